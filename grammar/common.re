@@ -1,0 +1,24 @@
+// Settings shared by every iocscan grammar: the storable-state (push) model
+// over the shared chunk buffer. Included by each grammar/<family>.re.
+//
+// Each scanner function restores its saved state (getstate block), then
+// loops: start a token, run the DFA block, act on the rule that matched.
+// YYFILL saves the DFA state and returns `waiting`; the driver appends bytes
+// and calls again. Resuming with no new bytes means end of input ($ rule).
+/*!re2c
+    re2c:api:style = free-form;
+    re2c:define:YYCTYPE = "unsigned char";
+    re2c:define:YYCURSOR = "st.cur";
+    re2c:define:YYMARKER = "st.mar";
+    re2c:define:YYLIMIT = "st.lim";
+    re2c:define:YYGETSTATE = "st.state";
+    re2c:define:YYSETSTATE = "st.state = @@;";
+    re2c:define:YYFILL = "return LexStatus::waiting;";
+    re2c:variable:yyaccept = "st.accept";
+    re2c:eof = 0;
+
+    // Character classes used by several families.
+    digit = [0-9];
+    hex   = [0-9a-fA-F];
+    word  = [0-9a-zA-Z_];
+*/

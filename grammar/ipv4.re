@@ -1,0 +1,45 @@
+// ipv4 and cidr: four decimal octets separated by a dot or a defanged dot.
+//
+// The scanner consumes each maximal "dotted number run" — digit groups joined
+// by separators — once, and only then decides: a run of exactly four groups
+// of 1-3 digits, each at most 255, is an address. A longer run (a version
+// string such as 1.2.3.4.5) or a longer digit group (01234.1.1.1) is
+// nothing, and none of its pieces is reported, so a failed candidate never
+// sends the scanner back to rescan its tail. A run followed by /N is a cidr
+// when N is 0-32.
+#include "lib/candidate_sink.hpp"
+#include "lib/dotted_run.hpp"
+#include "lib/rule_ids.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    /*!getstate:re2c*/
+    for (;;) {
+        st.start_token();
+        /*!re2c
+            open  = [[(];
+            close = [\])];
+            // ".", "\.", "[.]", "(.)", "[dot]", "(dot)", and unbalanced forms
+            // such as "[[.]]]", ".]]" or "]]" alone. At most three brackets
+            // on a side keeps the lookahead past an accepted run short.
+            sep = open{0,3} ("." | "\\.") close{0,3}
+                | open{1,3} 'dot' close{1,3}
+                | "]]" "]"?;
+            run = digit+ (sep digit+)*;
+
+            run ("/" digit+)? {
+                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur);
+                continue;
+            }
+            [^0-9]+ { continue; }
+            $       { return LexStatus::end; }
+            *       { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,44 @@
+// Buffered output to a file descriptor, without iostreams.
+//
+// Block-buffered unless the descriptor is a terminal. A reader that goes away
+// (`iocscan big.log | head`) is not an error: the writer just notes it so the
+// scan can stop quietly. Any other failure (disk full, /dev/full) is kept
+// with its errno for a clear message and status 2.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace iocscan::cli {
+
+class OutputWriter {
+public:
+    explicit OutputWriter(int fd);
+    ~OutputWriter();
+    OutputWriter(const OutputWriter&) = delete;
+    OutputWriter& operator=(const OutputWriter&) = delete;
+
+    void write(std::string_view text);
+    void write(char c) { write(std::string_view(&c, 1)); }
+    /// Marks the end of one record: flushes when writing to a terminal.
+    void end_record();
+    void flush();
+
+    /// The reader closed the pipe; nothing more will be written.
+    bool reader_gone() const { return reader_gone_; }
+    /// A write failed for another reason; error_errno() tells why.
+    bool failed() const { return failed_errno_ != 0; }
+    int error_errno() const { return failed_errno_; }
+    bool usable() const { return !reader_gone_ && !failed(); }
+
+private:
+    void write_out(const char* data, std::size_t size);
+
+    int fd_;
+    bool line_mode_;
+    bool reader_gone_ = false;
+    int failed_errno_ = 0;
+    std::string buffer_;
+};
+
+}  // namespace iocscan::cli

@@ -1,0 +1,112 @@
+#include "cli/record_printer.hpp"
+
+#include "cli/json_text.hpp"
+
+#include <string_view>
+
+namespace iocscan::cli {
+namespace {
+
+/// The key of each type in the grouped --json object. Hashes share one list,
+/// as in iocextract.
+std::string_view json_key(Type type) {
+    switch (type) {
+        case Type::url: return "urls";
+        case Type::ipv4: return "ipv4s";
+        case Type::ipv6: return "ipv6s";
+        case Type::email: return "emails";
+        case Type::md5:
+        case Type::sha1:
+        case Type::sha256:
+        case Type::sha512: return "hashes";
+        case Type::yara: return "yara_rules";
+        case Type::custom: return "custom_regex";
+        case Type::domain: return "domains";
+        case Type::cidr: return "cidrs";
+        case Type::phone: return "phones";
+    }
+    return "other";
+}
+
+/// Index of the list a type's values go to (all hashes share md5's).
+std::size_t group_of(Type type) {
+    switch (type) {
+        case Type::sha1:
+        case Type::sha256:
+        case Type::sha512: return static_cast<std::size_t>(Type::md5);
+        default: return static_cast<std::size_t>(type);
+    }
+}
+
+}  // namespace
+
+void RecordPrinter::print(const Match& match, std::string_view path) {
+    switch (format_) {
+        case OutputFormat::plain:
+            writer_.write(match.value);
+            writer_.write('\n');
+            writer_.end_record();
+            return;
+        case OutputFormat::jsonl:
+            print_jsonl(match, path);
+            return;
+        case OutputFormat::json:
+            grouped_[group_of(match.type)].emplace_back(match.value);
+            return;
+    }
+}
+
+void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
+    line_.assign(R"({"type":")");
+    line_ += type_name(match.type);
+    line_ += R"(","value":")";
+    append_json_string(line_, match.value);
+    line_ += R"(","raw":")";
+    append_json_string(line_, match.raw);
+    line_ += R"(","offset":)";
+    line_ += std::to_string(match.offset);
+    line_ += R"(,"length":)";
+    line_ += std::to_string(match.length());
+    line_ += R"(,"rules":[)";
+    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
+        if (i > 0) line_ += ',';
+        line_ += '"';
+        line_ += rule_name(match.rules[i]);
+        line_ += '"';
+    }
+    line_ += R"(],"path":")";
+    append_json_string(line_, path);
+    line_ += '"';
+    if (match.defanged) line_ += R"(,"defanged":true)";
+    line_ += "}\n";
+    writer_.write(line_);
+    writer_.end_record();
+}
+
+void RecordPrinter::finish() {
+    if (format_ != OutputFormat::json) return;
+    line_.assign("{");
+    bool first_key = true;
+    for (std::size_t g = 0; g < grouped_.size(); ++g) {
+        if (grouped_[g].empty()) continue;
+        if (!first_key) line_ += ',';
+        first_key = false;
+        line_ += '"';
+        line_ += json_key(static_cast<Type>(g));
+        line_ += "\":[";
+        for (std::size_t i = 0; i < grouped_[g].size(); ++i) {
+            if (i > 0) line_ += ',';
+            line_ += '"';
+            append_json_string(line_, grouped_[g][i]);
+            line_ += '"';
+        }
+        line_ += ']';
+        writer_.write(line_);
+        line_.clear();
+    }
+    line_ += "}\n";
+    writer_.write(line_);
+    writer_.end_record();
+}
+
+}  // namespace iocscan::cli

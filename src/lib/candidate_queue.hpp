@@ -1,0 +1,77 @@
+// Holds candidates until their order is final, then hands them out sorted.
+//
+// Scanners run one after another over each chunk, so their candidates arrive
+// out of order, and a scanner in the middle of a long token may still report
+// something earlier than what another scanner already found. A candidate is
+// released once every scanner has moved past its end (the watermark): then
+// nothing that sorts before it can appear any more. The output order is thus
+// the sorted order of all matches, whatever the chunk sizes.
+#pragma once
+
+#include "lib/candidate_sink.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace iocscan::detail {
+
+/// One reported span: candidates of one type at the same span, rules merged.
+struct MergedCandidate {
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    Type type = Type::url;
+    std::array<RuleId, 6> rules{};
+    std::uint8_t rule_count = 0;
+};
+
+class CandidateQueue {
+public:
+    /// Where scanners append new candidates.
+    std::vector<Candidate>& incoming() { return held_; }
+
+    bool empty() const { return held_.empty(); }
+    /// Smallest offset still held (meaningful when not empty, after release()).
+    std::uint64_t earliest_offset() const { return held_.front().offset; }
+
+    /// Emits, in order, every merged candidate that ends at or before
+    /// `watermark`. Stops and returns false when `emit` returns false.
+    template <typename Emit>
+    bool release(std::uint64_t watermark, Emit&& emit) {
+        std::sort(held_.begin(), held_.end(), precedes);
+        std::size_t i = 0;
+        bool go_on = true;
+        while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {
+            MergedCandidate merged{held_[i].offset, held_[i].length, held_[i].type, {}, 0};
+            for (; i < held_.size() && same_span(held_[i], merged); ++i) {
+                add_rule(merged, held_[i].rule);
+            }
+            go_on = emit(merged);
+        }
+        held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
+        return go_on;
+    }
+
+    void clear() { held_.clear(); }
+
+private:
+    static bool precedes(const Candidate& a, const Candidate& b) {
+        if (a.offset != b.offset) return a.offset < b.offset;
+        if (a.type != b.type) return a.type < b.type;
+        if (a.length != b.length) return a.length > b.length;
+        return a.rule < b.rule;
+    }
+    static bool same_span(const Candidate& c, const MergedCandidate& m) {
+        return c.offset == m.offset && c.length == m.length && c.type == m.type;
+    }
+    static void add_rule(MergedCandidate& m, RuleId rule) {
+        for (std::uint8_t k = 0; k < m.rule_count; ++k) {
+            if (m.rules[k] == rule) return;
+        }
+        if (m.rule_count < m.rules.size()) m.rules[m.rule_count++] = rule;
+    }
+
+    std::vector<Candidate> held_;
+};
+
+}  // namespace iocscan::detail

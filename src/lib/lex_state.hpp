@@ -1,0 +1,33 @@
+// The resumable state of one generated scanner (re2c storable-state "push" model).
+//
+// Every rule scanner keeps its own cursor into the shared chunk buffer, so
+// each family sees the whole input as if it ran alone. When a scanner reaches
+// the end of the buffered bytes it saves its DFA state and returns `waiting`;
+// the driver appends the next chunk and resumes it exactly where it stopped,
+// which is why results never depend on where chunk edges fall.
+#pragma once
+
+#include <cstdint>
+
+namespace iocscan::detail {
+
+enum class LexStatus { waiting, end, stop };
+
+struct LexState {
+    const unsigned char* cur = nullptr;   ///< YYCURSOR
+    const unsigned char* mar = nullptr;   ///< YYMARKER (backtracking point)
+    const unsigned char* tok = nullptr;   ///< start of the token being matched
+    const unsigned char* lim = nullptr;   ///< YYLIMIT: one past the buffered bytes
+    int state = -1;                       ///< re2c resume point, -1 = fresh
+    int accept = 0;                       ///< re2c yyaccept, kept across resumes
+    /// The token start had to be discarded because the token grew beyond the
+    /// family's maximum length; its match is dropped and counted.
+    bool overlong = false;
+
+    void start_token() {
+        tok = cur;
+        overlong = false;
+    }
+};
+
+}  // namespace iocscan::detail

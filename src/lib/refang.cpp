@@ -1,0 +1,55 @@
+#include "lib/refang.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// ipv4 / cidr: keep the digit groups, write every separator ("[.]", "(dot)",
+/// "\.", "]]" ...) as a single dot, keep "/N".
+void refang_dotted(std::string_view raw, std::string& out) {
+    bool in_separator = false;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '/') {
+            out.append(raw.substr(i));
+            return;
+        }
+        if (is_digit(c)) {
+            if (in_separator) out.push_back('.');
+            in_separator = false;
+            out.push_back(c);
+        } else {
+            in_separator = true;
+        }
+    }
+}
+
+}  // namespace
+
+void refang_into(Type type, std::string_view raw, std::string& out) {
+    out.clear();
+    switch (type) {
+        case Type::ipv4:
+        case Type::cidr:
+            refang_dotted(raw, out);
+            return;
+        default:
+            // Hashes are never defanged; families without a refang rule yet
+            // are reported as written.
+            out.assign(raw);
+            return;
+    }
+}
+
+}  // namespace iocscan::detail
+
+namespace iocscan {
+
+std::string refang(Type type, std::string_view raw) {
+    std::string out;
+    detail::refang_into(type, raw, out);
+    return out;
+}
+
+}  // namespace iocscan

@@ -1,0 +1,213 @@
+// The scan driver: runs every enabled generated scanner over each chunk and
+// reports their matches in input order.
+#include "iocscan/iocscan.hpp"
+#include "lib/candidate_queue.hpp"
+#include "lib/chunk_buffer.hpp"
+#include "lib/refang.hpp"
+#include "lib/rule_table.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+namespace iocscan {
+namespace {
+
+using detail::LexState;
+using detail::LexStatus;
+
+/// Input is appended to the buffer in slices of at most this size, so a huge
+/// piece passed to feed() does not grow the buffer.
+constexpr std::size_t kSliceSize = 256 * 1024;
+constexpr std::uint64_t kEndOfInput = std::numeric_limits<std::uint64_t>::max();
+
+struct ActiveRule {
+    const detail::RuleSpec* spec;
+    LexState state;
+    bool ended = false;
+};
+
+}  // namespace
+
+struct Scanner::Impl {
+    explicit Impl(const Options& opts)
+        : options(opts), sink(opts.types, queue.incoming(), stats.dropped_overlong) {
+        for (const auto& spec : detail::builtin_rules()) {
+            bool wanted = false;
+            for (std::size_t t = 0; t < kTypeCount; ++t) {
+                const auto type = static_cast<Type>(t);
+                wanted = wanted || (spec.emits.has(type) && opts.types.has(type));
+            }
+            if (wanted) rules.push_back({&spec, {}, false});
+        }
+        reset();
+    }
+
+    void reset() {
+        buffer.clear();
+        queue.clear();
+        stats = {};
+        stopped = false;
+        finished = false;
+        for (auto& rule : rules) {
+            rule.state = {};
+            rule.ended = false;
+        }
+        point_rules_at_buffer({});
+    }
+
+    bool feed(std::string_view piece, const MatchCallback& on_match) {
+        if (stopped || finished) return !stopped;
+        stats.bytes += piece.size();
+        while (!piece.empty()) {
+            const std::size_t take = std::min(piece.size(), kSliceSize);
+            append(piece.substr(0, take));
+            run_rules();
+            if (!release(watermark(), on_match)) return false;
+            piece.remove_prefix(take);
+        }
+        return true;
+    }
+
+    bool finish(const MatchCallback& on_match) {
+        if (stopped || finished) return !stopped;
+        finished = true;
+        // Resuming a scanner without new bytes tells it the input has ended.
+        run_rules();
+        return release(kEndOfInput, on_match);
+    }
+
+    /// Lets every scanner consume all buffered bytes.
+    void run_rules() {
+        sink.set_origin(buffer.data(), buffer.base_offset());
+        for (auto& rule : rules) {
+            if (!rule.ended) rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;
+        }
+    }
+
+    /// No scanner can report anything that starts before this offset.
+    std::uint64_t watermark() const {
+        std::uint64_t mark = kEndOfInput;
+        for (const auto& rule : rules) {
+            if (!rule.ended) mark = std::min(mark, absolute(rule.state.tok));
+        }
+        return mark;
+    }
+
+    std::uint64_t absolute(const unsigned char* p) const {
+        return buffer.base_offset() + static_cast<std::uint64_t>(p - buffer.data());
+    }
+
+    /// Index of the first byte `rule` may still read. A token that has grown
+    /// past the rule's maximum gives up its start (its match will be dropped).
+    std::size_t first_needed(ActiveRule& rule) {
+        LexState& st = rule.state;
+        const std::size_t cur = static_cast<std::size_t>(st.cur - buffer.data());
+        const std::size_t tok = static_cast<std::size_t>(st.tok - buffer.data());
+        if (rule.ended) return buffer.size();
+        if (cur - tok <= rule.spec->max_token) return tok;
+        st.overlong = true;
+        // re2c may still backtrack to the marker, so keep it; a marker stored
+        // before this token is stale and never read again.
+        std::size_t keep = cur;
+        if (st.mar >= st.tok && st.mar < st.cur) keep = static_cast<std::size_t>(st.mar - buffer.data());
+        if (cur - keep > rule.spec->max_token) {
+            // The grammar looked too far ahead of its last accepting point
+            // (the grammars are written so this cannot happen): restart the
+            // DFA here rather than let the buffer grow.
+            st.state = -1;
+            keep = cur;
+        }
+        st.tok = buffer.data() + keep;
+        return keep;
+    }
+
+    /// Discards bytes nobody needs, appends `piece`, and moves every scanner's
+    /// pointers to the new buffer.
+    void append(std::string_view piece) {
+        std::size_t keep = buffer.size();
+        for (auto& rule : rules) keep = std::min(keep, first_needed(rule));
+        if (!queue.empty()) {
+            keep = std::min(keep, static_cast<std::size_t>(queue.earliest_offset() - buffer.base_offset()));
+        }
+        std::vector<Positions> saved;
+        saved.reserve(rules.size());
+        for (const auto& rule : rules) saved.push_back(positions_of(rule.state, keep));
+        buffer.discard_and_append(keep, piece);
+        point_rules_at_buffer(saved);
+    }
+
+    /// Scanner pointers as indices, so they survive the buffer moving.
+    struct Positions {
+        std::size_t cur = 0, mar = 0, tok = 0;
+    };
+
+    Positions positions_of(const LexState& st, std::size_t keep) const {
+        const auto index = [&](const unsigned char* p) {
+            return static_cast<std::size_t>(p - buffer.data()) - keep;
+        };
+        // A stale marker may point before `keep`; it is never read again.
+        const unsigned char* mar = st.mar >= st.tok ? st.mar : st.tok;
+        return {index(st.cur), index(mar), index(st.tok)};
+    }
+
+    void point_rules_at_buffer(const std::vector<Positions>& saved) {
+        const unsigned char* base = buffer.data();
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            LexState& st = rules[i].state;
+            const Positions at = i < saved.size() ? saved[i] : Positions{};
+            st.cur = base + at.cur;
+            st.mar = base + at.mar;
+            st.tok = base + at.tok;
+            st.lim = base + buffer.size();
+        }
+    }
+
+    bool release(std::uint64_t mark, const MatchCallback& on_match) {
+        const bool go_on = queue.release(mark, [&](const detail::MergedCandidate& c) {
+            return report(c, on_match);
+        });
+        if (!go_on) stopped = true;
+        return go_on;
+    }
+
+    bool report(const detail::MergedCandidate& c, const MatchCallback& on_match) {
+        Match match;
+        match.type = c.type;
+        match.offset = c.offset;
+        match.raw = std::string_view(
+            reinterpret_cast<const char*>(buffer.data() + (c.offset - buffer.base_offset())),
+            static_cast<std::size_t>(c.length));
+        detail::refang_into(c.type, match.raw, refanged);
+        match.defanged = refanged != match.raw;
+        match.value = options.refang ? std::string_view(refanged) : match.raw;
+        match.rules = c.rules;
+        match.rule_count = c.rule_count;
+        ++stats.found[static_cast<std::size_t>(c.type)];
+        return on_match(match);
+    }
+
+    Options options;
+    std::vector<ActiveRule> rules;
+    detail::ChunkBuffer buffer;
+    detail::CandidateQueue queue;
+    Stats stats;
+    detail::CandidateSink sink;
+    std::string refanged;
+    bool stopped = false;
+    bool finished = false;
+};
+
+Scanner::Scanner(const Options& options) : impl_(std::make_unique<Impl>(options)) {}
+Scanner::~Scanner() = default;
+Scanner::Scanner(Scanner&&) noexcept = default;
+Scanner& Scanner::operator=(Scanner&&) noexcept = default;
+
+bool Scanner::feed(std::string_view piece, const MatchCallback& on_match) {
+    return impl_->feed(piece, on_match);
+}
+bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
+void Scanner::reset() { impl_->reset(); }
+const Stats& Scanner::stats() const { return impl_->stats; }
+
+}  // namespace iocscan

@@ -1,0 +1,195 @@
+// The iocscan binary, run as a user runs it.
+#include "support/json.hpp"
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace iocscan::test {
+namespace {
+
+const std::string kReport =
+    "C2 at 203[.]0[.]113[.]9 and 198.51.100.7, again 203[.]0[.]113[.]9.\n"
+    "dropper md5 d41d8cd98f00b204e9800998ecf8427e\n";
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Cli, PlainOutputInInputOrder) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({file.path()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(lines_of(r.out),
+              (V{"203[.]0[.]113[.]9", "198.51.100.7", "203[.]0[.]113[.]9", "d41d8cd98f00b204e9800998ecf8427e"}));
+    EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, RefangAndUnique) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({"--refang", "--unique", file.path()});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(lines_of(r.out), (V{"203.0.113.9", "198.51.100.7", "d41d8cd98f00b204e9800998ecf8427e"}));
+}
+
+TEST(Cli, ReadsStandardInput) {
+    EXPECT_EQ(lines_of(run_iocscan({}, "x 1.2.3.4\n").out), V{"1.2.3.4"});
+    EXPECT_EQ(lines_of(run_iocscan({"-"}, "x 1.2.3.4\n").out), V{"1.2.3.4"});
+    EXPECT_EQ(lines_of(run_iocscan({"--input", "-"}, "x 1.2.3.4\n").out), V{"1.2.3.4"});
+}
+
+TEST(Cli, NothingFoundExitsOne) {
+    const auto r = run_iocscan({}, "no indicators here, version 1.2.3.4.5\n");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, TypeSelection) {
+    TempFile file(kReport);
+    EXPECT_EQ(lines_of(run_iocscan({"--types", "md5", file.path()}).out), V{"d41d8cd98f00b204e9800998ecf8427e"});
+    EXPECT_EQ(lines_of(run_iocscan({"--extract-hashes", file.path()}).out), V{"d41d8cd98f00b204e9800998ecf8427e"});
+    EXPECT_EQ(lines_of(run_iocscan({"--extract-ipv4s", "--refang", file.path()}).out).size(), 3u);
+    EXPECT_EQ(lines_of(run_iocscan({"--extract-ips", "--refang", file.path()}).out).size(), 3u);
+    EXPECT_EQ(lines_of(run_iocscan({"--types=cidr"}, "10.0.0.0/8").out), V{"10.0.0.0/8"});
+}
+
+TEST(Cli, JsonLinesParseAndCarryTheRecordFields) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({"--jsonl", "--refang", file.path()});
+    ASSERT_EQ(r.exit_code, 0);
+    const auto lines = lines_of(r.out);
+    ASSERT_EQ(lines.size(), 4u);
+    const JsonValue first = parse_json(lines[0]);
+    EXPECT_EQ(first.at("type").string, "ipv4");
+    EXPECT_EQ(first.at("value").string, "203.0.113.9");
+    EXPECT_EQ(first.at("raw").string, "203[.]0[.]113[.]9");
+    EXPECT_EQ(first.at("offset").number, 6);
+    EXPECT_EQ(first.at("length").number, 17);
+    EXPECT_EQ(first.at("path").string, file.path());
+    EXPECT_TRUE(first.at("defanged").boolean);
+    ASSERT_EQ(first.at("rules").array.size(), 1u);
+    EXPECT_EQ(first.at("rules").array[0].string, "ipv4");
+    EXPECT_FALSE(parse_json(lines[1]).has("defanged"));
+    EXPECT_EQ(parse_json(lines[3]).at("type").string, "md5");
+}
+
+TEST(Cli, JsonIsOneObjectInIocextractsShape) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({"--json", "--refang", file.path()});
+    ASSERT_EQ(r.exit_code, 0);
+    const JsonValue doc = parse_json(r.out);
+    ASSERT_EQ(doc.at("ipv4s").array.size(), 3u);
+    EXPECT_EQ(doc.at("ipv4s").array[1].string, "198.51.100.7");
+    ASSERT_EQ(doc.at("hashes").array.size(), 1u);
+    EXPECT_EQ(run_iocscan({"--json"}, "nothing").out, "{}\n");
+}
+
+TEST(Cli, MissingFileIsReportedAndOthersAreStillScanned) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({"/nonexistent/iocscan-missing.log", file.path()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("iocscan: /nonexistent/iocscan-missing.log: No such file or directory"),
+              std::string::npos) << r.err;
+    EXPECT_EQ(lines_of(r.out).size(), 4u);
+}
+
+TEST(Cli, DirectoryIsReported) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({file.dir()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("iocscan: " + file.dir() + ": Is a directory"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UsageErrorsExitTwoAndNameTheArgument) {
+    auto r = run_iocscan({"--no-such-flag"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--no-such-flag"), std::string::npos);
+    r = run_iocscan({"--types", "ipv5"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("ipv5"), std::string::npos);
+    r = run_iocscan({"--output"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--output: needs a value"), std::string::npos);
+    r = run_iocscan({"--chunk-size", "0"});
+    EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(Cli, HelpAndVersion) {
+    auto r = run_iocscan({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("Usage: iocscan"), std::string::npos);
+    EXPECT_NE(r.out.find("Exit status"), std::string::npos);
+    r = run_iocscan({"--version"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out.rfind("iocscan ", 0), 0u);
+}
+
+TEST(Cli, WideInput) {
+    std::string wide;
+    for (char c : std::string("beacon 10.1.2.3 \n")) {
+        wide += c;
+        wide += '\0';
+    }
+    EXPECT_EQ(lines_of(run_iocscan({"--wide"}, wide).out), V{"10.1.2.3"});
+    EXPECT_EQ(run_iocscan({}, wide).exit_code, 1);
+}
+
+TEST(Cli, OutputFile) {
+    TempFile file(kReport);
+    const std::string out = file.dir() + "/out.txt";
+    const auto r = run_iocscan({"--output", out, "--refang", file.path()});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out, "");
+    std::stringstream written;
+    written << std::ifstream(out).rdbuf();
+    EXPECT_EQ(lines_of(written.str()).size(), 4u);
+    ::unlink(out.c_str());
+}
+
+TEST(Cli, FullDiskIsAnErrorNotASilentSuccess) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({"--output", "/dev/full", file.path()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("iocscan: /dev/full: No space left on device"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ChunkSizeDoesNotChangeOutput) {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "host 10.0." + std::to_string(i % 256) + "[.]" + std::to_string(i % 200) + " ";
+    TempFile file(text);
+    const auto reference = run_iocscan({"--jsonl", file.path()});
+    ASSERT_EQ(reference.exit_code, 0);
+    for (const char* size : {"1", "3", "7", "4096"}) {
+        EXPECT_EQ(run_iocscan({"--jsonl", "--chunk-size", size, file.path()}).out, reference.out) << size;
+        EXPECT_EQ(run_iocscan({"--jsonl", file.path()}, "", {std::string("IOCSCAN_CHUNK_SIZE=") + size}).out,
+                  reference.out) << size;
+    }
+}
+
+TEST(Cli, ClosedPipeEndsQuietlyWithStatusZero) {
+    std::string big;
+    while (big.size() < (32u << 20)) big += "10.0.0.1 d41d8cd98f00b204e9800998ecf8427e\n";
+    TempFile file(big);
+    const std::string script = "\"$0\" \"$1\" | head -n 1; echo \"status=${PIPESTATUS[0]}\"";
+    std::string cmd = "bash -c '" + script + "' " + iocscan_binary() + " " + file.path();
+    FILE* p = ::popen(cmd.c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    std::string out;
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    ::pclose(p);
+    EXPECT_EQ(out, "10.0.0.1\nstatus=0\n");
+}
+
+}  // namespace
+}  // namespace iocscan::test

@@ -1,0 +1,42 @@
+// Runs the library over a string the ways the tests need.
+#pragma once
+
+#include "iocscan/iocscan.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace iocscan::test {
+
+/// A match copied out of the callback.
+struct Found {
+    Type type;
+    std::uint64_t offset;
+    std::string raw;
+    std::string value;
+    std::vector<std::string> rules;
+    bool defanged;
+
+    bool operator==(const Found&) const = default;
+};
+
+/// Feeds `text` in pieces of `piece_size` bytes (0: one piece).
+std::vector<Found> scan_pieces(const std::string& text, const Options& options,
+                               std::size_t piece_size = 0);
+
+/// Scans `text` through scan_fd() (Boost.Iostreams) from a pipe, with the
+/// given chunk size and --wide setting.
+std::vector<Found> scan_through_fd(const std::string& text, const Options& options,
+                                   const SourceOptions& source);
+
+/// Values of the matches of one type, in order.
+std::vector<std::string> values_of(const std::vector<Found>& found, Type type);
+
+/// Human-readable dump for failure messages.
+std::string describe(const std::vector<Found>& found);
+
+/// An Options that selects `types` only.
+Options options_for(std::initializer_list<Type> types, bool refang = false);
+
+}  // namespace iocscan::test
