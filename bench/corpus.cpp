@@ -1,0 +1,161 @@
+#include "corpus.hpp"
+
+#include <array>
+#include <random>
+
+namespace iocscan::bench {
+namespace {
+
+class LineMaker {
+public:
+    explicit LineMaker(const CorpusOptions& options) : rng_(options.seed), options_(options) {}
+
+    /// Appends one line of text to `out`.
+    void line(std::string& out) {
+        // Each kind of line carries about one IOC; plain filler lines carry
+        // none. The mix is tuned so a megabyte holds about iocs_per_mb IOCs.
+        const double ioc_lines_share = std::min(1.0, options_.iocs_per_mb / 8000.0);
+        if (uniform() >= ioc_lines_share) {
+            filler(out);
+            return;
+        }
+        switch (rng_() % 8) {
+            case 0: access_log(out); break;
+            case 1: syslog(out); break;
+            case 2: json_record(out); break;
+            case 3: mail_header(out); break;
+            case 4: report_prose(out); break;
+            case 5: hash_listing(out); break;
+            case 6: blob(out); break;
+            default: firewall(out); break;
+        }
+    }
+
+private:
+    double uniform() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
+    unsigned pick(unsigned n) { return static_cast<unsigned>(rng_() % n); }
+
+    std::string octet() { return std::to_string(pick(256)); }
+    std::string ipv4(bool defang) {
+        const char* dots[] = {".", "[.]", "(.)", "[dot]"};
+        const char* dot = defang ? dots[1 + pick(3)] : ".";
+        return octet() + dot + octet() + dot + octet() + dot + octet();
+    }
+    std::string hex(unsigned digits) {
+        static const char kHex[] = "0123456789abcdef";
+        std::string s;
+        for (unsigned i = 0; i < digits; ++i) s += kHex[pick(16)];
+        return s;
+    }
+    std::string word() {
+        static const std::array<const char*, 24> kWords = {
+            "the", "loader", "connects", "to", "server", "and", "downloads", "a", "payload",
+            "which", "is", "then", "executed", "in", "memory", "operators", "rotate",
+            "infrastructure", "weekly", "version", "campaign", "victims", "report", "observed"};
+        return kWords[pick(kWords.size())];
+    }
+    std::string host() {
+        static const std::array<const char*, 6> kNames = {"cdn-updates", "login-secure", "mail",
+                                                          "static", "api", "files"};
+        static const std::array<const char*, 5> kZones = {"example.net", "example.com", "example.org",
+                                                          "test.example", "invalid.example"};
+        return std::string(kNames[pick(kNames.size())]) + "." + kZones[pick(kZones.size())];
+    }
+    std::string url(bool defang) {
+        std::string u = defang ? (pick(2) ? "hxxp://" : "hxxps[:]//") : (pick(2) ? "http://" : "https://");
+        std::string h = host();
+        if (defang) {
+            for (std::size_t i = h.find('.'); i != std::string::npos; i = h.find('.', i + 3)) h.replace(i, 1, "[.]");
+        }
+        return u + h + "/" + word() + "/" + hex(8) + ".php?id=" + std::to_string(pick(100000));
+    }
+
+    void filler(std::string& out) {
+        out += "2026-10-0" + std::to_string(1 + pick(9)) + "T12:" + std::to_string(10 + pick(50)) +
+               ":00Z worker[" + std::to_string(pick(9000)) + "] INFO";
+        for (unsigned i = 0, n = 6 + pick(10); i < n; ++i) out += " " + word();
+        out += " took " + std::to_string(pick(900)) + "ms v1.2." + std::to_string(pick(30)) + "\n";
+    }
+    void access_log(std::string& out) {
+        out += ipv4(false) + " - - [02/Oct/2026:13:55:36 +0000] \"GET /" + word() + "/" + hex(6) +
+               " HTTP/1.1\" 200 " + std::to_string(pick(50000)) + " \"" + url(false) +
+               "\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\"\n";
+    }
+    void syslog(std::string& out) {
+        out += "Oct  2 13:55:36 gw sshd[" + std::to_string(pick(60000)) + "]: Failed password for root from " +
+               ipv4(false) + " port " + std::to_string(1024 + pick(60000)) + " ssh2\n";
+    }
+    void json_record(std::string& out) {
+        out += "{\"ts\":\"2026-10-02T13:55:36Z\",\"event\":\"dns\",\"query\":\"" + host() +
+               "\",\"answer\":\"" + ipv4(false) + "\",\"user\":\"ops.team@example.org\"}\n";
+    }
+    void mail_header(std::string& out) {
+        out += "Received: from mx" + std::to_string(pick(9)) + "." + host() + " ([" + ipv4(false) +
+               "]) by relay.example.org with ESMTPS id " + hex(12) + "\n";
+    }
+    void report_prose(std::string& out) {
+        out += "The " + word() + " " + word() + " beacons to " + ipv4(true) + " and fetches " +
+               url(true) + " every " + std::to_string(pick(60)) + " minutes.\n";
+    }
+    void hash_listing(std::string& out) {
+        static const unsigned kLengths[] = {32, 40, 64, 128};
+        out += "  sample_" + std::to_string(pick(1000)) + ".bin  " + hex(kLengths[pick(4)]) + "\n";
+    }
+    void blob(std::string& out) {
+        static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        out += "payload=";
+        for (int i = 0; i < 76; ++i) out += kB64[pick(64)];
+        out += "\n";
+    }
+    void firewall(std::string& out) {
+        out += "DENY TCP " + ipv4(false) + ":" + std::to_string(pick(65536)) + " -> " + ipv4(false) + ":443 " +
+               "rule=" + std::to_string(pick(300)) + " net " + octet() + "." + octet() + ".0.0/16\n";
+    }
+
+    std::mt19937_64 rng_;
+    CorpusOptions options_;
+};
+
+void widen(std::string_view ascii, std::string& out) {
+    out.clear();
+    for (char c : ascii) {
+        out += c;
+        out += '\0';
+    }
+}
+
+}  // namespace
+
+void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
+                     const std::function<bool(std::string_view)>& sink) {
+    LineMaker maker(options);
+    std::string block, wide;
+    std::uint64_t produced = 0;
+    for (;;) {
+        block.clear();
+        while (block.size() < 64 * 1024) maker.line(block);
+        std::string_view piece = block;
+        if (options.wide) {
+            widen(block, wide);
+            piece = wide;
+        }
+        if (total_bytes != 0 && produced + piece.size() > total_bytes) {
+            piece = piece.substr(0, static_cast<std::size_t>(total_bytes - produced));
+        }
+        produced += piece.size();
+        if (!sink(piece)) return;
+        if (total_bytes != 0 && produced >= total_bytes) return;
+    }
+}
+
+std::string corpus_text(std::uint64_t bytes, const CorpusOptions& options) {
+    std::string text;
+    text.reserve(static_cast<std::size_t>(bytes));
+    generate_corpus(options, bytes, [&](std::string_view piece) {
+        text.append(piece);
+        return true;
+    });
+    return text;
+}
+
+}  // namespace iocscan::bench

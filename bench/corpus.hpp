@@ -1,0 +1,28 @@
+// A deterministic generator of realistic log and report text with IOCs in it,
+// for benchmarks and the memory soak. Same seed, same bytes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace iocscan::bench {
+
+struct CorpusOptions {
+    std::uint64_t seed = 42;
+    /// IOCs per megabyte, roughly (plain and defanged, every family).
+    unsigned iocs_per_mb = 2000;
+    /// Write UTF-16LE ("wide") text instead of ASCII.
+    bool wide = false;
+};
+
+/// Produces text in pieces until `sink` returns false or `total_bytes` have
+/// been produced (0: without end).
+void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
+                     const std::function<bool(std::string_view)>& sink);
+
+/// Convenience: the first `bytes` of the corpus as one string.
+std::string corpus_text(std::uint64_t bytes, const CorpusOptions& options = {});
+
+}  // namespace iocscan::bench

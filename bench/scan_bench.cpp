@@ -1,0 +1,125 @@
+// Throughput of the scanner (MB/s) on the generated corpus and on adversarial
+// lines, beside a plain memchr newline count over the same buffer.
+#include "corpus.hpp"
+#include "iocscan/iocscan.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <map>
+
+namespace {
+
+using namespace iocscan;
+
+const std::string& corpus_64mib() {
+    static const std::string text = bench::corpus_text(64ull << 20);
+    return text;
+}
+
+Options options_for(std::initializer_list<Type> types, bool refang = false) {
+    Options options;
+    options.types = TypeSet();
+    for (Type t : types) options.types.add(t);
+    options.refang = refang;
+    return options;
+}
+
+/// Scans `text` in 256 KiB pieces, as scan_fd() would feed it.
+void scan_text(benchmark::State& state, const std::string& text, const Options& options) {
+    std::uint64_t matches = 0;
+    const auto count = [&](const Match&) {
+        ++matches;
+        return true;
+    };
+    for (auto _ : state) {
+        Scanner scanner(options);
+        for (std::size_t at = 0; at < text.size(); at += 256 * 1024) {
+            scanner.feed(std::string_view(text).substr(at, 256 * 1024), count);
+        }
+        scanner.finish(count);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+    state.counters["matches"] = static_cast<double>(matches) / static_cast<double>(state.iterations());
+}
+
+void BM_MemchrNewlines(benchmark::State& state) {
+    const std::string& text = corpus_64mib();
+    for (auto _ : state) {
+        std::size_t lines = 0;
+        const char* p = text.data();
+        const char* end = p + text.size();
+        while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+            ++lines;
+            ++p;
+        }
+        benchmark::DoNotOptimize(lines);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_MemchrNewlines)->Unit(benchmark::kMillisecond);
+
+void BM_HashesAndIpv4(benchmark::State& state) {
+    scan_text(state, corpus_64mib(),
+              options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512, Type::ipv4}));
+}
+BENCHMARK(BM_HashesAndIpv4)->Unit(benchmark::kMillisecond);
+
+void BM_HashesAndIpv4Refang(benchmark::State& state) {
+    scan_text(state, corpus_64mib(),
+              options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512, Type::ipv4}, true));
+}
+BENCHMARK(BM_HashesAndIpv4Refang)->Unit(benchmark::kMillisecond);
+
+void BM_Hashes(benchmark::State& state) {
+    scan_text(state, corpus_64mib(), options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512}));
+}
+BENCHMARK(BM_Hashes)->Unit(benchmark::kMillisecond);
+
+void BM_Ipv4(benchmark::State& state) {
+    scan_text(state, corpus_64mib(), options_for({Type::ipv4, Type::cidr}));
+}
+BENCHMARK(BM_Ipv4)->Unit(benchmark::kMillisecond);
+
+void BM_AllAvailable(benchmark::State& state) {
+    Options options;
+    options.types = TypeSet::all();
+    scan_text(state, corpus_64mib(), options);
+}
+BENCHMARK(BM_AllAvailable)->Unit(benchmark::kMillisecond);
+
+/// Inputs from 4 KiB to 64 MiB: per-stream overhead vs steady state.
+void BM_AllAvailableBySize(benchmark::State& state) {
+    const std::string text = corpus_64mib().substr(0, static_cast<std::size_t>(state.range(0)));
+    Options options;
+    options.types = TypeSet::all();
+    scan_text(state, text, options);
+}
+BENCHMARK(BM_AllAvailableBySize)->RangeMultiplier(16)->Range(4 << 10, 64 << 20)->Unit(benchmark::kMicrosecond);
+
+/// 10 MB single lines built to defeat scanners that rescan failed candidates.
+std::string adversarial(const std::string& unit) {
+    std::string line;
+    while (line.size() < 10'000'000) line += unit;
+    return line;
+}
+
+void BM_Adversarial(benchmark::State& state, const std::string& unit) {
+    static std::map<std::string, std::string> cache;
+    auto& text = cache[unit];
+    if (text.empty()) text = adversarial(unit);
+    Options options;
+    options.types = TypeSet::all();
+    scan_text(state, text, options);
+}
+BENCHMARK_CAPTURE(BM_Adversarial, dotted_letters, std::string("a."))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, bracket_dots, std::string("[.]"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, dotted_digits, std::string("1."))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, defanged_digits, std::string("1[.]"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, hex_digits, std::string("0123456789abcdef"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, scheme_repeated, std::string("http://"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, at_signs, std::string("@"))->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
