@@ -1,31 +1,35 @@
 #include "support/process.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <poll.h>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char** environ;
-
 namespace iocscan::test {
+namespace {
 
-std::string iocscan_binary() { return IOCSCAN_BINARY; }
+struct Pipes {
+    int in[2], out[2], err[2];
+};
 
-ProcessResult run_iocscan(const std::vector<std::string>& args, const std::string& input,
-                          const std::vector<std::string>& env) {
-    int in_pipe[2], out_pipe[2], err_pipe[2];
-    if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
+/// Starts the binary with its stdio on fresh pipes; returns the child's pid.
+pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, Pipes& p) {
+    if (::pipe(p.in) || ::pipe(p.out) || ::pipe(p.err)) throw std::runtime_error("pipe failed");
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
-        ::dup2(in_pipe[0], 0);
-        ::dup2(out_pipe[1], 1);
-        ::dup2(err_pipe[1], 2);
-        for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+        ::dup2(p.in[0], 0);
+        ::dup2(p.out[1], 1);
+        ::dup2(p.err[1], 2);
+        for (int fd : {p.in[0], p.in[1], p.out[0], p.out[1], p.err[0], p.err[1]}) ::close(fd);
+        std::signal(SIGPIPE, SIG_DFL);
         for (const auto& e : env) ::putenv(const_cast<char*>(e.c_str()));
         std::vector<char*> argv;
         std::string binary = iocscan_binary();
@@ -35,35 +39,53 @@ ProcessResult run_iocscan(const std::vector<std::string>& args, const std::strin
         ::execv(binary.c_str(), argv.data());
         std::_Exit(127);
     }
-    ::close(in_pipe[0]);
-    ::close(out_pipe[1]);
-    ::close(err_pipe[1]);
+    ::close(p.in[0]);
+    ::close(p.out[1]);
+    ::close(p.err[1]);
+    return pid;
+}
 
-    ProcessResult result;
-    std::size_t written = 0;
-    int in_fd = in_pipe[1];
-    if (input.empty()) {
-        ::close(in_fd);
-        in_fd = -1;
+void reap(pid_t pid, ProcessResult& result) {
+    int status = 0;
+    rusage usage{};
+    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
+    if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+    result.max_rss_kib = usage.ru_maxrss;
+}
+
+/// Pumps stdin from `input` and collects stdout/stderr until both close.
+void pump(int in_fd, int out_fd, int err_fd, const InputProducer& input,
+          const std::function<bool(const std::string&)>& on_output, ProcessResult& result) {
+    std::string pending;
+    std::size_t pending_at = 0;
     bool out_open = true, err_open = true;
     char block[65536];
     while (out_open || err_open) {
+        if (in_fd >= 0 && pending_at == pending.size()) {
+            pending.clear();
+            pending_at = 0;
+            if (!input || !input(pending)) {
+                ::close(in_fd);
+                in_fd = -1;
+            }
+        }
         pollfd fds[3];
-        int n = 0;
-        if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
-        if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
-        if (in_fd >= 0) fds[n++] = {in_fd, POLLOUT, 0};
-        if (::poll(fds, static_cast<nfds_t>(n), -1) < 0) {
+        nfds_t n = 0;
+        if (out_open) fds[n++] = {out_fd, POLLIN, 0};
+        if (err_open) fds[n++] = {err_fd, POLLIN, 0};
+        if (in_fd >= 0 && pending_at < pending.size()) fds[n++] = {in_fd, POLLOUT, 0};
+        if (::poll(fds, n, -1) < 0) {
             if (errno == EINTR) continue;
             throw std::runtime_error("poll failed");
         }
-        for (int k = 0; k < n; ++k) {
+        for (nfds_t k = 0; k < n; ++k) {
             if (fds[k].revents == 0) continue;
             if (fds[k].fd == in_fd) {
-                const ssize_t w = ::write(in_fd, input.data() + written, input.size() - written);
-                if (w > 0) written += static_cast<std::size_t>(w);
-                if (w < 0 || written == input.size()) {
+                const ssize_t w = ::write(in_fd, pending.data() + pending_at, pending.size() - pending_at);
+                if (w > 0) pending_at += static_cast<std::size_t>(w);
+                if (w < 0) {   // the child stopped reading
                     ::close(in_fd);
                     in_fd = -1;
                 }
@@ -71,19 +93,95 @@ ProcessResult run_iocscan(const std::vector<std::string>& args, const std::strin
             }
             const ssize_t r = ::read(fds[k].fd, block, sizeof block);
             if (r <= 0) {
-                (fds[k].fd == out_pipe[0] ? out_open : err_open) = false;
+                (fds[k].fd == out_fd ? out_open : err_open) = false;
                 continue;
             }
-            (fds[k].fd == out_pipe[0] ? result.out : result.err).append(block, static_cast<std::size_t>(r));
+            std::string& sink = fds[k].fd == out_fd ? result.out : result.err;
+            sink.append(block, static_cast<std::size_t>(r));
+            if (fds[k].fd == out_fd && on_output && !on_output(result.out) && in_fd >= 0) {
+                ::close(in_fd);
+                in_fd = -1;
+            }
         }
     }
     if (in_fd >= 0) ::close(in_fd);
-    ::close(out_pipe[0]);
-    ::close(err_pipe[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+}
+
+}  // namespace
+
+std::string iocscan_binary() { return IOCSCAN_BINARY; }
+
+ProcessResult run_iocscan(const std::vector<std::string>& args, const std::string& input,
+                          const std::vector<std::string>& env) {
+    Pipes p;
+    const pid_t pid = spawn(args, env, p);
+    bool sent = false;
+    const InputProducer once = [&](std::string& piece) {
+        if (sent || input.empty()) return false;
+        piece = input;
+        sent = true;
+        return true;
+    };
+    ProcessResult result;
+    pump(p.in[1], p.out[0], p.err[0], once, {}, result);
+    ::close(p.out[0]);
+    ::close(p.err[0]);
+    reap(pid, result);
+    return result;
+}
+
+ProcessResult run_iocscan_streaming(const std::vector<std::string>& args, const InputProducer& input,
+                                    const std::function<bool(const std::string&)>& on_output) {
+    Pipes p;
+    const pid_t pid = spawn(args, {}, p);
+    ProcessResult result;
+    pump(p.in[1], p.out[0], p.err[0], input, on_output, result);
+    ::close(p.out[0]);
+    ::close(p.err[0]);
+    reap(pid, result);
+    return result;
+}
+
+RunningIocscan::RunningIocscan(const std::vector<std::string>& args) {
+    Pipes p;
+    pid_ = spawn(args, {}, p);
+    in_ = p.in[1];
+    out_ = p.out[0];
+    err_ = p.err[0];
+}
+
+RunningIocscan::~RunningIocscan() {
+    if (pid_ > 0) {
+        ::kill(pid_, SIGKILL);
+        wait();
+    }
+}
+
+void RunningIocscan::write_stdin(const std::string& data) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(in_, data.data() + done, data.size() - done);
+        if (n <= 0) throw std::runtime_error("write to child failed");
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+void RunningIocscan::close_stdin() {
+    if (in_ >= 0) ::close(in_);
+    in_ = -1;
+}
+
+void RunningIocscan::send_signal(int sig) { ::kill(pid_, sig); }
+
+ProcessResult RunningIocscan::wait() {
+    ProcessResult result;
+    const int in = in_;
+    in_ = -1;
+    pump(in, out_, err_, {}, {}, result);
+    ::close(out_);
+    ::close(err_);
+    reap(pid_, result);
+    pid_ = -1;
     return result;
 }
 

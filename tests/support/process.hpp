@@ -1,7 +1,9 @@
 // Runs the built iocscan binary as a user would, for the CLI tests.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace iocscan::test {
@@ -9,14 +11,40 @@ namespace iocscan::test {
 struct ProcessResult {
     int exit_code = -1;        ///< -1 when killed by a signal
     int signal = 0;
+    long max_rss_kib = 0;      ///< peak resident memory of the child
     std::string out;
     std::string err;
 };
+
+/// Produces the child's stdin piece by piece; returns false when done.
+using InputProducer = std::function<bool(std::string& piece)>;
 
 /// Runs `iocscan` with `args`, feeding `input` on stdin. Environment
 /// variables in `env` ("NAME=value") are added to the child's.
 ProcessResult run_iocscan(const std::vector<std::string>& args, const std::string& input = "",
                           const std::vector<std::string>& env = {});
+
+/// Like run_iocscan, with stdin produced on the fly (for inputs too large to
+/// hold); `on_output` sees stdout as it grows and may return false to stop
+/// feeding stdin early.
+ProcessResult run_iocscan_streaming(const std::vector<std::string>& args, const InputProducer& input,
+                                    const std::function<bool(const std::string& out_so_far)>& on_output = {});
+
+/// A running iocscan whose stdin stays open until close_stdin(), for signal tests.
+class RunningIocscan {
+public:
+    explicit RunningIocscan(const std::vector<std::string>& args);
+    ~RunningIocscan();
+    void write_stdin(const std::string& data);
+    void close_stdin();
+    void send_signal(int sig);
+    /// Reads stdout and stderr to their end and reaps the child.
+    ProcessResult wait();
+
+private:
+    pid_t pid_ = -1;
+    int in_ = -1, out_ = -1, err_ = -1;
+};
 
 /// Path of the binary under test.
 std::string iocscan_binary();

@@ -1,0 +1,18 @@
+// Fuzz target 2: the post-pass on arbitrary bytes. No crash, bounded output,
+// and refang is idempotent on its own output.
+#include "iocscan/iocscan.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 1) return 0;
+    const auto type = static_cast<iocscan::Type>(data[0] % iocscan::kTypeCount);
+    const std::string_view raw(reinterpret_cast<const char*>(data + 1), size - 1);
+    const std::string once = iocscan::refang(type, raw);
+    // Refang only removes or shortens obfuscation, plus at most a scheme.
+    if (once.size() > raw.size() + 16) std::abort();
+    if (iocscan::refang(type, once) != once) std::abort();
+    return 0;
+}
