@@ -30,8 +30,11 @@ TEST(Cli, PlainOutputInInputOrder) {
     TempFile file(kReport);
     const auto r = run_iocscan({file.path()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
+    // A defanged address is also a "bracket" URL (spec section 3), reported
+    // first at its offset since url sorts before ipv4.
     EXPECT_EQ(lines_of(r.out),
-              (V{"203[.]0[.]113[.]9", "198.51.100.7", "203[.]0[.]113[.]9", "d41d8cd98f00b204e9800998ecf8427e"}));
+              (V{"203[.]0[.]113[.]9", "203[.]0[.]113[.]9", "198.51.100.7", "203[.]0[.]113[.]9",
+                 "203[.]0[.]113[.]9", "d41d8cd98f00b204e9800998ecf8427e"}));
     EXPECT_EQ(r.err, "");
 }
 
@@ -39,7 +42,8 @@ TEST(Cli, RefangAndUnique) {
     TempFile file(kReport);
     const auto r = run_iocscan({"--refang", "--unique", file.path()});
     EXPECT_EQ(r.exit_code, 0);
-    EXPECT_EQ(lines_of(r.out), (V{"203.0.113.9", "198.51.100.7", "d41d8cd98f00b204e9800998ecf8427e"}));
+    EXPECT_EQ(lines_of(r.out),
+              (V{"http://203.0.113.9", "203.0.113.9", "198.51.100.7", "d41d8cd98f00b204e9800998ecf8427e"}));
 }
 
 TEST(Cli, ReadsStandardInput) {
@@ -68,8 +72,13 @@ TEST(Cli, JsonLinesParseAndCarryTheRecordFields) {
     const auto r = run_iocscan({"--jsonl", "--refang", file.path()});
     ASSERT_EQ(r.exit_code, 0);
     const auto lines = lines_of(r.out);
-    ASSERT_EQ(lines.size(), 4u);
-    const JsonValue first = parse_json(lines[0]);
+    ASSERT_EQ(lines.size(), 6u);   // url and ipv4 twice, ipv4, md5
+    const JsonValue url = parse_json(lines[0]);
+    EXPECT_EQ(url.at("type").string, "url");
+    EXPECT_EQ(url.at("value").string, "http://203.0.113.9");
+    ASSERT_EQ(url.at("rules").array.size(), 1u);
+    EXPECT_EQ(url.at("rules").array[0].string, "bracket");
+    const JsonValue first = parse_json(lines[1]);
     EXPECT_EQ(first.at("type").string, "ipv4");
     EXPECT_EQ(first.at("value").string, "203.0.113.9");
     EXPECT_EQ(first.at("raw").string, "203[.]0[.]113[.]9");
@@ -79,8 +88,8 @@ TEST(Cli, JsonLinesParseAndCarryTheRecordFields) {
     EXPECT_TRUE(first.at("defanged").boolean);
     ASSERT_EQ(first.at("rules").array.size(), 1u);
     EXPECT_EQ(first.at("rules").array[0].string, "ipv4");
-    EXPECT_FALSE(parse_json(lines[1]).has("defanged"));
-    EXPECT_EQ(parse_json(lines[3]).at("type").string, "md5");
+    EXPECT_FALSE(parse_json(lines[2]).has("defanged"));
+    EXPECT_EQ(parse_json(lines[5]).at("type").string, "md5");
 }
 
 TEST(Cli, JsonIsOneObjectInIocextractsShape) {
@@ -96,18 +105,21 @@ TEST(Cli, JsonIsOneObjectInIocextractsShape) {
 
 TEST(Cli, MissingFileIsReportedAndOthersAreStillScanned) {
     TempFile file(kReport);
-    const auto r = run_iocscan({"/nonexistent/iocscan-missing.log", file.path()});
+    const auto r = run_iocscan({"--no-path", "/nonexistent/iocscan-missing.log", file.path()});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("iocscan: /nonexistent/iocscan-missing.log: No such file or directory"),
               std::string::npos) << r.err;
-    EXPECT_EQ(lines_of(r.out).size(), 4u);
+    EXPECT_EQ(lines_of(r.out).size(), 6u);
 }
 
-TEST(Cli, DirectoryIsReported) {
-    TempFile file(kReport);
-    const auto r = run_iocscan({file.dir()});
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("iocscan: " + file.dir() + ": Is a directory"), std::string::npos) << r.err;
+TEST(Cli, PathPrefixLikeGrep) {
+    TempFile a("x 10.1.1.1\n", "a.log");
+    TempFile b("y 10.2.2.2\n", "b.log");
+    EXPECT_EQ(lines_of(run_iocscan({a.path()}).out), V{"10.1.1.1"});
+    EXPECT_EQ(lines_of(run_iocscan({a.path(), b.path()}).out), (V{a.path() + ":10.1.1.1", b.path() + ":10.2.2.2"}));
+    EXPECT_EQ(lines_of(run_iocscan({"--no-path", a.path(), b.path()}).out), (V{"10.1.1.1", "10.2.2.2"}));
+    EXPECT_EQ(lines_of(run_iocscan({"--with-path", a.path()}).out), V{a.path() + ":10.1.1.1"});
+    EXPECT_EQ(lines_of(run_iocscan({"-H"}, "10.3.3.3").out), V{"(standard input):10.3.3.3"});
 }
 
 TEST(Cli, UsageErrorsExitTwoAndNameTheArgument) {
@@ -152,7 +164,7 @@ TEST(Cli, OutputFile) {
     EXPECT_EQ(r.out, "");
     std::stringstream written;
     written << std::ifstream(out).rdbuf();
-    EXPECT_EQ(lines_of(written.str()).size(), 4u);
+    EXPECT_EQ(lines_of(written.str()).size(), 6u);
     ::unlink(out.c_str());
 }
 

@@ -123,7 +123,7 @@ TEST(Hostile, OneGigabyteLineThroughAPipeInBoundedMemory) {
 
 TEST(Fault, ReadErrorIsReportedAndOtherFilesStillScanned) {
     TempFile good("ok 10.1.1.1\n");
-    const auto r = run_iocscan({"/proc/self/mem", good.path()});
+    const auto r = run_iocscan({"--no-path", "/proc/self/mem", good.path()});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("iocscan: /proc/self/mem: Input/output error"), std::string::npos) << r.err;
     EXPECT_EQ(lines_of(r.out), std::vector<std::string>{"10.1.1.1"});
@@ -144,7 +144,7 @@ TEST(Fault, PathThatVanishesMidRun) {
     int step = 0;
     // Standard input is scanned first; the second file is deleted while the
     // first is still being read.
-    const auto r = run_iocscan_streaming({"-", path}, [&](std::string& piece) {
+    const auto r = run_iocscan_streaming({"--no-path", "-", path}, [&](std::string& piece) {
         if (step == 0) {
             piece = "first 10.1.1.1\n";
         } else if (step == 1) {
@@ -162,7 +162,7 @@ TEST(Fault, PathThatVanishesMidRun) {
 }
 
 TEST(Fault, InterruptFlushesWhatWasFoundAndExitsPromptly) {
-    RunningIocscan child({"--refang"});
+    RunningIocscan child({"--refang", "--types", "ipv4"});
     child.write_stdin("seen 10[.]3[.]3[.]3 before the interrupt\n");
     // Give the scanner time to read and buffer the match, then interrupt
     // while it waits for more input on an open pipe.

@@ -26,11 +26,13 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace iocscan {
 
@@ -69,17 +71,62 @@ using RuleId = std::uint16_t;
 /// Name of a built-in rule.
 std::string_view rule_name(RuleId id);
 
+/// A user pattern for the `custom` type (iocextract's --custom-regex), in RE2
+/// syntax (linear-time matching) with exactly one capture group, whose text
+/// is reported. Patterns are matched per line of input (the line without its
+/// "\n" and a trailing "\r"), each finding its successive non-overlapping
+/// matches. A line longer than kMaxCustomLine bytes is not matched; it is
+/// counted in Stats::dropped_overlong.
+struct CustomPattern {
+    std::string regex;
+    std::uint32_t line = 0;   ///< its line in the pattern file, 1-based
+};
+inline constexpr std::size_t kMaxCustomLine = 64 * 1024;
+/// A custom pattern's matches carry the rule id kCustomRuleBase + its line,
+/// named "custom:<line>" by rule_label().
+inline constexpr RuleId kCustomRuleBase = 0x8000;
+inline constexpr std::uint32_t kMaxCustomPatternLine = 0x7fff;
+/// "custom:<line>" for a custom pattern's rule, rule_name() for the others.
+std::string rule_label(RuleId id);
+
+/// Reads a pattern file: one pattern per line, "\r\n" line ends allowed,
+/// empty lines skipped; each pattern keeps its line number.
+std::vector<CustomPattern> parse_custom_patterns(std::string_view file_text);
+
+struct PatternError {
+    std::uint32_t line = 0;
+    std::string message;   ///< e.g. "missing ): (a"
+};
+/// Checks every pattern before any input is read: RE2 syntax, exactly one
+/// capture group, line number in range. Empty result: all are usable.
+std::vector<PatternError> check_custom_patterns(const std::vector<CustomPattern>& patterns);
+
 struct Options {
     TypeSet types = TypeSet::defaults();
     /// Report `value` in refanged (plain, clickable) form instead of as written.
     bool refang = false;
+    /// URLs: keep trailing sentence punctuation (. , ) ! ? : ; ...) that is
+    /// trimmed by default (iocextract's --open).
+    bool open_punctuation = false;
+    /// URLs: cut `raw` before a " /x" command-line switch and at the first
+    /// > " ' ) , } ; that is not part of a defang (--strip-urls).
+    bool strip_urls = false;
+    /// URLs: `value` without its scheme and separator (--rm-scheme).
+    bool remove_scheme = false;
+    /// `value` in defanged form: hxxp://evil[.]example/x (--defang).
+    bool defang = false;
+    /// Patterns for the `custom` type (used when `types` has it). The Scanner
+    /// constructor throws std::invalid_argument if check_custom_patterns()
+    /// finds a problem in them.
+    std::vector<CustomPattern> custom_patterns;
 };
 
 struct Match {
     Type type = Type::url;
     std::uint64_t offset = 0;   ///< absolute byte offset of `raw` in the input
-    std::string_view raw;       ///< the text as it stands in the input
-    std::string_view value;     ///< raw, or its refanged form with Options::refang
+    std::string_view raw;       ///< the text as it stands in the input (a URL
+                                ///< without trailing punctuation, see Options)
+    std::string_view value;     ///< raw, or as Options::refang/defang/remove_scheme ask
     bool defanged = false;      ///< raw differs from the refanged form
     /// Rules that found this exact span (a span found twice is reported once).
     std::array<RuleId, 6> rules{};
@@ -123,20 +170,33 @@ private:
 struct SourceOptions {
     std::size_t chunk_size = 256 * 1024;   ///< bytes per read
     bool wide = false;                     ///< drop NUL bytes (UTF-16LE text)
+    /// Decompress gzip, bzip2, xz and zstd input, recognised by its first bytes.
+    bool decompress = true;
+    /// When set and it becomes true (e.g. from a SIGINT handler), scan_fd()
+    /// stops before the next read and returns ScanEnd::cancelled.
+    const std::atomic<bool>* cancel = nullptr;
+    /// Called after each chunk with the bytes read so far (after
+    /// decompression and --wide), e.g. for a progress display.
+    std::function<void(std::uint64_t bytes_read)> on_progress;
 };
 
 enum class ScanEnd {
     completed,    ///< the whole source was scanned and finish() called
     stopped,      ///< the callback returned false
+    cancelled,    ///< SourceOptions::cancel became true
     read_error,   ///< reading failed; matches before the failure were reported
 };
 
 /// Scans an open file descriptor to its end (feed() in chunks, then finish()).
-/// On a read error, `error` receives the reason (e.g. "Is a directory").
+/// On a read error, `error` receives the reason (e.g. "Is a directory", or
+/// "corrupt gzip data at byte N" with N counted in the compressed input).
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error);
 
 /// Refangs one IOC of the given type (the post-pass used by Options::refang).
 std::string refang(Type type, std::string_view raw);
+/// Defangs one IOC (plain or defanged) of the given type: dots of a host
+/// become "[.]", http -> hxxp, ftp -> fxp; a URL's path is left as it is.
+std::string defang(Type type, std::string_view ioc);
 
 }  // namespace iocscan

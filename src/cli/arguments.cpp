@@ -1,7 +1,11 @@
 #include "cli/arguments.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <string_view>
 
@@ -26,12 +30,6 @@ const ExtractFlag kExtractFlags[] = {
     {"--extract-emails", {Type::email}},
     {"--extract-hashes", {Type::md5, Type::sha1, Type::sha256, Type::sha512}},
     {"--extract-yara-rules", {Type::yara}},
-};
-
-// Options of the specification that later work will add; refused by name
-// instead of being mistaken for a file.
-const std::string_view kNotYetBuilt[] = {
-    "--custom-regex", "--strip-urls", "--open", "--rm-scheme", "--defang", "--progress",
 };
 
 class Selection {
@@ -80,6 +78,41 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
         }
     }
     return true;
+}
+
+/// --custom-regex FILE: reads and checks every pattern before any input is
+/// read. Each bad pattern gives one "FILE:LINE: message" line.
+bool load_custom_patterns(std::string_view path, Options& scan, std::string& error) {
+    std::ifstream file{std::string(path), std::ios::binary};
+    std::ostringstream text;
+    if (!file || !(text << file.rdbuf())) {
+        error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
+        return false;
+    }
+    auto patterns = parse_custom_patterns(text.str());
+    const auto problems = check_custom_patterns(patterns);
+    for (const auto& problem : problems) {
+        if (!error.empty()) error += "\niocscan: ";
+        error += std::string(path) + ":" + std::to_string(problem.line) + ": " + problem.message;
+    }
+    if (!problems.empty()) return false;
+    scan.custom_patterns.insert(scan.custom_patterns.end(), patterns.begin(), patterns.end());
+    return true;
+}
+
+bool parse_format(std::string_view name, OutputFormat& out, std::string& error) {
+    const std::pair<std::string_view, OutputFormat> formats[] = {
+        {"plain", OutputFormat::plain}, {"json", OutputFormat::json}, {"jsonl", OutputFormat::jsonl},
+        {"csv", OutputFormat::csv},     {"stix", OutputFormat::stix},
+    };
+    for (const auto& [known, format] : formats) {
+        if (name == known) {
+            out = format;
+            return true;
+        }
+    }
+    error = "--format: unknown format '" + std::string(name) + "' (known: plain json jsonl csv stix)";
+    return false;
 }
 
 std::optional<std::size_t> parse_size(std::string_view text) {
@@ -146,15 +179,52 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--refang") {
             if (!no_value()) return false;
             out.scan.refang = true;
+        } else if (arg == "--strip-urls") {
+            if (!no_value()) return false;
+            out.scan.strip_urls = true;
+        } else if (arg == "--open") {
+            if (!no_value()) return false;
+            out.scan.open_punctuation = true;
+        } else if (arg == "--rm-scheme") {
+            if (!no_value()) return false;
+            out.scan.remove_scheme = true;
+        } else if (arg == "--defang") {
+            if (!no_value()) return false;
+            out.scan.defang = true;
         } else if (arg == "--wide") {
             if (!no_value()) return false;
             out.source.wide = true;
+        } else if (arg == "--no-decompress") {
+            if (!no_value()) return false;
+            out.source.decompress = false;
         } else if (arg == "--json") {
             if (!no_value()) return false;
             out.format = OutputFormat::json;
         } else if (arg == "--jsonl") {
             if (!no_value()) return false;
             out.format = OutputFormat::jsonl;
+        } else if (arg == "--format" || arg == "-f") {
+            if (!value(text) || !parse_format(text, out.format, error)) return false;
+        } else if (arg == "--with-path" || arg == "-H") {
+            if (!no_value()) return false;
+            out.path_prefix = PathPrefix::always;
+        } else if (arg == "--no-path") {
+            if (!no_value()) return false;
+            out.path_prefix = PathPrefix::never;
+        } else if (arg == "--follow" || arg == "-L") {
+            if (!no_value()) return false;
+            out.walk.follow_links = true;
+        } else if (arg == "--glob" || arg == "-g") {
+            if (!value(text)) return false;
+            out.walk.globs.emplace_back(text);
+        } else if (arg == "--progress") {
+            if (!no_value()) return false;
+            out.progress = true;
+        } else if (arg == "--dir") {   // iocextract: the inputs are directories (walked anyway)
+            if (!no_value()) return false;
+        } else if (arg == "--dirname") {   // iocextract: the directory to scan
+            if (!value(text)) return false;
+            out.paths.emplace_back(text);
         } else if (arg == "--unique" || arg == "-u") {
             if (!no_value()) return false;
             out.unique = true;
@@ -167,6 +237,11 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--output" || arg == "-o") {
             if (!value(text)) return false;
             out.output_path = std::string(text);
+        } else if (arg == "--custom-regex") {
+            if (!value(text) || !load_custom_patterns(text, out.scan, error) ||
+                !selection.add(arg, {Type::custom}, error)) {
+                return false;
+            }
         } else if (arg == "--chunk-size") {   // hidden: lets tests move chunk edges
             if (!value(text)) return false;
             const auto size = parse_size(text);
@@ -182,11 +257,6 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
                 if (!no_value() || !selection.add(arg, flag.types, error)) return false;
                 known = true;
             }
-            for (const auto flag : kNotYetBuilt) {
-                if (arg != flag) continue;
-                error = std::string(arg) + ": not available in this version yet";
-                return false;
-            }
             if (!known) {
                 error = "unknown option '" + std::string(arg) + "' (see iocscan --help)";
                 return false;
@@ -201,34 +271,74 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
 const char* usage_text() {
     return R"(Usage: iocscan [OPTIONS] [PATH...]
 
-Finds Indicators of Compromise (IOCs) in text: IPv4 addresses and CIDR ranges,
-MD5/SHA1/SHA256/SHA512 hashes, including defanged forms such as 10[.]0[.]0[.]1.
+Finds Indicators of Compromise (IOCs) in text: URLs (hxxp://evil[.]example/x),
+IPv4 addresses and CIDR ranges,
+IPv6 addresses, e-mail addresses, MD5/SHA1/SHA256/SHA512 hashes, YARA rules and
+matches of your own patterns, including defanged forms such as 10[.]0[.]0[.]1
+and ops[at]example[dot]org.
 Reads each PATH in turn ("-" or no PATH: standard input), in bounded memory.
 Prints one IOC per line, in input order.
 
 Selecting what to find (default: every default type this build supports):
-  -t, --types LIST        comma list of types: ipv4 cidr md5 sha1 sha256 sha512,
+  -t, --types LIST        comma list of types: url ipv4 cidr md5 sha1 sha256 sha512,
                           "hashes" for all four hashes, or "all"
+      --extract-urls      same as --types url
       --extract-ipv4s     same as --types ipv4
       --extract-ips       IPv4 and IPv6 addresses
+      --extract-ipv6s     same as --types ipv6
+      --extract-emails    same as --types email
       --extract-hashes    same as --types hashes
+      --extract-yara-rules  same as --types yara
+      --custom-regex FILE also report type "custom": the capture group of each
+                          RE2 pattern in FILE (one per line, exactly one group),
+                          matched per input line (lines up to 64 KiB); a bad
+                          pattern stops the run as "FILE:LINE: message"
 
 Changing what is printed:
       --refang            print IOCs in plain form (1.2.3[.]4 -> 1.2.3.4)
+      --defang            print IOCs defanged (http://a.b/x -> hxxp://a[.]b/x)
+      --strip-urls        cut URLs at the first > " ' ) , } ; and before a
+                          " /x" command-line switch
+      --open              keep trailing punctuation (. , ) ! ...) of URLs
+      --rm-scheme         print URLs without their scheme (evil.example/x)
       --json              one JSON object at the end, iocextract's shape:
                           {"ipv4s":[...],"hashes":[...],...}
       --jsonl             one JSON object per IOC, as found:
                           {"type","value","raw","offset","length","rules","path"}
+  -f, --format FORMAT     plain (default), json, jsonl, csv (header
+                          type,value,raw,offset,path,rules; RFC 4180), or stix
+                          (a STIX 2.1 bundle of indicators, values refanged,
+                          ids that are the same on every run)
+  -H, --with-path         start plain lines with "PATH:" (default when more
+                          than one file is scanned)
+      --no-path           never start plain lines with "PATH:"
   -u, --unique            print each (type, value) once, at its first occurrence
       --stats             print a summary (bytes, IOCs per type, time) on stderr
+      --progress          show a progress line on stderr when it is a terminal
 
 Input and output:
   -i, --input FILE        scan FILE (as a PATH argument; may repeat)
   -o, --output FILE       write to FILE instead of standard output
+  A directory PATH is walked recursively, in sorted order; inside it only
+  regular files are read (FIFOs and devices only when named).
+  -L, --follow            follow symbolic links inside directories
+  -g, --glob PATTERN      inside directories, read only files whose name
+                          matches PATTERN (shell wildcards; may repeat)
+      --dirname DIR       iocextract's spelling: scan the files below DIR
+      --dir               iocextract's flag; accepted, directories are walked
+      --no-decompress     scan gzip/bzip2/xz/zstd input as the bytes it is
+                          (by default it is recognised by its first bytes
+                          and decompressed on the fly)
       --wide              drop NUL bytes first: finds IOCs in UTF-16LE text
                           from Windows binaries and memory dumps
   -h, --help              show this help
   -V, --version           show the version
+
+Subcommands: one IOC per line of standard input, one output line per input
+line (an empty line stays empty):
+  iocscan refang [--kind url|ipv4|email]   each IOC in plain form
+  iocscan defang [--kind url|ipv4|email]   each IOC defanged
+  Without --kind, each line's kind is guessed from its shape.
 
 Exit status: 0 when an IOC was found, 1 when none was, 2 on any error (the
 error is printed as "iocscan: PATH: reason"; other files are still scanned).
@@ -238,6 +348,9 @@ quietly with status 0.
 Examples:
   iocscan report.txt                 IPv4s and hashes in report.txt
   iocscan --refang --unique a.log    plain, de-duplicated
+  iocscan --extract-urls --refang --strip-urls mail.log
+                                     clean, clickable URLs from a mail log
+  iocscan defang < iocs.txt          one defanged IOC per input line
   cat dump.bin | iocscan --wide -    UTF-16 strings from a memory dump
   iocscan --jsonl --types ipv4 *.log > found.jsonl
 )";

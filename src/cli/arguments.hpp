@@ -1,6 +1,7 @@
 // The command line of `iocscan`, parsed into plain settings.
 #pragma once
 
+#include "cli/input_walker.hpp"
 #include "iocscan/iocscan.hpp"
 
 #include <string>
@@ -8,12 +9,18 @@
 
 namespace iocscan::cli {
 
-enum class OutputFormat { plain, json, jsonl };
+enum class OutputFormat { plain, json, jsonl, csv, stix };
+
+/// Whether plain output lines start with "path:" (like grep).
+enum class PathPrefix { automatic, always, never };
 
 struct Arguments {
     Options scan;                     ///< types and refang
     SourceOptions source;             ///< chunk size, --wide
     OutputFormat format = OutputFormat::plain;
+    PathPrefix path_prefix = PathPrefix::automatic;   ///< automatic: when several files are scanned
+    WalkOptions walk;                 ///< --follow, --glob
+    bool progress = false;
     bool unique = false;
     bool stats = false;
     bool help = false;

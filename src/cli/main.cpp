@@ -1,9 +1,13 @@
 // iocscan: the command-line tool. It uses only the public library API.
 #include "cli/arguments.hpp"
+#include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
+#include "cli/progress_meter.hpp"
 #include "cli/record_printer.hpp"
+#include "cli/subcommands.hpp"
 #include "iocscan/iocscan.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -22,6 +26,21 @@ using namespace iocscan;
 constexpr int kExitFound = 0;
 constexpr int kExitNothingFound = 1;
 constexpr int kExitError = 2;
+constexpr int kExitInterrupted = 130;   // 128 + SIGINT, as shells report it
+
+/// Set by SIGINT/SIGTERM; the scan stops before its next read.
+std::atomic<bool> g_interrupted{false};
+
+void on_interrupt(int) { g_interrupted.store(true); }
+
+/// No SA_RESTART: a read() blocked on a terminal or pipe returns at once.
+void install_interrupt_handlers() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
 
 void report_error(std::string_view where, std::string_view reason) {
     std::fprintf(stderr, "iocscan: %.*s: %.*s\n", int(where.size()), where.data(),
@@ -79,6 +98,21 @@ int open_input(const std::string& path) {
     return fd;
 }
 
+/// Like grep: "PATH:" prefixes when several files may be scanned.
+bool prefix_paths(const cli::Arguments& args) {
+    if (args.path_prefix != cli::PathPrefix::automatic) return args.path_prefix == cli::PathPrefix::always;
+    if (args.paths.size() > 1) return true;
+    struct stat info {};
+    return args.paths[0] != "-" && ::stat(args.paths[0].c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/// Size of a regular file, for the progress line's ETA; 0 when unknown.
+std::uint64_t known_size(int fd) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) return 0;
+    return static_cast<std::uint64_t>(info.st_size);
+}
+
 int run(const cli::Arguments& args) {
     int out_fd = STDOUT_FILENO;
     if (!args.output_path.empty()) {
@@ -90,7 +124,8 @@ int run(const cli::Arguments& args) {
     }
     const std::string out_name = args.output_path.empty() ? "standard output" : args.output_path;
     cli::OutputWriter writer(out_fd);
-    cli::RecordPrinter printer(args.format, writer);
+    cli::RecordPrinter printer(args.format, writer, prefix_paths(args));
+    cli::ProgressMeter progress(args.progress);
     std::unordered_set<std::string> seen;   // --unique: "type\0value"
     std::string seen_key;
 
@@ -99,12 +134,13 @@ int run(const cli::Arguments& args) {
     bool had_error = false;
     std::uint64_t printed = 0;
     Scanner scanner(args.scan);
+    SourceOptions source = args.source;
 
-    for (const std::string& path : args.paths) {
+    const auto scan_one = [&](const std::string& path) {
         const int fd = open_input(path);
         if (fd < 0) {
             had_error = true;
-            continue;
+            return true;
         }
         const auto on_match = [&](const Match& match) {
             if (args.unique) {
@@ -117,17 +153,28 @@ int run(const cli::Arguments& args) {
             ++printed;
             return writer.usable();
         };
+        progress.start_input(display_name(path), known_size(fd));
+        source.on_progress = [&](std::uint64_t bytes) { progress.update(bytes, printed); };
         scanner.reset();
         std::string read_error;
-        const ScanEnd end = scan_fd(fd, scanner, args.source, on_match, read_error);
+        const ScanEnd end = scan_fd(fd, scanner, source, on_match, read_error);
         if (fd != STDIN_FILENO) ::close(fd);
         totals.add(scanner.stats());
         if (end == ScanEnd::read_error) {
+            progress.clear();
             report_error(display_name(path), read_error);
             had_error = true;
         }
-        if (!writer.usable()) break;
-    }
+        return end != ScanEnd::cancelled && writer.usable();
+    };
+    const auto walk_error = [&](const std::string& path, const std::string& reason) {
+        progress.clear();
+        report_error(path, reason);
+        had_error = true;
+    };
+    cli::walk_inputs(args.paths, args.walk, scan_one, walk_error);
+
+    progress.clear();
     printer.finish();
     writer.flush();
     if (args.stats) {
@@ -142,6 +189,7 @@ int run(const cli::Arguments& args) {
         report_error(out_name, std::strerror(errno));
         return kExitError;
     }
+    if (g_interrupted.load()) return kExitInterrupted;
     if (writer.reader_gone()) return had_error ? kExitError : kExitFound;
     if (had_error) return kExitError;
     return printed > 0 ? kExitFound : kExitNothingFound;
@@ -152,6 +200,8 @@ int run(const cli::Arguments& args) {
 int main(int argc, char** argv) {
     // A closed pipe must show up as EPIPE from write(), not kill the process.
     std::signal(SIGPIPE, SIG_IGN);
+    if (argc >= 2 && cli::is_subcommand(argv[1])) return cli::run_subcommand(argc, argv);
+    install_interrupt_handlers();
     cli::Arguments args;
     std::string error;
     if (!cli::parse_arguments(argc, argv, args, error)) {
@@ -166,5 +216,6 @@ int main(int argc, char** argv) {
         std::printf("iocscan %s\n", IOCSCAN_VERSION);
         return 0;
     }
+    args.source.cancel = &g_interrupted;
     return run(args);
 }

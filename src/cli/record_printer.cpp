@@ -1,5 +1,6 @@
 #include "cli/record_printer.hpp"
 
+#include "cli/csv_text.hpp"
 #include "cli/json_text.hpp"
 
 #include <string_view>
@@ -40,9 +41,18 @@ std::size_t group_of(Type type) {
 
 }  // namespace
 
+RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, bool with_path)
+    : format_(format), writer_(writer), with_path_(with_path), stix_(writer) {
+    if (format_ == OutputFormat::csv) writer_.write(kCsvHeader);
+}
+
 void RecordPrinter::print(const Match& match, std::string_view path) {
     switch (format_) {
         case OutputFormat::plain:
+            if (with_path_) {
+                writer_.write(path == "-" ? std::string_view("(standard input)") : path);
+                writer_.write(':');
+            }
             writer_.write(match.value);
             writer_.write('\n');
             writer_.end_record();
@@ -53,7 +63,41 @@ void RecordPrinter::print(const Match& match, std::string_view path) {
         case OutputFormat::json:
             grouped_[group_of(match.type)].emplace_back(match.value);
             return;
+        case OutputFormat::csv:
+            print_csv(match, path);
+            return;
+        case OutputFormat::stix:
+            stix_.add(match);
+            return;
     }
+}
+
+void RecordPrinter::append_rules(std::string& out, const Match& match, std::string_view separator, bool quoted) {
+    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
+        if (i > 0) out += separator;
+        if (quoted) out += '"';
+        out += rule_label(match.rules[i]);
+        if (quoted) out += '"';
+    }
+}
+
+void RecordPrinter::print_csv(const Match& match, std::string_view path) {
+    line_.assign(type_name(match.type));
+    line_ += ',';
+    append_csv_field(line_, match.value);
+    line_ += ',';
+    append_csv_field(line_, match.raw);
+    line_ += ',';
+    line_ += std::to_string(match.offset);
+    line_ += ',';
+    append_csv_field(line_, path);
+    line_ += ',';
+    rules_.clear();
+    append_rules(rules_, match, ";", false);
+    append_csv_field(line_, rules_);
+    line_ += "\r\n";
+    writer_.write(line_);
+    writer_.end_record();
 }
 
 void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
@@ -68,12 +112,7 @@ void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
     line_ += R"(,"length":)";
     line_ += std::to_string(match.length());
     line_ += R"(,"rules":[)";
-    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
-        if (i > 0) line_ += ',';
-        line_ += '"';
-        line_ += rule_name(match.rules[i]);
-        line_ += '"';
-    }
+    append_rules(line_, match, ",", true);
     line_ += R"(],"path":")";
     append_json_string(line_, path);
     line_ += '"';
@@ -84,6 +123,7 @@ void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
 }
 
 void RecordPrinter::finish() {
+    if (format_ == OutputFormat::stix) stix_.finish();
     if (format_ != OutputFormat::json) return;
     line_.assign("{");
     bool first_key = true;

@@ -1,8 +1,10 @@
-// Formats matches as plain lines, JSON Lines, or iocextract's grouped JSON.
+// Formats matches: plain lines, JSON Lines, iocextract's grouped JSON, CSV,
+// or a STIX 2.1 bundle.
 #pragma once
 
 #include "cli/arguments.hpp"
 #include "cli/output_writer.hpp"
+#include "cli/stix_writer.hpp"
 
 #include <array>
 #include <string>
@@ -12,7 +14,8 @@ namespace iocscan::cli {
 
 class RecordPrinter {
 public:
-    RecordPrinter(OutputFormat format, OutputWriter& writer) : format_(format), writer_(writer) {}
+    /// `with_path`: plain lines start with "PATH:".
+    RecordPrinter(OutputFormat format, OutputWriter& writer, bool with_path);
 
     /// Prints one match found in `path` ("-" for standard input).
     void print(const Match& match, std::string_view path);
@@ -21,10 +24,15 @@ public:
 
 private:
     void print_jsonl(const Match& match, std::string_view path);
+    void print_csv(const Match& match, std::string_view path);
+    static void append_rules(std::string& out, const Match& match, std::string_view separator, bool quoted);
 
     OutputFormat format_;
     OutputWriter& writer_;
+    bool with_path_;
+    StixWriter stix_;
     std::string line_;
+    std::string rules_;
     /// --json: values per output key, in order. iocextract's shape is one
     /// object, so the values are held until the end of the run.
     std::array<std::vector<std::string>, kTypeCount> grouped_;

@@ -6,6 +6,12 @@
 // released once every scanner has moved past its end (the watermark): then
 // nothing that sorts before it can appear any more. The output order is thus
 // the sorted order of all matches, whatever the chunk sizes.
+//
+// URLs only: a url candidate whose span lies inside a longer url candidate
+// (the "bracket" rule's `evil[.]net` inside the "generic" rule's
+// `http://a.example/?u=evil[.]net`) is merged into the longer one, which
+// gains its rule name. Every contained candidate ends no later than its container, so
+// it has been queued by the time the container is released.
 #pragma once
 
 #include "lib/candidate_sink.hpp"
@@ -42,19 +48,42 @@ public:
         std::size_t i = 0;
         bool go_on = true;
         while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {
+            if (absorbed(held_[i])) {
+                ++i;
+                continue;
+            }
             MergedCandidate merged{held_[i].offset, held_[i].length, held_[i].type, {}, 0};
             for (; i < held_.size() && same_span(held_[i], merged); ++i) {
                 add_rule(merged, held_[i].rule);
             }
+            if (merged.type == Type::url) absorb_contained_urls(i, merged);
             go_on = emit(merged);
         }
         held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
+        // Absorbed candidates may sort after one that is not released yet.
+        std::erase_if(held_, absorbed);
         return go_on;
     }
 
     void clear() { held_.clear(); }
 
 private:
+    /// The rule of a url candidate merged into a longer one. URL rules have
+    /// small ids; other types (custom) may use this id, so the type is checked.
+    static constexpr RuleId kAbsorbed = 0xFFFF;
+    static bool absorbed(const Candidate& c) { return c.type == Type::url && c.rule == kAbsorbed; }
+
+    /// Merges the url candidates from `from` on that lie inside `m` into it.
+    void absorb_contained_urls(std::size_t from, MergedCandidate& m) {
+        const std::uint64_t end = m.offset + m.length;
+        for (std::size_t j = from; j < held_.size() && held_[j].offset < end; ++j) {
+            Candidate& c = held_[j];
+            if (c.type != Type::url || absorbed(c) || c.offset + c.length > end) continue;
+            add_rule(m, c.rule);
+            c.rule = kAbsorbed;
+        }
+    }
+
     static bool precedes(const Candidate& a, const Candidate& b) {
         if (a.offset != b.offset) return a.offset < b.offset;
         if (a.type != b.type) return a.type < b.type;

@@ -1,8 +1,8 @@
 // Reads a file descriptor through Boost.Iostreams and feeds the scanner.
 #include "iocscan/iocscan.hpp"
+#include "lib/decompression.hpp"
 #include "lib/drop_nul_filter.hpp"
 
-#include <boost/iostreams/device/file_descriptor.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
 
 #include <cerrno>
@@ -10,31 +10,65 @@
 #include <vector>
 
 namespace iocscan {
+namespace {
+
+bool cancelled(const SourceOptions& source) {
+    return source.cancel != nullptr && source.cancel->load(std::memory_order_relaxed);
+}
+
+/// Input ends where it was cancelled: what was found so far is reported.
+ScanEnd cancel(Scanner& scanner, const MatchCallback& on_match) {
+    scanner.finish(on_match);
+    return ScanEnd::cancelled;
+}
+
+}  // namespace
 
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error) {
     namespace io = boost::iostreams;
     const std::size_t chunk = std::max<std::size_t>(1, source.chunk_size);
+    std::string head;
+    if (!detail::peek_head(fd, head)) {
+        error = std::strerror(errno);
+        return ScanEnd::read_error;
+    }
+    const detail::Compression compression =
+        source.decompress ? detail::detect_compression(head) : detail::Compression::none;
+    std::uint64_t compressed_bytes = 0;
+
     io::filtering_istream in;
     if (source.wide) in.push(detail::DropNulFilter(), chunk);
-    in.push(io::file_descriptor_source(fd, io::never_close_handle), chunk);
+    detail::push_decompressor(in, compression, chunk);
+    in.push(detail::PeekedFdSource(fd, std::move(head), &compressed_bytes), chunk);
 
     // Feed whatever one read returned instead of waiting for a full block, so
     // matches from a slow pipe (tail -f) come out as soon as they are found.
     auto& buffer = *in.rdbuf();
+    std::uint64_t read_so_far = 0;
     std::vector<char> block(chunk);
     try {
         for (;;) {
+            if (cancelled(source)) return cancel(scanner, on_match);
             errno = 0;
             if (buffer.sgetc() == std::char_traits<char>::eof()) break;
             const auto ready = std::min<std::streamsize>(buffer.in_avail(),
                                                          static_cast<std::streamsize>(chunk));
             const auto got = static_cast<std::size_t>(buffer.sgetn(block.data(), std::max<std::streamsize>(ready, 1)));
             if (!scanner.feed({block.data(), got}, on_match)) return ScanEnd::stopped;
+            read_so_far += got;
+            if (source.on_progress) source.on_progress(read_so_far);
         }
+    } catch (const detail::ReadFailure& failure) {
+        if (cancelled(source)) return cancel(scanner, on_match);   // read() interrupted by the signal
+        error = std::strerror(failure.saved_errno);
+        scanner.finish(on_match);   // what was read so far is still reported
+        return ScanEnd::read_error;
     } catch (const std::ios_base::failure&) {
-        // Boost reports the failed read() as an exception; errno still holds why.
-        error = errno != 0 ? std::strerror(errno) : "read error";
+        // The decompressor rejected its input (corrupt or truncated data).
+        error = "corrupt " + std::string(detail::compression_name(compression)) + " data at byte " +
+                std::to_string(compressed_bytes);
+        scanner.finish(on_match);
         return ScanEnd::read_error;
     }
     return scanner.finish(on_match) ? ScanEnd::completed : ScanEnd::stopped;

@@ -23,6 +23,13 @@ struct LexState {
     /// The token start had to be discarded because the token grew beyond the
     /// family's maximum length; its match is dropped and counted.
     bool overlong = false;
+    /// Structure a grammar tracks across tokens (YARA: re2c condition, brace
+    /// depth, flags). Plain values, so the driver keeps them as they are.
+    int cond = 0;
+    int depth = 0;
+    unsigned flags = 0;
+    /// Rule-specific data the driver hands to the scanner (custom patterns).
+    const void* context = nullptr;
 
     void start_token() {
         tok = cur;

@@ -1,5 +1,8 @@
 #include "lib/refang.hpp"
 
+#include "lib/email_refang.hpp"
+#include "lib/url_refang.hpp"
+
 namespace iocscan::detail {
 namespace {
 
@@ -30,9 +33,20 @@ void refang_dotted(std::string_view raw, std::string& out) {
 void refang_into(Type type, std::string_view raw, std::string& out) {
     out.clear();
     switch (type) {
+        case Type::url:
+            refang_url(raw, out);
+            return;
         case Type::ipv4:
         case Type::cidr:
             refang_dotted(raw, out);
+            return;
+        case Type::email:
+            refang_email(raw, out);
+            return;
+        case Type::ipv6:
+            // The match already leaves out brackets, port and sentence
+            // punctuation; the address is kept as written (case, zeros).
+            out.assign(raw);
             return;
         default:
             // Hashes are never defanged; families without a refang rule yet

@@ -1,6 +1,7 @@
 #include "lib/rule_table.hpp"
 
 #include "lib/rule_ids.hpp"
+#include "lib/url_limits.hpp"
 
 #include <array>
 
@@ -9,6 +10,14 @@ namespace iocscan::detail {
 // Generated from grammar/*.re.
 LexStatus lex_hash(LexState&, CandidateSink&);
 LexStatus lex_ipv4(LexState&, CandidateSink&);
+LexStatus lex_url_generic(LexState&, CandidateSink&);
+LexStatus lex_url_bracket(LexState&, CandidateSink&);
+LexStatus lex_url_backslash(LexState&, CandidateSink&);
+LexStatus lex_ipv6(LexState&, CandidateSink&);
+LexStatus lex_email(LexState&, CandidateSink&);
+LexStatus lex_yara(LexState&, CandidateSink&);
+// Not generated: matches --custom-regex patterns line by line.
+LexStatus lex_custom(LexState&, CandidateSink&);
 
 namespace {
 
@@ -24,6 +33,20 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleHash, "hash", lex_hash, 256,
      types({Type::md5, Type::sha1, Type::sha256, Type::sha512})},
     {kRuleIpv4, "ipv4", lex_ipv4, 128, types({Type::ipv4, Type::cidr})},
+    // URLs: at most kMaxUrlLength (lib/url_limits.hpp); the grammars drop and
+    // count a longer token themselves.
+    {kRuleUrlGeneric, "generic", lex_url_generic, kMaxUrlLength + kUrlLookahead, types({Type::url})},
+    {kRuleUrlBracket, "bracket", lex_url_bracket, kMaxUrlLength + kUrlLookahead, types({Type::url})},
+    {kRuleUrlBackslash, "backslash", lex_url_backslash, kMaxUrlLength + kUrlLookahead,
+     types({Type::url})},
+    // An IPv6 run longer than 256 bytes holds no address; an e-mail run
+    // (words joined by dots and at-signs) is cut off at 1 KiB. YARA rules and
+    // custom-pattern lines are measured by their lex functions, which drop
+    // and count longer ones (docs/families.md).
+    {kRuleIpv6, "ipv6", lex_ipv6, 256, types({Type::ipv6})},
+    {kRuleEmail, "email", lex_email, 1024, types({Type::email})},
+    {kRuleYara, "yara", lex_yara, 1 << 20, types({Type::yara})},
+    {kRuleCustom, "custom", lex_custom, kMaxCustomLine, types({Type::custom})},
 }};
 
 }  // namespace

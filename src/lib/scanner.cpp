@@ -3,7 +3,10 @@
 #include "iocscan/iocscan.hpp"
 #include "lib/candidate_queue.hpp"
 #include "lib/chunk_buffer.hpp"
+#include "lib/custom_matcher.hpp"
+#include "lib/post_pass.hpp"
 #include "lib/refang.hpp"
+#include "lib/rule_ids.hpp"
 #include "lib/rule_table.hpp"
 
 #include <algorithm>
@@ -40,6 +43,9 @@ struct Scanner::Impl {
             }
             if (wanted) rules.push_back({&spec, {}, false});
         }
+        if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
+            custom = std::make_unique<detail::CustomMatcher>(opts.custom_patterns);
+        }
         reset();
     }
 
@@ -51,9 +57,15 @@ struct Scanner::Impl {
         finished = false;
         for (auto& rule : rules) {
             rule.state = {};
+            rule.state.context = context_for(*rule.spec);
             rule.ended = false;
         }
         point_rules_at_buffer({});
+    }
+
+    /// What a rule's lex function gets in LexState::context.
+    const void* context_for(const detail::RuleSpec& spec) const {
+        return spec.id == detail::kRuleCustom ? custom.get() : nullptr;
     }
 
     bool feed(std::string_view piece, const MatchCallback& on_match) {
@@ -178,9 +190,7 @@ struct Scanner::Impl {
         match.raw = std::string_view(
             reinterpret_cast<const char*>(buffer.data() + (c.offset - buffer.base_offset())),
             static_cast<std::size_t>(c.length));
-        detail::refang_into(c.type, match.raw, refanged);
-        match.defanged = refanged != match.raw;
-        match.value = options.refang ? std::string_view(refanged) : match.raw;
+        post_pass.apply(c.type, match.raw, match);   // url cut, refang, defang ...
         match.rules = c.rules;
         match.rule_count = c.rule_count;
         ++stats.found[static_cast<std::size_t>(c.type)];
@@ -188,12 +198,13 @@ struct Scanner::Impl {
     }
 
     Options options;
+    std::unique_ptr<detail::CustomMatcher> custom;   ///< compiled custom patterns, if any
     std::vector<ActiveRule> rules;
     detail::ChunkBuffer buffer;
     detail::CandidateQueue queue;
     Stats stats;
     detail::CandidateSink sink;
-    std::string refanged;
+    detail::PostPass post_pass{options};
     bool stopped = false;
     bool finished = false;
 };

@@ -1,0 +1,52 @@
+// email: local@domain, plain or defanged, found in linear time.
+//
+// The scanner consumes each maximal "address run" once: words of address
+// characters joined by dots or at-signs, each possibly defanged ("[.]",
+// "(dot)", " dot ", "[@]", "{@}", " at ", "[at]", ...). src/lib/email_run.cpp
+// then pairs the parts around each at-sign and keeps the valid addresses.
+// A plain space joins nothing, so the word before "ops.team@example.org" in
+// "write to ops.team@example.org" never becomes part of the local part, and
+// "at"/"dot" count as separators only between spaces or inside brackets, so
+// "Atlas" or "ycombinator" never turn into an "@".
+#include "lib/candidate_sink.hpp"
+#include "lib/email_run.hpp"
+#include "lib/rule_ids.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_email(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    /*!getstate:re2c*/
+    for (;;) {
+        st.start_token();
+        /*!re2c
+            lchar = [a-zA-Z0-9_%+\-];
+            sp    = " ";
+            dotmark = "." | 'dot';
+            atmark  = "@" | 'at';
+            dotsep = "."
+                   | sp? "[" sp? dotmark sp? "]" sp?
+                   | sp? "(" sp? dotmark sp? ")" sp?
+                   | sp? "{" sp? dotmark sp? "}" sp?
+                   | sp 'dot' sp;
+            atsep  = "@"
+                   | sp? "[" sp? atmark sp? "]" sp?
+                   | sp? "(" sp? atmark sp? ")" sp?
+                   | sp? "{" sp? atmark sp? "}" sp?
+                   | sp 'at' sp;
+            run = lchar+ ((dotsep | atsep) lchar+)*;
+
+            run {
+                if (!st.overlong) emit_email_run(sink, st.tok, st.cur);
+                continue;
+            }
+            ([^]\lchar)+ { continue; }
+            $            { return LexStatus::end; }
+            *            { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

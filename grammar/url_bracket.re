@@ -1,0 +1,47 @@
+// url, rule "bracket": an address with a dot written as "[.]" or "(.)",
+// optionally with single spaces inside or around ("evil [ . ] example"),
+// with or without a scheme: evil[.]example[.]net/x, 198[.]51[.]100[.]7.
+//
+// As in iocextract, the URL starts at a word boundary inside a run of
+// address characters (letters, digits, _ . : / \ - and defang tokens such as
+// "[:]" or "[dot]", see url_common.re), needs a defanged dot after its first
+// word character, and then takes every URL character up to whitespace, a
+// control byte, a byte >= 0x80 or the end.
+//
+// Linear: every run of address characters is consumed whole, either as a
+// URL or by a skip rule that accepts at each of its bytes, so a failed
+// candidate never sends the scanner back into the run. A run of
+// punctuation only ("[.][.][.]...") is skipped as one token: it has no word
+// boundary to start at. The look-ahead past an accepting state is at most
+// the few bytes of a spaced "[ . ]".
+#include "lib/rule_ids.hpp"
+#include "lib/url_emit.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+/*!include:re2c "url_common.re" */
+
+LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    /*!getstate:re2c*/
+    for (;;) {
+        st.start_token();
+        /*!re2c
+            bgrp = " "? bdot (" " uchar)?;
+
+            word atok* bgrp (bgrp | uchar)* {
+                emit_url_token(st, sink, kRuleUrlBracket);
+                continue;
+            }
+            word atok*     { continue; }
+            clsnw+         { continue; }
+            // Stops at whitespace: a token never holds a whole line back.
+            ([^] \ cls \ [ \t\r\n])+ { continue; }
+            $              { return LexStatus::end; }
+            *              { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,50 @@
+// url, rule "generic": a URL anchored on its scheme and separator.
+//
+// Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
+// (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...). Separator: "://",
+// ":\\", "[:]//", "__" or ":__". Then at most 16 spaces or defang brackets,
+// a word character (or "[::"), and every URL character up to whitespace, a
+// control byte, a byte >= 0x80 or the end of input. Mail-gateway "spaced"
+// defangs (" .example", " /payload") continue the URL.
+//
+// Linear: the part that can fail (scheme, separator, defang run) is at most
+// 24 bytes, so a failed start costs a bounded look-ahead; once the body has
+// begun every byte extends the accepted token, which is consumed whole
+// (`http://http://...` is one token, dropped when longer than 64 KiB).
+// Trailing punctuation is trimmed later, in the post-pass.
+#include "lib/rule_ids.hpp"
+#include "lib/url_emit.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+/*!include:re2c "url_common.re" */
+
+LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    /*!getstate:re2c*/
+    for (;;) {
+        st.start_token();
+        /*!re2c
+            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] [sS]?;
+            sep    = "://" | ":\\\\" | "[:]//" | ":"? "__";
+            defang = [ ()[\]{}<>\\];
+            // Cisco ESA style: " .example", " /payload" (not " ..", " //").
+            spaced = " " [/.] (uchar \ [./]) uchar*;
+
+            // The host starts with a word character, or is an IPv6 address
+            // such as "[::1]" (whose "[" is one of the defang characters).
+            scheme sep (defang{0,16} word | "[::") uchar* spaced* {
+                emit_url_token(st, sink, kRuleUrlGeneric);
+                continue;
+            }
+            // Skip runs stop at whitespace, so that a token never holds the
+            // watermark (and the bytes) of a whole line or stream back.
+            [^fhstuFHSTU \t\r\n]+ { continue; }
+            $              { return LexStatus::end; }
+            *              { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

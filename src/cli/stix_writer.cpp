@@ -1,0 +1,93 @@
+#include "cli/stix_writer.hpp"
+
+#include "cli/json_text.hpp"
+
+#include <cstdlib>
+#include <ctime>
+
+namespace iocscan::cli {
+namespace {
+
+/// RFC 3339 UTC time of the run; SOURCE_DATE_EPOCH (the reproducible-builds
+/// convention) fixes it, so that reruns produce byte-identical bundles.
+std::string run_timestamp() {
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) now = static_cast<std::time_t>(std::atoll(epoch));
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S.000Z", &utc);
+    return text;
+}
+
+/// Escapes a STIX pattern string literal: backslash and quote.
+std::string quoted_literal(std::string_view value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    out += '\'';
+    return out;
+}
+
+}  // namespace
+
+StixWriter::StixWriter(OutputWriter& writer) : writer_(writer), timestamp_(run_timestamp()) {}
+
+std::string StixWriter::pattern_for(Type type, std::string_view value) {
+    const std::string literal = quoted_literal(value);
+    switch (type) {
+        case Type::url: return "[url:value = " + literal + "]";
+        case Type::ipv4:
+        case Type::cidr: return "[ipv4-addr:value = " + literal + "]";
+        case Type::ipv6: return "[ipv6-addr:value = " + literal + "]";
+        case Type::email: return "[email-addr:value = " + literal + "]";
+        case Type::domain: return "[domain-name:value = " + literal + "]";
+        case Type::md5: return "[file:hashes.MD5 = " + literal + "]";
+        case Type::sha1: return "[file:hashes.'SHA-1' = " + literal + "]";
+        case Type::sha256: return "[file:hashes.'SHA-256' = " + literal + "]";
+        case Type::sha512: return "[file:hashes.'SHA-512' = " + literal + "]";
+        case Type::custom: return "[x-iocscan-custom:value = " + literal + "]";
+        case Type::phone: return "[x-iocscan-phone:value = " + literal + "]";
+        case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
+    }
+    return literal;
+}
+
+void StixWriter::begin() {
+    if (begun_) return;
+    begun_ = true;
+    writer_.write(R"({"type":"bundle","objects":[)");
+}
+
+void StixWriter::add(const Match& match) {
+    begin();
+    refanged_ = refang(match.type, match.raw);
+    const std::string name = std::string(type_name(match.type)) + ":" + refanged_;
+    const std::string id = "indicator--" + uuid5(kStixNamespace, name);
+    if (!seen_ids_.insert(id).second) return;
+    bundle_hash_.update(id);
+
+    record_.assign(first_object_ ? "\n" : ",\n");
+    first_object_ = false;
+    record_ += R"({"type":"indicator","spec_version":"2.1","id":")" + id + R"(","created":")" + timestamp_ +
+               R"(","modified":")" + timestamp_ + R"(","valid_from":")" + timestamp_ + R"(","name":")";
+    append_json_string(record_, name);
+    record_ += R"(","indicator_types":["malicious-activity"],"pattern_type":")";
+    record_ += match.type == Type::yara ? "yara" : "stix";
+    record_ += R"(","pattern":")";
+    append_json_string(record_, pattern_for(match.type, refanged_));
+    record_ += "\"}";
+    writer_.write(record_);
+}
+
+void StixWriter::finish() {
+    begin();
+    const auto digest = bundle_hash_.finish();
+    std::string digest_text(digest.begin(), digest.end());
+    writer_.write("\n],\"id\":\"bundle--" + uuid5(kStixNamespace, digest_text) + "\"}\n");
+    writer_.end_record();
+}
+
+}  // namespace iocscan::cli

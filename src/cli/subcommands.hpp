@@ -1,0 +1,17 @@
+// `iocscan refang` and `iocscan defang`: line filters over standard input.
+#pragma once
+
+#include <string_view>
+
+namespace iocscan::cli {
+
+/// True when argv[1] names a subcommand ("refang" or "defang"). A file with
+/// such a name is scanned as ./refang.
+bool is_subcommand(std::string_view name);
+
+/// Runs the subcommand argv[1] with its options argv[2...]: reads one IOC per
+/// line from standard input and writes exactly one line per input line.
+/// Returns the exit status (0, or 2 on a usage or write error).
+int run_subcommand(int argc, const char* const* argv);
+
+}  // namespace iocscan::cli

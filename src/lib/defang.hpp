@@ -1,0 +1,18 @@
+// Defang: the reverse of refang, for --defang and `iocscan defang`.
+#pragma once
+
+#include "iocscan/iocscan.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace iocscan::detail {
+
+/// Writes the defanged form of `ioc` (plain or already defanged) into `out`.
+/// url: http -> hxxp, https -> hxxps, ftp -> fxp (other schemes as refang
+/// names them), dots of the host -> "[.]", the path untouched, no scheme
+/// added when there is none. ipv4, cidr, domain: dots -> "[.]". email: "@"
+/// -> "[@]" and the domain's dots -> "[.]". Other types are copied.
+void defang_into(Type type, std::string_view ioc, std::string& out);
+
+}  // namespace iocscan::detail

@@ -1,0 +1,117 @@
+#include "lib/ipv6_run.hpp"
+
+#include "lib/rule_ids.hpp"
+
+#include <algorithm>
+
+namespace iocscan::detail {
+namespace {
+
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_hex(unsigned char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/// Four decimal octets 0-255 of 1-3 digits, separated by single dots.
+bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
+    for (int octet = 0; octet < 4; ++octet) {
+        if (octet > 0) {
+            if (p == end || *p != '.') return false;
+            ++p;
+        }
+        int value = 0;
+        int digits = 0;
+        for (; p < end && is_digit(*p); ++p) {
+            if (++digits > 3) return false;
+            value = value * 10 + (*p - '0');
+        }
+        if (digits == 0 || value > 255) return false;
+    }
+    return p == end;
+}
+
+/// Where the address part of a run starts: at its first byte, or after an
+/// "IPv6:" label as in mail headers ("[IPv6:2001:db8::25]"). nullptr when a
+/// field before the last colon holds a character that is no hex digit: such
+/// a run ("std::", "host:fe80::1", "x2001:db8::1") is no address, and none of
+/// its tails is reported either.
+const unsigned char* address_start(const unsigned char* begin, const unsigned char* end) {
+    const unsigned char* start = begin;
+    if (end - begin > 5 && (begin[0] | 0x20) == 'i' && (begin[1] | 0x20) == 'p' &&
+        (begin[2] | 0x20) == 'v' && begin[3] == '6' && begin[4] == ':' && begin[5] != ':') {
+        start = begin + 5;
+    }
+    bool plain_field = true;
+    for (const unsigned char* p = start; p < end; ++p) {
+        if (*p == ':') {
+            if (!plain_field) return nullptr;
+            plain_field = true;
+        } else {
+            // Dots are checked later, as an embedded IPv4 address.
+            plain_field = plain_field && (is_hex(*p) || *p == '.');
+        }
+    }
+    return start;
+}
+
+bool has_digit(const unsigned char* p, const unsigned char* end) {
+    return std::any_of(p, end, is_digit);
+}
+
+}  // namespace
+
+bool is_ipv6_text(const unsigned char* p, const unsigned char* end) {
+    if (p == end) return false;
+    int groups = 0;
+    bool compressed = false;
+    if (*p == ':') {
+        if (end - p < 2 || p[1] != ':') return false;
+        compressed = true;
+        p += 2;
+    }
+    while (p < end) {
+        const unsigned char* q = p;
+        while (q < end && is_hex(*q)) ++q;
+        if (q < end && *q == '.') {
+            // An embedded IPv4 address is the last two groups.
+            if (!is_dotted_quad(p, end)) return false;
+            groups += 2;
+            break;
+        }
+        const auto digits = q - p;
+        if (digits == 0 || digits > 4) return false;
+        ++groups;
+        p = q;
+        if (p == end) break;
+        if (*p != ':') return false;
+        ++p;
+        if (p < end && *p == ':') {
+            if (compressed) return false;   // a second "::"
+            compressed = true;
+            ++p;
+        } else if (p == end) {
+            return false;   // a trailing single colon
+        }
+    }
+    return compressed ? groups <= 7 : groups == 8;
+}
+
+void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+    // Dots after the address end the sentence, not the address.
+    while (end > begin && end[-1] == '.') --end;
+    const unsigned char* percent = std::find(begin, end, static_cast<unsigned char>('%'));
+    const unsigned char* address_end = percent;
+    // "fe80::1: link up": one colon after the address is punctuation.
+    if (percent == end && end - begin >= 2 && end[-1] == ':' && end[-2] != ':') --address_end;
+    if (percent == end || percent + 1 == end) end = address_end;   // no zone, or an empty one
+
+    const unsigned char* start = address_start(begin, address_end);
+    if (start == nullptr || !is_ipv6_text(start, address_end)) return;
+    // A compressed text without any decimal digit ("::", "dead::beef",
+    // "add::bad") is far more often an identifier or a scope than an address.
+    const bool compressed = std::search_n(start, address_end, 2, ':') != address_end;
+    if (compressed && !has_digit(start, address_end)) return;
+    sink.add(Type::ipv6, kRuleIpv6, start, end);
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,90 @@
+#include "lib/url_cut.hpp"
+
+#include "lib/url_parts.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+bool one_of(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+constexpr std::string_view kTrailing = ".?>\"')!,}:;]`";
+constexpr std::string_view kStripAt = ">\"'),};";
+
+/// Openers minus closers of one bracket kind in `s`.
+long balance(std::string_view s, char open, char close) {
+    long depth = 0;
+    for (char c : s) depth += (c == open) - (c == close);
+    return depth;
+}
+
+/// Start of the first " /x" (spaces, then "/" and a letter) at or after
+/// `from`, or npos.
+std::size_t switch_start(std::string_view url, std::size_t from) {
+    for (std::size_t i = from; i < url.size(); ++i) {
+        if (url[i] != ' ') continue;
+        std::size_t j = i;
+        while (j < url.size() && url[j] == ' ') ++j;
+        if (j + 1 < url.size() && url[j] == '/' && is_alpha(url[j + 1])) return i;
+        i = j;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::size_t trim_trailing_punctuation(std::string_view url) {
+    std::size_t n = url.size();
+    long round = balance(url, '(', ')');
+    long square = balance(url, '[', ']');
+    long curly = balance(url, '{', '}');
+    while (n > 1 && one_of(url[n - 1], kTrailing)) {
+        const char c = url[n - 1];
+        // Removing a closer makes its kind's balance one higher; stop when
+        // the closer matches an opener inside the URL.
+        if ((c == ')' && round + 1 > 0) || (c == ']' && square + 1 > 0) || (c == '}' && curly + 1 > 0)) break;
+        if (c == '.' && url[n - 2] == '\\') break;
+        round += c == ')';
+        square += c == ']';
+        curly += c == '}';
+        --n;
+    }
+    return n;
+}
+
+std::size_t strip_length(std::string_view url) {
+    const UrlParts parts = split_url(url);
+    std::size_t n = url.size();
+    if (url.find(' ') != std::string_view::npos) {
+        // A space inside the host belongs to a spaced defang
+        // ("evil .example .net /payload"); only a switch after it is cut.
+        if (const std::size_t cut = switch_start(url, parts.host_end); cut != std::string_view::npos) n = cut;
+    }
+    std::size_t i = parts.host_begin;
+    if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
+    while (i < n) {
+        const std::string_view rest = url.substr(i, n - i);
+        std::size_t token = dot_token(rest);
+        if (token == 0) token = colon_token(rest);
+        if (token == 0) token = slash_token(rest);
+        if (token > 0) {
+            i += token;
+            continue;
+        }
+        const bool in_host = i < parts.host_end;
+        if (one_of(url[i], kStripAt) && !(in_host && one_of(url[i], "(),"))) return i;
+        ++i;
+    }
+    return n;
+}
+
+std::size_t cut_url(std::string_view url, bool open, bool strip) {
+    std::size_t n = open ? url.size() : trim_trailing_punctuation(url);
+    if (strip) {
+        n = strip_length(url.substr(0, n));
+        if (!open) n = trim_trailing_punctuation(url.substr(0, n));
+    }
+    return n;
+}
+
+}  // namespace iocscan::detail

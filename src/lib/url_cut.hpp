@@ -1,0 +1,28 @@
+// Where a URL match ends: trailing sentence punctuation and --strip-urls.
+//
+// The grammars report a URL up to whitespace; these functions shorten it in
+// the post-pass, so that --open (keep the punctuation) is only an option of
+// the post-pass and the grammars stay the same for every run.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace iocscan::detail {
+
+/// Length of `url` without the trailing characters . ? > " ' ) ! , } : ; ]
+/// and backtick. A ")", "]" or "}" that closes an opener inside the URL
+/// stays (so "[.]" at the end, "[2001:db8::7]" and "Foo_(bar)" keep their
+/// closing bracket), and so does the "." of a trailing "\.".
+std::size_t trim_trailing_punctuation(std::string_view url);
+
+/// --strip-urls: the length of `url` cut before a " /x" command-line switch
+/// after the host (when the URL contains spaces), then at the first
+/// > " ' ) , } ; that is not part of a defang: defang tokens such as "(.)"
+/// and the "(", ")" and "," that refang removes from the host are skipped.
+std::size_t strip_length(std::string_view url);
+
+/// The length to report: trimmed unless `open`, stripped when `strip`.
+std::size_t cut_url(std::string_view url, bool open, bool strip);
+
+}  // namespace iocscan::detail

@@ -1,0 +1,25 @@
+// How the URL grammars queue what they matched.
+#pragma once
+
+#include "lib/candidate_sink.hpp"
+#include "lib/url_limits.hpp"
+
+#include <cstddef>
+
+namespace iocscan::detail {
+
+/// Queues the URL token [st.tok, st.cur) found by `rule`, or drops and counts
+/// it when it is longer than kMaxUrlLength. The driver sets st.overlong when
+/// it had to release the token's start; a token that grew that long within
+/// one buffer is caught by the length test, so the outcome never depends on
+/// chunk edges. Trailing punctuation is left on: the post-pass trims it
+/// unless Options::open_punctuation is set.
+inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule) {
+    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > kMaxUrlLength) {
+        sink.drop_overlong();
+        return;
+    }
+    sink.add(Type::url, rule, st.tok, st.cur);
+}
+
+}  // namespace iocscan::detail

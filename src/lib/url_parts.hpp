@@ -1,0 +1,37 @@
+// Reading a URL as written, defanged or not: where its scheme, separator,
+// host and path lie, and which defang tokens it uses. Shared by the URL
+// post-pass (trim/strip, refang, defang, remove-scheme).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace iocscan::detail {
+
+/// Offsets into the URL text. A URL without a scheme has scheme_end ==
+/// separator_end == 0.
+struct UrlParts {
+    std::size_t scheme_end = 0;      ///< the scheme is [0, scheme_end)
+    std::size_t separator_end = 0;   ///< "://", ":\\", "[:]//", "__" or ":__" ends here
+    std::size_t host_begin = 0;      ///< after the defang brackets and spaces that follow
+    std::size_t host_end = 0;        ///< where the path, query or fragment starts, or the end
+};
+
+/// Splits `url`. Scheme: iocextract's shape (f/h/s/t/u, one or two
+/// characters, p or x, optional s) before any of its separators, or a plain
+/// `name://`. The host ends at "/", "[/]", "(/)", "?", "#" or a lone "\".
+UrlParts split_url(std::string_view url);
+
+/// Length of the defanged dot at the start of `s`, or 0: "[.]", "(.)"
+/// (mixed brackets and single inner spaces allowed), "[dot]", "(dot)" in any
+/// case, "\." and "\ .".
+std::size_t dot_token(std::string_view s);
+/// 3 when `s` starts with "[:]", else 0.
+std::size_t colon_token(std::string_view s);
+/// 3 when `s` starts with "[/]" or "(/)", else 0.
+std::size_t slash_token(std::string_view s);
+/// Length of a bracketed IPv6 host such as "[2001:db8::7]" at the start of
+/// `s` (hex digits, ':' and '.', at least two colons), or 0.
+std::size_t ipv6_literal(std::string_view s);
+
+}  // namespace iocscan::detail

@@ -1,0 +1,91 @@
+// Deterministic URL refang: a hand-written pass over the text with the parts
+// found by split_url(), so the result never depends on a URL library.
+#include "lib/url_refang.hpp"
+
+#include "lib/url_parts.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Path, query and fragment: only the defang tokens change.
+void refang_path(std::string_view path, std::string& out) {
+    std::size_t i = 0;
+    while (i < path.size()) {
+        const std::string_view rest = path.substr(i);
+        if (const std::size_t n = dot_token(rest); n > 0) {
+            out.push_back('.');
+            i += n;
+        } else if (const std::size_t m = colon_token(rest); m > 0) {
+            out.push_back(':');
+            i += m;
+        } else if (const std::size_t k = slash_token(rest); k > 0) {
+            out.push_back('/');
+            i += k;
+        } else {
+            out.push_back(path[i]);
+            ++i;
+        }
+    }
+}
+
+}  // namespace
+
+// Defanged dots and colons become plain, an IPv6 host keeps its brackets,
+// spaces and other brackets go, a comma between digits is a dot
+// ("198,51,100,7") and any other comma goes.
+void refang_url_host(std::string_view host, std::string& out) {
+    std::size_t i = ipv6_literal(host);
+    out.append(host.substr(0, i));
+    while (i < host.size()) {
+        const std::string_view rest = host.substr(i);
+        if (const std::size_t n = dot_token(rest); n > 0) {
+            out.push_back('.');
+            i += n;
+            continue;
+        }
+        if (const std::size_t n = colon_token(rest); n > 0) {
+            out.push_back(':');
+            i += n;
+            continue;
+        }
+        const char c = host[i];
+        if (c == ',') {
+            const bool between_digits = i > 0 && is_digit(host[i - 1]) && i + 1 < host.size() &&
+                                        is_digit(host[i + 1]);
+            if (between_digits) out.push_back('.');
+        } else if (c != ' ' && c != '(' && c != ')' && c != '[' && c != ']') {
+            out.push_back(c);
+        }
+        ++i;
+    }
+}
+
+std::string_view plain_scheme(std::string_view written) {
+    std::string scheme;
+    for (char c : written) scheme.push_back(lower(c));
+    for (std::string_view kept : {"http", "https", "ftp"}) {
+        if (scheme == kept) return kept;
+    }
+    std::string_view core = scheme;   // as iocextract: s stripped on both sides
+    while (!core.empty() && core.front() == 's') core.remove_prefix(1);
+    while (!core.empty() && core.back() == 's') core.remove_suffix(1);
+    if (core == "fxp" || core == "ftx") return "ftp";
+    if ((scheme.size() == 4 || scheme.size() == 5) && scheme.front() == 'h' && scheme.ends_with("ps")) {
+        return "https";
+    }
+    return "http";
+}
+
+void refang_url(std::string_view raw, std::string& out) {
+    out.clear();
+    const UrlParts parts = split_url(raw);
+    out.append(plain_scheme(raw.substr(0, parts.scheme_end)));
+    out.append("://");
+    refang_url_host(raw.substr(parts.host_begin, parts.host_end - parts.host_begin), out);
+    refang_path(raw.substr(parts.host_end), out);
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,21 @@
+// Refang for URLs (spec section 3): undo the obfuscation, nothing else.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace iocscan::detail {
+
+/// Writes the plain form of the URL `raw` into `out` (cleared first).
+void refang_url(std::string_view raw, std::string& out);
+
+/// Appends the plain form of a URL's host (the part split_url() calls the
+/// host) to `out`.
+void refang_url_host(std::string_view host, std::string& out);
+
+/// The scheme a refanged URL gets for the scheme `written` ("" when there is
+/// none): http, https and ftp stay; hxxps-like (h..ps) gives https; fxp and
+/// ftx (with s) give ftp; anything else, tcp included, gives http.
+std::string_view plain_scheme(std::string_view written);
+
+}  // namespace iocscan::detail

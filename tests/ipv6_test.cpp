@@ -1,0 +1,192 @@
+// IPv6 beyond the contract's table: RFC 4291 / RFC 5952 text forms, log
+// lines that only look like addresses, zones, brackets, hostile runs.
+#include "lib/ipv6_run.hpp"
+#include "linear_time.hpp"
+#include "support/process.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <random>
+
+namespace iocscan::test {
+namespace {
+
+using V = std::vector<std::string>;
+
+std::vector<std::string> ipv6s(const std::string& text, std::size_t piece = 0) {
+    return values_of(scan_pieces(text, options_for({Type::ipv6}), piece), Type::ipv6);
+}
+
+// Valid addresses from RFC 4291 section 2.2 and RFC 5952 section 2, each of
+// which must be found whole, with nothing else, between spaces.
+const char* const kValid[] = {
+    "ABCD:EF01:2345:6789:ABCD:EF01:2345:6789",
+    "2001:DB8:0:0:8:800:200C:417A",
+    "2001:DB8::8:800:200C:417A",
+    "FF01:0:0:0:0:0:0:101",
+    "FF01::101",
+    "0:0:0:0:0:0:0:1",
+    "::1",
+    "0:0:0:0:0:0:13.1.68.3",
+    "0:0:0:0:0:FFFF:129.144.52.38",
+    "::13.1.68.3",
+    "::FFFF:129.144.52.38",
+    "2001:0DB8:0000:CD30:0000:0000:0000:0000",
+    "2001:0DB8::CD30:0:0:0:0",
+    "2001:0DB8:0:CD30::",
+    "2001:db8:0:0:1:0:0:1",
+    "2001:0db8:0:0:1:0:0:1",
+    "2001:db8::1:0:0:1",
+    "2001:db8::0:1:0:0:1",
+    "2001:0db8::1:0:0:1",
+    "2001:db8:0:0:1::1",
+    "2001:db8:0000:0:1::1",
+    "2001:DB8:0:0:1::1",
+    "2001:db8:aaaa:bbbb:cccc:dddd:eeee:0001",
+    "2001:db8::aaaa:0:0:1",
+    "2001:db8:0:0:aaaa::1",
+    "64:ff9b::198.51.100.7",
+    "1::",
+    "::2:3:4:5:6:7:8",
+    "1:2:3:4:5:6:7::",
+    "1::8",
+};
+
+TEST(Ipv6, ValidTextFormsFromTheRfcs) {
+    for (const char* address : kValid) {
+        EXPECT_EQ(ipv6s(std::string("addr ") + address + " up"), V{address}) << address;
+    }
+}
+
+// Not addresses: wrong group counts, two "::", long groups, bad embedded
+// IPv4, stray colons.
+const char* const kInvalid[] = {
+    "2001:db8:::1",
+    "1:2:3:4:5:6:7:8:9",
+    "1:2:3:4:5:6:7",
+    "1::2::3",
+    "12345::1",
+    "2001:db8:0:0:0:0:0:0:1",
+    ":1:2:3:4:5:6:7",
+    "1:2:3:4:5:6:7:8::",
+    "::1:2:3:4:5:6:7:8",
+    "::ffff:1.2.3",
+    "::ffff:256.1.1.1",
+    "::ffff:1.2.3.4.5",
+    "1:2:3:4:5:6:7:1.2.3.4",
+    "::1.2.3.4:5",
+    "g::1",
+    "2001:db8::1g",
+    "0x2001::1",
+};
+
+TEST(Ipv6, InvalidTextsReportNothing) {
+    for (const char* text : kInvalid) {
+        EXPECT_EQ(ipv6s(std::string("addr ") + text + " up"), V{}) << text;
+    }
+}
+
+TEST(Ipv6, ValidatorAgreesWithInetPton) {
+    // Random short texts over an alphabet that makes many near misses; no
+    // '0', so glibc's refusal of leading zeros in IPv4 octets never matters.
+    const std::string alphabet = "125aF:::..";
+    std::mt19937 rng(4291);
+    int valid = 0;
+    for (int i = 0; i < 200000; ++i) {
+        std::string text(1 + rng() % 24, ' ');
+        for (char& c : text) c = alphabet[rng() % alphabet.size()];
+        unsigned char address[16];
+        const bool expected = ::inet_pton(AF_INET6, text.c_str(), address) == 1;
+        const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+        ASSERT_EQ(detail::is_ipv6_text(p, p + text.size()), expected) << text;
+        valid += expected;
+    }
+    EXPECT_GT(valid, 100) << "the generator should hit valid addresses";
+}
+
+TEST(Ipv6, LogLinesWithTimesAndMacAddressesHaveNoAddress) {
+    const std::string log =
+        "Jan  2 12:34:56 host kernel: [ 1.234] eth0: link up, mac 00:1a:2b:3c:4d:5e\n"
+        "2024-01-02T12:34:56.789Z ether 00:1A:2B:3C:4D:5E time 23:59 duration 01:02:03:04\n"
+        "at 12:34:56 on 2024-01-02 12:34:56.789 (12:00:00) ratio 16:9\n"
+        "std::vector<int> v; Foo::bar(); ns::detail::x; dead::beef add::bad ::\n";
+    EXPECT_EQ(ipv6s(log), V{});
+}
+
+TEST(Ipv6, LoopbackIsReportedTheUnspecifiedAddressIsNot) {
+    EXPECT_EQ(ipv6s("listen [::1]:80 and [::]:443"), V{"::1"});
+}
+
+TEST(Ipv6, BracketsPortsAndPunctuationAreLeftOut) {
+    EXPECT_EQ(ipv6s("http://[2001:db8::7]:8080/x"), V{"2001:db8::7"});
+    EXPECT_EQ(ipv6s("(2001:db8::1), 2001:db8::2. 2001:db8::3;"),
+              (V{"2001:db8::1", "2001:db8::2", "2001:db8::3"}));
+    EXPECT_EQ(ipv6s("from fe80::1: link up"), V{"fe80::1"});
+    EXPECT_EQ(ipv6s("2001:db8::1/64"), V{"2001:db8::1"});
+}
+
+TEST(Ipv6, LabelBeforeTheAddressIsNotPartOfIt) {
+    EXPECT_EQ(ipv6s("Received: from [IPv6:2001:db8::25] by mx"), V{"2001:db8::25"});
+    EXPECT_EQ(ipv6s("src=fe80::2 host:fe80::3"), V{"fe80::2"});
+}
+
+TEST(Ipv6, ZoneIsPartOfTheValue) {
+    EXPECT_EQ(ipv6s("ping fe80::1%eth0 now"), V{"fe80::1%eth0"});
+    EXPECT_EQ(ipv6s("ping fe80::1%eth0."), V{"fe80::1%eth0"});
+    EXPECT_EQ(ipv6s("100% fe80::1% sure"), V{"fe80::1"});
+}
+
+TEST(Ipv6, GluedToAWordIsNoAddress) {
+    EXPECT_EQ(ipv6s("x2001:db8::1 2001:db8::1_ abc12345::1"), V{});
+}
+
+TEST(Ipv6, RefangKeepsTheAddressAsWritten) {
+    const auto found = scan_pieces("[2001:DB8::1]", options_for({Type::ipv6}, true));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].value, "2001:DB8::1");
+    EXPECT_EQ(found[0].offset, 1u);
+    EXPECT_FALSE(found[0].defanged);
+    EXPECT_EQ(found[0].rules, V{"ipv6"});
+}
+
+TEST(Ipv6, AnyPieceSizeGivesTheSameResult) {
+    const std::string text = "a 2001:db8::1 b fe80::1%eth0 c ::ffff:192.0.2.1 d [::1]:80 12:34:56";
+    const auto reference = ipv6s(text);
+    ASSERT_EQ(reference.size(), 4u);
+    for (std::size_t piece = 1; piece <= 13; ++piece) EXPECT_EQ(ipv6s(text, piece), reference) << piece;
+}
+
+TEST(Ipv6, CommandLineFlags) {
+    const std::string text = "a 10.1.2.3 b 2001:db8::1 c ops@example.org\n";
+    EXPECT_EQ(run_iocscan({"--extract-ipv6s"}, text).out, "2001:db8::1\n");
+    EXPECT_EQ(run_iocscan({"--extract-ips"}, text).out, "10.1.2.3\n2001:db8::1\n");
+    EXPECT_EQ(run_iocscan({"--types", "ipv6"}, "12:34:56\n").exit_code, 1);
+    // ipv6, email and yara are in the default set.
+    const auto all = run_iocscan({}, text + "rule r { condition: true }\n");
+    EXPECT_EQ(all.out, "10.1.2.3\n2001:db8::1\nops@example.org\nrule r { condition: true }\n");
+}
+
+TEST(Ipv6, HostileRunsScanInLinearTime) {
+    const Options options = options_for({Type::ipv6});
+    const std::size_t size = 2u << 20;
+    const std::string cases[] = {
+        repeated("1:2:3:4:5:6:7:8:9:", size),   // one endless colon run
+        repeated("::", size),
+        repeated("1:2 ", size),                  // many short runs
+        repeated("12:34:56.789 ", size),
+        repeated("f", size),
+        repeated("a:b.", size),
+    };
+    for (const auto& hostile : cases) {
+        double ratio = 0;
+        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio))
+            << hostile.substr(0, 20) << "... ratio " << ratio;
+    }
+    // A long run reports nothing and does not hide the address after it.
+    EXPECT_EQ(ipv6s(repeated("1:2:3:4:5:6:7:8:9:", 100000) + " 2001:db8::1"), V{"2001:db8::1"});
+}
+
+}  // namespace
+}  // namespace iocscan::test

@@ -1,0 +1,52 @@
+// Checks that a family scans hostile input at the speed of ordinary text:
+// a quadratic scanner would take thousands of times longer on these sizes.
+#pragma once
+
+#include "support/scan_helpers.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+namespace iocscan::test {
+
+/// Seconds to scan `text` in 64 KiB pieces with `options` (best of three).
+inline double scan_seconds(const std::string& text, const Options& options) {
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        Scanner scanner(options);
+        const auto ignore = [](const Match&) { return true; };
+        for (std::size_t at = 0; at < text.size(); at += 65536) {
+            scanner.feed(std::string_view(text).substr(at, 65536), ignore);
+        }
+        scanner.finish(ignore);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        best = std::min(best, took.count());
+    }
+    return best;
+}
+
+/// `unit` repeated to about `size` bytes.
+inline std::string repeated(const std::string& unit, std::size_t size) {
+    std::string text;
+    text.reserve(size + unit.size());
+    while (text.size() < size) text += unit;
+    return text;
+}
+
+/// Ordinary prose of about `size` bytes, the baseline.
+inline std::string plain_text(std::size_t size) {
+    return repeated("The quick brown fox jumps over the lazy dog, twice a day.\n", size);
+}
+
+/// Hostile input may cost this much more than prose of the same size, plus
+/// a fixed allowance for timer noise on a busy machine.
+inline bool scans_in_linear_time(const std::string& hostile, const Options& options, double* ratio) {
+    const double base = scan_seconds(plain_text(hostile.size()), options);
+    const double slow = scan_seconds(hostile, options);
+    *ratio = slow / std::max(base, 1e-4);
+    return slow <= 30 * base + 0.05;
+}
+
+}  // namespace iocscan::test
