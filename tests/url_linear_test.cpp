@@ -89,7 +89,7 @@ TEST(UrlLinear, HostileLinesScanAtTheSpeedOfPlainText) {
         {"a(a(", "", "a(", 0},
         {"a [.a [.", "", "a [.", 0},   // an unclosed spaced bracket dot
         {"a[dota[dot", "", "a[dot", 0},
-        {"http://((((", "", "http://((((", 0},
+        {"http://((((", "", "http://((((", 1},  // "http://((((h..." is one URL
         {"../../", "http://x/", "../", 1},
     };
     for (const auto& line : lines) {

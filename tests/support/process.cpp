@@ -58,6 +58,9 @@ void reap(pid_t pid, ProcessResult& result) {
 /// Pumps stdin from `input` and collects stdout/stderr until both close.
 void pump(int in_fd, int out_fd, int err_fd, const InputProducer& input,
           const std::function<bool(const std::string&)>& on_output, ProcessResult& result) {
+    // A blocking write of a large piece would wait for the child to read
+    // while the child waits for us to read its output.
+    if (in_fd >= 0) ::fcntl(in_fd, F_SETFL, ::fcntl(in_fd, F_GETFL) | O_NONBLOCK);
     std::string pending;
     std::size_t pending_at = 0;
     bool out_open = true, err_open = true;
@@ -85,7 +88,7 @@ void pump(int in_fd, int out_fd, int err_fd, const InputProducer& input,
             if (fds[k].fd == in_fd) {
                 const ssize_t w = ::write(in_fd, pending.data() + pending_at, pending.size() - pending_at);
                 if (w > 0) pending_at += static_cast<std::size_t>(w);
-                if (w < 0) {   // the child stopped reading
+                if (w < 0 && errno != EAGAIN && errno != EINTR) {   // the child stopped reading
                     ::close(in_fd);
                     in_fd = -1;
                 }

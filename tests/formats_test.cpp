@@ -1,0 +1,135 @@
+// --format csv and --format stix: parsed back and checked against their standards.
+#include "cli/uuid5.hpp"
+#include "support/json.hpp"
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace iocscan::test {
+namespace {
+
+const std::string kReport =
+    "c2 203[.]0[.]113[.]9, hash d41d8cd98f00b204e9800998ecf8427e\n"
+    "again 203.0.113.9 and \"quoted,field\" 198.51.100.7\n";
+
+/// A minimal RFC 4180 reader: rows of fields, quotes and CRLF handled.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                rows.back().back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                rows.back().back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().emplace_back();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.emplace_back(1);
+            ++i;
+        } else {
+            rows.back().back() += c;
+        }
+    }
+    if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+    return rows;
+}
+
+TEST(Uuid5, MatchesTheRfcExample) {
+    // The DNS namespace and "python.org", as in RFC 4122 implementations' tests.
+    EXPECT_EQ(cli::uuid5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org"),
+              "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+}
+
+TEST(Formats, CsvParsesBackWithHeaderAndQuoting) {
+    TempFile file(kReport);
+    const auto r = run_iocscan({"--format", "csv", "--types", "ipv4,md5", "--refang", file.path()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = parse_csv(r.out);
+    ASSERT_EQ(rows.size(), 5u) << r.out;
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"type", "value", "raw", "offset", "path", "rules"}));
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"ipv4", "203.0.113.9", "203[.]0[.]113[.]9", "3", file.path(), "ipv4"}));
+    EXPECT_EQ(rows[2][0], "md5");
+    EXPECT_EQ(rows[4][1], "198.51.100.7");
+    for (const auto& row : rows) EXPECT_EQ(row.size(), 6u);
+}
+
+TEST(Formats, CsvQuotesFieldsThatNeedIt) {
+    TempFile file("x 10.0.0.1\n", "odd,\"name\".txt");
+    const auto r = run_iocscan({"--format=csv", file.path()});
+    const auto rows = parse_csv(r.out);
+    ASSERT_EQ(rows.size(), 2u) << r.out;
+    EXPECT_EQ(rows[1][4], file.path());
+    EXPECT_NE(r.out.find("\"" + file.dir() + "/odd,\"\"name\"\".txt\""), std::string::npos) << r.out;
+}
+
+TEST(Formats, StixBundleIsValidAndDeterministic) {
+    TempFile file(kReport + "mail ops[.]team[@]example[.]org url hxxp://evil[.]example/a'b\\c\n");
+    const std::vector<std::string> args = {"--format", "stix", "--types", "all", file.path()};
+    const auto r = run_iocscan(args, "", {"SOURCE_DATE_EPOCH=1700000000"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const JsonValue bundle = parse_json(r.out);
+    EXPECT_EQ(bundle.at("type").string, "bundle");
+    const std::regex uuid_v5("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    EXPECT_TRUE(std::regex_match(bundle.at("id").string.substr(8), uuid_v5)) << bundle.at("id").string;
+    const std::regex pattern(R"(\[[a-z0-9-]+:[A-Za-z0-9_.'-]+ = '([^'\\]|\\.)*'\])");
+    const auto& objects = bundle.at("objects").array;
+    ASSERT_GE(objects.size(), 5u);
+    std::vector<std::string> ids;
+    for (const auto& o : objects) {
+        EXPECT_EQ(o.at("type").string, "indicator");
+        EXPECT_EQ(o.at("spec_version").string, "2.1");
+        EXPECT_EQ(o.at("id").string.rfind("indicator--", 0), 0u);
+        EXPECT_TRUE(std::regex_match(o.at("id").string.substr(11), uuid_v5)) << o.at("id").string;
+        EXPECT_EQ(o.at("created").string, "2023-11-14T22:13:20.000Z");
+        EXPECT_EQ(o.at("modified").string, o.at("created").string);
+        EXPECT_EQ(o.at("valid_from").string, o.at("created").string);
+        EXPECT_EQ(o.at("pattern_type").string, "stix");
+        EXPECT_TRUE(std::regex_match(o.at("pattern").string, pattern)) << o.at("pattern").string;
+        ids.push_back(o.at("id").string);
+    }
+    // 203.0.113.9 appears twice in the text (defanged and plain): one indicator.
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+    EXPECT_NE(r.out.find(R"([ipv4-addr:value = '203.0.113.9'])"), std::string::npos);
+    EXPECT_NE(r.out.find(R"([file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e'])"), std::string::npos);
+    EXPECT_NE(r.out.find(R"([email-addr:value = 'ops.team@example.org'])"), std::string::npos);
+    // Quote and backslash escaped per the pattern grammar (and again for JSON).
+    EXPECT_NE(r.out.find(R"(a\\'b\\\\c)"), std::string::npos) << r.out;
+    // A rerun gives the same bytes.
+    EXPECT_EQ(run_iocscan(args, "", {"SOURCE_DATE_EPOCH=1700000000"}).out, r.out);
+}
+
+TEST(Formats, StixYaraRuleIsAYaraPattern) {
+    const auto r = run_iocscan({"--format", "stix", "--types", "yara"},
+                               "rule demo { strings: $a = \"x\" condition: $a }\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const JsonValue bundle = parse_json(r.out);
+    const auto& o = bundle.at("objects").array.at(0);
+    EXPECT_EQ(o.at("pattern_type").string, "yara");
+    EXPECT_EQ(o.at("pattern").string.rfind("rule demo", 0), 0u);
+}
+
+TEST(Formats, EmptyStixBundleIsStillValid) {
+    const auto r = run_iocscan({"--format", "stix"}, "nothing here");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(parse_json(r.out).at("objects").array.size(), 0u);
+}
+
+TEST(Formats, UnknownFormatIsAUsageError) {
+    const auto r = run_iocscan({"--format", "xml"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("unknown format 'xml'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iocscan::test
