@@ -41,6 +41,8 @@ struct Scanner::Impl {
                 const auto type = static_cast<Type>(t);
                 wanted = wanted || (spec.emits.has(type) && opts.types.has(type));
             }
+            // The custom rule has nothing to do without patterns.
+            if (spec.id == detail::kRuleCustom && opts.custom_patterns.empty()) wanted = false;
             if (wanted) rules.push_back({&spec, {}, false});
         }
         if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
@@ -116,7 +118,12 @@ struct Scanner::Impl {
         LexState& st = rule.state;
         const std::size_t cur = static_cast<std::size_t>(st.cur - buffer.data());
         const std::size_t tok = static_cast<std::size_t>(st.tok - buffer.data());
-        if (rule.ended) return buffer.size();
+        if (rule.ended) {
+            // An ended scanner reads nothing more; park its pointers at the
+            // end so they stay inside the buffer when it moves.
+            st.cur = st.mar = st.tok = buffer.data() + buffer.size();
+            return buffer.size();
+        }
         if (cur - tok <= rule.spec->max_token) return tok;
         st.overlong = true;
         // re2c may still backtrack to the marker, so keep it; a marker stored
