@@ -81,6 +81,26 @@ void BM_Ipv4(benchmark::State& state) {
 }
 BENCHMARK(BM_Ipv4)->Unit(benchmark::kMillisecond);
 
+void BM_Ipv6(benchmark::State& state) { scan_text(state, corpus_64mib(), options_for({Type::ipv6})); }
+BENCHMARK(BM_Ipv6)->Unit(benchmark::kMillisecond);
+
+void BM_Email(benchmark::State& state) { scan_text(state, corpus_64mib(), options_for({Type::email})); }
+BENCHMARK(BM_Email)->Unit(benchmark::kMillisecond);
+
+void BM_Yara(benchmark::State& state) { scan_text(state, corpus_64mib(), options_for({Type::yara})); }
+BENCHMARK(BM_Yara)->Unit(benchmark::kMillisecond);
+
+void BM_Url(benchmark::State& state) { scan_text(state, corpus_64mib(), options_for({Type::url})); }
+BENCHMARK(BM_Url)->Unit(benchmark::kMillisecond);
+
+/// iocextract's default families (the CLI default), without and with refang.
+void BM_AllDefault(benchmark::State& state) {
+    Options options;
+    options.refang = state.range(0) != 0;
+    scan_text(state, corpus_64mib(), options);
+}
+BENCHMARK(BM_AllDefault)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 void BM_AllAvailable(benchmark::State& state) {
     Options options;
     options.types = TypeSet::all();

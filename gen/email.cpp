@@ -12,6 +12,7 @@
 #include "lib/candidate_sink.hpp"
 #include "lib/email_run.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -30,7 +31,7 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy57;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -78,7 +79,7 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy21;
 		goto yyFillLabel16;
 	case 17:
 		if (st.lim <= st.cur) goto yy7;
@@ -110,9 +111,87 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
 	case 26:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel26;
+	case 27:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel27;
+	case 28:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel28;
+	case 29:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel29;
+	case 30:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel30;
+	case 31:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel31;
+	case 32:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel32;
+	case 33:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel33;
+	case 34:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel34;
+	case 35:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel35;
+	case 36:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel36;
+	case 37:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel37;
+	case 38:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel38;
+	case 39:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel39;
+	case 40:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel40;
+	case 41:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel41;
+	case 42:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel42;
+	case 43:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel43;
+	case 44:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel44;
+	case 45:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel45;
+	case 46:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel46;
+	case 47:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel47;
+	case 48:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel48;
+	case 49:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel49;
+	case 50:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel50;
+	case 51:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel51;
 }
 
     for (;;) {
+        // Text before anything that could make an at-separator holds no
+        // address and is passed over quickly (lib/skip_scan.hpp).
+        st.cur = skip::to_email_at(st.cur, st.lim);
         st.start_token();
         
 
@@ -275,6 +354,7 @@ yy3:
 	st.state = -1;
 	{ continue; }
 yy4:
+	st.accept = 0;
 	st.mar = ++st.cur;
 yyFillLabel2:
 	yych = *st.cur;
@@ -347,10 +427,10 @@ yyFillLabel2:
 		case 'y':
 		case 'z': goto yy4;
 		case '(': goto yy8;
-		case '.':
-		case '@': goto yy9;
-		case '[': goto yy10;
-		case '{': goto yy11;
+		case '.': goto yy9;
+		case '@': goto yy10;
+		case '[': goto yy11;
+		case '{': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -360,10 +440,7 @@ yyFillLabel2:
 	}
 yy5:
 	st.state = -1;
-	{
-                if (!st.overlong) emit_email_run(sink, st.tok, st.cur);
-                continue;
-            }
+	{ continue; }
 yy6:
 	++st.cur;
 yyFillLabel3:
@@ -371,11 +448,11 @@ yyFillLabel3:
 	switch (yych) {
 		case '(': goto yy8;
 		case 'A':
-		case 'a': goto yy12;
+		case 'a': goto yy13;
 		case 'D':
-		case 'd': goto yy13;
-		case '[': goto yy10;
-		case '{': goto yy11;
+		case 'd': goto yy14;
+		case '[': goto yy11;
+		case '{': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -385,19 +462,23 @@ yyFillLabel3:
 	}
 yy7:
 	st.cur = st.mar;
-	goto yy5;
+	if (st.accept == 0) {
+		goto yy5;
+	} else {
+		goto yy21;
+	}
 yy8:
 	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy14;
-		case '.':
-		case '@': goto yy15;
+		case ' ': goto yy15;
+		case '.': goto yy16;
+		case '@': goto yy17;
 		case 'A':
-		case 'a': goto yy16;
+		case 'a': goto yy18;
 		case 'D':
-		case 'd': goto yy17;
+		case 'd': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -488,13 +569,72 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy18;
-		case '.':
-		case '@': goto yy19;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy20;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy21;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -508,12 +648,12 @@ yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy22;
-		case '.':
-		case '@': goto yy23;
+		case '.': goto yy23;
+		case '@': goto yy24;
 		case 'A':
-		case 'a': goto yy24;
+		case 'a': goto yy25;
 		case 'D':
-		case 'd': goto yy25;
+		case 'd': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -526,8 +666,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy26;
+		case ' ': goto yy27;
+		case '.': goto yy28;
+		case '@': goto yy29;
+		case 'A':
+		case 'a': goto yy30;
+		case 'D':
+		case 'd': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -540,8 +685,8 @@ yy13:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy12;
+		case 'T':
+		case 't': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -554,12 +699,8 @@ yy14:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy15;
-		case 'A':
-		case 'a': goto yy16;
-		case 'D':
-		case 'd': goto yy17;
+		case 'O':
+		case 'o': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -572,8 +713,12 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy27;
-		case ')': goto yy28;
+		case '.': goto yy16;
+		case '@': goto yy17;
+		case 'A':
+		case 'a': goto yy18;
+		case 'D':
+		case 'd': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -586,8 +731,8 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy15;
+		case ' ': goto yy34;
+		case ')': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -600,8 +745,8 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy16;
+		case ' ': goto yy36;
+		case ')': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -614,12 +759,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy19;
-		case 'A':
-		case 'a': goto yy20;
-		case 'D':
-		case 'd': goto yy21;
+		case 'T':
+		case 't': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -632,8 +773,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy29;
-		case ']': goto yy28;
+		case 'O':
+		case 'o': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -642,26 +783,107 @@ yyFillLabel15:
 			goto yy7;
 	}
 yy20:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy39;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
 		case 'T':
-		case 't': goto yy19;
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy20;
+		case '(': goto yy40;
+		case '.':
+		case '@': goto yy10;
+		case '[': goto yy41;
+		case '{': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy7;
+			goto yy21;
 	}
 yy21:
+	st.state = -1;
+	{
+                if (!st.overlong) emit_email_run(sink, st.tok, st.cur);
+                continue;
+            }
+yy22:
 	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy20;
+		case '.': goto yy23;
+		case '@': goto yy24;
+		case 'A':
+		case 'a': goto yy25;
+		case 'D':
+		case 'd': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
@@ -669,17 +891,13 @@ yyFillLabel17:
 			}
 			goto yy7;
 	}
-yy22:
+yy23:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy23;
-		case 'A':
-		case 'a': goto yy24;
-		case 'D':
-		case 'd': goto yy25;
+		case ' ': goto yy43;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -687,13 +905,13 @@ yyFillLabel18:
 			}
 			goto yy7;
 	}
-yy23:
+yy24:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy30;
-		case '}': goto yy28;
+		case ' ': goto yy44;
+		case ']': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -701,13 +919,13 @@ yyFillLabel19:
 			}
 			goto yy7;
 	}
-yy24:
+yy25:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy23;
+		case 't': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -715,13 +933,13 @@ yyFillLabel20:
 			}
 			goto yy7;
 	}
-yy25:
+yy26:
 	++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy24;
+		case 'o': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -729,12 +947,17 @@ yyFillLabel21:
 			}
 			goto yy7;
 	}
-yy26:
+yy27:
 	++st.cur;
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case '.': goto yy28;
+		case '@': goto yy29;
+		case 'A':
+		case 'a': goto yy30;
+		case 'D':
+		case 'd': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -742,12 +965,13 @@ yyFillLabel22:
 			}
 			goto yy7;
 	}
-yy27:
+yy28:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy28;
+		case ' ': goto yy46;
+		case '}': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -755,9 +979,91 @@ yyFillLabel23:
 			}
 			goto yy7;
 	}
-yy28:
+yy29:
 	++st.cur;
 yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy47;
+		case '}': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy30:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy31:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy32:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy10;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy33:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy34:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy35:
+	++st.cur;
+yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -829,38 +1135,397 @@ yyFillLabel24:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 24;
+				st.state = 30;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy29:
+yy36:
 	++st.cur;
-yyFillLabel25:
+yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy28;
+		case ')': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 25;
+				st.state = 31;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy30:
+yy37:
 	++st.cur;
-yyFillLabel26:
+yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy28;
+		case ' ': goto yy10;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 26;
+				st.state = 32;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy31:
+yy38:
+	++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy16;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 33;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy39:
+	++st.cur;
+yyFillLabel34:
+	yych = *st.cur;
+	switch (yych) {
+		case '(': goto yy40;
+		case 'A':
+		case 'a': goto yy13;
+		case 'D':
+		case 'd': goto yy50;
+		case '[': goto yy41;
+		case '{': goto yy42;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 34;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy40:
+	++st.cur;
+yyFillLabel35:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy51;
+		case '.':
+		case '@': goto yy17;
+		case 'A':
+		case 'a': goto yy18;
+		case 'D':
+		case 'd': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy41:
+	++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy53;
+		case '.':
+		case '@': goto yy24;
+		case 'A':
+		case 'a': goto yy25;
+		case 'D':
+		case 'd': goto yy54;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy42:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy55;
+		case '.':
+		case '@': goto yy29;
+		case 'A':
+		case 'a': goto yy30;
+		case 'D':
+		case 'd': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy43:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 38;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy44:
+	++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy45:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy23;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy46:
+	++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 41;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy47:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy48:
+	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy49:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy50:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy51:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy17;
+		case 'A':
+		case 'a': goto yy18;
+		case 'D':
+		case 'd': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy52:
+	++st.cur;
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy18;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy53:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy24;
+		case 'A':
+		case 'a': goto yy25;
+		case 'D':
+		case 'd': goto yy54;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy54:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy25;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy55:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy29;
+		case 'A':
+		case 'a': goto yy30;
+		case 'D':
+		case 'd': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy56:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy57:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -6,6 +6,7 @@
 // every run is consumed whole, no byte is examined twice.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -419,6 +420,8 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+        // Passes over text that holds no 32-digit hex run (lib/skip_scan.hpp).
+        st.cur = skip::to_hash_candidate(st.cur, st.lim);
         st.start_token();
         
 

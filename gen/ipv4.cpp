@@ -11,6 +11,7 @@
 #include "lib/candidate_sink.hpp"
 #include "lib/dotted_run.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -85,6 +86,9 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+        // Non-digits, which `[^0-9]+` below skips, and digit groups that
+        // cannot start an address are passed over (lib/skip_scan.hpp).
+        st.cur = skip::to_ipv4_run(st.cur, st.lim);
         st.start_token();
         
 

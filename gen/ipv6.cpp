@@ -11,6 +11,7 @@
 #include "lib/candidate_sink.hpp"
 #include "lib/ipv6_run.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -46,6 +47,9 @@ LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+        // Colon-free runs and single other bytes, which the first and third
+        // rules below skip, are passed over quickly (lib/skip_scan.hpp).
+        st.cur = skip::to_ipv6_run(st.cur, st.lim);
         st.start_token();
         
 

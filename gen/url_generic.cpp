@@ -15,6 +15,7 @@
 // Trailing punctuation is trimmed later, in the post-pass.
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
+#include "lib/url_skip.hpp"
 
 namespace iocscan::detail {
 
@@ -150,6 +151,8 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+        // Passes over text where no URL can start (lib/url_skip.hpp).
+        st.cur = url_generic_skip(st.cur, st.lim);
         st.start_token();
         
 

@@ -28,6 +28,7 @@
 // depend on chunk edges.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 namespace {
@@ -368,6 +369,11 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
     }
     for (;;) {
         if (st.cond == kIdle) {
+            // Words, whitespace and punctuation that cannot start a rule or
+            // its prelude are passed over quickly (lib/skip_scan.hpp).
+            bool glued = (st.flags & kGlued) != 0;
+            st.cur = skip::yara_idle(st.cur, st.lim, glued);
+            st.flags = glued ? (st.flags | kGlued) : (st.flags & ~kGlued);
             st.start_token();
         } else if (!st.overlong && st.cur - st.tok <= kMaxRule) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive

@@ -11,6 +11,7 @@
 #include "lib/candidate_sink.hpp"
 #include "lib/email_run.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -20,6 +21,9 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     /*!getstate:re2c*/
     for (;;) {
+        // Text before anything that could make an at-separator holds no
+        // address and is passed over quickly (lib/skip_scan.hpp).
+        st.cur = skip::to_email_at(st.cur, st.lim);
         st.start_token();
         /*!re2c
             lchar = [a-zA-Z0-9_%+\-];
@@ -38,6 +42,9 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
                    | sp 'at' sp;
             run = lchar+ ((dotsep | atsep) lchar+)*;
 
+            // A run without an at-separator holds no address. On such a run
+            // this rule and `run` match the same length; the first listed wins.
+            lchar+ (dotsep lchar+)* { continue; }
             run {
                 if (!st.overlong) emit_email_run(sink, st.tok, st.cur);
                 continue;

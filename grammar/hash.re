@@ -5,6 +5,7 @@
 // every run is consumed whole, no byte is examined twice.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -14,6 +15,8 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     /*!getstate:re2c*/
     for (;;) {
+        // Passes over text that holds no 32-digit hex run (lib/skip_scan.hpp).
+        st.cur = skip::to_hash_candidate(st.cur, st.lim);
         st.start_token();
         /*!re2c
             hex{32}  { if (!st.overlong) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }

@@ -10,6 +10,7 @@
 #include "lib/candidate_sink.hpp"
 #include "lib/dotted_run.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -19,6 +20,9 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     /*!getstate:re2c*/
     for (;;) {
+        // Non-digits, which `[^0-9]+` below skips, and digit groups that
+        // cannot start an address are passed over (lib/skip_scan.hpp).
+        st.cur = skip::to_ipv4_run(st.cur, st.lim);
         st.start_token();
         /*!re2c
             open  = [[(];

@@ -7,6 +7,7 @@
 // ("\.\.\....") is skipped as one token.
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
+#include "lib/url_skip.hpp"
 
 namespace iocscan::detail {
 
@@ -15,8 +16,11 @@ namespace iocscan::detail {
 
 LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     /*!getstate:re2c*/
     for (;;) {
+        // Passes over text where no URL can start (lib/url_skip.hpp).
+        st.cur = url_anchor_skip<true>(st.cur, st.lim, next_anchor);
         st.start_token();
         /*!re2c
             sdot = "\\" " "? ".";

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <random>
 
 namespace iocscan::test {
@@ -44,22 +44,30 @@ struct ScanRun {
     std::uint64_t dropped = 0;
 };
 
-/// Scans `text` for URLs in 256 KiB pieces, as scan_fd() would; best of two.
+/// CPU time of this process: the work done, much less disturbed than
+/// wall-clock time by other processes on a busy machine.
+double cpu_seconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+/// Scans `text` for URLs in 256 KiB pieces, as scan_fd() would; best of three.
 ScanRun scan_urls(const std::string& text) {
     ScanRun best;
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
         Options options;
         options.types = TypeSet().add(Type::url);
         Scanner scanner(options);
         std::size_t urls = 0;
         const auto count = [&](const Match&) { ++urls; return true; };
-        const auto started = std::chrono::steady_clock::now();
+        const double started = cpu_seconds();
         for (std::size_t at = 0; at < text.size(); at += 256 * 1024) {
             scanner.feed(std::string_view(text).substr(at, 256 * 1024), count);
         }
         scanner.finish(count);
-        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-        if (attempt == 0 || took.count() < best.seconds) best = {took.count(), urls, scanner.stats().dropped_overlong};
+        const double took = cpu_seconds() - started;
+        if (attempt == 0 || took < best.seconds) best = {took, urls, scanner.stats().dropped_overlong};
     }
     return best;
 }
@@ -95,8 +103,9 @@ TEST(UrlLinear, HostileLinesScanAtTheSpeedOfPlainText) {
     for (const auto& line : lines) {
         const ScanRun run = scan_urls(line.prefix + repeated(line.unit, kTenMegabytes));
         // Quadratic work on 10 MB would be about a million times slower;
-        // linear work stays within a small factor of plain text.
-        EXPECT_LT(run.seconds, 8 * plain.seconds + 0.05)
+        // linear work stays within a factor of plain text (generous: the
+        // skip fast paths make plain text much faster than dense junk).
+        EXPECT_LT(run.seconds, 20 * plain.seconds + 0.05)
             << line.name << ": " << run.seconds << " s vs plain text " << plain.seconds << " s";
         EXPECT_EQ(run.urls, 0u) << line.name;
         EXPECT_EQ(run.dropped, line.dropped) << line.name;

@@ -218,6 +218,18 @@ TEST(Url, RefangIsThePublicPostPass) {
     EXPECT_EQ(refang(Type::url, "example.org"), "http://example.org");
 }
 
+TEST(Url, RefangReadsIocextractsUnbalancedAndEscapedForms) {
+    for (const std::string written :
+         {"hxxp://example[.com/test", "hxxp://example.]com/test", "hxxp://exampledot]com/test",
+          "hxxp://example[dotcom/test", "hxxp://example.com[/test", "http:// example .com /test",
+          "http://example(.)com(/)test", "https://example\\(.)com/test", "http://example\\(.\\)com/test"}) {
+        EXPECT_EQ(refang(Type::url, written).substr(refang(Type::url, written).find("://")), "://example.com/test")
+            << written;
+    }
+    // Only the host reads half a "[dot]"; a path keeps it.
+    EXPECT_EQ(refang(Type::url, "http://a.example/[dotnet]"), "http://a.example/[dotnet]");
+}
+
 TEST(Url, RefangDefangRoundTrips) {
     for (const std::string plain :
          {"http://evil.example.net/dl/a.exe", "https://login.bank-secure.co/auth?x=1.2", "ftp://files.example.net/a.zip",

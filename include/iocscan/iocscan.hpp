@@ -68,7 +68,8 @@ TypeSet available_types();
 
 /// Identifies the grammar rule that found a match ("generic", "bracket", ...).
 using RuleId = std::uint16_t;
-/// Name of a built-in rule.
+/// Name of a built-in rule; "custom" for any custom pattern's rule (use
+/// rule_label() for its "custom:<line>" name).
 std::string_view rule_name(RuleId id);
 
 /// A user pattern for the `custom` type (iocextract's --custom-regex), in RE2

@@ -346,7 +346,7 @@ A reader that closes the pipe early (iocscan big.log | head) ends the run
 quietly with status 0.
 
 Examples:
-  iocscan report.txt                 IPv4s and hashes in report.txt
+  iocscan report.txt                 the default IOC types in report.txt
   iocscan --refang --unique a.log    plain, de-duplicated
   iocscan --extract-urls --refang --strip-urls mail.log
                                      clean, clickable URLs from a mail log

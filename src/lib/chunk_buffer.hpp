@@ -7,17 +7,17 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 namespace iocscan::detail {
 
 class ChunkBuffer {
 public:
-    ChunkBuffer() : bytes_(1, 0) {}
+    ChunkBuffer() { clear(); }
 
-    const unsigned char* data() const { return bytes_.data(); }
-    std::size_t size() const { return bytes_.size() - 1; }
+    const unsigned char* data() const { return bytes_.get(); }
+    std::size_t size() const { return size_; }
     /// Absolute input offset of data()[0].
     std::uint64_t base_offset() const { return base_offset_; }
 
@@ -26,7 +26,11 @@ public:
     void clear();
 
 private:
-    std::vector<unsigned char> bytes_;   // the data, then the sentinel
+    // Raw storage rather than std::vector: growing a vector zero-fills the
+    // bytes that the next memcpy overwrites anyway, a second pass per slice.
+    std::unique_ptr<unsigned char[]> bytes_;   // the data, then the sentinel
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;                 // bytes_ holds capacity_ + 1
     std::uint64_t base_offset_ = 0;
 };
 

@@ -23,6 +23,9 @@ struct LexState {
     /// The token start had to be discarded because the token grew beyond the
     /// family's maximum length; its match is dropped and counted.
     bool overlong = false;
+    /// The driver moved `tok` onto the re2c marker of an overlong token, so
+    /// a marker equal to `tok` is a real one (see Scanner first_needed()).
+    bool marker_is_tok = false;
     /// Structure a grammar tracks across tokens (YARA: re2c condition, brace
     /// depth, flags). Plain values, so the driver keeps them as they are.
     int cond = 0;
@@ -34,6 +37,7 @@ struct LexState {
     void start_token() {
         tok = cur;
         overlong = false;
+        marker_is_tok = false;
     }
 };
 

@@ -127,9 +127,15 @@ struct Scanner::Impl {
         if (cur - tok <= rule.spec->max_token) return tok;
         st.overlong = true;
         // re2c may still backtrack to the marker, so keep it; a marker stored
-        // before this token is stale and never read again.
+        // before this token is stale and never read again. positions_of()
+        // parks a stale marker at the token start, where re2c never stores
+        // one (every rule consumes a byte first); a marker there is real only
+        // when this function made it the token start. Taking a parked one for
+        // real made a long skip token look like runaway lookahead: the DFA
+        // was restarted with `overlong` set, and the next token was lost.
         std::size_t keep = cur;
-        if (st.mar >= st.tok && st.mar < st.cur) keep = static_cast<std::size_t>(st.mar - buffer.data());
+        const bool real_marker = st.mar > st.tok || (st.mar == st.tok && st.marker_is_tok);
+        if (real_marker && st.mar < st.cur) keep = static_cast<std::size_t>(st.mar - buffer.data());
         if (cur - keep > rule.spec->max_token) {
             // The grammar looked too far ahead of its last accepting point
             // (the grammars are written so this cannot happen): restart the
@@ -137,6 +143,7 @@ struct Scanner::Impl {
             st.state = -1;
             keep = cur;
         }
+        st.marker_is_tok = keep != cur;
         st.tok = buffer.data() + keep;
         return keep;
     }

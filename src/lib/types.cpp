@@ -49,7 +49,7 @@ std::string_view rule_name(RuleId id) {
     for (const auto& rule : detail::builtin_rules()) {
         if (rule.id == id) return rule.name;
     }
-    return "unknown";
+    return id >= kCustomRuleBase ? "custom" : "unknown";
 }
 
 }  // namespace iocscan

@@ -10,6 +10,35 @@ namespace {
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// "[dot" or "dot]" (any case): half of a "[dot]" in a host.
+bool half_dot_token(std::string_view s) {
+    if (s.size() < 4) return false;
+    const auto is = [&](std::size_t at, std::string_view word) {
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            if (lower(s[at + k]) != word[k]) return false;
+        }
+        return true;
+    };
+    return (s[0] == '[' && is(1, "dot")) || (is(0, "dot") && s[3] == ']');
+}
+
+/// "\(" "\)" "\[" "\]" written for a regex or a shell: the bracket itself
+/// (iocextract's unescape). Returns `raw`, or `buffer` holding the result.
+std::string_view unescape_brackets(std::string_view raw, std::string& buffer) {
+    bool any = false;
+    for (std::size_t i = 0; i + 1 < raw.size() && !any; ++i) {
+        any = raw[i] == '\\' && std::string_view("()[]").find(raw[i + 1]) != std::string_view::npos;
+    }
+    if (!any) return raw;
+    buffer.clear();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const bool escaped = raw[i] == '\\' && i + 1 < raw.size() &&
+                             std::string_view("()[]").find(raw[i + 1]) != std::string_view::npos;
+        if (!escaped) buffer.push_back(raw[i]);
+    }
+    return buffer;
+}
+
 /// Path, query and fragment: only the defang tokens change.
 void refang_path(std::string_view path, std::string& out) {
     std::size_t i = 0;
@@ -51,6 +80,11 @@ void refang_url_host(std::string_view host, std::string& out) {
             i += n;
             continue;
         }
+        if (half_dot_token(rest)) {   // "[dot" or "dot]", as iocextract reads them
+            out.push_back('.');
+            i += 4;
+            continue;
+        }
         const char c = host[i];
         if (c == ',') {
             const bool between_digits = i > 0 && is_digit(host[i - 1]) && i + 1 < host.size() &&
@@ -79,8 +113,10 @@ std::string_view plain_scheme(std::string_view written) {
     return "http";
 }
 
-void refang_url(std::string_view raw, std::string& out) {
+void refang_url(std::string_view written, std::string& out) {
     out.clear();
+    std::string unescaped;
+    const std::string_view raw = unescape_brackets(written, unescaped);
     const UrlParts parts = split_url(raw);
     out.append(plain_scheme(raw.substr(0, parts.scheme_end)));
     out.append("://");

@@ -1,0 +1,324 @@
+// Fast paths that the generated scanners run between tokens.
+//
+// Each one starts at a token boundary and moves the cursor over tokens whose
+// actions would only `continue` (no candidate, no state change besides what
+// it returns), stopping at the latest point that is again a token boundary.
+// The DFA then resumes there exactly as if it had matched those tokens
+// itself, so results are unchanged; only fewer bytes go through the DFA's
+// per-byte branches. Every function reads at most up to `lim`, whose byte
+// is the buffer's NUL sentinel, and returns a pointer in [p, lim].
+// Why each skip is equivalent to its grammar is written at each function.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace iocscan::detail::skip {
+
+constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(unsigned c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
+/// An e-mail address character, [A-Za-z0-9_%+-].
+constexpr bool is_address(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
+constexpr bool is_hex(unsigned c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+#if defined(__SSE2__)
+/// Bit i set when byte i of `v` lies in [lo, lo + span] (unsigned).
+inline unsigned in_range(__m128i v, unsigned char lo, unsigned char span) {
+    const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    const __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(span)));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(shifted, clamped)));
+}
+inline unsigned digit_mask(__m128i v) { return in_range(v, '0', 9); }
+inline unsigned hex_mask(__m128i v) {
+    return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 5);
+}
+inline __m128i load16(const unsigned char* p) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+/// Bit i set when byte i of `v` is `c`.
+inline unsigned eq(__m128i v, char c) {
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+}
+/// [0-9A-Za-z_]
+inline unsigned word_mask(__m128i v) {
+    return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
+}
+#endif
+
+/// ipv4: the grammar skips `[^0-9]+` with `continue`, and every other token
+/// starts with a digit, so any run of non-digits can be passed over. Stops
+/// at the first digit or at lim.
+inline const unsigned char* to_digit(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 16) {
+        const unsigned m = digit_mask(load16(p));
+        if (m != 0) return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < lim && !is_digit(*p)) ++p;
+    return p;
+}
+
+/// ipv4: a run reports something only with four digit groups, so it needs a
+/// separator after its first group: "." before a digit or a closing bracket,
+/// "\\.", "]]", or "[" / "(" before a bracket, ".", "\\" or "dot"; a "/"
+/// before a digit starts a "/N" suffix that the same token takes. A digit
+/// group followed by anything else is a whole token that reports nothing,
+/// and the byte after it is skipped by `[^0-9]+`. So groups like that are
+/// passed over; the scan stops at the first group that may go on (or that
+/// comes within two bytes of lim), which starts a token.
+inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* const start = p;
+#if defined(__SSE2__)
+    // Sixteen positions at a time, without a branch per group: `ends` marks
+    // the last digit of each group, `go_on` the positions whose next two
+    // bytes may continue a run; a group whose end is in both is where the
+    // DFA starts.
+    while (lim - p >= 18) {
+        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+        const unsigned ends = digit_mask(v0) & ~digit_mask(v1) & 0xFFFF;
+        if (ends != 0) {
+            const unsigned d2 = digit_mask(v2);
+            const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
+                                   eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
+            const unsigned go_on = (eq(v1, '.') & (d2 | eq(v2, ']') | eq(v2, ')'))) |
+                                   (eq(v1, '\\') & eq(v2, '.')) | (eq(v1, ']') & eq(v2, ']')) |
+                                   (eq(v1, '/') & d2) | ((eq(v1, '[') | eq(v1, '(')) & open2);
+            const unsigned hit = ends & go_on;
+            if (hit != 0) {
+                const unsigned char* q = p + __builtin_ctz(hit);
+                while (q > start && is_digit(q[-1])) --q;
+                return q;
+            }
+        }
+        p += 16;
+    }
+    // The tail below must start at a group start or a non-digit.
+    while (p > start && is_digit(p[-1])) --p;
+#endif
+    for (;;) {
+        p = to_digit(p, lim);
+        const unsigned char* q = p;
+        while (is_digit(*q)) ++q;   // stops at the sentinel at the latest
+        // The byte after the group and the one after that must both be known.
+        if (lim - q < 2) return p;
+        const unsigned char c = q[0], n = q[1];
+        const bool may_go_on =
+            (c == '.' && (is_digit(n) || n == ']' || n == ')')) ||   // "." close{0,3} digit
+            (c == '\\' && n == '.') || (c == ']' && n == ']') || (c == '/' && is_digit(n)) ||
+            ((c == '[' || c == '(') && (n == '[' || n == '(' || n == '.' || n == '\\' || (n | 0x20) == 'd'));
+        if (may_go_on) return p;
+        p = q;
+    }
+}
+
+/// hash: the tokens are maximal word runs and the runs between them; a word
+/// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
+/// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
+/// blocks [p + 16k, p + 16k + 16), and that block is all hex. So blocks with
+/// a non-hex byte are passed over; at the first all-hex block (or near lim)
+/// the scan backs up to the start of the word run that may hold a hash and
+/// the DFA takes over there. A run start is a token boundary: the byte before
+/// it is no word byte, or it is `p`, which is one.
+inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* const start = p;
+    const unsigned char* q = p;
+#if defined(__SSE2__)
+    while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
+#endif
+    // q: first block not known to hold a non-hex byte. A hash run covering
+    // no checked block starts after q - 32 (else it would cover one).
+    const unsigned char* r = q - start > 32 ? q - 32 : start;
+    while (r > start && is_word(r[-1])) --r;
+    return r;
+}
+
+/// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
+/// single other bytes. A run without a colon is matched by the skip rule
+/// `(word | ".")+` (a tie with the run rule, which comes second), unless a
+/// "%" follows it. So everything before the run that holds the first ":" or
+/// "%" is passed over; the scan stops after the last byte that is no run
+/// byte before it (a token boundary). NUL also stops it (the sentinel).
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* const start = p;
+#if defined(__SSE2__)
+    while (lim - p >= 16) {
+        const __m128i v = load16(p);
+        const unsigned stop = eq(v, ':') | eq(v, '%') | eq(v, 0);
+        if (stop != 0) {
+            p += __builtin_ctz(stop);
+            break;
+        }
+        p += 16;
+    }
+#endif
+    while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
+    // Back to the start of the run that holds the stop: after the last byte
+    // before it that is no run byte (every such byte is a token of its own).
+    while (p > start && (is_word(p[-1]) || p[-1] == '.')) --p;
+    return p;
+}
+
+/// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
+/// report something only if it holds an at-separator, which needs "@", an
+/// opening bracket, or " at ". Separators start with ".", "@", a bracket or
+/// a space that is followed by a bracket, "a"/"A" or "d"/"D". So from a token
+/// boundary, no run reports anything before the first "@", "[", "(", "{",
+/// NUL, or space followed by one of those letters or brackets (or by the
+/// sentinel); any other byte that is neither an address character nor "."
+/// cannot be inside a run, so the position after it is a token boundary.
+/// (Closing brackets are inside a run only after an opening one.)
+inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* safe = p;
+#if defined(__SSE2__)
+    // Sharper in blocks, where the next bytes are at hand: an opening bracket
+    // starts a separator only before a mark (".", "@", "a", "d", after an
+    // optional space); a space only before such a bracket, "at " or "dot ".
+    const auto mark = [](__m128i v, __m128i lower) {
+        return eq(v, '.') | eq(v, '@') | eq(lower, 'a') | eq(lower, 'd');
+    };
+    const auto opener = [](__m128i v) { return eq(v, '[') | eq(v, '(') | eq(v, '{'); };
+    const __m128i to_lower = _mm_set1_epi8(0x20);
+    while (lim - p >= 20) {
+        const __m128i v0 = load16(p), v1 = load16(p + 1);
+        const __m128i l1 = _mm_or_si128(v1, to_lower);
+        // First a cheap test that most blocks pass: no "@", bracket, NUL, and
+        // no space before a bracket, "a" or "d".
+        const unsigned space = eq(v0, ' ');
+        const unsigned maybe = eq(v0, '@') | opener(v0) | eq(v0, 0) |
+                               (space & (opener(v1) | eq(l1, 'a') | eq(l1, 'd')));
+        if (maybe == 0) {
+            p += 16;
+            continue;
+        }
+        const __m128i v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
+        const __m128i l2 = _mm_or_si128(v2, to_lower);
+        const __m128i l3 = _mm_or_si128(v3, to_lower);
+        const unsigned m2 = mark(v2, l2);
+        const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
+        const unsigned next_opens_sep = opener(v1) & (m2 | (eq(v2, ' ') & mark(v3, l3)));
+        const unsigned spaced_word = (eq(l1, 'a') & eq(l2, 't') & eq(v3, ' ')) |
+                                     (eq(l1, 'd') & eq(l2, 'o') & eq(l3, 't') & eq(v4, ' '));
+        const unsigned stop =
+            eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word));
+        if (stop != 0) {
+            // Every byte before the stop that is neither an address character
+            // nor "." is a boundary: back up to the last one.
+            p += __builtin_ctz(stop);
+            while (p > safe && (is_address(p[-1]) || p[-1] == '.')) --p;
+            return p;
+        }
+        p += 16;
+    }
+    // The blocks held no stop, so their last boundary byte is a safe point.
+    for (const unsigned char* q = p; q > safe; --q) {
+        if (!is_address(q[-1]) && q[-1] != '.') {
+            safe = q;
+            break;
+        }
+    }
+#endif
+    // Near lim: stop at every byte that may start a separator.
+    for (; p < lim; ++p) {
+        const unsigned char c = *p;
+        if (c == '@' || c == '[' || c == '(' || c == '{' || c == 0) return safe;
+        if (c == ' ') {
+            const unsigned char n = p + 1 < lim ? p[1] : 0;
+            const unsigned char nl = static_cast<unsigned char>(n | 0x20);
+            if (n == 0 || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') return safe;
+        }
+        if (!is_address(c) && c != '.') safe = p + 1;
+    }
+    return safe;
+}
+
+/// yara, outside a rule (idle): only "import"/"include" (start "i"), "//"
+/// and "/*" (start "/"), and "private", "global", "rule" right after
+/// whitespace can change anything; every other token is a word run or one
+/// byte, sets the "glued" flag and does nothing else, and whitespace clears
+/// it. Tokens that can span whitespace start with "i" or "/". So the scan
+/// stops at "/", NUL, an "i" that starts a token (no word byte before it),
+/// or an "i", "p", "g", "r" after whitespace, all token boundaries, and
+/// sets `glued` as the skipped tokens would have. A glued "//" comment (to
+/// the end of its line, when that is before lim) or "/*" is a no-op token
+/// too and is passed over. The first byte is left to the DFA when it could
+/// start a keyword, so the flag from before is only needed when nothing is
+/// skipped.
+inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued) {
+    const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    const auto may_stop = [](unsigned char c) {
+        return c == '/' || c == 0 || c == 'i' || c == 'p' || c == 'g' || c == 'r';
+    };
+    if (p >= lim || may_stop(*p)) return p;
+    const unsigned char* const start = p;
+    ++p;
+    for (;;) {
+#if defined(__SSE2__)
+        // In blocks, a keyword must also show its first three letters: "imp",
+        // "inc", "pri", "glo", "rul"; any other word is a plain word+ token.
+        while (lim - p >= 18) {
+            const __m128i v = load16(p);
+            const __m128i v1 = load16(p + 1);
+            // Cheap test first: every stop is NUL, or one of "/ipgr" before
+            // one of "/*mnrlu".
+            const unsigned first = eq(v, '/') | eq(v, 'i') | eq(v, 'p') | eq(v, 'g') | eq(v, 'r');
+            const unsigned second = eq(v1, '/') | eq(v1, '*') | eq(v1, 'm') | eq(v1, 'n') |
+                                    eq(v1, 'r') | eq(v1, 'l') | eq(v1, 'u');
+            if (((first & second) | eq(v, 0)) == 0) {
+                p += 16;
+                continue;
+            }
+            const __m128i prev = load16(p - 1);
+            const __m128i v2 = load16(p + 2);
+            const unsigned prev_ws = eq(prev, ' ') | in_range(prev, '\t', 4);
+            const unsigned module = eq(v, 'i') & ((eq(v1, 'm') & eq(v2, 'p')) | (eq(v1, 'n') & eq(v2, 'c')));
+            const unsigned keyword = module | (eq(v, 'p') & eq(v1, 'r') & eq(v2, 'i')) |
+                                     (eq(v, 'g') & eq(v1, 'l') & eq(v2, 'o')) |
+                                     (eq(v, 'r') & eq(v1, 'u') & eq(v2, 'l'));
+            // A "/" not before "/" or "*" is a one-byte token.
+            const unsigned comment = eq(v, '/') & (eq(v1, '/') | eq(v1, '*'));
+            const unsigned stop = comment | eq(v, 0) | (keyword & prev_ws) |
+                                  (module & ~word_mask(prev) & 0xFFFF);
+            if (stop != 0) {
+                p += __builtin_ctz(stop);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        for (; p < lim; ++p) {
+            const unsigned char c = *p;
+            const unsigned char b = p[-1];
+            if (c == '/' || c == 0) break;
+            if (c == 'i' && !is_word(b)) break;
+            if (is_ws(b) && (c == 'i' || c == 'p' || c == 'g' || c == 'r')) break;
+        }
+        // p > start here, so the token before p decides the flag.
+        if (p >= lim || *p != '/' || is_ws(p[-1]) || p + 1 >= lim) break;
+        if (p[1] == '*') {
+            p += 2;   // a glued "/*" only sets the flag, which is set
+            continue;
+        }
+        if (p[1] != '/') break;
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(lim - p));
+        if (nl == nullptr) break;   // the comment may go on after lim
+        p = static_cast<const unsigned char*>(nl);
+    }
+    // A word run that reaches lim may go on in the next piece ("x" + "import
+    // ..." is one word, not a module): the DFA must see it from its start.
+    if (p >= lim) {
+        while (p > start && is_word(p[-1])) --p;
+    }
+    if (p > start) glued = !is_ws(p[-1]);
+    return p;
+}
+
+}  // namespace iocscan::detail::skip
