@@ -105,6 +105,20 @@ TEST(Stream, StatsCountBytesAndTypes) {
     EXPECT_EQ(scanner.stats().found[static_cast<std::size_t>(Type::md5)], 1u);
 }
 
+TEST(Stream, LongSkippedTextBeforeAMatchAtEveryPieceSize) {
+    // A run of bytes no token can start with, longer than a rule's maximum
+    // token, used to make the driver restart the DFA with a stale marker and
+    // lose the next match (found by the chunk-invariance harness).
+    for (std::size_t gap : {129u, 300u, 70000u}) {
+        const std::string text = std::string(gap, 'x') + " 1.2.3.4 " + std::string(gap, '-') + " 5.6.7.8";
+        for (std::size_t piece : {1, 2, 7, 4096}) {
+            EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::ipv4}), piece), Type::ipv4),
+                      (std::vector<std::string>{"1.2.3.4", "5.6.7.8"}))
+                << "gap " << gap << ", pieces of " << piece;
+        }
+    }
+}
+
 TEST(Stream, EmptyInputFindsNothing) {
     EXPECT_TRUE(scan_pieces("", all_types(true)).empty());
 }
