@@ -285,3 +285,23 @@ TEST(Url, RandomUrlTextGivesTheSameResultsAtAnyPieceSize) {
 
 }  // namespace
 }  // namespace iocscan::test
+
+namespace iocscan::test {
+namespace {
+
+TEST(UrlRefang, NestedDefangTokensRefangInOnePassAndStayPlain) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"hxxp://evil[.]example/a[[.]]b", "http://evil.example/a.b"},
+        {"hxxp://evil[.]example/c\\\\.d", "http://evil.example/c.d"},
+        {"evil[.]example[[.]]net/x", "http://evil.example.net/x"},
+        {"hxxp://a\\\\.example/x", "http://a.example/x"},
+    };
+    for (const auto& [raw, plain] : cases) {
+        const std::string once = refang(Type::url, raw);
+        EXPECT_EQ(once, plain) << raw;
+        EXPECT_EQ(refang(Type::url, once), once) << raw;
+    }
+}
+
+}  // namespace
+}  // namespace iocscan::test

@@ -39,24 +39,40 @@ std::string_view unescape_brackets(std::string_view raw, std::string& buffer) {
     return buffer;
 }
 
+/// Replaces a defang token that the last bytes of `out` (after `from`) form,
+/// again and again: "\\." becomes "\." becomes ".". Rewriting the output
+/// instead of reading tokens off the input is what makes refang idempotent:
+/// what it returns holds no token any more.
+void reduce_tail(std::string& out, std::size_t from) {
+    constexpr std::size_t kLongestToken = 7;   // "[ dot ]"
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t len = 2; len <= kLongestToken && len <= out.size() - from; ++len) {
+            const std::string_view tail(out.data() + out.size() - len, len);
+            char plain = 0;
+            if (dot_token(tail) == len) {
+                plain = '.';
+            } else if (colon_token(tail) == len) {
+                plain = ':';
+            } else if (slash_token(tail) == len) {
+                plain = '/';
+            } else {
+                continue;
+            }
+            out.resize(out.size() - len);
+            out.push_back(plain);
+            changed = true;
+            break;
+        }
+    }
+}
+
 /// Path, query and fragment: only the defang tokens change.
 void refang_path(std::string_view path, std::string& out) {
-    std::size_t i = 0;
-    while (i < path.size()) {
-        const std::string_view rest = path.substr(i);
-        if (const std::size_t n = dot_token(rest); n > 0) {
-            out.push_back('.');
-            i += n;
-        } else if (const std::size_t m = colon_token(rest); m > 0) {
-            out.push_back(':');
-            i += m;
-        } else if (const std::size_t k = slash_token(rest); k > 0) {
-            out.push_back('/');
-            i += k;
-        } else {
-            out.push_back(path[i]);
-            ++i;
-        }
+    const std::size_t from = out.size();
+    for (char c : path) {
+        out.push_back(c);
+        reduce_tail(out, from);
     }
 }
 
@@ -68,10 +84,12 @@ void refang_path(std::string_view path, std::string& out) {
 void refang_url_host(std::string_view host, std::string& out) {
     std::size_t i = ipv6_literal(host);
     out.append(host.substr(0, i));
+    const std::size_t from = out.size();
     while (i < host.size()) {
         const std::string_view rest = host.substr(i);
         if (const std::size_t n = dot_token(rest); n > 0) {
             out.push_back('.');
+            reduce_tail(out, from);   // a kept "\\" before it makes "\." again
             i += n;
             continue;
         }
@@ -82,6 +100,7 @@ void refang_url_host(std::string_view host, std::string& out) {
         }
         if (half_dot_token(rest)) {   // "[dot" or "dot]", as iocextract reads them
             out.push_back('.');
+            reduce_tail(out, from);
             i += 4;
             continue;
         }
@@ -92,6 +111,7 @@ void refang_url_host(std::string_view host, std::string& out) {
             if (between_digits) out.push_back('.');
         } else if (c != ' ' && c != '(' && c != ')' && c != '[' && c != ']') {
             out.push_back(c);
+            reduce_tail(out, from);
         }
         ++i;
     }

@@ -13,9 +13,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string once = iocscan::refang(type, raw);
     // Refang only removes or shortens obfuscation, plus at most a scheme.
     if (once.size() > raw.size() + 16) std::abort();
-    // Known gap (in the closing note): URL refang removes one layer of
-    // nested defang tokens per pass ("[[.]]" -> "[.]" -> "."), so for URLs
-    // only crashes and the size bound are checked here.
+    // Known gap (see the closing note of issue 6): on odd URL-shaped text
+    // such as runs of backslashes after ':' or brackets that only lead the
+    // host once a comma before them is gone, URL refang can still change its
+    // own output. Real defangs, nested ones included ("[[.]]", "\\\\."), are
+    // stable and covered by tests; for URLs only crashes and the size bound
+    // are checked here.
     if (type != iocscan::Type::url && iocscan::refang(type, once) != once) std::abort();
     return 0;
 }
