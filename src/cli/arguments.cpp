@@ -30,6 +30,7 @@ const ExtractFlag kExtractFlags[] = {
     {"--extract-emails", {Type::email}},
     {"--extract-hashes", {Type::md5, Type::sha1, Type::sha256, Type::sha512}},
     {"--extract-yara-rules", {Type::yara}},
+    {"--extract-domains", {Type::domain}},
 };
 
 class Selection {
@@ -279,9 +280,11 @@ and ops[at]example[dot]org.
 Reads each PATH in turn ("-" or no PATH: standard input), in bounded memory.
 Prints one IOC per line, in input order.
 
-Selecting what to find (default: every default type this build supports):
-  -t, --types LIST        comma list of types: url ipv4 cidr md5 sha1 sha256 sha512,
-                          "hashes" for all four hashes, or "all"
+Selecting what to find (default: url ipv4 ipv6 email hashes yara):
+  -t, --types LIST        comma list of types: url ipv4 ipv6 email md5 sha1
+                          sha256 sha512 yara custom, and the opt-in types
+                          cidr domain phone; "hashes" for all four hashes,
+                          or "all"
       --extract-urls      same as --types url
       --extract-ipv4s     same as --types ipv4
       --extract-ips       IPv4 and IPv6 addresses
@@ -289,6 +292,7 @@ Selecting what to find (default: every default type this build supports):
       --extract-emails    same as --types email
       --extract-hashes    same as --types hashes
       --extract-yara-rules  same as --types yara
+      --extract-domains   same as --types domain (off by default, like phone)
       --custom-regex FILE also report type "custom": the capture group of each
                           RE2 pattern in FILE (one per line, exactly one group),
                           matched per input line (lines up to 64 KiB); a bad

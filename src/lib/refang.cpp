@@ -1,5 +1,6 @@
 #include "lib/refang.hpp"
 
+#include "lib/domain_refang.hpp"
 #include "lib/email_refang.hpp"
 #include "lib/url_refang.hpp"
 
@@ -42,6 +43,9 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
             return;
         case Type::email:
             refang_email(raw, out);
+            return;
+        case Type::domain:
+            refang_domain(raw, out);
             return;
         case Type::ipv6:
             // The match already leaves out brackets, port and sentence

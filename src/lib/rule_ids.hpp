@@ -15,6 +15,8 @@ enum BuiltinRule : RuleId {
     kRuleEmail,         // grammar/email.re
     kRuleYara,          // grammar/yara.re
     kRuleCustom,        // src/lib/custom_rule.cpp (matches carry kCustomRuleBase + line)
+    kRulePhone,         // grammar/phone.re (off by default)
+    kRuleDomain,        // grammar/domain.re (off by default)
     kBuiltinRuleCount
 };
 

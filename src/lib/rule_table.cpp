@@ -16,6 +16,8 @@ LexStatus lex_url_backslash(LexState&, CandidateSink&);
 LexStatus lex_ipv6(LexState&, CandidateSink&);
 LexStatus lex_email(LexState&, CandidateSink&);
 LexStatus lex_yara(LexState&, CandidateSink&);
+LexStatus lex_phone(LexState&, CandidateSink&);
+LexStatus lex_domain(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -47,6 +49,10 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleEmail, "email", lex_email, 1024, types({Type::email})},
     {kRuleYara, "yara", lex_yara, 1 << 20, types({Type::yara})},
     {kRuleCustom, "custom", lex_custom, kMaxCustomLine, types({Type::custom})},
+    // Off by default (docs/domains-phones.md): a number run over 256 bytes is
+    // no phone; a host run is cut off at 1 KiB.
+    {kRulePhone, "phone", lex_phone, 256, types({Type::phone})},
+    {kRuleDomain, "domain", lex_domain, 1024, types({Type::domain})},
 }};
 
 }  // namespace

@@ -1,0 +1,50 @@
+// phone: North-American numbers and E.164 numbers with a leading "+".
+//
+// Like ipv4.re, the scanner consumes each maximal "number run" once - digit
+// groups joined by "-", one space, or parentheses around a group, then
+// groups joined by ".", optionally led by "+" or "(" - and
+// src/lib/phone_run.cpp decides on the whole run. Words that hold a letter or "_", together with everything
+// joined to them by "-" or ".", are consumed as one token and report
+// nothing, so no phone comes out of a hex run, an identifier or a host name,
+// and a run followed by a letter is dropped whole: nothing is rescanned.
+#include "lib/candidate_sink.hpp"
+#include "lib/phone_run.hpp"
+#include "lib/rule_ids.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_phone(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    /*!getstate:re2c*/
+    for (;;) {
+        st.start_token();
+        /*!re2c
+            dg    = digit+;
+            tight = [-.];
+            sp    = " ";
+            // A space or a hyphen may join groups; dots join the groups at
+            // the end of a run only ("212.555.0147"), so a dotted run such as
+            // an address or a version is never held across spaces.
+            sep   = "-" | sp | ")" sp? | sp? "(" | ")-";
+            run   = [+(]? dg (sep dg)* ("." dg)*;
+            alpha = [a-zA-Z_];
+            wordy = word* alpha word* (tight word+)*;
+
+            run {
+                if (!st.overlong) emit_phone_run(sink, st.tok, st.cur);
+                continue;
+            }
+            // A run glued to a word ("212-555-0147x", "212-555-0147-abc")
+            // or a word glued to digits ("x212", "ab-212-555-0147").
+            run tight? wordy     { continue; }
+            (word+ tight)* wordy { continue; }
+            [^0-9a-zA-Z_+(]+     { continue; }
+            $                    { return LexStatus::end; }
+            *                    { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,178 @@
+// Domains (off by default): names checked against the Public Suffix List,
+// defanged forms, and the noise rules of docs/domains-phones.md, with a
+// precision check on ordinary technical prose and a recall check on
+// defanged names.
+#include "linear_time.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+namespace iocscan::test {
+namespace {
+
+using V = std::vector<std::string>;
+
+V domains(const std::string& text, bool refang = true, std::size_t piece = 0) {
+    return values_of(scan_pieces(text, options_for({Type::domain}, refang), piece), Type::domain);
+}
+
+// A few pages of ordinary technical text without a single real host name:
+// a build log, source code, a README and a changelog.
+const char* const kProse = R"PROSE(
+-- The CXX compiler identification is GNU 12.2.0
+-- Detecting CXX compiler ABI info - done
+-- Found Boost: /usr/lib/x86_64-linux-gnu/cmake/Boost-1.74.0/BoostConfig.cmake (found version "1.74.0")
+[1/42] Building CXX object src/CMakeFiles/core.dir/lib/parser.cc.o
+[2/42] Building CXX object src/CMakeFiles/core.dir/lib/main.cc.o
+[3/42] Linking CXX static library libcore.a
+[4/42] Generating docs/index.md from README.md
+make[2]: Entering directory '/home/build/project'
+gcc -O2 -fPIC -shared -o libfoo.so foo.o bar.o -Wl,-soname,libfoo.so.1
+g++ -std=c++20 -Iinclude -c src/app.cc -o build/app.o
+python3 setup.py build_ext --inplace; pip install -r requirements.txt
+./configure.sh --prefix=/usr && make -j8 && make install
+Running tests/test_runner.py ... 128 passed, 0 failed in 3.52s
+warning: unused variable 'ctx' [-Wunused-variable] in src/net/socket.cc:42
+Archive: release-2.4.1.zip  inflating: bin/tool.exe  inflating: lib/tool.so
+Copying assets/intro.mov to dist/media/intro.mov
+See config.json, settings.yaml, file.txt, notes.md and the Makefile.in for details.
+
+import os.path
+from collections import OrderedDict
+class Config:
+    def load(self, path):
+        self.name = os.path.basename(path)
+        self.data = json.load(open(path))
+        self.host = self.data.get("host", "localhost")
+        self.email = user.email
+        return self.app.run(debug=True)
+if args.verbose and not args.quiet: print(result.stats.total)
+using System.IO;
+using System.Collections.Generic;
+var file = System.IO.File.ReadAllText(path);
+Microsoft.Extensions.Logging.ILogger logger = factory.CreateLogger<Program>();
+package com.example.android.app;
+import org.apache.commons.io.FileUtils;
+import java.util.concurrent.atomic.AtomicLong;
+val context = androidx.core.content.ContextCompat.getColor(this.ctx, R.color.primary)
+const style = document.body.style; element.style.display = "none";
+window.location.hash = state.page.id; module.exports.run = main;
+std::string name = request.user.name; auto id = msg.header.id;
+err := cfg.Server.Listen(); log.Printf("listening on %s", cfg.Addr)
+user.id, item.id, it.is, self.me, this.so, data.to, res.json()
+
+# Project README
+Install with `pip install mypackage` or `cargo add mycrate`. Build the docs
+with `make docs` (see docs/conf.py and mkdocs.yml). The entry point is
+src/main.rs; helpers live in src/util/mod.rs and scripts/deploy.sh. Edit
+.github/workflows/ci.yml to change CI. Run tool.py --help for options, i.e.
+every flag, e.g. --verbose. Works on Node.js 18, Python 3.11 and Go 1.21.
+Settings go in ~/.config/tool/settings.toml; logs in /var/log/tool/tool.log.
+Supports formats .zip, .tar.gz, .7z and .mov; plugins are *.so files.
+
+## Changelog
+### 2.4.1 - 2024-03-02
+- Fixed a crash in parser.cc when reading empty files (#412).
+- Bumped dependency foo from 1.2.3 to 1.2.4; requires cmake 3.25.1 or later.
+- Renamed Config.load to Config.read; deprecated util.helpers.parse.
+- Version 2.4.0-rc.1 shipped v2.3.9.post1 fixes.
+### 2.4.0 - 2024-01-15
+- New option --dry-run. Added docs/usage.md and examples/demo.pl.
+- Dropped support for Python 3.7.1 and Ubuntu 18.04.6.
+)PROSE";
+
+TEST(Domain, PrecisionOnTechnicalProse) {
+    const V found = domains(kProse);
+    EXPECT_TRUE(found.empty()) << found.size() << " false domains, first: " << found.front();
+}
+
+TEST(Domain, RecallOnDefangedNames) {
+    const V expected = {"evil-cdn.com", "evil-cdn.com", "evil-cdn.com", "evil-cdn.com", "evil-cdn.com",
+                        "evil-cdn.com", "cdn.bad-actor.co.uk", "payload.zip", "a.b.c.example.net",
+                        "evil-cdn.com", "xn--80ak6aa92e.com", "setup.py", "login.example.app"};
+    const std::string text =
+        "evil-cdn[.]com evil-cdn(.)com evil-cdn[dot]com evil-cdn(DOT)com evil-cdn\\.com "
+        "evil-cdn{.}com cdn[.]bad-actor[.]co[.]uk payload[.]zip a.b.c[.]example.net "
+        "EVIL-CDN[.]COM xn--80ak6aa92e[.]com setup[.]py login[.]example[.]app";
+    EXPECT_EQ(domains(text), expected);
+}
+
+TEST(Domain, PlainNames) {
+    EXPECT_EQ(domains("beacons to update.evil-cdn.com daily."), V{"update.evil-cdn.com"});
+    EXPECT_EQ(domains("foo.co.uk and 163.com and example.xn--p1ai"),
+              (V{"foo.co.uk", "163.com", "example.xn--p1ai"}));
+    EXPECT_EQ(domains("(see example.org)"), V{"example.org"});
+}
+
+TEST(Domain, RawKeepsTheTextAsWritten) {
+    EXPECT_EQ(domains("at Evil-CDN[.]com.", false), V{"Evil-CDN[.]com"});
+}
+
+TEST(Domain, PublicSuffixesAlone) {
+    EXPECT_TRUE(domains("co.uk com.au github.io").empty());
+    EXPECT_TRUE(domains("example.notatld foo.invalidtld").empty());
+}
+
+TEST(Domain, WildcardAndExceptionRulesOfTheList) {
+    // "*.ck" makes every name under ck a public suffix; "!www.ck" excepts one.
+    EXPECT_TRUE(domains("foo.ck").empty());
+    EXPECT_EQ(domains("shop.foo.ck www.ck evil.com.bd"), (V{"shop.foo.ck", "www.ck", "evil.com.bd"}));
+}
+
+TEST(Domain, FileExtensionsNeedADefangSchemeOrWww) {
+    EXPECT_TRUE(domains("README.md setup.py run.sh libc.so main.rs x.zip intro.mov a.pl b.cc Makefile.in").empty());
+    EXPECT_EQ(domains("www.setup.py http://payload.zip/x hxxp://intro.mov"),
+              (V{"www.setup.py", "payload.zip", "intro.mov"}));
+}
+
+TEST(Domain, NamespacesVersionsAndCode) {
+    EXPECT_TRUE(domains("System.IO.File Microsoft.AspNetCore.App com.google.android.apps").empty());
+    EXPECT_TRUE(domains("v1.2.com 1.2.3.com 10.0.0.1 self.user.name os.path.join(x) key.name=1").empty());
+    EXPECT_TRUE(domains("my_module.example.com obj.getName.com").empty());
+}
+
+TEST(Domain, EmailLocalPartIsNotADomainButItsDomainIs) {
+    EXPECT_EQ(domains("mail ops.team@mail.example.org"), V{"mail.example.org"});
+    EXPECT_EQ(domains("mail ops[.]team[@]evil[.]example[.]org"), V{"evil.example.org"});
+}
+
+TEST(Domain, UrlHostIsADomainButItsPathIsNot) {
+    EXPECT_EQ(domains("http://update.evil-cdn.com/files/evil.com/a"), V{"update.evil-cdn.com"});
+}
+
+TEST(Domain, OffByDefault) {
+    Options options;
+    EXPECT_FALSE(options.types.has(Type::domain));
+    EXPECT_TRUE(values_of(scan_pieces("visit evil-cdn[.]com", options), Type::domain).empty());
+}
+
+TEST(Domain, InvariantUnderPieceSize) {
+    const std::string text = "x update.evil-cdn.com y evil-cdn[dot]com z README.md http://a.zip/b.com\n";
+    const V expected = domains(text);
+    EXPECT_EQ(expected.size(), 3u);
+    for (std::size_t piece : {1, 2, 3, 5, 64}) EXPECT_EQ(domains(text, true, piece), expected) << piece;
+}
+
+TEST(Domain, HostileLinesScanInLinearTime) {
+    const Options options = options_for({Type::domain});
+    for (const std::string unit : {"a.", "a[.]", "a(.", "http://a.", "/a.b", "ab-", "x.zip ", "a.b.c.d.e.f.g.h.i "}) {
+        const std::string hostile = repeated(unit, 10 << 20);
+        double ratio = 0;
+        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << unit << "' ratio " << ratio;
+        std::cout << "10 MB of '" << unit << "': " << ratio << " x the time of prose\n";
+    }
+}
+
+TEST(Domain, AMatchEveryFewBytesCostsLinearTime) {
+    // Every six bytes a reported domain: the cost is per match, so compare
+    // the input with twice itself rather than with prose.
+    const Options options = options_for({Type::domain});
+    const double once = scan_seconds(repeated("x.com ", 5 << 20), options);
+    const double twice = scan_seconds(repeated("x.com ", 10 << 20), options);
+    EXPECT_LT(twice, 4 * once + 0.05) << once << " s, then " << twice << " s";
+}
+
+}  // namespace
+}  // namespace iocscan::test
