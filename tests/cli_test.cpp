@@ -122,6 +122,19 @@ TEST(Cli, PathPrefixLikeGrep) {
     EXPECT_EQ(lines_of(run_iocscan({"-H"}, "10.3.3.3").out), V{"(standard input):10.3.3.3"});
 }
 
+TEST(Cli, DomainIgnoreListDropsListedDomainsAndTheirSubdomains) {
+    TempFile list("# our own\nEXAMPLE.com\n.cdn.example.net\n", "ignore.txt");
+    const std::string text = "a evil-cdn[.]com b mail.example.com c x.cdn.example.net d example.net\n";
+    EXPECT_EQ(lines_of(run_iocscan({"--types", "domain", "--refang"}, text).out),
+              (V{"evil-cdn.com", "mail.example.com", "x.cdn.example.net", "example.net"}));
+    EXPECT_EQ(lines_of(run_iocscan({"--types", "domain", "--refang", "--domain-ignore", list.path()}, text).out),
+              (V{"evil-cdn.com", "example.net"}));
+    TempFile bad("fine.example\nnot a domain\n", "bad.txt");
+    const auto r = run_iocscan({"--domain-ignore", bad.path()}, text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find(bad.path() + ":2: not a domain name"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrorsExitTwoAndNameTheArgument) {
     auto r = run_iocscan({"--no-such-flag"});
     EXPECT_EQ(r.exit_code, 2);

@@ -243,6 +243,8 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
                 !selection.add(arg, {Type::custom}, error)) {
                 return false;
             }
+        } else if (arg == "--domain-ignore") {
+            if (!value(text) || !out.domain_ignore.load(std::string(text), error)) return false;
         } else if (arg == "--chunk-size") {   // hidden: lets tests move chunk edges
             if (!value(text)) return false;
             const auto size = parse_size(text);
@@ -293,6 +295,8 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara):
       --extract-hashes    same as --types hashes
       --extract-yara-rules  same as --types yara
       --extract-domains   same as --types domain (off by default, like phone)
+      --domain-ignore FILE  never report these domains (one per line, '#'
+                          comments) nor their subdomains
       --custom-regex FILE also report type "custom": the capture group of each
                           RE2 pattern in FILE (one per line, exactly one group),
                           matched per input line (lines up to 64 KiB); a bad

@@ -1,6 +1,7 @@
 // The command line of `iocscan`, parsed into plain settings.
 #pragma once
 
+#include "cli/domain_ignore_list.hpp"
 #include "cli/input_walker.hpp"
 #include "iocscan/iocscan.hpp"
 
@@ -27,6 +28,7 @@ struct Arguments {
     bool version = false;
     std::vector<std::string> paths;   ///< "-" is standard input
     std::string output_path;          ///< empty: standard output
+    DomainIgnoreList domain_ignore;   ///< --domain-ignore FILE
 };
 
 /// Parses argv. On a usage error returns false with `error` set to a message

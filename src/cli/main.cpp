@@ -143,6 +143,9 @@ int run(const cli::Arguments& args) {
             return true;
         }
         const auto on_match = [&](const Match& match) {
+            if (match.type == Type::domain && args.domain_ignore.ignores(refang(Type::domain, match.raw))) {
+                return true;
+            }
             if (args.unique) {
                 seen_key.assign(type_name(match.type));
                 seen_key += '\0';
