@@ -7,10 +7,14 @@ set -eu
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Quiet when it works, the whole log when it does not.
+if ! { cmake --preset fuzz && cmake --build --preset fuzz; } > "$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    echo "fuzz build FAILED" >&2
+    exit 1
+fi
 for target in scanner_fuzz postpass_fuzz cli_args_fuzz; do
     seeds="$root/tests/fuzz/corpus/${target%_fuzz}"
     mkdir -p "$work/$target"
