@@ -143,7 +143,9 @@ int run(const cli::Arguments& args) {
             return true;
         }
         const auto on_match = [&](const Match& match) {
-            if (match.type == Type::domain && args.domain_ignore.ignores(refang(Type::domain, match.raw))) {
+            // Only with a list: refang costs an allocation per domain match.
+            if (match.type == Type::domain && !args.domain_ignore.empty() &&
+                args.domain_ignore.ignores(refang(Type::domain, match.raw))) {
                 return true;
             }
             if (args.unique) {

@@ -50,7 +50,6 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     try {
         for (;;) {
             if (cancelled(source)) return cancel(scanner, on_match);
-            errno = 0;
             if (buffer.sgetc() == std::char_traits<char>::eof()) break;
             const auto ready = std::min<std::streamsize>(buffer.in_avail(),
                                                          static_cast<std::streamsize>(chunk));
