@@ -22,7 +22,6 @@ std::string unsupported_reason(const CaseRow& row) {
     Type type;
     if (!parse_type(row.type, type)) return "unknown type " + row.type;
     if (!available_types().has(type)) return "no scanner for type " + row.type + " yet";
-    if (row.id.starts_with("enc-")) return "encoded URL rules (hex, percent, base64) not built yet";
     for (const auto& mode : row.modes) {
         if (!mode_supported(mode)) return "mode " + mode + " not built yet";
     }

@@ -56,11 +56,11 @@ TEST(Formats, CsvParsesBackWithHeaderAndQuoting) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto rows = parse_csv(r.out);
     ASSERT_EQ(rows.size(), 5u) << r.out;
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"type", "value", "raw", "offset", "path", "rules"}));
-    EXPECT_EQ(rows[1], (std::vector<std::string>{"ipv4", "203.0.113.9", "203[.]0[.]113[.]9", "3", file.path(), "ipv4"}));
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"type", "value", "raw", "offset", "path", "rules", "encoding"}));
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"ipv4", "203.0.113.9", "203[.]0[.]113[.]9", "3", file.path(), "ipv4", ""}));
     EXPECT_EQ(rows[2][0], "md5");
     EXPECT_EQ(rows[4][1], "198.51.100.7");
-    for (const auto& row : rows) EXPECT_EQ(row.size(), 6u);
+    for (const auto& row : rows) EXPECT_EQ(row.size(), 7u);
 }
 
 TEST(Formats, CsvQuotesFieldsThatNeedIt) {

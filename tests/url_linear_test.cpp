@@ -129,7 +129,7 @@ std::vector<Found> scan_urls_in_pieces(const std::string& text, std::size_t piec
     Scanner scanner(options);
     std::vector<Found> found;
     const auto keep = [&](const Match& m) {
-        found.push_back({m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged});
+        found.push_back({m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged, {}});
         return true;
     };
     const std::size_t step = piece == 0 ? text.size() : piece;

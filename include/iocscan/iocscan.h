@@ -43,6 +43,7 @@ typedef struct iocscan_match {
     const char* value;   /* raw, or refanged with iocscan_options.refang (not NUL-terminated) */
     size_t value_length;
     int defanged;        /* non-zero when raw was obfuscated */
+    const char* encoding; /* url: "hex", "percent" or "base64" for an encoded URL, else "" (static string) */
 } iocscan_match;
 
 typedef struct iocscan_scanner iocscan_scanner;

@@ -116,12 +116,28 @@ struct Options {
     bool remove_scheme = false;
     /// `value` in defanged form: hxxp://evil[.]example/x (--defang).
     bool defang = false;
+    /// Which url rules run when `types` has url: those for URLs written out
+    /// (generic, bracket, backslash) and those for encoded ones (hex,
+    /// percent, base64). The CLI's `--types url:plain` / `url:encoded`.
+    bool url_plain = true;
+    bool url_encoded = true;
     /// Patterns for the `custom` type (used when `types` has it). The Scanner
     /// constructor throws std::invalid_argument if check_custom_patterns()
     /// finds a problem in them.
     std::vector<CustomPattern> custom_patterns;
 };
 
+/// How an encoded URL was written in the input (Match::encoding).
+enum class Encoding : std::uint8_t { none, hex, percent, base64 };
+/// "hex", "percent", "base64"; "" for none.
+std::string_view encoding_name(Encoding encoding);
+
+/// One IOC. An encoded URL (hex, percent-encoded or base64 text that holds
+/// URLs) gives one Match per URL in its decoded bytes when Options::refang
+/// or Options::defang asks for readable values, each with the decoded URL
+/// as `value` and the whole encoded text as `raw`; as written, it gives one
+/// Match whose value is the encoded text. Encoded text that decodes to no
+/// URL gives nothing.
 struct Match {
     Type type = Type::url;
     std::uint64_t offset = 0;   ///< absolute byte offset of `raw` in the input
@@ -129,6 +145,7 @@ struct Match {
                                 ///< without trailing punctuation, see Options)
     std::string_view value;     ///< raw, or as Options::refang/defang/remove_scheme ask
     bool defanged = false;      ///< raw differs from the refanged form
+    Encoding encoding = Encoding::none;   ///< url: how the URL was encoded
     /// Rules that found this exact span (a span found twice is reported once).
     std::array<RuleId, 6> rules{};
     std::uint8_t rule_count = 0;

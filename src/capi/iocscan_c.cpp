@@ -47,7 +47,8 @@ iocscan::MatchCallback adapt(iocscan_callback on_match, void* user) {
         if (on_match == nullptr) return true;
         const std::string_view type = iocscan::type_name(m.type);
         const iocscan_match c{type.data(), m.offset, m.raw.data(), m.raw.size(),
-                              m.value.data(), m.value.size(), m.defanged ? 1 : 0};
+                              m.value.data(), m.value.size(), m.defanged ? 1 : 0,
+                              iocscan::encoding_name(m.encoding).data()};
         return on_match(&c, user) == 0;
     };
 }

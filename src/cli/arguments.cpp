@@ -40,6 +40,7 @@ public:
         for (Type t : types) {
             selected_.add(t);
             any_supported = any_supported || supported_types().has(t);
+            if (t == Type::url) url_plain_ = url_encoded_ = true;
         }
         if (!any_supported) {
             error = std::string(source) + ": this build has no scanner for it yet";
@@ -47,11 +48,20 @@ public:
         }
         return true;
     }
+    /// "url:plain" or "url:encoded": url, found by only some of its rules.
+    void add_url_form(bool encoded) {
+        selected_.add(Type::url);
+        (encoded ? url_encoded_ : url_plain_) = true;
+    }
     bool empty() const { return selected_.empty(); }
     TypeSet types() const { return selected_; }
+    bool url_plain() const { return url_plain_; }
+    bool url_encoded() const { return url_encoded_; }
 
 private:
     TypeSet selected_;
+    bool url_plain_ = false;
+    bool url_encoded_ = false;
 };
 
 bool parse_type_list(std::string_view list, Selection& selection, std::string& error) {
@@ -67,13 +77,15 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
         const std::string_view name = list.substr(0, comma);
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
         Type type;
-        if (name == "hashes") {
+        if (name == "url:plain" || name == "url:encoded") {
+            selection.add_url_form(name == "url:encoded");
+        } else if (name == "hashes") {
             if (!selection.add(name, {Type::md5, Type::sha1, Type::sha256, Type::sha512}, error)) return false;
         } else if (parse_type(name, type)) {
             if (!selection.add("--types " + std::string(name), {type}, error)) return false;
         } else {
             error = "--types: unknown type '" + std::string(name) +
-                    "' (known: url ipv4 ipv6 email md5 sha1 sha256 sha512 hashes yara custom "
+                    "' (known: url url:plain url:encoded ipv4 ipv6 email md5 sha1 sha256 sha512 hashes yara custom "
                     "domain cidr phone all)";
             return false;
         }
@@ -266,7 +278,11 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             }
         }
     }
-    if (!selection.empty()) out.scan.types = selection.types();
+    if (!selection.empty()) {
+        out.scan.types = selection.types();
+        out.scan.url_plain = selection.url_plain();
+        out.scan.url_encoded = selection.url_encoded();
+    }
     if (out.paths.empty()) out.paths.emplace_back("-");
     return true;
 }
@@ -274,8 +290,9 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
 const char* usage_text() {
     return R"(Usage: iocscan [OPTIONS] [PATH...]
 
-Finds Indicators of Compromise (IOCs) in text: URLs (hxxp://evil[.]example/x),
-IPv4 addresses and CIDR ranges,
+Finds Indicators of Compromise (IOCs) in text: URLs (hxxp://evil[.]example/x,
+and URLs hidden as hex, percent-encoding or base64), IPv4 addresses and CIDR
+ranges,
 IPv6 addresses, e-mail addresses, MD5/SHA1/SHA256/SHA512 hashes, YARA rules and
 matches of your own patterns, including defanged forms such as 10[.]0[.]0[.]1
 and ops[at]example[dot]org.
@@ -286,7 +303,9 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara):
   -t, --types LIST        comma list of types: url ipv4 ipv6 email md5 sha1
                           sha256 sha512 yara custom, and the opt-in types
                           cidr domain phone; "hashes" for all four hashes,
-                          or "all"
+                          or "all". url:plain / url:encoded select only
+                          URLs written out / only hex-, percent- or
+                          base64-encoded URLs (decoded with --refang)
       --extract-urls      same as --types url
       --extract-ipv4s     same as --types ipv4
       --extract-ips       IPv4 and IPv6 addresses
@@ -303,7 +322,8 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara):
                           pattern stops the run as "FILE:LINE: message"
 
 Changing what is printed:
-      --refang            print IOCs in plain form (1.2.3[.]4 -> 1.2.3.4)
+      --refang            print IOCs in plain form (1.2.3[.]4 -> 1.2.3.4),
+                          and the URLs inside hex/percent/base64 text
       --defang            print IOCs defanged (http://a.b/x -> hxxp://a[.]b/x)
       --strip-urls        cut URLs at the first > " ' ) , } ; and before a
                           " /x" command-line switch
@@ -313,8 +333,9 @@ Changing what is printed:
                           {"ipv4s":[...],"hashes":[...],...}
       --jsonl             one JSON object per IOC, as found:
                           {"type","value","raw","offset","length","rules","path"}
-  -f, --format FORMAT     plain (default), json, jsonl, csv (header
-                          type,value,raw,offset,path,rules; RFC 4180), or stix
+                          plus "defanged" and, for encoded URLs, "encoding"
+  -f, --format FORMAT     plain (default), json, jsonl, csv (RFC 4180, header
+                          type,value,raw,offset,path,rules,encoding), or stix
                           (a STIX 2.1 bundle of indicators, values refanged,
                           ids that are the same on every run)
   -H, --with-path         start plain lines with "PATH:" (default when more

@@ -95,6 +95,8 @@ void RecordPrinter::print_csv(const Match& match, std::string_view path) {
     rules_.clear();
     append_rules(rules_, match, ";", false);
     append_csv_field(line_, rules_);
+    line_ += ',';
+    line_ += encoding_name(match.encoding);
     line_ += "\r\n";
     writer_.write(line_);
     writer_.end_record();
@@ -117,6 +119,11 @@ void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
     append_json_string(line_, path);
     line_ += '"';
     if (match.defanged) line_ += R"(,"defanged":true)";
+    if (match.encoding != Encoding::none) {
+        line_ += R"(,"encoding":")";
+        line_ += encoding_name(match.encoding);
+        line_ += '"';
+    }
     line_ += "}\n";
     writer_.write(line_);
     writer_.end_record();

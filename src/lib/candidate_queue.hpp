@@ -10,11 +10,13 @@
 // URLs only: a url candidate whose span lies inside a longer url candidate
 // (the "bracket" rule's `evil[.]net` inside the "generic" rule's
 // `http://a.example/?u=evil[.]net`) is merged into the longer one, which
-// gains its rule name. Every contained candidate ends no later than its container, so
+// gains its rule name. Encoded URLs (hex, percent, base64) are neither merged
+// nor absorbed: a percent-encoded URL in a query string is its own record. Every contained candidate ends no later than its container, so
 // it has been queued by the time the container is released.
 #pragma once
 
 #include "lib/candidate_sink.hpp"
+#include "lib/rule_ids.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -53,10 +55,13 @@ public:
                 continue;
             }
             MergedCandidate merged{held_[i].offset, held_[i].length, held_[i].type, {}, 0};
+            add_rule(merged, held_[i++].rule);
             for (; i < held_.size() && same_span(held_[i], merged); ++i) {
                 add_rule(merged, held_[i].rule);
             }
-            if (merged.type == Type::url) absorb_contained_urls(i, merged);
+            if (merged.type == Type::url && !is_encoded_url_rule(merged.rules[0])) {
+                absorb_contained_urls(i, merged);
+            }
             go_on = emit(merged);
         }
         held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
@@ -78,7 +83,10 @@ private:
         const std::uint64_t end = m.offset + m.length;
         for (std::size_t j = from; j < held_.size() && held_[j].offset < end; ++j) {
             Candidate& c = held_[j];
-            if (c.type != Type::url || absorbed(c) || c.offset + c.length > end) continue;
+            if (c.type != Type::url || absorbed(c) || is_encoded_url_rule(c.rule) ||
+                c.offset + c.length > end) {
+                continue;
+            }
             add_rule(m, c.rule);
             c.rule = kAbsorbed;
         }
@@ -90,8 +98,11 @@ private:
         if (a.length != b.length) return a.length > b.length;
         return a.rule < b.rule;
     }
+    /// An encoded URL is decoded, a plain one is not, so the two are never
+    /// one record even at the same span.
     static bool same_span(const Candidate& c, const MergedCandidate& m) {
-        return c.offset == m.offset && c.length == m.length && c.type == m.type;
+        return c.offset == m.offset && c.length == m.length && c.type == m.type &&
+               (c.type != Type::url || is_encoded_url_rule(c.rule) == is_encoded_url_rule(m.rules[0]));
     }
     static void add_rule(MergedCandidate& m, RuleId rule) {
         for (std::uint8_t k = 0; k < m.rule_count; ++k) {

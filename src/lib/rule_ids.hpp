@@ -17,7 +17,16 @@ enum BuiltinRule : RuleId {
     kRuleCustom,        // src/lib/custom_rule.cpp (matches carry kCustomRuleBase + line)
     kRulePhone,         // grammar/phone.re (off by default)
     kRuleDomain,        // grammar/domain.re (off by default)
+    kRuleUrlHex,        // grammar/url_hex.re
+    kRuleUrlPercent,    // grammar/url_percent.re
+    kRuleUrlBase64,     // grammar/url_base64.re
     kBuiltinRuleCount
 };
+
+/// The url rules that find encoded URLs; their matches are decoded in the
+/// post-pass (lib/encoded_url.hpp) and never merged with plain URL matches.
+constexpr bool is_encoded_url_rule(RuleId rule) {
+    return rule == kRuleUrlHex || rule == kRuleUrlPercent || rule == kRuleUrlBase64;
+}
 
 }  // namespace iocscan::detail

@@ -1,5 +1,6 @@
 #include "lib/rule_table.hpp"
 
+#include "lib/encoded_emit.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/url_limits.hpp"
 
@@ -18,6 +19,9 @@ LexStatus lex_email(LexState&, CandidateSink&);
 LexStatus lex_yara(LexState&, CandidateSink&);
 LexStatus lex_phone(LexState&, CandidateSink&);
 LexStatus lex_domain(LexState&, CandidateSink&);
+LexStatus lex_url_hex(LexState&, CandidateSink&);
+LexStatus lex_url_percent(LexState&, CandidateSink&);
+LexStatus lex_url_base64(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -53,6 +57,12 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // no phone; a host run is cut off at 1 KiB.
     {kRulePhone, "phone", lex_phone, 256, types({Type::phone})},
     {kRuleDomain, "domain", lex_domain, 1024, types({Type::domain})},
+    // Encoded URLs (lib/encoded_emit.hpp has the bounds).
+    {kRuleUrlHex, "hex", lex_url_hex, kMaxHexUrlToken + kUrlLookahead, types({Type::url})},
+    {kRuleUrlPercent, "percent", lex_url_percent, kMaxPercentUrlToken + kUrlLookahead,
+     types({Type::url})},
+    {kRuleUrlBase64, "base64", lex_url_base64, kMaxBase64UrlToken + kUrlLookahead,
+     types({Type::url})},
 }};
 
 }  // namespace

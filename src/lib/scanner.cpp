@@ -4,6 +4,7 @@
 #include "lib/candidate_queue.hpp"
 #include "lib/chunk_buffer.hpp"
 #include "lib/custom_matcher.hpp"
+#include "lib/encoded_url.hpp"
 #include "lib/post_pass.hpp"
 #include "lib/refang.hpp"
 #include "lib/rule_ids.hpp"
@@ -43,6 +44,9 @@ struct Scanner::Impl {
             }
             // The custom rule has nothing to do without patterns.
             if (spec.id == detail::kRuleCustom && opts.custom_patterns.empty()) wanted = false;
+            if (spec.emits.has(Type::url)) {
+                wanted = wanted && (detail::is_encoded_url_rule(spec.id) ? opts.url_encoded : opts.url_plain);
+            }
             if (wanted) rules.push_back({&spec, {}, false});
         }
         if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
@@ -204,11 +208,37 @@ struct Scanner::Impl {
         match.raw = std::string_view(
             reinterpret_cast<const char*>(buffer.data() + (c.offset - buffer.base_offset())),
             static_cast<std::size_t>(c.length));
-        post_pass.apply(c.type, match.raw, match);   // url cut, refang, defang ...
         match.rules = c.rules;
         match.rule_count = c.rule_count;
+        if (c.type == Type::url && detail::is_encoded_url_rule(c.rules[0])) {
+            return report_encoded(c.rules[0], match, on_match);
+        }
+        post_pass.apply(c.type, match.raw, match);   // url cut, refang, defang ...
         ++stats.found[static_cast<std::size_t>(c.type)];
         return on_match(match);
+    }
+
+    /// An encoded URL: one match per URL in the decoded text when values are
+    /// to be readable, else one match showing the encoded text (nothing when
+    /// it decodes to no URL). See lib/encoded_url.hpp.
+    bool report_encoded(RuleId rule, Match& match, const MatchCallback& on_match) {
+        match.raw = encoded_urls.raw_span(rule, match.raw);
+        match.encoding = detail::encoding_of(rule);
+        match.defanged = true;
+        const auto& urls = encoded_urls.urls(rule, match.raw);
+        if (urls.empty()) return true;
+        std::uint64_t& found = stats.found[static_cast<std::size_t>(Type::url)];
+        if (!options.refang && !options.defang) {
+            match.value = match.raw;
+            ++found;
+            return on_match(match);
+        }
+        for (const std::string& url : urls) {
+            match.value = url;
+            ++found;
+            if (!on_match(match)) return false;
+        }
+        return true;
     }
 
     Options options;
@@ -219,6 +249,7 @@ struct Scanner::Impl {
     Stats stats;
     detail::CandidateSink sink;
     detail::PostPass post_pass{options};
+    detail::EncodedUrlDecoder encoded_urls{options};
     bool stopped = false;
     bool finished = false;
 };

@@ -17,6 +17,7 @@ struct Found {
     std::string value;
     std::vector<std::string> rules;
     bool defanged;
+    std::string encoding;   ///< "hex", "percent", "base64" or ""
 
     bool operator==(const Found&) const = default;
 };

@@ -1,0 +1,71 @@
+// url, rule "base64": base64 text that decodes to "http://", "https://",
+// "ftp://" or "ftps://" at any of the three byte alignments, e.g.
+// "aHR0cDovL2V2aWwuZXhhbXBsZS9h" (http://evil.example/a) or
+// "eD1odHRwOi8v..." ("x=http://...").
+//
+// A base64 character carries 6 bits, so "http://" spells fixed characters
+// only where they do not share bits with the bytes before it. For a scheme
+// that starts 1 or 2 bytes into a 3-byte group, the group's first one or two
+// characters depend on those bytes (any base64 character), and the next one
+// is limited to a class (4 or 16 characters). The token starts at that
+// group's first character, so the decoder (lib/encoded_url.cpp) can decode
+// from the token's start, and runs to the end of the base64 text, "="
+// padding included. A line break, indented by at most 8 spaces or tabs, may
+// stand between any two characters (mail bodies, wrapped PowerShell
+// strings); any other space, or a space before the line break, ends the text.
+//
+// Linear: the scheme part can fail, but it is at most 13 base64 characters
+// (plus line breaks); a failed start gives up one byte. The fast path
+// (lib/encoded_skip.hpp) starts the DFA only a few characters before a pair
+// that can begin a scheme's fixed part ("aH", "Zn", "h0", "Z0", "od", "md").
+// Once past the scheme every character extends the accepted token.
+#include "lib/encoded_emit.hpp"
+#include "lib/encoded_skip.hpp"
+#include "lib/rule_ids.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    /*!getstate:re2c*/
+    for (;;) {
+        st.cur = skip::to_base64_scheme(st.cur, st.lim);
+        st.start_token();
+        /*!re2c
+            b64 = [A-Za-z0-9+/];
+            // A line break inside the text, with up to 8 spaces or tabs of
+            // indentation. Bounded so that the fast path's look-behind is.
+            br = "\r"? "\n" [ \t]{0,8};
+            s = br?;
+            // Second character of a group whose third byte is the scheme's
+            // first: (byte & 3) << 4 | 6 for "h" (0x68) and "f" (0x66).
+            lead4 = [2GWm];
+            // Third character of a group whose third byte is the scheme's
+            // first: (byte & 15) << 2 | 1 for "h" and "f".
+            lead16 = [159BFJNRVZdhlptx];
+
+            // "http://" "https://" "ftp://" "ftps://" starting a group ...
+            at0 = "a" s "H" s "R" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y")
+                | "Z" s "n" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L");
+            // ... one byte into a group ...
+            at1 = b64 s lead4 s
+                  ( "h" s "0" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v")
+                  | "Z" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y"));
+            // ... two bytes into a group.
+            at2 = b64 s b64 s lead16 s
+                  ( "o" s "d" s "H" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L")
+                  | "m" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v"));
+
+            (at0 | at1 | at2) (s b64)* (s "=" (s "=")?)? {
+                emit_encoded_token(st, sink, kRuleUrlBase64, kMaxBase64UrlToken);
+                continue;
+            }
+            $ { return LexStatus::end; }
+            * { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,31 @@
+// How the encoded-URL grammars (hex, percent, base64) queue what they matched,
+// and how long an encoded URL may be.
+#pragma once
+
+#include "lib/candidate_sink.hpp"
+#include "lib/url_limits.hpp"
+
+#include <cstddef>
+
+namespace iocscan::detail {
+
+/// Hex spells each byte of a URL with two characters, percent-encoding with
+/// at most three, so these bounds let through every URL iocscan reports.
+inline constexpr std::size_t kMaxHexUrlToken = 2 * kMaxUrlLength;
+inline constexpr std::size_t kMaxPercentUrlToken = 3 * kMaxUrlLength;
+/// A base64 blob may hold many URLs (a mail body, a script), so it may be
+/// longer: 1 MiB of base64 text, line breaks included (768 KiB decoded).
+inline constexpr std::size_t kMaxBase64UrlToken = 1024 * 1024;
+
+/// Queues the token [st.tok, st.cur) found by `rule`, or drops and counts it
+/// when it is longer than `max_length` (see emit_url_token()).
+inline void emit_encoded_token(const LexState& st, CandidateSink& sink, RuleId rule,
+                               std::size_t max_length) {
+    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > max_length) {
+        sink.drop_overlong();
+        return;
+    }
+    sink.add(Type::url, rule, st.tok, st.cur);
+}
+
+}  // namespace iocscan::detail

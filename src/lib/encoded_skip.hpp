@@ -1,0 +1,189 @@
+// Fast paths of the encoded-URL grammars (url_hex.re, url_percent.re,
+// url_base64.re) between tokens.
+//
+// In those grammars every token that is not a match is a single byte whose
+// action is `continue`, so any byte at which no match can start may be
+// passed over. Each function below returns the first position at which a
+// match might start, never before `p`, at most `lim`, reading at most the
+// byte at `lim` (the buffer's NUL sentinel). A match whose decisive bytes
+// are not buffered yet is kept: the functions stop where such a match could
+// start, and the DFA waits for more input there.
+#pragma once
+
+#include "lib/skip_scan.hpp"
+
+#include <cstring>
+
+namespace iocscan::detail::skip {
+
+/// Whether the text at `p` can begin with `prefix`, where `same` says when a
+/// byte matches a prefix character and `skip_between` passes over what the
+/// grammar allows between two characters. Reaching `lim` first answers yes:
+/// the rest is not buffered yet, so the DFA must look.
+template <typename Same, typename SkipBetween>
+inline bool may_begin(const unsigned char* p, const unsigned char* lim, const char* prefix, Same same,
+                      SkipBetween skip_between) {
+    for (const char* c = prefix; *c != '\0'; ++c) {
+        if (c != prefix) p = skip_between(p, lim);
+        if (p >= lim) return true;
+        if (!same(*p, static_cast<unsigned char>(*c))) return false;
+        ++p;
+    }
+    return true;
+}
+
+inline const unsigned char* nothing_between(const unsigned char* p, const unsigned char*) { return p; }
+
+/// Case-insensitive for ASCII letters, exact for other bytes.
+inline bool same_letter(unsigned char byte, unsigned char expected) {
+    return byte == expected || (is_alpha(expected) && (byte | 0x20) == (expected | 0x20));
+}
+inline bool same_byte(unsigned char byte, unsigned char expected) { return byte == expected; }
+
+/// hex: every match starts with the spelling of "htt" or "ftp", either case:
+/// [46][86] then [57] 4. The fast search looks for the first pair, the
+/// check then for the next two digits.
+inline bool hex_scheme_pair(unsigned char first, unsigned char second) {
+    return (first == '6' || first == '4') && (second == '8' || second == '6');
+}
+inline bool hex_scheme_start(const unsigned char* p, const unsigned char* lim) {
+    const auto digit_in = [](unsigned char byte, unsigned char expected) {
+        // '5' stands for [57]: the upper or lower case letter's high digit.
+        return expected == '5' ? (byte == '5' || byte == '7') : byte == expected;
+    };
+    return p + 2 >= lim || may_begin(p + 2, lim, "54", digit_in, nothing_between);
+}
+
+inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 17) {
+        const __m128i first = load16(p);
+        const __m128i second = load16(p + 1);
+        unsigned m = (eq(first, '6') | eq(first, '4')) & (eq(second, '8') | eq(second, '6'));
+        for (; m != 0; m &= m - 1) {
+            const unsigned char* q = p + __builtin_ctz(m);
+            if (hex_scheme_start(q, lim)) return q;
+        }
+        p += 16;
+    }
+#endif
+    for (; p < lim; ++p) {
+        // The last buffered byte may start a pair whose second byte is to come.
+        if ((*p == '6' || *p == '4') && (p + 1 == lim || (hex_scheme_pair(p[0], p[1]) && hex_scheme_start(p, lim)))) {
+            return p;
+        }
+    }
+    return lim;
+}
+
+/// percent: every match is "http", "https", "ftp" or "ftps" and then
+/// "%3A%2F%2F", so it starts at most 5 bytes before such a "%". When none is
+/// buffered, a match may still start in the last 5 bytes.
+inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* q = p;
+    for (;;) {
+        const void* found = std::memchr(q, '%', static_cast<std::size_t>(lim - q));
+        if (found == nullptr) {
+            q = lim;
+            break;
+        }
+        q = static_cast<const unsigned char*>(found);
+        if (may_begin(q, lim, "%3a%2f%2f", same_letter, nothing_between)) break;
+        ++q;
+    }
+    return q - p > 5 ? q - 5 : p;
+}
+
+constexpr bool is_base64(unsigned c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '/'; }
+constexpr bool is_line_break(unsigned c) { return c == '\n' || c == '\r'; }
+
+/// base64: the grammar's line break, "\r"? "\n" and up to 8 spaces or tabs.
+inline const unsigned char* base64_break(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* r = p;
+    if (r < lim && *r == '\r') ++r;
+    if (r >= lim || *r != '\n') return r >= lim ? r : p;
+    ++r;
+    for (int n = 0; n < 8 && r < lim && (*r == ' ' || *r == '\t'); ++n) ++r;
+    return r;
+}
+
+inline bool base64_scheme_first(unsigned char c) {
+    return c == 'a' || c == 'Z' || c == 'h' || c == 'o' || c == 'm';
+}
+
+/// base64: the first two fixed characters of a scheme's spelling ("aH", "Zn",
+/// "h0", "Z0", "od", "md"), or the first one before a line break, which the
+/// grammar allows between any two characters. The fast search looks for
+/// those; the check then for the first 3-5 fixed characters.
+inline bool base64_scheme_pair(unsigned char first, unsigned char second) {
+    switch (first) {
+        case 'a': return second == 'H' || is_line_break(second);
+        case 'Z': return second == 'n' || second == '0' || is_line_break(second);
+        case 'h': return second == '0' || is_line_break(second);
+        case 'o':
+        case 'm': return second == 'd' || is_line_break(second);
+        default: return false;
+    }
+}
+inline bool base64_scheme_start(const unsigned char* q, const unsigned char* lim) {
+    const auto begins = [&](const char* prefix) { return may_begin(q, lim, prefix, same_byte, base64_break); };
+    switch (*q) {
+        case 'a': return begins("aHR0c");
+        case 'Z': return begins("ZnRw") || begins("Z0c");
+        case 'h': return begins("h0dH");
+        case 'o': return begins("odHRw");
+        case 'm': return begins("mdH");
+        default: return false;
+    }
+}
+
+/// The earliest start of a match whose fixed part begins at `q`: up to three
+/// base64 characters before it (the group's leading characters), each
+/// possibly after a line break of at most 10 bytes, so at most 36 bytes
+/// back, and never before `p`.
+inline const unsigned char* base64_group_start(const unsigned char* p, const unsigned char* q) {
+    const unsigned char* start = q;
+    int leading = 0;
+    while (start > p && q - start < 36) {
+        const unsigned c = start[-1];
+        if (is_base64(c)) {
+            if (leading == 3) break;
+            ++leading;
+        } else if (!(is_line_break(c) || c == ' ' || c == '\t')) {
+            break;
+        }
+        --start;
+    }
+    return start;
+}
+
+inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* q = p;
+#if defined(__SSE2__)
+    while (lim - q >= 17) {
+        const __m128i first = load16(q);
+        const __m128i second = load16(q + 1);
+        const unsigned breaks = eq(second, '\n') | eq(second, '\r');
+        const unsigned d = eq(second, 'd');
+        const unsigned zero = eq(second, '0');
+        unsigned m = (eq(first, 'a') & (eq(second, 'H') | breaks)) |
+                     (eq(first, 'Z') & (eq(second, 'n') | zero | breaks)) |
+                     (eq(first, 'h') & (zero | breaks)) |
+                     ((eq(first, 'o') | eq(first, 'm')) & (d | breaks));
+        for (; m != 0; m &= m - 1) {
+            const unsigned char* at = q + __builtin_ctz(m);
+            if (base64_scheme_start(at, lim)) return base64_group_start(p, at);
+        }
+        q += 16;
+    }
+#endif
+    for (; q < lim; ++q) {
+        // The last buffered byte may start a pair whose second byte is to come.
+        if (base64_scheme_first(*q) && (q + 1 == lim || (base64_scheme_pair(q[0], q[1]) && base64_scheme_start(q, lim)))) {
+            break;
+        }
+    }
+    return base64_group_start(p, q);
+}
+
+}  // namespace iocscan::detail::skip

@@ -1,0 +1,331 @@
+// Encoded URLs (issue 4): the hex, percent and base64 rules, the decoding
+// post-pass, and their output, beyond the contract's enc-* rows.
+#include "linear_time.hpp"
+#include "lib/encoded_url.hpp"
+#include "support/json.hpp"
+#include "support/process.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+
+namespace iocscan::test {
+namespace {
+
+using V = std::vector<std::string>;
+
+/// RFC 4648 base64 with padding; the tests' own encoder, so that the inputs
+/// do not come from the code under test.
+std::string base64(const std::string& bytes) {
+    static const char* const kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
+                           static_cast<unsigned char>(bytes[i + 1]) << 8 |
+                           static_cast<unsigned char>(bytes[i + 2]);
+        for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> shift) & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest > 0) {
+        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+        if (rest == 2) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+std::string hex(const std::string& bytes, bool upper = false) {
+    static const char* const kLower = "0123456789abcdef";
+    static const char* const kUpper = "0123456789ABCDEF";
+    const char* digits = upper ? kUpper : kLower;
+    std::string out;
+    for (const char c : bytes) {
+        out += digits[static_cast<unsigned char>(c) >> 4];
+        out += digits[static_cast<unsigned char>(c) & 15];
+    }
+    return out;
+}
+
+std::vector<Found> scan_urls(const std::string& text, bool refang, std::size_t piece = 0) {
+    return scan_pieces(text, options_for({Type::url}, refang), piece);
+}
+V decoded(const std::string& text) { return values_of(scan_urls(text, true), Type::url); }
+V as_written(const std::string& text) { return values_of(scan_urls(text, false), Type::url); }
+
+// --- hex
+
+TEST(EncodedHex, LowerUpperAndMixedCaseDigitsAndScheme) {
+    EXPECT_EQ(decoded("a " + hex("http://a.example/x") + " b"), V{"http://a.example/x"});
+    EXPECT_EQ(decoded(hex("https://a.example/x", true)), V{"https://a.example/x"});
+    EXPECT_EQ(decoded("687474703A2f2F612e6578616D706c65"), V{"http://a.example"});
+    // Decoded URLs are refanged as the same URLs written out would be.
+    EXPECT_EQ(decoded(hex("HTTP://A.example/") + " " + hex("ftp://f.example/") + " " + hex("FTPS://g.example/")),
+              (V{"http://A.example/", "ftp://f.example/", "http://g.example/"}));
+    EXPECT_EQ(as_written(hex("FTPS://g.example/")), V{hex("FTPS://g.example/")});
+}
+
+TEST(EncodedHex, StopsAtTheFirstPairThatIsNoUrlCharacter) {
+    const std::string url = hex("http://a.example/x");
+    const auto found = scan_urls("id " + url + "00ff" + hex("/y") + " end", false);
+    ASSERT_EQ(found.size(), 1u) << describe(found);
+    EXPECT_EQ(found[0].raw, url);
+    EXPECT_EQ(found[0].offset, 3u);
+    EXPECT_EQ(found[0].encoding, "hex");
+    EXPECT_EQ(found[0].rules, V{"hex"});
+    // A space, '"' or '<' ends it too.
+    EXPECT_EQ(decoded(hex("http://b.example/p q")), V{"http://b.example/p"});
+    EXPECT_EQ(decoded(hex("http://b.example/\"q")), V{"http://b.example/"});
+}
+
+TEST(EncodedHex, FoundAfterAPrefixOrOddHexDigits) {
+    EXPECT_EQ(decoded("0x" + hex("http://a.example/")), V{"http://a.example/"});
+    EXPECT_EQ(decoded("abc" + hex("http://b.example/")), V{"http://b.example/"});
+}
+
+TEST(EncodedHex, SchemeAloneOrNoHostGivesNothing) {
+    EXPECT_EQ(decoded(hex("http://") + " and " + hex("http:///")), V{});
+    EXPECT_EQ(as_written(hex("http://")), V{});
+    EXPECT_EQ(decoded("6874747"), V{});
+}
+
+// --- percent
+
+TEST(EncodedPercent, AnyCaseAndQueryCharacters) {
+    EXPECT_EQ(decoded("u=HTTPS%3a%2f%2fa.example%2Fp%3Fq%3D1%26r%3D2&x"), V{"https://a.example/p?q=1&r=2"});
+    EXPECT_EQ(decoded("ftp%3A%2F%2Ff.example%2Fa~b_c-d.zip."), V{"ftp://f.example/a~b_c-d.zip"});
+    EXPECT_EQ(as_written("(see http%3A%2F%2Fa.example%2Fx)."), V{"http%3A%2F%2Fa.example%2Fx"});
+}
+
+TEST(EncodedPercent, StrayPercentEndsTheUrl) {
+    EXPECT_EQ(as_written("http%3A%2F%2Fa.example%2Fx%zz"), V{"http%3A%2F%2Fa.example%2Fx"});
+    EXPECT_EQ(decoded("http%3A%2F%2F%"), V{});
+}
+
+TEST(EncodedPercent, InsideAPlainUrlBothAreReportedEachWithItsRule) {
+    const std::string text = "go http://r.example/?to=http%3A%2F%2Fevil.example%2Fx&y=1 now";
+    const auto found = scan_urls(text, true);
+    ASSERT_EQ(found.size(), 2u) << describe(found);
+    EXPECT_EQ(found[0].value, "http://r.example/?to=http%3A%2F%2Fevil.example%2Fx&y=1");
+    EXPECT_EQ(found[0].rules, V{"generic"});
+    EXPECT_EQ(found[0].encoding, "");
+    EXPECT_EQ(found[1].value, "http://evil.example/x");
+    EXPECT_EQ(found[1].raw, "http%3A%2F%2Fevil.example%2Fx");
+    EXPECT_EQ(found[1].offset, text.find("http%3A"));
+    EXPECT_EQ(found[1].rules, V{"percent"});
+    EXPECT_EQ(found[1].encoding, "percent");
+}
+
+// --- base64
+
+TEST(EncodedBase64, EachOfTheThreeAlignments) {
+    for (const std::string scheme : {"http://", "https://", "ftp://", "ftps://"}) {
+        for (const std::string prefix : {"", "A", "AB", "xyz", "x=1&u="}) {
+            const std::string url = scheme + "evil.example/gate.php";
+            const std::string blob = base64(prefix + url);
+            const auto found = scan_urls("data " + blob + " end", true);
+            ASSERT_EQ(found.size(), 1u) << blob << "\n" << describe(found);
+            // Refang writes schemes other than http, https and ftp as http.
+            const std::string expected = scheme == "ftps://" ? "http://evil.example/gate.php" : url;
+            EXPECT_EQ(found[0].value, expected) << blob;
+            EXPECT_EQ(found[0].encoding, "base64");
+            EXPECT_EQ(found[0].defanged, true);
+            // The span starts at the group holding the scheme's first byte.
+            const std::size_t skipped_groups = prefix.size() / 3;
+            EXPECT_EQ(found[0].raw, blob.substr(skipped_groups * 4)) << blob;
+            EXPECT_EQ(found[0].offset, 5 + skipped_groups * 4);
+        }
+    }
+}
+
+TEST(EncodedBase64, ABlobWithThreeUrlsGivesThreeValuesRefangedAndOneAsWritten) {
+    const std::string blob =
+        base64("visit http://a.example/1 or ftp://b.example/2\nsee https://c.example/3.");
+    const auto found = scan_urls("body: " + blob + "\n", true);
+    ASSERT_EQ(found.size(), 3u) << describe(found);
+    EXPECT_EQ(values_of(found, Type::url), (V{"http://a.example/1", "ftp://b.example/2", "https://c.example/3"}));
+    for (const auto& f : found) {
+        EXPECT_EQ(f.raw, found[0].raw);
+        EXPECT_EQ(f.offset, found[0].offset);
+    }
+    const auto raw = scan_urls("body: " + blob + "\n", false);
+    ASSERT_EQ(raw.size(), 1u) << describe(raw);
+    EXPECT_EQ(raw[0].value, raw[0].raw);
+}
+
+TEST(EncodedBase64, LineBreaksAnywhereInsideTheText) {
+    const std::string blob = base64("http://wrapped.example/a/long/path?with=query");
+    for (const std::string brk : {"\n", "\r\n", "\n    ", "\r\n\t"}) {
+        for (std::size_t at = 1; at < blob.size(); at += 3) {
+            const std::string text = "x " + blob.substr(0, at) + brk + blob.substr(at) + "\n";
+            EXPECT_EQ(decoded(text), V{"http://wrapped.example/a/long/path?with=query"})
+                << "break after " << at;
+        }
+    }
+    // A space, or a blank line, ends the text.
+    EXPECT_EQ(decoded(blob.substr(0, 20) + " " + blob.substr(20)), V{"http://wrapped"});
+}
+
+TEST(EncodedBase64, SameResultsAtEveryPieceSize) {
+    std::string text = "mail\r\n" + base64("x=http://a.example/1 http://b.example/2") + "\r\n";
+    text += "hex " + hex("https://c.example/") + " pct http%3A%2F%2Fd.example%2F ";
+    const std::string wrapped = base64("body http://e.example/wrapped/path/that/is/long/enough/to/wrap");
+    text += wrapped.substr(0, 30) + "\r\n " + wrapped.substr(30) + "\n";
+    const auto whole = scan_urls(text, true);
+    ASSERT_EQ(whole.size(), 5u) << describe(whole);
+    for (std::size_t piece : {1, 2, 3, 5, 7, 13, 64}) {
+        EXPECT_EQ(scan_urls(text, true, piece), whole) << "piece " << piece;
+    }
+}
+
+TEST(EncodedBase64, TruncatedOrGarbageTextInventsNothing) {
+    EXPECT_EQ(decoded("aHR0cDovL"), V{});            // "http:/"
+    EXPECT_EQ(decoded("aHR0cDovL!!!!"), V{});
+    EXPECT_EQ(decoded("aHR0cDovL2E=x=="), V{"http://a"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t===="), V{"http://example.com"});
+    // Random base64 characters with schemes mixed in: every value found is a
+    // URL that begins with a scheme, and nothing crashes.
+    std::mt19937 rng(11);
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n ";
+    std::string text;
+    for (int i = 0; i < 200000; ++i) {
+        text += rng() % 50 == 0 ? std::string("aHR0cDovL") : std::string(1, alphabet[rng() % alphabet.size()]);
+    }
+    for (const auto& value : decoded(text)) {
+        EXPECT_TRUE(value.starts_with("http://")) << value;
+    }
+}
+
+TEST(EncodedBase64, BinaryDecodedBytesStayOutOfValuesAndJsonStaysValid) {
+    const std::string blob = base64(std::string("\xff\xfe") + "http://bin.example/\x80\x81\x00x" + "\xc3");
+    const auto r = run_iocscan({"--jsonl", "--refang"}, "b64 " + blob + "\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const JsonValue record = parse_json(r.out);
+    EXPECT_EQ(record.at("value").string, "http://bin.example/");
+    EXPECT_EQ(record.at("encoding").string, "base64");
+    EXPECT_EQ(record.at("raw").string, blob);
+    EXPECT_EQ(record.at("offset").number, 4);
+}
+
+TEST(EncodedBase64, LongerThanOneMebibyteIsDroppedAndCounted) {
+    std::string text = base64("http://big.example/" + std::string(800 * 1024, 'a'));
+    text += " then " + base64("http://small.example/") + "\n";
+    Scanner scanner(options_for({Type::url}, true));
+    V values;
+    const auto keep = [&](const Match& m) {
+        values.emplace_back(m.value);
+        return true;
+    };
+    for (std::size_t at = 0; at < text.size(); at += 4096) {
+        scanner.feed(std::string_view(text).substr(at, 4096), keep);
+    }
+    scanner.finish(keep);
+    EXPECT_EQ(values, V{"http://small.example/"});
+    EXPECT_EQ(scanner.stats().dropped_overlong, 1u);
+}
+
+// --- hostile input: linear time
+
+TEST(EncodedLinear, TenMegabyteLinesWithoutUrls) {
+    const Options options = options_for({Type::url});
+    std::mt19937 rng(5);
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string random_base64;
+    while (random_base64.size() < (10u << 20)) random_base64 += alphabet[rng() % alphabet.size()];
+    const std::vector<std::pair<std::string, std::string>> hostile = {
+        {"random base64", random_base64},
+        {"aHaHaH", repeated("aH", 10u << 20)},
+        {"base64 scheme prefixes", repeated("aHR0cDov", 10u << 20)},
+        {"odd line breaks", repeated("od\n", 10u << 20)},
+        {"hex scheme prefixes", repeated("6874747", 10u << 20)},
+        {"hex digits", repeated("68686868", 10u << 20)},
+        {"percent signs", repeated("http%3A%2F%", 10u << 20)},
+        {"indented breaks", repeated("x\n        ", 10u << 20)},
+    };
+    for (const auto& [name, text] : hostile) {
+        double ratio = 0;
+        EXPECT_TRUE(scans_in_linear_time(text, options, &ratio)) << name << ": " << ratio << "x prose";
+    }
+}
+
+TEST(EncodedLinear, SixtyFourMegabyteBase64LineThroughThePipeInBoundedMemory) {
+    std::string block;
+    std::mt19937 rng(3);
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    while (block.size() < (1u << 20)) block += alphabet[rng() % alphabet.size()];
+    int sent = 0;
+    const auto r = run_iocscan_streaming({"--jsonl", "--refang", "--stats"}, [&](std::string& piece) {
+        if (sent == 64) return false;
+        piece = ++sent == 64 ? block + " " + base64("http://tail.example/") + "\n" : block;
+        return true;
+    });
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream lines(r.out);
+    std::string last;
+    for (std::string line; std::getline(lines, line);) last = line;
+    ASSERT_FALSE(last.empty()) << r.err;
+    EXPECT_EQ(parse_json(last).at("value").string, "http://tail.example/");
+    EXPECT_LT(r.max_rss_kib, 64 * 1024) << "peak RSS in KiB";
+}
+
+// --- selection and output
+
+TEST(EncodedSelection, UrlPlainAndUrlEncodedOnTheCommandLine) {
+    const std::string text = "a http://plain.example/ b " + hex("http://hex.example/") + "\n";
+    const auto encoded = run_iocscan({"--types", "url:encoded", "--refang"}, text);
+    EXPECT_EQ(encoded.out, "http://hex.example/\n") << encoded.err;
+    const auto plain = run_iocscan({"--types", "url:plain", "--refang"}, text);
+    EXPECT_EQ(plain.out, "http://plain.example/\n") << plain.err;
+    const auto both = run_iocscan({"--extract-urls", "--refang"}, text);
+    EXPECT_EQ(both.out, "http://plain.example/\nhttp://hex.example/\n") << both.err;
+    const auto csv = run_iocscan({"--types", "url:encoded", "--format", "csv"}, text);
+    EXPECT_NE(csv.out.find(",hex,hex\r\n"), std::string::npos) << csv.out;
+}
+
+TEST(EncodedSelection, LibraryFlagsPickTheRules) {
+    Options options = options_for({Type::url}, true);
+    options.url_plain = false;
+    const std::string text = "http://plain.example/ " + base64("http://b64.example/");
+    EXPECT_EQ(values_of(scan_pieces(text, options), Type::url), V{"http://b64.example/"});
+    options.url_plain = true;
+    options.url_encoded = false;
+    EXPECT_EQ(values_of(scan_pieces(text, options), Type::url), V{"http://plain.example/"});
+}
+
+TEST(EncodedOutput, DefangShowsTheDecodedUrlDefanged) {
+    Options options = options_for({Type::url});
+    options.defang = true;
+    EXPECT_EQ(values_of(scan_pieces(hex("http://evil.example/x"), options), Type::url),
+              V{"hxxp://evil[.]example/x"});
+}
+
+// --- decoders on their own
+
+TEST(EncodedDecoders, BoundedAndForgiving) {
+    std::string out;
+    detail::decode_hex("6869a", out);
+    EXPECT_EQ(out, "hi");
+    detail::decode_hex("68zz69", out);
+    EXPECT_EQ(out, "h");
+    detail::decode_percent("a%2Fb%2g%", out);
+    EXPECT_EQ(out, "a/b%2g%");
+    detail::decode_percent("%41%4", out);
+    EXPECT_EQ(out, "A%4");
+    detail::decode_base64("aGk=", out);
+    EXPECT_EQ(out, "hi");
+    detail::decode_base64("aG\r\n k", out);
+    EXPECT_EQ(out, "hi");
+    detail::decode_base64("a", out);
+    EXPECT_EQ(out, "");
+    detail::decode_base64("aGk*aGk=", out);
+    EXPECT_EQ(out, "hi");
+}
+
+}  // namespace
+}  // namespace iocscan::test
