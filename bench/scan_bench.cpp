@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <map>
+#include <random>
 
 namespace {
 
@@ -139,6 +140,83 @@ BENCHMARK_CAPTURE(BM_Adversarial, defanged_digits, std::string("1[.]"))->Unit(be
 BENCHMARK_CAPTURE(BM_Adversarial, hex_digits, std::string("0123456789abcdef"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Adversarial, scheme_repeated, std::string("http://"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Adversarial, at_signs, std::string("@"))->Unit(benchmark::kMillisecond);
+
+/// Encoded-URL-heavy text (issue 4), 64 MiB each: mail bodies in base64
+/// (76-character lines, a quarter of them HTML with three URLs), or hex dump
+/// lines (one in eight a hex-encoded URL).
+std::string base64_of(const std::string& bytes) {
+    static const char* const kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i + 3 <= bytes.size(); i += 3) {
+        const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
+                           static_cast<unsigned char>(bytes[i + 1]) << 8 | static_cast<unsigned char>(bytes[i + 2]);
+        for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> shift) & 63];
+    }
+    return out;
+}
+std::string hex_of(const std::string& bytes) {
+    static const char* const kDigits = "0123456789abcdef";
+    std::string out;
+    for (const char c : bytes) {
+        out += kDigits[static_cast<unsigned char>(c) >> 4];
+        out += kDigits[static_cast<unsigned char>(c) & 15];
+    }
+    return out;
+}
+
+const std::string& base64_heavy() {
+    static const std::string text = [] {
+        std::mt19937 rng(4);
+        std::string out;
+        for (unsigned n = 0; out.size() < (64u << 20); ++n) {
+            std::string body;
+            if (n % 4 == 0) {
+                for (int k = 0; k < 3; ++k) {
+                    body += "<p>see <a href=\"http://host" + std::to_string(rng() % 1000) +
+                            ".example/path/" + std::to_string(rng()) + "\">here</a></p>\n";
+                }
+            }
+            while (body.size() < 3000) body += static_cast<char>(rng() & 0xff);
+            out += "Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+            const std::string encoded = base64_of(body);
+            for (std::size_t at = 0; at < encoded.size(); at += 76) out += encoded.substr(at, 76) + "\r\n";
+        }
+        return out;
+    }();
+    return text;
+}
+
+const std::string& hex_heavy() {
+    static const std::string text = [] {
+        std::mt19937 rng(5);
+        std::string out;
+        for (unsigned n = 0; out.size() < (64u << 20); ++n) {
+            std::string bytes;
+            if (n % 8 == 0) {
+                bytes = "http://c2-" + std::to_string(rng() % 1000) + ".example/beacon?id=" + std::to_string(rng());
+            } else {
+                for (int k = 0; k < 48; ++k) bytes += static_cast<char>(rng() & 0xff);
+            }
+            out += "blob " + std::to_string(n) + " " + hex_of(bytes) + "\n";
+        }
+        return out;
+    }();
+    return text;
+}
+
+void BM_EncodedHeavy(benchmark::State& state, const std::string& (*text)(), bool refang) {
+    Options options;
+    options.refang = refang;
+    scan_text(state, text(), options);
+}
+BENCHMARK_CAPTURE(BM_EncodedHeavy, base64, base64_heavy, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_EncodedHeavy, base64_refang, base64_heavy, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_EncodedHeavy, hex, hex_heavy, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_EncodedHeavy, hex_refang, hex_heavy, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, base64_scheme_prefix, std::string("aHR0cDov"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, base64_pairs, std::string("aH"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, hex_scheme_prefix, std::string("687474"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Adversarial, percent_scheme, std::string("http%3A%2F%"))->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

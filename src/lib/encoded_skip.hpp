@@ -114,7 +114,7 @@ inline bool base64_scheme_first(unsigned char c) {
 /// base64: the first two fixed characters of a scheme's spelling ("aH", "Zn",
 /// "h0", "Z0", "od", "md"), or the first one before a line break, which the
 /// grammar allows between any two characters. The fast search looks for
-/// those; the check then for the first 3-5 fixed characters.
+/// those; base64_scheme_core() then checks all fixed characters.
 inline bool base64_scheme_pair(unsigned char first, unsigned char second) {
     switch (first) {
         case 'a': return second == 'H' || is_line_break(second);
@@ -125,23 +125,39 @@ inline bool base64_scheme_pair(unsigned char first, unsigned char second) {
         default: return false;
     }
 }
-inline bool base64_scheme_start(const unsigned char* q, const unsigned char* lim) {
-    const auto begins = [&](const char* prefix) { return may_begin(q, lim, prefix, same_byte, base64_break); };
+
+/// Which fixed spelling of a scheme (the grammar's at0, at1, at2) stands at `q`.
+enum class Base64Core { none, group_start, after_lead };
+
+inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+    const auto begins = [&](const char* spelling) { return may_begin(q, lim, spelling, same_byte, base64_break); };
     switch (*q) {
-        case 'a': return begins("aHR0c");
-        case 'Z': return begins("ZnRw") || begins("Z0c");
-        case 'h': return begins("h0dH");
-        case 'o': return begins("odHRw");
-        case 'm': return begins("mdH");
-        default: return false;
+        case 'a':
+            return begins("aHR0cDovL") || begins("aHR0cHM6Ly") ? Base64Core::group_start : Base64Core::none;
+        case 'Z':
+            if (begins("ZnRwOi8v") || begins("ZnRwczovL")) return Base64Core::group_start;
+            return begins("Z0cDovL") || begins("Z0cHM6Ly") ? Base64Core::after_lead : Base64Core::none;
+        case 'h':
+            return begins("h0dHA6Ly") || begins("h0dHBzOi8v") ? Base64Core::after_lead : Base64Core::none;
+        case 'o':
+            return begins("odHRwOi8v") || begins("odHRwczovL") ? Base64Core::after_lead : Base64Core::none;
+        case 'm':
+            return begins("mdHA6Ly") || begins("mdHBzOi8v") ? Base64Core::after_lead : Base64Core::none;
+        default:
+            return Base64Core::none;
     }
 }
 
-/// The earliest start of a match whose fixed part begins at `q`: up to three
-/// base64 characters before it (the group's leading characters), each
-/// possibly after a line break of at most 10 bytes, so at most 36 bytes
-/// back, and never before `p`.
-inline const unsigned char* base64_group_start(const unsigned char* p, const unsigned char* q) {
+/// The earliest start of a match whose fixed part begins at `q`. A spelling
+/// that starts a group (at0: "aHR0c...", "ZnRw...") is the start itself: no
+/// match can begin before it with a later fixed part, since the characters
+/// after its first are none of "aZhom". Otherwise up to three base64
+/// characters before it (the group's leading characters), each possibly
+/// after a line break of at most 10 bytes, so at most 36 bytes back, and
+/// never before `p`.
+inline const unsigned char* base64_match_start(const unsigned char* p, const unsigned char* q,
+                                               Base64Core core) {
+    if (core == Base64Core::group_start) return q;
     const unsigned char* start = q;
     int leading = 0;
     while (start > p && q - start < 36) {
@@ -172,18 +188,21 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
                      ((eq(first, 'o') | eq(first, 'm')) & (d | breaks));
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
-            if (base64_scheme_start(at, lim)) return base64_group_start(p, at);
+            const Base64Core core = base64_scheme_core(at, lim);
+            if (core != Base64Core::none) return base64_match_start(p, at, core);
         }
         q += 16;
     }
 #endif
     for (; q < lim; ++q) {
-        // The last buffered byte may start a pair whose second byte is to come.
-        if (base64_scheme_first(*q) && (q + 1 == lim || (base64_scheme_pair(q[0], q[1]) && base64_scheme_start(q, lim)))) {
-            break;
-        }
+        if (!base64_scheme_first(*q)) continue;
+        // The last buffered byte may start a spelling whose rest is to come.
+        if (q + 1 == lim) return base64_match_start(p, q, Base64Core::after_lead);
+        if (!base64_scheme_pair(q[0], q[1])) continue;
+        const Base64Core core = base64_scheme_core(q, lim);
+        if (core != Base64Core::none) return base64_match_start(p, q, core);
     }
-    return base64_group_start(p, q);
+    return base64_match_start(p, lim, Base64Core::after_lead);
 }
 
 }  // namespace iocscan::detail::skip

@@ -1,6 +1,8 @@
 // Fuzz target 2: the post-pass on arbitrary bytes. No crash, bounded output,
-// and refang is idempotent on its own output.
+// and refang is idempotent on its own output; the encoded-URL decoders never
+// write more bytes than they read.
 #include "iocscan/iocscan.hpp"
+#include "lib/encoded_url.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -20,5 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // stable and covered by tests; for URLs only crashes and the size bound
     // are checked here.
     if (type != iocscan::Type::url && iocscan::refang(type, once) != once) std::abort();
+
+    std::string decoded;
+    iocscan::detail::decode_hex(raw, decoded);
+    if (decoded.size() > raw.size() / 2) std::abort();
+    iocscan::detail::decode_percent(raw, decoded);
+    if (decoded.size() > raw.size()) std::abort();
+    iocscan::detail::decode_base64(raw, decoded);
+    if (decoded.size() > raw.size() * 3 / 4) std::abort();
     return 0;
 }
