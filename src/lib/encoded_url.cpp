@@ -70,6 +70,14 @@ void decode_base64(std::string_view text, std::string& out) {
     }
 }
 
+void narrow_utf16le(std::string& bytes) {
+    using namespace std::string_view_literals;
+    const std::string_view text = bytes;
+    const bool wide = text.find("h\0t\0t\0p\0"sv) != std::string_view::npos ||
+                      text.find("f\0t\0p\0"sv) != std::string_view::npos;
+    if (wide) std::erase(bytes, '\0');
+}
+
 Encoding encoding_of(RuleId rule) {
     switch (rule) {
         case kRuleUrlHex: return Encoding::hex;
@@ -102,7 +110,10 @@ const std::vector<std::string>& EncodedUrlDecoder::urls(RuleId rule, std::string
     switch (encoding_of(rule)) {
         case Encoding::hex: decode_hex(raw, decoded_); break;
         case Encoding::percent: decode_percent(raw, decoded_); break;
-        case Encoding::base64: decode_base64(raw, decoded_); break;
+        case Encoding::base64:
+            decode_base64(raw, decoded_);
+            narrow_utf16le(decoded_);
+            break;
         case Encoding::none: return urls_;
     }
     if (!scanner_) scanner_ = std::make_unique<Scanner>(inner_options_);

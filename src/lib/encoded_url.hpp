@@ -30,6 +30,11 @@ void decode_percent(std::string_view text, std::string& out);
 /// incomplete last group are dropped.
 void decode_base64(std::string_view text, std::string& out);
 
+/// Decoded base64 that spells a scheme in UTF-16LE ("h\0t\0t\0p\0", as in
+/// PowerShell's -EncodedCommand) loses its zero bytes, so that ASCII text
+/// written as UTF-16LE reads as ASCII. Other bytes are left as they are.
+void narrow_utf16le(std::string& bytes);
+
 /// The encoding a url rule reads (Encoding::none for the plain rules).
 Encoding encoding_of(RuleId rule);
 
