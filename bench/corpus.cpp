@@ -101,10 +101,38 @@ private:
         static const unsigned kLengths[] = {32, 40, 64, 128};
         out += "  sample_" + std::to_string(pick(1000)) + ".bin  " + hex(kLengths[pick(4)]) + "\n";
     }
+    /// Random base64 or hex; one blob in four hides a URL (base64 of
+    /// "cmd=<url>", or the URL in hex), as droppers and configs do.
     void blob(std::string& out) {
         static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        out += "payload=";
-        for (int i = 0; i < 76; ++i) out += kB64[pick(64)];
+        static const char kHex[] = "0123456789abcdef";
+        switch (pick(8)) {
+            case 0: {
+                const std::string bytes = "cmd=" + url(false);
+                out += "payload=";
+                for (std::size_t i = 0; i + 3 <= bytes.size(); i += 3) {
+                    const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
+                                       static_cast<unsigned char>(bytes[i + 1]) << 8 |
+                                       static_cast<unsigned char>(bytes[i + 2]);
+                    for (int shift = 18; shift >= 0; shift -= 6) out += kB64[(v >> shift) & 63];
+                }
+                break;
+            }
+            case 1:
+                out += "cfg=";
+                for (const char c : url(false)) {
+                    out += kHex[static_cast<unsigned char>(c) >> 4];
+                    out += kHex[static_cast<unsigned char>(c) & 15];
+                }
+                break;
+            case 2:
+                out += "cfg=" + hex(96);
+                break;
+            default:
+                out += "payload=";
+                for (int i = 0; i < 76; ++i) out += kB64[pick(64)];
+                break;
+        }
         out += "\n";
     }
     void firewall(std::string& out) {
