@@ -95,7 +95,23 @@ TEST(EncodedHex, SchemeAloneOrNoHostGivesNothing) {
     EXPECT_EQ(decoded("6874747"), V{});
 }
 
+TEST(EncodedHex, IocextractsOwnHexCases) {
+    const std::string url = "http://example.com/pa_th.doc?q=a#b";
+    for (const std::string& text : {url, "  " + url + "  ", "\r\n" + url + "\r\n", "\t\t" + url + "\t\t",
+                                    "words" + url + " words"}) {
+        EXPECT_EQ(decoded(hex(text)), V{url}) << text;
+        EXPECT_EQ(decoded(hex(text, true)), V{url}) << text;
+    }
+}
+
 // --- percent
+
+TEST(EncodedPercent, IocextractsOwnPercentCases) {
+    EXPECT_EQ(decoded("rget=\"http%3A%2F%2Fexample%2Ecom%2Fwhite%2Ehta\"/>"), V{"http://example.com/white.hta"});
+    EXPECT_EQ(decoded("http%3A%2F%2Fexample%2Ecom"), V{"http://example.com"});
+    EXPECT_EQ(as_written("http%3A%2F%2Fexample%2Ecom"), V{"http%3A%2F%2Fexample%2Ecom"});
+    EXPECT_EQ(decoded("http%3A%2F%2Fexa-mple%2Ecom"), V{"http://exa-mple.com"});
+}
 
 TEST(EncodedPercent, AnyCaseAndQueryCharacters) {
     EXPECT_EQ(decoded("u=HTTPS%3a%2f%2fa.example%2Fp%3Fq%3D1%26r%3D2&x"), V{"https://a.example/p?q=1&r=2"});
