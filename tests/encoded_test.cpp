@@ -349,6 +349,16 @@ TEST(EncodedOutput, DefangShowsTheDecodedUrlDefanged) {
               V{"hxxp://evil[.]example/x"});
 }
 
+TEST(EncodedOutput, StixAndJsonHoldTheDecodedUrl) {
+    const std::string text = "cfg " + hex("http://evil.example/a") + "\n";
+    const auto stix = run_iocscan({"--format", "stix"}, text, {"SOURCE_DATE_EPOCH=1700000000"});
+    ASSERT_EQ(stix.exit_code, 0) << stix.err;
+    EXPECT_NE(stix.out.find("[url:value = 'http://evil.example/a']"), std::string::npos) << stix.out;
+    EXPECT_EQ(stix.out.find(hex("http://")), std::string::npos) << stix.out;
+    const auto json = run_iocscan({"--json", "--refang"}, text);
+    EXPECT_EQ(json.out, "{\"urls\":[\"http://evil.example/a\"]}\n") << json.err;
+}
+
 // --- decoders on their own
 
 TEST(EncodedDecoders, BoundedAndForgiving) {

@@ -278,6 +278,12 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             }
         }
     }
+    if (out.format == OutputFormat::stix) {
+        // STIX patterns hold plain values: refanged, decoded, whole URLs.
+        out.scan.refang = true;
+        out.scan.defang = false;
+        out.scan.remove_scheme = false;
+    }
     if (!selection.empty()) {
         out.scan.types = selection.types();
         out.scan.url_plain = selection.url_plain();

@@ -63,7 +63,9 @@ void StixWriter::begin() {
 
 void StixWriter::add(const Match& match) {
     begin();
-    refanged_ = refang(match.type, match.raw);
+    // The CLI scans with refang for STIX (cli/arguments.cpp), so the value is
+    // plain, and an encoded URL's value is the decoded URL.
+    refanged_.assign(match.value);
     const std::string name = std::string(type_name(match.type)) + ":" + refanged_;
     const std::string id = "indicator--" + uuid5(kStixNamespace, name);
     if (!seen_ids_.insert(id).second) return;
