@@ -13,7 +13,8 @@
 // from the token's start, and runs to the end of the base64 text, "="
 // padding included. A line break, indented by at most 8 spaces or tabs, may
 // stand between any two characters (mail bodies, wrapped PowerShell
-// strings); any other space, or a space before the line break, ends the text.
+// strings) when the line after it is base64 to its end; any other space, or
+// a space before the line break, ends the text.
 //
 // Linear: the scheme part can fail, but it is at most 13 base64 characters
 // (plus line breaks); a failed start gives up one byte. The fast path
@@ -80,6 +81,9 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
             start2 = b64 s b64 s lead16 s (at2 | at2w);
 
             (start0 | start1 | start2) (s b64)* (s "=" (s "=")?)? {
+                // A last line that is not base64 to its end is no part of
+                // the text; it is scanned again (it may start a text itself).
+                st.cur = base64_text_end(st.tok, st.cur, st.lim);
                 emit_encoded_token(st, sink, kRuleUrlBase64, kMaxBase64UrlToken);
                 continue;
             }

@@ -214,6 +214,27 @@ TEST(EncodedBase64, LineBreaksAnywhereInsideTheText) {
     EXPECT_EQ(decoded(blob.substr(0, 20) + " " + blob.substr(20)), V{"http://wrapped"});
 }
 
+TEST(EncodedBase64, ANextLineThatIsNotBase64ToItsEndIsNotGluedOn) {
+    const std::string one = base64("cmd=http://a.example/x?id=250");
+    const std::string two = base64("http://b.example/y");
+    // A log line after the blob: "The" would decode to "N..." after "250".
+    EXPECT_EQ(decoded("payload=" + one + "\nThe next line\n"), V{"http://a.example/x?id=250"});
+    EXPECT_EQ(decoded("payload=" + one + "\nReceived: from x\n"), V{"http://a.example/x?id=250"});
+    // The next line starts a blob of its own: both are found.
+    EXPECT_EQ(decoded(one + "\n" + two + " and text"), (V{"http://a.example/x?id=250", "http://b.example/y"}));
+    const auto found = scan_urls(one + "\r\nThe end", false);
+    ASSERT_EQ(found.size(), 1u) << describe(found);
+    EXPECT_EQ(found[0].raw, one.substr(4));   // from the group holding the scheme
+    // A wrapped blob whose lines are base64 to their ends stays one text,
+    // also when it is the last thing in the input.
+    const std::string wrapped = base64("<a href=\"http://c.example/long/path/to/the/page/index.html\">x</a>");
+    EXPECT_EQ(decoded(wrapped.substr(0, 40) + "\r\n" + wrapped.substr(40, 40) + "\r\n" + wrapped.substr(80) +
+                      "\r\n--boundary--\r\n"),
+              V{"http://c.example/long/path/to/the/page/index.html\">x</a"});
+    EXPECT_EQ(decoded(wrapped.substr(0, 40) + "\n" + wrapped.substr(40)),
+              V{"http://c.example/long/path/to/the/page/index.html\">x</a"});
+}
+
 TEST(EncodedBase64, SameResultsAtEveryPieceSize) {
     std::string text = "mail\r\n" + base64("x=http://a.example/1 http://b.example/2") + "\r\n";
     text += "hex " + hex("https://c.example/") + " pct http%3A%2F%2Fd.example%2F ";

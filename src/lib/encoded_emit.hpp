@@ -17,6 +17,23 @@ inline constexpr std::size_t kMaxPercentUrlToken = 3 * kMaxUrlLength;
 /// longer: 1 MiB of base64 text, line breaks included (768 KiB decoded).
 inline constexpr std::size_t kMaxBase64UrlToken = 1024 * 1024;
 
+/// Where a base64 token's text ends. The grammar lets a line break continue
+/// the text, but only a line that is base64 to its end is a continuation
+/// (a wrapped blob, a mail body); "...aWQ9MjUw\nThe next line" must not glue
+/// "The" on. So when the token's last line stops before its line end, the
+/// text ends at the line break before it. The DFA has read the byte at `cur`
+/// to end the token, so it is known; `cur == lim` there means end of input.
+inline const unsigned char* base64_text_end(const unsigned char* tok, const unsigned char* cur,
+                                            const unsigned char* lim) {
+    if (cur == lim || *cur == '\n' || *cur == '\r') return cur;
+    const unsigned char* line_break = cur;
+    while (line_break > tok && line_break[-1] != '\n') --line_break;
+    if (line_break == tok) return cur;   // one line: nothing was glued on
+    --line_break;                        // the '\n'
+    if (line_break > tok && line_break[-1] == '\r') --line_break;
+    return line_break;
+}
+
 /// Queues the token [st.tok, st.cur) found by `rule`, or drops and counts it
 /// when it is longer than `max_length` (see emit_url_token()).
 inline void emit_encoded_token(const LexState& st, CandidateSink& sink, RuleId rule,
