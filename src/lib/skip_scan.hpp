@@ -46,6 +46,12 @@ inline __m128i load16(const unsigned char* p) {
 inline unsigned eq(__m128i v, char c) {
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
 }
+/// The cheap pre-tests combine byte masks as vectors and take the bits once
+/// (one movemask per block instead of one per compared byte value).
+inline __m128i veq(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+inline __m128i vor(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
+inline __m128i vand(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
+inline bool any(__m128i m) { return _mm_movemask_epi8(m) != 0; }
 /// [0-9A-Za-z_]
 inline unsigned word_mask(__m128i v) {
     return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
@@ -190,17 +196,21 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
     while (lim - p >= 20) {
         const __m128i v0 = load16(p), v1 = load16(p + 1);
         const __m128i l1 = _mm_or_si128(v1, to_lower);
-        // First a cheap test that most blocks pass: no "@", bracket, NUL, and
-        // no space before a bracket, "a" or "d".
-        const unsigned space = eq(v0, ' ');
-        const unsigned maybe = eq(v0, '@') | opener(v0) | eq(v0, 0) |
-                               (space & (opener(v1) | eq(l1, 'a') | eq(l1, 'd')));
-        if (maybe == 0) {
+        const __m128i v2 = load16(p + 2);
+        const __m128i l2 = _mm_or_si128(v2, to_lower);
+        // First a cheap test that most blocks pass: no "@", opening bracket,
+        // NUL, and no space before a bracket, "at" or "do" (a superset of
+        // the stops below; "[" | 0x20 is "{").
+        const __m128i l0 = _mm_or_si128(v0, to_lower);
+        const __m128i open0 = vor(veq(l0, '{'), veq(v0, '('));
+        const __m128i space_before = vor(vor(veq(l1, '{'), veq(v1, '(')),
+                                         vor(vand(veq(l1, 'a'), veq(l2, 't')), vand(veq(l1, 'd'), veq(l2, 'o'))));
+        if (!any(vor(vor(veq(v0, '@'), veq(v0, 0)), vor(open0, vand(veq(v0, ' '), space_before))))) {
             p += 16;
             continue;
         }
-        const __m128i v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
-        const __m128i l2 = _mm_or_si128(v2, to_lower);
+        const unsigned space = eq(v0, ' ');
+        const __m128i v3 = load16(p + 3), v4 = load16(p + 4);
         const __m128i l3 = _mm_or_si128(v3, to_lower);
         const unsigned m2 = mark(v2, l2);
         const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
@@ -267,12 +277,14 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
         while (lim - p >= 18) {
             const __m128i v = load16(p);
             const __m128i v1 = load16(p + 1);
-            // Cheap test first: every stop is NUL, or one of "/ipgr" before
-            // one of "/*mnrlu".
-            const unsigned first = eq(v, '/') | eq(v, 'i') | eq(v, 'p') | eq(v, 'g') | eq(v, 'r');
-            const unsigned second = eq(v1, '/') | eq(v1, '*') | eq(v1, 'm') | eq(v1, 'n') |
-                                    eq(v1, 'r') | eq(v1, 'l') | eq(v1, 'u');
-            if (((first & second) | eq(v, 0)) == 0) {
+            // Cheap test first: every stop is NUL, or one of the pairs "//",
+            // "/*", "im", "in", "pr", "gl", "ru".
+            const __m128i pairs =
+                vor(vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))),
+                        vand(veq(v, 'i'), vor(veq(v1, 'm'), veq(v1, 'n')))),
+                    vor(vor(vand(veq(v, 'p'), veq(v1, 'r')), vand(veq(v, 'g'), veq(v1, 'l'))),
+                        vand(veq(v, 'r'), veq(v1, 'u'))));
+            if (!any(vor(pairs, veq(v, 0)))) {
                 p += 16;
                 continue;
             }
