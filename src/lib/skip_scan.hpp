@@ -206,21 +206,17 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
     while (lim - p >= 20) {
         const __m128i v0 = load16(p), v1 = load16(p + 1);
         const __m128i l1 = _mm_or_si128(v1, to_lower);
-        const __m128i v2 = load16(p + 2);
-        const __m128i l2 = _mm_or_si128(v2, to_lower);
-        // First a cheap test that most blocks pass: no "@", opening bracket,
-        // NUL, and no space before a bracket, "at" or "do" (a superset of
-        // the stops below; "[" | 0x20 is "{").
-        const __m128i l0 = _mm_or_si128(v0, to_lower);
-        const __m128i open0 = vor(veq(l0, '{'), veq(v0, '('));
-        const __m128i space_before = vor(vor(veq(l1, '{'), veq(v1, '(')),
-                                         vor(vand(veq(l1, 'a'), veq(l2, 't')), vand(veq(l1, 'd'), veq(l2, 'o'))));
-        if (!any(vor(vor(veq(v0, '@'), veq(v0, 0)), vor(open0, vand(veq(v0, ' '), space_before))))) {
+        // First a cheap test that most blocks pass: no "@", bracket, NUL, and
+        // no space before a bracket, "a" or "d".
+        const unsigned space = eq(v0, ' ');
+        const unsigned maybe = eq(v0, '@') | opener(v0) | eq(v0, 0) |
+                               (space & (opener(v1) | eq(l1, 'a') | eq(l1, 'd')));
+        if (maybe == 0) {
             p += 16;
             continue;
         }
-        const unsigned space = eq(v0, ' ');
-        const __m128i v3 = load16(p + 3), v4 = load16(p + 4);
+        const __m128i v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
+        const __m128i l2 = _mm_or_si128(v2, to_lower);
         const __m128i l3 = _mm_or_si128(v3, to_lower);
         const unsigned m2 = mark(v2, l2);
         const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
