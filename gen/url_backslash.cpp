@@ -8,7 +8,7 @@
 // ("\.\.\....") is skipped as one token.
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
-#include "lib/url_skip.hpp"
+#include "lib/url_anchor_skip.hpp"
 
 namespace iocscan::detail {
 
@@ -148,7 +148,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
-        // Passes over text where no URL can start (lib/url_skip.hpp).
+        // Passes over text where no URL can start (lib/url_anchor_skip.hpp).
         st.cur = url_anchor_skip<true>(st.cur, st.lim, next_anchor);
         st.start_token();
         

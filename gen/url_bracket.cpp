@@ -17,7 +17,7 @@
 // the few bytes of a spaced "[ . ]".
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
-#include "lib/url_skip.hpp"
+#include "lib/url_anchor_skip.hpp"
 
 namespace iocscan::detail {
 
@@ -115,7 +115,7 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
-        // Passes over text where no URL can start (lib/url_skip.hpp).
+        // Passes over text where no URL can start (lib/url_anchor_skip.hpp).
         st.cur = url_anchor_skip<false>(st.cur, st.lim, next_anchor);
         st.start_token();
         

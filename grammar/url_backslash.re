@@ -7,7 +7,7 @@
 // ("\.\.\....") is skipped as one token.
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
-#include "lib/url_skip.hpp"
+#include "lib/url_anchor_skip.hpp"
 
 namespace iocscan::detail {
 
@@ -19,7 +19,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     /*!getstate:re2c*/
     for (;;) {
-        // Passes over text where no URL can start (lib/url_skip.hpp).
+        // Passes over text where no URL can start (lib/url_anchor_skip.hpp).
         st.cur = url_anchor_skip<true>(st.cur, st.lim, next_anchor);
         st.start_token();
         /*!re2c

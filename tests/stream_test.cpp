@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <span>
+
 namespace iocscan::test {
 namespace {
 
@@ -72,6 +75,31 @@ TEST(Stream, OffsetsCountFromTheStartOfTheStream) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].offset, filler.size() + 1);
     EXPECT_EQ(found[0].raw, "1.2.3.4");
+}
+
+TEST(Stream, InputSpaceIsFeedWithoutTheCopy) {
+    // Bytes written into input_space() and committed, in pieces that fill
+    // only part of the room, give what feed() gives.
+    const std::string text = mixed_text(1 << 20, 5);
+    const auto reference = scan_pieces(text, all_types(true));
+    std::vector<std::uint64_t> want;
+    for (const auto& f : reference) want.push_back(f.offset);
+    Scanner scanner(all_types(true));
+    std::vector<std::uint64_t> offsets;
+    const auto record = [&](const Match& m) { offsets.push_back(m.offset); return true; };
+    std::size_t at = 0;
+    for (std::size_t i = 0; at < text.size(); ++i) {
+        const std::span<char> room = scanner.input_space(i % 2 == 0 ? 1 << 20 : 1 + i % 5000);
+        ASSERT_GE(room.size(), 1u);
+        ASSERT_LE(room.size(), 256u * 1024);
+        const std::size_t n = std::min({room.size(), text.size() - at, 1 + i * 7919 % room.size()});
+        std::copy_n(text.data() + at, n, room.data());
+        ASSERT_TRUE(scanner.commit_input(n, record));
+        at += n;
+    }
+    scanner.finish(record);
+    EXPECT_EQ(offsets, want);
+    EXPECT_EQ(scanner.stats().bytes, text.size());
 }
 
 TEST(Stream, StopsWhenTheCallbackSaysSo) {

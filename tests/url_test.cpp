@@ -263,6 +263,21 @@ TEST(Url, PieceSizeDoesNotChangeResults) {
     }
 }
 
+TEST(Url, DefangAnchorFastPathBacksUpToTheWholeRun) {
+    // The bracket and backslash fast paths jump to the defanged dot and back
+    // up over its address run, spaced "[ . ]" and "[" / "(" not before a dot
+    // included (lib/url_anchor_skip.hpp).
+    const std::string text =
+        "w[1] (x) foo[bar](baz)evil [ . ]example\\.net/a q( .x a[dot]b [ . ] c\\ .org "
+        "r[1]s(.)t u\\v\\.w [ ..] y";
+    const auto reference = scan_pieces(text, url_options(false));
+    EXPECT_EQ(values_of(reference, Type::url),
+              (V{"evil [ . ]example\\.net/a", "a[dot]b [ . ] c\\", "c\\ .org", "s(.)t", "u\\v\\.w"}));
+    for (std::size_t piece : {1, 2, 3, 7}) {
+        EXPECT_EQ(scan_pieces(text, url_options(false), piece), reference) << "piece size " << piece;
+    }
+}
+
 TEST(Url, RandomUrlTextGivesTheSameResultsAtAnyPieceSize) {
     const std::vector<std::string> pieces = {
         "http", "hxxps", "h__p", "ftp", "://", ":\\\\", "[:]//", "__", "[.]", "(.)", "[ . ]", "\\.", " ",

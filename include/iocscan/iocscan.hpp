@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -173,6 +174,14 @@ public:
 
     /// Feeds the next piece of input. Returns false if the callback asked to stop.
     bool feed(std::string_view piece, const MatchCallback& on_match);
+    /// Feeding without a copy: room for the next 1 to `max_bytes` input bytes
+    /// (at most 256 KiB) inside the scanner's own buffer. Write input there,
+    /// then call commit_input() with how many bytes were written; the room is
+    /// valid until then. feed() is input_space() + copy + commit_input().
+    std::span<char> input_space(std::size_t max_bytes);
+    /// Scans the first `count` bytes written to the last input_space().
+    /// Returns false if the callback asked to stop.
+    bool commit_input(std::size_t count, const MatchCallback& on_match);
     /// Marks the end of input and reports every match still held.
     bool finish(const MatchCallback& on_match);
     /// Forgets all input; the next feed() starts a new stream at offset 0.

@@ -5,9 +5,9 @@
 
 namespace iocscan::detail {
 
-void ChunkBuffer::discard_and_append(std::size_t count, std::string_view piece) {
+unsigned char* ChunkBuffer::discard_and_reserve(std::size_t count, std::size_t extra) {
     const std::size_t kept = size_ - count;
-    const std::size_t needed = kept + piece.size();
+    const std::size_t needed = kept + extra;
     if (needed > capacity_) {
         // Grow geometrically; only the kept bytes move to the new storage.
         const std::size_t capacity = std::max(needed, capacity_ * 2);
@@ -19,8 +19,13 @@ void ChunkBuffer::discard_and_append(std::size_t count, std::string_view piece) 
         std::memmove(bytes_.get(), bytes_.get() + count, kept);
     }
     base_offset_ += count;
-    if (!piece.empty()) std::memcpy(bytes_.get() + kept, piece.data(), piece.size());
-    size_ = needed;
+    size_ = kept;
+    bytes_[size_] = 0;
+    return bytes_.get() + size_;
+}
+
+void ChunkBuffer::commit(std::size_t written) {
+    size_ += written;
     bytes_[size_] = 0;
 }
 

@@ -1,14 +1,15 @@
 // The rolling window of input that the scanners read.
 //
 // Before each new piece is appended, the bytes no scanner can still need are
-// discarded from the front (like ripgrep's line buffer). A NUL sentinel always
-// follows the data so that the generated scanners notice the end of the
-// buffered bytes with a single comparison.
+// discarded from the front (like ripgrep's line buffer). New input is written
+// straight into the room made after the data, so it is copied in only once.
+// A NUL sentinel always follows the data so that the generated scanners
+// notice the end of the buffered bytes with a single comparison.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <string_view>
 
 namespace iocscan::detail {
 
@@ -21,8 +22,12 @@ public:
     /// Absolute input offset of data()[0].
     std::uint64_t base_offset() const { return base_offset_; }
 
-    /// Drops the first `count` bytes, then appends `piece`. Invalidates pointers.
-    void discard_and_append(std::size_t count, std::string_view piece);
+    /// Drops the first `count` bytes and makes room for `extra` more after
+    /// the data; returns where they go. Invalidates pointers. The bytes
+    /// count once commit() says how many were written.
+    unsigned char* discard_and_reserve(std::size_t count, std::size_t extra);
+    /// Appends the first `written` bytes of the room discard_and_reserve() made.
+    void commit(std::size_t written);
     void clear();
 
 private:

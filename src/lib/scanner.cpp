@@ -11,7 +11,9 @@
 #include "lib/rule_table.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace iocscan {
@@ -76,15 +78,34 @@ struct Scanner::Impl {
 
     bool feed(std::string_view piece, const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
-        stats.bytes += piece.size();
         while (!piece.empty()) {
-            const std::size_t take = std::min(piece.size(), kSliceSize);
-            append(piece.substr(0, take));
-            run_rules();
-            if (!release(watermark(), on_match)) return false;
-            piece.remove_prefix(take);
+            const std::span<char> room = input_space(piece.size());
+            std::memcpy(room.data(), piece.data(), room.size());
+            piece.remove_prefix(room.size());
+            if (!commit_input(room.size(), on_match)) {
+                stats.bytes += piece.size();   // the whole piece counts as fed, as before the stop
+                return false;
+            }
         }
         return true;
+    }
+
+    std::span<char> input_space(std::size_t max_bytes) {
+        const std::size_t size = std::clamp<std::size_t>(max_bytes, 1, kSliceSize);
+        // Once scanning is over, the room is only scratch: scanners stay as they are.
+        unsigned char* room = stopped || finished ? buffer.discard_and_reserve(0, size) : make_room(size);
+        return {reinterpret_cast<char*>(room), size};
+    }
+
+    bool commit_input(std::size_t count, const MatchCallback& on_match) {
+        if (stopped || finished) return !stopped;
+        if (count == 0) return true;
+        stats.bytes += count;
+        buffer.commit(count);
+        const unsigned char* lim = buffer.data() + buffer.size();
+        for (auto& rule : rules) rule.state.lim = lim;
+        run_rules();
+        return release(watermark(), on_match);
     }
 
     bool finish(const MatchCallback& on_match) {
@@ -152,9 +173,10 @@ struct Scanner::Impl {
         return keep;
     }
 
-    /// Discards bytes nobody needs, appends `piece`, and moves every scanner's
-    /// pointers to the new buffer.
-    void append(std::string_view piece) {
+    /// Discards bytes nobody needs, makes room for `size` new bytes after the
+    /// rest, and moves every scanner's pointers to the new buffer (their
+    /// limit moves when the bytes are committed).
+    unsigned char* make_room(std::size_t size) {
         std::size_t keep = buffer.size();
         for (auto& rule : rules) keep = std::min(keep, first_needed(rule));
         if (!queue.empty()) {
@@ -163,8 +185,9 @@ struct Scanner::Impl {
         std::vector<Positions> saved;
         saved.reserve(rules.size());
         for (const auto& rule : rules) saved.push_back(positions_of(rule.state, keep));
-        buffer.discard_and_append(keep, piece);
+        unsigned char* room = buffer.discard_and_reserve(keep, size);
         point_rules_at_buffer(saved);
+        return room;
     }
 
     /// Scanner pointers as indices, so they survive the buffer moving.
@@ -261,6 +284,10 @@ Scanner& Scanner::operator=(Scanner&&) noexcept = default;
 
 bool Scanner::feed(std::string_view piece, const MatchCallback& on_match) {
     return impl_->feed(piece, on_match);
+}
+std::span<char> Scanner::input_space(std::size_t max_bytes) { return impl_->input_space(max_bytes); }
+bool Scanner::commit_input(std::size_t count, const MatchCallback& on_match) {
+    return impl_->commit_input(count, on_match);
 }
 bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
 void Scanner::reset() { impl_->reset(); }

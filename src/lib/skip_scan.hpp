@@ -29,11 +29,15 @@ constexpr bool is_hex(unsigned c) {
 }
 
 #if defined(__SSE2__)
-/// Bit i set when byte i of `v` lies in [lo, lo + span] (unsigned).
-inline unsigned in_range(__m128i v, unsigned char lo, unsigned char span) {
+/// Byte i all ones when byte i of `v` lies in [lo, lo + span] (unsigned).
+inline __m128i vin_range(__m128i v, unsigned char lo, unsigned char span) {
     const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
     const __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(span)));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(shifted, clamped)));
+    return _mm_cmpeq_epi8(shifted, clamped);
+}
+/// Bit i set when byte i of `v` lies in [lo, lo + span] (unsigned).
+inline unsigned in_range(__m128i v, unsigned char lo, unsigned char span) {
+    return static_cast<unsigned>(_mm_movemask_epi8(vin_range(v, lo, span)));
 }
 inline unsigned digit_mask(__m128i v) { return in_range(v, '0', 9); }
 inline unsigned hex_mask(__m128i v) {
@@ -46,6 +50,12 @@ inline __m128i load16(const unsigned char* p) {
 inline unsigned eq(__m128i v, char c) {
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
 }
+/// The cheap pre-tests combine byte masks as vectors and take the bits once
+/// (one movemask per block instead of one per compared byte value).
+inline __m128i veq(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+inline __m128i vor(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
+inline __m128i vand(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
+inline bool any(__m128i m) { return _mm_movemask_epi8(m) != 0; }
 /// [0-9A-Za-z_]
 inline unsigned word_mask(__m128i v) {
     return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
@@ -84,20 +94,26 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
     // DFA starts.
     while (lim - p >= 18) {
         const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-        const unsigned ends = digit_mask(v0) & ~digit_mask(v1) & 0xFFFF;
-        if (ends != 0) {
-            const unsigned d2 = digit_mask(v2);
-            const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
-                                   eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
-            const unsigned go_on = (eq(v1, '.') & (d2 | eq(v2, ']') | eq(v2, ')'))) |
-                                   (eq(v1, '\\') & eq(v2, '.')) | (eq(v1, ']') & eq(v2, ']')) |
-                                   (eq(v1, '/') & d2) | ((eq(v1, '[') | eq(v1, '(')) & open2);
-            const unsigned hit = ends & go_on;
-            if (hit != 0) {
-                const unsigned char* q = p + __builtin_ctz(hit);
-                while (q > start && is_digit(q[-1])) --q;
-                return q;
-            }
+        // Cheap test first: a group end followed by "[\\]" (one range),
+        // "./" (another) or "(", a superset of the bytes `go_on` wants.
+        const __m128i ends_v = _mm_andnot_si128(vin_range(v1, '0', 9), vin_range(v0, '0', 9));
+        const __m128i sep1 = vor(vor(vin_range(v1, '[', 2), vin_range(v1, '.', 1)), veq(v1, '('));
+        if (!any(vand(ends_v, sep1))) {
+            p += 16;
+            continue;
+        }
+        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(ends_v));
+        const unsigned d2 = digit_mask(v2);
+        const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
+                               eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
+        const unsigned go_on = (eq(v1, '.') & (d2 | eq(v2, ']') | eq(v2, ')'))) |
+                               (eq(v1, '\\') & eq(v2, '.')) | (eq(v1, ']') & eq(v2, ']')) |
+                               (eq(v1, '/') & d2) | ((eq(v1, '[') | eq(v1, '(')) & open2);
+        const unsigned hit = ends & go_on;
+        if (hit != 0) {
+            const unsigned char* q = p + __builtin_ctz(hit);
+            while (q > start && is_digit(q[-1])) --q;
+            return q;
         }
         p += 16;
     }
@@ -267,12 +283,14 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
         while (lim - p >= 18) {
             const __m128i v = load16(p);
             const __m128i v1 = load16(p + 1);
-            // Cheap test first: every stop is NUL, or one of "/ipgr" before
-            // one of "/*mnrlu".
-            const unsigned first = eq(v, '/') | eq(v, 'i') | eq(v, 'p') | eq(v, 'g') | eq(v, 'r');
-            const unsigned second = eq(v1, '/') | eq(v1, '*') | eq(v1, 'm') | eq(v1, 'n') |
-                                    eq(v1, 'r') | eq(v1, 'l') | eq(v1, 'u');
-            if (((first & second) | eq(v, 0)) == 0) {
+            // Cheap test first: every stop is NUL, or one of the pairs "//",
+            // "/*", "im", "in", "pr", "gl", "ru".
+            const __m128i pairs =
+                vor(vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))),
+                        vand(veq(v, 'i'), vor(veq(v1, 'm'), veq(v1, 'n')))),
+                    vor(vor(vand(veq(v, 'p'), veq(v1, 'r')), vand(veq(v, 'g'), veq(v1, 'l'))),
+                        vand(veq(v, 'r'), veq(v1, 'u'))));
+            if (!any(vor(pairs, veq(v, 0)))) {
                 p += 16;
                 continue;
             }

@@ -47,6 +47,10 @@ void reduce_tail(std::string& out, std::size_t from) {
     constexpr std::size_t kLongestToken = 7;   // "[ dot ]"
     for (bool changed = true; changed;) {
         changed = false;
+        // Every token ends with "]", ")" or "." ("\."): any other last byte
+        // (most of them) ends no token, so the lengths need not be tried.
+        const char last = out.size() > from ? out.back() : '\0';
+        if (last != ']' && last != ')' && last != '.') return;
         for (std::size_t len = 2; len <= kLongestToken && len <= out.size() - from; ++len) {
             const std::string_view tail(out.data() + out.size() - len, len);
             char plain = 0;
