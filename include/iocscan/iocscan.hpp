@@ -120,6 +120,11 @@ struct Options {
     /// constructor throws std::invalid_argument if check_custom_patterns()
     /// finds a problem in them.
     std::vector<CustomPattern> custom_patterns;
+    /// Threads that scan each slice of input (the calling one included): the
+    /// rule scanners are split among them. 0: one per core. The output is the
+    /// same whatever the number; the callback always runs on the thread that
+    /// called feed()/finish(). Default 1: no threads are started.
+    unsigned threads = 1;
 };
 
 struct Match {
@@ -144,7 +149,8 @@ struct Stats {
     std::uint64_t dropped_overlong = 0;              ///< candidates longer than their family's maximum
 };
 
-/// A streaming scanner. Not thread-safe; use one per stream.
+/// A streaming scanner. Not thread-safe; use one per stream. With
+/// Options::threads > 1 it owns helper threads, joined by its destructor.
 class Scanner {
 public:
     explicit Scanner(const Options& options = {});

@@ -1,5 +1,6 @@
 #include "cli/arguments.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <sstream>
 #include <optional>
 #include <string_view>
+#include <thread>
 
 namespace iocscan::cli {
 namespace {
@@ -123,11 +125,29 @@ std::optional<std::size_t> parse_size(std::string_view text) {
     return value;
 }
 
+/// More threads than this is a typing error, not a machine (each would
+/// scan at least one rule; there are about ten).
+constexpr unsigned kMaxThreads = 1024;
+
+/// --threads N: 0 means one per core.
+bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size() && !text.empty() && value <= kMaxThreads) {
+        out = value == 0 ? std::max(1u, std::thread::hardware_concurrency()) : value;
+        return true;
+    }
+    error = "--threads: not a number from 0 to " + std::to_string(kMaxThreads) + ": '" +
+            std::string(text) + "'";
+    return false;
+}
+
 }  // namespace
 
 bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::string& error) {
     Selection selection;
     bool options_done = false;
+    out.scan.threads = std::max(1u, std::thread::hardware_concurrency());
     if (const char* env = std::getenv("IOCSCAN_CHUNK_SIZE")) {
         const auto size = parse_size(env);
         if (!size) {
@@ -245,6 +265,8 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             }
         } else if (arg == "--domain-ignore") {
             if (!value(text) || !out.domain_ignore.load(std::string(text), error)) return false;
+        } else if (arg == "--threads" || arg == "-j") {
+            if (!value(text) || !parse_threads(text, out.scan.threads, error)) return false;
         } else if (arg == "--chunk-size") {   // hidden: lets tests move chunk edges
             if (!value(text)) return false;
             const auto size = parse_size(text);
@@ -339,6 +361,8 @@ Input and output:
                           and decompressed on the fly)
       --wide              drop NUL bytes first: finds IOCs in UTF-16LE text
                           from Windows binaries and memory dumps
+  -j, --threads N         scan with N threads (default, or 0: one per core);
+                          the output is the same for any N
   -h, --help              show this help
   -V, --version           show the version
 

@@ -33,7 +33,7 @@ struct MergedCandidate {
 
 class CandidateQueue {
 public:
-    /// Where scanners append new candidates.
+    /// Where new candidates are appended (in any order).
     std::vector<Candidate>& incoming() { return held_; }
 
     bool empty() const { return held_.empty(); }
@@ -44,7 +44,10 @@ public:
     /// `watermark`. Stops and returns false when `emit` returns false.
     template <typename Emit>
     bool release(std::uint64_t watermark, Emit&& emit) {
-        std::sort(held_.begin(), held_.end(), precedes);
+        // What stayed from the last release is sorted: sort the new tail only.
+        const auto old_end = held_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+        std::sort(old_end, held_.end(), precedes);
+        std::inplace_merge(held_.begin(), old_end, held_.end(), precedes);
         std::size_t i = 0;
         bool go_on = true;
         while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {
@@ -62,10 +65,14 @@ public:
         held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
         // Absorbed candidates may sort after one that is not released yet.
         std::erase_if(held_, absorbed);
+        sorted_ = held_.size();
         return go_on;
     }
 
-    void clear() { held_.clear(); }
+    void clear() {
+        held_.clear();
+        sorted_ = 0;
+    }
 
 private:
     /// The rule of a url candidate merged into a longer one. URL rules have
@@ -101,6 +108,7 @@ private:
     }
 
     std::vector<Candidate> held_;
+    std::size_t sorted_ = 0;   ///< held_[0, sorted_) is in order
 };
 
 }  // namespace iocscan::detail

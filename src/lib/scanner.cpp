@@ -1,5 +1,11 @@
 // The scan driver: runs every enabled generated scanner over each chunk and
 // reports their matches in input order.
+//
+// With Options::threads > 1 the rules of one slice run concurrently: each
+// reads the same immutable buffer and writes only its own LexState and
+// candidate vector, so the merged, sorted output is the same as with one
+// thread. Appending, the watermark and the release happen between slices, on
+// the calling thread.
 #include "iocscan/iocscan.hpp"
 #include "lib/candidate_queue.hpp"
 #include "lib/chunk_buffer.hpp"
@@ -8,9 +14,14 @@
 #include "lib/refang.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/rule_table.hpp"
+#include "lib/worker_pool.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <limits>
+#include <numeric>
+#include <thread>
 #include <vector>
 
 namespace iocscan {
@@ -28,13 +39,24 @@ struct ActiveRule {
     const detail::RuleSpec* spec;
     LexState state;
     bool ended = false;
+    /// What this rule found in the current slice; only its own thread writes
+    /// here while the rules run.
+    std::vector<detail::Candidate> found;
+    std::uint64_t dropped = 0;
+    /// Nanoseconds the last slice took, to hand out the costly rules first.
+    std::int64_t cost = 0;
 };
+
+/// Threads to use for Options::threads (0: one per core).
+std::size_t thread_count(unsigned requested) {
+    if (requested != 0) return requested;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 }  // namespace
 
 struct Scanner::Impl {
-    explicit Impl(const Options& opts)
-        : options(opts), sink(opts.types, queue.incoming(), stats.dropped_overlong) {
+    explicit Impl(const Options& opts) : options(opts) {
         for (const auto& spec : detail::builtin_rules()) {
             bool wanted = false;
             for (std::size_t t = 0; t < kTypeCount; ++t) {
@@ -43,8 +65,13 @@ struct Scanner::Impl {
             }
             // The custom rule has nothing to do without patterns.
             if (spec.id == detail::kRuleCustom && opts.custom_patterns.empty()) wanted = false;
-            if (wanted) rules.push_back({&spec, {}, false});
+            if (wanted) rules.push_back({&spec, {}, false, {}, 0, 0});
         }
+        order.resize(rules.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        // More threads than rules would only wait.
+        const std::size_t threads = std::min(thread_count(opts.threads), std::max<std::size_t>(rules.size(), 1));
+        pool = std::make_unique<detail::WorkerPool>(threads - 1);
         if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
             custom = std::make_unique<detail::CustomMatcher>(opts.custom_patterns);
         }
@@ -61,6 +88,8 @@ struct Scanner::Impl {
             rule.state = {};
             rule.state.context = context_for(*rule.spec);
             rule.ended = false;
+            rule.found.clear();
+            rule.dropped = 0;
         }
         point_rules_at_buffer({});
     }
@@ -91,12 +120,34 @@ struct Scanner::Impl {
         return release(kEndOfInput, on_match);
     }
 
-    /// Lets every scanner consume all buffered bytes.
+    /// Lets every scanner consume all buffered bytes, then queues what they found.
     void run_rules() {
-        sink.set_origin(buffer.data(), buffer.base_offset());
-        for (auto& rule : rules) {
-            if (!rule.ended) rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;
+        if (pool->threads() == 1) {
+            for (auto& rule : rules) run_rule(rule, false);
+        } else {
+            pool->run(order.size(), run_task);
+            // Longest first next time, so no thread starts a costly rule last.
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return rules[a].cost > rules[b].cost; });
         }
+        auto& held = queue.incoming();
+        for (auto& rule : rules) {
+            held.insert(held.end(), rule.found.begin(), rule.found.end());
+            rule.found.clear();
+            stats.dropped_overlong += rule.dropped;
+            rule.dropped = 0;
+        }
+    }
+
+    /// Runs one rule over the buffer; touches only that rule's own data.
+    void run_rule(ActiveRule& rule, bool timed) {
+        if (rule.ended) return;
+        detail::CandidateSink sink(options.types, rule.found, rule.dropped);
+        sink.set_origin(buffer.data(), buffer.base_offset());
+        using Clock = std::chrono::steady_clock;
+        const auto start = timed ? Clock::now() : Clock::time_point();
+        rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;
+        if (timed) rule.cost = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
     }
 
     /// No scanner can report anything that starts before this offset.
@@ -217,10 +268,13 @@ struct Scanner::Impl {
     detail::ChunkBuffer buffer;
     detail::CandidateQueue queue;
     Stats stats;
-    detail::CandidateSink sink;
     detail::PostPass post_pass{options};
     bool stopped = false;
     bool finished = false;
+    std::vector<std::size_t> order;   ///< rule indices, costliest first
+    const std::function<void(std::size_t)> run_task = [this](std::size_t i) { run_rule(rules[order[i]], true); };
+    /// Declared last: its threads are joined before anything they use goes.
+    std::unique_ptr<detail::WorkerPool> pool;
 };
 
 Scanner::Scanner(const Options& options) : impl_(std::make_unique<Impl>(options)) {}

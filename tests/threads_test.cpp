@@ -1,0 +1,191 @@
+// Options::threads / --threads: any thread count gives exactly the output of
+// one thread, and the helper threads end cleanly on every path.
+#include "lib/worker_pool.hpp"
+#include "support/mixed_text.hpp"
+#include "support/process.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+
+namespace iocscan::test {
+namespace {
+
+Options all_types(unsigned threads, bool refang = true) {
+    Options options;
+    options.types = TypeSet::all();
+    options.refang = refang;
+    options.threads = threads;
+    options.custom_patterns = {{"key=([a-z]+)", 1}, {"(evil)", 2}};
+    return options;
+}
+
+class ThreadCount : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(ThreadCount, SameMatchesAsOneThreadAtEveryPieceSize) {
+    const unsigned threads = GetParam();
+    const std::string text = mixed_text(1 << 20, 11) + "\nkey=abc evil\n";
+    const auto reference = scan_pieces(text, all_types(1));
+    ASSERT_GT(reference.size(), 1000u);
+    for (std::size_t piece : {0, 4096, 1 << 18}) {
+        const auto found = scan_pieces(text, all_types(threads), piece);
+        ASSERT_EQ(found.size(), reference.size()) << "piece size " << piece;
+        EXPECT_TRUE(found == reference) << "piece size " << piece;
+    }
+    // One barrier per piece is slow: a shorter text for tiny pieces.
+    const std::string small = mixed_text(24 << 10, 12) + "\nkey=abc evil\n";
+    const auto small_reference = scan_pieces(small, all_types(1));
+    ASSERT_GT(small_reference.size(), 20u);
+    for (std::size_t piece : {1, 7}) {
+        EXPECT_TRUE(scan_pieces(small, all_types(threads), piece) == small_reference) << "piece size " << piece;
+    }
+}
+
+TEST_P(ThreadCount, SameMatchesThroughScanFd) {
+    const std::string text = mixed_text(1 << 20, 13);
+    const auto reference = scan_pieces(text, all_types(1, false));
+    SourceOptions source;
+    for (std::size_t chunk : {64, 256 * 1024}) {
+        source.chunk_size = chunk;
+        EXPECT_TRUE(scan_through_fd(text, all_types(GetParam(), false), source) == reference)
+            << "chunk " << chunk;
+    }
+}
+
+TEST_P(ThreadCount, SameStats) {
+    // Over-long candidates are counted per rule, then summed.
+    const std::string text = mixed_text(1 << 19, 14) + std::string(300, 'a') + "\n" +
+                             "key=" + std::string(70 * 1024, 'b') + "\n";
+    const auto stats_of = [&](unsigned threads) {
+        Scanner scanner(all_types(threads));
+        const auto ignore = [](const Match&) { return true; };
+        scanner.feed(text, ignore);
+        scanner.finish(ignore);
+        return scanner.stats();
+    };
+    const Stats one = stats_of(1);
+    const Stats many = stats_of(GetParam());
+    EXPECT_GT(one.dropped_overlong, 0u);
+    EXPECT_EQ(many.dropped_overlong, one.dropped_overlong);
+    EXPECT_EQ(many.found, one.found);
+    EXPECT_EQ(many.bytes, one.bytes);
+}
+
+TEST_P(ThreadCount, StopsWhenTheCallbackSaysSo) {
+    const std::string text = mixed_text(1 << 20, 15);
+    const auto reference = scan_pieces(text, all_types(1));
+    ASSERT_GT(reference.size(), 100u);
+    std::size_t seen = 0;
+    const auto stop_at_50 = [&](const Match& m) {
+        EXPECT_EQ(m.offset, reference[seen].offset) << "match " << seen;
+        return ++seen < 50;
+    };
+    Scanner scanner(all_types(GetParam()));
+    bool go_on = true;
+    for (std::size_t at = 0; go_on && at < text.size(); at += 4096) {
+        go_on = scanner.feed(std::string_view(text).substr(at, 4096), stop_at_50);
+    }
+    EXPECT_FALSE(go_on);
+    EXPECT_FALSE(scanner.feed("1.2.3.4 ", stop_at_50));
+    EXPECT_FALSE(scanner.finish(stop_at_50));
+    EXPECT_EQ(seen, 50u);
+}
+
+TEST_P(ThreadCount, ACallbackExceptionLeavesNoThreadBehind) {
+    const std::string text = mixed_text(1 << 19, 16);
+    std::size_t seen = 0;
+    const auto throw_at_10 = [&](const Match&) {
+        if (++seen == 10) throw std::runtime_error("callback failed");
+        return true;
+    };
+    {
+        Scanner scanner(all_types(GetParam()));
+        EXPECT_THROW(scanner.feed(text, throw_at_10), std::runtime_error);
+    }   // the destructor joins the helpers; a hang here fails by timeout
+    EXPECT_EQ(seen, 10u);
+}
+
+TEST_P(ThreadCount, ResetStartsOverWithTheSameThreads) {
+    const std::string text = mixed_text(1 << 18, 17);
+    const auto reference = scan_pieces(text, all_types(1));
+    Scanner scanner(all_types(GetParam()));
+    for (int round = 0; round < 3; ++round) {
+        std::vector<Found> found;
+        const auto keep = [&](const Match& m) {
+            found.push_back({m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged});
+            for (std::uint8_t i = 0; i < m.rule_count; ++i) found.back().rules.emplace_back(rule_name(m.rules[i]));
+            return true;
+        };
+        scanner.reset();
+        scanner.feed(text, keep);
+        scanner.finish(keep);
+        EXPECT_TRUE(found == reference) << "round " << round;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Threads, ThreadCount, ::testing::Values(2u, 3u, 8u));
+
+TEST(Threads, ZeroMeansOnePerCore) {
+    const std::string text = mixed_text(1 << 18, 18);
+    EXPECT_TRUE(scan_pieces(text, all_types(0), 4096) == scan_pieces(text, all_types(1), 4096));
+}
+
+TEST(WorkerPool, RunsEveryTaskOnceAndWaitsForAll) {
+    detail::WorkerPool pool(3);
+    EXPECT_EQ(pool.threads(), 4u);
+    for (std::size_t count : {0, 1, 2, 5, 64}) {
+        std::vector<std::atomic<int>> runs(count);
+        pool.run(count, [&](std::size_t i) { runs[i].fetch_add(1); });
+        for (std::size_t i = 0; i < count; ++i) EXPECT_EQ(runs[i].load(), 1) << "task " << i << " of " << count;
+    }
+}
+
+TEST(WorkerPool, RethrowsATaskExceptionAfterTheOthersReturn) {
+    detail::WorkerPool pool(2);
+    std::atomic<int> finished{0};
+    EXPECT_THROW(pool.run(8,
+                          [&](std::size_t i) {
+                              if (i == 1) throw std::runtime_error("task failed");
+                              finished.fetch_add(1);
+                          }),
+                 std::runtime_error);
+    const int after = finished.load();
+    EXPECT_LE(after, 7);
+    // Still usable afterwards.
+    std::atomic<int> runs{0};
+    pool.run(6, [&](std::size_t) { runs.fetch_add(1); });
+    EXPECT_EQ(runs.load(), 6);
+    EXPECT_EQ(finished.load(), after);
+}
+
+TEST(ThreadsCli, TwoThreadsPrintTheSameAsOne) {
+    TempFile file(mixed_text(1 << 20, 19));
+    const auto one = run_iocscan({"--threads", "1", "--jsonl", "--types", "all", file.path()});
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    for (const char* threads : {"2", "0", "5"}) {
+        const auto many = run_iocscan({"--threads", threads, "--jsonl", "--types", "all", file.path()});
+        EXPECT_EQ(many.exit_code, 0) << many.err;
+        EXPECT_TRUE(many.out == one.out) << "--threads " << threads;
+    }
+    const auto plain = run_iocscan({"-j", "2", file.path()});
+    const auto plain_one = run_iocscan({"--threads=1", file.path()});
+    EXPECT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_TRUE(plain.out == plain_one.out);
+}
+
+TEST(ThreadsCli, BadValuesAreUsageErrors) {
+    for (const char* bad : {"abc", "-1", "", "2x", "1.5", "1025", "99999999999999999999"}) {
+        const auto r = run_iocscan({"--threads", bad}, "1.2.3.4\n");
+        EXPECT_EQ(r.exit_code, 2) << "--threads '" << bad << "'";
+        EXPECT_TRUE(r.err.starts_with("iocscan: --threads: ")) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+    const auto missing = run_iocscan({"--threads"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("--threads"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace iocscan::test
