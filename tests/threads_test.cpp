@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <stdexcept>
+#include <thread>
 
 namespace iocscan::test {
 namespace {
@@ -140,6 +141,25 @@ TEST(WorkerPool, RunsEveryTaskOnceAndWaitsForAll) {
         pool.run(count, [&](std::size_t i) { runs[i].fetch_add(1); });
         for (std::size_t i = 0; i < count; ++i) EXPECT_EQ(runs[i].load(), 1) << "task " << i << " of " << count;
     }
+}
+
+TEST(WorkerPool, TheCallerRunsFirstWhileHelpersTakeTasks) {
+    detail::WorkerPool pool(1);
+    const auto caller = std::this_thread::get_id();
+    std::atomic<int> runs{0};
+    bool first_ran = false;
+    pool.run(4, [&](std::size_t) { runs.fetch_add(1); }, [&] {
+        EXPECT_EQ(std::this_thread::get_id(), caller);
+        first_ran = true;
+    });
+    EXPECT_TRUE(first_ran);
+    EXPECT_EQ(runs.load(), 4);
+    // An exception from `first` comes back after every task has run.
+    runs = 0;
+    EXPECT_THROW(pool.run(4, [&](std::size_t) { runs.fetch_add(1); },
+                          [] { throw std::runtime_error("report failed"); }),
+                 std::runtime_error);
+    EXPECT_EQ(runs.load(), 4);
 }
 
 TEST(WorkerPool, RethrowsATaskExceptionAfterTheOthersReturn) {

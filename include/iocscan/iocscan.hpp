@@ -179,6 +179,10 @@ struct SourceOptions {
     bool wide = false;                     ///< drop NUL bytes (UTF-16LE text)
     /// Decompress gzip, bzip2, xz and zstd input, recognised by its first bytes.
     bool decompress = true;
+    /// Regular files only: read (and decompress) the next chunk on another
+    /// thread while the scanner works on the last one. Off by default; the
+    /// CLI turns it on with --threads > 1.
+    bool read_ahead = false;
     /// When set and it becomes true (e.g. from a SIGINT handler), scan_fd()
     /// stops before the next read and returns ScanEnd::cancelled.
     const std::atomic<bool>* cancel = nullptr;

@@ -289,6 +289,8 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         }
     }
     if (!selection.empty()) out.scan.types = selection.types();
+    // With threads to spare, reading overlaps scanning too.
+    out.source.read_ahead = out.scan.threads > 1;
     if (out.paths.empty()) out.paths.emplace_back("-");
     return true;
 }

@@ -33,21 +33,27 @@ struct MergedCandidate {
 
 class CandidateQueue {
 public:
-    /// Where new candidates are appended (in any order).
-    std::vector<Candidate>& incoming() { return held_; }
+    /// Queues candidates, in any order.
+    void add(const std::vector<Candidate>& found) { held_.insert(held_.end(), found.begin(), found.end()); }
+
+    /// Puts what add() queued in order: sorts only the new tail and merges it
+    /// into the part that is in order already.
+    void settle() {
+        const auto old_end = held_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+        std::sort(old_end, held_.end(), precedes);
+        std::inplace_merge(held_.begin(), old_end, held_.end(), precedes);
+        sorted_ = held_.size();
+    }
 
     bool empty() const { return held_.empty(); }
-    /// Smallest offset still held (meaningful when not empty, after release()).
+    /// Smallest offset still held (meaningful when not empty, after settle()).
     std::uint64_t earliest_offset() const { return held_.front().offset; }
 
     /// Emits, in order, every merged candidate that ends at or before
     /// `watermark`. Stops and returns false when `emit` returns false.
     template <typename Emit>
     bool release(std::uint64_t watermark, Emit&& emit) {
-        // What stayed from the last release is sorted: sort the new tail only.
-        const auto old_end = held_.begin() + static_cast<std::ptrdiff_t>(sorted_);
-        std::sort(old_end, held_.end(), precedes);
-        std::inplace_merge(held_.begin(), old_end, held_.end(), precedes);
+        settle();
         std::size_t i = 0;
         bool go_on = true;
         while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {

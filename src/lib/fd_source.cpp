@@ -2,12 +2,16 @@
 #include "iocscan/iocscan.hpp"
 #include "lib/decompression.hpp"
 #include "lib/drop_nul_filter.hpp"
+#include "lib/read_ahead.hpp"
 
 #include <boost/iostreams/filtering_stream.hpp>
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace iocscan {
 namespace {
@@ -20,6 +24,11 @@ bool cancelled(const SourceOptions& source) {
 ScanEnd cancel(Scanner& scanner, const MatchCallback& on_match) {
     scanner.finish(on_match);
     return ScanEnd::cancelled;
+}
+
+bool is_regular_file(int fd) {
+    struct stat info {};
+    return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
 }
 
 }  // namespace
@@ -46,16 +55,27 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     // matches from a slow pipe (tail -f) come out as soon as they are found.
     auto& buffer = *in.rdbuf();
     std::uint64_t read_so_far = 0;
-    std::vector<char> block(chunk);
+    const auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
+        if (buffer.sgetc() == std::char_traits<char>::eof()) return 0;
+        const auto ready = std::min<std::streamsize>(buffer.in_avail(), static_cast<std::streamsize>(capacity));
+        return static_cast<std::size_t>(buffer.sgetn(into, std::max<std::streamsize>(ready, 1)));
+    };
+    std::vector<char> block;
+    // Declared after `in`, which its thread reads: it is joined first.
+    std::optional<detail::ReadAhead> ahead;
+    if (source.read_ahead && is_regular_file(fd)) {
+        ahead.emplace(read_some, chunk);
+    } else {
+        block.resize(chunk);
+    }
     try {
         for (;;) {
             if (cancelled(source)) return cancel(scanner, on_match);
-            if (buffer.sgetc() == std::char_traits<char>::eof()) break;
-            const auto ready = std::min<std::streamsize>(buffer.in_avail(),
-                                                         static_cast<std::streamsize>(chunk));
-            const auto got = static_cast<std::size_t>(buffer.sgetn(block.data(), std::max<std::streamsize>(ready, 1)));
-            if (!scanner.feed({block.data(), got}, on_match)) return ScanEnd::stopped;
-            read_so_far += got;
+            const std::string_view got =
+                ahead ? ahead->next() : std::string_view(block.data(), read_some(block.data(), chunk));
+            if (got.empty()) break;
+            if (!scanner.feed(got, on_match)) return ScanEnd::stopped;
+            read_so_far += got.size();
             if (source.on_progress) source.on_progress(read_so_far);
         }
     } catch (const detail::ReadFailure& failure) {

@@ -33,6 +33,9 @@ using detail::LexStatus;
 /// Input is appended to the buffer in slices of at most this size, so a huge
 /// piece passed to feed() does not grow the buffer.
 constexpr std::size_t kSliceSize = 256 * 1024;
+/// With helper threads, smaller slices let reporting one slice overlap the
+/// scanning of the next within one feed() (a barrier costs a few µs).
+constexpr std::size_t kThreadedSliceSize = 64 * 1024;
 constexpr std::uint64_t kEndOfInput = std::numeric_limits<std::uint64_t>::max();
 
 struct ActiveRule {
@@ -102,41 +105,50 @@ struct Scanner::Impl {
     bool feed(std::string_view piece, const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         stats.bytes += piece.size();
+        const std::size_t slice_size = pool->threads() > 1 ? kThreadedSliceSize : kSliceSize;
+        std::uint64_t final_below = 0;   // what ends here is final, not yet reported
         while (!piece.empty()) {
-            const std::size_t take = std::min(piece.size(), kSliceSize);
+            const std::size_t take = std::min(piece.size(), slice_size);
             append(piece.substr(0, take));
-            run_rules();
-            if (!release(watermark(), on_match)) return false;
+            // The calling thread reports what the last slice made final while
+            // the helpers start on this one: the report reads the buffer and
+            // the queue, the scanners read the buffer and write their own data.
+            run_rules([&] { release(final_below, on_match); });
+            if (stopped) return false;
+            final_below = watermark();
             piece.remove_prefix(take);
         }
-        return true;
+        // Nothing final is held back when feed() returns (slow pipes, tail -f).
+        return release(final_below, on_match);
     }
 
     bool finish(const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         finished = true;
         // Resuming a scanner without new bytes tells it the input has ended.
-        run_rules();
+        run_rules({});
         return release(kEndOfInput, on_match);
     }
 
-    /// Lets every scanner consume all buffered bytes, then queues what they found.
-    void run_rules() {
+    /// Lets every scanner consume all buffered bytes, then queues what they
+    /// found. `report` runs on the calling thread before it takes rules.
+    void run_rules(const std::function<void()>& report) {
         if (pool->threads() == 1) {
+            if (report) report();
             for (auto& rule : rules) run_rule(rule, false);
         } else {
-            pool->run(order.size(), run_task);
+            pool->run(order.size(), run_task, report);
             // Longest first next time, so no thread starts a costly rule last.
             std::stable_sort(order.begin(), order.end(),
                              [&](std::size_t a, std::size_t b) { return rules[a].cost > rules[b].cost; });
         }
-        auto& held = queue.incoming();
         for (auto& rule : rules) {
-            held.insert(held.end(), rule.found.begin(), rule.found.end());
+            queue.add(rule.found);
             rule.found.clear();
             stats.dropped_overlong += rule.dropped;
             rule.dropped = 0;
         }
+        queue.settle();   // append() reads the earliest offset
     }
 
     /// Runs one rule over the buffer; touches only that rule's own data.

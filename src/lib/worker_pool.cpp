@@ -52,8 +52,10 @@ void WorkerPool::stop() {
     }
 }
 
-void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& task) {
+void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& task,
+                     const std::function<void()>& first) {
     if (helpers_.empty() || count < 2) {
+        if (first) first();
         for (std::size_t i = 0; i < count; ++i) task(i);
         return;
     }
@@ -67,6 +69,15 @@ void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& 
         ++generation_;
     }
     wake_.notify_all();
+    if (first) {
+        try {
+            first();
+        } catch (...) {
+            // The tasks still all run, so the caller's state stays whole.
+            std::lock_guard lock(mutex_);
+            if (!error_) error_ = std::current_exception();
+        }
+    }
     take_tasks();
     std::exception_ptr error;
     {

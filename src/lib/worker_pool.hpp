@@ -32,10 +32,13 @@ public:
     std::size_t threads() const { return helpers_.size() + 1; }
 
     /// Calls task(i) once for every i in [0, count), on the helpers and the
-    /// calling thread, and returns when all calls have returned. If a call
-    /// throws, no further indices are handed out and the first exception is
-    /// rethrown here, after the others have returned.
-    void run(std::size_t count, const std::function<void(std::size_t)>& task);
+    /// calling thread, and returns when all calls have returned. The calling
+    /// thread first runs `first` (if set) while the helpers start on the
+    /// tasks. If a task throws, no further indices are handed out; the first
+    /// exception (from `first` or a task) is rethrown here, after every task
+    /// has returned.
+    void run(std::size_t count, const std::function<void(std::size_t)>& task,
+             const std::function<void()>& first = {});
 
 private:
     void stop();
