@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <stdexcept>
 #include <thread>
@@ -127,6 +130,64 @@ TEST_P(ThreadCount, ResetStartsOverWithTheSameThreads) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, ThreadCount, ::testing::Values(2u, 3u, 8u));
+
+/// scan_fd() over a regular file (where read-ahead applies), collecting matches.
+ScanEnd scan_file(const std::string& path, const Options& options, const SourceOptions& source,
+                  const std::function<bool(const Match&)>& on_match) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    EXPECT_GE(fd, 0);
+    Scanner scanner(options);
+    std::string error;
+    const ScanEnd end = scan_fd(fd, scanner, source, on_match, error);
+    ::close(fd);
+    EXPECT_EQ(error, "");
+    return end;
+}
+
+TEST(ReadAhead, SameMatchesFromARegularFile) {
+    const std::string text = mixed_text(1 << 20, 20);
+    const auto reference = scan_pieces(text, all_types(1));
+    TempFile file(text);
+    for (unsigned threads : {1u, 2u}) {
+        for (std::size_t chunk : {7, 4096, 256 * 1024}) {
+            SourceOptions source;
+            source.read_ahead = true;
+            source.chunk_size = chunk;
+            std::vector<std::uint64_t> offsets;
+            const auto keep = [&](const Match& m) {
+                offsets.push_back(m.offset);
+                return true;
+            };
+            EXPECT_EQ(scan_file(file.path(), all_types(threads), source, keep), ScanEnd::completed);
+            ASSERT_EQ(offsets.size(), reference.size()) << "chunk " << chunk;
+            for (std::size_t i = 0; i < offsets.size(); ++i) {
+                ASSERT_EQ(offsets[i], reference[i].offset) << "match " << i << ", chunk " << chunk;
+            }
+        }
+    }
+}
+
+TEST(ReadAhead, StopsAndCancelsCleanly) {
+    TempFile file(mixed_text(1 << 20, 21));
+    SourceOptions source;
+    source.read_ahead = true;
+    source.chunk_size = 4096;
+    std::size_t seen = 0;
+    const auto stop_at_5 = [&](const Match&) { return ++seen < 5; };
+    EXPECT_EQ(scan_file(file.path(), all_types(2), source, stop_at_5), ScanEnd::stopped);
+    EXPECT_EQ(seen, 5u);
+
+    std::atomic<bool> cancel{false};
+    source.cancel = &cancel;
+    std::size_t after_cancel = 0;
+    const auto cancel_at_3 = [&](const Match&) {
+        if (cancel.load()) ++after_cancel;
+        if (++seen == 8) cancel = true;
+        return true;
+    };
+    EXPECT_EQ(scan_file(file.path(), all_types(2), source, cancel_at_3), ScanEnd::cancelled);
+    EXPECT_LT(after_cancel, 1000u) << "cancelling should stop reading soon";
+}
 
 TEST(Threads, ZeroMeansOnePerCore) {
     const std::string text = mixed_text(1 << 18, 18);
