@@ -147,6 +147,7 @@ bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
 bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::string& error) {
     Selection selection;
     bool options_done = false;
+    bool chunk_size_given = false;
     out.scan.threads = std::max(1u, std::thread::hardware_concurrency());
     if (const char* env = std::getenv("IOCSCAN_CHUNK_SIZE")) {
         const auto size = parse_size(env);
@@ -155,6 +156,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             return false;
         }
         out.source.chunk_size = *size;
+        chunk_size_given = true;
     }
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
@@ -275,6 +277,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
                 return false;
             }
             out.source.chunk_size = *size;
+            chunk_size_given = true;
         } else {
             bool known = false;
             for (const auto& flag : kExtractFlags) {
@@ -289,8 +292,11 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         }
     }
     if (!selection.empty()) out.scan.types = selection.types();
-    // With threads to spare, reading overlaps scanning too.
+    // With threads to spare, reading overlaps scanning too. Bigger reads make
+    // more of the scanner's 64 KiB slices overlap with reporting the last one
+    // (whatever feed() found is reported before it returns).
     out.source.read_ahead = out.scan.threads > 1;
+    if (out.scan.threads > 1 && !chunk_size_given) out.source.chunk_size = std::size_t{1} << 20;
     if (out.paths.empty()) out.paths.emplace_back("-");
     return true;
 }
