@@ -4,8 +4,9 @@
 // With Options::threads > 1 the rules of one slice run concurrently: each
 // reads the same immutable buffer and writes only its own LexState and
 // candidate vector, so the merged, sorted output is the same as with one
-// thread. Appending, the watermark and the release happen between slices, on
-// the calling thread.
+// thread. Appending and the watermark happen between slices on the calling
+// thread, which also reports the last slice's final matches (the callback
+// always runs there) while the helpers scan the next.
 #include "iocscan/iocscan.hpp"
 #include "lib/candidate_queue.hpp"
 #include "lib/chunk_buffer.hpp"
@@ -153,7 +154,10 @@ struct Scanner::Impl {
 
     /// Runs one rule over the buffer; touches only that rule's own data.
     void run_rule(ActiveRule& rule, bool timed) {
-        if (rule.ended) return;
+        if (rule.ended) {
+            rule.cost = 0;   // nothing left to do: hand it out last
+            return;
+        }
         detail::CandidateSink sink(options.types, rule.found, rule.dropped);
         sink.set_origin(buffer.data(), buffer.base_offset());
         using Clock = std::chrono::steady_clock;
