@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <stdexcept>
 #include <thread>
 
@@ -254,6 +256,19 @@ TEST(ThreadsCli, TwoThreadsPrintTheSameAsOne) {
     const auto plain_one = run_iocscan({"--threads=1", file.path()});
     EXPECT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_TRUE(plain.out == plain_one.out);
+}
+
+TEST(ThreadsCli, InterruptWithHelperThreadsFlushesAndExitsPromptly) {
+    // Several families, so the scanner has helper threads; they block
+    // signals, so SIGINT still interrupts the read() of the waiting caller.
+    RunningIocscan child({"--threads", "4", "--refang"});
+    child.write_stdin("seen 10[.]3[.]3[.]3 and d41d8cd98f00b204e9800998ecf8427e\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    child.send_signal(SIGINT);
+    const auto r = child.wait();
+    EXPECT_EQ(r.exit_code, 130) << r.err;
+    // The defanged address is a "bracket" URL too (url sorts first).
+    EXPECT_EQ(r.out, "http://10.3.3.3\n10.3.3.3\nd41d8cd98f00b204e9800998ecf8427e\n");
 }
 
 TEST(ThreadsCli, BadValuesAreUsageErrors) {
