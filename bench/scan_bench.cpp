@@ -102,6 +102,15 @@ void BM_AllDefault(benchmark::State& state) {
 }
 BENCHMARK(BM_AllDefault)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+/// The default families with Options::threads = range(0). Wall time: the
+/// helpers' CPU time is not the calling thread's.
+void BM_AllDefaultThreads(benchmark::State& state) {
+    Options options;
+    options.threads = static_cast<unsigned>(state.range(0));
+    scan_text(state, corpus_64mib(), options);
+}
+BENCHMARK(BM_AllDefaultThreads)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+
 void BM_AllAvailable(benchmark::State& state) {
     Options options;
     options.types = TypeSet::all();

@@ -68,6 +68,24 @@ TEST_P(CaseTest, InvariantUnderChunkSize) {
     }
 }
 
+TEST_P(CaseTest, TwoThreads) {
+    const CaseRow& row = GetParam();
+    if (const auto why = unsupported_reason(row); !why.empty()) GTEST_SKIP() << why;
+    Type type;
+    ASSERT_TRUE(parse_type(row.type, type));
+    SourceOptions source;
+    source.wide = row.has_mode("wide");
+    const auto reference = scan_through_fd(row.input, options_for_row(row), source);
+    Options options = options_for_row(row);
+    options.threads = 2;
+    for (std::size_t chunk : {1, 7, 4096}) {
+        source.chunk_size = chunk;
+        const auto found = scan_through_fd(row.input, options, source);
+        EXPECT_EQ(values_of(found, type), row.expected) << "chunk size " << chunk;
+        EXPECT_EQ(found, reference) << "chunk size " << chunk;
+    }
+}
+
 TEST_P(CaseTest, CommandLine) {
     const CaseRow& row = GetParam();
     if (const auto why = unsupported_reason(row); !why.empty()) GTEST_SKIP() << why;

@@ -33,6 +33,8 @@ enum iocscan_status {
 typedef struct iocscan_options {
     const char* types;   /* comma list of type names ("ipv4,md5"), "all", or NULL for the defaults */
     int refang;          /* non-zero: report values in plain (refanged) form */
+    int threads;         /* threads that scan (the caller's included); 0 or 1: the caller's only,
+                            negative: one per core. The matches are the same for any value. */
 } iocscan_options;
 
 typedef struct iocscan_match {

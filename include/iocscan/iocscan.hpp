@@ -126,6 +126,11 @@ struct Options {
     /// constructor throws std::invalid_argument if check_custom_patterns()
     /// finds a problem in them.
     std::vector<CustomPattern> custom_patterns;
+    /// Threads that scan each slice of input (the calling one included): the
+    /// rule scanners are split among them. 0: one per core. The output is the
+    /// same whatever the number; the callback always runs on the thread that
+    /// called feed()/finish(). Default 1: no threads are started.
+    unsigned threads = 1;
 };
 
 /// How an encoded URL was written in the input (Match::encoding).
@@ -162,7 +167,8 @@ struct Stats {
     std::uint64_t dropped_overlong = 0;              ///< candidates longer than their family's maximum
 };
 
-/// A streaming scanner. Not thread-safe; use one per stream.
+/// A streaming scanner. Not thread-safe; use one per stream. With
+/// Options::threads > 1 it owns helper threads, joined by its destructor.
 class Scanner {
 public:
     explicit Scanner(const Options& options = {});
@@ -199,6 +205,10 @@ struct SourceOptions {
     bool wide = false;                     ///< drop NUL bytes (UTF-16LE text)
     /// Decompress gzip, bzip2, xz and zstd input, recognised by its first bytes.
     bool decompress = true;
+    /// Regular files only: read (and decompress) the next chunk on another
+    /// thread while the scanner works on the last one. Off by default; the
+    /// CLI turns it on with --threads > 1.
+    bool read_ahead = false;
     /// When set and it becomes true (e.g. from a SIGINT handler), scan_fd()
     /// stops before the next read and returns ScanEnd::cancelled.
     const std::atomic<bool>* cancel = nullptr;

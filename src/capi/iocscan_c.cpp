@@ -3,6 +3,7 @@
 #include "iocscan/iocscan.h"
 #include "iocscan/iocscan.hpp"
 
+#include <algorithm>
 #include <new>
 #include <string>
 #include <string_view>
@@ -81,6 +82,8 @@ int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
         if (options != nullptr) {
             if (!parse_types(options->types, opts.types, g_open_error)) return IOCSCAN_EINVAL;
             opts.refang = options->refang != 0;
+            // 0 (a zeroed struct) keeps the library default of one thread.
+            opts.threads = options->threads < 0 ? 0u : static_cast<unsigned>(std::max(options->threads, 1));
         }
         *out = new iocscan_scanner{iocscan::Scanner(opts), {}};
         return IOCSCAN_OK;

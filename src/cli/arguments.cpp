@@ -1,5 +1,6 @@
 #include "cli/arguments.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <sstream>
 #include <optional>
 #include <string_view>
+#include <thread>
 
 namespace iocscan::cli {
 namespace {
@@ -135,11 +137,30 @@ std::optional<std::size_t> parse_size(std::string_view text) {
     return value;
 }
 
+/// More threads than this is a typing error, not a machine (each would
+/// scan at least one rule; there are about ten).
+constexpr unsigned kMaxThreads = 1024;
+
+/// --threads N: 0 means one per core.
+bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size() && !text.empty() && value <= kMaxThreads) {
+        out = value == 0 ? std::max(1u, std::thread::hardware_concurrency()) : value;
+        return true;
+    }
+    error = "--threads: not a number from 0 to " + std::to_string(kMaxThreads) + ": '" +
+            std::string(text) + "'";
+    return false;
+}
+
 }  // namespace
 
 bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::string& error) {
     Selection selection;
     bool options_done = false;
+    bool chunk_size_given = false;
+    out.scan.threads = std::max(1u, std::thread::hardware_concurrency());
     if (const char* env = std::getenv("IOCSCAN_CHUNK_SIZE")) {
         const auto size = parse_size(env);
         if (!size) {
@@ -147,6 +168,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             return false;
         }
         out.source.chunk_size = *size;
+        chunk_size_given = true;
     }
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
@@ -257,6 +279,8 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             }
         } else if (arg == "--domain-ignore") {
             if (!value(text) || !out.domain_ignore.load(std::string(text), error)) return false;
+        } else if (arg == "--threads" || arg == "-j") {
+            if (!value(text) || !parse_threads(text, out.scan.threads, error)) return false;
         } else if (arg == "--chunk-size") {   // hidden: lets tests move chunk edges
             if (!value(text)) return false;
             const auto size = parse_size(text);
@@ -265,6 +289,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
                 return false;
             }
             out.source.chunk_size = *size;
+            chunk_size_given = true;
         } else {
             bool known = false;
             for (const auto& flag : kExtractFlags) {
@@ -289,6 +314,11 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         out.scan.url_plain = selection.url_plain();
         out.scan.url_encoded = selection.url_encoded();
     }
+    // With threads to spare, reading overlaps scanning too. Bigger reads make
+    // more of the scanner's 64 KiB slices overlap with reporting the last one
+    // (whatever feed() found is reported before it returns).
+    out.source.read_ahead = out.scan.threads > 1;
+    if (out.scan.threads > 1 && !chunk_size_given) out.source.chunk_size = std::size_t{1} << 20;
     if (out.paths.empty()) out.paths.emplace_back("-");
     return true;
 }
@@ -366,6 +396,8 @@ Input and output:
                           and decompressed on the fly)
       --wide              drop NUL bytes first: finds IOCs in UTF-16LE text
                           from Windows binaries and memory dumps
+  -j, --threads N         scan with N threads (default, or 0: one per core);
+                          the output is the same for any N
   -h, --help              show this help
   -V, --version           show the version
 

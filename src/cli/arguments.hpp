@@ -16,7 +16,7 @@ enum class OutputFormat { plain, json, jsonl, csv, stix };
 enum class PathPrefix { automatic, always, never };
 
 struct Arguments {
-    Options scan;                     ///< types and refang
+    Options scan;                     ///< types, refang, threads
     SourceOptions source;             ///< chunk size, --wide
     OutputFormat format = OutputFormat::plain;
     PathPrefix path_prefix = PathPrefix::automatic;   ///< automatic: when several files are scanned

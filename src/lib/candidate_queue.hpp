@@ -35,18 +35,27 @@ struct MergedCandidate {
 
 class CandidateQueue {
 public:
-    /// Where scanners append new candidates.
-    std::vector<Candidate>& incoming() { return held_; }
+    /// Queues candidates, in any order.
+    void add(const std::vector<Candidate>& found) { held_.insert(held_.end(), found.begin(), found.end()); }
+
+    /// Puts what add() queued in order: sorts only the new tail and merges it
+    /// into the part that is in order already.
+    void settle() {
+        const auto old_end = held_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+        std::sort(old_end, held_.end(), precedes);
+        std::inplace_merge(held_.begin(), old_end, held_.end(), precedes);
+        sorted_ = held_.size();
+    }
 
     bool empty() const { return held_.empty(); }
-    /// Smallest offset still held (meaningful when not empty, after release()).
+    /// Smallest offset still held (meaningful when not empty, after settle()).
     std::uint64_t earliest_offset() const { return held_.front().offset; }
 
     /// Emits, in order, every merged candidate that ends at or before
     /// `watermark`. Stops and returns false when `emit` returns false.
     template <typename Emit>
     bool release(std::uint64_t watermark, Emit&& emit) {
-        std::sort(held_.begin(), held_.end(), precedes);
+        settle();
         std::size_t i = 0;
         bool go_on = true;
         while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {
@@ -67,10 +76,14 @@ public:
         held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
         // Absorbed candidates may sort after one that is not released yet.
         std::erase_if(held_, absorbed);
+        sorted_ = held_.size();
         return go_on;
     }
 
-    void clear() { held_.clear(); }
+    void clear() {
+        held_.clear();
+        sorted_ = 0;
+    }
 
 private:
     /// The rule of a url candidate merged into a longer one. URL rules have
@@ -112,6 +125,7 @@ private:
     }
 
     std::vector<Candidate> held_;
+    std::size_t sorted_ = 0;   ///< held_[0, sorted_) is in order
 };
 
 }  // namespace iocscan::detail

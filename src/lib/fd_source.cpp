@@ -2,12 +2,16 @@
 #include "iocscan/iocscan.hpp"
 #include "lib/decompression.hpp"
 #include "lib/drop_nul_filter.hpp"
+#include "lib/read_ahead.hpp"
 
 #include <boost/iostreams/filtering_stream.hpp>
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <span>
+
+#include <sys/stat.h>
 
 namespace iocscan {
 namespace {
@@ -20,6 +24,11 @@ bool cancelled(const SourceOptions& source) {
 ScanEnd cancel(Scanner& scanner, const MatchCallback& on_match) {
     scanner.finish(on_match);
     return ScanEnd::cancelled;
+}
+
+bool is_regular_file(int fd) {
+    struct stat info {};
+    return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
 }
 
 }  // namespace
@@ -48,17 +57,30 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     // between): one copy fewer per byte.
     auto& buffer = *in.rdbuf();
     std::uint64_t read_so_far = 0;
+    const auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
+        if (buffer.sgetc() == std::char_traits<char>::eof()) return 0;
+        const auto ready = std::min<std::streamsize>(buffer.in_avail(), static_cast<std::streamsize>(capacity));
+        return static_cast<std::size_t>(buffer.sgetn(into, std::max<std::streamsize>(ready, 1)));
+    };
+    // Declared after `in`, which its thread reads: it is joined first.
+    std::optional<detail::ReadAhead> ahead;
+    if (source.read_ahead && is_regular_file(fd)) ahead.emplace(read_some, chunk);
     try {
         for (;;) {
             if (cancelled(source)) return cancel(scanner, on_match);
-            if (buffer.sgetc() == std::char_traits<char>::eof()) break;
-            const auto ready = std::min<std::streamsize>(buffer.in_avail(),
-                                                         static_cast<std::streamsize>(chunk));
-            const std::span<char> room =
-                scanner.input_space(static_cast<std::size_t>(std::max<std::streamsize>(ready, 1)));
-            const auto got =
-                static_cast<std::size_t>(buffer.sgetn(room.data(), static_cast<std::streamsize>(room.size())));
-            if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
+            std::size_t got = 0;
+            if (ahead) {
+                // A reader thread fills the next block while this one scans.
+                const std::string_view block = ahead->next();
+                if (block.empty()) break;
+                if (!scanner.feed(block, on_match)) return ScanEnd::stopped;
+                got = block.size();
+            } else {
+                const std::span<char> room = scanner.input_space(chunk);
+                got = read_some(room.data(), room.size());
+                if (got == 0) break;
+                if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
+            }
             read_so_far += got;
             if (source.on_progress) source.on_progress(read_so_far);
         }

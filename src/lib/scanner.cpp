@@ -1,5 +1,12 @@
 // The scan driver: runs every enabled generated scanner over each chunk and
 // reports their matches in input order.
+//
+// With Options::threads > 1 the rules of one slice run concurrently: each
+// reads the same immutable buffer and writes only its own LexState and
+// candidate vector, so the merged, sorted output is the same as with one
+// thread. Appending and the watermark happen between slices on the calling
+// thread, which also reports the last slice's final matches (the callback
+// always runs there) while the helpers scan the next.
 #include "iocscan/iocscan.hpp"
 #include "lib/candidate_queue.hpp"
 #include "lib/chunk_buffer.hpp"
@@ -9,11 +16,16 @@
 #include "lib/refang.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/rule_table.hpp"
+#include "lib/worker_pool.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <functional>
 #include <limits>
+#include <numeric>
 #include <span>
+#include <thread>
 #include <vector>
 
 namespace iocscan {
@@ -25,19 +37,33 @@ using detail::LexStatus;
 /// Input is appended to the buffer in slices of at most this size, so a huge
 /// piece passed to feed() does not grow the buffer.
 constexpr std::size_t kSliceSize = 256 * 1024;
+/// With helper threads, smaller slices let reporting one slice overlap the
+/// scanning of the next within one feed() (a barrier costs a few µs).
+constexpr std::size_t kThreadedSliceSize = 64 * 1024;
 constexpr std::uint64_t kEndOfInput = std::numeric_limits<std::uint64_t>::max();
 
 struct ActiveRule {
     const detail::RuleSpec* spec;
     LexState state;
     bool ended = false;
+    /// What this rule found in the current slice; only its own thread writes
+    /// here while the rules run.
+    std::vector<detail::Candidate> found;
+    std::uint64_t dropped = 0;
+    /// Nanoseconds the last slice took, to hand out the costly rules first.
+    std::int64_t cost = 0;
 };
+
+/// Threads to use for Options::threads (0: one per core).
+std::size_t thread_count(unsigned requested) {
+    if (requested != 0) return requested;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 }  // namespace
 
 struct Scanner::Impl {
-    explicit Impl(const Options& opts)
-        : options(opts), sink(opts.types, queue.incoming(), stats.dropped_overlong) {
+    explicit Impl(const Options& opts) : options(opts) {
         for (const auto& spec : detail::builtin_rules()) {
             bool wanted = false;
             for (std::size_t t = 0; t < kTypeCount; ++t) {
@@ -49,8 +75,13 @@ struct Scanner::Impl {
             if (spec.emits.has(Type::url)) {
                 wanted = wanted && (detail::is_encoded_url_rule(spec.id) ? opts.url_encoded : opts.url_plain);
             }
-            if (wanted) rules.push_back({&spec, {}, false});
+            if (wanted) rules.push_back({&spec, {}, false, {}, 0, 0});
         }
+        order.resize(rules.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        // More threads than rules would only wait.
+        const std::size_t threads = std::min(thread_count(opts.threads), std::max<std::size_t>(rules.size(), 1));
+        pool = std::make_unique<detail::WorkerPool>(threads - 1);
         if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
             custom = std::make_unique<detail::CustomMatcher>(opts.custom_patterns);
         }
@@ -67,6 +98,8 @@ struct Scanner::Impl {
             rule.state = {};
             rule.state.context = context_for(*rule.spec);
             rule.ended = false;
+            rule.found.clear();
+            rule.dropped = 0;
         }
         point_rules_at_buffer({});
     }
@@ -78,16 +111,23 @@ struct Scanner::Impl {
 
     bool feed(std::string_view piece, const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
+        stats.bytes += piece.size();
+        const std::size_t slice_size = pool->threads() > 1 ? kThreadedSliceSize : kSliceSize;
+        std::uint64_t final_below = 0;   // what ends here is final, not yet reported
         while (!piece.empty()) {
-            const std::span<char> room = input_space(piece.size());
-            std::memcpy(room.data(), piece.data(), room.size());
-            piece.remove_prefix(room.size());
-            if (!commit_input(room.size(), on_match)) {
-                stats.bytes += piece.size();   // the whole piece counts as fed, as before the stop
-                return false;
-            }
+            const std::size_t take = std::min(piece.size(), slice_size);
+            std::memcpy(make_room(take), piece.data(), take);
+            commit(take);
+            // The calling thread reports what the last slice made final while
+            // the helpers start on this one: the report reads the buffer and
+            // the queue, the scanners read the buffer and write their own data.
+            run_rules([&] { release(final_below, on_match); });
+            if (stopped) return false;
+            final_below = watermark();
+            piece.remove_prefix(take);
         }
-        return true;
+        // Nothing final is held back when feed() returns (slow pipes, tail -f).
+        return release(final_below, on_match);
     }
 
     std::span<char> input_space(std::size_t max_bytes) {
@@ -101,27 +141,60 @@ struct Scanner::Impl {
         if (stopped || finished) return !stopped;
         if (count == 0) return true;
         stats.bytes += count;
+        commit(count);
+        run_rules({});
+        return release(watermark(), on_match);
+    }
+
+    /// Makes `count` bytes written into the room of make_room() part of the
+    /// buffer the scanners read.
+    void commit(std::size_t count) {
         buffer.commit(count);
         const unsigned char* lim = buffer.data() + buffer.size();
         for (auto& rule : rules) rule.state.lim = lim;
-        run_rules();
-        return release(watermark(), on_match);
     }
 
     bool finish(const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         finished = true;
         // Resuming a scanner without new bytes tells it the input has ended.
-        run_rules();
+        run_rules({});
         return release(kEndOfInput, on_match);
     }
 
-    /// Lets every scanner consume all buffered bytes.
-    void run_rules() {
-        sink.set_origin(buffer.data(), buffer.base_offset());
-        for (auto& rule : rules) {
-            if (!rule.ended) rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;
+    /// Lets every scanner consume all buffered bytes, then queues what they
+    /// found. `report` runs on the calling thread before it takes rules.
+    void run_rules(const std::function<void()>& report) {
+        if (pool->threads() == 1) {
+            if (report) report();
+            for (auto& rule : rules) run_rule(rule, false);
+        } else {
+            pool->run(order.size(), run_task, report);
+            // Longest first next time, so no thread starts a costly rule last.
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return rules[a].cost > rules[b].cost; });
         }
+        for (auto& rule : rules) {
+            queue.add(rule.found);
+            rule.found.clear();
+            stats.dropped_overlong += rule.dropped;
+            rule.dropped = 0;
+        }
+        queue.settle();   // append() reads the earliest offset
+    }
+
+    /// Runs one rule over the buffer; touches only that rule's own data.
+    void run_rule(ActiveRule& rule, bool timed) {
+        if (rule.ended) {
+            rule.cost = 0;   // nothing left to do: hand it out last
+            return;
+        }
+        detail::CandidateSink sink(options.types, rule.found, rule.dropped);
+        sink.set_origin(buffer.data(), buffer.base_offset());
+        using Clock = std::chrono::steady_clock;
+        const auto start = timed ? Clock::now() : Clock::time_point();
+        rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;
+        if (timed) rule.cost = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
     }
 
     /// No scanner can report anything that starts before this offset.
@@ -270,11 +343,14 @@ struct Scanner::Impl {
     detail::ChunkBuffer buffer;
     detail::CandidateQueue queue;
     Stats stats;
-    detail::CandidateSink sink;
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
     bool stopped = false;
     bool finished = false;
+    std::vector<std::size_t> order;   ///< rule indices, costliest first
+    const std::function<void(std::size_t)> run_task = [this](std::size_t i) { run_rule(rules[order[i]], true); };
+    /// Declared last: its threads are joined before anything they use goes.
+    std::unique_ptr<detail::WorkerPool> pool;
 };
 
 Scanner::Scanner(const Options& options) : impl_(std::make_unique<Impl>(options)) {}

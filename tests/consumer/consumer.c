@@ -23,7 +23,7 @@ static int stop_at_once(const iocscan_match* m, void* user) {
 }
 
 int main(void) {
-    iocscan_options options = {"ipv4", 1};
+    iocscan_options options = {"ipv4", 1, 2};
     iocscan_scanner* scanner = NULL;
     struct seen seen = {""};
     const char* text = "c2 10[.]0[.]0[.]1 and 10.0.0.2";
