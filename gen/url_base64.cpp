@@ -43,7 +43,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy1052;
+		if (st.lim <= st.cur) goto yy1051;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -11403,7 +11403,7 @@ yyFillLabel378:
 	switch (yych) {
 		case '\n': goto yy461;
 		case '\r': goto yy462;
-		case '=': goto yy463;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 378;
@@ -11417,7 +11417,7 @@ yyFillLabel379:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy464;
+		case ' ': goto yy463;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -11432,7 +11432,7 @@ yyFillLabel380:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy465;
+		case ' ': goto yy464;
 		case '+':
 		case '/':
 		case '0':
@@ -11510,7 +11510,7 @@ yyFillLabel381:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy466;
+		case ' ': goto yy465;
 		case '1':
 		case '5':
 		case '9':
@@ -11540,7 +11540,7 @@ yyFillLabel382:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy467;
+		case ' ': goto yy466;
 		case '0': goto yy75;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -11557,7 +11557,7 @@ yyFillLabel383:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy468;
+		case ' ': goto yy467;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
@@ -11572,7 +11572,7 @@ yyFillLabel384:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy469;
+		case ' ': goto yy468;
 		case '1':
 		case '5':
 		case '9':
@@ -11678,7 +11678,7 @@ yyFillLabel386:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy470;
+		case ' ': goto yy469;
 		case '1':
 		case '5':
 		case '9':
@@ -11708,7 +11708,7 @@ yyFillLabel387:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy471;
+		case ' ': goto yy470;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
 		default:
@@ -11724,7 +11724,7 @@ yyFillLabel388:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy472;
+		case ' ': goto yy471;
 		case 'A': goto yy82;
 		case 'd': goto yy83;
 		default:
@@ -11740,7 +11740,7 @@ yyFillLabel389:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy473;
+		case ' ': goto yy472;
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -11755,7 +11755,7 @@ yyFillLabel390:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy474;
+		case ' ': goto yy473;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -11770,7 +11770,7 @@ yyFillLabel391:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy475;
+		case ' ': goto yy474;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -11785,7 +11785,7 @@ yyFillLabel392:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy476;
+		case ' ': goto yy475;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -11800,7 +11800,7 @@ yyFillLabel393:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy477;
+		case ' ': goto yy476;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -11827,10 +11827,10 @@ yy400:
 yyFillLabel395:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy478;
-		case '\r': goto yy479;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case '\n': goto yy477;
+		case '\r': goto yy478;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 395;
@@ -11844,7 +11844,7 @@ yyFillLabel396:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy482;
+		case ' ': goto yy481;
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -11859,7 +11859,7 @@ yyFillLabel397:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy483;
+		case ' ': goto yy482;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -11875,7 +11875,7 @@ yyFillLabel398:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy484;
+		case ' ': goto yy483;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -11890,7 +11890,7 @@ yyFillLabel399:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy485;
+		case ' ': goto yy484;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -11905,7 +11905,7 @@ yyFillLabel400:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy486;
+		case ' ': goto yy485;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -11933,7 +11933,7 @@ yyFillLabel402:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy487;
+		case ' ': goto yy486;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -11948,7 +11948,7 @@ yyFillLabel403:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy488;
+		case ' ': goto yy487;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -11963,7 +11963,7 @@ yyFillLabel404:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy489;
+		case ' ': goto yy488;
 		case 'A': goto yy86;
 		case 'd': goto yy87;
 		default:
@@ -11979,7 +11979,7 @@ yyFillLabel405:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy490;
+		case ' ': goto yy489;
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -11994,7 +11994,7 @@ yyFillLabel406:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy491;
+		case ' ': goto yy490;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -12009,7 +12009,7 @@ yyFillLabel407:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy492;
+		case ' ': goto yy491;
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -12024,7 +12024,7 @@ yyFillLabel408:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy493;
+		case ' ': goto yy492;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -12039,7 +12039,7 @@ yyFillLabel409:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy494;
+		case ' ': goto yy493;
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -12054,7 +12054,7 @@ yyFillLabel410:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy495;
+		case ' ': goto yy494;
 		case '1':
 		case '5':
 		case '9':
@@ -12086,7 +12086,7 @@ yyFillLabel411:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy496;
+		case ' ': goto yy495;
 		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
@@ -12101,7 +12101,7 @@ yyFillLabel412:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy497;
+		case ' ': goto yy496;
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -12116,7 +12116,7 @@ yyFillLabel413:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy498;
+		case ' ': goto yy497;
 		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
@@ -12131,7 +12131,7 @@ yyFillLabel414:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy499;
+		case ' ': goto yy498;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -12146,7 +12146,7 @@ yyFillLabel415:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy500;
+		case ' ': goto yy499;
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -12161,7 +12161,7 @@ yyFillLabel416:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy501;
+		case ' ': goto yy500;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -12176,7 +12176,7 @@ yyFillLabel417:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy502;
+		case ' ': goto yy501;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -12204,9 +12204,9 @@ yy424:
 yyFillLabel419:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy503;
-		case '\r': goto yy504;
-		case 'o': goto yy505;
+		case '\n': goto yy502;
+		case '\r': goto yy503;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 419;
@@ -12219,9 +12219,9 @@ yy425:
 yyFillLabel420:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy506;
-		case '\r': goto yy507;
-		case 'M': goto yy508;
+		case '\n': goto yy505;
+		case '\r': goto yy506;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 420;
@@ -12235,7 +12235,7 @@ yyFillLabel421:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy509;
+		case ' ': goto yy508;
 		case '0': goto yy55;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -12252,7 +12252,7 @@ yyFillLabel422:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy510;
+		case ' ': goto yy509;
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -12267,7 +12267,7 @@ yyFillLabel423:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy511;
+		case ' ': goto yy510;
 		case 'D': goto yy149;
 		case 'H': goto yy150;
 		default:
@@ -12283,7 +12283,7 @@ yyFillLabel424:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy512;
+		case ' ': goto yy511;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -12298,7 +12298,7 @@ yyFillLabel425:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy513;
+		case ' ': goto yy512;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -12313,7 +12313,7 @@ yyFillLabel426:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy514;
+		case ' ': goto yy513;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -12328,7 +12328,7 @@ yyFillLabel427:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy515;
+		case ' ': goto yy514;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -12343,7 +12343,7 @@ yyFillLabel428:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy516;
+		case ' ': goto yy515;
 		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
@@ -12358,7 +12358,7 @@ yyFillLabel429:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy517;
+		case ' ': goto yy516;
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -12373,7 +12373,7 @@ yyFillLabel430:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy518;
+		case ' ': goto yy517;
 		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
@@ -12388,7 +12388,7 @@ yyFillLabel431:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy519;
+		case ' ': goto yy518;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -12403,7 +12403,7 @@ yyFillLabel432:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy520;
+		case ' ': goto yy519;
 		case '0': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
@@ -12418,7 +12418,7 @@ yyFillLabel433:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy521;
+		case ' ': goto yy520;
 		case '0': goto yy61;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -12435,7 +12435,7 @@ yyFillLabel434:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy522;
+		case ' ': goto yy521;
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -12526,7 +12526,7 @@ yyFillLabel436:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy523;
+		case ' ': goto yy522;
 		case '1':
 		case '5':
 		case '9':
@@ -12556,7 +12556,7 @@ yyFillLabel437:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy524;
+		case ' ': goto yy523;
 		case '0': goto yy66;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -12573,7 +12573,7 @@ yyFillLabel438:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy525;
+		case ' ': goto yy524;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
@@ -12588,7 +12588,7 @@ yyFillLabel439:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy526;
+		case ' ': goto yy525;
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -12603,7 +12603,7 @@ yyFillLabel440:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy527;
+		case ' ': goto yy526;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -12618,7 +12618,7 @@ yyFillLabel441:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy528;
+		case ' ': goto yy527;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -12633,7 +12633,7 @@ yyFillLabel442:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy529;
+		case ' ': goto yy528;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -12649,7 +12649,7 @@ yyFillLabel443:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy530;
+		case ' ': goto yy529;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -12676,9 +12676,9 @@ yy450:
 yyFillLabel445:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy531;
-		case '\r': goto yy532;
-		case 'A': goto yy533;
+		case '\n': goto yy530;
+		case '\r': goto yy531;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 445;
@@ -12692,7 +12692,7 @@ yyFillLabel446:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy534;
+		case ' ': goto yy533;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -12719,9 +12719,9 @@ yy453:
 yyFillLabel448:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy535;
-		case '\r': goto yy536;
-		case 'A': goto yy480;
+		case '\n': goto yy534;
+		case '\r': goto yy535;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 448;
@@ -12735,7 +12735,7 @@ yyFillLabel449:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy537;
+		case ' ': goto yy536;
 		case '1':
 		case '5':
 		case '9':
@@ -12765,7 +12765,7 @@ yyFillLabel450:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy538;
+		case ' ': goto yy537;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
 		case 'w': goto yy70;
@@ -12782,7 +12782,7 @@ yyFillLabel451:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy539;
+		case ' ': goto yy538;
 		case 'O': goto yy114;
 		case 'c': goto yy115;
 		default:
@@ -12798,7 +12798,7 @@ yyFillLabel452:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy540;
+		case ' ': goto yy539;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
@@ -12813,7 +12813,7 @@ yyFillLabel453:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy541;
+		case ' ': goto yy540;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -12828,7 +12828,7 @@ yyFillLabel454:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy542;
+		case ' ': goto yy541;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -12843,7 +12843,7 @@ yyFillLabel455:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy543;
+		case ' ': goto yy542;
 		case '+':
 		case '/':
 		case '0':
@@ -12922,8 +12922,8 @@ yyFillLabel456:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy544;
-		case '=': goto yy463;
+		case ' ': goto yy543;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 456;
@@ -12946,14 +12946,11 @@ yyFillLabel457:
 	}
 yy463:
 	++st.cur;
-	goto yy308;
-yy464:
-	++st.cur;
 yyFillLabel458:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy545;
+		case ' ': goto yy544;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -12962,7 +12959,7 @@ yyFillLabel458:
 			}
 			goto yy8;
 	}
-yy465:
+yy464:
 	++st.cur;
 yyFillLabel459:
 	yych = *st.cur;
@@ -13038,13 +13035,13 @@ yyFillLabel459:
 			}
 			goto yy8;
 	}
-yy466:
+yy465:
 	++st.cur;
 yyFillLabel460:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy546;
+		case ' ': goto yy545;
 		case '1':
 		case '5':
 		case '9':
@@ -13068,13 +13065,13 @@ yyFillLabel460:
 			}
 			goto yy8;
 	}
-yy467:
+yy466:
 	++st.cur;
 yyFillLabel461:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy547;
+		case ' ': goto yy546;
 		case '0': goto yy75;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -13085,13 +13082,13 @@ yyFillLabel461:
 			}
 			goto yy8;
 	}
-yy468:
+yy467:
 	++st.cur;
 yyFillLabel462:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy548;
+		case ' ': goto yy547;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
@@ -13100,13 +13097,13 @@ yyFillLabel462:
 			}
 			goto yy8;
 	}
-yy469:
+yy468:
 	++st.cur;
 yyFillLabel463:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy549;
+		case ' ': goto yy548;
 		case '1':
 		case '5':
 		case '9':
@@ -13130,7 +13127,7 @@ yyFillLabel463:
 			}
 			goto yy8;
 	}
-yy470:
+yy469:
 	++st.cur;
 yyFillLabel464:
 	yych = *st.cur;
@@ -13158,13 +13155,13 @@ yyFillLabel464:
 			}
 			goto yy8;
 	}
-yy471:
+yy470:
 	++st.cur;
 yyFillLabel465:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy550;
+		case ' ': goto yy549;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
 		default:
@@ -13174,13 +13171,13 @@ yyFillLabel465:
 			}
 			goto yy8;
 	}
-yy472:
+yy471:
 	++st.cur;
 yyFillLabel466:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy551;
+		case ' ': goto yy550;
 		case 'A': goto yy82;
 		case 'd': goto yy83;
 		default:
@@ -13190,13 +13187,13 @@ yyFillLabel466:
 			}
 			goto yy8;
 	}
-yy473:
+yy472:
 	++st.cur;
 yyFillLabel467:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy552;
+		case ' ': goto yy551;
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -13205,13 +13202,13 @@ yyFillLabel467:
 			}
 			goto yy8;
 	}
-yy474:
+yy473:
 	++st.cur;
 yyFillLabel468:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy553;
+		case ' ': goto yy552;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -13220,13 +13217,13 @@ yyFillLabel468:
 			}
 			goto yy8;
 	}
-yy475:
+yy474:
 	++st.cur;
 yyFillLabel469:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy554;
+		case ' ': goto yy553;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -13235,13 +13232,13 @@ yyFillLabel469:
 			}
 			goto yy8;
 	}
-yy476:
+yy475:
 	++st.cur;
 yyFillLabel470:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy555;
+		case ' ': goto yy554;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -13250,13 +13247,13 @@ yyFillLabel470:
 			}
 			goto yy8;
 	}
-yy477:
+yy476:
 	++st.cur;
 yyFillLabel471:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy556;
+		case ' ': goto yy555;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -13265,15 +13262,15 @@ yyFillLabel471:
 			}
 			goto yy8;
 	}
-yy478:
+yy477:
 	++st.cur;
 yyFillLabel472:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy557;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy556;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 472;
@@ -13281,12 +13278,12 @@ yyFillLabel472:
 			}
 			goto yy8;
 	}
-yy479:
+yy478:
 	++st.cur;
 yyFillLabel473:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy478;
+		case '\n': goto yy477;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 473;
@@ -13294,14 +13291,14 @@ yyFillLabel473:
 			}
 			goto yy8;
 	}
-yy480:
+yy479:
 	++st.cur;
 yyFillLabel474:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy558;
-		case '\r': goto yy559;
-		case '6': goto yy560;
+		case '\n': goto yy557;
+		case '\r': goto yy558;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 474;
@@ -13309,14 +13306,14 @@ yyFillLabel474:
 			}
 			goto yy8;
 	}
-yy481:
+yy480:
 	++st.cur;
 yyFillLabel475:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy561;
-		case '\r': goto yy562;
-		case 'z': goto yy563;
+		case '\n': goto yy560;
+		case '\r': goto yy561;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 475;
@@ -13324,13 +13321,13 @@ yyFillLabel475:
 			}
 			goto yy8;
 	}
-yy482:
+yy481:
 	++st.cur;
 yyFillLabel476:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy564;
+		case ' ': goto yy563;
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -13339,13 +13336,13 @@ yyFillLabel476:
 			}
 			goto yy8;
 	}
-yy483:
+yy482:
 	++st.cur;
 yyFillLabel477:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy565;
+		case ' ': goto yy564;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -13355,13 +13352,13 @@ yyFillLabel477:
 			}
 			goto yy8;
 	}
-yy484:
+yy483:
 	++st.cur;
 yyFillLabel478:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy566;
+		case ' ': goto yy565;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -13370,13 +13367,13 @@ yyFillLabel478:
 			}
 			goto yy8;
 	}
-yy485:
+yy484:
 	++st.cur;
 yyFillLabel479:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy567;
+		case ' ': goto yy566;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -13385,13 +13382,13 @@ yyFillLabel479:
 			}
 			goto yy8;
 	}
-yy486:
+yy485:
 	++st.cur;
 yyFillLabel480:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy568;
+		case ' ': goto yy567;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -13400,13 +13397,13 @@ yyFillLabel480:
 			}
 			goto yy8;
 	}
-yy487:
+yy486:
 	++st.cur;
 yyFillLabel481:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy569;
+		case ' ': goto yy568;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -13415,13 +13412,13 @@ yyFillLabel481:
 			}
 			goto yy8;
 	}
-yy488:
+yy487:
 	++st.cur;
 yyFillLabel482:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy570;
+		case ' ': goto yy569;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -13430,13 +13427,13 @@ yyFillLabel482:
 			}
 			goto yy8;
 	}
-yy489:
+yy488:
 	++st.cur;
 yyFillLabel483:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy571;
+		case ' ': goto yy570;
 		case 'A': goto yy86;
 		case 'd': goto yy87;
 		default:
@@ -13446,13 +13443,13 @@ yyFillLabel483:
 			}
 			goto yy8;
 	}
-yy490:
+yy489:
 	++st.cur;
 yyFillLabel484:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy572;
+		case ' ': goto yy571;
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -13461,13 +13458,13 @@ yyFillLabel484:
 			}
 			goto yy8;
 	}
-yy491:
+yy490:
 	++st.cur;
 yyFillLabel485:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy573;
+		case ' ': goto yy572;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -13476,13 +13473,13 @@ yyFillLabel485:
 			}
 			goto yy8;
 	}
-yy492:
+yy491:
 	++st.cur;
 yyFillLabel486:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy574;
+		case ' ': goto yy573;
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -13491,13 +13488,13 @@ yyFillLabel486:
 			}
 			goto yy8;
 	}
-yy493:
+yy492:
 	++st.cur;
 yyFillLabel487:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy575;
+		case ' ': goto yy574;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -13506,13 +13503,13 @@ yyFillLabel487:
 			}
 			goto yy8;
 	}
-yy494:
+yy493:
 	++st.cur;
 yyFillLabel488:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy576;
+		case ' ': goto yy575;
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -13521,7 +13518,7 @@ yyFillLabel488:
 			}
 			goto yy8;
 	}
-yy495:
+yy494:
 	++st.cur;
 yyFillLabel489:
 	yych = *st.cur;
@@ -13551,13 +13548,13 @@ yyFillLabel489:
 			}
 			goto yy8;
 	}
-yy496:
+yy495:
 	++st.cur;
 yyFillLabel490:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy577;
+		case ' ': goto yy576;
 		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
@@ -13566,13 +13563,13 @@ yyFillLabel490:
 			}
 			goto yy8;
 	}
-yy497:
+yy496:
 	++st.cur;
 yyFillLabel491:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy578;
+		case ' ': goto yy577;
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -13581,13 +13578,13 @@ yyFillLabel491:
 			}
 			goto yy8;
 	}
-yy498:
+yy497:
 	++st.cur;
 yyFillLabel492:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy579;
+		case ' ': goto yy578;
 		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
@@ -13596,13 +13593,13 @@ yyFillLabel492:
 			}
 			goto yy8;
 	}
-yy499:
+yy498:
 	++st.cur;
 yyFillLabel493:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy580;
+		case ' ': goto yy579;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -13611,13 +13608,13 @@ yyFillLabel493:
 			}
 			goto yy8;
 	}
-yy500:
+yy499:
 	++st.cur;
 yyFillLabel494:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy581;
+		case ' ': goto yy580;
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -13626,13 +13623,13 @@ yyFillLabel494:
 			}
 			goto yy8;
 	}
-yy501:
+yy500:
 	++st.cur;
 yyFillLabel495:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy582;
+		case ' ': goto yy581;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -13641,13 +13638,13 @@ yyFillLabel495:
 			}
 			goto yy8;
 	}
-yy502:
+yy501:
 	++st.cur;
 yyFillLabel496:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy583;
+		case ' ': goto yy582;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -13657,14 +13654,14 @@ yyFillLabel496:
 			}
 			goto yy8;
 	}
-yy503:
+yy502:
 	++st.cur;
 yyFillLabel497:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy584;
-		case 'o': goto yy505;
+		case ' ': goto yy583;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 497;
@@ -13672,12 +13669,12 @@ yyFillLabel497:
 			}
 			goto yy8;
 	}
-yy504:
+yy503:
 	++st.cur;
 yyFillLabel498:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy503;
+		case '\n': goto yy502;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 498;
@@ -13685,14 +13682,14 @@ yyFillLabel498:
 			}
 			goto yy8;
 	}
-yy505:
+yy504:
 	++st.cur;
 yyFillLabel499:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy585;
-		case '\r': goto yy586;
-		case 'A': goto yy587;
+		case '\n': goto yy584;
+		case '\r': goto yy585;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 499;
@@ -13700,14 +13697,14 @@ yyFillLabel499:
 			}
 			goto yy8;
 	}
-yy506:
+yy505:
 	++st.cur;
 yyFillLabel500:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy588;
-		case 'M': goto yy508;
+		case ' ': goto yy587;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 500;
@@ -13715,12 +13712,12 @@ yyFillLabel500:
 			}
 			goto yy8;
 	}
-yy507:
+yy506:
 	++st.cur;
 yyFillLabel501:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy506;
+		case '\n': goto yy505;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 501;
@@ -13728,14 +13725,14 @@ yyFillLabel501:
 			}
 			goto yy8;
 	}
-yy508:
+yy507:
 	++st.cur;
 yyFillLabel502:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy589;
-		case '\r': goto yy590;
-		case 'A': goto yy591;
+		case '\n': goto yy588;
+		case '\r': goto yy589;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 502;
@@ -13743,13 +13740,13 @@ yyFillLabel502:
 			}
 			goto yy8;
 	}
-yy509:
+yy508:
 	++st.cur;
 yyFillLabel503:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy592;
+		case ' ': goto yy591;
 		case '0': goto yy55;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -13760,13 +13757,13 @@ yyFillLabel503:
 			}
 			goto yy8;
 	}
-yy510:
+yy509:
 	++st.cur;
 yyFillLabel504:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy593;
+		case ' ': goto yy592;
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -13775,13 +13772,13 @@ yyFillLabel504:
 			}
 			goto yy8;
 	}
-yy511:
+yy510:
 	++st.cur;
 yyFillLabel505:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy594;
+		case ' ': goto yy593;
 		case 'D': goto yy149;
 		case 'H': goto yy150;
 		default:
@@ -13791,13 +13788,13 @@ yyFillLabel505:
 			}
 			goto yy8;
 	}
-yy512:
+yy511:
 	++st.cur;
 yyFillLabel506:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy595;
+		case ' ': goto yy594;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -13806,13 +13803,13 @@ yyFillLabel506:
 			}
 			goto yy8;
 	}
-yy513:
+yy512:
 	++st.cur;
 yyFillLabel507:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy596;
+		case ' ': goto yy595;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -13821,13 +13818,13 @@ yyFillLabel507:
 			}
 			goto yy8;
 	}
-yy514:
+yy513:
 	++st.cur;
 yyFillLabel508:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy597;
+		case ' ': goto yy596;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -13836,13 +13833,13 @@ yyFillLabel508:
 			}
 			goto yy8;
 	}
-yy515:
+yy514:
 	++st.cur;
 yyFillLabel509:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy598;
+		case ' ': goto yy597;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -13851,13 +13848,13 @@ yyFillLabel509:
 			}
 			goto yy8;
 	}
-yy516:
+yy515:
 	++st.cur;
 yyFillLabel510:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy599;
+		case ' ': goto yy598;
 		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
@@ -13866,13 +13863,13 @@ yyFillLabel510:
 			}
 			goto yy8;
 	}
-yy517:
+yy516:
 	++st.cur;
 yyFillLabel511:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy600;
+		case ' ': goto yy599;
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -13881,13 +13878,13 @@ yyFillLabel511:
 			}
 			goto yy8;
 	}
-yy518:
+yy517:
 	++st.cur;
 yyFillLabel512:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy601;
+		case ' ': goto yy600;
 		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
@@ -13896,13 +13893,13 @@ yyFillLabel512:
 			}
 			goto yy8;
 	}
-yy519:
+yy518:
 	++st.cur;
 yyFillLabel513:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy602;
+		case ' ': goto yy601;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -13911,13 +13908,13 @@ yyFillLabel513:
 			}
 			goto yy8;
 	}
-yy520:
+yy519:
 	++st.cur;
 yyFillLabel514:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy603;
+		case ' ': goto yy602;
 		case '0': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
@@ -13926,13 +13923,13 @@ yyFillLabel514:
 			}
 			goto yy8;
 	}
-yy521:
+yy520:
 	++st.cur;
 yyFillLabel515:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy604;
+		case ' ': goto yy603;
 		case '0': goto yy61;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -13943,13 +13940,13 @@ yyFillLabel515:
 			}
 			goto yy8;
 	}
-yy522:
+yy521:
 	++st.cur;
 yyFillLabel516:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy605;
+		case ' ': goto yy604;
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -13958,7 +13955,7 @@ yyFillLabel516:
 			}
 			goto yy8;
 	}
-yy523:
+yy522:
 	++st.cur;
 yyFillLabel517:
 	yych = *st.cur;
@@ -13986,13 +13983,13 @@ yyFillLabel517:
 			}
 			goto yy8;
 	}
-yy524:
+yy523:
 	++st.cur;
 yyFillLabel518:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy606;
+		case ' ': goto yy605;
 		case '0': goto yy66;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -14003,13 +14000,13 @@ yyFillLabel518:
 			}
 			goto yy8;
 	}
-yy525:
+yy524:
 	++st.cur;
 yyFillLabel519:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy607;
+		case ' ': goto yy606;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
@@ -14018,13 +14015,13 @@ yyFillLabel519:
 			}
 			goto yy8;
 	}
-yy526:
+yy525:
 	++st.cur;
 yyFillLabel520:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy608;
+		case ' ': goto yy607;
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -14033,13 +14030,13 @@ yyFillLabel520:
 			}
 			goto yy8;
 	}
-yy527:
+yy526:
 	++st.cur;
 yyFillLabel521:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy609;
+		case ' ': goto yy608;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -14048,13 +14045,13 @@ yyFillLabel521:
 			}
 			goto yy8;
 	}
-yy528:
+yy527:
 	++st.cur;
 yyFillLabel522:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy610;
+		case ' ': goto yy609;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -14063,13 +14060,13 @@ yyFillLabel522:
 			}
 			goto yy8;
 	}
-yy529:
+yy528:
 	++st.cur;
 yyFillLabel523:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy611;
+		case ' ': goto yy610;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -14079,13 +14076,13 @@ yyFillLabel523:
 			}
 			goto yy8;
 	}
-yy530:
+yy529:
 	++st.cur;
 yyFillLabel524:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy612;
+		case ' ': goto yy611;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -14094,14 +14091,14 @@ yyFillLabel524:
 			}
 			goto yy8;
 	}
-yy531:
+yy530:
 	++st.cur;
 yyFillLabel525:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy613;
-		case 'A': goto yy533;
+		case ' ': goto yy612;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 525;
@@ -14109,12 +14106,12 @@ yyFillLabel525:
 			}
 			goto yy8;
 	}
-yy532:
+yy531:
 	++st.cur;
 yyFillLabel526:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy531;
+		case '\n': goto yy530;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 526;
@@ -14122,14 +14119,14 @@ yyFillLabel526:
 			}
 			goto yy8;
 	}
-yy533:
+yy532:
 	++st.cur;
 yyFillLabel527:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy614;
-		case '\r': goto yy615;
-		case 'v': goto yy616;
+		case '\n': goto yy613;
+		case '\r': goto yy614;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 527;
@@ -14137,13 +14134,13 @@ yyFillLabel527:
 			}
 			goto yy8;
 	}
-yy534:
+yy533:
 	++st.cur;
 yyFillLabel528:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy617;
+		case ' ': goto yy616;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -14152,14 +14149,14 @@ yyFillLabel528:
 			}
 			goto yy8;
 	}
-yy535:
+yy534:
 	++st.cur;
 yyFillLabel529:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy618;
-		case 'A': goto yy480;
+		case ' ': goto yy617;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 529;
@@ -14167,12 +14164,12 @@ yyFillLabel529:
 			}
 			goto yy8;
 	}
-yy536:
+yy535:
 	++st.cur;
 yyFillLabel530:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy535;
+		case '\n': goto yy534;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 530;
@@ -14180,7 +14177,7 @@ yyFillLabel530:
 			}
 			goto yy8;
 	}
-yy537:
+yy536:
 	++st.cur;
 yyFillLabel531:
 	yych = *st.cur;
@@ -14208,13 +14205,13 @@ yyFillLabel531:
 			}
 			goto yy8;
 	}
-yy538:
+yy537:
 	++st.cur;
 yyFillLabel532:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy619;
+		case ' ': goto yy618;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
 		case 'w': goto yy70;
@@ -14225,13 +14222,13 @@ yyFillLabel532:
 			}
 			goto yy8;
 	}
-yy539:
+yy538:
 	++st.cur;
 yyFillLabel533:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy620;
+		case ' ': goto yy619;
 		case 'O': goto yy114;
 		case 'c': goto yy115;
 		default:
@@ -14241,13 +14238,13 @@ yyFillLabel533:
 			}
 			goto yy8;
 	}
-yy540:
+yy539:
 	++st.cur;
 yyFillLabel534:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy621;
+		case ' ': goto yy620;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
@@ -14256,13 +14253,13 @@ yyFillLabel534:
 			}
 			goto yy8;
 	}
-yy541:
+yy540:
 	++st.cur;
 yyFillLabel535:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy622;
+		case ' ': goto yy621;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -14271,13 +14268,13 @@ yyFillLabel535:
 			}
 			goto yy8;
 	}
-yy542:
+yy541:
 	++st.cur;
 yyFillLabel536:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy623;
+		case ' ': goto yy622;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -14286,13 +14283,13 @@ yyFillLabel536:
 			}
 			goto yy8;
 	}
-yy543:
+yy542:
 	++st.cur;
 yyFillLabel537:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy624;
+		case ' ': goto yy623;
 		case '+':
 		case '/':
 		case '0':
@@ -14365,14 +14362,14 @@ yyFillLabel537:
 			}
 			goto yy8;
 	}
-yy544:
+yy543:
 	++st.cur;
 yyFillLabel538:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy625;
-		case '=': goto yy463;
+		case ' ': goto yy624;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 538;
@@ -14380,13 +14377,13 @@ yyFillLabel538:
 			}
 			goto yy8;
 	}
-yy545:
+yy544:
 	++st.cur;
 yyFillLabel539:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy626;
+		case ' ': goto yy625;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -14395,7 +14392,7 @@ yyFillLabel539:
 			}
 			goto yy8;
 	}
-yy546:
+yy545:
 	++st.cur;
 yyFillLabel540:
 	yych = *st.cur;
@@ -14423,13 +14420,13 @@ yyFillLabel540:
 			}
 			goto yy8;
 	}
-yy547:
+yy546:
 	++st.cur;
 yyFillLabel541:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy627;
+		case ' ': goto yy626;
 		case '0': goto yy75;
 		case 'm': goto yy47;
 		case 'o': goto yy48;
@@ -14440,13 +14437,13 @@ yyFillLabel541:
 			}
 			goto yy8;
 	}
-yy548:
+yy547:
 	++st.cur;
 yyFillLabel542:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy628;
+		case ' ': goto yy627;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
@@ -14455,7 +14452,7 @@ yyFillLabel542:
 			}
 			goto yy8;
 	}
-yy549:
+yy548:
 	++st.cur;
 yyFillLabel543:
 	yych = *st.cur;
@@ -14483,7 +14480,7 @@ yyFillLabel543:
 			}
 			goto yy8;
 	}
-yy550:
+yy549:
 	++st.cur;
 yyFillLabel544:
 	yych = *st.cur;
@@ -14497,13 +14494,13 @@ yyFillLabel544:
 			}
 			goto yy8;
 	}
-yy551:
+yy550:
 	++st.cur;
 yyFillLabel545:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy629;
+		case ' ': goto yy628;
 		case 'A': goto yy82;
 		case 'd': goto yy83;
 		default:
@@ -14513,13 +14510,13 @@ yyFillLabel545:
 			}
 			goto yy8;
 	}
-yy552:
+yy551:
 	++st.cur;
 yyFillLabel546:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy630;
+		case ' ': goto yy629;
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -14528,13 +14525,13 @@ yyFillLabel546:
 			}
 			goto yy8;
 	}
-yy553:
+yy552:
 	++st.cur;
 yyFillLabel547:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy631;
+		case ' ': goto yy630;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -14543,13 +14540,13 @@ yyFillLabel547:
 			}
 			goto yy8;
 	}
-yy554:
+yy553:
 	++st.cur;
 yyFillLabel548:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy632;
+		case ' ': goto yy631;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -14558,13 +14555,13 @@ yyFillLabel548:
 			}
 			goto yy8;
 	}
-yy555:
+yy554:
 	++st.cur;
 yyFillLabel549:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy633;
+		case ' ': goto yy632;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -14573,13 +14570,13 @@ yyFillLabel549:
 			}
 			goto yy8;
 	}
-yy556:
+yy555:
 	++st.cur;
 yyFillLabel550:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy634;
+		case ' ': goto yy633;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -14588,15 +14585,15 @@ yyFillLabel550:
 			}
 			goto yy8;
 	}
-yy557:
+yy556:
 	++st.cur;
 yyFillLabel551:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy635;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy634;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 551;
@@ -14604,14 +14601,14 @@ yyFillLabel551:
 			}
 			goto yy8;
 	}
-yy558:
+yy557:
 	++st.cur;
 yyFillLabel552:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy636;
-		case '6': goto yy560;
+		case ' ': goto yy635;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 552;
@@ -14619,12 +14616,12 @@ yyFillLabel552:
 			}
 			goto yy8;
 	}
-yy559:
+yy558:
 	++st.cur;
 yyFillLabel553:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy558;
+		case '\n': goto yy557;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 553;
@@ -14632,14 +14629,14 @@ yyFillLabel553:
 			}
 			goto yy8;
 	}
-yy560:
+yy559:
 	++st.cur;
 yyFillLabel554:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy637;
-		case '\r': goto yy638;
-		case 'A': goto yy639;
+		case '\n': goto yy636;
+		case '\r': goto yy637;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 554;
@@ -14647,14 +14644,14 @@ yyFillLabel554:
 			}
 			goto yy8;
 	}
-yy561:
+yy560:
 	++st.cur;
 yyFillLabel555:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy640;
-		case 'z': goto yy563;
+		case ' ': goto yy639;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 555;
@@ -14662,12 +14659,12 @@ yyFillLabel555:
 			}
 			goto yy8;
 	}
-yy562:
+yy561:
 	++st.cur;
 yyFillLabel556:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy561;
+		case '\n': goto yy560;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 556;
@@ -14675,14 +14672,14 @@ yyFillLabel556:
 			}
 			goto yy8;
 	}
-yy563:
+yy562:
 	++st.cur;
 yyFillLabel557:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy641;
-		case '\r': goto yy642;
-		case 'A': goto yy643;
+		case '\n': goto yy640;
+		case '\r': goto yy641;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 557;
@@ -14690,13 +14687,13 @@ yyFillLabel557:
 			}
 			goto yy8;
 	}
-yy564:
+yy563:
 	++st.cur;
 yyFillLabel558:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy644;
+		case ' ': goto yy643;
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -14705,13 +14702,13 @@ yyFillLabel558:
 			}
 			goto yy8;
 	}
-yy565:
+yy564:
 	++st.cur;
 yyFillLabel559:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy645;
+		case ' ': goto yy644;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -14721,13 +14718,13 @@ yyFillLabel559:
 			}
 			goto yy8;
 	}
-yy566:
+yy565:
 	++st.cur;
 yyFillLabel560:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy646;
+		case ' ': goto yy645;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -14736,13 +14733,13 @@ yyFillLabel560:
 			}
 			goto yy8;
 	}
-yy567:
+yy566:
 	++st.cur;
 yyFillLabel561:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy647;
+		case ' ': goto yy646;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -14751,13 +14748,13 @@ yyFillLabel561:
 			}
 			goto yy8;
 	}
-yy568:
+yy567:
 	++st.cur;
 yyFillLabel562:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy648;
+		case ' ': goto yy647;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -14766,13 +14763,13 @@ yyFillLabel562:
 			}
 			goto yy8;
 	}
-yy569:
+yy568:
 	++st.cur;
 yyFillLabel563:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy649;
+		case ' ': goto yy648;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -14781,13 +14778,13 @@ yyFillLabel563:
 			}
 			goto yy8;
 	}
-yy570:
+yy569:
 	++st.cur;
 yyFillLabel564:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy650;
+		case ' ': goto yy649;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -14796,13 +14793,13 @@ yyFillLabel564:
 			}
 			goto yy8;
 	}
-yy571:
+yy570:
 	++st.cur;
 yyFillLabel565:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy651;
+		case ' ': goto yy650;
 		case 'A': goto yy86;
 		case 'd': goto yy87;
 		default:
@@ -14812,13 +14809,13 @@ yyFillLabel565:
 			}
 			goto yy8;
 	}
-yy572:
+yy571:
 	++st.cur;
 yyFillLabel566:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy652;
+		case ' ': goto yy651;
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -14827,13 +14824,13 @@ yyFillLabel566:
 			}
 			goto yy8;
 	}
-yy573:
+yy572:
 	++st.cur;
 yyFillLabel567:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy653;
+		case ' ': goto yy652;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -14842,13 +14839,13 @@ yyFillLabel567:
 			}
 			goto yy8;
 	}
-yy574:
+yy573:
 	++st.cur;
 yyFillLabel568:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy654;
+		case ' ': goto yy653;
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -14857,13 +14854,13 @@ yyFillLabel568:
 			}
 			goto yy8;
 	}
-yy575:
+yy574:
 	++st.cur;
 yyFillLabel569:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy655;
+		case ' ': goto yy654;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -14872,13 +14869,13 @@ yyFillLabel569:
 			}
 			goto yy8;
 	}
-yy576:
+yy575:
 	++st.cur;
 yyFillLabel570:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy656;
+		case ' ': goto yy655;
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -14887,7 +14884,7 @@ yyFillLabel570:
 			}
 			goto yy8;
 	}
-yy577:
+yy576:
 	++st.cur;
 yyFillLabel571:
 	yych = *st.cur;
@@ -14900,13 +14897,13 @@ yyFillLabel571:
 			}
 			goto yy8;
 	}
-yy578:
+yy577:
 	++st.cur;
 yyFillLabel572:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy657;
+		case ' ': goto yy656;
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -14915,13 +14912,13 @@ yyFillLabel572:
 			}
 			goto yy8;
 	}
-yy579:
+yy578:
 	++st.cur;
 yyFillLabel573:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy658;
+		case ' ': goto yy657;
 		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
@@ -14930,13 +14927,13 @@ yyFillLabel573:
 			}
 			goto yy8;
 	}
-yy580:
+yy579:
 	++st.cur;
 yyFillLabel574:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy659;
+		case ' ': goto yy658;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -14945,13 +14942,13 @@ yyFillLabel574:
 			}
 			goto yy8;
 	}
-yy581:
+yy580:
 	++st.cur;
 yyFillLabel575:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy660;
+		case ' ': goto yy659;
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -14960,13 +14957,13 @@ yyFillLabel575:
 			}
 			goto yy8;
 	}
-yy582:
+yy581:
 	++st.cur;
 yyFillLabel576:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy661;
+		case ' ': goto yy660;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -14975,13 +14972,13 @@ yyFillLabel576:
 			}
 			goto yy8;
 	}
-yy583:
+yy582:
 	++st.cur;
 yyFillLabel577:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy662;
+		case ' ': goto yy661;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -14991,14 +14988,14 @@ yyFillLabel577:
 			}
 			goto yy8;
 	}
-yy584:
+yy583:
 	++st.cur;
 yyFillLabel578:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy663;
-		case 'o': goto yy505;
+		case ' ': goto yy662;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 578;
@@ -15006,14 +15003,14 @@ yyFillLabel578:
 			}
 			goto yy8;
 	}
-yy585:
+yy584:
 	++st.cur;
 yyFillLabel579:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy664;
-		case 'A': goto yy587;
+		case ' ': goto yy663;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 579;
@@ -15021,12 +15018,12 @@ yyFillLabel579:
 			}
 			goto yy8;
 	}
-yy586:
+yy585:
 	++st.cur;
 yyFillLabel580:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy585;
+		case '\n': goto yy584;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 580;
@@ -15034,14 +15031,14 @@ yyFillLabel580:
 			}
 			goto yy8;
 	}
-yy587:
+yy586:
 	++st.cur;
 yyFillLabel581:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy665;
-		case '\r': goto yy666;
-		case 'L': goto yy667;
+		case '\n': goto yy664;
+		case '\r': goto yy665;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 581;
@@ -15049,14 +15046,14 @@ yyFillLabel581:
 			}
 			goto yy8;
 	}
-yy588:
+yy587:
 	++st.cur;
 yyFillLabel582:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy668;
-		case 'M': goto yy508;
+		case ' ': goto yy667;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 582;
@@ -15064,14 +15061,14 @@ yyFillLabel582:
 			}
 			goto yy8;
 	}
-yy589:
+yy588:
 	++st.cur;
 yyFillLabel583:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy669;
-		case 'A': goto yy591;
+		case ' ': goto yy668;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 583;
@@ -15079,12 +15076,12 @@ yyFillLabel583:
 			}
 			goto yy8;
 	}
-yy590:
+yy589:
 	++st.cur;
 yyFillLabel584:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy589;
+		case '\n': goto yy588;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 584;
@@ -15092,13 +15089,13 @@ yyFillLabel584:
 			}
 			goto yy8;
 	}
-yy591:
+yy590:
 	++st.cur;
 yyFillLabel585:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy670;
-		case '\r': goto yy671;
+		case '\n': goto yy669;
+		case '\r': goto yy670;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -15107,7 +15104,7 @@ yyFillLabel585:
 			}
 			goto yy8;
 	}
-yy592:
+yy591:
 	++st.cur;
 yyFillLabel586:
 	yych = *st.cur;
@@ -15122,13 +15119,13 @@ yyFillLabel586:
 			}
 			goto yy8;
 	}
-yy593:
+yy592:
 	++st.cur;
 yyFillLabel587:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy672;
+		case ' ': goto yy671;
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -15137,13 +15134,13 @@ yyFillLabel587:
 			}
 			goto yy8;
 	}
-yy594:
+yy593:
 	++st.cur;
 yyFillLabel588:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy673;
+		case ' ': goto yy672;
 		case 'D': goto yy149;
 		case 'H': goto yy150;
 		default:
@@ -15153,13 +15150,13 @@ yyFillLabel588:
 			}
 			goto yy8;
 	}
-yy595:
+yy594:
 	++st.cur;
 yyFillLabel589:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy674;
+		case ' ': goto yy673;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -15168,13 +15165,13 @@ yyFillLabel589:
 			}
 			goto yy8;
 	}
-yy596:
+yy595:
 	++st.cur;
 yyFillLabel590:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy675;
+		case ' ': goto yy674;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -15183,13 +15180,13 @@ yyFillLabel590:
 			}
 			goto yy8;
 	}
-yy597:
+yy596:
 	++st.cur;
 yyFillLabel591:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy676;
+		case ' ': goto yy675;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -15198,13 +15195,13 @@ yyFillLabel591:
 			}
 			goto yy8;
 	}
-yy598:
+yy597:
 	++st.cur;
 yyFillLabel592:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy677;
+		case ' ': goto yy676;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -15213,7 +15210,7 @@ yyFillLabel592:
 			}
 			goto yy8;
 	}
-yy599:
+yy598:
 	++st.cur;
 yyFillLabel593:
 	yych = *st.cur;
@@ -15226,13 +15223,13 @@ yyFillLabel593:
 			}
 			goto yy8;
 	}
-yy600:
+yy599:
 	++st.cur;
 yyFillLabel594:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy678;
+		case ' ': goto yy677;
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -15241,13 +15238,13 @@ yyFillLabel594:
 			}
 			goto yy8;
 	}
-yy601:
+yy600:
 	++st.cur;
 yyFillLabel595:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy679;
+		case ' ': goto yy678;
 		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
@@ -15256,13 +15253,13 @@ yyFillLabel595:
 			}
 			goto yy8;
 	}
-yy602:
+yy601:
 	++st.cur;
 yyFillLabel596:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy680;
+		case ' ': goto yy679;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -15271,13 +15268,13 @@ yyFillLabel596:
 			}
 			goto yy8;
 	}
-yy603:
+yy602:
 	++st.cur;
 yyFillLabel597:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy681;
+		case ' ': goto yy680;
 		case '0': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
@@ -15286,7 +15283,7 @@ yyFillLabel597:
 			}
 			goto yy8;
 	}
-yy604:
+yy603:
 	++st.cur;
 yyFillLabel598:
 	yych = *st.cur;
@@ -15301,13 +15298,13 @@ yyFillLabel598:
 			}
 			goto yy8;
 	}
-yy605:
+yy604:
 	++st.cur;
 yyFillLabel599:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy682;
+		case ' ': goto yy681;
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -15316,7 +15313,7 @@ yyFillLabel599:
 			}
 			goto yy8;
 	}
-yy606:
+yy605:
 	++st.cur;
 yyFillLabel600:
 	yych = *st.cur;
@@ -15331,13 +15328,13 @@ yyFillLabel600:
 			}
 			goto yy8;
 	}
-yy607:
+yy606:
 	++st.cur;
 yyFillLabel601:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy683;
+		case ' ': goto yy682;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
@@ -15346,13 +15343,13 @@ yyFillLabel601:
 			}
 			goto yy8;
 	}
-yy608:
+yy607:
 	++st.cur;
 yyFillLabel602:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy684;
+		case ' ': goto yy683;
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -15361,13 +15358,13 @@ yyFillLabel602:
 			}
 			goto yy8;
 	}
-yy609:
+yy608:
 	++st.cur;
 yyFillLabel603:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy685;
+		case ' ': goto yy684;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -15376,13 +15373,13 @@ yyFillLabel603:
 			}
 			goto yy8;
 	}
-yy610:
+yy609:
 	++st.cur;
 yyFillLabel604:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy686;
+		case ' ': goto yy685;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -15391,13 +15388,13 @@ yyFillLabel604:
 			}
 			goto yy8;
 	}
-yy611:
+yy610:
 	++st.cur;
 yyFillLabel605:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy687;
+		case ' ': goto yy686;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -15407,13 +15404,13 @@ yyFillLabel605:
 			}
 			goto yy8;
 	}
-yy612:
+yy611:
 	++st.cur;
 yyFillLabel606:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy688;
+		case ' ': goto yy687;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -15422,14 +15419,14 @@ yyFillLabel606:
 			}
 			goto yy8;
 	}
-yy613:
+yy612:
 	++st.cur;
 yyFillLabel607:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy689;
-		case 'A': goto yy533;
+		case ' ': goto yy688;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 607;
@@ -15437,14 +15434,14 @@ yyFillLabel607:
 			}
 			goto yy8;
 	}
-yy614:
+yy613:
 	++st.cur;
 yyFillLabel608:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy690;
-		case 'v': goto yy616;
+		case ' ': goto yy689;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 608;
@@ -15452,12 +15449,12 @@ yyFillLabel608:
 			}
 			goto yy8;
 	}
-yy615:
+yy614:
 	++st.cur;
 yyFillLabel609:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy614;
+		case '\n': goto yy613;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 609;
@@ -15465,14 +15462,14 @@ yyFillLabel609:
 			}
 			goto yy8;
 	}
-yy616:
+yy615:
 	++st.cur;
 yyFillLabel610:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy691;
-		case '\r': goto yy692;
-		case 'A': goto yy693;
+		case '\n': goto yy690;
+		case '\r': goto yy691;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 610;
@@ -15480,13 +15477,13 @@ yyFillLabel610:
 			}
 			goto yy8;
 	}
-yy617:
+yy616:
 	++st.cur;
 yyFillLabel611:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy694;
+		case ' ': goto yy693;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -15495,14 +15492,14 @@ yyFillLabel611:
 			}
 			goto yy8;
 	}
-yy618:
+yy617:
 	++st.cur;
 yyFillLabel612:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy695;
-		case 'A': goto yy480;
+		case ' ': goto yy694;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 612;
@@ -15510,7 +15507,7 @@ yyFillLabel612:
 			}
 			goto yy8;
 	}
-yy619:
+yy618:
 	++st.cur;
 yyFillLabel613:
 	yych = *st.cur;
@@ -15525,13 +15522,13 @@ yyFillLabel613:
 			}
 			goto yy8;
 	}
-yy620:
+yy619:
 	++st.cur;
 yyFillLabel614:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy696;
+		case ' ': goto yy695;
 		case 'O': goto yy114;
 		case 'c': goto yy115;
 		default:
@@ -15541,13 +15538,13 @@ yyFillLabel614:
 			}
 			goto yy8;
 	}
-yy621:
+yy620:
 	++st.cur;
 yyFillLabel615:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy697;
+		case ' ': goto yy696;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
@@ -15556,13 +15553,13 @@ yyFillLabel615:
 			}
 			goto yy8;
 	}
-yy622:
+yy621:
 	++st.cur;
 yyFillLabel616:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy698;
+		case ' ': goto yy697;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -15571,13 +15568,13 @@ yyFillLabel616:
 			}
 			goto yy8;
 	}
-yy623:
+yy622:
 	++st.cur;
 yyFillLabel617:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy699;
+		case ' ': goto yy698;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -15586,13 +15583,13 @@ yyFillLabel617:
 			}
 			goto yy8;
 	}
-yy624:
+yy623:
 	++st.cur;
 yyFillLabel618:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy700;
+		case ' ': goto yy699;
 		case '+':
 		case '/':
 		case '0':
@@ -15665,14 +15662,14 @@ yyFillLabel618:
 			}
 			goto yy8;
 	}
-yy625:
+yy624:
 	++st.cur;
 yyFillLabel619:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy701;
-		case '=': goto yy463;
+		case ' ': goto yy700;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 619;
@@ -15680,13 +15677,13 @@ yyFillLabel619:
 			}
 			goto yy8;
 	}
-yy626:
+yy625:
 	++st.cur;
 yyFillLabel620:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy702;
+		case ' ': goto yy701;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -15695,7 +15692,7 @@ yyFillLabel620:
 			}
 			goto yy8;
 	}
-yy627:
+yy626:
 	++st.cur;
 yyFillLabel621:
 	yych = *st.cur;
@@ -15710,13 +15707,13 @@ yyFillLabel621:
 			}
 			goto yy8;
 	}
-yy628:
+yy627:
 	++st.cur;
 yyFillLabel622:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy703;
+		case ' ': goto yy702;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
@@ -15725,7 +15722,7 @@ yyFillLabel622:
 			}
 			goto yy8;
 	}
-yy629:
+yy628:
 	++st.cur;
 yyFillLabel623:
 	yych = *st.cur;
@@ -15739,13 +15736,13 @@ yyFillLabel623:
 			}
 			goto yy8;
 	}
-yy630:
+yy629:
 	++st.cur;
 yyFillLabel624:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy704;
+		case ' ': goto yy703;
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -15754,13 +15751,13 @@ yyFillLabel624:
 			}
 			goto yy8;
 	}
-yy631:
+yy630:
 	++st.cur;
 yyFillLabel625:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy705;
+		case ' ': goto yy704;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -15769,13 +15766,13 @@ yyFillLabel625:
 			}
 			goto yy8;
 	}
-yy632:
+yy631:
 	++st.cur;
 yyFillLabel626:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy706;
+		case ' ': goto yy705;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -15784,13 +15781,13 @@ yyFillLabel626:
 			}
 			goto yy8;
 	}
-yy633:
+yy632:
 	++st.cur;
 yyFillLabel627:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy707;
+		case ' ': goto yy706;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -15799,13 +15796,13 @@ yyFillLabel627:
 			}
 			goto yy8;
 	}
-yy634:
+yy633:
 	++st.cur;
 yyFillLabel628:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy708;
+		case ' ': goto yy707;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -15814,15 +15811,15 @@ yyFillLabel628:
 			}
 			goto yy8;
 	}
-yy635:
+yy634:
 	++st.cur;
 yyFillLabel629:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy709;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy708;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 629;
@@ -15830,14 +15827,14 @@ yyFillLabel629:
 			}
 			goto yy8;
 	}
-yy636:
+yy635:
 	++st.cur;
 yyFillLabel630:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy710;
-		case '6': goto yy560;
+		case ' ': goto yy709;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 630;
@@ -15845,14 +15842,14 @@ yyFillLabel630:
 			}
 			goto yy8;
 	}
-yy637:
+yy636:
 	++st.cur;
 yyFillLabel631:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy711;
-		case 'A': goto yy639;
+		case ' ': goto yy710;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 631;
@@ -15860,12 +15857,12 @@ yyFillLabel631:
 			}
 			goto yy8;
 	}
-yy638:
+yy637:
 	++st.cur;
 yyFillLabel632:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy637;
+		case '\n': goto yy636;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 632;
@@ -15873,14 +15870,14 @@ yyFillLabel632:
 			}
 			goto yy8;
 	}
-yy639:
+yy638:
 	++st.cur;
 yyFillLabel633:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy712;
-		case '\r': goto yy713;
-		case 'C': goto yy714;
+		case '\n': goto yy711;
+		case '\r': goto yy712;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 633;
@@ -15888,14 +15885,14 @@ yyFillLabel633:
 			}
 			goto yy8;
 	}
-yy640:
+yy639:
 	++st.cur;
 yyFillLabel634:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy715;
-		case 'z': goto yy563;
+		case ' ': goto yy714;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 634;
@@ -15903,14 +15900,14 @@ yyFillLabel634:
 			}
 			goto yy8;
 	}
-yy641:
+yy640:
 	++st.cur;
 yyFillLabel635:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy716;
-		case 'A': goto yy643;
+		case ' ': goto yy715;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 635;
@@ -15918,12 +15915,12 @@ yyFillLabel635:
 			}
 			goto yy8;
 	}
-yy642:
+yy641:
 	++st.cur;
 yyFillLabel636:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy641;
+		case '\n': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 636;
@@ -15931,13 +15928,13 @@ yyFillLabel636:
 			}
 			goto yy8;
 	}
-yy643:
+yy642:
 	++st.cur;
 yyFillLabel637:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy717;
-		case '\r': goto yy718;
+		case '\n': goto yy716;
+		case '\r': goto yy717;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -15946,13 +15943,13 @@ yyFillLabel637:
 			}
 			goto yy8;
 	}
-yy644:
+yy643:
 	++st.cur;
 yyFillLabel638:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy719;
+		case ' ': goto yy718;
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -15961,13 +15958,13 @@ yyFillLabel638:
 			}
 			goto yy8;
 	}
-yy645:
+yy644:
 	++st.cur;
 yyFillLabel639:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy720;
+		case ' ': goto yy719;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -15977,13 +15974,13 @@ yyFillLabel639:
 			}
 			goto yy8;
 	}
-yy646:
+yy645:
 	++st.cur;
 yyFillLabel640:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy721;
+		case ' ': goto yy720;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -15992,13 +15989,13 @@ yyFillLabel640:
 			}
 			goto yy8;
 	}
-yy647:
+yy646:
 	++st.cur;
 yyFillLabel641:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy722;
+		case ' ': goto yy721;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -16007,13 +16004,13 @@ yyFillLabel641:
 			}
 			goto yy8;
 	}
-yy648:
+yy647:
 	++st.cur;
 yyFillLabel642:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy723;
+		case ' ': goto yy722;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -16022,13 +16019,13 @@ yyFillLabel642:
 			}
 			goto yy8;
 	}
-yy649:
+yy648:
 	++st.cur;
 yyFillLabel643:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy724;
+		case ' ': goto yy723;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -16037,13 +16034,13 @@ yyFillLabel643:
 			}
 			goto yy8;
 	}
-yy650:
+yy649:
 	++st.cur;
 yyFillLabel644:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy725;
+		case ' ': goto yy724;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -16052,7 +16049,7 @@ yyFillLabel644:
 			}
 			goto yy8;
 	}
-yy651:
+yy650:
 	++st.cur;
 yyFillLabel645:
 	yych = *st.cur;
@@ -16066,13 +16063,13 @@ yyFillLabel645:
 			}
 			goto yy8;
 	}
-yy652:
+yy651:
 	++st.cur;
 yyFillLabel646:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy726;
+		case ' ': goto yy725;
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -16081,13 +16078,13 @@ yyFillLabel646:
 			}
 			goto yy8;
 	}
-yy653:
+yy652:
 	++st.cur;
 yyFillLabel647:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy727;
+		case ' ': goto yy726;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -16096,13 +16093,13 @@ yyFillLabel647:
 			}
 			goto yy8;
 	}
-yy654:
+yy653:
 	++st.cur;
 yyFillLabel648:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy728;
+		case ' ': goto yy727;
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -16111,13 +16108,13 @@ yyFillLabel648:
 			}
 			goto yy8;
 	}
-yy655:
+yy654:
 	++st.cur;
 yyFillLabel649:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy729;
+		case ' ': goto yy728;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -16126,13 +16123,13 @@ yyFillLabel649:
 			}
 			goto yy8;
 	}
-yy656:
+yy655:
 	++st.cur;
 yyFillLabel650:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy730;
+		case ' ': goto yy729;
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -16141,7 +16138,7 @@ yyFillLabel650:
 			}
 			goto yy8;
 	}
-yy657:
+yy656:
 	++st.cur;
 yyFillLabel651:
 	yych = *st.cur;
@@ -16154,13 +16151,13 @@ yyFillLabel651:
 			}
 			goto yy8;
 	}
-yy658:
+yy657:
 	++st.cur;
 yyFillLabel652:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy731;
+		case ' ': goto yy730;
 		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
@@ -16169,13 +16166,13 @@ yyFillLabel652:
 			}
 			goto yy8;
 	}
-yy659:
+yy658:
 	++st.cur;
 yyFillLabel653:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy732;
+		case ' ': goto yy731;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -16184,13 +16181,13 @@ yyFillLabel653:
 			}
 			goto yy8;
 	}
-yy660:
+yy659:
 	++st.cur;
 yyFillLabel654:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy733;
+		case ' ': goto yy732;
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -16199,13 +16196,13 @@ yyFillLabel654:
 			}
 			goto yy8;
 	}
-yy661:
+yy660:
 	++st.cur;
 yyFillLabel655:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy734;
+		case ' ': goto yy733;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -16214,13 +16211,13 @@ yyFillLabel655:
 			}
 			goto yy8;
 	}
-yy662:
+yy661:
 	++st.cur;
 yyFillLabel656:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy735;
+		case ' ': goto yy734;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -16230,14 +16227,14 @@ yyFillLabel656:
 			}
 			goto yy8;
 	}
-yy663:
+yy662:
 	++st.cur;
 yyFillLabel657:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy736;
-		case 'o': goto yy505;
+		case ' ': goto yy735;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 657;
@@ -16245,14 +16242,14 @@ yyFillLabel657:
 			}
 			goto yy8;
 	}
-yy664:
+yy663:
 	++st.cur;
 yyFillLabel658:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy737;
-		case 'A': goto yy587;
+		case ' ': goto yy736;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 658;
@@ -16260,14 +16257,14 @@ yyFillLabel658:
 			}
 			goto yy8;
 	}
-yy665:
+yy664:
 	++st.cur;
 yyFillLabel659:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy738;
-		case 'L': goto yy667;
+		case ' ': goto yy737;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 659;
@@ -16275,12 +16272,12 @@ yyFillLabel659:
 			}
 			goto yy8;
 	}
-yy666:
+yy665:
 	++st.cur;
 yyFillLabel660:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy665;
+		case '\n': goto yy664;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 660;
@@ -16288,14 +16285,14 @@ yyFillLabel660:
 			}
 			goto yy8;
 	}
-yy667:
+yy666:
 	++st.cur;
 yyFillLabel661:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy739;
-		case '\r': goto yy740;
-		case 'w': goto yy741;
+		case '\n': goto yy738;
+		case '\r': goto yy739;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 661;
@@ -16303,14 +16300,14 @@ yyFillLabel661:
 			}
 			goto yy8;
 	}
-yy668:
+yy667:
 	++st.cur;
 yyFillLabel662:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy742;
-		case 'M': goto yy508;
+		case ' ': goto yy741;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 662;
@@ -16318,14 +16315,14 @@ yyFillLabel662:
 			}
 			goto yy8;
 	}
-yy669:
+yy668:
 	++st.cur;
 yyFillLabel663:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy743;
-		case 'A': goto yy591;
+		case ' ': goto yy742;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 663;
@@ -16333,13 +16330,13 @@ yyFillLabel663:
 			}
 			goto yy8;
 	}
-yy670:
+yy669:
 	++st.cur;
 yyFillLabel664:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy744;
+		case ' ': goto yy743;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -16348,12 +16345,12 @@ yyFillLabel664:
 			}
 			goto yy8;
 	}
-yy671:
+yy670:
 	++st.cur;
 yyFillLabel665:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy670;
+		case '\n': goto yy669;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 665;
@@ -16361,7 +16358,7 @@ yyFillLabel665:
 			}
 			goto yy8;
 	}
-yy672:
+yy671:
 	++st.cur;
 yyFillLabel666:
 	yych = *st.cur;
@@ -16374,13 +16371,13 @@ yyFillLabel666:
 			}
 			goto yy8;
 	}
-yy673:
+yy672:
 	++st.cur;
 yyFillLabel667:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy745;
+		case ' ': goto yy744;
 		case 'D': goto yy149;
 		case 'H': goto yy150;
 		default:
@@ -16390,13 +16387,13 @@ yyFillLabel667:
 			}
 			goto yy8;
 	}
-yy674:
+yy673:
 	++st.cur;
 yyFillLabel668:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy746;
+		case ' ': goto yy745;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -16405,13 +16402,13 @@ yyFillLabel668:
 			}
 			goto yy8;
 	}
-yy675:
+yy674:
 	++st.cur;
 yyFillLabel669:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy747;
+		case ' ': goto yy746;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -16420,13 +16417,13 @@ yyFillLabel669:
 			}
 			goto yy8;
 	}
-yy676:
+yy675:
 	++st.cur;
 yyFillLabel670:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy748;
+		case ' ': goto yy747;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -16435,13 +16432,13 @@ yyFillLabel670:
 			}
 			goto yy8;
 	}
-yy677:
+yy676:
 	++st.cur;
 yyFillLabel671:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy749;
+		case ' ': goto yy748;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -16450,7 +16447,7 @@ yyFillLabel671:
 			}
 			goto yy8;
 	}
-yy678:
+yy677:
 	++st.cur;
 yyFillLabel672:
 	yych = *st.cur;
@@ -16463,13 +16460,13 @@ yyFillLabel672:
 			}
 			goto yy8;
 	}
-yy679:
+yy678:
 	++st.cur;
 yyFillLabel673:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy750;
+		case ' ': goto yy749;
 		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
@@ -16478,13 +16475,13 @@ yyFillLabel673:
 			}
 			goto yy8;
 	}
-yy680:
+yy679:
 	++st.cur;
 yyFillLabel674:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy751;
+		case ' ': goto yy750;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -16493,13 +16490,13 @@ yyFillLabel674:
 			}
 			goto yy8;
 	}
-yy681:
+yy680:
 	++st.cur;
 yyFillLabel675:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy752;
+		case ' ': goto yy751;
 		case '0': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
@@ -16508,7 +16505,7 @@ yyFillLabel675:
 			}
 			goto yy8;
 	}
-yy682:
+yy681:
 	++st.cur;
 yyFillLabel676:
 	yych = *st.cur;
@@ -16521,7 +16518,7 @@ yyFillLabel676:
 			}
 			goto yy8;
 	}
-yy683:
+yy682:
 	++st.cur;
 yyFillLabel677:
 	yych = *st.cur;
@@ -16534,13 +16531,13 @@ yyFillLabel677:
 			}
 			goto yy8;
 	}
-yy684:
+yy683:
 	++st.cur;
 yyFillLabel678:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy753;
+		case ' ': goto yy752;
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -16549,13 +16546,13 @@ yyFillLabel678:
 			}
 			goto yy8;
 	}
-yy685:
+yy684:
 	++st.cur;
 yyFillLabel679:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy754;
+		case ' ': goto yy753;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -16564,13 +16561,13 @@ yyFillLabel679:
 			}
 			goto yy8;
 	}
-yy686:
+yy685:
 	++st.cur;
 yyFillLabel680:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy755;
+		case ' ': goto yy754;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -16579,13 +16576,13 @@ yyFillLabel680:
 			}
 			goto yy8;
 	}
-yy687:
+yy686:
 	++st.cur;
 yyFillLabel681:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy756;
+		case ' ': goto yy755;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -16595,13 +16592,13 @@ yyFillLabel681:
 			}
 			goto yy8;
 	}
-yy688:
+yy687:
 	++st.cur;
 yyFillLabel682:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy757;
+		case ' ': goto yy756;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -16610,14 +16607,14 @@ yyFillLabel682:
 			}
 			goto yy8;
 	}
-yy689:
+yy688:
 	++st.cur;
 yyFillLabel683:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy758;
-		case 'A': goto yy533;
+		case ' ': goto yy757;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 683;
@@ -16625,14 +16622,14 @@ yyFillLabel683:
 			}
 			goto yy8;
 	}
-yy690:
+yy689:
 	++st.cur;
 yyFillLabel684:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy759;
-		case 'v': goto yy616;
+		case ' ': goto yy758;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 684;
@@ -16640,14 +16637,14 @@ yyFillLabel684:
 			}
 			goto yy8;
 	}
-yy691:
+yy690:
 	++st.cur;
 yyFillLabel685:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy760;
-		case 'A': goto yy693;
+		case ' ': goto yy759;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 685;
@@ -16655,12 +16652,12 @@ yyFillLabel685:
 			}
 			goto yy8;
 	}
-yy692:
+yy691:
 	++st.cur;
 yyFillLabel686:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy691;
+		case '\n': goto yy690;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 686;
@@ -16668,14 +16665,14 @@ yyFillLabel686:
 			}
 			goto yy8;
 	}
-yy693:
+yy692:
 	++st.cur;
 yyFillLabel687:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy761;
-		case '\r': goto yy762;
-		case 'C': goto yy763;
+		case '\n': goto yy760;
+		case '\r': goto yy761;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 687;
@@ -16683,13 +16680,13 @@ yyFillLabel687:
 			}
 			goto yy8;
 	}
-yy694:
+yy693:
 	++st.cur;
 yyFillLabel688:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy764;
+		case ' ': goto yy763;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -16698,14 +16695,14 @@ yyFillLabel688:
 			}
 			goto yy8;
 	}
-yy695:
+yy694:
 	++st.cur;
 yyFillLabel689:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy765;
-		case 'A': goto yy480;
+		case ' ': goto yy764;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 689;
@@ -16713,7 +16710,7 @@ yyFillLabel689:
 			}
 			goto yy8;
 	}
-yy696:
+yy695:
 	++st.cur;
 yyFillLabel690:
 	yych = *st.cur;
@@ -16727,13 +16724,13 @@ yyFillLabel690:
 			}
 			goto yy8;
 	}
-yy697:
+yy696:
 	++st.cur;
 yyFillLabel691:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy766;
+		case ' ': goto yy765;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
@@ -16742,13 +16739,13 @@ yyFillLabel691:
 			}
 			goto yy8;
 	}
-yy698:
+yy697:
 	++st.cur;
 yyFillLabel692:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy767;
+		case ' ': goto yy766;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -16757,13 +16754,13 @@ yyFillLabel692:
 			}
 			goto yy8;
 	}
-yy699:
+yy698:
 	++st.cur;
 yyFillLabel693:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy768;
+		case ' ': goto yy767;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -16772,13 +16769,13 @@ yyFillLabel693:
 			}
 			goto yy8;
 	}
-yy700:
+yy699:
 	++st.cur;
 yyFillLabel694:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy769;
+		case ' ': goto yy768;
 		case '+':
 		case '/':
 		case '0':
@@ -16851,14 +16848,14 @@ yyFillLabel694:
 			}
 			goto yy8;
 	}
-yy701:
+yy700:
 	++st.cur;
 yyFillLabel695:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy770;
-		case '=': goto yy463;
+		case ' ': goto yy769;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 695;
@@ -16866,13 +16863,13 @@ yyFillLabel695:
 			}
 			goto yy8;
 	}
-yy702:
+yy701:
 	++st.cur;
 yyFillLabel696:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy771;
+		case ' ': goto yy770;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -16881,7 +16878,7 @@ yyFillLabel696:
 			}
 			goto yy8;
 	}
-yy703:
+yy702:
 	++st.cur;
 yyFillLabel697:
 	yych = *st.cur;
@@ -16894,7 +16891,7 @@ yyFillLabel697:
 			}
 			goto yy8;
 	}
-yy704:
+yy703:
 	++st.cur;
 yyFillLabel698:
 	yych = *st.cur;
@@ -16907,13 +16904,13 @@ yyFillLabel698:
 			}
 			goto yy8;
 	}
-yy705:
+yy704:
 	++st.cur;
 yyFillLabel699:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy772;
+		case ' ': goto yy771;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -16922,13 +16919,13 @@ yyFillLabel699:
 			}
 			goto yy8;
 	}
-yy706:
+yy705:
 	++st.cur;
 yyFillLabel700:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy773;
+		case ' ': goto yy772;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -16937,13 +16934,13 @@ yyFillLabel700:
 			}
 			goto yy8;
 	}
-yy707:
+yy706:
 	++st.cur;
 yyFillLabel701:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy774;
+		case ' ': goto yy773;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -16952,13 +16949,13 @@ yyFillLabel701:
 			}
 			goto yy8;
 	}
-yy708:
+yy707:
 	++st.cur;
 yyFillLabel702:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy775;
+		case ' ': goto yy774;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -16967,15 +16964,15 @@ yyFillLabel702:
 			}
 			goto yy8;
 	}
-yy709:
+yy708:
 	++st.cur;
 yyFillLabel703:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy776;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy775;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 703;
@@ -16983,14 +16980,14 @@ yyFillLabel703:
 			}
 			goto yy8;
 	}
-yy710:
+yy709:
 	++st.cur;
 yyFillLabel704:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy777;
-		case '6': goto yy560;
+		case ' ': goto yy776;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 704;
@@ -16998,14 +16995,14 @@ yyFillLabel704:
 			}
 			goto yy8;
 	}
-yy711:
+yy710:
 	++st.cur;
 yyFillLabel705:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy778;
-		case 'A': goto yy639;
+		case ' ': goto yy777;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 705;
@@ -17013,14 +17010,14 @@ yyFillLabel705:
 			}
 			goto yy8;
 	}
-yy712:
+yy711:
 	++st.cur;
 yyFillLabel706:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy779;
-		case 'C': goto yy714;
+		case ' ': goto yy778;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 706;
@@ -17028,12 +17025,12 @@ yyFillLabel706:
 			}
 			goto yy8;
 	}
-yy713:
+yy712:
 	++st.cur;
 yyFillLabel707:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy712;
+		case '\n': goto yy711;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 707;
@@ -17041,14 +17038,14 @@ yyFillLabel707:
 			}
 			goto yy8;
 	}
-yy714:
+yy713:
 	++st.cur;
 yyFillLabel708:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy780;
-		case '\r': goto yy781;
-		case '8': goto yy782;
+		case '\n': goto yy779;
+		case '\r': goto yy780;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 708;
@@ -17056,14 +17053,14 @@ yyFillLabel708:
 			}
 			goto yy8;
 	}
-yy715:
+yy714:
 	++st.cur;
 yyFillLabel709:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy783;
-		case 'z': goto yy563;
+		case ' ': goto yy782;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 709;
@@ -17071,14 +17068,14 @@ yyFillLabel709:
 			}
 			goto yy8;
 	}
-yy716:
+yy715:
 	++st.cur;
 yyFillLabel710:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy784;
-		case 'A': goto yy643;
+		case ' ': goto yy783;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 710;
@@ -17086,13 +17083,13 @@ yyFillLabel710:
 			}
 			goto yy8;
 	}
-yy717:
+yy716:
 	++st.cur;
 yyFillLabel711:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy785;
+		case ' ': goto yy784;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -17101,12 +17098,12 @@ yyFillLabel711:
 			}
 			goto yy8;
 	}
-yy718:
+yy717:
 	++st.cur;
 yyFillLabel712:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy717;
+		case '\n': goto yy716;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 712;
@@ -17114,7 +17111,7 @@ yyFillLabel712:
 			}
 			goto yy8;
 	}
-yy719:
+yy718:
 	++st.cur;
 yyFillLabel713:
 	yych = *st.cur;
@@ -17127,13 +17124,13 @@ yyFillLabel713:
 			}
 			goto yy8;
 	}
-yy720:
+yy719:
 	++st.cur;
 yyFillLabel714:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy786;
+		case ' ': goto yy785;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -17143,13 +17140,13 @@ yyFillLabel714:
 			}
 			goto yy8;
 	}
-yy721:
+yy720:
 	++st.cur;
 yyFillLabel715:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy787;
+		case ' ': goto yy786;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -17158,13 +17155,13 @@ yyFillLabel715:
 			}
 			goto yy8;
 	}
-yy722:
+yy721:
 	++st.cur;
 yyFillLabel716:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy788;
+		case ' ': goto yy787;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -17173,13 +17170,13 @@ yyFillLabel716:
 			}
 			goto yy8;
 	}
-yy723:
+yy722:
 	++st.cur;
 yyFillLabel717:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy789;
+		case ' ': goto yy788;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -17188,13 +17185,13 @@ yyFillLabel717:
 			}
 			goto yy8;
 	}
-yy724:
+yy723:
 	++st.cur;
 yyFillLabel718:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy790;
+		case ' ': goto yy789;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -17203,13 +17200,13 @@ yyFillLabel718:
 			}
 			goto yy8;
 	}
-yy725:
+yy724:
 	++st.cur;
 yyFillLabel719:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy791;
+		case ' ': goto yy790;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -17218,7 +17215,7 @@ yyFillLabel719:
 			}
 			goto yy8;
 	}
-yy726:
+yy725:
 	++st.cur;
 yyFillLabel720:
 	yych = *st.cur;
@@ -17231,13 +17228,13 @@ yyFillLabel720:
 			}
 			goto yy8;
 	}
-yy727:
+yy726:
 	++st.cur;
 yyFillLabel721:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy792;
+		case ' ': goto yy791;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -17246,7 +17243,7 @@ yyFillLabel721:
 			}
 			goto yy8;
 	}
-yy728:
+yy727:
 	++st.cur;
 yyFillLabel722:
 	yych = *st.cur;
@@ -17259,13 +17256,13 @@ yyFillLabel722:
 			}
 			goto yy8;
 	}
-yy729:
+yy728:
 	++st.cur;
 yyFillLabel723:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy793;
+		case ' ': goto yy792;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -17274,13 +17271,13 @@ yyFillLabel723:
 			}
 			goto yy8;
 	}
-yy730:
+yy729:
 	++st.cur;
 yyFillLabel724:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy794;
+		case ' ': goto yy793;
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -17289,7 +17286,7 @@ yyFillLabel724:
 			}
 			goto yy8;
 	}
-yy731:
+yy730:
 	++st.cur;
 yyFillLabel725:
 	yych = *st.cur;
@@ -17302,13 +17299,13 @@ yyFillLabel725:
 			}
 			goto yy8;
 	}
-yy732:
+yy731:
 	++st.cur;
 yyFillLabel726:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy795;
+		case ' ': goto yy794;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -17317,13 +17314,13 @@ yyFillLabel726:
 			}
 			goto yy8;
 	}
-yy733:
+yy732:
 	++st.cur;
 yyFillLabel727:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy796;
+		case ' ': goto yy795;
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -17332,13 +17329,13 @@ yyFillLabel727:
 			}
 			goto yy8;
 	}
-yy734:
+yy733:
 	++st.cur;
 yyFillLabel728:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy797;
+		case ' ': goto yy796;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -17347,13 +17344,13 @@ yyFillLabel728:
 			}
 			goto yy8;
 	}
-yy735:
+yy734:
 	++st.cur;
 yyFillLabel729:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy798;
+		case ' ': goto yy797;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -17363,14 +17360,14 @@ yyFillLabel729:
 			}
 			goto yy8;
 	}
-yy736:
+yy735:
 	++st.cur;
 yyFillLabel730:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy799;
-		case 'o': goto yy505;
+		case ' ': goto yy798;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 730;
@@ -17378,14 +17375,14 @@ yyFillLabel730:
 			}
 			goto yy8;
 	}
-yy737:
+yy736:
 	++st.cur;
 yyFillLabel731:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy800;
-		case 'A': goto yy587;
+		case ' ': goto yy799;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 731;
@@ -17393,14 +17390,14 @@ yyFillLabel731:
 			}
 			goto yy8;
 	}
-yy738:
+yy737:
 	++st.cur;
 yyFillLabel732:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy801;
-		case 'L': goto yy667;
+		case ' ': goto yy800;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 732;
@@ -17408,14 +17405,14 @@ yyFillLabel732:
 			}
 			goto yy8;
 	}
-yy739:
+yy738:
 	++st.cur;
 yyFillLabel733:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy802;
-		case 'w': goto yy741;
+		case ' ': goto yy801;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 733;
@@ -17423,12 +17420,12 @@ yyFillLabel733:
 			}
 			goto yy8;
 	}
-yy740:
+yy739:
 	++st.cur;
 yyFillLabel734:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy739;
+		case '\n': goto yy738;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 734;
@@ -17436,14 +17433,14 @@ yyFillLabel734:
 			}
 			goto yy8;
 	}
-yy741:
+yy740:
 	++st.cur;
 yyFillLabel735:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy803;
-		case '\r': goto yy804;
-		case 'A': goto yy805;
+		case '\n': goto yy802;
+		case '\r': goto yy803;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 735;
@@ -17451,14 +17448,14 @@ yyFillLabel735:
 			}
 			goto yy8;
 	}
-yy742:
+yy741:
 	++st.cur;
 yyFillLabel736:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy806;
-		case 'M': goto yy508;
+		case ' ': goto yy805;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 736;
@@ -17466,14 +17463,14 @@ yyFillLabel736:
 			}
 			goto yy8;
 	}
-yy743:
+yy742:
 	++st.cur;
 yyFillLabel737:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy807;
-		case 'A': goto yy591;
+		case ' ': goto yy806;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 737;
@@ -17481,13 +17478,13 @@ yyFillLabel737:
 			}
 			goto yy8;
 	}
-yy744:
+yy743:
 	++st.cur;
 yyFillLabel738:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy808;
+		case ' ': goto yy807;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -17496,7 +17493,7 @@ yyFillLabel738:
 			}
 			goto yy8;
 	}
-yy745:
+yy744:
 	++st.cur;
 yyFillLabel739:
 	yych = *st.cur;
@@ -17510,13 +17507,13 @@ yyFillLabel739:
 			}
 			goto yy8;
 	}
-yy746:
+yy745:
 	++st.cur;
 yyFillLabel740:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy809;
+		case ' ': goto yy808;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -17525,13 +17522,13 @@ yyFillLabel740:
 			}
 			goto yy8;
 	}
-yy747:
+yy746:
 	++st.cur;
 yyFillLabel741:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy810;
+		case ' ': goto yy809;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -17540,13 +17537,13 @@ yyFillLabel741:
 			}
 			goto yy8;
 	}
-yy748:
+yy747:
 	++st.cur;
 yyFillLabel742:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy811;
+		case ' ': goto yy810;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -17555,13 +17552,13 @@ yyFillLabel742:
 			}
 			goto yy8;
 	}
-yy749:
+yy748:
 	++st.cur;
 yyFillLabel743:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy812;
+		case ' ': goto yy811;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -17570,7 +17567,7 @@ yyFillLabel743:
 			}
 			goto yy8;
 	}
-yy750:
+yy749:
 	++st.cur;
 yyFillLabel744:
 	yych = *st.cur;
@@ -17583,13 +17580,13 @@ yyFillLabel744:
 			}
 			goto yy8;
 	}
-yy751:
+yy750:
 	++st.cur;
 yyFillLabel745:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy813;
+		case ' ': goto yy812;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -17598,13 +17595,13 @@ yyFillLabel745:
 			}
 			goto yy8;
 	}
-yy752:
+yy751:
 	++st.cur;
 yyFillLabel746:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy814;
+		case ' ': goto yy813;
 		case '0': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
@@ -17613,7 +17610,7 @@ yyFillLabel746:
 			}
 			goto yy8;
 	}
-yy753:
+yy752:
 	++st.cur;
 yyFillLabel747:
 	yych = *st.cur;
@@ -17626,13 +17623,13 @@ yyFillLabel747:
 			}
 			goto yy8;
 	}
-yy754:
+yy753:
 	++st.cur;
 yyFillLabel748:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy815;
+		case ' ': goto yy814;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -17641,13 +17638,13 @@ yyFillLabel748:
 			}
 			goto yy8;
 	}
-yy755:
+yy754:
 	++st.cur;
 yyFillLabel749:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy816;
+		case ' ': goto yy815;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -17656,13 +17653,13 @@ yyFillLabel749:
 			}
 			goto yy8;
 	}
-yy756:
+yy755:
 	++st.cur;
 yyFillLabel750:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy817;
+		case ' ': goto yy816;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -17672,13 +17669,13 @@ yyFillLabel750:
 			}
 			goto yy8;
 	}
-yy757:
+yy756:
 	++st.cur;
 yyFillLabel751:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy818;
+		case ' ': goto yy817;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -17687,14 +17684,14 @@ yyFillLabel751:
 			}
 			goto yy8;
 	}
-yy758:
+yy757:
 	++st.cur;
 yyFillLabel752:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy819;
-		case 'A': goto yy533;
+		case ' ': goto yy818;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 752;
@@ -17702,14 +17699,14 @@ yyFillLabel752:
 			}
 			goto yy8;
 	}
-yy759:
+yy758:
 	++st.cur;
 yyFillLabel753:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy820;
-		case 'v': goto yy616;
+		case ' ': goto yy819;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 753;
@@ -17717,14 +17714,14 @@ yyFillLabel753:
 			}
 			goto yy8;
 	}
-yy760:
+yy759:
 	++st.cur;
 yyFillLabel754:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy821;
-		case 'A': goto yy693;
+		case ' ': goto yy820;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 754;
@@ -17732,14 +17729,14 @@ yyFillLabel754:
 			}
 			goto yy8;
 	}
-yy761:
+yy760:
 	++st.cur;
 yyFillLabel755:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy822;
-		case 'C': goto yy763;
+		case ' ': goto yy821;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 755;
@@ -17747,12 +17744,12 @@ yyFillLabel755:
 			}
 			goto yy8;
 	}
-yy762:
+yy761:
 	++st.cur;
 yyFillLabel756:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy761;
+		case '\n': goto yy760;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 756;
@@ -17760,14 +17757,14 @@ yyFillLabel756:
 			}
 			goto yy8;
 	}
-yy763:
+yy762:
 	++st.cur;
 yyFillLabel757:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy823;
-		case '\r': goto yy824;
-		case '8': goto yy825;
+		case '\n': goto yy822;
+		case '\r': goto yy823;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 757;
@@ -17775,13 +17772,13 @@ yyFillLabel757:
 			}
 			goto yy8;
 	}
-yy764:
+yy763:
 	++st.cur;
 yyFillLabel758:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy826;
+		case ' ': goto yy825;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -17790,14 +17787,14 @@ yyFillLabel758:
 			}
 			goto yy8;
 	}
-yy765:
+yy764:
 	++st.cur;
 yyFillLabel759:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy827;
-		case 'A': goto yy480;
+		case ' ': goto yy826;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 759;
@@ -17805,7 +17802,7 @@ yyFillLabel759:
 			}
 			goto yy8;
 	}
-yy766:
+yy765:
 	++st.cur;
 yyFillLabel760:
 	yych = *st.cur;
@@ -17818,13 +17815,13 @@ yyFillLabel760:
 			}
 			goto yy8;
 	}
-yy767:
+yy766:
 	++st.cur;
 yyFillLabel761:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy828;
+		case ' ': goto yy827;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -17833,13 +17830,13 @@ yyFillLabel761:
 			}
 			goto yy8;
 	}
-yy768:
+yy767:
 	++st.cur;
 yyFillLabel762:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy829;
+		case ' ': goto yy828;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -17848,13 +17845,13 @@ yyFillLabel762:
 			}
 			goto yy8;
 	}
-yy769:
+yy768:
 	++st.cur;
 yyFillLabel763:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy830;
+		case ' ': goto yy829;
 		case '+':
 		case '/':
 		case '0':
@@ -17927,14 +17924,14 @@ yyFillLabel763:
 			}
 			goto yy8;
 	}
-yy770:
+yy769:
 	++st.cur;
 yyFillLabel764:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy831;
-		case '=': goto yy463;
+		case ' ': goto yy830;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 764;
@@ -17942,7 +17939,7 @@ yyFillLabel764:
 			}
 			goto yy8;
 	}
-yy771:
+yy770:
 	++st.cur;
 yyFillLabel765:
 	yych = *st.cur;
@@ -17955,7 +17952,7 @@ yyFillLabel765:
 			}
 			goto yy8;
 	}
-yy772:
+yy771:
 	++st.cur;
 yyFillLabel766:
 	yych = *st.cur;
@@ -17968,13 +17965,13 @@ yyFillLabel766:
 			}
 			goto yy8;
 	}
-yy773:
+yy772:
 	++st.cur;
 yyFillLabel767:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy832;
+		case ' ': goto yy831;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -17983,13 +17980,13 @@ yyFillLabel767:
 			}
 			goto yy8;
 	}
-yy774:
+yy773:
 	++st.cur;
 yyFillLabel768:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy833;
+		case ' ': goto yy832;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -17998,13 +17995,13 @@ yyFillLabel768:
 			}
 			goto yy8;
 	}
-yy775:
+yy774:
 	++st.cur;
 yyFillLabel769:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy834;
+		case ' ': goto yy833;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -18013,15 +18010,15 @@ yyFillLabel769:
 			}
 			goto yy8;
 	}
-yy776:
+yy775:
 	++st.cur;
 yyFillLabel770:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy835;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy834;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 770;
@@ -18029,14 +18026,14 @@ yyFillLabel770:
 			}
 			goto yy8;
 	}
-yy777:
+yy776:
 	++st.cur;
 yyFillLabel771:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy836;
-		case '6': goto yy560;
+		case ' ': goto yy835;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 771;
@@ -18044,14 +18041,14 @@ yyFillLabel771:
 			}
 			goto yy8;
 	}
-yy778:
+yy777:
 	++st.cur;
 yyFillLabel772:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy837;
-		case 'A': goto yy639;
+		case ' ': goto yy836;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 772;
@@ -18059,14 +18056,14 @@ yyFillLabel772:
 			}
 			goto yy8;
 	}
-yy779:
+yy778:
 	++st.cur;
 yyFillLabel773:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy838;
-		case 'C': goto yy714;
+		case ' ': goto yy837;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 773;
@@ -18074,14 +18071,14 @@ yyFillLabel773:
 			}
 			goto yy8;
 	}
-yy780:
+yy779:
 	++st.cur;
 yyFillLabel774:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy839;
-		case '8': goto yy782;
+		case ' ': goto yy838;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 774;
@@ -18089,12 +18086,12 @@ yyFillLabel774:
 			}
 			goto yy8;
 	}
-yy781:
+yy780:
 	++st.cur;
 yyFillLabel775:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy780;
+		case '\n': goto yy779;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 775;
@@ -18102,14 +18099,14 @@ yyFillLabel775:
 			}
 			goto yy8;
 	}
-yy782:
+yy781:
 	++st.cur;
 yyFillLabel776:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy840;
-		case '\r': goto yy841;
-		case 'A': goto yy842;
+		case '\n': goto yy839;
+		case '\r': goto yy840;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 776;
@@ -18117,14 +18114,14 @@ yyFillLabel776:
 			}
 			goto yy8;
 	}
-yy783:
+yy782:
 	++st.cur;
 yyFillLabel777:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy843;
-		case 'z': goto yy563;
+		case ' ': goto yy842;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 777;
@@ -18132,14 +18129,14 @@ yyFillLabel777:
 			}
 			goto yy8;
 	}
-yy784:
+yy783:
 	++st.cur;
 yyFillLabel778:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy844;
-		case 'A': goto yy643;
+		case ' ': goto yy843;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 778;
@@ -18147,13 +18144,13 @@ yyFillLabel778:
 			}
 			goto yy8;
 	}
-yy785:
+yy784:
 	++st.cur;
 yyFillLabel779:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy845;
+		case ' ': goto yy844;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -18162,7 +18159,7 @@ yyFillLabel779:
 			}
 			goto yy8;
 	}
-yy786:
+yy785:
 	++st.cur;
 yyFillLabel780:
 	yych = *st.cur;
@@ -18176,13 +18173,13 @@ yyFillLabel780:
 			}
 			goto yy8;
 	}
-yy787:
+yy786:
 	++st.cur;
 yyFillLabel781:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy846;
+		case ' ': goto yy845;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -18191,13 +18188,13 @@ yyFillLabel781:
 			}
 			goto yy8;
 	}
-yy788:
+yy787:
 	++st.cur;
 yyFillLabel782:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy847;
+		case ' ': goto yy846;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -18206,13 +18203,13 @@ yyFillLabel782:
 			}
 			goto yy8;
 	}
-yy789:
+yy788:
 	++st.cur;
 yyFillLabel783:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy848;
+		case ' ': goto yy847;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -18221,13 +18218,13 @@ yyFillLabel783:
 			}
 			goto yy8;
 	}
-yy790:
+yy789:
 	++st.cur;
 yyFillLabel784:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy849;
+		case ' ': goto yy848;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -18236,13 +18233,13 @@ yyFillLabel784:
 			}
 			goto yy8;
 	}
-yy791:
+yy790:
 	++st.cur;
 yyFillLabel785:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy850;
+		case ' ': goto yy849;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -18251,7 +18248,7 @@ yyFillLabel785:
 			}
 			goto yy8;
 	}
-yy792:
+yy791:
 	++st.cur;
 yyFillLabel786:
 	yych = *st.cur;
@@ -18264,7 +18261,7 @@ yyFillLabel786:
 			}
 			goto yy8;
 	}
-yy793:
+yy792:
 	++st.cur;
 yyFillLabel787:
 	yych = *st.cur;
@@ -18277,13 +18274,13 @@ yyFillLabel787:
 			}
 			goto yy8;
 	}
-yy794:
+yy793:
 	++st.cur;
 yyFillLabel788:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy851;
+		case ' ': goto yy850;
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -18292,7 +18289,7 @@ yyFillLabel788:
 			}
 			goto yy8;
 	}
-yy795:
+yy794:
 	++st.cur;
 yyFillLabel789:
 	yych = *st.cur;
@@ -18305,13 +18302,13 @@ yyFillLabel789:
 			}
 			goto yy8;
 	}
-yy796:
+yy795:
 	++st.cur;
 yyFillLabel790:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy852;
+		case ' ': goto yy851;
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -18320,13 +18317,13 @@ yyFillLabel790:
 			}
 			goto yy8;
 	}
-yy797:
+yy796:
 	++st.cur;
 yyFillLabel791:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy853;
+		case ' ': goto yy852;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -18335,13 +18332,13 @@ yyFillLabel791:
 			}
 			goto yy8;
 	}
-yy798:
+yy797:
 	++st.cur;
 yyFillLabel792:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy854;
+		case ' ': goto yy853;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -18351,14 +18348,14 @@ yyFillLabel792:
 			}
 			goto yy8;
 	}
-yy799:
+yy798:
 	++st.cur;
 yyFillLabel793:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy855;
-		case 'o': goto yy505;
+		case ' ': goto yy854;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 793;
@@ -18366,14 +18363,14 @@ yyFillLabel793:
 			}
 			goto yy8;
 	}
-yy800:
+yy799:
 	++st.cur;
 yyFillLabel794:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy856;
-		case 'A': goto yy587;
+		case ' ': goto yy855;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 794;
@@ -18381,14 +18378,14 @@ yyFillLabel794:
 			}
 			goto yy8;
 	}
-yy801:
+yy800:
 	++st.cur;
 yyFillLabel795:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy857;
-		case 'L': goto yy667;
+		case ' ': goto yy856;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 795;
@@ -18396,14 +18393,14 @@ yyFillLabel795:
 			}
 			goto yy8;
 	}
-yy802:
+yy801:
 	++st.cur;
 yyFillLabel796:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy858;
-		case 'w': goto yy741;
+		case ' ': goto yy857;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 796;
@@ -18411,14 +18408,14 @@ yyFillLabel796:
 			}
 			goto yy8;
 	}
-yy803:
+yy802:
 	++st.cur;
 yyFillLabel797:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy859;
-		case 'A': goto yy805;
+		case ' ': goto yy858;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 797;
@@ -18426,12 +18423,12 @@ yyFillLabel797:
 			}
 			goto yy8;
 	}
-yy804:
+yy803:
 	++st.cur;
 yyFillLabel798:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy803;
+		case '\n': goto yy802;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 798;
@@ -18439,14 +18436,14 @@ yyFillLabel798:
 			}
 			goto yy8;
 	}
-yy805:
+yy804:
 	++st.cur;
 yyFillLabel799:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy860;
-		case '\r': goto yy861;
-		case 'v': goto yy825;
+		case '\n': goto yy859;
+		case '\r': goto yy860;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 799;
@@ -18454,14 +18451,14 @@ yyFillLabel799:
 			}
 			goto yy8;
 	}
-yy806:
+yy805:
 	++st.cur;
 yyFillLabel800:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy862;
-		case 'M': goto yy508;
+		case ' ': goto yy861;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 800;
@@ -18469,14 +18466,14 @@ yyFillLabel800:
 			}
 			goto yy8;
 	}
-yy807:
+yy806:
 	++st.cur;
 yyFillLabel801:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy863;
-		case 'A': goto yy591;
+		case ' ': goto yy862;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 801;
@@ -18484,13 +18481,13 @@ yyFillLabel801:
 			}
 			goto yy8;
 	}
-yy808:
+yy807:
 	++st.cur;
 yyFillLabel802:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy864;
+		case ' ': goto yy863;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -18499,7 +18496,7 @@ yyFillLabel802:
 			}
 			goto yy8;
 	}
-yy809:
+yy808:
 	++st.cur;
 yyFillLabel803:
 	yych = *st.cur;
@@ -18512,13 +18509,13 @@ yyFillLabel803:
 			}
 			goto yy8;
 	}
-yy810:
+yy809:
 	++st.cur;
 yyFillLabel804:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy865;
+		case ' ': goto yy864;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -18527,13 +18524,13 @@ yyFillLabel804:
 			}
 			goto yy8;
 	}
-yy811:
+yy810:
 	++st.cur;
 yyFillLabel805:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy866;
+		case ' ': goto yy865;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -18542,7 +18539,7 @@ yyFillLabel805:
 			}
 			goto yy8;
 	}
-yy812:
+yy811:
 	++st.cur;
 yyFillLabel806:
 	yych = *st.cur;
@@ -18555,7 +18552,7 @@ yyFillLabel806:
 			}
 			goto yy8;
 	}
-yy813:
+yy812:
 	++st.cur;
 yyFillLabel807:
 	yych = *st.cur;
@@ -18568,13 +18565,13 @@ yyFillLabel807:
 			}
 			goto yy8;
 	}
-yy814:
+yy813:
 	++st.cur;
 yyFillLabel808:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy867;
+		case ' ': goto yy866;
 		case '0': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
@@ -18583,7 +18580,7 @@ yyFillLabel808:
 			}
 			goto yy8;
 	}
-yy815:
+yy814:
 	++st.cur;
 yyFillLabel809:
 	yych = *st.cur;
@@ -18596,13 +18593,13 @@ yyFillLabel809:
 			}
 			goto yy8;
 	}
-yy816:
+yy815:
 	++st.cur;
 yyFillLabel810:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy868;
+		case ' ': goto yy867;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -18611,13 +18608,13 @@ yyFillLabel810:
 			}
 			goto yy8;
 	}
-yy817:
+yy816:
 	++st.cur;
 yyFillLabel811:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy869;
+		case ' ': goto yy868;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -18627,13 +18624,13 @@ yyFillLabel811:
 			}
 			goto yy8;
 	}
-yy818:
+yy817:
 	++st.cur;
 yyFillLabel812:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy870;
+		case ' ': goto yy869;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -18642,14 +18639,14 @@ yyFillLabel812:
 			}
 			goto yy8;
 	}
-yy819:
+yy818:
 	++st.cur;
 yyFillLabel813:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy871;
-		case 'A': goto yy533;
+		case ' ': goto yy870;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 813;
@@ -18657,14 +18654,14 @@ yyFillLabel813:
 			}
 			goto yy8;
 	}
-yy820:
+yy819:
 	++st.cur;
 yyFillLabel814:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy872;
-		case 'v': goto yy616;
+		case ' ': goto yy871;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 814;
@@ -18672,14 +18669,14 @@ yyFillLabel814:
 			}
 			goto yy8;
 	}
-yy821:
+yy820:
 	++st.cur;
 yyFillLabel815:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy873;
-		case 'A': goto yy693;
+		case ' ': goto yy872;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 815;
@@ -18687,14 +18684,14 @@ yyFillLabel815:
 			}
 			goto yy8;
 	}
-yy822:
+yy821:
 	++st.cur;
 yyFillLabel816:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy874;
-		case 'C': goto yy763;
+		case ' ': goto yy873;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 816;
@@ -18702,14 +18699,14 @@ yyFillLabel816:
 			}
 			goto yy8;
 	}
-yy823:
+yy822:
 	++st.cur;
 yyFillLabel817:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy875;
-		case '8': goto yy825;
+		case ' ': goto yy874;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 817;
@@ -18717,12 +18714,12 @@ yyFillLabel817:
 			}
 			goto yy8;
 	}
-yy824:
+yy823:
 	++st.cur;
 yyFillLabel818:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy823;
+		case '\n': goto yy822;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 818;
@@ -18730,13 +18727,13 @@ yyFillLabel818:
 			}
 			goto yy8;
 	}
-yy825:
+yy824:
 	++st.cur;
 yyFillLabel819:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy876;
-		case '\r': goto yy877;
+		case '\n': goto yy875;
+		case '\r': goto yy876;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -18745,13 +18742,13 @@ yyFillLabel819:
 			}
 			goto yy8;
 	}
-yy826:
+yy825:
 	++st.cur;
 yyFillLabel820:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy878;
+		case ' ': goto yy877;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -18760,14 +18757,14 @@ yyFillLabel820:
 			}
 			goto yy8;
 	}
-yy827:
+yy826:
 	++st.cur;
 yyFillLabel821:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy879;
-		case 'A': goto yy480;
+		case ' ': goto yy878;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 821;
@@ -18775,7 +18772,7 @@ yyFillLabel821:
 			}
 			goto yy8;
 	}
-yy828:
+yy827:
 	++st.cur;
 yyFillLabel822:
 	yych = *st.cur;
@@ -18788,13 +18785,13 @@ yyFillLabel822:
 			}
 			goto yy8;
 	}
-yy829:
+yy828:
 	++st.cur;
 yyFillLabel823:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy880;
+		case ' ': goto yy879;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -18803,13 +18800,13 @@ yyFillLabel823:
 			}
 			goto yy8;
 	}
-yy830:
+yy829:
 	++st.cur;
 yyFillLabel824:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy881;
+		case ' ': goto yy880;
 		case '+':
 		case '/':
 		case '0':
@@ -18882,14 +18879,14 @@ yyFillLabel824:
 			}
 			goto yy8;
 	}
-yy831:
+yy830:
 	++st.cur;
 yyFillLabel825:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy882;
-		case '=': goto yy463;
+		case ' ': goto yy881;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 825;
@@ -18897,7 +18894,7 @@ yyFillLabel825:
 			}
 			goto yy8;
 	}
-yy832:
+yy831:
 	++st.cur;
 yyFillLabel826:
 	yych = *st.cur;
@@ -18910,13 +18907,13 @@ yyFillLabel826:
 			}
 			goto yy8;
 	}
-yy833:
+yy832:
 	++st.cur;
 yyFillLabel827:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy883;
+		case ' ': goto yy882;
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -18925,13 +18922,13 @@ yyFillLabel827:
 			}
 			goto yy8;
 	}
-yy834:
+yy833:
 	++st.cur;
 yyFillLabel828:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy884;
+		case ' ': goto yy883;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -18940,15 +18937,15 @@ yyFillLabel828:
 			}
 			goto yy8;
 	}
-yy835:
+yy834:
 	++st.cur;
 yyFillLabel829:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy885;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy884;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 829;
@@ -18956,14 +18953,14 @@ yyFillLabel829:
 			}
 			goto yy8;
 	}
-yy836:
+yy835:
 	++st.cur;
 yyFillLabel830:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy886;
-		case '6': goto yy560;
+		case ' ': goto yy885;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 830;
@@ -18971,14 +18968,14 @@ yyFillLabel830:
 			}
 			goto yy8;
 	}
-yy837:
+yy836:
 	++st.cur;
 yyFillLabel831:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy887;
-		case 'A': goto yy639;
+		case ' ': goto yy886;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 831;
@@ -18986,14 +18983,14 @@ yyFillLabel831:
 			}
 			goto yy8;
 	}
-yy838:
+yy837:
 	++st.cur;
 yyFillLabel832:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy888;
-		case 'C': goto yy714;
+		case ' ': goto yy887;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 832;
@@ -19001,14 +18998,14 @@ yyFillLabel832:
 			}
 			goto yy8;
 	}
-yy839:
+yy838:
 	++st.cur;
 yyFillLabel833:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy889;
-		case '8': goto yy782;
+		case ' ': goto yy888;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 833;
@@ -19016,14 +19013,14 @@ yyFillLabel833:
 			}
 			goto yy8;
 	}
-yy840:
+yy839:
 	++st.cur;
 yyFillLabel834:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy890;
-		case 'A': goto yy842;
+		case ' ': goto yy889;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 834;
@@ -19031,12 +19028,12 @@ yyFillLabel834:
 			}
 			goto yy8;
 	}
-yy841:
+yy840:
 	++st.cur;
 yyFillLabel835:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy840;
+		case '\n': goto yy839;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 835;
@@ -19044,14 +19041,14 @@ yyFillLabel835:
 			}
 			goto yy8;
 	}
-yy842:
+yy841:
 	++st.cur;
 yyFillLabel836:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy891;
-		case '\r': goto yy892;
-		case 'L': goto yy893;
+		case '\n': goto yy890;
+		case '\r': goto yy891;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 836;
@@ -19059,14 +19056,14 @@ yyFillLabel836:
 			}
 			goto yy8;
 	}
-yy843:
+yy842:
 	++st.cur;
 yyFillLabel837:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy894;
-		case 'z': goto yy563;
+		case ' ': goto yy893;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 837;
@@ -19074,14 +19071,14 @@ yyFillLabel837:
 			}
 			goto yy8;
 	}
-yy844:
+yy843:
 	++st.cur;
 yyFillLabel838:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy895;
-		case 'A': goto yy643;
+		case ' ': goto yy894;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 838;
@@ -19089,13 +19086,13 @@ yyFillLabel838:
 			}
 			goto yy8;
 	}
-yy845:
+yy844:
 	++st.cur;
 yyFillLabel839:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy896;
+		case ' ': goto yy895;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -19104,7 +19101,7 @@ yyFillLabel839:
 			}
 			goto yy8;
 	}
-yy846:
+yy845:
 	++st.cur;
 yyFillLabel840:
 	yych = *st.cur;
@@ -19117,13 +19114,13 @@ yyFillLabel840:
 			}
 			goto yy8;
 	}
-yy847:
+yy846:
 	++st.cur;
 yyFillLabel841:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy897;
+		case ' ': goto yy896;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -19132,13 +19129,13 @@ yyFillLabel841:
 			}
 			goto yy8;
 	}
-yy848:
+yy847:
 	++st.cur;
 yyFillLabel842:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy898;
+		case ' ': goto yy897;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -19147,7 +19144,7 @@ yyFillLabel842:
 			}
 			goto yy8;
 	}
-yy849:
+yy848:
 	++st.cur;
 yyFillLabel843:
 	yych = *st.cur;
@@ -19160,13 +19157,13 @@ yyFillLabel843:
 			}
 			goto yy8;
 	}
-yy850:
+yy849:
 	++st.cur;
 yyFillLabel844:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy899;
+		case ' ': goto yy898;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -19175,7 +19172,7 @@ yyFillLabel844:
 			}
 			goto yy8;
 	}
-yy851:
+yy850:
 	++st.cur;
 yyFillLabel845:
 	yych = *st.cur;
@@ -19188,7 +19185,7 @@ yyFillLabel845:
 			}
 			goto yy8;
 	}
-yy852:
+yy851:
 	++st.cur;
 yyFillLabel846:
 	yych = *st.cur;
@@ -19201,13 +19198,13 @@ yyFillLabel846:
 			}
 			goto yy8;
 	}
-yy853:
+yy852:
 	++st.cur;
 yyFillLabel847:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy900;
+		case ' ': goto yy899;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -19216,13 +19213,13 @@ yyFillLabel847:
 			}
 			goto yy8;
 	}
-yy854:
+yy853:
 	++st.cur;
 yyFillLabel848:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy901;
+		case ' ': goto yy900;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -19232,14 +19229,14 @@ yyFillLabel848:
 			}
 			goto yy8;
 	}
-yy855:
+yy854:
 	++st.cur;
 yyFillLabel849:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy902;
-		case 'o': goto yy505;
+		case ' ': goto yy901;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 849;
@@ -19247,14 +19244,14 @@ yyFillLabel849:
 			}
 			goto yy8;
 	}
-yy856:
+yy855:
 	++st.cur;
 yyFillLabel850:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy903;
-		case 'A': goto yy587;
+		case ' ': goto yy902;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 850;
@@ -19262,14 +19259,14 @@ yyFillLabel850:
 			}
 			goto yy8;
 	}
-yy857:
+yy856:
 	++st.cur;
 yyFillLabel851:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy904;
-		case 'L': goto yy667;
+		case ' ': goto yy903;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 851;
@@ -19277,14 +19274,14 @@ yyFillLabel851:
 			}
 			goto yy8;
 	}
-yy858:
+yy857:
 	++st.cur;
 yyFillLabel852:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy905;
-		case 'w': goto yy741;
+		case ' ': goto yy904;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 852;
@@ -19292,14 +19289,14 @@ yyFillLabel852:
 			}
 			goto yy8;
 	}
-yy859:
+yy858:
 	++st.cur;
 yyFillLabel853:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy906;
-		case 'A': goto yy805;
+		case ' ': goto yy905;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 853;
@@ -19307,14 +19304,14 @@ yyFillLabel853:
 			}
 			goto yy8;
 	}
-yy860:
+yy859:
 	++st.cur;
 yyFillLabel854:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy907;
-		case 'v': goto yy825;
+		case ' ': goto yy906;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 854;
@@ -19322,12 +19319,12 @@ yyFillLabel854:
 			}
 			goto yy8;
 	}
-yy861:
+yy860:
 	++st.cur;
 yyFillLabel855:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy860;
+		case '\n': goto yy859;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 855;
@@ -19335,14 +19332,14 @@ yyFillLabel855:
 			}
 			goto yy8;
 	}
-yy862:
+yy861:
 	++st.cur;
 yyFillLabel856:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy908;
-		case 'M': goto yy508;
+		case ' ': goto yy907;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 856;
@@ -19350,14 +19347,14 @@ yyFillLabel856:
 			}
 			goto yy8;
 	}
-yy863:
+yy862:
 	++st.cur;
 yyFillLabel857:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy909;
-		case 'A': goto yy591;
+		case ' ': goto yy908;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 857;
@@ -19365,13 +19362,13 @@ yyFillLabel857:
 			}
 			goto yy8;
 	}
-yy864:
+yy863:
 	++st.cur;
 yyFillLabel858:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy910;
+		case ' ': goto yy909;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -19380,7 +19377,7 @@ yyFillLabel858:
 			}
 			goto yy8;
 	}
-yy865:
+yy864:
 	++st.cur;
 yyFillLabel859:
 	yych = *st.cur;
@@ -19393,13 +19390,13 @@ yyFillLabel859:
 			}
 			goto yy8;
 	}
-yy866:
+yy865:
 	++st.cur;
 yyFillLabel860:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy911;
+		case ' ': goto yy910;
 		case 'L': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -19408,7 +19405,7 @@ yyFillLabel860:
 			}
 			goto yy8;
 	}
-yy867:
+yy866:
 	++st.cur;
 yyFillLabel861:
 	yych = *st.cur;
@@ -19421,7 +19418,7 @@ yyFillLabel861:
 			}
 			goto yy8;
 	}
-yy868:
+yy867:
 	++st.cur;
 yyFillLabel862:
 	yych = *st.cur;
@@ -19434,13 +19431,13 @@ yyFillLabel862:
 			}
 			goto yy8;
 	}
-yy869:
+yy868:
 	++st.cur;
 yyFillLabel863:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy912;
+		case ' ': goto yy911;
 		case 'O': goto yy373;
 		case 'c': goto yy374;
 		default:
@@ -19450,13 +19447,13 @@ yyFillLabel863:
 			}
 			goto yy8;
 	}
-yy870:
+yy869:
 	++st.cur;
 yyFillLabel864:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy913;
+		case ' ': goto yy912;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -19465,14 +19462,14 @@ yyFillLabel864:
 			}
 			goto yy8;
 	}
-yy871:
+yy870:
 	++st.cur;
 yyFillLabel865:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy914;
-		case 'A': goto yy533;
+		case ' ': goto yy913;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 865;
@@ -19480,14 +19477,14 @@ yyFillLabel865:
 			}
 			goto yy8;
 	}
-yy872:
+yy871:
 	++st.cur;
 yyFillLabel866:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy915;
-		case 'v': goto yy616;
+		case ' ': goto yy914;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 866;
@@ -19495,14 +19492,14 @@ yyFillLabel866:
 			}
 			goto yy8;
 	}
-yy873:
+yy872:
 	++st.cur;
 yyFillLabel867:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy916;
-		case 'A': goto yy693;
+		case ' ': goto yy915;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 867;
@@ -19510,14 +19507,14 @@ yyFillLabel867:
 			}
 			goto yy8;
 	}
-yy874:
+yy873:
 	++st.cur;
 yyFillLabel868:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy917;
-		case 'C': goto yy763;
+		case ' ': goto yy916;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 868;
@@ -19525,14 +19522,14 @@ yyFillLabel868:
 			}
 			goto yy8;
 	}
-yy875:
+yy874:
 	++st.cur;
 yyFillLabel869:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy918;
-		case '8': goto yy825;
+		case ' ': goto yy917;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 869;
@@ -19540,13 +19537,13 @@ yyFillLabel869:
 			}
 			goto yy8;
 	}
-yy876:
+yy875:
 	++st.cur;
 yyFillLabel870:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy919;
+		case ' ': goto yy918;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -19555,12 +19552,12 @@ yyFillLabel870:
 			}
 			goto yy8;
 	}
-yy877:
+yy876:
 	++st.cur;
 yyFillLabel871:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy876;
+		case '\n': goto yy875;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 871;
@@ -19568,13 +19565,13 @@ yyFillLabel871:
 			}
 			goto yy8;
 	}
-yy878:
+yy877:
 	++st.cur;
 yyFillLabel872:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy920;
+		case ' ': goto yy919;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -19583,14 +19580,14 @@ yyFillLabel872:
 			}
 			goto yy8;
 	}
-yy879:
+yy878:
 	++st.cur;
 yyFillLabel873:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy921;
-		case 'A': goto yy480;
+		case ' ': goto yy920;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 873;
@@ -19598,7 +19595,7 @@ yyFillLabel873:
 			}
 			goto yy8;
 	}
-yy880:
+yy879:
 	++st.cur;
 yyFillLabel874:
 	yych = *st.cur;
@@ -19611,13 +19608,13 @@ yyFillLabel874:
 			}
 			goto yy8;
 	}
-yy881:
+yy880:
 	++st.cur;
 yyFillLabel875:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy922;
+		case ' ': goto yy921;
 		case '+':
 		case '/':
 		case '0':
@@ -19690,14 +19687,14 @@ yyFillLabel875:
 			}
 			goto yy8;
 	}
-yy882:
+yy881:
 	++st.cur;
 yyFillLabel876:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy923;
-		case '=': goto yy463;
+		case ' ': goto yy922;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 876;
@@ -19705,7 +19702,7 @@ yyFillLabel876:
 			}
 			goto yy8;
 	}
-yy883:
+yy882:
 	++st.cur;
 yyFillLabel877:
 	yych = *st.cur;
@@ -19718,13 +19715,13 @@ yyFillLabel877:
 			}
 			goto yy8;
 	}
-yy884:
+yy883:
 	++st.cur;
 yyFillLabel878:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy924;
+		case ' ': goto yy923;
 		case 'A': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
@@ -19733,15 +19730,15 @@ yyFillLabel878:
 			}
 			goto yy8;
 	}
-yy885:
+yy884:
 	++st.cur;
 yyFillLabel879:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy925;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy924;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 879;
@@ -19749,14 +19746,14 @@ yyFillLabel879:
 			}
 			goto yy8;
 	}
-yy886:
+yy885:
 	++st.cur;
 yyFillLabel880:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy926;
-		case '6': goto yy560;
+		case ' ': goto yy925;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 880;
@@ -19764,14 +19761,14 @@ yyFillLabel880:
 			}
 			goto yy8;
 	}
-yy887:
+yy886:
 	++st.cur;
 yyFillLabel881:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy927;
-		case 'A': goto yy639;
+		case ' ': goto yy926;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 881;
@@ -19779,14 +19776,14 @@ yyFillLabel881:
 			}
 			goto yy8;
 	}
-yy888:
+yy887:
 	++st.cur;
 yyFillLabel882:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy928;
-		case 'C': goto yy714;
+		case ' ': goto yy927;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 882;
@@ -19794,14 +19791,14 @@ yyFillLabel882:
 			}
 			goto yy8;
 	}
-yy889:
+yy888:
 	++st.cur;
 yyFillLabel883:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy929;
-		case '8': goto yy782;
+		case ' ': goto yy928;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 883;
@@ -19809,14 +19806,14 @@ yyFillLabel883:
 			}
 			goto yy8;
 	}
-yy890:
+yy889:
 	++st.cur;
 yyFillLabel884:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy930;
-		case 'A': goto yy842;
+		case ' ': goto yy929;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 884;
@@ -19824,14 +19821,14 @@ yyFillLabel884:
 			}
 			goto yy8;
 	}
-yy891:
+yy890:
 	++st.cur;
 yyFillLabel885:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy931;
-		case 'L': goto yy893;
+		case ' ': goto yy930;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 885;
@@ -19839,12 +19836,12 @@ yyFillLabel885:
 			}
 			goto yy8;
 	}
-yy892:
+yy891:
 	++st.cur;
 yyFillLabel886:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy891;
+		case '\n': goto yy890;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 886;
@@ -19852,13 +19849,13 @@ yyFillLabel886:
 			}
 			goto yy8;
 	}
-yy893:
+yy892:
 	++st.cur;
 yyFillLabel887:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy932;
-		case '\r': goto yy933;
+		case '\n': goto yy931;
+		case '\r': goto yy932;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -19867,14 +19864,14 @@ yyFillLabel887:
 			}
 			goto yy8;
 	}
-yy894:
+yy893:
 	++st.cur;
 yyFillLabel888:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy934;
-		case 'z': goto yy563;
+		case ' ': goto yy933;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 888;
@@ -19882,14 +19879,14 @@ yyFillLabel888:
 			}
 			goto yy8;
 	}
-yy895:
+yy894:
 	++st.cur;
 yyFillLabel889:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy935;
-		case 'A': goto yy643;
+		case ' ': goto yy934;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 889;
@@ -19897,13 +19894,13 @@ yyFillLabel889:
 			}
 			goto yy8;
 	}
-yy896:
+yy895:
 	++st.cur;
 yyFillLabel890:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy936;
+		case ' ': goto yy935;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -19912,7 +19909,7 @@ yyFillLabel890:
 			}
 			goto yy8;
 	}
-yy897:
+yy896:
 	++st.cur;
 yyFillLabel891:
 	yych = *st.cur;
@@ -19925,13 +19922,13 @@ yyFillLabel891:
 			}
 			goto yy8;
 	}
-yy898:
+yy897:
 	++st.cur;
 yyFillLabel892:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy937;
+		case ' ': goto yy936;
 		case 'y': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -19940,7 +19937,7 @@ yyFillLabel892:
 			}
 			goto yy8;
 	}
-yy899:
+yy898:
 	++st.cur;
 yyFillLabel893:
 	yych = *st.cur;
@@ -19953,7 +19950,7 @@ yyFillLabel893:
 			}
 			goto yy8;
 	}
-yy900:
+yy899:
 	++st.cur;
 yyFillLabel894:
 	yych = *st.cur;
@@ -19966,13 +19963,13 @@ yyFillLabel894:
 			}
 			goto yy8;
 	}
-yy901:
+yy900:
 	++st.cur;
 yyFillLabel895:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy938;
+		case ' ': goto yy937;
 		case 'D': goto yy424;
 		case 'H': goto yy425;
 		default:
@@ -19982,14 +19979,14 @@ yyFillLabel895:
 			}
 			goto yy8;
 	}
-yy902:
+yy901:
 	++st.cur;
 yyFillLabel896:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy939;
-		case 'o': goto yy505;
+		case ' ': goto yy938;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 896;
@@ -19997,14 +19994,14 @@ yyFillLabel896:
 			}
 			goto yy8;
 	}
-yy903:
+yy902:
 	++st.cur;
 yyFillLabel897:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy940;
-		case 'A': goto yy587;
+		case ' ': goto yy939;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 897;
@@ -20012,14 +20009,14 @@ yyFillLabel897:
 			}
 			goto yy8;
 	}
-yy904:
+yy903:
 	++st.cur;
 yyFillLabel898:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy941;
-		case 'L': goto yy667;
+		case ' ': goto yy940;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 898;
@@ -20027,14 +20024,14 @@ yyFillLabel898:
 			}
 			goto yy8;
 	}
-yy905:
+yy904:
 	++st.cur;
 yyFillLabel899:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy942;
-		case 'w': goto yy741;
+		case ' ': goto yy941;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 899;
@@ -20042,14 +20039,14 @@ yyFillLabel899:
 			}
 			goto yy8;
 	}
-yy906:
+yy905:
 	++st.cur;
 yyFillLabel900:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy943;
-		case 'A': goto yy805;
+		case ' ': goto yy942;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 900;
@@ -20057,14 +20054,14 @@ yyFillLabel900:
 			}
 			goto yy8;
 	}
-yy907:
+yy906:
 	++st.cur;
 yyFillLabel901:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy944;
-		case 'v': goto yy825;
+		case ' ': goto yy943;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 901;
@@ -20072,14 +20069,14 @@ yyFillLabel901:
 			}
 			goto yy8;
 	}
-yy908:
+yy907:
 	++st.cur;
 yyFillLabel902:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy945;
-		case 'M': goto yy508;
+		case ' ': goto yy944;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 902;
@@ -20087,14 +20084,14 @@ yyFillLabel902:
 			}
 			goto yy8;
 	}
-yy909:
+yy908:
 	++st.cur;
 yyFillLabel903:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy946;
-		case 'A': goto yy591;
+		case ' ': goto yy945;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 903;
@@ -20102,13 +20099,13 @@ yyFillLabel903:
 			}
 			goto yy8;
 	}
-yy910:
+yy909:
 	++st.cur;
 yyFillLabel904:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy947;
+		case ' ': goto yy946;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -20117,7 +20114,7 @@ yyFillLabel904:
 			}
 			goto yy8;
 	}
-yy911:
+yy910:
 	++st.cur;
 yyFillLabel905:
 	yych = *st.cur;
@@ -20130,7 +20127,7 @@ yyFillLabel905:
 			}
 			goto yy8;
 	}
-yy912:
+yy911:
 	++st.cur;
 yyFillLabel906:
 	yych = *st.cur;
@@ -20144,13 +20141,13 @@ yyFillLabel906:
 			}
 			goto yy8;
 	}
-yy913:
+yy912:
 	++st.cur;
 yyFillLabel907:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy948;
+		case ' ': goto yy947;
 		case 'g': goto yy450;
 		default:
 			if (st.lim <= st.cur) {
@@ -20159,14 +20156,14 @@ yyFillLabel907:
 			}
 			goto yy8;
 	}
-yy914:
+yy913:
 	++st.cur;
 yyFillLabel908:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy949;
-		case 'A': goto yy533;
+		case ' ': goto yy948;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 908;
@@ -20174,14 +20171,14 @@ yyFillLabel908:
 			}
 			goto yy8;
 	}
-yy915:
+yy914:
 	++st.cur;
 yyFillLabel909:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy950;
-		case 'v': goto yy616;
+		case ' ': goto yy949;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 909;
@@ -20189,14 +20186,14 @@ yyFillLabel909:
 			}
 			goto yy8;
 	}
-yy916:
+yy915:
 	++st.cur;
 yyFillLabel910:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy951;
-		case 'A': goto yy693;
+		case ' ': goto yy950;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 910;
@@ -20204,14 +20201,14 @@ yyFillLabel910:
 			}
 			goto yy8;
 	}
-yy917:
+yy916:
 	++st.cur;
 yyFillLabel911:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy952;
-		case 'C': goto yy763;
+		case ' ': goto yy951;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 911;
@@ -20219,14 +20216,14 @@ yyFillLabel911:
 			}
 			goto yy8;
 	}
-yy918:
+yy917:
 	++st.cur;
 yyFillLabel912:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy953;
-		case '8': goto yy825;
+		case ' ': goto yy952;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 912;
@@ -20234,13 +20231,13 @@ yyFillLabel912:
 			}
 			goto yy8;
 	}
-yy919:
+yy918:
 	++st.cur;
 yyFillLabel913:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy954;
+		case ' ': goto yy953;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -20249,13 +20246,13 @@ yyFillLabel913:
 			}
 			goto yy8;
 	}
-yy920:
+yy919:
 	++st.cur;
 yyFillLabel914:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy955;
+		case ' ': goto yy954;
 		case 'w': goto yy453;
 		default:
 			if (st.lim <= st.cur) {
@@ -20264,14 +20261,14 @@ yyFillLabel914:
 			}
 			goto yy8;
 	}
-yy921:
+yy920:
 	++st.cur;
 yyFillLabel915:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy956;
-		case 'A': goto yy480;
+		case ' ': goto yy955;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 915;
@@ -20279,7 +20276,7 @@ yyFillLabel915:
 			}
 			goto yy8;
 	}
-yy922:
+yy921:
 	++st.cur;
 yyFillLabel916:
 	yych = *st.cur;
@@ -20356,14 +20353,14 @@ yyFillLabel916:
 			}
 			goto yy8;
 	}
-yy923:
+yy922:
 	++st.cur;
 yyFillLabel917:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy957;
-		case '=': goto yy463;
+		case ' ': goto yy956;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 917;
@@ -20371,7 +20368,7 @@ yyFillLabel917:
 			}
 			goto yy8;
 	}
-yy924:
+yy923:
 	++st.cur;
 yyFillLabel918:
 	yych = *st.cur;
@@ -20384,15 +20381,15 @@ yyFillLabel918:
 			}
 			goto yy8;
 	}
-yy925:
+yy924:
 	++st.cur;
 yyFillLabel919:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy958;
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case ' ': goto yy957;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 919;
@@ -20400,14 +20397,14 @@ yyFillLabel919:
 			}
 			goto yy8;
 	}
-yy926:
+yy925:
 	++st.cur;
 yyFillLabel920:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy959;
-		case '6': goto yy560;
+		case ' ': goto yy958;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 920;
@@ -20415,14 +20412,14 @@ yyFillLabel920:
 			}
 			goto yy8;
 	}
-yy927:
+yy926:
 	++st.cur;
 yyFillLabel921:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy960;
-		case 'A': goto yy639;
+		case ' ': goto yy959;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 921;
@@ -20430,14 +20427,14 @@ yyFillLabel921:
 			}
 			goto yy8;
 	}
-yy928:
+yy927:
 	++st.cur;
 yyFillLabel922:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy961;
-		case 'C': goto yy714;
+		case ' ': goto yy960;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 922;
@@ -20445,14 +20442,14 @@ yyFillLabel922:
 			}
 			goto yy8;
 	}
-yy929:
+yy928:
 	++st.cur;
 yyFillLabel923:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy962;
-		case '8': goto yy782;
+		case ' ': goto yy961;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 923;
@@ -20460,14 +20457,14 @@ yyFillLabel923:
 			}
 			goto yy8;
 	}
-yy930:
+yy929:
 	++st.cur;
 yyFillLabel924:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy963;
-		case 'A': goto yy842;
+		case ' ': goto yy962;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 924;
@@ -20475,14 +20472,14 @@ yyFillLabel924:
 			}
 			goto yy8;
 	}
-yy931:
+yy930:
 	++st.cur;
 yyFillLabel925:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy964;
-		case 'L': goto yy893;
+		case ' ': goto yy963;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 925;
@@ -20490,13 +20487,13 @@ yyFillLabel925:
 			}
 			goto yy8;
 	}
-yy932:
+yy931:
 	++st.cur;
 yyFillLabel926:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy965;
+		case ' ': goto yy964;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -20505,12 +20502,12 @@ yyFillLabel926:
 			}
 			goto yy8;
 	}
-yy933:
+yy932:
 	++st.cur;
 yyFillLabel927:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy932;
+		case '\n': goto yy931;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 927;
@@ -20518,14 +20515,14 @@ yyFillLabel927:
 			}
 			goto yy8;
 	}
-yy934:
+yy933:
 	++st.cur;
 yyFillLabel928:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy966;
-		case 'z': goto yy563;
+		case ' ': goto yy965;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 928;
@@ -20533,14 +20530,14 @@ yyFillLabel928:
 			}
 			goto yy8;
 	}
-yy935:
+yy934:
 	++st.cur;
 yyFillLabel929:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy967;
-		case 'A': goto yy643;
+		case ' ': goto yy966;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 929;
@@ -20548,13 +20545,13 @@ yyFillLabel929:
 			}
 			goto yy8;
 	}
-yy936:
+yy935:
 	++st.cur;
 yyFillLabel930:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy968;
+		case ' ': goto yy967;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -20563,7 +20560,7 @@ yyFillLabel930:
 			}
 			goto yy8;
 	}
-yy937:
+yy936:
 	++st.cur;
 yyFillLabel931:
 	yych = *st.cur;
@@ -20576,7 +20573,7 @@ yyFillLabel931:
 			}
 			goto yy8;
 	}
-yy938:
+yy937:
 	++st.cur;
 yyFillLabel932:
 	yych = *st.cur;
@@ -20590,14 +20587,14 @@ yyFillLabel932:
 			}
 			goto yy8;
 	}
-yy939:
+yy938:
 	++st.cur;
 yyFillLabel933:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy969;
-		case 'o': goto yy505;
+		case ' ': goto yy968;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 933;
@@ -20605,14 +20602,14 @@ yyFillLabel933:
 			}
 			goto yy8;
 	}
-yy940:
+yy939:
 	++st.cur;
 yyFillLabel934:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy970;
-		case 'A': goto yy587;
+		case ' ': goto yy969;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 934;
@@ -20620,14 +20617,14 @@ yyFillLabel934:
 			}
 			goto yy8;
 	}
-yy941:
+yy940:
 	++st.cur;
 yyFillLabel935:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy971;
-		case 'L': goto yy667;
+		case ' ': goto yy970;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 935;
@@ -20635,14 +20632,14 @@ yyFillLabel935:
 			}
 			goto yy8;
 	}
-yy942:
+yy941:
 	++st.cur;
 yyFillLabel936:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy972;
-		case 'w': goto yy741;
+		case ' ': goto yy971;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 936;
@@ -20650,14 +20647,14 @@ yyFillLabel936:
 			}
 			goto yy8;
 	}
-yy943:
+yy942:
 	++st.cur;
 yyFillLabel937:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy973;
-		case 'A': goto yy805;
+		case ' ': goto yy972;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 937;
@@ -20665,14 +20662,14 @@ yyFillLabel937:
 			}
 			goto yy8;
 	}
-yy944:
+yy943:
 	++st.cur;
 yyFillLabel938:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy974;
-		case 'v': goto yy825;
+		case ' ': goto yy973;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 938;
@@ -20680,14 +20677,14 @@ yyFillLabel938:
 			}
 			goto yy8;
 	}
-yy945:
+yy944:
 	++st.cur;
 yyFillLabel939:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy975;
-		case 'M': goto yy508;
+		case ' ': goto yy974;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 939;
@@ -20695,14 +20692,14 @@ yyFillLabel939:
 			}
 			goto yy8;
 	}
-yy946:
+yy945:
 	++st.cur;
 yyFillLabel940:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy976;
-		case 'A': goto yy591;
+		case ' ': goto yy975;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 940;
@@ -20710,13 +20707,13 @@ yyFillLabel940:
 			}
 			goto yy8;
 	}
-yy947:
+yy946:
 	++st.cur;
 yyFillLabel941:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy977;
+		case ' ': goto yy976;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -20725,7 +20722,7 @@ yyFillLabel941:
 			}
 			goto yy8;
 	}
-yy948:
+yy947:
 	++st.cur;
 yyFillLabel942:
 	yych = *st.cur;
@@ -20738,14 +20735,14 @@ yyFillLabel942:
 			}
 			goto yy8;
 	}
-yy949:
+yy948:
 	++st.cur;
 yyFillLabel943:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy978;
-		case 'A': goto yy533;
+		case ' ': goto yy977;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 943;
@@ -20753,14 +20750,14 @@ yyFillLabel943:
 			}
 			goto yy8;
 	}
-yy950:
+yy949:
 	++st.cur;
 yyFillLabel944:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy979;
-		case 'v': goto yy616;
+		case ' ': goto yy978;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 944;
@@ -20768,14 +20765,14 @@ yyFillLabel944:
 			}
 			goto yy8;
 	}
-yy951:
+yy950:
 	++st.cur;
 yyFillLabel945:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy980;
-		case 'A': goto yy693;
+		case ' ': goto yy979;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 945;
@@ -20783,14 +20780,14 @@ yyFillLabel945:
 			}
 			goto yy8;
 	}
-yy952:
+yy951:
 	++st.cur;
 yyFillLabel946:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy981;
-		case 'C': goto yy763;
+		case ' ': goto yy980;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 946;
@@ -20798,14 +20795,14 @@ yyFillLabel946:
 			}
 			goto yy8;
 	}
-yy953:
+yy952:
 	++st.cur;
 yyFillLabel947:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy982;
-		case '8': goto yy825;
+		case ' ': goto yy981;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 947;
@@ -20813,13 +20810,13 @@ yyFillLabel947:
 			}
 			goto yy8;
 	}
-yy954:
+yy953:
 	++st.cur;
 yyFillLabel948:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy983;
+		case ' ': goto yy982;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -20828,7 +20825,7 @@ yyFillLabel948:
 			}
 			goto yy8;
 	}
-yy955:
+yy954:
 	++st.cur;
 yyFillLabel949:
 	yych = *st.cur;
@@ -20841,14 +20838,14 @@ yyFillLabel949:
 			}
 			goto yy8;
 	}
-yy956:
+yy955:
 	++st.cur;
 yyFillLabel950:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy984;
-		case 'A': goto yy480;
+		case ' ': goto yy983;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 950;
@@ -20856,12 +20853,12 @@ yyFillLabel950:
 			}
 			goto yy8;
 	}
-yy957:
+yy956:
 	++st.cur;
 yyFillLabel951:
 	yych = *st.cur;
 	switch (yych) {
-		case '=': goto yy463;
+		case '=': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 951;
@@ -20869,13 +20866,13 @@ yyFillLabel951:
 			}
 			goto yy8;
 	}
-yy958:
+yy957:
 	++st.cur;
 yyFillLabel952:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy480;
-		case 'B': goto yy481;
+		case 'A': goto yy479;
+		case 'B': goto yy480;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 952;
@@ -20883,14 +20880,14 @@ yyFillLabel952:
 			}
 			goto yy8;
 	}
-yy959:
+yy958:
 	++st.cur;
 yyFillLabel953:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy985;
-		case '6': goto yy560;
+		case ' ': goto yy984;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 953;
@@ -20898,14 +20895,14 @@ yyFillLabel953:
 			}
 			goto yy8;
 	}
-yy960:
+yy959:
 	++st.cur;
 yyFillLabel954:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy986;
-		case 'A': goto yy639;
+		case ' ': goto yy985;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 954;
@@ -20913,14 +20910,14 @@ yyFillLabel954:
 			}
 			goto yy8;
 	}
-yy961:
+yy960:
 	++st.cur;
 yyFillLabel955:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy987;
-		case 'C': goto yy714;
+		case ' ': goto yy986;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 955;
@@ -20928,14 +20925,14 @@ yyFillLabel955:
 			}
 			goto yy8;
 	}
-yy962:
+yy961:
 	++st.cur;
 yyFillLabel956:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy988;
-		case '8': goto yy782;
+		case ' ': goto yy987;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 956;
@@ -20943,14 +20940,14 @@ yyFillLabel956:
 			}
 			goto yy8;
 	}
-yy963:
+yy962:
 	++st.cur;
 yyFillLabel957:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy989;
-		case 'A': goto yy842;
+		case ' ': goto yy988;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 957;
@@ -20958,14 +20955,14 @@ yyFillLabel957:
 			}
 			goto yy8;
 	}
-yy964:
+yy963:
 	++st.cur;
 yyFillLabel958:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy990;
-		case 'L': goto yy893;
+		case ' ': goto yy989;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 958;
@@ -20973,13 +20970,13 @@ yyFillLabel958:
 			}
 			goto yy8;
 	}
-yy965:
+yy964:
 	++st.cur;
 yyFillLabel959:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy991;
+		case ' ': goto yy990;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -20988,14 +20985,14 @@ yyFillLabel959:
 			}
 			goto yy8;
 	}
-yy966:
+yy965:
 	++st.cur;
 yyFillLabel960:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy992;
-		case 'z': goto yy563;
+		case ' ': goto yy991;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 960;
@@ -21003,14 +21000,14 @@ yyFillLabel960:
 			}
 			goto yy8;
 	}
-yy967:
+yy966:
 	++st.cur;
 yyFillLabel961:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy993;
-		case 'A': goto yy643;
+		case ' ': goto yy992;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 961;
@@ -21018,13 +21015,13 @@ yyFillLabel961:
 			}
 			goto yy8;
 	}
-yy968:
+yy967:
 	++st.cur;
 yyFillLabel962:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy994;
+		case ' ': goto yy993;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -21033,12 +21030,12 @@ yyFillLabel962:
 			}
 			goto yy8;
 	}
-yy969:
+yy968:
 	++st.cur;
 yyFillLabel963:
 	yych = *st.cur;
 	switch (yych) {
-		case 'o': goto yy505;
+		case 'o': goto yy504;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 963;
@@ -21046,14 +21043,14 @@ yyFillLabel963:
 			}
 			goto yy8;
 	}
-yy970:
+yy969:
 	++st.cur;
 yyFillLabel964:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy995;
-		case 'A': goto yy587;
+		case ' ': goto yy994;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 964;
@@ -21061,14 +21058,14 @@ yyFillLabel964:
 			}
 			goto yy8;
 	}
-yy971:
+yy970:
 	++st.cur;
 yyFillLabel965:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy996;
-		case 'L': goto yy667;
+		case ' ': goto yy995;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 965;
@@ -21076,14 +21073,14 @@ yyFillLabel965:
 			}
 			goto yy8;
 	}
-yy972:
+yy971:
 	++st.cur;
 yyFillLabel966:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy997;
-		case 'w': goto yy741;
+		case ' ': goto yy996;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 966;
@@ -21091,14 +21088,14 @@ yyFillLabel966:
 			}
 			goto yy8;
 	}
-yy973:
+yy972:
 	++st.cur;
 yyFillLabel967:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy998;
-		case 'A': goto yy805;
+		case ' ': goto yy997;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 967;
@@ -21106,14 +21103,14 @@ yyFillLabel967:
 			}
 			goto yy8;
 	}
-yy974:
+yy973:
 	++st.cur;
 yyFillLabel968:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy999;
-		case 'v': goto yy825;
+		case ' ': goto yy998;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 968;
@@ -21121,12 +21118,12 @@ yyFillLabel968:
 			}
 			goto yy8;
 	}
-yy975:
+yy974:
 	++st.cur;
 yyFillLabel969:
 	yych = *st.cur;
 	switch (yych) {
-		case 'M': goto yy508;
+		case 'M': goto yy507;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 969;
@@ -21134,14 +21131,14 @@ yyFillLabel969:
 			}
 			goto yy8;
 	}
-yy976:
+yy975:
 	++st.cur;
 yyFillLabel970:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1000;
-		case 'A': goto yy591;
+		case ' ': goto yy999;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 970;
@@ -21149,13 +21146,13 @@ yyFillLabel970:
 			}
 			goto yy8;
 	}
-yy977:
+yy976:
 	++st.cur;
 yyFillLabel971:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1001;
+		case ' ': goto yy1000;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -21164,12 +21161,12 @@ yyFillLabel971:
 			}
 			goto yy8;
 	}
-yy978:
+yy977:
 	++st.cur;
 yyFillLabel972:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy533;
+		case 'A': goto yy532;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 972;
@@ -21177,14 +21174,14 @@ yyFillLabel972:
 			}
 			goto yy8;
 	}
-yy979:
+yy978:
 	++st.cur;
 yyFillLabel973:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1002;
-		case 'v': goto yy616;
+		case ' ': goto yy1001;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 973;
@@ -21192,14 +21189,14 @@ yyFillLabel973:
 			}
 			goto yy8;
 	}
-yy980:
+yy979:
 	++st.cur;
 yyFillLabel974:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1003;
-		case 'A': goto yy693;
+		case ' ': goto yy1002;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 974;
@@ -21207,14 +21204,14 @@ yyFillLabel974:
 			}
 			goto yy8;
 	}
-yy981:
+yy980:
 	++st.cur;
 yyFillLabel975:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1004;
-		case 'C': goto yy763;
+		case ' ': goto yy1003;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 975;
@@ -21222,14 +21219,14 @@ yyFillLabel975:
 			}
 			goto yy8;
 	}
-yy982:
+yy981:
 	++st.cur;
 yyFillLabel976:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1005;
-		case '8': goto yy825;
+		case ' ': goto yy1004;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 976;
@@ -21237,13 +21234,13 @@ yyFillLabel976:
 			}
 			goto yy8;
 	}
-yy983:
+yy982:
 	++st.cur;
 yyFillLabel977:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1006;
+		case ' ': goto yy1005;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -21252,12 +21249,12 @@ yyFillLabel977:
 			}
 			goto yy8;
 	}
-yy984:
+yy983:
 	++st.cur;
 yyFillLabel978:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy480;
+		case 'A': goto yy479;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 978;
@@ -21265,12 +21262,12 @@ yyFillLabel978:
 			}
 			goto yy8;
 	}
-yy985:
+yy984:
 	++st.cur;
 yyFillLabel979:
 	yych = *st.cur;
 	switch (yych) {
-		case '6': goto yy560;
+		case '6': goto yy559;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 979;
@@ -21278,14 +21275,14 @@ yyFillLabel979:
 			}
 			goto yy8;
 	}
-yy986:
+yy985:
 	++st.cur;
 yyFillLabel980:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1007;
-		case 'A': goto yy639;
+		case ' ': goto yy1006;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 980;
@@ -21293,14 +21290,14 @@ yyFillLabel980:
 			}
 			goto yy8;
 	}
-yy987:
+yy986:
 	++st.cur;
 yyFillLabel981:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1008;
-		case 'C': goto yy714;
+		case ' ': goto yy1007;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 981;
@@ -21308,14 +21305,14 @@ yyFillLabel981:
 			}
 			goto yy8;
 	}
-yy988:
+yy987:
 	++st.cur;
 yyFillLabel982:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1009;
-		case '8': goto yy782;
+		case ' ': goto yy1008;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 982;
@@ -21323,14 +21320,14 @@ yyFillLabel982:
 			}
 			goto yy8;
 	}
-yy989:
+yy988:
 	++st.cur;
 yyFillLabel983:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1010;
-		case 'A': goto yy842;
+		case ' ': goto yy1009;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 983;
@@ -21338,14 +21335,14 @@ yyFillLabel983:
 			}
 			goto yy8;
 	}
-yy990:
+yy989:
 	++st.cur;
 yyFillLabel984:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1011;
-		case 'L': goto yy893;
+		case ' ': goto yy1010;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 984;
@@ -21353,13 +21350,13 @@ yyFillLabel984:
 			}
 			goto yy8;
 	}
-yy991:
+yy990:
 	++st.cur;
 yyFillLabel985:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1012;
+		case ' ': goto yy1011;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -21368,12 +21365,12 @@ yyFillLabel985:
 			}
 			goto yy8;
 	}
-yy992:
+yy991:
 	++st.cur;
 yyFillLabel986:
 	yych = *st.cur;
 	switch (yych) {
-		case 'z': goto yy563;
+		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 986;
@@ -21381,14 +21378,14 @@ yyFillLabel986:
 			}
 			goto yy8;
 	}
-yy993:
+yy992:
 	++st.cur;
 yyFillLabel987:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1013;
-		case 'A': goto yy643;
+		case ' ': goto yy1012;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 987;
@@ -21396,13 +21393,13 @@ yyFillLabel987:
 			}
 			goto yy8;
 	}
-yy994:
+yy993:
 	++st.cur;
 yyFillLabel988:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1014;
+		case ' ': goto yy1013;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -21411,12 +21408,12 @@ yyFillLabel988:
 			}
 			goto yy8;
 	}
-yy995:
+yy994:
 	++st.cur;
 yyFillLabel989:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy587;
+		case 'A': goto yy586;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 989;
@@ -21424,14 +21421,14 @@ yyFillLabel989:
 			}
 			goto yy8;
 	}
-yy996:
+yy995:
 	++st.cur;
 yyFillLabel990:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1015;
-		case 'L': goto yy667;
+		case ' ': goto yy1014;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 990;
@@ -21439,14 +21436,14 @@ yyFillLabel990:
 			}
 			goto yy8;
 	}
-yy997:
+yy996:
 	++st.cur;
 yyFillLabel991:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1016;
-		case 'w': goto yy741;
+		case ' ': goto yy1015;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 991;
@@ -21454,14 +21451,14 @@ yyFillLabel991:
 			}
 			goto yy8;
 	}
-yy998:
+yy997:
 	++st.cur;
 yyFillLabel992:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1017;
-		case 'A': goto yy805;
+		case ' ': goto yy1016;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 992;
@@ -21469,14 +21466,14 @@ yyFillLabel992:
 			}
 			goto yy8;
 	}
-yy999:
+yy998:
 	++st.cur;
 yyFillLabel993:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1018;
-		case 'v': goto yy825;
+		case ' ': goto yy1017;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 993;
@@ -21484,12 +21481,12 @@ yyFillLabel993:
 			}
 			goto yy8;
 	}
-yy1000:
+yy999:
 	++st.cur;
 yyFillLabel994:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy591;
+		case 'A': goto yy590;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 994;
@@ -21497,13 +21494,13 @@ yyFillLabel994:
 			}
 			goto yy8;
 	}
-yy1001:
+yy1000:
 	++st.cur;
 yyFillLabel995:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1019;
+		case ' ': goto yy1018;
 		case 'O': goto yy373;
 		default:
 			if (st.lim <= st.cur) {
@@ -21512,12 +21509,12 @@ yyFillLabel995:
 			}
 			goto yy8;
 	}
-yy1002:
+yy1001:
 	++st.cur;
 yyFillLabel996:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy616;
+		case 'v': goto yy615;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 996;
@@ -21525,14 +21522,14 @@ yyFillLabel996:
 			}
 			goto yy8;
 	}
-yy1003:
+yy1002:
 	++st.cur;
 yyFillLabel997:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1020;
-		case 'A': goto yy693;
+		case ' ': goto yy1019;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 997;
@@ -21540,14 +21537,14 @@ yyFillLabel997:
 			}
 			goto yy8;
 	}
-yy1004:
+yy1003:
 	++st.cur;
 yyFillLabel998:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1021;
-		case 'C': goto yy763;
+		case ' ': goto yy1020;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 998;
@@ -21555,14 +21552,14 @@ yyFillLabel998:
 			}
 			goto yy8;
 	}
-yy1005:
+yy1004:
 	++st.cur;
 yyFillLabel999:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1022;
-		case '8': goto yy825;
+		case ' ': goto yy1021;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 999;
@@ -21570,13 +21567,13 @@ yyFillLabel999:
 			}
 			goto yy8;
 	}
-yy1006:
+yy1005:
 	++st.cur;
 yyFillLabel1000:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1023;
+		case ' ': goto yy1022;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -21585,12 +21582,12 @@ yyFillLabel1000:
 			}
 			goto yy8;
 	}
-yy1007:
+yy1006:
 	++st.cur;
 yyFillLabel1001:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy639;
+		case 'A': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1001;
@@ -21598,14 +21595,14 @@ yyFillLabel1001:
 			}
 			goto yy8;
 	}
-yy1008:
+yy1007:
 	++st.cur;
 yyFillLabel1002:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1024;
-		case 'C': goto yy714;
+		case ' ': goto yy1023;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1002;
@@ -21613,14 +21610,14 @@ yyFillLabel1002:
 			}
 			goto yy8;
 	}
-yy1009:
+yy1008:
 	++st.cur;
 yyFillLabel1003:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1025;
-		case '8': goto yy782;
+		case ' ': goto yy1024;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1003;
@@ -21628,14 +21625,14 @@ yyFillLabel1003:
 			}
 			goto yy8;
 	}
-yy1010:
+yy1009:
 	++st.cur;
 yyFillLabel1004:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1026;
-		case 'A': goto yy842;
+		case ' ': goto yy1025;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1004;
@@ -21643,14 +21640,14 @@ yyFillLabel1004:
 			}
 			goto yy8;
 	}
-yy1011:
+yy1010:
 	++st.cur;
 yyFillLabel1005:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1027;
-		case 'L': goto yy893;
+		case ' ': goto yy1026;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1005;
@@ -21658,13 +21655,13 @@ yyFillLabel1005:
 			}
 			goto yy8;
 	}
-yy1012:
+yy1011:
 	++st.cur;
 yyFillLabel1006:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1028;
+		case ' ': goto yy1027;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -21673,12 +21670,12 @@ yyFillLabel1006:
 			}
 			goto yy8;
 	}
-yy1013:
+yy1012:
 	++st.cur;
 yyFillLabel1007:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy643;
+		case 'A': goto yy642;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1007;
@@ -21686,13 +21683,13 @@ yyFillLabel1007:
 			}
 			goto yy8;
 	}
-yy1014:
+yy1013:
 	++st.cur;
 yyFillLabel1008:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1029;
+		case ' ': goto yy1028;
 		case 'D': goto yy424;
 		default:
 			if (st.lim <= st.cur) {
@@ -21701,12 +21698,12 @@ yyFillLabel1008:
 			}
 			goto yy8;
 	}
-yy1015:
+yy1014:
 	++st.cur;
 yyFillLabel1009:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy667;
+		case 'L': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1009;
@@ -21714,14 +21711,14 @@ yyFillLabel1009:
 			}
 			goto yy8;
 	}
-yy1016:
+yy1015:
 	++st.cur;
 yyFillLabel1010:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1030;
-		case 'w': goto yy741;
+		case ' ': goto yy1029;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1010;
@@ -21729,14 +21726,14 @@ yyFillLabel1010:
 			}
 			goto yy8;
 	}
-yy1017:
+yy1016:
 	++st.cur;
 yyFillLabel1011:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1031;
-		case 'A': goto yy805;
+		case ' ': goto yy1030;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1011;
@@ -21744,14 +21741,14 @@ yyFillLabel1011:
 			}
 			goto yy8;
 	}
-yy1018:
+yy1017:
 	++st.cur;
 yyFillLabel1012:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1032;
-		case 'v': goto yy825;
+		case ' ': goto yy1031;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1012;
@@ -21759,7 +21756,7 @@ yyFillLabel1012:
 			}
 			goto yy8;
 	}
-yy1019:
+yy1018:
 	++st.cur;
 yyFillLabel1013:
 	yych = *st.cur;
@@ -21772,12 +21769,12 @@ yyFillLabel1013:
 			}
 			goto yy8;
 	}
-yy1020:
+yy1019:
 	++st.cur;
 yyFillLabel1014:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy693;
+		case 'A': goto yy692;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1014;
@@ -21785,14 +21782,14 @@ yyFillLabel1014:
 			}
 			goto yy8;
 	}
-yy1021:
+yy1020:
 	++st.cur;
 yyFillLabel1015:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1033;
-		case 'C': goto yy763;
+		case ' ': goto yy1032;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1015;
@@ -21800,14 +21797,14 @@ yyFillLabel1015:
 			}
 			goto yy8;
 	}
-yy1022:
+yy1021:
 	++st.cur;
 yyFillLabel1016:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1034;
-		case '8': goto yy825;
+		case ' ': goto yy1033;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1016;
@@ -21815,13 +21812,13 @@ yyFillLabel1016:
 			}
 			goto yy8;
 	}
-yy1023:
+yy1022:
 	++st.cur;
 yyFillLabel1017:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1035;
+		case ' ': goto yy1034;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -21830,12 +21827,12 @@ yyFillLabel1017:
 			}
 			goto yy8;
 	}
-yy1024:
+yy1023:
 	++st.cur;
 yyFillLabel1018:
 	yych = *st.cur;
 	switch (yych) {
-		case 'C': goto yy714;
+		case 'C': goto yy713;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1018;
@@ -21843,14 +21840,14 @@ yyFillLabel1018:
 			}
 			goto yy8;
 	}
-yy1025:
+yy1024:
 	++st.cur;
 yyFillLabel1019:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1036;
-		case '8': goto yy782;
+		case ' ': goto yy1035;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1019;
@@ -21858,14 +21855,14 @@ yyFillLabel1019:
 			}
 			goto yy8;
 	}
-yy1026:
+yy1025:
 	++st.cur;
 yyFillLabel1020:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1037;
-		case 'A': goto yy842;
+		case ' ': goto yy1036;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1020;
@@ -21873,14 +21870,14 @@ yyFillLabel1020:
 			}
 			goto yy8;
 	}
-yy1027:
+yy1026:
 	++st.cur;
 yyFillLabel1021:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1038;
-		case 'L': goto yy893;
+		case ' ': goto yy1037;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1021;
@@ -21888,13 +21885,13 @@ yyFillLabel1021:
 			}
 			goto yy8;
 	}
-yy1028:
+yy1027:
 	++st.cur;
 yyFillLabel1022:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1039;
+		case ' ': goto yy1038;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -21903,7 +21900,7 @@ yyFillLabel1022:
 			}
 			goto yy8;
 	}
-yy1029:
+yy1028:
 	++st.cur;
 yyFillLabel1023:
 	yych = *st.cur;
@@ -21916,12 +21913,12 @@ yyFillLabel1023:
 			}
 			goto yy8;
 	}
-yy1030:
+yy1029:
 	++st.cur;
 yyFillLabel1024:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy741;
+		case 'w': goto yy740;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1024;
@@ -21929,14 +21926,14 @@ yyFillLabel1024:
 			}
 			goto yy8;
 	}
-yy1031:
+yy1030:
 	++st.cur;
 yyFillLabel1025:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1040;
-		case 'A': goto yy805;
+		case ' ': goto yy1039;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1025;
@@ -21944,14 +21941,14 @@ yyFillLabel1025:
 			}
 			goto yy8;
 	}
-yy1032:
+yy1031:
 	++st.cur;
 yyFillLabel1026:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1041;
-		case 'v': goto yy825;
+		case ' ': goto yy1040;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1026;
@@ -21959,12 +21956,12 @@ yyFillLabel1026:
 			}
 			goto yy8;
 	}
-yy1033:
+yy1032:
 	++st.cur;
 yyFillLabel1027:
 	yych = *st.cur;
 	switch (yych) {
-		case 'C': goto yy763;
+		case 'C': goto yy762;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1027;
@@ -21972,14 +21969,14 @@ yyFillLabel1027:
 			}
 			goto yy8;
 	}
-yy1034:
+yy1033:
 	++st.cur;
 yyFillLabel1028:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1042;
-		case '8': goto yy825;
+		case ' ': goto yy1041;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1028;
@@ -21987,13 +21984,13 @@ yyFillLabel1028:
 			}
 			goto yy8;
 	}
-yy1035:
+yy1034:
 	++st.cur;
 yyFillLabel1029:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1043;
+		case ' ': goto yy1042;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -22002,12 +21999,12 @@ yyFillLabel1029:
 			}
 			goto yy8;
 	}
-yy1036:
+yy1035:
 	++st.cur;
 yyFillLabel1030:
 	yych = *st.cur;
 	switch (yych) {
-		case '8': goto yy782;
+		case '8': goto yy781;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1030;
@@ -22015,14 +22012,14 @@ yyFillLabel1030:
 			}
 			goto yy8;
 	}
-yy1037:
+yy1036:
 	++st.cur;
 yyFillLabel1031:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1044;
-		case 'A': goto yy842;
+		case ' ': goto yy1043;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1031;
@@ -22030,14 +22027,14 @@ yyFillLabel1031:
 			}
 			goto yy8;
 	}
-yy1038:
+yy1037:
 	++st.cur;
 yyFillLabel1032:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1045;
-		case 'L': goto yy893;
+		case ' ': goto yy1044;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1032;
@@ -22045,13 +22042,13 @@ yyFillLabel1032:
 			}
 			goto yy8;
 	}
-yy1039:
+yy1038:
 	++st.cur;
 yyFillLabel1033:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1046;
+		case ' ': goto yy1045;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -22060,12 +22057,12 @@ yyFillLabel1033:
 			}
 			goto yy8;
 	}
-yy1040:
+yy1039:
 	++st.cur;
 yyFillLabel1034:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy805;
+		case 'A': goto yy804;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1034;
@@ -22073,14 +22070,14 @@ yyFillLabel1034:
 			}
 			goto yy8;
 	}
-yy1041:
+yy1040:
 	++st.cur;
 yyFillLabel1035:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1047;
-		case 'v': goto yy825;
+		case ' ': goto yy1046;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1035;
@@ -22088,12 +22085,12 @@ yyFillLabel1035:
 			}
 			goto yy8;
 	}
-yy1042:
+yy1041:
 	++st.cur;
 yyFillLabel1036:
 	yych = *st.cur;
 	switch (yych) {
-		case '8': goto yy825;
+		case '8': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1036;
@@ -22101,13 +22098,13 @@ yyFillLabel1036:
 			}
 			goto yy8;
 	}
-yy1043:
+yy1042:
 	++st.cur;
 yyFillLabel1037:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1048;
+		case ' ': goto yy1047;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -22116,12 +22113,12 @@ yyFillLabel1037:
 			}
 			goto yy8;
 	}
-yy1044:
+yy1043:
 	++st.cur;
 yyFillLabel1038:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy842;
+		case 'A': goto yy841;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1038;
@@ -22129,14 +22126,14 @@ yyFillLabel1038:
 			}
 			goto yy8;
 	}
-yy1045:
+yy1044:
 	++st.cur;
 yyFillLabel1039:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1049;
-		case 'L': goto yy893;
+		case ' ': goto yy1048;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1039;
@@ -22144,13 +22141,13 @@ yyFillLabel1039:
 			}
 			goto yy8;
 	}
-yy1046:
+yy1045:
 	++st.cur;
 yyFillLabel1040:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1050;
+		case ' ': goto yy1049;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -22159,12 +22156,12 @@ yyFillLabel1040:
 			}
 			goto yy8;
 	}
-yy1047:
+yy1046:
 	++st.cur;
 yyFillLabel1041:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy825;
+		case 'v': goto yy824;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1041;
@@ -22172,7 +22169,7 @@ yyFillLabel1041:
 			}
 			goto yy8;
 	}
-yy1048:
+yy1047:
 	++st.cur;
 yyFillLabel1042:
 	yych = *st.cur;
@@ -22185,12 +22182,12 @@ yyFillLabel1042:
 			}
 			goto yy8;
 	}
-yy1049:
+yy1048:
 	++st.cur;
 yyFillLabel1043:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy893;
+		case 'L': goto yy892;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1043;
@@ -22198,13 +22195,13 @@ yyFillLabel1043:
 			}
 			goto yy8;
 	}
-yy1050:
+yy1049:
 	++st.cur;
 yyFillLabel1044:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1051;
+		case ' ': goto yy1050;
 		case 'w': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -22213,7 +22210,7 @@ yyFillLabel1044:
 			}
 			goto yy8;
 	}
-yy1051:
+yy1050:
 	++st.cur;
 yyFillLabel1045:
 	yych = *st.cur;
@@ -22226,7 +22223,7 @@ yyFillLabel1045:
 			}
 			goto yy8;
 	}
-yy1052:
+yy1051:
 	st.state = -1;
 	{ return LexStatus::end; }
 

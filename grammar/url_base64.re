@@ -80,7 +80,10 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
             start1 = b64 s lead4 s (at1 | at1w);
             start2 = b64 s b64 s lead16 s (at2 | at2w);
 
-            (start0 | start1 | start2) (s b64)* (s "=" (s "=")?)? {
+            // Padding: any run of "=", so that the DFA always reads the byte
+            // after the token (base64_text_end() decides on it; only the
+            // first "=" matters to the decoder).
+            (start0 | start1 | start2) (s b64)* (s "=")* {
                 // A last line that is not base64 to its end is no part of
                 // the text; it is scanned again (it may start a text itself).
                 st.cur = base64_text_end(st.tok, st.cur, st.lim);

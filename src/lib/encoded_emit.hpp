@@ -21,8 +21,10 @@ inline constexpr std::size_t kMaxBase64UrlToken = 1024 * 1024;
 /// the text, but only a line that is base64 to its end is a continuation
 /// (a wrapped blob, a mail body); "...aWQ9MjUw\nThe next line" must not glue
 /// "The" on. So when the token's last line stops before its line end, the
-/// text ends at the line break before it. The DFA has read the byte at `cur`
-/// to end the token, so it is known; `cur == lim` there means end of input.
+/// text ends at the line break before it. The grammar is written so that the
+/// DFA always reads the byte at `cur` to end the token (no accepting state
+/// without a way on), so it is known; `cur == lim` there means end of input.
+/// Were it not so, the answer would depend on where a chunk ends.
 inline const unsigned char* base64_text_end(const unsigned char* tok, const unsigned char* cur,
                                             const unsigned char* lim) {
     if (cur == lim || *cur == '\n' || *cur == '\r') return cur;
