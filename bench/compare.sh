@@ -17,13 +17,14 @@ corpus="$work/corpus.txt"
 bytes=$(stat -c %s "$corpus")
 cat "$corpus" > /dev/null   # page-cache it
 
-# run NAME COMMAND...: best wall time of 3 runs, pinned to one core.
+# run NAME COMMAND...: best wall time of 3 runs, pinned to one core
+# (PIN="" runs it on every core).
 run() {
     local name=$1
     shift
     local best="" rss=""
     for _ in 1 2 3; do
-        /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$@" > "$work/out" 2>/dev/null || true
+        /usr/bin/time -f "%e %M" -o "$work/time" ${PIN-taskset -c 0} "$@" > "$work/out" 2>/dev/null || true
         read -r wall kib < "$work/time"
         if [[ -z "$best" ]] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; rss=$kib; fi
     done
@@ -36,22 +37,23 @@ run() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "date: $(date -u +%Y-%m-%d) corpus: $bytes bytes ($("$bin" --version))"
 run baseline "$build/bench/newline-count" "$corpus"
-run iocscan-default "$bin" "$corpus"
-run iocscan-refang-jsonl "$bin" --refang --jsonl "$corpus"
-run iocscan-ipv4-hashes "$bin" --types ipv4,hashes "$corpus"
+run iocscan-default "$bin" --threads 1 "$corpus"
+run iocscan-refang-jsonl "$bin" --threads 1 --refang --jsonl "$corpus"
+run iocscan-ipv4-hashes "$bin" --threads 1 --types ipv4,hashes "$corpus"
+PIN="" run iocscan-default-2-threads "$bin" --threads 2 "$corpus"
 if command -v rg > /dev/null; then
     run ripgrep-ioc-regex rg -o --no-filename -e '[0-9]{1,3}(\.[0-9]{1,3}){3}' -e '[a-fA-F0-9]{32,128}' \
         -e 'h[tx]{2}ps?://[^ ]+' "$corpus"
 fi
 base=$(cat "$work/baseline.t")
-for name in iocscan-default iocscan-refang-jsonl iocscan-ipv4-hashes; do
+for name in iocscan-default iocscan-refang-jsonl iocscan-ipv4-hashes iocscan-default-2-threads; do
     awk "BEGIN{printf \"%-34s %.1fx the baseline's time\n\", \"$name\", $(cat "$work/$name.t") / ($base > 0 ? $base : 0.001)}"
 done
 
 if [[ -n "${IOCSCAN_PIPE_GB:-}" ]]; then
     for gb in 1 "$IOCSCAN_PIPE_GB"; do
         "$build/bench/iocscan-corpus" --bytes "${gb}G" |
-            /usr/bin/time -f "%e %M" -o "$work/pipe" "$bin" > /dev/null
+            /usr/bin/time -f "%e %M" -o "$work/pipe" "$bin" --threads 1 > /dev/null
         read -r wall kib < "$work/pipe"
         echo "pipe ${gb} GB: ${wall} s, peak RSS ${kib} KiB"
     done
