@@ -53,7 +53,7 @@ done
 if [[ -n "${IOCSCAN_PIPE_GB:-}" ]]; then
     for gb in 1 "$IOCSCAN_PIPE_GB"; do
         "$build/bench/iocscan-corpus" --bytes "${gb}G" |
-            /usr/bin/time -f "%e %M" -o "$work/pipe" "$bin" --threads 1 > /dev/null
+            /usr/bin/time -f "%e %M" -o "$work/pipe" "$bin" > /dev/null
         read -r wall kib < "$work/pipe"
         echo "pipe ${gb} GB: ${wall} s, peak RSS ${kib} KiB"
     done
