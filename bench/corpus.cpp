@@ -1,5 +1,6 @@
 #include "corpus.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -105,25 +106,12 @@ private:
     /// "cmd=<url>", or the URL in hex), as droppers and configs do.
     void blob(std::string& out) {
         static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        static const char kHex[] = "0123456789abcdef";
         switch (pick(8)) {
-            case 0: {
-                const std::string bytes = "cmd=" + url(false);
-                out += "payload=";
-                for (std::size_t i = 0; i + 3 <= bytes.size(); i += 3) {
-                    const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
-                                       static_cast<unsigned char>(bytes[i + 1]) << 8 |
-                                       static_cast<unsigned char>(bytes[i + 2]);
-                    for (int shift = 18; shift >= 0; shift -= 6) out += kB64[(v >> shift) & 63];
-                }
+            case 0:
+                out += "payload=" + base64_text("cmd=" + url(false));
                 break;
-            }
             case 1:
-                out += "cfg=";
-                for (const char c : url(false)) {
-                    out += kHex[static_cast<unsigned char>(c) >> 4];
-                    out += kHex[static_cast<unsigned char>(c) & 15];
-                }
+                out += "cfg=" + hex_text(url(false));
                 break;
             case 2:
                 out += "cfg=" + hex(96);
@@ -174,6 +162,30 @@ void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
         if (!sink(piece)) return;
         if (total_bytes != 0 && produced >= total_bytes) return;
     }
+}
+
+std::string base64_text(std::string_view bytes) {
+    static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        unsigned v = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+        }
+        for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kAlphabet[(v >> (18 - 6 * k)) & 63] : '=';
+    }
+    return out;
+}
+
+std::string hex_text(std::string_view bytes) {
+    static const char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : bytes) {
+        out += kDigits[static_cast<unsigned char>(c) >> 4];
+        out += kDigits[static_cast<unsigned char>(c) & 15];
+    }
+    return out;
 }
 
 std::string corpus_text(std::uint64_t bytes, const CorpusOptions& options) {

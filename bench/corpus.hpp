@@ -25,4 +25,9 @@ void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
 /// Convenience: the first `bytes` of the corpus as one string.
 std::string corpus_text(std::uint64_t bytes, const CorpusOptions& options = {});
 
+/// RFC 4648 base64 with "=" padding, and lower-case hex, of `bytes`: how the
+/// generated inputs hide URLs.
+std::string base64_text(std::string_view bytes);
+std::string hex_text(std::string_view bytes);
+
 }  // namespace iocscan::bench

@@ -153,26 +153,6 @@ BENCHMARK_CAPTURE(BM_Adversarial, at_signs, std::string("@"))->Unit(benchmark::k
 /// Encoded-URL-heavy text (issue 4), 64 MiB each: mail bodies in base64
 /// (76-character lines, a quarter of them HTML with three URLs), or hex dump
 /// lines (one in eight a hex-encoded URL).
-std::string base64_of(const std::string& bytes) {
-    static const char* const kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i + 3 <= bytes.size(); i += 3) {
-        const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
-                           static_cast<unsigned char>(bytes[i + 1]) << 8 | static_cast<unsigned char>(bytes[i + 2]);
-        for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> shift) & 63];
-    }
-    return out;
-}
-std::string hex_of(const std::string& bytes) {
-    static const char* const kDigits = "0123456789abcdef";
-    std::string out;
-    for (const char c : bytes) {
-        out += kDigits[static_cast<unsigned char>(c) >> 4];
-        out += kDigits[static_cast<unsigned char>(c) & 15];
-    }
-    return out;
-}
-
 const std::string& base64_heavy() {
     static const std::string text = [] {
         std::mt19937 rng(4);
@@ -187,7 +167,7 @@ const std::string& base64_heavy() {
             }
             while (body.size() < 3000) body += static_cast<char>(rng() & 0xff);
             out += "Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-            const std::string encoded = base64_of(body);
+            const std::string encoded = bench::base64_text(body);
             for (std::size_t at = 0; at < encoded.size(); at += 76) out += encoded.substr(at, 76) + "\r\n";
         }
         return out;
@@ -206,7 +186,7 @@ const std::string& hex_heavy() {
             } else {
                 for (int k = 0; k < 48; ++k) bytes += static_cast<char>(rng() & 0xff);
             }
-            out += "blob " + std::to_string(n) + " " + hex_of(bytes) + "\n";
+            out += "blob " + std::to_string(n) + " " + bench::hex_text(bytes) + "\n";
         }
         return out;
     }();
