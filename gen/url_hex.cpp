@@ -358,7 +358,7 @@ yyFillLabel16:
 yy21:
 	st.state = -1;
 	{
-                emit_encoded_token(st, sink, kRuleUrlHex, kMaxHexUrlToken);
+                emit_url_token(st, sink, kRuleUrlHex, kMaxHexUrlToken);
                 continue;
             }
 yy22:

@@ -400,7 +400,7 @@ yyFillLabel15:
 yy20:
 	st.state = -1;
 	{
-                emit_encoded_token(st, sink, kRuleUrlPercent, kMaxPercentUrlToken);
+                emit_url_token(st, sink, kRuleUrlPercent, kMaxPercentUrlToken);
                 continue;
             }
 yy21:

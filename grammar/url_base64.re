@@ -87,7 +87,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
                 // A last line that is not base64 to its end is no part of
                 // the text; it is scanned again (it may start a text itself).
                 st.cur = base64_text_end(st.tok, st.cur, st.lim);
-                emit_encoded_token(st, sink, kRuleUrlBase64, kMaxBase64UrlToken);
+                emit_url_token(st, sink, kRuleUrlBase64, kMaxBase64UrlToken);
                 continue;
             }
             $ { return LexStatus::end; }

@@ -41,7 +41,7 @@ LexStatus lex_url_hex(LexState& st, CandidateSink& sink) {
                          | "5" [0-9abdfABDF] | "6" [1-9a-fA-F] | "7" [0-9aeAE];
 
             hex_scheme hex_url_char* {
-                emit_encoded_token(st, sink, kRuleUrlHex, kMaxHexUrlToken);
+                emit_url_token(st, sink, kRuleUrlHex, kMaxHexUrlToken);
                 continue;
             }
             $ { return LexStatus::end; }

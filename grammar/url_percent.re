@@ -29,7 +29,7 @@ LexStatus lex_url_percent(LexState& st, CandidateSink& sink) {
             pct_plain = [0-9a-zA-Z._~/?=+:@-];
 
             pct_scheme (pct_plain | "%" hex hex)* {
-                emit_encoded_token(st, sink, kRuleUrlPercent, kMaxPercentUrlToken);
+                emit_url_token(st, sink, kRuleUrlPercent, kMaxPercentUrlToken);
                 continue;
             }
             $ { return LexStatus::end; }

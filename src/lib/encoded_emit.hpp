@@ -1,9 +1,9 @@
-// How the encoded-URL grammars (hex, percent, base64) queue what they matched,
-// and how long an encoded URL may be.
+// How long an encoded URL may be, and where a base64 token's text ends. The
+// encoded-URL grammars queue their tokens with emit_url_token() and these
+// bounds.
 #pragma once
 
-#include "lib/candidate_sink.hpp"
-#include "lib/url_limits.hpp"
+#include "lib/url_emit.hpp"
 
 #include <cstddef>
 
@@ -34,17 +34,6 @@ inline const unsigned char* base64_text_end(const unsigned char* tok, const unsi
     --line_break;                        // the '\n'
     if (line_break > tok && line_break[-1] == '\r') --line_break;
     return line_break;
-}
-
-/// Queues the token [st.tok, st.cur) found by `rule`, or drops and counts it
-/// when it is longer than `max_length` (see emit_url_token()).
-inline void emit_encoded_token(const LexState& st, CandidateSink& sink, RuleId rule,
-                               std::size_t max_length) {
-    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > max_length) {
-        sink.drop_overlong();
-        return;
-    }
-    sink.add(Type::url, rule, st.tok, st.cur);
 }
 
 }  // namespace iocscan::detail

@@ -9,13 +9,15 @@
 namespace iocscan::detail {
 
 /// Queues the URL token [st.tok, st.cur) found by `rule`, or drops and counts
-/// it when it is longer than kMaxUrlLength. The driver sets st.overlong when
+/// it when it is longer than `max_length` (kMaxUrlLength; the encoded rules
+/// pass their own bounds, lib/encoded_emit.hpp). The driver sets st.overlong when
 /// it had to release the token's start; a token that grew that long within
 /// one buffer is caught by the length test, so the outcome never depends on
 /// chunk edges. Trailing punctuation is left on: the post-pass trims it
 /// unless Options::open_punctuation is set.
-inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule) {
-    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > kMaxUrlLength) {
+inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule,
+                           std::size_t max_length = kMaxUrlLength) {
+    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > max_length) {
         sink.drop_overlong();
         return;
     }
