@@ -126,10 +126,15 @@ struct Options {
     /// constructor throws std::invalid_argument if check_custom_patterns()
     /// finds a problem in them.
     std::vector<CustomPattern> custom_patterns;
-    /// Threads that scan each slice of input (the calling one included): the
-    /// rule scanners are split among them. 0: one per core. The output is the
-    /// same whatever the number; the callback always runs on the thread that
-    /// called feed()/finish(). Default 1: no threads are started.
+    /// Threads that scan the input (the calling one included): it is cut
+    /// into segments of up to 256 KiB that are scanned at the same time, and
+    /// the results are made exactly those of one sequential scan. 0: one per
+    /// core. The output is the same whatever the number; the callback always
+    /// runs on the thread that called feed()/finish(). Default 1: no threads
+    /// are started. With threads, a feed() of 128 KiB or more may leave the
+    /// matches of its last part to the next feed() or finish(), so that
+    /// reporting them overlaps scanning; a smaller piece reports everything
+    /// final before feed() returns, as with one thread.
     unsigned threads = 1;
 };
 

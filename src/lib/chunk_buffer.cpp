@@ -29,7 +29,7 @@ void ChunkBuffer::commit(std::size_t written) {
     bytes_[size_] = 0;
 }
 
-void ChunkBuffer::clear() {
+void ChunkBuffer::clear(std::uint64_t base_offset) {
     // Keeps the storage for the next stream; a fresh buffer gets one byte.
     if (!bytes_) {
         bytes_ = std::make_unique_for_overwrite<unsigned char[]>(1);
@@ -37,7 +37,7 @@ void ChunkBuffer::clear() {
     }
     size_ = 0;
     bytes_[0] = 0;
-    base_offset_ = 0;
+    base_offset_ = base_offset;
 }
 
 }  // namespace iocscan::detail

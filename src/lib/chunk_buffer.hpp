@@ -28,7 +28,8 @@ public:
     unsigned char* discard_and_reserve(std::size_t count, std::size_t extra);
     /// Appends the first `written` bytes of the room discard_and_reserve() made.
     void commit(std::size_t written);
-    void clear();
+    /// Empties the buffer; the next byte appended is input offset `base_offset`.
+    void clear(std::uint64_t base_offset = 0);
 
 private:
     // Raw storage rather than std::vector: growing a vector zero-fills the

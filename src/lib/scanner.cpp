@@ -1,58 +1,50 @@
-// The scan driver: runs every enabled generated scanner over each chunk and
+// The scan driver: runs every enabled generated scanner over the input and
 // reports their matches in input order.
 //
-// With Options::threads > 1 the rules of one slice run concurrently: each
-// reads the same immutable buffer and writes only its own LexState and
-// candidate vector, so the merged, sorted output is the same as with one
-// thread. Appending and the watermark happen between slices on the calling
-// thread, which also reports the last slice's final matches (the callback
-// always runs there) while the helpers scan the next.
+// One thread: one RuleRunner reads the input slice by slice; what it finds
+// waits in the candidate queue until no scanner can find anything earlier.
+// With Options::threads > 1 the input is cut into segments that are scanned
+// at the same time, the first by the true runner, the others speculatively
+// from a fresh start; the true runner then catches up through each (see
+// segment_sync.hpp), so the output is exactly that of one thread. The calling
+// thread reports one round's matches while the next round is scanned.
 #include "iocscan/iocscan.hpp"
 #include "lib/candidate_queue.hpp"
-#include "lib/chunk_buffer.hpp"
 #include "lib/custom_matcher.hpp"
 #include "lib/encoded_url.hpp"
+#include "lib/input_window.hpp"
 #include "lib/post_pass.hpp"
 #include "lib/refang.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/rule_runner.hpp"
 #include "lib/rule_table.hpp"
+#include "lib/segment_sync.hpp"
 #include "lib/worker_pool.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <array>
 #include <cstring>
 #include <functional>
 #include <limits>
-#include <numeric>
 #include <span>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace iocscan {
 namespace {
 
-using detail::LexState;
-using detail::LexStatus;
+using detail::kNoOffset;
 
 /// Input is appended to the buffer in slices of at most this size, so a huge
 /// piece passed to feed() does not grow the buffer.
 constexpr std::size_t kSliceSize = 256 * 1024;
-/// With helper threads, smaller slices let reporting one slice overlap the
-/// scanning of the next within one feed() (a barrier costs a few µs).
-constexpr std::size_t kThreadedSliceSize = 64 * 1024;
-constexpr std::uint64_t kEndOfInput = std::numeric_limits<std::uint64_t>::max();
-
-struct ActiveRule {
-    const detail::RuleSpec* spec;
-    LexState state;
-    bool ended = false;
-    /// What this rule found in the current slice; only its own thread writes
-    /// here while the rules run.
-    std::vector<detail::Candidate> found;
-    std::uint64_t dropped = 0;
-    /// Nanoseconds the last slice took, to hand out the costly rules first.
-    std::int64_t cost = 0;
-};
+/// With threads: segments are at most this long, at least kMinSegment (a
+/// segment costs a catch-up of a few KiB), and a round has two per thread so
+/// that the thread that also reports does not hold the others up.
+constexpr std::size_t kSegmentSize = 256 * 1024;
+constexpr std::size_t kMinSegment = 64 * 1024;
+constexpr std::size_t kSegmentsPerThread = 2;
 
 /// Threads to use for Options::threads (0: one per core).
 std::size_t thread_count(unsigned requested) {
@@ -60,71 +52,81 @@ std::size_t thread_count(unsigned requested) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+/// The rules the options ask for.
+std::vector<const detail::RuleSpec*> enabled_rules(const Options& opts) {
+    std::vector<const detail::RuleSpec*> enabled;
+    for (const auto& spec : detail::builtin_rules()) {
+        bool wanted = false;
+        for (std::size_t t = 0; t < kTypeCount; ++t) {
+            const auto type = static_cast<Type>(t);
+            wanted = wanted || (spec.emits.has(type) && opts.types.has(type));
+        }
+        // The custom rule has nothing to do without patterns.
+        if (spec.id == detail::kRuleCustom && opts.custom_patterns.empty()) wanted = false;
+        if (spec.emits.has(Type::url)) {
+            wanted = wanted && (detail::is_encoded_url_rule(spec.id) ? opts.url_encoded : opts.url_plain);
+        }
+        if (wanted) enabled.push_back(&spec);
+    }
+    return enabled;
+}
+
 }  // namespace
 
 struct Scanner::Impl {
-    explicit Impl(const Options& opts) : options(opts) {
-        for (const auto& spec : detail::builtin_rules()) {
-            bool wanted = false;
-            for (std::size_t t = 0; t < kTypeCount; ++t) {
-                const auto type = static_cast<Type>(t);
-                wanted = wanted || (spec.emits.has(type) && opts.types.has(type));
-            }
-            // The custom rule has nothing to do without patterns.
-            if (spec.id == detail::kRuleCustom && opts.custom_patterns.empty()) wanted = false;
-            if (spec.emits.has(Type::url)) {
-                wanted = wanted && (detail::is_encoded_url_rule(spec.id) ? opts.url_encoded : opts.url_plain);
-            }
-            if (wanted) rules.push_back({&spec, {}, false, {}, 0, 0});
-        }
-        order.resize(rules.size());
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        // More threads than rules would only wait.
-        const std::size_t threads = std::min(thread_count(opts.threads), std::max<std::size_t>(rules.size(), 1));
-        pool = std::make_unique<detail::WorkerPool>(threads - 1);
+    explicit Impl(const Options& opts) : options(opts), threads(thread_count(opts.threads)) {
         if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
             custom = std::make_unique<detail::CustomMatcher>(opts.custom_patterns);
         }
+        const auto rules = enabled_rules(opts);
+        const auto new_runner = [&] { return std::make_unique<detail::RuleRunner>(rules, opts.types, custom.get()); };
+        truth = new_runner();
+        if (parallel()) {
+            for (auto& segments : ahead) {
+                for (std::size_t i = 1; i < threads * kSegmentsPerThread; ++i) segments.emplace_back(new_runner());
+            }
+        }
+        pool = std::make_unique<detail::WorkerPool>(threads - 1);
         reset();
     }
 
+    bool parallel() const { return threads > 1; }
+
     void reset() {
-        buffer.clear();
+        truth->restart(0);
+        window.clear();
         queue.clear();
         stats = {};
         stopped = false;
         finished = false;
-        for (auto& rule : rules) {
-            rule.state = {};
-            rule.state.context = context_for(*rule.spec);
-            rule.ended = false;
-            rule.found.clear();
-            rule.dropped = 0;
-        }
-        point_rules_at_buffer({});
-    }
-
-    /// What a rule's lex function gets in LexState::context.
-    const void* context_for(const detail::RuleSpec& spec) const {
-        return spec.id == detail::kRuleCustom ? custom.get() : nullptr;
+        final_below = 0;
+        pending = 0;
     }
 
     bool feed(std::string_view piece, const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         stats.bytes += piece.size();
-        const std::size_t slice_size = pool->threads() > 1 ? kThreadedSliceSize : kSliceSize;
-        std::uint64_t final_below = 0;   // what ends here is final, not yet reported
-        while (!piece.empty()) {
-            const std::size_t take = std::min(piece.size(), slice_size);
-            std::memcpy(make_room(take), piece.data(), take);
-            commit(take);
-            // The calling thread reports what the last slice made final while
-            // the helpers start on this one: the report reads the buffer and
-            // the queue, the scanners read the buffer and write their own data.
-            run_rules([&] { release(final_below, on_match); });
-            if (stopped) return false;
-            final_below = watermark();
-            piece.remove_prefix(take);
+        if (parallel()) {
+            const std::size_t round = (ahead[0].size() + 1) * kSegmentSize;
+            while (!piece.empty()) {
+                const std::size_t take = std::min(piece.size(), round - window.open_size());
+                std::memcpy(window.room(take), piece.data(), take);
+                window.commit(take);
+                piece.remove_prefix(take);
+                if (window.open_size() == round && !scan_round(on_match)) return false;
+            }
+            if (window.open_size() > 0 && !scan_round(on_match)) return false;
+            // The last round's speculative segments are caught up with, and
+            // its matches reported, while the next round is scanned.
+            if (pending > 0) return true;
+        } else {
+            while (!piece.empty()) {
+                const std::size_t take = std::min(piece.size(), kSliceSize);
+                std::memcpy(make_room(take), piece.data(), take);
+                scan_slice(take);
+                piece.remove_prefix(take);
+                if (!release(final_below, on_match)) return false;
+            }
         }
         // Nothing final is held back when feed() returns (slow pipes, tail -f).
         return release(final_below, on_match);
@@ -132,8 +134,14 @@ struct Scanner::Impl {
 
     std::span<char> input_space(std::size_t max_bytes) {
         const std::size_t size = std::clamp<std::size_t>(max_bytes, 1, kSliceSize);
-        // Once scanning is over, the room is only scratch: scanners stay as they are.
-        unsigned char* room = stopped || finished ? buffer.discard_and_reserve(0, size) : make_room(size);
+        unsigned char* room = nullptr;
+        if (stopped || finished) {
+            // Once scanning is over, the room is only scratch: nothing is scanned.
+            scratch_room.resize(size);
+            room = reinterpret_cast<unsigned char*>(scratch_room.data());
+        } else {
+            room = parallel() ? window.room(size) : make_room(size);
+        }
         return {reinterpret_cast<char*>(room), size};
     }
 
@@ -141,152 +149,101 @@ struct Scanner::Impl {
         if (stopped || finished) return !stopped;
         if (count == 0) return true;
         stats.bytes += count;
-        commit(count);
-        run_rules({});
-        return release(watermark(), on_match);
-    }
-
-    /// Makes `count` bytes written into the room of make_room() part of the
-    /// buffer the scanners read.
-    void commit(std::size_t count) {
-        buffer.commit(count);
-        const unsigned char* lim = buffer.data() + buffer.size();
-        for (auto& rule : rules) rule.state.lim = lim;
+        if (parallel()) {
+            window.commit(count);
+            if (!scan_round(on_match)) return false;
+            if (pending > 0) return true;   // see feed()
+        } else {
+            scan_slice(count);
+        }
+        return release(final_below, on_match);
     }
 
     bool finish(const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         finished = true;
-        // Resuming a scanner without new bytes tells it the input has ended.
-        run_rules({});
-        return release(kEndOfInput, on_match);
+        if (parallel() && window.open_size() > 0 && !scan_round(on_match)) return false;
+        catch_up();
+        // Resuming the scanners without new bytes tells them the input has ended.
+        truth->finish();
+        queue_found();
+        return release(kNoOffset, on_match);
     }
 
-    /// Lets every scanner consume all buffered bytes, then queues what they
-    /// found. `report` runs on the calling thread before it takes rules.
-    void run_rules(const std::function<void()>& report) {
-        if (pool->threads() == 1) {
-            if (report) report();
-            for (auto& rule : rules) run_rule(rule, false);
-        } else {
-            pool->run(order.size(), run_task, report);
-            // Longest first next time, so no thread starts a costly rule last.
-            std::stable_sort(order.begin(), order.end(),
-                             [&](std::size_t a, std::size_t b) { return rules[a].cost > rules[b].cost; });
-        }
-        for (auto& rule : rules) {
-            queue.add(rule.found);
-            rule.found.clear();
-            stats.dropped_overlong += rule.dropped;
-            rule.dropped = 0;
-        }
-        queue.settle();   // append() reads the earliest offset
-    }
-
-    /// Runs one rule over the buffer; touches only that rule's own data.
-    void run_rule(ActiveRule& rule, bool timed) {
-        if (rule.ended) {
-            rule.cost = 0;   // nothing left to do: hand it out last
-            return;
-        }
-        detail::CandidateSink sink(options.types, rule.found, rule.dropped);
-        sink.set_origin(buffer.data(), buffer.base_offset());
-        using Clock = std::chrono::steady_clock;
-        const auto start = timed ? Clock::now() : Clock::time_point();
-        rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;
-        if (timed) rule.cost = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
-    }
-
-    /// No scanner can report anything that starts before this offset.
-    std::uint64_t watermark() const {
-        std::uint64_t mark = kEndOfInput;
-        for (const auto& rule : rules) {
-            if (!rule.ended) mark = std::min(mark, absolute(rule.state.tok));
-        }
-        return mark;
-    }
-
-    std::uint64_t absolute(const unsigned char* p) const {
-        return buffer.base_offset() + static_cast<std::uint64_t>(p - buffer.data());
-    }
-
-    /// Index of the first byte `rule` may still read. A token that has grown
-    /// past the rule's maximum gives up its start (its match will be dropped).
-    std::size_t first_needed(ActiveRule& rule) {
-        LexState& st = rule.state;
-        const std::size_t cur = static_cast<std::size_t>(st.cur - buffer.data());
-        const std::size_t tok = static_cast<std::size_t>(st.tok - buffer.data());
-        if (rule.ended) {
-            // An ended scanner reads nothing more; park its pointers at the
-            // end so they stay inside the buffer when it moves.
-            st.cur = st.mar = st.tok = buffer.data() + buffer.size();
-            return buffer.size();
-        }
-        if (cur - tok <= rule.spec->max_token) return tok;
-        st.overlong = true;
-        // re2c may still backtrack to the marker, so keep it; a marker stored
-        // before this token is stale and never read again. positions_of()
-        // parks a stale marker at the token start, where re2c never stores
-        // one (every rule consumes a byte first); a marker there is real only
-        // when this function made it the token start. Taking a parked one for
-        // real made a long skip token look like runaway lookahead: the DFA
-        // was restarted with `overlong` set, and the next token was lost.
-        std::size_t keep = cur;
-        const bool real_marker = st.mar > st.tok || (st.mar == st.tok && st.marker_is_tok);
-        if (real_marker && st.mar < st.cur) keep = static_cast<std::size_t>(st.mar - buffer.data());
-        if (cur - keep > rule.spec->max_token) {
-            // The grammar looked too far ahead of its last accepting point
-            // (the grammars are written so this cannot happen): restart the
-            // DFA here rather than let the buffer grow.
-            st.state = -1;
-            keep = cur;
-        }
-        st.marker_is_tok = keep != cur;
-        st.tok = buffer.data() + keep;
-        return keep;
-    }
-
-    /// Discards bytes nobody needs, makes room for `size` new bytes after the
-    /// rest, and moves every scanner's pointers to the new buffer (their
-    /// limit moves when the bytes are committed).
+    /// One thread: room for the next slice in the runner's buffer, keeping
+    /// the bytes of matches not reported yet.
     unsigned char* make_room(std::size_t size) {
-        std::size_t keep = buffer.size();
-        for (auto& rule : rules) keep = std::min(keep, first_needed(rule));
-        if (!queue.empty()) {
-            keep = std::min(keep, static_cast<std::size_t>(queue.earliest_offset() - buffer.base_offset()));
-        }
-        std::vector<Positions> saved;
-        saved.reserve(rules.size());
-        for (const auto& rule : rules) saved.push_back(positions_of(rule.state, keep));
-        unsigned char* room = buffer.discard_and_reserve(keep, size);
-        point_rules_at_buffer(saved);
-        return room;
+        return truth->make_room(size, queue.empty() ? kNoOffset : queue.earliest_offset());
     }
 
-    /// Scanner pointers as indices, so they survive the buffer moving.
-    struct Positions {
-        std::size_t cur = 0, mar = 0, tok = 0;
-    };
-
-    Positions positions_of(const LexState& st, std::size_t keep) const {
-        const auto index = [&](const unsigned char* p) {
-            return static_cast<std::size_t>(p - buffer.data()) - keep;
-        };
-        // A stale marker may point before `keep`; it is never read again.
-        const unsigned char* mar = st.mar >= st.tok ? st.mar : st.tok;
-        return {index(st.cur), index(mar), index(st.tok)};
+    /// One thread: scans the `count` bytes written to make_room().
+    void scan_slice(std::size_t count) {
+        truth->commit_and_run(count);
+        queue_found();
+        final_below = truth->watermark();
     }
 
-    void point_rules_at_buffer(const std::vector<Positions>& saved) {
-        const unsigned char* base = buffer.data();
-        for (std::size_t i = 0; i < rules.size(); ++i) {
-            LexState& st = rules[i].state;
-            const Positions at = i < saved.size() ? saved[i] : Positions{};
-            st.cur = base + at.cur;
-            st.mar = base + at.mar;
-            st.tok = base + at.tok;
-            st.lim = base + buffer.size();
+    /// Moves what the true runner found (and catch-up) into the queue.
+    void queue_found() {
+        queue.add(caught_up);
+        caught_up.clear();
+        stats.dropped_overlong += std::exchange(caught_up_dropped, 0);
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            queue.add(truth->found(i));
+            truth->found(i).clear();
+            stats.dropped_overlong += std::exchange(truth->dropped(i), 0);
         }
+        queue.settle();
+    }
+
+    /// Threads: scans the open block of the window, cut into segments: the
+    /// true runner first catches up through the last round's speculative
+    /// segments, then scans the first segment, while the other threads scan
+    /// the others speculatively. The calling thread first reports what the
+    /// last round made final.
+    bool scan_round(const MatchCallback& on_match) {
+        const unsigned char* bytes = window.open_data();
+        const std::size_t size = window.open_size();
+        const std::uint64_t offset = window.open_offset();
+        window.close();
+        auto& segments_now = ahead[round_parity ^ 1];
+        const std::size_t segments = std::clamp<std::size_t>(size / kMinSegment, 1, segments_now.size() + 1);
+        const auto edge = [&](std::size_t i) { return size / segments * i + (i == segments ? size % segments : 0); };
+        const std::uint64_t report_below = final_below;
+        pool->run(
+            segments,
+            [&](std::size_t i) {
+                if (i == 0) {
+                    catch_up();
+                    truth->append(bytes, edge(1), kSliceSize);
+                } else {
+                    segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
+                }
+            },
+            [&] { release(report_below, on_match); });
+        round_parity ^= 1;
+        pending = segments - 1;
+        queue_found();
+        final_below = truth->watermark();
+        window.release_before(std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below));
+        return !stopped;
+    }
+
+    /// Brings the true runner through the speculative segments of the last
+    /// round; touches only the runners and caught_up*.
+    void catch_up() {
+        for (std::size_t i = 0; i < pending; ++i) {
+            detail::SegmentCatchUp::run(truth, ahead[round_parity][i], caught_up, caught_up_dropped);
+        }
+        pending = 0;
+    }
+
+    /// The input bytes of a match.
+    std::string_view input_bytes(std::uint64_t offset, std::uint64_t length) {
+        if (parallel()) return window.bytes(offset, length, scratch_bytes);
+        const auto& buffer = truth->buffer();
+        return {reinterpret_cast<const char*>(buffer.data() + (offset - buffer.base_offset())),
+                static_cast<std::size_t>(length)};
     }
 
     bool release(std::uint64_t mark, const MatchCallback& on_match) {
@@ -301,9 +258,7 @@ struct Scanner::Impl {
         Match match;
         match.type = c.type;
         match.offset = c.offset;
-        match.raw = std::string_view(
-            reinterpret_cast<const char*>(buffer.data() + (c.offset - buffer.base_offset())),
-            static_cast<std::size_t>(c.length));
+        match.raw = input_bytes(c.offset, c.length);
         match.rules = c.rules;
         match.rule_count = c.rule_count;
         if (c.type == Type::url && detail::is_encoded_url_rule(c.rules[0])) {
@@ -338,17 +293,27 @@ struct Scanner::Impl {
     }
 
     Options options;
+    std::size_t threads;
     std::unique_ptr<detail::CustomMatcher> custom;   ///< compiled custom patterns, if any
-    std::vector<ActiveRule> rules;
-    detail::ChunkBuffer buffer;
+    /// The runner that has read all input so far (the one-thread scan).
+    std::unique_ptr<detail::RuleRunner> truth;
+    /// Threads: the speculative segments of a round after its first, two
+    /// sets: one being scanned, the last round's waiting for catch-up.
+    std::array<std::vector<detail::SpeculativeSegment>, 2> ahead;
+    std::size_t round_parity = 0;   ///< ahead[round_parity] holds the last round's
+    std::size_t pending = 0;        ///< its segments not caught up with yet
+    detail::InputWindow window;                     ///< threads: the input bytes still needed
+    std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
+    std::uint64_t caught_up_dropped = 0;
     detail::CandidateQueue queue;
+    std::uint64_t final_below = 0;   ///< what starts before here is final
     Stats stats;
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
+    std::string scratch_bytes;   ///< a match that spans two window blocks
+    std::string scratch_room;    ///< input_space() after the scan ended
     bool stopped = false;
     bool finished = false;
-    std::vector<std::size_t> order;   ///< rule indices, costliest first
-    const std::function<void(std::size_t)> run_task = [this](std::size_t i) { run_rule(rules[order[i]], true); };
     /// Declared last: its threads are joined before anything they use goes.
     std::unique_ptr<detail::WorkerPool> pool;
 };

@@ -1,0 +1,52 @@
+// The input that matches may still point into, when several threads scan.
+//
+// Input is collected in blocks (one per round of parallel scanning); the
+// runners copy what they scan into their own buffers, and the report reads a
+// match's bytes from here. A block is freed once nothing before its end can
+// be reported any more, so memory stays bounded by a few blocks.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iocscan::detail {
+
+class InputWindow {
+public:
+    /// Room for `size` more bytes at the end of the open block (a block is
+    /// opened when none is). Valid until commit().
+    unsigned char* room(std::size_t size);
+    void commit(std::size_t count);
+    /// The open block's bytes and the input offset of the first.
+    const unsigned char* open_data() const { return open_ ? blocks_.back().bytes.get() : nullptr; }
+    std::size_t open_size() const { return open_ ? blocks_.back().size : 0; }
+    std::uint64_t open_offset() const { return end_ - open_size(); }
+    /// The open block is complete: later bytes go to a new block.
+    void close() { open_ = false; }
+
+    /// The input bytes [offset, offset + length), which must still be held:
+    /// a view into a block, or into `scratch` when they span two blocks.
+    std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
+    /// Frees the closed blocks that end at or before `offset`.
+    void release_before(std::uint64_t offset);
+    void clear();
+
+private:
+    struct Block {
+        std::unique_ptr<unsigned char[]> bytes;
+        std::size_t size = 0;
+        std::size_t capacity = 0;
+        std::uint64_t offset = 0;
+    };
+    std::deque<Block> blocks_;
+    std::vector<Block> spares_;   ///< freed blocks' storage, reused
+    bool open_ = false;
+    std::uint64_t end_ = 0;   ///< input offset after the last byte
+};
+
+}  // namespace iocscan::detail
