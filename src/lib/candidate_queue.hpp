@@ -38,6 +38,18 @@ public:
     /// Queues candidates, in any order.
     void add(const std::vector<Candidate>& found) { held_.insert(held_.end(), found.begin(), found.end()); }
 
+    /// Sorts candidates into queue order (threads: done before add_sorted()
+    /// on the thread that found them, so the queue only merges).
+    static void sort(std::vector<Candidate>& found) { std::sort(found.begin(), found.end(), precedes); }
+    /// Queues candidates already in queue order.
+    void add_sorted(const std::vector<Candidate>& found) {
+        settle();
+        const auto old_size = static_cast<std::ptrdiff_t>(held_.size());
+        held_.insert(held_.end(), found.begin(), found.end());
+        std::inplace_merge(held_.begin(), held_.begin() + old_size, held_.end(), precedes);
+        sorted_ = held_.size();
+    }
+
     /// Puts what add() queued in order: sorts only the new tail and merges it
     /// into the part that is in order already.
     void settle() {

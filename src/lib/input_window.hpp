@@ -23,7 +23,7 @@ public:
     unsigned char* room(std::size_t size);
     void commit(std::size_t count);
     /// The open block's bytes and the input offset of the first.
-    const unsigned char* open_data() const { return open_ ? blocks_.back().bytes.get() : nullptr; }
+    unsigned char* open_data() { return open_ ? blocks_.back().bytes.get() : nullptr; }
     std::size_t open_size() const { return open_ ? blocks_.back().size : 0; }
     std::uint64_t open_offset() const { return end_ - open_size(); }
     /// The open block is complete: later bytes go to a new block.

@@ -39,12 +39,15 @@ using detail::kNoOffset;
 /// Input is appended to the buffer in slices of at most this size, so a huge
 /// piece passed to feed() does not grow the buffer.
 constexpr std::size_t kSliceSize = 256 * 1024;
-/// With threads: segments are at most this long, at least kMinSegment (a
-/// segment costs a catch-up of a few KiB), and a round has two per thread so
-/// that the thread that also reports does not hold the others up.
-constexpr std::size_t kSegmentSize = 256 * 1024;
+/// With threads, input is scanned in rounds of up to kRoundSize bytes, each
+/// cut into segments scanned at the same time: four per thread, so that the
+/// thread that also reports does not hold the others up (at most 16, which
+/// bounds memory), and none shorter than kMinSegment (each costs a catch-up
+/// of a few hundred bytes).
+constexpr std::size_t kRoundSize = 1024 * 1024;
 constexpr std::size_t kMinSegment = 64 * 1024;
-constexpr std::size_t kSegmentsPerThread = 2;
+constexpr std::size_t kSegmentsPerThread = 4;
+constexpr std::size_t kMaxSegments = 16;
 
 /// Threads to use for Options::threads (0: one per core).
 std::size_t thread_count(unsigned requested) {
@@ -83,7 +86,8 @@ struct Scanner::Impl {
         truth = new_runner();
         if (parallel()) {
             for (auto& segments : ahead) {
-                for (std::size_t i = 1; i < threads * kSegmentsPerThread; ++i) segments.emplace_back(new_runner());
+                const std::size_t count = std::min(threads * kSegmentsPerThread, kMaxSegments);
+                for (std::size_t i = 1; i < count; ++i) segments.emplace_back(new_runner());
             }
         }
         pool = std::make_unique<detail::WorkerPool>(threads - 1);
@@ -107,13 +111,20 @@ struct Scanner::Impl {
         if (stopped || finished) return !stopped;
         stats.bytes += piece.size();
         if (parallel()) {
-            const std::size_t round = (ahead[0].size() + 1) * kSegmentSize;
+            const std::size_t round = kRoundSize;
             while (!piece.empty()) {
                 const std::size_t take = std::min(piece.size(), round - window.open_size());
-                std::memcpy(window.room(take), piece.data(), take);
-                window.commit(take);
+                if (take == round) {
+                    // A whole round: the threads that scan it copy it in.
+                    window.room(take);
+                    window.commit(take);
+                    if (!scan_round(on_match, piece.data())) return false;
+                } else {
+                    std::memcpy(window.room(take), piece.data(), take);
+                    window.commit(take);
+                    if (window.open_size() == round && !scan_round(on_match)) return false;
+                }
                 piece.remove_prefix(take);
-                if (window.open_size() == round && !scan_round(on_match)) return false;
             }
             if (window.open_size() > 0 && !scan_round(on_match)) return false;
             // The last round's speculative segments are caught up with, and
@@ -200,9 +211,10 @@ struct Scanner::Impl {
     /// true runner first catches up through the last round's speculative
     /// segments, then scans the first segment, while the other threads scan
     /// the others speculatively. The calling thread first reports what the
-    /// last round made final.
-    bool scan_round(const MatchCallback& on_match) {
-        const unsigned char* bytes = window.open_data();
+    /// last round made final. With `source`, the open block is still to be
+    /// filled from there; each thread copies the segment it scans.
+    bool scan_round(const MatchCallback& on_match, const char* source = nullptr) {
+        unsigned char* bytes = window.open_data();
         const std::size_t size = window.open_size();
         const std::uint64_t offset = window.open_offset();
         window.close();
@@ -213,9 +225,11 @@ struct Scanner::Impl {
         pool->run(
             segments,
             [&](std::size_t i) {
+                if (source != nullptr) std::memcpy(bytes + edge(i), source + edge(i), edge(i + 1) - edge(i));
                 if (i == 0) {
                     catch_up();
                     truth->append(bytes, edge(1), kSliceSize);
+                    gather_found();
                 } else {
                     segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
                 }
@@ -223,10 +237,23 @@ struct Scanner::Impl {
             [&] { release(report_below, on_match); });
         round_parity ^= 1;
         pending = segments - 1;
-        queue_found();
+        queue.add_sorted(caught_up);
+        caught_up.clear();
+        stats.dropped_overlong += std::exchange(caught_up_dropped, 0);
         final_below = truth->watermark();
         window.release_before(std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below));
         return !stopped;
+    }
+
+    /// Threads: collects what the true runner found with what catch-up found,
+    /// in queue order, off the calling thread.
+    void gather_found() {
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            caught_up.insert(caught_up.end(), truth->found(i).begin(), truth->found(i).end());
+            truth->found(i).clear();
+            caught_up_dropped += std::exchange(truth->dropped(i), 0);
+        }
+        detail::CandidateQueue::sort(caught_up);
     }
 
     /// Brings the true runner through the speculative segments of the last
