@@ -1,0 +1,199 @@
+// Threads scan segments of the input from a fresh start and catch up with
+// them (lib/segment_sync.hpp): the result must be exactly that of one
+// sequential scan, above all where tokens cross segment edges or run through
+// whole segments.
+#include "lib/rule_ids.hpp"
+#include "lib/rule_runner.hpp"
+#include "lib/rule_table.hpp"
+#include "lib/segment_sync.hpp"
+#include "support/mixed_text.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+namespace iocscan::test {
+namespace {
+
+using detail::Candidate;
+using detail::RuleRunner;
+
+/// Text where long tokens of every family stand every few KiB, so that any
+/// segment edge falls into or next to one, plus tokens longer than a segment.
+std::string edge_heavy_text() {
+    std::string text;
+    std::uint32_t seed = 1;
+    const std::string base64_url = "aHR0cDovL2V2aWwuZXhhbXBsZS9wYXRoP3E9MQ==";
+    for (int block = 0; text.size() < (3u << 20); ++block) {
+        text += mixed_text(3000, seed++);
+        switch (block % 9) {
+        case 0: text += "\nrule r" + std::to_string(block) + " { strings: $a = \"" + std::string(4000, 'x') +
+                        "\" condition: $a }\n"; break;
+        case 1: text += " http://long.example/" + std::string(5000, 'p') + " "; break;
+        case 2:
+            text += "\nContent-Transfer-Encoding: base64\n\n";
+            for (int line = 0; line < 60; ++line) text += "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJz\n";
+            text += base64_url + "\n\n";
+            break;
+        case 3: text += " 1[.]2[.]3[.]4 user[@]mail(.)example " + std::string(64, 'a') + " "; break;
+        case 4: text += "\nkey=" + std::string(3000, 'k') + " evil\n"; break;
+        case 5: text += " 687474703a2f2f6865782e6578616d706c652f" + std::string(4000, '6') + " "; break;
+        case 6: text += " hxxp://" + std::string(2000, 'h') + "[.]example/x "; break;
+        case 7:
+            // Longer than a segment: a hex run and a dotted run.
+            if (block % 27 == 7) text += " " + std::string(200 * 1024, 'a') + " ";
+            if (block % 27 == 16) {
+                for (int i = 0; i < 40000; ++i) text += "1[.]";
+                text += " ";
+            }
+            break;
+        default: text += " fe80::1:2:3:4 2001:db8::" + std::string(100, ':') + " "; break;
+        }
+    }
+    return text;
+}
+
+Options every_type(unsigned threads) {
+    Options options;
+    options.types = TypeSet::all();
+    options.refang = true;
+    options.threads = threads;
+    options.custom_patterns = {{"key=([a-z]+)", 1}, {"(evil)", 2}};
+    return options;
+}
+
+TEST(Segments, TokensAcrossEveryEdgeAreFoundExactlyOnce) {
+    const std::string text = edge_heavy_text();
+    const auto reference = scan_pieces(text, every_type(1));
+    ASSERT_GT(reference.size(), 2000u);
+    for (unsigned threads : {2u, 3u, 5u}) {
+        for (std::size_t piece : {0, 1 << 20, 300 * 1024, 128 * 1024, 64 * 1024 + 1}) {
+            const auto found = scan_pieces(text, every_type(threads), piece);
+            ASSERT_EQ(found.size(), reference.size()) << threads << " threads, piece " << piece;
+            EXPECT_TRUE(found == reference) << threads << " threads, piece " << piece;
+        }
+    }
+}
+
+TEST(Segments, SameOverlongCountsAcrossEdges) {
+    const std::string text = edge_heavy_text();
+    const auto stats_of = [&](unsigned threads) {
+        Scanner scanner(every_type(threads));
+        const auto ignore = [](const Match&) { return true; };
+        scanner.feed(text, ignore);
+        scanner.finish(ignore);
+        return scanner.stats();
+    };
+    const Stats one = stats_of(1);
+    EXPECT_GT(one.dropped_overlong, 0u);
+    EXPECT_EQ(stats_of(2).dropped_overlong, one.dropped_overlong);
+    EXPECT_EQ(stats_of(2).found, one.found);
+}
+
+// --- catch-up itself, on the runners
+
+std::vector<const detail::RuleSpec*> built_in_rules() {
+    std::vector<const detail::RuleSpec*> rules;
+    for (const auto& spec : detail::builtin_rules()) {
+        if (spec.id != detail::kRuleCustom) rules.push_back(&spec);
+    }
+    return rules;
+}
+
+std::unique_ptr<RuleRunner> new_runner() {
+    return std::make_unique<RuleRunner>(built_in_rules(), TypeSet::all(), nullptr);
+}
+
+void take_found(RuleRunner& runner, std::vector<Candidate>& into) {
+    for (std::size_t i = 0; i < runner.rule_count(); ++i) {
+        into.insert(into.end(), runner.found(i).begin(), runner.found(i).end());
+        runner.found(i).clear();
+    }
+}
+
+std::vector<std::tuple<std::uint64_t, std::uint64_t, Type, RuleId>> sorted(const std::vector<Candidate>& found) {
+    std::vector<std::tuple<std::uint64_t, std::uint64_t, Type, RuleId>> keys;
+    for (const auto& c : found) keys.emplace_back(c.offset, c.length, c.type, c.rule);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+const unsigned char* bytes_of(const std::string& text) { return reinterpret_cast<const unsigned char*>(text.data()); }
+
+/// Runs the true runner to `edge`, a speculative segment over [edge, end),
+/// catch-up, then the rest; returns all candidates and whether the
+/// segment's runner was swapped in.
+std::vector<Candidate> scan_with_segment(const std::string& text, std::size_t edge, std::size_t end, bool& swapped) {
+    std::vector<Candidate> found;
+    auto truth = new_runner();
+    truth->append(bytes_of(text), edge, 64 * 1024);
+    detail::SpeculativeSegment segment(new_runner());
+    segment.scan(bytes_of(text) + edge, end - edge, edge);
+    const RuleRunner* before = truth.get();
+    std::uint64_t dropped = 0;
+    detail::SegmentCatchUp::run(truth, segment, found, dropped);
+    swapped = truth.get() != before;
+    EXPECT_EQ(truth->end_offset(), end);
+    truth->append(bytes_of(text) + end, text.size() - end, 64 * 1024);
+    truth->finish();
+    take_found(*truth, found);
+    return found;
+}
+
+std::vector<Candidate> scan_in_one_run(const std::string& text) {
+    std::vector<Candidate> found;
+    auto runner = new_runner();
+    runner->append(bytes_of(text), text.size(), 64 * 1024);
+    runner->finish();
+    take_found(*runner, found);
+    return found;
+}
+
+TEST(SegmentCatchUp, RulesGetInStepAndTheSegmentRunnerTakesOver) {
+    const std::string text = mixed_text(400 * 1024, 21);
+    bool swapped = false;
+    const auto found = scan_with_segment(text, 100 * 1024 + 17, 300 * 1024, swapped);
+    EXPECT_TRUE(swapped);
+    const auto reference = scan_in_one_run(text);
+    ASSERT_GT(reference.size(), 500u);
+    EXPECT_TRUE(sorted(found) == sorted(reference));
+}
+
+TEST(SegmentCatchUp, ATokenThroughTheWholeSegmentKeepsTheTrueRunner) {
+    // A hex run from before the segment to after it: the hash rule is never
+    // in step, so the true runner scans the segment itself for that rule.
+    std::string text = mixed_text(90 * 1024, 22) + " " + std::string(220 * 1024, 'b') + " ";
+    text += mixed_text(100 * 1024, 23);
+    bool swapped = true;
+    const auto found = scan_with_segment(text, 100 * 1024, 300 * 1024, swapped);
+    EXPECT_FALSE(swapped);
+    const auto reference = scan_in_one_run(text);
+    ASSERT_GT(reference.size(), 200u);
+    EXPECT_TRUE(sorted(found) == sorted(reference));
+}
+
+TEST(SegmentCatchUp, ASegmentStartingInsideATokenDropsWhatTheFreshStartInvented) {
+    // The segment starts 16 digits into a 64-digit hash: the fresh start
+    // sees a 48-digit run, which is no hash; the true scan must still give
+    // the sha256 at its real offset.
+    const std::string hash(64, 'c');
+    const std::string text = mixed_text(70 * 1024, 24) + " " + hash + " " + mixed_text(70 * 1024, 25);
+    const std::size_t edge = text.find(hash) + 16;
+    bool swapped = false;
+    const auto found = scan_with_segment(text, edge, edge + 60 * 1024, swapped);
+    const auto reference = scan_in_one_run(text);
+    EXPECT_TRUE(sorted(found) == sorted(reference));
+    const auto has_sha256 = [&](const std::vector<Candidate>& all) {
+        return std::any_of(all.begin(), all.end(), [&](const Candidate& c) {
+            return c.type == Type::sha256 && c.offset == edge - 16 && c.length == 64;
+        });
+    };
+    EXPECT_TRUE(has_sha256(reference));
+    EXPECT_TRUE(has_sha256(found));
+}
+
+}  // namespace
+}  // namespace iocscan::test
