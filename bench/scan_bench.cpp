@@ -27,7 +27,8 @@ Options options_for(std::initializer_list<Type> types, bool refang = false) {
 }
 
 /// Scans `text` in 256 KiB pieces, as scan_fd() would feed it.
-void scan_text(benchmark::State& state, const std::string& text, const Options& options) {
+void scan_text(benchmark::State& state, const std::string& text, const Options& options,
+               std::size_t piece_size = 256 * 1024) {
     std::uint64_t matches = 0;
     const auto count = [&](const Match&) {
         ++matches;
@@ -35,8 +36,8 @@ void scan_text(benchmark::State& state, const std::string& text, const Options& 
     };
     for (auto _ : state) {
         Scanner scanner(options);
-        for (std::size_t at = 0; at < text.size(); at += 256 * 1024) {
-            scanner.feed(std::string_view(text).substr(at, 256 * 1024), count);
+        for (std::size_t at = 0; at < text.size(); at += piece_size) {
+            scanner.feed(std::string_view(text).substr(at, piece_size), count);
         }
         scanner.finish(count);
     }
@@ -102,12 +103,13 @@ void BM_AllDefault(benchmark::State& state) {
 }
 BENCHMARK(BM_AllDefault)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-/// The default families with Options::threads = range(0). Wall time: the
-/// helpers' CPU time is not the calling thread's.
+/// The default families with Options::threads = range(0), fed in 1 MiB
+/// pieces as the CLI reads with threads. Wall time: the helpers' CPU time
+/// is not the calling thread's.
 void BM_AllDefaultThreads(benchmark::State& state) {
     Options options;
     options.threads = static_cast<unsigned>(state.range(0));
-    scan_text(state, corpus_64mib(), options);
+    scan_text(state, corpus_64mib(), options, 1024 * 1024);
 }
 BENCHMARK(BM_AllDefaultThreads)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <limits>
 #include <span>
@@ -90,7 +91,8 @@ struct Scanner::Impl {
                 for (std::size_t i = 1; i < count; ++i) segments.emplace_back(new_runner());
             }
         }
-        pool = std::make_unique<detail::WorkerPool>(threads - 1);
+        // A round has at most kMaxSegments tasks: more threads would only wait.
+        pool = std::make_unique<detail::WorkerPool>(std::min(threads, kMaxSegments) - 1);
         reset();
     }
 
@@ -222,6 +224,9 @@ struct Scanner::Impl {
         const std::size_t segments = std::clamp<std::size_t>(size / kMinSegment, 1, segments_now.size() + 1);
         const auto edge = [&](std::size_t i) { return size / segments * i + (i == segments ? size % segments : 0); };
         const std::uint64_t report_below = final_below;
+        // A callback exception is rethrown once the round is booked, so the
+        // runners and the pending segments stay consistent.
+        std::exception_ptr report_error;
         pool->run(
             segments,
             [&](std::size_t i) {
@@ -234,7 +239,13 @@ struct Scanner::Impl {
                     segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
                 }
             },
-            [&] { release(report_below, on_match); });
+            [&] {
+                try {
+                    release(report_below, on_match);
+                } catch (...) {
+                    report_error = std::current_exception();
+                }
+            });
         round_parity ^= 1;
         pending = segments - 1;
         queue.add_sorted(caught_up);
@@ -242,6 +253,7 @@ struct Scanner::Impl {
         stats.dropped_overlong += std::exchange(caught_up_dropped, 0);
         final_below = truth->watermark();
         window.release_before(std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below));
+        if (report_error) std::rethrow_exception(report_error);
         return !stopped;
     }
 
