@@ -120,6 +120,22 @@ TEST_P(ThreadCount, ACallbackExceptionLeavesNoThreadBehind) {
     EXPECT_EQ(seen, 10u);
 }
 
+TEST_P(ThreadCount, FlushReportsWhatOneThreadReportsByTheEndOfFeed) {
+    const std::string text = mixed_text(700 * 1024, 20);
+    const auto seen_after = [&](unsigned threads, bool flush) {
+        std::size_t seen = 0;
+        const auto count = [&](const Match&) { return ++seen > 0; };
+        Scanner scanner(all_types(threads));
+        scanner.feed(text, count);
+        if (flush) scanner.flush(count);
+        return seen;
+    };
+    const std::size_t one = seen_after(1, false);
+    ASSERT_GT(one, 1000u);
+    EXPECT_EQ(seen_after(GetParam(), true), one);
+    EXPECT_EQ(seen_after(1, true), one);   // nothing more to flush
+}
+
 TEST_P(ThreadCount, ResetStartsOverWithTheSameThreads) {
     const std::string text = mixed_text(1 << 18, 17);
     const auto reference = scan_pieces(text, all_types(1));
@@ -264,6 +280,22 @@ TEST(ThreadsCli, TwoThreadsPrintTheSameAsOne) {
     const auto plain_one = run_iocscan({"--threads=1", file.path()});
     EXPECT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_TRUE(plain.out == plain_one.out);
+}
+
+TEST(ThreadsCli, APipeThatPausesGetsItsMatchesBeforeItCloses) {
+    // A burst large enough to be scanned in parallel, its last IOC at the
+    // very end, then the writer waits (tail -f): the match must not wait
+    // for more input.
+    const std::string burst = mixed_text(600 * 1024, 19) + "\nlast 198.51.100.77\n";
+    for (const char* threads : {"1", "2"}) {
+        RunningIocscan child({"--threads", threads, "--types", "ipv4"});
+        child.write_stdin(burst);
+        const std::string seen = child.read_stdout_until("198.51.100.77\n", 20);
+        EXPECT_NE(seen.find("198.51.100.77\n"), std::string::npos) << threads << " threads";
+        child.close_stdin();
+        const auto r = child.wait();
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+    }
 }
 
 TEST(ThreadsCli, InterruptWithHelperThreadsFlushesAndExitsPromptly) {

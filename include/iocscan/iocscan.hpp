@@ -132,9 +132,9 @@ struct Options {
     /// core. The output is the same whatever the number; the callback always
     /// runs on the thread that called feed()/finish(). Default 1: no threads
     /// are started. With threads, a feed() of 128 KiB or more may leave the
-    /// matches of its last part to the next feed() or finish(), so that
-    /// reporting them overlaps scanning; a smaller piece reports everything
-    /// final before feed() returns, as with one thread.
+    /// matches of its last part to the next feed(), flush() or finish(), so
+    /// that reporting them overlaps scanning; a smaller piece reports
+    /// everything final before feed() returns, as with one thread.
     unsigned threads = 1;
 };
 
@@ -186,13 +186,19 @@ public:
     /// Feeds the next piece of input. Returns false if the callback asked to stop.
     bool feed(std::string_view piece, const MatchCallback& on_match);
     /// Feeding without a copy: room for the next 1 to `max_bytes` input bytes
-    /// (at most 256 KiB) inside the scanner's own buffer. Write input there,
+    /// (at most 256 KiB; 1 MiB with Options::threads > 1) inside the
+    /// scanner's own buffer. Write input there,
     /// then call commit_input() with how many bytes were written; the room is
     /// valid until then. feed() is input_space() + copy + commit_input().
     std::span<char> input_space(std::size_t max_bytes);
     /// Scans the first `count` bytes written to the last input_space().
     /// Returns false if the callback asked to stop.
     bool commit_input(std::size_t count, const MatchCallback& on_match);
+    /// Reports every match that is final so far, including those a feed()
+    /// with threads left for later (see Options::threads); for a source that
+    /// is about to wait for more input. Returns false if the callback asked
+    /// to stop.
+    bool flush(const MatchCallback& on_match);
     /// Marks the end of input and reports every match still held.
     bool finish(const MatchCallback& on_match);
     /// Forgets all input; the next feed() starts a new stream at offset 0.
@@ -220,6 +226,10 @@ struct SourceOptions {
     /// Called after each chunk with the bytes read so far (after
     /// decompression and --wide), e.g. for a progress display.
     std::function<void(std::uint64_t bytes_read)> on_progress;
+    /// Called when a read is about to wait for a pipe or terminal (no input
+    /// ready), after every match final so far was reported: the moment to
+    /// flush buffered output (tail -f | iocscan | ...).
+    std::function<void()> on_wait;
 };
 
 enum class ScanEnd {

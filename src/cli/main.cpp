@@ -160,6 +160,8 @@ int run(const cli::Arguments& args) {
         };
         progress.start_input(display_name(path), known_size(fd));
         source.on_progress = [&](std::uint64_t bytes) { progress.update(bytes, printed); };
+        // Output waits in a buffer; a pipe that pauses gets it out at once.
+        source.on_wait = [&] { writer.flush(); };
         scanner.reset();
         std::string read_error;
         const ScanEnd end = scan_fd(fd, scanner, source, on_match, read_error);

@@ -11,6 +11,8 @@
 #include <optional>
 #include <span>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 
 namespace iocscan {
@@ -24,6 +26,26 @@ bool cancelled(const SourceOptions& source) {
 ScanEnd cancel(Scanner& scanner, const MatchCallback& on_match) {
     scanner.finish(on_match);
     return ScanEnd::cancelled;
+}
+
+/// True when a read from `fd` would not wait (data or the end is there).
+bool readable_now(int fd) {
+    pollfd ready{fd, POLLIN, 0};
+    return ::poll(&ready, 1, 0) == 1 && (ready.revents & (POLLIN | POLLHUP)) != 0;
+}
+
+/// A pipe holds 64 KiB by default: the writer then stops every 64 KiB, and
+/// the reads are too small for threads to share. Best effort (Linux only).
+void widen_pipe(int fd, std::size_t bytes) {
+#ifdef F_SETPIPE_SZ
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISFIFO(info.st_mode)) {
+        ::fcntl(fd, F_SETPIPE_SZ, static_cast<int>(std::min<std::size_t>(bytes, 1 << 20)));
+    }
+#else
+    (void)fd;
+    (void)bytes;
+#endif
 }
 
 bool is_regular_file(int fd) {
@@ -65,6 +87,7 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     // Declared after `in`, which its thread reads: it is joined first.
     std::optional<detail::ReadAhead> ahead;
     if (source.read_ahead && is_regular_file(fd)) ahead.emplace(read_some, chunk);
+    if (!ahead) widen_pipe(fd, chunk);
     try {
         for (;;) {
             if (cancelled(source)) return cancel(scanner, on_match);
@@ -76,9 +99,22 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 if (!scanner.feed(block, on_match)) return ScanEnd::stopped;
                 got = block.size();
             } else {
+                // About to wait for a pipe: report what is final first.
+                if (buffer.in_avail() == 0 && !readable_now(fd)) {
+                    if (!scanner.flush(on_match)) return ScanEnd::stopped;
+                    if (source.on_wait) source.on_wait();
+                }
                 const std::span<char> room = scanner.input_space(chunk);
                 got = read_some(room.data(), room.size());
                 if (got == 0) break;
+                // More input that is there already goes into the same piece:
+                // with threads, only a large piece is scanned in parallel. A
+                // pipe that pauses (tail -f) is still scanned at once.
+                while (got < room.size() && (buffer.in_avail() > 0 || readable_now(fd))) {
+                    const std::size_t more = read_some(room.data() + got, room.size() - got);
+                    if (more == 0) break;   // the end: the next read says so again
+                    got += more;
+                }
                 if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
             }
             read_so_far += got;

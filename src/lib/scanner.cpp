@@ -146,7 +146,8 @@ struct Scanner::Impl {
     }
 
     std::span<char> input_space(std::size_t max_bytes) {
-        const std::size_t size = std::clamp<std::size_t>(max_bytes, 1, kSliceSize);
+        // With threads a piece is scanned in parallel when it is a round.
+        const std::size_t size = std::clamp<std::size_t>(max_bytes, 1, parallel() ? kRoundSize : kSliceSize);
         unsigned char* room = nullptr;
         if (stopped || finished) {
             // Once scanning is over, the room is only scratch: nothing is scanned.
@@ -168,6 +169,16 @@ struct Scanner::Impl {
             if (pending > 0) return true;   // see feed()
         } else {
             scan_slice(count);
+        }
+        return release(final_below, on_match);
+    }
+
+    bool flush(const MatchCallback& on_match) {
+        if (stopped || finished) return !stopped;
+        if (pending > 0) {
+            catch_up();
+            queue_found();
+            final_below = truth->watermark();
         }
         return release(final_below, on_match);
     }
@@ -369,6 +380,7 @@ std::span<char> Scanner::input_space(std::size_t max_bytes) { return impl_->inpu
 bool Scanner::commit_input(std::size_t count, const MatchCallback& on_match) {
     return impl_->commit_input(count, on_match);
 }
+bool Scanner::flush(const MatchCallback& on_match) { return impl_->flush(on_match); }
 bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
 void Scanner::reset() { impl_->reset(); }
 const Stats& Scanner::stats() const { return impl_->stats; }

@@ -1,6 +1,7 @@
 #include "support/process.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -172,6 +173,20 @@ void RunningIocscan::write_stdin(const std::string& data) {
 void RunningIocscan::close_stdin() {
     if (in_ >= 0) ::close(in_);
     in_ = -1;
+}
+
+std::string RunningIocscan::read_stdout_until(const std::string& text, int seconds) {
+    std::string seen;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (seen.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+        pollfd ready{out_, POLLIN, 0};
+        if (::poll(&ready, 1, 100) != 1) continue;
+        char chunk[4096];
+        const ssize_t n = ::read(out_, chunk, sizeof chunk);
+        if (n <= 0) break;
+        seen.append(chunk, static_cast<std::size_t>(n));
+    }
+    return seen;
 }
 
 void RunningIocscan::send_signal(int sig) { ::kill(pid_, sig); }

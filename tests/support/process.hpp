@@ -37,6 +37,9 @@ public:
     ~RunningIocscan();
     void write_stdin(const std::string& data);
     void close_stdin();
+    /// Reads stdout until it holds `text` or `seconds` pass; returns what it
+    /// read (stdin stays open: for output that must come before the end).
+    std::string read_stdout_until(const std::string& text, int seconds);
     void send_signal(int sig);
     /// Reads stdout and stderr to their end and reaps the child.
     ProcessResult wait();
