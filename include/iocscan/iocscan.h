@@ -55,6 +55,9 @@ typedef int (*iocscan_callback)(const iocscan_match* match, void* user);
 int iocscan_open(const iocscan_options* options, iocscan_scanner** out);
 int iocscan_feed(iocscan_scanner* scanner, const char* data, size_t length,
                  iocscan_callback on_match, void* user);
+/* Reports every match final so far; with threads, a large feed may leave its
+ * last matches for the next call. For a source about to wait for input. */
+int iocscan_flush(iocscan_scanner* scanner, iocscan_callback on_match, void* user);
 int iocscan_finish(iocscan_scanner* scanner, iocscan_callback on_match, void* user);
 /* Forgets all input: the next feed starts a new stream at offset 0. */
 int iocscan_reset(iocscan_scanner* scanner);

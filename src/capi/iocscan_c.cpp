@@ -101,6 +101,10 @@ int iocscan_feed(iocscan_scanner* s, const char* data, size_t length, iocscan_ca
     return guarded(s, [&] { return s->scanner.feed({data, length}, adapt(on_match, user)); });
 }
 
+int iocscan_flush(iocscan_scanner* s, iocscan_callback on_match, void* user) {
+    return guarded(s, [&] { return s->scanner.flush(adapt(on_match, user)); });
+}
+
 int iocscan_finish(iocscan_scanner* s, iocscan_callback on_match, void* user) {
     return guarded(s, [&] { return s->scanner.finish(adapt(on_match, user)); });
 }

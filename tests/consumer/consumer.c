@@ -31,6 +31,7 @@ int main(void) {
     /* Two pieces that cut an address in two. */
     if (iocscan_feed(scanner, text, 8, on_match, &seen) != IOCSCAN_OK) return 1;
     if (iocscan_feed(scanner, text + 8, strlen(text) - 8, on_match, &seen) != IOCSCAN_OK) return 1;
+    if (iocscan_flush(scanner, on_match, &seen) != IOCSCAN_OK) return 1;
     if (iocscan_finish(scanner, on_match, &seen) != IOCSCAN_OK) return 1;
     if (strcmp(seen.text, "ipv4=10.0.0.1@3;ipv4=10.0.0.2@22;") != 0) {
         fprintf(stderr, "c consumer: got '%s'\n", seen.text);
