@@ -15,7 +15,7 @@ if ! { cmake --preset fuzz && cmake --build --preset fuzz; } > "$work/build.log"
     echo "fuzz build FAILED" >&2
     exit 1
 fi
-for target in scanner_fuzz postpass_fuzz cli_args_fuzz; do
+for target in scanner_fuzz postpass_fuzz cli_args_fuzz segments_fuzz; do
     seeds="$root/tests/fuzz/corpus/${target%_fuzz}"
     mkdir -p "$work/$target"
     cp "$seeds"/* "$work/$target/" 2>/dev/null || true
