@@ -49,6 +49,7 @@ base=$(cat "$work/baseline.t")
 for name in iocscan-default iocscan-refang-jsonl iocscan-ipv4-hashes iocscan-default-2-threads; do
     awk "BEGIN{printf \"%-34s %.1fx the baseline's time\n\", \"$name\", $(cat "$work/$name.t") / ($base > 0 ? $base : 0.001)}"
 done
+awk "BEGIN{printf \"%-34s %.2fx one thread's throughput\n\", \"2 threads\", $(cat "$work/iocscan-default.t") / $(cat "$work/iocscan-default-2-threads.t")}"
 
 if [[ -n "${IOCSCAN_PIPE_GB:-}" ]]; then
     for gb in 1 "$IOCSCAN_PIPE_GB"; do
