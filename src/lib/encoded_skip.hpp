@@ -41,9 +41,11 @@ inline bool same_letter(unsigned char byte, unsigned char expected) {
 }
 inline bool same_byte(unsigned char byte, unsigned char expected) { return byte == expected; }
 
-/// hex: every match starts with the spelling of "htt" or "ftp", either case:
-/// [46][86] then [57] 4. The fast search looks for the first pair, the
-/// check then for the next two digits.
+/// hex: every match starts with the spelling of "http" or "ftp", either
+/// case: [46]8 [57]4 [57]4 [57]0 or [46]6 [57]4 [57]0. The fast search looks
+/// for the first pair, the check then for the other digits of the word (all
+/// of them, so that text made of "687474" over and over, which spells
+/// "htt" but never "http", does not stop the search every six bytes).
 inline bool hex_scheme_pair(unsigned char first, unsigned char second) {
     return (first == '6' || first == '4') && (second == '8' || second == '6');
 }
@@ -52,7 +54,7 @@ inline bool hex_scheme_start(const unsigned char* p, const unsigned char* lim) {
         // '5' stands for [57]: the upper or lower case letter's high digit.
         return expected == '5' ? (byte == '5' || byte == '7') : byte == expected;
     };
-    return p + 2 >= lim || may_begin(p + 2, lim, "54", digit_in, nothing_between);
+    return p + 2 >= lim || may_begin(p + 2, lim, p[1] == '8' ? "545450" : "5450", digit_in, nothing_between);
 }
 
 inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned char* lim) {
@@ -82,6 +84,24 @@ inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned
 /// buffered, a match may still start in the last 5 bytes.
 inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* q = p;
+#if defined(__SSE2__)
+    // Text full of "%" ("%2F%3A%" over and over) would stop memchr() at
+    // every byte or two: look for the whole "%3a%2f%2f" at once instead. The
+    // bytes or'ed with 0x20 must equal its lower case form ("%", "3" and "2"
+    // have that bit set), which every match passes; may_begin() decides.
+    const __m128i pattern = _mm_setr_epi8('%', '3', 'a', '%', '2', 'f', '%', '2', 'f', 0, 0, 0, 0, 0, 0, 0);
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    while (lim - q >= 32) {
+        unsigned m = eq(load16(q), '%') & eq(load16(q + 1), '3');
+        for (; m != 0; m &= m - 1) {
+            const unsigned char* at = q + __builtin_ctz(m);
+            const __m128i v = _mm_or_si128(load16(at), bit5);
+            if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) continue;
+            if (may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between)) return at - p > 5 ? at - 5 : p;
+        }
+        q += 16;
+    }
+#endif
     for (;;) {
         const void* found = std::memchr(q, '%', static_cast<std::size_t>(lim - q));
         if (found == nullptr) {
@@ -141,9 +161,28 @@ enum class Base64Core { none, group_start, after_lead };
 /// at2w) give after_lead. Dispatched on the first character, since this
 /// runs at every candidate pair.
 inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+    // The spellings are at most 21 characters. With no line break among the
+    // next 24 buffered bytes, nothing can stand between two characters, and
+    // a plain comparison says the same as may_begin() for a fraction of the
+    // cost (text made of a spelling's first 8 characters over and over calls
+    // this every 8 bytes).
+    bool unbroken = false;
+#if defined(__SSE2__)
+    if (lim - q >= 24) {
+        const __m128i a = load16(q), b = load16(q + 8);
+        const __m128i breaks = vor(vor(veq(a, '\r'), veq(a, '\n')), vor(veq(b, '\r'), veq(b, '\n')));
+        unbroken = _mm_movemask_epi8(breaks) == 0;
+    }
+#endif
     const auto any = [&](std::initializer_list<const char*> spellings) {
         for (const char* spelling : spellings) {
-            if (may_begin(q, lim, spelling, same_byte, base64_break)) return true;
+            if (unbroken) {
+                std::size_t i = 0;
+                while (spelling[i] != '\0' && q[i] == static_cast<unsigned char>(spelling[i])) ++i;
+                if (spelling[i] == '\0') return true;
+            } else if (may_begin(q, lim, spelling, same_byte, base64_break)) {
+                return true;
+            }
         }
         return false;
     };
