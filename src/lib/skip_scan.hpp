@@ -10,6 +10,8 @@
 // Why each skip is equivalent to its grammar is written at each function.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -61,6 +63,33 @@ inline unsigned word_mask(__m128i v) {
     return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
 }
 #endif
+
+/// The first byte at or after `p` that is no word byte [0-9A-Za-z_], or lim.
+inline const unsigned char* word_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 16) {
+        const unsigned m = ~word_mask(load16(p)) & 0xFFFF;
+        if (m != 0) return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < lim && is_word(*p)) ++p;
+    return p;
+}
+
+/// Back from `r` over word bytes, never before `start`: the start of the
+/// word run that holds r[-1] (or r itself when r[-1] is no word byte).
+inline const unsigned char* word_run_start(const unsigned char* start, const unsigned char* r) {
+#if defined(__SSE2__)
+    while (r - start >= 16) {
+        const unsigned m = ~word_mask(load16(r - 16)) & 0xFFFF;
+        if (m != 0) return r - 16 + (32 - __builtin_clz(m));
+        r -= 16;
+    }
+#endif
+    while (r > start && is_word(r[-1])) --r;
+    return r;
+}
 
 /// ipv4: the grammar skips `[^0-9]+` with `continue`, and every other token
 /// starts with a digit, so any run of non-digits can be passed over. Stops
@@ -136,6 +165,10 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
     }
 }
 
+/// hash: LexState::flags bit: the skip stopped at lim inside a word run of
+/// more than 128 bytes.
+inline constexpr unsigned kHashInRun = 1;
+
 /// hash: the tokens are maximal word runs and the runs between them; a word
 /// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
 /// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
@@ -144,17 +177,103 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
 /// the scan backs up to the start of the word run that may hold a hash and
 /// the DFA takes over there. A run start is a token boundary: the byte before
 /// it is no word byte, or it is `p`, which is one.
-inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim) {
-    const unsigned char* const start = p;
-    const unsigned char* q = p;
+///
+/// A run of more than 128 bytes is one `word+` token that reports nothing,
+/// so it is passed over whole and the search goes on after it. When it
+/// reaches lim (a line that is one giant word) it is passed over to lim and
+/// `flags` remember it: the lex function then comes back here with the next
+/// bytes instead of running the DFA over the rest of the run.
+inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
+    if (flags != 0) {
+        p = word_run_end(p, lim);
+        if (p >= lim) return lim;
+        flags = 0;   // the run ends at p, a token boundary
+    }
+    for (;;) {
+        const unsigned char* const start = p;
+        const unsigned char* q = p;
 #if defined(__SSE2__)
-    while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
+        while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
 #endif
-    // q: first block not known to hold a non-hex byte. A hash run covering
-    // no checked block starts after q - 32 (else it would cover one).
-    const unsigned char* r = q - start > 32 ? q - 32 : start;
-    while (r > start && is_word(r[-1])) --r;
-    return r;
+        // q: first block not known to hold a non-hex byte. A hash run covering
+        // no checked block starts after q - 32 (else it would cover one).
+        const unsigned char* const r = word_run_start(start, q - start > 32 ? q - 32 : start);
+        if (lim - r <= 128) return r;
+        const unsigned char* const e = word_run_end(r, lim);
+        if (e - r <= 128) return r;
+        if (e >= lim) {
+            flags = kHashInRun;
+            return lim;
+        }
+        p = e;
+    }
+}
+
+/// ipv6: LexState::flags values of the skip below, which stopped at lim
+/// inside a token that reports nothing: in its run, right after the "%"
+/// that follows the run, or in its zone.
+inline constexpr unsigned kIpv6InRun = 1;
+inline constexpr unsigned kIpv6AfterPercent = 2;
+inline constexpr unsigned kIpv6InZone = 3;
+
+constexpr bool is_ipv6_run_char(unsigned c) { return is_word(c) || c == '.' || c == ':'; }
+constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || c == '-'; }
+
+/// ipv6: the rest of the token `runchar+ ("%" zonechar+)?` from `p`, where
+/// `flags` says which part `p` is in. Returns its end, a token boundary,
+/// with `flags` cleared; or lim, with `flags` saying where lim fell and
+/// `after_percent` how many bytes of the token stand from its "%" to lim.
+inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                            int& after_percent) {
+    if (flags == kIpv6InRun) {
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+            if (m != 0) {
+                p += __builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        if (p >= lim) return lim;
+        if (*p != '%') {
+            flags = 0;
+            return p;
+        }
+        ++p;
+        after_percent = 1;
+        flags = kIpv6AfterPercent;
+        if (p >= lim) return lim;
+    }
+    if (flags == kIpv6AfterPercent) {
+        // No zone: the token ended before the "%", a one-byte token of its own.
+        if (!is_ipv6_zone_char(*p)) {
+            flags = 0;
+            return p;
+        }
+        flags = kIpv6InZone;
+    }
+    const unsigned char* const from = p;
+    while (p < lim && is_ipv6_zone_char(*p)) ++p;
+    if (p >= lim) {
+        const auto more = std::min<std::ptrdiff_t>(lim - from, 1 << 20);
+        after_percent = static_cast<int>(std::min<std::ptrdiff_t>(after_percent + more, 1 << 20));
+        return lim;
+    }
+    flags = 0;
+    return p;
+}
+
+/// ipv6: whether the driver would have restarted the DFA here, had the DFA
+/// scanned the token the skip passes over: in a zone the DFA keeps its
+/// backtracking marker on the "%", and the driver restarts the DFA at the
+/// cursor when the marker is more than the rule's 256 bytes behind it
+/// (Scanner first_needed()). The lex function then does the same.
+inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
+    return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
 }
 
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
@@ -163,24 +282,211 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
 /// "%" follows it. So everything before the run that holds the first ":" or
 /// "%" is passed over; the scan stops after the last byte that is no run
 /// byte before it (a token boundary). NUL also stops it (the sentinel).
-inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim) {
-    const unsigned char* const start = p;
+///
+/// That run's token is `runchar+ ("%" zonechar+)?`, and emit_ipv6_run()
+/// reports nothing from it when it has fewer than two colons (every address
+/// text holds "::" or seven colons; zone bytes hold none), nor when 16 or
+/// more bytes stand before its first colon: the address text then starts
+/// there (no "IPv6:" label), and a first field that long is neither a group
+/// of 1-4 hex digits nor a dotted quad. Such a token is passed over too, and
+/// the search goes on after it, which is again a token boundary. When the
+/// token reaches lim (a line that is one giant word), it is passed over to
+/// lim and `flags` remember where: the lex function then comes back here
+/// with the next bytes instead of running the DFA over the rest of it. Each
+/// byte is read a bounded number of times.
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                        int& after_percent) {
+    if (flags != 0) {
+        p = ipv6_token_rest(p, lim, flags, after_percent);
+        if (flags != 0) return p;
+    }
+    for (;;) {
+        const unsigned char* const start = p;
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned stop = eq(v, ':') | eq(v, '%') | eq(v, 0);
+            if (stop != 0) {
+                p += __builtin_ctz(stop);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
+        // Back to the start of the run that holds the stop: after the last byte
+        // before it that is no run byte (every such byte is a token of its own).
+        const unsigned char* const stop = p;
+        p = word_run_start(start, p);
+        while (p > start && p[-1] == '.') p = word_run_start(start, p - 1);
+        if (stop - p >= 16) {
+            // A first field of 16 bytes or more: the token reports nothing.
+            flags = kIpv6InRun;
+            p = ipv6_token_rest(stop, lim, flags, after_percent);
+            if (flags != 0) return p;
+            continue;
+        }
+        if (stop >= lim || *stop == 0) return p;
+        // The token at p: its run, then a zone when "%" and a zone byte follow.
+        const unsigned char* e = p;
+        int colons = 0;
+        while (e < lim && is_ipv6_run_char(*e)) colons += *e++ == ':';
+        if (colons >= 2 || e >= lim) return p;
+        if (e == p) {   // p is the stop, a "%" that starts no zone: one byte
+            p = e + 1;
+            continue;
+        }
+        if (*e == '%') {
+            if (lim - e < 2) return p;
+            if (is_ipv6_zone_char(e[1])) {
+                e += 2;
+                while (e < lim && is_ipv6_zone_char(*e)) ++e;
+                if (e >= lim) return p;
+            }
+        }
+        p = e;
+    }
+}
+
+/// phone: LexState::flags bits of the word-chain skip below.
+inline constexpr unsigned kPhoneInChain = 1;      ///< the skip stopped inside a chain
+inline constexpr unsigned kPhoneAfterTight = 2;   ///< ... right after its "-" or "."
+
+/// phone: the rest of a chain of words joined by single "-" or "." (the
+/// grammar's `tight`) whose start the skip has passed over, from `p`. Returns
+/// its end, a token boundary, with `flags` cleared; or lim, with `flags`
+/// saying where in the chain lim fell, when the chain may go on.
+inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
+    if ((flags & kPhoneAfterTight) != 0) {
+        // The token ended before that "-" or "." unless a word follows. If
+        // not, the byte was a one-byte token or the start of a `[^0-9a-zA-Z_+(]+`
+        // token that the scan entering after it ends where it would have.
+        if (p < lim && !is_word(*p)) {
+            flags = 0;
+            return p;
+        }
+    }
+    for (;;) {
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const unsigned m = ~word_mask(load16(p)) & 0xFFFF;
+            if (m != 0) {
+                p += __builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_word(*p)) ++p;
+        if (p >= lim) {
+            flags = kPhoneInChain;
+            return lim;
+        }
+        if (*p != '-' && *p != '.') break;
+        if (p + 1 >= lim) {
+            flags = kPhoneInChain | kPhoneAfterTight;
+            return lim;
+        }
+        if (!is_word(p[1])) break;
+        p += 2;
+    }
+    flags = 0;
+    return p;
+}
+
+/// phone: every token that reports is a number run, `[+(]? digit+` and more
+/// digit groups joined by "-", " ", "." or parentheses, and
+/// emit_phone_run() reports nothing from a run with fewer than 8 digits.
+/// A "hard" byte, one outside [0-9A-Za-z_+(-. )], is in no run, no word and
+/// no chain of words: only in a `[^0-9a-zA-Z_+(]+` token (or a one-byte
+/// one), which ends at the next byte in [0-9a-zA-Z_+(]. So a scan that
+/// resumes right after a hard byte ends its first token where the grammar's
+/// token ends (the bytes before that one are all in that class), and the
+/// stretches between hard bytes ("segments") hold whole number runs. The
+/// scan passes over every segment with fewer than 8 digits and stops at the
+/// start of the first one with more (the DFA takes over there), or of the
+/// last one, which may go on past lim.
+///
+/// A word of that last segment that holds a letter or "_" starts a token of
+/// `(word+ tight)* wordy` (or `run tight? wordy` when it starts with
+/// digits), which takes the whole chain of words joined by single "-" or
+/// "." after it and reports nothing. When that chain reaches lim (a line
+/// that is one giant word), it is passed over to lim and `flags` remember
+/// it: the lex function comes back to phone_chain_rest() with the next bytes
+/// instead of running the DFA over the whole chain.
+inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                         const unsigned char*& known) {
+    if (flags != 0) {
+        p = phone_chain_rest(p, lim, flags);
+        if (flags != 0) return p;
+    }
+    // Up to `known` this lex call has scanned already and found where the
+    // DFA must run: the tokens there are left to it (no rescans).
+    if (known != nullptr && p < known) return p;
+    const unsigned char* seg = p;   // start of the current segment
+    int digits = 0;                 // its digits before p
 #if defined(__SSE2__)
     while (lim - p >= 16) {
         const __m128i v = load16(p);
-        const unsigned stop = eq(v, ':') | eq(v, '%') | eq(v, 0);
-        if (stop != 0) {
-            p += __builtin_ctz(stop);
-            break;
+        const unsigned d = digit_mask(v);
+        const unsigned soft = word_mask(v) | in_range(v, '(', 1) | in_range(v, '-', 1) | eq(v, '+') | eq(v, ' ');
+        const unsigned hard = ~soft & 0xFFFF;
+        if (hard == 0) {
+            digits += __builtin_popcount(d);
+            if (digits >= 8) {
+                known = p + 16;
+                return seg;
+            }
+            p += 16;
+            continue;
         }
+        const int first = __builtin_ctz(hard);
+        if (digits + __builtin_popcount(d & ((1u << first) - 1)) >= 8) {
+            known = p + 16;
+            return seg;
+        }
+        if (__builtin_popcount(d) >= 8) {
+            // Segments inside this block may hold 8 digits: walk them.
+            for (unsigned h = hard; h != 0; h &= h - 1) {
+                const int at = __builtin_ctz(h);
+                const unsigned rest = h & (h - 1);
+                const int next = rest != 0 ? __builtin_ctz(rest) : 16;
+                if (__builtin_popcount(d & ((1u << next) - 1) & ~((2u << at) - 1)) >= 8) {
+                    known = p + 16;
+                    return p + at + 1;
+                }
+            }
+        }
+        // Otherwise each segment inside the block has fewer than 8 digits; the
+        // one after the last hard byte goes on into the next block.
+        const int last = 31 - __builtin_clz(hard);
+        seg = p + last + 1;
+        digits = __builtin_popcount(d >> (last + 1));
         p += 16;
     }
 #endif
-    while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
-    // Back to the start of the run that holds the stop: after the last byte
-    // before it that is no run byte (every such byte is a token of its own).
-    while (p > start && (is_word(p[-1]) || p[-1] == '.')) --p;
-    return p;
+    for (; p < lim; ++p) {
+        const unsigned char c = *p;
+        if (is_word(c) || c == '(' || c == ')' || c == '-' || c == '.' || c == '+' || c == ' ') {
+            if (is_digit(c) && ++digits >= 8) {
+                known = p + 1;
+                return seg;
+            }
+        } else {
+            seg = p + 1;
+            digits = 0;
+        }
+    }
+    // The last segment may go on: the DFA starts it, unless it starts with a
+    // chain of words that holds a letter and reaches lim (see above).
+    const unsigned char* w = seg;
+    bool letter = false;
+    while (w < lim && is_word(*w) && !letter) letter = !is_digit(*w++);
+    known = lim;
+    if (!letter) return seg;
+    flags = kPhoneInChain;
+    const unsigned char* end = phone_chain_rest(w, lim, flags);
+    return flags != 0 ? end : seg;
 }
 
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
