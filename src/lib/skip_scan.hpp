@@ -30,6 +30,24 @@ constexpr bool is_hex(unsigned c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/// Byte classes for the scalar loops of the skips: one table load per byte
+/// instead of a chain of comparisons.
+inline constexpr unsigned char kWordByte = 1;    ///< [0-9A-Za-z_]
+inline constexpr unsigned char kDotByte = 2;     ///< "."
+inline constexpr unsigned char kColonByte = 4;   ///< ":"
+inline constexpr unsigned char kDashByte = 8;    ///< "-"
+struct ByteClasses {
+    unsigned char of[256] = {};
+    constexpr ByteClasses() {
+        for (unsigned c = 0; c < 256; ++c) {
+            of[c] = static_cast<unsigned char>((is_word(c) ? kWordByte : 0) | (c == '.' ? kDotByte : 0) |
+                                               (c == ':' ? kColonByte : 0) | (c == '-' ? kDashByte : 0));
+        }
+    }
+};
+inline constexpr ByteClasses kByteClasses{};
+inline bool in_class(unsigned char c, unsigned char classes) { return (kByteClasses.of[c] & classes) != 0; }
+
 #if defined(__SSE2__)
 /// Byte i all ones when byte i of `v` lies in [lo, lo + span] (unsigned).
 inline __m128i vin_range(__m128i v, unsigned char lo, unsigned char span) {
@@ -44,6 +62,13 @@ inline unsigned in_range(__m128i v, unsigned char lo, unsigned char span) {
 inline unsigned digit_mask(__m128i v) { return in_range(v, '0', 9); }
 inline unsigned hex_mask(__m128i v) {
     return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 5);
+}
+/// Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64).
+inline int popcount16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555);
+    x = (x & 0x3333) + ((x >> 2) & 0x3333);
+    x = (x + (x >> 4)) & 0x0F0F;
+    return static_cast<int>((x + (x >> 8)) & 0x1F);
 }
 inline __m128i load16(const unsigned char* p) {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -317,9 +342,20 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
         // Back to the start of the run that holds the stop: after the last byte
         // before it that is no run byte (every such byte is a token of its own).
         const unsigned char* const stop = p;
-        p = word_run_start(start, p);
-        while (p > start && p[-1] == '.') p = word_run_start(start, p - 1);
-        if (stop - p >= 16) {
+        bool long_field = false;   // 16 or more run bytes before the stop
+#if defined(__SSE2__)
+        if (stop - start >= 16) {
+            const __m128i v = load16(stop - 16);
+            const unsigned other = ~(word_mask(v) | eq(v, '.')) & 0xFFFF;
+            long_field = other == 0;
+            if (!long_field) p = stop - 16 + (32 - __builtin_clz(other));
+        } else
+#endif
+        {
+            while (p > start && in_class(p[-1], kWordByte | kDotByte)) --p;
+            long_field = stop - p >= 16;
+        }
+        if (long_field) {
             // A first field of 16 bytes or more: the token reports nothing.
             flags = kIpv6InRun;
             p = ipv6_token_rest(stop, lim, flags, after_percent);
@@ -329,18 +365,35 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
         if (stop >= lim || *stop == 0) return p;
         // The token at p: its run, then a zone when "%" and a zone byte follow.
         const unsigned char* e = p;
-        int colons = 0;
-        while (e < lim && is_ipv6_run_char(*e)) colons += *e++ == ':';
-        if (colons >= 2 || e >= lim) return p;
+        bool two_colons = false;
+#if defined(__SSE2__)
+        if (lim - p >= 16) {
+            // Most runs end within 16 bytes: their end and colons at once.
+            const __m128i v = load16(p);
+            const unsigned colon = eq(v, ':');
+            const unsigned other = ~(word_mask(v) | eq(v, '.') | colon) & 0xFFFF;
+            if (other != 0) {
+                const unsigned in_run = colon & ((1u << __builtin_ctz(other)) - 1);
+                two_colons = (in_run & (in_run - 1)) != 0;
+                e = p + __builtin_ctz(other);
+            }
+        }
+#endif
+        if (e == p && in_class(*p, kWordByte | kDotByte | kColonByte)) {
+            int colons = 0;
+            while (e < lim && in_class(*e, kWordByte | kDotByte | kColonByte)) colons += *e++ == ':';
+            two_colons = colons >= 2;
+        }
+        if (two_colons || e >= lim) return p;
         if (e == p) {   // p is the stop, a "%" that starts no zone: one byte
             p = e + 1;
             continue;
         }
         if (*e == '%') {
             if (lim - e < 2) return p;
-            if (is_ipv6_zone_char(e[1])) {
+            if (in_class(e[1], kWordByte | kDotByte | kDashByte)) {
                 e += 2;
-                while (e < lim && is_ipv6_zone_char(*e)) ++e;
+                while (e < lim && in_class(*e, kWordByte | kDotByte | kDashByte)) ++e;
                 if (e >= lim) return p;
             }
         }
@@ -368,11 +421,15 @@ inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsig
     }
     for (;;) {
 #if defined(__SSE2__)
-        while (lim - p >= 16) {
-            const unsigned m = ~word_mask(load16(p)) & 0xFFFF;
-            if (m != 0) {
-                p += __builtin_ctz(m);
-                break;
+        // Sixteen bytes at a time: the chain goes on over word bytes and over
+        // a "-" or "." that a word byte follows; it ends at any other byte.
+        while (lim - p >= 17) {
+            const __m128i v = load16(p);
+            const unsigned tight = eq(v, '-') | eq(v, '.');
+            const unsigned ends = ~(word_mask(v) | (tight & word_mask(load16(p + 1)))) & 0xFFFF;
+            if (ends != 0) {
+                flags = 0;
+                return p + __builtin_ctz(ends);
             }
             p += 16;
         }
@@ -407,13 +464,15 @@ inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsig
 /// start of the first one with more (the DFA takes over there), or of the
 /// last one, which may go on past lim.
 ///
-/// A word of that last segment that holds a letter or "_" starts a token of
+/// A first word that holds a letter or "_" starts a token of
 /// `(word+ tight)* wordy` (or `run tight? wordy` when it starts with
 /// digits), which takes the whole chain of words joined by single "-" or
-/// "." after it and reports nothing. When that chain reaches lim (a line
-/// that is one giant word), it is passed over to lim and `flags` remember
-/// it: the lex function comes back to phone_chain_rest() with the next bytes
-/// instead of running the DFA over the whole chain.
+/// "." after it and reports nothing. Where the scan stops, a chain that
+/// starts the segment and reaches past the scanned bytes is passed over and
+/// the scan goes on after it (so no byte is scanned twice); when it reaches
+/// lim (a line that is one giant word), it is passed over to lim and `flags`
+/// remember it: the lex function comes back to phone_chain_rest() with the
+/// next bytes instead of running the DFA over the whole chain.
 inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
                                          const unsigned char*& known) {
     if (flags != 0) {
@@ -423,70 +482,88 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
     // Up to `known` this lex call has scanned already and found where the
     // DFA must run: the tokens there are left to it (no rescans).
     if (known != nullptr && p < known) return p;
-    const unsigned char* seg = p;   // start of the current segment
-    int digits = 0;                 // its digits before p
+    for (;;) {
+        const unsigned char* seg = p;   // start of the current segment
+        int digits = 0;                 // its digits before p
+        const unsigned char* scanned = lim;   // where a segment reached 8 digits
+        bool found = false;
 #if defined(__SSE2__)
-    while (lim - p >= 16) {
-        const __m128i v = load16(p);
-        const unsigned d = digit_mask(v);
-        const unsigned soft = word_mask(v) | in_range(v, '(', 1) | in_range(v, '-', 1) | eq(v, '+') | eq(v, ' ');
-        const unsigned hard = ~soft & 0xFFFF;
-        if (hard == 0) {
-            digits += __builtin_popcount(d);
-            if (digits >= 8) {
-                known = p + 16;
-                return seg;
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned d = digit_mask(v);
+            const unsigned soft =
+                word_mask(v) | in_range(v, '(', 1) | in_range(v, '-', 1) | eq(v, '+') | eq(v, ' ');
+            const unsigned hard = ~soft & 0xFFFF;
+            if (hard == 0) {
+                digits += popcount16(d);
+                if (digits >= 8) {
+                    found = true;
+                    scanned = p + 16;
+                    break;
+                }
+                p += 16;
+                continue;
             }
+            const int first = __builtin_ctz(hard);
+            if (digits + popcount16(d & ((1u << first) - 1)) >= 8) {
+                found = true;
+                scanned = p + 16;
+                break;
+            }
+            if (popcount16(d) >= 8) {
+                // Segments inside this block may hold 8 digits: walk them.
+                for (unsigned h = hard; h != 0 && !found; h &= h - 1) {
+                    const int at = __builtin_ctz(h);
+                    const unsigned rest = h & (h - 1);
+                    const int next = rest != 0 ? __builtin_ctz(rest) : 16;
+                    if (popcount16(d & ((1u << next) - 1) & ~((2u << at) - 1)) >= 8) {
+                        found = true;
+                        seg = p + at + 1;
+                        scanned = p + 16;
+                    }
+                }
+                if (found) break;
+            }
+            // Otherwise each segment inside the block has fewer than 8 digits; the
+            // one after the last hard byte goes on into the next block.
+            const int last = 31 - __builtin_clz(hard);
+            seg = p + last + 1;
+            digits = popcount16(d >> (last + 1));
             p += 16;
-            continue;
         }
-        const int first = __builtin_ctz(hard);
-        if (digits + __builtin_popcount(d & ((1u << first) - 1)) >= 8) {
-            known = p + 16;
-            return seg;
-        }
-        if (__builtin_popcount(d) >= 8) {
-            // Segments inside this block may hold 8 digits: walk them.
-            for (unsigned h = hard; h != 0; h &= h - 1) {
-                const int at = __builtin_ctz(h);
-                const unsigned rest = h & (h - 1);
-                const int next = rest != 0 ? __builtin_ctz(rest) : 16;
-                if (__builtin_popcount(d & ((1u << next) - 1) & ~((2u << at) - 1)) >= 8) {
-                    known = p + 16;
-                    return p + at + 1;
+#endif
+        if (!found) {
+            for (; p < lim; ++p) {
+                const unsigned char c = *p;
+                if (is_word(c) || c == '(' || c == ')' || c == '-' || c == '.' || c == '+' || c == ' ') {
+                    if (is_digit(c) && ++digits >= 8) {
+                        found = true;
+                        scanned = p + 1;
+                        break;
+                    }
+                } else {
+                    seg = p + 1;
+                    digits = 0;
                 }
             }
         }
-        // Otherwise each segment inside the block has fewer than 8 digits; the
-        // one after the last hard byte goes on into the next block.
-        const int last = 31 - __builtin_clz(hard);
-        seg = p + last + 1;
-        digits = __builtin_popcount(d >> (last + 1));
-        p += 16;
-    }
-#endif
-    for (; p < lim; ++p) {
-        const unsigned char c = *p;
-        if (is_word(c) || c == '(' || c == ')' || c == '-' || c == '.' || c == '+' || c == ' ') {
-            if (is_digit(c) && ++digits >= 8) {
-                known = p + 1;
-                return seg;
-            }
-        } else {
-            seg = p + 1;
-            digits = 0;
+        // The DFA starts at `seg`, unless a chain of words that holds a
+        // letter starts there and reaches past the scanned bytes (see above).
+        known = scanned;
+        const unsigned char* w = seg;
+        bool letter = false;
+        while (w < scanned && is_word(*w) && !letter) letter = !is_digit(*w++);
+        if (!letter) return seg;
+        unsigned chain = kPhoneInChain;
+        const unsigned char* const end = phone_chain_rest(w, lim, chain);
+        if (chain != 0) {
+            flags = chain;
+            return end;
         }
+        if (end < scanned) return seg;
+        p = end;   // a token boundary after everything scanned so far
+        known = nullptr;
     }
-    // The last segment may go on: the DFA starts it, unless it starts with a
-    // chain of words that holds a letter and reaches lim (see above).
-    const unsigned char* w = seg;
-    bool letter = false;
-    while (w < lim && is_word(*w) && !letter) letter = !is_digit(*w++);
-    known = lim;
-    if (!letter) return seg;
-    flags = kPhoneInChain;
-    const unsigned char* end = phone_chain_rest(w, lim, flags);
-    return flags != 0 ? end : seg;
 }
 
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
@@ -574,8 +651,20 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
 /// too and is passed over. The first byte is left to the DFA when it could
 /// start a keyword, so the flag from before is only needed when nothing is
 /// skipped.
-inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued) {
+///
+/// A word run of 8 bytes or more is a `word+` token whatever follows (the
+/// keywords are at most 7 letters), so one that reaches lim (a line that
+/// is one giant word) is passed over to lim with `in_word` set: the lex
+/// function comes back here with the next bytes, which go on with the run,
+/// instead of running the DFA over all of it.
+inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued,
+                                      bool& in_word) {
     const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    if (in_word) {
+        p = word_run_end(p, lim);
+        if (p >= lim) return lim;
+        in_word = false;   // the word ended; `glued` was set when it began
+    }
     const auto may_stop = [](unsigned char c) {
         return c == '/' || c == 0 || c == 'i' || c == 'p' || c == 'g' || c == 'r';
     };
@@ -639,7 +728,12 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
     // A word run that reaches lim may go on in the next piece ("x" + "import
     // ..." is one word, not a module): the DFA must see it from its start.
     if (p >= lim) {
-        while (p > start && is_word(p[-1])) --p;
+        p = word_run_start(start, p);
+        if (lim - p >= 8) {
+            in_word = true;
+            glued = true;
+            return lim;
+        }
     }
     if (p > start) glued = !is_ws(p[-1]);
     return p;
