@@ -12,6 +12,7 @@
 
 #include "lib/skip_scan.hpp"
 
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 
@@ -177,7 +178,14 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
     const auto any = [&](std::initializer_list<const char*> spellings) {
         for (const char* spelling : spellings) {
             if (unbroken) {
-                std::size_t i = 0;
+                // Every spelling has 7 characters or more: the first 7 or 8 in
+                // one comparison (little-endian: the 8th byte is the high one).
+                std::uint64_t text = 0, want = 0;
+                std::memcpy(&text, q, 8);
+                std::memcpy(&want, spelling, 8);
+                const bool seven = spelling[7] == '\0';
+                if (((text ^ want) & (seven ? 0x00FFFFFFFFFFFFFFull : ~0ull)) != 0) continue;
+                std::size_t i = seven ? 7 : 8;
                 while (spelling[i] != '\0' && q[i] == static_cast<unsigned char>(spelling[i])) ++i;
                 if (spelling[i] == '\0') return true;
             } else if (may_begin(q, lim, spelling, same_byte, base64_break)) {
@@ -245,26 +253,29 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
         const __m128i first = load16(q);
         const __m128i second = load16(q + 1);
         const __m128i third = load16(q + 2);
-        const unsigned break2 = eq(second, '\n') | eq(second, '\r');
-        const unsigned break3 = eq(third, '\n') | eq(third, '\r');
-        const unsigned upper_a2 = eq(second, 'A');
-        const unsigned zero2 = eq(second, '0');
-        const unsigned then_r = eq(third, 'R') | break3;
-        const unsigned then_b = eq(third, 'B') | break3;
-        const unsigned then_d = eq(third, 'd') | break3;
-        const unsigned then_h = eq(third, 'H') | break3;
-        const unsigned a = eq(first, 'a');
-        const unsigned z = eq(first, 'Z');
-        const unsigned o_or_m = eq(first, 'o') | eq(first, 'm');
-        const unsigned g_or_y = eq(first, 'g') | eq(first, 'Y');
-        const unsigned h = eq(first, 'h');
-        unsigned m = ((a | z | o_or_m | g_or_y | h) & break2) |
-                     (a & ((eq(second, 'H') & then_r) | (upper_a2 & then_b))) |
-                     (z & ((eq(second, 'n') & then_r) | (zero2 & (eq(third, 'c') | break3)) |
-                           (eq(second, 'g') & then_b))) |
-                     (h & zero2 & then_d) |
-                     (o_or_m & (eq(second, 'd') | upper_a2) & then_h) |
-                     (g_or_y & upper_a2 & then_d);
+        // All in vector registers, one movemask per block at the end.
+        const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
+        const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
+        const __m128i upper_a2 = veq(second, 'A');
+        const __m128i zero2 = veq(second, '0');
+        const __m128i then_r = vor(veq(third, 'R'), break3);
+        const __m128i then_b = vor(veq(third, 'B'), break3);
+        const __m128i then_d = vor(veq(third, 'd'), break3);
+        const __m128i then_h = vor(veq(third, 'H'), break3);
+        const __m128i a = veq(first, 'a');
+        const __m128i z = veq(first, 'Z');
+        const __m128i o_or_m = vor(veq(first, 'o'), veq(first, 'm'));
+        const __m128i g_or_y = vor(veq(first, 'g'), veq(first, 'Y'));
+        const __m128i h = veq(first, 'h');
+        const __m128i hits =
+            vor(vor(vand(vor(vor(a, z), vor(vor(o_or_m, g_or_y), h)), break2),
+                    vand(a, vor(vand(veq(second, 'H'), then_r), vand(upper_a2, then_b)))),
+                vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r), vand(zero2, vor(veq(third, 'c'), break3))),
+                                    vand(veq(second, 'g'), then_b))),
+                        vand(h, vand(zero2, then_d))),
+                    vor(vand(o_or_m, vand(vor(veq(second, 'd'), upper_a2), then_h)),
+                        vand(g_or_y, vand(upper_a2, then_d)))));
+        unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hits));
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
             const Base64Core core = base64_scheme_core(at, lim);
