@@ -30,9 +30,14 @@ LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
         st.overlong = true;
         st.state = -1;
     }
-    // The first token goes through the skip too: it may be a giant word. (A
-    // DFA the driver restarted inside an overlong token resumes as it was.)
-    if (st.state < 0 && !st.overlong) goto next_token;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too: it may be a giant word.
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     /*!getstate:re2c*/
     for (;;) {
     next_token:
@@ -41,6 +46,12 @@ LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
         st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, st.depth);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         /*!re2c
             runchar  = word | [:.];
             zonechar = word | [.\-];

@@ -26,9 +26,14 @@ LexStatus lex_phone(LexState& st, CandidateSink& sink) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
         goto next_token;
     }
-    // The first token goes through the skip too: it may be a giant word. (A
-    // DFA the driver restarted inside an overlong token resumes as it was.)
-    if (st.state < 0 && !st.overlong) goto next_token;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too: it may be a giant word.
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     /*!getstate:re2c*/
     for (;;) {
     next_token:
@@ -37,6 +42,12 @@ LexStatus lex_phone(LexState& st, CandidateSink& sink) {
         st.cur = skip::to_phone_run(st.cur, st.lim, st.flags, known);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         /*!re2c
             dg    = digit+;
             tight = [-.];

@@ -55,6 +55,9 @@ void leave_rule(LexState& st) {
 
 LexStatus lex_yara(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // Parked at lim between tokens outside a rule (below) and resumed
+    // without new bytes: the input has ended.
+    if (st.state < 0 && st.cond == kIdle && st.cur == st.lim) return LexStatus::end;
     // A fresh DFA (state -1) goes through the context dispatch below.
     if (st.state >= 0) {
         /*!getstate:re2c*/
@@ -71,8 +74,11 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             st.flags = glued ? (st.flags | kGlued) : (st.flags & ~kGlued);
             st.flags = in_word ? (st.flags | kInWord) : (st.flags & ~kInWord);
             st.start_token();
-            if (in_word) {
-                st.state = -1;   // no DFA state: the next call starts at the loop
+            if (in_word || st.cur == st.lim) {
+                // Wait between tokens (inside a long word, or with everything
+                // buffered passed over): no DFA state, so the next bytes go
+                // through the skip as well.
+                st.state = -1;
                 return LexStatus::waiting;
             }
         } else if (!st.overlong && st.cur - st.tok <= kMaxRule) {
