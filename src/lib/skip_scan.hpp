@@ -301,6 +301,20 @@ inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
     return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
 }
 
+/// ipv6: whether the 16 bytes at q are known to hold no ":" or "%" (so the
+/// walk in to_ipv6_run() may go back to searching).
+inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
+#if defined(__SSE2__)
+    if (lim - q >= 16) {
+        const __m128i v = load16(q);
+        return _mm_movemask_epi8(vor(veq(v, ':'), veq(v, '%'))) == 0;
+    }
+#endif
+    (void)q;
+    (void)lim;
+    return false;
+}
+
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
 /// single other bytes. A run without a colon is matched by the skip rule
 /// `(word | ".")+` (a tie with the run rule, which comes second), unless a
@@ -362,42 +376,106 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
             if (flags != 0) return p;
             continue;
         }
-        if (stop >= lim || *stop == 0) return p;
-        // The token at p: its run, then a zone when "%" and a zone byte follow.
-        const unsigned char* e = p;
-        bool two_colons = false;
+        if (stop >= lim) return p;
+        // From the run start p (a token boundary) the tokens are followed byte
+        // by byte, as the DFA would take them, until a run with two colons
+        // starts (the DFA takes over there), a token with a long first field
+        // is passed over whole, or a token ends where the next 16 bytes hold
+        // no ':' or '%' (back to the search above).
+        enum { kBetween, kRun, kPercent, kZone } state = kBetween;
+        const unsigned char* tok = p;
+        int colons = 0;
+        int field = 0;   // run bytes before its first colon
+        const unsigned char* q = p;
+        bool search = false;
+        while (!search) {
+            if (q >= lim) return state == kBetween ? lim : tok;
+            const unsigned char c = *q;
+            const unsigned char k = kByteClasses.of[c];
+            switch (state) {
+            case kBetween:
 #if defined(__SSE2__)
-        if (lim - p >= 16) {
-            // Most runs end within 16 bytes: their end and colons at once.
-            const __m128i v = load16(p);
-            const unsigned colon = eq(v, ':');
-            const unsigned other = ~(word_mask(v) | eq(v, '.') | colon) & 0xFFFF;
-            if (other != 0) {
-                const unsigned in_run = colon & ((1u << __builtin_ctz(other)) - 1);
-                two_colons = (in_run & (in_run - 1)) != 0;
-                e = p + __builtin_ctz(other);
-            }
-        }
+                if (lim - q >= 16) {
+                    // Sixteen bytes without "%" at once: their runs are whole
+                    // tokens (the first one starts at q, a boundary), and only
+                    // one with two colons matters. A run that reaches the end
+                    // of the block is left to the byte loop.
+                    const __m128i v = load16(q);
+                    if (_mm_movemask_epi8(veq(v, '%')) == 0) {
+                        const unsigned colon = eq(v, ':');
+                        const unsigned run = word_mask(v) | eq(v, '.') | colon;
+                        unsigned starts = run & ~(run << 1) & 0xFFFF;
+                        int next = 16;
+                        for (; starts != 0; starts &= starts - 1) {
+                            const int at = __builtin_ctz(starts);
+                            const int len = __builtin_ctz(~(run >> at));
+                            if (at + len >= 16) {
+                                next = at;
+                                break;
+                            }
+                            const unsigned in_run = (colon >> at) & ((1u << len) - 1);
+                            if ((in_run & (in_run - 1)) != 0) return q + at;
+                        }
+                        if (next > 0) {
+                            q += next;
+                            break;
+                        }
+                        // A run from q to past the block: the byte loop takes it.
+                    }
+                }
 #endif
-        if (e == p && in_class(*p, kWordByte | kDotByte | kColonByte)) {
-            int colons = 0;
-            while (e < lim && in_class(*e, kWordByte | kDotByte | kColonByte)) colons += *e++ == ':';
-            two_colons = colons >= 2;
-        }
-        if (two_colons || e >= lim) return p;
-        if (e == p) {   // p is the stop, a "%" that starts no zone: one byte
-            p = e + 1;
-            continue;
-        }
-        if (*e == '%') {
-            if (lim - e < 2) return p;
-            if (in_class(e[1], kWordByte | kDotByte | kDashByte)) {
-                e += 2;
-                while (e < lim && in_class(*e, kWordByte | kDotByte | kDashByte)) ++e;
-                if (e >= lim) return p;
+                if ((k & (kWordByte | kDotByte | kColonByte)) != 0) {
+                    state = kRun;
+                    tok = q;
+                    colons = c == ':';
+                    field = 1 - colons;
+                }
+                ++q;   // otherwise a one-byte token
+                break;
+            case kRun:
+                if ((k & (kWordByte | kDotByte)) != 0) {
+                    if (colons == 0 && ++field >= 16) {
+                        // A first field of 16 bytes or more: the token reports nothing.
+                        unsigned rest = kIpv6InRun;
+                        const unsigned char* const e = ipv6_token_rest(q + 1, lim, rest, after_percent);
+                        if (rest != 0) {
+                            flags = rest;
+                            return e;
+                        }
+                        q = e;
+                        search = true;
+                        break;
+                    }
+                    ++q;
+                } else if (c == ':') {
+                    if (++colons >= 2) return tok;
+                    ++q;
+                } else if (c == '%') {
+                    state = kPercent;
+                    ++q;
+                } else {
+                    state = kBetween;   // the token ended; c is a one-byte token
+                    search = no_stop_ahead(q, lim);
+                    ++q;
+                }
+                break;
+            case kPercent:
+                // A zone byte starts the zone; otherwise the token ended before
+                // the "%", a one-byte token, and c starts the next one.
+                state = (k & (kWordByte | kDotByte | kDashByte)) != 0 ? kZone : kBetween;
+                if (state == kZone) ++q;
+                break;
+            case kZone:
+                if ((k & (kWordByte | kDotByte | kDashByte)) != 0) {
+                    ++q;
+                } else {
+                    state = kBetween;   // the token ended; c starts the next one
+                    search = no_stop_ahead(q, lim);
+                }
+                break;
             }
         }
-        p = e;
+        p = q;
     }
 }
 
@@ -617,8 +695,19 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         }
         p += 16;
     }
-    // The blocks held no stop, so their last boundary byte is a safe point.
-    for (const unsigned char* q = p; q > safe; --q) {
+    // The blocks held no stop, so their last boundary byte is a safe point
+    // (searched 16 bytes at a time: a giant word has none).
+    const unsigned char* q = p;
+    while (q - safe >= 16) {
+        const __m128i v = load16(q - 16);
+        const unsigned inside = word_mask(v) | eq(v, '%') | eq(v, '+') | in_range(v, '-', 1);
+        if (const unsigned other = ~inside & 0xFFFF; other != 0) {
+            q = q - 16 + (32 - __builtin_clz(other));
+            break;
+        }
+        q -= 16;
+    }
+    for (; q > safe; --q) {
         if (!is_address(q[-1]) && q[-1] != '.') {
             safe = q;
             break;
