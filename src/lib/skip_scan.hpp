@@ -171,7 +171,15 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
         }
         p += 16;
     }
-    // The tail below must start at a group start or a non-digit.
+    // The tail below must start at a group start or a non-digit (searched
+    // 16 bytes at a time: a giant digit run has no other).
+    while (p - start >= 16) {
+        if (const unsigned other = ~digit_mask(load16(p - 16)) & 0xFFFF; other != 0) {
+            p = p - 16 + (32 - __builtin_clz(other));
+            break;
+        }
+        p -= 16;
+    }
     while (p > start && is_digit(p[-1])) --p;
 #endif
     for (;;) {
