@@ -23,7 +23,8 @@ namespace iocscan::detail {
 LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
-    // nothing (a word run of more than 128 bytes, lib/skip_scan.hpp); no DFA state is pending, the skip goes on with it.
+    // nothing (a word run of more than 128 bytes, lib/skip_scan.hpp); no
+    // DFA state is pending, the skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
         goto next_token;

@@ -19,7 +19,8 @@ namespace iocscan::detail {
 LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
-    // nothing (lib/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the skip goes on with it.
+    // nothing (lib/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
+    // skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
         if (!skip::ipv6_driver_restarts(st.flags, st.depth)) goto next_token;

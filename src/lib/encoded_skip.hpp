@@ -277,7 +277,8 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
         const __m128i hits =
             vor(vor(vand(vor(vor(a, z), vor(vor(o_or_m, g_or_y), h)), break2),
                     vand(a, vor(vand(veq(second, 'H'), then_r), vand(upper_a2, then_b)))),
-                vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r), vand(zero2, vor(veq(third, 'c'), break3))),
+                vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r),
+                                        vand(zero2, vor(veq(third, 'c'), break3))),
                                     vand(veq(second, 'g'), then_b))),
                         vand(h, vand(zero2, then_d))),
                     vor(vand(o_or_m, vand(vor(veq(second, 'd'), upper_a2), then_h)),

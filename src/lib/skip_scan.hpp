@@ -216,7 +216,8 @@ inline constexpr unsigned kHashInRun = 1;
 /// reaches lim (a line that is one giant word) it is passed over to lim and
 /// `flags` remember it: the lex function then comes back here with the next
 /// bytes instead of running the DFA over the rest of the run.
-inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
+inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
+                                              unsigned& flags) {
     if (flags != 0) {
         p = word_run_end(p, lim);
         if (p >= lim) return lim;
@@ -495,7 +496,8 @@ inline constexpr unsigned kPhoneAfterTight = 2;   ///< ... right after its "-" o
 /// grammar's `tight`) whose start the skip has passed over, from `p`. Returns
 /// its end, a token boundary, with `flags` cleared; or lim, with `flags`
 /// saying where in the chain lim fell, when the chain may go on.
-inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
+inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsigned char* lim,
+                                             unsigned& flags) {
     if ((flags & kPhoneAfterTight) != 0) {
         // The token ended before that "-" or "." unless a word follows. If
         // not, the byte was a one-byte token or the start of a `[^0-9a-zA-Z_+(]+`
