@@ -64,6 +64,12 @@ inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned
     // hex_scheme_start() then says the same for a position that passes.
     const auto upper_or_lower = [](__m128i v) { return vor(veq(v, '5'), veq(v, '7')); };
     while (lim - p >= 24) {
+        // Cheap test first: most blocks hold no [46][68] pair at all.
+        const __m128i v0 = load16(p), v1 = load16(p + 1);
+        if (_mm_movemask_epi8(vand(vor(veq(v0, '6'), veq(v0, '4')), vor(veq(v1, '8'), veq(v1, '6')))) == 0) {
+            p += 16;
+            continue;
+        }
         const __m128i v2 = upper_or_lower(load16(p + 2)), v4 = upper_or_lower(load16(p + 4));
         const __m128i common = vand(vand(vor(veq(load16(p), '6'), veq(load16(p), '4')), v2),
                                     vand(veq(load16(p + 3), '4'), v4));

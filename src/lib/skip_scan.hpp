@@ -139,7 +139,8 @@ inline const unsigned char* to_digit(const unsigned char* p, const unsigned char
 /// and the byte after it is skipped by `[^0-9]+`. So groups like that are
 /// passed over; the scan stops at the first group that may go on (or that
 /// comes within two bytes of lim), which starts a token.
-inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
+// Inlined into lex_ipv4: it runs once per token there.
+[[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* const start = p;
 #if defined(__SSE2__)
     // Sixteen positions at a time, without a branch per group: `ends` marks
@@ -310,13 +311,14 @@ inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
     return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
 }
 
-/// ipv6: whether the 16 bytes at q are known to hold no ":" or "%" (so the
-/// walk in to_ipv6_run() may go back to searching).
+/// ipv6: whether the 16 bytes at q are known to hold none of the bytes the
+/// search in to_ipv6_run() stops at, ":", "%" and NUL (so the walk there may
+/// go back to searching and make progress: the search passes them).
 inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
 #if defined(__SSE2__)
     if (lim - q >= 16) {
         const __m128i v = load16(q);
-        return _mm_movemask_epi8(vor(veq(v, ':'), veq(v, '%'))) == 0;
+        return _mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))) == 0;
     }
 #endif
     (void)q;
@@ -410,6 +412,10 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                     // one with two colons matters. A run that reaches the end
                     // of the block is left to the byte loop.
                     const __m128i v = load16(q);
+                    if (_mm_movemask_epi8(vor(vor(veq(v, '%'), veq(v, ':')), veq(v, 0))) == 0) {
+                        search = true;   // nothing here stops the search above
+                        break;
+                    }
                     if (_mm_movemask_epi8(veq(v, '%')) == 0) {
                         const unsigned colon = eq(v, ':');
                         const unsigned run = word_mask(v) | eq(v, '.') | colon;
@@ -589,6 +595,13 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
                     scanned = p + 16;
                     break;
                 }
+                p += 16;
+                continue;
+            }
+            if (d == 0) {
+                // No digits: the segment goes on after the last hard byte, empty.
+                seg = p + (32 - __builtin_clz(hard));
+                digits = 0;
                 p += 16;
                 continue;
             }
