@@ -28,6 +28,14 @@ namespace iocscan::detail {
 
 LexStatus lex_email(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
@@ -189,10 +197,17 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+    next_token:
         // Text before anything that could make an at-separator holds no
         // address and is passed over quickly (lib/skip_scan.hpp).
         st.cur = skip::to_email_at(st.cur, st.lim);
         st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:

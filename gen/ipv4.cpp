@@ -27,6 +27,14 @@ namespace iocscan::detail {
 
 LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
@@ -86,10 +94,18 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+    next_token:
         // Non-digits, which `[^0-9]+` below skips, and digit groups that
         // cannot start an address are passed over (lib/skip_scan.hpp).
         st.cur = skip::to_ipv4_run(st.cur, st.lim);
         st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well (a DFA waiting at lim
+            // would take a whole run of non-digits in them byte by byte).
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:

@@ -27,6 +27,27 @@ namespace iocscan::detail {
 
 LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a token that reports
+    // nothing (lib/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
+    // skip goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        if (!skip::ipv6_driver_restarts(st.flags, st.depth)) goto next_token;
+        // Where the driver would have restarted the DFA in that token's zone,
+        // the DFA starts here, as a restarted one (its first token dropped).
+        st.flags = 0;
+        st.tok = st.cur;
+        st.overlong = true;
+        st.state = -1;
+    }
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too: it may be a giant word.
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
@@ -47,10 +68,18 @@ LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
-        // Colon-free runs and single other bytes, which the first and third
-        // rules below skip, are passed over quickly (lib/skip_scan.hpp).
-        st.cur = skip::to_ipv6_run(st.cur, st.lim);
+    next_token:
+        // Colon-free runs, single other bytes and runs that cannot hold an
+        // address are passed over quickly (lib/skip_scan.hpp).
+        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, st.depth);
         st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:

@@ -40,6 +40,7 @@ constexpr unsigned kGlued = 1;          // the last byte read outside a rule was
 constexpr unsigned kHasCondition = 2;   // the body has a "condition:" section
 constexpr unsigned kRegexNext = 4;      // a "/" here starts a regex
 constexpr unsigned kConditionWord = 8;  // "condition" was the last word: ":" follows?
+constexpr unsigned kInWord = 16;        // idle: yara_idle() stopped at lim inside a long word
 
 constexpr long kMaxRule = 1L << 20;
 
@@ -63,6 +64,9 @@ void leave_rule(LexState& st) {
 
 LexStatus lex_yara(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // Parked at lim between tokens outside a rule (below) and resumed
+    // without new bytes: the input has ended.
+    if (st.state < 0 && st.cond == kIdle && st.cur == st.lim) return LexStatus::end;
     // A fresh DFA (state -1) goes through the context dispatch below.
     if (st.state >= 0) {
         switch (st.state) {
@@ -372,9 +376,20 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             // Words, whitespace and punctuation that cannot start a rule or
             // its prelude are passed over quickly (lib/skip_scan.hpp).
             bool glued = (st.flags & kGlued) != 0;
-            st.cur = skip::yara_idle(st.cur, st.lim, glued);
+            bool in_word = (st.flags & kInWord) != 0;
+            // No new bytes inside a long word: the input ended with it.
+            if (in_word && st.cur == st.lim) return LexStatus::end;
+            st.cur = skip::yara_idle(st.cur, st.lim, glued, in_word);
             st.flags = glued ? (st.flags | kGlued) : (st.flags & ~kGlued);
+            st.flags = in_word ? (st.flags | kInWord) : (st.flags & ~kInWord);
             st.start_token();
+            if (in_word || st.cur == st.lim) {
+                // Wait between tokens (inside a long word, or with everything
+                // buffered passed over): no DFA state, so the next bytes go
+                // through the skip as well.
+                st.state = -1;
+                return LexStatus::waiting;
+            }
         } else if (!st.overlong && st.cur - st.tok <= kMaxRule) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {

@@ -13,11 +13,35 @@ namespace iocscan::detail {
 
 LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a token that reports
+    // nothing (a word run of more than 128 bytes, lib/skip_scan.hpp); no
+    // DFA state is pending, the skip goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too: it may be a giant word.
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     /*!getstate:re2c*/
     for (;;) {
-        // Passes over text that holds no 32-digit hex run (lib/skip_scan.hpp).
-        st.cur = skip::to_hash_candidate(st.cur, st.lim);
+    next_token:
+        // Passes over text that holds no 32-digit hex run, and word runs
+        // longer than 128 bytes (lib/skip_scan.hpp).
+        st.cur = skip::to_hash_candidate(st.cur, st.lim, st.flags);
         st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         /*!re2c
             hex{32}  { if (!st.overlong) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
             hex{40}  { if (!st.overlong) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }

@@ -10,6 +10,7 @@
 #include "lib/candidate_sink.hpp"
 #include "lib/phone_run.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/skip_scan.hpp"
 
 namespace iocscan::detail {
 
@@ -17,9 +18,36 @@ namespace iocscan::detail {
 
 LexStatus lex_phone(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    const unsigned char* known = nullptr;   // to_phone_run's scan of this call
+    // st.flags set: the skip stopped at lim inside a token that reports
+    // nothing (a chain of words, lib/skip_scan.hpp); no DFA state is pending,
+    // the skip goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too: it may be a giant word.
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     /*!getstate:re2c*/
     for (;;) {
+    next_token:
+        // Text where no number run can report is passed over, and so is a
+        // giant word (lib/skip_scan.hpp).
+        st.cur = skip::to_phone_run(st.cur, st.lim, st.flags, known);
         st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         /*!re2c
             dg    = digit+;
             tight = [-.];

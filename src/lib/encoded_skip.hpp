@@ -12,6 +12,7 @@
 
 #include "lib/skip_scan.hpp"
 
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 
@@ -41,9 +42,11 @@ inline bool same_letter(unsigned char byte, unsigned char expected) {
 }
 inline bool same_byte(unsigned char byte, unsigned char expected) { return byte == expected; }
 
-/// hex: every match starts with the spelling of "htt" or "ftp", either case:
-/// [46][86] then [57] 4. The fast search looks for the first pair, the
-/// check then for the next two digits.
+/// hex: every match starts with the spelling of "http" or "ftp", either
+/// case: [46]8 [57]4 [57]4 [57]0 or [46]6 [57]4 [57]0. The fast search looks
+/// for the first pair, the check then for the other digits of the word (all
+/// of them, so that text made of "687474" over and over, which spells
+/// "htt" but never "http", does not stop the search every six bytes).
 inline bool hex_scheme_pair(unsigned char first, unsigned char second) {
     return (first == '6' || first == '4') && (second == '8' || second == '6');
 }
@@ -52,15 +55,28 @@ inline bool hex_scheme_start(const unsigned char* p, const unsigned char* lim) {
         // '5' stands for [57]: the upper or lower case letter's high digit.
         return expected == '5' ? (byte == '5' || byte == '7') : byte == expected;
     };
-    return p + 2 >= lim || may_begin(p + 2, lim, "54", digit_in, nothing_between);
+    return p + 2 >= lim || may_begin(p + 2, lim, p[1] == '8' ? "545450" : "5450", digit_in, nothing_between);
 }
 
 inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned char* lim) {
 #if defined(__SSE2__)
-    while (lim - p >= 17) {
-        const __m128i first = load16(p);
-        const __m128i second = load16(p + 1);
-        unsigned m = (eq(first, '6') | eq(first, '4')) & (eq(second, '8') | eq(second, '6'));
+    // All eight digits of "http" (six of "ftp") at sixteen positions at once;
+    // hex_scheme_start() then says the same for a position that passes.
+    const auto upper_or_lower = [](__m128i v) { return vor(veq(v, '5'), veq(v, '7')); };
+    while (lim - p >= 24) {
+        // Cheap test first: most blocks hold no [46][68] pair at all.
+        const __m128i v0 = load16(p), v1 = load16(p + 1);
+        if (_mm_movemask_epi8(vand(vor(veq(v0, '6'), veq(v0, '4')), vor(veq(v1, '8'), veq(v1, '6')))) == 0) {
+            p += 16;
+            continue;
+        }
+        const __m128i v2 = upper_or_lower(load16(p + 2)), v4 = upper_or_lower(load16(p + 4));
+        const __m128i common = vand(vand(vor(veq(load16(p), '6'), veq(load16(p), '4')), v2),
+                                    vand(veq(load16(p + 3), '4'), v4));
+        const __m128i http = vand(vand(veq(load16(p + 1), '8'), veq(load16(p + 5), '4')),
+                                  vand(upper_or_lower(load16(p + 6)), veq(load16(p + 7), '0')));
+        const __m128i ftp = vand(veq(load16(p + 1), '6'), veq(load16(p + 5), '0'));
+        unsigned m = static_cast<unsigned>(_mm_movemask_epi8(vand(common, vor(http, ftp))));
         for (; m != 0; m &= m - 1) {
             const unsigned char* q = p + __builtin_ctz(m);
             if (hex_scheme_start(q, lim)) return q;
@@ -82,6 +98,24 @@ inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned
 /// buffered, a match may still start in the last 5 bytes.
 inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* q = p;
+#if defined(__SSE2__)
+    // Text full of "%" ("%2F%3A%" over and over) would stop memchr() at
+    // every byte or two: look for the whole "%3a%2f%2f" at once instead. The
+    // bytes or'ed with 0x20 must equal its lower case form ("%", "3" and "2"
+    // have that bit set), which every match passes; may_begin() decides.
+    const __m128i pattern = _mm_setr_epi8('%', '3', 'a', '%', '2', 'f', '%', '2', 'f', 0, 0, 0, 0, 0, 0, 0);
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    while (lim - q >= 32) {
+        unsigned m = eq(load16(q), '%') & eq(load16(q + 1), '3');
+        for (; m != 0; m &= m - 1) {
+            const unsigned char* at = q + __builtin_ctz(m);
+            const __m128i v = _mm_or_si128(load16(at), bit5);
+            if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) continue;
+            if (may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between)) return at - p > 5 ? at - 5 : p;
+        }
+        q += 16;
+    }
+#endif
     for (;;) {
         const void* found = std::memchr(q, '%', static_cast<std::size_t>(lim - q));
         if (found == nullptr) {
@@ -141,9 +175,35 @@ enum class Base64Core { none, group_start, after_lead };
 /// at2w) give after_lead. Dispatched on the first character, since this
 /// runs at every candidate pair.
 inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+    // The spellings are at most 21 characters. With no line break among the
+    // next 24 buffered bytes, nothing can stand between two characters, and
+    // a plain comparison says the same as may_begin() for a fraction of the
+    // cost (text made of a spelling's first 8 characters over and over calls
+    // this every 8 bytes).
+    bool unbroken = false;
+#if defined(__SSE2__)
+    if (lim - q >= 24) {
+        const __m128i a = load16(q), b = load16(q + 8);
+        const __m128i breaks = vor(vor(veq(a, '\r'), veq(a, '\n')), vor(veq(b, '\r'), veq(b, '\n')));
+        unbroken = _mm_movemask_epi8(breaks) == 0;
+    }
+#endif
     const auto any = [&](std::initializer_list<const char*> spellings) {
         for (const char* spelling : spellings) {
-            if (may_begin(q, lim, spelling, same_byte, base64_break)) return true;
+            if (unbroken) {
+                // Every spelling has 7 characters or more: the first 7 or 8 in
+                // one comparison (little-endian: the 8th byte is the high one).
+                std::uint64_t text = 0, want = 0;
+                std::memcpy(&text, q, 8);
+                std::memcpy(&want, spelling, 8);
+                const bool seven = spelling[7] == '\0';
+                if (((text ^ want) & (seven ? 0x00FFFFFFFFFFFFFFull : ~0ull)) != 0) continue;
+                std::size_t i = seven ? 7 : 8;
+                while (spelling[i] != '\0' && q[i] == static_cast<unsigned char>(spelling[i])) ++i;
+                if (spelling[i] == '\0') return true;
+            } else if (may_begin(q, lim, spelling, same_byte, base64_break)) {
+                return true;
+            }
         }
         return false;
     };
@@ -206,26 +266,30 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
         const __m128i first = load16(q);
         const __m128i second = load16(q + 1);
         const __m128i third = load16(q + 2);
-        const unsigned break2 = eq(second, '\n') | eq(second, '\r');
-        const unsigned break3 = eq(third, '\n') | eq(third, '\r');
-        const unsigned upper_a2 = eq(second, 'A');
-        const unsigned zero2 = eq(second, '0');
-        const unsigned then_r = eq(third, 'R') | break3;
-        const unsigned then_b = eq(third, 'B') | break3;
-        const unsigned then_d = eq(third, 'd') | break3;
-        const unsigned then_h = eq(third, 'H') | break3;
-        const unsigned a = eq(first, 'a');
-        const unsigned z = eq(first, 'Z');
-        const unsigned o_or_m = eq(first, 'o') | eq(first, 'm');
-        const unsigned g_or_y = eq(first, 'g') | eq(first, 'Y');
-        const unsigned h = eq(first, 'h');
-        unsigned m = ((a | z | o_or_m | g_or_y | h) & break2) |
-                     (a & ((eq(second, 'H') & then_r) | (upper_a2 & then_b))) |
-                     (z & ((eq(second, 'n') & then_r) | (zero2 & (eq(third, 'c') | break3)) |
-                           (eq(second, 'g') & then_b))) |
-                     (h & zero2 & then_d) |
-                     (o_or_m & (eq(second, 'd') | upper_a2) & then_h) |
-                     (g_or_y & upper_a2 & then_d);
+        // All in vector registers, one movemask per block at the end.
+        const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
+        const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
+        const __m128i upper_a2 = veq(second, 'A');
+        const __m128i zero2 = veq(second, '0');
+        const __m128i then_r = vor(veq(third, 'R'), break3);
+        const __m128i then_b = vor(veq(third, 'B'), break3);
+        const __m128i then_d = vor(veq(third, 'd'), break3);
+        const __m128i then_h = vor(veq(third, 'H'), break3);
+        const __m128i a = veq(first, 'a');
+        const __m128i z = veq(first, 'Z');
+        const __m128i o_or_m = vor(veq(first, 'o'), veq(first, 'm'));
+        const __m128i g_or_y = vor(veq(first, 'g'), veq(first, 'Y'));
+        const __m128i h = veq(first, 'h');
+        const __m128i hits =
+            vor(vor(vand(vor(vor(a, z), vor(vor(o_or_m, g_or_y), h)), break2),
+                    vand(a, vor(vand(veq(second, 'H'), then_r), vand(upper_a2, then_b)))),
+                vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r),
+                                        vand(zero2, vor(veq(third, 'c'), break3))),
+                                    vand(veq(second, 'g'), then_b))),
+                        vand(h, vand(zero2, then_d))),
+                    vor(vand(o_or_m, vand(vor(veq(second, 'd'), upper_a2), then_h)),
+                        vand(g_or_y, vand(upper_a2, then_d)))));
+        unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hits));
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
             const Base64Core core = base64_scheme_core(at, lim);

@@ -79,10 +79,16 @@ bool is_nanp(const std::array<Group, kMaxGroups>& groups, int count) {
 }  // namespace
 
 void emit_phone_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+    // Every number has at least 8 digits (E.164; NANP has 10), and each
+    // window below is a part of the run: most runs ("1", "2024", a version)
+    // end here, before any work.
+    if (std::count_if(begin, end, is_digit) < 8) return;
     // Digit groups of the whole run; a run is at most 256 bytes (rule table).
+    // Only the first `total` entries are read, so they are left uninitialised
+    // (zeroing 2 KiB per call was most of the cost of a short run).
     constexpr int kMaxRunGroups = 130;
-    std::array<const unsigned char*, kMaxRunGroups> starts{};
-    std::array<const unsigned char*, kMaxRunGroups> ends{};
+    std::array<const unsigned char*, kMaxRunGroups> starts;
+    std::array<const unsigned char*, kMaxRunGroups> ends;
     int total = 0;
     for (const unsigned char* p = begin; p < end;) {
         if (!is_digit(*p)) {

@@ -10,6 +10,8 @@
 // Why each skip is equivalent to its grammar is written at each function.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -28,6 +30,24 @@ constexpr bool is_hex(unsigned c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/// Byte classes for the scalar loops of the skips: one table load per byte
+/// instead of a chain of comparisons.
+inline constexpr unsigned char kWordByte = 1;    ///< [0-9A-Za-z_]
+inline constexpr unsigned char kDotByte = 2;     ///< "."
+inline constexpr unsigned char kColonByte = 4;   ///< ":"
+inline constexpr unsigned char kDashByte = 8;    ///< "-"
+struct ByteClasses {
+    unsigned char of[256] = {};
+    constexpr ByteClasses() {
+        for (unsigned c = 0; c < 256; ++c) {
+            of[c] = static_cast<unsigned char>((is_word(c) ? kWordByte : 0) | (c == '.' ? kDotByte : 0) |
+                                               (c == ':' ? kColonByte : 0) | (c == '-' ? kDashByte : 0));
+        }
+    }
+};
+inline constexpr ByteClasses kByteClasses{};
+inline bool in_class(unsigned char c, unsigned char classes) { return (kByteClasses.of[c] & classes) != 0; }
+
 #if defined(__SSE2__)
 /// Byte i all ones when byte i of `v` lies in [lo, lo + span] (unsigned).
 inline __m128i vin_range(__m128i v, unsigned char lo, unsigned char span) {
@@ -42,6 +62,13 @@ inline unsigned in_range(__m128i v, unsigned char lo, unsigned char span) {
 inline unsigned digit_mask(__m128i v) { return in_range(v, '0', 9); }
 inline unsigned hex_mask(__m128i v) {
     return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 5);
+}
+/// Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64).
+inline int popcount16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555);
+    x = (x & 0x3333) + ((x >> 2) & 0x3333);
+    x = (x + (x >> 4)) & 0x0F0F;
+    return static_cast<int>((x + (x >> 8)) & 0x1F);
 }
 inline __m128i load16(const unsigned char* p) {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -61,6 +88,33 @@ inline unsigned word_mask(__m128i v) {
     return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
 }
 #endif
+
+/// The first byte at or after `p` that is no word byte [0-9A-Za-z_], or lim.
+inline const unsigned char* word_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 16) {
+        const unsigned m = ~word_mask(load16(p)) & 0xFFFF;
+        if (m != 0) return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < lim && is_word(*p)) ++p;
+    return p;
+}
+
+/// Back from `r` over word bytes, never before `start`: the start of the
+/// word run that holds r[-1] (or r itself when r[-1] is no word byte).
+inline const unsigned char* word_run_start(const unsigned char* start, const unsigned char* r) {
+#if defined(__SSE2__)
+    while (r - start >= 16) {
+        const unsigned m = ~word_mask(load16(r - 16)) & 0xFFFF;
+        if (m != 0) return r - 16 + (32 - __builtin_clz(m));
+        r -= 16;
+    }
+#endif
+    while (r > start && is_word(r[-1])) --r;
+    return r;
+}
 
 /// ipv4: the grammar skips `[^0-9]+` with `continue`, and every other token
 /// starts with a digit, so any run of non-digits can be passed over. Stops
@@ -85,7 +139,8 @@ inline const unsigned char* to_digit(const unsigned char* p, const unsigned char
 /// and the byte after it is skipped by `[^0-9]+`. So groups like that are
 /// passed over; the scan stops at the first group that may go on (or that
 /// comes within two bytes of lim), which starts a token.
-inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
+// Inlined into lex_ipv4: it runs once per token there.
+[[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* const start = p;
 #if defined(__SSE2__)
     // Sixteen positions at a time, without a branch per group: `ends` marks
@@ -117,7 +172,15 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
         }
         p += 16;
     }
-    // The tail below must start at a group start or a non-digit.
+    // The tail below must start at a group start or a non-digit (searched
+    // 16 bytes at a time: a giant digit run has no other).
+    while (p - start >= 16) {
+        if (const unsigned other = ~digit_mask(load16(p - 16)) & 0xFFFF; other != 0) {
+            p = p - 16 + (32 - __builtin_clz(other));
+            break;
+        }
+        p -= 16;
+    }
     while (p > start && is_digit(p[-1])) --p;
 #endif
     for (;;) {
@@ -136,6 +199,10 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
     }
 }
 
+/// hash: LexState::flags bit: the skip stopped at lim inside a word run of
+/// more than 128 bytes.
+inline constexpr unsigned kHashInRun = 1;
+
 /// hash: the tokens are maximal word runs and the runs between them; a word
 /// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
 /// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
@@ -144,17 +211,119 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
 /// the scan backs up to the start of the word run that may hold a hash and
 /// the DFA takes over there. A run start is a token boundary: the byte before
 /// it is no word byte, or it is `p`, which is one.
-inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim) {
-    const unsigned char* const start = p;
-    const unsigned char* q = p;
+///
+/// A run of more than 128 bytes is one `word+` token that reports nothing,
+/// so it is passed over whole and the search goes on after it. When it
+/// reaches lim (a line that is one giant word) it is passed over to lim and
+/// `flags` remember it: the lex function then comes back here with the next
+/// bytes instead of running the DFA over the rest of the run.
+inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
+                                              unsigned& flags) {
+    if (flags != 0) {
+        p = word_run_end(p, lim);
+        if (p >= lim) return lim;
+        flags = 0;   // the run ends at p, a token boundary
+    }
+    for (;;) {
+        const unsigned char* const start = p;
+        const unsigned char* q = p;
 #if defined(__SSE2__)
-    while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
+        while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
 #endif
-    // q: first block not known to hold a non-hex byte. A hash run covering
-    // no checked block starts after q - 32 (else it would cover one).
-    const unsigned char* r = q - start > 32 ? q - 32 : start;
-    while (r > start && is_word(r[-1])) --r;
-    return r;
+        // q: first block not known to hold a non-hex byte. A hash run covering
+        // no checked block starts after q - 32 (else it would cover one).
+        const unsigned char* const r = word_run_start(start, q - start > 32 ? q - 32 : start);
+        if (lim - r <= 128) return r;
+        const unsigned char* const e = word_run_end(r, lim);
+        if (e - r <= 128) return r;
+        if (e >= lim) {
+            flags = kHashInRun;
+            return lim;
+        }
+        p = e;
+    }
+}
+
+/// ipv6: LexState::flags values of the skip below, which stopped at lim
+/// inside a token that reports nothing: in its run, right after the "%"
+/// that follows the run, or in its zone.
+inline constexpr unsigned kIpv6InRun = 1;
+inline constexpr unsigned kIpv6AfterPercent = 2;
+inline constexpr unsigned kIpv6InZone = 3;
+
+constexpr bool is_ipv6_run_char(unsigned c) { return is_word(c) || c == '.' || c == ':'; }
+constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || c == '-'; }
+
+/// ipv6: the rest of the token `runchar+ ("%" zonechar+)?` from `p`, where
+/// `flags` says which part `p` is in. Returns its end, a token boundary,
+/// with `flags` cleared; or lim, with `flags` saying where lim fell and
+/// `after_percent` how many bytes of the token stand from its "%" to lim.
+inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                            int& after_percent) {
+    if (flags == kIpv6InRun) {
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+            if (m != 0) {
+                p += __builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        if (p >= lim) return lim;
+        if (*p != '%') {
+            flags = 0;
+            return p;
+        }
+        ++p;
+        after_percent = 1;
+        flags = kIpv6AfterPercent;
+        if (p >= lim) return lim;
+    }
+    if (flags == kIpv6AfterPercent) {
+        // No zone: the token ended before the "%", a one-byte token of its own.
+        if (!is_ipv6_zone_char(*p)) {
+            flags = 0;
+            return p;
+        }
+        flags = kIpv6InZone;
+    }
+    const unsigned char* const from = p;
+    while (p < lim && is_ipv6_zone_char(*p)) ++p;
+    if (p >= lim) {
+        const auto more = std::min<std::ptrdiff_t>(lim - from, 1 << 20);
+        after_percent = static_cast<int>(std::min<std::ptrdiff_t>(after_percent + more, 1 << 20));
+        return lim;
+    }
+    flags = 0;
+    return p;
+}
+
+/// ipv6: whether the driver would have restarted the DFA here, had the DFA
+/// scanned the token the skip passes over: in a zone the DFA keeps its
+/// backtracking marker on the "%", and the driver restarts the DFA at the
+/// cursor when the marker is more than the rule's 256 bytes behind it
+/// (Scanner first_needed()). The lex function then does the same.
+inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
+    return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
+}
+
+/// ipv6: whether the 16 bytes at q are known to hold none of the bytes the
+/// search in to_ipv6_run() stops at, ":", "%" and NUL (so the walk there may
+/// go back to searching and make progress: the search passes them).
+inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
+#if defined(__SSE2__)
+    if (lim - q >= 16) {
+        const __m128i v = load16(q);
+        return _mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))) == 0;
+    }
+#endif
+    (void)q;
+    (void)lim;
+    return false;
 }
 
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
@@ -163,24 +332,339 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
 /// "%" follows it. So everything before the run that holds the first ":" or
 /// "%" is passed over; the scan stops after the last byte that is no run
 /// byte before it (a token boundary). NUL also stops it (the sentinel).
-inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim) {
-    const unsigned char* const start = p;
-#if defined(__SSE2__)
-    while (lim - p >= 16) {
-        const __m128i v = load16(p);
-        const unsigned stop = eq(v, ':') | eq(v, '%') | eq(v, 0);
-        if (stop != 0) {
-            p += __builtin_ctz(stop);
-            break;
-        }
-        p += 16;
+///
+/// That run's token is `runchar+ ("%" zonechar+)?`, and emit_ipv6_run()
+/// reports nothing from it when it has fewer than two colons (every address
+/// text holds "::" or seven colons; zone bytes hold none), nor when 16 or
+/// more bytes stand before its first colon: the address text then starts
+/// there (no "IPv6:" label), and a first field that long is neither a group
+/// of 1-4 hex digits nor a dotted quad. Such a token is passed over too, and
+/// the search goes on after it, which is again a token boundary. When the
+/// token reaches lim (a line that is one giant word), it is passed over to
+/// lim and `flags` remember where: the lex function then comes back here
+/// with the next bytes instead of running the DFA over the rest of it. Each
+/// byte is read a bounded number of times.
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                        int& after_percent) {
+    if (flags != 0) {
+        p = ipv6_token_rest(p, lim, flags, after_percent);
+        if (flags != 0) return p;
     }
+    for (;;) {
+        const unsigned char* const start = p;
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned stop = eq(v, ':') | eq(v, '%') | eq(v, 0);
+            if (stop != 0) {
+                p += __builtin_ctz(stop);
+                break;
+            }
+            p += 16;
+        }
 #endif
-    while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
-    // Back to the start of the run that holds the stop: after the last byte
-    // before it that is no run byte (every such byte is a token of its own).
-    while (p > start && (is_word(p[-1]) || p[-1] == '.')) --p;
+        while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
+        // Back to the start of the run that holds the stop: after the last byte
+        // before it that is no run byte (every such byte is a token of its own).
+        const unsigned char* const stop = p;
+        bool long_field = false;   // 16 or more run bytes before the stop
+#if defined(__SSE2__)
+        if (stop - start >= 16) {
+            const __m128i v = load16(stop - 16);
+            const unsigned other = ~(word_mask(v) | eq(v, '.')) & 0xFFFF;
+            long_field = other == 0;
+            if (!long_field) p = stop - 16 + (32 - __builtin_clz(other));
+        } else
+#endif
+        {
+            while (p > start && in_class(p[-1], kWordByte | kDotByte)) --p;
+            long_field = stop - p >= 16;
+        }
+        if (long_field) {
+            // A first field of 16 bytes or more: the token reports nothing.
+            flags = kIpv6InRun;
+            p = ipv6_token_rest(stop, lim, flags, after_percent);
+            if (flags != 0) return p;
+            continue;
+        }
+        if (stop >= lim) return p;
+        // From the run start p (a token boundary) the tokens are followed byte
+        // by byte, as the DFA would take them, until a run with two colons
+        // starts (the DFA takes over there), a token with a long first field
+        // is passed over whole, or a token ends where the next 16 bytes hold
+        // no ':' or '%' (back to the search above).
+        enum { kBetween, kRun, kPercent, kZone } state = kBetween;
+        const unsigned char* tok = p;
+        int colons = 0;
+        int field = 0;   // run bytes before its first colon
+        const unsigned char* q = p;
+        bool search = false;
+        while (!search) {
+            if (q >= lim) return state == kBetween ? lim : tok;
+            const unsigned char c = *q;
+            const unsigned char k = kByteClasses.of[c];
+            switch (state) {
+            case kBetween:
+#if defined(__SSE2__)
+                if (lim - q >= 16) {
+                    // Sixteen bytes without "%" at once: their runs are whole
+                    // tokens (the first one starts at q, a boundary), and only
+                    // one with two colons matters. A run that reaches the end
+                    // of the block is left to the byte loop.
+                    const __m128i v = load16(q);
+                    if (_mm_movemask_epi8(vor(vor(veq(v, '%'), veq(v, ':')), veq(v, 0))) == 0) {
+                        search = true;   // nothing here stops the search above
+                        break;
+                    }
+                    if (_mm_movemask_epi8(veq(v, '%')) == 0) {
+                        const unsigned colon = eq(v, ':');
+                        const unsigned run = word_mask(v) | eq(v, '.') | colon;
+                        unsigned starts = run & ~(run << 1) & 0xFFFF;
+                        int next = 16;
+                        for (; starts != 0; starts &= starts - 1) {
+                            const int at = __builtin_ctz(starts);
+                            const int len = __builtin_ctz(~(run >> at));
+                            if (at + len >= 16) {
+                                next = at;
+                                break;
+                            }
+                            const unsigned in_run = (colon >> at) & ((1u << len) - 1);
+                            if ((in_run & (in_run - 1)) != 0) return q + at;
+                        }
+                        if (next > 0) {
+                            q += next;
+                            break;
+                        }
+                        // A run from q to past the block: the byte loop takes it.
+                    }
+                }
+#endif
+                if ((k & (kWordByte | kDotByte | kColonByte)) != 0) {
+                    state = kRun;
+                    tok = q;
+                    colons = c == ':';
+                    field = 1 - colons;
+                }
+                ++q;   // otherwise a one-byte token
+                break;
+            case kRun:
+                if ((k & (kWordByte | kDotByte)) != 0) {
+                    if (colons == 0 && ++field >= 16) {
+                        // A first field of 16 bytes or more: the token reports nothing.
+                        unsigned rest = kIpv6InRun;
+                        const unsigned char* const e = ipv6_token_rest(q + 1, lim, rest, after_percent);
+                        if (rest != 0) {
+                            flags = rest;
+                            return e;
+                        }
+                        q = e;
+                        search = true;
+                        break;
+                    }
+                    ++q;
+                } else if (c == ':') {
+                    if (++colons >= 2) return tok;
+                    ++q;
+                } else if (c == '%') {
+                    state = kPercent;
+                    ++q;
+                } else {
+                    state = kBetween;   // the token ended; c is a one-byte token
+                    search = no_stop_ahead(q, lim);
+                    ++q;
+                }
+                break;
+            case kPercent:
+                // A zone byte starts the zone; otherwise the token ended before
+                // the "%", a one-byte token, and c starts the next one.
+                state = (k & (kWordByte | kDotByte | kDashByte)) != 0 ? kZone : kBetween;
+                if (state == kZone) ++q;
+                break;
+            case kZone:
+                if ((k & (kWordByte | kDotByte | kDashByte)) != 0) {
+                    ++q;
+                } else {
+                    state = kBetween;   // the token ended; c starts the next one
+                    search = no_stop_ahead(q, lim);
+                }
+                break;
+            }
+        }
+        p = q;
+    }
+}
+
+/// phone: LexState::flags bits of the word-chain skip below.
+inline constexpr unsigned kPhoneInChain = 1;      ///< the skip stopped inside a chain
+inline constexpr unsigned kPhoneAfterTight = 2;   ///< ... right after its "-" or "."
+
+/// phone: the rest of a chain of words joined by single "-" or "." (the
+/// grammar's `tight`) whose start the skip has passed over, from `p`. Returns
+/// its end, a token boundary, with `flags` cleared; or lim, with `flags`
+/// saying where in the chain lim fell, when the chain may go on.
+inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsigned char* lim,
+                                             unsigned& flags) {
+    if ((flags & kPhoneAfterTight) != 0) {
+        // The token ended before that "-" or "." unless a word follows. If
+        // not, the byte was a one-byte token or the start of a `[^0-9a-zA-Z_+(]+`
+        // token that the scan entering after it ends where it would have.
+        if (p < lim && !is_word(*p)) {
+            flags = 0;
+            return p;
+        }
+    }
+    for (;;) {
+#if defined(__SSE2__)
+        // Sixteen bytes at a time: the chain goes on over word bytes and over
+        // a "-" or "." that a word byte follows; it ends at any other byte.
+        while (lim - p >= 17) {
+            const __m128i v = load16(p);
+            const unsigned tight = eq(v, '-') | eq(v, '.');
+            const unsigned ends = ~(word_mask(v) | (tight & word_mask(load16(p + 1)))) & 0xFFFF;
+            if (ends != 0) {
+                flags = 0;
+                return p + __builtin_ctz(ends);
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_word(*p)) ++p;
+        if (p >= lim) {
+            flags = kPhoneInChain;
+            return lim;
+        }
+        if (*p != '-' && *p != '.') break;
+        if (p + 1 >= lim) {
+            flags = kPhoneInChain | kPhoneAfterTight;
+            return lim;
+        }
+        if (!is_word(p[1])) break;
+        p += 2;
+    }
+    flags = 0;
     return p;
+}
+
+/// phone: every token that reports is a number run, `[+(]? digit+` and more
+/// digit groups joined by "-", " ", "." or parentheses, and
+/// emit_phone_run() reports nothing from a run with fewer than 8 digits.
+/// A "hard" byte, one outside [0-9A-Za-z_+(-. )], is in no run, no word and
+/// no chain of words: only in a `[^0-9a-zA-Z_+(]+` token (or a one-byte
+/// one), which ends at the next byte in [0-9a-zA-Z_+(]. So a scan that
+/// resumes right after a hard byte ends its first token where the grammar's
+/// token ends (the bytes before that one are all in that class), and the
+/// stretches between hard bytes ("segments") hold whole number runs. The
+/// scan passes over every segment with fewer than 8 digits and stops at the
+/// start of the first one with more (the DFA takes over there), or of the
+/// last one, which may go on past lim.
+///
+/// A first word that holds a letter or "_" starts a token of
+/// `(word+ tight)* wordy` (or `run tight? wordy` when it starts with
+/// digits), which takes the whole chain of words joined by single "-" or
+/// "." after it and reports nothing. Where the scan stops, a chain that
+/// starts the segment and reaches past the scanned bytes is passed over and
+/// the scan goes on after it (so no byte is scanned twice); when it reaches
+/// lim (a line that is one giant word), it is passed over to lim and `flags`
+/// remember it: the lex function comes back to phone_chain_rest() with the
+/// next bytes instead of running the DFA over the whole chain.
+inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                         const unsigned char*& known) {
+    if (flags != 0) {
+        p = phone_chain_rest(p, lim, flags);
+        if (flags != 0) return p;
+    }
+    // Up to `known` this lex call has scanned already and found where the
+    // DFA must run: the tokens there are left to it (no rescans).
+    if (known != nullptr && p < known) return p;
+    for (;;) {
+        const unsigned char* seg = p;   // start of the current segment
+        int digits = 0;                 // its digits before p
+        const unsigned char* scanned = lim;   // where a segment reached 8 digits
+        bool found = false;
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned d = digit_mask(v);
+            const unsigned soft =
+                word_mask(v) | in_range(v, '(', 1) | in_range(v, '-', 1) | eq(v, '+') | eq(v, ' ');
+            const unsigned hard = ~soft & 0xFFFF;
+            if (hard == 0) {
+                digits += popcount16(d);
+                if (digits >= 8) {
+                    found = true;
+                    scanned = p + 16;
+                    break;
+                }
+                p += 16;
+                continue;
+            }
+            if (d == 0) {
+                // No digits: the segment goes on after the last hard byte, empty.
+                seg = p + (32 - __builtin_clz(hard));
+                digits = 0;
+                p += 16;
+                continue;
+            }
+            const int first = __builtin_ctz(hard);
+            if (digits + popcount16(d & ((1u << first) - 1)) >= 8) {
+                found = true;
+                scanned = p + 16;
+                break;
+            }
+            if (popcount16(d) >= 8) {
+                // Segments inside this block may hold 8 digits: walk them.
+                for (unsigned h = hard; h != 0 && !found; h &= h - 1) {
+                    const int at = __builtin_ctz(h);
+                    const unsigned rest = h & (h - 1);
+                    const int next = rest != 0 ? __builtin_ctz(rest) : 16;
+                    if (popcount16(d & ((1u << next) - 1) & ~((2u << at) - 1)) >= 8) {
+                        found = true;
+                        seg = p + at + 1;
+                        scanned = p + 16;
+                    }
+                }
+                if (found) break;
+            }
+            // Otherwise each segment inside the block has fewer than 8 digits; the
+            // one after the last hard byte goes on into the next block.
+            const int last = 31 - __builtin_clz(hard);
+            seg = p + last + 1;
+            digits = popcount16(d >> (last + 1));
+            p += 16;
+        }
+#endif
+        if (!found) {
+            for (; p < lim; ++p) {
+                const unsigned char c = *p;
+                if (is_word(c) || c == '(' || c == ')' || c == '-' || c == '.' || c == '+' || c == ' ') {
+                    if (is_digit(c) && ++digits >= 8) {
+                        found = true;
+                        scanned = p + 1;
+                        break;
+                    }
+                } else {
+                    seg = p + 1;
+                    digits = 0;
+                }
+            }
+        }
+        // The DFA starts at `seg`, unless a chain of words that holds a
+        // letter starts there and reaches past the scanned bytes (see above).
+        known = scanned;
+        const unsigned char* w = seg;
+        bool letter = false;
+        while (w < scanned && is_word(*w) && !letter) letter = !is_digit(*w++);
+        if (!letter) return seg;
+        unsigned chain = kPhoneInChain;
+        const unsigned char* const end = phone_chain_rest(w, lim, chain);
+        if (chain != 0) {
+            flags = chain;
+            return end;
+        }
+        if (end < scanned) return seg;
+        p = end;   // a token boundary after everything scanned so far
+        known = nullptr;
+    }
 }
 
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
@@ -234,8 +718,19 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         }
         p += 16;
     }
-    // The blocks held no stop, so their last boundary byte is a safe point.
-    for (const unsigned char* q = p; q > safe; --q) {
+    // The blocks held no stop, so their last boundary byte is a safe point
+    // (searched 16 bytes at a time: a giant word has none).
+    const unsigned char* q = p;
+    while (q - safe >= 16) {
+        const __m128i v = load16(q - 16);
+        const unsigned inside = word_mask(v) | eq(v, '%') | eq(v, '+') | in_range(v, '-', 1);
+        if (const unsigned other = ~inside & 0xFFFF; other != 0) {
+            q = q - 16 + (32 - __builtin_clz(other));
+            break;
+        }
+        q -= 16;
+    }
+    for (; q > safe; --q) {
         if (!is_address(q[-1]) && q[-1] != '.') {
             safe = q;
             break;
@@ -268,8 +763,20 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
 /// too and is passed over. The first byte is left to the DFA when it could
 /// start a keyword, so the flag from before is only needed when nothing is
 /// skipped.
-inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued) {
+///
+/// A word run of 8 bytes or more is a `word+` token whatever follows (the
+/// keywords are at most 7 letters), so one that reaches lim (a line that
+/// is one giant word) is passed over to lim with `in_word` set: the lex
+/// function comes back here with the next bytes, which go on with the run,
+/// instead of running the DFA over all of it.
+inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued,
+                                      bool& in_word) {
     const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    if (in_word) {
+        p = word_run_end(p, lim);
+        if (p >= lim) return lim;
+        in_word = false;   // the word ended; `glued` was set when it began
+    }
     const auto may_stop = [](unsigned char c) {
         return c == '/' || c == 0 || c == 'i' || c == 'p' || c == 'g' || c == 'r';
     };
@@ -333,7 +840,12 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
     // A word run that reaches lim may go on in the next piece ("x" + "import
     // ..." is one word, not a module): the DFA must see it from its start.
     if (p >= lim) {
-        while (p > start && is_word(p[-1])) --p;
+        p = word_run_start(start, p);
+        if (lim - p >= 8) {
+            in_word = true;
+            glued = true;
+            return lim;
+        }
     }
     if (p > start) glued = !is_ws(p[-1]);
     return p;
