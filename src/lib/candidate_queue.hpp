@@ -35,39 +35,24 @@ struct MergedCandidate {
 
 class CandidateQueue {
 public:
-    /// Queues candidates, in any order.
-    void add(const std::vector<Candidate>& found) { held_.insert(held_.end(), found.begin(), found.end()); }
-
-    /// Sorts candidates into queue order (threads: done before add_sorted()
-    /// on the thread that found them, so the queue only merges).
+    /// Sorts candidates into queue order; done where they were found (a
+    /// helper thread, with threads), so the queue itself only merges.
     static void sort(std::vector<Candidate>& found) { std::sort(found.begin(), found.end(), precedes); }
-    /// Queues candidates already in queue order.
+    /// Queues candidates already in queue order (see sort()).
     void add_sorted(const std::vector<Candidate>& found) {
-        settle();
         const auto old_size = static_cast<std::ptrdiff_t>(held_.size());
         held_.insert(held_.end(), found.begin(), found.end());
         std::inplace_merge(held_.begin(), held_.begin() + old_size, held_.end(), precedes);
-        sorted_ = held_.size();
-    }
-
-    /// Puts what add() queued in order: sorts only the new tail and merges it
-    /// into the part that is in order already.
-    void settle() {
-        const auto old_end = held_.begin() + static_cast<std::ptrdiff_t>(sorted_);
-        std::sort(old_end, held_.end(), precedes);
-        std::inplace_merge(held_.begin(), old_end, held_.end(), precedes);
-        sorted_ = held_.size();
     }
 
     bool empty() const { return held_.empty(); }
-    /// Smallest offset still held (meaningful when not empty, after settle()).
+    /// Smallest offset still held (meaningful when not empty).
     std::uint64_t earliest_offset() const { return held_.front().offset; }
 
     /// Emits, in order, every merged candidate that ends at or before
     /// `watermark`. Stops and returns false when `emit` returns false.
     template <typename Emit>
     bool release(std::uint64_t watermark, Emit&& emit) {
-        settle();
         std::size_t i = 0;
         bool go_on = true;
         while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {
@@ -88,14 +73,10 @@ public:
         held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
         // Absorbed candidates may sort after one that is not released yet.
         std::erase_if(held_, absorbed);
-        sorted_ = held_.size();
         return go_on;
     }
 
-    void clear() {
-        held_.clear();
-        sorted_ = 0;
-    }
+    void clear() { held_.clear(); }
 
 private:
     /// The rule of a url candidate merged into a longer one. URL rules have
@@ -136,8 +117,7 @@ private:
         if (m.rule_count < m.rules.size()) m.rules[m.rule_count++] = rule;
     }
 
-    std::vector<Candidate> held_;
-    std::size_t sorted_ = 0;   ///< held_[0, sorted_) is in order
+    std::vector<Candidate> held_;   ///< always in queue order
 };
 
 }  // namespace iocscan::detail

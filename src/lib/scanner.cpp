@@ -113,10 +113,9 @@ struct Scanner::Impl {
         if (stopped || finished) return !stopped;
         stats.bytes += piece.size();
         if (parallel()) {
-            const std::size_t round = kRoundSize;
             while (!piece.empty()) {
-                const std::size_t take = std::min(piece.size(), round - window.open_size());
-                if (take == round) {
+                const std::size_t take = std::min(piece.size(), kRoundSize - window.open_size());
+                if (take == kRoundSize) {
                     // A whole round: the threads that scan it copy it in.
                     window.room(take);
                     window.commit(take);
@@ -124,7 +123,7 @@ struct Scanner::Impl {
                 } else {
                     std::memcpy(window.room(take), piece.data(), take);
                     window.commit(take);
-                    if (window.open_size() == round && !scan_round(on_match)) return false;
+                    if (window.open_size() == kRoundSize && !scan_round(on_match)) return false;
                 }
                 piece.remove_prefix(take);
             }
@@ -209,15 +208,15 @@ struct Scanner::Impl {
 
     /// Moves what the true runner found (and catch-up) into the queue.
     void queue_found() {
-        queue.add(caught_up);
+        gather_found();
+        queue_gathered();
+    }
+
+    /// Moves what gather_found() collected into the queue.
+    void queue_gathered() {
+        queue.add_sorted(caught_up);
         caught_up.clear();
         stats.dropped_overlong += std::exchange(caught_up_dropped, 0);
-        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
-            queue.add(truth->found(i));
-            truth->found(i).clear();
-            stats.dropped_overlong += std::exchange(truth->dropped(i), 0);
-        }
-        queue.settle();
     }
 
     /// Threads: scans the open block of the window, cut into segments: the
@@ -259,17 +258,15 @@ struct Scanner::Impl {
             });
         round_parity ^= 1;
         pending = segments - 1;
-        queue.add_sorted(caught_up);
-        caught_up.clear();
-        stats.dropped_overlong += std::exchange(caught_up_dropped, 0);
+        queue_gathered();   // the true runner's task gathered and sorted it
         final_below = truth->watermark();
         window.release_before(std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below));
         if (report_error) std::rethrow_exception(report_error);
         return !stopped;
     }
 
-    /// Threads: collects what the true runner found with what catch-up found,
-    /// in queue order, off the calling thread.
+    /// Collects what the true runner found with what catch-up found, in
+    /// queue order (with threads on a helper, off the calling thread).
     void gather_found() {
         for (std::size_t i = 0; i < truth->rule_count(); ++i) {
             caught_up.insert(caught_up.end(), truth->found(i).begin(), truth->found(i).end());
