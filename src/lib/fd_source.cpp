@@ -53,11 +53,48 @@ bool is_regular_file(int fd) {
     return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
 }
 
+/// The bytes of `fd` as the scanner wants them: through Boost.Iostreams
+/// filters (--wide, decompression) when there are any, else straight from
+/// the source device into the caller's memory. A stream buffer in between
+/// would copy every byte once more (8% of a whole run on plain text).
+class InputChain {
+public:
+    InputChain(int fd, std::string head, const SourceOptions& source, detail::Compression compression,
+               std::size_t chunk, std::uint64_t* delivered)
+        : device_(fd, std::move(head), delivered) {
+        if (!source.wide && compression == detail::Compression::none) return;
+        filtered_.emplace();
+        if (source.wide) filtered_->push(detail::DropNulFilter(), chunk);
+        detail::push_decompressor(*filtered_, compression, chunk);
+        filtered_->push(std::move(device_), chunk);
+    }
+
+    /// Up to `capacity` bytes that are ready (at least one unless at the
+    /// end); 0 at the end of the input. Throws ReadFailure, or
+    /// std::ios_base::failure when a decompressor rejects its input.
+    std::size_t read_some(char* into, std::size_t capacity) {
+        if (!filtered_) {
+            const std::streamsize got = device_.read(into, static_cast<std::streamsize>(capacity));
+            return got < 0 ? 0 : static_cast<std::size_t>(got);
+        }
+        auto& buffer = *filtered_->rdbuf();
+        if (buffer.sgetc() == std::char_traits<char>::eof()) return 0;
+        const auto ready = std::min<std::streamsize>(buffer.in_avail(), static_cast<std::streamsize>(capacity));
+        return static_cast<std::size_t>(buffer.sgetn(into, std::max<std::streamsize>(ready, 1)));
+    }
+
+    /// True when bytes are held in memory already (a read needs no syscall).
+    bool buffered() { return filtered_ && filtered_->rdbuf()->in_avail() > 0; }
+
+private:
+    detail::PeekedFdSource device_;
+    std::optional<boost::iostreams::filtering_istream> filtered_;
+};
+
 }  // namespace
 
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error) {
-    namespace io = boost::iostreams;
     const std::size_t chunk = std::max<std::size_t>(1, source.chunk_size);
     std::string head;
     if (!detail::peek_head(fd, head)) {
@@ -68,23 +105,10 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
         source.decompress ? detail::detect_compression(head) : detail::Compression::none;
     std::uint64_t compressed_bytes = 0;
 
-    io::filtering_istream in;
-    if (source.wide) in.push(detail::DropNulFilter(), chunk);
-    detail::push_decompressor(in, compression, chunk);
-    in.push(detail::PeekedFdSource(fd, std::move(head), &compressed_bytes), chunk);
-
-    // Feed whatever one read returned instead of waiting for a full block, so
-    // matches from a slow pipe (tail -f) come out as soon as they are found.
-    // The chain's bytes go straight into the scanner's buffer (no block in
-    // between): one copy fewer per byte.
-    auto& buffer = *in.rdbuf();
+    InputChain input(fd, std::move(head), source, compression, chunk, &compressed_bytes);
+    const auto read_some = [&](char* into, std::size_t capacity) { return input.read_some(into, capacity); };
     std::uint64_t read_so_far = 0;
-    const auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
-        if (buffer.sgetc() == std::char_traits<char>::eof()) return 0;
-        const auto ready = std::min<std::streamsize>(buffer.in_avail(), static_cast<std::streamsize>(capacity));
-        return static_cast<std::size_t>(buffer.sgetn(into, std::max<std::streamsize>(ready, 1)));
-    };
-    // Declared after `in`, which its thread reads: it is joined first.
+    // Declared after `input`, which its thread reads: it is joined first.
     std::optional<detail::ReadAhead> ahead;
     if (source.read_ahead && is_regular_file(fd)) ahead.emplace(read_some, chunk);
     if (!ahead) widen_pipe(fd, chunk);
@@ -100,7 +124,7 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 got = block.size();
             } else {
                 // About to wait for a pipe: report what is final first.
-                if (buffer.in_avail() == 0 && !readable_now(fd)) {
+                if (!input.buffered() && !readable_now(fd)) {
                     if (!scanner.flush(on_match)) return ScanEnd::stopped;
                     if (source.on_wait) source.on_wait();
                 }
@@ -110,7 +134,7 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 // More input that is there already goes into the same piece:
                 // with threads, only a large piece is scanned in parallel. A
                 // pipe that pauses (tail -f) is still scanned at once.
-                while (got < room.size() && (buffer.in_avail() > 0 || readable_now(fd))) {
+                while (got < room.size() && (input.buffered() || readable_now(fd))) {
                     const std::size_t more = read_some(room.data() + got, room.size() - got);
                     if (more == 0) break;   // the end: the next read says so again
                     got += more;
