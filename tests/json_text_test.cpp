@@ -45,5 +45,21 @@ TEST(JsonText, EveryByteValueParses) {
     EXPECT_NO_THROW(parse_json("\"" + out + "\""));
 }
 
+TEST(JsonText, EachSpecialByteIsEscapedWhereverItStandsInALongValue) {
+    // Long values are scanned in blocks: put each byte that needs care at
+    // every position of a 40-byte plain value, block edges included.
+    const std::string plain(40, 'x');
+    const std::pair<std::string, std::string> special[] = {
+        {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {std::string(1, '\0'), "\\u0000"},
+        {"\x1f", "\\u001f"}, {"\x7f", "\\u007f"}, {"\xff", "\\u00ff"}, {"\xc3\xa9", "\xc3\xa9"}};
+    for (const auto& [byte, written] : special) {
+        for (std::size_t at = 0; at <= plain.size(); ++at) {
+            std::string out;
+            cli::append_json_string(out, plain.substr(0, at) + byte + plain.substr(at));
+            EXPECT_EQ(out, plain.substr(0, at) + written + plain.substr(at)) << "at " << at;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace iocscan::test
