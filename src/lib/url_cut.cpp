@@ -1,15 +1,17 @@
 #include "lib/url_cut.hpp"
 
+#include "lib/byte_set.hpp"
 #include "lib/url_parts.hpp"
 
 namespace iocscan::detail {
 namespace {
 
-bool one_of(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-constexpr std::string_view kTrailing = ".?>\"')!,}:;]`";
-constexpr std::string_view kStripAt = ">\"'),};";
+constexpr ByteSet kTrailing{".?>\"')!,}:;]`"};
+constexpr ByteSet kStripAt{">\"'),};"};
+/// What strip_length() must look at: token starts and kStripAt.
+constexpr ByteSet kStripStops{"\\[(>\"'),};"};
 
 /// Openers minus closers of one bracket kind in `s`.
 long balance(std::string_view s, char open, char close) {
@@ -38,7 +40,7 @@ std::size_t trim_trailing_punctuation(std::string_view url) {
     long round = balance(url, '(', ')');
     long square = balance(url, '[', ']');
     long curly = balance(url, '{', '}');
-    while (n > 1 && one_of(url[n - 1], kTrailing)) {
+    while (n > 1 && kTrailing.contains(url[n - 1])) {
         const char c = url[n - 1];
         // Removing a closer makes its kind's balance one higher; stop when
         // the closer matches an opener inside the URL.
@@ -62,7 +64,7 @@ std::size_t strip_length(std::string_view url) {
     }
     std::size_t i = parts.host_begin;
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
-    while (i < n) {
+    while ((i = kStripStops.find_in(url.substr(0, n), i)) < n) {
         const std::string_view rest = url.substr(i, n - i);
         std::size_t token = dot_token(rest);
         if (token == 0) token = colon_token(rest);
@@ -72,7 +74,8 @@ std::size_t strip_length(std::string_view url) {
             continue;
         }
         const bool in_host = i < parts.host_end;
-        if (one_of(url[i], kStripAt) && !(in_host && one_of(url[i], "(),"))) return i;
+        const bool kept_in_host = url[i] == '(' || url[i] == ')' || url[i] == ',';
+        if (kStripAt.contains(url[i]) && !(in_host && kept_in_host)) return i;
         ++i;
     }
     return n;

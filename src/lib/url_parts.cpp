@@ -1,5 +1,7 @@
 #include "lib/url_parts.hpp"
 
+#include "lib/byte_set.hpp"
+
 namespace iocscan::detail {
 namespace {
 
@@ -105,10 +107,13 @@ UrlParts split_url(std::string_view url) {
     // Defang brackets and spaces before the host (after the separator, if
     // any), except the "[" that opens an IPv6 host.
     std::size_t i = parts.separator_end;
-    while (i < url.size() && one_of(url[i], " ()[]{}<>\\") && ipv6_literal(url.substr(i)) == 0) ++i;
+    constexpr ByteSet kBeforeHost{" ()[]{}<>\\"};
+    while (i < url.size() && kBeforeHost.contains(url[i]) && ipv6_literal(url.substr(i)) == 0) ++i;
     parts.host_begin = i;
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
-    while (i < url.size()) {
+    // Only these bytes start a token or end the host; the others are passed.
+    constexpr ByteSet kHostStops{"[(\\/?#"};
+    while ((i = kHostStops.find_in(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
         std::size_t n = dot_token(rest);
         if (n == 0) n = colon_token(rest);
@@ -116,7 +121,7 @@ UrlParts split_url(std::string_view url) {
             i += n;
             continue;
         }
-        if (slash_token(rest) > 0 || one_of(url[i], "/?#\\")) break;
+        if (slash_token(rest) > 0 || url[i] == '/' || url[i] == '?' || url[i] == '#' || url[i] == '\\') break;
         ++i;
     }
     parts.host_end = i;

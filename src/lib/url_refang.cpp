@@ -2,27 +2,13 @@
 // found by split_url(), so the result never depends on a URL library.
 #include "lib/url_refang.hpp"
 
+#include "lib/byte_set.hpp"
 #include "lib/url_parts.hpp"
 
 namespace iocscan::detail {
 namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-/// A set of bytes, tested with one table load (std::string_view's
-/// find_first_of calls memchr over the set for every byte).
-struct ByteSet {
-    bool has[256] = {};
-    constexpr explicit ByteSet(std::string_view bytes) {
-        for (char c : bytes) has[static_cast<unsigned char>(c)] = true;
-    }
-};
-
-/// The first position at or after `from` whose byte is in `set`, or s.size().
-std::size_t find_in(std::string_view s, std::size_t from, const ByteSet& set) {
-    while (from < s.size() && !set.has[static_cast<unsigned char>(s[from])]) ++from;
-    return from;
-}
 
 /// Bytes that end a defang token: only after one can reduce_tail() change anything.
 constexpr ByteSet kTokenEnds{"])."};
@@ -99,7 +85,7 @@ void refang_path(std::string_view path, std::string& out) {
     const std::size_t from = out.size();
     while (!path.empty()) {
         // The bytes before the next token end are copied at once.
-        const std::size_t run = find_in(path, 0, kTokenEnds);
+        const std::size_t run = kTokenEnds.find_in(path);
         out.append(path.substr(0, run));
         if (run == path.size()) return;
         out.push_back(path[run]);
@@ -119,7 +105,7 @@ void refang_url_host(std::string_view host, std::string& out) {
     const std::size_t from = out.size();
     while (i < host.size()) {
         // A byte outside kHostSpecial is copied as it is: a run of them at once.
-        if (const std::size_t run = find_in(host, i, kHostSpecial) - i; run > 0) {
+        if (const std::size_t run = kHostSpecial.find_in(host, i) - i; run > 0) {
             out.append(host.substr(i, run));
             i += run;
             continue;
@@ -179,7 +165,7 @@ namespace {
 bool refangs_to_itself(std::string_view url) {
     const bool plain_scheme =
         url.starts_with("http://") || url.starts_with("https://") || url.starts_with("ftp://");
-    return plain_scheme && find_in(url, 0, kRefangBytes) == url.size();
+    return plain_scheme && kRefangBytes.find_in(url) == url.size();
 }
 
 }  // namespace
