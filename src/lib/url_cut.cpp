@@ -13,12 +13,25 @@ constexpr ByteSet kStripAt{">\"'),};"};
 /// What strip_length() must look at: token starts and kStripAt.
 constexpr ByteSet kStripStops{"\\[(>\"'),};"};
 
-/// Openers minus closers of one bracket kind in `s`.
-long balance(std::string_view s, char open, char close) {
-    long depth = 0;
-    for (char c : s) depth += (c == open) - (c == close);
-    return depth;
-}
+/// Openers minus closers of each bracket kind in a URL, counted in one pass.
+struct BracketBalance {
+    long round = 0;
+    long square = 0;
+    long curly = 0;
+    explicit BracketBalance(std::string_view s) {
+        constexpr ByteSet kBrackets{"()[]{}"};
+        for (std::size_t i = 0; (i = kBrackets.find_in(s, i)) < s.size(); ++i) {
+            switch (s[i]) {
+                case '(': ++round; break;
+                case ')': --round; break;
+                case '[': ++square; break;
+                case ']': --square; break;
+                case '{': ++curly; break;
+                default: --curly; break;
+            }
+        }
+    }
+};
 
 /// Start of the first " /x" (spaces, then "/" and a letter) at or after
 /// `from`, or npos.
@@ -37,9 +50,10 @@ std::size_t switch_start(std::string_view url, std::size_t from) {
 
 std::size_t trim_trailing_punctuation(std::string_view url) {
     std::size_t n = url.size();
-    long round = balance(url, '(', ')');
-    long square = balance(url, '[', ']');
-    long curly = balance(url, '{', '}');
+    const BracketBalance balance(url);
+    long round = balance.round;
+    long square = balance.square;
+    long curly = balance.curly;
     while (n > 1 && kTrailing.contains(url[n - 1])) {
         const char c = url[n - 1];
         // Removing a closer makes its kind's balance one higher; stop when
