@@ -9,9 +9,25 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// Digit groups joined by single dots (before any "/"), which
+/// refang_dotted() below would copy byte for byte.
+bool is_plain_dotted(std::string_view raw) {
+    const std::string_view address = raw.substr(0, raw.find('/'));
+    if (address.empty() || !is_digit(address.front()) || !is_digit(address.back())) return false;
+    for (std::size_t i = 1; i < address.size(); ++i) {
+        const bool dot_after_dot = address[i] == '.' && address[i - 1] == '.';
+        if (dot_after_dot || (address[i] != '.' && !is_digit(address[i]))) return false;
+    }
+    return true;
+}
+
 /// ipv4 / cidr: keep the digit groups, write every separator ("[.]", "(dot)",
 /// "\.", "]]" ...) as a single dot, keep "/N".
 void refang_dotted(std::string_view raw, std::string& out) {
+    if (is_plain_dotted(raw)) {
+        out.assign(raw);   // most addresses in logs: nothing to undo
+        return;
+    }
     bool in_separator = false;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const char c = raw[i];
