@@ -96,7 +96,26 @@ bool is_ipv6_text(const unsigned char* p, const unsigned char* end) {
     return compressed ? groups <= 7 : groups == 8;
 }
 
+namespace {
+
+/// False for most runs at once (times like "12:34:56", "host:port"): an
+/// address holds "::", or else eight groups, i.e. six colons or more (seven,
+/// or six before an embedded IPv4 address). A label or a colon of
+/// punctuation in the run only adds colons, so this never rejects an address.
+bool may_hold_address(const unsigned char* begin, const unsigned char* end) {
+    int colons = 0;
+    for (const unsigned char* p = begin; p < end; ++p) {
+        if (*p != ':') continue;
+        if (p + 1 < end && p[1] == ':') return true;
+        ++colons;
+    }
+    return colons >= 6;
+}
+
+}  // namespace
+
 void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+    if (!may_hold_address(begin, end)) return;
     // Dots after the address end the sentence, not the address.
     while (end > begin && end[-1] == '.') --end;
     const unsigned char* percent = std::find(begin, end, static_cast<unsigned char>('%'));
