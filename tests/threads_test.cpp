@@ -155,6 +155,29 @@ TEST_P(ThreadCount, ResetStartsOverWithTheSameThreads) {
     }
 }
 
+TEST_P(ThreadCount, APieceMayBeOverwrittenAsSoonAsFeedReturns) {
+    // feed() returns while helpers still scan its last round: they must be
+    // scanning a copy, not the caller's memory.
+    const std::string text = mixed_text(3 << 20, 21);
+    const auto reference = scan_pieces(text, all_types(1));
+    std::vector<Found> found;
+    const auto keep = [&](const Match& m) {
+        found.push_back({m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged,
+                         std::string(encoding_name(m.encoding))});
+        for (std::uint8_t i = 0; i < m.rule_count; ++i) found.back().rules.emplace_back(rule_name(m.rules[i]));
+        return true;
+    };
+    Scanner scanner(all_types(GetParam()));
+    std::string piece;
+    for (std::size_t at = 0; at < text.size(); at += 1 << 20) {
+        piece.assign(text, at, 1 << 20);
+        scanner.feed(piece, keep);
+        piece.assign(piece.size(), '.');   // what a reused read buffer would hold next
+    }
+    scanner.finish(keep);
+    EXPECT_TRUE(found == reference);
+}
+
 INSTANTIATE_TEST_SUITE_P(Threads, ThreadCount, ::testing::Values(2u, 3u, 8u));
 
 /// scan_fd() over a regular file (where read-ahead applies), collecting matches.
@@ -247,6 +270,41 @@ TEST(WorkerPool, TheCallerRunsFirstWhileHelpersTakeTasks) {
                           [] { throw std::runtime_error("report failed"); }),
                  std::runtime_error);
     EXPECT_EQ(runs.load(), 4);
+}
+
+TEST(WorkerPool, StartReturnsBeforeTheTasksEndAndWaitTakesTheRest) {
+    detail::WorkerPool pool(1);
+    std::atomic<bool> go{false};
+    std::atomic<int> runs{0};
+    // Every task blocks until `go`: if start() waited for them, this hangs
+    // (and fails by the test timeout).
+    pool.start(4, [&](std::size_t) {
+        while (!go.load()) std::this_thread::yield();
+        runs.fetch_add(1);
+    });
+    EXPECT_TRUE(pool.started());
+    EXPECT_LT(runs.load(), 4);
+    go = true;
+    pool.wait();
+    EXPECT_FALSE(pool.started());
+    EXPECT_EQ(runs.load(), 4);
+    // A task's exception comes back from wait().
+    pool.start(3, [](std::size_t i) {
+        if (i == 2) throw std::runtime_error("task failed");
+    });
+    EXPECT_THROW(pool.wait(), std::runtime_error);
+}
+
+TEST(WorkerPool, TasksStillOutEndBeforeThePoolIsGone) {
+    std::atomic<int> runs{0};
+    {
+        detail::WorkerPool pool(2);
+        pool.start(16, [&](std::size_t) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            runs.fetch_add(1);
+        });
+    }
+    EXPECT_EQ(runs.load(), 16);
 }
 
 TEST(WorkerPool, RethrowsATaskExceptionAfterTheOthersReturn) {

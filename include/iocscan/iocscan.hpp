@@ -131,10 +131,13 @@ struct Options {
     /// the results are made exactly those of one sequential scan. 0: one per
     /// core. The output is the same whatever the number; the callback always
     /// runs on the thread that called feed()/finish(). Default 1: no threads
-    /// are started. With threads, a feed() of 128 KiB or more may leave the
-    /// matches of its last part to the next feed(), flush() or finish(), so
-    /// that reporting them overlaps scanning; a smaller piece reports
-    /// everything final before feed() returns, as with one thread.
+    /// are started. With threads, a feed() of 128 KiB or more returns while
+    /// the helper threads still scan its last part, and leaves that part's
+    /// matches to the next feed(), flush() or finish(): the caller reads the
+    /// next input and reports while the helpers scan. The piece's bytes are
+    /// copied in first, so the caller may reuse them at once. A smaller
+    /// piece is scanned and reports everything final before feed() returns,
+    /// as with one thread.
     unsigned threads = 1;
 };
 

@@ -99,7 +99,14 @@ struct Scanner::Impl {
     bool parallel() const { return threads > 1; }
 
     void reset() {
+        try {
+            pool->wait();   // a round still in flight is dropped
+        } catch (...) {
+            // Its result is not wanted any more.
+        }
         truth->restart(0);
+        caught_up.clear();
+        caught_up_dropped = 0;
         window.clear();
         queue.clear();
         stats = {};
@@ -114,23 +121,17 @@ struct Scanner::Impl {
         stats.bytes += piece.size();
         if (parallel()) {
             while (!piece.empty()) {
+                // The copy overlaps the scan of the round in flight.
                 const std::size_t take = std::min(piece.size(), kRoundSize - window.open_size());
-                if (take == kRoundSize) {
-                    // A whole round: the threads that scan it copy it in.
-                    window.room(take);
-                    window.commit(take);
-                    if (!scan_round(on_match, piece.data())) return false;
-                } else {
-                    std::memcpy(window.room(take), piece.data(), take);
-                    window.commit(take);
-                    if (window.open_size() == kRoundSize && !scan_round(on_match)) return false;
-                }
+                std::memcpy(window.room(take), piece.data(), take);
+                window.commit(take);
+                if (window.open_size() == kRoundSize && !scan_round(on_match)) return false;
                 piece.remove_prefix(take);
             }
             if (window.open_size() > 0 && !scan_round(on_match)) return false;
-            // The last round's speculative segments are caught up with, and
-            // its matches reported, while the next round is scanned.
-            if (pending > 0) return true;
+            // The round in flight is scanned, its segments caught up with and
+            // its matches reported, while the caller reads the next input.
+            if (pool->started()) return true;
         } else {
             while (!piece.empty()) {
                 const std::size_t take = std::min(piece.size(), kSliceSize);
@@ -165,7 +166,7 @@ struct Scanner::Impl {
         if (parallel()) {
             window.commit(count);
             if (!scan_round(on_match)) return false;
-            if (pending > 0) return true;   // see feed()
+            if (pool->started()) return true;   // see feed()
         } else {
             scan_slice(count);
         }
@@ -174,6 +175,7 @@ struct Scanner::Impl {
 
     bool flush(const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
+        book_round();
         if (pending > 0) {
             catch_up();
             queue_found();
@@ -186,6 +188,7 @@ struct Scanner::Impl {
         if (stopped || finished) return !stopped;
         finished = true;
         if (parallel() && window.open_size() > 0 && !scan_round(on_match)) return false;
+        book_round();
         catch_up();
         // Resuming the scanners without new bytes tells them the input has ended.
         truth->finish();
@@ -222,47 +225,56 @@ struct Scanner::Impl {
     /// Threads: scans the open block of the window, cut into segments: the
     /// true runner first catches up through the last round's speculative
     /// segments, then scans the first segment, while the other threads scan
-    /// the others speculatively. The calling thread first reports what the
-    /// last round made final. With `source`, the open block is still to be
-    /// filled from there; each thread copies the segment it scans.
-    bool scan_round(const MatchCallback& on_match, const char* source = nullptr) {
-        unsigned char* bytes = window.open_data();
+    /// the others speculatively. A round of several segments is left in
+    /// flight: the calling thread reports what the last round made final and
+    /// returns, to read the next input while the helpers scan; the next
+    /// call (or flush(), finish()) books it.
+    bool scan_round(const MatchCallback& on_match) {
+        book_round();
+        const unsigned char* bytes = window.open_data();
         const std::size_t size = window.open_size();
         const std::uint64_t offset = window.open_offset();
         window.close();
         auto& segments_now = ahead[round_parity ^ 1];
         const std::size_t segments = std::clamp<std::size_t>(size / kMinSegment, 1, segments_now.size() + 1);
-        const auto edge = [&](std::size_t i) { return size / segments * i + (i == segments ? size % segments : 0); };
-        const std::uint64_t report_below = final_below;
-        // A callback exception is rethrown once the round is booked, so the
-        // runners and the pending segments stay consistent.
-        std::exception_ptr report_error;
-        pool->run(
-            segments,
-            [&](std::size_t i) {
-                if (source != nullptr) std::memcpy(bytes + edge(i), source + edge(i), edge(i + 1) - edge(i));
-                if (i == 0) {
-                    catch_up();
-                    truth->append(bytes, edge(1), kSliceSize);
-                    gather_found();
-                } else {
-                    segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
-                }
-            },
-            [&] {
-                try {
-                    release(report_below, on_match);
-                } catch (...) {
-                    report_error = std::current_exception();
-                }
-            });
+        const auto edge = [size, segments](std::size_t i) {
+            return size / segments * i + (i == segments ? size % segments : 0);
+        };
+        auto scan_segment = [this, bytes, offset, edge, &segments_now](std::size_t i) {
+            if (i == 0) {
+                catch_up();
+                truth->append(bytes, edge(1), kSliceSize);
+                gather_found();
+            } else {
+                segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
+            }
+        };
+        round_segments = segments;
+        if (segments == 1) {
+            // A small piece (a slow pipe) is scanned and reported at once.
+            scan_segment(0);
+            book_round_scanned();
+            return release(final_below, on_match);
+        }
+        pool->start(segments, std::move(scan_segment));
+        return release(final_below, on_match);
+    }
+
+    /// Waits for the round in flight, if any, and books it.
+    void book_round() {
+        if (!pool->started()) return;
+        pool->wait();
+        book_round_scanned();
+    }
+
+    /// Takes over the results of the round just scanned: its speculative
+    /// segments wait for catch-up, what the true runner found is queued.
+    void book_round_scanned() {
         round_parity ^= 1;
-        pending = segments - 1;
+        pending = round_segments - 1;
         queue_gathered();   // the true runner's task gathered and sorted it
         final_below = truth->watermark();
         window.release_before(std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below));
-        if (report_error) std::rethrow_exception(report_error);
-        return !stopped;
     }
 
     /// Collects what the true runner found with what catch-up found, in
@@ -349,6 +361,7 @@ struct Scanner::Impl {
     std::array<std::vector<detail::SpeculativeSegment>, 2> ahead;
     std::size_t round_parity = 0;   ///< ahead[round_parity] holds the last round's
     std::size_t pending = 0;        ///< its segments not caught up with yet
+    std::size_t round_segments = 0;   ///< segments of the round scanned last
     detail::InputWindow window;                     ///< threads: the input bytes still needed
     std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
     std::uint64_t caught_up_dropped = 0;

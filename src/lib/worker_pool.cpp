@@ -39,7 +39,15 @@ WorkerPool::WorkerPool(std::size_t helpers) {
     }
 }
 
-WorkerPool::~WorkerPool() { stop(); }
+WorkerPool::~WorkerPool() {
+    // Tasks still out use what their owner frees next: let them end first.
+    try {
+        wait();
+    } catch (...) {
+        // Their result is not wanted any more.
+    }
+    stop();
+}
 
 void WorkerPool::stop() {
     {
@@ -59,16 +67,7 @@ void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& 
         for (std::size_t i = 0; i < count; ++i) task(i);
         return;
     }
-    {
-        std::lock_guard lock(mutex_);
-        task_ = &task;
-        count_ = count;
-        next_.store(0, std::memory_order_relaxed);
-        error_ = nullptr;
-        busy_ = helpers_.size();
-        ++generation_;
-    }
-    wake_.notify_all();
+    start(count, task);
     if (first) {
         try {
             first();
@@ -78,10 +77,30 @@ void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& 
             if (!error_) error_ = std::current_exception();
         }
     }
+    wait();
+}
+
+void WorkerPool::start(std::size_t count, std::function<void(std::size_t)> task) {
+    {
+        std::lock_guard lock(mutex_);
+        task_ = std::move(task);
+        count_ = count;
+        next_.store(0, std::memory_order_relaxed);
+        error_ = nullptr;
+        busy_ = helpers_.size();
+        ++generation_;
+    }
+    started_ = true;
+    wake_.notify_all();
+}
+
+void WorkerPool::wait() {
+    if (!started_) return;
+    started_ = false;
     take_tasks();
     std::exception_ptr error;
     {
-        // The helpers may still be inside a task that reads `task`: wait.
+        // The helpers may still be inside a task that reads `task_`: wait.
         std::unique_lock lock(mutex_);
         all_done_.wait(lock, [this] { return busy_ == 0; });
         task_ = nullptr;
@@ -110,7 +129,7 @@ void WorkerPool::take_tasks() {
         const std::size_t i = next_.fetch_add(1, std::memory_order_relaxed);
         if (i >= count_) return;
         try {
-            (*task_)(i);
+            task_(i);
         } catch (...) {
             std::lock_guard lock(mutex_);
             if (!error_) error_ = std::current_exception();

@@ -3,7 +3,8 @@
 // run() hands out task indices one at a time from an atomic counter, so a
 // thread that finishes a cheap task early takes the next one; the calling
 // thread works too, and run() returns only when every task has returned (a
-// barrier). The threads live as long as the pool, so a slice of input costs
+// barrier). start()/wait() split that barrier for callers that have other
+// work meanwhile. The threads live as long as the pool, so a slice of input costs
 // one wake-up per helper rather than a thread start.
 #pragma once
 
@@ -23,7 +24,8 @@ class WorkerPool {
 public:
     /// Starts `helpers` threads (0: run() works on the calling thread alone).
     explicit WorkerPool(std::size_t helpers);
-    /// Stops and joins the helpers (they are idle between run() calls).
+    /// Waits for tasks still out (start() without wait()), then stops and
+    /// joins the helpers.
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
@@ -40,6 +42,16 @@ public:
     void run(std::size_t count, const std::function<void(std::size_t)>& task,
              const std::function<void()>& first = {});
 
+    /// run() in two halves, so the caller can do other work (read the next
+    /// input) while the helpers work: start() hands the tasks to the helpers
+    /// and returns at once; wait() takes part in what is left, returns when
+    /// every task has returned, and rethrows a task's exception. Every
+    /// start() needs its wait() before the next start() or run().
+    void start(std::size_t count, std::function<void(std::size_t)> task);
+    void wait();
+    /// True between start() and wait().
+    bool started() const { return started_; }
+
 private:
     void stop();
     void helper_loop();
@@ -52,7 +64,8 @@ private:
     std::size_t busy_ = 0;               ///< helpers still inside this run
     bool stopping_ = false;
     // Set under the mutex before generation_ moves on; read by helpers after.
-    const std::function<void(std::size_t)>* task_ = nullptr;
+    std::function<void(std::size_t)> task_;
+    bool started_ = false;   ///< the caller's view: start() without wait() yet
     std::size_t count_ = 0;
     std::atomic<std::size_t> next_{0};
     std::exception_ptr error_;
