@@ -425,7 +425,8 @@ TEST(Skips, Sse2AndAvx2PathsFindTheSame) {
         "// note\n", "/* c */", "private rule p { condition: false }", "global", "gl", "pri", "imp",
         "2001:db8::1", "fe80::1%eth0", "07T12:10:00Z", "IPv6:2001:db8::2", "g:1::2", "12:34:56", "::",
         "687474703a2f2f6865782e6578616d706c652f78", "http%3A%2F%2Fpct.example%2Fy", "\n", "\r\n", "  ", "\t",
-        "plain words and more words", "Zg", "h0", "YA",
+        "plain words and more words", "Zg", "h0", "YA", "10.0.0.1", "1[.]2[.]3[.]4", "5]]", "7\\.8", "4]",
+        "10.1.2.0/24", "1(.)2(.)3(.)4", "9[dot]8[dot]7[dot]6", "6]]6.5.4", "v1.2.3", "[1234]", "8(",
     };
     // Spellings broken across lines after their first, second or third character.
     std::vector<std::string> broken;
