@@ -2,6 +2,7 @@
 // post-pass, and their output, beyond the contract's enc-* rows.
 #include "linear_time.hpp"
 #include "lib/encoded_url.hpp"
+#include "lib/encoded_skip.hpp"
 #include "support/json.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
@@ -409,6 +410,55 @@ TEST(EncodedDecoders, BoundedAndForgiving) {
     out = std::string("\0h\0tp", 6);
     detail::narrow_utf16le(out);
     EXPECT_EQ(out.size(), 6u);   // no wide scheme: bytes kept
+}
+
+// The skips pass over text with AVX2 when the CPU has it and with SSE2
+// otherwise; both must stop at the same places. Text full of what their
+// cheap tests look for (scheme spellings in base64, "at"/"dot" and brackets,
+// YARA keywords, colons), at every offset and piece size.
+TEST(Skips, Sse2AndAvx2PathsFindTheSame) {
+    const std::string parts[] = {
+        base64("see http://b64.example/a"), base64("x https://b64.example/bb"),
+        base64(utf16le("  http://wide.example/c")), "aHR0", "ZnRw", "odHRw", "mAHQA", "aA\nB0", "Z0\r\ncDov",
+        "ops at example dot org", "ops[at]example[.]org", "x (at) y (dot) z", "a@b.example", " [ at ] ",
+        "{dot}", " do ", " at", "worker[42]", "rule r { condition: true }", "import \"pe\"", "include",
+        "// note\n", "/* c */", "private rule p { condition: false }", "global", "gl", "pri", "imp",
+        "2001:db8::1", "fe80::1%eth0", "07T12:10:00Z", "IPv6:2001:db8::2", "g:1::2", "12:34:56", "::",
+        "687474703a2f2f6865782e6578616d706c652f78", "http%3A%2F%2Fpct.example%2Fy", "\n", "\r\n", "  ", "\t",
+        "plain words and more words", "Zg", "h0", "YA", "10.0.0.1", "1[.]2[.]3[.]4", "5]]", "7\\.8", "4]",
+        "10.1.2.0/24", "1(.)2(.)3(.)4", "9[dot]8[dot]7[dot]6", "6]]6.5.4", "v1.2.3", "[1234]", "8(",
+    };
+    // Spellings broken across lines after their first, second or third character.
+    std::vector<std::string> broken;
+    for (const std::string& url : {std::string("http://b.example/1"), std::string("https://b.example/2"),
+                                   std::string("ftp://b.example/3")}) {
+        for (const std::string& blob : {base64(url), base64("." + url), base64(".." + url), base64(utf16le(url))}) {
+            for (const std::size_t at : {1, 2, 3}) {
+                broken.push_back(blob.substr(0, at) + "\n " + blob.substr(at));
+                broken.push_back(blob.substr(0, at) + "\r\n\t" + blob.substr(at));
+            }
+        }
+    }
+    std::mt19937 random(7);
+    std::string text;
+    while (text.size() < 60000) {
+        if (random() % 3 == 0) text += broken[random() % broken.size()];
+        text += parts[random() % std::size(parts)];
+        text += std::string(random() % 3, " .-_x"[random() % 5]);
+    }
+    const Options options =
+        options_for({Type::url, Type::email, Type::yara, Type::ipv6, Type::ipv4, Type::md5, Type::sha1});
+    for (const std::size_t piece : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{33}, std::size_t{4096}}) {
+        for (std::size_t from = 0; from < 40; from += 13) {
+            const std::string slice = text.substr(from);
+            detail::skip::set_avx2_for_tests(false);
+            const auto sse2 = scan_pieces(slice, options, piece);
+            detail::skip::set_avx2_for_tests(true);
+            const auto avx2 = scan_pieces(slice, options, piece);
+            EXPECT_GT(sse2.size(), 100u);
+            EXPECT_EQ(sse2, avx2) << piece << " " << from;
+        }
+    }
 }
 
 }  // namespace

@@ -132,6 +132,21 @@ TEST(Ipv6, LabelBeforeTheAddressIsNotPartOfIt) {
     EXPECT_EQ(ipv6s("src=fe80::2 host:fe80::3"), V{"fe80::2"});
 }
 
+TEST(Ipv6, FirstFieldWithANonHexByteReportsNothingButALabel) {
+    // The skip passes over runs whose first field holds a byte that is no hex
+    // digit; an "IPv6" label (any case) must still reach the validator.
+    const std::string text =
+        "IPV6:2001:db8::9 ipv6:fe80::4%eth1 ipV6:::1 ipv6::1 07T12:10:00Z 2001:db8::a x.y:1::2 g1:2::3 "
+        "1.2.3.4:5::6 [IPv6:fe80::1%zz] ab_c:1::1 2024-01-02T12:34:56Z fe80::5 Ipv6:1::2:3\n";
+    const V expected{"2001:db8::9", "fe80::4%eth1", "2001:db8::a", "fe80::1%zz", "fe80::5", "1::2:3"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+    // Whole blocks of such runs, then an address.
+    std::string blocks;
+    for (int i = 0; i < 40; ++i) blocks += "07T12:10:00Z g:1::2 ";
+    EXPECT_EQ(ipv6s(blocks + "2001:db8::1 " + blocks), V{"2001:db8::1"});
+}
+
 TEST(Ipv6, ZoneIsPartOfTheValue) {
     EXPECT_EQ(ipv6s("ping fe80::1%eth0 now"), V{"fe80::1%eth0"});
     EXPECT_EQ(ipv6s("ping fe80::1%eth0."), V{"fe80::1%eth0"});

@@ -257,39 +257,142 @@ inline const unsigned char* base64_match_start(const unsigned char* p, const uns
     return start;
 }
 
+#if defined(__SSE2__)
+/// base64: the positions among the 16 at `q` (18 bytes readable) that hold
+/// a first, second and third character of a spelling (a line break may stand
+/// for the second or third), for blocks that pass the cheap test in
+/// to_base64_scheme(). Kept out of line, so that the cheap test keeps its
+/// values in registers.
+[[gnu::noinline]] inline unsigned base64_block_hits(const unsigned char* q) {
+    const __m128i first = load16(q);
+    const __m128i second = load16(q + 1);
+    const __m128i third = load16(q + 2);
+    const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
+    const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
+    const __m128i upper_a2 = veq(second, 'A');
+    const __m128i zero2 = veq(second, '0');
+    // All in vector registers, one movemask per block at the end.
+    const __m128i then_r = vor(veq(third, 'R'), break3);
+    const __m128i then_b = vor(veq(third, 'B'), break3);
+    const __m128i then_d = vor(veq(third, 'd'), break3);
+    const __m128i then_h = vor(veq(third, 'H'), break3);
+    const __m128i a = veq(first, 'a');
+    const __m128i z = veq(first, 'Z');
+    const __m128i o_or_m = vor(veq(first, 'o'), veq(first, 'm'));
+    const __m128i g_or_y = vor(veq(first, 'g'), veq(first, 'Y'));
+    const __m128i h = veq(first, 'h');
+    const __m128i hits =
+        vor(vor(vand(vor(vor(a, z), vor(vor(o_or_m, g_or_y), h)), break2),
+                vand(a, vor(vand(veq(second, 'H'), then_r), vand(upper_a2, then_b)))),
+            vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r),
+                                    vand(zero2, vor(veq(third, 'c'), break3))),
+                                vand(veq(second, 'g'), then_b))),
+                    vand(h, vand(zero2, then_d))),
+                vor(vand(o_or_m, vand(vor(veq(second, 'd'), upper_a2), then_h)),
+                    vand(g_or_y, vand(upper_a2, then_d)))));
+    return static_cast<unsigned>(_mm_movemask_epi8(hits));
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// base64: base64_block_hits() at 32 positions at a time. A cheap test
+/// first, which most windows of text fail: every hit has a line break second
+/// or third, "A" second, "0" second after "Z" or "h", or "R", "B" or "H"
+/// third. Positions that pass it only for a line break (one per line of
+/// text) are looked at one by one: a hit there needs a first character
+/// before a break second, or a pair (base64_scheme_pair()) before a break
+/// third. Returns the first window of 32 positions with a hit, and its hits
+/// in `hits`; or, with no hits, where fewer than 34 bytes are left.
+IOCSCAN_AVX2 inline const unsigned char* base64_hits_pass_avx2(const unsigned char* q, const unsigned char* lim,
+                                                              unsigned& hits) {
+    hits = 0;
+    for (; lim - q >= 34; q += 32) {
+        const __m256i first = load32(q), second = load32(q + 1), third = load32(q + 2);
+        const __m256i upper_a2 = veq32(second, 'A');
+        const __m256i zero2 = veq32(second, '0');
+        const __m256i z = veq32(first, 'Z');
+        const __m256i h = veq32(first, 'h');
+        const __m256i maybe = vor32(vor32(upper_a2, vand32(zero2, vor32(z, h))),
+                                    vor32(vor32(veq32(third, 'R'), veq32(third, 'B')), veq32(third, 'H')));
+        const __m256i break2 = vor32(veq32(second, '\n'), veq32(second, '\r'));
+        const __m256i break3 = vor32(veq32(third, '\n'), veq32(third, '\r'));
+        if (!any32(maybe)) {
+            unsigned b2 = static_cast<unsigned>(_mm256_movemask_epi8(break2));
+            unsigned b3 = static_cast<unsigned>(_mm256_movemask_epi8(break3));
+            bool pass = false;
+            for (; b2 != 0 && !pass; b2 &= b2 - 1) pass = base64_scheme_first(q[__builtin_ctz(b2)]);
+            for (; b3 != 0 && !pass; b3 &= b3 - 1) {
+                const unsigned char* const at = q + __builtin_ctz(b3);
+                pass = base64_scheme_pair(at[0], at[1]);
+            }
+            if (!pass) continue;
+        }
+        // The whole test of base64_block_hits(), on 32 positions.
+        const __m256i then_r = vor32(veq32(third, 'R'), break3);
+        const __m256i then_b = vor32(veq32(third, 'B'), break3);
+        const __m256i then_d = vor32(veq32(third, 'd'), break3);
+        const __m256i then_h = vor32(veq32(third, 'H'), break3);
+        const __m256i a = veq32(first, 'a');
+        const __m256i o_or_m = vor32(veq32(first, 'o'), veq32(first, 'm'));
+        const __m256i g_or_y = vor32(veq32(first, 'g'), veq32(first, 'Y'));
+        const __m256i all =
+            vor32(vor32(vand32(vor32(vor32(a, z), vor32(vor32(o_or_m, g_or_y), h)), break2),
+                        vand32(a, vor32(vand32(veq32(second, 'H'), then_r), vand32(upper_a2, then_b)))),
+                  vor32(vor32(vand32(z, vor32(vor32(vand32(veq32(second, 'n'), then_r),
+                                                    vand32(zero2, vor32(veq32(third, 'c'), break3))),
+                                              vand32(veq32(second, 'g'), then_b))),
+                              vand32(h, vand32(zero2, then_d))),
+                        vor32(vand32(o_or_m, vand32(vor32(veq32(second, 'd'), upper_a2), then_h)),
+                              vand32(g_or_y, vand32(upper_a2, then_d)))));
+        hits = static_cast<unsigned>(_mm256_movemask_epi8(all));
+        if (hits != 0) return q;
+    }
+    return q;
+}
+#endif
+
 inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* q = p;
 #if defined(__SSE2__)
+#if defined(IOCSCAN_SKIP_AVX2)
+    if (use_avx2()) {
+        // The same hits, 32 positions at a time, while 34 bytes are left.
+        for (;;) {
+            unsigned m = 0;
+            q = base64_hits_pass_avx2(q, lim, m);
+            if (m == 0) break;
+            for (; m != 0; m &= m - 1) {
+                const unsigned char* at = q + __builtin_ctz(m);
+                const Base64Core core = base64_scheme_core(at, lim);
+                if (core != Base64Core::none) return base64_match_start(p, at, core);
+            }
+            q += 32;
+        }
+    }
+#endif
     while (lim - q >= 18) {
         // Three characters at a time: first, second (or a line break after
         // the first), third (or a line break after the second).
         const __m128i first = load16(q);
         const __m128i second = load16(q + 1);
         const __m128i third = load16(q + 2);
-        // All in vector registers, one movemask per block at the end.
+        // Cheap test first, which most blocks of text fail: every hit of
+        // base64_block_hits() has a line break second or third, "A" second,
+        // "0" second after "Z" or "h", or "R", "B" or "H" third ("aHR",
+        // "aAB", "ZnR", "Z0c", "ZgB", "h0d", "odH", "oAH", "mdH", "mAH",
+        // "gAd", "YAd").
         const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
         const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
         const __m128i upper_a2 = veq(second, 'A');
         const __m128i zero2 = veq(second, '0');
-        const __m128i then_r = vor(veq(third, 'R'), break3);
-        const __m128i then_b = vor(veq(third, 'B'), break3);
-        const __m128i then_d = vor(veq(third, 'd'), break3);
-        const __m128i then_h = vor(veq(third, 'H'), break3);
-        const __m128i a = veq(first, 'a');
-        const __m128i z = veq(first, 'Z');
-        const __m128i o_or_m = vor(veq(first, 'o'), veq(first, 'm'));
-        const __m128i g_or_y = vor(veq(first, 'g'), veq(first, 'Y'));
-        const __m128i h = veq(first, 'h');
-        const __m128i hits =
-            vor(vor(vand(vor(vor(a, z), vor(vor(o_or_m, g_or_y), h)), break2),
-                    vand(a, vor(vand(veq(second, 'H'), then_r), vand(upper_a2, then_b)))),
-                vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r),
-                                        vand(zero2, vor(veq(third, 'c'), break3))),
-                                    vand(veq(second, 'g'), then_b))),
-                        vand(h, vand(zero2, then_d))),
-                    vor(vand(o_or_m, vand(vor(veq(second, 'd'), upper_a2), then_h)),
-                        vand(g_or_y, vand(upper_a2, then_d)))));
-        unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hits));
+        const __m128i maybe =
+            vor(vor(vor(break2, break3), vor(upper_a2, vand(zero2, vor(veq(first, 'Z'), veq(first, 'h'))))),
+                vor(vor(veq(third, 'R'), veq(third, 'B')), veq(third, 'H')));
+        if (!any(maybe)) {
+            q += 16;
+            continue;
+        }
+        unsigned m = base64_block_hits(q);
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
             const Base64Core core = base64_scheme_core(at, lim);

@@ -11,15 +11,56 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// AVX2 pre-passes, compiled for AVX2 whatever the build's flags and used only
+// when the CPU has it (chosen at run time; the build stays portable).
+#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define IOCSCAN_SKIP_AVX2 1
+#include <immintrin.h>
+#endif
 
 namespace iocscan::detail::skip {
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// Whether a test forced the SSE2 paths (set_avx2_for_tests(false)); the
+/// environment variable IOCSCAN_SKIP_SSE2 does the same for a whole run.
+inline std::atomic<bool>& avx2_forced_off() {
+    static std::atomic<bool> off{std::getenv("IOCSCAN_SKIP_SSE2") != nullptr};
+    return off;
+}
+/// Whether the skips run their AVX2 pre-passes: the CPU has AVX2, and
+/// neither a test nor the environment forced the SSE2 paths.
+inline bool use_avx2() {
+    static const bool cpu = __builtin_cpu_supports("avx2") != 0;
+    return cpu && !avx2_forced_off().load(std::memory_order_relaxed);
+}
+/// Test hook: false forces the SSE2 paths, true allows AVX2 again.
+inline void set_avx2_for_tests(bool allowed) { avx2_forced_off().store(!allowed, std::memory_order_relaxed); }
+
+#define IOCSCAN_AVX2 __attribute__((target("avx2")))
+IOCSCAN_AVX2 inline __m256i load32(const unsigned char* p) {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+IOCSCAN_AVX2 inline __m256i veq32(__m256i v, char c) { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)); }
+IOCSCAN_AVX2 inline __m256i vor32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
+IOCSCAN_AVX2 inline __m256i vand32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+IOCSCAN_AVX2 inline bool any32(__m256i m) { return _mm256_movemask_epi8(m) != 0; }
+/// Byte i all ones when byte i of `v` is a digit.
+IOCSCAN_AVX2 inline __m256i digits32(__m256i v) {
+    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+    return _mm256_cmpeq_epi8(shifted, _mm256_min_epu8(shifted, _mm256_set1_epi8(9)));
+}
+#else
+inline void set_avx2_for_tests(bool) {}
+#endif
 
 constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(unsigned c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -131,6 +172,25 @@ inline const unsigned char* to_digit(const unsigned char* p, const unsigned char
     return p;
 }
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv4: the cheap test of to_ipv4_run() at 32 positions at a time, with
+/// "]" only before another "]" (still a superset of what `go_on` wants; a
+/// plain "]" would pass every "[1234]" of a log); passes over every 32
+/// positions that all fail it, and returns the first position of the 32
+/// where one passes (or where fewer than 34 bytes are left).
+IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 34) {
+        const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+        const __m256i ends = _mm256_andnot_si256(digits32(v1), digits32(v0));
+        const __m256i sep1 = vor32(vor32(vor32(veq32(v1, '['), veq32(v1, '\\')), vand32(veq32(v1, ']'), veq32(v2, ']'))),
+                                   vor32(vor32(veq32(v1, '.'), veq32(v1, '/')), veq32(v1, '(')));
+        if (any32(vand32(ends, sep1))) break;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
 /// ipv4: a run reports something only with four digit groups, so it needs a
 /// separator after its first group: "." before a digit or a closing bracket,
 /// "\\.", "]]", or "[" / "(" before a bracket, ".", "\\" or "dot"; a "/"
@@ -147,7 +207,18 @@ inline const unsigned char* to_digit(const unsigned char* p, const unsigned char
     // the last digit of each group, `go_on` the positions whose next two
     // bytes may continue a run; a group whose end is in both is where the
     // DFA starts.
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
     while (lim - p >= 18) {
+#if defined(IOCSCAN_SKIP_AVX2)
+        // Blocks that fail the cheap test below are passed over 32 bytes at a
+        // time first (the same test, sharper on "]").
+        if (avx2) {
+            p = ipv4_cheap_pass_avx2(p, lim);
+            if (lim - p < 18) break;
+        }
+#endif
         const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
         // Cheap test first: a group end followed by "[\\]" (one range),
         // "./" (another) or "(", a superset of the bytes `go_on` wants.
@@ -326,6 +397,39 @@ inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
     return false;
 }
 
+/// ipv6: whether a token whose first field (the run bytes before its first
+/// colon) is [f, colon) reports nothing for that field alone: it holds a
+/// byte that is neither a hex digit nor "." and is not the "IPv6" of an
+/// "IPv6:" label. emit_ipv6_run() then finds no address: address_start()
+/// gives nullptr at the first colon when that colon is before the address
+/// end. It is whenever the token has two colons or more (the address end
+/// drops at most the last colon, and the "%" comes after all colons); and a
+/// token with fewer than two colons reports nothing anyway.
+inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned char* colon) {
+    if (colon - f == 4 && (f[0] | 0x20) == 'i' && (f[1] | 0x20) == 'p' && (f[2] | 0x20) == 'v' && f[3] == '6') {
+        return false;   // may be a label
+    }
+    for (; f < colon; ++f) {
+        if (!is_hex(*f) && *f != '.') return true;
+    }
+    return false;
+}
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv6: the first ":", "%" or NUL at or after `p`, searched 32 bytes at a
+/// time while 32 are left; otherwise the position where fewer are left.
+IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 32) {
+        const __m256i v = load32(p);
+        const unsigned stop = static_cast<unsigned>(
+            _mm256_movemask_epi8(vor32(vor32(veq32(v, ':'), veq32(v, '%')), veq32(v, 0))));
+        if (stop != 0) return p + __builtin_ctz(stop);
+        p += 32;
+    }
+    return p;
+}
+#endif
+
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
 /// single other bytes. A run without a colon is matched by the skip rule
 /// `(word | ".")+` (a tie with the run rule, which comes second), unless a
@@ -338,7 +442,9 @@ inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
 /// text holds "::" or seven colons; zone bytes hold none), nor when 16 or
 /// more bytes stand before its first colon: the address text then starts
 /// there (no "IPv6:" label), and a first field that long is neither a group
-/// of 1-4 hex digits nor a dotted quad. Such a token is passed over too, and
+/// of 1-4 hex digits nor a dotted quad; nor when its first field holds a
+/// byte that is no hex digit and no "." (ipv6_field_reports_nothing(), as
+/// in the "07T12:10:00Z" of a timestamp). Such a token is passed over too, and
 /// the search goes on after it, which is again a token boundary. When the
 /// token reaches lim (a line that is one giant word), it is passed over to
 /// lim and `flags` remember where: the lex function then comes back here
@@ -350,12 +456,19 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
         p = ipv6_token_rest(p, lim, flags, after_percent);
         if (flags != 0) return p;
     }
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
     for (;;) {
         const unsigned char* const start = p;
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (avx2) p = ipv6_search_avx2(p, lim);
+#endif
 #if defined(__SSE2__)
         while (lim - p >= 16) {
             const __m128i v = load16(p);
-            const unsigned stop = eq(v, ':') | eq(v, '%') | eq(v, 0);
+            const unsigned stop =
+                static_cast<unsigned>(_mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))));
             if (stop != 0) {
                 p += __builtin_ctz(stop);
                 break;
@@ -388,7 +501,18 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
             continue;
         }
         if (stop >= lim) return p;
-        // From the run start p (a token boundary) the tokens are followed byte
+        if (*stop == ':' && ipv6_field_reports_nothing(p, stop)) {
+            // A first field with a byte that is no hex digit: the token reports
+            // nothing. From its end, a token boundary, the search goes on when
+            // the next 16 bytes hold no stop, and the walk below otherwise
+            // (colons tend to come in crowds: "http://http://...").
+            flags = kIpv6InRun;
+            p = ipv6_token_rest(stop, lim, flags, after_percent);
+            if (flags != 0) return p;
+            if (no_stop_ahead(p, lim)) continue;
+        }
+        // From p (a run start, or the end of a token passed over just above;
+        // a token boundary either way) the tokens are followed byte
         // by byte, as the DFA would take them, until a run with two colons
         // starts (the DFA takes over there), a token with a long first field
         // is passed over whole, or a token ends where the next 16 bytes hold
@@ -397,6 +521,7 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
         const unsigned char* tok = p;
         int colons = 0;
         int field = 0;   // run bytes before its first colon
+        const unsigned char* first_colon = nullptr;
         const unsigned char* q = p;
         bool search = false;
         while (!search) {
@@ -429,7 +554,12 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                                 break;
                             }
                             const unsigned in_run = (colon >> at) & ((1u << len) - 1);
-                            if ((in_run & (in_run - 1)) != 0) return q + at;
+                            // The token is this run (no "%" in the block): one
+                            // whose first field says so reports nothing.
+                            if ((in_run & (in_run - 1)) != 0 &&
+                                !ipv6_field_reports_nothing(q + at, q + at + __builtin_ctz(in_run))) {
+                                return q + at;
+                            }
                         }
                         if (next > 0) {
                             q += next;
@@ -444,6 +574,7 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                     tok = q;
                     colons = c == ':';
                     field = 1 - colons;
+                    first_colon = q;
                 }
                 ++q;   // otherwise a one-byte token
                 break;
@@ -463,7 +594,21 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                     }
                     ++q;
                 } else if (c == ':') {
-                    if (++colons >= 2) return tok;
+                    if (colons == 0) first_colon = q;
+                    if (++colons >= 2) {
+                        if (!ipv6_field_reports_nothing(tok, first_colon)) return tok;
+                        // Its first field says the token reports nothing: the
+                        // walk goes on after it, a token boundary.
+                        unsigned rest = kIpv6InRun;
+                        const unsigned char* const e = ipv6_token_rest(q + 1, lim, rest, after_percent);
+                        if (rest != 0) {
+                            flags = rest;
+                            return e;
+                        }
+                        q = e;
+                        state = kBetween;
+                        break;
+                    }
                     ++q;
                 } else if (c == '%') {
                     state = kPercent;
@@ -667,6 +812,59 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
     }
 }
 
+#if defined(__SSE2__)
+/// email: the stops among the 16 positions at `p` (20 bytes readable), for
+/// blocks that pass the cheap test in to_email_at(). Sharper than the scalar
+/// loop there, since the next bytes are at hand: an opening bracket starts a
+/// separator only before a mark (".", "@", "a", "d", after an optional
+/// space); a space only before such a bracket, "at " or "dot ". Kept out of
+/// line, so that the cheap test keeps its values in registers.
+[[gnu::noinline]] inline unsigned email_block_stops(const unsigned char* p) {
+    const auto mark = [](__m128i v, __m128i lower) {
+        return eq(v, '.') | eq(v, '@') | eq(lower, 'a') | eq(lower, 'd');
+    };
+    const auto opener = [](__m128i v) { return eq(v, '[') | eq(v, '(') | eq(v, '{'); };
+    const __m128i to_lower = _mm_set1_epi8(0x20);
+    const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+    const __m128i v3 = load16(p + 3), v4 = load16(p + 4);
+    const __m128i l1 = _mm_or_si128(v1, to_lower);
+    const __m128i l2 = _mm_or_si128(v2, to_lower);
+    const __m128i l3 = _mm_or_si128(v3, to_lower);
+    const unsigned space = eq(v0, ' ');
+    const unsigned m2 = mark(v2, l2);
+    const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
+    const unsigned next_opens_sep = opener(v1) & (m2 | (eq(v2, ' ') & mark(v3, l3)));
+    const unsigned spaced_word = (eq(l1, 'a') & eq(l2, 't') & eq(v3, ' ')) |
+                                 (eq(l1, 'd') & eq(l2, 'o') & eq(l3, 't') & eq(v4, ' '));
+    return eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word));
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// email: the cheap test of to_email_at() at 32 positions at a time; passes
+/// over every 32 positions that all fail it, and returns the first position
+/// of the 32 where one passes (or where fewer than 34 bytes are left).
+IOCSCAN_AVX2 inline const unsigned char* email_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
+    const __m256i to_lower = _mm256_set1_epi8(0x20);
+    while (lim - p >= 34) {
+        const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+        const __m256i l1 = _mm256_or_si256(v1, to_lower);
+        const __m256i l2 = _mm256_or_si256(v2, to_lower);
+        const __m256i space_v = veq32(v0, ' ');
+        const __m256i a1 = veq32(l1, 'a'), d1 = veq32(l1, 'd');
+        const __m256i mark1 = vor32(vor32(veq32(v1, '.'), veq32(v1, '@')), vor32(vor32(a1, d1), veq32(v1, ' ')));
+        const __m256i open0 = vor32(veq32(_mm256_or_si256(v0, to_lower), '{'), veq32(v0, '('));
+        const __m256i open1 = vor32(veq32(l1, '{'), veq32(v1, '('));
+        const __m256i word1 = vor32(vand32(a1, veq32(l2, 't')), vand32(d1, veq32(l2, 'o')));
+        const __m256i maybe = vor32(vor32(veq32(v0, '@'), veq32(v0, 0)),
+                                    vor32(vand32(open0, mark1), vand32(space_v, vor32(open1, word1))));
+        if (any32(maybe)) break;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
 /// report something only if it holds an at-separator, which needs "@", an
 /// opening bracket, or " at ". Separators start with ".", "@", a bracket or
@@ -679,37 +877,42 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim) {
     const unsigned char* safe = p;
 #if defined(__SSE2__)
-    // Sharper in blocks, where the next bytes are at hand: an opening bracket
-    // starts a separator only before a mark (".", "@", "a", "d", after an
-    // optional space); a space only before such a bracket, "at " or "dot ".
-    const auto mark = [](__m128i v, __m128i lower) {
-        return eq(v, '.') | eq(v, '@') | eq(lower, 'a') | eq(lower, 'd');
-    };
-    const auto opener = [](__m128i v) { return eq(v, '[') | eq(v, '(') | eq(v, '{'); };
     const __m128i to_lower = _mm_set1_epi8(0x20);
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
     while (lim - p >= 20) {
-        const __m128i v0 = load16(p), v1 = load16(p + 1);
+#if defined(IOCSCAN_SKIP_AVX2)
+        // Blocks that fail the cheap test below are passed over 32 bytes at a
+        // time first (the same test).
+        if (avx2) {
+            p = email_cheap_pass_avx2(p, lim);
+            if (lim - p < 20) break;
+        }
+#endif
+        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
         const __m128i l1 = _mm_or_si128(v1, to_lower);
-        // First a cheap test that most blocks pass: no "@", bracket, NUL, and
-        // no space before a bracket, "a" or "d".
-        const unsigned space = eq(v0, ' ');
-        const unsigned maybe = eq(v0, '@') | opener(v0) | eq(v0, 0) |
-                               (space & (opener(v1) | eq(l1, 'a') | eq(l1, 'd')));
-        if (maybe == 0) {
+        const __m128i l2 = _mm_or_si128(v2, to_lower);
+        // First a cheap test, in vector registers with one movemask, that
+        // most blocks pass: no "@", no NUL, no opening bracket before a mark
+        // or a space, and no space before an opening bracket, "at" or "do"
+        // (a superset of email_block_stops(): English prose is full of " a" and
+        // " d", logs of "[" before a digit). "[" | 0x20 is "{", and no other
+        // byte but "{" gives that.
+        const __m128i space_v = veq(v0, ' ');
+        const __m128i a1 = veq(l1, 'a'), d1 = veq(l1, 'd');
+        const __m128i mark1 =
+            vor(vor(veq(v1, '.'), veq(v1, '@')), vor(vor(a1, d1), veq(v1, ' ')));   // or a space
+        const __m128i open0 = vor(veq(_mm_or_si128(v0, to_lower), '{'), veq(v0, '('));
+        const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
+        const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
+        const __m128i maybe = vor(vor(veq(v0, '@'), veq(v0, 0)),
+                                  vor(vand(open0, mark1), vand(space_v, vor(open1, word1))));
+        if (!any(maybe)) {
             p += 16;
             continue;
         }
-        const __m128i v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
-        const __m128i l2 = _mm_or_si128(v2, to_lower);
-        const __m128i l3 = _mm_or_si128(v3, to_lower);
-        const unsigned m2 = mark(v2, l2);
-        const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
-        const unsigned next_opens_sep = opener(v1) & (m2 | (eq(v2, ' ') & mark(v3, l3)));
-        const unsigned spaced_word = (eq(l1, 'a') & eq(l2, 't') & eq(v3, ' ')) |
-                                     (eq(l1, 'd') & eq(l2, 'o') & eq(l3, 't') & eq(v4, ' '));
-        const unsigned stop =
-            eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word));
-        if (stop != 0) {
+        if (const unsigned stop = email_block_stops(p); stop != 0) {
             // Every byte before the stop that is neither an address character
             // nor "." is a boundary: back up to the last one.
             p += __builtin_ctz(stop);
@@ -751,6 +954,28 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
     return safe;
 }
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// yara: the cheap test of yara_idle() at 32 positions at a time; passes
+/// over every 32 positions that all fail it, and returns the first position
+/// of the 32 where one passes (or where fewer than 34 bytes are left).
+IOCSCAN_AVX2 inline const unsigned char* yara_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 34) {
+        const __m256i v = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+        const __m256i module = vand32(veq32(v, 'i'), vor32(vand32(veq32(v1, 'm'), veq32(v2, 'p')),
+                                                           vand32(veq32(v1, 'n'), veq32(v2, 'c'))));
+        const __m256i keyword =
+            vor32(vor32(module, vand32(veq32(v, 'p'), vand32(veq32(v1, 'r'), veq32(v2, 'i')))),
+                  vor32(vand32(veq32(v, 'g'), vand32(veq32(v1, 'l'), veq32(v2, 'o'))),
+                        vand32(veq32(v, 'r'), vand32(veq32(v1, 'u'), veq32(v2, 'l')))));
+        const __m256i comment_nul =
+            vor32(vand32(veq32(v, '/'), vor32(veq32(v1, '/'), veq32(v1, '*'))), veq32(v, 0));
+        if (any32(vor32(keyword, comment_nul))) break;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
 /// yara, outside a rule (idle): only "import"/"include" (start "i"), "//"
 /// and "/*" (start "/"), and "private", "global", "rule" right after
 /// whitespace can change anything; every other token is a word run or one
@@ -783,35 +1008,46 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
     if (p >= lim || may_stop(*p)) return p;
     const unsigned char* const start = p;
     ++p;
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
     for (;;) {
 #if defined(__SSE2__)
         // In blocks, a keyword must also show its first three letters: "imp",
         // "inc", "pri", "glo", "rul"; any other word is a plain word+ token.
         while (lim - p >= 18) {
+#if defined(IOCSCAN_SKIP_AVX2)
+            // Blocks that fail the cheap test below are passed over 32 bytes
+            // at a time first (the same test).
+            if (avx2) {
+                p = yara_cheap_pass_avx2(p, lim);
+                if (lim - p < 18) break;
+            }
+#endif
             const __m128i v = load16(p);
             const __m128i v1 = load16(p + 1);
-            // Cheap test first: every stop is NUL, or one of the pairs "//",
-            // "/*", "im", "in", "pr", "gl", "ru".
-            const __m128i pairs =
-                vor(vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))),
-                        vand(veq(v, 'i'), vor(veq(v1, 'm'), veq(v1, 'n')))),
-                    vor(vor(vand(veq(v, 'p'), veq(v1, 'r')), vand(veq(v, 'g'), veq(v1, 'l'))),
-                        vand(veq(v, 'r'), veq(v1, 'u'))));
-            if (!any(vor(pairs, veq(v, 0)))) {
+            const __m128i v2 = load16(p + 2);
+            // Cheap test first, in vector registers with one movemask: every
+            // stop is NUL, "//", "/*" or one of the three-letter starts. (Two
+            // letters are not enough: "in", "pr" and "ru" are all over prose.)
+            const __m128i module = vand(veq(v, 'i'), vor(vand(veq(v1, 'm'), veq(v2, 'p')),
+                                                          vand(veq(v1, 'n'), veq(v2, 'c'))));
+            const __m128i keyword =
+                vor(vor(module, vand(veq(v, 'p'), vand(veq(v1, 'r'), veq(v2, 'i')))),
+                    vor(vand(veq(v, 'g'), vand(veq(v1, 'l'), veq(v2, 'o'))),
+                        vand(veq(v, 'r'), vand(veq(v1, 'u'), veq(v2, 'l')))));
+            // A "/" not before "/" or "*" is a one-byte token.
+            const __m128i comment_nul =
+                vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))), veq(v, 0));
+            if (!any(vor(keyword, comment_nul))) {
                 p += 16;
                 continue;
             }
             const __m128i prev = load16(p - 1);
-            const __m128i v2 = load16(p + 2);
             const unsigned prev_ws = eq(prev, ' ') | in_range(prev, '\t', 4);
-            const unsigned module = eq(v, 'i') & ((eq(v1, 'm') & eq(v2, 'p')) | (eq(v1, 'n') & eq(v2, 'c')));
-            const unsigned keyword = module | (eq(v, 'p') & eq(v1, 'r') & eq(v2, 'i')) |
-                                     (eq(v, 'g') & eq(v1, 'l') & eq(v2, 'o')) |
-                                     (eq(v, 'r') & eq(v1, 'u') & eq(v2, 'l'));
-            // A "/" not before "/" or "*" is a one-byte token.
-            const unsigned comment = eq(v, '/') & (eq(v1, '/') | eq(v1, '*'));
-            const unsigned stop = comment | eq(v, 0) | (keyword & prev_ws) |
-                                  (module & ~word_mask(prev) & 0xFFFF);
+            const unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(comment_nul)) |
+                                  (static_cast<unsigned>(_mm_movemask_epi8(keyword)) & prev_ws) |
+                                  (static_cast<unsigned>(_mm_movemask_epi8(module)) & ~word_mask(prev) & 0xFFFF);
             if (stop != 0) {
                 p += __builtin_ctz(stop);
                 break;
