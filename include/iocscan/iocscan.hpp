@@ -220,8 +220,9 @@ struct SourceOptions {
     /// Decompress gzip, bzip2, xz and zstd input, recognised by its first bytes.
     bool decompress = true;
     /// Regular files only: read (and decompress) the next chunk on another
-    /// thread while the scanner works on the last one. Off by default; the
-    /// CLI turns it on with --threads > 1.
+    /// thread while the scanner works on the last one. Off by default, and
+    /// the CLI leaves it off: a Scanner with threads reads the next round
+    /// while its helpers scan, which was faster on two cores.
     bool read_ahead = false;
     /// When set and it becomes true (e.g. from a SIGINT handler), scan_fd()
     /// stops before the next read and returns ScanEnd::cancelled.

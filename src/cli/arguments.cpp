@@ -314,9 +314,10 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         out.scan.url_plain = selection.url_plain();
         out.scan.url_encoded = selection.url_encoded();
     }
-    // With threads to spare, reading overlaps scanning too. Reads of the
-    // scanner's round size (1 MiB) let every thread take part in each round.
-    out.source.read_ahead = out.scan.threads > 1;
+    // Reads of the scanner's round size (1 MiB) let every thread take part
+    // in each round. No read-ahead thread: with threads the scanner already
+    // reads the next round while its helpers scan the last one, and a third
+    // thread on the same cores was slower (bench/RESULTS.md, session 4).
     if (out.scan.threads > 1 && !chunk_size_given) out.source.chunk_size = std::size_t{1} << 20;
     if (out.paths.empty()) out.paths.emplace_back("-");
     return true;
