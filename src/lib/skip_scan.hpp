@@ -865,6 +865,19 @@ IOCSCAN_AVX2 inline const unsigned char* email_cheap_pass_avx2(const unsigned ch
 }
 #endif
 
+/// The first address character [A-Za-z0-9_%+-] or NUL at or after `p`, or lim.
+inline const unsigned char* next_address_char(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    for (; lim - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        const unsigned m = word_mask(v) | eq(v, '%') | eq(v, '+') | eq(v, '-') | eq(v, 0);
+        if (m != 0) return p + __builtin_ctz(m);
+    }
+#endif
+    while (p < lim && *p != 0 && !is_address(*p)) ++p;
+    return p;
+}
+
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
 /// report something only if it holds an at-separator, which needs "@", an
 /// opening bracket, or " at ". Separators start with ".", "@", a bracket or
@@ -917,7 +930,16 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             // nor "." is a boundary: back up to the last one.
             p += __builtin_ctz(stop);
             while (p > safe && (is_address(p[-1]) || p[-1] == '.')) --p;
-            return p;
+            if (*p == 0 || is_address(*p)) return p;
+            // No word before the stop ("[.][.][.]", " at at at"): from a byte
+            // that is no address character the DFA takes `([^]\lchar)+`, a
+            // token that ends at the next address character and reports
+            // nothing, so go on from there. (Cut at lim, that token is still
+            // two no-op tokens: a run can only start at an address character.)
+            p = next_address_char(p, lim);
+            if (p == lim || *p == 0) return p;
+            safe = p;
+            continue;
         }
         p += 16;
     }
