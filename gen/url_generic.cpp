@@ -35,6 +35,14 @@ namespace iocscan::detail {
 
 LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
@@ -151,9 +159,17 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
+    next_token:
         // Passes over text where no URL can start (lib/url_skip.hpp).
         st.cur = url_generic_skip(st.cur, st.lim);
         st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well (a DFA waiting at lim
+            // inside a skip token would take the next piece byte by byte).
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:

@@ -143,6 +143,17 @@ inline const unsigned char* word_run_end(const unsigned char* p, const unsigned 
     return p;
 }
 
+/// The first word byte [0-9A-Za-z_] at or after `p`, or lim.
+inline const unsigned char* next_word_byte(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    for (; lim - p >= 16; p += 16) {
+        if (const unsigned m = word_mask(load16(p)); m != 0) return p + __builtin_ctz(m);
+    }
+#endif
+    while (p < lim && !is_word(*p)) ++p;
+    return p;
+}
+
 /// Back from `r` over word bytes, never before `start`: the start of the
 /// word run that holds r[-1] (or r itself when r[-1] is no word byte).
 inline const unsigned char* word_run_start(const unsigned char* start, const unsigned char* r) {
@@ -303,7 +314,16 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
 #endif
         // q: first block not known to hold a non-hex byte. A hash run covering
         // no checked block starts after q - 32 (else it would cover one).
-        const unsigned char* const r = word_run_start(start, q - start > 32 ? q - 32 : start);
+        const unsigned char* r = word_run_start(start, q - start > 32 ? q - 32 : start);
+        // Bytes that are no word bytes form a `([^]\word)+` token that reports
+        // nothing and ends at the next word byte: pass them here, so that the
+        // DFA does not wait at lim inside one and then take the next piece's
+        // bytes one by one ("[.][.][.]..."). Cut at lim, such a token is two
+        // no-op tokens.
+        if (r < lim && !is_word(*r)) {
+            r = next_word_byte(r, lim);
+            if (r == lim) return lim;
+        }
         if (lim - r <= 128) return r;
         const unsigned char* const e = word_run_end(r, lim);
         if (e - r <= 128) return r;

@@ -20,6 +20,8 @@
 // scanner may resume at `r`. Nothing before `p` is read, and no byte at or
 // past `lim` is decided on: an anchor cut off by `lim` counts as found, and
 // with no anchor the run before `lim` is backed up over (it may go on).
+// Where that run starts with bytes of `clsnw`, their `clsnw+` token is
+// passed too (see url_anchor_skip).
 #pragma once
 
 #include <cstddef>
@@ -33,6 +35,25 @@ namespace iocscan::detail {
 inline bool is_address_char(unsigned char c) {
     return skip::is_word(c) || c == '.' || c == ':' || c == '/' || c == '\\' || c == '[' || c == ']' ||
            c == '(' || c == ')' || c == '-';
+}
+
+/// A byte of url_common.re `clsnw`: an address character that is no word byte.
+inline bool is_non_word_address_char(unsigned char c) { return is_address_char(c) && !skip::is_word(c); }
+
+/// The first byte at or after `p` that is not in `clsnw`, or lim.
+inline const unsigned char* non_word_address_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    using namespace skip;
+    for (; lim - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        // [.:/] and "-" as ranges: "-" "." "/" are 0x2d-0x2f, ":" follows "9".
+        const unsigned in_run = in_range(v, '-', 2) | eq(v, ':') | eq(v, '\\') | eq(v, '[') | eq(v, ']') |
+                                eq(v, '(') | eq(v, ')');
+        if (const unsigned out = ~in_run & 0xFFFF; out != 0) return p + __builtin_ctz(out);
+    }
+#endif
+    while (p < lim && is_non_word_address_char(*p)) ++p;
+    return p;
 }
 
 /// Whether a defang dot may start at `q` (< lim): "[." "[ ." "(." "( ."
@@ -81,6 +102,19 @@ inline const unsigned char* find_defang_anchor(const unsigned char* p, const uns
 inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
     const unsigned char* r = a;
     if (r > p && r[-1] == ' ') --r;
+#if defined(__SSE2__)
+    // 16 bytes at a time, as the loop below: a space counts when the byte
+    // before it (here always at or after p) is "[", "(" or ".".
+    using namespace skip;
+    while (r - p >= 17) {
+        const __m128i v = load16(r - 16), before = load16(r - 17);
+        const unsigned address = word_mask(v) | in_range(v, '-', 2) | eq(v, ':') | eq(v, '\\') | eq(v, '[') |
+                                 eq(v, ']') | eq(v, '(') | eq(v, ')');
+        const unsigned spaced = eq(v, ' ') & (eq(before, '[') | eq(before, '(') | eq(before, '.'));
+        if (const unsigned out = ~(address | spaced) & 0xFFFF; out != 0) return r - 16 + (32 - __builtin_clz(out));
+        r -= 16;
+    }
+#endif
     while (r > p) {
         const unsigned char c = r[-1];
         const bool in_run = is_address_char(c) ||
@@ -101,9 +135,15 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
                                             const unsigned char*& known) {
     if (known != nullptr && p < known) return p;
     const unsigned char* const a = find_defang_anchor<kBackslash>(p, lim);
-    const unsigned char* const r = back_to_run_start(p, a);
+    const unsigned char* r = back_to_run_start(p, a);
+    // From a byte of `clsnw` the grammars' token is `clsnw+` (URL tokens and
+    // `word atok*` start with a word byte), which reports nothing and ends at
+    // the first byte that is not one: pass it here. Else the DFA would wait
+    // at lim inside it and take the next piece byte by byte ("[.][.][.]...").
+    // Cut at lim, it is two such tokens: the same boundaries after it.
+    if (r < lim && is_non_word_address_char(*r)) r = non_word_address_run_end(r, lim);
     known = a;
-    if (a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
+    if (r <= a && a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
     return r;
 }
 
