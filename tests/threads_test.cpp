@@ -142,12 +142,7 @@ TEST_P(ThreadCount, ResetStartsOverWithTheSameThreads) {
     Scanner scanner(all_types(GetParam()));
     for (int round = 0; round < 3; ++round) {
         std::vector<Found> found;
-        const auto keep = [&](const Match& m) {
-            found.push_back({m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged,
-                             std::string(encoding_name(m.encoding))});
-            for (std::uint8_t i = 0; i < m.rule_count; ++i) found.back().rules.emplace_back(rule_name(m.rules[i]));
-            return true;
-        };
+        const auto keep = collector(found);
         scanner.reset();
         scanner.feed(text, keep);
         scanner.finish(keep);
@@ -161,12 +156,7 @@ TEST_P(ThreadCount, APieceMayBeOverwrittenAsSoonAsFeedReturns) {
     const std::string text = mixed_text(3 << 20, 21);
     const auto reference = scan_pieces(text, all_types(1));
     std::vector<Found> found;
-    const auto keep = [&](const Match& m) {
-        found.push_back({m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged,
-                         std::string(encoding_name(m.encoding))});
-        for (std::uint8_t i = 0; i < m.rule_count; ++i) found.back().rules.emplace_back(rule_name(m.rules[i]));
-        return true;
-    };
+    const auto keep = collector(found);
     Scanner scanner(all_types(GetParam()));
     std::string piece;
     for (std::size_t at = 0; at < text.size(); at += 1 << 20) {

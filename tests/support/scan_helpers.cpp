@@ -6,8 +6,6 @@
 #include <unistd.h>
 
 namespace iocscan::test {
-namespace {
-
 MatchCallback collector(std::vector<Found>& out) {
     return [&out](const Match& m) {
         Found f{m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged,
@@ -17,8 +15,6 @@ MatchCallback collector(std::vector<Found>& out) {
         return true;
     };
 }
-
-}  // namespace
 
 std::vector<Found> scan_pieces(const std::string& text, const Options& options, std::size_t piece_size) {
     std::vector<Found> found;

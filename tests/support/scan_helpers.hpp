@@ -22,6 +22,9 @@ struct Found {
     bool operator==(const Found&) const = default;
 };
 
+/// A callback that copies every match into `out` and goes on.
+MatchCallback collector(std::vector<Found>& out);
+
 /// Feeds `text` in pieces of `piece_size` bytes (0: one piece).
 std::vector<Found> scan_pieces(const std::string& text, const Options& options,
                                std::size_t piece_size = 0);
