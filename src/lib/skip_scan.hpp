@@ -450,6 +450,15 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
 }
 #endif
 
+/// ipv6: passes the rest of a token that reports nothing, from `from` inside
+/// its run. Returns its end (a token boundary) with `flags` 0, or lim with
+/// `flags` saying where lim fell (ipv6_token_rest).
+inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const unsigned char* lim, unsigned& flags,
+                                               int& after_percent) {
+    flags = kIpv6InRun;
+    return ipv6_token_rest(from, lim, flags, after_percent);
+}
+
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
 /// single other bytes. A run without a colon is matched by the skip rule
 /// `(word | ".")+` (a tie with the run rule, which comes second), unless a
@@ -515,8 +524,7 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
         }
         if (long_field) {
             // A first field of 16 bytes or more: the token reports nothing.
-            flags = kIpv6InRun;
-            p = ipv6_token_rest(stop, lim, flags, after_percent);
+            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
             if (flags != 0) return p;
             continue;
         }
@@ -526,8 +534,7 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
             // nothing. From its end, a token boundary, the search goes on when
             // the next 16 bytes hold no stop, and the walk below otherwise
             // (colons tend to come in crowds: "http://http://...").
-            flags = kIpv6InRun;
-            p = ipv6_token_rest(stop, lim, flags, after_percent);
+            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
             if (flags != 0) return p;
             if (no_stop_ahead(p, lim)) continue;
         }
@@ -602,13 +609,8 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                 if ((k & (kWordByte | kDotByte)) != 0) {
                     if (colons == 0 && ++field >= 16) {
                         // A first field of 16 bytes or more: the token reports nothing.
-                        unsigned rest = kIpv6InRun;
-                        const unsigned char* const e = ipv6_token_rest(q + 1, lim, rest, after_percent);
-                        if (rest != 0) {
-                            flags = rest;
-                            return e;
-                        }
-                        q = e;
+                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        if (flags != 0) return q;
                         search = true;
                         break;
                     }
@@ -619,13 +621,8 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                         if (!ipv6_field_reports_nothing(tok, first_colon)) return tok;
                         // Its first field says the token reports nothing: the
                         // walk goes on after it, a token boundary.
-                        unsigned rest = kIpv6InRun;
-                        const unsigned char* const e = ipv6_token_rest(q + 1, lim, rest, after_percent);
-                        if (rest != 0) {
-                            flags = rest;
-                            return e;
-                        }
-                        q = e;
+                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        if (flags != 0) return q;
                         state = kBetween;
                         break;
                     }
