@@ -8,11 +8,15 @@
 // A plain space joins nothing, so the word before "ops.team@example.org" in
 // "write to ops.team@example.org" never becomes part of the local part, and
 // "at"/"dot" count as separators only between spaces or inside brackets, so
-// "Atlas" or "ycombinator" never turn into an "@".
+// "Atlas" or "ycombinator" never turn into an "@"; a bare spaced " at " only
+// before a domain written with " dot " (email_run.cpp). The userinfo of a URL
+// ("http://user:pw@host/") is no address: the two bytes before the run
+// (lib/token_prefix.hpp) and the byte after the domain tell.
 #include "lib/candidate_sink.hpp"
 #include "lib/email_run.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/token_prefix.hpp"
 
 namespace iocscan::detail {
 
@@ -26,7 +30,9 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_email(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -87,10 +93,10 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy21;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel17;
 	case 18:
 		if (st.lim <= st.cur) goto yy7;
@@ -462,10 +468,11 @@ yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy8;
+		case '@': goto yy13;
 		case 'A':
-		case 'a': goto yy13;
+		case 'a': goto yy14;
 		case 'D':
-		case 'd': goto yy14;
+		case 'd': goto yy15;
 		case '[': goto yy11;
 		case '{': goto yy12;
 		default:
@@ -480,20 +487,20 @@ yy7:
 	if (st.accept == 0) {
 		goto yy5;
 	} else {
-		goto yy21;
+		goto yy22;
 	}
 yy8:
 	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy15;
-		case '.': goto yy16;
-		case '@': goto yy17;
+		case ' ': goto yy16;
+		case '.': goto yy17;
+		case '@': goto yy18;
 		case 'A':
-		case 'a': goto yy18;
+		case 'a': goto yy19;
 		case 'D':
-		case 'd': goto yy19;
+		case 'd': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -649,7 +656,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy20;
+		case 'z': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -662,13 +669,13 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy22;
-		case '.': goto yy23;
-		case '@': goto yy24;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy25;
 		case 'A':
-		case 'a': goto yy25;
+		case 'a': goto yy26;
 		case 'D':
-		case 'd': goto yy26;
+		case 'd': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -681,13 +688,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy27;
-		case '.': goto yy28;
-		case '@': goto yy29;
+		case ' ': goto yy28;
+		case '.': goto yy29;
+		case '@': goto yy30;
 		case 'A':
-		case 'a': goto yy30;
+		case 'a': goto yy31;
 		case 'D':
-		case 'd': goto yy31;
+		case 'd': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -700,8 +707,7 @@ yy13:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy32;
+		case ' ': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -714,8 +720,8 @@ yy14:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy33;
+		case 'T':
+		case 't': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -728,12 +734,8 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy16;
-		case '@': goto yy17;
-		case 'A':
-		case 'a': goto yy18;
-		case 'D':
-		case 'd': goto yy19;
+		case 'O':
+		case 'o': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -746,8 +748,12 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy34;
-		case ')': goto yy35;
+		case '.': goto yy17;
+		case '@': goto yy18;
+		case 'A':
+		case 'a': goto yy19;
+		case 'D':
+		case 'd': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -760,8 +766,8 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy36;
-		case ')': goto yy37;
+		case ' ': goto yy34;
+		case ')': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -774,8 +780,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy17;
+		case ' ': goto yy36;
+		case ')': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -788,8 +794,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy38;
+		case 'T':
+		case 't': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -798,9 +804,23 @@ yyFillLabel15:
 			goto yy7;
 	}
 yy20:
+	++st.cur;
+yyFillLabel16:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 16;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy21:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel16:
+yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy39;
@@ -869,7 +889,7 @@ yyFillLabel16:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy20;
+		case 'z': goto yy21;
 		case '(': goto yy40;
 		case '.':
 		case '@': goto yy10;
@@ -877,42 +897,28 @@ yyFillLabel16:
 		case '{': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 16;
-				return LexStatus::waiting;
-			}
-			goto yy21;
-	}
-yy21:
-	st.state = -1;
-	{
-                if (!st.overlong) emit_email_run(sink, st.tok, st.cur);
-                continue;
-            }
-yy22:
-	++st.cur;
-yyFillLabel17:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy23;
-		case '@': goto yy24;
-		case 'A':
-		case 'a': goto yy25;
-		case 'D':
-		case 'd': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 17;
 				return LexStatus::waiting;
 			}
-			goto yy7;
+			goto yy22;
 	}
+yy22:
+	st.state = -1;
+	{
+                if (!st.overlong) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                continue;
+            }
 yy23:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy43;
-		case ']': goto yy35;
+		case '.': goto yy24;
+		case '@': goto yy25;
+		case 'A':
+		case 'a': goto yy26;
+		case 'D':
+		case 'd': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -925,8 +931,8 @@ yy24:
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy44;
-		case ']': goto yy37;
+		case ' ': goto yy43;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -939,8 +945,8 @@ yy25:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy24;
+		case ' ': goto yy44;
+		case ']': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -953,8 +959,8 @@ yy26:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy45;
+		case 'T':
+		case 't': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -967,12 +973,8 @@ yy27:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy28;
-		case '@': goto yy29;
-		case 'A':
-		case 'a': goto yy30;
-		case 'D':
-		case 'd': goto yy31;
+		case 'O':
+		case 'o': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -985,8 +987,12 @@ yy28:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy46;
-		case '}': goto yy35;
+		case '.': goto yy29;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -999,8 +1005,8 @@ yy29:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy47;
-		case '}': goto yy37;
+		case ' ': goto yy46;
+		case '}': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1013,8 +1019,8 @@ yy30:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy29;
+		case ' ': goto yy47;
+		case '}': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1027,8 +1033,8 @@ yy31:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy48;
+		case 'T':
+		case 't': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1041,7 +1047,8 @@ yy32:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy10;
+		case 'O':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1239,7 +1246,7 @@ yyFillLabel32:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy20;
+		case 'z': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1253,7 +1260,7 @@ yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy16;
+		case 't': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1267,8 +1274,9 @@ yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy40;
+		case '@': goto yy13;
 		case 'A':
-		case 'a': goto yy13;
+		case 'a': goto yy14;
 		case 'D':
 		case 'd': goto yy50;
 		case '[': goto yy41;
@@ -1287,9 +1295,9 @@ yyFillLabel35:
 	switch (yych) {
 		case ' ': goto yy51;
 		case '.':
-		case '@': goto yy17;
+		case '@': goto yy18;
 		case 'A':
-		case 'a': goto yy18;
+		case 'a': goto yy19;
 		case 'D':
 		case 'd': goto yy52;
 		default:
@@ -1306,9 +1314,9 @@ yyFillLabel36:
 	switch (yych) {
 		case ' ': goto yy53;
 		case '.':
-		case '@': goto yy24;
+		case '@': goto yy25;
 		case 'A':
-		case 'a': goto yy25;
+		case 'a': goto yy26;
 		case 'D':
 		case 'd': goto yy54;
 		default:
@@ -1325,9 +1333,9 @@ yyFillLabel37:
 	switch (yych) {
 		case ' ': goto yy55;
 		case '.':
-		case '@': goto yy29;
+		case '@': goto yy30;
 		case 'A':
-		case 'a': goto yy30;
+		case 'a': goto yy31;
 		case 'D':
 		case 'd': goto yy56;
 		default:
@@ -1369,7 +1377,7 @@ yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy23;
+		case 't': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1409,7 +1417,7 @@ yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy28;
+		case 't': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1436,7 +1444,7 @@ yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy13;
+		case 'o': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1450,9 +1458,9 @@ yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy17;
+		case '@': goto yy18;
 		case 'A':
-		case 'a': goto yy18;
+		case 'a': goto yy19;
 		case 'D':
 		case 'd': goto yy52;
 		default:
@@ -1468,7 +1476,7 @@ yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy18;
+		case 'o': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1482,9 +1490,9 @@ yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy24;
+		case '@': goto yy25;
 		case 'A':
-		case 'a': goto yy25;
+		case 'a': goto yy26;
 		case 'D':
 		case 'd': goto yy54;
 		default:
@@ -1500,7 +1508,7 @@ yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy25;
+		case 'o': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -1514,9 +1522,9 @@ yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy29;
+		case '@': goto yy30;
 		case 'A':
-		case 'a': goto yy30;
+		case 'a': goto yy31;
 		case 'D':
 		case 'd': goto yy56;
 		default:
@@ -1532,7 +1540,7 @@ yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy30;
+		case 'o': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -1545,6 +1553,17 @@ yy57:
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_email(LexState& st, CandidateSink& sink) {
+    // st.flags: the two bytes before the token start, which the driver may
+    // drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_email_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -7,11 +7,13 @@
 // string such as 1.2.3.4.5) or a longer digit group (01234.1.1.1) is
 // nothing, and none of its pieces is reported, so a failed candidate never
 // sends the scanner back to rescan its tail. A run followed by /N is a cidr
-// when N is 0-32.
+// when N is 0-32. A run right after a letter, "_" or "Word/" is a version
+// number (is_version_prefix(), lib/dotted_run.hpp), also when it is four octets.
 #include "lib/candidate_sink.hpp"
 #include "lib/dotted_run.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/token_prefix.hpp"
 
 namespace iocscan::detail {
 
@@ -25,7 +27,9 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -38,7 +42,7 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy25;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -91,6 +95,15 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
 	case 17:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel17;
+	case 18:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel18;
+	case 19:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel19;
+	case 20:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel20;
 }
 
     for (;;) {
@@ -185,7 +198,8 @@ yyFillLabel2:
 yy5:
 	st.state = -1;
 	{
-                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur);
+                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur, version);
                 continue;
             }
 yy6:
@@ -261,6 +275,7 @@ yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
 		case '.': goto yy8;
+		case '\\': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -273,7 +288,7 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy16;
+		case ']': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -287,7 +302,7 @@ yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
-		case '[': goto yy17;
+		case '[': goto yy18;
 		case '.': goto yy8;
 		case 'D':
 		case 'd': goto yy13;
@@ -305,7 +320,7 @@ yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy18;
+		case 'o': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -319,7 +334,7 @@ yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
 		case ')':
-		case ']': goto yy19;
+		case ']': goto yy20;
 		case '0':
 		case '1':
 		case '2':
@@ -364,17 +379,7 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9': goto yy4;
-		case ']': goto yy20;
+		case '.': goto yy8;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -387,10 +392,17 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy8;
-		case 'D':
-		case 'd': goto yy13;
-		case '\\': goto yy10;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy4;
+		case ']': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -403,8 +415,12 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy21;
+		case '(':
+		case '[': goto yy22;
+		case '.': goto yy8;
+		case 'D':
+		case 'd': goto yy13;
+		case '\\': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -417,18 +433,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy20;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9': goto yy4;
+		case 'T':
+		case 't': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -441,6 +447,8 @@ yy20:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
+		case ')':
+		case ']': goto yy24;
 		case '0':
 		case '1':
 		case '2':
@@ -463,8 +471,16 @@ yy21:
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy14;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
@@ -473,10 +489,73 @@ yyFillLabel17:
 			goto yy7;
 	}
 yy22:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy8;
+		case '\\': goto yy10;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy23:
+	++st.cur;
+yyFillLabel19:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy20;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy24:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy21;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy4;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy25:
 	st.state = -1;
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
+    // st.flags: the two bytes before the token start, which the driver may
+    // drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_dotted_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -12,6 +12,7 @@
 #include "lib/ipv6_run.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/token_prefix.hpp"
 
 namespace iocscan::detail {
 
@@ -25,7 +26,9 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
     // nothing (lib/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
@@ -326,7 +329,7 @@ yyFillLabel2:
 yy6:
 	st.state = -1;
 	{
-                if (!st.overlong) emit_ipv6_run(sink, st.tok, st.cur);
+                if (!st.overlong) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 continue;
             }
 yy7:
@@ -495,6 +498,17 @@ yy10:
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
+    // st.cond: the two bytes before the token start, which the driver may
+    // drop before the next call (st.flags belongs to the skip).
+    const TokenPrefix prefix(st.tok, static_cast<unsigned>(st.cond));
+    const LexStatus status = lex_ipv6_runs(st, sink, prefix);
+    st.cond = static_cast<int>(prefix.saved_at(st.tok));
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -7,17 +7,23 @@
 // A plain space joins nothing, so the word before "ops.team@example.org" in
 // "write to ops.team@example.org" never becomes part of the local part, and
 // "at"/"dot" count as separators only between spaces or inside brackets, so
-// "Atlas" or "ycombinator" never turn into an "@".
+// "Atlas" or "ycombinator" never turn into an "@"; a bare spaced " at " only
+// before a domain written with " dot " (email_run.cpp). The userinfo of a URL
+// ("http://user:pw@host/") is no address: the two bytes before the run
+// (lib/token_prefix.hpp) and the byte after the domain tell.
 #include "lib/candidate_sink.hpp"
 #include "lib/email_run.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/token_prefix.hpp"
 
 namespace iocscan::detail {
 
 /*!include:re2c "common.re" */
 
-LexStatus lex_email(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -50,7 +56,9 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
                    | sp? "(" sp? dotmark sp? ")" sp?
                    | sp? "{" sp? dotmark sp? "}" sp?
                    | sp 'dot' sp;
+            // " @ ": YARA author fields ("ths @ ccc.de").
             atsep  = "@"
+                   | sp "@" sp
                    | sp? "[" sp? atmark sp? "]" sp?
                    | sp? "(" sp? atmark sp? ")" sp?
                    | sp? "{" sp? atmark sp? "}" sp?
@@ -61,7 +69,7 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
             // this rule and `run` match the same length; the first listed wins.
             lchar+ (dotsep lchar+)* { continue; }
             run {
-                if (!st.overlong) emit_email_run(sink, st.tok, st.cur);
+                if (!st.overlong) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 continue;
             }
             ([^]\lchar)+ { continue; }
@@ -69,6 +77,17 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
             *            { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_email(LexState& st, CandidateSink& sink) {
+    // st.flags: the two bytes before the token start, which the driver may
+    // drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_email_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -1,8 +1,10 @@
 // md5, sha1, sha256, sha512: exactly 32, 40, 64 or 128 hex digits that stand
-// alone as a word. The scanner consumes each maximal run of word characters
-// once; a run of hex digits of one of the four lengths is a hash, anything
-// else (a longer hex run, hex glued to letters or `_`) is nothing. Because
-// every run is consumed whole, no byte is examined twice.
+// alone as a word. The scanner consumes each maximal run of letters and
+// digits once; a run of hex digits of one of the four lengths is a hash,
+// anything else (a longer hex run, hex glued to letters: "fil0AA9...", "0x...")
+// is nothing. "_" and "-" join words in file and rule names
+// ("VirusShare_<md5>", "sig_<sha256>"), so they separate runs. Because every
+// run is consumed whole, no byte is examined twice.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
@@ -31,8 +33,8 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     /*!getstate:re2c*/
     for (;;) {
     next_token:
-        // Passes over text that holds no 32-digit hex run, and word runs
-        // longer than 128 bytes (lib/skip_scan.hpp).
+        // Passes over text that holds no 32-digit hex run, and runs of
+        // letters and digits longer than 128 bytes (lib/skip_scan.hpp).
         st.cur = skip::to_hash_candidate(st.cur, st.lim, st.flags);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;
@@ -43,12 +45,13 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
             return LexStatus::waiting;
         }
         /*!re2c
+            alnum = [0-9a-zA-Z];
             hex{32}  { if (!st.overlong) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
             hex{40}  { if (!st.overlong) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
             hex{64}  { if (!st.overlong) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
             hex{128} { if (!st.overlong) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
-            word+    { continue; }
-            ([^]\word)+ { continue; }
+            alnum+    { continue; }
+            ([^]\alnum)+ { continue; }
             $        { return LexStatus::end; }
             *        { continue; }
         */

@@ -6,17 +6,21 @@
 // string such as 1.2.3.4.5) or a longer digit group (01234.1.1.1) is
 // nothing, and none of its pieces is reported, so a failed candidate never
 // sends the scanner back to rescan its tail. A run followed by /N is a cidr
-// when N is 0-32.
+// when N is 0-32. A run right after a letter, "_" or "Word/" is a version
+// number (is_version_prefix(), lib/dotted_run.hpp), also when it is four octets.
 #include "lib/candidate_sink.hpp"
 #include "lib/dotted_run.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/token_prefix.hpp"
 
 namespace iocscan::detail {
 
 /*!include:re2c "common.re" */
 
-LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -46,13 +50,15 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
             // ".", "\.", "[.]", "(.)", "[dot]", "(dot)", and unbalanced forms
             // such as "[[.]]]", ".]]" or "]]" alone. At most three brackets
             // on a side keeps the lookahead past an accepted run short.
-            sep = open{0,3} ("." | "\\.") close{0,3}
+            // "\\." and "\\\\." (a backslash escaped once more, as in JSON).
+            sep = open{0,4} "\\"{0,2} "." close{0,4}
                 | open{1,3} 'dot' close{1,3}
                 | "]]" "]"?;
             run = digit+ (sep digit+)*;
 
             run ("/" digit+)? {
-                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur);
+                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur, version);
                 continue;
             }
             [^0-9]+ { continue; }
@@ -60,6 +66,17 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
             *       { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
+    // st.flags: the two bytes before the token start, which the driver may
+    // drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_dotted_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -11,12 +11,15 @@
 #include "lib/ipv6_run.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/token_prefix.hpp"
 
 namespace iocscan::detail {
 
 /*!include:re2c "common.re" */
 
-LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
     // nothing (lib/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
@@ -61,7 +64,7 @@ LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
             // text, are passed over without a call to the validator.
             (word | ".")+ { continue; }
             runchar+ ("%" zonechar+)? {
-                if (!st.overlong) emit_ipv6_run(sink, st.tok, st.cur);
+                if (!st.overlong) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 continue;
             }
             [^]\runchar { continue; }
@@ -69,6 +72,17 @@ LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
             *           { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_ipv6(LexState& st, CandidateSink& sink) {
+    // st.cond: the two bytes before the token start, which the driver may
+    // drop before the next call (st.flags belongs to the skip).
+    const TokenPrefix prefix(st.tok, static_cast<unsigned>(st.cond));
+    const LexStatus status = lex_ipv6_runs(st, sink, prefix);
+    st.cond = static_cast<int>(prefix.saved_at(st.tok));
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -26,7 +26,8 @@ TEST(Hash, EachLengthHasItsType) {
 TEST(Hash, MustStandAloneAsAWord) {
     EXPECT_TRUE(hashes("x" + kMd5).empty());
     EXPECT_TRUE(hashes(kMd5 + "g").empty());
-    EXPECT_TRUE(hashes("_" + kMd5).empty());
+    EXPECT_TRUE(hashes("0x" + kMd5).empty());
+    EXPECT_EQ(hashes("_" + kMd5).size(), 1u);   // "_" joins words: VirusShare_<md5>
     EXPECT_TRUE(hashes(kMd5 + "0").empty());      // 33 hex digits
     EXPECT_TRUE(hashes(kMd5.substr(1)).empty());  // 31 hex digits
     EXPECT_EQ(hashes("md5:" + kMd5 + ",").size(), 1u);

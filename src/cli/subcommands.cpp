@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -86,6 +87,41 @@ Type guess_kind(std::string_view ioc) {
     return Type::url;
 }
 
+/// Whether the scanner, run on `text` for `kind`, finds one IOC that is the
+/// whole text (but for trailing punctuation a URL leaves out).
+bool scans_as_whole(std::string_view text, Type kind) {
+    Options options;
+    options.types = TypeSet{};
+    options.types.add(kind);
+    if (kind == Type::ipv4 || kind == Type::cidr) {
+        options.types.add(Type::ipv4);
+        options.types.add(Type::cidr);
+    }
+    if (kind == Type::md5) {
+        for (Type hash : {Type::sha1, Type::sha256, Type::sha512}) options.types.add(hash);
+    }
+    bool whole = false;
+    Scanner scanner(options);
+    const auto on_match = [&](const Match& match) {
+        if (match.offset != 0) return true;
+        const std::string_view rest = text.substr(match.raw.size());
+        whole = whole || rest.find_first_not_of(".,;:!?)]}>\"'`") == std::string_view::npos;
+        return !whole;
+    };
+    scanner.feed(text, on_match);
+    scanner.finish(on_match);
+    return whole;
+}
+
+/// Whether a line is an IOC of `kind`, so that refang may rewrite it: the
+/// scanner finds it as it stands, or (not for URLs, where adding "http://"
+/// would make any word one) finds its refanged form, which covers defangs
+/// the scanner does not accept in running text ("ops[@]example[.com[.org]").
+bool is_ioc_of_kind(std::string_view line, Type kind) {
+    if (scans_as_whole(line, kind)) return true;
+    return kind != Type::url && scans_as_whole(refang(kind, line), kind);
+}
+
 std::optional<Type> parse_kind(std::string_view name) {
     if (name == "url") return Type::url;
     if (name == "ipv4") return Type::ipv4;
@@ -102,27 +138,51 @@ std::string_view trimmed(std::string_view text) {
 
 class LineFilter {
 public:
-    LineFilter(bool defang_mode, std::optional<Type> kind, OutputWriter& out)
-        : defang_(defang_mode), kind_(kind), out_(out) {}
+    LineFilter(bool defang_mode, std::optional<Type> kind, bool strict, OutputWriter& out)
+        : defang_(defang_mode), kind_(kind), strict_(strict), out_(out) {}
 
     /// Transforms one input line (without its "\n") and writes it with one.
     /// A "\r" before the "\n" is kept, so CRLF input gives CRLF output.
+    /// Refang rewrites only a line that is an IOC of its kind (given, or
+    /// guessed from the shape): any other line passes through unchanged, so
+    /// that "not an ioc" never becomes "http://notanioc"; with --strict it
+    /// is also named on stderr and the exit status becomes 2.
     void line(std::string_view text) {
+        ++line_number_;
         const bool crlf = !text.empty() && text.back() == '\r';
         const std::string_view ioc = trimmed(text);
         if (!ioc.empty()) {
             const Type type = kind_ ? *kind_ : guess_kind(ioc);
-            result_ = defang_ ? defang(type, ioc) : refang(type, ioc);
-            out_.write(result_);
+            if (defang_) {
+                out_.write(defang(type, ioc));
+            } else if (is_ioc_of_kind(ioc, type)) {
+                out_.write(refang(type, ioc));
+            } else {
+                out_.write(crlf ? text.substr(0, text.size() - 1) : text);
+                if (strict_) report_not_an_ioc(ioc, type);
+            }
         }
         out_.write(crlf ? "\r\n" : "\n");
     }
 
+    /// Lines --strict flagged.
+    std::uint64_t flagged() const { return flagged_; }
+
 private:
+    void report_not_an_ioc(std::string_view ioc, Type type) {
+        ++flagged_;
+        const std::string_view kind = type_name(type);
+        std::fprintf(stderr, "iocscan refang: line %llu: not an IOC of kind %.*s: %.*s\n",
+                     static_cast<unsigned long long>(line_number_), int(kind.size()), kind.data(),
+                     int(ioc.size()), ioc.data());
+    }
+
     bool defang_;
     std::optional<Type> kind_;
+    bool strict_;
     OutputWriter& out_;
-    std::string result_;
+    std::uint64_t line_number_ = 0;
+    std::uint64_t flagged_ = 0;
 };
 
 int usage_error(std::string_view command, const std::string& message) {
@@ -137,9 +197,14 @@ bool is_subcommand(std::string_view name) { return name == "refang" || name == "
 int run_subcommand(int argc, const char* const* argv) {
     const std::string_view command = argv[1];
     std::optional<Type> kind;
+    bool strict = false;
     for (int i = 2; i < argc; ++i) {
         std::string_view arg = argv[i];
         std::string_view value;
+        if (arg == "--strict" && command == "refang") {
+            strict = true;
+            continue;
+        }
         if (arg.starts_with("--kind=")) {
             value = arg.substr(7);
         } else if (arg == "--kind" && i + 1 < argc) {
@@ -147,8 +212,8 @@ int run_subcommand(int argc, const char* const* argv) {
         } else if (arg == "--kind") {
             return usage_error(command, "--kind: needs a value");
         } else if (arg == "-h" || arg == "--help") {
-            std::printf("Usage: iocscan %.*s [--kind url|ipv4|email] < IOCS\n",
-                        int(command.size()), command.data());
+            std::printf("Usage: iocscan %.*s [--kind url|ipv4|email]%s < IOCS\n",
+                        int(command.size()), command.data(), command == "refang" ? " [--strict]" : "");
             return kExitOk;
         } else {
             return usage_error(command, "unknown argument '" + std::string(arg) + "'");
@@ -158,7 +223,7 @@ int run_subcommand(int argc, const char* const* argv) {
     }
 
     OutputWriter out(STDOUT_FILENO);
-    LineFilter filter(command == "defang", kind, out);
+    LineFilter filter(command == "defang", kind, strict, out);
     std::string pending;   // the current line's bytes so far
     char block[64 * 1024];
     for (;;) {
@@ -187,7 +252,7 @@ int run_subcommand(int argc, const char* const* argv) {
         std::fprintf(stderr, "iocscan: standard output: %s\n", std::strerror(out.error_errno()));
         return kExitError;
     }
-    return kExitOk;
+    return filter.flagged() != 0 ? kExitError : kExitOk;
 }
 
 }  // namespace iocscan::cli

@@ -11,7 +11,9 @@ bool is_subcommand(std::string_view name);
 
 /// Runs the subcommand argv[1] with its options argv[2...]: reads one IOC per
 /// line from standard input and writes exactly one line per input line.
-/// Returns the exit status (0, or 2 on a usage or write error).
+/// Refang rewrites only lines that are IOCs of their kind; `--strict` names
+/// the others on stderr. Returns the exit status (0, or 2 on a usage or
+/// write error, or when --strict named a line).
 int run_subcommand(int argc, const char* const* argv);
 
 }  // namespace iocscan::cli

@@ -38,6 +38,10 @@ public:
                         static_cast<std::uint64_t>(end - begin), type, rule});
     }
 
+    /// Whether matches of `type` are kept (a scanner that can report one span
+    /// as either of two types asks, so that the span is never lost).
+    bool wants(Type type) const { return wanted_.has(type); }
+
     /// Counts a candidate that was longer than its family allows.
     void drop_overlong() { ++dropped_; }
 

@@ -8,6 +8,7 @@ namespace iocscan::detail {
 namespace {
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_letter_or_underscore(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_'; }
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.
 /// Everything between groups is separator text the grammar already checked.
@@ -39,10 +40,17 @@ bool is_prefix_length(const unsigned char* p, const unsigned char* end) {
 
 }  // namespace
 
-void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+bool is_version_prefix(unsigned char before2, unsigned char before1) {
+    return is_letter_or_underscore(before1) || (before1 == '/' && is_letter_or_underscore(before2));
+}
+
+void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version) {
+    if (version) return;
     const unsigned char* slash = std::find(begin, end, static_cast<unsigned char>('/'));
     if (!is_four_octets(begin, slash)) return;
-    if (slash != end && is_prefix_length(slash + 1, end)) {
+    // An address is never dropped for want of the cidr type: without it,
+    // "10.20.0.0/16" is reported as the ipv4 it starts with.
+    if (slash != end && is_prefix_length(slash + 1, end) && sink.wants(Type::cidr)) {
         sink.add(Type::cidr, kRuleIpv4, begin, end);
         return;
     }

@@ -18,6 +18,7 @@ void refang_email(std::string_view raw, std::string& out) {
                 break;
             case EmailPart::dot: out.push_back('.'); break;
             case EmailPart::at: out.push_back('@'); break;
+            case EmailPart::filler: break;
         }
         p = part.end;
     }

@@ -28,7 +28,17 @@ struct Group {
     std::size_t plain_length = 0;   ///< length once refanged
     bool domain_like = true;        ///< every word is a host label
     bool letter_tld = false;        ///< the last word is 2+ letters
+    bool spaced_dots = true;        ///< every dot is a bare spaced " dot "
 };
+
+/// " at " or " dot " as a bare word between spaces, no bracket or mark: a
+/// defang only in an address written wholly in that style.
+bool is_bare_spaced(const EmailPart& separator) {
+    for (const unsigned char* p = separator.begin; p < separator.end; ++p) {
+        if (*p == '@' || *p == '.' || is_bracket(*p)) return false;
+    }
+    return true;
+}
 
 bool is_label(const unsigned char* p, const unsigned char* end) {
     if (end - p > static_cast<std::ptrdiff_t>(kMaxLabel) || p[0] == '-' || end[-1] == '-') return false;
@@ -54,9 +64,13 @@ void add_word(Group& group, const EmailPart& word) {
     group.end = word.end;
 }
 
-bool valid_pair(const Group& local, const Group& domain) {
+/// `bare_at`: the at-sign is a bare spaced " at ", which in prose ("the
+/// server at evil[.]com", "$b at pe.overlay.offset") is only a word: it
+/// counts when the domain's dots are bare " dot " too ("john at example dot com").
+bool valid_pair(const Group& local, const Group& domain, bool bare_at) {
     return local.words > 0 && local.plain_length <= kMaxLocal && domain.words >= 2 &&
-           domain.domain_like && domain.letter_tld && domain.plain_length <= kMaxDomain;
+           domain.domain_like && domain.letter_tld && domain.plain_length <= kMaxDomain &&
+           (!bare_at || domain.spaced_dots);
 }
 
 /// Only "@", spaces and brackets can make an at-sign; most runs are plain
@@ -82,6 +96,15 @@ const unsigned char* skip_spaces_and_brackets(const unsigned char* p, const unsi
     return p;
 }
 
+/// Whether a local part at the start of a run is a URL's userinfo: right
+/// after "//" ("http://user@host"), or after ":" with the domain followed by
+/// "/" or ":" ("http://user:pw@host/", "...@host:8080"), where an address
+/// after a label ("mailto:", "From:") ends the text or the sentence.
+bool is_userinfo(unsigned char before2, unsigned char before1, unsigned char after_domain) {
+    if (before2 == '/' && before1 == '/') return true;
+    return before1 == ':' && (after_domain == '/' || after_domain == ':');
+}
+
 }  // namespace
 
 EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
@@ -92,6 +115,9 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
     }
     // A separator: spaces and brackets around one mark ("@", ".", "at", "dot").
     p = skip_spaces_and_brackets(p, end);
+    // Brackets that close nothing at the end ("example[.com[.org]"): only in
+    // text the grammar did not check (the refang subcommand); they are dropped.
+    if (p == end) return {EmailPart::filler, begin, end};
     EmailPart::Kind kind = EmailPart::dot;
     if (p < end && (*p == '@' || *p == '.')) {
         kind = *p == '@' ? EmailPart::at : EmailPart::dot;
@@ -108,16 +134,20 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
     return {kind, begin, skip_spaces_and_brackets(p, end)};
 }
 
-void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
+                    unsigned char before2, unsigned char before1) {
     if (!may_hold_at_sign(begin, end)) return;
     // Groups are the dot-joined words between at-signs. Each at-sign pairs
     // the group before it (unless that one was just used as a domain) with
     // the group after it.
     Group local{};
     bool have_local = false;
+    bool bare_at = false;   // the at-sign after `local`
     Group current{};
     const auto close_group = [&] {
-        if (have_local && valid_pair(local, current)) {
+        // valid_pair() first: it makes sure the domain has words, so an end.
+        if (have_local && valid_pair(local, current, bare_at) &&
+            !(local.begin == begin && is_userinfo(before2, before1, *current.end))) {
             sink.add(Type::email, kRuleEmail, local.begin, current.end);
             have_local = false;   // the domain cannot also be the next local part
         } else {
@@ -132,8 +162,10 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
             add_word(current, part);
         } else if (part.kind == EmailPart::dot) {
             ++current.plain_length;
+            current.spaced_dots = current.spaced_dots && is_bare_spaced(part);
         } else if (part.kind == EmailPart::at) {
             close_group();
+            bare_at = is_bare_spaced(part);
         }
         p = part.end;
     }

@@ -112,10 +112,32 @@ bool may_hold_address(const unsigned char* begin, const unsigned char* end) {
     return colons >= 6;
 }
 
+/// Texts that are valid RFC 4291 forms but in running text are something
+/// else: four or more groups of exactly two hex digits (a certificate or key
+/// fingerprint, "AB:CD:EF:01:23:45:67:89"); and, after a "-", one group and a
+/// final "::" (the "26::" of the date "2015-05-26::").
+bool is_lookalike(const unsigned char* p, const unsigned char* end, unsigned char before) {
+    int groups = 0;
+    bool all_pairs = true;
+    const unsigned char* field = p;
+    for (const unsigned char* q = p; q <= end; ++q) {
+        if (q < end && *q != ':') continue;
+        if (q > field) {
+            ++groups;
+            all_pairs = all_pairs && q - field == 2;
+        }
+        field = q + 1;
+    }
+    const bool date_tail = before == '-' && groups == 1 && end - p >= 3 && end[-1] == ':' && end[-2] == ':';
+    return date_tail || (groups >= 4 && all_pairs);
+}
+
 }  // namespace
 
-void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
+                   unsigned char before2, unsigned char before1) {
     if (!may_hold_address(begin, end)) return;
+    if ((before2 == ':' && before1 == ']') || *end == '[') return;   // "...[:]db8::1", "2001::db8[:]1"
     // Dots after the address end the sentence, not the address.
     while (end > begin && end[-1] == '.') --end;
     const unsigned char* percent = std::find(begin, end, static_cast<unsigned char>('%'));
@@ -130,7 +152,36 @@ void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsign
     // "add::bad") is far more often an identifier or a scope than an address.
     const bool compressed = std::search_n(start, address_end, 2, ':') != address_end;
     if (compressed && !has_digit(start, address_end)) return;
+    if (is_lookalike(start, address_end, start == begin ? before1 : 0)) return;
     sink.add(Type::ipv6, kRuleIpv6, start, end);
+}
+
+void refang_ipv6(std::string_view raw, std::string& out) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        out.push_back(raw[i]);
+        if (raw.compare(i, 3, "[:]") == 0) {
+            out.back() = ':';
+            i += 2;
+        }
+    }
+}
+
+void emit_defanged_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+    const std::string_view raw(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    if (raw.find("[:]") == std::string_view::npos) return;
+    // Dots after the address end the sentence, not the address.
+    while (end > begin && end[-1] == '.') --end;
+    std::string plain;
+    refang_ipv6(std::string_view(raw.data(), static_cast<std::size_t>(end - begin)), plain);
+    const auto* p = reinterpret_cast<const unsigned char*>(plain.data());
+    const auto* plain_end = p + plain.size();
+    // The rules of a plain run: a valid text, with a digit when compressed,
+    // that is no lookalike.
+    if (!is_ipv6_text(p, plain_end)) return;
+    const bool compressed = plain.find("::") != std::string::npos;
+    if (compressed && !has_digit(p, plain_end)) return;
+    if (is_lookalike(p, plain_end, 0)) return;
+    sink.add(Type::ipv6, kRuleIpv6Defanged, begin, end);
 }
 
 }  // namespace iocscan::detail

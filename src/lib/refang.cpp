@@ -2,6 +2,7 @@
 
 #include "lib/domain_refang.hpp"
 #include "lib/email_refang.hpp"
+#include "lib/ipv6_run.hpp"
 #include "lib/url_refang.hpp"
 
 namespace iocscan::detail {
@@ -65,8 +66,9 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
             return;
         case Type::ipv6:
             // The match already leaves out brackets, port and sentence
-            // punctuation; the address is kept as written (case, zeros).
-            out.assign(raw);
+            // punctuation; the address is kept as written (case, zeros) but
+            // for "[:]" colons.
+            refang_ipv6(raw, out);
             return;
         default:
             // Hashes are never defanged; families without a refang rule yet

@@ -20,6 +20,7 @@ enum BuiltinRule : RuleId {
     kRuleUrlHex,        // grammar/url_hex.re
     kRuleUrlPercent,    // grammar/url_percent.re
     kRuleUrlBase64,     // grammar/url_base64.re
+    kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
     kBuiltinRuleCount
 };
 

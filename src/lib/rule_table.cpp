@@ -22,6 +22,7 @@ LexStatus lex_domain(LexState&, CandidateSink&);
 LexStatus lex_url_hex(LexState&, CandidateSink&);
 LexStatus lex_url_percent(LexState&, CandidateSink&);
 LexStatus lex_url_base64(LexState&, CandidateSink&);
+LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -63,6 +64,8 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
      types({Type::url})},
     {kRuleUrlBase64, "base64", lex_url_base64, kMaxBase64UrlToken + kUrlLookahead,
      types({Type::url})},
+    // "2001[:]db8[:][:]1": a run over 256 bytes holds no address.
+    {kRuleIpv6Defanged, "ipv6-defanged", lex_ipv6_defanged, 256, types({Type::ipv6})},
 }};
 
 }  // namespace

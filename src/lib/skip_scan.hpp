@@ -124,47 +124,63 @@ inline __m128i veq(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c
 inline __m128i vor(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
 inline __m128i vand(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
 inline bool any(__m128i m) { return _mm_movemask_epi8(m) != 0; }
-/// [0-9A-Za-z_]
+#endif
+
+/// What a word is made of: [0-9A-Za-z_], or [0-9A-Za-z] for hashes, where
+/// "_" joins words ("VirusShare_<md5>").
+enum class Word { with_underscore, alnum };
+template <Word kWord = Word::with_underscore>
+constexpr bool is_word_of(unsigned c) {
+    return kWord == Word::alnum ? is_digit(c) || is_alpha(c) : is_word(c);
+}
+
+#if defined(__SSE2__)
+/// [0-9A-Za-z_], or [0-9A-Za-z]
+template <Word kWord = Word::with_underscore>
 inline unsigned word_mask(__m128i v) {
-    return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
+    const unsigned alnum = digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+    return kWord == Word::alnum ? alnum : alnum | eq(v, '_');
 }
 #endif
 
-/// The first byte at or after `p` that is no word byte [0-9A-Za-z_], or lim.
+/// The first byte at or after `p` that is no word byte, or lim.
+template <Word kWord = Word::with_underscore>
 inline const unsigned char* word_run_end(const unsigned char* p, const unsigned char* lim) {
 #if defined(__SSE2__)
     while (lim - p >= 16) {
-        const unsigned m = ~word_mask(load16(p)) & 0xFFFF;
+        const unsigned m = ~word_mask<kWord>(load16(p)) & 0xFFFF;
         if (m != 0) return p + __builtin_ctz(m);
         p += 16;
     }
 #endif
-    while (p < lim && is_word(*p)) ++p;
+    while (p < lim && is_word_of<kWord>(*p)) ++p;
     return p;
 }
 
-/// The first word byte [0-9A-Za-z_] at or after `p`, or lim.
+/// The first word byte at or after `p`, or lim.
+template <Word kWord = Word::with_underscore>
 inline const unsigned char* next_word_byte(const unsigned char* p, const unsigned char* lim) {
 #if defined(__SSE2__)
     for (; lim - p >= 16; p += 16) {
-        if (const unsigned m = word_mask(load16(p)); m != 0) return p + __builtin_ctz(m);
+        if (const unsigned m = word_mask<kWord>(load16(p)); m != 0) return p + __builtin_ctz(m);
     }
 #endif
-    while (p < lim && !is_word(*p)) ++p;
+    while (p < lim && !is_word_of<kWord>(*p)) ++p;
     return p;
 }
 
 /// Back from `r` over word bytes, never before `start`: the start of the
 /// word run that holds r[-1] (or r itself when r[-1] is no word byte).
+template <Word kWord = Word::with_underscore>
 inline const unsigned char* word_run_start(const unsigned char* start, const unsigned char* r) {
 #if defined(__SSE2__)
     while (r - start >= 16) {
-        const unsigned m = ~word_mask(load16(r - 16)) & 0xFFFF;
+        const unsigned m = ~word_mask<kWord>(load16(r - 16)) & 0xFFFF;
         if (m != 0) return r - 16 + (32 - __builtin_clz(m));
         r -= 16;
     }
 #endif
-    while (r > start && is_word(r[-1])) --r;
+    while (r > start && is_word_of<kWord>(r[-1])) --r;
     return r;
 }
 
@@ -204,7 +220,7 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
 
 /// ipv4: a run reports something only with four digit groups, so it needs a
 /// separator after its first group: "." before a digit or a closing bracket,
-/// "\\.", "]]", or "[" / "(" before a bracket, ".", "\\" or "dot"; a "/"
+/// "\\." or "\\\\" (an escaped backslash), "]]", or "[" / "(" before a bracket, ".", "\\" or "dot"; a "/"
 /// before a digit starts a "/N" suffix that the same token takes. A digit
 /// group followed by anything else is a whole token that reports nothing,
 /// and the byte after it is skipped by `[^0-9]+`. So groups like that are
@@ -244,7 +260,7 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
         const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
                                eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
         const unsigned go_on = (eq(v1, '.') & (d2 | eq(v2, ']') | eq(v2, ')'))) |
-                               (eq(v1, '\\') & eq(v2, '.')) | (eq(v1, ']') & eq(v2, ']')) |
+                               (eq(v1, '\\') & (eq(v2, '.') | eq(v2, '\\'))) | (eq(v1, ']') & eq(v2, ']')) |
                                (eq(v1, '/') & d2) | ((eq(v1, '[') | eq(v1, '(')) & open2);
         const unsigned hit = ends & go_on;
         if (hit != 0) {
@@ -274,7 +290,7 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
         const unsigned char c = q[0], n = q[1];
         const bool may_go_on =
             (c == '.' && (is_digit(n) || n == ']' || n == ')')) ||   // "." close{0,3} digit
-            (c == '\\' && n == '.') || (c == ']' && n == ']') || (c == '/' && is_digit(n)) ||
+            (c == '\\' && (n == '.' || n == '\\')) || (c == ']' && n == ']') || (c == '/' && is_digit(n)) ||
             ((c == '[' || c == '(') && (n == '[' || n == '(' || n == '.' || n == '\\' || (n | 0x20) == 'd'));
         if (may_go_on) return p;
         p = q;
@@ -285,7 +301,8 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
 /// more than 128 bytes.
 inline constexpr unsigned kHashInRun = 1;
 
-/// hash: the tokens are maximal word runs and the runs between them; a word
+/// hash: the tokens are maximal word runs (here letters and digits only,
+/// Word::alnum: "_" separates) and the runs between them; a word
 /// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
 /// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
 /// blocks [p + 16k, p + 16k + 16), and that block is all hex. So blocks with
@@ -302,7 +319,7 @@ inline constexpr unsigned kHashInRun = 1;
 inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
                                               unsigned& flags) {
     if (flags != 0) {
-        p = word_run_end(p, lim);
+        p = word_run_end<Word::alnum>(p, lim);
         if (p >= lim) return lim;
         flags = 0;   // the run ends at p, a token boundary
     }
@@ -314,18 +331,18 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
 #endif
         // q: first block not known to hold a non-hex byte. A hash run covering
         // no checked block starts after q - 32 (else it would cover one).
-        const unsigned char* r = word_run_start(start, q - start > 32 ? q - 32 : start);
+        const unsigned char* r = word_run_start<Word::alnum>(start, q - start > 32 ? q - 32 : start);
         // Bytes that are no word bytes form a `([^]\word)+` token that reports
         // nothing and ends at the next word byte: pass them here, so that the
         // DFA does not wait at lim inside one and then take the next piece's
         // bytes one by one ("[.][.][.]..."). Cut at lim, such a token is two
         // no-op tokens.
-        if (r < lim && !is_word(*r)) {
-            r = next_word_byte(r, lim);
+        if (r < lim && !is_word_of<Word::alnum>(*r)) {
+            r = next_word_byte<Word::alnum>(r, lim);
             if (r == lim) return lim;
         }
         if (lim - r <= 128) return r;
-        const unsigned char* const e = word_run_end(r, lim);
+        const unsigned char* const e = word_run_end<Word::alnum>(r, lim);
         if (e - r <= 128) return r;
         if (e >= lim) {
             flags = kHashInRun;
@@ -656,6 +673,43 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
     }
 }
 
+/// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).
+inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[1] == ':' && p[2] == ']'; }
+
+/// ipv6 (defanged): the tokens are maximal runs of [0-9A-Za-z_.:] and "[:]",
+/// and single other bytes; only a run that holds a "[:]" reports anything.
+/// So the scan passes to the first "[:]" and backs up to the start of its
+/// run (after the last byte before it that no run holds: a token
+/// boundary). Without one, it stops before the run that reaches the last
+/// two bytes, which may begin a "[:]" that the next bytes complete.
+inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* const start = p;
+    const unsigned char* found = nullptr;
+#if defined(__SSE2__)
+    while (lim - p >= 18) {
+        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+        if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
+            found = p + __builtin_ctz(m);
+            break;
+        }
+        p += 16;
+    }
+#endif
+    if (found == nullptr) {
+        for (; lim - p >= 3; ++p) {
+            if (is_defanged_colon(p)) {
+                found = p;
+                break;
+            }
+        }
+    }
+    const unsigned char* q = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
+    // Back over the run that holds q: the first "[:]" is at q or later, so
+    // only run bytes stand before it.
+    while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
+    return q;
+}
+
 /// phone: LexState::flags bits of the word-chain skip below.
 inline constexpr unsigned kPhoneInChain = 1;      ///< the skip stopped inside a chain
 inline constexpr unsigned kPhoneAfterTight = 2;   ///< ... right after its "-" or "."
@@ -834,7 +888,7 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 /// blocks that pass the cheap test in to_email_at(). Sharper than the scalar
 /// loop there, since the next bytes are at hand: an opening bracket starts a
 /// separator only before a mark (".", "@", "a", "d", after an optional
-/// space); a space only before such a bracket, "at " or "dot ". Kept out of
+/// space); a space only before such a bracket, "at ", "dot " or "@". Kept out of
 /// line, so that the cheap test keeps its values in registers.
 [[gnu::noinline]] inline unsigned email_block_stops(const unsigned char* p) {
     const auto mark = [](__m128i v, __m128i lower) {
@@ -853,7 +907,7 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
     const unsigned next_opens_sep = opener(v1) & (m2 | (eq(v2, ' ') & mark(v3, l3)));
     const unsigned spaced_word = (eq(l1, 'a') & eq(l2, 't') & eq(v3, ' ')) |
                                  (eq(l1, 'd') & eq(l2, 'o') & eq(l3, 't') & eq(v4, ' '));
-    return eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word));
+    return eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word | eq(v1, '@')));
 }
 #endif
 
@@ -874,7 +928,8 @@ IOCSCAN_AVX2 inline const unsigned char* email_cheap_pass_avx2(const unsigned ch
         const __m256i open1 = vor32(veq32(l1, '{'), veq32(v1, '('));
         const __m256i word1 = vor32(vand32(a1, veq32(l2, 't')), vand32(d1, veq32(l2, 'o')));
         const __m256i maybe = vor32(vor32(veq32(v0, '@'), veq32(v0, 0)),
-                                    vor32(vand32(open0, mark1), vand32(space_v, vor32(open1, word1))));
+                                    vor32(vand32(open0, mark1),
+                                          vand32(space_v, vor32(vor32(open1, word1), veq32(v1, '@')))));
         if (any32(maybe)) break;
         p += 32;
     }
@@ -897,11 +952,11 @@ inline const unsigned char* next_address_char(const unsigned char* p, const unsi
 
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
 /// report something only if it holds an at-separator, which needs "@", an
-/// opening bracket, or " at ". Separators start with ".", "@", a bracket or
-/// a space that is followed by a bracket, "a"/"A" or "d"/"D". So from a token
-/// boundary, no run reports anything before the first "@", "[", "(", "{",
-/// NUL, or space followed by one of those letters or brackets (or by the
-/// sentinel); any other byte that is neither an address character nor "."
+/// opening bracket, " at " or " @ ". Separators start with ".", "@", a
+/// bracket or a space that is followed by a bracket, "a"/"A", "d"/"D" or
+/// "@". So from a token boundary, no run reports anything before the first
+/// "@", "[", "(", "{", NUL, or space followed by one of those letters,
+/// brackets or "@" (or by the sentinel); any other byte that is neither an address character nor "."
 /// cannot be inside a run, so the position after it is a token boundary.
 /// (Closing brackets are inside a run only after an opening one.)
 inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim) {
@@ -937,7 +992,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
         const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
         const __m128i maybe = vor(vor(veq(v0, '@'), veq(v0, 0)),
-                                  vor(vand(open0, mark1), vand(space_v, vor(open1, word1))));
+                                  vor(vand(open0, mark1), vand(space_v, vor(vor(open1, word1), veq(v1, '@')))));
         if (!any(maybe)) {
             p += 16;
             continue;
@@ -986,7 +1041,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         if (c == ' ') {
             const unsigned char n = p + 1 < lim ? p[1] : 0;
             const unsigned char nl = static_cast<unsigned char>(n | 0x20);
-            if (n == 0 || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') return safe;
+            if (n == 0 || n == '@' || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') return safe;
         }
         if (!is_address(c) && c != '.') safe = p + 1;
     }

@@ -29,7 +29,7 @@ bool parse_type(std::string_view name, Type& out) {
 TypeSet TypeSet::defaults() {
     TypeSet set;
     for (Type t : {Type::url, Type::ipv4, Type::ipv6, Type::email, Type::md5, Type::sha1,
-                   Type::sha256, Type::sha512, Type::yara}) {
+                   Type::sha256, Type::sha512, Type::yara, Type::cidr}) {
         set.add(t);
     }
     return set;
