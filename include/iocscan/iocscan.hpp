@@ -163,7 +163,10 @@ struct Match {
     /// Rules that found this exact span (a span found twice is reported once).
     std::array<RuleId, 6> rules{};
     std::uint8_t rule_count = 0;
-    std::uint64_t length() const { return raw.size(); }
+    /// Bytes `raw` spans in the input when that differs from raw.size()
+    /// (wide text, whose NULs the scan dropped); 0 otherwise.
+    std::uint64_t input_length = 0;
+    std::uint64_t length() const { return input_length != 0 ? input_length : raw.size(); }
 };
 
 /// Return false to stop scanning (like Hyperscan's non-zero return).
@@ -216,7 +219,11 @@ private:
 
 struct SourceOptions {
     std::size_t chunk_size = 256 * 1024;   ///< bytes per read
-    bool wide = false;                     ///< drop NUL bytes (UTF-16LE text)
+    /// Read UTF-16LE ("wide") text: the NUL high byte of each wide character
+    /// is dropped, other NULs end a string; offsets stay positions in the
+    /// input. Input that starts with a UTF-16LE byte-order mark is read so
+    /// without it.
+    bool wide = false;
     /// Decompress gzip, bzip2, xz and zstd input, recognised by its first bytes.
     bool decompress = true;
     /// Regular files only: read (and decompress) the next chunk on another

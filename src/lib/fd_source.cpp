@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <span>
 
@@ -60,11 +61,20 @@ bool is_regular_file(int fd) {
 class InputChain {
 public:
     InputChain(int fd, std::string head, const SourceOptions& source, detail::Compression compression,
-               std::size_t chunk, std::uint64_t* delivered)
-        : device_(fd, std::move(head), delivered) {
-        if (!source.wide && compression == detail::Compression::none) return;
+               std::size_t chunk, std::uint64_t* delivered, const std::shared_ptr<detail::WideOffsets>& wide)
+        : device_(fd, head, delivered) {
+        const bool marked = compression == detail::Compression::none && head.starts_with("\xFF\xFE");
+        // Compressed text may start with the byte-order mark once
+        // decompressed; the filter looks for it (not with read-ahead, whose
+        // thread would record the offsets while this one reads them).
+        const bool detect = compression != detail::Compression::none && !source.read_ahead;
+        drops_nuls_ = source.wide || marked;
+        if (!drops_nuls_ && !detect && compression == detail::Compression::none) return;
         filtered_.emplace();
-        if (source.wide) filtered_->push(detail::DropNulFilter(), chunk);
+        if (drops_nuls_ || detect) {
+            const auto mode = drops_nuls_ ? detail::DropNulFilter::Mode::wide : detail::DropNulFilter::Mode::detect;
+            filtered_->push(detail::DropNulFilter(mode, wide), chunk);
+        }
         detail::push_decompressor(*filtered_, compression, chunk);
         filtered_->push(std::move(device_), chunk);
     }
@@ -83,18 +93,34 @@ public:
         return static_cast<std::size_t>(buffer.sgetn(into, std::max<std::streamsize>(ready, 1)));
     }
 
+    /// True when the input is read as wide text from its first byte.
+    bool drops_nuls() const { return drops_nuls_; }
+
     /// True when bytes are held in memory already (a read needs no syscall).
     bool buffered() { return filtered_ && filtered_->rdbuf()->in_avail() > 0; }
 
 private:
     detail::PeekedFdSource device_;
     std::optional<boost::iostreams::filtering_istream> filtered_;
+    bool drops_nuls_ = false;
 };
 
 }  // namespace
 
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
-                const MatchCallback& on_match, std::string& error) {
+                const MatchCallback& caller_on_match, std::string& error) {
+    // Wide text (--wide, or a UTF-16LE byte-order mark) loses NULs on the
+    // way to the scanner: its matches get their positions in the input back.
+    const auto wide_offsets = std::make_shared<detail::WideOffsets>();
+    const MatchCallback in_input_positions = [&](const Match& match) {
+        if (!wide_offsets->active()) return caller_on_match(match);
+        Match placed = match;
+        placed.offset = wide_offsets->input_position(match.offset);
+        placed.input_length = wide_offsets->input_position(match.offset + match.raw.size()) - placed.offset;
+        wide_offsets->release_before(match.offset);
+        return caller_on_match(placed);
+    };
+    const MatchCallback& on_match = in_input_positions;
     const std::size_t chunk = std::max<std::size_t>(1, source.chunk_size);
     std::string head;
     if (!detail::peek_head(fd, head)) {
@@ -105,12 +131,13 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
         source.decompress ? detail::detect_compression(head) : detail::Compression::none;
     std::uint64_t compressed_bytes = 0;
 
-    InputChain input(fd, std::move(head), source, compression, chunk, &compressed_bytes);
+    InputChain input(fd, std::move(head), source, compression, chunk, &compressed_bytes, wide_offsets);
     const auto read_some = [&](char* into, std::size_t capacity) { return input.read_some(into, capacity); };
     std::uint64_t read_so_far = 0;
     // Declared after `input`, which its thread reads: it is joined first.
     std::optional<detail::ReadAhead> ahead;
-    if (source.read_ahead && is_regular_file(fd)) ahead.emplace(read_some, chunk);
+    // (Not for wide text: its filter would record the offsets on that thread.)
+    if (source.read_ahead && is_regular_file(fd) && !input.drops_nuls()) ahead.emplace(read_some, chunk);
     if (!ahead) widen_pipe(fd, chunk);
     try {
         for (;;) {

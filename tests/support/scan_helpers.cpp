@@ -9,7 +9,7 @@ namespace iocscan::test {
 MatchCallback collector(std::vector<Found>& out) {
     return [&out](const Match& m) {
         Found f{m.type, m.offset, std::string(m.raw), std::string(m.value), {}, m.defanged,
-                std::string(encoding_name(m.encoding))};
+                std::string(encoding_name(m.encoding)), m.length()};
         for (std::uint8_t i = 0; i < m.rule_count; ++i) f.rules.emplace_back(rule_name(m.rules[i]));
         out.push_back(std::move(f));
         return true;

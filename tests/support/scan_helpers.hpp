@@ -18,6 +18,7 @@ struct Found {
     std::vector<std::string> rules;
     bool defanged;
     std::string encoding;   ///< "hex", "percent", "base64" or ""
+    std::uint64_t length = 0;   ///< Match::length(): bytes spanned in the input
 
     bool operator==(const Found&) const = default;
 };
