@@ -335,10 +335,10 @@ and ops[at]example[dot]org.
 Reads each PATH in turn ("-" or no PATH: standard input), in bounded memory.
 Prints one IOC per line, in input order.
 
-Selecting what to find (default: url ipv4 ipv6 email hashes yara):
+Selecting what to find (default: url ipv4 ipv6 email hashes yara cidr):
   -t, --types LIST        comma list of types: url ipv4 ipv6 email md5 sha1
-                          sha256 sha512 yara custom, and the opt-in types
-                          cidr domain phone; "hashes" for all four hashes,
+                          sha256 sha512 yara custom cidr, and the opt-in
+                          types domain phone; "hashes" for all four hashes,
                           or "all". url:plain / url:encoded select only
                           URLs written out / only hex-, percent- or
                           base64-encoded URLs (decoded with --refang)
@@ -394,8 +394,8 @@ Input and output:
       --no-decompress     scan gzip/bzip2/xz/zstd input as the bytes it is
                           (by default it is recognised by its first bytes
                           and decompressed on the fly)
-      --wide              drop NUL bytes first: finds IOCs in UTF-16LE text
-                          from Windows binaries and memory dumps
+      --wide              read UTF-16LE text from Windows binaries and memory
+                          dumps (on by itself after a byte-order mark)
   -j, --threads N         scan with N threads (default, or 0: one per core);
                           the output is the same for any N
   -h, --help              show this help
