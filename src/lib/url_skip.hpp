@@ -59,6 +59,7 @@ inline const unsigned char* next_separator_pair(const unsigned char* q, const un
 /// q - 5 or at the pair, also keeps the DFA out of a skip token at lim,
 /// which it would carry on into the next piece byte by byte.)
 inline const unsigned char* url_generic_skip(const unsigned char* p, const unsigned char* lim) {
+    if (!skip::skips_on()) return p;
     for (const unsigned char* from = p;;) {
         const unsigned char* const q = next_separator_pair(from, lim);
         for (const unsigned char* s = q - p > 5 ? q - 5 : p; s < q; ++s) {
