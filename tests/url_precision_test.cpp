@@ -94,5 +94,21 @@ TEST(UrlPrecision, OtherSchemesThatNameAHost) {
     EXPECT_EQ(refanged("tcp://c2.example.net:8443/beacon"), V{"http://c2.example.net:8443/beacon"});
 }
 
+TEST(UrlPrecision, PercentEncodedUrlWithADefangedDot) {
+    EXPECT_EQ(refanged("u=https%3A%2F%2Fmanagement.core.windows[.]net%2F&x=1"),
+              V{"https://management.core.windows.net/"});
+    EXPECT_EQ(refanged("u=http%3A%2F%2Fevil(.)example%2Fa"), V{"http://evil.example/a"});
+}
+
+TEST(UrlPrecision, Base64LastGroupAndStubs) {
+    // "...Y29tba": the last group's unused bits are not zero, so it is no
+    // encoder's output: "http://example.com", not "http://example.comm".
+    EXPECT_EQ(refanged("aHR0cDovL2V4YW1wbGUuY29tba"), V{"http://example.com"});
+    EXPECT_EQ(refanged("aHR0cDovL2V4YW1wbGUuaW8="), V{"http://example.io"});   // canonical: kept
+    // A fragment that decodes to a stub is no URL.
+    EXPECT_EQ(refanged("aHR0cDovL2NuanM="), V{});
+    EXPECT_EQ(refanged("aHR0cDovLzE5OC41MS4xMDAuNy94"), V{"http://198.51.100.7/x"});
+}
+
 }  // namespace
 }  // namespace iocscan::test

@@ -76,11 +76,19 @@ bool plausible_url(std::string_view url) {
     const UrlParts parts = split_url(url);
     if (parts.scheme_end > 0) return true;
     if (has_regex_or_path_syntax(url)) return false;
-    // The host as refang writes it: "http://" and up to the path.
-    std::string host;
-    refang_url(url, host);
-    host.erase(0, host.find("://") + 3);
+    std::string refanged;
+    refang_url(url, refanged);
+    return has_plausible_host(refanged);
+}
+
+bool has_plausible_host(std::string_view refanged) {
+    const std::size_t separator = refanged.find("://");
+    if (separator == std::string_view::npos) return false;
+    // The host: after "://" and up to the path.
+    std::string host(refanged.substr(separator + 3));
     host.resize(std::min(host.size(), host.find_first_of("/?#\\")));
+    if (host.size() > 2 && host.front() == '[' && ipv6_literal(host) > 0) return true;
+    if (const std::size_t at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);   // userinfo
     for (char& c : host) c = lower(c);
     if (const std::size_t colon = host.rfind(':'); colon != std::string::npos) {
         const std::string_view port = std::string_view(host).substr(colon + 1);

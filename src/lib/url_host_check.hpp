@@ -15,4 +15,10 @@ namespace iocscan::detail {
 /// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs.
 bool plausible_url(std::string_view url);
 
+/// Whether the host of a refanged URL ("scheme://host[:port]/...") is an
+/// IPv4 address, a bracketed IPv6 address or DNS labels ending in a real
+/// top-level domain (as above). Decoded base64 URLs must pass it: a short
+/// fragment that decodes to "http://cnjs" is no URL.
+bool has_plausible_host(std::string_view refanged);
+
 }  // namespace iocscan::detail
