@@ -20,10 +20,13 @@ scanner:
   hashes hex digits of the type's length
 
 Prints, per type, values checked, values failing, the failing share, and up
-to --show examples of failures. Exit status 1 when the URL share is 0.5 % or
+to --show examples of failures. Recall: every plain URL the generators put
+in the text that ends there at whitespace, '"', "'", '<', '>', ')', ']',
+',' or '`' must be among the URL values; the misses are counted and shown. Exit status 1 when the URL share is 0.5 % or
 more (the issue's target), else 0.
 
     bench/precision.py [--bin build/iocscan] [--size 2000000] [--seed 1] [--show 8]
+    bench/precision.py --input FILE...      the same checks on given text
 """
 import argparse
 import collections
@@ -46,7 +49,9 @@ def load_tlds():
             line = line.strip()
             if line and not line.startswith("//") and "." not in line and line.isascii():
                 tlds.add(line.lstrip("!*."))
-    return tlds
+    # RFC 2606 documentation names: the scanner accepts them (docs and tests
+    # use them); the generated text never does.
+    return tlds | {"example", "test"}
 
 
 # ---------------------------------------------------------------- generators
@@ -67,9 +72,14 @@ def ip(rng):
                     for i in range(4))
 
 
+PLANTED = set()   # every plain URL the generators made (not all are used)
+
+
 def url(rng):
     host = rng.choice(HOSTS) if rng.random() < 0.85 else ip(rng)
-    return rng.choice(["http", "https", "https", "ftp"]) + "://" + host + rng.choice(PATHS)
+    u = rng.choice(["http", "https", "https", "ftp"]) + "://" + host + rng.choice(PATHS)
+    PLANTED.add(u)
+    return u
 
 
 def defang(rng, u):
@@ -264,9 +274,13 @@ def main():
     ap.add_argument("--size", type=int, default=2_000_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", type=int, default=8)
+    ap.add_argument("--input", nargs="*", help="check these files instead of generated text")
     args = ap.parse_args()
     tlds = load_tlds()
-    text = corpus(args.size, args.seed)
+    if args.input:
+        text = b"\n".join(open(path, "rb").read() for path in args.input)
+    else:
+        text = corpus(args.size, args.seed)
     with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as f:
         f.write(text)
         path = f.name
@@ -299,7 +313,8 @@ def main():
             example = f"{why}: {raw!r} -> {value!r}"
             if len(examples[kind]) < args.show and example not in examples[kind]:
                 examples[kind].append(example)
-    print(f"corpus: {len(text)} bytes, seed {args.seed}; {args.bin}")
+    source = f"{len(args.input)} files" if args.input else f"seed {args.seed}"
+    print(f"corpus: {len(text)} bytes, {source}; {args.bin}")
     print(f"{'type':8} {'values':>8} {'failing':>8} {'share':>8}")
     for kind in sorted(checked):
         share = 100.0 * failed[kind] / checked[kind]
@@ -308,6 +323,18 @@ def main():
         print(f"\n{kind} failures (first {len(examples[kind])} distinct):")
         for e in examples[kind]:
             print("  " + e)
+    found_urls = set()
+    for line in out.decode("utf-8", "replace").splitlines():
+        rec = json.loads(line)
+        if rec["type"] == "url":
+            found_urls.add(rec["value"])
+    wanted = [u for u in sorted(PLANTED)
+              if re.search(re.escape(u).encode() + rb'(?=[\s"\'<>)\],`]|$)', text)]
+    missed = [u for u in wanted if u not in found_urls]
+    if not args.input:
+        print(f"\nrecall: {len(wanted) - len(missed)} of {len(wanted)} distinct planted URLs found")
+    for u in missed[:args.show]:
+        print("  missed: " + u)
     url_share = failed["url"] / checked["url"] if checked["url"] else 0.0
     return 1 if url_share >= 0.005 else 0
 
