@@ -40,7 +40,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy45;
+		if (st.lim <= st.cur) goto yy50;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -121,7 +121,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel27;
 	case 28:
 		if (st.lim <= st.cur) goto yy23;
@@ -133,7 +133,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel31;
 	case 32:
 		if (st.lim <= st.cur) goto yy23;
@@ -145,14 +145,29 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel35;
 	case 36:
 		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel37;
+	case 38:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel38;
+	case 39:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel39;
+	case 40:
+		if (st.lim <= st.cur) goto yy23;
+		goto yyFillLabel40;
+	case 41:
+		if (st.lim <= st.cur) goto yy23;
+		goto yyFillLabel41;
+	case 42:
+		if (st.lim <= st.cur) goto yy23;
+		goto yyFillLabel42;
 }
 
     for (;;) {
@@ -719,7 +734,6 @@ yyFillLabel16:
 	switch (yych) {
 		case ' ': goto yy29;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -730,12 +744,10 @@ yyFillLabel16:
 		case '+':
 		case ',':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
 		case '@':
-		case ']':
 		case '^':
 		case '`':
 		case '{':
@@ -812,6 +824,7 @@ yyFillLabel16:
 		case 'z': goto yy32;
 		case '[': goto yy33;
 		case '\\': goto yy34;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -846,7 +859,6 @@ yyFillLabel18:
 	switch (yych) {
 		case ' ': goto yy29;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -872,7 +884,6 @@ yyFillLabel18:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -904,7 +915,6 @@ yyFillLabel18:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -938,7 +948,8 @@ yyFillLabel18:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '\\': goto yy35;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -1086,7 +1097,7 @@ yyFillLabel22:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '\\': goto yy35;
+		case '\\': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1102,7 +1113,6 @@ yyFillLabel23:
 	switch (yych) {
 		case ' ': goto yy9;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -1128,7 +1138,6 @@ yyFillLabel23:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1160,7 +1169,6 @@ yyFillLabel23:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -1194,7 +1202,8 @@ yyFillLabel23:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '\\': goto yy35;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1208,9 +1217,8 @@ yy31:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy36;
+		case ' ': goto yy38;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -1234,7 +1242,6 @@ yyFillLabel24:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1265,7 +1272,6 @@ yyFillLabel24:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -1298,11 +1304,12 @@ yyFillLabel24:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '.': goto yy37;
-		case '/': goto yy38;
+		case '.': goto yy39;
+		case '/': goto yy40;
 		case 'D':
-		case 'd': goto yy39;
-		case '\\': goto yy35;
+		case 'd': goto yy41;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1318,7 +1325,6 @@ yyFillLabel25:
 	switch (yych) {
 		case ' ': goto yy9;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -1329,12 +1335,10 @@ yyFillLabel25:
 		case '+':
 		case ',':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
 		case '@':
-		case ']':
 		case '^':
 		case '`':
 		case '{':
@@ -1411,6 +1415,7 @@ yyFillLabel25:
 		case 'z': goto yy32;
 		case '[': goto yy33;
 		case '\\': goto yy34;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1424,9 +1429,8 @@ yy33:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy36;
+		case ' ': goto yy38;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -1449,7 +1453,6 @@ yyFillLabel26:
 		case '8':
 		case '9':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1480,7 +1483,6 @@ yyFillLabel26:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -1513,12 +1515,13 @@ yyFillLabel26:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '.': goto yy37;
+		case '.': goto yy39;
 		case '/':
-		case ':': goto yy40;
+		case ':': goto yy42;
 		case 'D':
-		case 'd': goto yy41;
-		case '\\': goto yy35;
+		case 'd': goto yy43;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1527,25 +1530,22 @@ yyFillLabel26:
 			goto yy23;
 	}
 yy34:
-	st.accept = 1;
+	st.accept = 0;
 	st.mar = ++st.cur;
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy21;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
 		case '&':
-		case '\'':
 		case ')':
 		case '*':
 		case '+':
 		case ',':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1611,6 +1611,107 @@ yyFillLabel27:
 		case 'k':
 		case 'l':
 		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
+		case '.': goto yy22;
+		case '[': goto yy33;
+		case '\\': goto yy13;
+		case 'n':
+		case 'r':
+		case 't':
+		case 'u': goto yy7;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy35:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
 		case 'n':
 		case 'o':
 		case 'p':
@@ -1623,31 +1724,31 @@ yyFillLabel27:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy32;
-		case '.': goto yy22;
-		case '[': goto yy33;
-		case '\\': goto yy34;
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '\\': goto yy44;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 27;
+				st.state = 28;
 				return LexStatus::waiting;
 			}
 			goto yy23;
 	}
-yy35:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel28:
+yy36:
+	++st.cur;
+yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy21;
+		case ' ': goto yy24;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
 		case '&':
-		case '\'':
 		case '(':
 		case ')':
 		case '*':
@@ -1667,7 +1768,6 @@ yyFillLabel28:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1700,6 +1800,107 @@ yyFillLabel28:
 		case 'Z':
 		case '[':
 		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '.': goto yy25;
+		case '\\': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy37:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy21;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
 		case '^':
 		case '_':
 		case '`':
@@ -1734,129 +1935,8 @@ yyFillLabel28:
 		case '}':
 		case '~': goto yy30;
 		case '.': goto yy25;
-		case '\\': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy36:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy16;
-		case '\\': goto yy14;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 29;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy37:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel30:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy42;
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case ')':
-		case ']': goto yy32;
-		case '\\': goto yy35;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1865,14 +1945,27 @@ yyFillLabel30:
 			goto yy23;
 	}
 yy38:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case '.': goto yy16;
+		case '\\': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy39:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy46;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -1897,7 +1990,6 @@ yyFillLabel31:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1929,7 +2021,6 @@ yyFillLabel31:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -1964,115 +2055,8 @@ yyFillLabel31:
 		case '}':
 		case '~': goto yy30;
 		case ')': goto yy32;
-		case '\\': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy39:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case 'O':
-		case 'o': goto yy43;
-		case '\\': goto yy35;
+		case '\\': goto yy36;
+		case ']': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -2088,14 +2072,12 @@ yyFillLabel33:
 	switch (yych) {
 		case ' ': goto yy9;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
 		case '&':
 		case '\'':
 		case '(':
-		case ')':
 		case '*':
 		case '+':
 		case ',':
@@ -2114,7 +2096,6 @@ yyFillLabel33:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -2179,8 +2160,9 @@ yyFillLabel33:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '\\': goto yy35;
-		case ']': goto yy32;
+		case ')': goto yy32;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -2196,7 +2178,6 @@ yyFillLabel34:
 	switch (yych) {
 		case ' ': goto yy9;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -2222,7 +2203,6 @@ yyFillLabel34:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -2253,7 +2233,6 @@ yyFillLabel34:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -2287,8 +2266,9 @@ yyFillLabel34:
 		case '}':
 		case '~': goto yy30;
 		case 'O':
-		case 'o': goto yy44;
-		case '\\': goto yy35;
+		case 'o': goto yy48;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
@@ -2297,29 +2277,13 @@ yyFillLabel34:
 			goto yy23;
 	}
 yy42:
-	++st.cur;
-yyFillLabel35:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy7;
-		case '\\': goto yy14;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 35;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy43:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel36:
+yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -2345,7 +2309,6 @@ yyFillLabel36:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -2369,6 +2332,216 @@ yyFillLabel36:
 		case 'Q':
 		case 'R':
 		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '\\': goto yy36;
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy23;
+	}
+yy43:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case 'O':
+		case 'o': goto yy49;
+		case '\\': goto yy36;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy23;
+	}
+yy44:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
 		case 'U':
 		case 'V':
 		case 'W':
@@ -2393,13 +2566,10 @@ yyFillLabel36:
 		case 'k':
 		case 'l':
 		case 'm':
-		case 'n':
 		case 'o':
 		case 'p':
 		case 'q':
-		case 'r':
 		case 's':
-		case 'u':
 		case 'v':
 		case 'w':
 		case 'x':
@@ -2409,25 +2579,156 @@ yyFillLabel36:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case 'T':
-		case 't': goto yy38;
-		case '\\': goto yy35;
+		case '\\': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 36;
+				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy10;
 	}
-yy44:
+yy45:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 38;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy46:
+	++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy7;
+		case '\\': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy47:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel37:
+yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
 		case '!':
-		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(': goto yy11;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
+		case '[': goto yy33;
+		case '\\': goto yy34;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy23;
+	}
+yy48:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
 		case '#':
 		case '$':
 		case '%':
@@ -2453,7 +2754,6 @@ yyFillLabel37:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -2484,7 +2784,6 @@ yyFillLabel37:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -2519,15 +2818,122 @@ yyFillLabel37:
 		case '~': goto yy30;
 		case 'T':
 		case 't': goto yy40;
-		case '\\': goto yy35;
+		case '\\': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 37;
+				st.state = 41;
 				return LexStatus::waiting;
 			}
 			goto yy23;
 	}
-yy45:
+yy49:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case 'T':
+		case 't': goto yy42;
+		case '\\': goto yy36;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy23;
+	}
+yy50:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -49,7 +49,7 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy53;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -94,32 +94,98 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel15;
 	case 16:
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel17;
 	case 18:
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel23;
+	case 24:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel24;
+	case 25:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel25;
+	case 26:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel26;
+	case 27:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel27;
+	case 28:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel28;
+	case 29:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel29;
+	case 30:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel30;
+	case 31:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel31;
+	case 32:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel32;
+	case 33:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel33;
+	case 34:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel34;
+	case 35:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel35;
+	case 36:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel36;
+	case 37:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel37;
+	case 38:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel38;
+	case 39:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel39;
+	case 40:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel40;
+	case 41:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel41;
+	case 42:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel42;
+	case 43:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel43;
+	case 44:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel44;
+	case 45:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel45;
 }
 
     for (;;) {
@@ -448,7 +514,7 @@ yy10:
 	if (st.accept == 0) {
 		goto yy8;
 	} else {
-		goto yy22;
+		goto yy24;
 	}
 yy11:
 	++st.cur;
@@ -490,8 +556,8 @@ yy13:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy14;
-		case '.': goto yy15;
+		case ' ': goto yy20;
+		case '.': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -517,9 +583,9 @@ yy15:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy20;
+		case ' ': goto yy22;
 		case ')':
-		case ']': goto yy21;
+		case ']': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -546,7 +612,7 @@ yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy23;
+		case 'o': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -573,7 +639,7 @@ yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy24;
+		case 'o': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -586,8 +652,7 @@ yy20:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy21;
+		case '.': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -596,126 +661,27 @@ yyFillLabel14:
 			goto yy10;
 	}
 yy21:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy25;
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
+		case ' ': goto yy27;
 		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy26;
-		case '(':
-		case '[': goto yy27;
+		case ']': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy22;
+			goto yy10;
 	}
 yy22:
-	st.state = -1;
-	{
-                emit_url_token(st, sink, kRuleUrlBracket);
-                continue;
-            }
-yy23:
 	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy16;
+		case ')':
+		case ']': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -723,27 +689,14 @@ yyFillLabel16:
 			}
 			goto yy10;
 	}
-yy24:
-	++st.cur;
+yy23:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy18;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy25:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy29;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -753,6 +706,18 @@ yyFillLabel18:
 		case '*':
 		case '+':
 		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(': goto yy31;
 		case '-':
 		case '.':
 		case '/':
@@ -767,12 +732,6 @@ yyFillLabel18:
 		case '8':
 		case '9':
 		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
 		case 'A':
 		case 'B':
 		case 'C':
@@ -799,11 +758,7 @@ yyFillLabel18:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '\\':
-		case ']':
-		case '^':
 		case '_':
-		case '`':
 		case 'a':
 		case 'b':
 		case 'c':
@@ -829,13 +784,30 @@ yyFillLabel18:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy26;
-		case '(':
-		case '[': goto yy27;
+		case 'z': goto yy32;
+		case '[': goto yy33;
+		case '\\': goto yy34;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy24:
+	st.state = -1;
+	{
+                emit_url_token(st, sink, kRuleUrlBracket);
+                continue;
+            }
+yy25:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -844,12 +816,144 @@ yyFillLabel18:
 			goto yy10;
 	}
 yy26:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case 'T':
+		case 't': goto yy18;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy27:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy28:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel21:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy29;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy29:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
 		case '!':
 		case '"':
 		case '#':
@@ -941,25 +1045,24 @@ yyFillLabel19:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy26;
+		case '~': goto yy30;
 		case '(':
-		case '[': goto yy27;
+		case '[': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 19;
+				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy22;
+			goto yy10;
 	}
-yy27:
+yy30:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel20:
+yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy28;
+		case ' ': goto yy9;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -970,6 +1073,7 @@ yyFillLabel20:
 		case '+':
 		case ',':
 		case '-':
+		case '.':
 		case '/':
 		case '0':
 		case '1':
@@ -983,7 +1087,6 @@ yyFillLabel20:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1014,8 +1117,6 @@ yyFillLabel20:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '\\':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -1048,20 +1149,753 @@ yyFillLabel20:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy26;
+		case '~': goto yy30;
 		case '(':
-		case '[': goto yy27;
-		case '.': goto yy29;
+		case '[': goto yy36;
+		case '\\': goto yy37;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 20;
+				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy22;
+			goto yy24;
 	}
-yy28:
+yy31:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy38;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case '.': goto yy39;
+		case '/': goto yy40;
+		case 'D':
+		case 'd': goto yy41;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy32:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(': goto yy31;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
+		case '[': goto yy33;
+		case '\\': goto yy34;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy33:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy38;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case '.': goto yy39;
+		case '/':
+		case ':': goto yy42;
+		case 'D':
+		case 'd': goto yy43;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy34:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case ']':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(': goto yy31;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
+		case '[': goto yy33;
+		case '\\': goto yy44;
+		case 'n':
+		case 'r':
+		case 't':
+		case 'u': goto yy7;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy35:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy36:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy45;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case '.': goto yy46;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy37:
 	++st.cur;
-yyFillLabel21:
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '\\': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy38:
+	++st.cur;
+yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
@@ -1069,20 +1903,19 @@ yyFillLabel21:
 		case '.': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 21;
+				st.state = 31;
 				return LexStatus::waiting;
 			}
 			goto yy10;
 	}
-yy29:
+yy39:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel22:
+yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy30;
+		case ' ': goto yy48;
 		case '!':
-		case '"':
 		case '#':
 		case '$':
 		case '%':
@@ -1106,7 +1939,6 @@ yyFillLabel22:
 		case '9':
 		case ':':
 		case ';':
-		case '<':
 		case '=':
 		case '>':
 		case '?':
@@ -1137,7 +1969,6 @@ yyFillLabel22:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '\\':
 		case '^':
 		case '_':
 		case '`':
@@ -1170,35 +2001,1012 @@ yyFillLabel22:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy26;
+		case '~': goto yy30;
 		case '(':
-		case '[': goto yy27;
+		case '[': goto yy36;
 		case ')':
-		case ']': goto yy21;
+		case ']': goto yy23;
+		case '\\': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 22;
+				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy22;
+			goto yy24;
 	}
-yy30:
+yy40:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case ')': goto yy32;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 33;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy41:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel34:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case 'O':
+		case 'o': goto yy49;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 34;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy42:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel35:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case '\\': goto yy37;
+		case ']': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy43:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case 'O':
+		case 'o': goto yy51;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy44:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '(': goto yy11;
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '\\':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy7;
+		case '.': goto yy32;
+		case '[': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy45:
 	++st.cur;
-yyFillLabel23:
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy13;
+		case '.': goto yy21;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 38;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy46:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy52;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case ')':
+		case ']': goto yy28;
+		case '\\': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy47:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy48:
+	++st.cur;
+yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
 		case '[': goto yy13;
 		case ')':
-		case ']': goto yy21;
+		case ']': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 23;
+				st.state = 41;
 				return LexStatus::waiting;
 			}
 			goto yy10;
 	}
-yy31:
+yy49:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case 'T':
+		case 't': goto yy40;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy50:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(': goto yy11;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
+		case '[': goto yy33;
+		case '\\': goto yy34;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy51:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case '(':
+		case '[': goto yy36;
+		case 'T':
+		case 't': goto yy42;
+		case '\\': goto yy37;
+		case ']': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy24;
+	}
+yy52:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy13;
+		case ')':
+		case ']': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy53:
 	st.state = -1;
 	{ return LexStatus::end; }
 

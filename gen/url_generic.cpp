@@ -2,11 +2,12 @@
 // url, rule "generic": a URL anchored on its scheme and separator.
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
-// (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...). Separator: "://",
-// ":\\", "[:]//", "__" or ":__". Then at most 16 spaces or defang brackets,
-// a word character (or "[::"), and every URL character up to whitespace, a
-// control byte, a byte >= 0x80 or the end of input. Mail-gateway "spaced"
-// defangs (" .example", " /payload") continue the URL.
+// (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
+// Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]" or
+// "[]://". Then at most 16 spaces or defang brackets, a word character (or
+// "[::"), and every URL character up to whitespace, a control byte, a byte
+// >= 0x80, the end of input or a precision bound (url_common.re `body`).
+// Mail-gateway "spaced" defangs (" .example", " /payload") continue the URL.
 //
 // Linear: the part that can fail (scheme, separator, defang run) is at most
 // 24 bytes, so a failed start costs a bounded look-ahead; once the body has
@@ -46,7 +47,7 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy43;
+		if (st.lim <= st.cur) goto yy67;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -55,107 +56,176 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel2;
 	case 3:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel3;
 	case 4:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy35;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy35;
 		goto yyFillLabel36;
+	case 37:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel37;
+	case 38:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel38;
+	case 39:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel39;
+	case 40:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel40;
+	case 41:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel41;
+	case 42:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel42;
+	case 43:
+		if (st.lim <= st.cur) goto yy50;
+		goto yyFillLabel43;
+	case 44:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel44;
+	case 45:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel45;
+	case 46:
+		if (st.lim <= st.cur) goto yy50;
+		goto yyFillLabel46;
+	case 47:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel47;
+	case 48:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel48;
+	case 49:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel49;
+	case 50:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel50;
+	case 51:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel51;
+	case 52:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel52;
+	case 53:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel53;
+	case 54:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel54;
+	case 55:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel55;
+	case 56:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel56;
+	case 57:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel57;
+	case 58:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel58;
+	case 59:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel59;
 }
 
     for (;;) {
@@ -181,15 +251,17 @@ yyFillLabel0:
 		case '\r':
 		case ' ': goto yy4;
 		case 'F':
+		case 'f': goto yy6;
 		case 'H':
-		case 'S':
 		case 'T':
 		case 'U':
-		case 'f':
 		case 'h':
-		case 's':
 		case 't':
-		case 'u': goto yy6;
+		case 'u': goto yy7;
+		case 'S':
+		case 's': goto yy8;
+		case 'W':
+		case 'w': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 0;
@@ -211,11 +283,13 @@ yyFillLabel1:
 		case 'S':
 		case 'T':
 		case 'U':
+		case 'W':
 		case 'f':
 		case 'h':
 		case 's':
 		case 't':
-		case 'u': goto yy3;
+		case 'u':
+		case 'w': goto yy3;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1;
@@ -277,7 +351,6 @@ yyFillLabel2:
 		case 'F':
 		case 'G':
 		case 'H':
-		case 'I':
 		case 'J':
 		case 'K':
 		case 'L':
@@ -309,7 +382,6 @@ yyFillLabel2:
 		case 'f':
 		case 'g':
 		case 'h':
-		case 'i':
 		case 'j':
 		case 'k':
 		case 'l':
@@ -330,7 +402,9 @@ yyFillLabel2:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy7;
+		case '~': goto yy10;
+		case 'I':
+		case 'i': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -339,7 +413,8 @@ yyFillLabel2:
 			goto yy5;
 	}
 yy7:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
@@ -390,6 +465,7 @@ yyFillLabel3:
 		case 'M':
 		case 'N':
 		case 'O':
+		case 'P':
 		case 'Q':
 		case 'R':
 		case 'S':
@@ -397,6 +473,7 @@ yyFillLabel3:
 		case 'U':
 		case 'V':
 		case 'W':
+		case 'X':
 		case 'Y':
 		case 'Z':
 		case '[':
@@ -420,6 +497,7 @@ yyFillLabel3:
 		case 'm':
 		case 'n':
 		case 'o':
+		case 'p':
 		case 'q':
 		case 'r':
 		case 's':
@@ -427,369 +505,147 @@ yyFillLabel3:
 		case 'u':
 		case 'v':
 		case 'w':
+		case 'x':
 		case 'y':
 		case 'z':
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy9;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy10;
+		case '~': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy5;
 	}
 yy8:
-	st.cur = st.mar;
-	if (st.accept == 0) {
-		goto yy5;
-	} else {
-		goto yy23;
-	}
-yy9:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'N':
+		case 'O':
 		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
 		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'n':
+		case 'o':
 		case 'p':
-		case 'x': goto yy11;
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy10;
+		case 'M':
+		case 'm': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy5;
 	}
-yy10:
-	++st.cur;
+yy9:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy12;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy11;
 		case 'S':
-		case 's': goto yy13;
-		case '[': goto yy14;
-		case '_': goto yy15;
+		case 's': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy5;
 	}
-yy11:
+yy10:
 	++st.cur;
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy12;
-		case 'S':
-		case 's': goto yy13;
-		case '[': goto yy14;
-		case '_': goto yy15;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 6;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy12:
-	++st.cur;
-yyFillLabel7:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy16;
-		case '\\': goto yy17;
-		case '_': goto yy15;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 7;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy13:
-	++st.cur;
-yyFillLabel8:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy12;
-		case '[': goto yy14;
-		case '_': goto yy15;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 8;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy14:
-	++st.cur;
-yyFillLabel9:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy18;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 9;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy15:
-	++st.cur;
-yyFillLabel10:
-	yych = *st.cur;
-	switch (yych) {
-		case '_': goto yy19;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 10;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy16:
-	++st.cur;
-yyFillLabel11:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy19;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 11;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy17:
-	++st.cur;
-yyFillLabel12:
-	yych = *st.cur;
-	switch (yych) {
-		case '\\': goto yy19;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 12;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy18:
-	++st.cur;
-yyFillLabel13:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy20;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 13;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy19:
-	++st.cur;
-yyFillLabel14:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy21;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		case '[': goto yy24;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 14;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy20:
-	++st.cur;
-yyFillLabel15:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy16;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 15;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy21:
-	++st.cur;
-yyFillLabel16:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy25;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 16;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy22:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel17:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy26;
 		case '!':
 		case '"':
 		case '#':
@@ -837,7 +693,6 @@ yyFillLabel17:
 		case 'M':
 		case 'N':
 		case 'O':
-		case 'P':
 		case 'Q':
 		case 'R':
 		case 'S':
@@ -845,7 +700,6 @@ yyFillLabel17:
 		case 'U':
 		case 'V':
 		case 'W':
-		case 'X':
 		case 'Y':
 		case 'Z':
 		case '[':
@@ -869,7 +723,6 @@ yyFillLabel17:
 		case 'm':
 		case 'n':
 		case 'o':
-		case 'p':
 		case 'q':
 		case 'r':
 		case 's':
@@ -877,312 +730,33 @@ yyFillLabel17:
 		case 'u':
 		case 'v':
 		case 'w':
-		case 'x':
 		case 'y':
 		case 'z':
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy23:
-	st.state = -1;
-	{
-                emit_url_token(st, sink, kRuleUrlGeneric);
-                continue;
-            }
-yy24:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy25;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
+		case '~': goto yy15;
 		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
 		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
 		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		case ':': goto yy27;
+		case 'x': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 18;
+				st.state = 6;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
-yy25:
-	++st.cur;
-yyFillLabel19:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy28;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 19;
-				return LexStatus::waiting;
-			}
-			goto yy8;
+yy11:
+	st.cur = st.mar;
+	switch (st.accept) {
+		case 0: goto yy5;
+		case 1: goto yy35;
+		default: goto yy50;
 	}
-yy26:
+yy12:
 	++st.cur;
-yyFillLabel20:
-	yych = *st.cur;
-	switch (yych) {
-		case '.':
-		case '/': goto yy29;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 20;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy27:
-	++st.cur;
-yyFillLabel21:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 21;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy28:
-	++st.cur;
-yyFillLabel22:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy30;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy29:
-	++st.cur;
-yyFillLabel23:
+yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -1198,6 +772,8 @@ yyFillLabel23:
 		case '+':
 		case ',':
 		case '-':
+		case '.':
+		case '/':
 		case '0':
 		case '1':
 		case '2':
@@ -1211,6 +787,647 @@ yyFillLabel23:
 		case ':':
 		case ';':
 		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy15;
+		case 'L':
+		case 'l': goto yy17;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy16;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy13:
+	++st.cur;
+yyFillLabel8:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy15;
+		case 'B':
+		case 'b': goto yy18;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy16;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 8;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy14:
+	++st.cur;
+yyFillLabel9:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy19;
+		case 'S':
+		case 's': goto yy20;
+		case '[': goto yy21;
+		case '_': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 9;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy15:
+	++st.cur;
+yyFillLabel10:
+	yych = *st.cur;
+	switch (yych) {
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 10;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy16:
+	++st.cur;
+yyFillLabel11:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy19;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy14;
+		case 'S':
+		case 's': goto yy20;
+		case '[': goto yy21;
+		case '_': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 11;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy17:
+	++st.cur;
+yyFillLabel12:
+	yych = *st.cur;
+	switch (yych) {
+		case 'E':
+		case 'e': goto yy23;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 12;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy18:
+	++st.cur;
+yyFillLabel13:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy19;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy14;
+		case '[': goto yy21;
+		case '_': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 13;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy19:
+	++st.cur;
+yyFillLabel14:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy24;
+		case '[': goto yy25;
+		case '\\': goto yy26;
+		case '_': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 14;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy20:
+	++st.cur;
+yyFillLabel15:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy19;
+		case '[': goto yy21;
+		case '_': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 15;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy21:
+	++st.cur;
+yyFillLabel16:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy27;
+		case ']': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 16;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy22:
+	++st.cur;
+yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case '_': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy23:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy24:
+	++st.cur;
+yyFillLabel19:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy25:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy31;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy26:
+	++st.cur;
+yyFillLabel21:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy27:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy31;
+		case ']': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy28:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy29:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '\\':
+		case ']': goto yy33;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		case '[': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy30:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy31:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy32:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy33:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy39;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy34:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy40;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
 		case '=':
 		case '>':
 		case '?':
@@ -1242,8 +1459,6 @@ yyFillLabel23:
 		case 'Y':
 		case 'Z':
 		case '[':
-		case '\\':
-		case ']':
 		case '^':
 		case '_':
 		case '`':
@@ -1276,524 +1491,22 @@ yyFillLabel23:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 23;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy30:
-	++st.cur;
-yyFillLabel24:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy31;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy31:
-	++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy32;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy32:
-	++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy33;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy33:
-	++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy34;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy34:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy35;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy35:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy36;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
+		case '~': goto yy34;
+		case '\\': goto yy41;
+		case ']': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy35;
 	}
+yy35:
+	st.state = -1;
+	{
+                emit_url_token(st, sink, kRuleUrlGeneric);
+                continue;
+            }
 yy36:
 	++st.cur;
 yyFillLabel30:
@@ -1802,13 +1515,9 @@ yyFillLabel30:
 		case ' ':
 		case '(':
 		case ')':
-		case '<':
-		case '>':
 		case '[':
 		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy37;
+		case ']': goto yy39;
 		case '0':
 		case '1':
 		case '2':
@@ -1871,183 +1580,40 @@ yyFillLabel30:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy22;
+		case 'z': goto yy34;
+		case ':': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
 yy37:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy38;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
+		case '/': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
 yy38:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy39;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
+		case ']': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
 yy39:
 	++st.cur;
@@ -2057,13 +1623,9 @@ yyFillLabel33:
 		case ' ':
 		case '(':
 		case ')':
-		case '<':
-		case '>':
 		case '[':
 		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy40;
+		case ']': goto yy45;
 		case '0':
 		case '1':
 		case '2':
@@ -2126,114 +1688,251 @@ yyFillLabel33:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy22;
+		case 'z': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
 yy40:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '<':
-		case '>':
-		case '[':
-		case '\\':
-		case ']':
-		case '{':
-		case '}': goto yy41;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
+		case '.':
+		case '/': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
 yy41:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
 		case '(':
 		case ')':
-		case '<':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
 		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
 		case '[':
-		case '\\':
 		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
 		case '{':
-		case '}': goto yy42;
+		case '|':
+		case '}':
+		case '~': goto yy34;
+		case '\\': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy42:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy40;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy34;
+		case '\\': goto yy41;
+		case ']': goto yy42;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy35;
+	}
+yy43:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy44:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy48;
 		case '0':
 		case '1':
 		case '2':
@@ -2296,17 +1995,212 @@ yyFillLabel35:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy22;
+		case 'z': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 35;
+				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
-yy42:
+yy45:
 	++st.cur;
-yyFillLabel36:
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy51;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy46:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy34;
+		case '\\': goto yy41;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy47:
+	++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 41;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy48:
+	++st.cur;
+yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2371,15 +2265,1389 @@ yyFillLabel36:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy22;
+		case 'z': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 36;
+				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy11;
 	}
-yy43:
+yy49:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy49;
+		case '\\': goto yy52;
+		case ']': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy50;
+	}
+yy50:
+	st.state = -1;
+	{
+                emit_url_token(st, sink, kRuleUrlGeneric);
+                continue;
+            }
+yy51:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy54;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy52:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy49;
+		case '\\': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy53:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy49;
+		case '\\': goto yy52;
+		case ']': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy50;
+	}
+yy54:
+	++st.cur;
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy56;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy55:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy56:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy57;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy57:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy58;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy58:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy59;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy59:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy60;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy60:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy61;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy61:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy62;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy62:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy63;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy63:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy64;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy64:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy65;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy65:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy66;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy66:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy67:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -4,7 +4,7 @@
 //
 // The token is "http", "https", "ftp" or "ftps", "%3A%2F%2F", then every
 // plain URL character (letters, digits, "- . _ ~ / ? = + : @") and "%XX"
-// escape up to the first other byte. "&", ";" and "#" end it because they
+// escape, and defanged dots, up to the first other byte. "&", ";" and "#" end it because they
 // separate the parameter that holds the URL from the next one. Trailing
 // sentence punctuation is trimmed in the post-pass, as for every URL.
 //
@@ -31,7 +31,7 @@ LexStatus lex_url_percent(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -84,6 +84,30 @@ LexStatus lex_url_percent(LexState& st, CandidateSink& sink) {
 	case 17:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel17;
+	case 18:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel18;
+	case 19:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel19;
+	case 20:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel20;
+	case 21:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel21;
+	case 22:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel22;
+	case 23:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel23;
+	case 24:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel24;
+	case 25:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel25;
 }
 
     for (;;) {
@@ -318,6 +342,7 @@ yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
 		case '%': goto yy21;
+		case '(': goto yy22;
 		case '+':
 		case '-':
 		case '.':
@@ -390,6 +415,7 @@ yyFillLabel15:
 		case 'y':
 		case 'z':
 		case '~': goto yy19;
+		case '[': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -429,7 +455,7 @@ yyFillLabel16:
 		case 'c':
 		case 'd':
 		case 'e':
-		case 'f': goto yy22;
+		case 'f': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -440,6 +466,36 @@ yyFillLabel16:
 yy22:
 	++st.cur;
 yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy25;
+		case 'D':
+		case 'd': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy23:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy27;
+		case 'D':
+		case 'd': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy24:
+	++st.cur;
+yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -466,12 +522,94 @@ yyFillLabel17:
 		case 'f': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 17;
+				st.state = 19;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy23:
+yy25:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy19;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy26:
+	++st.cur;
+yyFillLabel21:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy27:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy19;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy28:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy29:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy25;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy30:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy27;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy31:
 	st.state = -1;
 	{ return LexStatus::end; }
 

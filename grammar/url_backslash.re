@@ -42,7 +42,8 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
             sdot = "\\" " "? ".";
             sgrp = " "? sdot (" " uchar)?;
 
-            word atok* sgrp (sgrp | uchar)* {
+            // After the anchor: the URL body (url_common.re), defang dots included.
+            word atok* sgrp (sgrp | bunit | "]"+ bunitp)* "]"* {
                 emit_url_token(st, sink, kRuleUrlBackslash);
                 continue;
             }

@@ -50,7 +50,8 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
         /*!re2c
             bgrp = " "? bdot (" " uchar)?;
 
-            word atok* bgrp (bgrp | uchar)* {
+            // After the anchor: the URL body (url_common.re), defang dots included.
+            word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* {
                 emit_url_token(st, sink, kRuleUrlBracket);
                 continue;
             }

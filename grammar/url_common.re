@@ -10,6 +10,18 @@
     cls   = [.:/\\0-9a-zA-Z_[\]()\-];
     clsnw = [.:/\\[\]()\-];
 
+    // The body of a URL stops where the precision rule says a URL ends
+    // (spec section 3): at '"' and '<' (markup and data around the URL), at
+    // a backslash escape ("\n", "\"", "\\" but not the defang "\\."), and
+    // at "](", a Markdown link's second half. (Other bounds, such as an
+    // unbalanced closer, are cut in the post-pass, lib/url_cut.cpp.) Ending
+    // the token there lets the URL after it be found.
+    bchar  = uchar \ ["<\\\]];
+    bslash = "\\" (uchar \ [nrtu"'<\\]) | "\\\\" ".";
+    bunit  = bchar | bslash;
+    bunitp = (bchar \ [(]) | bslash;
+    body   = (bunit | "]"+ bunitp)* "]"*;
+
     // A dot written "[.]" or "(.)", with single spaces allowed inside.
     bdot = [([] " "? "." " "? [\])];
 

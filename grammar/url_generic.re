@@ -1,11 +1,12 @@
 // url, rule "generic": a URL anchored on its scheme and separator.
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
-// (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...). Separator: "://",
-// ":\\", "[:]//", "__" or ":__". Then at most 16 spaces or defang brackets,
-// a word character (or "[::"), and every URL character up to whitespace, a
-// control byte, a byte >= 0x80 or the end of input. Mail-gateway "spaced"
-// defangs (" .example", " /payload") continue the URL.
+// (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
+// Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]" or
+// "[]://". Then at most 16 spaces or defang brackets, a word character (or
+// "[::"), and every URL character up to whitespace, a control byte, a byte
+// >= 0x80, the end of input or a precision bound (url_common.re `body`).
+// Mail-gateway "spaced" defangs (" .example", " /payload") continue the URL.
 //
 // Linear: the part that can fail (scheme, separator, defang run) is at most
 // 24 bytes, so a failed start costs a bounded look-ahead; once the body has
@@ -45,21 +46,31 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             return LexStatus::waiting;
         }
         /*!re2c
-            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] [sS]?;
-            sep    = "://" | ":\\\\" | "[:]//" | ":"? "__";
-            defang = [ ()[\]{}<>\\];
+            // iocextract's scheme shape, and the schemes it misses that
+            // point at a host: smb, ws, wss, file.
+            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] [sS]? | 'smb' | 'ws' 's'?;
+            // Talos writes "[://]", others ":[//]" and "[]://".
+            sep    = "://" | ":\\\\" | "[:]//" | ":"? "__" | "[://]" | ":[//]" | "[]://";
+            // No "{}<>" (iocextract has them): "http://{0}:65101/" and
+            // "https://<random_string>.evil" are format placeholders.
+            defang = [ ()[\]\\];
             // Cisco ESA style: " .example", " /payload" (not " ..", " //").
-            spaced = " " [/.] (uchar \ [./]) uchar*;
+            spaced = " " [/.] ((bchar \ [./]) | bslash) body;
 
             // The host starts with a word character, or is an IPv6 address
             // such as "[::1]" (whose "[" is one of the defang characters).
-            scheme sep (defang{0,16} word | "[::") uchar* spaced* {
+            scheme sep (defang{0,16} word | "[::") body spaced* {
+                emit_url_token(st, sink, kRuleUrlGeneric);
+                continue;
+            }
+            // file:///C:/x and file://host/share/x
+            'file' "://" "/"? word body {
                 emit_url_token(st, sink, kRuleUrlGeneric);
                 continue;
             }
             // Skip runs stop at whitespace, so that a token never holds the
             // watermark (and the bytes) of a whole line or stream back.
-            [^fhstuFHSTU \t\r\n]+ { continue; }
+            [^fhstuwFHSTUW \t\r\n]+ { continue; }
             $              { return LexStatus::end; }
             *              { continue; }
         */

@@ -3,7 +3,7 @@
 //
 // The token is "http", "https", "ftp" or "ftps", "%3A%2F%2F", then every
 // plain URL character (letters, digits, "- . _ ~ / ? = + : @") and "%XX"
-// escape up to the first other byte. "&", ";" and "#" end it because they
+// escape, and defanged dots, up to the first other byte. "&", ";" and "#" end it because they
 // separate the parameter that holds the URL from the next one. Trailing
 // sentence punctuation is trimmed in the post-pass, as for every URL.
 //
@@ -28,7 +28,11 @@ LexStatus lex_url_percent(LexState& st, CandidateSink& sink) {
             pct_scheme = ('http' | 'ftp') 's'? '%3a%2f%2f';
             pct_plain = [0-9a-zA-Z._~/?=+:@-];
 
-            pct_scheme (pct_plain | "%" hex hex)* {
+            // A defanged dot may stand in the encoded text too:
+            // "https%3A%2F%2Fmanagement.core.windows[.]net%2F".
+            pct_dot = "[.]" | "(.)" | '[dot]' | '(dot)';
+
+            pct_scheme (pct_plain | "%" hex hex | pct_dot)* {
                 emit_url_token(st, sink, kRuleUrlPercent, kMaxPercentUrlToken);
                 continue;
             }

@@ -26,7 +26,7 @@ TEST(UrlCli, ExtractUrlsSelectsUrlsOnly) {
     const auto r = run_iocscan({"--extract-urls"}, kMail);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(lines_of(r.out),
-              (V{"hxxp://evil[.]example[.]net/a.exe /quiet", "http://b.example/x.php\">b</a", "http://c.example/y"}));
+              (V{"hxxp://evil[.]example[.]net/a.exe", "http://b.example/x.php", "http://c.example/y"}));
     EXPECT_EQ(lines_of(run_iocscan({"--types", "url"}, kMail).out), lines_of(r.out));
 }
 

@@ -72,8 +72,8 @@ TEST(Url, BracketRuleStartsAtAWordBoundary) {
     EXPECT_EQ(urls("([.]evil[.]example) 'evil[.]net' x=evil[.]org"),
               (V{"evil[.]example", "evil[.]net", "evil[.]org"}));
     // Before the first defanged dot, brackets count only in defang tokens.
-    EXPECT_EQ(urls("foo[bar[.]com evil[dot]example[.]com a[:]80(/)b[.]c"),
-              (V{"bar[.]com", "evil[dot]example[.]com", "a[:]80(/)b[.]c"}));
+    EXPECT_EQ(urls("foo[bar[.]com evil[dot]example[.]com evil[dot]com[:]80(/)b[.]c"),
+              (V{"bar[.]com", "evil[dot]example[.]com", "evil[dot]com[:]80(/)b[.]c"}));
     // Punctuation only, or no word before the defanged dot: nothing.
     EXPECT_TRUE(urls("[.] ([.]) [.][.][.] \\.\\. (.)net").empty());
     // No defanged dot at all: nothing.
@@ -84,7 +84,9 @@ TEST(Url, BracketRuleSpacedForms) {
     EXPECT_EQ(urls("evil [.] example [.] net today"), V{"evil [.] example [.] net"});
     EXPECT_EQ(refanged("evil (.) example (.) net today"), V{"http://evil.example.net"});
     // Two spaces end the URL; so does a space not next to a defanged dot.
-    EXPECT_EQ(urls("evil [.]  example"), V{"evil [.]"});
+    // ("evil [.]" has no top-level domain, so it is no URL either.)
+    EXPECT_EQ(urls("evil [.]  example"), V{});
+    EXPECT_EQ(urls("evil [.]  example [.] net"), V{"example [.] net"});
     EXPECT_EQ(urls("evil[.]net and more"), V{"evil[.]net"});
 }
 
@@ -107,13 +109,15 @@ TEST(Url, TrailingPunctuationIsTrimmed) {
     EXPECT_EQ(urls("\xe2\x80\x9chttp://a.example/x\xe2\x80\x9d"), V{"http://a.example/x"});
     // A closer that matches an opener inside the URL stays.
     EXPECT_EQ(urls("(see http://en.wikipedia.org/wiki/Foo_(bar))."), V{"http://en.wikipedia.org/wiki/Foo_(bar)"});
-    EXPECT_EQ(urls("evil[.]"), V{"evil[.]"});
+    EXPECT_EQ(urls("evil[.]com[.]"), V{"evil[.]com[.]"});
 }
 
 TEST(Url, OpenKeepsTrailingPunctuation) {
     const auto open = [](Options& o) { o.open_punctuation = true; };
     EXPECT_EQ(urls_with("(visit http://a.example/page).", open), V{"http://a.example/page)."});
-    EXPECT_EQ(urls_with("evil[.]example/x\"; next", open), V{"evil[.]example/x\";"});
+    EXPECT_EQ(urls_with("evil[.]example/x'; next", open), V{"evil[.]example/x';"});
+    // '"' and '<' end a URL even then: they are never part of one.
+    EXPECT_EQ(urls_with("evil[.]example/x\"; next", open), V{"evil[.]example/x"});
     // The match's raw text and length follow the cut.
     Options options = url_options(false);
     options.open_punctuation = true;
@@ -269,10 +273,14 @@ TEST(Url, DefangAnchorFastPathBacksUpToTheWholeRun) {
     // included (lib/url_anchor_skip.hpp).
     const std::string text =
         "w[1] (x) foo[bar](baz)evil [ . ]example\\.net/a q( .x a[dot]b [ . ] c\\ .org "
-        "r[1]s(.)t u\\v\\.w [ ..] y";
+        "r[1]s(.)to u\\v\\.w [ ..] y";
     const auto reference = scan_pieces(text, url_options(false));
     EXPECT_EQ(values_of(reference, Type::url),
-              (V{"evil [ . ]example\\.net/a", "a[dot]b [ . ] c\\", "c\\ .org", "s(.)t", "u\\v\\.w"}));
+              (V{"evil [ . ]example\\.net/a", "c\\ .org", "s(.)to"}));
+    // Found by the DFA, dropped by the host check: "a.b.c" has no real
+    // top-level domain, "u\\v\\.w" holds a backslash that is no defang.
+    EXPECT_EQ(urls("a[dot]b [ . ] c u\\v\\.w"), V{});
+    EXPECT_EQ(urls("a[dot]b [ . ] com u\\v\\.com"), V{"a[dot]b [ . ] com"});
     for (std::size_t piece : {1, 2, 3, 7}) {
         EXPECT_EQ(scan_pieces(text, url_options(false), piece), reference) << "piece size " << piece;
     }
@@ -291,7 +299,7 @@ TEST(Url, RandomUrlTextGivesTheSameResultsAtAnyPieceSize) {
         Options options = url_options(seed % 2 == 0);
         options.strip_urls = seed >= 3;
         const auto reference = scan_pieces(text, options);
-        ASSERT_GT(reference.size(), 100u) << "seed " << seed;
+        ASSERT_GT(reference.size(), 30u) << "seed " << seed;
         for (std::size_t piece : {1, 2, 3, 7, 64}) {
             EXPECT_TRUE(scan_pieces(text, options, piece) == reference) << "seed " << seed << " piece " << piece;
         }

@@ -59,6 +59,7 @@ inline bool hex_scheme_start(const unsigned char* p, const unsigned char* lim) {
 }
 
 inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
 #if defined(__SSE2__)
     // All eight digits of "http" (six of "ftp") at sixteen positions at once;
     // hex_scheme_start() then says the same for a position that passes.
@@ -97,6 +98,7 @@ inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned
 /// "%3A%2F%2F", so it starts at most 5 bytes before such a "%". When none is
 /// buffered, a match may still start in the last 5 bytes.
 inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
     const unsigned char* q = p;
 #if defined(__SSE2__)
     // Text full of "%" ("%2F%3A%" over and over) would stop memchr() at
@@ -352,6 +354,7 @@ IOCSCAN_AVX2 inline const unsigned char* base64_hits_pass_avx2(const unsigned ch
 #endif
 
 inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
     const unsigned char* q = p;
 #if defined(__SSE2__)
 #if defined(IOCSCAN_SKIP_AVX2)

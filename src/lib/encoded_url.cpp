@@ -2,6 +2,8 @@
 
 #include "lib/rule_ids.hpp"
 #include "lib/url_cut.hpp"
+#include "lib/url_host_check.hpp"
+#include "lib/url_refang.hpp"
 
 namespace iocscan::detail {
 namespace {
@@ -56,18 +58,27 @@ void decode_base64(std::string_view text, std::string& out) {
     out.clear();
     unsigned bits = 0;
     int bit_count = 0;
+    std::size_t quantum_start = 0;   // bytes out before the current 4-character group
+    int in_quantum = 0;
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
         const int value = base64_value(c);
-        if (value < 0) return;   // "=" padding, or garbage
+        if (value < 0) break;   // "=" padding, or garbage
         bits = (bits << 6 | static_cast<unsigned>(value)) & 0xFFFFFF;
         bit_count += 6;
         if (bit_count >= 8) {
             bit_count -= 8;
             out.push_back(static_cast<char>((bits >> bit_count) & 0xFF));
         }
+        if (++in_quantum == 4) {
+            in_quantum = 0;
+            quantum_start = out.size();
+        }
     }
+    // A last group of 2 or 3 characters whose unused bits are not zero was
+    // not written by an encoder ("...Y29tba" is no "...comm"): its bytes go.
+    if (in_quantum > 0 && (bits & ((1u << bit_count) - 1)) != 0) out.resize(quantum_start);
 }
 
 void narrow_utf16le(std::string& bytes) {
@@ -118,7 +129,13 @@ const std::vector<std::string>& EncodedUrlDecoder::urls(RuleId rule, std::string
     }
     if (!scanner_) scanner_ = std::make_unique<Scanner>(inner_options_);
     scanner_->reset();
-    const auto keep = [this](const Match& m) {
+    const bool base64 = encoding_of(rule) == Encoding::base64;
+    const auto keep = [this, base64](const Match& m) {
+        // Base64 text that decodes to a stub ("http://cnjs") is no URL.
+        if (base64) {
+            refang_url(m.raw, host_check_);
+            if (!has_plausible_host(host_check_)) return true;
+        }
         urls_.emplace_back(m.value);
         return true;
     };

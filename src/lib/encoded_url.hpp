@@ -58,6 +58,7 @@ private:
     Options inner_options_;
     std::unique_ptr<Scanner> scanner_;   ///< built on first use
     std::string decoded_;
+    std::string host_check_;   ///< a decoded URL refanged for its host check
     std::vector<std::string> urls_;
 };
 

@@ -1,16 +1,26 @@
 #include "lib/post_pass.hpp"
 
 #include "lib/defang.hpp"
+#include "lib/rule_ids.hpp"
 #include "lib/refang.hpp"
 #include "lib/url_cut.hpp"
+#include "lib/url_host_check.hpp"
 #include "lib/url_parts.hpp"
+
+#include <algorithm>
 
 namespace iocscan::detail {
 
-void PostPass::apply(Type type, std::string_view text, Match& match) {
+bool PostPass::apply(Type type, std::string_view text, Match& match) {
     const bool url = type == Type::url;
     const std::string_view raw =
         url ? text.substr(0, cut_url(text, open_, strip_)) : text;
+    // A match of the generic rule has a scheme: only bracket/backslash
+    // matches need the host check.
+    const auto rules_end = match.rules.begin() + match.rule_count;
+    if (url && std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end && !plausible_url(raw)) {
+        return false;
+    }
     refang_into(type, raw, refanged_);
     match.raw = raw;
     match.defanged = refanged_ != raw;
@@ -21,6 +31,7 @@ void PostPass::apply(Type type, std::string_view text, Match& match) {
     }
     if (url && remove_scheme_) value.remove_prefix(split_url(value).separator_end);
     match.value = value;
+    return true;
 }
 
 }  // namespace iocscan::detail

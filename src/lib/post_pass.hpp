@@ -20,8 +20,10 @@ public:
           remove_scheme_(options.remove_scheme), defang_(options.defang) {}
 
     /// Sets match.raw (a prefix of `text`, the candidate's bytes), value and
-    /// defanged. value points into this object until the next call.
-    void apply(Type type, std::string_view text, Match& match);
+    /// defanged. value points into this object until the next call. Returns
+    /// false when the candidate is no IOC after all (a URL without a scheme
+    /// whose host is implausible, lib/url_host_check.hpp): not to be reported.
+    bool apply(Type type, std::string_view text, Match& match);
 
 private:
     bool refang_, open_, strip_, remove_scheme_, defang_;

@@ -323,7 +323,7 @@ struct Scanner::Impl {
         if (c.type == Type::url && detail::is_encoded_url_rule(c.rules[0])) {
             return report_encoded(c.rules[0], match, on_match);
         }
-        post_pass.apply(c.type, match.raw, match);   // url cut, refang, defang ...
+        if (!post_pass.apply(c.type, match.raw, match)) return true;   // url cut, refang, defang ...
         ++stats.found[static_cast<std::size_t>(c.type)];
         return on_match(match);
     }

@@ -62,6 +62,15 @@ IOCSCAN_AVX2 inline __m256i digits32(__m256i v) {
 inline void set_avx2_for_tests(bool) {}
 #endif
 
+/// Whether the skip pre-passes run. A test hook (set_skips_for_tests) and the
+/// environment variable IOCSCAN_NO_SKIPS turn them all off: each skip then
+/// returns where it starts, so the DFAs alone decide. The oracle tests
+/// (tests/skip_oracle_test.cpp, the scanner fuzz target) compare both ways.
+inline std::atomic<bool> skips_forced_off{std::getenv("IOCSCAN_NO_SKIPS") != nullptr};
+inline bool skips_on() { return !skips_forced_off.load(std::memory_order_relaxed); }
+/// Test hook: false turns every skip off, true turns them on again.
+inline void set_skips_for_tests(bool on) { skips_forced_off.store(!on, std::memory_order_relaxed); }
+
 constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(unsigned c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
@@ -228,6 +237,7 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
 /// comes within two bytes of lim), which starts a token.
 // Inlined into lex_ipv4: it runs once per token there.
 [[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
     const unsigned char* const start = p;
 #if defined(__SSE2__)
     // Sixteen positions at a time, without a branch per group: `ends` marks
@@ -318,6 +328,7 @@ inline constexpr unsigned kHashInRun = 1;
 /// bytes instead of running the DFA over the rest of the run.
 inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
                                               unsigned& flags) {
+    if (!skips_on()) return p;
     if (flags != 0) {
         p = word_run_end<Word::alnum>(p, lim);
         if (p >= lim) return lim;
@@ -498,6 +509,7 @@ inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const 
 /// byte is read a bounded number of times.
 inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
                                         int& after_percent) {
+    if (!skips_on()) return p;
     if (flags != 0) {
         p = ipv6_token_rest(p, lim, flags, after_percent);
         if (flags != 0) return p;
@@ -785,6 +797,7 @@ inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsig
 /// next bytes instead of running the DFA over the whole chain.
 inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
                                          const unsigned char*& known) {
+    if (!skips_on()) return p;
     if (flags != 0) {
         p = phone_chain_rest(p, lim, flags);
         if (flags != 0) return p;
@@ -960,6 +973,7 @@ inline const unsigned char* next_address_char(const unsigned char* p, const unsi
 /// cannot be inside a run, so the position after it is a token boundary.
 /// (Closing brackets are inside a run only after an opening one.)
 inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
     const unsigned char* safe = p;
 #if defined(__SSE2__)
     const __m128i to_lower = _mm_set1_epi8(0x20);
@@ -1090,6 +1104,7 @@ IOCSCAN_AVX2 inline const unsigned char* yara_cheap_pass_avx2(const unsigned cha
 /// instead of running the DFA over all of it.
 inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued,
                                       bool& in_word) {
+    if (!skips_on()) return p;
     const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     if (in_word) {
         p = word_run_end(p, lim);

@@ -133,6 +133,7 @@ inline const unsigned char* back_to_run_start(const unsigned char* p, const unsi
 template <bool kBackslash>
 inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsigned char* lim,
                                             const unsigned char*& known) {
+    if (!skip::skips_on()) return p;
     if (known != nullptr && p < known) return p;
     const unsigned char* const a = find_defang_anchor<kBackslash>(p, lim);
     const unsigned char* r = back_to_run_start(p, a);

@@ -46,7 +46,69 @@ std::size_t switch_start(std::string_view url, std::size_t from) {
     return std::string_view::npos;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Whether the "\\" at `i` starts a JSON/C escape: "\n" "\r" "\t" "\u"
+/// "\"" "\'" or "\\" (but "\\." is a doubly escaped defang dot).
+bool starts_escape(std::string_view url, std::size_t i) {
+    if (i + 1 >= url.size()) return false;
+    const char next = url[i + 1];
+    if (next == '\\') return !(i + 2 < url.size() && url[i + 2] == '.');
+    return next == 'n' || next == 'r' || next == 't' || next == 'u' || next == '"' || next == '\'';
+}
+
 }  // namespace
+
+std::size_t precise_length(std::string_view url) {
+    // Only these bytes can end the URL or start a token that is passed whole.
+    constexpr ByteSet kPreciseStops{"\"<>\\ ,[(])}{"};
+    if (kPreciseStops.find_in(url) == url.size()) return url.size();   // most URLs
+    const UrlParts parts = split_url(url);
+    long round = 0, square = 0, curly = 0;
+    std::size_t i = 0;
+    // The separator and the defang brackets before the host are kept whole.
+    for (; i < parts.host_begin; ++i) {
+        round += url[i] == '(' ? 1 : url[i] == ')' ? -1 : 0;
+        square += url[i] == '[' ? 1 : url[i] == ']' ? -1 : 0;
+    }
+    if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
+    while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
+        const std::string_view rest = url.substr(i);
+        const bool in_host = i < parts.host_end;
+        std::size_t token = dot_token(rest);
+        if (token == 0) token = colon_token(rest);
+        if (token == 0) token = slash_token(rest);
+        if (token > 0) {
+            i += token;
+            continue;
+        }
+        switch (url[i]) {
+            case '"': case '<': case '>': return i;
+            case '\\':
+                if (starts_escape(url, i)) return i;
+                break;
+            case ' ':
+                if (!in_host) return i;
+                break;
+            case ',':
+                if (in_host && !(i > 0 && is_digit(url[i - 1]) && i + 1 < url.size() && is_digit(url[i + 1]))) {
+                    return i;
+                }
+                break;
+            case '[': case '(':
+                if (in_host) return i;
+                ++(url[i] == '[' ? square : round);
+                break;
+            case '{': ++curly; break;
+            case ')': if (--round < 0) return i; break;
+            case ']': if (--square < 0) return i; break;
+            case '}': if (--curly < 0) return i; break;
+            default: break;
+        }
+        ++i;
+    }
+    return url.size();
+}
 
 std::size_t trim_trailing_punctuation(std::string_view url) {
     std::size_t n = url.size();
@@ -96,7 +158,7 @@ std::size_t strip_length(std::string_view url) {
 }
 
 std::size_t cut_url(std::string_view url, bool open, bool strip) {
-    std::size_t n = open ? url.size() : trim_trailing_punctuation(url);
+    std::size_t n = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url)));
     if (strip) {
         n = strip_length(url.substr(0, n));
         if (!open) n = trim_trailing_punctuation(url.substr(0, n));

@@ -22,7 +22,16 @@ std::size_t trim_trailing_punctuation(std::string_view url);
 /// and the "(", ")" and "," that refang removes from the host are skipped.
 std::size_t strip_length(std::string_view url);
 
-/// The length to report: trimmed unless `open`, stripped when `strip`.
+/// The precision rule (spec section 3): the length of `url` before the first
+/// byte a URL value never holds: '"', '<', '>', a backslash escape ("\n",
+/// "\"", "\\" not before "."), a space after the host (a command-line
+/// argument; spaced defangs are inside the host), a closing bracket with no
+/// opener, and in the host a "[" or "(" that starts no defang token or IPv6
+/// literal ("https://x.example[Text]") or a "," that is not between digits
+/// (CSV: "evil[.]com,Observed").
+std::size_t precise_length(std::string_view url);
+
+/// The length to report: precise and trimmed unless `open`, stripped when `strip`.
 std::size_t cut_url(std::string_view url, bool open, bool strip);
 
 }  // namespace iocscan::detail

@@ -14,7 +14,7 @@ bool one_of(char c, std::string_view set) { return set.find(c) != std::string_vi
 
 /// Length of the separator at the start of `s`, or 0.
 std::size_t separator_length(std::string_view s) {
-    for (std::string_view sep : {"://", ":\\\\", "[:]//", ":__", "__"}) {
+    for (std::string_view sep : {"://", ":\\\\", "[:]//", ":__", "__", "[://]", ":[//]", "[]://"}) {
         if (s.starts_with(sep)) return sep.size();
     }
     return 0;
@@ -38,8 +38,8 @@ std::size_t plain_scheme_length(std::string_view s) {
     if (s.empty() || !is_alpha(s[0])) return 0;
     while (n < s.size() && n < 16 && (is_alpha(s[n]) || is_digit(s[n]) || one_of(s[n], "+.-"))) ++n;
     const std::string_view rest = s.substr(n);
-    if (rest.starts_with("://") || rest.starts_with("[:]//") || rest.starts_with(":\\\\")) return n;
-    return 0;
+    const std::size_t sep = separator_length(rest);
+    return sep > 0 && !rest.starts_with("__") && !rest.starts_with(":__") ? n : 0;
 }
 
 }  // namespace

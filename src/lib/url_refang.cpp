@@ -144,7 +144,7 @@ void refang_url_host(std::string_view host, std::string& out) {
 std::string_view plain_scheme(std::string_view written) {
     std::string scheme;
     for (char c : written) scheme.push_back(lower(c));
-    for (std::string_view kept : {"http", "https", "ftp"}) {
+    for (std::string_view kept : {"http", "https", "ftp", "smb", "ws", "wss", "file"}) {
         if (scheme == kept) return kept;
     }
     std::string_view core = scheme;   // as iocextract: s stripped on both sides

@@ -1,8 +1,11 @@
 // Fuzz target 1: the scanner over all families.
-// Oracle: cutting the input into pieces at fuzz-chosen points gives exactly
-// the matches of scanning it in one piece (values, offsets, order), and every
-// match lies inside the input and has its type's shape.
+// Oracles: cutting the input into pieces at fuzz-chosen points gives exactly
+// the matches of scanning it in one piece (values, offsets, order); the skip
+// pre-passes (on the AVX2 or SSE2 path, chosen by the input) give exactly the
+// matches of the DFAs alone (skips off); and every match lies inside the
+// input and has its type's shape.
 #include "iocscan/iocscan.hpp"
+#include "lib/skip_scan.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -73,8 +76,10 @@ void check_shape(const Copy& m) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 2) return 0;
-    // First byte: refang flag and how many cuts; second: seed for the cuts.
+    // First byte: refang flag, vector path and how many cuts; second: seed
+    // for the cuts.
     const bool refang = data[0] & 1;
+    const bool avx2 = (data[0] & 0x80) == 0;
     const std::size_t cut_count = (data[0] >> 1) % 16;
     std::uint32_t seed = data[1];
     const std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
@@ -86,7 +91,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::sort(cuts.begin(), cuts.end());
 
+    iocscan::detail::skip::set_avx2_for_tests(avx2);
     const auto whole = scan(text, {}, refang);
+    iocscan::detail::skip::set_skips_for_tests(false);
+    const auto dfa_alone = scan(text, {}, refang);
+    iocscan::detail::skip::set_skips_for_tests(true);
+    if (dfa_alone != whole) std::abort();
     if (scan(text, cuts, refang) != whole) std::abort();
     std::vector<std::size_t> every_byte;
     if (text.size() < 512) {

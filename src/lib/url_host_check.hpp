@@ -1,0 +1,24 @@
+// Whether a URL written without a scheme (rules bracket and backslash) names
+// a host an analyst would block: the precision rule of spec section 3.
+#pragma once
+
+#include <string_view>
+
+namespace iocscan::detail {
+
+/// For a URL with a scheme: true. Without one: true when the refanged host
+/// (port dropped) is an IPv4 address or DNS labels ending in a real
+/// top-level domain (Public Suffix List, punycode, or the RFC 2606 names
+/// "example" and "test" that documentation uses), and the text holds no
+/// regex or path syntax: a backslash that is no defang dot ("\\/", "\\d",
+/// "C:\\Users\\bob\\.ssh"), "|", "^", "$" or "*". So "Fig(.) 3",
+/// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs.
+bool plausible_url(std::string_view url);
+
+/// Whether the host of a refanged URL ("scheme://host[:port]/...") is an
+/// IPv4 address, a bracketed IPv6 address or DNS labels ending in a real
+/// top-level domain (as above). Decoded base64 URLs must pass it: a short
+/// fragment that decodes to "http://cnjs" is no URL.
+bool has_plausible_host(std::string_view refanged);
+
+}  // namespace iocscan::detail

@@ -1,0 +1,77 @@
+#include "support/fragment_text.hpp"
+
+#include <random>
+#include <vector>
+
+namespace iocscan::test {
+namespace {
+
+const std::vector<std::string>& dotted_fragments() {
+    static const std::vector<std::string> f = {
+        "1", "10", "255", "256", "0", "01", "192", "168", "9999", ".", ".", ".", "[.]", "(.)", "\\.", "[dot]",
+        "(dot)", "]]", "[[", "]", "[", " ", "/", "/24", "/33", "v", "Chrome/", "_", "-", ",", "a", "x."};
+    return f;
+}
+
+const std::vector<std::string>& ipv6_fragments() {
+    static const std::vector<std::string> f = {
+        "2001", "db8", "fe80", "ffff", "0", "1", "a", "g", "::", ":", ":", ":", "%", "eth0", "[", "]", ":8080",
+        ".", "192.0.2.1", "12", "34", "56", " ", "-", "T", "Z", "IPv6", "0f", "abcd", "12345", "[:]"};
+    return f;
+}
+
+const std::vector<std::string>& email_fragments() {
+    static const std::vector<std::string> f = {
+        "ops", "john", "a", "x1", "_", "-", "+", "%", "@", "@", "[@]", "(@)", "{@}", " at ", "[at]", "(at)",
+        " AT ", ".", ".", "[.]", "(.)", "[dot]", " dot ", "{dot}", "example", "com", "org", "Atlas", "at",
+        "dot", " ", "[", "]", "(", ")", " [ at ] ", "\n"};
+    return f;
+}
+
+const std::vector<std::string>& url_fragments() {
+    static const std::vector<std::string> f = {
+        "http", "https", "hxxp", "hXXps", "h__p", "ftp", "fxp", "sftp", "tcp", "udp", "HTTP", "smb", "ws",
+        "://", "://", ":\\\\", "[:]//", "__", ":__", "[://]", ":[//]", "[]://", ":/", ":", "//", "/",
+        "evil", "example", "net", "com", "gd", "x-y", "10", "1", "[.]", "(.)", " [.] ", "\\.", "[dot]", ".",
+        ".", "?q=1", "&", "#", "%2F", "%3A%2F%2F", "http%3A%2F%2F", "aHR0cDovL", "aHR0cHM6Ly9", "687474703a2f2f",
+        "\"", "'", "<", ">", "<a href=\"", "\">", "](", ")", "(", "[", "]", "{0}", "{", "}", ",", ";", " ",
+        " ", "\n", "\\n", "C:\\Users\\", "\\", "*", "|", "$", "@", "Fig(.) 3", "wiki/Foo_(bar)"};
+    return f;
+}
+
+const std::vector<std::string>& other_fragments() {
+    static const std::vector<std::string> f = {
+        "d41d8cd98f00b204e9800998ecf8427e", "da39a3ee5e6b4b0d3255bfef95601890afd80709", "0123456789abcdef",
+        "rule ", "r", "{", "}", " condition: ", "true", "import \"pe\"\n", "private ", "global ", "/*", "*/",
+        "//", "\n", "212-555-0147", "(212) ", "555", "+1 ", "0147", "x", "_", "\t", "\r\n", "\xff",
+        std::string("\0", 1), "\xe3\x80\x82"};
+    return f;
+}
+
+}  // namespace
+
+std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t seed) {
+    std::vector<const std::vector<std::string>*> sources;
+    switch (kind) {
+        case FragmentKind::dotted: sources = {&dotted_fragments()}; break;
+        case FragmentKind::ipv6: sources = {&ipv6_fragments()}; break;
+        case FragmentKind::email: sources = {&email_fragments()}; break;
+        case FragmentKind::url: sources = {&url_fragments()}; break;
+        case FragmentKind::any:
+            sources = {&dotted_fragments(), &ipv6_fragments(), &email_fragments(), &url_fragments(),
+                       &other_fragments()};
+            break;
+    }
+    std::mt19937 rng(seed);
+    std::string text;
+    text.reserve(size + 64);
+    while (text.size() < size) {
+        const auto& from = *sources[rng() % sources.size()];
+        text += from[rng() % from.size()];
+        // Now and then a separator, so forms stand alone as well as glued.
+        if (rng() % 8 == 0) text += " \n\t,;"[rng() % 5];
+    }
+    return text;
+}
+
+}  // namespace iocscan::test
