@@ -695,6 +695,7 @@ inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[
 /// boundary). Without one, it stops before the run that reaches the last
 /// two bytes, which may begin a "[:]" that the next bytes complete.
 inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
     const unsigned char* const start = p;
     const unsigned char* found = nullptr;
 #if defined(__SSE2__)

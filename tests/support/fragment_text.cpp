@@ -9,7 +9,8 @@ namespace {
 const std::vector<std::string>& dotted_fragments() {
     static const std::vector<std::string> f = {
         "1", "10", "255", "256", "0", "01", "192", "168", "9999", ".", ".", ".", "[.]", "(.)", "\\.", "[dot]",
-        "(dot)", "]]", "[[", "]", "[", " ", "/", "/24", "/33", "v", "Chrome/", "_", "-", ",", "a", "x."};
+        "(dot)", "]]", "[[", "]", "[", " ", "/", "/24", "/33", "v", "Chrome/", "_", "-", ",", "a", "x.",
+        "\\\\.", "[[[[.]]]]"};
     return f;
 }
 
@@ -24,7 +25,7 @@ const std::vector<std::string>& email_fragments() {
     static const std::vector<std::string> f = {
         "ops", "john", "a", "x1", "_", "-", "+", "%", "@", "@", "[@]", "(@)", "{@}", " at ", "[at]", "(at)",
         " AT ", ".", ".", "[.]", "(.)", "[dot]", " dot ", "{dot}", "example", "com", "org", "Atlas", "at",
-        "dot", " ", "[", "]", "(", ")", " [ at ] ", "\n"};
+        "dot", " ", "[", "]", "(", ")", " [ at ] ", "\n", " @ ", "http://", "mailto:"};
     return f;
 }
 
@@ -44,7 +45,7 @@ const std::vector<std::string>& other_fragments() {
         "d41d8cd98f00b204e9800998ecf8427e", "da39a3ee5e6b4b0d3255bfef95601890afd80709", "0123456789abcdef",
         "rule ", "r", "{", "}", " condition: ", "true", "import \"pe\"\n", "private ", "global ", "/*", "*/",
         "//", "\n", "212-555-0147", "(212) ", "555", "+1 ", "0147", "x", "_", "\t", "\r\n", "\xff",
-        std::string("\0", 1), "\xe3\x80\x82"};
+        std::string("\0", 1), "\xe3\x80\x82", "VirusShare_", "_", "-", "sig_", "0x", "fil0AA9"};
     return f;
 }
 
