@@ -6,6 +6,7 @@
 #
 #   bench/instructions.sh OLD_BIN NEW_BIN [SIZE] [ARGS...]
 #   e.g. bench/instructions.sh ../main/build/iocscan build/iocscan 4M --types all
+#   CORPUS_ARGS=--wide bench/instructions.sh OLD NEW 4M --wide   (UTF-16LE corpus)
 set -euo pipefail
 old=$1
 new=$2
@@ -14,7 +15,7 @@ shift $(( $# >= 3 ? 3 : $# ))
 corpus_tool="$(dirname "$new")/bench/iocscan-corpus"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$corpus_tool" --bytes "$size" > "$work/corpus.txt"
+"$corpus_tool" --bytes "$size" ${CORPUS_ARGS:-} > "$work/corpus.txt"
 bytes=$(stat -c %s "$work/corpus.txt")
 
 # count BIN: instructions of one run (all threads of the process).

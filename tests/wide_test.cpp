@@ -1,16 +1,20 @@
 // --wide: UTF-16LE text reads as ASCII, the strings of a dump stay apart,
 // offsets and lengths are positions in the input, and a byte-order mark
 // turns it on by itself (spec section 1).
+#include "lib/drop_nul_filter.hpp"
 #include "support/json.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <boost/iostreams/copy.hpp>
+#include <boost/iostreams/device/array.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <random>
 #include <sstream>
 
 namespace iocscan::test {
@@ -131,6 +135,56 @@ TEST(Wide, BinaryNoiseNeverGluesOrLoses) {
     }
     const auto found = scan_wide(dump);
     EXPECT_GE(values_of(found, Type::ipv4).size(), 6u) << describe(found);
+}
+
+/// The rule as the spec states it, one NUL at a time: dropped when the byte
+/// before is a character that follows a NUL or starts the input, and the
+/// two after are a character and a NUL (or the end). `from` gets each kept
+/// byte's input position.
+std::string reference_filter(const std::string& in, std::vector<std::uint64_t>& from) {
+    std::string out;
+    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(in[i]); };
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const bool dropped = in[i] == 0 && i >= 1 && at(i - 1) != 0 && (i == 1 || at(i - 2) == 0) &&
+                             i + 1 < in.size() && at(i + 1) != 0 && (i + 2 >= in.size() || at(i + 2) == 0);
+        if (dropped) continue;
+        out += in[i];
+        from.push_back(i);
+    }
+    return out;
+}
+
+TEST(Wide, FilterFollowsTheRuleAtEveryBufferSize) {
+    std::mt19937 rng(5);
+    for (int round = 0; round < 40; ++round) {
+        // Runs of wide text, ASCII, NUL runs and random bytes.
+        std::string in = "x";
+        while (in.size() < 5000) {
+            const unsigned kind = rng() % 4;
+            const std::size_t length = 1 + rng() % 40;
+            for (std::size_t i = 0; i < length; ++i) {
+                const char c = static_cast<char>('a' + rng() % 26);
+                if (kind == 0) in += std::string{c, '\0'};
+                if (kind == 1) in += c;
+                if (kind == 2) in += '\0';
+                if (kind == 3) in += static_cast<char>(rng() % 4 == 0 ? 0 : rng() % 256);
+            }
+        }
+        std::vector<std::uint64_t> from;
+        const std::string expected = reference_filter(in, from);
+        for (std::size_t buffer : {1, 2, 3, 7, 33, 4096}) {
+            auto offsets = std::make_shared<detail::WideOffsets>();
+            boost::iostreams::filtering_istream filtered;
+            filtered.push(detail::DropNulFilter(detail::DropNulFilter::Mode::wide, offsets), buffer);
+            filtered.push(boost::iostreams::array_source(in.data(), in.size()), buffer);
+            const std::string out{std::istreambuf_iterator<char>(filtered), std::istreambuf_iterator<char>()};
+            ASSERT_EQ(out, expected) << "round " << round << ", buffer " << buffer;
+            for (std::size_t o = 0; o < out.size(); ++o) {
+                ASSERT_EQ(offsets->input_position(o), from[o]) << "round " << round << ", byte " << o;
+            }
+            EXPECT_EQ(offsets->input_position(out.size()), in.size());
+        }
+    }
 }
 
 }  // namespace

@@ -24,6 +24,10 @@
 #include <boost/iostreams/read.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <memory>
 #include <string>
 
@@ -63,16 +67,10 @@ public:
     }
 
 private:
-    /// Bytes a NUL's verdict needs after it.
-    static constexpr std::size_t kLookahead = 2;
+    /// Bytes a verdict needs after the byte: its NUL, a character, a NUL.
+    static constexpr std::size_t kLookahead = 3;
     /// "Before the first byte": a string may start here.
     static constexpr int kStart = -1;
-
-    /// The byte `ahead` places after pending_[i], or -2 past the end of input.
-    int peek(std::size_t i, std::size_t ahead) const {
-        const std::size_t at = i + ahead;
-        return at < pending_.size() ? static_cast<unsigned char>(pending_[at]) : -2;
-    }
 
     /// Moves the bytes whose verdict is known from pending_ to `out`.
     std::streamsize emit(char* out, std::streamsize n) {
@@ -90,35 +88,65 @@ private:
             for (; pos_ < pending_.size() && produced < n; ++pos_) out[produced++] = pending_[pos_];
             return produced;
         }
-        while (pos_ < pending_.size() && produced < n) {
-            const int c = static_cast<unsigned char>(pending_[pos_]);
-            if (mark_left_ > 0) {
-                // The mark's two bytes pass; the text after it starts a string.
-                out[produced++] = static_cast<char>(c);
-                offsets_->append();
-                ++pos_;
-                if (--mark_left_ == 0) before1_ = before2_ = kStart;
-                continue;
-            }
-            if (c == 0) {
-                if (!ended_ && pending_.size() - pos_ <= kLookahead) break;   // verdict needs more bytes
-                const int next1 = peek(pos_, 1), next2 = peek(pos_, 2);
-                const bool high_byte = before1_ > 0 && (before2_ == 0 || before2_ == kStart) && next1 > 0 &&
-                                       (next2 == 0 || next2 == -2);
-                if (high_byte) {
-                    offsets_->mark_last();
-                } else {
-                    out[produced++] = 0;
-                    offsets_->append();
-                }
-            } else {
-                out[produced++] = static_cast<char>(c);
-                offsets_->append();
-            }
-            before2_ = before1_;
-            before1_ = c;
-            ++pos_;
+        for (; mark_left_ > 0 && pos_ < pending_.size() && produced < n; --mark_left_, ++pos_) {
+            // The mark's two bytes pass; the text after it starts a string.
+            out[produced++] = pending_[pos_];
+            offsets_->append(0, 1);
+            if (mark_left_ == 1) before_ = kStart;
         }
+        if (mark_left_ > 0) return produced;
+        // Each byte c: passed on, and its NUL high byte dropped when c
+        // follows a NUL (or a string start) and the two bytes after that NUL
+        // are a character and a NUL (or the end). Locals, and the offset
+        // bits gathered 64 at a time, keep this loop in registers.
+        const auto* in = reinterpret_cast<const unsigned char*>(pending_.data()) + pos_;
+        const auto* const end = reinterpret_cast<const unsigned char*>(pending_.data()) + pending_.size();
+        // Bytes whose verdict is known: three after them are read (or the end).
+        const auto* const decided_end = ended_ ? end : (end - in > 3 ? end - 3 : in);
+        int before = before_;
+        std::uint64_t bits = 0;
+        unsigned count = 0;
+        while (in < decided_end && produced < n) {
+#if defined(__SSE2__)
+            // Inside a wide string: eight characters with their NULs at once,
+            // when all eight NULs are dropped (the pair after them is a
+            // character and a NUL).
+            if ((before == 0 || before == kStart) && decided_end - in >= 18 && n - produced >= 8 && count <= 56) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+                const int nul = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+                if (nul == 0xAAAA && in[16] != 0 && in[17] == 0) {
+                    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + produced), _mm_packus_epi16(v, v));
+                    produced += 8;
+                    bits |= std::uint64_t{0xFF} << count;
+                    before = 0;
+                    in += 16;
+                    if ((count += 8) == 64) {
+                        offsets_->append(bits, count);
+                        bits = 0;
+                        count = 0;
+                    }
+                    continue;
+                }
+            }
+#endif
+            const unsigned char c = *in;
+            out[produced++] = static_cast<char>(c);
+            bool dropped = false;
+            if (c != 0 && (before == 0 || before == kStart) && end - in > 2 && in[1] == 0 && in[2] != 0) {
+                dropped = end - in == 3 || in[3] == 0;
+            }
+            bits |= std::uint64_t{dropped} << count;
+            before = dropped ? 0 : c;
+            in += dropped ? 2 : 1;
+            if (++count == 64) {
+                offsets_->append(bits, count);
+                bits = 0;
+                count = 0;
+            }
+        }
+        if (count != 0) offsets_->append(bits, count);
+        before_ = before;
+        pos_ = static_cast<std::size_t>(in - reinterpret_cast<const unsigned char*>(pending_.data()));
         return produced;
     }
 
@@ -130,8 +158,7 @@ private:
     bool decided_ = false;  ///< the byte-order mark was looked for
     bool passing_ = false;  ///< detect mode without a mark: bytes pass as they are
     int mark_left_ = 0;     ///< bytes of the byte-order mark still to pass
-    int before1_ = kStart;  ///< the byte before pending_[pos_] (kStart: none)
-    int before2_ = kStart;  ///< the byte before that
+    int before_ = kStart;   ///< the byte before pending_[pos_] (kStart: a string starts)
 };
 
 }  // namespace iocscan::detail

@@ -25,20 +25,18 @@ public:
     bool active() const { return active_; }
     void set_active() { active_ = true; }
 
-    /// One more output byte (whether a dropped NUL follows it is known only
-    /// later: see mark_last()).
-    void append() {
-        if ((size_ & 63) == 0) {
-            const std::uint64_t before = words_.empty() ? dropped_before_first_ : counts_.back() + popcount(words_.back());
-            words_.push_back(0);
-            counts_.push_back(before);
-            trim();
+    /// `count` (1-64) more output bytes; bit i of `dropped` set when a
+    /// dropped NUL followed the i-th of them.
+    void append(std::uint64_t dropped, unsigned count) {
+        const unsigned used = size_ & 63;
+        if (used == 0) start_word();
+        words_.back() |= dropped << used;
+        if (used + count > 64) {
+            start_word();
+            words_.back() = dropped >> (64 - used);
         }
-        ++size_;
+        size_ += count;
     }
-
-    /// The last output byte was followed by a dropped NUL.
-    void mark_last() { words_.back() |= std::uint64_t{1} << ((size_ - 1) & 63); }
 
     /// The input position of output position `out` (<= bytes appended).
     std::uint64_t input_position(std::uint64_t out) const {
@@ -55,6 +53,12 @@ public:
     void release_before(std::uint64_t out) { forget_before(out >> 6); }
 
 private:
+    void start_word() {
+        counts_.push_back(total_dropped());
+        words_.push_back(0);
+        trim();
+    }
+
     static unsigned popcount(std::uint64_t x) { return static_cast<unsigned>(__builtin_popcountll(x)); }
 
     std::uint64_t total_dropped() const {
