@@ -40,13 +40,13 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy50;
+		if (st.lim <= st.cur) goto yy93;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
 		goto yyFillLabel1;
 	case 2:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel2;
 	case 3:
 		if (st.lim <= st.cur) goto yy8;
@@ -55,119 +55,242 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel8;
 	case 9:
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel42;
+	case 43:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel43;
+	case 44:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel44;
+	case 45:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel45;
+	case 46:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel46;
+	case 47:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel47;
+	case 48:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel48;
+	case 49:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel49;
+	case 50:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel50;
+	case 51:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel51;
+	case 52:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel52;
+	case 53:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel53;
+	case 54:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel54;
+	case 55:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel55;
+	case 56:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel56;
+	case 57:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel57;
+	case 58:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel58;
+	case 59:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel59;
+	case 60:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel60;
+	case 61:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel61;
+	case 62:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel62;
+	case 63:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel63;
+	case 64:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel64;
+	case 65:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel65;
+	case 66:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel66;
+	case 67:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel67;
+	case 68:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel68;
+	case 69:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel69;
+	case 70:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel70;
+	case 71:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel71;
+	case 72:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel72;
+	case 73:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel73;
+	case 74:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel74;
+	case 75:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel75;
+	case 76:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel76;
+	case 77:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel77;
+	case 78:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel78;
+	case 79:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel79;
+	case 80:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel80;
+	case 81:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel81;
+	case 82:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel82;
+	case 83:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel83;
 }
 
     for (;;) {
@@ -192,6 +315,7 @@ yyFillLabel0:
 		case '\n':
 		case '\r':
 		case ' ': goto yy4;
+		case '"': goto yy6;
 		case '(':
 		case ')':
 		case '-':
@@ -200,7 +324,7 @@ yyFillLabel0:
 		case ':':
 		case '[':
 		case '\\':
-		case ']': goto yy5;
+		case ']': goto yy7;
 		case '0':
 		case '1':
 		case '2':
@@ -263,7 +387,7 @@ yyFillLabel0:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy7;
+		case 'z': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 0;
@@ -280,6 +404,7 @@ yyFillLabel1:
 		case '\n':
 		case '\r':
 		case ' ':
+		case '"':
 		case '(':
 		case ')':
 		case '-':
@@ -364,43 +489,14 @@ yy3:
 	{ continue; }
 yy4:
 	++st.cur;
+yy5:
 	st.state = -1;
 	{ continue; }
-yy5:
+yy6:
 	++st.cur;
 yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case ')':
-		case '-':
-		case '.':
-		case '/':
-		case ':':
-		case '[':
-		case '\\':
-		case ']': goto yy5;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 2;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-	}
-yy6:
-	st.state = -1;
-	{ continue; }
-yy7:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel3:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '(': goto yy11;
-		case '-':
-		case '.':
-		case '/':
 		case '0':
 		case '1':
 		case '2':
@@ -411,7 +507,6 @@ yyFillLabel3:
 		case '7':
 		case '8':
 		case '9':
-		case ':':
 		case 'A':
 		case 'B':
 		case 'C':
@@ -464,9 +559,28 @@ yyFillLabel3:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy7;
-		case '[': goto yy12;
-		case '\\': goto yy13;
+		case 'z': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 2;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy7:
+	++st.cur;
+yyFillLabel3:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case ')':
+		case '-':
+		case '.':
+		case '/':
+		case ':':
+		case '[':
+		case '\\':
+		case ']': goto yy7;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -478,11 +592,82 @@ yy8:
 	st.state = -1;
 	{ continue; }
 yy9:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy14;
+		case ' ': goto yy13;
+		case '(': goto yy15;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy9;
+		case '[': goto yy16;
+		case '\\': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -491,55 +676,158 @@ yyFillLabel4:
 			goto yy10;
 	}
 yy10:
-	st.cur = st.mar;
-	if (st.accept == 0) {
-		goto yy8;
-	} else {
-		goto yy23;
-	}
+	st.state = -1;
+	{ continue; }
 yy11:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy15;
-		case '.': goto yy16;
-		case '/': goto yy17;
+		case ' ': goto yy18;
+		case '(': goto yy19;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy18;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy11;
+		case '[': goto yy20;
+		case '\\': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy12;
 	}
 yy12:
+	st.state = -1;
+	{ continue; }
+yy13:
 	++st.cur;
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy15;
-		case '.': goto yy16;
-		case '/':
-		case ':': goto yy19;
-		case 'D':
-		case 'd': goto yy20;
+		case '\\': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy13:
-	st.accept = 0;
-	st.mar = ++st.cur;
+yy14:
+	st.cur = st.mar;
+	switch (st.accept) {
+		case 0: goto yy10;
+		case 1: goto yy12;
+		default: goto yy31;
+	}
+yy15:
+	++st.cur;
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy21;
-		case '(': goto yy11;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '/': goto yy25;
+		case 'D':
+		case 'd': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy16:
+	++st.cur;
+yyFillLabel8:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '/':
+		case ':': goto yy27;
+		case 'D':
+		case 'd': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 8;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy17:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel9:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy29;
+		case '(': goto yy15;
 		case '-':
 		case '/':
 		case '0':
@@ -605,37 +893,10 @@ yyFillLabel7:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy7;
-		case '.': goto yy22;
-		case '[': goto yy12;
-		case '\\': goto yy13;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 7;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy14:
-	++st.cur;
-yyFillLabel8:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy24;
-		case '.': goto yy25;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 8;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy15:
-	++st.cur;
-yyFillLabel9:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy16;
+		case 'z': goto yy9;
+		case '.': goto yy30;
+		case '[': goto yy16;
+		case '\\': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -643,96 +904,255 @@ yyFillLabel9:
 			}
 			goto yy10;
 	}
-yy16:
+yy18:
 	++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy26;
-		case ')':
-		case ']': goto yy7;
+		case '\\': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy17:
+yy19:
 	++st.cur;
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy7;
+		case ' ': goto yy33;
+		case '.': goto yy34;
+		case '/': goto yy35;
+		case 'D':
+		case 'd': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy18:
+yy20:
 	++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy27;
+		case ' ': goto yy33;
+		case '.': goto yy34;
+		case '/':
+		case ':': goto yy37;
+		case 'D':
+		case 'd': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy19:
-	++st.cur;
+yy21:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy7;
+		case ' ': goto yy39;
+		case '(': goto yy19;
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy11;
+		case '.': goto yy40;
+		case '[': goto yy20;
+		case '\\': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy12;
 	}
-yy20:
+yy22:
 	++st.cur;
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy28;
+		case ' ': goto yy41;
+		case '.': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy21:
+yy23:
 	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy25;
-		case '\\': goto yy14;
+		case '.': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy22:
-	st.accept = 1;
-	st.mar = ++st.cur;
+yy24:
+	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy29;
+		case ' ': goto yy43;
+		case ')':
+		case ']': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 16;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy25:
+	++st.cur;
+yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy26:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy27:
+	++st.cur;
+yyFillLabel19:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy28:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy29:
+	++st.cur;
+yyFillLabel21:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy42;
+		case '\\': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy30:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy46;
 		case '!':
 		case '#':
 		case '$':
@@ -753,8 +1173,8 @@ yyFillLabel16:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
-		case '(': goto yy31;
+		case '~': goto yy47;
+		case '(': goto yy48;
 		case '-':
 		case '.':
 		case '/':
@@ -821,43 +1241,259 @@ yyFillLabel16:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy32;
-		case '[': goto yy33;
-		case '\\': goto yy34;
-		case ']': goto yy35;
+		case 'z': goto yy49;
+		case '[': goto yy50;
+		case '\\': goto yy51;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 16;
+				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy31;
 	}
-yy23:
+yy31:
 	st.state = -1;
 	{
                 emit_url_token(st, sink, kRuleUrlBackslash);
                 continue;
             }
-yy24:
+yy32:
 	++st.cur;
-yyFillLabel17:
+yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy25;
+		case ' ': goto yy53;
+		case '.': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 17;
+				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy25:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel18:
+yy33:
+	++st.cur;
+yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy29;
+		case '.': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy34:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy55;
+		case ')':
+		case ']': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy35:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy36:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy37:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy38:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy39:
+	++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy54;
+		case '\\': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy40:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy58;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '(': goto yy60;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy61;
+		case '[': goto yy62;
+		case '\\': goto yy63;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy41:
+	++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy42;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 32;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy42:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy46;
 		case '!':
 		case '#':
 		case '$':
@@ -947,61 +1583,61 @@ yyFillLabel18:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
-		case '\\': goto yy36;
-		case ']': goto yy35;
+		case '~': goto yy47;
+		case '\\': goto yy65;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 18;
+				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy31;
 	}
-yy26:
+yy43:
 	++st.cur;
-yyFillLabel19:
+yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
 		case ')':
-		case ']': goto yy7;
+		case ']': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 19;
+				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy27:
+yy44:
 	++st.cur;
-yyFillLabel20:
+yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy17;
+		case 't': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 20;
+				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy28:
+yy45:
 	++st.cur;
-yyFillLabel21:
+yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy19;
+		case 't': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 21;
+				st.state = 36;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy29:
+yy46:
 	++st.cur;
-yyFillLabel22:
+yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -1096,1532 +1732,234 @@ yyFillLabel22:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
-		case '\\': goto yy37;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy30:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel23:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 23;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy31:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel24:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy38;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '.': goto yy39;
-		case '/': goto yy40;
-		case 'D':
-		case 'd': goto yy41;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy32:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case '^':
-		case '`':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '(': goto yy31;
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy32;
-		case '[': goto yy33;
-		case '\\': goto yy34;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy33:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy38;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '.': goto yy39;
-		case '/':
-		case ':': goto yy42;
-		case 'D':
-		case 'd': goto yy43;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy34:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy21;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case ']':
-		case '^':
-		case '`':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '(': goto yy31;
-		case '-':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 's':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy32;
-		case '.': goto yy22;
-		case '[': goto yy33;
-		case '\\': goto yy13;
-		case 'n':
-		case 'r':
-		case 't':
-		case 'u': goto yy7;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy35:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '\\': goto yy44;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy36:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy24;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 's':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '.': goto yy25;
-		case '\\': goto yy45;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 29;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy37:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel30:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy21;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '.': goto yy25;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy38:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy16;
-		case '\\': goto yy14;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy39:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy46;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case ')': goto yy32;
-		case '\\': goto yy36;
-		case ']': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 32;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy40:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel33:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case ')': goto yy32;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 33;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy41:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel34:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case 'O':
-		case 'o': goto yy48;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 34;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy42:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel35:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '\\': goto yy36;
-		case ']': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 35;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy43:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel36:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy9;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case 'O':
-		case 'o': goto yy49;
-		case '\\': goto yy36;
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy23;
-	}
-yy44:
-	++st.cur;
-yyFillLabel37:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 's':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case '\\': goto yy45;
+		case '~': goto yy47;
+		case '\\': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy14;
 	}
-yy45:
-	++st.cur;
+yy47:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy30;
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '\\': goto yy65;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy31;
 	}
-yy46:
-	++st.cur;
+yy48:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy67;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
 		case ')':
-		case ']': goto yy7;
-		case '\\': goto yy14;
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '.': goto yy68;
+		case '/': goto yy69;
+		case 'D':
+		case 'd': goto yy70;
+		case '\\': goto yy65;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy31;
 	}
-yy47:
-	st.accept = 1;
+yy49:
+	st.accept = 2;
 	st.mar = ++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case ' ': goto yy13;
 		case '!':
 		case '#':
 		case '$':
@@ -2642,8 +1980,8 @@ yyFillLabel40:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
-		case '(': goto yy11;
+		case '~': goto yy47;
+		case '(': goto yy48;
 		case '-':
 		case '.':
 		case '/':
@@ -2710,24 +2048,24 @@ yyFillLabel40:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy32;
-		case '[': goto yy33;
-		case '\\': goto yy34;
-		case ']': goto yy35;
+		case 'z': goto yy49;
+		case '[': goto yy50;
+		case '\\': goto yy51;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy31;
 	}
-yy48:
-	st.accept = 1;
+yy50:
+	st.accept = 2;
 	st.mar = ++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case ' ': goto yy67;
 		case '!':
 		case '#':
 		case '$':
@@ -2740,8 +2078,6 @@ yyFillLabel41:
 		case '+':
 		case ',':
 		case '-':
-		case '.':
-		case '/':
 		case '0':
 		case '1':
 		case '2':
@@ -2752,7 +2088,6 @@ yyFillLabel41:
 		case '7':
 		case '8':
 		case '9':
-		case ':':
 		case ';':
 		case '=':
 		case '>':
@@ -2761,7 +2096,6 @@ yyFillLabel41:
 		case 'A':
 		case 'B':
 		case 'C':
-		case 'D':
 		case 'E':
 		case 'F':
 		case 'G':
@@ -2777,6 +2111,7 @@ yyFillLabel41:
 		case 'Q':
 		case 'R':
 		case 'S':
+		case 'T':
 		case 'U':
 		case 'V':
 		case 'W':
@@ -2790,7 +2125,6 @@ yyFillLabel41:
 		case 'a':
 		case 'b':
 		case 'c':
-		case 'd':
 		case 'e':
 		case 'f':
 		case 'g':
@@ -2806,6 +2140,7 @@ yyFillLabel41:
 		case 'q':
 		case 'r':
 		case 's':
+		case 't':
 		case 'u':
 		case 'v':
 		case 'w':
@@ -2815,25 +2150,2969 @@ yyFillLabel41:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
-		case 'T':
-		case 't': goto yy40;
-		case '\\': goto yy36;
-		case ']': goto yy35;
+		case '~': goto yy47;
+		case '.': goto yy68;
+		case '/':
+		case ':': goto yy71;
+		case 'D':
+		case 'd': goto yy72;
+		case '\\': goto yy65;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy31;
 	}
-yy49:
-	st.accept = 1;
+yy51:
+	st.accept = 0;
 	st.mar = ++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case ' ': goto yy29;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case ']':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '(': goto yy48;
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy49;
+		case '.': goto yy30;
+		case '[': goto yy50;
+		case '\\': goto yy17;
+		case 'n':
+		case 'r':
+		case 't':
+		case 'u': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy52:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '\\': goto yy73;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy53:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy54;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy54:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy58;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy55:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy56:
+	++st.cur;
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy57:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy58:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy75;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy59:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy60:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy76;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '.': goto yy77;
+		case '/': goto yy78;
+		case 'D':
+		case 'd': goto yy79;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy61:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '(': goto yy60;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy61;
+		case '[': goto yy62;
+		case '\\': goto yy63;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy62:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy76;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '.': goto yy77;
+		case '/':
+		case ':': goto yy80;
+		case 'D':
+		case 'd': goto yy81;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy63:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy39;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case ']':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '(': goto yy60;
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy61;
+		case '.': goto yy40;
+		case '[': goto yy62;
+		case '\\': goto yy21;
+		case 'n':
+		case 'r':
+		case 't':
+		case 'u': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy64:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy82;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy65:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy41;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '.': goto yy42;
+		case '\\': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy66:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy29;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '.': goto yy42;
+		case '\\': goto yy65;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy67:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy24;
+		case '\\': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy68:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy84;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case ')': goto yy49;
+		case '\\': goto yy65;
+		case ']': goto yy85;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy69:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case ')': goto yy49;
+		case '\\': goto yy65;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy70:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case 'O':
+		case 'o': goto yy86;
+		case '\\': goto yy65;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy71:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '\\': goto yy65;
+		case ']': goto yy85;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 62;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy72:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel63:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case 'O':
+		case 'o': goto yy87;
+		case '\\': goto yy65;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy73:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '\\': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy74:
+	++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy53;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '.': goto yy54;
+		case '\\': goto yy88;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy75:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy39;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '.': goto yy54;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy76:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy34;
+		case '\\': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy77:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy89;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case ')': goto yy61;
+		case '\\': goto yy74;
+		case ']': goto yy90;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy78:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case ')': goto yy61;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy79:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case 'O':
+		case 'o': goto yy91;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy80:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel71:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy74;
+		case ']': goto yy90;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 71;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy81:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel72:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case 'O':
+		case 'o': goto yy92;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 72;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy82:
+	++st.cur;
+yyFillLabel73:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy88;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 73;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy83:
+	++st.cur;
+yyFillLabel74:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 74;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy84:
+	++st.cur;
+yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy9;
+		case '\\': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy85:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case '(': goto yy15;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy49;
+		case '[': goto yy50;
+		case '\\': goto yy51;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy86:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
 		case '!':
 		case '#':
 		case '$':
@@ -2921,19 +5200,471 @@ yyFillLabel42:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
+		case '~': goto yy47;
 		case 'T':
-		case 't': goto yy42;
-		case '\\': goto yy36;
-		case ']': goto yy35;
+		case 't': goto yy69;
+		case '\\': goto yy65;
+		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 42;
+				st.state = 77;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy31;
 	}
-yy50:
+yy87:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy47;
+		case 'T':
+		case 't': goto yy71;
+		case '\\': goto yy65;
+		case ']': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy88:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy89:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy11;
+		case '\\': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 80;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy90:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '(': goto yy19;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy61;
+		case '[': goto yy62;
+		case '\\': goto yy63;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy91:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case 'T':
+		case 't': goto yy78;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy92:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case 'T':
+		case 't': goto yy80;
+		case '\\': goto yy74;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy93:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -42,15 +42,21 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
             sdot = "\\" " "? ".";
             sgrp = " "? sdot (" " uchar)?;
 
+            surl = word atok* sgrp (sgrp | bunit | "]"+ bunitp)* "]"*;
+
             // After the anchor: the URL body (url_common.re), defang dots included.
-            word atok* sgrp (sgrp | bunit | "]"+ bunitp)* "]"* {
+            surl {
                 emit_url_token(st, sink, kRuleUrlBackslash);
                 continue;
             }
+            // Right after a double quote, "\." is a string or regex escape
+            // (grep "foo\.bar", C, YARA); JSON has no such escape.
+            "\"" (surl | word atok*) { continue; }
             word atok*     { continue; }
             clsnw+         { continue; }
-            // Stops at whitespace: a token never holds a whole line back.
-            ([^] \ cls \ [ \t\r\n])+ { continue; }
+            // Stops at whitespace: a token never holds a whole line back;
+            // and before '"', which may start a token of its own.
+            ([^] \ cls \ [ \t\r\n"])+ { continue; }
             $              { return LexStatus::end; }
             *              { continue; }
         */

@@ -23,6 +23,9 @@ TEST(UrlPrecision, PathsRegexesAndSignatureListsAreNoUrls) {
     EXPECT_EQ(urls("(word\\.exe|winword\\.exe)"), V{});
     EXPECT_EQ(urls("^https?://[a-z0-9.-]+\\.example\\.com/.*$"), V{});
     EXPECT_EQ(urls("see Fig(.) 3 and Fig[.] 4"), V{});
+    // Right after a double quote, "\." is a string or regex escape.
+    EXPECT_EQ(urls("grep \"foo\\.bar\" log; x=\"evil\\.com/a\""), V{});
+    EXPECT_EQ(urls("\" evil\\.com\" and (evil\\.net)"), (V{"evil\\.com", "evil\\.net"}));
     // A defang with a plausible host still counts, IPs and ports included.
     EXPECT_EQ(refanged("evil\\.example\\.net/x 198[.]51[.]100[.]7:8080/a evil\\\\.com"),
               (V{"http://evil.example.net/x", "http://198.51.100.7:8080/a", "http://evil.com"}));

@@ -15,13 +15,14 @@ bool PostPass::apply(Type type, std::string_view text, Match& match) {
     const bool url = type == Type::url;
     const std::string_view raw =
         url ? text.substr(0, cut_url(text, open_, strip_)) : text;
+    refang_into(type, raw, refanged_);
     // A match of the generic rule has a scheme: only bracket/backslash
     // matches need the host check.
     const auto rules_end = match.rules.begin() + match.rule_count;
-    if (url && std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end && !plausible_url(raw)) {
+    if (url && std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end &&
+        !plausible_url(raw, refanged_)) {
         return false;
     }
-    refang_into(type, raw, refanged_);
     match.raw = raw;
     match.defanged = refanged_ != raw;
     std::string_view value = refang_ ? std::string_view(refanged_) : raw;

@@ -17,8 +17,12 @@
 // `clsnw+` take address characters only, and `([^] \ cls \ [ \t\r\n])+`
 // stops before `r`'s byte (an address character, a space or the anchor).
 // So `r` is a token boundary, and the tokens in [p, r) report nothing: the
-// scanner may resume at `r`. Nothing before `p` is read, and no byte at or
-// past `lim` is decided on: an anchor cut off by `lim` counts as found, and
+// scanner may resume at `r`. (Backslash only: a '"' right before `r` starts
+// the grammar's quoted rule, which holds the run, so the skip stops at that
+// '"' instead, again a boundary: no other token holds a '"' and a byte
+// before it, and its non-address rule stops before '"'.) Nothing before `p`
+// is read, and no byte at or past `lim` is decided on: an anchor cut off by
+// `lim` counts as found, and
 // with no anchor the run before `lim` is backed up over (it may go on).
 // Where that run starts with bytes of `clsnw`, their `clsnw+` token is
 // passed too (see url_anchor_skip).
@@ -143,6 +147,12 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
     // at lim inside it and take the next piece byte by byte ("[.][.][.]...").
     // Cut at lim, it is two such tokens: the same boundaries after it.
     if (r < lim && is_non_word_address_char(*r)) r = non_word_address_run_end(r, lim);
+    // Backslash: a '"' right before the run starts a token that holds it
+    // (the grammar's quoted rule), and it is always a token boundary (no
+    // other token holds a '"' and a byte after it).
+    if constexpr (kBackslash) {
+        if (r > p && r[-1] == '"') --r;
+    }
     known = a;
     if (r <= a && a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
     return r;

@@ -3,7 +3,6 @@
 #include "lib/byte_set.hpp"
 #include "lib/domain_run.hpp"
 #include "lib/url_parts.hpp"
-#include "lib/url_refang.hpp"
 
 #include <algorithm>
 #include <string>
@@ -72,13 +71,8 @@ bool has_regex_or_path_syntax(std::string_view url) {
 
 }  // namespace
 
-bool plausible_url(std::string_view url) {
-    const UrlParts parts = split_url(url);
-    if (parts.scheme_end > 0) return true;
-    if (has_regex_or_path_syntax(url)) return false;
-    std::string refanged;
-    refang_url(url, refanged);
-    return has_plausible_host(refanged);
+bool plausible_url(std::string_view url, std::string_view refanged) {
+    return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);
 }
 
 bool has_plausible_host(std::string_view refanged) {

@@ -6,14 +6,15 @@
 
 namespace iocscan::detail {
 
-/// For a URL with a scheme: true. Without one: true when the refanged host
+/// For a match of the bracket or backslash rule (`url` as written,
+/// `refanged` its refang): true when the refanged host
 /// (port dropped) is an IPv4 address or DNS labels ending in a real
 /// top-level domain (Public Suffix List, punycode, or the RFC 2606 names
 /// "example" and "test" that documentation uses), and the text holds no
 /// regex or path syntax: a backslash that is no defang dot ("\\/", "\\d",
 /// "C:\\Users\\bob\\.ssh"), "|", "^", "$" or "*". So "Fig(.) 3",
 /// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs.
-bool plausible_url(std::string_view url);
+bool plausible_url(std::string_view url, std::string_view refanged);
 
 /// Whether the host of a refanged URL ("scheme://host[:port]/...") is an
 /// IPv4 address, a bracketed IPv6 address or DNS labels ending in a real

@@ -36,7 +36,8 @@ const std::vector<std::string>& url_fragments() {
         "evil", "example", "net", "com", "gd", "x-y", "10", "1", "[.]", "(.)", " [.] ", "\\.", "[dot]", ".",
         ".", "?q=1", "&", "#", "%2F", "%3A%2F%2F", "http%3A%2F%2F", "aHR0cDovL", "aHR0cHM6Ly9", "687474703a2f2f",
         "\"", "'", "<", ">", "<a href=\"", "\">", "](", ")", "(", "[", "]", "{0}", "{", "}", ",", ";", " ",
-        " ", "\n", "\\n", "C:\\Users\\", "\\", "*", "|", "$", "@", "Fig(.) 3", "wiki/Foo_(bar)"};
+        " ", "\n", "\\n", "C:\\Users\\", "\\", "*", "|", "$", "@", "Fig(.) 3", "wiki/Foo_(bar)",
+        "\"evil\\.com", "\"x.evil", "\\.net\""};
     return f;
 }
 
