@@ -137,6 +137,7 @@ TEST(FamiliesAccuracy, RefangSubcommandInventsNothing) {
     EXPECT_EQ(run_iocscan({"refang", "--strict"}, "10[.]0[.]0[.]1\n").exit_code, 0);
     EXPECT_EQ(run_iocscan({"refang", "--kind", "ipv4"}, "v1.2.3\n").out, "v1.2.3\n");
     EXPECT_EQ(run_iocscan({"refang", "--kind", "email"}, "no mail here\n").out, "no mail here\n");
+    EXPECT_EQ(run_iocscan({"refang"}, "2001[:]db8[:][:]1\n").out, "2001:db8::1\n");
 }
 
 TEST(FamiliesAccuracy, RefangEmailKeepsNoStrayBracket) {

@@ -59,10 +59,11 @@ bool looks_like_email(std::string_view text) {
 
 bool is_hex(char c) { return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
 
-/// Only hex digits and colons (dots for an embedded IPv4), two colons or more.
+/// Only hex digits and colons (dots for an embedded IPv4), two colons or
+/// more; colons may be written "[:]".
 bool looks_like_ipv6(std::string_view text) {
     int colons = 0;
-    for (char c : text) {
+    for (char c : refang(Type::ipv6, text)) {
         if (c == ':') {
             ++colons;
         } else if (!is_hex(c) && c != '.') {
