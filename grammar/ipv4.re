@@ -48,7 +48,7 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             open  = [[(];
             close = [\])];
             // ".", "\.", "[.]", "(.)", "[dot]", "(dot)", and unbalanced forms
-            // such as "[[.]]]", ".]]" or "]]" alone. At most three brackets
+            // such as "[[.]]]", ".]]" or "]]" alone. At most four brackets
             // on a side keeps the lookahead past an accepted run short.
             // "\\." and "\\\\." (a backslash escaped once more, as in JSON).
             sep = open{0,4} "\\"{0,2} "." close{0,4}
