@@ -3,7 +3,8 @@
 // "ftp://" or "ftps://", in ASCII or UTF-16LE (PowerShell's
 // -EncodedCommand), at any of the three byte alignments, e.g.
 // "aHR0cDovL2V2aWwuZXhhbXBsZS9h" (http://evil.example/a) or
-// "eD1odHRwOi8v..." ("x=http://...").
+// "eD1odHRwOi8v..." ("x=http://..."). Schemes in any mix of cases
+// ("SFRUUDovL" is "HTTP://"); refang writes them in lower case.
 //
 // A base64 character carries 6 bits, so "http://" spells fixed characters
 // only where they do not share bits with the bytes before it. For a scheme
@@ -20,7 +21,8 @@
 // Linear: the scheme part can fail, but it is at most 13 base64 characters
 // (plus line breaks); a failed start gives up one byte. The fast path
 // (lib/encoded_skip.hpp) starts the DFA only a few characters before a pair
-// that can begin a scheme's fixed part ("aH", "Zn", "h0", "Z0", "od", "md").
+// that can begin a scheme's fixed part ("aH", "SF", "Zn", "Rl", "h0", "hU",
+// "Z0", "od", "IV", "md", "GV", ...).
 // Once past the scheme every character extends the accepted token.
 #include "lib/encoded_emit.hpp"
 #include "lib/encoded_skip.hpp"
@@ -3220,8 +3222,6 @@ yyFillLabel0:
 		case 'O':
 		case 'P':
 		case 'Q':
-		case 'R':
-		case 'S':
 		case 'T':
 		case 'U':
 		case 'V':
@@ -3253,7 +3253,9 @@ yyFillLabel0:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
+		case 'R':
 		case 'Z': goto yy5;
+		case 'S':
 		case 'a': goto yy6;
 		default:
 			if (st.lim <= st.cur) {
@@ -3277,7 +3279,6 @@ yyFillLabel1:
 		case '\r': goto yy9;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3290,7 +3291,6 @@ yyFillLabel1:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3305,7 +3305,6 @@ yyFillLabel1:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3320,7 +3319,6 @@ yyFillLabel1:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3335,9 +3333,13 @@ yyFillLabel1:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -3356,7 +3358,6 @@ yyFillLabel2:
 		case '\r': goto yy13;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3369,7 +3370,6 @@ yyFillLabel2:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3384,7 +3384,6 @@ yyFillLabel2:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3398,8 +3397,6 @@ yyFillLabel2:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -3412,11 +3409,16 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -3435,7 +3437,6 @@ yyFillLabel3:
 		case '\r': goto yy17;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3447,8 +3448,6 @@ yyFillLabel3:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -3461,7 +3460,6 @@ yyFillLabel3:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3476,7 +3474,6 @@ yyFillLabel3:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3491,11 +3488,16 @@ yyFillLabel3:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -3513,7 +3515,6 @@ yyFillLabel4:
 		case ' ': goto yy20;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3526,7 +3527,6 @@ yyFillLabel4:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3541,7 +3541,6 @@ yyFillLabel4:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3556,7 +3555,6 @@ yyFillLabel4:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3571,9 +3569,13 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -3673,7 +3675,6 @@ yyFillLabel8:
 		case ' ': goto yy30;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3686,7 +3687,6 @@ yyFillLabel8:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3701,7 +3701,6 @@ yyFillLabel8:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3715,8 +3714,6 @@ yyFillLabel8:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -3729,11 +3726,16 @@ yyFillLabel8:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -3824,7 +3826,6 @@ yyFillLabel12:
 		case ' ': goto yy37;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3836,8 +3837,6 @@ yyFillLabel12:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -3850,7 +3849,6 @@ yyFillLabel12:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3865,7 +3863,6 @@ yyFillLabel12:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3880,11 +3877,16 @@ yyFillLabel12:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -3975,7 +3977,6 @@ yyFillLabel16:
 		case ' ': goto yy43;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3988,7 +3989,6 @@ yyFillLabel16:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -4003,7 +4003,6 @@ yyFillLabel16:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4018,7 +4017,6 @@ yyFillLabel16:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -4033,9 +4031,13 @@ yyFillLabel16:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -4094,7 +4096,9 @@ yyFillLabel19:
 	switch (yych) {
 		case '\n': goto yy45;
 		case '\r': goto yy46;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4170,8 +4174,11 @@ yyFillLabel23:
 	switch (yych) {
 		case '\n': goto yy53;
 		case '\r': goto yy54;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4202,8 +4209,11 @@ yyFillLabel25:
 	switch (yych) {
 		case '\n': goto yy59;
 		case '\r': goto yy60;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4221,7 +4231,6 @@ yyFillLabel26:
 		case ' ': goto yy62;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4234,7 +4243,6 @@ yyFillLabel26:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -4249,7 +4257,6 @@ yyFillLabel26:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4263,8 +4270,6 @@ yyFillLabel26:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -4277,11 +4282,16 @@ yyFillLabel26:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -4340,8 +4350,11 @@ yyFillLabel29:
 	switch (yych) {
 		case '\n': goto yy64;
 		case '\r': goto yy65;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4400,8 +4413,11 @@ yyFillLabel32:
 	switch (yych) {
 		case '\n': goto yy68;
 		case '\r': goto yy69;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -4419,7 +4435,6 @@ yyFillLabel33:
 		case ' ': goto yy71;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4431,8 +4446,6 @@ yyFillLabel33:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -4445,7 +4458,6 @@ yyFillLabel33:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4460,7 +4472,6 @@ yyFillLabel33:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -4475,11 +4486,16 @@ yyFillLabel33:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -4538,8 +4554,11 @@ yyFillLabel36:
 	switch (yych) {
 		case '\n': goto yy73;
 		case '\r': goto yy74;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4600,7 +4619,6 @@ yyFillLabel39:
 		case ' ': goto yy77;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4613,7 +4631,6 @@ yyFillLabel39:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -4628,7 +4645,6 @@ yyFillLabel39:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4643,7 +4659,6 @@ yyFillLabel39:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -4658,9 +4673,13 @@ yyFillLabel39:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -4706,7 +4725,9 @@ yyFillLabel41:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy79;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4736,6 +4757,7 @@ yyFillLabel43:
 		case '\n': goto yy80;
 		case '\r': goto yy81;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -4752,6 +4774,7 @@ yyFillLabel44:
 		case '\n': goto yy84;
 		case '\r': goto yy85;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -4827,6 +4850,7 @@ yyFillLabel48:
 	switch (yych) {
 		case '\n': goto yy90;
 		case '\r': goto yy91;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -4842,8 +4866,11 @@ yyFillLabel49:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy93;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4872,6 +4899,7 @@ yyFillLabel51:
 	switch (yych) {
 		case '\n': goto yy94;
 		case '\r': goto yy95;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -4915,6 +4943,7 @@ yyFillLabel54:
 	switch (yych) {
 		case '\n': goto yy98;
 		case '\r': goto yy99;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -4930,8 +4959,11 @@ yyFillLabel55:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy101;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4960,6 +4992,7 @@ yyFillLabel57:
 	switch (yych) {
 		case '\n': goto yy102;
 		case '\r': goto yy103;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -4977,7 +5010,6 @@ yyFillLabel58:
 		case ' ': goto yy104;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4990,7 +5022,6 @@ yyFillLabel58:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -5005,7 +5036,6 @@ yyFillLabel58:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5019,8 +5049,6 @@ yyFillLabel58:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -5033,11 +5061,16 @@ yyFillLabel58:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -5083,8 +5116,11 @@ yyFillLabel60:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy106;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5158,8 +5194,11 @@ yyFillLabel64:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy111;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -5189,6 +5228,7 @@ yyFillLabel66:
 		case '\n': goto yy112;
 		case '\r': goto yy113;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -5206,7 +5246,6 @@ yyFillLabel67:
 		case ' ': goto yy116;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -5218,8 +5257,6 @@ yyFillLabel67:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -5232,7 +5269,6 @@ yyFillLabel67:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5247,7 +5283,6 @@ yyFillLabel67:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -5262,11 +5297,16 @@ yyFillLabel67:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -5312,8 +5352,11 @@ yyFillLabel69:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy118;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5389,7 +5432,6 @@ yyFillLabel73:
 		case ' ': goto yy122;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -5402,7 +5444,6 @@ yyFillLabel73:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -5417,7 +5458,6 @@ yyFillLabel73:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5432,7 +5472,6 @@ yyFillLabel73:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -5447,9 +5486,13 @@ yyFillLabel73:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -5495,7 +5538,9 @@ yyFillLabel75:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy124;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5512,6 +5557,7 @@ yyFillLabel76:
 		case '\t':
 		case ' ': goto yy125;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -5540,6 +5586,7 @@ yyFillLabel78:
 	switch (yych) {
 		case '\n': goto yy126;
 		case '\r': goto yy127;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -5555,6 +5602,7 @@ yyFillLabel79:
 	switch (yych) {
 		case '\n': goto yy129;
 		case '\r': goto yy130;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -5571,6 +5619,7 @@ yyFillLabel80:
 		case '\t':
 		case ' ': goto yy132;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -5599,6 +5648,7 @@ yyFillLabel82:
 	switch (yych) {
 		case '\n': goto yy133;
 		case '\r': goto yy134;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -5614,6 +5664,7 @@ yyFillLabel83:
 	switch (yych) {
 		case '\n': goto yy136;
 		case '\r': goto yy137;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -5676,6 +5727,7 @@ yyFillLabel86:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy141;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -5719,8 +5771,11 @@ yyFillLabel89:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy145;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5736,6 +5791,7 @@ yyFillLabel90:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy146;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -5765,6 +5821,7 @@ yyFillLabel92:
 		case '\n': goto yy147;
 		case '\r': goto yy148;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -5795,6 +5852,7 @@ yyFillLabel94:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy152;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -5838,8 +5896,11 @@ yyFillLabel97:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy156;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5855,6 +5916,7 @@ yyFillLabel98:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy157;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -5885,7 +5947,6 @@ yyFillLabel100:
 		case ' ': goto yy158;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -5898,7 +5959,6 @@ yyFillLabel100:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -5913,7 +5973,6 @@ yyFillLabel100:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5927,8 +5986,6 @@ yyFillLabel100:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -5941,11 +5998,16 @@ yyFillLabel100:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -5991,8 +6053,11 @@ yyFillLabel102:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy160;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6036,6 +6101,7 @@ yyFillLabel105:
 	switch (yych) {
 		case '\n': goto yy162;
 		case '\r': goto yy163;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -6081,8 +6147,11 @@ yyFillLabel107:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy166;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -6099,6 +6168,7 @@ yyFillLabel108:
 		case '\t':
 		case ' ': goto yy167;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -6159,7 +6229,6 @@ yyFillLabel112:
 		case ' ': goto yy173;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -6171,8 +6240,6 @@ yyFillLabel112:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -6185,7 +6252,6 @@ yyFillLabel112:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -6200,7 +6266,6 @@ yyFillLabel112:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -6215,11 +6280,16 @@ yyFillLabel112:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -6265,8 +6335,11 @@ yyFillLabel114:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy175;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6342,7 +6415,6 @@ yyFillLabel118:
 		case ' ': goto yy178;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -6355,7 +6427,6 @@ yyFillLabel118:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -6370,7 +6441,6 @@ yyFillLabel118:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -6385,7 +6455,6 @@ yyFillLabel118:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -6400,9 +6469,13 @@ yyFillLabel118:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -6448,7 +6521,9 @@ yyFillLabel120:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy180;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6465,6 +6540,7 @@ yyFillLabel121:
 		case '\t':
 		case ' ': goto yy181;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -6480,6 +6556,7 @@ yyFillLabel122:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy182;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -6523,6 +6600,7 @@ yyFillLabel125:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy186;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -6568,6 +6646,7 @@ yyFillLabel128:
 		case '\t':
 		case ' ': goto yy191;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -6583,6 +6662,7 @@ yyFillLabel129:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy192;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -6626,6 +6706,7 @@ yyFillLabel132:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy195;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -6716,6 +6797,7 @@ yyFillLabel137:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy201;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -6774,8 +6856,11 @@ yyFillLabel141:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy206;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6791,6 +6876,7 @@ yyFillLabel142:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy207;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -6807,6 +6893,7 @@ yyFillLabel143:
 		case '\t':
 		case ' ': goto yy208;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -6880,6 +6967,7 @@ yyFillLabel148:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy215;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -6938,8 +7026,11 @@ yyFillLabel152:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy220;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6955,6 +7046,7 @@ yyFillLabel153:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy221;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -6972,7 +7064,6 @@ yyFillLabel154:
 		case ' ': goto yy222;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -6985,7 +7076,6 @@ yyFillLabel154:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -7000,7 +7090,6 @@ yyFillLabel154:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -7014,8 +7103,6 @@ yyFillLabel154:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -7028,11 +7115,16 @@ yyFillLabel154:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -7078,8 +7170,11 @@ yyFillLabel156:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy224;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7110,6 +7205,7 @@ yyFillLabel158:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy226;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -7183,8 +7279,11 @@ yyFillLabel162:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy231;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -7201,6 +7300,7 @@ yyFillLabel163:
 		case '\t':
 		case ' ': goto yy232;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -7289,7 +7389,6 @@ yyFillLabel169:
 		case ' ': goto yy238;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -7301,8 +7400,6 @@ yyFillLabel169:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -7315,7 +7412,6 @@ yyFillLabel169:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -7330,7 +7426,6 @@ yyFillLabel169:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -7345,11 +7440,16 @@ yyFillLabel169:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -7395,8 +7495,11 @@ yyFillLabel171:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy240;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7459,7 +7562,6 @@ yyFillLabel174:
 		case ' ': goto yy243;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -7472,7 +7574,6 @@ yyFillLabel174:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -7487,7 +7588,6 @@ yyFillLabel174:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -7502,7 +7602,6 @@ yyFillLabel174:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -7517,9 +7616,13 @@ yyFillLabel174:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -7565,7 +7668,9 @@ yyFillLabel176:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy245;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7582,6 +7687,7 @@ yyFillLabel177:
 		case '\t':
 		case ' ': goto yy246;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -7597,6 +7703,7 @@ yyFillLabel178:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy247;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -7655,6 +7762,7 @@ yyFillLabel182:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy252;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -7714,6 +7822,7 @@ yyFillLabel186:
 	switch (yych) {
 		case '\n': goto yy257;
 		case '\r': goto yy258;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -7730,6 +7839,7 @@ yyFillLabel187:
 		case '\t':
 		case ' ': goto yy260;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -7745,6 +7855,7 @@ yyFillLabel188:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy261;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -7788,6 +7899,7 @@ yyFillLabel191:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy263;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -7831,6 +7943,7 @@ yyFillLabel194:
 	switch (yych) {
 		case '\n': goto yy265;
 		case '\r': goto yy266;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -7893,6 +8006,7 @@ yyFillLabel197:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy269;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -7951,6 +8065,7 @@ yyFillLabel201:
 	switch (yych) {
 		case '\n': goto yy272;
 		case '\r': goto yy273;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -7966,8 +8081,11 @@ yyFillLabel202:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy275;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7983,6 +8101,7 @@ yyFillLabel203:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy276;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -7999,6 +8118,7 @@ yyFillLabel204:
 		case '\t':
 		case ' ': goto yy277;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -8100,6 +8220,7 @@ yyFillLabel211:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy284;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -8158,7 +8279,8 @@ yyFillLabel215:
 	switch (yych) {
 		case '\n': goto yy287;
 		case '\r': goto yy288;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 215;
@@ -8173,8 +8295,11 @@ yyFillLabel216:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy289;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8190,6 +8315,7 @@ yyFillLabel217:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy290;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -8207,7 +8333,6 @@ yyFillLabel218:
 		case ' ': goto yy291;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -8220,7 +8345,6 @@ yyFillLabel218:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -8235,7 +8359,6 @@ yyFillLabel218:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -8249,8 +8372,6 @@ yyFillLabel218:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -8263,11 +8384,16 @@ yyFillLabel218:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -8313,8 +8439,11 @@ yyFillLabel220:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy293;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8345,6 +8474,7 @@ yyFillLabel222:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy295;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -8433,8 +8563,11 @@ yyFillLabel227:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy301;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -8451,6 +8584,7 @@ yyFillLabel228:
 		case '\t':
 		case ' ': goto yy302;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -8541,7 +8675,6 @@ yyFillLabel234:
 		case ' ': goto yy310;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -8553,8 +8686,6 @@ yyFillLabel234:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -8567,7 +8698,6 @@ yyFillLabel234:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -8582,7 +8712,6 @@ yyFillLabel234:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -8597,11 +8726,16 @@ yyFillLabel234:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -8647,8 +8781,11 @@ yyFillLabel236:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy312;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8711,7 +8848,6 @@ yyFillLabel239:
 		case ' ': goto yy315;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -8724,7 +8860,6 @@ yyFillLabel239:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -8739,7 +8874,6 @@ yyFillLabel239:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -8754,7 +8888,6 @@ yyFillLabel239:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -8769,9 +8902,13 @@ yyFillLabel239:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -8817,7 +8954,9 @@ yyFillLabel241:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy317;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8834,6 +8973,7 @@ yyFillLabel242:
 		case '\t':
 		case ' ': goto yy318;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -8849,6 +8989,7 @@ yyFillLabel243:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy319;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -8907,6 +9048,7 @@ yyFillLabel247:
 	switch (yych) {
 		case '\n': goto yy322;
 		case '\r': goto yy323;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -8922,6 +9064,7 @@ yyFillLabel248:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy325;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -8996,6 +9139,7 @@ yyFillLabel253:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy331;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -9040,6 +9184,7 @@ yyFillLabel256:
 		case '\t':
 		case ' ': goto yy334;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -9055,6 +9200,7 @@ yyFillLabel257:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy335;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -9085,6 +9231,7 @@ yyFillLabel259:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy337;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -9115,6 +9262,7 @@ yyFillLabel261:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy339;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -9190,6 +9338,7 @@ yyFillLabel265:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy342;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -9235,6 +9384,7 @@ yyFillLabel268:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy345;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -9278,8 +9428,11 @@ yyFillLabel271:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy349;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -9295,6 +9448,7 @@ yyFillLabel272:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy350;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -9311,6 +9465,7 @@ yyFillLabel273:
 		case '\t':
 		case ' ': goto yy351;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -9414,6 +9569,7 @@ yyFillLabel280:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy358;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -9459,7 +9615,8 @@ yyFillLabel283:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy361;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 283;
@@ -9487,8 +9644,11 @@ yyFillLabel285:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy362;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -9504,6 +9664,7 @@ yyFillLabel286:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy363;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -9521,7 +9682,6 @@ yyFillLabel287:
 		case ' ': goto yy364;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -9534,7 +9694,6 @@ yyFillLabel287:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -9549,7 +9708,6 @@ yyFillLabel287:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -9563,8 +9721,6 @@ yyFillLabel287:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -9577,11 +9733,16 @@ yyFillLabel287:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -9627,8 +9788,11 @@ yyFillLabel289:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy366;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -9659,6 +9823,7 @@ yyFillLabel291:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy368;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -9718,6 +9883,7 @@ yyFillLabel295:
 		case '\n': goto yy371;
 		case '\r': goto yy372;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -9763,8 +9929,11 @@ yyFillLabel297:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy376;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -9781,6 +9950,7 @@ yyFillLabel298:
 		case '\t':
 		case ' ': goto yy377;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -9960,7 +10130,6 @@ yyFillLabel305:
 		case ' ': goto yy385;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -9972,8 +10141,6 @@ yyFillLabel305:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -9986,7 +10153,6 @@ yyFillLabel305:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -10001,7 +10167,6 @@ yyFillLabel305:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -10016,11 +10181,16 @@ yyFillLabel305:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -10066,8 +10236,11 @@ yyFillLabel307:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy387;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10130,7 +10303,6 @@ yyFillLabel310:
 		case ' ': goto yy390;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -10143,7 +10315,6 @@ yyFillLabel310:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -10158,7 +10329,6 @@ yyFillLabel310:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -10173,7 +10343,6 @@ yyFillLabel310:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -10188,9 +10357,13 @@ yyFillLabel310:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -10236,7 +10409,9 @@ yyFillLabel312:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy392;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10253,6 +10428,7 @@ yyFillLabel313:
 		case '\t':
 		case ' ': goto yy393;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -10268,6 +10444,7 @@ yyFillLabel314:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy394;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -10313,6 +10490,7 @@ yyFillLabel317:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy397;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -10356,6 +10534,7 @@ yyFillLabel320:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy401;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -10445,6 +10624,7 @@ yyFillLabel326:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy407;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -10489,6 +10669,7 @@ yyFillLabel329:
 		case '\t':
 		case ' ': goto yy409;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -10504,6 +10685,7 @@ yyFillLabel330:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy410;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -10534,6 +10716,7 @@ yyFillLabel332:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy412;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -10564,6 +10747,7 @@ yyFillLabel334:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy414;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -10626,6 +10810,7 @@ yyFillLabel337:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy417;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -10671,6 +10856,7 @@ yyFillLabel340:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy420;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -10715,6 +10901,7 @@ yyFillLabel343:
 		case '\n': goto yy422;
 		case '\r': goto yy423;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -10730,8 +10917,11 @@ yyFillLabel344:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy426;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10747,6 +10937,7 @@ yyFillLabel345:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy427;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -10763,6 +10954,7 @@ yyFillLabel346:
 		case '\t':
 		case ' ': goto yy428;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -10866,6 +11058,7 @@ yyFillLabel353:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy434;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -10911,7 +11104,8 @@ yyFillLabel356:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy437;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 356;
@@ -10926,8 +11120,11 @@ yyFillLabel357:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy438;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10943,6 +11140,7 @@ yyFillLabel358:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy439;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -10960,7 +11158,6 @@ yyFillLabel359:
 		case ' ': goto yy440;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -10973,7 +11170,6 @@ yyFillLabel359:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -10988,7 +11184,6 @@ yyFillLabel359:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -11002,8 +11197,6 @@ yyFillLabel359:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -11016,11 +11209,16 @@ yyFillLabel359:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -11066,8 +11264,11 @@ yyFillLabel361:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy442;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -11098,6 +11299,7 @@ yyFillLabel363:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy444;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -11144,6 +11346,7 @@ yyFillLabel366:
 		case '\t':
 		case ' ': goto yy447;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -11232,8 +11435,11 @@ yyFillLabel371:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy455;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -11250,6 +11456,7 @@ yyFillLabel372:
 		case '\t':
 		case ' ': goto yy456;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -11435,7 +11642,6 @@ yyFillLabel380:
 		case ' ': goto yy464;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -11447,8 +11653,6 @@ yyFillLabel380:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -11461,7 +11665,6 @@ yyFillLabel380:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -11476,7 +11679,6 @@ yyFillLabel380:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -11491,11 +11693,16 @@ yyFillLabel380:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -11541,8 +11748,11 @@ yyFillLabel382:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy466;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -11603,7 +11813,6 @@ yyFillLabel385:
 	switch (yych) {
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -11616,7 +11825,6 @@ yyFillLabel385:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -11631,7 +11839,6 @@ yyFillLabel385:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -11646,7 +11853,6 @@ yyFillLabel385:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -11661,9 +11867,13 @@ yyFillLabel385:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -11709,7 +11919,9 @@ yyFillLabel387:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy470;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -11726,6 +11938,7 @@ yyFillLabel388:
 		case '\t':
 		case ' ': goto yy471;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -11741,6 +11954,7 @@ yyFillLabel389:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy472;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -11786,6 +12000,7 @@ yyFillLabel392:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy475;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -11845,6 +12060,7 @@ yyFillLabel396:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy481;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -11934,6 +12150,7 @@ yyFillLabel402:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy486;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -11965,6 +12182,7 @@ yyFillLabel404:
 		case '\t':
 		case ' ': goto yy488;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -11980,6 +12198,7 @@ yyFillLabel405:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy489;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -12010,6 +12229,7 @@ yyFillLabel407:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy491;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -12040,6 +12260,7 @@ yyFillLabel409:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy493;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -12102,6 +12323,7 @@ yyFillLabel412:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy496;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -12147,6 +12369,7 @@ yyFillLabel415:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy499;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -12178,6 +12401,7 @@ yyFillLabel417:
 		case '\t':
 		case ' ': goto yy501;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -12236,8 +12460,11 @@ yyFillLabel421:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy508;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -12253,6 +12480,7 @@ yyFillLabel422:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy509;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -12269,6 +12497,7 @@ yyFillLabel423:
 		case '\t':
 		case ' ': goto yy510;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -12359,6 +12588,7 @@ yyFillLabel429:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy516;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -12404,7 +12634,8 @@ yyFillLabel432:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy519;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 432;
@@ -12419,8 +12650,11 @@ yyFillLabel433:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy520;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -12436,6 +12670,7 @@ yyFillLabel434:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy521;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -12451,7 +12686,6 @@ yyFillLabel435:
 	switch (yych) {
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -12464,7 +12698,6 @@ yyFillLabel435:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -12479,7 +12712,6 @@ yyFillLabel435:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -12493,8 +12725,6 @@ yyFillLabel435:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -12507,11 +12737,16 @@ yyFillLabel435:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -12557,8 +12792,11 @@ yyFillLabel437:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy523;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -12589,6 +12827,7 @@ yyFillLabel439:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy525;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -12635,6 +12874,7 @@ yyFillLabel442:
 		case '\t':
 		case ' ': goto yy528;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -12766,8 +13006,11 @@ yyFillLabel450:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy537;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -12784,6 +13027,7 @@ yyFillLabel451:
 		case '\t':
 		case ' ': goto yy538;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -12966,7 +13210,6 @@ yyFillLabel459:
 	switch (yych) {
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -12978,8 +13221,6 @@ yyFillLabel459:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -12992,7 +13233,6 @@ yyFillLabel459:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -13007,7 +13247,6 @@ yyFillLabel459:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -13022,11 +13261,16 @@ yyFillLabel459:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -13072,8 +13316,11 @@ yyFillLabel461:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy546;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -13162,7 +13409,9 @@ yyFillLabel465:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy549;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -13179,6 +13428,7 @@ yyFillLabel466:
 		case '\t':
 		case ' ': goto yy550;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -13194,6 +13444,7 @@ yyFillLabel467:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy551;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -13239,6 +13490,7 @@ yyFillLabel470:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy554;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -13313,6 +13565,7 @@ yyFillLabel475:
 	switch (yych) {
 		case '\n': goto yy560;
 		case '\r': goto yy561;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -13328,6 +13581,7 @@ yyFillLabel476:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy563;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -13404,6 +13658,7 @@ yyFillLabel481:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy568;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -13435,6 +13690,7 @@ yyFillLabel483:
 		case '\t':
 		case ' ': goto yy570;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -13450,6 +13706,7 @@ yyFillLabel484:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy571;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -13480,6 +13737,7 @@ yyFillLabel486:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy573;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -13510,6 +13768,7 @@ yyFillLabel488:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy575;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -13570,6 +13829,7 @@ yyFillLabel491:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy577;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -13615,6 +13875,7 @@ yyFillLabel494:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy580;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -13646,6 +13907,7 @@ yyFillLabel496:
 		case '\t':
 		case ' ': goto yy582;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -13747,8 +14009,11 @@ yyFillLabel503:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy591;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -13764,6 +14029,7 @@ yyFillLabel504:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy592;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -13780,6 +14046,7 @@ yyFillLabel505:
 		case '\t':
 		case ' ': goto yy593;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -13870,6 +14137,7 @@ yyFillLabel511:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy599;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -13915,7 +14183,8 @@ yyFillLabel514:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy602;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 514;
@@ -13930,8 +14199,11 @@ yyFillLabel515:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy603;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -13947,6 +14219,7 @@ yyFillLabel516:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy604;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -13990,8 +14263,11 @@ yyFillLabel518:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy605;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -14022,6 +14298,7 @@ yyFillLabel520:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy607;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -14068,6 +14345,7 @@ yyFillLabel523:
 		case '\t':
 		case ' ': goto yy610;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -14212,8 +14490,11 @@ yyFillLabel532:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy618;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -14230,6 +14511,7 @@ yyFillLabel533:
 		case '\t':
 		case ' ': goto yy619;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -14427,8 +14709,11 @@ yyFillLabel541:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy626;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -14485,7 +14770,9 @@ yy549:
 yyFillLabel544:
 	yych = *st.cur;
 	switch (yych) {
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -14502,6 +14789,7 @@ yyFillLabel545:
 		case '\t':
 		case ' ': goto yy628;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -14517,6 +14805,7 @@ yyFillLabel546:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy629;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -14562,6 +14851,7 @@ yyFillLabel549:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy632;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -14651,6 +14941,7 @@ yyFillLabel555:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy639;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -14694,6 +14985,7 @@ yyFillLabel558:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy643;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -14770,6 +15062,7 @@ yyFillLabel563:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy648;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -14801,6 +15094,7 @@ yyFillLabel565:
 		case '\t':
 		case ' ': goto yy650;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -14816,6 +15110,7 @@ yyFillLabel566:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy651;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -14846,6 +15141,7 @@ yyFillLabel568:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy653;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -14876,6 +15172,7 @@ yyFillLabel570:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy655;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -14904,6 +15201,7 @@ yyFillLabel572:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy656;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -14949,6 +15247,7 @@ yyFillLabel575:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy659;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -14980,6 +15279,7 @@ yyFillLabel577:
 		case '\t':
 		case ' ': goto yy661;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -15109,8 +15409,11 @@ yy591:
 yyFillLabel586:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -15126,6 +15429,7 @@ yyFillLabel587:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy671;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -15142,6 +15446,7 @@ yyFillLabel588:
 		case '\t':
 		case ' ': goto yy672;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -15230,6 +15535,7 @@ yyFillLabel594:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy677;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -15275,7 +15581,8 @@ yyFillLabel597:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy680;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 597;
@@ -15288,8 +15595,11 @@ yy603:
 yyFillLabel598:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -15305,6 +15615,7 @@ yyFillLabel599:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy681;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -15318,8 +15629,11 @@ yy605:
 yyFillLabel600:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -15350,6 +15664,7 @@ yyFillLabel602:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy683;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -15396,6 +15711,7 @@ yyFillLabel605:
 		case '\t':
 		case ' ': goto yy686;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -15512,8 +15828,11 @@ yy618:
 yyFillLabel613:
 	yych = *st.cur;
 	switch (yych) {
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -15530,6 +15849,7 @@ yyFillLabel614:
 		case '\t':
 		case ' ': goto yy695;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -15697,8 +16017,11 @@ yy626:
 yyFillLabel621:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -15728,6 +16051,7 @@ yyFillLabel623:
 	yych = *st.cur;
 	switch (yych) {
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -15743,6 +16067,7 @@ yyFillLabel624:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy703;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -15788,6 +16113,7 @@ yyFillLabel627:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy706;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -15892,6 +16218,7 @@ yyFillLabel634:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy714;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -15950,6 +16277,7 @@ yyFillLabel638:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy718;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -16026,6 +16354,7 @@ yyFillLabel643:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy723;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -16055,6 +16384,7 @@ yyFillLabel645:
 	yych = *st.cur;
 	switch (yych) {
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -16070,6 +16400,7 @@ yyFillLabel646:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy725;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -16100,6 +16431,7 @@ yyFillLabel648:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy727;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -16130,6 +16462,7 @@ yyFillLabel650:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy729;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -16143,6 +16476,7 @@ yy656:
 yyFillLabel651:
 	yych = *st.cur;
 	switch (yych) {
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -16188,6 +16522,7 @@ yyFillLabel654:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy732;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -16219,6 +16554,7 @@ yyFillLabel656:
 		case '\t':
 		case ' ': goto yy734;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -16363,6 +16699,7 @@ yy671:
 yyFillLabel666:
 	yych = *st.cur;
 	switch (yych) {
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -16379,6 +16716,7 @@ yyFillLabel667:
 		case '\t':
 		case ' ': goto yy744;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -16452,6 +16790,7 @@ yy677:
 yyFillLabel672:
 	yych = *st.cur;
 	switch (yych) {
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -16497,7 +16836,8 @@ yyFillLabel675:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy751;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 675;
@@ -16510,6 +16850,7 @@ yy681:
 yyFillLabel676:
 	yych = *st.cur;
 	switch (yych) {
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -16538,6 +16879,7 @@ yyFillLabel678:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy752;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -16584,6 +16926,7 @@ yyFillLabel681:
 		case '\t':
 		case ' ': goto yy755;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -16716,6 +17059,7 @@ yyFillLabel690:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -16896,6 +17240,7 @@ yy703:
 yyFillLabel698:
 	yych = *st.cur;
 	switch (yych) {
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -16941,6 +17286,7 @@ yyFillLabel701:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy773;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -17060,6 +17406,7 @@ yyFillLabel709:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy782;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -17116,6 +17463,7 @@ yy718:
 yyFillLabel713:
 	yych = *st.cur;
 	switch (yych) {
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -17192,6 +17540,7 @@ yyFillLabel718:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy789;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -17220,6 +17569,7 @@ yy725:
 yyFillLabel720:
 	yych = *st.cur;
 	switch (yych) {
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -17248,6 +17598,7 @@ yy727:
 yyFillLabel722:
 	yych = *st.cur;
 	switch (yych) {
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -17278,6 +17629,7 @@ yyFillLabel724:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy793;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -17321,6 +17673,7 @@ yyFillLabel727:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy795;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -17352,6 +17705,7 @@ yyFillLabel729:
 		case '\t':
 		case ' ': goto yy797;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -17499,6 +17853,7 @@ yyFillLabel739:
 	yych = *st.cur;
 	switch (yych) {
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -17602,7 +17957,8 @@ yyFillLabel746:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy813;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 746;
@@ -17615,6 +17971,7 @@ yy752:
 yyFillLabel747:
 	yych = *st.cur;
 	switch (yych) {
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -17661,6 +18018,7 @@ yyFillLabel750:
 		case '\t':
 		case ' ': goto yy816;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -17987,6 +18345,7 @@ yyFillLabel768:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy832;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -18121,6 +18480,7 @@ yyFillLabel777:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy842;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -18225,6 +18585,7 @@ yyFillLabel784:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy848;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -18281,6 +18642,7 @@ yyFillLabel788:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy850;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -18309,6 +18671,7 @@ yyFillLabel790:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy851;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -18340,6 +18703,7 @@ yyFillLabel792:
 		case '\t':
 		case ' ': goto yy853;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -18572,7 +18936,8 @@ yyFillLabel808:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy866;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 808;
@@ -18616,6 +18981,7 @@ yyFillLabel811:
 		case '\t':
 		case ' ': goto yy868;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -18914,6 +19280,7 @@ yyFillLabel827:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy882;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -19063,6 +19430,7 @@ yyFillLabel837:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy893;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -19149,6 +19517,7 @@ yy848:
 yyFillLabel843:
 	yych = *st.cur;
 	switch (yych) {
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -19177,6 +19546,7 @@ yy850:
 yyFillLabel845:
 	yych = *st.cur;
 	switch (yych) {
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -19190,6 +19560,7 @@ yy851:
 yyFillLabel846:
 	yych = *st.cur;
 	switch (yych) {
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -19221,6 +19592,7 @@ yyFillLabel848:
 		case '\t':
 		case ' ': goto yy900;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -19410,7 +19782,8 @@ yy866:
 yyFillLabel861:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 861;
@@ -19439,6 +19812,7 @@ yyFillLabel863:
 		case '\t':
 		case ' ': goto yy911;
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -19707,6 +20081,7 @@ yy882:
 yyFillLabel877:
 	yych = *st.cur;
 	switch (yych) {
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -19871,6 +20246,7 @@ yyFillLabel888:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy933;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -19971,6 +20347,7 @@ yyFillLabel895:
 		case '\t':
 		case ' ': goto yy937;
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -20133,6 +20510,7 @@ yyFillLabel906:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O': goto yy373;
+		case 'U':
 		case 'c': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
@@ -20522,6 +20900,7 @@ yyFillLabel928:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy965;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -20579,6 +20958,7 @@ yyFillLabel932:
 	yych = *st.cur;
 	switch (yych) {
 		case 'D': goto yy424;
+		case 'F':
 		case 'H': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
@@ -20992,6 +21372,7 @@ yyFillLabel960:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy991;
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {
@@ -21370,6 +21751,7 @@ yy991:
 yyFillLabel986:
 	yych = *st.cur;
 	switch (yych) {
+		case 'T':
 		case 'z': goto yy562;
 		default:
 			if (st.lim <= st.cur) {

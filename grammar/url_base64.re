@@ -2,7 +2,8 @@
 // "ftp://" or "ftps://", in ASCII or UTF-16LE (PowerShell's
 // -EncodedCommand), at any of the three byte alignments, e.g.
 // "aHR0cDovL2V2aWwuZXhhbXBsZS9h" (http://evil.example/a) or
-// "eD1odHRwOi8v..." ("x=http://...").
+// "eD1odHRwOi8v..." ("x=http://..."). Schemes in any mix of cases
+// ("SFRUUDovL" is "HTTP://"); refang writes them in lower case.
 //
 // A base64 character carries 6 bits, so "http://" spells fixed characters
 // only where they do not share bits with the bytes before it. For a scheme
@@ -19,7 +20,8 @@
 // Linear: the scheme part can fail, but it is at most 13 base64 characters
 // (plus line breaks); a failed start gives up one byte. The fast path
 // (lib/encoded_skip.hpp) starts the DFA only a few characters before a pair
-// that can begin a scheme's fixed part ("aH", "Zn", "h0", "Z0", "od", "md").
+// that can begin a scheme's fixed part ("aH", "SF", "Zn", "Rl", "h0", "hU",
+// "Z0", "od", "IV", "md", "GV", ...).
 // Once past the scheme every character extends the accepted token.
 #include "lib/encoded_emit.hpp"
 #include "lib/encoded_skip.hpp"
@@ -42,36 +44,47 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
             br = "\r"? "\n" [ \t]{0,8};
             s = br?;
             // Second character of a group whose third byte is the scheme's
-            // first: (byte & 3) << 4 | 6 for "h" (0x68) and "f" (0x66).
-            lead4 = [2GWm];
+            // first: (byte & 3) << 4 | 6 for "h" (0x68) and "f" (0x66), | 4
+            // for "H" and "F".
+            lead4 = [2GWm0EUk];
             // Third character of a group whose third byte is the scheme's
-            // first: (byte & 15) << 2 | 1 for "h" and "f".
+            // first: (byte & 15) << 2 | 1 for "h" and "f", either case.
             lead16 = [159BFJNRVZdhlptx];
 
-            // "http://" "https://" "ftp://" "ftps://" starting a group ...
-            at0 = "a" s "H" s "R" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y")
-                | "Z" s "n" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L");
+            // "http://" "https://" "ftp://" "ftps://" in any mix of cases
+            // ("HTTP://", "HTtp://", "FtP://"), starting a group ... A base64
+            // character holds the case bit (0x20) of at most one byte, so a
+            // class of the lower and the upper case letter's character at
+            // each place spells every mix.
+            at0 = [aS] s [HF] s "R" s [0U] s [cU] s "D" s "o" s "v" s "L"
+                | [aS] s [HF] s "R" s [0U] s [cU] s [HF] s "M" s "6" s "L" s "y"
+                | [ZR] s [nl] s "R" s [wQ] s "O" s "i" s "8" s "v"
+                | [ZR] s [nl] s "R" s [wQ] s [cU] s "z" s "o" s "v" s "L";
             // ... one byte into a group ...
-            at1 = "h" s "0" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v")
-                | "Z" s "0" s "c" s ("D" s "o" s "v" s "L" | "H" s "M" s "6" s "L" s "y");
+            at1 = "h" s [0U] s [dV] s [HF] s "A" s "6" s "L" s "y"
+                | "h" s [0U] s [dV] s [HF] s "B" s [zT] s "O" s "i" s "8" s "v"
+                | "Z" s [0U] s [cU] s "D" s "o" s "v" s "L"
+                | "Z" s [0U] s [cU] s [HF] s "M" s "6" s "L" s "y";
             // ... two bytes into a group.
-            at2 = "o" s "d" s "H" s "R" s "w" s ("O" s "i" s "8" s "v" | "c" s "z" s "o" s "v" s "L")
-                | "m" s "d" s "H" s ("A" s "6" s "L" s "y" | "B" s "z" s "O" s "i" s "8" s "v");
+            at2 = [oI] s [dV] s [HF] s "R" s [wQ] s "O" s "i" s "8" s "v"
+                | [oI] s [dV] s [HF] s "R" s [wQ] s [cU] s "z" s "o" s "v" s "L"
+                | [mG] s [dV] s [HF] s "A" s "6" s "L" s "y"
+                | [mG] s [dV] s [HF] s "B" s [zT] s "O" s "i" s "8" s "v";
             // The same schemes in UTF-16LE, each character followed by a zero
             // byte: PowerShell's -EncodedCommand. Spellings as above, in order
             // http, https, ftp, ftps.
-            at0w = "a" s "A" s "B" s "0" s "A" s "H" s "Q" s "A" s "c" s "A" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
-                 | "a" s "A" s "B" s "0" s "A" s "H" s "Q" s "A" s "c" s "A" s "B" s "z" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
-                 | "Z" s "g" s "B" s "0" s "A" s "H" s "A" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
-                 | "Z" s "g" s "B" s "0" s "A" s "H" s "A" s "A" s "c" s "w" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w";
-            at1w = "g" s "A" s "d" s "A" s "B" s "0" s "A" s "H" s "A" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
-                 | "g" s "A" s "d" s "A" s "B" s "0" s "A" s "H" s "A" s "A" s "c" s "w" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
-                 | "Y" s "A" s "d" s "A" s "B" s "w" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
-                 | "Y" s "A" s "d" s "A" s "B" s "w" s "A" s "H" s "M" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A";
-            at2w = "o" s "A" s "H" s "Q" s "A" s "d" s "A" s "B" s "w" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
-                 | "o" s "A" s "H" s "Q" s "A" s "d" s "A" s "B" s "w" s "A" s "H" s "M" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
-                 | "m" s "A" s "H" s "Q" s "A" s "c" s "A" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
-                 | "m" s "A" s "H" s "Q" s "A" s "c" s "A" s "B" s "z" s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A";
+            at0w = [aS] s "A" s "B" s [0U] s "A" s [HF] s "Q" s "A" s [cU] s "A" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
+                 | [aS] s "A" s "B" s [0U] s "A" s [HF] s "Q" s "A" s [cU] s "A" s "B" s [zT] s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
+                 | [ZR] s "g" s "B" s [0U] s "A" s [HF] s "A" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
+                 | [ZR] s "g" s "B" s [0U] s "A" s [HF] s "A" s "A" s [cU] s "w" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w";
+            at1w = "g" s "A" s [dV] s "A" s "B" s [0U] s "A" s [HF] s "A" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
+                 | "g" s "A" s [dV] s "A" s "B" s [0U] s "A" s [HF] s "A" s "A" s [cU] s "w" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
+                 | "Y" s "A" s [dV] s "A" s "B" s [wQ] s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
+                 | "Y" s "A" s [dV] s "A" s "B" s [wQ] s "A" s [HF] s "M" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A";
+            at2w = [oI] s "A" s [HF] s "Q" s "A" s [dV] s "A" s "B" s [wQ] s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A"
+                 | [oI] s "A" s [HF] s "Q" s "A" s [dV] s "A" s "B" s [wQ] s "A" s [HF] s "M" s "A" s "O" s "g" s "A" s "v" s "A" s "C" s "8" s "A"
+                 | [mG] s "A" s [HF] s "Q" s "A" s [cU] s "A" s "A" s "6" s "A" s "C" s "8" s "A" s "L" s "w"
+                 | [mG] s "A" s [HF] s "Q" s "A" s [cU] s "A" s "B" s [zT] s "A" s "D" s "o" s "A" s "L" s "w" s "A" s "v" s "A";
 
             // A group whose first byte is the scheme's starts with its fixed
             // characters; otherwise with one or two characters that the bytes

@@ -187,6 +187,55 @@ TEST(EncodedBase64, Utf16LittleEndianAtEachAlignment) {
     EXPECT_EQ(decoded("-enc " + base64(utf16le(script))), (V{"http://one.example/1", "https://two.example/2"}));
 }
 
+/// Every mix of upper and lower case letters of `scheme` ("http" gives
+/// "http", "Http", ..., "HTTP").
+V case_mixes(const std::string& scheme) {
+    V out;
+    for (unsigned mask = 0; mask < (1u << scheme.size()); ++mask) {
+        std::string mix = scheme;
+        for (std::size_t i = 0; i < mix.size(); ++i) {
+            if ((mask >> i & 1) != 0) mix[i] = static_cast<char>(mix[i] - 'a' + 'A');
+        }
+        out.push_back(mix);
+    }
+    return out;
+}
+
+TEST(EncodedBase64, SchemesInAnyMixOfCasesAtEachAlignment) {
+    for (const std::string scheme : {"http", "https", "ftp", "ftps"}) {
+        // Refang writes schemes other than http, https and ftp as http.
+        const std::string refanged = scheme == "ftps" ? "http" : scheme;
+        for (const std::string& mix : case_mixes(scheme)) {
+            for (const std::string prefix : {"", "A", "AB", "xyz", "x=1&u="}) {
+                const std::string blob = base64(prefix + mix + "://evil.example/gate.php");
+                const auto found = scan_urls("data " + blob + " end", true);
+                ASSERT_EQ(found.size(), 1u) << mix << " " << blob << "\n" << describe(found);
+                EXPECT_EQ(found[0].value, refanged + "://evil.example/gate.php") << blob;
+                const std::size_t skipped_groups = prefix.size() / 3;
+                EXPECT_EQ(found[0].raw, blob.substr(skipped_groups * 4)) << blob;
+                // The same in UTF-16LE (PowerShell's -EncodedCommand).
+                const std::string wide = base64(utf16le(prefix + mix + "://ps.example.org/a.ps1')"));
+                EXPECT_EQ(decoded("powershell -enc " + wide + "\n"), V{refanged + "://ps.example.org/a.ps1"})
+                    << mix << " " << wide;
+            }
+        }
+    }
+    // The spellings, each at the three alignments, in a wrapped blob
+    // too; and the same results whatever the chunk size.
+    std::string text;
+    V expected;
+    for (const std::string mix : {"HTTP", "HTtp", "FtP"}) {
+        for (const std::string prefix : {"", "A", "AB"}) {
+            const std::string blob = base64(prefix + mix + "://evil.example/" + prefix + "x");
+            text += "b64 " + blob.substr(0, 10) + "\r\n  " + blob.substr(10) + "\n.\n";
+            expected.push_back((mix == "FtP" ? "ftp" : "http") + std::string("://evil.example/") + prefix + "x");
+        }
+    }
+    EXPECT_EQ(decoded(text), expected) << text;
+    const auto whole = scan_urls(text, true);
+    for (std::size_t piece : {1, 7, 33, 4096}) EXPECT_EQ(scan_urls(text, true, piece), whole) << "piece " << piece;
+}
+
 TEST(EncodedBase64, ABlobWithThreeUrlsGivesThreeValuesRefangedAndOneAsWritten) {
     const std::string blob =
         base64("visit http://a.example/1 or ftp://b.example/2\nsee https://c.example/3.");
@@ -314,6 +363,8 @@ TEST(EncodedLinear, TenMegabyteLinesWithoutUrls) {
         {"aHaHaH", repeated("aH", 10u << 20)},
         {"base64 scheme prefixes", repeated("aHR0cDov", 10u << 20)},
         {"UTF-16LE base64 prefixes", repeated("aAB0AHQAcAA6AC8A", 10u << 20)},
+        {"upper case base64 scheme prefixes", repeated("SFRUUDov", 10u << 20)},
+        {"mixed case base64 scheme starts", repeated("SFhUIVFRQUF", 10u << 20)},
         {"base64 of zero bytes", repeated("AAAA", 10u << 20)},
         {"odd line breaks", repeated("od\n", 10u << 20)},
         {"hex scheme prefixes", repeated("6874747", 10u << 20)},
