@@ -45,7 +45,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy1051;
+		if (st.lim <= st.cur) goto yy1115;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -1098,7 +1098,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel350;
 	case 351:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel351;
 	case 352:
 		if (st.lim <= st.cur) goto yy8;
@@ -1179,13 +1179,13 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel377;
 	case 378:
-		if (st.lim <= st.cur) goto yy308;
+		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel378;
 	case 379:
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel379;
 	case 380:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel380;
 	case 381:
 		if (st.lim <= st.cur) goto yy8;
@@ -1257,7 +1257,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel403;
 	case 404:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel404;
 	case 405:
 		if (st.lim <= st.cur) goto yy8;
@@ -1527,7 +1527,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel493;
 	case 494:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel494;
 	case 495:
 		if (st.lim <= st.cur) goto yy8;
@@ -3182,6 +3182,198 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 	case 1045:
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel1045;
+	case 1046:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1046;
+	case 1047:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1047;
+	case 1048:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1048;
+	case 1049:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1049;
+	case 1050:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1050;
+	case 1051:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1051;
+	case 1052:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1052;
+	case 1053:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1053;
+	case 1054:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1054;
+	case 1055:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1055;
+	case 1056:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1056;
+	case 1057:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1057;
+	case 1058:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1058;
+	case 1059:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1059;
+	case 1060:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1060;
+	case 1061:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1061;
+	case 1062:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1062;
+	case 1063:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1063;
+	case 1064:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1064;
+	case 1065:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1065;
+	case 1066:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1066;
+	case 1067:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1067;
+	case 1068:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1068;
+	case 1069:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1069;
+	case 1070:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1070;
+	case 1071:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1071;
+	case 1072:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1072;
+	case 1073:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1073;
+	case 1074:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1074;
+	case 1075:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1075;
+	case 1076:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1076;
+	case 1077:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1077;
+	case 1078:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1078;
+	case 1079:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1079;
+	case 1080:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1080;
+	case 1081:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1081;
+	case 1082:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1082;
+	case 1083:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1083;
+	case 1084:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1084;
+	case 1085:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1085;
+	case 1086:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1086;
+	case 1087:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1087;
+	case 1088:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1088;
+	case 1089:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1089;
+	case 1090:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1090;
+	case 1091:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1091;
+	case 1092:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1092;
+	case 1093:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1093;
+	case 1094:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1094;
+	case 1095:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1095;
+	case 1096:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1096;
+	case 1097:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1097;
+	case 1098:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1098;
+	case 1099:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1099;
+	case 1100:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1100;
+	case 1101:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1101;
+	case 1102:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1102;
+	case 1103:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1103;
+	case 1104:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1104;
+	case 1105:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1105;
+	case 1106:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1106;
+	case 1107:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1107;
+	case 1108:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1108;
+	case 1109:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1109;
 }
 
     for (;;) {
@@ -9524,7 +9716,7 @@ yyFillLabel277:
 	switch (yych) {
 		case '\n': goto yy354;
 		case '\r': goto yy355;
-		case 'L': goto yy307;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 277;
@@ -9538,7 +9730,7 @@ yyFillLabel278:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy356;
+		case ' ': goto yy357;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -9553,7 +9745,7 @@ yyFillLabel279:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy357;
+		case ' ': goto yy358;
 		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
@@ -9568,7 +9760,7 @@ yyFillLabel280:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy358;
+		case ' ': goto yy359;
 		case 'V':
 		case 'd': goto yy100;
 		default:
@@ -9584,7 +9776,7 @@ yyFillLabel281:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy359;
+		case ' ': goto yy360;
 		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
@@ -9599,7 +9791,7 @@ yyFillLabel282:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy360;
+		case ' ': goto yy361;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -9614,7 +9806,7 @@ yyFillLabel283:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy361;
+		case ' ': goto yy362;
 		case '0':
 		case 'U': goto yy66;
 		default:
@@ -9643,7 +9835,7 @@ yyFillLabel285:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy362;
+		case ' ': goto yy363;
 		case '0':
 		case 'U': goto yy61;
 		case 'G':
@@ -9663,7 +9855,7 @@ yyFillLabel286:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy363;
+		case ' ': goto yy364;
 		case 'V':
 		case 'd': goto yy83;
 		default:
@@ -9679,7 +9871,7 @@ yyFillLabel287:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy364;
+		case ' ': goto yy365;
 		case '+':
 		case '/':
 		case '1':
@@ -9757,7 +9949,7 @@ yyFillLabel288:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy365;
+		case ' ': goto yy366;
 		case '1':
 		case '5':
 		case '9':
@@ -9787,7 +9979,7 @@ yyFillLabel289:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy366;
+		case ' ': goto yy367;
 		case '0':
 		case 'U': goto yy66;
 		case 'G':
@@ -9807,7 +9999,7 @@ yyFillLabel290:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy367;
+		case ' ': goto yy368;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
@@ -9822,7 +10014,7 @@ yyFillLabel291:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy368;
+		case ' ': goto yy369;
 		case 'F':
 		case 'H': goto yy164;
 		default:
@@ -9838,7 +10030,7 @@ yyFillLabel292:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy369;
+		case ' ': goto yy370;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -9853,7 +10045,7 @@ yyFillLabel293:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy370;
+		case ' ': goto yy371;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -9880,11 +10072,11 @@ yy299:
 yyFillLabel295:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy371;
-		case '\r': goto yy372;
-		case 'O': goto yy373;
+		case '\n': goto yy372;
+		case '\r': goto yy373;
+		case 'O': goto yy374;
 		case 'U':
-		case 'c': goto yy374;
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 295;
@@ -9898,7 +10090,7 @@ yyFillLabel296:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy375;
+		case ' ': goto yy376;
 		case '1':
 		case '5':
 		case '9':
@@ -9928,7 +10120,7 @@ yyFillLabel297:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy376;
+		case ' ': goto yy377;
 		case 'G':
 		case 'm': goto yy47;
 		case 'I':
@@ -9948,7 +10140,7 @@ yyFillLabel298:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy377;
+		case ' ': goto yy378;
 		case 'O': goto yy114;
 		case 'U':
 		case 'c': goto yy115;
@@ -9965,7 +10157,7 @@ yyFillLabel299:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy378;
+		case ' ': goto yy379;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
@@ -9980,7 +10172,7 @@ yyFillLabel300:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy379;
+		case ' ': goto yy380;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -9995,7 +10187,7 @@ yyFillLabel301:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy380;
+		case ' ': goto yy381;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -10023,8 +10215,10 @@ yy307:
 yyFillLabel303:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy381;
-		case '\r': goto yy382;
+		case '\t':
+		case ' ': goto yy382;
+		case '\n': goto yy383;
+		case '\r': goto yy384;
 		case '+':
 		case '/':
 		case '0':
@@ -10088,8 +10282,8 @@ yyFillLabel303:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 303;
@@ -10112,7 +10306,7 @@ yyFillLabel304:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy384;
+		case ' ': goto yy386;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -10127,7 +10321,7 @@ yyFillLabel305:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy385;
+		case ' ': goto yy387;
 		case '+':
 		case '/':
 		case '1':
@@ -10205,7 +10399,7 @@ yyFillLabel306:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy386;
+		case ' ': goto yy388;
 		case '1':
 		case '5':
 		case '9':
@@ -10235,7 +10429,7 @@ yyFillLabel307:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy387;
+		case ' ': goto yy389;
 		case '0':
 		case 'U': goto yy75;
 		case 'G':
@@ -10255,7 +10449,7 @@ yyFillLabel308:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy388;
+		case ' ': goto yy390;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
@@ -10270,7 +10464,7 @@ yyFillLabel309:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy389;
+		case ' ': goto yy391;
 		case '1':
 		case '5':
 		case '9':
@@ -10300,7 +10494,7 @@ yyFillLabel310:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy390;
+		case ' ': goto yy392;
 		case '+':
 		case '/':
 		case '1':
@@ -10378,7 +10572,7 @@ yyFillLabel311:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy391;
+		case ' ': goto yy393;
 		case '1':
 		case '5':
 		case '9':
@@ -10408,7 +10602,7 @@ yyFillLabel312:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy392;
+		case ' ': goto yy394;
 		case 'G':
 		case 'm': goto yy47;
 		case 'I':
@@ -10426,7 +10620,7 @@ yyFillLabel313:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy393;
+		case ' ': goto yy395;
 		case 'A': goto yy82;
 		case 'V':
 		case 'd': goto yy83;
@@ -10443,7 +10637,7 @@ yyFillLabel314:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy394;
+		case ' ': goto yy396;
 		case 'F':
 		case 'H': goto yy128;
 		default:
@@ -10459,7 +10653,7 @@ yyFillLabel315:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy395;
+		case ' ': goto yy397;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -10474,7 +10668,7 @@ yyFillLabel316:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy396;
+		case ' ': goto yy398;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -10489,7 +10683,7 @@ yyFillLabel317:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy397;
+		case ' ': goto yy399;
 		case 'U':
 		case 'c': goto yy324;
 		default:
@@ -10517,9 +10711,9 @@ yy324:
 yyFillLabel319:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy398;
-		case '\r': goto yy399;
-		case 'A': goto yy400;
+		case '\n': goto yy400;
+		case '\r': goto yy401;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 319;
@@ -10533,7 +10727,7 @@ yyFillLabel320:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy401;
+		case ' ': goto yy403;
 		case 'F':
 		case 'H': goto yy131;
 		default:
@@ -10549,7 +10743,7 @@ yyFillLabel321:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy402;
+		case ' ': goto yy404;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -10565,7 +10759,7 @@ yyFillLabel322:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy403;
+		case ' ': goto yy405;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -10580,7 +10774,7 @@ yyFillLabel323:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy404;
+		case ' ': goto yy406;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -10607,9 +10801,9 @@ yy330:
 yyFillLabel325:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy405;
-		case '\r': goto yy406;
-		case 'y': goto yy307;
+		case '\n': goto yy407;
+		case '\r': goto yy408;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 325;
@@ -10623,7 +10817,7 @@ yyFillLabel326:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy407;
+		case ' ': goto yy410;
 		case 'T':
 		case 'z': goto yy259;
 		default:
@@ -10639,7 +10833,7 @@ yyFillLabel327:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy408;
+		case ' ': goto yy411;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -10667,7 +10861,7 @@ yyFillLabel329:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy409;
+		case ' ': goto yy412;
 		case 'A': goto yy86;
 		case 'V':
 		case 'd': goto yy87;
@@ -10684,7 +10878,7 @@ yyFillLabel330:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy410;
+		case ' ': goto yy413;
 		case 'F':
 		case 'H': goto yy135;
 		default:
@@ -10700,7 +10894,7 @@ yyFillLabel331:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy411;
+		case ' ': goto yy414;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -10715,7 +10909,7 @@ yyFillLabel332:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy412;
+		case ' ': goto yy415;
 		case 'F':
 		case 'H': goto yy138;
 		default:
@@ -10731,7 +10925,7 @@ yyFillLabel333:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy413;
+		case ' ': goto yy416;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -10746,7 +10940,7 @@ yyFillLabel334:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy414;
+		case ' ': goto yy417;
 		case 'Q':
 		case 'w': goto yy70;
 		default:
@@ -10762,7 +10956,7 @@ yyFillLabel335:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy415;
+		case ' ': goto yy418;
 		case '1':
 		case '5':
 		case '9':
@@ -10794,7 +10988,7 @@ yyFillLabel336:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy416;
+		case ' ': goto yy419;
 		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
@@ -10809,7 +11003,7 @@ yyFillLabel337:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy417;
+		case ' ': goto yy420;
 		case 'V':
 		case 'd': goto yy92;
 		default:
@@ -10825,7 +11019,7 @@ yyFillLabel338:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy418;
+		case ' ': goto yy421;
 		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
@@ -10840,7 +11034,7 @@ yyFillLabel339:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy419;
+		case ' ': goto yy422;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -10855,7 +11049,7 @@ yyFillLabel340:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy420;
+		case ' ': goto yy423;
 		case 'Q':
 		case 'w': goto yy274;
 		default:
@@ -10871,7 +11065,7 @@ yyFillLabel341:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy421;
+		case ' ': goto yy424;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -10898,11 +11092,11 @@ yy348:
 yyFillLabel343:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy422;
-		case '\r': goto yy423;
-		case 'D': goto yy424;
+		case '\n': goto yy425;
+		case '\r': goto yy426;
+		case 'D': goto yy427;
 		case 'F':
-		case 'H': goto yy425;
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 343;
@@ -10916,7 +11110,7 @@ yyFillLabel344:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy426;
+		case ' ': goto yy429;
 		case '0':
 		case 'U': goto yy55;
 		case 'G':
@@ -10936,7 +11130,7 @@ yyFillLabel345:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy427;
+		case ' ': goto yy430;
 		case 'U':
 		case 'c': goto yy96;
 		default:
@@ -10952,7 +11146,7 @@ yyFillLabel346:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy428;
+		case ' ': goto yy431;
 		case 'D': goto yy149;
 		case 'F':
 		case 'H': goto yy150;
@@ -10969,7 +11163,7 @@ yyFillLabel347:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy429;
+		case ' ': goto yy432;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -10984,7 +11178,7 @@ yyFillLabel348:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy430;
+		case ' ': goto yy433;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -10999,8 +11193,8 @@ yyFillLabel349:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy431;
-		case 'L': goto yy307;
+		case ' ': goto yy434;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 349;
@@ -11022,19 +11216,84 @@ yyFillLabel350:
 			goto yy8;
 	}
 yy356:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel351:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy432;
-		case 'M': goto yy189;
+		case '\n': goto yy435;
+		case '\r': goto yy436;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 351;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy308;
 	}
 yy357:
 	++st.cur;
@@ -11042,8 +11301,8 @@ yyFillLabel352:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy433;
-		case 'A': goto yy58;
+		case ' ': goto yy437;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 352;
@@ -11057,9 +11316,8 @@ yyFillLabel353:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy434;
-		case 'V':
-		case 'd': goto yy100;
+		case ' ': goto yy438;
+		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 353;
@@ -11073,8 +11331,9 @@ yyFillLabel354:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy435;
-		case 'A': goto yy155;
+		case ' ': goto yy439;
+		case 'V':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 354;
@@ -11088,8 +11347,8 @@ yyFillLabel355:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy436;
-		case 'B': goto yy219;
+		case ' ': goto yy440;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 355;
@@ -11103,9 +11362,8 @@ yyFillLabel356:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy437;
-		case '0':
-		case 'U': goto yy66;
+		case ' ': goto yy441;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 356;
@@ -11119,13 +11377,9 @@ yyFillLabel357:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy438;
+		case ' ': goto yy442;
 		case '0':
-		case 'U': goto yy61;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 357;
@@ -11139,9 +11393,13 @@ yyFillLabel358:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy439;
-		case 'V':
-		case 'd': goto yy83;
+		case ' ': goto yy443;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 358;
@@ -11155,71 +11413,9 @@ yyFillLabel359:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy440;
-		case '+':
-		case '/':
-		case '1':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'F':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
+		case ' ': goto yy444;
 		case 'V':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy10;
-		case '0':
-		case '2':
-		case 'E':
-		case 'G':
-		case 'U':
-		case 'W':
-		case 'k':
-		case 'm': goto yy11;
-		case 'g': goto yy14;
-		case 'l':
-		case 'n': goto yy15;
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 359;
@@ -11233,7 +11429,85 @@ yyFillLabel360:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy441;
+		case ' ': goto yy445;
+		case '+':
+		case '/':
+		case '1':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'F':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'V':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy10;
+		case '0':
+		case '2':
+		case 'E':
+		case 'G':
+		case 'U':
+		case 'W':
+		case 'k':
+		case 'm': goto yy11;
+		case 'g': goto yy14;
+		case 'l':
+		case 'n': goto yy15;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 360;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy366:
+	++st.cur;
+yyFillLabel361:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy446;
 		case '1':
 		case '5':
 		case '9':
@@ -11252,26 +11526,6 @@ yyFillLabel360:
 		case 'B': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 360;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy366:
-	++st.cur;
-yyFillLabel361:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy442;
-		case '0':
-		case 'U': goto yy66;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 361;
 				return LexStatus::waiting;
 			}
@@ -11283,8 +11537,13 @@ yyFillLabel362:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy443;
-		case 'A': goto yy109;
+		case ' ': goto yy447;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 362;
@@ -11298,9 +11557,8 @@ yyFillLabel363:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy444;
-		case 'F':
-		case 'H': goto yy164;
+		case ' ': goto yy448;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 363;
@@ -11314,8 +11572,9 @@ yyFillLabel364:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy445;
-		case 'A': goto yy229;
+		case ' ': goto yy449;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 364;
@@ -11329,8 +11588,8 @@ yyFillLabel365:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy446;
-		case 'A': goto yy299;
+		case ' ': goto yy450;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 365;
@@ -11344,10 +11603,8 @@ yyFillLabel366:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy447;
-		case 'O': goto yy373;
-		case 'U':
-		case 'c': goto yy374;
+		case ' ': goto yy451;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 366;
@@ -11360,7 +11617,11 @@ yy372:
 yyFillLabel367:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy371;
+		case '\t':
+		case ' ': goto yy452;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 367;
@@ -11373,9 +11634,7 @@ yy373:
 yyFillLabel368:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy448;
-		case '\r': goto yy449;
-		case 'g': goto yy450;
+		case '\n': goto yy372;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 368;
@@ -11388,9 +11647,9 @@ yy374:
 yyFillLabel369:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy451;
-		case '\r': goto yy452;
-		case 'w': goto yy453;
+		case '\n': goto yy453;
+		case '\r': goto yy454;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 369;
@@ -11403,8 +11662,23 @@ yy375:
 yyFillLabel370:
 	yych = *st.cur;
 	switch (yych) {
+		case '\n': goto yy456;
+		case '\r': goto yy457;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 370;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy376:
+	++st.cur;
+yyFillLabel371:
+	yych = *st.cur;
+	switch (yych) {
 		case '\t':
-		case ' ': goto yy454;
+		case ' ': goto yy459;
 		case '1':
 		case '5':
 		case '9':
@@ -11423,26 +11697,6 @@ yyFillLabel370:
 		case 'R': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 370;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy376:
-	++st.cur;
-yyFillLabel371:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy455;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		case 'Q':
-		case 'w': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 371;
 				return LexStatus::waiting;
 			}
@@ -11454,10 +11708,13 @@ yyFillLabel372:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy456;
-		case 'O': goto yy114;
-		case 'U':
-		case 'c': goto yy115;
+		case ' ': goto yy460;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 372;
@@ -11471,8 +11728,10 @@ yyFillLabel373:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy457;
-		case 'i': goto yy170;
+		case ' ': goto yy461;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 373;
@@ -11486,8 +11745,8 @@ yyFillLabel374:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy458;
-		case '8': goto yy236;
+		case ' ': goto yy462;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 374;
@@ -11501,8 +11760,8 @@ yyFillLabel375:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy459;
-		case 'v': goto yy307;
+		case ' ': goto yy463;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 375;
@@ -11516,7 +11775,60 @@ yyFillLabel376:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy460;
+		case ' ': goto yy464;
+		case 'v': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 376;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy382:
+	++st.cur;
+yyFillLabel377:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy465;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 377;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy383:
+	++st.cur;
+yyFillLabel378:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy471;
 		case '+':
 		case '/':
 		case '0':
@@ -11580,52 +11892,21 @@ yyFillLabel376:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 376;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy382:
-	++st.cur;
-yyFillLabel377:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy381;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 377;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy383:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel378:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy461;
-		case '\r': goto yy462;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 378;
 				return LexStatus::waiting;
 			}
-			goto yy308;
+			goto yy8;
 	}
 yy384:
 	++st.cur;
 yyFillLabel379:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy463;
-		case 'z': goto yy149;
+		case '\n': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 379;
@@ -11634,12 +11915,43 @@ yyFillLabel379:
 			goto yy8;
 	}
 yy385:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel380:
 	yych = *st.cur;
 	switch (yych) {
+		case '\n': goto yy472;
+		case '\r': goto yy473;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 380;
+				return LexStatus::waiting;
+			}
+			goto yy308;
+	}
+yy386:
+	++st.cur;
+yyFillLabel381:
+	yych = *st.cur;
+	switch (yych) {
 		case '\t':
-		case ' ': goto yy464;
+		case ' ': goto yy474;
+		case 'z': goto yy149;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 381;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy387:
+	++st.cur;
+yyFillLabel382:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy475;
 		case '+':
 		case '/':
 		case '1':
@@ -11706,18 +12018,18 @@ yyFillLabel380:
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 380;
+				st.state = 382;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy386:
+yy388:
 	++st.cur;
-yyFillLabel381:
+yyFillLabel383:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy465;
+		case ' ': goto yy476;
 		case '1':
 		case '5':
 		case '9':
@@ -11736,41 +12048,6 @@ yyFillLabel381:
 		case 'B': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 381;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy387:
-	++st.cur;
-yyFillLabel382:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy466;
-		case '0':
-		case 'U': goto yy75;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 382;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy388:
-	++st.cur;
-yyFillLabel383:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy467;
-		case 'A': goto yy82;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 383;
 				return LexStatus::waiting;
 			}
@@ -11782,7 +12059,42 @@ yyFillLabel384:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy468;
+		case ' ': goto yy477;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 384;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy390:
+	++st.cur;
+yyFillLabel385:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy478;
+		case 'A': goto yy82;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 385;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy391:
+	++st.cur;
+yyFillLabel386:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy479;
 		case '1':
 		case '5':
 		case '9':
@@ -11801,14 +12113,14 @@ yyFillLabel384:
 		case 'R': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 384;
+				st.state = 386;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy390:
+yy392:
 	++st.cur;
-yyFillLabel385:
+yyFillLabel387:
 	yych = *st.cur;
 	switch (yych) {
 		case '+':
@@ -11877,18 +12189,18 @@ yyFillLabel385:
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 385;
+				st.state = 387;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy391:
+yy393:
 	++st.cur;
-yyFillLabel386:
+yyFillLabel388:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy469;
+		case ' ': goto yy480;
 		case '1':
 		case '5':
 		case '9':
@@ -11907,41 +12219,6 @@ yyFillLabel386:
 		case 'x': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 386;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy392:
-	++st.cur;
-yyFillLabel387:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy470;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 387;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy393:
-	++st.cur;
-yyFillLabel388:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy471;
-		case 'A': goto yy82;
-		case 'V':
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 388;
 				return LexStatus::waiting;
 			}
@@ -11953,9 +12230,11 @@ yyFillLabel389:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy472;
-		case 'F':
-		case 'H': goto yy128;
+		case ' ': goto yy481;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 389;
@@ -11969,8 +12248,10 @@ yyFillLabel390:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy473;
-		case 'Q': goto yy185;
+		case ' ': goto yy482;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 390;
@@ -11984,8 +12265,9 @@ yyFillLabel391:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy474;
-		case 'A': goto yy251;
+		case ' ': goto yy483;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 391;
@@ -11999,9 +12281,8 @@ yyFillLabel392:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy475;
-		case 'U':
-		case 'c': goto yy324;
+		case ' ': goto yy484;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 392;
@@ -12015,8 +12296,8 @@ yyFillLabel393:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy476;
-		case 'A': goto yy400;
+		case ' ': goto yy485;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 393;
@@ -12029,7 +12310,10 @@ yy399:
 yyFillLabel394:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy398;
+		case '\t':
+		case ' ': goto yy486;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 394;
@@ -12042,10 +12326,9 @@ yy400:
 yyFillLabel395:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy477;
-		case '\r': goto yy478;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case '\t':
+		case ' ': goto yy487;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 395;
@@ -12058,10 +12341,7 @@ yy401:
 yyFillLabel396:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy481;
-		case 'F':
-		case 'H': goto yy131;
+		case '\n': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 396;
@@ -12074,10 +12354,10 @@ yy402:
 yyFillLabel397:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy482;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case '\n': goto yy488;
+		case '\r': goto yy489;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 397;
@@ -12091,8 +12371,9 @@ yyFillLabel398:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy483;
-		case '6': goto yy256;
+		case ' ': goto yy492;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 398;
@@ -12106,8 +12387,9 @@ yyFillLabel399:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy484;
-		case 'L': goto yy330;
+		case ' ': goto yy493;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 399;
@@ -12121,8 +12403,8 @@ yyFillLabel400:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy485;
-		case 'y': goto yy307;
+		case ' ': goto yy494;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 400;
@@ -12135,7 +12417,9 @@ yy406:
 yyFillLabel401:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy405;
+		case '\t':
+		case ' ': goto yy495;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 401;
@@ -12149,9 +12433,8 @@ yyFillLabel402:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy486;
-		case 'T':
-		case 'z': goto yy259;
+		case ' ': goto yy496;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 402;
@@ -12164,9 +12447,7 @@ yy408:
 yyFillLabel403:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy487;
-		case 'O': goto yy114;
+		case '\n': goto yy407;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 403;
@@ -12175,21 +12456,84 @@ yyFillLabel403:
 			goto yy8;
 	}
 yy409:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel404:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy488;
-		case 'A': goto yy86;
+		case '\n': goto yy497;
+		case '\r': goto yy498;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
 		case 'V':
-		case 'd': goto yy87;
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 404;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy308;
 	}
 yy410:
 	++st.cur;
@@ -12197,9 +12541,9 @@ yyFillLabel405:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy489;
-		case 'F':
-		case 'H': goto yy135;
+		case ' ': goto yy500;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 405;
@@ -12213,8 +12557,8 @@ yyFillLabel406:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy490;
-		case 'Q': goto yy26;
+		case ' ': goto yy501;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 406;
@@ -12228,9 +12572,10 @@ yyFillLabel407:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy491;
-		case 'F':
-		case 'H': goto yy138;
+		case ' ': goto yy502;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 407;
@@ -12244,8 +12589,9 @@ yyFillLabel408:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy492;
-		case 'R': goto yy198;
+		case ' ': goto yy503;
+		case 'F':
+		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 408;
@@ -12259,9 +12605,8 @@ yyFillLabel409:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy493;
-		case 'Q':
-		case 'w': goto yy70;
+		case ' ': goto yy504;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 409;
@@ -12275,7 +12620,54 @@ yyFillLabel410:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy494;
+		case ' ': goto yy505;
+		case 'F':
+		case 'H': goto yy138;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 410;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy416:
+	++st.cur;
+yyFillLabel411:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy506;
+		case 'R': goto yy198;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 411;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy417:
+	++st.cur;
+yyFillLabel412:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy507;
+		case 'Q':
+		case 'w': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 412;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy418:
+	++st.cur;
+yyFillLabel413:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy508;
 		case '1':
 		case '5':
 		case '9':
@@ -12296,52 +12688,6 @@ yyFillLabel410:
 		case 'h': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 410;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy416:
-	++st.cur;
-yyFillLabel411:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy495;
-		case 'A': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 411;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy417:
-	++st.cur;
-yyFillLabel412:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy496;
-		case 'V':
-		case 'd': goto yy92;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 412;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy418:
-	++st.cur;
-yyFillLabel413:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy497;
-		case 'A': goto yy144;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 413;
 				return LexStatus::waiting;
 			}
@@ -12353,8 +12699,8 @@ yyFillLabel414:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy498;
-		case 'B': goto yy205;
+		case ' ': goto yy509;
+		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 414;
@@ -12368,9 +12714,9 @@ yyFillLabel415:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy499;
-		case 'Q':
-		case 'w': goto yy274;
+		case ' ': goto yy510;
+		case 'V':
+		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 415;
@@ -12384,8 +12730,8 @@ yyFillLabel416:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy500;
-		case 'A': goto yy348;
+		case ' ': goto yy511;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 416;
@@ -12399,10 +12745,8 @@ yyFillLabel417:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy501;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case ' ': goto yy512;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 417;
@@ -12415,7 +12759,10 @@ yy423:
 yyFillLabel418:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy422;
+		case '\t':
+		case ' ': goto yy513;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 418;
@@ -12428,9 +12775,9 @@ yy424:
 yyFillLabel419:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy502;
-		case '\r': goto yy503;
-		case 'o': goto yy504;
+		case '\t':
+		case ' ': goto yy514;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 419;
@@ -12443,9 +12790,11 @@ yy425:
 yyFillLabel420:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy505;
-		case '\r': goto yy506;
-		case 'M': goto yy507;
+		case '\t':
+		case ' ': goto yy515;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 420;
@@ -12458,14 +12807,7 @@ yy426:
 yyFillLabel421:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy508;
-		case '0':
-		case 'U': goto yy55;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
+		case '\n': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 421;
@@ -12478,10 +12820,9 @@ yy427:
 yyFillLabel422:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy509;
-		case 'U':
-		case 'c': goto yy96;
+		case '\n': goto yy516;
+		case '\r': goto yy517;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 422;
@@ -12494,11 +12835,9 @@ yy428:
 yyFillLabel423:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy510;
-		case 'D': goto yy149;
-		case 'F':
-		case 'H': goto yy150;
+		case '\n': goto yy519;
+		case '\r': goto yy520;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 423;
@@ -12512,8 +12851,13 @@ yyFillLabel424:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy511;
-		case 'o': goto yy211;
+		case ' ': goto yy522;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 424;
@@ -12527,8 +12871,9 @@ yyFillLabel425:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy512;
-		case 'v': goto yy281;
+		case ' ': goto yy523;
+		case 'U':
+		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 425;
@@ -12542,8 +12887,10 @@ yyFillLabel426:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy513;
-		case 'L': goto yy307;
+		case ' ': goto yy524;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 426;
@@ -12557,8 +12904,8 @@ yyFillLabel427:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy514;
-		case 'M': goto yy189;
+		case ' ': goto yy525;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 427;
@@ -12572,8 +12919,8 @@ yyFillLabel428:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy515;
-		case 'A': goto yy58;
+		case ' ': goto yy526;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 428;
@@ -12587,9 +12934,8 @@ yyFillLabel429:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy516;
-		case 'V':
-		case 'd': goto yy100;
+		case ' ': goto yy527;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 429;
@@ -12603,8 +12949,72 @@ yyFillLabel430:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy517;
-		case 'A': goto yy155;
+		case ' ': goto yy528;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 430;
@@ -12617,9 +13027,7 @@ yy436:
 yyFillLabel431:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy518;
-		case 'B': goto yy219;
+		case '\n': goto yy435;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 431;
@@ -12633,9 +13041,8 @@ yyFillLabel432:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy519;
-		case '0':
-		case 'U': goto yy66;
+		case ' ': goto yy529;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 432;
@@ -12649,13 +13056,8 @@ yyFillLabel433:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy520;
-		case '0':
-		case 'U': goto yy61;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
+		case ' ': goto yy530;
+		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 433;
@@ -12669,9 +13071,9 @@ yyFillLabel434:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy521;
+		case ' ': goto yy531;
 		case 'V':
-		case 'd': goto yy83;
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 434;
@@ -12682,6 +13084,88 @@ yyFillLabel434:
 yy440:
 	++st.cur;
 yyFillLabel435:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy532;
+		case 'A': goto yy155;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 435;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy441:
+	++st.cur;
+yyFillLabel436:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy533;
+		case 'B': goto yy219;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 436;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy442:
+	++st.cur;
+yyFillLabel437:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy534;
+		case '0':
+		case 'U': goto yy66;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 437;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy443:
+	++st.cur;
+yyFillLabel438:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy535;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 438;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy444:
+	++st.cur;
+yyFillLabel439:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy536;
+		case 'V':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 439;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy445:
+	++st.cur;
+yyFillLabel440:
 	yych = *st.cur;
 	switch (yych) {
 		case '+':
@@ -12750,18 +13234,18 @@ yyFillLabel435:
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 435;
+				st.state = 440;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy441:
+yy446:
 	++st.cur;
-yyFillLabel436:
+yyFillLabel441:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy522;
+		case ' ': goto yy537;
 		case '1':
 		case '5':
 		case '9':
@@ -12780,87 +13264,6 @@ yyFillLabel436:
 		case 'B': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 436;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy442:
-	++st.cur;
-yyFillLabel437:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy523;
-		case '0':
-		case 'U': goto yy66;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 437;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy443:
-	++st.cur;
-yyFillLabel438:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy524;
-		case 'A': goto yy109;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 438;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy444:
-	++st.cur;
-yyFillLabel439:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy525;
-		case 'F':
-		case 'H': goto yy164;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 439;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy445:
-	++st.cur;
-yyFillLabel440:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy526;
-		case 'A': goto yy229;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 440;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy446:
-	++st.cur;
-yyFillLabel441:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy527;
-		case 'A': goto yy299;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 441;
 				return LexStatus::waiting;
 			}
@@ -12872,10 +13275,13 @@ yyFillLabel442:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy528;
-		case 'O': goto yy373;
-		case 'U':
-		case 'c': goto yy374;
+		case ' ': goto yy538;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 442;
@@ -12889,8 +13295,8 @@ yyFillLabel443:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy529;
-		case 'g': goto yy450;
+		case ' ': goto yy539;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 443;
@@ -12903,7 +13309,10 @@ yy449:
 yyFillLabel444:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy448;
+		case '\t':
+		case ' ': goto yy540;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 444;
@@ -12916,9 +13325,9 @@ yy450:
 yyFillLabel445:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy530;
-		case '\r': goto yy531;
-		case 'A': goto yy532;
+		case '\t':
+		case ' ': goto yy541;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 445;
@@ -12932,8 +13341,8 @@ yyFillLabel446:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy533;
-		case 'w': goto yy453;
+		case ' ': goto yy542;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 446;
@@ -12946,7 +13355,11 @@ yy452:
 yyFillLabel447:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy451;
+		case '\t':
+		case ' ': goto yy543;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 447;
@@ -12959,9 +13372,9 @@ yy453:
 yyFillLabel448:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy534;
-		case '\r': goto yy535;
-		case 'A': goto yy479;
+		case '\t':
+		case ' ': goto yy544;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 448;
@@ -12974,8 +13387,79 @@ yy454:
 yyFillLabel449:
 	yych = *st.cur;
 	switch (yych) {
+		case '\n': goto yy453;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 449;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy455:
+	++st.cur;
+yyFillLabel450:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy545;
+		case '\r': goto yy546;
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 450;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy456:
+	++st.cur;
+yyFillLabel451:
+	yych = *st.cur;
+	switch (yych) {
 		case '\t':
-		case ' ': goto yy536;
+		case ' ': goto yy548;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 451;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy457:
+	++st.cur;
+yyFillLabel452:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy456;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 452;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy458:
+	++st.cur;
+yyFillLabel453:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy549;
+		case '\r': goto yy550;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 453;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy459:
+	++st.cur;
+yyFillLabel454:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy551;
 		case '1':
 		case '5':
 		case '9':
@@ -12994,88 +13478,6 @@ yyFillLabel449:
 		case 'R': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 449;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy455:
-	++st.cur;
-yyFillLabel450:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy537;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		case 'Q':
-		case 'w': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 450;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy456:
-	++st.cur;
-yyFillLabel451:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy538;
-		case 'O': goto yy114;
-		case 'U':
-		case 'c': goto yy115;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 451;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy457:
-	++st.cur;
-yyFillLabel452:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy539;
-		case 'i': goto yy170;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 452;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy458:
-	++st.cur;
-yyFillLabel453:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy540;
-		case '8': goto yy236;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 453;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy459:
-	++st.cur;
-yyFillLabel454:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy541;
-		case 'v': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 454;
 				return LexStatus::waiting;
 			}
@@ -13087,7 +13489,265 @@ yyFillLabel455:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy542;
+		case ' ': goto yy552;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		case 'Q':
+		case 'w': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 455;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy461:
+	++st.cur;
+yyFillLabel456:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy553;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 456;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy462:
+	++st.cur;
+yyFillLabel457:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy554;
+		case 'i': goto yy170;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 457;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy463:
+	++st.cur;
+yyFillLabel458:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy555;
+		case '8': goto yy236;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 458;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy464:
+	++st.cur;
+yyFillLabel459:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy556;
+		case 'v': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 459;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy465:
+	++st.cur;
+yyFillLabel460:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy557;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 460;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy466:
+	++st.cur;
+yyFillLabel461:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'U': goto yy558;
+		case '1':
+		case 'T':
+		case 'V':
+		case 'z': goto yy559;
+		case '2':
+		case 'W': goto yy560;
+		case '3':
+		case 'X': goto yy561;
+		case 'S':
+		case 'y': goto yy562;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 461;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy467:
+	++st.cur;
+yyFillLabel462:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'E':
+		case 'U':
+		case 'k': goto yy558;
+		case '1':
+		case 'D':
+		case 'F':
+		case 'T':
+		case 'V':
+		case 'j':
+		case 'l':
+		case 'z': goto yy559;
+		case '2':
+		case 'G':
+		case 'W':
+		case 'm': goto yy560;
+		case '3':
+		case 'H':
+		case 'X':
+		case 'n': goto yy561;
+		case 'C':
+		case 'S':
+		case 'i':
+		case 'y': goto yy562;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 462;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy468:
+	++st.cur;
+yyFillLabel463:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'U':
+		case 'k': goto yy558;
+		case '1':
+		case 'T':
+		case 'V':
+		case 'j':
+		case 'l':
+		case 'z': goto yy559;
+		case '2':
+		case 'W':
+		case 'm': goto yy560;
+		case '3':
+		case 'X':
+		case 'n': goto yy561;
+		case 'S':
+		case 'i':
+		case 'y': goto yy562;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 463;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy469:
+	++st.cur;
+yyFillLabel464:
+	yych = *st.cur;
+	switch (yych) {
+		case 'C':
+		case 'S':
+		case 'i': goto yy562;
+		case 'D':
+		case 'F':
+		case 'T':
+		case 'V':
+		case 'j':
+		case 'l': goto yy559;
+		case 'E':
+		case 'U':
+		case 'k': goto yy558;
+		case 'G':
+		case 'W':
+		case 'm': goto yy560;
+		case 'H':
+		case 'X':
+		case 'n': goto yy561;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 464;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy470:
+	++st.cur;
+yyFillLabel465:
+	yych = *st.cur;
+	switch (yych) {
+		case 'i': goto yy562;
+		case 'j':
+		case 'l': goto yy559;
+		case 'k': goto yy558;
+		case 'm': goto yy560;
+		case 'n': goto yy561;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 465;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy471:
+	++st.cur;
+yyFillLabel466:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy563;
 		case '+':
 		case '/':
 		case '0':
@@ -13151,61 +13811,61 @@ yyFillLabel455:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 455;
+				st.state = 466;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy461:
+yy472:
 	++st.cur;
-yyFillLabel456:
+yyFillLabel467:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy543;
-		case '=': goto yy383;
+		case ' ': goto yy564;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 456;
+				st.state = 467;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy462:
+yy473:
 	++st.cur;
-yyFillLabel457:
+yyFillLabel468:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy461;
+		case '\n': goto yy472;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 457;
+				st.state = 468;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy463:
+yy474:
 	++st.cur;
-yyFillLabel458:
+yyFillLabel469:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy544;
+		case ' ': goto yy565;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 458;
+				st.state = 469;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy464:
+yy475:
 	++st.cur;
-yyFillLabel459:
+yyFillLabel470:
 	yych = *st.cur;
 	switch (yych) {
 		case '+':
@@ -13274,18 +13934,18 @@ yyFillLabel459:
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 459;
+				st.state = 470;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy465:
+yy476:
 	++st.cur;
-yyFillLabel460:
+yyFillLabel471:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy545;
+		case ' ': goto yy566;
 		case '1':
 		case '5':
 		case '9':
@@ -13304,18 +13964,18 @@ yyFillLabel460:
 		case 'B': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 460;
+				st.state = 471;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy466:
+yy477:
 	++st.cur;
-yyFillLabel461:
+yyFillLabel472:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy546;
+		case ' ': goto yy567;
 		case '0':
 		case 'U': goto yy75;
 		case 'G':
@@ -13324,33 +13984,33 @@ yyFillLabel461:
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 461;
+				st.state = 472;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy467:
+yy478:
 	++st.cur;
-yyFillLabel462:
+yyFillLabel473:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy547;
+		case ' ': goto yy568;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 462;
+				st.state = 473;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy468:
+yy479:
 	++st.cur;
-yyFillLabel463:
+yyFillLabel474:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy548;
+		case ' ': goto yy569;
 		case '1':
 		case '5':
 		case '9':
@@ -13369,14 +14029,14 @@ yyFillLabel463:
 		case 'R': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 463;
+				st.state = 474;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy469:
+yy480:
 	++st.cur;
-yyFillLabel464:
+yyFillLabel475:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -13397,178 +14057,6 @@ yyFillLabel464:
 		case 'x': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 464;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy470:
-	++st.cur;
-yyFillLabel465:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy549;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 465;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy471:
-	++st.cur;
-yyFillLabel466:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy550;
-		case 'A': goto yy82;
-		case 'V':
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 466;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy472:
-	++st.cur;
-yyFillLabel467:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy551;
-		case 'F':
-		case 'H': goto yy128;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 467;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy473:
-	++st.cur;
-yyFillLabel468:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy552;
-		case 'Q': goto yy185;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 468;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy474:
-	++st.cur;
-yyFillLabel469:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy553;
-		case 'A': goto yy251;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 469;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy475:
-	++st.cur;
-yyFillLabel470:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy554;
-		case 'U':
-		case 'c': goto yy324;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 470;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy476:
-	++st.cur;
-yyFillLabel471:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy555;
-		case 'A': goto yy400;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 471;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy477:
-	++st.cur;
-yyFillLabel472:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy556;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 472;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy478:
-	++st.cur;
-yyFillLabel473:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy477;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 473;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy479:
-	++st.cur;
-yyFillLabel474:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy557;
-		case '\r': goto yy558;
-		case '6': goto yy559;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 474;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy480:
-	++st.cur;
-yyFillLabel475:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy560;
-		case '\r': goto yy561;
-		case 'T':
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 475;
 				return LexStatus::waiting;
 			}
@@ -13580,9 +14068,11 @@ yyFillLabel476:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy563;
-		case 'F':
-		case 'H': goto yy131;
+		case ' ': goto yy570;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 476;
@@ -13596,9 +14086,10 @@ yyFillLabel477:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy564;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case ' ': goto yy571;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 477;
@@ -13612,8 +14103,9 @@ yyFillLabel478:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy565;
-		case '6': goto yy256;
+		case ' ': goto yy572;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 478;
@@ -13627,8 +14119,8 @@ yyFillLabel479:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy566;
-		case 'L': goto yy330;
+		case ' ': goto yy573;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 479;
@@ -13642,8 +14134,8 @@ yyFillLabel480:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy567;
-		case 'y': goto yy307;
+		case ' ': goto yy574;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 480;
@@ -13657,9 +14149,9 @@ yyFillLabel481:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy568;
-		case 'T':
-		case 'z': goto yy259;
+		case ' ': goto yy575;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 481;
@@ -13673,8 +14165,8 @@ yyFillLabel482:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy569;
-		case 'O': goto yy114;
+		case ' ': goto yy576;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 482;
@@ -13688,10 +14180,9 @@ yyFillLabel483:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy570;
-		case 'A': goto yy86;
-		case 'V':
-		case 'd': goto yy87;
+		case ' ': goto yy577;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 483;
@@ -13704,10 +14195,7 @@ yy489:
 yyFillLabel484:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy571;
-		case 'F':
-		case 'H': goto yy135;
+		case '\n': goto yy488;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 484;
@@ -13720,9 +14208,9 @@ yy490:
 yyFillLabel485:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy572;
-		case 'Q': goto yy26;
+		case '\n': goto yy578;
+		case '\r': goto yy579;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 485;
@@ -13735,10 +14223,10 @@ yy491:
 yyFillLabel486:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy573;
-		case 'F':
-		case 'H': goto yy138;
+		case '\n': goto yy581;
+		case '\r': goto yy582;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 486;
@@ -13752,8 +14240,9 @@ yyFillLabel487:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy574;
-		case 'R': goto yy198;
+		case ' ': goto yy584;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 487;
@@ -13767,9 +14256,9 @@ yyFillLabel488:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy575;
-		case 'Q':
-		case 'w': goto yy70;
+		case ' ': goto yy585;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 488;
@@ -13780,6 +14269,349 @@ yyFillLabel488:
 yy494:
 	++st.cur;
 yyFillLabel489:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy586;
+		case '6': goto yy256;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 489;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy495:
+	++st.cur;
+yyFillLabel490:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy587;
+		case 'L': goto yy330;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 490;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy496:
+	++st.cur;
+yyFillLabel491:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy588;
+		case 'y': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 491;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy497:
+	++st.cur;
+yyFillLabel492:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy589;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 492;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy498:
+	++st.cur;
+yyFillLabel493:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy497;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 493;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy499:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel494:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy590;
+		case '\r': goto yy591;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 494;
+				return LexStatus::waiting;
+			}
+			goto yy308;
+	}
+yy500:
+	++st.cur;
+yyFillLabel495:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy592;
+		case 'T':
+		case 'z': goto yy259;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 495;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy501:
+	++st.cur;
+yyFillLabel496:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy593;
+		case 'O': goto yy114;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 496;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy502:
+	++st.cur;
+yyFillLabel497:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy594;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 497;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy503:
+	++st.cur;
+yyFillLabel498:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy595;
+		case 'F':
+		case 'H': goto yy135;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 498;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy504:
+	++st.cur;
+yyFillLabel499:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy596;
+		case 'Q': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 499;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy505:
+	++st.cur;
+yyFillLabel500:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy597;
+		case 'F':
+		case 'H': goto yy138;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 500;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy506:
+	++st.cur;
+yyFillLabel501:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy598;
+		case 'R': goto yy198;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 501;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy507:
+	++st.cur;
+yyFillLabel502:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy599;
+		case 'Q':
+		case 'w': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 502;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy508:
+	++st.cur;
+yyFillLabel503:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -13802,221 +14634,6 @@ yyFillLabel489:
 		case 'h': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 489;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy495:
-	++st.cur;
-yyFillLabel490:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy576;
-		case 'A': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 490;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy496:
-	++st.cur;
-yyFillLabel491:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy577;
-		case 'V':
-		case 'd': goto yy92;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 491;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy497:
-	++st.cur;
-yyFillLabel492:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy578;
-		case 'A': goto yy144;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 492;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy498:
-	++st.cur;
-yyFillLabel493:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy579;
-		case 'B': goto yy205;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 493;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy499:
-	++st.cur;
-yyFillLabel494:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy580;
-		case 'Q':
-		case 'w': goto yy274;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 494;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy500:
-	++st.cur;
-yyFillLabel495:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy581;
-		case 'A': goto yy348;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 495;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy501:
-	++st.cur;
-yyFillLabel496:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy582;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 496;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy502:
-	++st.cur;
-yyFillLabel497:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy583;
-		case 'o': goto yy504;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 497;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy503:
-	++st.cur;
-yyFillLabel498:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy502;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 498;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy504:
-	++st.cur;
-yyFillLabel499:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy584;
-		case '\r': goto yy585;
-		case 'A': goto yy586;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 499;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy505:
-	++st.cur;
-yyFillLabel500:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy587;
-		case 'M': goto yy507;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 500;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy506:
-	++st.cur;
-yyFillLabel501:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy505;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 501;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy507:
-	++st.cur;
-yyFillLabel502:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy588;
-		case '\r': goto yy589;
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 502;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy508:
-	++st.cur;
-yyFillLabel503:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy591;
-		case '0':
-		case 'U': goto yy55;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 503;
 				return LexStatus::waiting;
 			}
@@ -14028,9 +14645,8 @@ yyFillLabel504:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy592;
-		case 'U':
-		case 'c': goto yy96;
+		case ' ': goto yy600;
+		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 504;
@@ -14044,10 +14660,9 @@ yyFillLabel505:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy593;
-		case 'D': goto yy149;
-		case 'F':
-		case 'H': goto yy150;
+		case ' ': goto yy601;
+		case 'V':
+		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 505;
@@ -14061,8 +14676,8 @@ yyFillLabel506:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy594;
-		case 'o': goto yy211;
+		case ' ': goto yy602;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 506;
@@ -14076,8 +14691,8 @@ yyFillLabel507:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy595;
-		case 'v': goto yy281;
+		case ' ': goto yy603;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 507;
@@ -14091,8 +14706,9 @@ yyFillLabel508:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy596;
-		case 'L': goto yy307;
+		case ' ': goto yy604;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 508;
@@ -14106,8 +14722,8 @@ yyFillLabel509:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy597;
-		case 'M': goto yy189;
+		case ' ': goto yy605;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 509;
@@ -14121,8 +14737,10 @@ yyFillLabel510:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy598;
-		case 'A': goto yy58;
+		case ' ': goto yy606;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 510;
@@ -14136,9 +14754,8 @@ yyFillLabel511:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy599;
-		case 'V':
-		case 'd': goto yy100;
+		case ' ': goto yy607;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 511;
@@ -14151,9 +14768,7 @@ yy517:
 yyFillLabel512:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy600;
-		case 'A': goto yy155;
+		case '\n': goto yy516;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 512;
@@ -14166,9 +14781,9 @@ yy518:
 yyFillLabel513:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy601;
-		case 'B': goto yy219;
+		case '\n': goto yy608;
+		case '\r': goto yy609;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 513;
@@ -14182,9 +14797,8 @@ yyFillLabel514:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy602;
-		case '0':
-		case 'U': goto yy66;
+		case ' ': goto yy611;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 514;
@@ -14197,14 +14811,7 @@ yy520:
 yyFillLabel515:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy603;
-		case '0':
-		case 'U': goto yy61;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
+		case '\n': goto yy519;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 515;
@@ -14217,10 +14824,9 @@ yy521:
 yyFillLabel516:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy604;
-		case 'V':
-		case 'd': goto yy83;
+		case '\n': goto yy612;
+		case '\r': goto yy613;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 516;
@@ -14231,6 +14837,311 @@ yyFillLabel516:
 yy522:
 	++st.cur;
 yyFillLabel517:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy615;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 517;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy523:
+	++st.cur;
+yyFillLabel518:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy616;
+		case 'U':
+		case 'c': goto yy96;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 518;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy524:
+	++st.cur;
+yyFillLabel519:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy617;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 519;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy525:
+	++st.cur;
+yyFillLabel520:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy618;
+		case 'o': goto yy211;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 520;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy526:
+	++st.cur;
+yyFillLabel521:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy619;
+		case 'v': goto yy281;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 521;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy527:
+	++st.cur;
+yyFillLabel522:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy620;
+		case 'L': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 522;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy528:
+	++st.cur;
+yyFillLabel523:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy621;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 523;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy529:
+	++st.cur;
+yyFillLabel524:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy622;
+		case 'M': goto yy189;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 524;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy530:
+	++st.cur;
+yyFillLabel525:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy623;
+		case 'A': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 525;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy531:
+	++st.cur;
+yyFillLabel526:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy624;
+		case 'V':
+		case 'd': goto yy100;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 526;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy532:
+	++st.cur;
+yyFillLabel527:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy625;
+		case 'A': goto yy155;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 527;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy533:
+	++st.cur;
+yyFillLabel528:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy626;
+		case 'B': goto yy219;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 528;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy534:
+	++st.cur;
+yyFillLabel529:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy627;
+		case '0':
+		case 'U': goto yy66;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 529;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy535:
+	++st.cur;
+yyFillLabel530:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy628;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 530;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy536:
+	++st.cur;
+yyFillLabel531:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy629;
+		case 'V':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 531;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy537:
+	++st.cur;
+yyFillLabel532:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14251,18 +15162,18 @@ yyFillLabel517:
 		case 'B': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 517;
+				st.state = 532;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy523:
+yy538:
 	++st.cur;
-yyFillLabel518:
+yyFillLabel533:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy605;
+		case ' ': goto yy630;
 		case '0':
 		case 'U': goto yy66;
 		case 'G':
@@ -14271,193 +15182,193 @@ yyFillLabel518:
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 518;
+				st.state = 533;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy524:
+yy539:
 	++st.cur;
-yyFillLabel519:
+yyFillLabel534:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy606;
+		case ' ': goto yy631;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 519;
+				st.state = 534;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy525:
+yy540:
 	++st.cur;
-yyFillLabel520:
+yyFillLabel535:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy607;
+		case ' ': goto yy632;
 		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 520;
+				st.state = 535;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy526:
+yy541:
 	++st.cur;
-yyFillLabel521:
+yyFillLabel536:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy608;
+		case ' ': goto yy633;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 521;
+				st.state = 536;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy527:
+yy542:
 	++st.cur;
-yyFillLabel522:
+yyFillLabel537:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy609;
+		case ' ': goto yy634;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 522;
+				st.state = 537;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy528:
+yy543:
 	++st.cur;
-yyFillLabel523:
+yyFillLabel538:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy610;
-		case 'O': goto yy373;
+		case ' ': goto yy635;
+		case 'O': goto yy374;
 		case 'U':
-		case 'c': goto yy374;
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 523;
+				st.state = 538;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy529:
+yy544:
 	++st.cur;
-yyFillLabel524:
+yyFillLabel539:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy611;
-		case 'g': goto yy450;
+		case ' ': goto yy636;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 524;
+				st.state = 539;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy530:
+yy545:
 	++st.cur;
-yyFillLabel525:
+yyFillLabel540:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy612;
-		case 'A': goto yy532;
+		case ' ': goto yy637;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 525;
+				st.state = 540;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy531:
+yy546:
 	++st.cur;
-yyFillLabel526:
+yyFillLabel541:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy530;
+		case '\n': goto yy545;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 526;
+				st.state = 541;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy532:
+yy547:
 	++st.cur;
-yyFillLabel527:
+yyFillLabel542:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy613;
-		case '\r': goto yy614;
-		case 'v': goto yy615;
+		case '\n': goto yy638;
+		case '\r': goto yy639;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 527;
+				st.state = 542;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy533:
+yy548:
 	++st.cur;
-yyFillLabel528:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy616;
-		case 'w': goto yy453;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 528;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy534:
-	++st.cur;
-yyFillLabel529:
+yyFillLabel543:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy617;
-		case 'A': goto yy479;
+		case ' ': goto yy641;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 529;
+				st.state = 543;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy535:
+yy549:
 	++st.cur;
-yyFillLabel530:
+yyFillLabel544:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy534;
+		case '\t':
+		case ' ': goto yy642;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 530;
+				st.state = 544;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy536:
+yy550:
 	++st.cur;
-yyFillLabel531:
+yyFillLabel545:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy549;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 545;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy551:
+	++st.cur;
+yyFillLabel546:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14478,18 +15389,18 @@ yyFillLabel531:
 		case 'R': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 531;
+				st.state = 546;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy537:
+yy552:
 	++st.cur;
-yyFillLabel532:
+yyFillLabel547:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy618;
+		case ' ': goto yy643;
 		case 'G':
 		case 'm': goto yy47;
 		case 'I':
@@ -14498,80 +15409,320 @@ yyFillLabel532:
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 532;
+				st.state = 547;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy538:
+yy553:
 	++st.cur;
-yyFillLabel533:
+yyFillLabel548:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy619;
+		case ' ': goto yy644;
 		case 'O': goto yy114;
 		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 533;
+				st.state = 548;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy539:
+yy554:
 	++st.cur;
-yyFillLabel534:
+yyFillLabel549:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy620;
+		case ' ': goto yy645;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 534;
+				st.state = 549;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy540:
+yy555:
 	++st.cur;
-yyFillLabel535:
+yyFillLabel550:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy621;
+		case ' ': goto yy646;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 535;
+				st.state = 550;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy541:
+yy556:
 	++st.cur;
-yyFillLabel536:
+yyFillLabel551:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy622;
+		case ' ': goto yy647;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 536;
+				st.state = 551;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy542:
+yy557:
 	++st.cur;
-yyFillLabel537:
+yyFillLabel552:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy623;
+		case ' ': goto yy648;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 552;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy558:
+	++st.cur;
+yyFillLabel553:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '4':
+		case '8':
+		case 'A':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's':
+		case 'w': goto yy649;
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 553;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy559:
+	++st.cur;
+yyFillLabel554:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '8':
+		case 'A':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's': goto yy649;
+		case '1':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 554;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy560:
+	++st.cur;
+yyFillLabel555:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '4':
+		case '8':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's':
+		case 'w': goto yy649;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 555;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy561:
+	++st.cur;
+yyFillLabel556:
+	yych = *st.cur;
+	switch (yych) {
+		case '4':
+		case 'A':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o': goto yy649;
+		case '5':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 556;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy562:
+	++st.cur;
+yyFillLabel557:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '4':
+		case '8':
+		case 'E':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's':
+		case 'w': goto yy649;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 557;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy563:
+	++st.cur;
+yyFillLabel558:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy651;
 		case '+':
 		case '/':
 		case '0':
@@ -14635,48 +15786,48 @@ yyFillLabel537:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 537;
+				st.state = 558;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy543:
+yy564:
 	++st.cur;
-yyFillLabel538:
+yyFillLabel559:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy624;
-		case '=': goto yy383;
+		case ' ': goto yy652;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 538;
+				st.state = 559;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy544:
+yy565:
 	++st.cur;
-yyFillLabel539:
+yyFillLabel560:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy625;
+		case ' ': goto yy653;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 539;
+				st.state = 560;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy545:
+yy566:
 	++st.cur;
-yyFillLabel540:
+yyFillLabel561:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14697,18 +15848,18 @@ yyFillLabel540:
 		case 'B': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 540;
+				st.state = 561;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy546:
+yy567:
 	++st.cur;
-yyFillLabel541:
+yyFillLabel562:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy626;
+		case ' ': goto yy654;
 		case '0':
 		case 'U': goto yy75;
 		case 'G':
@@ -14717,29 +15868,29 @@ yyFillLabel541:
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 541;
+				st.state = 562;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy547:
+yy568:
 	++st.cur;
-yyFillLabel542:
+yyFillLabel563:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy627;
+		case ' ': goto yy655;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 542;
+				st.state = 563;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy548:
+yy569:
 	++st.cur;
-yyFillLabel543:
+yyFillLabel564:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14760,327 +15911,6 @@ yyFillLabel543:
 		case 'R': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 543;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy549:
-	++st.cur;
-yyFillLabel544:
-	yych = *st.cur;
-	switch (yych) {
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 544;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy550:
-	++st.cur;
-yyFillLabel545:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy628;
-		case 'A': goto yy82;
-		case 'V':
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 545;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy551:
-	++st.cur;
-yyFillLabel546:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy629;
-		case 'F':
-		case 'H': goto yy128;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 546;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy552:
-	++st.cur;
-yyFillLabel547:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy630;
-		case 'Q': goto yy185;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 547;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy553:
-	++st.cur;
-yyFillLabel548:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy631;
-		case 'A': goto yy251;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 548;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy554:
-	++st.cur;
-yyFillLabel549:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy632;
-		case 'U':
-		case 'c': goto yy324;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 549;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy555:
-	++st.cur;
-yyFillLabel550:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy633;
-		case 'A': goto yy400;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 550;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy556:
-	++st.cur;
-yyFillLabel551:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy634;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 551;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy557:
-	++st.cur;
-yyFillLabel552:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy635;
-		case '6': goto yy559;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 552;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy558:
-	++st.cur;
-yyFillLabel553:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy557;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 553;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy559:
-	++st.cur;
-yyFillLabel554:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy636;
-		case '\r': goto yy637;
-		case 'A': goto yy638;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 554;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy560:
-	++st.cur;
-yyFillLabel555:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy639;
-		case 'T':
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 555;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy561:
-	++st.cur;
-yyFillLabel556:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy560;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 556;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy562:
-	++st.cur;
-yyFillLabel557:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy640;
-		case '\r': goto yy641;
-		case 'A': goto yy642;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 557;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy563:
-	++st.cur;
-yyFillLabel558:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy643;
-		case 'F':
-		case 'H': goto yy131;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 558;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy564:
-	++st.cur;
-yyFillLabel559:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy644;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 559;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy565:
-	++st.cur;
-yyFillLabel560:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy645;
-		case '6': goto yy256;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 560;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy566:
-	++st.cur;
-yyFillLabel561:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy646;
-		case 'L': goto yy330;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 561;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy567:
-	++st.cur;
-yyFillLabel562:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy647;
-		case 'y': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 562;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy568:
-	++st.cur;
-yyFillLabel563:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy648;
-		case 'T':
-		case 'z': goto yy259;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 563;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy569:
-	++st.cur;
-yyFillLabel564:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy649;
-		case 'O': goto yy114;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 564;
 				return LexStatus::waiting;
 			}
@@ -15091,11 +15921,10 @@ yy570:
 yyFillLabel565:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy650;
-		case 'A': goto yy86;
-		case 'V':
-		case 'd': goto yy87;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 565;
@@ -15109,9 +15938,10 @@ yyFillLabel566:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy651;
-		case 'F':
-		case 'H': goto yy135;
+		case ' ': goto yy656;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 566;
@@ -15125,8 +15955,9 @@ yyFillLabel567:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy652;
-		case 'Q': goto yy26;
+		case ' ': goto yy657;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 567;
@@ -15140,9 +15971,8 @@ yyFillLabel568:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy653;
-		case 'F':
-		case 'H': goto yy138;
+		case ' ': goto yy658;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 568;
@@ -15156,8 +15986,8 @@ yyFillLabel569:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy654;
-		case 'R': goto yy198;
+		case ' ': goto yy659;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 569;
@@ -15171,9 +16001,9 @@ yyFillLabel570:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy655;
-		case 'Q':
-		case 'w': goto yy70;
+		case ' ': goto yy660;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 570;
@@ -15186,7 +16016,9 @@ yy576:
 yyFillLabel571:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy52;
+		case '\t':
+		case ' ': goto yy661;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 571;
@@ -15200,9 +16032,9 @@ yyFillLabel572:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy656;
-		case 'V':
-		case 'd': goto yy92;
+		case ' ': goto yy662;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 572;
@@ -15216,8 +16048,8 @@ yyFillLabel573:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy657;
-		case 'A': goto yy144;
+		case ' ': goto yy663;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 573;
@@ -15230,9 +16062,7 @@ yy579:
 yyFillLabel574:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy658;
-		case 'B': goto yy205;
+		case '\n': goto yy578;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 574;
@@ -15245,10 +16075,9 @@ yy580:
 yyFillLabel575:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy659;
-		case 'Q':
-		case 'w': goto yy274;
+		case '\n': goto yy664;
+		case '\r': goto yy665;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 575;
@@ -15262,8 +16091,9 @@ yyFillLabel576:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy660;
-		case 'A': goto yy348;
+		case ' ': goto yy667;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 576;
@@ -15276,11 +16106,7 @@ yy582:
 yyFillLabel577:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy661;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case '\n': goto yy581;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 577;
@@ -15293,9 +16119,9 @@ yy583:
 yyFillLabel578:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy662;
-		case 'o': goto yy504;
+		case '\n': goto yy668;
+		case '\r': goto yy669;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 578;
@@ -15309,8 +16135,9 @@ yyFillLabel579:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy663;
-		case 'A': goto yy586;
+		case ' ': goto yy671;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 579;
@@ -15323,7 +16150,10 @@ yy585:
 yyFillLabel580:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy584;
+		case '\t':
+		case ' ': goto yy672;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 580;
@@ -15336,9 +16166,9 @@ yy586:
 yyFillLabel581:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy664;
-		case '\r': goto yy665;
-		case 'L': goto yy666;
+		case '\t':
+		case ' ': goto yy673;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 581;
@@ -15352,8 +16182,8 @@ yyFillLabel582:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy667;
-		case 'M': goto yy507;
+		case ' ': goto yy674;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 582;
@@ -15367,8 +16197,8 @@ yyFillLabel583:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy668;
-		case 'A': goto yy590;
+		case ' ': goto yy675;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 583;
@@ -15381,7 +16211,73 @@ yy589:
 yyFillLabel584:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy588;
+		case '\t':
+		case ' ': goto yy676;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 584;
@@ -15394,522 +16290,8 @@ yy590:
 yyFillLabel585:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy669;
-		case '\r': goto yy670;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 585;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy591:
-	++st.cur;
-yyFillLabel586:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case 'U': goto yy55;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 586;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy592:
-	++st.cur;
-yyFillLabel587:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy671;
-		case 'U':
-		case 'c': goto yy96;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 587;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy593:
-	++st.cur;
-yyFillLabel588:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy672;
-		case 'D': goto yy149;
-		case 'F':
-		case 'H': goto yy150;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 588;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy594:
-	++st.cur;
-yyFillLabel589:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy673;
-		case 'o': goto yy211;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 589;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy595:
-	++st.cur;
-yyFillLabel590:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy674;
-		case 'v': goto yy281;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 590;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy596:
-	++st.cur;
-yyFillLabel591:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy675;
-		case 'L': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 591;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy597:
-	++st.cur;
-yyFillLabel592:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy676;
-		case 'M': goto yy189;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 592;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy598:
-	++st.cur;
-yyFillLabel593:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy58;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 593;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy599:
-	++st.cur;
-yyFillLabel594:
-	yych = *st.cur;
-	switch (yych) {
 		case '\t':
 		case ' ': goto yy677;
-		case 'V':
-		case 'd': goto yy100;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 594;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy600:
-	++st.cur;
-yyFillLabel595:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy678;
-		case 'A': goto yy155;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 595;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy601:
-	++st.cur;
-yyFillLabel596:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy679;
-		case 'B': goto yy219;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 596;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy602:
-	++st.cur;
-yyFillLabel597:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy680;
-		case '0':
-		case 'U': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 597;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy603:
-	++st.cur;
-yyFillLabel598:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case 'U': goto yy61;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 598;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy604:
-	++st.cur;
-yyFillLabel599:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy681;
-		case 'V':
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 599;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy605:
-	++st.cur;
-yyFillLabel600:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case 'U': goto yy66;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 600;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy606:
-	++st.cur;
-yyFillLabel601:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy682;
-		case 'A': goto yy109;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 601;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy607:
-	++st.cur;
-yyFillLabel602:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy683;
-		case 'F':
-		case 'H': goto yy164;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 602;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy608:
-	++st.cur;
-yyFillLabel603:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy684;
-		case 'A': goto yy229;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 603;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy609:
-	++st.cur;
-yyFillLabel604:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy685;
-		case 'A': goto yy299;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 604;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy610:
-	++st.cur;
-yyFillLabel605:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy686;
-		case 'O': goto yy373;
-		case 'U':
-		case 'c': goto yy374;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 605;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy611:
-	++st.cur;
-yyFillLabel606:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy687;
-		case 'g': goto yy450;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 606;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy612:
-	++st.cur;
-yyFillLabel607:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy688;
-		case 'A': goto yy532;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 607;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy613:
-	++st.cur;
-yyFillLabel608:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy689;
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 608;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy614:
-	++st.cur;
-yyFillLabel609:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy613;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 609;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy615:
-	++st.cur;
-yyFillLabel610:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy690;
-		case '\r': goto yy691;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 610;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy616:
-	++st.cur;
-yyFillLabel611:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy693;
-		case 'w': goto yy453;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 611;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy617:
-	++st.cur;
-yyFillLabel612:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy694;
-		case 'A': goto yy479;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 612;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy618:
-	++st.cur;
-yyFillLabel613:
-	yych = *st.cur;
-	switch (yych) {
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
-		case 'Q':
-		case 'w': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 613;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy619:
-	++st.cur;
-yyFillLabel614:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy695;
-		case 'O': goto yy114;
-		case 'U':
-		case 'c': goto yy115;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 614;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy620:
-	++st.cur;
-yyFillLabel615:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy696;
-		case 'i': goto yy170;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 615;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy621:
-	++st.cur;
-yyFillLabel616:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy697;
-		case '8': goto yy236;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 616;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy622:
-	++st.cur;
-yyFillLabel617:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy698;
-		case 'v': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 617;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy623:
-	++st.cur;
-yyFillLabel618:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy699;
 		case '+':
 		case '/':
 		case '0':
@@ -15974,7 +16356,572 @@ yyFillLabel618:
 		case 'x':
 		case 'y':
 		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 585;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy591:
+	++st.cur;
+yyFillLabel586:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy590;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 586;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy592:
+	++st.cur;
+yyFillLabel587:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy678;
+		case 'T':
+		case 'z': goto yy259;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 587;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy593:
+	++st.cur;
+yyFillLabel588:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy679;
+		case 'O': goto yy114;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 588;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy594:
+	++st.cur;
+yyFillLabel589:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy680;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 589;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy595:
+	++st.cur;
+yyFillLabel590:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy681;
+		case 'F':
+		case 'H': goto yy135;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 590;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy596:
+	++st.cur;
+yyFillLabel591:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy682;
+		case 'Q': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 591;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy597:
+	++st.cur;
+yyFillLabel592:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy683;
+		case 'F':
+		case 'H': goto yy138;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 592;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy598:
+	++st.cur;
+yyFillLabel593:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy684;
+		case 'R': goto yy198;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 593;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy599:
+	++st.cur;
+yyFillLabel594:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy685;
+		case 'Q':
+		case 'w': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 594;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy600:
+	++st.cur;
+yyFillLabel595:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 595;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy601:
+	++st.cur;
+yyFillLabel596:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy686;
+		case 'V':
+		case 'd': goto yy92;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 596;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy602:
+	++st.cur;
+yyFillLabel597:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy687;
+		case 'A': goto yy144;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 597;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy603:
+	++st.cur;
+yyFillLabel598:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy688;
+		case 'B': goto yy205;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 598;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy604:
+	++st.cur;
+yyFillLabel599:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy689;
+		case 'Q':
+		case 'w': goto yy274;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 599;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy605:
+	++st.cur;
+yyFillLabel600:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy690;
+		case 'A': goto yy348;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 600;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy606:
+	++st.cur;
+yyFillLabel601:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy691;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 601;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy607:
+	++st.cur;
+yyFillLabel602:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy692;
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 602;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy608:
+	++st.cur;
+yyFillLabel603:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy693;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 603;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy609:
+	++st.cur;
+yyFillLabel604:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy608;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 604;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy610:
+	++st.cur;
+yyFillLabel605:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy694;
+		case '\r': goto yy695;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 605;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy611:
+	++st.cur;
+yyFillLabel606:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy697;
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 606;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy612:
+	++st.cur;
+yyFillLabel607:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy698;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 607;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy613:
+	++st.cur;
+yyFillLabel608:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy612;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 608;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy614:
+	++st.cur;
+yyFillLabel609:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy699;
+		case '\r': goto yy700;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 609;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy615:
+	++st.cur;
+yyFillLabel610:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 610;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy616:
+	++st.cur;
+yyFillLabel611:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy701;
+		case 'U':
+		case 'c': goto yy96;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 611;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy617:
+	++st.cur;
+yyFillLabel612:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy702;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 612;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy618:
+	++st.cur;
+yyFillLabel613:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy703;
+		case 'o': goto yy211;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 613;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy619:
+	++st.cur;
+yyFillLabel614:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy704;
+		case 'v': goto yy281;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 614;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy620:
+	++st.cur;
+yyFillLabel615:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy705;
+		case 'L': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 615;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy621:
+	++st.cur;
+yyFillLabel616:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy706;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 616;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy622:
+	++st.cur;
+yyFillLabel617:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy707;
+		case 'M': goto yy189;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 617;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy623:
+	++st.cur;
+yyFillLabel618:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 618;
@@ -15988,8 +16935,9 @@ yyFillLabel619:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy700;
-		case '=': goto yy383;
+		case ' ': goto yy708;
+		case 'V':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 619;
@@ -16003,8 +16951,8 @@ yyFillLabel620:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy701;
-		case 'z': goto yy149;
+		case ' ': goto yy709;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 620;
@@ -16017,12 +16965,9 @@ yy626:
 yyFillLabel621:
 	yych = *st.cur;
 	switch (yych) {
-		case '0':
-		case 'U': goto yy75;
-		case 'G':
-		case 'm': goto yy47;
-		case 'I':
-		case 'o': goto yy48;
+		case '\t':
+		case ' ': goto yy710;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 621;
@@ -16036,8 +16981,9 @@ yyFillLabel622:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy702;
-		case 'A': goto yy82;
+		case ' ': goto yy711;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 622;
@@ -16050,9 +16996,12 @@ yy628:
 yyFillLabel623:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy82;
-		case 'V':
-		case 'd': goto yy83;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 623;
@@ -16066,9 +17015,9 @@ yyFillLabel624:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy703;
-		case 'F':
-		case 'H': goto yy128;
+		case ' ': goto yy712;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 624;
@@ -16081,9 +17030,12 @@ yy630:
 yyFillLabel625:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy704;
-		case 'Q': goto yy185;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 625;
@@ -16097,8 +17049,8 @@ yyFillLabel626:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy705;
-		case 'A': goto yy251;
+		case ' ': goto yy713;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 626;
@@ -16112,9 +17064,9 @@ yyFillLabel627:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy706;
-		case 'U':
-		case 'c': goto yy324;
+		case ' ': goto yy714;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 627;
@@ -16128,8 +17080,8 @@ yyFillLabel628:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy707;
-		case 'A': goto yy400;
+		case ' ': goto yy715;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 628;
@@ -16143,9 +17095,8 @@ yyFillLabel629:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy708;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy716;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 629;
@@ -16159,8 +17110,10 @@ yyFillLabel630:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy709;
-		case '6': goto yy559;
+		case ' ': goto yy717;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 630;
@@ -16174,8 +17127,8 @@ yyFillLabel631:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy710;
-		case 'A': goto yy638;
+		case ' ': goto yy718;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 631;
@@ -16188,7 +17141,9 @@ yy637:
 yyFillLabel632:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy636;
+		case '\t':
+		case ' ': goto yy719;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 632;
@@ -16201,9 +17156,9 @@ yy638:
 yyFillLabel633:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy711;
-		case '\r': goto yy712;
-		case 'C': goto yy713;
+		case '\t':
+		case ' ': goto yy720;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 633;
@@ -16216,10 +17171,7 @@ yy639:
 yyFillLabel634:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy714;
-		case 'T':
-		case 'z': goto yy562;
+		case '\n': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 634;
@@ -16232,9 +17184,9 @@ yy640:
 yyFillLabel635:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy715;
-		case 'A': goto yy642;
+		case '\n': goto yy721;
+		case '\r': goto yy722;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 635;
@@ -16247,7 +17199,9 @@ yy641:
 yyFillLabel636:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy640;
+		case '\t':
+		case ' ': goto yy724;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 636;
@@ -16260,9 +17214,9 @@ yy642:
 yyFillLabel637:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy716;
-		case '\r': goto yy717;
-		case 'D': goto yy424;
+		case '\t':
+		case ' ': goto yy725;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 637;
@@ -16275,10 +17229,12 @@ yy643:
 yyFillLabel638:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy718;
-		case 'F':
-		case 'H': goto yy131;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 638;
@@ -16292,9 +17248,10 @@ yyFillLabel639:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy719;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case ' ': goto yy726;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 639;
@@ -16308,8 +17265,8 @@ yyFillLabel640:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy720;
-		case '6': goto yy256;
+		case ' ': goto yy727;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 640;
@@ -16323,8 +17280,8 @@ yyFillLabel641:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy721;
-		case 'L': goto yy330;
+		case ' ': goto yy728;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 641;
@@ -16338,8 +17295,8 @@ yyFillLabel642:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy722;
-		case 'y': goto yy307;
+		case ' ': goto yy729;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 642;
@@ -16353,9 +17310,31 @@ yyFillLabel643:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy723;
+		case ' ': goto yy730;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
 		case 'T':
-		case 'z': goto yy259;
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 643;
@@ -16368,9 +17347,34 @@ yy649:
 yyFillLabel644:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy724;
-		case 'O': goto yy114;
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '9':
+		case 'h':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 644;
@@ -16383,9 +17387,63 @@ yy650:
 yyFillLabel645:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy86;
+		case '+':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
 		case 'V':
-		case 'd': goto yy87;
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'd':
+		case 'f':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 645;
@@ -16399,9 +17457,72 @@ yyFillLabel646:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy725;
+		case ' ': goto yy731;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
 		case 'F':
-		case 'H': goto yy135;
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 646;
@@ -16415,8 +17536,8 @@ yyFillLabel647:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy726;
-		case 'Q': goto yy26;
+		case ' ': goto yy732;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 647;
@@ -16430,9 +17551,8 @@ yyFillLabel648:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy727;
-		case 'F':
-		case 'H': goto yy138;
+		case ' ': goto yy733;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 648;
@@ -16445,9 +17565,12 @@ yy654:
 yyFillLabel649:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy728;
-		case 'R': goto yy198;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 649;
@@ -16461,9 +17584,8 @@ yyFillLabel650:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy729;
-		case 'Q':
-		case 'w': goto yy70;
+		case ' ': goto yy734;
+		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 650;
@@ -16476,8 +17598,9 @@ yy656:
 yyFillLabel651:
 	yych = *st.cur;
 	switch (yych) {
+		case 'A': goto yy82;
 		case 'V':
-		case 'd': goto yy92;
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 651;
@@ -16491,8 +17614,9 @@ yyFillLabel652:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy730;
-		case 'A': goto yy144;
+		case ' ': goto yy735;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 652;
@@ -16506,8 +17630,8 @@ yyFillLabel653:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy731;
-		case 'B': goto yy205;
+		case ' ': goto yy736;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 653;
@@ -16521,9 +17645,8 @@ yyFillLabel654:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy732;
-		case 'Q':
-		case 'w': goto yy274;
+		case ' ': goto yy737;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 654;
@@ -16537,8 +17660,9 @@ yyFillLabel655:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy733;
-		case 'A': goto yy348;
+		case ' ': goto yy738;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 655;
@@ -16552,10 +17676,8 @@ yyFillLabel656:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy734;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case ' ': goto yy739;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 656;
@@ -16569,8 +17691,9 @@ yyFillLabel657:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy735;
-		case 'o': goto yy504;
+		case ' ': goto yy740;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 657;
@@ -16584,8 +17707,8 @@ yyFillLabel658:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy736;
-		case 'A': goto yy586;
+		case ' ': goto yy741;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 658;
@@ -16599,8 +17722,8 @@ yyFillLabel659:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy737;
-		case 'L': goto yy666;
+		case ' ': goto yy742;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 659;
@@ -16626,9 +17749,9 @@ yy666:
 yyFillLabel661:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy738;
-		case '\r': goto yy739;
-		case 'w': goto yy740;
+		case '\n': goto yy743;
+		case '\r': goto yy744;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 661;
@@ -16642,8 +17765,9 @@ yyFillLabel662:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy741;
-		case 'M': goto yy507;
+		case ' ': goto yy746;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 662;
@@ -16657,8 +17781,8 @@ yyFillLabel663:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy742;
-		case 'A': goto yy590;
+		case ' ': goto yy747;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 663;
@@ -16671,9 +17795,7 @@ yy669:
 yyFillLabel664:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy743;
-		case 'O': goto yy373;
+		case '\n': goto yy668;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 664;
@@ -16686,7 +17808,9 @@ yy670:
 yyFillLabel665:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy669;
+		case '\n': goto yy748;
+		case '\r': goto yy749;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 665;
@@ -16699,8 +17823,10 @@ yy671:
 yyFillLabel666:
 	yych = *st.cur;
 	switch (yych) {
-		case 'U':
-		case 'c': goto yy96;
+		case '\t':
+		case ' ': goto yy750;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 666;
@@ -16714,10 +17840,9 @@ yyFillLabel667:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy744;
-		case 'D': goto yy149;
-		case 'F':
-		case 'H': goto yy150;
+		case ' ': goto yy751;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 667;
@@ -16731,8 +17856,8 @@ yyFillLabel668:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy745;
-		case 'o': goto yy211;
+		case ' ': goto yy752;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 668;
@@ -16746,8 +17871,8 @@ yyFillLabel669:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy746;
-		case 'v': goto yy281;
+		case ' ': goto yy753;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 669;
@@ -16761,8 +17886,8 @@ yyFillLabel670:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy747;
-		case 'L': goto yy307;
+		case ' ': goto yy754;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 670;
@@ -16776,8 +17901,72 @@ yyFillLabel671:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy748;
-		case 'M': goto yy189;
+		case ' ': goto yy755;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 671;
@@ -16790,8 +17979,73 @@ yy677:
 yyFillLabel672:
 	yych = *st.cur;
 	switch (yych) {
+		case '\t':
+		case ' ': goto yy756;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
 		case 'V':
-		case 'd': goto yy100;
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 672;
@@ -16805,8 +18059,9 @@ yyFillLabel673:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy749;
-		case 'A': goto yy155;
+		case ' ': goto yy757;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 673;
@@ -16820,8 +18075,8 @@ yyFillLabel674:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy750;
-		case 'B': goto yy219;
+		case ' ': goto yy758;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 674;
@@ -16834,10 +18089,9 @@ yy680:
 yyFillLabel675:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy751;
-		case '0':
-		case 'U': goto yy66;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 675;
@@ -16850,8 +18104,10 @@ yy681:
 yyFillLabel676:
 	yych = *st.cur;
 	switch (yych) {
-		case 'V':
-		case 'd': goto yy83;
+		case '\t':
+		case ' ': goto yy759;
+		case 'F':
+		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 676;
@@ -16864,7 +18120,9 @@ yy682:
 yyFillLabel677:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy109;
+		case '\t':
+		case ' ': goto yy760;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 677;
@@ -16878,9 +18136,9 @@ yyFillLabel678:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy752;
+		case ' ': goto yy761;
 		case 'F':
-		case 'H': goto yy164;
+		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 678;
@@ -16894,8 +18152,8 @@ yyFillLabel679:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy753;
-		case 'A': goto yy229;
+		case ' ': goto yy762;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 679;
@@ -16909,8 +18167,9 @@ yyFillLabel680:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy754;
-		case 'A': goto yy299;
+		case ' ': goto yy763;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 680;
@@ -16923,11 +18182,8 @@ yy686:
 yyFillLabel681:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy755;
-		case 'O': goto yy373;
-		case 'U':
-		case 'c': goto yy374;
+		case 'V':
+		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 681;
@@ -16941,8 +18197,8 @@ yyFillLabel682:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy756;
-		case 'g': goto yy450;
+		case ' ': goto yy764;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 682;
@@ -16956,8 +18212,8 @@ yyFillLabel683:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy757;
-		case 'A': goto yy532;
+		case ' ': goto yy765;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 683;
@@ -16971,8 +18227,9 @@ yyFillLabel684:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy758;
-		case 'v': goto yy615;
+		case ' ': goto yy766;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 684;
@@ -16986,8 +18243,8 @@ yyFillLabel685:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy759;
-		case 'A': goto yy692;
+		case ' ': goto yy767;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 685;
@@ -17000,7 +18257,11 @@ yy691:
 yyFillLabel686:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy690;
+		case '\t':
+		case ' ': goto yy768;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 686;
@@ -17013,9 +18274,9 @@ yy692:
 yyFillLabel687:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy760;
-		case '\r': goto yy761;
-		case 'C': goto yy762;
+		case '\t':
+		case ' ': goto yy769;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 687;
@@ -17029,8 +18290,8 @@ yyFillLabel688:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy763;
-		case 'w': goto yy453;
+		case ' ': goto yy770;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 688;
@@ -17044,8 +18305,8 @@ yyFillLabel689:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy764;
-		case 'A': goto yy479;
+		case ' ': goto yy771;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 689;
@@ -17058,9 +18319,7 @@ yy695:
 yyFillLabel690:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O': goto yy114;
-		case 'U':
-		case 'c': goto yy115;
+		case '\n': goto yy694;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 690;
@@ -17073,9 +18332,9 @@ yy696:
 yyFillLabel691:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy765;
-		case 'i': goto yy170;
+		case '\n': goto yy772;
+		case '\r': goto yy773;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 691;
@@ -17089,8 +18348,8 @@ yyFillLabel692:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy766;
-		case '8': goto yy236;
+		case ' ': goto yy775;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 692;
@@ -17104,8 +18363,8 @@ yyFillLabel693:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy767;
-		case 'v': goto yy307;
+		case ' ': goto yy776;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 693;
@@ -17119,72 +18378,8 @@ yyFillLabel694:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy768;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case ' ': goto yy777;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 694;
@@ -17197,9 +18392,7 @@ yy700:
 yyFillLabel695:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy769;
-		case '=': goto yy383;
+		case '\n': goto yy699;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 695;
@@ -17212,9 +18405,8 @@ yy701:
 yyFillLabel696:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy770;
-		case 'z': goto yy149;
+		case 'U':
+		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 696;
@@ -17227,7 +18419,11 @@ yy702:
 yyFillLabel697:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy82;
+		case '\t':
+		case ' ': goto yy778;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 697;
@@ -17240,8 +18436,9 @@ yy703:
 yyFillLabel698:
 	yych = *st.cur;
 	switch (yych) {
-		case 'F':
-		case 'H': goto yy128;
+		case '\t':
+		case ' ': goto yy779;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 698;
@@ -17255,8 +18452,8 @@ yyFillLabel699:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy771;
-		case 'Q': goto yy185;
+		case ' ': goto yy780;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 699;
@@ -17270,8 +18467,8 @@ yyFillLabel700:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy772;
-		case 'A': goto yy251;
+		case ' ': goto yy781;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 700;
@@ -17285,9 +18482,72 @@ yyFillLabel701:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy773;
+		case ' ': goto yy782;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
 		case 'U':
-		case 'c': goto yy324;
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 701;
@@ -17301,8 +18561,8 @@ yyFillLabel702:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy774;
-		case 'A': goto yy400;
+		case ' ': goto yy783;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 702;
@@ -17315,10 +18575,8 @@ yy708:
 yyFillLabel703:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy775;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case 'V':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 703;
@@ -17332,8 +18590,8 @@ yyFillLabel704:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy776;
-		case '6': goto yy559;
+		case ' ': goto yy784;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 704;
@@ -17347,8 +18605,8 @@ yyFillLabel705:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy777;
-		case 'A': goto yy638;
+		case ' ': goto yy785;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 705;
@@ -17362,8 +18620,9 @@ yyFillLabel706:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy778;
-		case 'C': goto yy713;
+		case ' ': goto yy786;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 706;
@@ -17376,7 +18635,8 @@ yy712:
 yyFillLabel707:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy711;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 707;
@@ -17389,9 +18649,7 @@ yy713:
 yyFillLabel708:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy779;
-		case '\r': goto yy780;
-		case '8': goto yy781;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 708;
@@ -17405,9 +18663,9 @@ yyFillLabel709:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy782;
-		case 'T':
-		case 'z': goto yy562;
+		case ' ': goto yy787;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 709;
@@ -17421,8 +18679,8 @@ yyFillLabel710:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy783;
-		case 'A': goto yy642;
+		case ' ': goto yy788;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 710;
@@ -17436,8 +18694,8 @@ yyFillLabel711:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy784;
-		case 'D': goto yy424;
+		case ' ': goto yy789;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 711;
@@ -17450,7 +18708,11 @@ yy717:
 yyFillLabel712:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy716;
+		case '\t':
+		case ' ': goto yy790;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 712;
@@ -17463,8 +18725,9 @@ yy718:
 yyFillLabel713:
 	yych = *st.cur;
 	switch (yych) {
-		case 'F':
-		case 'H': goto yy131;
+		case '\t':
+		case ' ': goto yy791;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 713;
@@ -17478,9 +18741,8 @@ yyFillLabel714:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy785;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case ' ': goto yy792;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 714;
@@ -17494,8 +18756,8 @@ yyFillLabel715:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy786;
-		case '6': goto yy256;
+		case ' ': goto yy793;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 715;
@@ -17509,8 +18771,8 @@ yyFillLabel716:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy787;
-		case 'L': goto yy330;
+		case ' ': goto yy794;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 716;
@@ -17523,9 +18785,7 @@ yy722:
 yyFillLabel717:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy788;
-		case 'y': goto yy307;
+		case '\n': goto yy721;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 717;
@@ -17538,10 +18798,9 @@ yy723:
 yyFillLabel718:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy789;
-		case 'T':
-		case 'z': goto yy259;
+		case '\n': goto yy795;
+		case '\r': goto yy796;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 718;
@@ -17555,8 +18814,8 @@ yyFillLabel719:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy790;
-		case 'O': goto yy114;
+		case ' ': goto yy798;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 719;
@@ -17569,8 +18828,9 @@ yy725:
 yyFillLabel720:
 	yych = *st.cur;
 	switch (yych) {
-		case 'F':
-		case 'H': goto yy135;
+		case '\t':
+		case ' ': goto yy799;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 720;
@@ -17583,9 +18843,9 @@ yy726:
 yyFillLabel721:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy791;
-		case 'Q': goto yy26;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 721;
@@ -17598,8 +18858,9 @@ yy727:
 yyFillLabel722:
 	yych = *st.cur;
 	switch (yych) {
-		case 'F':
-		case 'H': goto yy138;
+		case '\t':
+		case ' ': goto yy800;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 722;
@@ -17613,8 +18874,8 @@ yyFillLabel723:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy792;
-		case 'R': goto yy198;
+		case ' ': goto yy801;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 723;
@@ -17628,9 +18889,8 @@ yyFillLabel724:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy793;
-		case 'Q':
-		case 'w': goto yy70;
+		case ' ': goto yy802;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 724;
@@ -17643,7 +18903,32 @@ yy730:
 yyFillLabel725:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy144;
+		case '\t':
+		case ' ': goto yy803;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 725;
@@ -17657,8 +18942,72 @@ yyFillLabel726:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy794;
-		case 'B': goto yy205;
+		case ' ': goto yy804;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 726;
@@ -17672,9 +19021,8 @@ yyFillLabel727:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy795;
-		case 'Q':
-		case 'w': goto yy274;
+		case ' ': goto yy805;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 727;
@@ -17688,8 +19036,8 @@ yyFillLabel728:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy796;
-		case 'A': goto yy348;
+		case ' ': goto yy806;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 728;
@@ -17702,11 +19050,7 @@ yy734:
 yyFillLabel729:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy797;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 729;
@@ -17719,9 +19063,8 @@ yy735:
 yyFillLabel730:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy798;
-		case 'o': goto yy504;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 730;
@@ -17735,8 +19078,8 @@ yyFillLabel731:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy799;
-		case 'A': goto yy586;
+		case ' ': goto yy807;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 731;
@@ -17750,8 +19093,8 @@ yyFillLabel732:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy800;
-		case 'L': goto yy666;
+		case ' ': goto yy808;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 732;
@@ -17765,8 +19108,9 @@ yyFillLabel733:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy801;
-		case 'w': goto yy740;
+		case ' ': goto yy809;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 733;
@@ -17779,7 +19123,9 @@ yy739:
 yyFillLabel734:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy738;
+		case '\t':
+		case ' ': goto yy810;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 734;
@@ -17792,9 +19138,10 @@ yy740:
 yyFillLabel735:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy802;
-		case '\r': goto yy803;
-		case 'A': goto yy804;
+		case '\t':
+		case ' ': goto yy811;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 735;
@@ -17808,8 +19155,8 @@ yyFillLabel736:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy805;
-		case 'M': goto yy507;
+		case ' ': goto yy812;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 736;
@@ -17823,8 +19170,8 @@ yyFillLabel737:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy806;
-		case 'A': goto yy590;
+		case ' ': goto yy813;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 737;
@@ -17838,8 +19185,8 @@ yyFillLabel738:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy807;
-		case 'O': goto yy373;
+		case ' ': goto yy814;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 738;
@@ -17852,9 +19199,7 @@ yy744:
 yyFillLabel739:
 	yych = *st.cur;
 	switch (yych) {
-		case 'D': goto yy149;
-		case 'F':
-		case 'H': goto yy150;
+		case '\n': goto yy743;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 739;
@@ -17867,9 +19212,9 @@ yy745:
 yyFillLabel740:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy808;
-		case 'o': goto yy211;
+		case '\n': goto yy815;
+		case '\r': goto yy816;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 740;
@@ -17883,8 +19228,9 @@ yyFillLabel741:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy809;
-		case 'v': goto yy281;
+		case ' ': goto yy818;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 741;
@@ -17898,8 +19244,8 @@ yyFillLabel742:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy810;
-		case 'L': goto yy307;
+		case ' ': goto yy819;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 742;
@@ -17913,8 +19259,8 @@ yyFillLabel743:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy811;
-		case 'M': goto yy189;
+		case ' ': goto yy820;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 743;
@@ -17927,7 +19273,7 @@ yy749:
 yyFillLabel744:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy155;
+		case '\n': goto yy748;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 744;
@@ -17940,9 +19286,8 @@ yy750:
 yyFillLabel745:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy812;
-		case 'B': goto yy219;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 745;
@@ -17956,9 +19301,9 @@ yyFillLabel746:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy813;
-		case '0':
-		case 'U': goto yy66;
+		case ' ': goto yy821;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 746;
@@ -17971,8 +19316,9 @@ yy752:
 yyFillLabel747:
 	yych = *st.cur;
 	switch (yych) {
-		case 'F':
-		case 'H': goto yy164;
+		case '\t':
+		case ' ': goto yy822;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 747;
@@ -17986,8 +19332,8 @@ yyFillLabel748:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy814;
-		case 'A': goto yy229;
+		case ' ': goto yy823;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 748;
@@ -18001,8 +19347,8 @@ yyFillLabel749:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy815;
-		case 'A': goto yy299;
+		case ' ': goto yy824;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 749;
@@ -18016,10 +19362,72 @@ yyFillLabel750:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy816;
-		case 'O': goto yy373;
+		case ' ': goto yy825;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
 		case 'U':
-		case 'c': goto yy374;
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 750;
@@ -18033,8 +19441,72 @@ yyFillLabel751:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy817;
-		case 'g': goto yy450;
+		case ' ': goto yy826;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 751;
@@ -18048,8 +19520,9 @@ yyFillLabel752:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy818;
-		case 'A': goto yy532;
+		case ' ': goto yy827;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 752;
@@ -18063,8 +19536,8 @@ yyFillLabel753:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy819;
-		case 'v': goto yy615;
+		case ' ': goto yy828;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 753;
@@ -18077,9 +19550,8 @@ yy759:
 yyFillLabel754:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy820;
-		case 'A': goto yy692;
+		case 'F':
+		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 754;
@@ -18093,8 +19565,8 @@ yyFillLabel755:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy821;
-		case 'C': goto yy762;
+		case ' ': goto yy829;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 755;
@@ -18107,7 +19579,8 @@ yy761:
 yyFillLabel756:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy760;
+		case 'F':
+		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 756;
@@ -18120,9 +19593,9 @@ yy762:
 yyFillLabel757:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy822;
-		case '\r': goto yy823;
-		case '8': goto yy824;
+		case '\t':
+		case ' ': goto yy830;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 757;
@@ -18136,8 +19609,9 @@ yyFillLabel758:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy825;
-		case 'w': goto yy453;
+		case ' ': goto yy831;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 758;
@@ -18150,9 +19624,7 @@ yy764:
 yyFillLabel759:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy826;
-		case 'A': goto yy479;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 759;
@@ -18165,7 +19637,9 @@ yy765:
 yyFillLabel760:
 	yych = *st.cur;
 	switch (yych) {
-		case 'i': goto yy170;
+		case '\t':
+		case ' ': goto yy832;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 760;
@@ -18179,8 +19653,9 @@ yyFillLabel761:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy827;
-		case '8': goto yy236;
+		case ' ': goto yy833;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 761;
@@ -18194,8 +19669,8 @@ yyFillLabel762:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy828;
-		case 'v': goto yy307;
+		case ' ': goto yy834;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 762;
@@ -18209,72 +19684,10 @@ yyFillLabel763:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy829;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
+		case ' ': goto yy835;
+		case 'D': goto yy427;
 		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 763;
@@ -18288,8 +19701,8 @@ yyFillLabel764:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy830;
-		case '=': goto yy383;
+		case ' ': goto yy836;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 764;
@@ -18302,7 +19715,9 @@ yy770:
 yyFillLabel765:
 	yych = *st.cur;
 	switch (yych) {
-		case 'z': goto yy149;
+		case '\t':
+		case ' ': goto yy837;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 765;
@@ -18315,7 +19730,9 @@ yy771:
 yyFillLabel766:
 	yych = *st.cur;
 	switch (yych) {
-		case 'Q': goto yy185;
+		case '\t':
+		case ' ': goto yy838;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 766;
@@ -18329,8 +19746,8 @@ yyFillLabel767:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy831;
-		case 'A': goto yy251;
+		case ' ': goto yy839;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 767;
@@ -18343,10 +19760,7 @@ yy773:
 yyFillLabel768:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy832;
-		case 'U':
-		case 'c': goto yy324;
+		case '\n': goto yy772;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 768;
@@ -18359,9 +19773,9 @@ yy774:
 yyFillLabel769:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy833;
-		case 'A': goto yy400;
+		case '\n': goto yy840;
+		case '\r': goto yy841;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 769;
@@ -18375,9 +19789,8 @@ yyFillLabel770:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy834;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy843;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 770;
@@ -18391,8 +19804,8 @@ yyFillLabel771:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy835;
-		case '6': goto yy559;
+		case ' ': goto yy844;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 771;
@@ -18406,8 +19819,8 @@ yyFillLabel772:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy836;
-		case 'A': goto yy638;
+		case ' ': goto yy845;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 772;
@@ -18420,9 +19833,9 @@ yy778:
 yyFillLabel773:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy837;
-		case 'C': goto yy713;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 773;
@@ -18436,8 +19849,8 @@ yyFillLabel774:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy838;
-		case '8': goto yy781;
+		case ' ': goto yy846;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 774;
@@ -18450,7 +19863,9 @@ yy780:
 yyFillLabel775:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy779;
+		case '\t':
+		case ' ': goto yy847;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 775;
@@ -18463,9 +19878,9 @@ yy781:
 yyFillLabel776:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy839;
-		case '\r': goto yy840;
-		case 'A': goto yy841;
+		case '\t':
+		case ' ': goto yy848;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 776;
@@ -18479,9 +19894,72 @@ yyFillLabel777:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy842;
+		case ' ': goto yy849;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
 		case 'T':
-		case 'z': goto yy562;
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 777;
@@ -18495,8 +19973,8 @@ yyFillLabel778:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy843;
-		case 'A': goto yy642;
+		case ' ': goto yy850;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 778;
@@ -18509,9 +19987,7 @@ yy784:
 yyFillLabel779:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy844;
-		case 'D': goto yy424;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 779;
@@ -18524,8 +20000,9 @@ yy785:
 yyFillLabel780:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case '\t':
+		case ' ': goto yy851;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 780;
@@ -18539,8 +20016,9 @@ yyFillLabel781:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy845;
-		case '6': goto yy256;
+		case ' ': goto yy852;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 781;
@@ -18553,9 +20031,8 @@ yy787:
 yyFillLabel782:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy846;
-		case 'L': goto yy330;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 782;
@@ -18569,8 +20046,8 @@ yyFillLabel783:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy847;
-		case 'y': goto yy307;
+		case ' ': goto yy853;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 783;
@@ -18584,9 +20061,8 @@ yyFillLabel784:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy848;
-		case 'T':
-		case 'z': goto yy259;
+		case ' ': goto yy854;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 784;
@@ -18600,8 +20076,10 @@ yyFillLabel785:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy849;
-		case 'O': goto yy114;
+		case ' ': goto yy855;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 785;
@@ -18614,7 +20092,9 @@ yy791:
 yyFillLabel786:
 	yych = *st.cur;
 	switch (yych) {
-		case 'Q': goto yy26;
+		case '\t':
+		case ' ': goto yy856;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 786;
@@ -18627,7 +20107,9 @@ yy792:
 yyFillLabel787:
 	yych = *st.cur;
 	switch (yych) {
-		case 'R': goto yy198;
+		case '\t':
+		case ' ': goto yy857;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 787;
@@ -18641,9 +20123,8 @@ yyFillLabel788:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy850;
-		case 'Q':
-		case 'w': goto yy70;
+		case ' ': goto yy858;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 788;
@@ -18656,7 +20137,9 @@ yy794:
 yyFillLabel789:
 	yych = *st.cur;
 	switch (yych) {
-		case 'B': goto yy205;
+		case '\t':
+		case ' ': goto yy859;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 789;
@@ -18670,9 +20153,8 @@ yyFillLabel790:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy851;
-		case 'Q':
-		case 'w': goto yy274;
+		case ' ': goto yy860;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 790;
@@ -18685,9 +20167,7 @@ yy796:
 yyFillLabel791:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy852;
-		case 'A': goto yy348;
+		case '\n': goto yy795;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 791;
@@ -18700,11 +20180,9 @@ yy797:
 yyFillLabel792:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy853;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case '\n': goto yy861;
+		case '\r': goto yy862;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 792;
@@ -18718,8 +20196,8 @@ yyFillLabel793:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy854;
-		case 'o': goto yy504;
+		case ' ': goto yy864;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 793;
@@ -18733,8 +20211,8 @@ yyFillLabel794:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy855;
-		case 'A': goto yy586;
+		case ' ': goto yy865;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 794;
@@ -18747,9 +20225,7 @@ yy800:
 yyFillLabel795:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy856;
-		case 'L': goto yy666;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 795;
@@ -18763,8 +20239,8 @@ yyFillLabel796:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy857;
-		case 'w': goto yy740;
+		case ' ': goto yy866;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 796;
@@ -18778,8 +20254,8 @@ yyFillLabel797:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy858;
-		case 'A': goto yy804;
+		case ' ': goto yy867;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 797;
@@ -18792,7 +20268,32 @@ yy803:
 yyFillLabel798:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy802;
+		case '\t':
+		case ' ': goto yy868;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 798;
@@ -18805,9 +20306,73 @@ yy804:
 yyFillLabel799:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy859;
-		case '\r': goto yy860;
-		case 'v': goto yy824;
+		case '\t':
+		case ' ': goto yy869;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 799;
@@ -18821,8 +20386,8 @@ yyFillLabel800:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy861;
-		case 'M': goto yy507;
+		case ' ': goto yy870;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 800;
@@ -18835,9 +20400,7 @@ yy806:
 yyFillLabel801:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy862;
-		case 'A': goto yy590;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 801;
@@ -18850,9 +20413,7 @@ yy807:
 yyFillLabel802:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy863;
-		case 'O': goto yy373;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 802;
@@ -18865,7 +20426,9 @@ yy808:
 yyFillLabel803:
 	yych = *st.cur;
 	switch (yych) {
-		case 'o': goto yy211;
+		case '\t':
+		case ' ': goto yy871;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 803;
@@ -18879,8 +20442,9 @@ yyFillLabel804:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy864;
-		case 'v': goto yy281;
+		case ' ': goto yy872;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 804;
@@ -18894,8 +20458,8 @@ yyFillLabel805:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy865;
-		case 'L': goto yy307;
+		case ' ': goto yy873;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 805;
@@ -18908,7 +20472,10 @@ yy811:
 yyFillLabel806:
 	yych = *st.cur;
 	switch (yych) {
-		case 'M': goto yy189;
+		case '\t':
+		case ' ': goto yy874;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 806;
@@ -18921,7 +20488,9 @@ yy812:
 yyFillLabel807:
 	yych = *st.cur;
 	switch (yych) {
-		case 'B': goto yy219;
+		case '\t':
+		case ' ': goto yy875;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 807;
@@ -18935,9 +20504,8 @@ yyFillLabel808:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy866;
-		case '0':
-		case 'U': goto yy66;
+		case ' ': goto yy876;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 808;
@@ -18950,7 +20518,9 @@ yy814:
 yyFillLabel809:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy229;
+		case '\t':
+		case ' ': goto yy877;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 809;
@@ -18964,8 +20534,8 @@ yyFillLabel810:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy867;
-		case 'A': goto yy299;
+		case ' ': goto yy878;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 810;
@@ -18978,11 +20548,7 @@ yy816:
 yyFillLabel811:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy868;
-		case 'O': goto yy373;
-		case 'U':
-		case 'c': goto yy374;
+		case '\n': goto yy815;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 811;
@@ -18995,9 +20561,9 @@ yy817:
 yyFillLabel812:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy869;
-		case 'g': goto yy450;
+		case '\n': goto yy879;
+		case '\r': goto yy880;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 812;
@@ -19011,8 +20577,9 @@ yyFillLabel813:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy870;
-		case 'A': goto yy532;
+		case ' ': goto yy882;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 813;
@@ -19026,8 +20593,8 @@ yyFillLabel814:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy871;
-		case 'v': goto yy615;
+		case ' ': goto yy883;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 814;
@@ -19041,8 +20608,8 @@ yyFillLabel815:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy872;
-		case 'A': goto yy692;
+		case ' ': goto yy884;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 815;
@@ -19055,9 +20622,8 @@ yy821:
 yyFillLabel816:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy873;
-		case 'C': goto yy762;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 816;
@@ -19071,8 +20637,8 @@ yyFillLabel817:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy874;
-		case '8': goto yy824;
+		case ' ': goto yy885;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 817;
@@ -19085,7 +20651,9 @@ yy823:
 yyFillLabel818:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy822;
+		case '\t':
+		case ' ': goto yy886;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 818;
@@ -19098,9 +20666,9 @@ yy824:
 yyFillLabel819:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy875;
-		case '\r': goto yy876;
-		case 'A': goto yy307;
+		case '\t':
+		case ' ': goto yy887;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 819;
@@ -19114,8 +20682,72 @@ yyFillLabel820:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy877;
-		case 'w': goto yy453;
+		case ' ': goto yy888;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 820;
@@ -19129,8 +20761,72 @@ yyFillLabel821:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy878;
-		case 'A': goto yy479;
+		case ' ': goto yy889;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 821;
@@ -19143,7 +20839,10 @@ yy827:
 yyFillLabel822:
 	yych = *st.cur;
 	switch (yych) {
-		case '8': goto yy236;
+		case '\t':
+		case ' ': goto yy890;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 822;
@@ -19157,8 +20856,8 @@ yyFillLabel823:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy879;
-		case 'v': goto yy307;
+		case ' ': goto yy891;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 823;
@@ -19171,73 +20870,7 @@ yy829:
 yyFillLabel824:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy880;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 824;
@@ -19250,9 +20883,7 @@ yy830:
 yyFillLabel825:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy881;
-		case '=': goto yy383;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 825;
@@ -19265,7 +20896,10 @@ yy831:
 yyFillLabel826:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy251;
+		case '\t':
+		case ' ': goto yy892;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 826;
@@ -19278,10 +20912,7 @@ yy832:
 yyFillLabel827:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy882;
-		case 'U':
-		case 'c': goto yy324;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 827;
@@ -19295,8 +20926,9 @@ yyFillLabel828:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy883;
-		case 'A': goto yy400;
+		case ' ': goto yy893;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 828;
@@ -19310,9 +20942,8 @@ yyFillLabel829:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy884;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy894;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 829;
@@ -19326,8 +20957,10 @@ yyFillLabel830:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy885;
-		case '6': goto yy559;
+		case ' ': goto yy895;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 830;
@@ -19341,8 +20974,8 @@ yyFillLabel831:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy886;
-		case 'A': goto yy638;
+		case ' ': goto yy896;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 831;
@@ -19356,8 +20989,8 @@ yyFillLabel832:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy887;
-		case 'C': goto yy713;
+		case ' ': goto yy897;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 832;
@@ -19371,8 +21004,8 @@ yyFillLabel833:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy888;
-		case '8': goto yy781;
+		case ' ': goto yy898;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 833;
@@ -19386,8 +21019,8 @@ yyFillLabel834:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy889;
-		case 'A': goto yy841;
+		case ' ': goto yy899;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 834;
@@ -19400,7 +21033,9 @@ yy840:
 yyFillLabel835:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy839;
+		case '\t':
+		case ' ': goto yy900;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 835;
@@ -19413,9 +21048,7 @@ yy841:
 yyFillLabel836:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy890;
-		case '\r': goto yy891;
-		case 'L': goto yy892;
+		case '\n': goto yy840;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 836;
@@ -19428,10 +21061,9 @@ yy842:
 yyFillLabel837:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy893;
-		case 'T':
-		case 'z': goto yy562;
+		case '\n': goto yy901;
+		case '\r': goto yy902;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 837;
@@ -19445,8 +21077,8 @@ yyFillLabel838:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy894;
-		case 'A': goto yy642;
+		case ' ': goto yy904;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 838;
@@ -19460,8 +21092,8 @@ yyFillLabel839:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy895;
-		case 'D': goto yy424;
+		case ' ': goto yy905;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 839;
@@ -19474,7 +21106,9 @@ yy845:
 yyFillLabel840:
 	yych = *st.cur;
 	switch (yych) {
-		case '6': goto yy256;
+		case '\t':
+		case ' ': goto yy906;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 840;
@@ -19487,9 +21121,7 @@ yy846:
 yyFillLabel841:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy896;
-		case 'L': goto yy330;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 841;
@@ -19503,8 +21135,8 @@ yyFillLabel842:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy897;
-		case 'y': goto yy307;
+		case ' ': goto yy907;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 842;
@@ -19517,8 +21149,9 @@ yy848:
 yyFillLabel843:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 'z': goto yy259;
+		case '\t':
+		case ' ': goto yy908;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 843;
@@ -19532,8 +21165,72 @@ yyFillLabel844:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy898;
-		case 'O': goto yy114;
+		case ' ': goto yy909;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 844;
@@ -19546,8 +21243,7 @@ yy850:
 yyFillLabel845:
 	yych = *st.cur;
 	switch (yych) {
-		case 'Q':
-		case 'w': goto yy70;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 845;
@@ -19560,8 +21256,7 @@ yy851:
 yyFillLabel846:
 	yych = *st.cur;
 	switch (yych) {
-		case 'Q':
-		case 'w': goto yy274;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 846;
@@ -19575,8 +21270,9 @@ yyFillLabel847:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy899;
-		case 'A': goto yy348;
+		case ' ': goto yy910;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 847;
@@ -19589,11 +21285,7 @@ yy853:
 yyFillLabel848:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy900;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 848;
@@ -19607,8 +21299,8 @@ yyFillLabel849:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy901;
-		case 'o': goto yy504;
+		case ' ': goto yy911;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 849;
@@ -19622,8 +21314,10 @@ yyFillLabel850:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy902;
-		case 'A': goto yy586;
+		case ' ': goto yy912;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 850;
@@ -19637,8 +21331,8 @@ yyFillLabel851:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy903;
-		case 'L': goto yy666;
+		case ' ': goto yy913;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 851;
@@ -19652,8 +21346,8 @@ yyFillLabel852:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy904;
-		case 'w': goto yy740;
+		case ' ': goto yy914;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 852;
@@ -19667,8 +21361,8 @@ yyFillLabel853:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy905;
-		case 'A': goto yy804;
+		case ' ': goto yy915;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 853;
@@ -19682,8 +21376,8 @@ yyFillLabel854:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy906;
-		case 'v': goto yy824;
+		case ' ': goto yy916;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 854;
@@ -19696,7 +21390,9 @@ yy860:
 yyFillLabel855:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy859;
+		case '\t':
+		case ' ': goto yy917;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 855;
@@ -19710,8 +21406,8 @@ yyFillLabel856:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy907;
-		case 'M': goto yy507;
+		case ' ': goto yy918;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 856;
@@ -19724,9 +21420,7 @@ yy862:
 yyFillLabel857:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy908;
-		case 'A': goto yy590;
+		case '\n': goto yy861;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 857;
@@ -19739,9 +21433,9 @@ yy863:
 yyFillLabel858:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy909;
-		case 'O': goto yy373;
+		case '\n': goto yy919;
+		case '\r': goto yy920;
+		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 858;
@@ -19754,7 +21448,9 @@ yy864:
 yyFillLabel859:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy281;
+		case '\t':
+		case ' ': goto yy921;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 859;
@@ -19768,8 +21464,8 @@ yyFillLabel860:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy910;
-		case 'L': goto yy307;
+		case ' ': goto yy922;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 860;
@@ -19782,8 +21478,7 @@ yy866:
 yyFillLabel861:
 	yych = *st.cur;
 	switch (yych) {
-		case '0':
-		case 'U': goto yy66;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 861;
@@ -19796,7 +21491,9 @@ yy867:
 yyFillLabel862:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy299;
+		case '\t':
+		case ' ': goto yy923;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 862;
@@ -19810,10 +21507,31 @@ yyFillLabel863:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy911;
-		case 'O': goto yy373;
+		case ' ': goto yy924;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
 		case 'U':
-		case 'c': goto yy374;
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 863;
@@ -19827,8 +21545,72 @@ yyFillLabel864:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy912;
-		case 'g': goto yy450;
+		case ' ': goto yy925;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 864;
@@ -19842,8 +21624,8 @@ yyFillLabel865:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy913;
-		case 'A': goto yy532;
+		case ' ': goto yy926;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 865;
@@ -19856,9 +21638,7 @@ yy871:
 yyFillLabel866:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy914;
-		case 'v': goto yy615;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 866;
@@ -19872,8 +21652,9 @@ yyFillLabel867:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy915;
-		case 'A': goto yy692;
+		case ' ': goto yy927;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 867;
@@ -19887,8 +21668,8 @@ yyFillLabel868:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy916;
-		case 'C': goto yy762;
+		case ' ': goto yy928;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 868;
@@ -19902,8 +21683,9 @@ yyFillLabel869:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy917;
-		case '8': goto yy824;
+		case ' ': goto yy929;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 869;
@@ -19917,8 +21699,8 @@ yyFillLabel870:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy918;
-		case 'A': goto yy307;
+		case ' ': goto yy930;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 870;
@@ -19931,7 +21713,9 @@ yy876:
 yyFillLabel871:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy875;
+		case '\t':
+		case ' ': goto yy931;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 871;
@@ -19945,8 +21729,8 @@ yyFillLabel872:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy919;
-		case 'w': goto yy453;
+		case ' ': goto yy932;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 872;
@@ -19960,8 +21744,8 @@ yyFillLabel873:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy920;
-		case 'A': goto yy479;
+		case ' ': goto yy933;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 873;
@@ -19974,7 +21758,9 @@ yy879:
 yyFillLabel874:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy307;
+		case '\t':
+		case ' ': goto yy934;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 874;
@@ -19987,73 +21773,7 @@ yy880:
 yyFillLabel875:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy921;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '\n': goto yy879;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 875;
@@ -20066,9 +21786,9 @@ yy881:
 yyFillLabel876:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy922;
-		case '=': goto yy383;
+		case '\n': goto yy935;
+		case '\r': goto yy936;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 876;
@@ -20081,8 +21801,10 @@ yy882:
 yyFillLabel877:
 	yych = *st.cur;
 	switch (yych) {
-		case 'U':
-		case 'c': goto yy324;
+		case '\t':
+		case ' ': goto yy938;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 877;
@@ -20096,8 +21818,8 @@ yyFillLabel878:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy923;
-		case 'A': goto yy400;
+		case ' ': goto yy939;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 878;
@@ -20111,9 +21833,8 @@ yyFillLabel879:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy924;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy940;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 879;
@@ -20126,9 +21847,7 @@ yy885:
 yyFillLabel880:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy925;
-		case '6': goto yy559;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 880;
@@ -20142,8 +21861,8 @@ yyFillLabel881:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy926;
-		case 'A': goto yy638;
+		case ' ': goto yy941;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 881;
@@ -20157,8 +21876,8 @@ yyFillLabel882:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy927;
-		case 'C': goto yy713;
+		case ' ': goto yy942;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 882;
@@ -20172,8 +21891,72 @@ yyFillLabel883:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy928;
-		case '8': goto yy781;
+		case ' ': goto yy943;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 883;
@@ -20187,8 +21970,72 @@ yyFillLabel884:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy929;
-		case 'A': goto yy841;
+		case ' ': goto yy944;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 884;
@@ -20201,9 +22048,8 @@ yy890:
 yyFillLabel885:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy930;
-		case 'L': goto yy892;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 885;
@@ -20216,7 +22062,9 @@ yy891:
 yyFillLabel886:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy890;
+		case '\t':
+		case ' ': goto yy945;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 886;
@@ -20229,9 +22077,8 @@ yy892:
 yyFillLabel887:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy931;
-		case '\r': goto yy932;
-		case 'w': goto yy307;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 887;
@@ -20244,10 +22091,8 @@ yy893:
 yyFillLabel888:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy933;
-		case 'T':
-		case 'z': goto yy562;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 888;
@@ -20261,8 +22106,8 @@ yyFillLabel889:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy934;
-		case 'A': goto yy642;
+		case ' ': goto yy946;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 889;
@@ -20276,8 +22121,10 @@ yyFillLabel890:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy935;
-		case 'D': goto yy424;
+		case ' ': goto yy947;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 890;
@@ -20290,7 +22137,9 @@ yy896:
 yyFillLabel891:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy330;
+		case '\t':
+		case ' ': goto yy948;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 891;
@@ -20304,8 +22153,8 @@ yyFillLabel892:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy936;
-		case 'y': goto yy307;
+		case ' ': goto yy949;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 892;
@@ -20318,7 +22167,9 @@ yy898:
 yyFillLabel893:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O': goto yy114;
+		case '\t':
+		case ' ': goto yy950;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 893;
@@ -20331,7 +22182,9 @@ yy899:
 yyFillLabel894:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy348;
+		case '\t':
+		case ' ': goto yy951;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 894;
@@ -20345,10 +22198,8 @@ yyFillLabel895:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy937;
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
+		case ' ': goto yy952;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 895;
@@ -20362,8 +22213,8 @@ yyFillLabel896:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy938;
-		case 'o': goto yy504;
+		case ' ': goto yy953;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 896;
@@ -20376,9 +22227,7 @@ yy902:
 yyFillLabel897:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy939;
-		case 'A': goto yy586;
+		case '\n': goto yy901;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 897;
@@ -20391,9 +22240,9 @@ yy903:
 yyFillLabel898:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy940;
-		case 'L': goto yy666;
+		case '\n': goto yy954;
+		case '\r': goto yy955;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 898;
@@ -20407,8 +22256,8 @@ yyFillLabel899:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy941;
-		case 'w': goto yy740;
+		case ' ': goto yy956;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 899;
@@ -20422,8 +22271,8 @@ yyFillLabel900:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy942;
-		case 'A': goto yy804;
+		case ' ': goto yy957;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 900;
@@ -20437,8 +22286,8 @@ yyFillLabel901:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy943;
-		case 'v': goto yy824;
+		case ' ': goto yy958;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 901;
@@ -20451,9 +22300,7 @@ yy907:
 yyFillLabel902:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy944;
-		case 'M': goto yy507;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 902;
@@ -20467,8 +22314,8 @@ yyFillLabel903:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy945;
-		case 'A': goto yy590;
+		case ' ': goto yy959;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 903;
@@ -20482,8 +22329,72 @@ yyFillLabel904:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy946;
-		case 'O': goto yy373;
+		case ' ': goto yy960;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 904;
@@ -20496,7 +22407,8 @@ yy910:
 yyFillLabel905:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy307;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 905;
@@ -20509,9 +22421,7 @@ yy911:
 yyFillLabel906:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O': goto yy373;
-		case 'U':
-		case 'c': goto yy374;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 906;
@@ -20525,8 +22435,10 @@ yyFillLabel907:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy947;
-		case 'g': goto yy450;
+		case ' ': goto yy961;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 907;
@@ -20540,8 +22452,8 @@ yyFillLabel908:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy948;
-		case 'A': goto yy532;
+		case ' ': goto yy962;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 908;
@@ -20555,8 +22467,8 @@ yyFillLabel909:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy949;
-		case 'v': goto yy615;
+		case ' ': goto yy963;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 909;
@@ -20570,8 +22482,8 @@ yyFillLabel910:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy950;
-		case 'A': goto yy692;
+		case ' ': goto yy964;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 910;
@@ -20585,8 +22497,8 @@ yyFillLabel911:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy951;
-		case 'C': goto yy762;
+		case ' ': goto yy965;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 911;
@@ -20600,8 +22512,8 @@ yyFillLabel912:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy952;
-		case '8': goto yy824;
+		case ' ': goto yy966;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 912;
@@ -20615,8 +22527,8 @@ yyFillLabel913:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy953;
-		case 'A': goto yy307;
+		case ' ': goto yy967;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 913;
@@ -20630,8 +22542,8 @@ yyFillLabel914:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy954;
-		case 'w': goto yy453;
+		case ' ': goto yy968;
+		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 914;
@@ -20644,9 +22556,7 @@ yy920:
 yyFillLabel915:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy955;
-		case 'A': goto yy479;
+		case '\n': goto yy919;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 915;
@@ -20657,6 +22567,2579 @@ yyFillLabel915:
 yy921:
 	++st.cur;
 yyFillLabel916:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy969;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 916;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy922:
+	++st.cur;
+yyFillLabel917:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy970;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 917;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy923:
+	++st.cur;
+yyFillLabel918:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 918;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy924:
+	++st.cur;
+yyFillLabel919:
+	yych = *st.cur;
+	switch (yych) {
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 919;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy925:
+	++st.cur;
+yyFillLabel920:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy971;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 920;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy926:
+	++st.cur;
+yyFillLabel921:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy972;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 921;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy927:
+	++st.cur;
+yyFillLabel922:
+	yych = *st.cur;
+	switch (yych) {
+		case 'U':
+		case 'c': goto yy324;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 922;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy928:
+	++st.cur;
+yyFillLabel923:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy973;
+		case 'A': goto yy402;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 923;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy929:
+	++st.cur;
+yyFillLabel924:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy974;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 924;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy930:
+	++st.cur;
+yyFillLabel925:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy975;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 925;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy931:
+	++st.cur;
+yyFillLabel926:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy976;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 926;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy932:
+	++st.cur;
+yyFillLabel927:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy977;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 927;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy933:
+	++st.cur;
+yyFillLabel928:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy978;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 928;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy934:
+	++st.cur;
+yyFillLabel929:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy979;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 929;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy935:
+	++st.cur;
+yyFillLabel930:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy980;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 930;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy936:
+	++st.cur;
+yyFillLabel931:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy935;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 931;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy937:
+	++st.cur;
+yyFillLabel932:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy981;
+		case '\r': goto yy982;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 932;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy938:
+	++st.cur;
+yyFillLabel933:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy983;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 933;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy939:
+	++st.cur;
+yyFillLabel934:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy984;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 934;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy940:
+	++st.cur;
+yyFillLabel935:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy985;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 935;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy941:
+	++st.cur;
+yyFillLabel936:
+	yych = *st.cur;
+	switch (yych) {
+		case 'L': goto yy330;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 936;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy942:
+	++st.cur;
+yyFillLabel937:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy986;
+		case 'y': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 937;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy943:
+	++st.cur;
+yyFillLabel938:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy987;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 938;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy944:
+	++st.cur;
+yyFillLabel939:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy988;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 939;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy945:
+	++st.cur;
+yyFillLabel940:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O': goto yy114;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 940;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy946:
+	++st.cur;
+yyFillLabel941:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy348;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 941;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy947:
+	++st.cur;
+yyFillLabel942:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy989;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 942;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy948:
+	++st.cur;
+yyFillLabel943:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy990;
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 943;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy949:
+	++st.cur;
+yyFillLabel944:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy991;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 944;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy950:
+	++st.cur;
+yyFillLabel945:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy992;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 945;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy951:
+	++st.cur;
+yyFillLabel946:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy993;
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 946;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy952:
+	++st.cur;
+yyFillLabel947:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy994;
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 947;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy953:
+	++st.cur;
+yyFillLabel948:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy995;
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 948;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy954:
+	++st.cur;
+yyFillLabel949:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy996;
+		case 'A': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 949;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy955:
+	++st.cur;
+yyFillLabel950:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy954;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 950;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy956:
+	++st.cur;
+yyFillLabel951:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy997;
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 951;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy957:
+	++st.cur;
+yyFillLabel952:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy998;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 952;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy958:
+	++st.cur;
+yyFillLabel953:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy999;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 953;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy959:
+	++st.cur;
+yyFillLabel954:
+	yych = *st.cur;
+	switch (yych) {
+		case 'L': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 954;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy960:
+	++st.cur;
+yyFillLabel955:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1000;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 955;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy961:
+	++st.cur;
+yyFillLabel956:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 956;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy962:
+	++st.cur;
+yyFillLabel957:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1001;
+		case 'g': goto yy455;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 957;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy963:
+	++st.cur;
+yyFillLabel958:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1002;
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 958;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy964:
+	++st.cur;
+yyFillLabel959:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1003;
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 959;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy965:
+	++st.cur;
+yyFillLabel960:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1004;
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 960;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy966:
+	++st.cur;
+yyFillLabel961:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1005;
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 961;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy967:
+	++st.cur;
+yyFillLabel962:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1006;
+		case '8': goto yy863;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 962;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy968:
+	++st.cur;
+yyFillLabel963:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1007;
+		case 'A': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 963;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy969:
+	++st.cur;
+yyFillLabel964:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1008;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 964;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy970:
+	++st.cur;
+yyFillLabel965:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1009;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 965;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy971:
+	++st.cur;
+yyFillLabel966:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 966;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy972:
+	++st.cur;
+yyFillLabel967:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1010;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 967;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy973:
+	++st.cur;
+yyFillLabel968:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy402;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 968;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy974:
+	++st.cur;
+yyFillLabel969:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1011;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 969;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy975:
+	++st.cur;
+yyFillLabel970:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1012;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 970;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy976:
+	++st.cur;
+yyFillLabel971:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1013;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 971;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy977:
+	++st.cur;
+yyFillLabel972:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1014;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 972;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy978:
+	++st.cur;
+yyFillLabel973:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1015;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 973;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy979:
+	++st.cur;
+yyFillLabel974:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1016;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 974;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy980:
+	++st.cur;
+yyFillLabel975:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1017;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 975;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy981:
+	++st.cur;
+yyFillLabel976:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1018;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 976;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy982:
+	++st.cur;
+yyFillLabel977:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy981;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 977;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy983:
+	++st.cur;
+yyFillLabel978:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1019;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 978;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy984:
+	++st.cur;
+yyFillLabel979:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1020;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 979;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy985:
+	++st.cur;
+yyFillLabel980:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1021;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 980;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy986:
+	++st.cur;
+yyFillLabel981:
+	yych = *st.cur;
+	switch (yych) {
+		case 'y': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 981;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy987:
+	++st.cur;
+yyFillLabel982:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1022;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 982;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy988:
+	++st.cur;
+yyFillLabel983:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1023;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 983;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy989:
+	++st.cur;
+yyFillLabel984:
+	yych = *st.cur;
+	switch (yych) {
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 984;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy990:
+	++st.cur;
+yyFillLabel985:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1024;
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 985;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy991:
+	++st.cur;
+yyFillLabel986:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1025;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 986;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy992:
+	++st.cur;
+yyFillLabel987:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1026;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 987;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy993:
+	++st.cur;
+yyFillLabel988:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1027;
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 988;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy994:
+	++st.cur;
+yyFillLabel989:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1028;
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 989;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy995:
+	++st.cur;
+yyFillLabel990:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1029;
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 990;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy996:
+	++st.cur;
+yyFillLabel991:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1030;
+		case 'A': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 991;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy997:
+	++st.cur;
+yyFillLabel992:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1031;
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 992;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy998:
+	++st.cur;
+yyFillLabel993:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1032;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 993;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy999:
+	++st.cur;
+yyFillLabel994:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1033;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 994;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1000:
+	++st.cur;
+yyFillLabel995:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 995;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1001:
+	++st.cur;
+yyFillLabel996:
+	yych = *st.cur;
+	switch (yych) {
+		case 'g': goto yy455;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 996;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1002:
+	++st.cur;
+yyFillLabel997:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1034;
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 997;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1003:
+	++st.cur;
+yyFillLabel998:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1035;
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 998;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1004:
+	++st.cur;
+yyFillLabel999:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1036;
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 999;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1005:
+	++st.cur;
+yyFillLabel1000:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1037;
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1000;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1006:
+	++st.cur;
+yyFillLabel1001:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1038;
+		case '8': goto yy863;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1001;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1007:
+	++st.cur;
+yyFillLabel1002:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1039;
+		case 'A': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1002;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1008:
+	++st.cur;
+yyFillLabel1003:
+	yych = *st.cur;
+	switch (yych) {
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1003;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1009:
+	++st.cur;
+yyFillLabel1004:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1040;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1004;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1010:
+	++st.cur;
+yyFillLabel1005:
+	yych = *st.cur;
+	switch (yych) {
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1005;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1011:
+	++st.cur;
+yyFillLabel1006:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1006;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1012:
+	++st.cur;
+yyFillLabel1007:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1041;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1007;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1013:
+	++st.cur;
+yyFillLabel1008:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1042;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1008;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1014:
+	++st.cur;
+yyFillLabel1009:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1043;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1009;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1015:
+	++st.cur;
+yyFillLabel1010:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1044;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1010;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1016:
+	++st.cur;
+yyFillLabel1011:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1045;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1011;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1017:
+	++st.cur;
+yyFillLabel1012:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1046;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1012;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1018:
+	++st.cur;
+yyFillLabel1013:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1047;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1013;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1019:
+	++st.cur;
+yyFillLabel1014:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1048;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1014;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1020:
+	++st.cur;
+yyFillLabel1015:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1049;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1015;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1021:
+	++st.cur;
+yyFillLabel1016:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1050;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1016;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1022:
+	++st.cur;
+yyFillLabel1017:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1017;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1023:
+	++st.cur;
+yyFillLabel1018:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1051;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1018;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1024:
+	++st.cur;
+yyFillLabel1019:
+	yych = *st.cur;
+	switch (yych) {
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1019;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1025:
+	++st.cur;
+yyFillLabel1020:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1052;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1020;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1026:
+	++st.cur;
+yyFillLabel1021:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1053;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1021;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1027:
+	++st.cur;
+yyFillLabel1022:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1054;
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1022;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1028:
+	++st.cur;
+yyFillLabel1023:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1055;
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1023;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1029:
+	++st.cur;
+yyFillLabel1024:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1056;
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1024;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1030:
+	++st.cur;
+yyFillLabel1025:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1057;
+		case 'A': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1025;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1031:
+	++st.cur;
+yyFillLabel1026:
+	yych = *st.cur;
+	switch (yych) {
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1026;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1032:
+	++st.cur;
+yyFillLabel1027:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1058;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1027;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1033:
+	++st.cur;
+yyFillLabel1028:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1059;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1028;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1034:
+	++st.cur;
+yyFillLabel1029:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1029;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1035:
+	++st.cur;
+yyFillLabel1030:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1060;
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1030;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1036:
+	++st.cur;
+yyFillLabel1031:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1061;
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1031;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1037:
+	++st.cur;
+yyFillLabel1032:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1062;
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1032;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1038:
+	++st.cur;
+yyFillLabel1033:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1063;
+		case '8': goto yy863;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1033;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1039:
+	++st.cur;
+yyFillLabel1034:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1064;
+		case 'A': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1034;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1040:
+	++st.cur;
+yyFillLabel1035:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1035;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1041:
+	++st.cur;
+yyFillLabel1036:
+	yych = *st.cur;
+	switch (yych) {
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1036;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1042:
+	++st.cur;
+yyFillLabel1037:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1065;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1037;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1043:
+	++st.cur;
+yyFillLabel1038:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1066;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1038;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1044:
+	++st.cur;
+yyFillLabel1039:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1067;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1039;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1045:
+	++st.cur;
+yyFillLabel1040:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1068;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1040;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1046:
+	++st.cur;
+yyFillLabel1041:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1069;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1041;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1047:
+	++st.cur;
+yyFillLabel1042:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1070;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1042;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1048:
+	++st.cur;
+yyFillLabel1043:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1043;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1049:
+	++st.cur;
+yyFillLabel1044:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1071;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1044;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1050:
+	++st.cur;
+yyFillLabel1045:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1072;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1045;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1051:
+	++st.cur;
+yyFillLabel1046:
 	yych = *st.cur;
 	switch (yych) {
 		case '+':
@@ -20723,1889 +25206,918 @@ yyFillLabel916:
 		case 'x':
 		case 'y':
 		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 916;
+				st.state = 1046;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy922:
+yy1052:
 	++st.cur;
-yyFillLabel917:
+yyFillLabel1047:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1047;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1053:
+	++st.cur;
+yyFillLabel1048:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy956;
-		case '=': goto yy383;
+		case ' ': goto yy1073;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 917;
+				st.state = 1048;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy923:
+yy1054:
 	++st.cur;
-yyFillLabel918:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy400;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 918;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy924:
-	++st.cur;
-yyFillLabel919:
+yyFillLabel1049:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy957;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy1074;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 919;
+				st.state = 1049;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy925:
+yy1055:
 	++st.cur;
-yyFillLabel920:
+yyFillLabel1050:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy958;
-		case '6': goto yy559;
+		case ' ': goto yy1075;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 920;
+				st.state = 1050;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy926:
+yy1056:
 	++st.cur;
-yyFillLabel921:
+yyFillLabel1051:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy959;
-		case 'A': goto yy638;
+		case ' ': goto yy1076;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 921;
+				st.state = 1051;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy927:
+yy1057:
 	++st.cur;
-yyFillLabel922:
+yyFillLabel1052:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy960;
-		case 'C': goto yy713;
+		case ' ': goto yy1077;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 922;
+				st.state = 1052;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy928:
+yy1058:
 	++st.cur;
-yyFillLabel923:
+yyFillLabel1053:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1053;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1059:
+	++st.cur;
+yyFillLabel1054:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy961;
-		case '8': goto yy781;
+		case ' ': goto yy1078;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 923;
+				st.state = 1054;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy929:
+yy1060:
 	++st.cur;
-yyFillLabel924:
+yyFillLabel1055:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1055;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1061:
+	++st.cur;
+yyFillLabel1056:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy962;
-		case 'A': goto yy841;
+		case ' ': goto yy1079;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 924;
+				st.state = 1056;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy930:
+yy1062:
 	++st.cur;
-yyFillLabel925:
+yyFillLabel1057:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy963;
-		case 'L': goto yy892;
+		case ' ': goto yy1080;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 925;
+				st.state = 1057;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy931:
+yy1063:
 	++st.cur;
-yyFillLabel926:
+yyFillLabel1058:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy964;
-		case 'w': goto yy307;
+		case ' ': goto yy1081;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 926;
+				st.state = 1058;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy932:
+yy1064:
 	++st.cur;
-yyFillLabel927:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy931;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 927;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy933:
-	++st.cur;
-yyFillLabel928:
+yyFillLabel1059:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy965;
-		case 'T':
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 928;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy934:
-	++st.cur;
-yyFillLabel929:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy966;
-		case 'A': goto yy642;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 929;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy935:
-	++st.cur;
-yyFillLabel930:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy967;
-		case 'D': goto yy424;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 930;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy936:
-	++st.cur;
-yyFillLabel931:
-	yych = *st.cur;
-	switch (yych) {
-		case 'y': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 931;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy937:
-	++st.cur;
-yyFillLabel932:
-	yych = *st.cur;
-	switch (yych) {
-		case 'D': goto yy424;
-		case 'F':
-		case 'H': goto yy425;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 932;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy938:
-	++st.cur;
-yyFillLabel933:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy968;
-		case 'o': goto yy504;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 933;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy939:
-	++st.cur;
-yyFillLabel934:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy969;
-		case 'A': goto yy586;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 934;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy940:
-	++st.cur;
-yyFillLabel935:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy970;
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 935;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy941:
-	++st.cur;
-yyFillLabel936:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy971;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 936;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy942:
-	++st.cur;
-yyFillLabel937:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy972;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 937;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy943:
-	++st.cur;
-yyFillLabel938:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy973;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 938;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy944:
-	++st.cur;
-yyFillLabel939:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy974;
-		case 'M': goto yy507;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 939;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy945:
-	++st.cur;
-yyFillLabel940:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy975;
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 940;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy946:
-	++st.cur;
-yyFillLabel941:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy976;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 941;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy947:
-	++st.cur;
-yyFillLabel942:
-	yych = *st.cur;
-	switch (yych) {
-		case 'g': goto yy450;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 942;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy948:
-	++st.cur;
-yyFillLabel943:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy977;
-		case 'A': goto yy532;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 943;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy949:
-	++st.cur;
-yyFillLabel944:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy978;
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 944;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy950:
-	++st.cur;
-yyFillLabel945:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy979;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 945;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy951:
-	++st.cur;
-yyFillLabel946:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy980;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 946;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy952:
-	++st.cur;
-yyFillLabel947:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy981;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 947;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy953:
-	++st.cur;
-yyFillLabel948:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy982;
+		case ' ': goto yy1082;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 948;
+				st.state = 1059;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy954:
+yy1065:
 	++st.cur;
-yyFillLabel949:
+yyFillLabel1060:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy453;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 949;
+				st.state = 1060;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy955:
+yy1066:
 	++st.cur;
-yyFillLabel950:
+yyFillLabel1061:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy983;
-		case 'A': goto yy479;
+		case ' ': goto yy1083;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 950;
+				st.state = 1061;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy956:
+yy1067:
 	++st.cur;
-yyFillLabel951:
-	yych = *st.cur;
-	switch (yych) {
-		case '=': goto yy383;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 951;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy957:
-	++st.cur;
-yyFillLabel952:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy479;
-		case 'B': goto yy480;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 952;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy958:
-	++st.cur;
-yyFillLabel953:
+yyFillLabel1062:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy984;
-		case '6': goto yy559;
+		case ' ': goto yy1084;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 953;
+				st.state = 1062;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy959:
+yy1068:
 	++st.cur;
-yyFillLabel954:
+yyFillLabel1063:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy985;
-		case 'A': goto yy638;
+		case ' ': goto yy1085;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 954;
+				st.state = 1063;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy960:
+yy1069:
 	++st.cur;
-yyFillLabel955:
+yyFillLabel1064:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy986;
-		case 'C': goto yy713;
+		case ' ': goto yy1086;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 955;
+				st.state = 1064;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy961:
+yy1070:
 	++st.cur;
-yyFillLabel956:
+yyFillLabel1065:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy987;
-		case '8': goto yy781;
+		case ' ': goto yy1087;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 956;
+				st.state = 1065;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy962:
+yy1071:
 	++st.cur;
-yyFillLabel957:
+yyFillLabel1066:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1066;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1072:
+	++st.cur;
+yyFillLabel1067:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy988;
-		case 'A': goto yy841;
+		case ' ': goto yy1088;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 957;
+				st.state = 1067;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy963:
+yy1073:
 	++st.cur;
-yyFillLabel958:
+yyFillLabel1068:
+	yych = *st.cur;
+	switch (yych) {
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1068;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1074:
+	++st.cur;
+yyFillLabel1069:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy989;
-		case 'L': goto yy892;
+		case ' ': goto yy1089;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 958;
+				st.state = 1069;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy964:
+yy1075:
 	++st.cur;
-yyFillLabel959:
+yyFillLabel1070:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy990;
-		case 'w': goto yy307;
+		case ' ': goto yy1090;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 959;
+				st.state = 1070;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy965:
+yy1076:
 	++st.cur;
-yyFillLabel960:
+yyFillLabel1071:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy991;
-		case 'T':
-		case 'z': goto yy562;
+		case ' ': goto yy1091;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 960;
+				st.state = 1071;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy966:
+yy1077:
 	++st.cur;
-yyFillLabel961:
+yyFillLabel1072:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy992;
-		case 'A': goto yy642;
+		case ' ': goto yy1092;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 961;
+				st.state = 1072;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy967:
+yy1078:
 	++st.cur;
-yyFillLabel962:
+yyFillLabel1073:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1073;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1079:
+	++st.cur;
+yyFillLabel1074:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1074;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1080:
+	++st.cur;
+yyFillLabel1075:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy993;
-		case 'D': goto yy424;
+		case ' ': goto yy1093;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 962;
+				st.state = 1075;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy968:
+yy1081:
 	++st.cur;
-yyFillLabel963:
-	yych = *st.cur;
-	switch (yych) {
-		case 'o': goto yy504;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 963;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy969:
-	++st.cur;
-yyFillLabel964:
+yyFillLabel1076:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy994;
-		case 'A': goto yy586;
+		case ' ': goto yy1094;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 964;
+				st.state = 1076;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy970:
+yy1082:
 	++st.cur;
-yyFillLabel965:
+yyFillLabel1077:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy995;
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 965;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy971:
-	++st.cur;
-yyFillLabel966:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy996;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 966;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy972:
-	++st.cur;
-yyFillLabel967:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy997;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 967;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy973:
-	++st.cur;
-yyFillLabel968:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy998;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 968;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy974:
-	++st.cur;
-yyFillLabel969:
-	yych = *st.cur;
-	switch (yych) {
-		case 'M': goto yy507;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 969;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy975:
-	++st.cur;
-yyFillLabel970:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy999;
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 970;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy976:
-	++st.cur;
-yyFillLabel971:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1000;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 971;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy977:
-	++st.cur;
-yyFillLabel972:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy532;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 972;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy978:
-	++st.cur;
-yyFillLabel973:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1001;
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 973;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy979:
-	++st.cur;
-yyFillLabel974:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1002;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 974;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy980:
-	++st.cur;
-yyFillLabel975:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1003;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 975;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy981:
-	++st.cur;
-yyFillLabel976:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1004;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 976;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy982:
-	++st.cur;
-yyFillLabel977:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1005;
+		case ' ': goto yy1095;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 977;
+				st.state = 1077;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy983:
+yy1083:
 	++st.cur;
-yyFillLabel978:
+yyFillLabel1078:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy479;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 978;
+				st.state = 1078;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy984:
+yy1084:
 	++st.cur;
-yyFillLabel979:
-	yych = *st.cur;
-	switch (yych) {
-		case '6': goto yy559;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 979;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy985:
-	++st.cur;
-yyFillLabel980:
+yyFillLabel1079:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1006;
-		case 'A': goto yy638;
+		case ' ': goto yy1096;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 980;
+				st.state = 1079;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy986:
+yy1085:
 	++st.cur;
-yyFillLabel981:
+yyFillLabel1080:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1007;
-		case 'C': goto yy713;
+		case ' ': goto yy1097;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 981;
+				st.state = 1080;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy987:
+yy1086:
 	++st.cur;
-yyFillLabel982:
+yyFillLabel1081:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1008;
-		case '8': goto yy781;
+		case ' ': goto yy1098;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 982;
+				st.state = 1081;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy988:
+yy1087:
 	++st.cur;
-yyFillLabel983:
+yyFillLabel1082:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1009;
-		case 'A': goto yy841;
+		case ' ': goto yy1099;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 983;
+				st.state = 1082;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy989:
+yy1088:
 	++st.cur;
-yyFillLabel984:
+yyFillLabel1083:
+	yych = *st.cur;
+	switch (yych) {
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1083;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1089:
+	++st.cur;
+yyFillLabel1084:
+	yych = *st.cur;
+	switch (yych) {
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1084;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1090:
+	++st.cur;
+yyFillLabel1085:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1010;
-		case 'L': goto yy892;
+		case ' ': goto yy1100;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 984;
+				st.state = 1085;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy990:
+yy1091:
 	++st.cur;
-yyFillLabel985:
+yyFillLabel1086:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1011;
-		case 'w': goto yy307;
+		case ' ': goto yy1101;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 985;
+				st.state = 1086;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy991:
+yy1092:
 	++st.cur;
-yyFillLabel986:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 986;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy992:
-	++st.cur;
-yyFillLabel987:
+yyFillLabel1087:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1012;
-		case 'A': goto yy642;
+		case ' ': goto yy1102;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 987;
+				st.state = 1087;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy993:
+yy1093:
 	++st.cur;
-yyFillLabel988:
+yyFillLabel1088:
+	yych = *st.cur;
+	switch (yych) {
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1088;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1094:
+	++st.cur;
+yyFillLabel1089:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1013;
-		case 'D': goto yy424;
+		case ' ': goto yy1103;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 988;
+				st.state = 1089;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy994:
+yy1095:
 	++st.cur;
-yyFillLabel989:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy586;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 989;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy995:
-	++st.cur;
-yyFillLabel990:
+yyFillLabel1090:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1014;
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 990;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy996:
-	++st.cur;
-yyFillLabel991:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1015;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 991;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy997:
-	++st.cur;
-yyFillLabel992:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1016;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 992;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy998:
-	++st.cur;
-yyFillLabel993:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1017;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 993;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy999:
-	++st.cur;
-yyFillLabel994:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 994;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1000:
-	++st.cur;
-yyFillLabel995:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1018;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 995;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1001:
-	++st.cur;
-yyFillLabel996:
-	yych = *st.cur;
-	switch (yych) {
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 996;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1002:
-	++st.cur;
-yyFillLabel997:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1019;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 997;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1003:
-	++st.cur;
-yyFillLabel998:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1020;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 998;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1004:
-	++st.cur;
-yyFillLabel999:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1021;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 999;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1005:
-	++st.cur;
-yyFillLabel1000:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1022;
+		case ' ': goto yy1104;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1000;
+				st.state = 1090;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1006:
+yy1096:
 	++st.cur;
-yyFillLabel1001:
+yyFillLabel1091:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy638;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1001;
+				st.state = 1091;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1007:
+yy1097:
 	++st.cur;
-yyFillLabel1002:
+yyFillLabel1092:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1023;
-		case 'C': goto yy713;
+		case ' ': goto yy1105;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1002;
+				st.state = 1092;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1008:
+yy1098:
 	++st.cur;
-yyFillLabel1003:
+yyFillLabel1093:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1024;
-		case '8': goto yy781;
+		case ' ': goto yy1106;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1003;
+				st.state = 1093;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1009:
+yy1099:
 	++st.cur;
-yyFillLabel1004:
+yyFillLabel1094:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1025;
-		case 'A': goto yy841;
+		case ' ': goto yy1107;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1004;
+				st.state = 1094;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1010:
+yy1100:
 	++st.cur;
-yyFillLabel1005:
+yyFillLabel1095:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1095;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1101:
+	++st.cur;
+yyFillLabel1096:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1026;
-		case 'L': goto yy892;
+		case ' ': goto yy1108;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1005;
+				st.state = 1096;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1011:
+yy1102:
 	++st.cur;
-yyFillLabel1006:
+yyFillLabel1097:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1027;
-		case 'w': goto yy307;
+		case ' ': goto yy1109;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1006;
+				st.state = 1097;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1012:
+yy1103:
 	++st.cur;
-yyFillLabel1007:
+yyFillLabel1098:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy642;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1007;
+				st.state = 1098;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1013:
+yy1104:
 	++st.cur;
-yyFillLabel1008:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1028;
-		case 'D': goto yy424;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1008;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1014:
-	++st.cur;
-yyFillLabel1009:
-	yych = *st.cur;
-	switch (yych) {
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1009;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1015:
-	++st.cur;
-yyFillLabel1010:
+yyFillLabel1099:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1029;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1010;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1016:
-	++st.cur;
-yyFillLabel1011:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1030;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1011;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1017:
-	++st.cur;
-yyFillLabel1012:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1031;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1012;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1018:
-	++st.cur;
-yyFillLabel1013:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1013;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1019:
-	++st.cur;
-yyFillLabel1014:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1014;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1020:
-	++st.cur;
-yyFillLabel1015:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1032;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1015;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1021:
-	++st.cur;
-yyFillLabel1016:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1033;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1016;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1022:
-	++st.cur;
-yyFillLabel1017:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1034;
+		case ' ': goto yy1110;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1017;
+				st.state = 1099;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1023:
+yy1105:
 	++st.cur;
-yyFillLabel1018:
+yyFillLabel1100:
 	yych = *st.cur;
 	switch (yych) {
-		case 'C': goto yy713;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1018;
+				st.state = 1100;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1024:
+yy1106:
 	++st.cur;
-yyFillLabel1019:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1035;
-		case '8': goto yy781;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1019;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1025:
-	++st.cur;
-yyFillLabel1020:
+yyFillLabel1101:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1036;
-		case 'A': goto yy841;
+		case ' ': goto yy1111;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1020;
+				st.state = 1101;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1026:
+yy1107:
 	++st.cur;
-yyFillLabel1021:
+yyFillLabel1102:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1037;
-		case 'L': goto yy892;
+		case ' ': goto yy1112;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1021;
+				st.state = 1102;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1027:
+yy1108:
 	++st.cur;
-yyFillLabel1022:
+yyFillLabel1103:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1103;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1109:
+	++st.cur;
+yyFillLabel1104:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1038;
-		case 'w': goto yy307;
+		case ' ': goto yy1113;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1022;
+				st.state = 1104;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1028:
+yy1110:
 	++st.cur;
-yyFillLabel1023:
-	yych = *st.cur;
-	switch (yych) {
-		case 'D': goto yy424;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1023;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1029:
-	++st.cur;
-yyFillLabel1024:
-	yych = *st.cur;
-	switch (yych) {
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1024;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1030:
-	++st.cur;
-yyFillLabel1025:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1039;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1025;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1031:
-	++st.cur;
-yyFillLabel1026:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1040;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1026;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1032:
-	++st.cur;
-yyFillLabel1027:
-	yych = *st.cur;
-	switch (yych) {
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1027;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1033:
-	++st.cur;
-yyFillLabel1028:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1041;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1028;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1034:
-	++st.cur;
-yyFillLabel1029:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1042;
-		case 'A': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1029;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1035:
-	++st.cur;
-yyFillLabel1030:
-	yych = *st.cur;
-	switch (yych) {
-		case '8': goto yy781;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1030;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1036:
-	++st.cur;
-yyFillLabel1031:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1043;
-		case 'A': goto yy841;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1031;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1037:
-	++st.cur;
-yyFillLabel1032:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1044;
-		case 'L': goto yy892;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1032;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1038:
-	++st.cur;
-yyFillLabel1033:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1045;
-		case 'w': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1033;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1039:
-	++st.cur;
-yyFillLabel1034:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1034;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1040:
-	++st.cur;
-yyFillLabel1035:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1046;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1035;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1041:
-	++st.cur;
-yyFillLabel1036:
-	yych = *st.cur;
-	switch (yych) {
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1036;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1042:
-	++st.cur;
-yyFillLabel1037:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1047;
-		case 'A': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1037;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1043:
-	++st.cur;
-yyFillLabel1038:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy841;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1038;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1044:
-	++st.cur;
-yyFillLabel1039:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1048;
-		case 'L': goto yy892;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1039;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1045:
-	++st.cur;
-yyFillLabel1040:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1049;
-		case 'w': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1040;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1046:
-	++st.cur;
-yyFillLabel1041:
-	yych = *st.cur;
-	switch (yych) {
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1041;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1047:
-	++st.cur;
-yyFillLabel1042:
+yyFillLabel1105:
 	yych = *st.cur;
 	switch (yych) {
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1042;
+				st.state = 1105;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1048:
+yy1111:
 	++st.cur;
-yyFillLabel1043:
+yyFillLabel1106:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy892;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1043;
+				st.state = 1106;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1049:
+yy1112:
 	++st.cur;
-yyFillLabel1044:
+yyFillLabel1107:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1050;
-		case 'w': goto yy307;
+		case ' ': goto yy1114;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1044;
+				st.state = 1107;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1050:
+yy1113:
 	++st.cur;
-yyFillLabel1045:
+yyFillLabel1108:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy307;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1045;
+				st.state = 1108;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1051:
+yy1114:
+	++st.cur;
+yyFillLabel1109:
+	yych = *st.cur;
+	switch (yych) {
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1109;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1115:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -260,10 +260,50 @@ TEST(EncodedBase64, LineBreaksAnywhereInsideTheText) {
                 << "break after " << at;
         }
     }
-    // A space, or a blank line, ends the text: what is left, "http://wrapped",
-    // is a stub with no top-level domain, no URL.
-    EXPECT_EQ(decoded(blob.substr(0, 20) + " " + blob.substr(20)), V{});
-    EXPECT_EQ(decoded(blob.substr(0, 32) + " " + blob.substr(32)), V{"http://wrapped.example/a"});
+    // A blank line ends the text: what is left, "http://wrapped", is a stub
+    // with no top-level domain, no URL. (A space between groups no longer
+    // does, see BlanksBetweenGroups.)
+    EXPECT_EQ(decoded(blob.substr(0, 20) + "\n\n" + blob.substr(20)), V{});
+    EXPECT_EQ(decoded(blob.substr(0, 32) + "\n\n" + blob.substr(32)), V{"http://wrapped.example/a"});
+}
+
+TEST(EncodedBase64, BlanksBetweenGroups) {
+    // The example, and the spec's "whitespace allowed inside".
+    EXPECT_EQ(decoded("aHR0cDovL2V4 YW1wbGUuY29t"), V{"http://example.com"});
+    EXPECT_EQ(decoded("x aHR0cDovL2V4\tYW1wbGUuY29t end"), V{"http://example.com"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4        YW1wbGUuY29t"), V{"http://example.com"});   // 8 blanks
+    EXPECT_EQ(decoded("SFRUUDovL2V4 YW1wbGUuY29t"), V{"http://example.com"});   // HTTP://
+    // A following word is not glued on: "The " is no group, "Then" decodes
+    // to bytes that are no URL bytes ("N", 0x17, 0xa7).
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t The next line"), V{"http://example.com"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t Then more"), V{"http://example.com"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t this data"), V{"http://example.com"});
+    const auto found = scan_urls("aHR0cDovL2V4YW1wbGUuY29t Then more", false);
+    ASSERT_EQ(found.size(), 1u) << describe(found);
+    EXPECT_EQ(found[0].raw, "aHR0cDovL2V4YW1wbGUuY29t");
+    // Only between groups, and at most 8 blanks: otherwise the text ends
+    // and "http://ex" is a stub, no URL.
+    EXPECT_EQ(decoded("aHR0cDovL2V 4YW1wbGUuY29t"), V{});
+    EXPECT_EQ(decoded("aHR0cDovL2V4         YW1wbGUuY29t"), V{});   // 9 blanks
+    // Every 12, 16 or 20 characters, with spaces, tabs or indented lines.
+    // (Blanks inside the scheme's spelling end it: "aHR0 cDov" is no text.)
+    EXPECT_EQ(decoded(base64("http://wrapped.example/a").insert(4, " ")), V{});
+    const std::string url = "http://wrapped.example/a/long/path?with=query";
+    const std::string blob = base64(url);
+    std::string text = "log: ";
+    for (std::size_t every : {12u, 16u, 20u}) {
+        for (const std::string blank : {" ", "\t", "  \t ", "\n    "}) {
+            std::string spaced;
+            for (std::size_t at = 0; at < blob.size(); at += every) {
+                spaced += (at == 0 ? "" : blank) + blob.substr(at, every);
+            }
+            EXPECT_EQ(decoded(spaced + "\n"), V{url}) << spaced;
+            text += spaced + " next\n";
+        }
+    }
+    const auto whole = scan_urls(text, true);
+    EXPECT_EQ(whole.size(), 12u) << describe(whole);
+    for (std::size_t piece : {1, 7, 33, 4096}) EXPECT_EQ(scan_urls(text, true, piece), whole) << "piece " << piece;
 }
 
 TEST(EncodedBase64, ANextLineThatIsNotBase64ToItsEndIsNotGluedOn) {
@@ -364,6 +404,9 @@ TEST(EncodedLinear, TenMegabyteLinesWithoutUrls) {
         {"base64 scheme prefixes", repeated("aHR0cDov", 10u << 20)},
         {"UTF-16LE base64 prefixes", repeated("aAB0AHQAcAA6AC8A", 10u << 20)},
         {"upper case base64 scheme prefixes", repeated("SFRUUDov", 10u << 20)},
+        {"base64 words", repeated("aHR0 ", 10u << 20)},
+        {"base64 URL stubs and words", repeated("aHR0cDovL2V4 Then ", 10u << 20)},
+        {"base64 URL stubs and blanks", repeated("aHR0cDovL2V4 YW1w ", 10u << 20)},
         {"mixed case base64 scheme starts", repeated("SFhUIVFRQUF", 10u << 20)},
         {"base64 of zero bytes", repeated("AAAA", 10u << 20)},
         {"odd line breaks", repeated("od\n", 10u << 20)},

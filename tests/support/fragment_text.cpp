@@ -44,7 +44,7 @@ const std::vector<std::string>& url_fragments() {
         "SFRUUDovL2V2aWwuZXhhbXBsZS5uZXQv", "eEhUdHA6Ly9ldmlsLmV4YW1wbGUubmV0Lw==",
         "eHlGdFA6Ly9ldmlsLmV4YW1wbGUubmV0Lw==", "SFRUUFM6Ly9hLmV4YW1wbGUub3JnLw==",
         "eABGAHQAUAA6AC8ALwBhAC4AZQB4AGEAbQBwAGwAZQAuAG8AcgBnAC8A", "SFR0cDovL", "RnRQOi8v", "hUVFA6Ly",
-        "IVFRQOi8v", "SABUAFQAUAA6AC8ALw"};
+        "IVFRQOi8v", "SABUAFQAUAA6AC8ALw", " YW1w", "\tL2E="};
     return f;
 }
 
