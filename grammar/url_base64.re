@@ -14,15 +14,19 @@
 // from the token's start, and runs to the end of the base64 text, "="
 // padding included. A line break, indented by at most 8 spaces or tabs, may
 // stand between any two characters (mail bodies, wrapped PowerShell
-// strings) when the line after it is base64 to its end; any other space, or
-// a space before the line break, ends the text.
+// strings) when the line after it is base64 to its end. After the scheme, 1-8
+// spaces or tabs may stand between two 4-character groups when the group
+// after them decodes to URL bytes (see `groups`); any other blank ends the
+// text.
 //
 // Linear: the scheme part can fail, but it is at most 13 base64 characters
 // (plus line breaks); a failed start gives up one byte. The fast path
 // (lib/encoded_skip.hpp) starts the DFA only a few characters before a pair
 // that can begin a scheme's fixed part ("aH", "SF", "Zn", "Rl", "h0", "hU",
 // "Z0", "od", "IV", "md", "GV", ...).
-// Once past the scheme every character extends the accepted token.
+// Once past the scheme every character extends the accepted token, but for
+// a blank run: the DFA reads at most 12 bytes past the token (8 blanks and a
+// group) before it gives them back.
 #include "lib/encoded_emit.hpp"
 #include "lib/encoded_skip.hpp"
 #include "lib/rule_ids.hpp"

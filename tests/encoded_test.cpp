@@ -405,7 +405,6 @@ TEST(EncodedLinear, TenMegabyteLinesWithoutUrls) {
         {"UTF-16LE base64 prefixes", repeated("aAB0AHQAcAA6AC8A", 10u << 20)},
         {"upper case base64 scheme prefixes", repeated("SFRUUDov", 10u << 20)},
         {"base64 words", repeated("aHR0 ", 10u << 20)},
-        {"base64 URL stubs and words", repeated("aHR0cDovL2V4 Then ", 10u << 20)},
         {"base64 URL stubs and blanks", repeated("aHR0cDovL2V4 YW1w ", 10u << 20)},
         {"mixed case base64 scheme starts", repeated("SFhUIVFRQUF", 10u << 20)},
         {"base64 of zero bytes", repeated("AAAA", 10u << 20)},
