@@ -188,12 +188,31 @@ struct Base64Spelling {
     const char* upper;
 };
 
+/// 0x80 in each byte where `a` and `b` are equal, 0 elsewhere (exact: no
+/// borrow runs from one byte into the next).
+inline std::uint64_t same_bytes(std::uint64_t a, std::uint64_t b) {
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+    const std::uint64_t x = a ^ b;
+    return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
 /// Whether `spelling` stands at `q`, with the grammar's line breaks between
 /// characters only where `unbroken` is false.
 inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Base64Spelling spelling,
                            bool unbroken) {
     if (unbroken) {
-        std::size_t i = 0;
+        // Every spelling has 7 characters or more: the first 7 or 8 in one
+        // comparison (text made of a spelling's first characters over and
+        // over, "aHR0 aHR0 ...", calls this every few bytes).
+        std::uint64_t text = 0, lower8 = 0, upper8 = 0;
+        std::memcpy(&text, q, 8);
+        std::memcpy(&lower8, spelling.lower, 8);
+        std::memcpy(&upper8, spelling.upper, 8);
+        // Little-endian: the 8th character is the high byte.
+        const bool seven = spelling.lower[7] == '\0';
+        const std::uint64_t wanted = seven ? 0x0080808080808080ull : 0x8080808080808080ull;
+        if (((same_bytes(text, lower8) | same_bytes(text, upper8)) & wanted) != wanted) return false;
+        std::size_t i = seven ? 7 : 8;
         for (; spelling.lower[i] != '\0'; ++i) {
             const auto lower = static_cast<unsigned char>(spelling.lower[i]);
             const auto upper = static_cast<unsigned char>(spelling.upper[i]);
