@@ -3,7 +3,8 @@
 // "ftp://" or "ftps://", in ASCII or UTF-16LE (PowerShell's
 // -EncodedCommand), at any of the three byte alignments, e.g.
 // "aHR0cDovL2V2aWwuZXhhbXBsZS9h" (http://evil.example/a) or
-// "eD1odHRwOi8v..." ("x=http://...").
+// "eD1odHRwOi8v..." ("x=http://..."). Schemes in any mix of cases
+// ("SFRUUDovL" is "HTTP://"); refang writes them in lower case.
 //
 // A base64 character carries 6 bits, so "http://" spells fixed characters
 // only where they do not share bits with the bytes before it. For a scheme
@@ -14,14 +15,19 @@
 // from the token's start, and runs to the end of the base64 text, "="
 // padding included. A line break, indented by at most 8 spaces or tabs, may
 // stand between any two characters (mail bodies, wrapped PowerShell
-// strings) when the line after it is base64 to its end; any other space, or
-// a space before the line break, ends the text.
+// strings) when the line after it is base64 to its end. After the scheme, 1-8
+// spaces or tabs may stand between two 4-character groups when the group
+// after them decodes to URL bytes (see `groups`); any other blank ends the
+// text.
 //
 // Linear: the scheme part can fail, but it is at most 13 base64 characters
 // (plus line breaks); a failed start gives up one byte. The fast path
 // (lib/encoded_skip.hpp) starts the DFA only a few characters before a pair
-// that can begin a scheme's fixed part ("aH", "Zn", "h0", "Z0", "od", "md").
-// Once past the scheme every character extends the accepted token.
+// that can begin a scheme's fixed part ("aH", "SF", "Zn", "Rl", "h0", "hU",
+// "Z0", "od", "IV", "md", "GV", ...).
+// Once past the scheme every character extends the accepted token, but for
+// a blank run: the DFA reads at most 12 bytes past the token (8 blanks and a
+// group) before it gives them back.
 #include "lib/encoded_emit.hpp"
 #include "lib/encoded_skip.hpp"
 #include "lib/rule_ids.hpp"
@@ -43,7 +49,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy1051;
+		if (st.lim <= st.cur) goto yy1115;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -1096,7 +1102,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel350;
 	case 351:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel351;
 	case 352:
 		if (st.lim <= st.cur) goto yy8;
@@ -1177,13 +1183,13 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel377;
 	case 378:
-		if (st.lim <= st.cur) goto yy308;
+		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel378;
 	case 379:
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel379;
 	case 380:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel380;
 	case 381:
 		if (st.lim <= st.cur) goto yy8;
@@ -1255,7 +1261,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel403;
 	case 404:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel404;
 	case 405:
 		if (st.lim <= st.cur) goto yy8;
@@ -1525,7 +1531,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel493;
 	case 494:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy308;
 		goto yyFillLabel494;
 	case 495:
 		if (st.lim <= st.cur) goto yy8;
@@ -3180,6 +3186,198 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 	case 1045:
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel1045;
+	case 1046:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1046;
+	case 1047:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1047;
+	case 1048:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1048;
+	case 1049:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1049;
+	case 1050:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1050;
+	case 1051:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1051;
+	case 1052:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1052;
+	case 1053:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1053;
+	case 1054:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1054;
+	case 1055:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1055;
+	case 1056:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1056;
+	case 1057:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1057;
+	case 1058:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1058;
+	case 1059:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1059;
+	case 1060:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1060;
+	case 1061:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1061;
+	case 1062:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1062;
+	case 1063:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1063;
+	case 1064:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1064;
+	case 1065:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1065;
+	case 1066:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1066;
+	case 1067:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1067;
+	case 1068:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1068;
+	case 1069:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1069;
+	case 1070:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1070;
+	case 1071:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1071;
+	case 1072:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1072;
+	case 1073:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1073;
+	case 1074:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1074;
+	case 1075:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1075;
+	case 1076:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1076;
+	case 1077:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1077;
+	case 1078:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1078;
+	case 1079:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1079;
+	case 1080:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1080;
+	case 1081:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1081;
+	case 1082:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1082;
+	case 1083:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1083;
+	case 1084:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1084;
+	case 1085:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1085;
+	case 1086:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1086;
+	case 1087:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1087;
+	case 1088:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1088;
+	case 1089:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1089;
+	case 1090:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1090;
+	case 1091:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1091;
+	case 1092:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1092;
+	case 1093:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1093;
+	case 1094:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1094;
+	case 1095:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1095;
+	case 1096:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1096;
+	case 1097:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1097;
+	case 1098:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1098;
+	case 1099:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1099;
+	case 1100:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1100;
+	case 1101:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1101;
+	case 1102:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1102;
+	case 1103:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1103;
+	case 1104:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1104;
+	case 1105:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1105;
+	case 1106:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1106;
+	case 1107:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1107;
+	case 1108:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1108;
+	case 1109:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel1109;
 }
 
     for (;;) {
@@ -3220,8 +3418,6 @@ yyFillLabel0:
 		case 'O':
 		case 'P':
 		case 'Q':
-		case 'R':
-		case 'S':
 		case 'T':
 		case 'U':
 		case 'V':
@@ -3253,7 +3449,9 @@ yyFillLabel0:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
+		case 'R':
 		case 'Z': goto yy5;
+		case 'S':
 		case 'a': goto yy6;
 		default:
 			if (st.lim <= st.cur) {
@@ -3277,7 +3475,6 @@ yyFillLabel1:
 		case '\r': goto yy9;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3290,7 +3487,6 @@ yyFillLabel1:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3305,7 +3501,6 @@ yyFillLabel1:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3320,7 +3515,6 @@ yyFillLabel1:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3335,9 +3529,13 @@ yyFillLabel1:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -3356,7 +3554,6 @@ yyFillLabel2:
 		case '\r': goto yy13;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3369,7 +3566,6 @@ yyFillLabel2:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3384,7 +3580,6 @@ yyFillLabel2:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3398,8 +3593,6 @@ yyFillLabel2:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -3412,11 +3605,16 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -3435,7 +3633,6 @@ yyFillLabel3:
 		case '\r': goto yy17;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3447,8 +3644,6 @@ yyFillLabel3:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -3461,7 +3656,6 @@ yyFillLabel3:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3476,7 +3670,6 @@ yyFillLabel3:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3491,11 +3684,16 @@ yyFillLabel3:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -3513,7 +3711,6 @@ yyFillLabel4:
 		case ' ': goto yy20;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3526,7 +3723,6 @@ yyFillLabel4:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3541,7 +3737,6 @@ yyFillLabel4:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3556,7 +3751,6 @@ yyFillLabel4:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3571,9 +3765,13 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -3673,7 +3871,6 @@ yyFillLabel8:
 		case ' ': goto yy30;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3686,7 +3883,6 @@ yyFillLabel8:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -3701,7 +3897,6 @@ yyFillLabel8:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3715,8 +3910,6 @@ yyFillLabel8:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -3729,11 +3922,16 @@ yyFillLabel8:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -3824,7 +4022,6 @@ yyFillLabel12:
 		case ' ': goto yy37;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3836,8 +4033,6 @@ yyFillLabel12:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -3850,7 +4045,6 @@ yyFillLabel12:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -3865,7 +4059,6 @@ yyFillLabel12:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -3880,11 +4073,16 @@ yyFillLabel12:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -3975,7 +4173,6 @@ yyFillLabel16:
 		case ' ': goto yy43;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -3988,7 +4185,6 @@ yyFillLabel16:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -4003,7 +4199,6 @@ yyFillLabel16:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4018,7 +4213,6 @@ yyFillLabel16:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -4033,9 +4227,13 @@ yyFillLabel16:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -4094,7 +4292,9 @@ yyFillLabel19:
 	switch (yych) {
 		case '\n': goto yy45;
 		case '\r': goto yy46;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4170,8 +4370,11 @@ yyFillLabel23:
 	switch (yych) {
 		case '\n': goto yy53;
 		case '\r': goto yy54;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4202,8 +4405,11 @@ yyFillLabel25:
 	switch (yych) {
 		case '\n': goto yy59;
 		case '\r': goto yy60;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4221,7 +4427,6 @@ yyFillLabel26:
 		case ' ': goto yy62;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4234,7 +4439,6 @@ yyFillLabel26:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -4249,7 +4453,6 @@ yyFillLabel26:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4263,8 +4466,6 @@ yyFillLabel26:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -4277,11 +4478,16 @@ yyFillLabel26:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -4340,8 +4546,11 @@ yyFillLabel29:
 	switch (yych) {
 		case '\n': goto yy64;
 		case '\r': goto yy65;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4400,8 +4609,11 @@ yyFillLabel32:
 	switch (yych) {
 		case '\n': goto yy68;
 		case '\r': goto yy69;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -4419,7 +4631,6 @@ yyFillLabel33:
 		case ' ': goto yy71;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4431,8 +4642,6 @@ yyFillLabel33:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -4445,7 +4654,6 @@ yyFillLabel33:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4460,7 +4668,6 @@ yyFillLabel33:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -4475,11 +4682,16 @@ yyFillLabel33:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -4538,8 +4750,11 @@ yyFillLabel36:
 	switch (yych) {
 		case '\n': goto yy73;
 		case '\r': goto yy74;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4600,7 +4815,6 @@ yyFillLabel39:
 		case ' ': goto yy77;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4613,7 +4827,6 @@ yyFillLabel39:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -4628,7 +4841,6 @@ yyFillLabel39:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -4643,7 +4855,6 @@ yyFillLabel39:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -4658,9 +4869,13 @@ yyFillLabel39:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -4706,7 +4921,9 @@ yyFillLabel41:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy79;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4736,6 +4953,7 @@ yyFillLabel43:
 		case '\n': goto yy80;
 		case '\r': goto yy81;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -4752,6 +4970,7 @@ yyFillLabel44:
 		case '\n': goto yy84;
 		case '\r': goto yy85;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -4827,6 +5046,7 @@ yyFillLabel48:
 	switch (yych) {
 		case '\n': goto yy90;
 		case '\r': goto yy91;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -4842,8 +5062,11 @@ yyFillLabel49:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy93;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4872,6 +5095,7 @@ yyFillLabel51:
 	switch (yych) {
 		case '\n': goto yy94;
 		case '\r': goto yy95;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -4915,6 +5139,7 @@ yyFillLabel54:
 	switch (yych) {
 		case '\n': goto yy98;
 		case '\r': goto yy99;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -4930,8 +5155,11 @@ yyFillLabel55:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy101;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -4960,6 +5188,7 @@ yyFillLabel57:
 	switch (yych) {
 		case '\n': goto yy102;
 		case '\r': goto yy103;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -4977,7 +5206,6 @@ yyFillLabel58:
 		case ' ': goto yy104;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -4990,7 +5218,6 @@ yyFillLabel58:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -5005,7 +5232,6 @@ yyFillLabel58:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5019,8 +5245,6 @@ yyFillLabel58:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -5033,11 +5257,16 @@ yyFillLabel58:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -5083,8 +5312,11 @@ yyFillLabel60:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy106;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5158,8 +5390,11 @@ yyFillLabel64:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy111;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -5189,6 +5424,7 @@ yyFillLabel66:
 		case '\n': goto yy112;
 		case '\r': goto yy113;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -5206,7 +5442,6 @@ yyFillLabel67:
 		case ' ': goto yy116;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -5218,8 +5453,6 @@ yyFillLabel67:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -5232,7 +5465,6 @@ yyFillLabel67:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5247,7 +5479,6 @@ yyFillLabel67:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -5262,11 +5493,16 @@ yyFillLabel67:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -5312,8 +5548,11 @@ yyFillLabel69:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy118;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5389,7 +5628,6 @@ yyFillLabel73:
 		case ' ': goto yy122;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -5402,7 +5640,6 @@ yyFillLabel73:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -5417,7 +5654,6 @@ yyFillLabel73:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5432,7 +5668,6 @@ yyFillLabel73:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -5447,9 +5682,13 @@ yyFillLabel73:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -5495,7 +5734,9 @@ yyFillLabel75:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy124;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5512,6 +5753,7 @@ yyFillLabel76:
 		case '\t':
 		case ' ': goto yy125;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -5540,6 +5782,7 @@ yyFillLabel78:
 	switch (yych) {
 		case '\n': goto yy126;
 		case '\r': goto yy127;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -5555,6 +5798,7 @@ yyFillLabel79:
 	switch (yych) {
 		case '\n': goto yy129;
 		case '\r': goto yy130;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -5571,6 +5815,7 @@ yyFillLabel80:
 		case '\t':
 		case ' ': goto yy132;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -5599,6 +5844,7 @@ yyFillLabel82:
 	switch (yych) {
 		case '\n': goto yy133;
 		case '\r': goto yy134;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -5614,6 +5860,7 @@ yyFillLabel83:
 	switch (yych) {
 		case '\n': goto yy136;
 		case '\r': goto yy137;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -5676,6 +5923,7 @@ yyFillLabel86:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy141;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -5719,8 +5967,11 @@ yyFillLabel89:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy145;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5736,6 +5987,7 @@ yyFillLabel90:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy146;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -5765,6 +6017,7 @@ yyFillLabel92:
 		case '\n': goto yy147;
 		case '\r': goto yy148;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -5795,6 +6048,7 @@ yyFillLabel94:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy152;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -5838,8 +6092,11 @@ yyFillLabel97:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy156;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -5855,6 +6112,7 @@ yyFillLabel98:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy157;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -5885,7 +6143,6 @@ yyFillLabel100:
 		case ' ': goto yy158;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -5898,7 +6155,6 @@ yyFillLabel100:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -5913,7 +6169,6 @@ yyFillLabel100:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -5927,8 +6182,6 @@ yyFillLabel100:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -5941,11 +6194,16 @@ yyFillLabel100:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -5991,8 +6249,11 @@ yyFillLabel102:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy160;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6036,6 +6297,7 @@ yyFillLabel105:
 	switch (yych) {
 		case '\n': goto yy162;
 		case '\r': goto yy163;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -6081,8 +6343,11 @@ yyFillLabel107:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy166;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -6099,6 +6364,7 @@ yyFillLabel108:
 		case '\t':
 		case ' ': goto yy167;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -6159,7 +6425,6 @@ yyFillLabel112:
 		case ' ': goto yy173;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -6171,8 +6436,6 @@ yyFillLabel112:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -6185,7 +6448,6 @@ yyFillLabel112:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -6200,7 +6462,6 @@ yyFillLabel112:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -6215,11 +6476,16 @@ yyFillLabel112:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -6265,8 +6531,11 @@ yyFillLabel114:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy175;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6342,7 +6611,6 @@ yyFillLabel118:
 		case ' ': goto yy178;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -6355,7 +6623,6 @@ yyFillLabel118:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -6370,7 +6637,6 @@ yyFillLabel118:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -6385,7 +6651,6 @@ yyFillLabel118:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -6400,9 +6665,13 @@ yyFillLabel118:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -6448,7 +6717,9 @@ yyFillLabel120:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy180;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6465,6 +6736,7 @@ yyFillLabel121:
 		case '\t':
 		case ' ': goto yy181;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -6480,6 +6752,7 @@ yyFillLabel122:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy182;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -6523,6 +6796,7 @@ yyFillLabel125:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy186;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -6568,6 +6842,7 @@ yyFillLabel128:
 		case '\t':
 		case ' ': goto yy191;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -6583,6 +6858,7 @@ yyFillLabel129:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy192;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -6626,6 +6902,7 @@ yyFillLabel132:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy195;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -6716,6 +6993,7 @@ yyFillLabel137:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy201;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -6774,8 +7052,11 @@ yyFillLabel141:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy206;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6791,6 +7072,7 @@ yyFillLabel142:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy207;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -6807,6 +7089,7 @@ yyFillLabel143:
 		case '\t':
 		case ' ': goto yy208;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -6880,6 +7163,7 @@ yyFillLabel148:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy215;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -6938,8 +7222,11 @@ yyFillLabel152:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy220;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -6955,6 +7242,7 @@ yyFillLabel153:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy221;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -6972,7 +7260,6 @@ yyFillLabel154:
 		case ' ': goto yy222;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -6985,7 +7272,6 @@ yyFillLabel154:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -7000,7 +7286,6 @@ yyFillLabel154:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -7014,8 +7299,6 @@ yyFillLabel154:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -7028,11 +7311,16 @@ yyFillLabel154:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -7078,8 +7366,11 @@ yyFillLabel156:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy224;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7110,6 +7401,7 @@ yyFillLabel158:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy226;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -7183,8 +7475,11 @@ yyFillLabel162:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy231;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -7201,6 +7496,7 @@ yyFillLabel163:
 		case '\t':
 		case ' ': goto yy232;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -7289,7 +7585,6 @@ yyFillLabel169:
 		case ' ': goto yy238;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -7301,8 +7596,6 @@ yyFillLabel169:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -7315,7 +7608,6 @@ yyFillLabel169:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -7330,7 +7622,6 @@ yyFillLabel169:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -7345,11 +7636,16 @@ yyFillLabel169:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -7395,8 +7691,11 @@ yyFillLabel171:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy240;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7459,7 +7758,6 @@ yyFillLabel174:
 		case ' ': goto yy243;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -7472,7 +7770,6 @@ yyFillLabel174:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -7487,7 +7784,6 @@ yyFillLabel174:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -7502,7 +7798,6 @@ yyFillLabel174:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -7517,9 +7812,13 @@ yyFillLabel174:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -7565,7 +7864,9 @@ yyFillLabel176:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy245;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7582,6 +7883,7 @@ yyFillLabel177:
 		case '\t':
 		case ' ': goto yy246;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -7597,6 +7899,7 @@ yyFillLabel178:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy247;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -7655,6 +7958,7 @@ yyFillLabel182:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy252;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -7714,6 +8018,7 @@ yyFillLabel186:
 	switch (yych) {
 		case '\n': goto yy257;
 		case '\r': goto yy258;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -7730,6 +8035,7 @@ yyFillLabel187:
 		case '\t':
 		case ' ': goto yy260;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -7745,6 +8051,7 @@ yyFillLabel188:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy261;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -7788,6 +8095,7 @@ yyFillLabel191:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy263;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -7831,6 +8139,7 @@ yyFillLabel194:
 	switch (yych) {
 		case '\n': goto yy265;
 		case '\r': goto yy266;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -7893,6 +8202,7 @@ yyFillLabel197:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy269;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -7951,6 +8261,7 @@ yyFillLabel201:
 	switch (yych) {
 		case '\n': goto yy272;
 		case '\r': goto yy273;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -7966,8 +8277,11 @@ yyFillLabel202:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy275;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -7983,6 +8297,7 @@ yyFillLabel203:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy276;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -7999,6 +8314,7 @@ yyFillLabel204:
 		case '\t':
 		case ' ': goto yy277;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -8100,6 +8416,7 @@ yyFillLabel211:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy284;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -8158,7 +8475,8 @@ yyFillLabel215:
 	switch (yych) {
 		case '\n': goto yy287;
 		case '\r': goto yy288;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 215;
@@ -8173,8 +8491,11 @@ yyFillLabel216:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy289;
-		case '0': goto yy61;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8190,6 +8511,7 @@ yyFillLabel217:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy290;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -8207,7 +8529,6 @@ yyFillLabel218:
 		case ' ': goto yy291;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -8220,7 +8541,6 @@ yyFillLabel218:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -8235,7 +8555,6 @@ yyFillLabel218:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -8249,8 +8568,6 @@ yyFillLabel218:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -8263,11 +8580,16 @@ yyFillLabel218:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -8313,8 +8635,11 @@ yyFillLabel220:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy293;
-		case '0': goto yy66;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8345,6 +8670,7 @@ yyFillLabel222:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy295;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -8433,8 +8759,11 @@ yyFillLabel227:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy301;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -8451,6 +8780,7 @@ yyFillLabel228:
 		case '\t':
 		case ' ': goto yy302;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -8541,7 +8871,6 @@ yyFillLabel234:
 		case ' ': goto yy310;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -8553,8 +8882,6 @@ yyFillLabel234:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -8567,7 +8894,6 @@ yyFillLabel234:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -8582,7 +8908,6 @@ yyFillLabel234:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -8597,11 +8922,16 @@ yyFillLabel234:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -8647,8 +8977,11 @@ yyFillLabel236:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy312;
-		case '0': goto yy75;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8711,7 +9044,6 @@ yyFillLabel239:
 		case ' ': goto yy315;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -8724,7 +9056,6 @@ yyFillLabel239:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -8739,7 +9070,6 @@ yyFillLabel239:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -8754,7 +9084,6 @@ yyFillLabel239:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -8769,9 +9098,13 @@ yyFillLabel239:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -8817,7 +9150,9 @@ yyFillLabel241:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy317;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -8834,6 +9169,7 @@ yyFillLabel242:
 		case '\t':
 		case ' ': goto yy318;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -8849,6 +9185,7 @@ yyFillLabel243:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy319;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -8907,6 +9244,7 @@ yyFillLabel247:
 	switch (yych) {
 		case '\n': goto yy322;
 		case '\r': goto yy323;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -8922,6 +9260,7 @@ yyFillLabel248:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy325;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -8996,6 +9335,7 @@ yyFillLabel253:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy331;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -9040,6 +9380,7 @@ yyFillLabel256:
 		case '\t':
 		case ' ': goto yy334;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -9055,6 +9396,7 @@ yyFillLabel257:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy335;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -9085,6 +9427,7 @@ yyFillLabel259:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy337;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -9115,6 +9458,7 @@ yyFillLabel261:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy339;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -9190,6 +9534,7 @@ yyFillLabel265:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy342;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -9235,6 +9580,7 @@ yyFillLabel268:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy345;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -9278,8 +9624,11 @@ yyFillLabel271:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy349;
-		case '0': goto yy55;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -9295,6 +9644,7 @@ yyFillLabel272:
 	switch (yych) {
 		case '\t':
 		case ' ': goto yy350;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -9311,6 +9661,7 @@ yyFillLabel273:
 		case '\t':
 		case ' ': goto yy351;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -9369,7 +9720,7 @@ yyFillLabel277:
 	switch (yych) {
 		case '\n': goto yy354;
 		case '\r': goto yy355;
-		case 'L': goto yy307;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 277;
@@ -9383,7 +9734,7 @@ yyFillLabel278:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy356;
+		case ' ': goto yy357;
 		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
@@ -9398,7 +9749,7 @@ yyFillLabel279:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy357;
+		case ' ': goto yy358;
 		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
@@ -9413,7 +9764,8 @@ yyFillLabel280:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy358;
+		case ' ': goto yy359;
+		case 'V':
 		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
@@ -9428,7 +9780,7 @@ yyFillLabel281:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy359;
+		case ' ': goto yy360;
 		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
@@ -9443,7 +9795,7 @@ yyFillLabel282:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy360;
+		case ' ': goto yy361;
 		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
@@ -9458,8 +9810,9 @@ yyFillLabel283:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy361;
-		case '0': goto yy66;
+		case ' ': goto yy362;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 283;
@@ -9486,9 +9839,12 @@ yyFillLabel285:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy362;
-		case '0': goto yy61;
+		case ' ': goto yy363;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -9503,7 +9859,8 @@ yyFillLabel286:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy363;
+		case ' ': goto yy364;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -9518,10 +9875,9 @@ yyFillLabel287:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy364;
+		case ' ': goto yy365;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -9534,7 +9890,6 @@ yyFillLabel287:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -9549,7 +9904,6 @@ yyFillLabel287:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -9563,8 +9917,6 @@ yyFillLabel287:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
-		case 'l':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -9577,11 +9929,16 @@ yyFillLabel287:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'g': goto yy14;
+		case 'l':
 		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
@@ -9596,7 +9953,7 @@ yyFillLabel288:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy365;
+		case ' ': goto yy366;
 		case '1':
 		case '5':
 		case '9':
@@ -9626,9 +9983,12 @@ yyFillLabel289:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy366;
-		case '0': goto yy66;
+		case ' ': goto yy367;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -9643,7 +10003,7 @@ yyFillLabel290:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy367;
+		case ' ': goto yy368;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
@@ -9658,7 +10018,8 @@ yyFillLabel291:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy368;
+		case ' ': goto yy369;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
@@ -9673,7 +10034,7 @@ yyFillLabel292:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy369;
+		case ' ': goto yy370;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
@@ -9688,7 +10049,7 @@ yyFillLabel293:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy370;
+		case ' ': goto yy371;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
@@ -9715,10 +10076,11 @@ yy299:
 yyFillLabel295:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy371;
-		case '\r': goto yy372;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case '\n': goto yy372;
+		case '\r': goto yy373;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 295;
@@ -9732,7 +10094,7 @@ yyFillLabel296:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy375;
+		case ' ': goto yy376;
 		case '1':
 		case '5':
 		case '9':
@@ -9762,9 +10124,12 @@ yyFillLabel297:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy376;
+		case ' ': goto yy377;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -9779,8 +10144,9 @@ yyFillLabel298:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy377;
+		case ' ': goto yy378;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
@@ -9795,7 +10161,7 @@ yyFillLabel299:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy378;
+		case ' ': goto yy379;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
@@ -9810,7 +10176,7 @@ yyFillLabel300:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy379;
+		case ' ': goto yy380;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
@@ -9825,7 +10191,7 @@ yyFillLabel301:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy380;
+		case ' ': goto yy381;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
@@ -9853,8 +10219,10 @@ yy307:
 yyFillLabel303:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy381;
-		case '\r': goto yy382;
+		case '\t':
+		case ' ': goto yy382;
+		case '\n': goto yy383;
+		case '\r': goto yy384;
 		case '+':
 		case '/':
 		case '0':
@@ -9918,8 +10286,8 @@ yyFillLabel303:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 303;
@@ -9942,7 +10310,7 @@ yyFillLabel304:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy384;
+		case ' ': goto yy386;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
@@ -9957,10 +10325,9 @@ yyFillLabel305:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy385;
+		case ' ': goto yy387;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -9972,8 +10339,6 @@ yyFillLabel305:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
-		case 'F':
 		case 'I':
 		case 'J':
 		case 'K':
@@ -9986,7 +10351,6 @@ yyFillLabel305:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -10001,7 +10365,6 @@ yyFillLabel305:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -10016,11 +10379,16 @@ yyFillLabel305:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		case 'A': goto yy18;
+		case 'F':
 		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
@@ -10035,7 +10403,7 @@ yyFillLabel306:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy386;
+		case ' ': goto yy388;
 		case '1':
 		case '5':
 		case '9':
@@ -10065,9 +10433,12 @@ yyFillLabel307:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy387;
-		case '0': goto yy75;
+		case ' ': goto yy389;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10082,7 +10453,7 @@ yyFillLabel308:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy388;
+		case ' ': goto yy390;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
@@ -10097,7 +10468,7 @@ yyFillLabel309:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy389;
+		case ' ': goto yy391;
 		case '1':
 		case '5':
 		case '9':
@@ -10127,10 +10498,9 @@ yyFillLabel310:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy390;
+		case ' ': goto yy392;
 		case '+':
 		case '/':
-		case '0':
 		case '1':
 		case '3':
 		case '4':
@@ -10143,7 +10513,6 @@ yyFillLabel310:
 		case 'B':
 		case 'C':
 		case 'D':
-		case 'E':
 		case 'F':
 		case 'H':
 		case 'I':
@@ -10158,7 +10527,6 @@ yyFillLabel310:
 		case 'R':
 		case 'S':
 		case 'T':
-		case 'U':
 		case 'V':
 		case 'X':
 		case 'Y':
@@ -10173,7 +10541,6 @@ yyFillLabel310:
 		case 'h':
 		case 'i':
 		case 'j':
-		case 'k':
 		case 'l':
 		case 'n':
 		case 'o':
@@ -10188,9 +10555,13 @@ yyFillLabel310:
 		case 'x':
 		case 'y':
 		case 'z': goto yy10;
+		case '0':
 		case '2':
+		case 'E':
 		case 'G':
+		case 'U':
 		case 'W':
+		case 'k':
 		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
@@ -10205,7 +10576,7 @@ yyFillLabel311:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy391;
+		case ' ': goto yy393;
 		case '1':
 		case '5':
 		case '9':
@@ -10235,8 +10606,10 @@ yyFillLabel312:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy392;
+		case ' ': goto yy394;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10251,8 +10624,9 @@ yyFillLabel313:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy393;
+		case ' ': goto yy395;
 		case 'A': goto yy82;
+		case 'V':
 		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
@@ -10267,7 +10641,8 @@ yyFillLabel314:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy394;
+		case ' ': goto yy396;
+		case 'F':
 		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
@@ -10282,7 +10657,7 @@ yyFillLabel315:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy395;
+		case ' ': goto yy397;
 		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
@@ -10297,7 +10672,7 @@ yyFillLabel316:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy396;
+		case ' ': goto yy398;
 		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
@@ -10312,7 +10687,8 @@ yyFillLabel317:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy397;
+		case ' ': goto yy399;
+		case 'U':
 		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
@@ -10339,9 +10715,9 @@ yy324:
 yyFillLabel319:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy398;
-		case '\r': goto yy399;
-		case 'A': goto yy400;
+		case '\n': goto yy400;
+		case '\r': goto yy401;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 319;
@@ -10355,7 +10731,8 @@ yyFillLabel320:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy401;
+		case ' ': goto yy403;
+		case 'F':
 		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
@@ -10370,7 +10747,7 @@ yyFillLabel321:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy402;
+		case ' ': goto yy404;
 		case 'A': goto yy189;
 		case 'B': goto yy190;
 		default:
@@ -10386,7 +10763,7 @@ yyFillLabel322:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy403;
+		case ' ': goto yy405;
 		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
@@ -10401,7 +10778,7 @@ yyFillLabel323:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy404;
+		case ' ': goto yy406;
 		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
@@ -10428,9 +10805,9 @@ yy330:
 yyFillLabel325:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy405;
-		case '\r': goto yy406;
-		case 'y': goto yy307;
+		case '\n': goto yy407;
+		case '\r': goto yy408;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 325;
@@ -10444,7 +10821,8 @@ yyFillLabel326:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy407;
+		case ' ': goto yy410;
+		case 'T':
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
@@ -10459,7 +10837,7 @@ yyFillLabel327:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy408;
+		case ' ': goto yy411;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
@@ -10487,8 +10865,9 @@ yyFillLabel329:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy409;
+		case ' ': goto yy412;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
@@ -10503,7 +10882,8 @@ yyFillLabel330:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy410;
+		case ' ': goto yy413;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
@@ -10518,7 +10898,7 @@ yyFillLabel331:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy411;
+		case ' ': goto yy414;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
@@ -10533,7 +10913,8 @@ yyFillLabel332:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy412;
+		case ' ': goto yy415;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
@@ -10548,7 +10929,7 @@ yyFillLabel333:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy413;
+		case ' ': goto yy416;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
@@ -10563,7 +10944,8 @@ yyFillLabel334:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy414;
+		case ' ': goto yy417;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
@@ -10578,7 +10960,7 @@ yyFillLabel335:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy415;
+		case ' ': goto yy418;
 		case '1':
 		case '5':
 		case '9':
@@ -10610,7 +10992,7 @@ yyFillLabel336:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy416;
+		case ' ': goto yy419;
 		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
@@ -10625,7 +11007,8 @@ yyFillLabel337:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy417;
+		case ' ': goto yy420;
+		case 'V':
 		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
@@ -10640,7 +11023,7 @@ yyFillLabel338:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy418;
+		case ' ': goto yy421;
 		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
@@ -10655,7 +11038,7 @@ yyFillLabel339:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy419;
+		case ' ': goto yy422;
 		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
@@ -10670,7 +11053,8 @@ yyFillLabel340:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy420;
+		case ' ': goto yy423;
+		case 'Q':
 		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
@@ -10685,7 +11069,7 @@ yyFillLabel341:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy421;
+		case ' ': goto yy424;
 		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
@@ -10712,10 +11096,11 @@ yy348:
 yyFillLabel343:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy422;
-		case '\r': goto yy423;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case '\n': goto yy425;
+		case '\r': goto yy426;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 343;
@@ -10729,9 +11114,12 @@ yyFillLabel344:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy426;
-		case '0': goto yy55;
+		case ' ': goto yy429;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
@@ -10746,7 +11134,8 @@ yyFillLabel345:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy427;
+		case ' ': goto yy430;
+		case 'U':
 		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
@@ -10761,8 +11150,9 @@ yyFillLabel346:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy428;
+		case ' ': goto yy431;
 		case 'D': goto yy149;
+		case 'F':
 		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
@@ -10777,7 +11167,7 @@ yyFillLabel347:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy429;
+		case ' ': goto yy432;
 		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
@@ -10792,7 +11182,7 @@ yyFillLabel348:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy430;
+		case ' ': goto yy433;
 		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
@@ -10807,8 +11197,8 @@ yyFillLabel349:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy431;
-		case 'L': goto yy307;
+		case ' ': goto yy434;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 349;
@@ -10830,19 +11220,84 @@ yyFillLabel350:
 			goto yy8;
 	}
 yy356:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel351:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy432;
-		case 'M': goto yy189;
+		case '\n': goto yy435;
+		case '\r': goto yy436;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 351;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy308;
 	}
 yy357:
 	++st.cur;
@@ -10850,8 +11305,8 @@ yyFillLabel352:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy433;
-		case 'A': goto yy58;
+		case ' ': goto yy437;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 352;
@@ -10865,8 +11320,8 @@ yyFillLabel353:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy434;
-		case 'd': goto yy100;
+		case ' ': goto yy438;
+		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 353;
@@ -10880,8 +11335,9 @@ yyFillLabel354:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy435;
-		case 'A': goto yy155;
+		case ' ': goto yy439;
+		case 'V':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 354;
@@ -10895,8 +11351,8 @@ yyFillLabel355:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy436;
-		case 'B': goto yy219;
+		case ' ': goto yy440;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 355;
@@ -10910,8 +11366,8 @@ yyFillLabel356:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy437;
-		case '0': goto yy66;
+		case ' ': goto yy441;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 356;
@@ -10925,10 +11381,9 @@ yyFillLabel357:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy438;
-		case '0': goto yy61;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case ' ': goto yy442;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 357;
@@ -10942,8 +11397,13 @@ yyFillLabel358:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy439;
-		case 'd': goto yy83;
+		case ' ': goto yy443;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 358;
@@ -10957,71 +11417,9 @@ yyFillLabel359:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy440;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
+		case ' ': goto yy444;
 		case 'V':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy10;
-		case '2':
-		case 'G':
-		case 'W':
-		case 'm': goto yy11;
-		case 'g': goto yy14;
-		case 'n': goto yy15;
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 359;
@@ -11035,23 +11433,71 @@ yyFillLabel360:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy441;
+		case ' ': goto yy445;
+		case '+':
+		case '/':
 		case '1':
+		case '3':
+		case '4':
 		case '5':
+		case '6':
+		case '7':
+		case '8':
 		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
 		case 'F':
+		case 'H':
+		case 'I':
 		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
 		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
 		case 'R':
+		case 'S':
+		case 'T':
 		case 'V':
+		case 'X':
+		case 'Y':
 		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
 		case 'd':
+		case 'e':
+		case 'f':
 		case 'h':
-		case 'l':
+		case 'i':
+		case 'j':
+		case 'o':
 		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
 		case 't':
-		case 'x': goto yy23;
-		case 'B': goto yy33;
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy10;
+		case '0':
+		case '2':
+		case 'E':
+		case 'G':
+		case 'U':
+		case 'W':
+		case 'k':
+		case 'm': goto yy11;
+		case 'g': goto yy14;
+		case 'l':
+		case 'n': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 360;
@@ -11065,10 +11511,23 @@ yyFillLabel361:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy442;
-		case '0': goto yy66;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case ' ': goto yy446;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		case 'B': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 361;
@@ -11082,8 +11541,13 @@ yyFillLabel362:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy443;
-		case 'A': goto yy109;
+		case ' ': goto yy447;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 362;
@@ -11097,8 +11561,8 @@ yyFillLabel363:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy444;
-		case 'H': goto yy164;
+		case ' ': goto yy448;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 363;
@@ -11112,8 +11576,9 @@ yyFillLabel364:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy445;
-		case 'A': goto yy229;
+		case ' ': goto yy449;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 364;
@@ -11127,8 +11592,8 @@ yyFillLabel365:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy446;
-		case 'A': goto yy299;
+		case ' ': goto yy450;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 365;
@@ -11142,9 +11607,8 @@ yyFillLabel366:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy447;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case ' ': goto yy451;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 366;
@@ -11157,7 +11621,11 @@ yy372:
 yyFillLabel367:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy371;
+		case '\t':
+		case ' ': goto yy452;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 367;
@@ -11170,9 +11638,7 @@ yy373:
 yyFillLabel368:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy448;
-		case '\r': goto yy449;
-		case 'g': goto yy450;
+		case '\n': goto yy372;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 368;
@@ -11185,9 +11651,9 @@ yy374:
 yyFillLabel369:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy451;
-		case '\r': goto yy452;
-		case 'w': goto yy453;
+		case '\n': goto yy453;
+		case '\r': goto yy454;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 369;
@@ -11200,24 +11666,9 @@ yy375:
 yyFillLabel370:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy454;
-		case '1':
-		case '5':
-		case '9':
-		case 'B':
-		case 'F':
-		case 'J':
-		case 'N':
-		case 'V':
-		case 'Z':
-		case 'd':
-		case 'h':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		case 'R': goto yy36;
+		case '\n': goto yy456;
+		case '\r': goto yy457;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 370;
@@ -11231,10 +11682,23 @@ yyFillLabel371:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy455;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		case 'w': goto yy70;
+		case ' ': goto yy459;
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		case 'R': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 371;
@@ -11248,9 +11712,13 @@ yyFillLabel372:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy456;
-		case 'O': goto yy114;
-		case 'c': goto yy115;
+		case ' ': goto yy460;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 372;
@@ -11264,8 +11732,10 @@ yyFillLabel373:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy457;
-		case 'i': goto yy170;
+		case ' ': goto yy461;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 373;
@@ -11279,8 +11749,8 @@ yyFillLabel374:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy458;
-		case '8': goto yy236;
+		case ' ': goto yy462;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 374;
@@ -11294,8 +11764,8 @@ yyFillLabel375:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy459;
-		case 'v': goto yy307;
+		case ' ': goto yy463;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 375;
@@ -11309,7 +11779,60 @@ yyFillLabel376:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy460;
+		case ' ': goto yy464;
+		case 'v': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 376;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy382:
+	++st.cur;
+yyFillLabel377:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy465;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 377;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy383:
+	++st.cur;
+yyFillLabel378:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy471;
 		case '+':
 		case '/':
 		case '0':
@@ -11373,52 +11896,21 @@ yyFillLabel376:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 376;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy382:
-	++st.cur;
-yyFillLabel377:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy381;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 377;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy383:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel378:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy461;
-		case '\r': goto yy462;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 378;
 				return LexStatus::waiting;
 			}
-			goto yy308;
+			goto yy8;
 	}
 yy384:
 	++st.cur;
 yyFillLabel379:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy463;
-		case 'z': goto yy149;
+		case '\n': goto yy383;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 379;
@@ -11427,82 +11919,20 @@ yyFillLabel379:
 			goto yy8;
 	}
 yy385:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel380:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy464;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy10;
-		case '2':
-		case 'G':
-		case 'W':
-		case 'm': goto yy11;
-		case 'A': goto yy18;
-		case 'H': goto yy19;
+		case '\n': goto yy472;
+		case '\r': goto yy473;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 380;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy308;
 	}
 yy386:
 	++st.cur;
@@ -11510,23 +11940,8 @@ yyFillLabel381:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy465;
-		case '1':
-		case '5':
-		case '9':
-		case 'F':
-		case 'J':
-		case 'N':
-		case 'R':
-		case 'V':
-		case 'Z':
-		case 'd':
-		case 'h':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		case 'B': goto yy40;
+		case ' ': goto yy474;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 381;
@@ -11540,10 +11955,71 @@ yyFillLabel382:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy466;
-		case '0': goto yy75;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case ' ': goto yy475;
+		case '+':
+		case '/':
+		case '1':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'V':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'l':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy10;
+		case '0':
+		case '2':
+		case 'E':
+		case 'G':
+		case 'U':
+		case 'W':
+		case 'k':
+		case 'm': goto yy11;
+		case 'A': goto yy18;
+		case 'F':
+		case 'H': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 382;
@@ -11557,8 +12033,23 @@ yyFillLabel383:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy467;
-		case 'A': goto yy82;
+		case ' ': goto yy476;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		case 'B': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 383;
@@ -11572,23 +12063,13 @@ yyFillLabel384:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy468;
-		case '1':
-		case '5':
-		case '9':
-		case 'B':
-		case 'F':
-		case 'J':
-		case 'N':
-		case 'V':
-		case 'Z':
-		case 'd':
-		case 'h':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		case 'R': goto yy27;
+		case ' ': goto yy477;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 384;
@@ -11601,70 +12082,9 @@ yy390:
 yyFillLabel385:
 	yych = *st.cur;
 	switch (yych) {
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy10;
-		case '2':
-		case 'G':
-		case 'W':
-		case 'm': goto yy11;
+		case '\t':
+		case ' ': goto yy478;
+		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 385;
@@ -11678,7 +12098,7 @@ yyFillLabel386:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy469;
+		case ' ': goto yy479;
 		case '1':
 		case '5':
 		case '9':
@@ -11686,7 +12106,6 @@ yyFillLabel386:
 		case 'F':
 		case 'J':
 		case 'N':
-		case 'R':
 		case 'V':
 		case 'Z':
 		case 'd':
@@ -11695,6 +12114,7 @@ yyFillLabel386:
 		case 'p':
 		case 't':
 		case 'x': goto yy23;
+		case 'R': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 386;
@@ -11707,10 +12127,70 @@ yy392:
 yyFillLabel387:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy470;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case '+':
+		case '/':
+		case '1':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'F':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'V':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'l':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy10;
+		case '0':
+		case '2':
+		case 'E':
+		case 'G':
+		case 'U':
+		case 'W':
+		case 'k':
+		case 'm': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 387;
@@ -11724,9 +12204,23 @@ yyFillLabel388:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy471;
-		case 'A': goto yy82;
-		case 'd': goto yy83;
+		case ' ': goto yy480;
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 388;
@@ -11740,8 +12234,11 @@ yyFillLabel389:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy472;
-		case 'H': goto yy128;
+		case ' ': goto yy481;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 389;
@@ -11755,8 +12252,10 @@ yyFillLabel390:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy473;
-		case 'Q': goto yy185;
+		case ' ': goto yy482;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 390;
@@ -11770,8 +12269,9 @@ yyFillLabel391:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy474;
-		case 'A': goto yy251;
+		case ' ': goto yy483;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 391;
@@ -11785,8 +12285,8 @@ yyFillLabel392:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy475;
-		case 'c': goto yy324;
+		case ' ': goto yy484;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 392;
@@ -11800,8 +12300,8 @@ yyFillLabel393:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy476;
-		case 'A': goto yy400;
+		case ' ': goto yy485;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 393;
@@ -11814,7 +12314,10 @@ yy399:
 yyFillLabel394:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy398;
+		case '\t':
+		case ' ': goto yy486;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 394;
@@ -11827,10 +12330,9 @@ yy400:
 yyFillLabel395:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy477;
-		case '\r': goto yy478;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case '\t':
+		case ' ': goto yy487;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 395;
@@ -11843,9 +12345,7 @@ yy401:
 yyFillLabel396:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy481;
-		case 'H': goto yy131;
+		case '\n': goto yy400;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 396;
@@ -11858,10 +12358,10 @@ yy402:
 yyFillLabel397:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy482;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case '\n': goto yy488;
+		case '\r': goto yy489;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 397;
@@ -11875,8 +12375,9 @@ yyFillLabel398:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy483;
-		case '6': goto yy256;
+		case ' ': goto yy492;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 398;
@@ -11890,8 +12391,9 @@ yyFillLabel399:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy484;
-		case 'L': goto yy330;
+		case ' ': goto yy493;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 399;
@@ -11905,8 +12407,8 @@ yyFillLabel400:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy485;
-		case 'y': goto yy307;
+		case ' ': goto yy494;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 400;
@@ -11919,7 +12421,9 @@ yy406:
 yyFillLabel401:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy405;
+		case '\t':
+		case ' ': goto yy495;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 401;
@@ -11933,8 +12437,8 @@ yyFillLabel402:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy486;
-		case 'z': goto yy259;
+		case ' ': goto yy496;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 402;
@@ -11947,9 +12451,7 @@ yy408:
 yyFillLabel403:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy487;
-		case 'O': goto yy114;
+		case '\n': goto yy407;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 403;
@@ -11958,20 +12460,84 @@ yyFillLabel403:
 			goto yy8;
 	}
 yy409:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel404:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy488;
-		case 'A': goto yy86;
-		case 'd': goto yy87;
+		case '\n': goto yy497;
+		case '\r': goto yy498;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 404;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy308;
 	}
 yy410:
 	++st.cur;
@@ -11979,8 +12545,9 @@ yyFillLabel405:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy489;
-		case 'H': goto yy135;
+		case ' ': goto yy500;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 405;
@@ -11994,8 +12561,8 @@ yyFillLabel406:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy490;
-		case 'Q': goto yy26;
+		case ' ': goto yy501;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 406;
@@ -12009,8 +12576,10 @@ yyFillLabel407:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy491;
-		case 'H': goto yy138;
+		case ' ': goto yy502;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 407;
@@ -12024,8 +12593,9 @@ yyFillLabel408:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy492;
-		case 'R': goto yy198;
+		case ' ': goto yy503;
+		case 'F':
+		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 408;
@@ -12039,8 +12609,8 @@ yyFillLabel409:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy493;
-		case 'w': goto yy70;
+		case ' ': goto yy504;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 409;
@@ -12054,25 +12624,9 @@ yyFillLabel410:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy494;
-		case '1':
-		case '5':
-		case '9':
-		case 'B':
+		case ' ': goto yy505;
 		case 'F':
-		case 'J':
-		case 'N':
-		case 'R':
-		case 'V':
-		case 'd':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		case 'Y': goto yy26;
-		case 'Z': goto yy27;
-		case 'g': goto yy28;
-		case 'h': goto yy29;
+		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 410;
@@ -12086,8 +12640,8 @@ yyFillLabel411:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy495;
-		case 'A': goto yy52;
+		case ' ': goto yy506;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 411;
@@ -12101,8 +12655,9 @@ yyFillLabel412:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy496;
-		case 'd': goto yy92;
+		case ' ': goto yy507;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 412;
@@ -12116,8 +12671,25 @@ yyFillLabel413:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy497;
-		case 'A': goto yy144;
+		case ' ': goto yy508;
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'd':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		case 'Y': goto yy26;
+		case 'Z': goto yy27;
+		case 'g': goto yy28;
+		case 'h': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 413;
@@ -12131,8 +12703,8 @@ yyFillLabel414:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy498;
-		case 'B': goto yy205;
+		case ' ': goto yy509;
+		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 414;
@@ -12146,8 +12718,9 @@ yyFillLabel415:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy499;
-		case 'w': goto yy274;
+		case ' ': goto yy510;
+		case 'V':
+		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 415;
@@ -12161,8 +12734,8 @@ yyFillLabel416:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy500;
-		case 'A': goto yy348;
+		case ' ': goto yy511;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 416;
@@ -12176,9 +12749,8 @@ yyFillLabel417:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy501;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case ' ': goto yy512;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 417;
@@ -12191,7 +12763,10 @@ yy423:
 yyFillLabel418:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy422;
+		case '\t':
+		case ' ': goto yy513;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 418;
@@ -12204,9 +12779,9 @@ yy424:
 yyFillLabel419:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy502;
-		case '\r': goto yy503;
-		case 'o': goto yy504;
+		case '\t':
+		case ' ': goto yy514;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 419;
@@ -12219,9 +12794,11 @@ yy425:
 yyFillLabel420:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy505;
-		case '\r': goto yy506;
-		case 'M': goto yy507;
+		case '\t':
+		case ' ': goto yy515;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 420;
@@ -12234,11 +12811,7 @@ yy426:
 yyFillLabel421:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy508;
-		case '0': goto yy55;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case '\n': goto yy425;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 421;
@@ -12251,9 +12824,9 @@ yy427:
 yyFillLabel422:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy509;
-		case 'c': goto yy96;
+		case '\n': goto yy516;
+		case '\r': goto yy517;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 422;
@@ -12266,10 +12839,9 @@ yy428:
 yyFillLabel423:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy510;
-		case 'D': goto yy149;
-		case 'H': goto yy150;
+		case '\n': goto yy519;
+		case '\r': goto yy520;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 423;
@@ -12283,8 +12855,13 @@ yyFillLabel424:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy511;
-		case 'o': goto yy211;
+		case ' ': goto yy522;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 424;
@@ -12298,8 +12875,9 @@ yyFillLabel425:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy512;
-		case 'v': goto yy281;
+		case ' ': goto yy523;
+		case 'U':
+		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 425;
@@ -12313,8 +12891,10 @@ yyFillLabel426:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy513;
-		case 'L': goto yy307;
+		case ' ': goto yy524;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 426;
@@ -12328,8 +12908,8 @@ yyFillLabel427:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy514;
-		case 'M': goto yy189;
+		case ' ': goto yy525;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 427;
@@ -12343,8 +12923,8 @@ yyFillLabel428:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy515;
-		case 'A': goto yy58;
+		case ' ': goto yy526;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 428;
@@ -12358,8 +12938,8 @@ yyFillLabel429:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy516;
-		case 'd': goto yy100;
+		case ' ': goto yy527;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 429;
@@ -12373,86 +12953,12 @@ yyFillLabel430:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy517;
-		case 'A': goto yy155;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 430;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy436:
-	++st.cur;
-yyFillLabel431:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy518;
-		case 'B': goto yy219;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 431;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy437:
-	++st.cur;
-yyFillLabel432:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy519;
-		case '0': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 432;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy438:
-	++st.cur;
-yyFillLabel433:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy520;
-		case '0': goto yy61;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 433;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy439:
-	++st.cur;
-yyFillLabel434:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy521;
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 434;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy440:
-	++st.cur;
-yyFillLabel435:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy528;
 		case '+':
 		case '/':
 		case '0':
 		case '1':
+		case '2':
 		case '3':
 		case '4':
 		case '5':
@@ -12466,6 +12972,7 @@ yyFillLabel435:
 		case 'D':
 		case 'E':
 		case 'F':
+		case 'G':
 		case 'H':
 		case 'I':
 		case 'J':
@@ -12481,6 +12988,7 @@ yyFillLabel435:
 		case 'T':
 		case 'U':
 		case 'V':
+		case 'W':
 		case 'X':
 		case 'Y':
 		case 'Z':
@@ -12490,11 +12998,14 @@ yyFillLabel435:
 		case 'd':
 		case 'e':
 		case 'f':
+		case 'g':
 		case 'h':
 		case 'i':
 		case 'j':
 		case 'k':
 		case 'l':
+		case 'm':
+		case 'n':
 		case 'o':
 		case 'p':
 		case 'q':
@@ -12506,13 +13017,82 @@ yyFillLabel435:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy10;
-		case '2':
-		case 'G':
-		case 'W':
-		case 'm': goto yy11;
-		case 'g': goto yy14;
-		case 'n': goto yy15;
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 430;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy436:
+	++st.cur;
+yyFillLabel431:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy435;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 431;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy437:
+	++st.cur;
+yyFillLabel432:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy529;
+		case 'M': goto yy189;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 432;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy438:
+	++st.cur;
+yyFillLabel433:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy530;
+		case 'A': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 433;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy439:
+	++st.cur;
+yyFillLabel434:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy531;
+		case 'V':
+		case 'd': goto yy100;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 434;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy440:
+	++st.cur;
+yyFillLabel435:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy532;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 435;
@@ -12526,7 +13106,150 @@ yyFillLabel436:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy522;
+		case ' ': goto yy533;
+		case 'B': goto yy219;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 436;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy442:
+	++st.cur;
+yyFillLabel437:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy534;
+		case '0':
+		case 'U': goto yy66;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 437;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy443:
+	++st.cur;
+yyFillLabel438:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy535;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 438;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy444:
+	++st.cur;
+yyFillLabel439:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy536;
+		case 'V':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 439;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy445:
+	++st.cur;
+yyFillLabel440:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '1':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'F':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'V':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy10;
+		case '0':
+		case '2':
+		case 'E':
+		case 'G':
+		case 'U':
+		case 'W':
+		case 'k':
+		case 'm': goto yy11;
+		case 'g': goto yy14;
+		case 'l':
+		case 'n': goto yy15;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 440;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy446:
+	++st.cur;
+yyFillLabel441:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy537;
 		case '1':
 		case '5':
 		case '9':
@@ -12545,83 +13268,6 @@ yyFillLabel436:
 		case 'B': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 436;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy442:
-	++st.cur;
-yyFillLabel437:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy523;
-		case '0': goto yy66;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 437;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy443:
-	++st.cur;
-yyFillLabel438:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy524;
-		case 'A': goto yy109;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 438;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy444:
-	++st.cur;
-yyFillLabel439:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy525;
-		case 'H': goto yy164;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 439;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy445:
-	++st.cur;
-yyFillLabel440:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy526;
-		case 'A': goto yy229;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 440;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy446:
-	++st.cur;
-yyFillLabel441:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy527;
-		case 'A': goto yy299;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 441;
 				return LexStatus::waiting;
 			}
@@ -12633,9 +13279,13 @@ yyFillLabel442:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy528;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case ' ': goto yy538;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 442;
@@ -12649,8 +13299,8 @@ yyFillLabel443:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy529;
-		case 'g': goto yy450;
+		case ' ': goto yy539;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 443;
@@ -12663,7 +13313,10 @@ yy449:
 yyFillLabel444:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy448;
+		case '\t':
+		case ' ': goto yy540;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 444;
@@ -12676,9 +13329,9 @@ yy450:
 yyFillLabel445:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy530;
-		case '\r': goto yy531;
-		case 'A': goto yy532;
+		case '\t':
+		case ' ': goto yy541;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 445;
@@ -12692,8 +13345,8 @@ yyFillLabel446:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy533;
-		case 'w': goto yy453;
+		case ' ': goto yy542;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 446;
@@ -12706,7 +13359,11 @@ yy452:
 yyFillLabel447:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy451;
+		case '\t':
+		case ' ': goto yy543;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 447;
@@ -12719,9 +13376,9 @@ yy453:
 yyFillLabel448:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy534;
-		case '\r': goto yy535;
-		case 'A': goto yy479;
+		case '\t':
+		case ' ': goto yy544;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 448;
@@ -12734,8 +13391,79 @@ yy454:
 yyFillLabel449:
 	yych = *st.cur;
 	switch (yych) {
+		case '\n': goto yy453;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 449;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy455:
+	++st.cur;
+yyFillLabel450:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy545;
+		case '\r': goto yy546;
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 450;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy456:
+	++st.cur;
+yyFillLabel451:
+	yych = *st.cur;
+	switch (yych) {
 		case '\t':
-		case ' ': goto yy536;
+		case ' ': goto yy548;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 451;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy457:
+	++st.cur;
+yyFillLabel452:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy456;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 452;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy458:
+	++st.cur;
+yyFillLabel453:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy549;
+		case '\r': goto yy550;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 453;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy459:
+	++st.cur;
+yyFillLabel454:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy551;
 		case '1':
 		case '5':
 		case '9':
@@ -12754,84 +13482,6 @@ yyFillLabel449:
 		case 'R': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 449;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy455:
-	++st.cur;
-yyFillLabel450:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy537;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		case 'w': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 450;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy456:
-	++st.cur;
-yyFillLabel451:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy538;
-		case 'O': goto yy114;
-		case 'c': goto yy115;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 451;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy457:
-	++st.cur;
-yyFillLabel452:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy539;
-		case 'i': goto yy170;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 452;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy458:
-	++st.cur;
-yyFillLabel453:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy540;
-		case '8': goto yy236;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 453;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy459:
-	++st.cur;
-yyFillLabel454:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy541;
-		case 'v': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 454;
 				return LexStatus::waiting;
 			}
@@ -12843,7 +13493,928 @@ yyFillLabel455:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy542;
+		case ' ': goto yy552;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		case 'Q':
+		case 'w': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 455;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy461:
+	++st.cur;
+yyFillLabel456:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy553;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 456;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy462:
+	++st.cur;
+yyFillLabel457:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy554;
+		case 'i': goto yy170;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 457;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy463:
+	++st.cur;
+yyFillLabel458:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy555;
+		case '8': goto yy236;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 458;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy464:
+	++st.cur;
+yyFillLabel459:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy556;
+		case 'v': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 459;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy465:
+	++st.cur;
+yyFillLabel460:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy557;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 460;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy466:
+	++st.cur;
+yyFillLabel461:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'U': goto yy558;
+		case '1':
+		case 'T':
+		case 'V':
+		case 'z': goto yy559;
+		case '2':
+		case 'W': goto yy560;
+		case '3':
+		case 'X': goto yy561;
+		case 'S':
+		case 'y': goto yy562;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 461;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy467:
+	++st.cur;
+yyFillLabel462:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'E':
+		case 'U':
+		case 'k': goto yy558;
+		case '1':
+		case 'D':
+		case 'F':
+		case 'T':
+		case 'V':
+		case 'j':
+		case 'l':
+		case 'z': goto yy559;
+		case '2':
+		case 'G':
+		case 'W':
+		case 'm': goto yy560;
+		case '3':
+		case 'H':
+		case 'X':
+		case 'n': goto yy561;
+		case 'C':
+		case 'S':
+		case 'i':
+		case 'y': goto yy562;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 462;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy468:
+	++st.cur;
+yyFillLabel463:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'U':
+		case 'k': goto yy558;
+		case '1':
+		case 'T':
+		case 'V':
+		case 'j':
+		case 'l':
+		case 'z': goto yy559;
+		case '2':
+		case 'W':
+		case 'm': goto yy560;
+		case '3':
+		case 'X':
+		case 'n': goto yy561;
+		case 'S':
+		case 'i':
+		case 'y': goto yy562;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 463;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy469:
+	++st.cur;
+yyFillLabel464:
+	yych = *st.cur;
+	switch (yych) {
+		case 'C':
+		case 'S':
+		case 'i': goto yy562;
+		case 'D':
+		case 'F':
+		case 'T':
+		case 'V':
+		case 'j':
+		case 'l': goto yy559;
+		case 'E':
+		case 'U':
+		case 'k': goto yy558;
+		case 'G':
+		case 'W':
+		case 'm': goto yy560;
+		case 'H':
+		case 'X':
+		case 'n': goto yy561;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 464;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy470:
+	++st.cur;
+yyFillLabel465:
+	yych = *st.cur;
+	switch (yych) {
+		case 'i': goto yy562;
+		case 'j':
+		case 'l': goto yy559;
+		case 'k': goto yy558;
+		case 'm': goto yy560;
+		case 'n': goto yy561;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 465;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy471:
+	++st.cur;
+yyFillLabel466:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy563;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 466;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy472:
+	++st.cur;
+yyFillLabel467:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy564;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 467;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy473:
+	++st.cur;
+yyFillLabel468:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy472;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 468;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy474:
+	++st.cur;
+yyFillLabel469:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy565;
+		case 'z': goto yy149;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 469;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy475:
+	++st.cur;
+yyFillLabel470:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '1':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'V':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'l':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy10;
+		case '0':
+		case '2':
+		case 'E':
+		case 'G':
+		case 'U':
+		case 'W':
+		case 'k':
+		case 'm': goto yy11;
+		case 'A': goto yy18;
+		case 'F':
+		case 'H': goto yy19;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 470;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy476:
+	++st.cur;
+yyFillLabel471:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy566;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		case 'B': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 471;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy477:
+	++st.cur;
+yyFillLabel472:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy567;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 472;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy478:
+	++st.cur;
+yyFillLabel473:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy568;
+		case 'A': goto yy82;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 473;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy479:
+	++st.cur;
+yyFillLabel474:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy569;
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		case 'R': goto yy27;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 474;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy480:
+	++st.cur;
+yyFillLabel475:
+	yych = *st.cur;
+	switch (yych) {
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy23;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 475;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy481:
+	++st.cur;
+yyFillLabel476:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy570;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 476;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy482:
+	++st.cur;
+yyFillLabel477:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy571;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 477;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy483:
+	++st.cur;
+yyFillLabel478:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy572;
+		case 'F':
+		case 'H': goto yy128;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 478;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy484:
+	++st.cur;
+yyFillLabel479:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy573;
+		case 'Q': goto yy185;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 479;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy485:
+	++st.cur;
+yyFillLabel480:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy574;
+		case 'A': goto yy251;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 480;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy486:
+	++st.cur;
+yyFillLabel481:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy575;
+		case 'U':
+		case 'c': goto yy324;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 481;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy487:
+	++st.cur;
+yyFillLabel482:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy576;
+		case 'A': goto yy402;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 482;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy488:
+	++st.cur;
+yyFillLabel483:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy577;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 483;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy489:
+	++st.cur;
+yyFillLabel484:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy488;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 484;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy490:
+	++st.cur;
+yyFillLabel485:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy578;
+		case '\r': goto yy579;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 485;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy491:
+	++st.cur;
+yyFillLabel486:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy581;
+		case '\r': goto yy582;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 486;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy492:
+	++st.cur;
+yyFillLabel487:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy584;
+		case 'F':
+		case 'H': goto yy131;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 487;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy493:
+	++st.cur;
+yyFillLabel488:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy585;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 488;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy494:
+	++st.cur;
+yyFillLabel489:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy586;
+		case '6': goto yy256;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 489;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy495:
+	++st.cur;
+yyFillLabel490:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy587;
+		case 'L': goto yy330;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 490;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy496:
+	++st.cur;
+yyFillLabel491:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy588;
+		case 'y': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 491;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy497:
+	++st.cur;
+yyFillLabel492:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy589;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 492;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy498:
+	++st.cur;
+yyFillLabel493:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy497;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 493;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy499:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel494:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy590;
+		case '\r': goto yy591;
 		case '+':
 		case '/':
 		case '0':
@@ -12908,619 +14479,143 @@ yyFillLabel455:
 		case 'x':
 		case 'y':
 		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 455;
+				st.state = 494;
 				return LexStatus::waiting;
 			}
-			goto yy8;
+			goto yy308;
 	}
-yy461:
+yy500:
 	++st.cur;
-yyFillLabel456:
+yyFillLabel495:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy543;
-		case '=': goto yy383;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 456;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy462:
-	++st.cur;
-yyFillLabel457:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy461;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 457;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy463:
-	++st.cur;
-yyFillLabel458:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy544;
-		case 'z': goto yy149;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 458;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy464:
-	++st.cur;
-yyFillLabel459:
-	yych = *st.cur;
-	switch (yych) {
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
+		case ' ': goto yy592;
 		case 'T':
-		case 'U':
-		case 'V':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy10;
-		case '2':
-		case 'G':
-		case 'W':
-		case 'm': goto yy11;
-		case 'A': goto yy18;
-		case 'H': goto yy19;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 459;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy465:
-	++st.cur;
-yyFillLabel460:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy545;
-		case '1':
-		case '5':
-		case '9':
-		case 'F':
-		case 'J':
-		case 'N':
-		case 'R':
-		case 'V':
-		case 'Z':
-		case 'd':
-		case 'h':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		case 'B': goto yy40;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 460;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy466:
-	++st.cur;
-yyFillLabel461:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy546;
-		case '0': goto yy75;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 461;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy467:
-	++st.cur;
-yyFillLabel462:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy547;
-		case 'A': goto yy82;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 462;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy468:
-	++st.cur;
-yyFillLabel463:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy548;
-		case '1':
-		case '5':
-		case '9':
-		case 'B':
-		case 'F':
-		case 'J':
-		case 'N':
-		case 'V':
-		case 'Z':
-		case 'd':
-		case 'h':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		case 'R': goto yy27;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 463;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy469:
-	++st.cur;
-yyFillLabel464:
-	yych = *st.cur;
-	switch (yych) {
-		case '1':
-		case '5':
-		case '9':
-		case 'B':
-		case 'F':
-		case 'J':
-		case 'N':
-		case 'R':
-		case 'V':
-		case 'Z':
-		case 'd':
-		case 'h':
-		case 'l':
-		case 'p':
-		case 't':
-		case 'x': goto yy23;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 464;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy470:
-	++st.cur;
-yyFillLabel465:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy549;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 465;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy471:
-	++st.cur;
-yyFillLabel466:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy550;
-		case 'A': goto yy82;
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 466;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy472:
-	++st.cur;
-yyFillLabel467:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy551;
-		case 'H': goto yy128;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 467;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy473:
-	++st.cur;
-yyFillLabel468:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy552;
-		case 'Q': goto yy185;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 468;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy474:
-	++st.cur;
-yyFillLabel469:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy553;
-		case 'A': goto yy251;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 469;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy475:
-	++st.cur;
-yyFillLabel470:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy554;
-		case 'c': goto yy324;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 470;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy476:
-	++st.cur;
-yyFillLabel471:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy555;
-		case 'A': goto yy400;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 471;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy477:
-	++st.cur;
-yyFillLabel472:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy556;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 472;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy478:
-	++st.cur;
-yyFillLabel473:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy477;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 473;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy479:
-	++st.cur;
-yyFillLabel474:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy557;
-		case '\r': goto yy558;
-		case '6': goto yy559;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 474;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy480:
-	++st.cur;
-yyFillLabel475:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy560;
-		case '\r': goto yy561;
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 475;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy481:
-	++st.cur;
-yyFillLabel476:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy563;
-		case 'H': goto yy131;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 476;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy482:
-	++st.cur;
-yyFillLabel477:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy564;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 477;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy483:
-	++st.cur;
-yyFillLabel478:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy565;
-		case '6': goto yy256;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 478;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy484:
-	++st.cur;
-yyFillLabel479:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy566;
-		case 'L': goto yy330;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 479;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy485:
-	++st.cur;
-yyFillLabel480:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy567;
-		case 'y': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 480;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy486:
-	++st.cur;
-yyFillLabel481:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy568;
 		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 481;
+				st.state = 495;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy487:
+yy501:
 	++st.cur;
-yyFillLabel482:
+yyFillLabel496:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy569;
+		case ' ': goto yy593;
 		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 482;
+				st.state = 496;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy488:
+yy502:
 	++st.cur;
-yyFillLabel483:
+yyFillLabel497:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy570;
+		case ' ': goto yy594;
 		case 'A': goto yy86;
+		case 'V':
 		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 483;
+				st.state = 497;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy489:
+yy503:
 	++st.cur;
-yyFillLabel484:
+yyFillLabel498:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy571;
+		case ' ': goto yy595;
+		case 'F':
 		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 484;
+				st.state = 498;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy490:
+yy504:
 	++st.cur;
-yyFillLabel485:
+yyFillLabel499:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy572;
+		case ' ': goto yy596;
 		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 485;
+				st.state = 499;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy491:
+yy505:
 	++st.cur;
-yyFillLabel486:
+yyFillLabel500:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy573;
+		case ' ': goto yy597;
+		case 'F':
 		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 486;
+				st.state = 500;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy492:
+yy506:
 	++st.cur;
-yyFillLabel487:
+yyFillLabel501:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy574;
+		case ' ': goto yy598;
 		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 487;
+				st.state = 501;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy493:
+yy507:
 	++st.cur;
-yyFillLabel488:
+yyFillLabel502:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy575;
+		case ' ': goto yy599;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 488;
+				st.state = 502;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy494:
+yy508:
 	++st.cur;
-yyFillLabel489:
+yyFillLabel503:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -13543,215 +14638,6 @@ yyFillLabel489:
 		case 'h': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 489;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy495:
-	++st.cur;
-yyFillLabel490:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy576;
-		case 'A': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 490;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy496:
-	++st.cur;
-yyFillLabel491:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy577;
-		case 'd': goto yy92;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 491;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy497:
-	++st.cur;
-yyFillLabel492:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy578;
-		case 'A': goto yy144;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 492;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy498:
-	++st.cur;
-yyFillLabel493:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy579;
-		case 'B': goto yy205;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 493;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy499:
-	++st.cur;
-yyFillLabel494:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy580;
-		case 'w': goto yy274;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 494;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy500:
-	++st.cur;
-yyFillLabel495:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy581;
-		case 'A': goto yy348;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 495;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy501:
-	++st.cur;
-yyFillLabel496:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy582;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 496;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy502:
-	++st.cur;
-yyFillLabel497:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy583;
-		case 'o': goto yy504;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 497;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy503:
-	++st.cur;
-yyFillLabel498:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy502;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 498;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy504:
-	++st.cur;
-yyFillLabel499:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy584;
-		case '\r': goto yy585;
-		case 'A': goto yy586;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 499;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy505:
-	++st.cur;
-yyFillLabel500:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy587;
-		case 'M': goto yy507;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 500;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy506:
-	++st.cur;
-yyFillLabel501:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy505;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 501;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy507:
-	++st.cur;
-yyFillLabel502:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy588;
-		case '\r': goto yy589;
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 502;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy508:
-	++st.cur;
-yyFillLabel503:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy591;
-		case '0': goto yy55;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 503;
 				return LexStatus::waiting;
 			}
@@ -13763,8 +14649,8 @@ yyFillLabel504:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy592;
-		case 'c': goto yy96;
+		case ' ': goto yy600;
+		case 'A': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 504;
@@ -13778,9 +14664,9 @@ yyFillLabel505:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy593;
-		case 'D': goto yy149;
-		case 'H': goto yy150;
+		case ' ': goto yy601;
+		case 'V':
+		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 505;
@@ -13794,8 +14680,8 @@ yyFillLabel506:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy594;
-		case 'o': goto yy211;
+		case ' ': goto yy602;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 506;
@@ -13809,8 +14695,8 @@ yyFillLabel507:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy595;
-		case 'v': goto yy281;
+		case ' ': goto yy603;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 507;
@@ -13824,8 +14710,9 @@ yyFillLabel508:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy596;
-		case 'L': goto yy307;
+		case ' ': goto yy604;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 508;
@@ -13839,8 +14726,8 @@ yyFillLabel509:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy597;
-		case 'M': goto yy189;
+		case ' ': goto yy605;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 509;
@@ -13854,8 +14741,10 @@ yyFillLabel510:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy598;
-		case 'A': goto yy58;
+		case ' ': goto yy606;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 510;
@@ -13869,8 +14758,8 @@ yyFillLabel511:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy599;
-		case 'd': goto yy100;
+		case ' ': goto yy607;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 511;
@@ -13883,9 +14772,7 @@ yy517:
 yyFillLabel512:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy600;
-		case 'A': goto yy155;
+		case '\n': goto yy516;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 512;
@@ -13898,9 +14785,9 @@ yy518:
 yyFillLabel513:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy601;
-		case 'B': goto yy219;
+		case '\n': goto yy608;
+		case '\r': goto yy609;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 513;
@@ -13914,8 +14801,8 @@ yyFillLabel514:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy602;
-		case '0': goto yy66;
+		case ' ': goto yy611;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 514;
@@ -13928,11 +14815,7 @@ yy520:
 yyFillLabel515:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy603;
-		case '0': goto yy61;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case '\n': goto yy519;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 515;
@@ -13945,9 +14828,9 @@ yy521:
 yyFillLabel516:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy604;
-		case 'd': goto yy83;
+		case '\n': goto yy612;
+		case '\r': goto yy613;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 516;
@@ -13958,6 +14841,311 @@ yyFillLabel516:
 yy522:
 	++st.cur;
 yyFillLabel517:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy615;
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 517;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy523:
+	++st.cur;
+yyFillLabel518:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy616;
+		case 'U':
+		case 'c': goto yy96;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 518;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy524:
+	++st.cur;
+yyFillLabel519:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy617;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 519;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy525:
+	++st.cur;
+yyFillLabel520:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy618;
+		case 'o': goto yy211;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 520;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy526:
+	++st.cur;
+yyFillLabel521:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy619;
+		case 'v': goto yy281;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 521;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy527:
+	++st.cur;
+yyFillLabel522:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy620;
+		case 'L': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 522;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy528:
+	++st.cur;
+yyFillLabel523:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy621;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 523;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy529:
+	++st.cur;
+yyFillLabel524:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy622;
+		case 'M': goto yy189;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 524;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy530:
+	++st.cur;
+yyFillLabel525:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy623;
+		case 'A': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 525;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy531:
+	++st.cur;
+yyFillLabel526:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy624;
+		case 'V':
+		case 'd': goto yy100;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 526;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy532:
+	++st.cur;
+yyFillLabel527:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy625;
+		case 'A': goto yy155;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 527;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy533:
+	++st.cur;
+yyFillLabel528:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy626;
+		case 'B': goto yy219;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 528;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy534:
+	++st.cur;
+yyFillLabel529:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy627;
+		case '0':
+		case 'U': goto yy66;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 529;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy535:
+	++st.cur;
+yyFillLabel530:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy628;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 530;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy536:
+	++st.cur;
+yyFillLabel531:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy629;
+		case 'V':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 531;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy537:
+	++st.cur;
+yyFillLabel532:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -13978,208 +15166,213 @@ yyFillLabel517:
 		case 'B': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 517;
+				st.state = 532;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy523:
+yy538:
 	++st.cur;
-yyFillLabel518:
+yyFillLabel533:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy605;
-		case '0': goto yy66;
+		case ' ': goto yy630;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 518;
+				st.state = 533;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy524:
+yy539:
 	++st.cur;
-yyFillLabel519:
+yyFillLabel534:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy606;
+		case ' ': goto yy631;
 		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 519;
+				st.state = 534;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy525:
+yy540:
 	++st.cur;
-yyFillLabel520:
+yyFillLabel535:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy607;
+		case ' ': goto yy632;
+		case 'F':
 		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 520;
+				st.state = 535;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy526:
+yy541:
 	++st.cur;
-yyFillLabel521:
+yyFillLabel536:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy608;
+		case ' ': goto yy633;
 		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 521;
+				st.state = 536;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy527:
+yy542:
 	++st.cur;
-yyFillLabel522:
+yyFillLabel537:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy609;
+		case ' ': goto yy634;
 		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 522;
+				st.state = 537;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy528:
+yy543:
 	++st.cur;
-yyFillLabel523:
+yyFillLabel538:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy610;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case ' ': goto yy635;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 523;
+				st.state = 538;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy529:
+yy544:
 	++st.cur;
-yyFillLabel524:
+yyFillLabel539:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy611;
-		case 'g': goto yy450;
+		case ' ': goto yy636;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 524;
+				st.state = 539;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy530:
+yy545:
 	++st.cur;
-yyFillLabel525:
+yyFillLabel540:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy612;
-		case 'A': goto yy532;
+		case ' ': goto yy637;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 525;
+				st.state = 540;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy531:
+yy546:
 	++st.cur;
-yyFillLabel526:
+yyFillLabel541:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy530;
+		case '\n': goto yy545;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 526;
+				st.state = 541;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy532:
+yy547:
 	++st.cur;
-yyFillLabel527:
+yyFillLabel542:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy613;
-		case '\r': goto yy614;
-		case 'v': goto yy615;
+		case '\n': goto yy638;
+		case '\r': goto yy639;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 527;
+				st.state = 542;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy533:
+yy548:
 	++st.cur;
-yyFillLabel528:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy616;
-		case 'w': goto yy453;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 528;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy534:
-	++st.cur;
-yyFillLabel529:
+yyFillLabel543:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy617;
-		case 'A': goto yy479;
+		case ' ': goto yy641;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 529;
+				st.state = 543;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy535:
+yy549:
 	++st.cur;
-yyFillLabel530:
+yyFillLabel544:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy534;
+		case '\t':
+		case ' ': goto yy642;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 530;
+				st.state = 544;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy536:
+yy550:
 	++st.cur;
-yyFillLabel531:
+yyFillLabel545:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy549;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 545;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy551:
+	++st.cur;
+yyFillLabel546:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14200,96 +15393,340 @@ yyFillLabel531:
 		case 'R': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 531;
+				st.state = 546;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy537:
+yy552:
 	++st.cur;
-yyFillLabel532:
+yyFillLabel547:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy618;
+		case ' ': goto yy643;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
+		case 'Q':
 		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 532;
+				st.state = 547;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy538:
+yy553:
 	++st.cur;
-yyFillLabel533:
+yyFillLabel548:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy619;
+		case ' ': goto yy644;
 		case 'O': goto yy114;
+		case 'U':
 		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 533;
+				st.state = 548;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy539:
+yy554:
 	++st.cur;
-yyFillLabel534:
+yyFillLabel549:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy620;
+		case ' ': goto yy645;
 		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 534;
+				st.state = 549;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy540:
+yy555:
 	++st.cur;
-yyFillLabel535:
+yyFillLabel550:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy621;
+		case ' ': goto yy646;
 		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 535;
+				st.state = 550;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy541:
+yy556:
 	++st.cur;
-yyFillLabel536:
+yyFillLabel551:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy622;
+		case ' ': goto yy647;
 		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 536;
+				st.state = 551;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy542:
+yy557:
 	++st.cur;
-yyFillLabel537:
+yyFillLabel552:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy623;
+		case ' ': goto yy648;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 552;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy558:
+	++st.cur;
+yyFillLabel553:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '4':
+		case '8':
+		case 'A':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's':
+		case 'w': goto yy649;
+		case '1':
+		case '5':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 553;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy559:
+	++st.cur;
+yyFillLabel554:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '8':
+		case 'A':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's': goto yy649;
+		case '1':
+		case '9':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 554;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy560:
+	++st.cur;
+yyFillLabel555:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '4':
+		case '8':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's':
+		case 'w': goto yy649;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 555;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy561:
+	++st.cur;
+yyFillLabel556:
+	yych = *st.cur;
+	switch (yych) {
+		case '4':
+		case 'A':
+		case 'E':
+		case 'I':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o': goto yy649;
+		case '5':
+		case 'B':
+		case 'F':
+		case 'J':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 556;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy562:
+	++st.cur;
+yyFillLabel557:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '4':
+		case '8':
+		case 'E':
+		case 'M':
+		case 'Q':
+		case 'U':
+		case 'Y':
+		case 'c':
+		case 'g':
+		case 'k':
+		case 'o':
+		case 's':
+		case 'w': goto yy649;
+		case '1':
+		case '5':
+		case '9':
+		case 'F':
+		case 'N':
+		case 'R':
+		case 'V':
+		case 'Z':
+		case 'd':
+		case 'h':
+		case 'l':
+		case 'p':
+		case 't':
+		case 'x': goto yy650;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 557;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy563:
+	++st.cur;
+yyFillLabel558:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy651;
 		case '+':
 		case '/':
 		case '0':
@@ -14353,48 +15790,48 @@ yyFillLabel537:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 537;
+				st.state = 558;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy543:
+yy564:
 	++st.cur;
-yyFillLabel538:
+yyFillLabel559:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy624;
-		case '=': goto yy383;
+		case ' ': goto yy652;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 538;
+				st.state = 559;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy544:
+yy565:
 	++st.cur;
-yyFillLabel539:
+yyFillLabel560:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy625;
+		case ' ': goto yy653;
 		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 539;
+				st.state = 560;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy545:
+yy566:
 	++st.cur;
-yyFillLabel540:
+yyFillLabel561:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14415,46 +15852,49 @@ yyFillLabel540:
 		case 'B': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 540;
+				st.state = 561;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy546:
+yy567:
 	++st.cur;
-yyFillLabel541:
+yyFillLabel562:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy626;
-		case '0': goto yy75;
+		case ' ': goto yy654;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
 		case 'm': goto yy47;
+		case 'I':
 		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 541;
+				st.state = 562;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy547:
+yy568:
 	++st.cur;
-yyFillLabel542:
+yyFillLabel563:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy627;
+		case ' ': goto yy655;
 		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 542;
+				st.state = 563;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy548:
+yy569:
 	++st.cur;
-yyFillLabel543:
+yyFillLabel564:
 	yych = *st.cur;
 	switch (yych) {
 		case '1':
@@ -14475,319 +15915,6 @@ yyFillLabel543:
 		case 'R': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 543;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy549:
-	++st.cur;
-yyFillLabel544:
-	yych = *st.cur;
-	switch (yych) {
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 544;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy550:
-	++st.cur;
-yyFillLabel545:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy628;
-		case 'A': goto yy82;
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 545;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy551:
-	++st.cur;
-yyFillLabel546:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy629;
-		case 'H': goto yy128;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 546;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy552:
-	++st.cur;
-yyFillLabel547:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy630;
-		case 'Q': goto yy185;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 547;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy553:
-	++st.cur;
-yyFillLabel548:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy631;
-		case 'A': goto yy251;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 548;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy554:
-	++st.cur;
-yyFillLabel549:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy632;
-		case 'c': goto yy324;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 549;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy555:
-	++st.cur;
-yyFillLabel550:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy633;
-		case 'A': goto yy400;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 550;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy556:
-	++st.cur;
-yyFillLabel551:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy634;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 551;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy557:
-	++st.cur;
-yyFillLabel552:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy635;
-		case '6': goto yy559;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 552;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy558:
-	++st.cur;
-yyFillLabel553:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy557;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 553;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy559:
-	++st.cur;
-yyFillLabel554:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy636;
-		case '\r': goto yy637;
-		case 'A': goto yy638;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 554;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy560:
-	++st.cur;
-yyFillLabel555:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy639;
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 555;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy561:
-	++st.cur;
-yyFillLabel556:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy560;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 556;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy562:
-	++st.cur;
-yyFillLabel557:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy640;
-		case '\r': goto yy641;
-		case 'A': goto yy642;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 557;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy563:
-	++st.cur;
-yyFillLabel558:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy643;
-		case 'H': goto yy131;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 558;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy564:
-	++st.cur;
-yyFillLabel559:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy644;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 559;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy565:
-	++st.cur;
-yyFillLabel560:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy645;
-		case '6': goto yy256;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 560;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy566:
-	++st.cur;
-yyFillLabel561:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy646;
-		case 'L': goto yy330;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 561;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy567:
-	++st.cur;
-yyFillLabel562:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy647;
-		case 'y': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 562;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy568:
-	++st.cur;
-yyFillLabel563:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy648;
-		case 'z': goto yy259;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 563;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy569:
-	++st.cur;
-yyFillLabel564:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy649;
-		case 'O': goto yy114;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 564;
 				return LexStatus::waiting;
 			}
@@ -14798,10 +15925,10 @@ yy570:
 yyFillLabel565:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy650;
-		case 'A': goto yy86;
-		case 'd': goto yy87;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 565;
@@ -14815,8 +15942,10 @@ yyFillLabel566:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy651;
-		case 'H': goto yy135;
+		case ' ': goto yy656;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 566;
@@ -14830,8 +15959,9 @@ yyFillLabel567:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy652;
-		case 'Q': goto yy26;
+		case ' ': goto yy657;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 567;
@@ -14845,8 +15975,8 @@ yyFillLabel568:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy653;
-		case 'H': goto yy138;
+		case ' ': goto yy658;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 568;
@@ -14860,8 +15990,8 @@ yyFillLabel569:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy654;
-		case 'R': goto yy198;
+		case ' ': goto yy659;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 569;
@@ -14875,8 +16005,9 @@ yyFillLabel570:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy655;
-		case 'w': goto yy70;
+		case ' ': goto yy660;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 570;
@@ -14889,7 +16020,9 @@ yy576:
 yyFillLabel571:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy52;
+		case '\t':
+		case ' ': goto yy661;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 571;
@@ -14903,8 +16036,9 @@ yyFillLabel572:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy656;
-		case 'd': goto yy92;
+		case ' ': goto yy662;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 572;
@@ -14918,8 +16052,8 @@ yyFillLabel573:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy657;
-		case 'A': goto yy144;
+		case ' ': goto yy663;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 573;
@@ -14932,9 +16066,7 @@ yy579:
 yyFillLabel574:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy658;
-		case 'B': goto yy205;
+		case '\n': goto yy578;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 574;
@@ -14947,9 +16079,9 @@ yy580:
 yyFillLabel575:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy659;
-		case 'w': goto yy274;
+		case '\n': goto yy664;
+		case '\r': goto yy665;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 575;
@@ -14963,8 +16095,9 @@ yyFillLabel576:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy660;
-		case 'A': goto yy348;
+		case ' ': goto yy667;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 576;
@@ -14977,10 +16110,7 @@ yy582:
 yyFillLabel577:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy661;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case '\n': goto yy581;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 577;
@@ -14993,9 +16123,9 @@ yy583:
 yyFillLabel578:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy662;
-		case 'o': goto yy504;
+		case '\n': goto yy668;
+		case '\r': goto yy669;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 578;
@@ -15009,8 +16139,9 @@ yyFillLabel579:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy663;
-		case 'A': goto yy586;
+		case ' ': goto yy671;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 579;
@@ -15023,7 +16154,10 @@ yy585:
 yyFillLabel580:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy584;
+		case '\t':
+		case ' ': goto yy672;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 580;
@@ -15036,9 +16170,9 @@ yy586:
 yyFillLabel581:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy664;
-		case '\r': goto yy665;
-		case 'L': goto yy666;
+		case '\t':
+		case ' ': goto yy673;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 581;
@@ -15052,8 +16186,8 @@ yyFillLabel582:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy667;
-		case 'M': goto yy507;
+		case ' ': goto yy674;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 582;
@@ -15067,8 +16201,8 @@ yyFillLabel583:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy668;
-		case 'A': goto yy590;
+		case ' ': goto yy675;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 583;
@@ -15081,7 +16215,73 @@ yy589:
 yyFillLabel584:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy588;
+		case '\t':
+		case ' ': goto yy676;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 584;
@@ -15094,502 +16294,8 @@ yy590:
 yyFillLabel585:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy669;
-		case '\r': goto yy670;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 585;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy591:
-	++st.cur;
-yyFillLabel586:
-	yych = *st.cur;
-	switch (yych) {
-		case '0': goto yy55;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 586;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy592:
-	++st.cur;
-yyFillLabel587:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy671;
-		case 'c': goto yy96;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 587;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy593:
-	++st.cur;
-yyFillLabel588:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy672;
-		case 'D': goto yy149;
-		case 'H': goto yy150;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 588;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy594:
-	++st.cur;
-yyFillLabel589:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy673;
-		case 'o': goto yy211;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 589;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy595:
-	++st.cur;
-yyFillLabel590:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy674;
-		case 'v': goto yy281;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 590;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy596:
-	++st.cur;
-yyFillLabel591:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy675;
-		case 'L': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 591;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy597:
-	++st.cur;
-yyFillLabel592:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy676;
-		case 'M': goto yy189;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 592;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy598:
-	++st.cur;
-yyFillLabel593:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy58;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 593;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy599:
-	++st.cur;
-yyFillLabel594:
-	yych = *st.cur;
-	switch (yych) {
 		case '\t':
 		case ' ': goto yy677;
-		case 'd': goto yy100;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 594;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy600:
-	++st.cur;
-yyFillLabel595:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy678;
-		case 'A': goto yy155;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 595;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy601:
-	++st.cur;
-yyFillLabel596:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy679;
-		case 'B': goto yy219;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 596;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy602:
-	++st.cur;
-yyFillLabel597:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy680;
-		case '0': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 597;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy603:
-	++st.cur;
-yyFillLabel598:
-	yych = *st.cur;
-	switch (yych) {
-		case '0': goto yy61;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 598;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy604:
-	++st.cur;
-yyFillLabel599:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy681;
-		case 'd': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 599;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy605:
-	++st.cur;
-yyFillLabel600:
-	yych = *st.cur;
-	switch (yych) {
-		case '0': goto yy66;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 600;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy606:
-	++st.cur;
-yyFillLabel601:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy682;
-		case 'A': goto yy109;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 601;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy607:
-	++st.cur;
-yyFillLabel602:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy683;
-		case 'H': goto yy164;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 602;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy608:
-	++st.cur;
-yyFillLabel603:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy684;
-		case 'A': goto yy229;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 603;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy609:
-	++st.cur;
-yyFillLabel604:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy685;
-		case 'A': goto yy299;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 604;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy610:
-	++st.cur;
-yyFillLabel605:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy686;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 605;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy611:
-	++st.cur;
-yyFillLabel606:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy687;
-		case 'g': goto yy450;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 606;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy612:
-	++st.cur;
-yyFillLabel607:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy688;
-		case 'A': goto yy532;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 607;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy613:
-	++st.cur;
-yyFillLabel608:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy689;
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 608;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy614:
-	++st.cur;
-yyFillLabel609:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy613;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 609;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy615:
-	++st.cur;
-yyFillLabel610:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy690;
-		case '\r': goto yy691;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 610;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy616:
-	++st.cur;
-yyFillLabel611:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy693;
-		case 'w': goto yy453;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 611;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy617:
-	++st.cur;
-yyFillLabel612:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy694;
-		case 'A': goto yy479;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 612;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy618:
-	++st.cur;
-yyFillLabel613:
-	yych = *st.cur;
-	switch (yych) {
-		case 'm': goto yy47;
-		case 'o': goto yy48;
-		case 'w': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 613;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy619:
-	++st.cur;
-yyFillLabel614:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy695;
-		case 'O': goto yy114;
-		case 'c': goto yy115;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 614;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy620:
-	++st.cur;
-yyFillLabel615:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy696;
-		case 'i': goto yy170;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 615;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy621:
-	++st.cur;
-yyFillLabel616:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy697;
-		case '8': goto yy236;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 616;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy622:
-	++st.cur;
-yyFillLabel617:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy698;
-		case 'v': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 617;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy623:
-	++st.cur;
-yyFillLabel618:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy699;
 		case '+':
 		case '/':
 		case '0':
@@ -15654,7 +16360,572 @@ yyFillLabel618:
 		case 'x':
 		case 'y':
 		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 585;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy591:
+	++st.cur;
+yyFillLabel586:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy590;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 586;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy592:
+	++st.cur;
+yyFillLabel587:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy678;
+		case 'T':
+		case 'z': goto yy259;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 587;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy593:
+	++st.cur;
+yyFillLabel588:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy679;
+		case 'O': goto yy114;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 588;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy594:
+	++st.cur;
+yyFillLabel589:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy680;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 589;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy595:
+	++st.cur;
+yyFillLabel590:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy681;
+		case 'F':
+		case 'H': goto yy135;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 590;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy596:
+	++st.cur;
+yyFillLabel591:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy682;
+		case 'Q': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 591;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy597:
+	++st.cur;
+yyFillLabel592:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy683;
+		case 'F':
+		case 'H': goto yy138;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 592;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy598:
+	++st.cur;
+yyFillLabel593:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy684;
+		case 'R': goto yy198;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 593;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy599:
+	++st.cur;
+yyFillLabel594:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy685;
+		case 'Q':
+		case 'w': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 594;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy600:
+	++st.cur;
+yyFillLabel595:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 595;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy601:
+	++st.cur;
+yyFillLabel596:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy686;
+		case 'V':
+		case 'd': goto yy92;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 596;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy602:
+	++st.cur;
+yyFillLabel597:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy687;
+		case 'A': goto yy144;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 597;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy603:
+	++st.cur;
+yyFillLabel598:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy688;
+		case 'B': goto yy205;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 598;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy604:
+	++st.cur;
+yyFillLabel599:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy689;
+		case 'Q':
+		case 'w': goto yy274;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 599;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy605:
+	++st.cur;
+yyFillLabel600:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy690;
+		case 'A': goto yy348;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 600;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy606:
+	++st.cur;
+yyFillLabel601:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy691;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 601;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy607:
+	++st.cur;
+yyFillLabel602:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy692;
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 602;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy608:
+	++st.cur;
+yyFillLabel603:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy693;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 603;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy609:
+	++st.cur;
+yyFillLabel604:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy608;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 604;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy610:
+	++st.cur;
+yyFillLabel605:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy694;
+		case '\r': goto yy695;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 605;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy611:
+	++st.cur;
+yyFillLabel606:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy697;
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 606;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy612:
+	++st.cur;
+yyFillLabel607:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy698;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 607;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy613:
+	++st.cur;
+yyFillLabel608:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy612;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 608;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy614:
+	++st.cur;
+yyFillLabel609:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy699;
+		case '\r': goto yy700;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 609;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy615:
+	++st.cur;
+yyFillLabel610:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case 'U': goto yy55;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 610;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy616:
+	++st.cur;
+yyFillLabel611:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy701;
+		case 'U':
+		case 'c': goto yy96;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 611;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy617:
+	++st.cur;
+yyFillLabel612:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy702;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 612;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy618:
+	++st.cur;
+yyFillLabel613:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy703;
+		case 'o': goto yy211;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 613;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy619:
+	++st.cur;
+yyFillLabel614:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy704;
+		case 'v': goto yy281;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 614;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy620:
+	++st.cur;
+yyFillLabel615:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy705;
+		case 'L': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 615;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy621:
+	++st.cur;
+yyFillLabel616:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy706;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 616;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy622:
+	++st.cur;
+yyFillLabel617:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy707;
+		case 'M': goto yy189;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 617;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy623:
+	++st.cur;
+yyFillLabel618:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 618;
@@ -15668,8 +16939,9 @@ yyFillLabel619:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy700;
-		case '=': goto yy383;
+		case ' ': goto yy708;
+		case 'V':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 619;
@@ -15683,8 +16955,8 @@ yyFillLabel620:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy701;
-		case 'z': goto yy149;
+		case ' ': goto yy709;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 620;
@@ -15697,9 +16969,9 @@ yy626:
 yyFillLabel621:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy75;
-		case 'm': goto yy47;
-		case 'o': goto yy48;
+		case '\t':
+		case ' ': goto yy710;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 621;
@@ -15713,8 +16985,9 @@ yyFillLabel622:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy702;
-		case 'A': goto yy82;
+		case ' ': goto yy711;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 622;
@@ -15727,8 +17000,12 @@ yy628:
 yyFillLabel623:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy82;
-		case 'd': goto yy83;
+		case '0':
+		case 'U': goto yy61;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 623;
@@ -15742,8 +17019,9 @@ yyFillLabel624:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy703;
-		case 'H': goto yy128;
+		case ' ': goto yy712;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 624;
@@ -15756,9 +17034,12 @@ yy630:
 yyFillLabel625:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy704;
-		case 'Q': goto yy185;
+		case '0':
+		case 'U': goto yy66;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 625;
@@ -15772,8 +17053,8 @@ yyFillLabel626:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy705;
-		case 'A': goto yy251;
+		case ' ': goto yy713;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 626;
@@ -15787,8 +17068,9 @@ yyFillLabel627:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy706;
-		case 'c': goto yy324;
+		case ' ': goto yy714;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 627;
@@ -15802,8 +17084,8 @@ yyFillLabel628:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy707;
-		case 'A': goto yy400;
+		case ' ': goto yy715;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 628;
@@ -15817,9 +17099,8 @@ yyFillLabel629:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy708;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy716;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 629;
@@ -15833,8 +17114,10 @@ yyFillLabel630:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy709;
-		case '6': goto yy559;
+		case ' ': goto yy717;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 630;
@@ -15848,8 +17131,8 @@ yyFillLabel631:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy710;
-		case 'A': goto yy638;
+		case ' ': goto yy718;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 631;
@@ -15862,7 +17145,9 @@ yy637:
 yyFillLabel632:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy636;
+		case '\t':
+		case ' ': goto yy719;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 632;
@@ -15875,9 +17160,9 @@ yy638:
 yyFillLabel633:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy711;
-		case '\r': goto yy712;
-		case 'C': goto yy713;
+		case '\t':
+		case ' ': goto yy720;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 633;
@@ -15890,9 +17175,7 @@ yy639:
 yyFillLabel634:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy714;
-		case 'z': goto yy562;
+		case '\n': goto yy638;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 634;
@@ -15905,9 +17188,9 @@ yy640:
 yyFillLabel635:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy715;
-		case 'A': goto yy642;
+		case '\n': goto yy721;
+		case '\r': goto yy722;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 635;
@@ -15920,7 +17203,9 @@ yy641:
 yyFillLabel636:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy640;
+		case '\t':
+		case ' ': goto yy724;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 636;
@@ -15933,9 +17218,9 @@ yy642:
 yyFillLabel637:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy716;
-		case '\r': goto yy717;
-		case 'D': goto yy424;
+		case '\t':
+		case ' ': goto yy725;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 637;
@@ -15948,9 +17233,12 @@ yy643:
 yyFillLabel638:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy718;
-		case 'H': goto yy131;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 638;
@@ -15964,9 +17252,10 @@ yyFillLabel639:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy719;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case ' ': goto yy726;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 639;
@@ -15980,8 +17269,8 @@ yyFillLabel640:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy720;
-		case '6': goto yy256;
+		case ' ': goto yy727;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 640;
@@ -15995,8 +17284,8 @@ yyFillLabel641:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy721;
-		case 'L': goto yy330;
+		case ' ': goto yy728;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 641;
@@ -16010,8 +17299,8 @@ yyFillLabel642:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy722;
-		case 'y': goto yy307;
+		case ' ': goto yy729;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 642;
@@ -16025,8 +17314,31 @@ yyFillLabel643:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy723;
-		case 'z': goto yy259;
+		case ' ': goto yy730;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 643;
@@ -16039,9 +17351,34 @@ yy649:
 yyFillLabel644:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy724;
-		case 'O': goto yy114;
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '9':
+		case 'h':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 644;
@@ -16054,8 +17391,63 @@ yy650:
 yyFillLabel645:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy86;
-		case 'd': goto yy87;
+		case '+':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'd':
+		case 'f':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 645;
@@ -16069,8 +17461,72 @@ yyFillLabel646:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy725;
-		case 'H': goto yy135;
+		case ' ': goto yy731;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 646;
@@ -16084,8 +17540,8 @@ yyFillLabel647:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy726;
-		case 'Q': goto yy26;
+		case ' ': goto yy732;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 647;
@@ -16099,8 +17555,8 @@ yyFillLabel648:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy727;
-		case 'H': goto yy138;
+		case ' ': goto yy733;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 648;
@@ -16113,9 +17569,12 @@ yy654:
 yyFillLabel649:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy728;
-		case 'R': goto yy198;
+		case '0':
+		case 'U': goto yy75;
+		case 'G':
+		case 'm': goto yy47;
+		case 'I':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 649;
@@ -16129,8 +17588,8 @@ yyFillLabel650:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy729;
-		case 'w': goto yy70;
+		case ' ': goto yy734;
+		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 650;
@@ -16143,7 +17602,9 @@ yy656:
 yyFillLabel651:
 	yych = *st.cur;
 	switch (yych) {
-		case 'd': goto yy92;
+		case 'A': goto yy82;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 651;
@@ -16157,8 +17618,9 @@ yyFillLabel652:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy730;
-		case 'A': goto yy144;
+		case ' ': goto yy735;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 652;
@@ -16172,8 +17634,8 @@ yyFillLabel653:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy731;
-		case 'B': goto yy205;
+		case ' ': goto yy736;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 653;
@@ -16187,8 +17649,8 @@ yyFillLabel654:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy732;
-		case 'w': goto yy274;
+		case ' ': goto yy737;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 654;
@@ -16202,8 +17664,9 @@ yyFillLabel655:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy733;
-		case 'A': goto yy348;
+		case ' ': goto yy738;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 655;
@@ -16217,9 +17680,8 @@ yyFillLabel656:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy734;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case ' ': goto yy739;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 656;
@@ -16233,8 +17695,9 @@ yyFillLabel657:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy735;
-		case 'o': goto yy504;
+		case ' ': goto yy740;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 657;
@@ -16248,8 +17711,8 @@ yyFillLabel658:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy736;
-		case 'A': goto yy586;
+		case ' ': goto yy741;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 658;
@@ -16263,8 +17726,8 @@ yyFillLabel659:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy737;
-		case 'L': goto yy666;
+		case ' ': goto yy742;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 659;
@@ -16290,9 +17753,9 @@ yy666:
 yyFillLabel661:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy738;
-		case '\r': goto yy739;
-		case 'w': goto yy740;
+		case '\n': goto yy743;
+		case '\r': goto yy744;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 661;
@@ -16306,8 +17769,9 @@ yyFillLabel662:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy741;
-		case 'M': goto yy507;
+		case ' ': goto yy746;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 662;
@@ -16321,8 +17785,8 @@ yyFillLabel663:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy742;
-		case 'A': goto yy590;
+		case ' ': goto yy747;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 663;
@@ -16335,9 +17799,7 @@ yy669:
 yyFillLabel664:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy743;
-		case 'O': goto yy373;
+		case '\n': goto yy668;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 664;
@@ -16350,7 +17812,9 @@ yy670:
 yyFillLabel665:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy669;
+		case '\n': goto yy748;
+		case '\r': goto yy749;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 665;
@@ -16363,7 +17827,10 @@ yy671:
 yyFillLabel666:
 	yych = *st.cur;
 	switch (yych) {
-		case 'c': goto yy96;
+		case '\t':
+		case ' ': goto yy750;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 666;
@@ -16377,9 +17844,9 @@ yyFillLabel667:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy744;
-		case 'D': goto yy149;
-		case 'H': goto yy150;
+		case ' ': goto yy751;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 667;
@@ -16393,8 +17860,8 @@ yyFillLabel668:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy745;
-		case 'o': goto yy211;
+		case ' ': goto yy752;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 668;
@@ -16408,8 +17875,8 @@ yyFillLabel669:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy746;
-		case 'v': goto yy281;
+		case ' ': goto yy753;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 669;
@@ -16423,8 +17890,8 @@ yyFillLabel670:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy747;
-		case 'L': goto yy307;
+		case ' ': goto yy754;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 670;
@@ -16438,8 +17905,72 @@ yyFillLabel671:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy748;
-		case 'M': goto yy189;
+		case ' ': goto yy755;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 671;
@@ -16452,7 +17983,73 @@ yy677:
 yyFillLabel672:
 	yych = *st.cur;
 	switch (yych) {
-		case 'd': goto yy100;
+		case '\t':
+		case ' ': goto yy756;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 672;
@@ -16466,8 +18063,9 @@ yyFillLabel673:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy749;
-		case 'A': goto yy155;
+		case ' ': goto yy757;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 673;
@@ -16481,8 +18079,8 @@ yyFillLabel674:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy750;
-		case 'B': goto yy219;
+		case ' ': goto yy758;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 674;
@@ -16495,9 +18093,9 @@ yy680:
 yyFillLabel675:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy751;
-		case '0': goto yy66;
+		case 'A': goto yy86;
+		case 'V':
+		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 675;
@@ -16510,7 +18108,10 @@ yy681:
 yyFillLabel676:
 	yych = *st.cur;
 	switch (yych) {
-		case 'd': goto yy83;
+		case '\t':
+		case ' ': goto yy759;
+		case 'F':
+		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 676;
@@ -16523,7 +18124,9 @@ yy682:
 yyFillLabel677:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy109;
+		case '\t':
+		case ' ': goto yy760;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 677;
@@ -16537,8 +18140,9 @@ yyFillLabel678:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy752;
-		case 'H': goto yy164;
+		case ' ': goto yy761;
+		case 'F':
+		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 678;
@@ -16552,8 +18156,8 @@ yyFillLabel679:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy753;
-		case 'A': goto yy229;
+		case ' ': goto yy762;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 679;
@@ -16567,8 +18171,9 @@ yyFillLabel680:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy754;
-		case 'A': goto yy299;
+		case ' ': goto yy763;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 680;
@@ -16581,10 +18186,8 @@ yy686:
 yyFillLabel681:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy755;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case 'V':
+		case 'd': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 681;
@@ -16598,8 +18201,8 @@ yyFillLabel682:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy756;
-		case 'g': goto yy450;
+		case ' ': goto yy764;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 682;
@@ -16613,8 +18216,8 @@ yyFillLabel683:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy757;
-		case 'A': goto yy532;
+		case ' ': goto yy765;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 683;
@@ -16628,8 +18231,9 @@ yyFillLabel684:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy758;
-		case 'v': goto yy615;
+		case ' ': goto yy766;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 684;
@@ -16643,8 +18247,8 @@ yyFillLabel685:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy759;
-		case 'A': goto yy692;
+		case ' ': goto yy767;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 685;
@@ -16657,7 +18261,11 @@ yy691:
 yyFillLabel686:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy690;
+		case '\t':
+		case ' ': goto yy768;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 686;
@@ -16670,9 +18278,9 @@ yy692:
 yyFillLabel687:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy760;
-		case '\r': goto yy761;
-		case 'C': goto yy762;
+		case '\t':
+		case ' ': goto yy769;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 687;
@@ -16686,8 +18294,8 @@ yyFillLabel688:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy763;
-		case 'w': goto yy453;
+		case ' ': goto yy770;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 688;
@@ -16701,8 +18309,8 @@ yyFillLabel689:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy764;
-		case 'A': goto yy479;
+		case ' ': goto yy771;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 689;
@@ -16715,8 +18323,7 @@ yy695:
 yyFillLabel690:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O': goto yy114;
-		case 'c': goto yy115;
+		case '\n': goto yy694;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 690;
@@ -16729,9 +18336,9 @@ yy696:
 yyFillLabel691:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy765;
-		case 'i': goto yy170;
+		case '\n': goto yy772;
+		case '\r': goto yy773;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 691;
@@ -16745,8 +18352,8 @@ yyFillLabel692:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy766;
-		case '8': goto yy236;
+		case ' ': goto yy775;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 692;
@@ -16760,8 +18367,8 @@ yyFillLabel693:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy767;
-		case 'v': goto yy307;
+		case ' ': goto yy776;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 693;
@@ -16775,72 +18382,8 @@ yyFillLabel694:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy768;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case ' ': goto yy777;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 694;
@@ -16853,9 +18396,7 @@ yy700:
 yyFillLabel695:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy769;
-		case '=': goto yy383;
+		case '\n': goto yy699;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 695;
@@ -16868,9 +18409,8 @@ yy701:
 yyFillLabel696:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy770;
-		case 'z': goto yy149;
+		case 'U':
+		case 'c': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 696;
@@ -16883,7 +18423,11 @@ yy702:
 yyFillLabel697:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy82;
+		case '\t':
+		case ' ': goto yy778;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 697;
@@ -16896,7 +18440,9 @@ yy703:
 yyFillLabel698:
 	yych = *st.cur;
 	switch (yych) {
-		case 'H': goto yy128;
+		case '\t':
+		case ' ': goto yy779;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 698;
@@ -16910,8 +18456,8 @@ yyFillLabel699:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy771;
-		case 'Q': goto yy185;
+		case ' ': goto yy780;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 699;
@@ -16925,8 +18471,8 @@ yyFillLabel700:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy772;
-		case 'A': goto yy251;
+		case ' ': goto yy781;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 700;
@@ -16940,8 +18486,72 @@ yyFillLabel701:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy773;
-		case 'c': goto yy324;
+		case ' ': goto yy782;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 701;
@@ -16955,8 +18565,8 @@ yyFillLabel702:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy774;
-		case 'A': goto yy400;
+		case ' ': goto yy783;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 702;
@@ -16969,10 +18579,8 @@ yy708:
 yyFillLabel703:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy775;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case 'V':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 703;
@@ -16986,8 +18594,8 @@ yyFillLabel704:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy776;
-		case '6': goto yy559;
+		case ' ': goto yy784;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 704;
@@ -17001,8 +18609,8 @@ yyFillLabel705:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy777;
-		case 'A': goto yy638;
+		case ' ': goto yy785;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 705;
@@ -17016,8 +18624,9 @@ yyFillLabel706:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy778;
-		case 'C': goto yy713;
+		case ' ': goto yy786;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 706;
@@ -17030,7 +18639,8 @@ yy712:
 yyFillLabel707:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy711;
+		case 'V':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 707;
@@ -17043,9 +18653,7 @@ yy713:
 yyFillLabel708:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy779;
-		case '\r': goto yy780;
-		case '8': goto yy781;
+		case 'A': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 708;
@@ -17059,8 +18667,9 @@ yyFillLabel709:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy782;
-		case 'z': goto yy562;
+		case ' ': goto yy787;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 709;
@@ -17074,8 +18683,8 @@ yyFillLabel710:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy783;
-		case 'A': goto yy642;
+		case ' ': goto yy788;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 710;
@@ -17089,8 +18698,8 @@ yyFillLabel711:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy784;
-		case 'D': goto yy424;
+		case ' ': goto yy789;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 711;
@@ -17103,7 +18712,11 @@ yy717:
 yyFillLabel712:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy716;
+		case '\t':
+		case ' ': goto yy790;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 712;
@@ -17116,7 +18729,9 @@ yy718:
 yyFillLabel713:
 	yych = *st.cur;
 	switch (yych) {
-		case 'H': goto yy131;
+		case '\t':
+		case ' ': goto yy791;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 713;
@@ -17130,9 +18745,8 @@ yyFillLabel714:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy785;
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case ' ': goto yy792;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 714;
@@ -17146,8 +18760,8 @@ yyFillLabel715:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy786;
-		case '6': goto yy256;
+		case ' ': goto yy793;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 715;
@@ -17161,8 +18775,8 @@ yyFillLabel716:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy787;
-		case 'L': goto yy330;
+		case ' ': goto yy794;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 716;
@@ -17175,9 +18789,7 @@ yy722:
 yyFillLabel717:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy788;
-		case 'y': goto yy307;
+		case '\n': goto yy721;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 717;
@@ -17190,9 +18802,9 @@ yy723:
 yyFillLabel718:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy789;
-		case 'z': goto yy259;
+		case '\n': goto yy795;
+		case '\r': goto yy796;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 718;
@@ -17206,8 +18818,8 @@ yyFillLabel719:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy790;
-		case 'O': goto yy114;
+		case ' ': goto yy798;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 719;
@@ -17220,7 +18832,9 @@ yy725:
 yyFillLabel720:
 	yych = *st.cur;
 	switch (yych) {
-		case 'H': goto yy135;
+		case '\t':
+		case ' ': goto yy799;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 720;
@@ -17233,9 +18847,9 @@ yy726:
 yyFillLabel721:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy791;
-		case 'Q': goto yy26;
+		case 'O': goto yy114;
+		case 'U':
+		case 'c': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 721;
@@ -17248,7 +18862,9 @@ yy727:
 yyFillLabel722:
 	yych = *st.cur;
 	switch (yych) {
-		case 'H': goto yy138;
+		case '\t':
+		case ' ': goto yy800;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 722;
@@ -17262,8 +18878,8 @@ yyFillLabel723:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy792;
-		case 'R': goto yy198;
+		case ' ': goto yy801;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 723;
@@ -17277,8 +18893,8 @@ yyFillLabel724:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy793;
-		case 'w': goto yy70;
+		case ' ': goto yy802;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 724;
@@ -17291,7 +18907,32 @@ yy730:
 yyFillLabel725:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy144;
+		case '\t':
+		case ' ': goto yy803;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 725;
@@ -17305,8 +18946,72 @@ yyFillLabel726:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy794;
-		case 'B': goto yy205;
+		case ' ': goto yy804;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 726;
@@ -17320,8 +19025,8 @@ yyFillLabel727:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy795;
-		case 'w': goto yy274;
+		case ' ': goto yy805;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 727;
@@ -17335,8 +19040,8 @@ yyFillLabel728:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy796;
-		case 'A': goto yy348;
+		case ' ': goto yy806;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 728;
@@ -17349,10 +19054,7 @@ yy734:
 yyFillLabel729:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy797;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case 'A': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 729;
@@ -17365,9 +19067,8 @@ yy735:
 yyFillLabel730:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy798;
-		case 'o': goto yy504;
+		case 'F':
+		case 'H': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 730;
@@ -17381,8 +19082,8 @@ yyFillLabel731:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy799;
-		case 'A': goto yy586;
+		case ' ': goto yy807;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 731;
@@ -17396,8 +19097,8 @@ yyFillLabel732:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy800;
-		case 'L': goto yy666;
+		case ' ': goto yy808;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 732;
@@ -17411,8 +19112,9 @@ yyFillLabel733:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy801;
-		case 'w': goto yy740;
+		case ' ': goto yy809;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 733;
@@ -17425,7 +19127,9 @@ yy739:
 yyFillLabel734:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy738;
+		case '\t':
+		case ' ': goto yy810;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 734;
@@ -17438,9 +19142,10 @@ yy740:
 yyFillLabel735:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy802;
-		case '\r': goto yy803;
-		case 'A': goto yy804;
+		case '\t':
+		case ' ': goto yy811;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 735;
@@ -17454,8 +19159,8 @@ yyFillLabel736:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy805;
-		case 'M': goto yy507;
+		case ' ': goto yy812;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 736;
@@ -17469,8 +19174,8 @@ yyFillLabel737:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy806;
-		case 'A': goto yy590;
+		case ' ': goto yy813;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 737;
@@ -17484,8 +19189,8 @@ yyFillLabel738:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy807;
-		case 'O': goto yy373;
+		case ' ': goto yy814;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 738;
@@ -17498,8 +19203,7 @@ yy744:
 yyFillLabel739:
 	yych = *st.cur;
 	switch (yych) {
-		case 'D': goto yy149;
-		case 'H': goto yy150;
+		case '\n': goto yy743;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 739;
@@ -17512,9 +19216,9 @@ yy745:
 yyFillLabel740:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy808;
-		case 'o': goto yy211;
+		case '\n': goto yy815;
+		case '\r': goto yy816;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 740;
@@ -17528,8 +19232,9 @@ yyFillLabel741:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy809;
-		case 'v': goto yy281;
+		case ' ': goto yy818;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 741;
@@ -17543,8 +19248,8 @@ yyFillLabel742:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy810;
-		case 'L': goto yy307;
+		case ' ': goto yy819;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 742;
@@ -17558,8 +19263,8 @@ yyFillLabel743:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy811;
-		case 'M': goto yy189;
+		case ' ': goto yy820;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 743;
@@ -17572,7 +19277,7 @@ yy749:
 yyFillLabel744:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy155;
+		case '\n': goto yy748;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 744;
@@ -17585,9 +19290,8 @@ yy750:
 yyFillLabel745:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy812;
-		case 'B': goto yy219;
+		case 'F':
+		case 'H': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 745;
@@ -17601,8 +19305,9 @@ yyFillLabel746:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy813;
-		case '0': goto yy66;
+		case ' ': goto yy821;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 746;
@@ -17615,7 +19320,9 @@ yy752:
 yyFillLabel747:
 	yych = *st.cur;
 	switch (yych) {
-		case 'H': goto yy164;
+		case '\t':
+		case ' ': goto yy822;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 747;
@@ -17629,8 +19336,8 @@ yyFillLabel748:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy814;
-		case 'A': goto yy229;
+		case ' ': goto yy823;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 748;
@@ -17644,8 +19351,8 @@ yyFillLabel749:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy815;
-		case 'A': goto yy299;
+		case ' ': goto yy824;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 749;
@@ -17659,9 +19366,72 @@ yyFillLabel750:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy816;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case ' ': goto yy825;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 750;
@@ -17675,8 +19445,72 @@ yyFillLabel751:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy817;
-		case 'g': goto yy450;
+		case ' ': goto yy826;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 751;
@@ -17690,8 +19524,9 @@ yyFillLabel752:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy818;
-		case 'A': goto yy532;
+		case ' ': goto yy827;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 752;
@@ -17705,8 +19540,8 @@ yyFillLabel753:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy819;
-		case 'v': goto yy615;
+		case ' ': goto yy828;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 753;
@@ -17719,9 +19554,8 @@ yy759:
 yyFillLabel754:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy820;
-		case 'A': goto yy692;
+		case 'F':
+		case 'H': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 754;
@@ -17735,8 +19569,8 @@ yyFillLabel755:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy821;
-		case 'C': goto yy762;
+		case ' ': goto yy829;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 755;
@@ -17749,7 +19583,8 @@ yy761:
 yyFillLabel756:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy760;
+		case 'F':
+		case 'H': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 756;
@@ -17762,9 +19597,9 @@ yy762:
 yyFillLabel757:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy822;
-		case '\r': goto yy823;
-		case '8': goto yy824;
+		case '\t':
+		case ' ': goto yy830;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 757;
@@ -17778,8 +19613,9 @@ yyFillLabel758:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy825;
-		case 'w': goto yy453;
+		case ' ': goto yy831;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 758;
@@ -17792,9 +19628,7 @@ yy764:
 yyFillLabel759:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy826;
-		case 'A': goto yy479;
+		case 'A': goto yy144;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 759;
@@ -17807,7 +19641,9 @@ yy765:
 yyFillLabel760:
 	yych = *st.cur;
 	switch (yych) {
-		case 'i': goto yy170;
+		case '\t':
+		case ' ': goto yy832;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 760;
@@ -17821,8 +19657,9 @@ yyFillLabel761:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy827;
-		case '8': goto yy236;
+		case ' ': goto yy833;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 761;
@@ -17836,8 +19673,8 @@ yyFillLabel762:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy828;
-		case 'v': goto yy307;
+		case ' ': goto yy834;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 762;
@@ -17851,72 +19688,10 @@ yyFillLabel763:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy829;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
+		case ' ': goto yy835;
+		case 'D': goto yy427;
 		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 763;
@@ -17930,8 +19705,8 @@ yyFillLabel764:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy830;
-		case '=': goto yy383;
+		case ' ': goto yy836;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 764;
@@ -17944,7 +19719,9 @@ yy770:
 yyFillLabel765:
 	yych = *st.cur;
 	switch (yych) {
-		case 'z': goto yy149;
+		case '\t':
+		case ' ': goto yy837;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 765;
@@ -17957,7 +19734,9 @@ yy771:
 yyFillLabel766:
 	yych = *st.cur;
 	switch (yych) {
-		case 'Q': goto yy185;
+		case '\t':
+		case ' ': goto yy838;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 766;
@@ -17971,8 +19750,8 @@ yyFillLabel767:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy831;
-		case 'A': goto yy251;
+		case ' ': goto yy839;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 767;
@@ -17985,9 +19764,7 @@ yy773:
 yyFillLabel768:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy832;
-		case 'c': goto yy324;
+		case '\n': goto yy772;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 768;
@@ -18000,9 +19777,9 @@ yy774:
 yyFillLabel769:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy833;
-		case 'A': goto yy400;
+		case '\n': goto yy840;
+		case '\r': goto yy841;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 769;
@@ -18016,9 +19793,8 @@ yyFillLabel770:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy834;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy843;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 770;
@@ -18032,8 +19808,8 @@ yyFillLabel771:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy835;
-		case '6': goto yy559;
+		case ' ': goto yy844;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 771;
@@ -18047,8 +19823,8 @@ yyFillLabel772:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy836;
-		case 'A': goto yy638;
+		case ' ': goto yy845;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 772;
@@ -18061,9 +19837,9 @@ yy778:
 yyFillLabel773:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy837;
-		case 'C': goto yy713;
+		case 'D': goto yy149;
+		case 'F':
+		case 'H': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 773;
@@ -18077,8 +19853,8 @@ yyFillLabel774:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy838;
-		case '8': goto yy781;
+		case ' ': goto yy846;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 774;
@@ -18091,7 +19867,9 @@ yy780:
 yyFillLabel775:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy779;
+		case '\t':
+		case ' ': goto yy847;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 775;
@@ -18104,9 +19882,9 @@ yy781:
 yyFillLabel776:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy839;
-		case '\r': goto yy840;
-		case 'A': goto yy841;
+		case '\t':
+		case ' ': goto yy848;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 776;
@@ -18120,8 +19898,72 @@ yyFillLabel777:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy842;
-		case 'z': goto yy562;
+		case ' ': goto yy849;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 777;
@@ -18135,8 +19977,8 @@ yyFillLabel778:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy843;
-		case 'A': goto yy642;
+		case ' ': goto yy850;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 778;
@@ -18149,9 +19991,7 @@ yy784:
 yyFillLabel779:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy844;
-		case 'D': goto yy424;
+		case 'A': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 779;
@@ -18164,8 +20004,9 @@ yy785:
 yyFillLabel780:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy189;
-		case 'B': goto yy190;
+		case '\t':
+		case ' ': goto yy851;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 780;
@@ -18179,8 +20020,9 @@ yyFillLabel781:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy845;
-		case '6': goto yy256;
+		case ' ': goto yy852;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 781;
@@ -18193,9 +20035,8 @@ yy787:
 yyFillLabel782:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy846;
-		case 'L': goto yy330;
+		case 'F':
+		case 'H': goto yy164;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 782;
@@ -18209,8 +20050,8 @@ yyFillLabel783:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy847;
-		case 'y': goto yy307;
+		case ' ': goto yy853;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 783;
@@ -18224,8 +20065,8 @@ yyFillLabel784:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy848;
-		case 'z': goto yy259;
+		case ' ': goto yy854;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 784;
@@ -18239,8 +20080,10 @@ yyFillLabel785:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy849;
-		case 'O': goto yy114;
+		case ' ': goto yy855;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 785;
@@ -18253,7 +20096,9 @@ yy791:
 yyFillLabel786:
 	yych = *st.cur;
 	switch (yych) {
-		case 'Q': goto yy26;
+		case '\t':
+		case ' ': goto yy856;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 786;
@@ -18266,7 +20111,9 @@ yy792:
 yyFillLabel787:
 	yych = *st.cur;
 	switch (yych) {
-		case 'R': goto yy198;
+		case '\t':
+		case ' ': goto yy857;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 787;
@@ -18280,8 +20127,8 @@ yyFillLabel788:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy850;
-		case 'w': goto yy70;
+		case ' ': goto yy858;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 788;
@@ -18294,7 +20141,9 @@ yy794:
 yyFillLabel789:
 	yych = *st.cur;
 	switch (yych) {
-		case 'B': goto yy205;
+		case '\t':
+		case ' ': goto yy859;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 789;
@@ -18308,8 +20157,8 @@ yyFillLabel790:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy851;
-		case 'w': goto yy274;
+		case ' ': goto yy860;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 790;
@@ -18322,9 +20171,7 @@ yy796:
 yyFillLabel791:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy852;
-		case 'A': goto yy348;
+		case '\n': goto yy795;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 791;
@@ -18337,10 +20184,9 @@ yy797:
 yyFillLabel792:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy853;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case '\n': goto yy861;
+		case '\r': goto yy862;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 792;
@@ -18354,8 +20200,8 @@ yyFillLabel793:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy854;
-		case 'o': goto yy504;
+		case ' ': goto yy864;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 793;
@@ -18369,8 +20215,8 @@ yyFillLabel794:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy855;
-		case 'A': goto yy586;
+		case ' ': goto yy865;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 794;
@@ -18383,9 +20229,7 @@ yy800:
 yyFillLabel795:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy856;
-		case 'L': goto yy666;
+		case 'i': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 795;
@@ -18399,8 +20243,8 @@ yyFillLabel796:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy857;
-		case 'w': goto yy740;
+		case ' ': goto yy866;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 796;
@@ -18414,8 +20258,8 @@ yyFillLabel797:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy858;
-		case 'A': goto yy804;
+		case ' ': goto yy867;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 797;
@@ -18428,7 +20272,32 @@ yy803:
 yyFillLabel798:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy802;
+		case '\t':
+		case ' ': goto yy868;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 798;
@@ -18441,9 +20310,73 @@ yy804:
 yyFillLabel799:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy859;
-		case '\r': goto yy860;
-		case 'v': goto yy824;
+		case '\t':
+		case ' ': goto yy869;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 799;
@@ -18457,8 +20390,8 @@ yyFillLabel800:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy861;
-		case 'M': goto yy507;
+		case ' ': goto yy870;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 800;
@@ -18471,9 +20404,7 @@ yy806:
 yyFillLabel801:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy862;
-		case 'A': goto yy590;
+		case 'z': goto yy149;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 801;
@@ -18486,9 +20417,7 @@ yy807:
 yyFillLabel802:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy863;
-		case 'O': goto yy373;
+		case 'Q': goto yy185;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 802;
@@ -18501,7 +20430,9 @@ yy808:
 yyFillLabel803:
 	yych = *st.cur;
 	switch (yych) {
-		case 'o': goto yy211;
+		case '\t':
+		case ' ': goto yy871;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 803;
@@ -18515,8 +20446,9 @@ yyFillLabel804:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy864;
-		case 'v': goto yy281;
+		case ' ': goto yy872;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 804;
@@ -18530,8 +20462,8 @@ yyFillLabel805:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy865;
-		case 'L': goto yy307;
+		case ' ': goto yy873;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 805;
@@ -18544,7 +20476,10 @@ yy811:
 yyFillLabel806:
 	yych = *st.cur;
 	switch (yych) {
-		case 'M': goto yy189;
+		case '\t':
+		case ' ': goto yy874;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 806;
@@ -18557,7 +20492,9 @@ yy812:
 yyFillLabel807:
 	yych = *st.cur;
 	switch (yych) {
-		case 'B': goto yy219;
+		case '\t':
+		case ' ': goto yy875;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 807;
@@ -18571,8 +20508,8 @@ yyFillLabel808:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy866;
-		case '0': goto yy66;
+		case ' ': goto yy876;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 808;
@@ -18585,7 +20522,9 @@ yy814:
 yyFillLabel809:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy229;
+		case '\t':
+		case ' ': goto yy877;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 809;
@@ -18599,8 +20538,8 @@ yyFillLabel810:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy867;
-		case 'A': goto yy299;
+		case ' ': goto yy878;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 810;
@@ -18613,10 +20552,7 @@ yy816:
 yyFillLabel811:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy868;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case '\n': goto yy815;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 811;
@@ -18629,9 +20565,9 @@ yy817:
 yyFillLabel812:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy869;
-		case 'g': goto yy450;
+		case '\n': goto yy879;
+		case '\r': goto yy880;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 812;
@@ -18645,8 +20581,9 @@ yyFillLabel813:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy870;
-		case 'A': goto yy532;
+		case ' ': goto yy882;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 813;
@@ -18660,8 +20597,8 @@ yyFillLabel814:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy871;
-		case 'v': goto yy615;
+		case ' ': goto yy883;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 814;
@@ -18675,8 +20612,8 @@ yyFillLabel815:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy872;
-		case 'A': goto yy692;
+		case ' ': goto yy884;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 815;
@@ -18689,9 +20626,8 @@ yy821:
 yyFillLabel816:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy873;
-		case 'C': goto yy762;
+		case 'A': goto yy189;
+		case 'B': goto yy190;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 816;
@@ -18705,8 +20641,8 @@ yyFillLabel817:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy874;
-		case '8': goto yy824;
+		case ' ': goto yy885;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 817;
@@ -18719,7 +20655,9 @@ yy823:
 yyFillLabel818:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy822;
+		case '\t':
+		case ' ': goto yy886;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 818;
@@ -18732,9 +20670,9 @@ yy824:
 yyFillLabel819:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy875;
-		case '\r': goto yy876;
-		case 'A': goto yy307;
+		case '\t':
+		case ' ': goto yy887;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 819;
@@ -18748,8 +20686,72 @@ yyFillLabel820:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy877;
-		case 'w': goto yy453;
+		case ' ': goto yy888;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 820;
@@ -18763,8 +20765,72 @@ yyFillLabel821:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy878;
-		case 'A': goto yy479;
+		case ' ': goto yy889;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 821;
@@ -18777,7 +20843,10 @@ yy827:
 yyFillLabel822:
 	yych = *st.cur;
 	switch (yych) {
-		case '8': goto yy236;
+		case '\t':
+		case ' ': goto yy890;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 822;
@@ -18791,8 +20860,8 @@ yyFillLabel823:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy879;
-		case 'v': goto yy307;
+		case ' ': goto yy891;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 823;
@@ -18805,73 +20874,7 @@ yy829:
 yyFillLabel824:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy880;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case 'Q': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 824;
@@ -18884,9 +20887,7 @@ yy830:
 yyFillLabel825:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy881;
-		case '=': goto yy383;
+		case 'R': goto yy198;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 825;
@@ -18899,7 +20900,10 @@ yy831:
 yyFillLabel826:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy251;
+		case '\t':
+		case ' ': goto yy892;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 826;
@@ -18912,9 +20916,7 @@ yy832:
 yyFillLabel827:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy882;
-		case 'c': goto yy324;
+		case 'B': goto yy205;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 827;
@@ -18928,8 +20930,9 @@ yyFillLabel828:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy883;
-		case 'A': goto yy400;
+		case ' ': goto yy893;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 828;
@@ -18943,9 +20946,8 @@ yyFillLabel829:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy884;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy894;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 829;
@@ -18959,8 +20961,10 @@ yyFillLabel830:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy885;
-		case '6': goto yy559;
+		case ' ': goto yy895;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 830;
@@ -18974,8 +20978,8 @@ yyFillLabel831:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy886;
-		case 'A': goto yy638;
+		case ' ': goto yy896;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 831;
@@ -18989,8 +20993,8 @@ yyFillLabel832:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy887;
-		case 'C': goto yy713;
+		case ' ': goto yy897;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 832;
@@ -19004,8 +21008,8 @@ yyFillLabel833:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy888;
-		case '8': goto yy781;
+		case ' ': goto yy898;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 833;
@@ -19019,8 +21023,8 @@ yyFillLabel834:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy889;
-		case 'A': goto yy841;
+		case ' ': goto yy899;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 834;
@@ -19033,7 +21037,9 @@ yy840:
 yyFillLabel835:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy839;
+		case '\t':
+		case ' ': goto yy900;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 835;
@@ -19046,9 +21052,7 @@ yy841:
 yyFillLabel836:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy890;
-		case '\r': goto yy891;
-		case 'L': goto yy892;
+		case '\n': goto yy840;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 836;
@@ -19061,9 +21065,9 @@ yy842:
 yyFillLabel837:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy893;
-		case 'z': goto yy562;
+		case '\n': goto yy901;
+		case '\r': goto yy902;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 837;
@@ -19077,8 +21081,8 @@ yyFillLabel838:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy894;
-		case 'A': goto yy642;
+		case ' ': goto yy904;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 838;
@@ -19092,8 +21096,8 @@ yyFillLabel839:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy895;
-		case 'D': goto yy424;
+		case ' ': goto yy905;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 839;
@@ -19106,7 +21110,9 @@ yy845:
 yyFillLabel840:
 	yych = *st.cur;
 	switch (yych) {
-		case '6': goto yy256;
+		case '\t':
+		case ' ': goto yy906;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 840;
@@ -19119,9 +21125,7 @@ yy846:
 yyFillLabel841:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy896;
-		case 'L': goto yy330;
+		case 'o': goto yy211;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 841;
@@ -19135,8 +21139,8 @@ yyFillLabel842:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy897;
-		case 'y': goto yy307;
+		case ' ': goto yy907;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 842;
@@ -19149,7 +21153,9 @@ yy848:
 yyFillLabel843:
 	yych = *st.cur;
 	switch (yych) {
-		case 'z': goto yy259;
+		case '\t':
+		case ' ': goto yy908;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 843;
@@ -19163,8 +21169,72 @@ yyFillLabel844:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy898;
-		case 'O': goto yy114;
+		case ' ': goto yy909;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 844;
@@ -19177,7 +21247,7 @@ yy850:
 yyFillLabel845:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy70;
+		case 'M': goto yy189;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 845;
@@ -19190,7 +21260,7 @@ yy851:
 yyFillLabel846:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy274;
+		case 'B': goto yy219;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 846;
@@ -19204,8 +21274,9 @@ yyFillLabel847:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy899;
-		case 'A': goto yy348;
+		case ' ': goto yy910;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 847;
@@ -19218,10 +21289,7 @@ yy853:
 yyFillLabel848:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy900;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case 'A': goto yy229;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 848;
@@ -19235,8 +21303,8 @@ yyFillLabel849:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy901;
-		case 'o': goto yy504;
+		case ' ': goto yy911;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 849;
@@ -19250,8 +21318,10 @@ yyFillLabel850:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy902;
-		case 'A': goto yy586;
+		case ' ': goto yy912;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 850;
@@ -19265,8 +21335,8 @@ yyFillLabel851:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy903;
-		case 'L': goto yy666;
+		case ' ': goto yy913;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 851;
@@ -19280,8 +21350,8 @@ yyFillLabel852:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy904;
-		case 'w': goto yy740;
+		case ' ': goto yy914;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 852;
@@ -19295,8 +21365,8 @@ yyFillLabel853:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy905;
-		case 'A': goto yy804;
+		case ' ': goto yy915;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 853;
@@ -19310,8 +21380,8 @@ yyFillLabel854:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy906;
-		case 'v': goto yy824;
+		case ' ': goto yy916;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 854;
@@ -19324,7 +21394,9 @@ yy860:
 yyFillLabel855:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy859;
+		case '\t':
+		case ' ': goto yy917;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 855;
@@ -19338,8 +21410,8 @@ yyFillLabel856:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy907;
-		case 'M': goto yy507;
+		case ' ': goto yy918;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 856;
@@ -19352,9 +21424,7 @@ yy862:
 yyFillLabel857:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy908;
-		case 'A': goto yy590;
+		case '\n': goto yy861;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 857;
@@ -19367,9 +21437,9 @@ yy863:
 yyFillLabel858:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy909;
-		case 'O': goto yy373;
+		case '\n': goto yy919;
+		case '\r': goto yy920;
+		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 858;
@@ -19382,7 +21452,9 @@ yy864:
 yyFillLabel859:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy281;
+		case '\t':
+		case ' ': goto yy921;
+		case 'w': goto yy458;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 859;
@@ -19396,8 +21468,8 @@ yyFillLabel860:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy910;
-		case 'L': goto yy307;
+		case ' ': goto yy922;
+		case 'A': goto yy490;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 860;
@@ -19410,7 +21482,7 @@ yy866:
 yyFillLabel861:
 	yych = *st.cur;
 	switch (yych) {
-		case '0': goto yy66;
+		case '8': goto yy236;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 861;
@@ -19423,7 +21495,9 @@ yy867:
 yyFillLabel862:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy299;
+		case '\t':
+		case ' ': goto yy923;
+		case 'v': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 862;
@@ -19437,9 +21511,31 @@ yyFillLabel863:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy911;
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case ' ': goto yy924;
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 863;
@@ -19453,8 +21549,72 @@ yyFillLabel864:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy912;
-		case 'g': goto yy450;
+		case ' ': goto yy925;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 864;
@@ -19468,8 +21628,8 @@ yyFillLabel865:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy913;
-		case 'A': goto yy532;
+		case ' ': goto yy926;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 865;
@@ -19482,9 +21642,7 @@ yy871:
 yyFillLabel866:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy914;
-		case 'v': goto yy615;
+		case 'A': goto yy251;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 866;
@@ -19498,8 +21656,9 @@ yyFillLabel867:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy915;
-		case 'A': goto yy692;
+		case ' ': goto yy927;
+		case 'U':
+		case 'c': goto yy324;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 867;
@@ -19513,8 +21672,8 @@ yyFillLabel868:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy916;
-		case 'C': goto yy762;
+		case ' ': goto yy928;
+		case 'A': goto yy402;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 868;
@@ -19528,8 +21687,9 @@ yyFillLabel869:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy917;
-		case '8': goto yy824;
+		case ' ': goto yy929;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 869;
@@ -19543,8 +21703,8 @@ yyFillLabel870:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy918;
-		case 'A': goto yy307;
+		case ' ': goto yy930;
+		case '6': goto yy580;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 870;
@@ -19557,7 +21717,9 @@ yy876:
 yyFillLabel871:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy875;
+		case '\t':
+		case ' ': goto yy931;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 871;
@@ -19571,8 +21733,8 @@ yyFillLabel872:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy919;
-		case 'w': goto yy453;
+		case ' ': goto yy932;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 872;
@@ -19586,8 +21748,8 @@ yyFillLabel873:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy920;
-		case 'A': goto yy479;
+		case ' ': goto yy933;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 873;
@@ -19600,7 +21762,9 @@ yy879:
 yyFillLabel874:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy307;
+		case '\t':
+		case ' ': goto yy934;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 874;
@@ -19613,73 +21777,7 @@ yy880:
 yyFillLabel875:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy921;
-		case '+':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '\n': goto yy879;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 875;
@@ -19692,9 +21790,9 @@ yy881:
 yyFillLabel876:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy922;
-		case '=': goto yy383;
+		case '\n': goto yy935;
+		case '\r': goto yy936;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 876;
@@ -19707,7 +21805,10 @@ yy882:
 yyFillLabel877:
 	yych = *st.cur;
 	switch (yych) {
-		case 'c': goto yy324;
+		case '\t':
+		case ' ': goto yy938;
+		case 'T':
+		case 'z': goto yy583;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 877;
@@ -19721,8 +21822,8 @@ yyFillLabel878:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy923;
-		case 'A': goto yy400;
+		case ' ': goto yy939;
+		case 'A': goto yy670;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 878;
@@ -19736,9 +21837,8 @@ yyFillLabel879:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy924;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy940;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 879;
@@ -19751,9 +21851,7 @@ yy885:
 yyFillLabel880:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy925;
-		case '6': goto yy559;
+		case '6': goto yy256;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 880;
@@ -19767,8 +21865,8 @@ yyFillLabel881:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy926;
-		case 'A': goto yy638;
+		case ' ': goto yy941;
+		case 'L': goto yy330;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 881;
@@ -19782,8 +21880,8 @@ yyFillLabel882:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy927;
-		case 'C': goto yy713;
+		case ' ': goto yy942;
+		case 'y': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 882;
@@ -19797,8 +21895,72 @@ yyFillLabel883:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy928;
-		case '8': goto yy781;
+		case ' ': goto yy943;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 883;
@@ -19812,8 +21974,72 @@ yyFillLabel884:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy929;
-		case 'A': goto yy841;
+		case ' ': goto yy944;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 884;
@@ -19826,9 +22052,8 @@ yy890:
 yyFillLabel885:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy930;
-		case 'L': goto yy892;
+		case 'T':
+		case 'z': goto yy259;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 885;
@@ -19841,7 +22066,9 @@ yy891:
 yyFillLabel886:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy890;
+		case '\t':
+		case ' ': goto yy945;
+		case 'O': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 886;
@@ -19854,9 +22081,8 @@ yy892:
 yyFillLabel887:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy931;
-		case '\r': goto yy932;
-		case 'w': goto yy307;
+		case 'Q':
+		case 'w': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 887;
@@ -19869,9 +22095,8 @@ yy893:
 yyFillLabel888:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy933;
-		case 'z': goto yy562;
+		case 'Q':
+		case 'w': goto yy274;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 888;
@@ -19885,8 +22110,8 @@ yyFillLabel889:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy934;
-		case 'A': goto yy642;
+		case ' ': goto yy946;
+		case 'A': goto yy348;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 889;
@@ -19900,8 +22125,10 @@ yyFillLabel890:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy935;
-		case 'D': goto yy424;
+		case ' ': goto yy947;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 890;
@@ -19914,7 +22141,9 @@ yy896:
 yyFillLabel891:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy330;
+		case '\t':
+		case ' ': goto yy948;
+		case 'o': goto yy518;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 891;
@@ -19928,8 +22157,8 @@ yyFillLabel892:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy936;
-		case 'y': goto yy307;
+		case ' ': goto yy949;
+		case 'A': goto yy610;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 892;
@@ -19942,7 +22171,9 @@ yy898:
 yyFillLabel893:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O': goto yy114;
+		case '\t':
+		case ' ': goto yy950;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 893;
@@ -19955,7 +22186,9 @@ yy899:
 yyFillLabel894:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy348;
+		case '\t':
+		case ' ': goto yy951;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 894;
@@ -19969,9 +22202,8 @@ yyFillLabel895:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy937;
-		case 'D': goto yy424;
-		case 'H': goto yy425;
+		case ' ': goto yy952;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 895;
@@ -19985,8 +22217,8 @@ yyFillLabel896:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy938;
-		case 'o': goto yy504;
+		case ' ': goto yy953;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 896;
@@ -19999,9 +22231,7 @@ yy902:
 yyFillLabel897:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy939;
-		case 'A': goto yy586;
+		case '\n': goto yy901;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 897;
@@ -20014,9 +22244,9 @@ yy903:
 yyFillLabel898:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy940;
-		case 'L': goto yy666;
+		case '\n': goto yy954;
+		case '\r': goto yy955;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 898;
@@ -20030,8 +22260,8 @@ yyFillLabel899:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy941;
-		case 'w': goto yy740;
+		case ' ': goto yy956;
+		case 'M': goto yy521;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 899;
@@ -20045,8 +22275,8 @@ yyFillLabel900:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy942;
-		case 'A': goto yy804;
+		case ' ': goto yy957;
+		case 'A': goto yy614;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 900;
@@ -20060,8 +22290,8 @@ yyFillLabel901:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy943;
-		case 'v': goto yy824;
+		case ' ': goto yy958;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 901;
@@ -20074,9 +22304,7 @@ yy907:
 yyFillLabel902:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy944;
-		case 'M': goto yy507;
+		case 'v': goto yy281;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 902;
@@ -20090,8 +22318,8 @@ yyFillLabel903:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy945;
-		case 'A': goto yy590;
+		case ' ': goto yy959;
+		case 'L': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 903;
@@ -20105,8 +22333,72 @@ yyFillLabel904:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy946;
-		case 'O': goto yy373;
+		case ' ': goto yy960;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 904;
@@ -20119,7 +22411,8 @@ yy910:
 yyFillLabel905:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy307;
+		case '0':
+		case 'U': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 905;
@@ -20132,8 +22425,7 @@ yy911:
 yyFillLabel906:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O': goto yy373;
-		case 'c': goto yy374;
+		case 'A': goto yy299;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 906;
@@ -20147,8 +22439,10 @@ yyFillLabel907:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy947;
-		case 'g': goto yy450;
+		case ' ': goto yy961;
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 907;
@@ -20162,8 +22456,8 @@ yyFillLabel908:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy948;
-		case 'A': goto yy532;
+		case ' ': goto yy962;
+		case 'g': goto yy455;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 908;
@@ -20177,8 +22471,8 @@ yyFillLabel909:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy949;
-		case 'v': goto yy615;
+		case ' ': goto yy963;
+		case 'A': goto yy547;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 909;
@@ -20192,8 +22486,8 @@ yyFillLabel910:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy950;
-		case 'A': goto yy692;
+		case ' ': goto yy964;
+		case 'v': goto yy640;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 910;
@@ -20207,8 +22501,8 @@ yyFillLabel911:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy951;
-		case 'C': goto yy762;
+		case ' ': goto yy965;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 911;
@@ -20222,8 +22516,8 @@ yyFillLabel912:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy952;
-		case '8': goto yy824;
+		case ' ': goto yy966;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 912;
@@ -20237,8 +22531,8 @@ yyFillLabel913:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy953;
-		case 'A': goto yy307;
+		case ' ': goto yy967;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 913;
@@ -20252,8 +22546,8 @@ yyFillLabel914:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy954;
-		case 'w': goto yy453;
+		case ' ': goto yy968;
+		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 914;
@@ -20266,9 +22560,7 @@ yy920:
 yyFillLabel915:
 	yych = *st.cur;
 	switch (yych) {
-		case '\t':
-		case ' ': goto yy955;
-		case 'A': goto yy479;
+		case '\n': goto yy919;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 915;
@@ -20279,6 +22571,2579 @@ yyFillLabel915:
 yy921:
 	++st.cur;
 yyFillLabel916:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy969;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 916;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy922:
+	++st.cur;
+yyFillLabel917:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy970;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 917;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy923:
+	++st.cur;
+yyFillLabel918:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 918;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy924:
+	++st.cur;
+yyFillLabel919:
+	yych = *st.cur;
+	switch (yych) {
+		case 'I':
+		case 'P':
+		case 'X': goto yy466;
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd': goto yy467;
+		case 'Y': goto yy468;
+		case 'e': goto yy469;
+		case 'f': goto yy470;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 919;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy925:
+	++st.cur;
+yyFillLabel920:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy971;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 920;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy926:
+	++st.cur;
+yyFillLabel921:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy972;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 921;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy927:
+	++st.cur;
+yyFillLabel922:
+	yych = *st.cur;
+	switch (yych) {
+		case 'U':
+		case 'c': goto yy324;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 922;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy928:
+	++st.cur;
+yyFillLabel923:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy973;
+		case 'A': goto yy402;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 923;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy929:
+	++st.cur;
+yyFillLabel924:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy974;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 924;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy930:
+	++st.cur;
+yyFillLabel925:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy975;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 925;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy931:
+	++st.cur;
+yyFillLabel926:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy976;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 926;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy932:
+	++st.cur;
+yyFillLabel927:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy977;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 927;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy933:
+	++st.cur;
+yyFillLabel928:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy978;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 928;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy934:
+	++st.cur;
+yyFillLabel929:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy979;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 929;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy935:
+	++st.cur;
+yyFillLabel930:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy980;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 930;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy936:
+	++st.cur;
+yyFillLabel931:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy935;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 931;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy937:
+	++st.cur;
+yyFillLabel932:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy981;
+		case '\r': goto yy982;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 932;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy938:
+	++st.cur;
+yyFillLabel933:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy983;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 933;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy939:
+	++st.cur;
+yyFillLabel934:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy984;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 934;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy940:
+	++st.cur;
+yyFillLabel935:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy985;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 935;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy941:
+	++st.cur;
+yyFillLabel936:
+	yych = *st.cur;
+	switch (yych) {
+		case 'L': goto yy330;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 936;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy942:
+	++st.cur;
+yyFillLabel937:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy986;
+		case 'y': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 937;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy943:
+	++st.cur;
+yyFillLabel938:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy987;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 938;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy944:
+	++st.cur;
+yyFillLabel939:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy988;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 939;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy945:
+	++st.cur;
+yyFillLabel940:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O': goto yy114;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 940;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy946:
+	++st.cur;
+yyFillLabel941:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy348;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 941;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy947:
+	++st.cur;
+yyFillLabel942:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy989;
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 942;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy948:
+	++st.cur;
+yyFillLabel943:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy990;
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 943;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy949:
+	++st.cur;
+yyFillLabel944:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy991;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 944;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy950:
+	++st.cur;
+yyFillLabel945:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy992;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 945;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy951:
+	++st.cur;
+yyFillLabel946:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy993;
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 946;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy952:
+	++st.cur;
+yyFillLabel947:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy994;
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 947;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy953:
+	++st.cur;
+yyFillLabel948:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy995;
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 948;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy954:
+	++st.cur;
+yyFillLabel949:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy996;
+		case 'A': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 949;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy955:
+	++st.cur;
+yyFillLabel950:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy954;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 950;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy956:
+	++st.cur;
+yyFillLabel951:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy997;
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 951;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy957:
+	++st.cur;
+yyFillLabel952:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy998;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 952;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy958:
+	++st.cur;
+yyFillLabel953:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy999;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 953;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy959:
+	++st.cur;
+yyFillLabel954:
+	yych = *st.cur;
+	switch (yych) {
+		case 'L': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 954;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy960:
+	++st.cur;
+yyFillLabel955:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1000;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 955;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy961:
+	++st.cur;
+yyFillLabel956:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O': goto yy374;
+		case 'U':
+		case 'c': goto yy375;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 956;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy962:
+	++st.cur;
+yyFillLabel957:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1001;
+		case 'g': goto yy455;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 957;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy963:
+	++st.cur;
+yyFillLabel958:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1002;
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 958;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy964:
+	++st.cur;
+yyFillLabel959:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1003;
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 959;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy965:
+	++st.cur;
+yyFillLabel960:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1004;
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 960;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy966:
+	++st.cur;
+yyFillLabel961:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1005;
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 961;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy967:
+	++st.cur;
+yyFillLabel962:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1006;
+		case '8': goto yy863;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 962;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy968:
+	++st.cur;
+yyFillLabel963:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1007;
+		case 'A': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 963;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy969:
+	++st.cur;
+yyFillLabel964:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1008;
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 964;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy970:
+	++st.cur;
+yyFillLabel965:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1009;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 965;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy971:
+	++st.cur;
+yyFillLabel966:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy356;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 966;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy972:
+	++st.cur;
+yyFillLabel967:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1010;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 967;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy973:
+	++st.cur;
+yyFillLabel968:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy402;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 968;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy974:
+	++st.cur;
+yyFillLabel969:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1011;
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 969;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy975:
+	++st.cur;
+yyFillLabel970:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1012;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 970;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy976:
+	++st.cur;
+yyFillLabel971:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1013;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 971;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy977:
+	++st.cur;
+yyFillLabel972:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1014;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 972;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy978:
+	++st.cur;
+yyFillLabel973:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1015;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 973;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy979:
+	++st.cur;
+yyFillLabel974:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1016;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 974;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy980:
+	++st.cur;
+yyFillLabel975:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1017;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 975;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy981:
+	++st.cur;
+yyFillLabel976:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1018;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 976;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy982:
+	++st.cur;
+yyFillLabel977:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy981;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 977;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy983:
+	++st.cur;
+yyFillLabel978:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1019;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 978;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy984:
+	++st.cur;
+yyFillLabel979:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1020;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 979;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy985:
+	++st.cur;
+yyFillLabel980:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1021;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 980;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy986:
+	++st.cur;
+yyFillLabel981:
+	yych = *st.cur;
+	switch (yych) {
+		case 'y': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 981;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy987:
+	++st.cur;
+yyFillLabel982:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1022;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 982;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy988:
+	++st.cur;
+yyFillLabel983:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1023;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 983;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy989:
+	++st.cur;
+yyFillLabel984:
+	yych = *st.cur;
+	switch (yych) {
+		case 'D': goto yy427;
+		case 'F':
+		case 'H': goto yy428;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 984;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy990:
+	++st.cur;
+yyFillLabel985:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1024;
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 985;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy991:
+	++st.cur;
+yyFillLabel986:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1025;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 986;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy992:
+	++st.cur;
+yyFillLabel987:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1026;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 987;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy993:
+	++st.cur;
+yyFillLabel988:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1027;
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 988;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy994:
+	++st.cur;
+yyFillLabel989:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1028;
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 989;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy995:
+	++st.cur;
+yyFillLabel990:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1029;
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 990;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy996:
+	++st.cur;
+yyFillLabel991:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1030;
+		case 'A': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 991;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy997:
+	++st.cur;
+yyFillLabel992:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1031;
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 992;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy998:
+	++st.cur;
+yyFillLabel993:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1032;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 993;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy999:
+	++st.cur;
+yyFillLabel994:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1033;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 994;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1000:
+	++st.cur;
+yyFillLabel995:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy409;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 995;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1001:
+	++st.cur;
+yyFillLabel996:
+	yych = *st.cur;
+	switch (yych) {
+		case 'g': goto yy455;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 996;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1002:
+	++st.cur;
+yyFillLabel997:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1034;
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 997;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1003:
+	++st.cur;
+yyFillLabel998:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1035;
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 998;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1004:
+	++st.cur;
+yyFillLabel999:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1036;
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 999;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1005:
+	++st.cur;
+yyFillLabel1000:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1037;
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1000;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1006:
+	++st.cur;
+yyFillLabel1001:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1038;
+		case '8': goto yy863;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1001;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1007:
+	++st.cur;
+yyFillLabel1002:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1039;
+		case 'A': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1002;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1008:
+	++st.cur;
+yyFillLabel1003:
+	yych = *st.cur;
+	switch (yych) {
+		case 'w': goto yy458;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1003;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1009:
+	++st.cur;
+yyFillLabel1004:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1040;
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1004;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1010:
+	++st.cur;
+yyFillLabel1005:
+	yych = *st.cur;
+	switch (yych) {
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1005;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1011:
+	++st.cur;
+yyFillLabel1006:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy490;
+		case 'B': goto yy491;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1006;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1012:
+	++st.cur;
+yyFillLabel1007:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1041;
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1007;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1013:
+	++st.cur;
+yyFillLabel1008:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1042;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1008;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1014:
+	++st.cur;
+yyFillLabel1009:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1043;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1009;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1015:
+	++st.cur;
+yyFillLabel1010:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1044;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1010;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1016:
+	++st.cur;
+yyFillLabel1011:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1045;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1011;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1017:
+	++st.cur;
+yyFillLabel1012:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1046;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1012;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1018:
+	++st.cur;
+yyFillLabel1013:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1047;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1013;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1019:
+	++st.cur;
+yyFillLabel1014:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1048;
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1014;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1020:
+	++st.cur;
+yyFillLabel1015:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1049;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1015;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1021:
+	++st.cur;
+yyFillLabel1016:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1050;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1016;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1022:
+	++st.cur;
+yyFillLabel1017:
+	yych = *st.cur;
+	switch (yych) {
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy499;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1017;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1023:
+	++st.cur;
+yyFillLabel1018:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1051;
+		case '+':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy307;
+		case '=': goto yy385;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1018;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1024:
+	++st.cur;
+yyFillLabel1019:
+	yych = *st.cur;
+	switch (yych) {
+		case 'o': goto yy518;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1019;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1025:
+	++st.cur;
+yyFillLabel1020:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1052;
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1020;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1026:
+	++st.cur;
+yyFillLabel1021:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1053;
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1021;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1027:
+	++st.cur;
+yyFillLabel1022:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1054;
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1022;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1028:
+	++st.cur;
+yyFillLabel1023:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1055;
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1023;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1029:
+	++st.cur;
+yyFillLabel1024:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1056;
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1024;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1030:
+	++st.cur;
+yyFillLabel1025:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1057;
+		case 'A': goto yy356;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1025;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1031:
+	++st.cur;
+yyFillLabel1026:
+	yych = *st.cur;
+	switch (yych) {
+		case 'M': goto yy521;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1026;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1032:
+	++st.cur;
+yyFillLabel1027:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1058;
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1027;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1033:
+	++st.cur;
+yyFillLabel1028:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1059;
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1028;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1034:
+	++st.cur;
+yyFillLabel1029:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy547;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1029;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1035:
+	++st.cur;
+yyFillLabel1030:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1060;
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1030;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1036:
+	++st.cur;
+yyFillLabel1031:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1061;
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1031;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1037:
+	++st.cur;
+yyFillLabel1032:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1062;
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1032;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1038:
+	++st.cur;
+yyFillLabel1033:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1063;
+		case '8': goto yy863;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1033;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1039:
+	++st.cur;
+yyFillLabel1034:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1064;
+		case 'A': goto yy307;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1034;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1040:
+	++st.cur;
+yyFillLabel1035:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy490;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1035;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1041:
+	++st.cur;
+yyFillLabel1036:
+	yych = *st.cur;
+	switch (yych) {
+		case '6': goto yy580;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1036;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1042:
+	++st.cur;
+yyFillLabel1037:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1065;
+		case 'A': goto yy666;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1037;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1043:
+	++st.cur;
+yyFillLabel1038:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1066;
+		case 'C': goto yy745;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1038;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1044:
+	++st.cur;
+yyFillLabel1039:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1067;
+		case '8': goto yy817;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1039;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1045:
+	++st.cur;
+yyFillLabel1040:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1068;
+		case 'A': goto yy881;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1040;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1046:
+	++st.cur;
+yyFillLabel1041:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1069;
+		case 'L': goto yy937;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1041;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1047:
+	++st.cur;
+yyFillLabel1042:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1070;
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1042;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1048:
+	++st.cur;
+yyFillLabel1043:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 'z': goto yy583;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1043;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1049:
+	++st.cur;
+yyFillLabel1044:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1071;
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1044;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1050:
+	++st.cur;
+yyFillLabel1045:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy1072;
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1045;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1051:
+	++st.cur;
+yyFillLabel1046:
 	yych = *st.cur;
 	switch (yych) {
 		case '+':
@@ -20345,1885 +25210,918 @@ yyFillLabel916:
 		case 'x':
 		case 'y':
 		case 'z': goto yy307;
-		case '=': goto yy383;
+		case '=': goto yy385;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 916;
+				st.state = 1046;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy922:
+yy1052:
 	++st.cur;
-yyFillLabel917:
+yyFillLabel1047:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy610;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1047;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1053:
+	++st.cur;
+yyFillLabel1048:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy956;
-		case '=': goto yy383;
+		case ' ': goto yy1073;
+		case 'L': goto yy696;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 917;
+				st.state = 1048;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy923:
+yy1054:
 	++st.cur;
-yyFillLabel918:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy400;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 918;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy924:
-	++st.cur;
-yyFillLabel919:
+yyFillLabel1049:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy957;
-		case 'A': goto yy479;
-		case 'B': goto yy480;
+		case ' ': goto yy1074;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 919;
+				st.state = 1049;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy925:
+yy1055:
 	++st.cur;
-yyFillLabel920:
+yyFillLabel1050:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy958;
-		case '6': goto yy559;
+		case ' ': goto yy1075;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 920;
+				st.state = 1050;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy926:
+yy1056:
 	++st.cur;
-yyFillLabel921:
+yyFillLabel1051:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy959;
-		case 'A': goto yy638;
+		case ' ': goto yy1076;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 921;
+				st.state = 1051;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy927:
+yy1057:
 	++st.cur;
-yyFillLabel922:
+yyFillLabel1052:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy960;
-		case 'C': goto yy713;
+		case ' ': goto yy1077;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 922;
+				st.state = 1052;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy928:
+yy1058:
 	++st.cur;
-yyFillLabel923:
+yyFillLabel1053:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy614;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1053;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1059:
+	++st.cur;
+yyFillLabel1054:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy961;
-		case '8': goto yy781;
+		case ' ': goto yy1078;
+		case 'O': goto yy374;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 923;
+				st.state = 1054;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy929:
+yy1060:
 	++st.cur;
-yyFillLabel924:
+yyFillLabel1055:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy640;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1055;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1061:
+	++st.cur;
+yyFillLabel1056:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy962;
-		case 'A': goto yy841;
+		case ' ': goto yy1079;
+		case 'A': goto yy723;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 924;
+				st.state = 1056;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy930:
+yy1062:
 	++st.cur;
-yyFillLabel925:
+yyFillLabel1057:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy963;
-		case 'L': goto yy892;
+		case ' ': goto yy1080;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 925;
+				st.state = 1057;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy931:
+yy1063:
 	++st.cur;
-yyFillLabel926:
+yyFillLabel1058:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy964;
-		case 'w': goto yy307;
+		case ' ': goto yy1081;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 926;
+				st.state = 1058;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy932:
+yy1064:
 	++st.cur;
-yyFillLabel927:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy931;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 927;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy933:
-	++st.cur;
-yyFillLabel928:
+yyFillLabel1059:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy965;
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 928;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy934:
-	++st.cur;
-yyFillLabel929:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy966;
-		case 'A': goto yy642;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 929;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy935:
-	++st.cur;
-yyFillLabel930:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy967;
-		case 'D': goto yy424;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 930;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy936:
-	++st.cur;
-yyFillLabel931:
-	yych = *st.cur;
-	switch (yych) {
-		case 'y': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 931;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy937:
-	++st.cur;
-yyFillLabel932:
-	yych = *st.cur;
-	switch (yych) {
-		case 'D': goto yy424;
-		case 'H': goto yy425;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 932;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy938:
-	++st.cur;
-yyFillLabel933:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy968;
-		case 'o': goto yy504;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 933;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy939:
-	++st.cur;
-yyFillLabel934:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy969;
-		case 'A': goto yy586;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 934;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy940:
-	++st.cur;
-yyFillLabel935:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy970;
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 935;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy941:
-	++st.cur;
-yyFillLabel936:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy971;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 936;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy942:
-	++st.cur;
-yyFillLabel937:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy972;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 937;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy943:
-	++st.cur;
-yyFillLabel938:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy973;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 938;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy944:
-	++st.cur;
-yyFillLabel939:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy974;
-		case 'M': goto yy507;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 939;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy945:
-	++st.cur;
-yyFillLabel940:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy975;
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 940;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy946:
-	++st.cur;
-yyFillLabel941:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy976;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 941;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy947:
-	++st.cur;
-yyFillLabel942:
-	yych = *st.cur;
-	switch (yych) {
-		case 'g': goto yy450;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 942;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy948:
-	++st.cur;
-yyFillLabel943:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy977;
-		case 'A': goto yy532;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 943;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy949:
-	++st.cur;
-yyFillLabel944:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy978;
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 944;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy950:
-	++st.cur;
-yyFillLabel945:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy979;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 945;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy951:
-	++st.cur;
-yyFillLabel946:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy980;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 946;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy952:
-	++st.cur;
-yyFillLabel947:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy981;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 947;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy953:
-	++st.cur;
-yyFillLabel948:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy982;
+		case ' ': goto yy1082;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 948;
+				st.state = 1059;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy954:
+yy1065:
 	++st.cur;
-yyFillLabel949:
+yyFillLabel1060:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy453;
+		case 'A': goto yy666;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 949;
+				st.state = 1060;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy955:
+yy1066:
 	++st.cur;
-yyFillLabel950:
+yyFillLabel1061:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy983;
-		case 'A': goto yy479;
+		case ' ': goto yy1083;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 950;
+				st.state = 1061;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy956:
+yy1067:
 	++st.cur;
-yyFillLabel951:
-	yych = *st.cur;
-	switch (yych) {
-		case '=': goto yy383;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 951;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy957:
-	++st.cur;
-yyFillLabel952:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy479;
-		case 'B': goto yy480;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 952;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy958:
-	++st.cur;
-yyFillLabel953:
+yyFillLabel1062:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy984;
-		case '6': goto yy559;
+		case ' ': goto yy1084;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 953;
+				st.state = 1062;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy959:
+yy1068:
 	++st.cur;
-yyFillLabel954:
+yyFillLabel1063:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy985;
-		case 'A': goto yy638;
+		case ' ': goto yy1085;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 954;
+				st.state = 1063;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy960:
+yy1069:
 	++st.cur;
-yyFillLabel955:
+yyFillLabel1064:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy986;
-		case 'C': goto yy713;
+		case ' ': goto yy1086;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 955;
+				st.state = 1064;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy961:
+yy1070:
 	++st.cur;
-yyFillLabel956:
+yyFillLabel1065:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy987;
-		case '8': goto yy781;
+		case ' ': goto yy1087;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 956;
+				st.state = 1065;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy962:
+yy1071:
 	++st.cur;
-yyFillLabel957:
+yyFillLabel1066:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy670;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1066;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1072:
+	++st.cur;
+yyFillLabel1067:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy988;
-		case 'A': goto yy841;
+		case ' ': goto yy1088;
+		case 'D': goto yy427;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 957;
+				st.state = 1067;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy963:
+yy1073:
 	++st.cur;
-yyFillLabel958:
+yyFillLabel1068:
+	yych = *st.cur;
+	switch (yych) {
+		case 'L': goto yy696;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1068;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1074:
+	++st.cur;
+yyFillLabel1069:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy989;
-		case 'L': goto yy892;
+		case ' ': goto yy1089;
+		case 'w': goto yy774;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 958;
+				st.state = 1069;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy964:
+yy1075:
 	++st.cur;
-yyFillLabel959:
+yyFillLabel1070:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy990;
-		case 'w': goto yy307;
+		case ' ': goto yy1090;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 959;
+				st.state = 1070;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy965:
+yy1076:
 	++st.cur;
-yyFillLabel960:
+yyFillLabel1071:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy991;
-		case 'z': goto yy562;
+		case ' ': goto yy1091;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 960;
+				st.state = 1071;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy966:
+yy1077:
 	++st.cur;
-yyFillLabel961:
+yyFillLabel1072:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy992;
-		case 'A': goto yy642;
+		case ' ': goto yy1092;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 961;
+				st.state = 1072;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy967:
+yy1078:
 	++st.cur;
-yyFillLabel962:
+yyFillLabel1073:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O': goto yy374;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1073;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1079:
+	++st.cur;
+yyFillLabel1074:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy723;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1074;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1080:
+	++st.cur;
+yyFillLabel1075:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy993;
-		case 'D': goto yy424;
+		case ' ': goto yy1093;
+		case 'C': goto yy797;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 962;
+				st.state = 1075;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy968:
+yy1081:
 	++st.cur;
-yyFillLabel963:
-	yych = *st.cur;
-	switch (yych) {
-		case 'o': goto yy504;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 963;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy969:
-	++st.cur;
-yyFillLabel964:
+yyFillLabel1076:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy994;
-		case 'A': goto yy586;
+		case ' ': goto yy1094;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 964;
+				st.state = 1076;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy970:
+yy1082:
 	++st.cur;
-yyFillLabel965:
+yyFillLabel1077:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy995;
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 965;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy971:
-	++st.cur;
-yyFillLabel966:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy996;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 966;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy972:
-	++st.cur;
-yyFillLabel967:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy997;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 967;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy973:
-	++st.cur;
-yyFillLabel968:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy998;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 968;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy974:
-	++st.cur;
-yyFillLabel969:
-	yych = *st.cur;
-	switch (yych) {
-		case 'M': goto yy507;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 969;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy975:
-	++st.cur;
-yyFillLabel970:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy999;
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 970;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy976:
-	++st.cur;
-yyFillLabel971:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1000;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 971;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy977:
-	++st.cur;
-yyFillLabel972:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy532;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 972;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy978:
-	++st.cur;
-yyFillLabel973:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1001;
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 973;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy979:
-	++st.cur;
-yyFillLabel974:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1002;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 974;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy980:
-	++st.cur;
-yyFillLabel975:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1003;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 975;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy981:
-	++st.cur;
-yyFillLabel976:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1004;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 976;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy982:
-	++st.cur;
-yyFillLabel977:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1005;
+		case ' ': goto yy1095;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 977;
+				st.state = 1077;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy983:
+yy1083:
 	++st.cur;
-yyFillLabel978:
+yyFillLabel1078:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy479;
+		case 'C': goto yy745;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 978;
+				st.state = 1078;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy984:
+yy1084:
 	++st.cur;
-yyFillLabel979:
-	yych = *st.cur;
-	switch (yych) {
-		case '6': goto yy559;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 979;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy985:
-	++st.cur;
-yyFillLabel980:
+yyFillLabel1079:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1006;
-		case 'A': goto yy638;
+		case ' ': goto yy1096;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 980;
+				st.state = 1079;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy986:
+yy1085:
 	++st.cur;
-yyFillLabel981:
+yyFillLabel1080:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1007;
-		case 'C': goto yy713;
+		case ' ': goto yy1097;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 981;
+				st.state = 1080;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy987:
+yy1086:
 	++st.cur;
-yyFillLabel982:
+yyFillLabel1081:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1008;
-		case '8': goto yy781;
+		case ' ': goto yy1098;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 982;
+				st.state = 1081;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy988:
+yy1087:
 	++st.cur;
-yyFillLabel983:
+yyFillLabel1082:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1009;
-		case 'A': goto yy841;
+		case ' ': goto yy1099;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 983;
+				st.state = 1082;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy989:
+yy1088:
 	++st.cur;
-yyFillLabel984:
+yyFillLabel1083:
+	yych = *st.cur;
+	switch (yych) {
+		case 'D': goto yy427;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1083;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1089:
+	++st.cur;
+yyFillLabel1084:
+	yych = *st.cur;
+	switch (yych) {
+		case 'w': goto yy774;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1084;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1090:
+	++st.cur;
+yyFillLabel1085:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1010;
-		case 'L': goto yy892;
+		case ' ': goto yy1100;
+		case 'A': goto yy842;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 984;
+				st.state = 1085;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy990:
+yy1091:
 	++st.cur;
-yyFillLabel985:
+yyFillLabel1086:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1011;
-		case 'w': goto yy307;
+		case ' ': goto yy1101;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 985;
+				st.state = 1086;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy991:
+yy1092:
 	++st.cur;
-yyFillLabel986:
-	yych = *st.cur;
-	switch (yych) {
-		case 'z': goto yy562;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 986;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy992:
-	++st.cur;
-yyFillLabel987:
+yyFillLabel1087:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1012;
-		case 'A': goto yy642;
+		case ' ': goto yy1102;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 987;
+				st.state = 1087;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy993:
+yy1093:
 	++st.cur;
-yyFillLabel988:
+yyFillLabel1088:
+	yych = *st.cur;
+	switch (yych) {
+		case 'C': goto yy797;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1088;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1094:
+	++st.cur;
+yyFillLabel1089:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1013;
-		case 'D': goto yy424;
+		case ' ': goto yy1103;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 988;
+				st.state = 1089;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy994:
+yy1095:
 	++st.cur;
-yyFillLabel989:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy586;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 989;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy995:
-	++st.cur;
-yyFillLabel990:
+yyFillLabel1090:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1014;
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 990;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy996:
-	++st.cur;
-yyFillLabel991:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1015;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 991;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy997:
-	++st.cur;
-yyFillLabel992:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1016;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 992;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy998:
-	++st.cur;
-yyFillLabel993:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1017;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 993;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy999:
-	++st.cur;
-yyFillLabel994:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy590;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 994;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1000:
-	++st.cur;
-yyFillLabel995:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1018;
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 995;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1001:
-	++st.cur;
-yyFillLabel996:
-	yych = *st.cur;
-	switch (yych) {
-		case 'v': goto yy615;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 996;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1002:
-	++st.cur;
-yyFillLabel997:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1019;
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 997;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1003:
-	++st.cur;
-yyFillLabel998:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1020;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 998;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1004:
-	++st.cur;
-yyFillLabel999:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1021;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 999;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1005:
-	++st.cur;
-yyFillLabel1000:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1022;
+		case ' ': goto yy1104;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1000;
+				st.state = 1090;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1006:
+yy1096:
 	++st.cur;
-yyFillLabel1001:
+yyFillLabel1091:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy638;
+		case '8': goto yy817;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1001;
+				st.state = 1091;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1007:
+yy1097:
 	++st.cur;
-yyFillLabel1002:
+yyFillLabel1092:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1023;
-		case 'C': goto yy713;
+		case ' ': goto yy1105;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1002;
+				st.state = 1092;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1008:
+yy1098:
 	++st.cur;
-yyFillLabel1003:
+yyFillLabel1093:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1024;
-		case '8': goto yy781;
+		case ' ': goto yy1106;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1003;
+				st.state = 1093;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1009:
+yy1099:
 	++st.cur;
-yyFillLabel1004:
+yyFillLabel1094:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1025;
-		case 'A': goto yy841;
+		case ' ': goto yy1107;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1004;
+				st.state = 1094;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1010:
+yy1100:
 	++st.cur;
-yyFillLabel1005:
+yyFillLabel1095:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A': goto yy842;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1095;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1101:
+	++st.cur;
+yyFillLabel1096:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1026;
-		case 'L': goto yy892;
+		case ' ': goto yy1108;
+		case 'v': goto yy903;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1005;
+				st.state = 1096;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1011:
+yy1102:
 	++st.cur;
-yyFillLabel1006:
+yyFillLabel1097:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1027;
-		case 'w': goto yy307;
+		case ' ': goto yy1109;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1006;
+				st.state = 1097;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1012:
+yy1103:
 	++st.cur;
-yyFillLabel1007:
+yyFillLabel1098:
 	yych = *st.cur;
 	switch (yych) {
-		case 'A': goto yy642;
+		case '8': goto yy863;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1007;
+				st.state = 1098;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1013:
+yy1104:
 	++st.cur;
-yyFillLabel1008:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1028;
-		case 'D': goto yy424;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1008;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1014:
-	++st.cur;
-yyFillLabel1009:
-	yych = *st.cur;
-	switch (yych) {
-		case 'L': goto yy666;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1009;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1015:
-	++st.cur;
-yyFillLabel1010:
+yyFillLabel1099:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1029;
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1010;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1016:
-	++st.cur;
-yyFillLabel1011:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1030;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1011;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1017:
-	++st.cur;
-yyFillLabel1012:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1031;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1012;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1018:
-	++st.cur;
-yyFillLabel1013:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O': goto yy373;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1013;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1019:
-	++st.cur;
-yyFillLabel1014:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy692;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1014;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1020:
-	++st.cur;
-yyFillLabel1015:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1032;
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1015;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1021:
-	++st.cur;
-yyFillLabel1016:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1033;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1016;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1022:
-	++st.cur;
-yyFillLabel1017:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1034;
+		case ' ': goto yy1110;
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1017;
+				st.state = 1099;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1023:
+yy1105:
 	++st.cur;
-yyFillLabel1018:
+yyFillLabel1100:
 	yych = *st.cur;
 	switch (yych) {
-		case 'C': goto yy713;
+		case 'A': goto yy881;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1018;
+				st.state = 1100;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1024:
+yy1106:
 	++st.cur;
-yyFillLabel1019:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1035;
-		case '8': goto yy781;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1019;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1025:
-	++st.cur;
-yyFillLabel1020:
+yyFillLabel1101:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1036;
-		case 'A': goto yy841;
+		case ' ': goto yy1111;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1020;
+				st.state = 1101;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1026:
+yy1107:
 	++st.cur;
-yyFillLabel1021:
+yyFillLabel1102:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1037;
-		case 'L': goto yy892;
+		case ' ': goto yy1112;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1021;
+				st.state = 1102;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1027:
+yy1108:
 	++st.cur;
-yyFillLabel1022:
+yyFillLabel1103:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy903;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1103;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1109:
+	++st.cur;
+yyFillLabel1104:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1038;
-		case 'w': goto yy307;
+		case ' ': goto yy1113;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1022;
+				st.state = 1104;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1028:
+yy1110:
 	++st.cur;
-yyFillLabel1023:
-	yych = *st.cur;
-	switch (yych) {
-		case 'D': goto yy424;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1023;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1029:
-	++st.cur;
-yyFillLabel1024:
-	yych = *st.cur;
-	switch (yych) {
-		case 'w': goto yy740;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1024;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1030:
-	++st.cur;
-yyFillLabel1025:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1039;
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1025;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1031:
-	++st.cur;
-yyFillLabel1026:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1040;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1026;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1032:
-	++st.cur;
-yyFillLabel1027:
-	yych = *st.cur;
-	switch (yych) {
-		case 'C': goto yy762;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1027;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1033:
-	++st.cur;
-yyFillLabel1028:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1041;
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1028;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1034:
-	++st.cur;
-yyFillLabel1029:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1042;
-		case 'A': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1029;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1035:
-	++st.cur;
-yyFillLabel1030:
-	yych = *st.cur;
-	switch (yych) {
-		case '8': goto yy781;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1030;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1036:
-	++st.cur;
-yyFillLabel1031:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1043;
-		case 'A': goto yy841;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1031;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1037:
-	++st.cur;
-yyFillLabel1032:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1044;
-		case 'L': goto yy892;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1032;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1038:
-	++st.cur;
-yyFillLabel1033:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1045;
-		case 'w': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1033;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1039:
-	++st.cur;
-yyFillLabel1034:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy804;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1034;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1040:
-	++st.cur;
-yyFillLabel1035:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1046;
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1035;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1041:
-	++st.cur;
-yyFillLabel1036:
-	yych = *st.cur;
-	switch (yych) {
-		case '8': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1036;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1042:
-	++st.cur;
-yyFillLabel1037:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1047;
-		case 'A': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1037;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1043:
-	++st.cur;
-yyFillLabel1038:
-	yych = *st.cur;
-	switch (yych) {
-		case 'A': goto yy841;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1038;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1044:
-	++st.cur;
-yyFillLabel1039:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1048;
-		case 'L': goto yy892;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1039;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1045:
-	++st.cur;
-yyFillLabel1040:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy1049;
-		case 'w': goto yy307;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1040;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1046:
-	++st.cur;
-yyFillLabel1041:
-	yych = *st.cur;
-	switch (yych) {
-		case 'v': goto yy824;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1041;
-				return LexStatus::waiting;
-			}
-			goto yy8;
-	}
-yy1047:
-	++st.cur;
-yyFillLabel1042:
+yyFillLabel1105:
 	yych = *st.cur;
 	switch (yych) {
 		case 'A': goto yy307;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1042;
+				st.state = 1105;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1048:
+yy1111:
 	++st.cur;
-yyFillLabel1043:
+yyFillLabel1106:
 	yych = *st.cur;
 	switch (yych) {
-		case 'L': goto yy892;
+		case 'L': goto yy937;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1043;
+				st.state = 1106;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1049:
+yy1112:
 	++st.cur;
-yyFillLabel1044:
+yyFillLabel1107:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy1050;
-		case 'w': goto yy307;
+		case ' ': goto yy1114;
+		case 'w': goto yy409;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1044;
+				st.state = 1107;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1050:
+yy1113:
 	++st.cur;
-yyFillLabel1045:
+yyFillLabel1108:
 	yych = *st.cur;
 	switch (yych) {
-		case 'w': goto yy307;
+		case 'A': goto yy356;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 1045;
+				st.state = 1108;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy1051:
+yy1114:
+	++st.cur;
+yyFillLabel1109:
+	yych = *st.cur;
+	switch (yych) {
+		case 'w': goto yy409;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1109;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy1115:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -187,6 +187,55 @@ TEST(EncodedBase64, Utf16LittleEndianAtEachAlignment) {
     EXPECT_EQ(decoded("-enc " + base64(utf16le(script))), (V{"http://one.example/1", "https://two.example/2"}));
 }
 
+/// Every mix of upper and lower case letters of `scheme` ("http" gives
+/// "http", "Http", ..., "HTTP").
+V case_mixes(const std::string& scheme) {
+    V out;
+    for (unsigned mask = 0; mask < (1u << scheme.size()); ++mask) {
+        std::string mix = scheme;
+        for (std::size_t i = 0; i < mix.size(); ++i) {
+            if ((mask >> i & 1) != 0) mix[i] = static_cast<char>(mix[i] - 'a' + 'A');
+        }
+        out.push_back(mix);
+    }
+    return out;
+}
+
+TEST(EncodedBase64, SchemesInAnyMixOfCasesAtEachAlignment) {
+    for (const std::string scheme : {"http", "https", "ftp", "ftps"}) {
+        // Refang writes schemes other than http, https and ftp as http.
+        const std::string refanged = scheme == "ftps" ? "http" : scheme;
+        for (const std::string& mix : case_mixes(scheme)) {
+            for (const std::string prefix : {"", "A", "AB", "xyz", "x=1&u="}) {
+                const std::string blob = base64(prefix + mix + "://evil.example/gate.php");
+                const auto found = scan_urls("data " + blob + " end", true);
+                ASSERT_EQ(found.size(), 1u) << mix << " " << blob << "\n" << describe(found);
+                EXPECT_EQ(found[0].value, refanged + "://evil.example/gate.php") << blob;
+                const std::size_t skipped_groups = prefix.size() / 3;
+                EXPECT_EQ(found[0].raw, blob.substr(skipped_groups * 4)) << blob;
+                // The same in UTF-16LE (PowerShell's -EncodedCommand).
+                const std::string wide = base64(utf16le(prefix + mix + "://ps.example.org/a.ps1')"));
+                EXPECT_EQ(decoded("powershell -enc " + wide + "\n"), V{refanged + "://ps.example.org/a.ps1"})
+                    << mix << " " << wide;
+            }
+        }
+    }
+    // The spellings, each at the three alignments, in a wrapped blob
+    // too; and the same results whatever the chunk size.
+    std::string text;
+    V expected;
+    for (const std::string mix : {"HTTP", "HTtp", "FtP"}) {
+        for (const std::string prefix : {"", "A", "AB"}) {
+            const std::string blob = base64(prefix + mix + "://evil.example/" + prefix + "x");
+            text += "b64 " + blob.substr(0, 10) + "\r\n  " + blob.substr(10) + "\n.\n";
+            expected.push_back((mix == "FtP" ? "ftp" : "http") + std::string("://evil.example/") + prefix + "x");
+        }
+    }
+    EXPECT_EQ(decoded(text), expected) << text;
+    const auto whole = scan_urls(text, true);
+    for (std::size_t piece : {1, 7, 33, 4096}) EXPECT_EQ(scan_urls(text, true, piece), whole) << "piece " << piece;
+}
+
 TEST(EncodedBase64, ABlobWithThreeUrlsGivesThreeValuesRefangedAndOneAsWritten) {
     const std::string blob =
         base64("visit http://a.example/1 or ftp://b.example/2\nsee https://c.example/3.");
@@ -211,10 +260,50 @@ TEST(EncodedBase64, LineBreaksAnywhereInsideTheText) {
                 << "break after " << at;
         }
     }
-    // A space, or a blank line, ends the text: what is left, "http://wrapped",
-    // is a stub with no top-level domain, no URL.
-    EXPECT_EQ(decoded(blob.substr(0, 20) + " " + blob.substr(20)), V{});
-    EXPECT_EQ(decoded(blob.substr(0, 32) + " " + blob.substr(32)), V{"http://wrapped.example/a"});
+    // A blank line ends the text: what is left, "http://wrapped", is a stub
+    // with no top-level domain, no URL. (A space between groups no longer
+    // does, see BlanksBetweenGroups.)
+    EXPECT_EQ(decoded(blob.substr(0, 20) + "\n\n" + blob.substr(20)), V{});
+    EXPECT_EQ(decoded(blob.substr(0, 32) + "\n\n" + blob.substr(32)), V{"http://wrapped.example/a"});
+}
+
+TEST(EncodedBase64, BlanksBetweenGroups) {
+    // The example, and the spec's "whitespace allowed inside".
+    EXPECT_EQ(decoded("aHR0cDovL2V4 YW1wbGUuY29t"), V{"http://example.com"});
+    EXPECT_EQ(decoded("x aHR0cDovL2V4\tYW1wbGUuY29t end"), V{"http://example.com"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4        YW1wbGUuY29t"), V{"http://example.com"});   // 8 blanks
+    EXPECT_EQ(decoded("SFRUUDovL2V4 YW1wbGUuY29t"), V{"http://example.com"});   // HTTP://
+    // A following word is not glued on: "The " is no group, "Then" decodes
+    // to bytes that are no URL bytes ("N", 0x17, 0xa7).
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t The next line"), V{"http://example.com"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t Then more"), V{"http://example.com"});
+    EXPECT_EQ(decoded("aHR0cDovL2V4YW1wbGUuY29t this data"), V{"http://example.com"});
+    const auto found = scan_urls("aHR0cDovL2V4YW1wbGUuY29t Then more", false);
+    ASSERT_EQ(found.size(), 1u) << describe(found);
+    EXPECT_EQ(found[0].raw, "aHR0cDovL2V4YW1wbGUuY29t");
+    // Only between groups, and at most 8 blanks: otherwise the text ends
+    // and "http://ex" is a stub, no URL.
+    EXPECT_EQ(decoded("aHR0cDovL2V 4YW1wbGUuY29t"), V{});
+    EXPECT_EQ(decoded("aHR0cDovL2V4         YW1wbGUuY29t"), V{});   // 9 blanks
+    // Every 12, 16 or 20 characters, with spaces, tabs or indented lines.
+    // (Blanks inside the scheme's spelling end it: "aHR0 cDov" is no text.)
+    EXPECT_EQ(decoded(base64("http://wrapped.example/a").insert(4, " ")), V{});
+    const std::string url = "http://wrapped.example/a/long/path?with=query";
+    const std::string blob = base64(url);
+    std::string text = "log: ";
+    for (std::size_t every : {12u, 16u, 20u}) {
+        for (const std::string blank : {" ", "\t", "  \t ", "\n    "}) {
+            std::string spaced;
+            for (std::size_t at = 0; at < blob.size(); at += every) {
+                spaced += (at == 0 ? "" : blank) + blob.substr(at, every);
+            }
+            EXPECT_EQ(decoded(spaced + "\n"), V{url}) << spaced;
+            text += spaced + " next\n";
+        }
+    }
+    const auto whole = scan_urls(text, true);
+    EXPECT_EQ(whole.size(), 12u) << describe(whole);
+    for (std::size_t piece : {1, 7, 33, 4096}) EXPECT_EQ(scan_urls(text, true, piece), whole) << "piece " << piece;
 }
 
 TEST(EncodedBase64, ANextLineThatIsNotBase64ToItsEndIsNotGluedOn) {
@@ -314,6 +403,10 @@ TEST(EncodedLinear, TenMegabyteLinesWithoutUrls) {
         {"aHaHaH", repeated("aH", 10u << 20)},
         {"base64 scheme prefixes", repeated("aHR0cDov", 10u << 20)},
         {"UTF-16LE base64 prefixes", repeated("aAB0AHQAcAA6AC8A", 10u << 20)},
+        {"upper case base64 scheme prefixes", repeated("SFRUUDov", 10u << 20)},
+        {"base64 words", repeated("aHR0 ", 10u << 20)},
+        {"base64 URL stubs and blanks", repeated("aHR0cDovL2V4 YW1w ", 10u << 20)},
+        {"mixed case base64 scheme starts", repeated("SFhUIVFRQUF", 10u << 20)},
         {"base64 of zero bytes", repeated("AAAA", 10u << 20)},
         {"odd line breaks", repeated("od\n", 10u << 20)},
         {"hex scheme prefixes", repeated("6874747", 10u << 20)},

@@ -145,23 +145,31 @@ inline const unsigned char* base64_break(const unsigned char* p, const unsigned 
 }
 
 inline bool base64_scheme_first(unsigned char c) {
-    return c == 'a' || c == 'Z' || c == 'h' || c == 'o' || c == 'm' || c == 'g' || c == 'Y';
+    switch (c) {
+        case 'a': case 'S': case 'Z': case 'R': case 'h': case 'o': case 'I':
+        case 'm': case 'G': case 'g': case 'Y': return true;
+        default: return false;
+    }
 }
 
-/// base64: the first two fixed characters of a scheme's spelling (ASCII:
-/// "aH", "Zn", "h0", "Z0", "od", "md"; UTF-16LE: "aA", "Zg", "gA", "YA",
-/// "oA", "mA"), or the first one before a line break, which the grammar
-/// allows between any two characters. The fast search looks for those (the
-/// vector loop also for the third character); base64_scheme_core() then
-/// checks all fixed characters.
+/// base64: the first two fixed characters of a scheme's spelling in any mix
+/// of cases (ASCII: [aS][HF], [ZR][nl], h[0U], Z[0U], [oI][dV], [mG][dV];
+/// UTF-16LE: [aS]A, [ZR]g, gA, YA, [oI]A, [mG]A), or the first one before a
+/// line break, which the grammar allows between any two characters. The
+/// fast search looks for those (the vector loop also for the third
+/// character); base64_scheme_core() then checks all fixed characters.
 inline bool base64_scheme_pair(unsigned char first, unsigned char second) {
     if (is_line_break(second)) return base64_scheme_first(first);
     switch (first) {
-        case 'a': return second == 'H' || second == 'A';
-        case 'Z': return second == 'n' || second == '0' || second == 'g';
-        case 'h': return second == '0';
+        case 'a':
+        case 'S': return second == 'H' || second == 'F' || second == 'A';
+        case 'R': return second == 'n' || second == 'l' || second == 'g';
+        case 'Z': return second == 'n' || second == 'l' || second == 'g' || second == '0' || second == 'U';
+        case 'h': return second == '0' || second == 'U';
         case 'o':
-        case 'm': return second == 'd' || second == 'A';
+        case 'I':
+        case 'm':
+        case 'G': return second == 'd' || second == 'V' || second == 'A';
         case 'g':
         case 'Y': return second == 'A';
         default: return false;
@@ -172,6 +180,59 @@ inline bool base64_scheme_pair(unsigned char first, unsigned char second) {
 /// of start1 / start2) stands at `q`.
 enum class Base64Core { none, group_start, after_lead };
 
+/// A scheme's fixed characters: at each place the character of the lower
+/// case scheme or of the upper case one (a character holds the case bit of
+/// at most one byte, so these two spell every mix of cases).
+struct Base64Spelling {
+    const char* lower;
+    const char* upper;
+};
+
+/// 0x80 in each byte where `a` and `b` are equal, 0 elsewhere (exact: no
+/// borrow runs from one byte into the next).
+inline std::uint64_t same_bytes(std::uint64_t a, std::uint64_t b) {
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+    const std::uint64_t x = a ^ b;
+    return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
+/// Whether `spelling` stands at `q`, with the grammar's line breaks between
+/// characters only where `unbroken` is false.
+inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Base64Spelling spelling,
+                           bool unbroken) {
+    if (unbroken) {
+        // Every spelling has 7 characters or more: the first 7 or 8 in one
+        // comparison (text made of a spelling's first characters over and
+        // over, "aHR0 aHR0 ...", calls this every few bytes).
+        std::uint64_t text = 0, lower8 = 0, upper8 = 0;
+        std::memcpy(&text, q, 8);
+        std::memcpy(&lower8, spelling.lower, 8);
+        std::memcpy(&upper8, spelling.upper, 8);
+        // Little-endian: the 8th character is the high byte.
+        const bool seven = spelling.lower[7] == '\0';
+        const std::uint64_t wanted = seven ? 0x0080808080808080ull : 0x8080808080808080ull;
+        if (((same_bytes(text, lower8) | same_bytes(text, upper8)) & wanted) != wanted) return false;
+        std::size_t i = seven ? 7 : 8;
+        for (; spelling.lower[i] != '\0'; ++i) {
+            const auto lower = static_cast<unsigned char>(spelling.lower[i]);
+            const auto upper = static_cast<unsigned char>(spelling.upper[i]);
+            if (q[i] != lower && q[i] != upper) return false;
+        }
+        return true;
+    }
+    const unsigned char* p = q;
+    for (std::size_t i = 0; spelling.lower[i] != '\0'; ++i) {
+        if (i != 0) p = base64_break(p, lim);
+        if (p >= lim) return true;   // the rest is not buffered yet: the DFA must look
+        if (*p != static_cast<unsigned char>(spelling.lower[i]) &&
+            *p != static_cast<unsigned char>(spelling.upper[i])) {
+            return false;
+        }
+        ++p;
+    }
+    return true;
+}
+
 /// Whether one of the grammar's spellings stands at `q`: start0 (at0, at0w)
 /// gives group_start, the fixed parts of start1 and start2 (at1, at1w, at2,
 /// at2w) give after_lead. Dispatched on the first character, since this
@@ -179,9 +240,7 @@ enum class Base64Core { none, group_start, after_lead };
 inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
     // The spellings are at most 21 characters. With no line break among the
     // next 24 buffered bytes, nothing can stand between two characters, and
-    // a plain comparison says the same as may_begin() for a fraction of the
-    // cost (text made of a spelling's first 8 characters over and over calls
-    // this every 8 bytes).
+    // a plain comparison says the same as the walk over line breaks.
     bool unbroken = false;
 #if defined(__SSE2__)
     if (lim - q >= 24) {
@@ -190,44 +249,56 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
         unbroken = _mm_movemask_epi8(breaks) == 0;
     }
 #endif
-    const auto any = [&](std::initializer_list<const char*> spellings) {
-        for (const char* spelling : spellings) {
-            if (unbroken) {
-                // Every spelling has 7 characters or more: the first 7 or 8 in
-                // one comparison (little-endian: the 8th byte is the high one).
-                std::uint64_t text = 0, want = 0;
-                std::memcpy(&text, q, 8);
-                std::memcpy(&want, spelling, 8);
-                const bool seven = spelling[7] == '\0';
-                if (((text ^ want) & (seven ? 0x00FFFFFFFFFFFFFFull : ~0ull)) != 0) continue;
-                std::size_t i = seven ? 7 : 8;
-                while (spelling[i] != '\0' && q[i] == static_cast<unsigned char>(spelling[i])) ++i;
-                if (spelling[i] == '\0') return true;
-            } else if (may_begin(q, lim, spelling, same_byte, base64_break)) {
-                return true;
-            }
+    const auto any = [&](std::initializer_list<Base64Spelling> spellings) {
+        for (const Base64Spelling& spelling : spellings) {
+            if (base64_spelled(q, lim, spelling, unbroken)) return true;
         }
         return false;
     };
     const auto when = [](bool found, Base64Core core) { return found ? core : Base64Core::none; };
+    // Per first character: http, https, then UTF-16LE; or ftp, ftps.
     switch (*q) {
         case 'a':
-            return when(any({"aHR0cDovL", "aHR0cHM6Ly", "aAB0AHQAcAA6AC8ALw", "aAB0AHQAcABzADoALwAvA"}),
+        case 'S':
+            return when(any({{"aHR0cDovL", "SFRUUDovL"},
+                             {"aHR0cHM6Ly", "SFRUUFM6Ly"},
+                             {"aAB0AHQAcAA6AC8ALw", "SABUAFQAUAA6AC8ALw"},
+                             {"aAB0AHQAcABzADoALwAvA", "SABUAFQAUABTADoALwAvA"}}),
                         Base64Core::group_start);
         case 'Z':
-            if (any({"ZnRwOi8v", "ZnRwczovL", "ZgB0AHAAOgAvAC8A", "ZgB0AHAAcwA6AC8ALw"})) {
+        case 'R':
+            if (any({{"ZnRwOi8v", "RlRQOi8v"},
+                     {"ZnRwczovL", "RlRQUzovL"},
+                     {"ZgB0AHAAOgAvAC8A", "RgBUAFAAOgAvAC8A"},
+                     {"ZgB0AHAAcwA6AC8ALw", "RgBUAFAAUwA6AC8ALw"}})) {
                 return Base64Core::group_start;
             }
-            return when(any({"Z0cDovL", "Z0cHM6Ly"}), Base64Core::after_lead);
-        case 'h': return when(any({"h0dHA6Ly", "h0dHBzOi8v"}), Base64Core::after_lead);
+            if (*q == 'R') return Base64Core::none;
+            return when(any({{"Z0cDovL", "ZUUDovL"}, {"Z0cHM6Ly", "ZUUFM6Ly"}}), Base64Core::after_lead);
+        case 'h':
+            return when(any({{"h0dHA6Ly", "hUVFA6Ly"}, {"h0dHBzOi8v", "hUVFBTOi8v"}}), Base64Core::after_lead);
         case 'o':
-            return when(any({"odHRwOi8v", "odHRwczovL", "oAHQAdABwADoALwAvA", "oAHQAdABwAHMAOgAvAC8A"}),
+        case 'I':
+            return when(any({{"odHRwOi8v", "IVFRQOi8v"},
+                             {"odHRwczovL", "IVFRQUzovL"},
+                             {"oAHQAdABwADoALwAvA", "IAFQAVABQADoALwAvA"},
+                             {"oAHQAdABwAHMAOgAvAC8A", "IAFQAVABQAFMAOgAvAC8A"}}),
                         Base64Core::after_lead);
         case 'm':
-            return when(any({"mdHA6Ly", "mdHBzOi8v", "mAHQAcAA6AC8ALw", "mAHQAcABzADoALwAvA"}),
+        case 'G':
+            return when(any({{"mdHA6Ly", "GVFA6Ly"},
+                             {"mdHBzOi8v", "GVFBTOi8v"},
+                             {"mAHQAcAA6AC8ALw", "GAFQAUAA6AC8ALw"},
+                             {"mAHQAcABzADoALwAvA", "GAFQAUABTADoALwAvA"}}),
                         Base64Core::after_lead);
-        case 'g': return when(any({"gAdAB0AHAAOgAvAC8A", "gAdAB0AHAAcwA6AC8ALw"}), Base64Core::after_lead);
-        case 'Y': return when(any({"YAdABwADoALwAvA", "YAdABwAHMAOgAvAC8A"}), Base64Core::after_lead);
+        case 'g':
+            return when(any({{"gAdAB0AHAAOgAvAC8A", "gAVABUAFAAOgAvAC8A"},
+                             {"gAdAB0AHAAcwA6AC8ALw", "gAVABUAFAAUwA6AC8ALw"}}),
+                        Base64Core::after_lead);
+        case 'Y':
+            return when(any({{"YAdABwADoALwAvA", "YAVABQADoALwAvA"},
+                             {"YAdABwAHMAOgAvAC8A", "YAVABQAFMAOgAvAC8A"}}),
+                        Base64Core::after_lead);
         default: return Base64Core::none;
     }
 }
@@ -235,12 +306,13 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
 /// The earliest start of a match whose fixed part begins at `q`. A spelling
 /// that starts a group (start0) is the start itself: a match that began
 /// before it would have its fixed part 1 or 2 characters after `q`, after a
-/// lead character at `q`. Those characters are "HR", "AB", "nR" or "gB":
-/// only "g" starts a spelling (UTF-16LE "gA..."), and that one needs a lead
-/// in [2GWm] before it, which "Z" is not. Otherwise up to three base64
-/// characters before it (the group's leading characters), each possibly
-/// after a line break of at most 10 bytes, so at most 36 bytes back, and
-/// never before `p`.
+/// lead character at `q`. Those characters are the second and third of an
+/// at0 spelling ([HF] [nl] "A" "g", then "R" "B"): only "g" starts a
+/// spelling (UTF-16LE "gA..."), and that one needs a lead in [2GWm0EUk]
+/// before it, which [ZR] is not. Otherwise up to three base64 characters
+/// before it (the group's leading characters), each possibly after a line
+/// break of at most 10 bytes, so at most 36 bytes back, and never before
+/// `p`.
 inline const unsigned char* base64_match_start(const unsigned char* p, const unsigned char* q,
                                                Base64Core core) {
     if (core == Base64Core::group_start) return q;
@@ -261,37 +333,38 @@ inline const unsigned char* base64_match_start(const unsigned char* p, const uns
 
 #if defined(__SSE2__)
 /// base64: the positions among the 16 at `q` (18 bytes readable) that hold
-/// a first, second and third character of a spelling (a line break may stand
-/// for the second or third), for blocks that pass the cheap test in
-/// to_base64_scheme(). Kept out of line, so that the cheap test keeps its
-/// values in registers.
+/// a first, second and third character of a spelling in any mix of cases (a
+/// line break may stand for the second or third), for blocks that pass the
+/// cheap test in to_base64_scheme(). Kept out of line, so that the cheap
+/// test keeps its values in registers.
 [[gnu::noinline]] inline unsigned base64_block_hits(const unsigned char* q) {
     const __m128i first = load16(q);
     const __m128i second = load16(q + 1);
     const __m128i third = load16(q + 2);
     const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
     const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
+    const __m128i a_s = vor(veq(first, 'a'), veq(first, 'S'));
+    const __m128i z = veq(first, 'Z');
+    const __m128i z_r = vor(z, veq(first, 'R'));
+    const __m128i h = veq(first, 'h');
+    const __m128i o_i_m_g = vor(vor(veq(first, 'o'), veq(first, 'I')), vor(veq(first, 'm'), veq(first, 'G')));
+    const __m128i g_y = vor(veq(first, 'g'), veq(first, 'Y'));
     const __m128i upper_a2 = veq(second, 'A');
-    const __m128i zero2 = veq(second, '0');
-    // All in vector registers, one movemask per block at the end.
+    const __m128i zero2 = vor(veq(second, '0'), veq(second, 'U'));
     const __m128i then_r = vor(veq(third, 'R'), break3);
     const __m128i then_b = vor(veq(third, 'B'), break3);
-    const __m128i then_d = vor(veq(third, 'd'), break3);
-    const __m128i then_h = vor(veq(third, 'H'), break3);
-    const __m128i a = veq(first, 'a');
-    const __m128i z = veq(first, 'Z');
-    const __m128i o_or_m = vor(veq(first, 'o'), veq(first, 'm'));
-    const __m128i g_or_y = vor(veq(first, 'g'), veq(first, 'Y'));
-    const __m128i h = veq(first, 'h');
-    const __m128i hits =
-        vor(vor(vand(vor(vor(a, z), vor(vor(o_or_m, g_or_y), h)), break2),
-                vand(a, vor(vand(veq(second, 'H'), then_r), vand(upper_a2, then_b)))),
-            vor(vor(vand(z, vor(vor(vand(veq(second, 'n'), then_r),
-                                    vand(zero2, vor(veq(third, 'c'), break3))),
-                                vand(veq(second, 'g'), then_b))),
-                    vand(h, vand(zero2, then_d))),
-                vor(vand(o_or_m, vand(vor(veq(second, 'd'), upper_a2), then_h)),
-                    vand(g_or_y, vand(upper_a2, then_d)))));
+    const __m128i then_d = vor(vor(veq(third, 'd'), veq(third, 'V')), break3);
+    const __m128i then_c = vor(vor(veq(third, 'c'), veq(third, 'U')), break3);
+    const __m128i then_h = vor(vor(veq(third, 'H'), veq(third, 'F')), break3);
+    // All in vector registers, one movemask per block at the end.
+    const __m128i hits = vor(
+        vor(vand(vor(vor(a_s, z_r), vor(vor(o_i_m_g, g_y), h)), break2),
+            vor(vand(a_s, vor(vand(vor(veq(second, 'H'), veq(second, 'F')), then_r), vand(upper_a2, then_b))),
+                vand(z_r, vor(vand(vor(veq(second, 'n'), veq(second, 'l')), then_r),
+                              vand(veq(second, 'g'), then_b))))),
+        vor(vor(vand(z, vand(zero2, then_c)), vand(h, vand(zero2, then_d))),
+            vor(vand(o_i_m_g, vand(vor(vor(veq(second, 'd'), veq(second, 'V')), upper_a2), then_h)),
+                vand(g_y, vand(upper_a2, then_d)))));
     return static_cast<unsigned>(_mm_movemask_epi8(hits));
 }
 #endif
@@ -299,8 +372,8 @@ inline const unsigned char* base64_match_start(const unsigned char* p, const uns
 #if defined(IOCSCAN_SKIP_AVX2)
 /// base64: base64_block_hits() at 32 positions at a time. A cheap test
 /// first, which most windows of text fail: every hit has a line break second
-/// or third, "A" second, "0" second after "Z" or "h", or "R", "B" or "H"
-/// third. Positions that pass it only for a line break (one per line of
+/// or third, "A" second, [0U] second after "Z" or "h", or "R", "B", "H" or
+/// "F" third. Positions that pass it only for a line break (one per line of
 /// text) are looked at one by one: a hit there needs a first character
 /// before a break second, or a pair (base64_scheme_pair()) before a break
 /// third. Returns the first window of 32 positions with a hit, and its hits
@@ -311,11 +384,12 @@ IOCSCAN_AVX2 inline const unsigned char* base64_hits_pass_avx2(const unsigned ch
     for (; lim - q >= 34; q += 32) {
         const __m256i first = load32(q), second = load32(q + 1), third = load32(q + 2);
         const __m256i upper_a2 = veq32(second, 'A');
-        const __m256i zero2 = veq32(second, '0');
+        const __m256i zero2 = vor32(veq32(second, '0'), veq32(second, 'U'));
         const __m256i z = veq32(first, 'Z');
         const __m256i h = veq32(first, 'h');
-        const __m256i maybe = vor32(vor32(upper_a2, vand32(zero2, vor32(z, h))),
-                                    vor32(vor32(veq32(third, 'R'), veq32(third, 'B')), veq32(third, 'H')));
+        const __m256i maybe =
+            vor32(vor32(upper_a2, vand32(zero2, vor32(z, h))),
+                  vor32(vor32(veq32(third, 'R'), veq32(third, 'B')), vor32(veq32(third, 'H'), veq32(third, 'F'))));
         const __m256i break2 = vor32(veq32(second, '\n'), veq32(second, '\r'));
         const __m256i break3 = vor32(veq32(third, '\n'), veq32(third, '\r'));
         if (!any32(maybe)) {
@@ -330,22 +404,25 @@ IOCSCAN_AVX2 inline const unsigned char* base64_hits_pass_avx2(const unsigned ch
             if (!pass) continue;
         }
         // The whole test of base64_block_hits(), on 32 positions.
+        const __m256i a_s = vor32(veq32(first, 'a'), veq32(first, 'S'));
+        const __m256i z_r = vor32(z, veq32(first, 'R'));
+        const __m256i o_i_m_g =
+            vor32(vor32(veq32(first, 'o'), veq32(first, 'I')), vor32(veq32(first, 'm'), veq32(first, 'G')));
+        const __m256i g_y = vor32(veq32(first, 'g'), veq32(first, 'Y'));
         const __m256i then_r = vor32(veq32(third, 'R'), break3);
         const __m256i then_b = vor32(veq32(third, 'B'), break3);
-        const __m256i then_d = vor32(veq32(third, 'd'), break3);
-        const __m256i then_h = vor32(veq32(third, 'H'), break3);
-        const __m256i a = veq32(first, 'a');
-        const __m256i o_or_m = vor32(veq32(first, 'o'), veq32(first, 'm'));
-        const __m256i g_or_y = vor32(veq32(first, 'g'), veq32(first, 'Y'));
-        const __m256i all =
-            vor32(vor32(vand32(vor32(vor32(a, z), vor32(vor32(o_or_m, g_or_y), h)), break2),
-                        vand32(a, vor32(vand32(veq32(second, 'H'), then_r), vand32(upper_a2, then_b)))),
-                  vor32(vor32(vand32(z, vor32(vor32(vand32(veq32(second, 'n'), then_r),
-                                                    vand32(zero2, vor32(veq32(third, 'c'), break3))),
-                                              vand32(veq32(second, 'g'), then_b))),
-                              vand32(h, vand32(zero2, then_d))),
-                        vor32(vand32(o_or_m, vand32(vor32(veq32(second, 'd'), upper_a2), then_h)),
-                              vand32(g_or_y, vand32(upper_a2, then_d)))));
+        const __m256i then_d = vor32(vor32(veq32(third, 'd'), veq32(third, 'V')), break3);
+        const __m256i then_c = vor32(vor32(veq32(third, 'c'), veq32(third, 'U')), break3);
+        const __m256i then_h = vor32(vor32(veq32(third, 'H'), veq32(third, 'F')), break3);
+        const __m256i all = vor32(
+            vor32(vand32(vor32(vor32(a_s, z_r), vor32(vor32(o_i_m_g, g_y), h)), break2),
+                  vor32(vand32(a_s, vor32(vand32(vor32(veq32(second, 'H'), veq32(second, 'F')), then_r),
+                                          vand32(upper_a2, then_b))),
+                        vand32(z_r, vor32(vand32(vor32(veq32(second, 'n'), veq32(second, 'l')), then_r),
+                                          vand32(veq32(second, 'g'), then_b))))),
+            vor32(vor32(vand32(z, vand32(zero2, then_c)), vand32(h, vand32(zero2, then_d))),
+                  vor32(vand32(o_i_m_g, vand32(vor32(vor32(veq32(second, 'd'), veq32(second, 'V')), upper_a2), then_h)),
+                        vand32(g_y, vand32(upper_a2, then_d)))));
         hits = static_cast<unsigned>(_mm256_movemask_epi8(all));
         if (hits != 0) return q;
     }
@@ -381,16 +458,16 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
         const __m128i third = load16(q + 2);
         // Cheap test first, which most blocks of text fail: every hit of
         // base64_block_hits() has a line break second or third, "A" second,
-        // "0" second after "Z" or "h", or "R", "B" or "H" third ("aHR",
-        // "aAB", "ZnR", "Z0c", "ZgB", "h0d", "odH", "oAH", "mdH", "mAH",
-        // "gAd", "YAd").
+        // [0U] second after "Z" or "h", or "R", "B", "H" or "F" third
+        // ("aHR", "SFR", "aAB", "ZnR", "RlR", "Z0c", "ZUU", "ZgB", "h0d",
+        // "odH", "IVF", "oAH", "mdH", "mAH", "gAd", "YAd", ...).
         const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
         const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
         const __m128i upper_a2 = veq(second, 'A');
-        const __m128i zero2 = veq(second, '0');
+        const __m128i zero2 = vor(veq(second, '0'), veq(second, 'U'));
         const __m128i maybe =
             vor(vor(vor(break2, break3), vor(upper_a2, vand(zero2, vor(veq(first, 'Z'), veq(first, 'h'))))),
-                vor(vor(veq(third, 'R'), veq(third, 'B')), veq(third, 'H')));
+                vor(vor(veq(third, 'R'), veq(third, 'B')), vor(veq(third, 'H'), veq(third, 'F'))));
         if (!any(maybe)) {
             q += 16;
             continue;

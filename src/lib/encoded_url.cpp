@@ -81,11 +81,29 @@ void decode_base64(std::string_view text, std::string& out) {
     if (in_quantum > 0 && (bits & ((1u << bit_count) - 1)) != 0) out.resize(quantum_start);
 }
 
+namespace {
+
+/// Whether `word` (lower case letters) stands at `at` in UTF-16LE, in any
+/// mix of cases: the base64 rule finds "HTTP" as well as "http".
+bool wide_word_at(std::string_view text, std::size_t at, std::string_view word) {
+    if (text.size() - at < 2 * word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if ((static_cast<unsigned char>(text[at + 2 * i]) | 0x20) != static_cast<unsigned char>(word[i]) ||
+            text[at + 2 * i + 1] != '\0') {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 void narrow_utf16le(std::string& bytes) {
-    using namespace std::string_view_literals;
     const std::string_view text = bytes;
-    const bool wide = text.find("h\0t\0t\0p\0"sv) != std::string_view::npos ||
-                      text.find("f\0t\0p\0"sv) != std::string_view::npos;
+    bool wide = false;
+    for (std::size_t at = 0; at < text.size() && !wide; ++at) {
+        wide = wide_word_at(text, at, "http") || wide_word_at(text, at, "ftp");
+    }
     if (wide) std::erase(bytes, '\0');
 }
 

@@ -37,7 +37,15 @@ const std::vector<std::string>& url_fragments() {
         ".", "?q=1", "&", "#", "%2F", "%3A%2F%2F", "http%3A%2F%2F", "aHR0cDovL", "aHR0cHM6Ly9", "687474703a2f2f",
         "\"", "'", "<", ">", "<a href=\"", "\">", "](", ")", "(", "[", "]", "{0}", "{", "}", ",", ";", " ",
         " ", "\n", "\\n", "C:\\Users\\", "\\", "*", "|", "$", "@", "Fig(.) 3", "wiki/Foo_(bar)",
-        "\"evil\\.com", "\"x.evil", "\\.net\""};
+        "\"evil\\.com", "\"x.evil", "\\.net\"",
+        // Base64 schemes in mixed case at the three alignments, ASCII and
+        // UTF-16LE: "HTTP://", "xHTtp://", "xyFtP://", "HTTPS://", "xFtP://".
+        // Whole ones ("...evil.example.net/", with a plausible host) so that
+        // a URL is reported, and stubs that the fragments after them go on.
+        "SFRUUDovL2V2aWwuZXhhbXBsZS5uZXQv", "eEhUdHA6Ly9ldmlsLmV4YW1wbGUubmV0Lw==",
+        "eHlGdFA6Ly9ldmlsLmV4YW1wbGUubmV0Lw==", "SFRUUFM6Ly9hLmV4YW1wbGUub3JnLw==",
+        "eABGAHQAUAA6AC8ALwBhAC4AZQB4AGEAbQBwAGwAZQAuAG8AcgBnAC8A", "SFR0cDovL", "RnRQOi8v", "hUVFA6Ly",
+        "IVFRQOi8v", "SABUAFQAUAA6AC8ALw", " YW1w", "\tL2E="};
     return f;
 }
 
