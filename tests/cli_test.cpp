@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include <fstream>
@@ -179,6 +183,105 @@ TEST(Cli, OutputFile) {
     written << std::ifstream(out).rdbuf();
     EXPECT_EQ(lines_of(written.str()).size(), 6u);
     ::unlink(out.c_str());
+}
+
+TEST(Cli, OutputFileThatIsAnInputIsRefusedBeforeItIsTouched) {
+    TempFile file(kReport);
+    const std::string link = file.dir() + "/same-file";
+    ASSERT_EQ(::symlink(file.path().c_str(), link.c_str()), 0);
+    // The same file by its name and through a link.
+    const std::vector<std::vector<std::string>> runs = {
+        {"-o", file.path(), file.path()},
+        {"--output=" + link, file.path()},
+    };
+    for (const auto& args : runs) {
+        const auto r = run_iocscan(args);
+        EXPECT_EQ(r.exit_code, 2) << args[1];
+        EXPECT_NE(r.err.find(": input file is also the output"), std::string::npos) << r.err;
+        std::stringstream still;
+        still << std::ifstream(file.path()).rdbuf();
+        EXPECT_EQ(still.str(), kReport) << "the input was truncated: " << args[1];
+    }
+    ::unlink(link.c_str());
+    // Met while walking its directory (opened as the output already): skipped.
+    const auto r = run_iocscan({"-o", file.path(), file.dir()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find(file.path() + ": input file is also the output"), std::string::npos) << r.err;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST(CliLive, AnIocThatEndsItsLineIsPrintedWhileThePipePauses) {
+    // The writer pauses (tail -f) after each line. CI machines are slow:
+    // 2 s of a pause that lasts until the check ends. A URL is checked with
+    // the rules for URLs written out: the word before a line end may begin a
+    // base64 blob that goes on in the next line, which holds what follows.
+    const std::pair<std::vector<std::string>, std::string> runs[] = {
+        {{}, "seen 1.2.3.4 ops@example.org d41d8cd98f00b204e9800998ecf8427e\n"},
+        {{"-t", "url:plain,ipv4"}, "get http://a.example/x\n"},
+        {{"--threads", "4", "--types", "all"}, "seen 1.2.3.4\n"},
+    };
+    for (const auto& [args, line] : runs) {
+        RunningIocscan child(args);
+        const std::string expected = lines_of(run_iocscan(args, line).out).empty() ? "" : run_iocscan(args, line).out;
+        ASSERT_FALSE(expected.empty()) << line;
+        child.write_stdin(line);
+        EXPECT_EQ(child.read_stdout_until(expected, 2), expected) << line;
+        child.write_stdin("later 5.6.7.8\n");
+        EXPECT_EQ(child.read_stdout_until("5.6.7.8\n", 2), "5.6.7.8\n") << line;
+        child.close_stdin();
+        EXPECT_EQ(child.wait().exit_code, 0);
+    }
+}
+
+TEST(CliLive, SignalsEndAnIdlePipeWaitPromptlyWithWellFormedOutput) {
+    const std::pair<int, int> signals[] = {{SIGINT, 130}, {SIGTERM, 143}};
+    for (const auto& [sig, status] : signals) {
+        RunningIocscan child({"--json"});   // nothing ever written
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const auto sent = std::chrono::steady_clock::now();
+        child.send_signal(sig);
+        const auto r = child.wait();
+        EXPECT_LT(seconds_since(sent), 3.0) << "signal " << sig;
+        EXPECT_EQ(r.exit_code, status) << r.err;
+        EXPECT_EQ(r.err, "");
+        EXPECT_NO_THROW(parse_json(r.out)) << r.out;
+    }
+}
+
+TEST(CliLive, AFifoWithoutAWriterEndsQuietlyOnASignal) {
+    TempFile dir("");
+    const std::string fifo = dir.dir() + "/no-writer";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    RunningIocscan child({fifo});
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    child.send_signal(SIGTERM);
+    const auto r = child.wait();
+    EXPECT_EQ(r.exit_code, 143);
+    EXPECT_EQ(r.err.find("Interrupted system call"), std::string::npos) << r.err;
+    ::unlink(fifo.c_str());
+}
+
+/// Runs a shell command line; returns its standard output and error.
+std::string shell_output(const std::string& command) {
+    FILE* p = ::popen(command.c_str(), "r");
+    if (p == nullptr) return "";
+    std::string out;
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    ::pclose(p);
+    return out;
+}
+
+TEST(CliLive, DefaultThreadCountFollowsTheAffinityMask) {
+    const std::string run = iocscan_binary() + " --stats </dev/null 2>&1";
+    EXPECT_NE(shell_output("taskset -c 0 " + run).find("iocscan: stats: threads 1\n"), std::string::npos);
+    const std::string cores = shell_output("nproc");
+    EXPECT_NE(shell_output(run).find("iocscan: stats: threads " + cores), std::string::npos) << cores;
+    EXPECT_NE(shell_output("taskset -c 0 " + iocscan_binary() + " -j 0 --stats </dev/null 2>&1")
+                  .find("iocscan: stats: threads 1\n"), std::string::npos);
 }
 
 TEST(Cli, FullDiskIsAnErrorNotASilentSuccess) {

@@ -103,6 +103,10 @@ struct PatternError {
 /// capture group, line number in range. Empty result: all are usable.
 std::vector<PatternError> check_custom_patterns(const std::vector<CustomPattern>& patterns);
 
+/// The cores this process may run on: its CPU affinity mask (taskset,
+/// cpusets, as `nproc` counts), lowered by a cgroup v2 CPU quota; at least 1.
+unsigned usable_cores();
+
 struct Options {
     TypeSet types = TypeSet::defaults();
     /// Report `value` in refanged (plain, clickable) form instead of as written.
@@ -129,7 +133,7 @@ struct Options {
     /// Threads that scan the input (the calling one included): it is cut
     /// into segments of up to 256 KiB that are scanned at the same time, and
     /// the results are made exactly those of one sequential scan. 0: one per
-    /// core. The output is the same whatever the number; the callback always
+    /// usable core (usable_cores()). The output is the same whatever the number; the callback always
     /// runs on the thread that called feed()/finish(). Default 1: no threads
     /// are started. With threads, a feed() of 128 KiB or more returns while
     /// the helper threads still scan its last part, and leaves that part's

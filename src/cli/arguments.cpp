@@ -1,5 +1,7 @@
 #include "cli/arguments.hpp"
 
+#include "cli/stix_writer.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -9,7 +11,6 @@
 #include <sstream>
 #include <optional>
 #include <string_view>
-#include <thread>
 
 namespace iocscan::cli {
 namespace {
@@ -146,7 +147,7 @@ bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
     unsigned value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec == std::errc() && end == text.data() + text.size() && !text.empty() && value <= kMaxThreads) {
-        out = value == 0 ? std::max(1u, std::thread::hardware_concurrency()) : value;
+        out = value == 0 ? usable_cores() : value;
         return true;
     }
     error = "--threads: not a number from 0 to " + std::to_string(kMaxThreads) + ": '" +
@@ -160,7 +161,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
     Selection selection;
     bool options_done = false;
     bool chunk_size_given = false;
-    out.scan.threads = std::max(1u, std::thread::hardware_concurrency());
+    out.scan.threads = usable_cores();
     if (const char* env = std::getenv("IOCSCAN_CHUNK_SIZE")) {
         const auto size = parse_size(env);
         if (!size) {
@@ -260,6 +261,9 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--dirname") {   // iocextract: the directory to scan
             if (!value(text)) return false;
             out.paths.emplace_back(text);
+        } else if (arg == "--no-formula-guard") {
+            if (!no_value()) return false;
+            out.csv_formula_guard = false;
         } else if (arg == "--unique" || arg == "-u") {
             if (!no_value()) return false;
             out.unique = true;
@@ -304,6 +308,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         }
     }
     if (out.format == OutputFormat::stix) {
+        if (!StixWriter::check_source_date_epoch(error)) return false;
         // STIX patterns hold plain values: refanged, decoded, whole URLs.
         out.scan.refang = true;
         out.scan.defang = false;
@@ -371,9 +376,12 @@ Changing what is printed:
                           {"type","value","raw","offset","length","rules","path"}
                           plus "defanged" and, for encoded URLs, "encoding"
   -f, --format FORMAT     plain (default), json, jsonl, csv (RFC 4180, header
-                          type,value,raw,offset,path,rules,encoding), or stix
+                          type,value,raw,offset,path,rules,encoding; a cell
+                          that starts with = + - @ TAB or CR gets a leading '
+                          so that spreadsheets do not run it), or stix
                           (a STIX 2.1 bundle of indicators, values refanged,
                           ids that are the same on every run)
+      --no-formula-guard  csv: write such cells as they are
   -H, --with-path         start plain lines with "PATH:" (default when more
                           than one file is scanned)
       --no-path           never start plain lines with "PATH:"
