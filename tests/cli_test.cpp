@@ -284,6 +284,72 @@ TEST(CliLive, DefaultThreadCountFollowsTheAffinityMask) {
                   .find("iocscan: stats: threads 1\n"), std::string::npos);
 }
 
+TEST(CliArgs, ShortOptionsTakeAttachedValues) {
+    const std::string text = "a 10.1.1.1 d41d8cd98f00b204e9800998ecf8427e\n";
+    EXPECT_EQ(run_iocscan({"-tipv4", "-j2"}, text).out, "10.1.1.1\n");
+    EXPECT_EQ(run_iocscan({"-tmd5", "-fjsonl"}, text).out, run_iocscan({"-t", "md5", "-f", "jsonl"}, text).out);
+    const auto bad = run_iocscan({"-j0x"}, text);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--threads"), std::string::npos) << bad.err;
+}
+
+TEST(CliArgs, TypeListsTakeAllWithOthersAndRefuseEmptyNames) {
+    const std::string text = "a 10.1.1.1 b example.org\n";
+    EXPECT_EQ(run_iocscan({"--types", "all,url"}, text).out, run_iocscan({"--types", "all"}, text).out);
+    EXPECT_NE(run_iocscan({"--types", "all,url"}, text).out.find("example.org"), std::string::npos);
+    for (const char* bad : {"", "ipv4,", ",ipv4", "ipv4,,url"}) {
+        const auto r = run_iocscan({"--types", bad}, text);
+        EXPECT_EQ(r.exit_code, 2) << "'" << bad << "'";
+        EXPECT_TRUE(r.err.starts_with("iocscan: --types: ")) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+}
+
+TEST(CliArgs, ConflictingFlagsAreErrorsNotLastOneWins) {
+    const std::vector<std::vector<std::string>> conflicts = {
+        {"--format", "csv", "--jsonl"}, {"--json", "--jsonl"}, {"--jsonl", "-f", "plain"}, {"--refang", "--defang"},
+    };
+    for (const auto& args : conflicts) {
+        const auto r = run_iocscan(args, "1.2.3.4\n");
+        EXPECT_EQ(r.exit_code, 2) << args[0];
+        EXPECT_NE(r.err.find(" conflicts with "), std::string::npos) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+    // The same setting twice is no conflict.
+    EXPECT_EQ(run_iocscan({"--jsonl", "--format", "jsonl"}, "1.2.3.4\n").exit_code, 0);
+}
+
+TEST(CliArgs, CustomRegexAddsToTheTypesAndItsFileMayHaveComments) {
+    TempFile patterns("# user names\n\n   \nuser=(\\w+)\n  # indented comment\n", "patterns.txt");
+    const std::string text = "user=carol from 10.1.1.1\n";
+    // Added to the default types, or to those --types names.
+    EXPECT_EQ(run_iocscan({"--custom-regex", patterns.path()}, text).out, "carol\n10.1.1.1\n");
+    EXPECT_EQ(run_iocscan({"--custom-regex", patterns.path(), "-t", "md5"}, text).out, "carol\n");
+    // Line numbers count the comment and blank lines.
+    EXPECT_NE(run_iocscan({"--jsonl", "--custom-regex", patterns.path()}, text).out.find("\"custom:4\""),
+              std::string::npos);
+
+    TempFile empty("", "empty.txt");
+    TempFile only_comments("# nothing yet\n\n", "comments.txt");
+    for (const auto* file : {&empty, &only_comments}) {
+        const auto r = run_iocscan({"--custom-regex", file->path()}, text);
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_EQ(r.err, "iocscan: " + file->path() + ": no patterns (only blank lines and '#' comments)\n");
+    }
+    const auto no_patterns = run_iocscan({"-t", "custom"}, text);
+    EXPECT_EQ(no_patterns.exit_code, 2);
+    EXPECT_EQ(no_patterns.err, "iocscan: --types custom: needs --custom-regex FILE\n");
+}
+
+TEST(CliArgs, HelpListsTheSignalStatusesAndFitsEightyColumns) {
+    const auto r = run_iocscan({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("130 or 143 when SIGINT or SIGTERM"), std::string::npos);
+    for (const auto& line : lines_of(r.out)) EXPECT_LE(line.size(), 80u) << line;
+    const auto bad = run_iocscan({"--help", "--no-such-option"});
+    EXPECT_EQ(bad.exit_code, 2);
+}
+
 TEST(Cli, FullDiskIsAnErrorNotASilentSuccess) {
     TempFile file(kReport);
     const auto r = run_iocscan({"--output", "/dev/full", file.path()});

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The cost of remembering distinct values: --unique and --format stix
+# against plain output, on 4 M distinct IPv4 addresses (one a line, ~52 MB),
+# in one run (the VM drifts), for one or more builds (before/after).
+# Prints wall time, peak RSS, the ratio to plain, and bytes per distinct
+# value above plain's RSS; checks that -u prints every address once.
+#
+#   bench/distinct.sh BINARY [BINARY...]   e.g. bench/distinct.sh /work/main/build/iocscan build/iocscan
+#   COUNT=1000000 bench/distinct.sh build/iocscan
+set -euo pipefail
+count=${COUNT:-4000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+input="$work/ipv4.txt"
+# Distinct by construction: the address is the line number in base 256.
+awk -v n="$count" 'BEGIN { for (i = 0; i < n; i++)
+    printf "%d.%d.%d.%d\n", 10 + int(i / 16777216), int(i / 65536) % 256, int(i / 256) % 256, i % 256 }' > "$input"
+cat "$input" > /dev/null   # page-cache it
+printf 'input: %d distinct IPv4 addresses, %d bytes\n' "$count" "$(stat -c %s "$input")"
+
+# measure BINARY ARGS...: sets wall and kib (best wall of 3 runs), one thread.
+measure() {
+    local best="" rss=""
+    for _ in 1 2 3; do
+        /usr/bin/time -f "%e %M" -o "$work/time" "$@" -j 1 -t ipv4 "$input" > "$work/out" 2>/dev/null || true
+        read -r w k < "$work/time"
+        if [[ -z "$best" ]] || awk "BEGIN{exit !($w < $best)}"; then best=$w; rss=$k; fi
+    done
+    wall=$best
+    kib=$rss
+}
+
+for bin in "$@"; do
+    echo "== $bin"
+    measure "$bin"
+    plain_wall=$wall plain_kib=$kib
+    printf '%-12s %7.2f s %8d KiB\n' plain "$wall" "$kib"
+    for mode in "-u" "--format stix"; do
+        # shellcheck disable=SC2086
+        measure "$bin" $mode
+        printf '%-12s %7.2f s %8d KiB  x%.2f time  %.1f bytes/value\n' "$mode" "$wall" "$kib" \
+            "$(awk "BEGIN{print $wall / $plain_wall}")" "$(awk "BEGIN{print ($kib - $plain_kib) * 1024 / $count}")"
+        if [[ "$mode" == "-u" ]]; then
+            lines=$(wc -l < "$work/out")
+            [[ "$lines" -eq "$count" ]] || { echo "-u printed $lines lines, not $count" >&2; exit 1; }
+        fi
+    done
+done
