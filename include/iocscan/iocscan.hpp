@@ -92,7 +92,8 @@ inline constexpr std::uint32_t kMaxCustomPatternLine = 0x7fff;
 std::string rule_label(RuleId id);
 
 /// Reads a pattern file: one pattern per line, "\r\n" line ends allowed,
-/// empty lines skipped; each pattern keeps its line number.
+/// blank lines and comment lines ('#' first after any spaces or tabs)
+/// skipped; each pattern keeps its line number.
 std::vector<CustomPattern> parse_custom_patterns(std::string_view file_text);
 
 struct PatternError {

@@ -105,21 +105,6 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
 
 /// --custom-regex FILE: reads and checks every pattern before any input is
 /// read. Each bad pattern gives one "FILE:LINE: message" line.
-/// A pattern file's text with its comment lines ('#' first, after any
-/// blanks) and blank lines emptied, so that line numbers stay as they are.
-std::string without_comments(std::string_view text) {
-    std::string kept;
-    while (!text.empty()) {
-        const auto newline = text.find('\n');
-        const std::string_view line = text.substr(0, newline);
-        const auto first = line.find_first_not_of(" \t\r");
-        if (first != std::string_view::npos && line[first] != '#') kept += line;
-        kept += '\n';
-        text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-    }
-    return kept;
-}
-
 bool load_custom_patterns(std::string_view path, Options& scan, std::string& error) {
     errno = 0;
     std::ifstream file{std::string(path), std::ios::binary};
@@ -132,7 +117,7 @@ bool load_custom_patterns(std::string_view path, Options& scan, std::string& err
         error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
         return false;
     }
-    auto patterns = parse_custom_patterns(without_comments(text));
+    auto patterns = parse_custom_patterns(text);
     if (patterns.empty()) {
         error = std::string(path) + ": no patterns (only blank lines and '#' comments)";
         return false;
