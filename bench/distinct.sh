@@ -6,7 +6,7 @@
 # value above plain's RSS; checks that -u prints every address once.
 #
 #   bench/distinct.sh BINARY [BINARY...]   e.g. bench/distinct.sh /work/main/build/iocscan build/iocscan
-#   COUNT=1000000 bench/distinct.sh build/iocscan
+#   COUNT=1000000 RUNS=1 bench/distinct.sh build/iocscan   (fewer values, one run each)
 set -euo pipefail
 count=${COUNT:-4000000}
 work=$(mktemp -d)
@@ -21,7 +21,7 @@ printf 'input: %d distinct IPv4 addresses, %d bytes\n' "$count" "$(stat -c %s "$
 # measure BINARY ARGS...: sets wall and kib (best wall of 3 runs), one thread.
 measure() {
     local best="" rss=""
-    for _ in 1 2 3; do
+    for ((run = 0; run < ${RUNS:-3}; run++)); do
         /usr/bin/time -f "%e %M" -o "$work/time" "$@" -j 1 -t ipv4 "$input" > "$work/out" 2>/dev/null || true
         read -r w k < "$work/time"
         if [[ -z "$best" ]] || awk "BEGIN{exit !($w < $best)}"; then best=$w; rss=$k; fi

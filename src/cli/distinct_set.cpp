@@ -76,6 +76,7 @@ std::string_view DistinctSet::key_at(std::uint64_t place) const {
 std::uint64_t DistinctSet::store(std::string_view key) {
     const std::size_t need = varint_size(key.size()) + key.size();
     if (blocks_.empty() || block_used_ + need > block_size_) {
+        if (!blocks_.empty()) block_ends_.push_back(block_used_);
         // A key larger than a block gets a block of its own; it starts at 0.
         block_size_ = std::max(kBlockSize, need);
         blocks_.push_back(std::make_unique<unsigned char[]>(block_size_));
@@ -110,15 +111,22 @@ bool DistinctSet::insert(std::string_view key) {
 }
 
 void DistinctSet::grow() {
-    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
-    old.swap(slots_);
+    std::vector<std::uint64_t>(slots_.size() * 2, 0).swap(slots_);
     const std::size_t mask = slots_.size() - 1;
-    for (const std::uint64_t slot : old) {
-        if (slot == 0) continue;
-        // The tag keeps only the top bits of the hash: recompute it.
-        std::size_t i = hash(key_at((slot & kPlaceMask) - 1)) & mask;
-        while (slots_[i] != 0) i = (i + 1) & mask;
-        slots_[i] = slot;
+    // The keys in arena order, not the old table's: the arena is read
+    // from start to end instead of at random (one cache miss per key less).
+    for (std::size_t block = 0; block < blocks_.size(); ++block) {
+        const std::size_t used = block + 1 == blocks_.size() ? block_used_ : block_ends_[block];
+        for (std::size_t at = 0; at < used;) {
+            const std::uint64_t place = (static_cast<std::uint64_t>(block) << kOffsetBits) | at;
+            const std::string_view key = key_at(place);
+            const std::uint64_t h = hash(key);
+            std::size_t i = h & mask;
+            while (slots_[i] != 0) i = (i + 1) & mask;
+            slots_[i] = ((h >> kPlaceBits) << kPlaceBits) | (place + 1);
+            at = static_cast<std::size_t>(key.data() + key.size() -
+                                          reinterpret_cast<const char*>(blocks_[block].get()));
+        }
     }
 }
 

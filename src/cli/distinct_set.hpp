@@ -41,6 +41,7 @@ private:
     std::vector<std::uint64_t> slots_;   ///< 0: empty; else tag << 40 | (place + 1)
     std::size_t size_ = 0;
     std::vector<std::unique_ptr<unsigned char[]>> blocks_;
+    std::vector<std::size_t> block_ends_; ///< bytes used in each full block
     std::size_t block_used_ = 0;          ///< bytes used in the last block
     std::size_t block_size_ = 0;          ///< size of the last block
 };

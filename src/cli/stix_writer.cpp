@@ -92,15 +92,23 @@ void StixWriter::add(const Match& match) {
     name_ += refanged_;
     if (!seen_names_.insert(name_)) return;
     begin();
-    const std::string& name = name_;
-    const std::string id = "indicator--" + uuid5(kStixNamespace, name);
-    bundle_hash_.update(id);
+    id_.assign("indicator--");
+    id_ += uuid5(kStixNamespace, name_);
+    bundle_hash_.update(id_);
 
+    // Appended piece by piece: millions of indicators, no temporaries.
     record_.assign(first_object_ ? "\n" : ",\n");
     first_object_ = false;
-    record_ += R"({"type":"indicator","spec_version":"2.1","id":")" + id + R"(","created":")" + timestamp_ +
-               R"(","modified":")" + timestamp_ + R"(","valid_from":")" + timestamp_ + R"(","name":")";
-    append_json_string(record_, name);
+    record_ += R"({"type":"indicator","spec_version":"2.1","id":")";
+    record_ += id_;
+    record_ += R"(","created":")";
+    record_ += timestamp_;
+    record_ += R"(","modified":")";
+    record_ += timestamp_;
+    record_ += R"(","valid_from":")";
+    record_ += timestamp_;
+    record_ += R"(","name":")";
+    append_json_string(record_, name_);
     record_ += R"(","indicator_types":["malicious-activity"],"pattern_type":")";
     record_ += match.type == Type::yara ? "yara" : "stix";
     record_ += R"(","pattern":")";

@@ -39,6 +39,7 @@ private:
     std::string record_;
     std::string refanged_;
     std::string name_;
+    std::string id_;
     DistinctSet seen_names_;  ///< "type:value" of each indicator written
     Sha1 bundle_hash_;        ///< of every indicator id, for the bundle's own id
     bool begun_ = false;
