@@ -1,4 +1,5 @@
 // The iocscan binary, run as a user runs it.
+#include "cli/distinct_set.hpp"
 #include "support/json.hpp"
 #include "support/process.hpp"
 
@@ -348,6 +349,38 @@ TEST(CliArgs, HelpListsTheSignalStatusesAndFitsEightyColumns) {
     for (const auto& line : lines_of(r.out)) EXPECT_LE(line.size(), 80u) << line;
     const auto bad = run_iocscan({"--help", "--no-such-option"});
     EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST(DistinctSet, EachKeyIsNewOnceWhateverItsLength) {
+    cli::DistinctSet set;
+    const std::string ipv4("ipv4\0", 5);
+    // Past several table growths and arena blocks; every key is checked
+    // again after all were inserted.
+    for (int i = 0; i < 300000; ++i) EXPECT_TRUE(set.insert(ipv4 + std::to_string(i))) << i;
+    for (int i = 0; i < 300000; ++i) EXPECT_FALSE(set.insert(ipv4 + std::to_string(i))) << i;
+    // Same bytes under another type are another key; the empty key and a key
+    // larger than an arena block are keys too.
+    EXPECT_TRUE(set.insert(std::string("md5\0", 4) + "1"));
+    EXPECT_TRUE(set.insert(""));
+    EXPECT_FALSE(set.insert(""));
+    const std::string huge(3 << 20, 'x');
+    EXPECT_TRUE(set.insert(huge));
+    EXPECT_FALSE(set.insert(huge));
+    EXPECT_TRUE(set.insert(huge.substr(1)));
+    EXPECT_FALSE(set.insert(ipv4 + "299999"));
+    EXPECT_TRUE(set.insert(ipv4 + "300000"));
+    EXPECT_EQ(set.size(), 300005u);
+}
+
+TEST(Cli, UniquePrintsEachValueOnceAtItsFirstOccurrence) {
+    std::string text;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 5000; ++i) text += "10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256) + "\n";
+    }
+    const auto all = lines_of(run_iocscan({}, text).out);
+    const auto once = lines_of(run_iocscan({"-u"}, text).out);
+    ASSERT_EQ(all.size(), 15000u);
+    EXPECT_EQ(once, std::vector<std::string>(all.begin(), all.begin() + 5000));
 }
 
 TEST(Cli, FullDiskIsAnErrorNotASilentSuccess) {

@@ -1,7 +1,11 @@
 #include "cli/distinct_set.hpp"
 
 #include <cstring>
+#include <new>
 #include <random>
+#include <utility>
+
+#include <sys/mman.h>
 
 namespace iocscan::cli {
 namespace {
@@ -55,7 +59,27 @@ std::size_t varint_size(std::size_t n) {
 
 }  // namespace
 
-DistinctSet::DistinctSet() : slots_(kFirstSlots, 0) {
+DistinctSet::Slots::Slots(std::size_t n) : count(n) {
+    const std::size_t bytes = n * sizeof(std::uint64_t);
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    ::madvise(p, bytes, MADV_HUGEPAGE);   // best effort
+#endif
+    data = static_cast<std::uint64_t*>(p);
+}
+
+DistinctSet::Slots::~Slots() {
+    if (data != nullptr) ::munmap(data, count * sizeof(std::uint64_t));
+}
+
+DistinctSet::Slots& DistinctSet::Slots::operator=(Slots&& other) noexcept {
+    std::swap(data, other.data);
+    std::swap(count, other.count);
+    return *this;
+}
+
+DistinctSet::DistinctSet() : slots_(kFirstSlots) {
     std::random_device random;
     for (auto& word : seed_) word = (std::uint64_t{random()} << 32) ^ random();
 }
@@ -111,23 +135,36 @@ bool DistinctSet::insert(std::string_view key) {
 }
 
 void DistinctSet::grow() {
-    std::vector<std::uint64_t>(slots_.size() * 2, 0).swap(slots_);
+    slots_ = Slots(slots_.size() * 2);   // the old table goes with the temporary
     const std::size_t mask = slots_.size() - 1;
-    // The keys in arena order, not the old table's: the arena is read
-    // from start to end instead of at random (one cache miss per key less).
+    // The keys in arena order, not the old table's: the arena is read from
+    // start to end instead of at random. They are placed in batches whose
+    // slots are prefetched first, so the cache misses overlap.
+    constexpr std::size_t kBatch = 16;
+    std::uint64_t hashes[kBatch], places[kBatch];
+    std::size_t pending = 0;
+    const auto place_pending = [&] {
+        for (std::size_t k = 0; k < pending; ++k) {
+            std::size_t i = hashes[k] & mask;
+            while (slots_[i] != 0) i = (i + 1) & mask;
+            slots_[i] = ((hashes[k] >> kPlaceBits) << kPlaceBits) | (places[k] + 1);
+        }
+        pending = 0;
+    };
     for (std::size_t block = 0; block < blocks_.size(); ++block) {
         const std::size_t used = block + 1 == blocks_.size() ? block_used_ : block_ends_[block];
         for (std::size_t at = 0; at < used;) {
             const std::uint64_t place = (static_cast<std::uint64_t>(block) << kOffsetBits) | at;
             const std::string_view key = key_at(place);
-            const std::uint64_t h = hash(key);
-            std::size_t i = h & mask;
-            while (slots_[i] != 0) i = (i + 1) & mask;
-            slots_[i] = ((h >> kPlaceBits) << kPlaceBits) | (place + 1);
+            hashes[pending] = hash(key);
+            places[pending] = place;
+            __builtin_prefetch(&slots_[hashes[pending] & mask], 1);
+            if (++pending == kBatch) place_pending();
             at = static_cast<std::size_t>(key.data() + key.size() -
                                           reinterpret_cast<const char*>(blocks_[block].get()));
         }
     }
+    place_pending();
 }
 
 }  // namespace iocscan::cli

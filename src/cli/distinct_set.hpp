@@ -37,8 +37,21 @@ private:
     std::uint64_t store(std::string_view key);
     void grow();
 
+    /// Zeroed slots from mmap, in huge pages where the kernel allows: every
+    /// insert reads one slot at random, so a TLB miss is saved on each.
+    struct Slots {
+        std::uint64_t* data = nullptr;
+        std::size_t count = 0;
+        explicit Slots(std::size_t n);
+        ~Slots();
+        Slots(Slots&& other) noexcept : data(other.data), count(other.count) { other.data = nullptr; }
+        Slots& operator=(Slots&& other) noexcept;
+        std::size_t size() const { return count; }
+        std::uint64_t& operator[](std::size_t i) { return data[i]; }
+    };
+
     std::uint64_t seed_[2];
-    std::vector<std::uint64_t> slots_;   ///< 0: empty; else tag << 40 | (place + 1)
+    Slots slots_;   ///< 0: empty; else tag << 40 | (place + 1)
     std::size_t size_ = 0;
     std::vector<std::unique_ptr<unsigned char[]>> blocks_;
     std::vector<std::size_t> block_ends_; ///< bytes used in each full block
