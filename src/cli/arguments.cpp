@@ -444,7 +444,7 @@ Changing what is printed:
       --no-path           never start plain lines with "PATH:"
   -u, --unique            print each (type, value) once, at its first
                           occurrence; remembers every distinct value, in
-                          about 24 bytes + the value's length each (also
+                          at most 30 bytes + the value's length each (also
                           --format stix)
       --stats             print a summary (bytes, IOCs per type, time) on stderr
       --progress          show a progress line on stderr when it is a terminal
@@ -464,8 +464,9 @@ Input and output:
                           and decompressed on the fly)
       --wide              drop NUL bytes first: finds IOCs in UTF-16LE text
                           from Windows binaries and memory dumps
-  -j, --threads N         scan with N threads (default, or 0: one per core);
-                          the output is the same for any N
+  -j, --threads N         scan with N threads (default, or 0: one per usable
+                          core: affinity mask, cgroup CPU quota); the output
+                          is the same for any N
   -h, --help              show this help
   -V, --version           show the version
 
