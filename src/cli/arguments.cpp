@@ -1,7 +1,5 @@
 #include "cli/arguments.hpp"
 
-#include "cli/stix_writer.hpp"
-
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -356,7 +354,6 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         }
     }
     if (out.format == OutputFormat::stix) {
-        if (!StixWriter::check_source_date_epoch(error)) return false;
         // STIX patterns hold plain values: refanged, decoded, whole URLs.
         out.scan.refang = true;
         out.scan.defang = false;

@@ -5,6 +5,7 @@
 #include "cli/output_writer.hpp"
 #include "cli/progress_meter.hpp"
 #include "cli/record_printer.hpp"
+#include "cli/stix_writer.hpp"
 #include "cli/subcommands.hpp"
 #include "iocscan/iocscan.hpp"
 
@@ -270,7 +271,8 @@ int main(int argc, char** argv) {
     install_interrupt_handlers();
     cli::Arguments args;
     std::string error;
-    if (!cli::parse_arguments(argc, argv, args, error)) {
+    if (!cli::parse_arguments(argc, argv, args, error) ||
+        (args.format == cli::OutputFormat::stix && !cli::StixWriter::check_source_date_epoch(error))) {
         std::fprintf(stderr, "iocscan: %s\n", error.c_str());
         return kExitError;
     }
