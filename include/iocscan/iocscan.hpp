@@ -230,7 +230,10 @@ struct SourceOptions {
     /// while its helpers scan, which was faster on two cores.
     bool read_ahead = false;
     /// When set and it becomes true (e.g. from a SIGINT handler), scan_fd()
-    /// stops before the next read and returns ScanEnd::cancelled.
+    /// stops before the next read and returns ScanEnd::cancelled. A read
+    /// waiting on an idle pipe looks at the flag every 250 ms, so a signal
+    /// that came just before the wait still ends it; without a flag, a
+    /// read interrupted by a signal is retried.
     const std::atomic<bool>* cancel = nullptr;
     /// Called after each chunk with the bytes read so far (after
     /// decompression and --wide), e.g. for a progress display.
@@ -250,7 +253,10 @@ enum class ScanEnd {
 
 /// Scans an open file descriptor to its end (feed() in chunks, then finish()).
 /// On a read error, `error` receives the reason (e.g. "Is a directory", or
-/// "corrupt gzip data at byte N" with N counted in the compressed input).
+/// "corrupt gzip data at byte N: unexpected end of input" with N counted in
+/// the compressed input); every match in the bytes read or decompressed
+/// cleanly before it was reported first. A damaged or truncated stream of
+/// any of the four formats is such an error.
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error);
 
