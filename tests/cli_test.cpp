@@ -1,10 +1,15 @@
 // The iocscan binary, run as a user runs it.
+#include "cli/distinct_set.hpp"
 #include "support/json.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include <fstream>
@@ -179,6 +184,203 @@ TEST(Cli, OutputFile) {
     written << std::ifstream(out).rdbuf();
     EXPECT_EQ(lines_of(written.str()).size(), 6u);
     ::unlink(out.c_str());
+}
+
+TEST(Cli, OutputFileThatIsAnInputIsRefusedBeforeItIsTouched) {
+    TempFile file(kReport);
+    const std::string link = file.dir() + "/same-file";
+    ASSERT_EQ(::symlink(file.path().c_str(), link.c_str()), 0);
+    // The same file by its name and through a link.
+    const std::vector<std::vector<std::string>> runs = {
+        {"-o", file.path(), file.path()},
+        {"--output=" + link, file.path()},
+    };
+    for (const auto& args : runs) {
+        const auto r = run_iocscan(args);
+        EXPECT_EQ(r.exit_code, 2) << args[1];
+        EXPECT_NE(r.err.find(": input file is also the output"), std::string::npos) << r.err;
+        std::stringstream still;
+        still << std::ifstream(file.path()).rdbuf();
+        EXPECT_EQ(still.str(), kReport) << "the input was truncated: " << args[1];
+    }
+    ::unlink(link.c_str());
+    // Met while walking its directory (opened as the output already): skipped.
+    const auto r = run_iocscan({"-o", file.path(), file.dir()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find(file.path() + ": input file is also the output"), std::string::npos) << r.err;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST(CliLive, AnIocThatEndsItsLineIsPrintedWhileThePipePauses) {
+    // The writer pauses (tail -f) after each line. CI machines are slow:
+    // 2 s of a pause that lasts until the check ends. A URL is checked with
+    // the rules for URLs written out: the word before a line end may begin a
+    // base64 blob that goes on in the next line, which holds what follows.
+    const std::pair<std::vector<std::string>, std::string> runs[] = {
+        {{}, "seen 1.2.3.4 ops@example.org d41d8cd98f00b204e9800998ecf8427e\n"},
+        {{"-t", "url:plain,ipv4"}, "get http://a.example/x\n"},
+        {{"--threads", "4", "--types", "all"}, "seen 1.2.3.4\n"},
+    };
+    for (const auto& [args, line] : runs) {
+        RunningIocscan child(args);
+        const std::string expected = lines_of(run_iocscan(args, line).out).empty() ? "" : run_iocscan(args, line).out;
+        ASSERT_FALSE(expected.empty()) << line;
+        child.write_stdin(line);
+        EXPECT_EQ(child.read_stdout_until(expected, 2), expected) << line;
+        child.write_stdin("later 5.6.7.8\n");
+        EXPECT_EQ(child.read_stdout_until("5.6.7.8\n", 2), "5.6.7.8\n") << line;
+        child.close_stdin();
+        EXPECT_EQ(child.wait().exit_code, 0);
+    }
+}
+
+TEST(CliLive, SignalsEndAnIdlePipeWaitPromptlyWithWellFormedOutput) {
+    const std::pair<int, int> signals[] = {{SIGINT, 130}, {SIGTERM, 143}};
+    for (const auto& [sig, status] : signals) {
+        RunningIocscan child({"--json"});   // nothing ever written
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const auto sent = std::chrono::steady_clock::now();
+        child.send_signal(sig);
+        const auto r = child.wait();
+        EXPECT_LT(seconds_since(sent), 3.0) << "signal " << sig;
+        EXPECT_EQ(r.exit_code, status) << r.err;
+        EXPECT_EQ(r.err, "");
+        EXPECT_NO_THROW(parse_json(r.out)) << r.out;
+    }
+}
+
+TEST(CliLive, AFifoWithoutAWriterEndsQuietlyOnASignal) {
+    TempFile dir("");
+    const std::string fifo = dir.dir() + "/no-writer";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    RunningIocscan child({fifo});
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    child.send_signal(SIGTERM);
+    const auto r = child.wait();
+    EXPECT_EQ(r.exit_code, 143);
+    EXPECT_EQ(r.err.find("Interrupted system call"), std::string::npos) << r.err;
+    ::unlink(fifo.c_str());
+}
+
+/// Runs a shell command line; returns its standard output and error.
+std::string shell_output(const std::string& command) {
+    FILE* p = ::popen(command.c_str(), "r");
+    if (p == nullptr) return "";
+    std::string out;
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    ::pclose(p);
+    return out;
+}
+
+TEST(CliLive, DefaultThreadCountFollowsTheAffinityMask) {
+    const std::string run = iocscan_binary() + " --stats </dev/null 2>&1";
+    EXPECT_NE(shell_output("taskset -c 0 " + run).find("iocscan: stats: threads 1\n"), std::string::npos);
+    const std::string cores = shell_output("nproc");
+    EXPECT_NE(shell_output(run).find("iocscan: stats: threads " + cores), std::string::npos) << cores;
+    EXPECT_NE(shell_output("taskset -c 0 " + iocscan_binary() + " -j 0 --stats </dev/null 2>&1")
+                  .find("iocscan: stats: threads 1\n"), std::string::npos);
+}
+
+TEST(CliArgs, ShortOptionsTakeAttachedValues) {
+    const std::string text = "a 10.1.1.1 d41d8cd98f00b204e9800998ecf8427e\n";
+    EXPECT_EQ(run_iocscan({"-tipv4", "-j2"}, text).out, "10.1.1.1\n");
+    EXPECT_EQ(run_iocscan({"-tmd5", "-fjsonl"}, text).out, run_iocscan({"-t", "md5", "-f", "jsonl"}, text).out);
+    const auto bad = run_iocscan({"-j0x"}, text);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--threads"), std::string::npos) << bad.err;
+}
+
+TEST(CliArgs, TypeListsTakeAllWithOthersAndRefuseEmptyNames) {
+    const std::string text = "a 10.1.1.1 b example.org\n";
+    EXPECT_EQ(run_iocscan({"--types", "all,url"}, text).out, run_iocscan({"--types", "all"}, text).out);
+    EXPECT_NE(run_iocscan({"--types", "all,url"}, text).out.find("example.org"), std::string::npos);
+    for (const char* bad : {"", "ipv4,", ",ipv4", "ipv4,,url"}) {
+        const auto r = run_iocscan({"--types", bad}, text);
+        EXPECT_EQ(r.exit_code, 2) << "'" << bad << "'";
+        EXPECT_TRUE(r.err.starts_with("iocscan: --types: ")) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+}
+
+TEST(CliArgs, ConflictingFlagsAreErrorsNotLastOneWins) {
+    const std::vector<std::vector<std::string>> conflicts = {
+        {"--format", "csv", "--jsonl"}, {"--json", "--jsonl"}, {"--jsonl", "-f", "plain"}, {"--refang", "--defang"},
+    };
+    for (const auto& args : conflicts) {
+        const auto r = run_iocscan(args, "1.2.3.4\n");
+        EXPECT_EQ(r.exit_code, 2) << args[0];
+        EXPECT_NE(r.err.find(" conflicts with "), std::string::npos) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+    // The same setting twice is no conflict.
+    EXPECT_EQ(run_iocscan({"--jsonl", "--format", "jsonl"}, "1.2.3.4\n").exit_code, 0);
+}
+
+TEST(CliArgs, CustomRegexAddsToTheTypesAndItsFileMayHaveComments) {
+    TempFile patterns("# user names\n\n   \nuser=(\\w+)\n  # indented comment\n", "patterns.txt");
+    const std::string text = "user=carol from 10.1.1.1\n";
+    // Added to the default types, or to those --types names.
+    EXPECT_EQ(run_iocscan({"--custom-regex", patterns.path()}, text).out, "carol\n10.1.1.1\n");
+    EXPECT_EQ(run_iocscan({"--custom-regex", patterns.path(), "-t", "md5"}, text).out, "carol\n");
+    // Line numbers count the comment and blank lines.
+    EXPECT_NE(run_iocscan({"--jsonl", "--custom-regex", patterns.path()}, text).out.find("\"custom:4\""),
+              std::string::npos);
+
+    TempFile empty("", "empty.txt");
+    TempFile only_comments("# nothing yet\n\n", "comments.txt");
+    for (const auto* file : {&empty, &only_comments}) {
+        const auto r = run_iocscan({"--custom-regex", file->path()}, text);
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_EQ(r.err, "iocscan: " + file->path() + ": no patterns (only blank lines and '#' comments)\n");
+    }
+    const auto no_patterns = run_iocscan({"-t", "custom"}, text);
+    EXPECT_EQ(no_patterns.exit_code, 2);
+    EXPECT_EQ(no_patterns.err, "iocscan: --types custom: needs --custom-regex FILE\n");
+}
+
+TEST(CliArgs, HelpListsTheSignalStatusesAndFitsEightyColumns) {
+    const auto r = run_iocscan({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("130 or 143 when SIGINT or SIGTERM"), std::string::npos);
+    for (const auto& line : lines_of(r.out)) EXPECT_LE(line.size(), 80u) << line;
+    const auto bad = run_iocscan({"--help", "--no-such-option"});
+    EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST(DistinctSet, EachKeyIsNewOnceWhateverItsLength) {
+    cli::DistinctSet set;
+    const std::string ipv4("ipv4\0", 5);
+    // Past several table growths and arena blocks; every key is checked
+    // again after all were inserted.
+    for (int i = 0; i < 300000; ++i) EXPECT_TRUE(set.insert(ipv4 + std::to_string(i))) << i;
+    for (int i = 0; i < 300000; ++i) EXPECT_FALSE(set.insert(ipv4 + std::to_string(i))) << i;
+    // Same bytes under another type are another key; the empty key and a key
+    // larger than an arena block are keys too.
+    EXPECT_TRUE(set.insert(std::string("md5\0", 4) + "1"));
+    EXPECT_TRUE(set.insert(""));
+    EXPECT_FALSE(set.insert(""));
+    const std::string huge(3 << 20, 'x');
+    EXPECT_TRUE(set.insert(huge));
+    EXPECT_FALSE(set.insert(huge));
+    EXPECT_TRUE(set.insert(huge.substr(1)));
+    EXPECT_FALSE(set.insert(ipv4 + "299999"));
+    EXPECT_TRUE(set.insert(ipv4 + "300000"));
+    EXPECT_EQ(set.size(), 300005u);
+}
+
+TEST(Cli, UniquePrintsEachValueOnceAtItsFirstOccurrence) {
+    std::string text;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 5000; ++i) text += "10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256) + "\n";
+    }
+    const auto all = lines_of(run_iocscan({}, text).out);
+    const auto once = lines_of(run_iocscan({"-u"}, text).out);
+    ASSERT_EQ(all.size(), 15000u);
+    EXPECT_EQ(once, std::vector<std::string>(all.begin(), all.begin() + 5000));
 }
 
 TEST(Cli, FullDiskIsAnErrorNotASilentSuccess) {

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 namespace iocscan::test {
@@ -108,6 +110,128 @@ TEST(Compressed, CorruptStreamIsAnErrorNotACrash) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find(": corrupt gzip data at byte "), std::string::npos) << r.err;
     EXPECT_FALSE(r.out.empty()) << "what was decompressed before the damage is scanned";
+}
+
+std::string file_text(const std::string& path) {
+    std::ostringstream text;
+    text << std::ifstream(path, std::ios::binary).rdbuf();
+    return text.str();
+}
+
+/// What the format's own tool (gzip -dc, ...) writes from `path` before it
+/// gives up: the reference for what a damaged file still holds.
+std::string decompressed_by_tool(const std::string& tool, const std::string& path) {
+    TempFile out("", "by-tool.txt");
+    const std::string command = tool + " -dc '" + path + "' > '" + out.path() + "' 2>/dev/null";
+    [[maybe_unused]] const int status = std::system(command.c_str());   // fails: the input is damaged
+    return file_text(out.path());
+}
+
+/// Distinct lines of ~50 bytes, each with an IPv4 address and a URL.
+std::string varied_events(int count) {
+    std::string text;
+    for (int i = 0; i < count; ++i) {
+        const unsigned v = static_cast<unsigned>(i) * 2654435761u;
+        text += "id " + std::to_string(v) + " 10." + std::to_string(i >> 16) + "." + std::to_string((i >> 8) & 255) +
+                "." + std::to_string(i & 255) + " http://h" + std::to_string(v % 99991) + ".example/\n";
+    }
+    return text;
+}
+
+struct Damaged {
+    std::string name;
+    std::string tool;
+    std::string bytes;
+};
+
+/// The bound on what a damaged file may lose against its format's own tool
+/// (`gzip -dc t.gz | iocscan`): the IOCs of one zstd block, 128 KiB of
+/// decompressed text, the largest piece any of the four libraries decodes
+/// at once (a zstd block that fails to decode gives nothing of itself; the
+/// zstd tool writes some of it). gzip, bzip2 and xz deliver every byte up
+/// to the damage: there the counts are equal or ours are larger.
+constexpr std::size_t kWindowBytes = 128 * 1024;
+
+TEST(Compressed, DamagedInputPrintsWhatDecompressedThenTheError) {
+    const std::string text = varied_events(50000);
+    const auto all = lines_of(run_iocscan({"--no-path"}, text).out);
+    ASSERT_EQ(all.size(), 100000u);
+    // The lines are of near equal length: any window holds about as many.
+    const std::size_t window_iocs = lines_of(run_iocscan({"--no-path"}, text.substr(0, kWindowBytes)).out).size() + 2;
+    std::vector<Damaged> inputs;
+    const std::pair<const char*, std::string> formats[] = {
+        {"gzip", compress(text, io::gzip_compressor())},
+        {"bzip2", compress(text, io::bzip2_compressor())},
+        {"xz", compress(text, io::lzma_compressor())},
+        {"zstd", compress(text, io::zstd_compressor())},
+    };
+    for (const auto& [name, whole] : formats) {
+        inputs.push_back({std::string(name) + " cut at 60000", name, whole.substr(0, 60000)});
+        inputs.push_back({std::string(name) + " cut in half", name, whole.substr(0, whole.size() / 2)});
+        inputs.push_back({std::string(name) + " last byte missing", name, whole.substr(0, whole.size() - 1)});
+        std::string overwritten = whole;
+        for (std::size_t i = whole.size() / 2; i < whole.size() / 2 + 16; ++i) overwritten[i] = 'X';
+        inputs.push_back({std::string(name) + " damaged in the middle", name, overwritten});
+    }
+    // A CRC that does not match: every byte decompresses, the check fails last.
+    std::string bad_crc = formats[0].second;
+    bad_crc[bad_crc.size() - 8] ^= 0x55;
+    inputs.push_back({"gzip with a wrong CRC", "gzip", bad_crc});
+
+    for (const auto& input : inputs) {
+        TempFile file(input.bytes, "damaged.bin");
+        const auto r = run_iocscan({"--no-path", file.path()});
+        EXPECT_EQ(r.exit_code, 2) << input.name;
+        EXPECT_NE(r.err.find("iocscan: " + file.path() + ": corrupt " + input.tool + " data at byte "),
+                  std::string::npos) << input.name << ": " << r.err;
+        const auto found = lines_of(r.out);
+        const auto by_tool = lines_of(run_iocscan({"--no-path"}, decompressed_by_tool(input.tool, file.path())).out);
+        std::printf("%s: %zu IOCs, %s -dc gives %zu\n", input.name.c_str(), found.size(), input.tool.c_str(),
+                    by_tool.size());
+        EXPECT_GE(found.size() + window_iocs, by_tool.size()) << input.name << ": lost more than a window";
+        if (input.tool != "zstd") {
+            EXPECT_GE(found.size(), by_tool.size()) << input.name;
+        }
+        // The same IOCs in the same order as from the tool's output, but
+        // for the last one: the damage may cut it short.
+        const std::size_t common = std::min(found.size(), by_tool.size());
+        EXPECT_TRUE(common == 0 || std::equal(found.begin(), found.begin() + common - 1, by_tool.begin()))
+            << input.name << ": not what the tool decompressed";
+        if (input.name.find("damaged") == std::string::npos && !found.empty()) {
+            EXPECT_TRUE(std::equal(found.begin(), found.end() - 1, all.begin())) << input.name << ": not a prefix";
+        }
+        if (input.name == "gzip with a wrong CRC") {
+            EXPECT_EQ(found.size(), all.size());
+        }
+    }
+}
+
+TEST(Compressed, TruncatedZstdIsAnError) {
+    const std::string whole = compress(varied_events(1000), io::zstd_compressor());
+    TempFile file(whole.substr(0, whole.size() - 3), "cut.zst");
+    const auto r = run_iocscan({file.path()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("corrupt zstd data at byte " + std::to_string(whole.size() - 3) +
+                         ": unexpected end of input"), std::string::npos) << r.err;
+    TempFile intact(whole, "whole.zst");
+    EXPECT_EQ(run_iocscan({intact.path()}).exit_code, 0);
+}
+
+TEST(Compressed, ConcatenatedStreamsOfEveryFormatAreAllRead) {
+    const auto twice = [](const auto& compressor) {
+        return compress("a 10.1.1.1\n", compressor) + compress("b 10.2.2.2\n", compressor);
+    };
+    const std::pair<const char*, std::string> inputs[] = {
+        {"bzip2", twice(io::bzip2_compressor())},
+        {"xz", twice(io::lzma_compressor())},
+        {"zstd", twice(io::zstd_compressor())},
+    };
+    for (const auto& [name, bytes] : inputs) {
+        TempFile file(bytes, "two-streams");
+        const auto r = run_iocscan({file.path()});
+        EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+        EXPECT_EQ(lines_of(r.out), (std::vector<std::string>{"10.1.1.1", "10.2.2.2"})) << name;
+    }
 }
 
 TEST(Compressed, TooShortToBeCompressedIsPlainText) {

@@ -72,6 +72,22 @@ TEST(Formats, CsvQuotesFieldsThatNeedIt) {
     EXPECT_NE(r.out.find("\"" + file.dir() + "/odd,\"\"name\"\".txt\""), std::string::npos) << r.out;
 }
 
+TEST(Formats, CsvCellsThatStartAFormulaAreDefusedUnlessAskedNot) {
+    const std::string text = "from -2+3@evil.example\n";
+    const auto guarded = run_iocscan({"--format", "csv", "--types", "email"}, text);
+    ASSERT_EQ(guarded.exit_code, 0) << guarded.err;
+    const auto rows = parse_csv(guarded.out);
+    ASSERT_EQ(rows.size(), 2u) << guarded.out;
+    EXPECT_EQ(rows[1][1], "'-2+3@evil.example");
+    EXPECT_EQ(rows[1][2], "'-2+3@evil.example");
+    EXPECT_NE(guarded.out.find(",\"'-2+3@evil.example\","), std::string::npos) << guarded.out;
+
+    const auto as_is = run_iocscan({"--format", "csv", "--no-formula-guard", "--types", "email"}, text);
+    const auto raw_rows = parse_csv(as_is.out);
+    ASSERT_EQ(raw_rows.size(), 2u) << as_is.out;
+    EXPECT_EQ(raw_rows[1][1], "-2+3@evil.example");
+}
+
 TEST(Formats, StixBundleIsValidAndDeterministic) {
     TempFile file(kReport + "mail ops[.]team[@]example[.]org url hxxp://evil[.]example/a'b\\c\n");
     const std::vector<std::string> args = {"--format", "stix", "--types", "all", file.path()};
@@ -122,7 +138,33 @@ TEST(Formats, StixYaraRuleIsAYaraPattern) {
 TEST(Formats, EmptyStixBundleIsStillValid) {
     const auto r = run_iocscan({"--format", "stix"}, "nothing here");
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(parse_json(r.out).at("objects").array.size(), 0u);
+    const JsonValue bundle = parse_json(r.out);
+    EXPECT_EQ(bundle.at("type").string, "bundle");
+    EXPECT_FALSE(bundle.has("objects")) << "STIX 2.1 forbids an empty list: " << r.out;
+    EXPECT_TRUE(bundle.at("id").string.starts_with("bundle--"));
+}
+
+TEST(Formats, StixDropsTheIpv6ZoneAndWritesNoUndefinedObjectTypes) {
+    TempFile patterns("id=(\\w+)\n", "patterns.txt");
+    const std::string text = "fe80::1%eth0 and fe80::1 id=abc +1 202 555 0143\n";
+    const auto r = run_iocscan({"--format", "stix", "--types", "ipv6,custom,phone", "--custom-regex",
+                                patterns.path()}, text, {"SOURCE_DATE_EPOCH=0"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const JsonValue bundle = parse_json(r.out);
+    const auto& objects = bundle.at("objects").array;
+    ASSERT_EQ(objects.size(), 1u) << r.out;
+    EXPECT_EQ(objects[0].at("pattern").string, "[ipv6-addr:value = 'fe80::1']");
+    EXPECT_EQ(r.out.find("x-iocscan"), std::string::npos) << r.out;
+}
+
+TEST(Formats, StixRefusesAnEpochThatIsNotANumber) {
+    for (const char* bad : {"abc", "", "12x", "-5"}) {
+        const auto r = run_iocscan({"--format", "stix"}, "1.2.3.4\n", {std::string("SOURCE_DATE_EPOCH=") + bad});
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_NE(r.err.find("SOURCE_DATE_EPOCH"), std::string::npos) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+    EXPECT_EQ(run_iocscan({"--format", "stix"}, "1.2.3.4\n", {"SOURCE_DATE_EPOCH=86400"}).exit_code, 0);
 }
 
 TEST(Formats, UnknownFormatIsAUsageError) {

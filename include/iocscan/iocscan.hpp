@@ -92,7 +92,8 @@ inline constexpr std::uint32_t kMaxCustomPatternLine = 0x7fff;
 std::string rule_label(RuleId id);
 
 /// Reads a pattern file: one pattern per line, "\r\n" line ends allowed,
-/// empty lines skipped; each pattern keeps its line number.
+/// blank lines and comment lines ('#' first after any spaces or tabs)
+/// skipped; each pattern keeps its line number.
 std::vector<CustomPattern> parse_custom_patterns(std::string_view file_text);
 
 struct PatternError {
@@ -102,6 +103,10 @@ struct PatternError {
 /// Checks every pattern before any input is read: RE2 syntax, exactly one
 /// capture group, line number in range. Empty result: all are usable.
 std::vector<PatternError> check_custom_patterns(const std::vector<CustomPattern>& patterns);
+
+/// The cores this process may run on: its CPU affinity mask (taskset,
+/// cpusets, as `nproc` counts), lowered by a cgroup v2 CPU quota; at least 1.
+unsigned usable_cores();
 
 struct Options {
     TypeSet types = TypeSet::defaults();
@@ -129,7 +134,7 @@ struct Options {
     /// Threads that scan the input (the calling one included): it is cut
     /// into segments of up to 256 KiB that are scanned at the same time, and
     /// the results are made exactly those of one sequential scan. 0: one per
-    /// core. The output is the same whatever the number; the callback always
+    /// usable core (usable_cores()). The output is the same whatever the number; the callback always
     /// runs on the thread that called feed()/finish(). Default 1: no threads
     /// are started. With threads, a feed() of 128 KiB or more returns while
     /// the helper threads still scan its last part, and leaves that part's
@@ -232,7 +237,10 @@ struct SourceOptions {
     /// while its helpers scan, which was faster on two cores.
     bool read_ahead = false;
     /// When set and it becomes true (e.g. from a SIGINT handler), scan_fd()
-    /// stops before the next read and returns ScanEnd::cancelled.
+    /// stops before the next read and returns ScanEnd::cancelled. A read
+    /// waiting on an idle pipe looks at the flag every 250 ms, so a signal
+    /// that came just before the wait still ends it; without a flag, a
+    /// read interrupted by a signal is retried.
     const std::atomic<bool>* cancel = nullptr;
     /// Called after each chunk with the bytes read so far (after
     /// decompression and --wide), e.g. for a progress display.
@@ -252,7 +260,10 @@ enum class ScanEnd {
 
 /// Scans an open file descriptor to its end (feed() in chunks, then finish()).
 /// On a read error, `error` receives the reason (e.g. "Is a directory", or
-/// "corrupt gzip data at byte N" with N counted in the compressed input).
+/// "corrupt gzip data at byte N: unexpected end of input" with N counted in
+/// the compressed input); every match in the bytes read or decompressed
+/// cleanly before it was reported first. A damaged or truncated stream of
+/// any of the four formats is such an error.
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error);
 

@@ -4,52 +4,123 @@
 #include "iocscan/iocscan.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <new>
 #include <string>
 #include <string_view>
 
+#define IOCSCAN_STRINGIFY2(x) #x
+#define IOCSCAN_STRINGIFY(x) IOCSCAN_STRINGIFY2(x)
+
 struct iocscan_scanner {
     iocscan::Scanner scanner;
     std::string error;
+    /// Rule names of the match being reported (custom rules are built).
+    std::array<std::string, 6> rule_text;
+    std::array<const char*, 6> rule_names{};
 };
 
 namespace {
 
 thread_local std::string g_open_error;
 
-bool parse_types(const char* list, iocscan::TypeSet& out, std::string& error) {
-    if (list == nullptr) {
-        out = iocscan::TypeSet::defaults();
-        return true;
-    }
+/// The CLI's limit too: more is a typing error, not a machine.
+constexpr int kMaxThreads = 1024;
+
+bool parse_types(const char* list, iocscan::Options& out, std::string& error) {
+    if (list == nullptr) return true;   // the defaults
     std::string_view rest(list);
-    if (rest == "all") {
-        out = iocscan::TypeSet::all();
-        return true;
+    if (rest.empty()) {
+        error = "types: an empty list selects nothing";
+        return false;
     }
-    out = iocscan::TypeSet();
-    while (!rest.empty()) {
+    out.types = iocscan::TypeSet();
+    out.url_plain = out.url_encoded = false;
+    for (bool more = true; more;) {
         const auto comma = rest.find(',');
         const std::string_view name = rest.substr(0, comma);
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        more = comma != std::string_view::npos;
+        if (more) rest.remove_prefix(comma + 1);
         iocscan::Type type;
-        if (!iocscan::parse_type(name, type)) {
+        if (name == "all") {
+            for (std::size_t t = 0; t < iocscan::kTypeCount; ++t) {
+                if (static_cast<iocscan::Type>(t) != iocscan::Type::custom) out.types.add(static_cast<iocscan::Type>(t));
+            }
+            out.url_plain = out.url_encoded = true;
+        } else if (name == "url:plain" || name == "url:encoded") {
+            out.types.add(iocscan::Type::url);
+            (name == "url:plain" ? out.url_plain : out.url_encoded) = true;
+        } else if (name == "hashes") {
+            for (auto t : {iocscan::Type::md5, iocscan::Type::sha1, iocscan::Type::sha256, iocscan::Type::sha512}) {
+                out.types.add(t);
+            }
+        } else if (iocscan::parse_type(name, type)) {
+            out.types.add(type);
+            if (type == iocscan::Type::url) out.url_plain = out.url_encoded = true;
+        } else {
             error = "unknown type '" + std::string(name) + "'";
             return false;
         }
-        out.add(type);
     }
     return true;
 }
 
-/// Adapts the C callback; remembers whether it asked to stop.
-iocscan::MatchCallback adapt(iocscan_callback on_match, void* user) {
-    return [on_match, user](const iocscan::Match& m) {
+/// The caller's options, field by field as far as its struct_size reaches.
+bool to_options(const iocscan_options& c, iocscan::Options& out, std::string& error) {
+    iocscan_options o;
+    iocscan_options_init(&o);
+    if (c.struct_size < offsetof(iocscan_options, types) + sizeof(o.types)) {
+        error = "options: struct_size not set (use iocscan_options_init)";
+        return false;
+    }
+    std::memcpy(&o, &c, std::min(c.struct_size, sizeof o));
+    if (!parse_types(o.types, out, error)) return false;
+    if (o.threads < 0 || o.threads > kMaxThreads) {
+        error = "threads: not from 0 to " + std::to_string(kMaxThreads) + ": " + std::to_string(o.threads);
+        return false;
+    }
+    out.threads = static_cast<unsigned>(o.threads);   // 0: one per usable core
+    out.refang = o.refang != 0;
+    out.strip_urls = o.strip_urls != 0;
+    out.open_punctuation = o.open_punctuation != 0;
+    out.remove_scheme = o.remove_scheme != 0;
+    out.defang = o.defang != 0;
+    if (out.refang && out.defang) {
+        error = "refang and defang exclude each other";
+        return false;
+    }
+    if (o.custom_patterns != nullptr) {
+        out.custom_patterns = iocscan::parse_custom_patterns(o.custom_patterns);
+        if (out.custom_patterns.empty()) {
+            error = "custom_patterns: no patterns (only blank lines and '#' comments)";
+            return false;
+        }
+        for (const auto& problem : iocscan::check_custom_patterns(out.custom_patterns)) {
+            if (!error.empty()) error += "\n";
+            error += "custom_patterns:" + std::to_string(problem.line) + ": " + problem.message;
+        }
+        if (!error.empty()) return false;
+        out.types.add(iocscan::Type::custom);
+    } else if (out.types.has(iocscan::Type::custom)) {
+        error = "types custom: needs custom_patterns";
+        return false;
+    }
+    return true;
+}
+
+/// Adapts the C callback.
+iocscan::MatchCallback adapt(iocscan_scanner* s, iocscan_callback on_match, void* user) {
+    return [s, on_match, user](const iocscan::Match& m) {
         if (on_match == nullptr) return true;
+        for (std::uint8_t i = 0; i < m.rule_count; ++i) {
+            s->rule_text[i] = iocscan::rule_label(m.rules[i]);
+            s->rule_names[i] = s->rule_text[i].c_str();
+        }
         const std::string_view type = iocscan::type_name(m.type);
         const iocscan_match c{type.data(), m.offset, m.raw.data(), m.raw.size(),
                               m.value.data(), m.value.size(), m.defanged ? 1 : 0,
-                              iocscan::encoding_name(m.encoding).data()};
+                              iocscan::encoding_name(m.encoding).data(), m.rule_count, s->rule_names.data()};
         return on_match(&c, user) == 0;
     };
 }
@@ -59,7 +130,7 @@ int guarded(iocscan_scanner* s, Body&& body) {
     if (s == nullptr) return IOCSCAN_EINVAL;
     try {
         s->error.clear();
-        return body() ? IOCSCAN_OK : IOCSCAN_STOPPED;
+        return body();
     } catch (const std::bad_alloc&) {
         s->error = "out of memory";
         return IOCSCAN_ENOMEM;
@@ -69,9 +140,29 @@ int guarded(iocscan_scanner* s, Body&& body) {
     }
 }
 
+int status_of(bool went_on) { return went_on ? IOCSCAN_OK : IOCSCAN_STOPPED; }
+
 }  // namespace
 
 extern "C" {
+
+const char* iocscan_version(void) {
+    return IOCSCAN_STRINGIFY(IOCSCAN_VERSION_MAJOR) "." IOCSCAN_STRINGIFY(IOCSCAN_VERSION_MINOR) "." IOCSCAN_STRINGIFY(
+        IOCSCAN_VERSION_PATCH);
+}
+
+void iocscan_options_init(iocscan_options* options) {
+    if (options == nullptr) return;
+    const iocscan::Options defaults;
+    *options = iocscan_options{};
+    options->struct_size = sizeof(iocscan_options);
+    options->refang = defaults.refang ? 1 : 0;
+    options->threads = static_cast<int>(defaults.threads);
+    options->strip_urls = defaults.strip_urls ? 1 : 0;
+    options->open_punctuation = defaults.open_punctuation ? 1 : 0;
+    options->remove_scheme = defaults.remove_scheme ? 1 : 0;
+    options->defang = defaults.defang ? 1 : 0;
+}
 
 int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
     g_open_error.clear();
@@ -79,13 +170,8 @@ int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
     *out = nullptr;
     try {
         iocscan::Options opts;
-        if (options != nullptr) {
-            if (!parse_types(options->types, opts.types, g_open_error)) return IOCSCAN_EINVAL;
-            opts.refang = options->refang != 0;
-            // 0 (a zeroed struct) keeps the library default of one thread.
-            opts.threads = options->threads < 0 ? 0u : static_cast<unsigned>(std::max(options->threads, 1));
-        }
-        *out = new iocscan_scanner{iocscan::Scanner(opts), {}};
+        if (options != nullptr && !to_options(*options, opts, g_open_error)) return IOCSCAN_EINVAL;
+        *out = new iocscan_scanner{iocscan::Scanner(opts), {}, {}, {}};
         return IOCSCAN_OK;
     } catch (const std::bad_alloc&) {
         g_open_error = "out of memory";
@@ -98,22 +184,47 @@ int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
 
 int iocscan_feed(iocscan_scanner* s, const char* data, size_t length, iocscan_callback on_match, void* user) {
     if (data == nullptr && length != 0) return IOCSCAN_EINVAL;
-    return guarded(s, [&] { return s->scanner.feed({data, length}, adapt(on_match, user)); });
+    return guarded(s, [&] { return status_of(s->scanner.feed({data, length}, adapt(s, on_match, user))); });
 }
 
 int iocscan_flush(iocscan_scanner* s, iocscan_callback on_match, void* user) {
-    return guarded(s, [&] { return s->scanner.flush(adapt(on_match, user)); });
+    return guarded(s, [&] { return status_of(s->scanner.flush(adapt(s, on_match, user))); });
 }
 
 int iocscan_finish(iocscan_scanner* s, iocscan_callback on_match, void* user) {
-    return guarded(s, [&] { return s->scanner.finish(adapt(on_match, user)); });
+    return guarded(s, [&] { return status_of(s->scanner.finish(adapt(s, on_match, user))); });
+}
+
+int iocscan_scan_fd(iocscan_scanner* s, int fd, iocscan_callback on_match, void* user) {
+    return guarded(s, [&] {
+        const iocscan::ScanEnd end = iocscan::scan_fd(fd, s->scanner, {}, adapt(s, on_match, user), s->error);
+        switch (end) {
+            case iocscan::ScanEnd::completed: return IOCSCAN_OK;
+            case iocscan::ScanEnd::stopped: return IOCSCAN_STOPPED;
+            case iocscan::ScanEnd::cancelled: break;   // no cancel flag is given
+            case iocscan::ScanEnd::read_error: return IOCSCAN_EIO;
+        }
+        return IOCSCAN_EINTERNAL;
+    });
 }
 
 int iocscan_reset(iocscan_scanner* s) {
     return guarded(s, [&] {
         s->scanner.reset();
-        return true;
+        return IOCSCAN_OK;
     });
+}
+
+int iocscan_get_stats(const iocscan_scanner* s, iocscan_stats* stats) {
+    if (s == nullptr || stats == nullptr || stats->struct_size < sizeof(size_t)) return IOCSCAN_EINVAL;
+    const iocscan::Stats& from = s->scanner.stats();
+    iocscan_stats all{};
+    all.struct_size = stats->struct_size;
+    all.bytes = from.bytes;
+    for (const std::uint64_t n : from.found) all.matches += n;
+    all.dropped_overlong = from.dropped_overlong;
+    std::memcpy(stats, &all, std::min(stats->struct_size, sizeof all));
+    return IOCSCAN_OK;
 }
 
 void iocscan_close(iocscan_scanner* s) { delete s; }
@@ -125,6 +236,7 @@ const char* iocscan_status_string(int status) {
         case IOCSCAN_EINVAL: return "invalid argument";
         case IOCSCAN_ENOMEM: return "out of memory";
         case IOCSCAN_EINTERNAL: return "internal error";
+        case IOCSCAN_EIO: return "input error";
         default: return "unknown status";
     }
 }

@@ -6,10 +6,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 #include <optional>
 #include <string_view>
-#include <thread>
 
 namespace iocscan::cli {
 namespace {
@@ -67,19 +66,26 @@ private:
 };
 
 bool parse_type_list(std::string_view list, Selection& selection, std::string& error) {
-    if (list == "all") {
-        for (std::size_t t = 0; t < kTypeCount; ++t) {
-            const auto type = static_cast<Type>(t);
-            if (supported_types().has(type)) selection.add("all", {type}, error);
-        }
-        return true;
+    if (list.empty()) {
+        error = "--types: an empty list selects nothing";
+        return false;
     }
-    while (!list.empty()) {
+    for (bool more = true; more;) {
         const auto comma = list.find(',');
         const std::string_view name = list.substr(0, comma);
-        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        more = comma != std::string_view::npos;
+        if (more) list.remove_prefix(comma + 1);
         Type type;
-        if (name == "url:plain" || name == "url:encoded") {
+        if (name.empty()) {
+            error = "--types: an empty name in the list";
+            return false;
+        } else if (name == "all") {
+            // custom comes with --custom-regex, which gives its patterns.
+            for (std::size_t t = 0; t < kTypeCount; ++t) {
+                const auto each = static_cast<Type>(t);
+                if (each != Type::custom && supported_types().has(each)) selection.add("all", {each}, error);
+            }
+        } else if (name == "url:plain" || name == "url:encoded") {
             selection.add_url_form(name == "url:encoded");
         } else if (name == "hashes") {
             if (!selection.add(name, {Type::md5, Type::sha1, Type::sha256, Type::sha512}, error)) return false;
@@ -98,13 +104,22 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
 /// --custom-regex FILE: reads and checks every pattern before any input is
 /// read. Each bad pattern gives one "FILE:LINE: message" line.
 bool load_custom_patterns(std::string_view path, Options& scan, std::string& error) {
+    errno = 0;
     std::ifstream file{std::string(path), std::ios::binary};
-    std::ostringstream text;
-    if (!file || !(text << file.rdbuf())) {
+    if (!file) {
         error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
         return false;
     }
-    auto patterns = parse_custom_patterns(text.str());
+    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    if (file.bad()) {
+        error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
+        return false;
+    }
+    auto patterns = parse_custom_patterns(text);
+    if (patterns.empty()) {
+        error = std::string(path) + ": no patterns (only blank lines and '#' comments)";
+        return false;
+    }
     const auto problems = check_custom_patterns(patterns);
     for (const auto& problem : problems) {
         if (!error.empty()) error += "\niocscan: ";
@@ -137,6 +152,29 @@ std::optional<std::size_t> parse_size(std::string_view text) {
     return value;
 }
 
+/// The short options that take a value ("-t LIST", also "-tLIST").
+constexpr const char* kShortOptionsWithValue = "tfgioj";
+
+/// Output settings that exclude each other: a second, different one is a
+/// usage error, not "the last one wins".
+class OneOf {
+public:
+    /// `what` is the flag as written; `value` what it selects.
+    bool set(std::string_view what, std::string_view value, std::string& error) {
+        if (!first_.empty() && value != value_) {
+            error = std::string(what) + " conflicts with " + first_;
+            return false;
+        }
+        if (first_.empty()) first_ = what;
+        value_ = value;
+        return true;
+    }
+
+private:
+    std::string first_;
+    std::string value_;
+};
+
 /// More threads than this is a typing error, not a machine (each would
 /// scan at least one rule; there are about ten).
 constexpr unsigned kMaxThreads = 1024;
@@ -146,7 +184,7 @@ bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
     unsigned value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec == std::errc() && end == text.data() + text.size() && !text.empty() && value <= kMaxThreads) {
-        out = value == 0 ? std::max(1u, std::thread::hardware_concurrency()) : value;
+        out = value == 0 ? usable_cores() : value;
         return true;
     }
     error = "--threads: not a number from 0 to " + std::to_string(kMaxThreads) + ": '" +
@@ -158,9 +196,12 @@ bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
 
 bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::string& error) {
     Selection selection;
+    OneOf format_flag;   // --format, --json, --jsonl
+    OneOf value_form;    // --refang, --defang
+    bool custom_regex_given = false;
     bool options_done = false;
     bool chunk_size_given = false;
-    out.scan.threads = std::max(1u, std::thread::hardware_concurrency());
+    out.scan.threads = usable_cores();
     if (const char* env = std::getenv("IOCSCAN_CHUNK_SIZE")) {
         const auto size = parse_size(env);
         if (!size) {
@@ -180,11 +221,16 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             options_done = true;
             continue;
         }
-        // --name=value and --name value are both accepted.
+        // --name=value and --name value are both accepted, and so are
+        // -j4 and -j 4 for the short options that take a value.
         std::optional<std::string_view> inline_value;
         if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
             inline_value = arg.substr(eq + 1);
             arg = arg.substr(0, eq);
+        } else if (!arg.starts_with("--") && arg.size() > 2 &&
+                   std::string_view(kShortOptionsWithValue).find(arg[1]) != std::string_view::npos) {
+            inline_value = arg.substr(2);
+            arg = arg.substr(0, 2);
         }
         const auto value = [&](std::string_view& into) {
             if (inline_value) {
@@ -212,7 +258,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--types" || arg == "-t") {
             if (!value(text) || !parse_type_list(text, selection, error)) return false;
         } else if (arg == "--refang") {
-            if (!no_value()) return false;
+            if (!no_value() || !value_form.set(arg, "refang", error)) return false;
             out.scan.refang = true;
         } else if (arg == "--strip-urls") {
             if (!no_value()) return false;
@@ -224,7 +270,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             if (!no_value()) return false;
             out.scan.remove_scheme = true;
         } else if (arg == "--defang") {
-            if (!no_value()) return false;
+            if (!no_value() || !value_form.set(arg, "defang", error)) return false;
             out.scan.defang = true;
         } else if (arg == "--wide") {
             if (!no_value()) return false;
@@ -233,13 +279,16 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             if (!no_value()) return false;
             out.source.decompress = false;
         } else if (arg == "--json") {
-            if (!no_value()) return false;
+            if (!no_value() || !format_flag.set(arg, "json", error)) return false;
             out.format = OutputFormat::json;
         } else if (arg == "--jsonl") {
-            if (!no_value()) return false;
+            if (!no_value() || !format_flag.set(arg, "jsonl", error)) return false;
             out.format = OutputFormat::jsonl;
         } else if (arg == "--format" || arg == "-f") {
-            if (!value(text) || !parse_format(text, out.format, error)) return false;
+            if (!value(text) || !parse_format(text, out.format, error) ||
+                !format_flag.set(std::string(arg) + " " + std::string(text), text, error)) {
+                return false;
+            }
         } else if (arg == "--with-path" || arg == "-H") {
             if (!no_value()) return false;
             out.path_prefix = PathPrefix::always;
@@ -260,6 +309,9 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--dirname") {   // iocextract: the directory to scan
             if (!value(text)) return false;
             out.paths.emplace_back(text);
+        } else if (arg == "--no-formula-guard") {
+            if (!no_value()) return false;
+            out.csv_formula_guard = false;
         } else if (arg == "--unique" || arg == "-u") {
             if (!no_value()) return false;
             out.unique = true;
@@ -273,10 +325,8 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             if (!value(text)) return false;
             out.output_path = std::string(text);
         } else if (arg == "--custom-regex") {
-            if (!value(text) || !load_custom_patterns(text, out.scan, error) ||
-                !selection.add(arg, {Type::custom}, error)) {
-                return false;
-            }
+            if (!value(text) || !load_custom_patterns(text, out.scan, error)) return false;
+            custom_regex_given = true;
         } else if (arg == "--domain-ignore") {
             if (!value(text) || !out.domain_ignore.load(std::string(text), error)) return false;
         } else if (arg == "--threads" || arg == "-j") {
@@ -314,6 +364,12 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         out.scan.url_plain = selection.url_plain();
         out.scan.url_encoded = selection.url_encoded();
     }
+    // --custom-regex adds "custom" to the types, the default ones included.
+    if (custom_regex_given) out.scan.types.add(Type::custom);
+    if (out.scan.types.has(Type::custom) && out.scan.custom_patterns.empty()) {
+        error = "--types custom: needs --custom-regex FILE";
+        return false;
+    }
     // Reads of the scanner's round size (1 MiB) let every thread take part
     // in each round. No read-ahead thread: with threads the scanner already
     // reads the next round while its helpers scan the last one, and a third
@@ -328,10 +384,9 @@ const char* usage_text() {
 
 Finds Indicators of Compromise (IOCs) in text: URLs (hxxp://evil[.]example/x,
 and URLs hidden as hex, percent-encoding or base64), IPv4 addresses and CIDR
-ranges,
-IPv6 addresses, e-mail addresses, MD5/SHA1/SHA256/SHA512 hashes, YARA rules and
-matches of your own patterns, including defanged forms such as 10[.]0[.]0[.]1
-and ops[at]example[dot]org.
+ranges, IPv6 addresses, e-mail addresses, MD5/SHA1/SHA256/SHA512 hashes, YARA
+rules and matches of your own patterns, including defanged forms such as
+10[.]0[.]0[.]1 and ops[at]example[dot]org.
 Reads each PATH in turn ("-" or no PATH: standard input), in bounded memory.
 Prints one IOC per line, in input order.
 
@@ -352,10 +407,13 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara cidr):
       --extract-domains   same as --types domain (off by default, like phone)
       --domain-ignore FILE  never report these domains (one per line, '#'
                           comments) nor their subdomains
-      --custom-regex FILE also report type "custom": the capture group of each
-                          RE2 pattern in FILE (one per line, exactly one group),
-                          matched per input line (lines up to 64 KiB); a bad
-                          pattern stops the run as "FILE:LINE: message"
+      --custom-regex FILE also report type "custom" (added to the default
+                          types, or to those of --types): the capture group
+                          of each RE2 pattern in FILE (one per line, exactly
+                          one group; blank lines and lines starting with #
+                          are skipped), matched per input line (lines up to
+                          64 KiB); a bad pattern stops the run as
+                          "FILE:LINE: message"
 
 Changing what is printed:
       --refang            print IOCs in plain form (1.2.3[.]4 -> 1.2.3.4),
@@ -368,16 +426,23 @@ Changing what is printed:
       --json              one JSON object at the end, iocextract's shape:
                           {"ipv4s":[...],"hashes":[...],...}
       --jsonl             one JSON object per IOC, as found:
-                          {"type","value","raw","offset","length","rules","path"}
+                          {"type","value","raw","offset","length",
+                          "rules","path"}
                           plus "defanged" and, for encoded URLs, "encoding"
   -f, --format FORMAT     plain (default), json, jsonl, csv (RFC 4180, header
-                          type,value,raw,offset,path,rules,encoding), or stix
+                          type,value,raw,offset,path,rules,encoding; a cell
+                          that starts with = + - @ TAB or CR gets a leading '
+                          so that spreadsheets do not run it), or stix
                           (a STIX 2.1 bundle of indicators, values refanged,
                           ids that are the same on every run)
+      --no-formula-guard  csv: write such cells as they are
   -H, --with-path         start plain lines with "PATH:" (default when more
                           than one file is scanned)
       --no-path           never start plain lines with "PATH:"
-  -u, --unique            print each (type, value) once, at its first occurrence
+  -u, --unique            print each (type, value) once, at its first
+                          occurrence; remembers every distinct value, in
+                          at most 30 bytes + the value's length each (also
+                          --format stix)
       --stats             print a summary (bytes, IOCs per type, time) on stderr
       --progress          show a progress line on stderr when it is a terminal
 
@@ -396,8 +461,9 @@ Input and output:
                           and decompressed on the fly)
       --wide              read UTF-16LE text from Windows binaries and memory
                           dumps (on by itself after a byte-order mark)
-  -j, --threads N         scan with N threads (default, or 0: one per core);
-                          the output is the same for any N
+  -j, --threads N         scan with N threads (default, or 0: one per usable
+                          core: affinity mask, cgroup CPU quota); the output
+                          is the same for any N
   -h, --help              show this help
   -V, --version           show the version
 
@@ -407,10 +473,15 @@ line (an empty line stays empty):
   iocscan defang [--kind url|ipv4|email]   each IOC defanged
   Without --kind, each line's kind is guessed from its shape.
 
+Short options take their value attached or apart (-j4, -j 4); options that
+contradict each other (--json --jsonl, --refang --defang) are an error.
+
 Exit status: 0 when an IOC was found, 1 when none was, 2 on any error (the
-error is printed as "iocscan: PATH: reason"; other files are still scanned).
-A reader that closes the pipe early (iocscan big.log | head) ends the run
-quietly with status 0.
+error is printed as "iocscan: PATH: reason"; other files are still scanned;
+damaged compressed input prints what decompressed before the damage first).
+130 or 143 when SIGINT or SIGTERM ended the run (what was found is printed,
+the output stays well-formed). A reader that closes the pipe early
+(iocscan big.log | head) ends the run quietly with status 0.
 
 Examples:
   iocscan report.txt                 the default IOC types in report.txt

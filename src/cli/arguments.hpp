@@ -23,6 +23,7 @@ struct Arguments {
     WalkOptions walk;                 ///< --follow, --glob
     bool progress = false;
     bool unique = false;
+    bool csv_formula_guard = true;    ///< off with --no-formula-guard
     bool stats = false;
     bool help = false;
     bool version = false;

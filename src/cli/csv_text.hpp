@@ -10,7 +10,10 @@ namespace iocscan::cli {
 inline constexpr std::string_view kCsvHeader = "type,value,raw,offset,path,rules,encoding\r\n";
 
 /// Appends `field` to `out`, quoted when it holds a comma, a quote, CR or LF
-/// (quotes doubled). Bytes are otherwise written as they are.
-void append_csv_field(std::string& out, std::string_view field);
+/// (quotes doubled). Bytes are otherwise written as they are. With
+/// `guard_formulas`, a field that a spreadsheet would run as a formula
+/// (starting with = + - @ TAB or CR) gets a leading ' and quotes (OWASP's
+/// advice against CSV injection): the text of an IOC is the attacker's.
+void append_csv_field(std::string& out, std::string_view field, bool guard_formulas);
 
 }  // namespace iocscan::cli

@@ -1,9 +1,11 @@
 // iocscan: the command-line tool. It uses only the public library API.
 #include "cli/arguments.hpp"
+#include "cli/distinct_set.hpp"
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/progress_meter.hpp"
 #include "cli/record_printer.hpp"
+#include "cli/stix_writer.hpp"
 #include "cli/subcommands.hpp"
 #include "iocscan/iocscan.hpp"
 
@@ -14,10 +16,10 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unordered_set>
 
 namespace {
 
@@ -26,12 +28,18 @@ using namespace iocscan;
 constexpr int kExitFound = 0;
 constexpr int kExitNothingFound = 1;
 constexpr int kExitError = 2;
-constexpr int kExitInterrupted = 130;   // 128 + SIGINT, as shells report it
+/// 128 + the signal, as shells report it: 130 for SIGINT, 143 for SIGTERM.
+constexpr int kExitSignalBase = 128;
 
 /// Set by SIGINT/SIGTERM; the scan stops before its next read.
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
-void on_interrupt(int) { g_interrupted.store(true); }
+void on_interrupt(int sig) {
+    g_signal.store(sig);
+    g_interrupted.store(true);
+}
 
 /// No SA_RESTART: a read() blocked on a terminal or pipe returns at once.
 void install_interrupt_handlers() {
@@ -64,7 +72,7 @@ struct RunTotals {
     }
 };
 
-void print_stats(const RunTotals& totals, double seconds) {
+void print_stats(const RunTotals& totals, double seconds, unsigned threads) {
     const double mb = static_cast<double>(totals.sum.bytes) / 1e6;
     std::fprintf(stderr, "iocscan: stats: %llu bytes in %llu file(s), %.3f s, %.1f MB/s\n",
                  static_cast<unsigned long long>(totals.sum.bytes),
@@ -78,6 +86,7 @@ void print_stats(const RunTotals& totals, double seconds) {
     }
     std::fprintf(stderr, "iocscan: stats: dropped over-long candidates %llu\n",
                  static_cast<unsigned long long>(totals.sum.dropped_overlong));
+    std::fprintf(stderr, "iocscan: stats: threads %u\n", threads);
 }
 
 /// Opens `path` for reading ("-" is standard input). Returns -1 after
@@ -86,7 +95,8 @@ int open_input(const std::string& path) {
     if (path == "-") return STDIN_FILENO;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        report_error(path, std::strerror(errno));
+        // A FIFO without a writer blocks open() until the signal ends the run.
+        if (errno != EINTR || !g_interrupted.load()) report_error(path, std::strerror(errno));
         return -1;
     }
     struct stat info {};
@@ -113,7 +123,48 @@ std::uint64_t known_size(int fd) {
     return static_cast<std::uint64_t>(info.st_size);
 }
 
+/// A file's identity, to tell when an input is the output file.
+struct FileId {
+    dev_t device = 0;
+    ino_t inode = 0;
+    bool operator==(const FileId&) const = default;
+};
+
+std::optional<FileId> regular_file_id(const struct stat& info) {
+    if (!S_ISREG(info.st_mode)) return std::nullopt;
+    return FileId{info.st_dev, info.st_ino};
+}
+
+std::optional<FileId> regular_file_id(const std::string& path) {
+    struct stat info {};
+    const int rc = path == "-" ? ::fstat(STDIN_FILENO, &info) : ::stat(path.c_str(), &info);
+    return rc == 0 ? regular_file_id(info) : std::nullopt;
+}
+
+std::optional<FileId> regular_file_id(int fd) {
+    struct stat info {};
+    return ::fstat(fd, &info) == 0 ? regular_file_id(info) : std::nullopt;
+}
+
+constexpr std::string_view kInputIsOutput = "input file is also the output";
+
+/// -o FILE naming an input would truncate it before it is read: refused
+/// before anything is opened, as grep and ripgrep do.
+bool output_names_an_input(const cli::Arguments& args) {
+    if (args.output_path.empty()) return false;
+    const auto output = regular_file_id(args.output_path);
+    if (!output) return false;
+    for (const auto& path : args.paths) {
+        if (regular_file_id(path) == output) {
+            report_error(display_name(path), kInputIsOutput);
+            return true;
+        }
+    }
+    return false;
+}
+
 int run(const cli::Arguments& args) {
+    if (output_names_an_input(args)) return kExitError;
     int out_fd = STDOUT_FILENO;
     if (!args.output_path.empty()) {
         out_fd = ::open(args.output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -124,9 +175,9 @@ int run(const cli::Arguments& args) {
     }
     const std::string out_name = args.output_path.empty() ? "standard output" : args.output_path;
     cli::OutputWriter writer(out_fd);
-    cli::RecordPrinter printer(args.format, writer, prefix_paths(args));
+    cli::RecordPrinter printer(args.format, writer, {prefix_paths(args), args.csv_formula_guard});
     cli::ProgressMeter progress(args.progress);
-    std::unordered_set<std::string> seen;   // --unique: "type\0value"
+    cli::DistinctSet seen;   // --unique: "type\0value"
     std::string seen_key;
 
     const auto started = std::chrono::steady_clock::now();
@@ -136,9 +187,18 @@ int run(const cli::Arguments& args) {
     Scanner scanner(args.scan);
     SourceOptions source = args.source;
 
+    // A file met inside a walked directory may be the output too.
+    const std::optional<FileId> output_id = args.output_path.empty() ? std::nullopt : regular_file_id(out_fd);
     const auto scan_one = [&](const std::string& path) {
         const int fd = open_input(path);
         if (fd < 0) {
+            if (g_interrupted.load()) return false;
+            had_error = true;
+            return true;
+        }
+        if (output_id && regular_file_id(fd) == output_id) {
+            report_error(display_name(path), kInputIsOutput);
+            if (fd != STDIN_FILENO) ::close(fd);
             had_error = true;
             return true;
         }
@@ -152,7 +212,7 @@ int run(const cli::Arguments& args) {
                 seen_key.assign(type_name(match.type));
                 seen_key += '\0';
                 seen_key.append(match.value);
-                if (!seen.insert(seen_key).second) return true;
+                if (!seen.insert(seen_key)) return true;
             }
             printer.print(match, path);
             ++printed;
@@ -186,7 +246,7 @@ int run(const cli::Arguments& args) {
     writer.flush();
     if (args.stats) {
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-        print_stats(totals, elapsed.count());
+        print_stats(totals, elapsed.count(), args.scan.threads);
     }
     if (writer.failed()) {
         report_error(out_name, std::strerror(writer.error_errno()));
@@ -196,7 +256,7 @@ int run(const cli::Arguments& args) {
         report_error(out_name, std::strerror(errno));
         return kExitError;
     }
-    if (g_interrupted.load()) return kExitInterrupted;
+    if (g_interrupted.load()) return kExitSignalBase + g_signal.load();
     if (writer.reader_gone()) return had_error ? kExitError : kExitFound;
     if (had_error) return kExitError;
     return printed > 0 ? kExitFound : kExitNothingFound;
@@ -211,7 +271,8 @@ int main(int argc, char** argv) {
     install_interrupt_handlers();
     cli::Arguments args;
     std::string error;
-    if (!cli::parse_arguments(argc, argv, args, error)) {
+    if (!cli::parse_arguments(argc, argv, args, error) ||
+        (args.format == cli::OutputFormat::stix && !cli::StixWriter::check_source_date_epoch(error))) {
         std::fprintf(stderr, "iocscan: %s\n", error.c_str());
         return kExitError;
     }

@@ -41,15 +41,15 @@ std::size_t group_of(Type type) {
 
 }  // namespace
 
-RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, bool with_path)
-    : format_(format), writer_(writer), with_path_(with_path), stix_(writer) {
+RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options)
+    : format_(format), writer_(writer), options_(options), stix_(writer) {
     if (format_ == OutputFormat::csv) writer_.write(kCsvHeader);
 }
 
 void RecordPrinter::print(const Match& match, std::string_view path) {
     switch (format_) {
         case OutputFormat::plain:
-            if (with_path_) {
+            if (options_.with_path) {
                 writer_.write(path == "-" ? std::string_view("(standard input)") : path);
                 writer_.write(':');
             }
@@ -84,17 +84,17 @@ void RecordPrinter::append_rules(std::string& out, const Match& match, std::stri
 void RecordPrinter::print_csv(const Match& match, std::string_view path) {
     line_.assign(type_name(match.type));
     line_ += ',';
-    append_csv_field(line_, match.value);
+    append_csv_field(line_, match.value, options_.guard_formulas);
     line_ += ',';
-    append_csv_field(line_, match.raw);
+    append_csv_field(line_, match.raw, options_.guard_formulas);
     line_ += ',';
     line_ += std::to_string(match.offset);
     line_ += ',';
-    append_csv_field(line_, path);
+    append_csv_field(line_, path, options_.guard_formulas);
     line_ += ',';
     rules_.clear();
     append_rules(rules_, match, ";", false);
-    append_csv_field(line_, rules_);
+    append_csv_field(line_, rules_, options_.guard_formulas);
     line_ += ',';
     line_ += encoding_name(match.encoding);
     line_ += "\r\n";

@@ -12,10 +12,15 @@
 
 namespace iocscan::cli {
 
+/// What a printed record holds besides the match.
+struct PrintOptions {
+    bool with_path = false;        ///< plain lines start with "PATH:"
+    bool guard_formulas = true;    ///< csv: cells that start a formula get a leading '
+};
+
 class RecordPrinter {
 public:
-    /// `with_path`: plain lines start with "PATH:".
-    RecordPrinter(OutputFormat format, OutputWriter& writer, bool with_path);
+    RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options);
 
     /// Prints one match found in `path` ("-" for standard input).
     void print(const Match& match, std::string_view path);
@@ -29,7 +34,7 @@ private:
 
     OutputFormat format_;
     OutputWriter& writer_;
-    bool with_path_;
+    PrintOptions options_;
     StixWriter stix_;
     std::string line_;
     std::string rules_;

@@ -2,6 +2,7 @@
 
 #include "cli/json_text.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 
@@ -10,9 +11,18 @@ namespace {
 
 /// RFC 3339 UTC time of the run; SOURCE_DATE_EPOCH (the reproducible-builds
 /// convention) fixes it, so that reruns produce byte-identical bundles.
+bool parse_epoch(const char* text, std::time_t& out) {
+    const std::string_view view(text);
+    long long seconds = 0;
+    const auto [end, ec] = std::from_chars(view.data(), view.data() + view.size(), seconds);
+    if (view.empty() || ec != std::errc() || end != view.data() + view.size() || seconds < 0) return false;
+    out = static_cast<std::time_t>(seconds);
+    return true;
+}
+
 std::string run_timestamp() {
     std::time_t now = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) now = static_cast<std::time_t>(std::atoll(epoch));
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) parse_epoch(epoch, now);   // checked at start
     std::tm utc{};
     ::gmtime_r(&now, &utc);
     char text[32];
@@ -48,11 +58,19 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::sha1: return "[file:hashes.'SHA-1' = " + literal + "]";
         case Type::sha256: return "[file:hashes.'SHA-256' = " + literal + "]";
         case Type::sha512: return "[file:hashes.'SHA-512' = " + literal + "]";
-        case Type::custom: return "[x-iocscan-custom:value = " + literal + "]";
-        case Type::phone: return "[x-iocscan-phone:value = " + literal + "]";
+        case Type::custom:
+        case Type::phone: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
     }
     return literal;
+}
+
+bool StixWriter::check_source_date_epoch(std::string& error) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    std::time_t ignored = 0;
+    if (epoch == nullptr || parse_epoch(epoch, ignored)) return true;
+    error = "SOURCE_DATE_EPOCH: not a number of seconds since 1970: '" + std::string(epoch) + "'";
+    return false;
 }
 
 void StixWriter::begin() {
@@ -62,20 +80,35 @@ void StixWriter::begin() {
 }
 
 void StixWriter::add(const Match& match) {
-    begin();
+    // No STIX Cyber-observable type holds these; x-iocscan-* types would
+    // need an extension-definition object.
+    if (match.type == Type::custom || match.type == Type::phone) return;
     // The CLI scans with refang for STIX (cli/arguments.cpp), so the value is
     // plain, and an encoded URL's value is the decoded URL.
     refanged_.assign(match.value);
-    const std::string name = std::string(type_name(match.type)) + ":" + refanged_;
-    const std::string id = "indicator--" + uuid5(kStixNamespace, name);
-    if (!seen_ids_.insert(id).second) return;
-    bundle_hash_.update(id);
+    if (match.type == Type::ipv6) refanged_.erase(std::min(refanged_.find('%'), refanged_.size()));
+    name_.assign(type_name(match.type));
+    name_ += ':';
+    name_ += refanged_;
+    if (!seen_names_.insert(name_)) return;
+    begin();
+    id_.assign("indicator--");
+    id_ += uuid5(kStixNamespace, name_);
+    bundle_hash_.update(id_);
 
+    // Appended piece by piece: millions of indicators, no temporaries.
     record_.assign(first_object_ ? "\n" : ",\n");
     first_object_ = false;
-    record_ += R"({"type":"indicator","spec_version":"2.1","id":")" + id + R"(","created":")" + timestamp_ +
-               R"(","modified":")" + timestamp_ + R"(","valid_from":")" + timestamp_ + R"(","name":")";
-    append_json_string(record_, name);
+    record_ += R"({"type":"indicator","spec_version":"2.1","id":")";
+    record_ += id_;
+    record_ += R"(","created":")";
+    record_ += timestamp_;
+    record_ += R"(","modified":")";
+    record_ += timestamp_;
+    record_ += R"(","valid_from":")";
+    record_ += timestamp_;
+    record_ += R"(","name":")";
+    append_json_string(record_, name_);
     record_ += R"(","indicator_types":["malicious-activity"],"pattern_type":")";
     record_ += match.type == Type::yara ? "yara" : "stix";
     record_ += R"(","pattern":")";
@@ -85,10 +118,10 @@ void StixWriter::add(const Match& match) {
 }
 
 void StixWriter::finish() {
-    begin();
     const auto digest = bundle_hash_.finish();
     std::string digest_text(digest.begin(), digest.end());
-    writer_.write("\n],\"id\":\"bundle--" + uuid5(kStixNamespace, digest_text) + "\"}\n");
+    const std::string id = "\"id\":\"bundle--" + uuid5(kStixNamespace, digest_text) + "\"}\n";
+    writer_.write(begun_ ? "\n]," + id : R"({"type":"bundle",)" + id);
     writer_.end_record();
 }
 

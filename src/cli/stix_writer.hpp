@@ -2,12 +2,12 @@
 // matches arrive (never built in memory).
 #pragma once
 
+#include "cli/distinct_set.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/uuid5.hpp"
 #include "iocscan/iocscan.hpp"
 
 #include <string>
-#include <unordered_set>
 
 namespace iocscan::cli {
 
@@ -17,9 +17,16 @@ public:
 
     /// Adds an indicator for `match` (its refanged value is used). Each
     /// (type, value) appears once: its id is the UUIDv5 of type and value.
+    /// custom and phone matches have no STIX object type and are left out;
+    /// an IPv6 address loses its zone (%eth0), which ipv6-addr cannot hold.
     void add(const Match& match);
-    /// Closes the bundle (also when nothing was added).
+    /// Closes the bundle (also when nothing was added: then it has no
+    /// "objects", as STIX 2.1 forbids an empty list).
     void finish();
+
+    /// Checks SOURCE_DATE_EPOCH (whole seconds since 1970) when it is set;
+    /// returns false with `error` set when it is not a number.
+    static bool check_source_date_epoch(std::string& error);
 
     /// The STIX pattern for a refanged value, e.g. [ipv4-addr:value = '1.2.3.4'].
     static std::string pattern_for(Type type, std::string_view value);
@@ -31,7 +38,9 @@ private:
     std::string timestamp_;
     std::string record_;
     std::string refanged_;
-    std::unordered_set<std::string> seen_ids_;
+    std::string name_;
+    std::string id_;
+    DistinctSet seen_names_;  ///< "type:value" of each indicator written
     Sha1 bundle_hash_;        ///< of every indicator id, for the bundle's own id
     bool begun_ = false;
     bool first_object_ = true;

@@ -3,8 +3,9 @@
 // Scanners run one after another over each chunk, so their candidates arrive
 // out of order, and a scanner in the middle of a long token may still report
 // something earlier than what another scanner already found. A candidate is
-// released once every scanner has moved past its end (the watermark): then
-// nothing that sorts before it can appear any more. The output order is thus
+// released once every scanner has moved past its start (the watermark): then
+// nothing that sorts before it can appear any more (plain URLs: past their
+// end, see below). The output order is thus
 // the sorted order of all matches, whatever the chunk sizes.
 //
 // URLs only: a url candidate whose span lies inside a longer url candidate
@@ -49,13 +50,14 @@ public:
     /// Smallest offset still held (meaningful when not empty).
     std::uint64_t earliest_offset() const { return held_.front().offset; }
 
-    /// Emits, in order, every merged candidate that ends at or before
-    /// `watermark`. Stops and returns false when `emit` returns false.
+    /// Emits, in order, every merged candidate that is final below
+    /// `watermark` (see final_below()). Stops and returns false when `emit`
+    /// returns false.
     template <typename Emit>
     bool release(std::uint64_t watermark, Emit&& emit) {
         std::size_t i = 0;
         bool go_on = true;
-        while (go_on && i < held_.size() && held_[i].offset + held_[i].length <= watermark) {
+        while (go_on && i < held_.size() && final_below(held_[i], watermark)) {
             if (absorbed(held_[i])) {
                 ++i;
                 continue;
@@ -96,6 +98,17 @@ private:
             add_rule(m, c.rule);
             c.rule = kAbsorbed;
         }
+    }
+
+    /// Nothing can be found any more that sorts before a candidate starting
+    /// below the watermark, nor at its span. A plain URL also waits until
+    /// the watermark passes its end, for the shorter URLs inside it to be
+    /// merged into it. (The other families need not: an IPv4 address that
+    /// ends a line is printed while a pipe pauses, though the word before
+    /// the line end may still start a base64 blob.)
+    static bool final_below(const Candidate& c, std::uint64_t watermark) {
+        if (c.type == Type::url && !is_encoded_url_rule(c.rule)) return c.offset + c.length <= watermark;
+        return c.offset < watermark;
     }
 
     static bool precedes(const Candidate& a, const Candidate& b) {

@@ -15,7 +15,9 @@ std::vector<CustomPattern> parse_custom_patterns(std::string_view text) {
         std::string_view pattern = text.substr(0, newline);
         text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
         if (!pattern.empty() && pattern.back() == '\r') pattern.remove_suffix(1);
-        if (!pattern.empty()) patterns.push_back({std::string(pattern), line});
+        // Blank lines and comments ('#' first after any blanks) are no patterns.
+        const auto first = pattern.find_first_not_of(" \t");
+        if (first != std::string_view::npos && pattern[first] != '#') patterns.push_back({std::string(pattern), line});
     }
     return patterns;
 }

@@ -61,8 +61,8 @@ bool is_regular_file(int fd) {
 class InputChain {
 public:
     InputChain(int fd, std::string head, const SourceOptions& source, detail::Compression compression,
-               std::size_t chunk, std::uint64_t* delivered, const std::shared_ptr<detail::WideOffsets>& wide)
-        : device_(fd, head, delivered) {
+               std::size_t chunk, const std::shared_ptr<detail::WideOffsets>& wide)
+        : device_(fd, head, source.cancel) {
         const bool marked = compression == detail::Compression::none && head.starts_with("\xFF\xFE");
         // Compressed text may start with the byte-order mark once
         // decompressed; the filter looks for it (not with read-ahead, whose
@@ -81,7 +81,7 @@ public:
 
     /// Up to `capacity` bytes that are ready (at least one unless at the
     /// end); 0 at the end of the input. Throws ReadFailure, or
-    /// std::ios_base::failure when a decompressor rejects its input.
+    /// DecompressFailure after the last byte a decompressor could deliver.
     std::size_t read_some(char* into, std::size_t capacity) {
         if (!filtered_) {
             const std::streamsize got = device_.read(into, static_cast<std::streamsize>(capacity));
@@ -123,15 +123,14 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     const MatchCallback& on_match = in_input_positions;
     const std::size_t chunk = std::max<std::size_t>(1, source.chunk_size);
     std::string head;
-    if (!detail::peek_head(fd, head)) {
+    if (!detail::peek_head(fd, head, source.cancel)) {
+        if (cancelled(source)) return cancel(scanner, on_match);
         error = std::strerror(errno);
         return ScanEnd::read_error;
     }
     const detail::Compression compression =
         source.decompress ? detail::detect_compression(head) : detail::Compression::none;
-    std::uint64_t compressed_bytes = 0;
-
-    InputChain input(fd, std::move(head), source, compression, chunk, &compressed_bytes, wide_offsets);
+    InputChain input(fd, std::move(head), source, compression, chunk, wide_offsets);
     const auto read_some = [&](char* into, std::size_t capacity) { return input.read_some(into, capacity); };
     std::uint64_t read_so_far = 0;
     // Declared after `input`, which its thread reads: it is joined first.
@@ -161,10 +160,16 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 // More input that is there already goes into the same piece:
                 // with threads, only a large piece is scanned in parallel. A
                 // pipe that pauses (tail -f) is still scanned at once.
-                while (got < room.size() && (input.buffered() || readable_now(fd))) {
-                    const std::size_t more = read_some(room.data() + got, room.size() - got);
-                    if (more == 0) break;   // the end: the next read says so again
-                    got += more;
+                try {
+                    while (got < room.size() && (input.buffered() || readable_now(fd))) {
+                        const std::size_t more = read_some(room.data() + got, room.size() - got);
+                        if (more == 0) break;   // the end: the next read says so again
+                        got += more;
+                    }
+                } catch (...) {
+                    // The bytes read before the failure are scanned first.
+                    if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
+                    throw;
                 }
                 if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
             }
@@ -176,10 +181,10 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
         error = std::strerror(failure.saved_errno);
         scanner.finish(on_match);   // what was read so far is still reported
         return ScanEnd::read_error;
-    } catch (const std::ios_base::failure&) {
-        // The decompressor rejected its input (corrupt or truncated data).
+    } catch (const detail::DecompressFailure& failure) {
+        // Damaged or truncated: every byte before it was scanned already.
         error = "corrupt " + std::string(detail::compression_name(compression)) + " data at byte " +
-                std::to_string(compressed_bytes);
+                std::to_string(failure.at_byte) + ": " + failure.why;
         scanner.finish(on_match);
         return ScanEnd::read_error;
     }

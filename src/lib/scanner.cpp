@@ -50,11 +50,8 @@ constexpr std::size_t kMinSegment = 64 * 1024;
 constexpr std::size_t kSegmentsPerThread = 4;
 constexpr std::size_t kMaxSegments = 16;
 
-/// Threads to use for Options::threads (0: one per core).
-std::size_t thread_count(unsigned requested) {
-    if (requested != 0) return requested;
-    return std::max(1u, std::thread::hardware_concurrency());
-}
+/// Threads to use for Options::threads (0: one per usable core).
+std::size_t thread_count(unsigned requested) { return requested != 0 ? requested : usable_cores(); }
 
 /// The rules the options ask for.
 std::vector<const detail::RuleSpec*> enabled_rules(const Options& opts) {
