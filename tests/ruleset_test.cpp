@@ -54,7 +54,7 @@ TEST(Ruleset, ScannerKeepsItAliveAndResetStartsOver) {
     scanner->reset();
     EXPECT_EQ(scan_with(*scanner, text), first);
     EXPECT_EQ(values_of(first, Type::url), std::vector<std::string>{"http://evil.example/x"});
-    EXPECT_EQ(values_of(first, Type::custom), std::vector<std::string>{"abc"});
+    EXPECT_EQ(values_of(first, Type::custom), (std::vector<std::string>{"evil", "abc"}));
 }
 
 TEST(Ruleset, RejectsBadPatternsWhenMade) {
