@@ -114,36 +114,34 @@ py::list scan(const Ruleset& ruleset, const py::object& data) {
     return to_match_list(std::move(found), input.is_text() ? &text : nullptr, py::none());
 }
 
-/// The iterator scan_file() returns: one Match at a time from the reader's batches.
+/// What scan_file() iterates over: lists of Matches, one per batch of the
+/// reader (the Python side flattens them: a call per batch, not per match).
 class FileMatches {
 public:
     FileMatches(const Ruleset& ruleset, const std::string& path, const SourceOptions& source)
         : path_(decode_text(path)), scan_(ruleset, path, source) {}
 
-    py::object next() {
-        while (at_ >= batch_.size()) {
-            if (ended_) throw py::stop_iteration();
-            std::vector<OwnedMatch> batch;
-            try {
-                const py::gil_scoped_release unlocked;
-                batch = scan_.next_batch();
-            } catch (const std::runtime_error& e) {
-                ended_ = true;
-                PyErr_Format(PyExc_OSError, "%U: %s", path_.ptr(), e.what());
-                throw py::error_already_set();
-            }
-            if (batch.empty()) ended_ = true;
-            batch_ = to_match_list(std::move(batch), nullptr, path_);
-            at_ = 0;
+    py::list next_batch() {
+        if (ended_) throw py::stop_iteration();
+        std::vector<OwnedMatch> batch;
+        try {
+            const py::gil_scoped_release unlocked;
+            batch = scan_.next_batch();
+        } catch (const std::runtime_error& e) {
+            ended_ = true;
+            PyErr_Format(PyExc_OSError, "%U: %s", path_.ptr(), e.what());
+            throw py::error_already_set();
         }
-        return batch_[at_++];
+        if (batch.empty()) {
+            ended_ = true;
+            throw py::stop_iteration();
+        }
+        return to_match_list(std::move(batch), nullptr, path_);
     }
 
 private:
     py::str path_;
     FileScan scan_;
-    py::list batch_;
-    std::size_t at_ = 0;
     bool ended_ = false;
 };
 
@@ -210,7 +208,7 @@ PYBIND11_MODULE(_native, module) {
 
     py::class_<FileMatches>(module, "FileMatches")
         .def("__iter__", [](py::object self) { return self; })
-        .def("__next__", &FileMatches::next);
+        .def("__next__", &FileMatches::next_batch);
 
     module.def("scan", scan, py::arg("ruleset"), py::arg("data"));
     module.def("scan_file", open_file_matches, py::arg("ruleset"), py::arg("path"), py::arg("wide"),

@@ -153,7 +153,14 @@ def scan_file(
     --wide). Offsets count decompressed bytes. Raises OSError when the file
     cannot be opened (at once) or read (after the matches before the error).
     Stopping the iteration early stops the reading."""
-    return _native.scan_file(_ruleset(ruleset, options), os.fspath(path), wide, decompress, chunk_size)
+    batches = _native.scan_file(_ruleset(ruleset, options), os.fspath(path), wide, decompress, chunk_size)
+    return _flatten(batches)
+
+
+def _flatten(batches: Iterator[List[Match]]) -> Iterator[Match]:
+    # One native call per batch of matches, not per match.
+    for batch in batches:
+        yield from batch
 
 
 class Scanner(_native.Scanner):
