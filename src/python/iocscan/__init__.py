@@ -144,7 +144,7 @@ def scan_file(
     *,
     wide: bool = False,
     decompress: bool = True,
-    chunk_size: int = 256 * 1024,
+    chunk_size: Optional[int] = None,
     **options,
 ) -> Iterator[Match]:
     """The IOCs in a file, yielded while it is read, in bounded memory.
@@ -152,8 +152,13 @@ def scan_file(
     as it is); wide=True drops NUL bytes first (UTF-16LE text, the CLI's
     --wide). Offsets count decompressed bytes. Raises OSError when the file
     cannot be opened (at once) or read (after the matches before the error).
-    Stopping the iteration early stops the reading."""
-    batches = _native.scan_file(_ruleset(ruleset, options), os.fspath(path), wide, decompress, chunk_size)
+    Stopping the iteration early stops the reading. chunk_size: bytes per
+    read; by default the CLI's (256 KiB, 1 MiB with threads)."""
+    rules = _ruleset(ruleset, options)
+    if chunk_size is None:
+        # As the CLI: reads of a round (1 MiB) let every thread take part.
+        chunk_size = 1024 * 1024 if rules.threads > 1 else 256 * 1024
+    batches = _native.scan_file(rules, os.fspath(path), wide, decompress, chunk_size)
     return _flatten(batches)
 
 
