@@ -141,3 +141,31 @@ def test_binary_input_never_breaks():
 def test_module_metadata():
     assert iocscan.__version__.count(".") == 2
     assert "iocscan.scan(" in iocscan.__doc__
+
+
+def test_scan_lets_other_python_threads_run():
+    """Load-independent companion of test_threads.py: while one thread scans,
+    another runs Python code. With the GIL held the whole scan, the main
+    thread could not run again before the scan had returned."""
+    import threading
+
+    data = b"no indicators in these words, only text " * 1500000   # 60 MB, no matches
+    rules = iocscan.Ruleset("all")
+    started, done = threading.Event(), threading.Event()
+
+    def work():
+        started.set()
+        iocscan.scan(data, rules)
+        done.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    # ~20 ms of Python work: four times the interpreter's 5 ms switch
+    # interval, and a small part of the scan's time.
+    ran_during_scan = 0
+    while not done.is_set() and ran_during_scan < 2000:
+        ran_during_scan += 1
+        sum(range(1000))
+    worker.join()
+    assert ran_during_scan == 2000, "the main thread ran %d times during the scan" % ran_during_scan
