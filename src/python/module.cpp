@@ -189,6 +189,7 @@ py::list list_of_types(const Ruleset& ruleset) {
 
 PYBIND11_MODULE(_native, module) {
     module.doc() = "The iocscan C++ library; use the iocscan package, which wraps it.";
+    module.attr("__version__") = IOCSCAN_VERSION;
     bind_match(module);
 
     py::class_<Ruleset>(module, "Ruleset")

@@ -138,9 +138,15 @@ def test_binary_input_never_breaks():
     assert any(m.value.startswith("http://evil.example/") for m in found)
 
 
-def test_module_metadata():
-    assert iocscan.__version__.count(".") == 2
+def test_module_metadata(cli_binary):
+    version = run_cli(cli_binary, ["--version"]).stdout.decode().split()[-1]
+    assert iocscan.__version__ == version
+    # The docstring's example is run as a doctest: its output is what it says.
+    import doctest
+
     assert "iocscan.scan(" in iocscan.__doc__
+    result = doctest.testmod(iocscan, verbose=False)
+    assert result.attempted >= 3 and result.failed == 0
 
 
 def test_scan_lets_other_python_threads_run():

@@ -1,12 +1,12 @@
 """iocscan: find Indicators of Compromise (URLs, IPs, e-mails, hashes, YARA
 rules, ...) in text and binary data, defanged forms included, at DFA speed.
 
-    import iocscan
-    rules = iocscan.Ruleset(types="url,ipv4", refang=True)
-    for m in iocscan.scan(b"get hxxp://evil[.]example/x from 10.0.0[.]1", rules):
-        print(m.type, m.value, m.offset)
-    # url http://evil.example/x 4
-    # ipv4 10.0.0.1 32
+    >>> import iocscan
+    >>> rules = iocscan.Ruleset(types="url,ipv4", refang=True)
+    >>> for m in iocscan.scan(b"get hxxp://evil[.]example/x from 10.0.0.1", rules):
+    ...     print(m.type, m.value, m.offset)
+    url http://evil.example/x 4
+    ipv4 10.0.0.1 33
 
 Layout: ``iocscan._native`` is the C++ extension; this module adds keyword
 options and docstrings; ``iocscan.iocextract`` is a drop-in for iocextract
@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, List, Optional, Union
 from . import _native
 from ._native import Match
 
-__version__ = "0.1.0"
+__version__: str = _native.__version__   # the CMake project version
 
 __all__ = [
     "Match",

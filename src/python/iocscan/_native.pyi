@@ -1,6 +1,8 @@
 # Types of the C++ extension iocscan._native (see __init__.py for the docs).
 from typing import Iterator, List, Optional, Union
 
+__version__: str
+
 _Data = Union[bytes, bytearray, memoryview, str]
 
 class Match:
