@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <new>
+#include <pybind11/stl.h>
 #include <string>
 
 namespace iocscan::python {
@@ -132,8 +133,78 @@ PyGetSetDef g_fields[] = {
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
+/// iocscan._native._match_from_state, which unpickles a Match.
+PyObject* g_rebuild = nullptr;
+
+/// Pickling (Dask sends matches between processes): the fields as plain
+/// values, given back to _match_from_state().
+PyObject* reduce(PyObject* self, PyObject*) {
+    const MatchRecord* m = record(self);
+    PyObject* rules = PyTuple_New(m->rule_count);
+    if (rules == nullptr) return nullptr;
+    for (std::size_t i = 0; i < m->rule_count; ++i) {
+        PyTuple_SET_ITEM(rules, static_cast<Py_ssize_t>(i), PyLong_FromLong(m->rules[i]));
+    }
+    PyObject* value = PyBytes_FromStringAndSize(m->value.data(), static_cast<Py_ssize_t>(m->value.size()));
+    PyObject* raw = PyBytes_FromStringAndSize(m->raw.data(), static_cast<Py_ssize_t>(m->raw.size()));
+    if (value == nullptr || raw == nullptr) {
+        Py_DECREF(rules);
+        Py_XDECREF(value);
+        Py_XDECREF(raw);
+        return nullptr;
+    }
+    // "N" hands over the references made here.
+    return Py_BuildValue("O(iNNKNiOOL)", g_rebuild, static_cast<int>(m->type), value, raw,
+                         static_cast<unsigned long long>(m->offset), rules, static_cast<int>(m->encoding),
+                         m->defanged ? Py_True : Py_False, m->path, static_cast<long long>(m->char_offset));
+}
+
+PyObject* new_match(OwnedMatch&& m, std::int64_t char_offset, PyObject* path);
+
+/// _match_from_state(type, value, raw, offset, rules, encoding, defanged,
+/// path, char_offset): the Match that reduce() took apart.
+PyObject* match_from_state(PyObject*, PyObject* args) {
+    int type_id = 0, encoding = 0, defanged = 0;
+    PyObject *value = nullptr, *raw = nullptr, *rules = nullptr, *path = nullptr;
+    unsigned long long offset = 0;
+    long long char_offset = -1;
+    if (!PyArg_ParseTuple(args, "iSSKO!ipOL", &type_id, &value, &raw, &offset, &PyTuple_Type, &rules, &encoding,
+                          &defanged, &path, &char_offset)) {
+        return nullptr;
+    }
+    if (type_id < 0 || static_cast<std::size_t>(type_id) >= kTypeCount || encoding < 0 ||
+        encoding > static_cast<int>(Encoding::base64) || PyTuple_GET_SIZE(rules) > 6) {
+        PyErr_SetString(PyExc_ValueError, "not a pickled iocscan.Match");
+        return nullptr;
+    }
+    Match fields;
+    fields.type = static_cast<Type>(type_id);
+    fields.encoding = static_cast<Encoding>(encoding);
+    fields.defanged = defanged != 0;
+    fields.offset = offset;
+    fields.value = {PyBytes_AS_STRING(value), static_cast<std::size_t>(PyBytes_GET_SIZE(value))};
+    fields.raw = {PyBytes_AS_STRING(raw), static_cast<std::size_t>(PyBytes_GET_SIZE(raw))};
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(rules); ++i) {
+        const long rule = PyLong_AsLong(PyTuple_GET_ITEM(rules, i));
+        if (rule < 0 || rule > 0xFFFF) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "not a pickled iocscan.Match");
+            return nullptr;
+        }
+        fields.rules[fields.rule_count++] = static_cast<RuleId>(rule);
+    }
+    try {
+        return new_match(OwnedMatch(fields), char_offset, path);
+    } catch (py::error_already_set& e) {
+        e.restore();   // back to a Python error, as a C function reports it
+        return nullptr;
+    }
+}
+
+PyMethodDef g_rebuild_def = {"_match_from_state", match_from_state, METH_VARARGS, nullptr};
+
 PyMethodDef g_methods[] = {
     {"as_dict", as_dict, METH_NOARGS, "The CLI's --jsonl record of this match, as a dict."},
+    {"__reduce__", reduce, METH_NOARGS, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -208,6 +279,12 @@ void bind_match(py::module_& module) {
     type.tp_methods = g_methods;
     if (PyType_Ready(&type) < 0) throw py::error_already_set();
     module.attr("Match") = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&type));
+
+    // A plain module function (not pybind11's), so pickle refers to it by name.
+    PyObject* rebuild = PyCFunction_NewEx(&g_rebuild_def, module.ptr(), module.attr("__name__").ptr());
+    if (rebuild == nullptr) throw py::error_already_set();
+    module.attr("_match_from_state") = py::reinterpret_steal<py::object>(rebuild);
+    g_rebuild = rebuild;   // the module keeps it alive
 }
 
 }  // namespace iocscan::python

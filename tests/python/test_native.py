@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import iocscan
+import iocscan._native
 from conftest import SAMPLE, case_rows, run_cli
 
 
@@ -175,3 +176,19 @@ def test_scan_lets_other_python_threads_run():
         sum(range(1000))
     worker.join()
     assert ran_during_scan == 2000, "the main thread ran %d times during the scan" % ran_during_scan
+
+
+def test_matches_pickle(tmp_path):
+    """Matches travel between processes (Dask) with every field intact."""
+    text = "€ x hxxp://a[.]example/ y aHR0cDovL2V2aWwuZXhhbXBsZS9wYXlsb2FkLmV4ZQ== id=1"
+    rules = iocscan.Ruleset("url", refang=True, custom_patterns=["id=([0-9])"])
+    found = iocscan.scan(text, rules) + list(iocscan.scan_file(SAMPLE, rules))
+    copies = pickle.loads(pickle.dumps(found))
+
+    def fields(m):
+        return (m.as_dict(), m.char_offset, m.length, repr(m))
+
+    assert [fields(m) for m in copies] == [fields(m) for m in found]
+    assert {m.encoding for m in copies} >= {"base64", None} and copies[0].char_offset == 4
+    with pytest.raises(ValueError):
+        iocscan._native._match_from_state(99, b"", b"", 0, (), 0, False, None, -1)
