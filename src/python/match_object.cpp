@@ -1,6 +1,10 @@
 #include "python/match_object.hpp"
 
+#include <climits>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <stdexcept>
 #include <new>
 #include <pybind11/stl.h>
 #include <string>
@@ -10,18 +14,24 @@ namespace py = pybind11;
 
 namespace {
 
+/// A variable-size object: the raw text and the value follow the fields, so
+/// a Match is one allocation (pymalloc's, for most).
 struct MatchRecord {
-    PyObject_HEAD
+    PyObject_VAR_HEAD
+    PyObject* path;             ///< a str, or None; owned
+    std::uint64_t offset;
+    std::int64_t char_offset;   ///< -1: the input was not a str
+    std::uint32_t raw_size;
+    std::uint32_t value_size;
     Type type;
     Encoding encoding;
     bool defanged;
     std::uint8_t rule_count;
     std::array<RuleId, 6> rules;
-    std::uint64_t offset;
-    std::int64_t char_offset;   ///< -1: the input was not a str
-    std::string raw;
-    std::string value;
-    PyObject* path;             ///< a str, or None; owned
+    char text[1];               ///< raw_size bytes of raw, then value_size of value
+
+    std::string_view raw() const { return {text, raw_size}; }
+    std::string_view value() const { return {text + raw_size, value_size}; }
 };
 
 PyTypeObject g_match_type;
@@ -36,10 +46,10 @@ PyObject* text_object(std::string_view bytes) {
 PyObject* name_object(std::string_view name) { return PyUnicode_FromStringAndSize(name.data(), static_cast<Py_ssize_t>(name.size())); }
 
 PyObject* get_type(PyObject* self, void*) { return name_object(type_name(record(self)->type)); }
-PyObject* get_value(PyObject* self, void*) { return text_object(record(self)->value); }
-PyObject* get_raw(PyObject* self, void*) { return text_object(record(self)->raw); }
+PyObject* get_value(PyObject* self, void*) { return text_object(record(self)->value()); }
+PyObject* get_raw(PyObject* self, void*) { return text_object(record(self)->raw()); }
 PyObject* get_offset(PyObject* self, void*) { return PyLong_FromUnsignedLongLong(record(self)->offset); }
-PyObject* get_length(PyObject* self, void*) { return PyLong_FromSize_t(record(self)->raw.size()); }
+PyObject* get_length(PyObject* self, void*) { return PyLong_FromSize_t(record(self)->raw_size); }
 PyObject* get_defanged(PyObject* self, void*) { return PyBool_FromLong(record(self)->defanged); }
 
 PyObject* get_char_offset(PyObject* self, void*) {
@@ -112,10 +122,7 @@ PyObject* repr(PyObject* self) {
 }
 
 void dealloc(PyObject* self) {
-    MatchRecord* m = record(self);
-    Py_XDECREF(m->path);
-    m->raw.~basic_string();
-    m->value.~basic_string();
+    Py_XDECREF(record(self)->path);
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -145,8 +152,8 @@ PyObject* reduce(PyObject* self, PyObject*) {
     for (std::size_t i = 0; i < m->rule_count; ++i) {
         PyTuple_SET_ITEM(rules, static_cast<Py_ssize_t>(i), PyLong_FromLong(m->rules[i]));
     }
-    PyObject* value = PyBytes_FromStringAndSize(m->value.data(), static_cast<Py_ssize_t>(m->value.size()));
-    PyObject* raw = PyBytes_FromStringAndSize(m->raw.data(), static_cast<Py_ssize_t>(m->raw.size()));
+    PyObject* value = PyBytes_FromStringAndSize(m->value().data(), static_cast<Py_ssize_t>(m->value_size));
+    PyObject* raw = PyBytes_FromStringAndSize(m->raw().data(), static_cast<Py_ssize_t>(m->raw_size));
     if (value == nullptr || raw == nullptr) {
         Py_DECREF(rules);
         Py_XDECREF(value);
@@ -159,7 +166,8 @@ PyObject* reduce(PyObject* self, PyObject*) {
                          m->defanged ? Py_True : Py_False, m->path, static_cast<long long>(m->char_offset));
 }
 
-PyObject* new_match(OwnedMatch&& m, std::int64_t char_offset, PyObject* path);
+PyObject* new_match(const MatchBatch::Entry& m, std::string_view raw, std::string_view value,
+                    std::int64_t char_offset, PyObject* path);
 
 /// _match_from_state(type, value, raw, offset, rules, encoding, defanged,
 /// path, char_offset): the Match that reduce() took apart.
@@ -177,13 +185,11 @@ PyObject* match_from_state(PyObject*, PyObject* args) {
         PyErr_SetString(PyExc_ValueError, "not a pickled iocscan.Match");
         return nullptr;
     }
-    Match fields;
+    MatchBatch::Entry fields{};
     fields.type = static_cast<Type>(type_id);
     fields.encoding = static_cast<Encoding>(encoding);
     fields.defanged = defanged != 0;
     fields.offset = offset;
-    fields.value = {PyBytes_AS_STRING(value), static_cast<std::size_t>(PyBytes_GET_SIZE(value))};
-    fields.raw = {PyBytes_AS_STRING(raw), static_cast<std::size_t>(PyBytes_GET_SIZE(raw))};
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(rules); ++i) {
         const long rule = PyLong_AsLong(PyTuple_GET_ITEM(rules, i));
         if (rule < 0 || rule > 0xFFFF) {
@@ -192,8 +198,10 @@ PyObject* match_from_state(PyObject*, PyObject* args) {
         }
         fields.rules[fields.rule_count++] = static_cast<RuleId>(rule);
     }
+    const std::string_view raw_text(PyBytes_AS_STRING(raw), static_cast<std::size_t>(PyBytes_GET_SIZE(raw)));
+    const std::string_view value_text(PyBytes_AS_STRING(value), static_cast<std::size_t>(PyBytes_GET_SIZE(value)));
     try {
-        return new_match(OwnedMatch(fields), char_offset, path);
+        return new_match(fields, raw_text, value_text, char_offset, path);
     } catch (py::error_already_set& e) {
         e.restore();   // back to a Python error, as a C function reports it
         return nullptr;
@@ -208,9 +216,11 @@ PyMethodDef g_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
-/// A new Match holding `m`'s strings (moved) and a reference to `path`.
-PyObject* new_match(OwnedMatch&& m, std::int64_t char_offset, PyObject* path) {
-    PyObject* self = g_match_type.tp_alloc(&g_match_type, 0);   // zero-filled
+/// A new Match with these fields and texts, and a reference to `path`.
+PyObject* new_match(const MatchBatch::Entry& m, std::string_view raw, std::string_view value,
+                    std::int64_t char_offset, PyObject* path) {
+    if (raw.size() > UINT32_MAX || value.size() > UINT32_MAX) throw std::length_error("match too long");
+    PyObject* self = g_match_type.tp_alloc(&g_match_type, static_cast<Py_ssize_t>(raw.size() + value.size()));
     if (self == nullptr) throw py::error_already_set();
     MatchRecord* r = record(self);
     r->type = m.type;
@@ -220,8 +230,10 @@ PyObject* new_match(OwnedMatch&& m, std::int64_t char_offset, PyObject* path) {
     r->rules = m.rules;
     r->offset = m.offset;
     r->char_offset = char_offset;
-    new (&r->raw) std::string(std::move(m.raw));
-    new (&r->value) std::string(std::move(m.value));
+    r->raw_size = static_cast<std::uint32_t>(raw.size());
+    r->value_size = static_cast<std::uint32_t>(value.size());
+    std::memcpy(r->text, raw.data(), raw.size());
+    std::memcpy(r->text + raw.size(), value.data(), value.size());
     Py_INCREF(path);
     r->path = path;
     return self;
@@ -255,13 +267,15 @@ py::str decode_text(std::string_view bytes) {
     return py::reinterpret_steal<py::str>(text);
 }
 
-py::list to_match_list(std::vector<OwnedMatch>&& found, const std::string_view* text, const py::object& path) {
+py::list to_match_list(const MatchBatch& found, const std::string_view* text, const py::object& path) {
     py::list out(found.size());
     std::optional<CharIndex> index;
     if (text != nullptr) index.emplace(*text);
     for (std::size_t i = 0; i < found.size(); ++i) {
-        const std::int64_t char_offset = index ? index->at(found[i].offset) : -1;
-        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), new_match(std::move(found[i]), char_offset, path.ptr()));
+        const MatchBatch::Entry& m = found[i];
+        const std::int64_t char_offset = index ? index->at(m.offset) : -1;
+        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                        new_match(m, found.raw(m), found.value(m), char_offset, path.ptr()));
     }
     return out;
 }
@@ -271,7 +285,8 @@ void bind_match(py::module_& module) {
     Py_SET_REFCNT(reinterpret_cast<PyObject*>(&type), 1);   // a static type, never freed
     type.tp_name = "iocscan.Match";
     type.tp_doc = "One IOC found in the input.";
-    type.tp_basicsize = sizeof(MatchRecord);
+    type.tp_basicsize = offsetof(MatchRecord, text);
+    type.tp_itemsize = 1;   // the bytes of raw and value
     type.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION;
     type.tp_dealloc = dealloc;
     type.tp_repr = repr;

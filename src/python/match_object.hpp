@@ -4,7 +4,7 @@
 // objects only when read.
 #pragma once
 
-#include "python/owned_match.hpp"
+#include "python/match_batch.hpp"
 
 #include <pybind11/pybind11.h>
 
@@ -20,7 +20,7 @@ void bind_match(pybind11::module_& module);
 /// The matches as a Python list of Match; `text` is the UTF-8 of the str that
 /// was scanned (for char_offset), or null when bytes were; `path` the file
 /// (a str), or None.
-pybind11::list to_match_list(std::vector<OwnedMatch>&& found, const std::string_view* text,
+pybind11::list to_match_list(const MatchBatch& found, const std::string_view* text,
                              const pybind11::object& path);
 
 /// Bytes as a str; bytes that are not UTF-8 become lone surrogates

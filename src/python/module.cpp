@@ -1,7 +1,7 @@
 // iocscan._native: the C++ library as a Python extension. The Python package
 // (python/iocscan/__init__.py) wraps it with keyword options and docstrings.
 //
-// Every scan copies its matches out (OwnedMatch) with the GIL released, and
+// Every scan copies its matches out (a MatchBatch) with the GIL released, and
 // makes Python objects after taking it back: Python threads scan in parallel.
 #include "cli/subcommands.hpp"
 #include "python/file_scan.hpp"
@@ -88,7 +88,7 @@ private:
     template <class Step>
     py::list run(const Step& step) {
         const std::unique_lock lock = take();
-        std::vector<OwnedMatch> found;
+        MatchBatch found;
         {
             const py::gil_scoped_release unlocked;
             step(append_to(found));
@@ -102,7 +102,7 @@ private:
 
 py::list scan(const Ruleset& ruleset, const py::object& data) {
     const InputBytes input(data);
-    std::vector<OwnedMatch> found;
+    MatchBatch found;
     {
         const py::gil_scoped_release unlocked;
         Scanner scanner(ruleset);
@@ -123,7 +123,7 @@ public:
 
     py::list next_batch() {
         if (ended_) throw py::stop_iteration();
-        std::vector<OwnedMatch> batch;
+        MatchBatch batch;
         try {
             const py::gil_scoped_release unlocked;
             batch = scan_.next_batch();
