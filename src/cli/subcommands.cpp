@@ -81,7 +81,8 @@ bool looks_like_hash(std::string_view text) {
     return text.size() == 32 || text.size() == 40 || text.size() == 64 || text.size() == 128;
 }
 
-/// The kind of IOC a line holds, from its shape; a URL when nothing else fits.
+}  // namespace
+
 Type guess_kind(std::string_view ioc) {
     if (looks_like_email(ioc)) return Type::email;
     if (looks_like_ipv4(ioc)) return ioc.find('/') != std::string_view::npos ? Type::cidr : Type::ipv4;
@@ -89,6 +90,8 @@ Type guess_kind(std::string_view ioc) {
     if (looks_like_hash(ioc)) return Type::md5;
     return Type::url;
 }
+
+namespace {
 
 /// Tells whether a line is an IOC of a kind, with one scanner per kind
 /// made once and reset per line (a new one per line cost 7x the time).
