@@ -83,6 +83,7 @@ struct Scanner::Impl {
             custom = std::make_unique<detail::CustomMatcher>(opts.custom_patterns);
         }
         const auto rules = enabled_rules(opts);
+        for (const auto* spec : rules) longest_token = std::max<std::uint64_t>(longest_token, spec->max_token);
         const auto new_runner = [&] { return std::make_unique<detail::RuleRunner>(rules, opts.types, custom.get()); };
         truth = new_runner();
         if (parallel()) {
@@ -98,21 +99,21 @@ struct Scanner::Impl {
 
     bool parallel() const { return threads > 1; }
 
-    void reset() {
+    void reset(std::uint64_t first_offset = 0) {
         try {
             pool->wait();   // a round still in flight is dropped
         } catch (...) {
             // Its result is not wanted any more.
         }
-        truth->restart(0);
+        truth->restart(first_offset);
         caught_up.clear();
         caught_up_dropped = 0;
-        window.clear();
+        window.clear(first_offset);
         queue.clear();
         stats = {};
         stopped = false;
         finished = false;
-        final_below = 0;
+        final_below = first_offset;
         pending = 0;
     }
 
@@ -353,6 +354,7 @@ struct Scanner::Impl {
 
     Options options;
     std::size_t threads;
+    std::uint64_t longest_token = 0;   ///< of the enabled rules (max_token)
     std::unique_ptr<detail::CustomMatcher> custom;   ///< compiled custom patterns, if any
     /// The runner that has read all input so far (the one-thread scan).
     std::unique_ptr<detail::RuleRunner> truth;
@@ -393,6 +395,15 @@ bool Scanner::commit_input(std::size_t count, const MatchCallback& on_match) {
 bool Scanner::flush(const MatchCallback& on_match) { return impl_->flush(on_match); }
 bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
 void Scanner::reset() { impl_->reset(); }
+void Scanner::reset(std::uint64_t first_offset) { impl_->reset(first_offset); }
+std::uint64_t Scanner::reported_below() const {
+    // Nothing starts before final_below that is not queued yet; the queue
+    // releases in offset order, so all before its first held one is out.
+    const auto& impl = *impl_;
+    if (impl.finished) return kNoOffset;
+    return std::min(impl.final_below, impl.queue.empty() ? kNoOffset : impl.queue.earliest_offset());
+}
+std::uint64_t Scanner::longest_token() const { return impl_->longest_token; }
 const Stats& Scanner::stats() const { return impl_->stats; }
 
 }  // namespace iocscan
