@@ -6,7 +6,8 @@
 //
 //   iocscan::Options options;                 // default: iocextract's family set
 //   options.refang = true;                    // report "value" in plain form
-//   iocscan::Scanner scanner(options);
+//   iocscan::Ruleset rules(options);          // compile once, share between threads
+//   iocscan::Scanner scanner(rules);          // one per stream
 //   auto print = [](const iocscan::Match& m) {
 //       std::printf("%s %.*s\n", iocscan::type_name(m.type).data(),
 //                   int(m.value.size()), m.value.data());
@@ -175,10 +176,30 @@ struct Stats {
     std::uint64_t dropped_overlong = 0;              ///< candidates longer than their family's maximum
 };
 
+/// Options checked and custom patterns compiled once: immutable, and safe to
+/// share between any number of Scanners on any threads (like a Hyperscan
+/// database and its streams). Copies are cheap and share the compiled state.
+class Ruleset {
+public:
+    /// Throws std::invalid_argument if check_custom_patterns() finds a
+    /// problem in the custom patterns (when `types` has custom).
+    explicit Ruleset(const Options& options = {});
+    const Options& options() const;
+
+    struct Compiled;   ///< defined in the library's sources
+
+private:
+    friend class Scanner;
+    std::shared_ptr<const Compiled> compiled_;
+};
+
 /// A streaming scanner. Not thread-safe; use one per stream. With
 /// Options::threads > 1 it owns helper threads, joined by its destructor.
 class Scanner {
 public:
+    /// A scanner that uses (and keeps alive) a shared Ruleset.
+    explicit Scanner(const Ruleset& ruleset);
+    /// Same as Scanner(Ruleset(options)).
     explicit Scanner(const Options& options = {});
     ~Scanner();
     Scanner(Scanner&&) noexcept;

@@ -77,7 +77,8 @@ bool looks_like_hash(std::string_view text) {
     return text.size() == 32 || text.size() == 40 || text.size() == 64 || text.size() == 128;
 }
 
-/// The kind of IOC a line holds, from its shape; a URL when nothing else fits.
+}  // namespace
+
 Type guess_kind(std::string_view ioc) {
     if (looks_like_email(ioc)) return Type::email;
     if (looks_like_ipv4(ioc)) return ioc.find('/') != std::string_view::npos ? Type::cidr : Type::ipv4;
@@ -85,6 +86,8 @@ Type guess_kind(std::string_view ioc) {
     if (looks_like_hash(ioc)) return Type::md5;
     return Type::url;
 }
+
+namespace {
 
 std::optional<Type> parse_kind(std::string_view name) {
     if (name == "url") return Type::url;

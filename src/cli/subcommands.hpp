@@ -1,6 +1,8 @@
 // `iocscan refang` and `iocscan defang`: line filters over standard input.
 #pragma once
 
+#include "iocscan/iocscan.hpp"
+
 #include <string_view>
 
 namespace iocscan::cli {
@@ -8,6 +10,10 @@ namespace iocscan::cli {
 /// True when argv[1] names a subcommand ("refang" or "defang"). A file with
 /// such a name is scanned as ./refang.
 bool is_subcommand(std::string_view name);
+
+/// The kind of IOC a line holds, from its shape; a URL when nothing else
+/// fits (also used by the Python module's refang() and defang()).
+Type guess_kind(std::string_view ioc);
 
 /// Runs the subcommand argv[1] with its options argv[2...]: reads one IOC per
 /// line from standard input and writes exactly one line per input line.

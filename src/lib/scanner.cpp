@@ -10,7 +10,7 @@
 // thread reports one round's matches while the next round is scanned.
 #include "iocscan/iocscan.hpp"
 #include "lib/candidate_queue.hpp"
-#include "lib/custom_matcher.hpp"
+#include "lib/compiled_ruleset.hpp"
 #include "lib/encoded_url.hpp"
 #include "lib/input_window.hpp"
 #include "lib/post_pass.hpp"
@@ -56,35 +56,15 @@ std::size_t thread_count(unsigned requested) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-/// The rules the options ask for.
-std::vector<const detail::RuleSpec*> enabled_rules(const Options& opts) {
-    std::vector<const detail::RuleSpec*> enabled;
-    for (const auto& spec : detail::builtin_rules()) {
-        bool wanted = false;
-        for (std::size_t t = 0; t < kTypeCount; ++t) {
-            const auto type = static_cast<Type>(t);
-            wanted = wanted || (spec.emits.has(type) && opts.types.has(type));
-        }
-        // The custom rule has nothing to do without patterns.
-        if (spec.id == detail::kRuleCustom && opts.custom_patterns.empty()) wanted = false;
-        if (spec.emits.has(Type::url)) {
-            wanted = wanted && (detail::is_encoded_url_rule(spec.id) ? opts.url_encoded : opts.url_plain);
-        }
-        if (wanted) enabled.push_back(&spec);
-    }
-    return enabled;
-}
-
 }  // namespace
 
 struct Scanner::Impl {
-    explicit Impl(const Options& opts) : options(opts), threads(thread_count(opts.threads)) {
-        if (opts.types.has(Type::custom) && !opts.custom_patterns.empty()) {
-            custom = std::make_unique<detail::CustomMatcher>(opts.custom_patterns);
-        }
-        const auto rules = enabled_rules(opts);
-        for (const auto* spec : rules) longest_token = std::max<std::uint64_t>(longest_token, spec->max_token);
-        const auto new_runner = [&] { return std::make_unique<detail::RuleRunner>(rules, opts.types, custom.get()); };
+    explicit Impl(std::shared_ptr<const Ruleset::Compiled> shared)
+        : ruleset(std::move(shared)), options(ruleset->options), threads(thread_count(options.threads)) {
+        for (const auto* spec : ruleset->rules) longest_token = std::max<std::uint64_t>(longest_token, spec->max_token);
+        const auto new_runner = [&] {
+            return std::make_unique<detail::RuleRunner>(ruleset->rules, options.types, ruleset->custom.get());
+        };
         truth = new_runner();
         if (parallel()) {
             for (auto& segments : ahead) {
@@ -352,10 +332,11 @@ struct Scanner::Impl {
         return true;
     }
 
-    Options options;
+    /// Shared with other Scanners: only read.
+    std::shared_ptr<const Ruleset::Compiled> ruleset;
+    const Options& options;
     std::size_t threads;
     std::uint64_t longest_token = 0;   ///< of the enabled rules (max_token)
-    std::unique_ptr<detail::CustomMatcher> custom;   ///< compiled custom patterns, if any
     /// The runner that has read all input so far (the one-thread scan).
     std::unique_ptr<detail::RuleRunner> truth;
     /// Threads: the speculative segments of a round after its first, two
@@ -380,7 +361,8 @@ struct Scanner::Impl {
     std::unique_ptr<detail::WorkerPool> pool;
 };
 
-Scanner::Scanner(const Options& options) : impl_(std::make_unique<Impl>(options)) {}
+Scanner::Scanner(const Options& options) : Scanner(Ruleset(options)) {}
+Scanner::Scanner(const Ruleset& ruleset) : impl_(std::make_unique<Impl>(ruleset.compiled_)) {}
 Scanner::~Scanner() = default;
 Scanner::Scanner(Scanner&&) noexcept = default;
 Scanner& Scanner::operator=(Scanner&&) noexcept = default;

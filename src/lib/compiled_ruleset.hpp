@@ -1,0 +1,26 @@
+// What a Ruleset holds: the options, the compiled custom patterns and the
+// rules they enable. Built once, then only read, so any number of Scanners on
+// any threads may share it (RE2 matching is const and thread-safe).
+#pragma once
+
+#include "iocscan/iocscan.hpp"
+#include "lib/custom_matcher.hpp"
+#include "lib/rule_table.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace iocscan {
+
+struct Ruleset::Compiled {
+    /// Throws std::invalid_argument when a custom pattern is unusable.
+    explicit Compiled(const Options& opts);
+
+    const Options options;
+    /// The compiled custom patterns; null when the custom type is off or has none.
+    const std::unique_ptr<const detail::CustomMatcher> custom;
+    /// The built-in rules the options ask for.
+    const std::vector<const detail::RuleSpec*> rules;
+};
+
+}  // namespace iocscan

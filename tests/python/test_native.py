@@ -1,0 +1,143 @@
+"""The native API: every family (the spec's worked examples), str and bytes,
+records identical to the CLI's --jsonl, options and their errors."""
+
+import json
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import iocscan
+from conftest import SAMPLE, case_rows, run_cli
+
+
+@pytest.mark.parametrize("kind,modes,data,expected", case_rows())
+def test_worked_example(kind, modes, data, expected, tmp_path):
+    rules = iocscan.Ruleset("all", refang="refang" in modes, strip_urls="strip" in modes, open="open" in modes)
+    if "wide" in modes:
+        path = tmp_path / "wide.txt"
+        path.write_bytes(data)
+        found = list(iocscan.scan_file(path, rules, wide=True))
+    else:
+        found = iocscan.scan(data, rules)
+    assert [m.value for m in found if m.type == kind] == expected
+
+
+def test_every_family_in_one_text():
+    text = (
+        "url hxxp://evil[.]example/x ip 10.0.0[.]1 net 10.1.0.0/16 v6 2001:db8::7 mail ops[@]example.org\n"
+        "md5 d41d8cd98f00b204e9800998ecf8427e sha1 da39a3ee5e6b4b0d3255bfef95601890afd80709\n"
+        "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+        "sha512 " + "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce"
+        "47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e\n"
+        "rule demo { condition: true }\n"
+        "key=secret call 212-555-0199 host login.bank-secure.co\n"
+    )
+    rules = iocscan.Ruleset("all", refang=True, custom_patterns=[r"key=([a-z]+)"])
+    found = {}
+    for m in iocscan.scan(text, rules):
+        found.setdefault(m.type, []).append(m.value)
+    assert found["url"][0] == "http://evil.example/x"
+    assert found["ipv4"] == ["10.0.0.1"]
+    assert found["cidr"] == ["10.1.0.0/16"]
+    assert found["ipv6"] == ["2001:db8::7"]
+    assert found["email"] == ["ops@example.org"]
+    assert found["md5"] == ["d41d8cd98f00b204e9800998ecf8427e"]
+    assert found["sha1"] == ["da39a3ee5e6b4b0d3255bfef95601890afd80709"]
+    assert len(found["sha256"][0]) == 64 and len(found["sha512"][0]) == 128
+    assert found["yara"] == ["rule demo { condition: true }"]
+    assert found["custom"] == ["secret"]
+    assert found["phone"] == ["212-555-0199"]
+    assert "login.bank-secure.co" in found["domain"]
+
+
+def test_match_fields_and_char_offset():
+    text = "€€ see hxxp://evil[.]example/x"
+    (m,) = iocscan.scan(text, types="url", refang=True)
+    assert (m.type, m.value, m.raw) == ("url", "http://evil.example/x", "hxxp://evil[.]example/x")
+    assert m.offset == text.encode("utf-8").index(b"hxxp")   # bytes
+    assert m.char_offset == text.index("hxxp")                # str index
+    assert m.length == len(m.raw) and m.defanged and m.encoding is None and m.path is None
+    assert m.rules and all(isinstance(r, str) for r in m.rules)
+    (b,) = iocscan.scan(text.encode("utf-8"), types="url")
+    assert b.char_offset is None and b.value == "hxxp://evil[.]example/x"
+
+
+def test_encoded_url_is_decoded_with_refang():
+    text = b"payload aHR0cDovL2V2aWwuZXhhbXBsZS9wYXlsb2FkLmV4ZQ== end"
+    (m,) = iocscan.scan(text, types="url", refang=True)
+    assert m.value == "http://evil.example/payload.exe" and m.encoding == "base64"
+
+
+def test_records_are_the_cli_jsonl(cli_binary, tmp_path):
+    """as_dict() of scan_file() gives the CLI's --jsonl records, byte for byte."""
+    cli = run_cli(cli_binary, ["--jsonl", "--refang", "--types", "all", "-j", "1", str(SAMPLE)])
+    expected = [json.loads(line) for line in cli.stdout.decode("utf-8").splitlines()]
+    assert len(expected) > 20
+    rules = iocscan.Ruleset("all", refang=True)
+    assert [m.as_dict() for m in iocscan.scan_file(str(SAMPLE), rules)] == expected
+    in_memory = [m.as_dict() for m in iocscan.scan(SAMPLE.read_bytes(), rules)]
+    for record in expected:
+        record["path"] = None
+    assert in_memory == expected
+
+
+def test_python_m_runs_the_cli(cli_binary):
+    args = ["--refang", "--types", "url,ipv4", str(SAMPLE)]
+    expected = run_cli(cli_binary, args)
+    got = subprocess.run([sys.executable, "-m", "iocscan"] + args, stdout=subprocess.PIPE, check=False)
+    assert got.returncode == expected.returncode == 0
+    assert got.stdout == expected.stdout and got.stdout.count(b"\n") > 5
+
+
+def test_bad_options_raise_the_cli_message():
+    with pytest.raises(ValueError, match=r"--types: unknown type 'nope'"):
+        iocscan.Ruleset("url,nope")
+    with pytest.raises(ValueError, match=r"custom_patterns:2: missing \)"):
+        iocscan.Ruleset(custom_patterns=["(ok)", "(a"])
+    with pytest.raises(ValueError, match=r"custom_patterns:1: a pattern needs exactly one capture group"):
+        iocscan.Ruleset(custom_patterns=["no group"])
+    with pytest.raises(ValueError, match=r"--threads: not a number"):
+        iocscan.Ruleset(threads=-1)
+    with pytest.raises(TypeError):
+        iocscan.Ruleset(no_such_option=True)
+    with pytest.raises(TypeError):
+        iocscan.scan(12345)
+    with pytest.raises(TypeError):
+        iocscan.scan(b"x", iocscan.Ruleset(), refang=True)
+
+
+def test_defaults_are_iocextracts_families():
+    assert iocscan.Ruleset().types == ["url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512", "yara"]
+    # Patterns add "custom", as --custom-regex does.
+    assert iocscan.Ruleset("url", custom_patterns=["(x)"]).types == ["url", "custom"]
+
+
+def test_ruleset_pickles():
+    rules = iocscan.Ruleset("url", refang=True, custom_patterns=["id=([0-9]+)"])
+    copy = pickle.loads(pickle.dumps(rules))
+    text = b"hxxp://a[.]example/ id=42"
+    assert [m.as_dict() for m in iocscan.scan(text, copy)] == [m.as_dict() for m in iocscan.scan(text, rules)]
+    assert copy.types == ["url", "custom"]
+
+
+def test_refang_and_defang():
+    assert iocscan.refang("hxxp://evil[.]example/x") == "http://evil.example/x"
+    assert iocscan.refang("10[.]0[.]0[.]1") == "10.0.0.1"
+    assert iocscan.refang("ops[at]example[dot]org") == "ops@example.org"
+    assert iocscan.refang("evil[.]example", kind="url") == "http://evil.example"
+    assert iocscan.defang("http://evil.example/x") == "hxxp://evil[.]example/x"
+    with pytest.raises(ValueError):
+        iocscan.refang("x", kind="nonsense")
+
+
+def test_binary_input_never_breaks():
+    data = bytes(range(256)) * 64 + b"\x00http://evil.example/\xff\xfe"
+    found = iocscan.scan(data, types="all")
+    assert any(m.value.startswith("http://evil.example/") for m in found)
+
+
+def test_module_metadata():
+    assert iocscan.__version__.count(".") == 2
+    assert "iocscan.scan(" in iocscan.__doc__
