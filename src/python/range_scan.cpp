@@ -82,6 +82,9 @@ public:
         return "plain";
     }
     bool unique() const { return args_.unique; }
+    /// The PATH arguments, and --output's file ("" for standard output).
+    const std::vector<std::string>& paths() const { return args_.paths; }
+    const std::string& output_path() const { return args_.output_path; }
     /// "always", "never" or "automatic" (several paths, or a directory).
     std::string path_prefix() const {
         switch (args_.path_prefix) {
@@ -214,6 +217,8 @@ void bind_range_scan(py::module_& module) {
         .def_property_readonly("unique", &RangeScanner::unique)
         .def_property_readonly("path_prefix", &RangeScanner::path_prefix)
         .def_property_readonly("header", &RangeScanner::header)
+        .def_property_readonly("paths", &RangeScanner::paths)
+        .def_property_readonly("output_path", &RangeScanner::output_path)
         .def("walk", &RangeScanner::walk, py::arg("paths"))
         .def("splittable", &RangeScanner::splittable, py::arg("path"))
         .def("scan", &RangeScanner::scan, py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("with_path"))
