@@ -226,6 +226,21 @@ TEST(Range, SixtyFourMegabyteFileInRandomRanges) {
     EXPECT_EQ(got, whole) << first_difference(whole, got);
 }
 
+TEST(Range, UrlOnlyScanLooksBackPastAnOverlongUrl) {
+    // 200 KB of URL: over-long (dropped), and the URL inside it is no token
+    // of its own in the whole-file scan. The lookback (at least 1 MiB, more
+    // than url:plain's 64 KiB) starts before it.
+    const std::string text = "intro http://a.example/" + std::string(200000, 'x') + "?u=http://b.example/x tail\n";
+    Options options;
+    options.types = TypeSet().add(Type::url);
+    options.url_encoded = false;
+    const auto whole = scan_pieces(text, options);
+    RangeScan scan(text, options);
+    for (const std::uint64_t point : {100000u, 150000u, 200020u, 200030u}) {
+        EXPECT_EQ(scan.split({point}, text.size()), whole) << point;
+    }
+}
+
 TEST(Range, ReadsNoFurtherThanItNeeds) {
     const std::string text = long_token_text(8u << 20, 9);
     TempFile file(text);
