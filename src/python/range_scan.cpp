@@ -23,9 +23,9 @@ namespace py = pybind11;
 namespace iocscan::python {
 namespace {
 
-/// One match as the driver needs it: type and value for --unique and
-/// --json, and the text the CLI prints for it.
-using Record = std::tuple<std::string, py::bytes, py::bytes>;
+/// One record's type and value (for --unique and --json) and where its
+/// text ends in the range's text.
+using Key = std::tuple<std::string, py::bytes, std::size_t>;
 
 /// An in-memory file the CLI's OutputWriter can write to.
 class MemoryFile {
@@ -124,18 +124,25 @@ public:
         return ok;
     }
 
-    /// Scans [begin, end) of `path` (the whole file when `begin` is None)
-    /// and returns its records and the error ("" if none), as the CLI would
-    /// report it after "iocscan: PATH: ".
-    std::pair<std::vector<Record>, std::string> scan(const std::string& path, std::optional<std::uint64_t> begin,
-                                                     std::optional<std::uint64_t> end, bool with_path) {
+    /// Scans [begin, end) of `path` (the whole file when `begin` is None).
+    /// Returns the records' text as the CLI prints it, their count, the
+    /// error ("" if none; the CLI prints it after "iocscan: PATH: ") and,
+    /// when `keyed`, each record's (type, value, end of its text) for
+    /// --unique and --json. Unkeyed, the text is written without a flush per
+    /// record: a cluster's plain output costs the client one write per range.
+    std::tuple<py::bytes, std::size_t, std::string, std::vector<Key>> scan(const std::string& path,
+                                                                           std::optional<std::uint64_t> begin,
+                                                                           std::optional<std::uint64_t> end,
+                                                                           bool with_path, bool keyed) {
         struct Raw {
             Type type;
             std::string value;
             std::size_t text_end;
         };
         std::vector<Raw> raws;
+        std::size_t count = 0;
         std::string error;
+        std::string text;
         MemoryFile file;
         {
             const py::gil_scoped_release unlocked;
@@ -151,8 +158,11 @@ public:
                     return true;
                 }
                 printer.print(match, path);
-                writer.flush();
-                raws.push_back({match.type, std::string(match.value), file.size() - header_end});
+                ++count;
+                if (keyed) {
+                    writer.flush();
+                    raws.push_back({match.type, std::string(match.value), file.size() - header_end});
+                }
                 return writer.usable();
             };
             const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -168,17 +178,12 @@ public:
             }
             writer.flush();
             if (writer.failed()) throw std::runtime_error(std::strerror(writer.error_errno()));
-            text_ = file.contents().substr(header_end);
+            text = file.contents().substr(header_end);
         }
-        std::vector<Record> records;
-        records.reserve(raws.size());
-        std::size_t from = 0;
-        for (const Raw& raw : raws) {
-            records.emplace_back(std::string(type_name(raw.type)), py::bytes(raw.value),
-                                 py::bytes(text_.data() + from, raw.text_end - from));
-            from = raw.text_end;
-        }
-        return {std::move(records), error};
+        std::vector<Key> keys;
+        keys.reserve(raws.size());
+        for (const Raw& raw : raws) keys.emplace_back(std::string(type_name(raw.type)), py::bytes(raw.value), raw.text_end);
+        return {py::bytes(text), count, error, std::move(keys)};
     }
 
     /// The grouped --json object for (type, value) pairs in output order.
@@ -205,7 +210,6 @@ private:
     cli::Arguments args_;
     std::optional<Ruleset> ruleset_;
     std::optional<Scanner> scanner_;
-    std::string text_;
 };
 
 }  // namespace
@@ -221,7 +225,8 @@ void bind_range_scan(py::module_& module) {
         .def_property_readonly("output_path", &RangeScanner::output_path)
         .def("walk", &RangeScanner::walk, py::arg("paths"))
         .def("splittable", &RangeScanner::splittable, py::arg("path"))
-        .def("scan", &RangeScanner::scan, py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("with_path"))
+        .def("scan", &RangeScanner::scan, py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("with_path"),
+             py::arg("keyed"))
         .def("grouped_json", &RangeScanner::grouped_json, py::arg("values"));
 }
 

@@ -23,9 +23,9 @@ def range_text(scanner, path, points, size):
     edges = [0] + sorted(points) + [size]
     out = []
     for begin, end in zip(edges, edges[1:]):
-        records, error = scanner.scan(str(path), begin, end, False)
+        text, _, error, _ = scanner.scan(str(path), begin, end, False, False)
         assert error == ""
-        out += [text for _, _, text in records]
+        out.append(text)
     return b"".join(out)
 
 
@@ -43,11 +43,12 @@ def test_range_splits_union_is_the_whole_scan(tmp_path, cli_binary, name):
     for _ in range(6):
         points = [rng.randrange(1, len(data)) for _ in range(rng.randrange(1, 6))]
         assert range_text(scanner, path, points, len(data)) == whole.stdout, points
-    records, _ = scanner.scan(str(path), 0, None, False)
+    text, _, _, keys = scanner.scan(str(path), 0, None, False, True)
     chosen = {}
-    for kind, value, text in records:
-        key = (kind, len(value) > 200)
-        chosen.setdefault(key, text)
+    start = 0
+    for kind, value, end in keys:
+        chosen.setdefault((kind, len(value) > 200), text[start:end])
+        start = end
     adversarial = []
     for text in chosen.values():
         record = __import__("json").loads(text)

@@ -84,16 +84,29 @@ def _range_scanner(flags: Tuple[str, ...]) -> "_native.RangeScanner":
     return scanner
 
 
-def _scan_task(flags: Tuple[str, ...], task: _Task, with_path: bool) -> Tuple[List[Tuple[str, bytes, bytes]], str]:
-    """Runs on a worker: the records of one range and the error, if any."""
-    return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path)
+_Result = Tuple[bytes, int, str, List[Tuple[str, bytes, int]]]
+
+
+def _scan_task(flags: Tuple[str, ...], task: _Task, with_path: bool, keyed: bool) -> _Result:
+    """Runs on a worker: one range's output text, its record count, the
+    error ("" if none) and, when keyed, (type, value, end of its text) per
+    record."""
+    return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path, keyed)
+
+
+def _split_records(result: _Result, path: str) -> Iterator[Record]:
+    text, _, _, keys = result
+    start = 0
+    for kind, value, end in keys:
+        yield Record(kind, value, text[start:end], path)
+        start = end
 
 
 def _records_of(flags: Tuple[str, ...], task: _Task, with_path: bool) -> List[Record]:
-    records, error = _scan_task(flags, task, with_path)
-    if error:
-        raise OSError("%s: %s" % (task.path, error))
-    return [Record(kind, value, text, task.path) for kind, value, text in records]
+    result = _scan_task(flags, task, with_path, True)
+    if result[2]:
+        raise OSError("%s: %s" % (task.path, result[2]))
+    return list(_split_records(result, task.path))
 
 
 def _expand(paths: Sequence[Union[str, os.PathLike]]) -> List[str]:
@@ -171,7 +184,7 @@ class ClusterScan:
                 tasks.append(_Task(path, begin, end if end < size else None))
         return tasks
 
-    def _results(self) -> Iterator[Union[Tuple[List[Tuple[str, bytes, bytes]], str], str]]:
+    def _results(self, keyed: bool) -> Iterator[Union[_Result, str]]:
         """Each task's result in plan order, while later tasks run: at most a
         few per worker are in flight, so the client's memory stays bounded."""
         client = self._client
@@ -192,8 +205,8 @@ class ClusterScan:
                 else:
                     # pure=False: a key per range and run; retries: a task that
                     # raised runs again (a lost worker's tasks are rerun anyway).
-                    pending.append(client.submit(_scan_task, self.flags, task, self.with_path, pure=False,
-                                                 retries=2))
+                    pending.append(client.submit(_scan_task, self.flags, task, self.with_path, keyed,
+                                                 pure=False, retries=2))
             if not pending:
                 return
             head = pending.popleft()
@@ -202,24 +215,50 @@ class ClusterScan:
     def __iter__(self) -> Iterator[Record]:
         """The records in CLI order (after --unique), as they arrive; walk
         and read errors go to ``errors`` in their place."""
+        for item in self._in_order(keyed=True):
+            if isinstance(item, Record):
+                yield item
+
+    def _in_order(self, keyed: bool) -> Iterator[Union[Record, Tuple[bytes, int]]]:
+        """Records (keyed) or each range's whole text and record count (not
+        keyed, and no --unique), in CLI order."""
         self.errors = []
         seen = set()
         unique = self._scanner.unique
-        tasks = (task for task in self.tasks)
-        for task, result in zip(tasks, self._results()):
+        for task, result in zip(self.tasks, self._results(keyed or unique)):
             if isinstance(result, str):
                 self.errors.append(result)
                 continue
-            records, error = result
-            for kind, value, text in records:
-                if unique:
-                    key = (kind, value)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                yield Record(kind, value, text, task.path)
-            if error:
-                self.errors.append("%s: %s" % (task.path, error))
+            if keyed or unique:
+                for record in _split_records(result, task.path):
+                    if unique:
+                        key = (record.type, record.value)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                    yield record
+            elif result[1]:
+                yield result[0], result[1]
+            if result[2]:
+                self.errors.append("%s: %s" % (task.path, result[2]))
+
+    def write(self, out) -> int:
+        """Writes what the CLI would print to the binary file ``out`` as
+        the ranges arrive; returns the number of records."""
+        printed = 0
+        if self.format == "json":
+            records = list(self)
+            out.write(self.json(records))
+            return len(records)
+        out.write(self.header)
+        for item in self._in_order(keyed=False):
+            if isinstance(item, Record):
+                out.write(item.text)
+                printed += 1
+            else:
+                out.write(item[0])
+                printed += item[1]
+        return printed
 
     def json(self, records: Optional[Sequence[Record]] = None) -> bytes:
         """iocextract's grouped --json object for these records (by default
@@ -320,17 +359,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     printed = 0
     had_error = False
     try:
-        if plan.format == "json":
-            records = []
-            for record in plan:
-                records.append(record)
-            printed = len(records)
-            out.write(plan.json(records))
-        else:
-            out.write(plan.header)
-            for record in plan:
-                out.write(record.text)
-                printed += 1
+        printed = plan.write(out)
         out.flush()
     except BrokenPipeError:
         return 0
