@@ -33,21 +33,18 @@ FileScan::~FileScan() {
     reader_.join();
 }
 
-bool FileScan::push(std::vector<OwnedMatch>& batch) {
+bool FileScan::push(MatchBatch& batch) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return ready_.size() < kMaxReadyBatches || cancel_.load(); });
     if (cancel_.load()) return false;
-    ready_.push_back(std::move(batch));
-    batch.clear();
-    batch.reserve(kBatchSize);
+    ready_.push_back(std::exchange(batch, {}));
     lock.unlock();
     changed_.notify_all();
     return true;
 }
 
 void FileScan::read_all(int fd, SourceOptions source) {
-    std::vector<OwnedMatch> batch;
-    batch.reserve(kBatchSize);
+    MatchBatch batch;
     source.cancel = &cancel_;
     // A pipe or FIFO that pauses: what was found so far goes to Python now.
     source.on_wait = [&] {
@@ -57,7 +54,7 @@ void FileScan::read_all(int fd, SourceOptions source) {
     ScanEnd end = ScanEnd::completed;
     try {
         end = scan_fd(fd, scanner_, source, [&](const Match& m) {
-            batch.emplace_back(m);
+            batch.add(m);
             return batch.size() < kBatchSize || push(batch);
         }, error);
     } catch (const std::exception& e) {
@@ -74,14 +71,14 @@ void FileScan::read_all(int fd, SourceOptions source) {
     changed_.notify_all();
 }
 
-std::vector<OwnedMatch> FileScan::next_batch() {
+MatchBatch FileScan::next_batch() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return !ready_.empty() || done_; });
     if (ready_.empty()) {
         if (!error_.empty()) throw std::runtime_error(std::exchange(error_, {}));
         return {};
     }
-    std::vector<OwnedMatch> batch = std::move(ready_.front());
+    MatchBatch batch = std::move(ready_.front());
     ready_.pop_front();
     lock.unlock();
     changed_.notify_all();

@@ -4,7 +4,7 @@
 // big the file, and Python gets the first matches while the rest is read.
 #pragma once
 
-#include "python/owned_match.hpp"
+#include "python/match_batch.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -29,16 +29,16 @@ public:
     /// The next matches, in input order; empty at the end. Blocks (call it
     /// without the GIL). Throws std::runtime_error with the reason after the
     /// matches before a read error.
-    std::vector<OwnedMatch> next_batch();
+    MatchBatch next_batch();
 
 private:
     void read_all(int fd, SourceOptions source);
-    bool push(std::vector<OwnedMatch>& batch);
+    bool push(MatchBatch& batch);
 
     Scanner scanner_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::vector<OwnedMatch>> ready_;
+    std::deque<MatchBatch> ready_;
     bool done_ = false;
     std::string error_;
     std::atomic<bool> cancel_{false};

@@ -1,31 +1,27 @@
-// iocscan.Match: one IOC as Python sees it. Its fields are made into Python
-// objects only when read, so a scan that yields many matches stays cheap.
+// iocscan.Match: one IOC as Python sees it. A plain CPython type rather
+// than a pybind11 class: a scan may make millions, and pybind11's instance
+// bookkeeping cost ~1.5 us each (bench/RESULTS.md); fields become Python
+// objects only when read.
 #pragma once
 
-#include "python/owned_match.hpp"
+#include "python/match_batch.hpp"
 
 #include <pybind11/pybind11.h>
 
-#include <memory>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace iocscan::python {
 
-struct MatchObject {
-    OwnedMatch match;
-    std::shared_ptr<const std::string> path;   ///< the scanned file; null for bytes
-    std::optional<std::uint64_t> char_offset;  ///< the str index, when a str was scanned
-};
-
-/// Defines iocscan.Match in `module`.
+/// Defines iocscan._native.Match in `module`.
 void bind_match(pybind11::module_& module);
 
 /// The matches as a Python list of Match; `text` is the UTF-8 of the str that
-/// was scanned (for char_offset), or null when bytes were.
-pybind11::list to_match_list(std::vector<OwnedMatch>&& found, const std::string_view* text,
-                             const std::shared_ptr<const std::string>& path);
+/// was scanned (for char_offset), or null when bytes were; `path` the file
+/// (a str), or None.
+pybind11::list to_match_list(const MatchBatch& found, const std::string_view* text,
+                             const pybind11::object& path);
 
 /// Bytes as a str; bytes that are not UTF-8 become lone surrogates
 /// ("surrogateescape"), so value.encode("utf-8", "surrogateescape") gives

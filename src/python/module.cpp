@@ -1,7 +1,7 @@
 // iocscan._native: the C++ library as a Python extension. The Python package
 // (python/iocscan/__init__.py) wraps it with keyword options and docstrings.
 //
-// Every scan copies its matches out (OwnedMatch) with the GIL released, and
+// Every scan copies its matches out (a MatchBatch) with the GIL released, and
 // makes Python objects after taking it back: Python threads scan in parallel.
 #include "cli/subcommands.hpp"
 #include "python/range_scan.hpp"
@@ -24,8 +24,9 @@ namespace iocscan::python {
 namespace {
 namespace py = pybind11;
 
-/// The bytes of a bytes-like object or the UTF-8 of a str, readable without
-/// the GIL while the object is held.
+/// The bytes of a bytes-like object (through the buffer protocol, no copy;
+/// it must be contiguous) or the UTF-8 of a str, readable without the GIL
+/// while this object lives.
 class InputBytes {
 public:
     explicit InputBytes(const py::object& data) {
@@ -36,19 +37,26 @@ public:
             bytes_ = {utf8, static_cast<std::size_t>(size)};
             is_text_ = true;
         } else if (PyObject_CheckBuffer(data.ptr())) {
-            buffer_ = py::reinterpret_borrow<py::buffer>(data).request();
-            bytes_ = {static_cast<const char*>(buffer_->ptr),
-                      static_cast<std::size_t>(buffer_->size * buffer_->itemsize)};
+            if (PyObject_GetBuffer(data.ptr(), &view_, PyBUF_SIMPLE) != 0) throw py::error_already_set();
+            has_view_ = true;
+            bytes_ = {static_cast<const char*>(view_.buf), static_cast<std::size_t>(view_.len)};
         } else {
             throw py::type_error("expected bytes, bytearray, memoryview or str, not " +
                                  std::string(Py_TYPE(data.ptr())->tp_name));
         }
     }
+    ~InputBytes() {
+        if (has_view_) PyBuffer_Release(&view_);
+    }
+    InputBytes(const InputBytes&) = delete;
+    InputBytes& operator=(const InputBytes&) = delete;
+
     std::string_view bytes() const { return bytes_; }
     bool is_text() const { return is_text_; }
 
 private:
-    std::optional<py::buffer_info> buffer_;
+    Py_buffer view_{};
+    bool has_view_ = false;
     std::string_view bytes_;
     bool is_text_ = false;
 };
@@ -81,12 +89,12 @@ private:
     template <class Step>
     py::list run(const Step& step) {
         const std::unique_lock lock = take();
-        std::vector<OwnedMatch> found;
+        MatchBatch found;
         {
             const py::gil_scoped_release unlocked;
             step(append_to(found));
         }
-        return to_match_list(std::move(found), nullptr, nullptr);
+        return to_match_list(std::move(found), nullptr, py::none());
     }
 
     Scanner scanner_;
@@ -95,7 +103,7 @@ private:
 
 py::list scan(const Ruleset& ruleset, const py::object& data) {
     const InputBytes input(data);
-    std::vector<OwnedMatch> found;
+    MatchBatch found;
     {
         const py::gil_scoped_release unlocked;
         Scanner scanner(ruleset);
@@ -104,39 +112,37 @@ py::list scan(const Ruleset& ruleset, const py::object& data) {
         scanner.finish(collect);
     }
     const std::string_view text = input.bytes();
-    return to_match_list(std::move(found), input.is_text() ? &text : nullptr, nullptr);
+    return to_match_list(std::move(found), input.is_text() ? &text : nullptr, py::none());
 }
 
-/// The iterator scan_file() returns: one Match at a time from the reader's batches.
+/// What scan_file() iterates over: lists of Matches, one per batch of the
+/// reader (the Python side flattens them: a call per batch, not per match).
 class FileMatches {
 public:
     FileMatches(const Ruleset& ruleset, const std::string& path, const SourceOptions& source)
-        : path_(std::make_shared<const std::string>(path)), scan_(ruleset, path, source) {}
+        : path_(decode_text(path)), scan_(ruleset, path, source) {}
 
-    py::object next() {
-        while (at_ >= batch_.size()) {
-            if (ended_) throw py::stop_iteration();
-            std::vector<OwnedMatch> batch;
-            try {
-                const py::gil_scoped_release unlocked;
-                batch = scan_.next_batch();
-            } catch (const std::runtime_error& e) {
-                ended_ = true;
-                PyErr_SetString(PyExc_OSError, (*path_ + ": " + e.what()).c_str());
-                throw py::error_already_set();
-            }
-            if (batch.empty()) ended_ = true;
-            batch_ = to_match_list(std::move(batch), nullptr, path_);
-            at_ = 0;
+    py::list next_batch() {
+        if (ended_) throw py::stop_iteration();
+        MatchBatch batch;
+        try {
+            const py::gil_scoped_release unlocked;
+            batch = scan_.next_batch();
+        } catch (const std::runtime_error& e) {
+            ended_ = true;
+            PyErr_Format(PyExc_OSError, "%U: %s", path_.ptr(), e.what());
+            throw py::error_already_set();
         }
-        return batch_[at_++];
+        if (batch.empty()) {
+            ended_ = true;
+            throw py::stop_iteration();
+        }
+        return to_match_list(std::move(batch), nullptr, path_);
     }
 
 private:
-    std::shared_ptr<const std::string> path_;
+    py::str path_;
     FileScan scan_;
-    py::list batch_;
-    std::size_t at_ = 0;
     bool ended_ = false;
 };
 
@@ -184,6 +190,7 @@ py::list list_of_types(const Ruleset& ruleset) {
 
 PYBIND11_MODULE(_native, module) {
     module.doc() = "The iocscan C++ library; use the iocscan package, which wraps it.";
+    module.attr("__version__") = IOCSCAN_VERSION;
     bind_match(module);
 
     py::class_<Ruleset>(module, "Ruleset")
@@ -195,7 +202,7 @@ PYBIND11_MODULE(_native, module) {
         .def_property_readonly("threads", [](const Ruleset& r) { return r.options().threads; });
 
     py::class_<StreamScanner>(module, "Scanner")
-        .def(py::init<const Ruleset&>(), py::arg("ruleset"), py::keep_alive<1, 2>())
+        .def(py::init<const Ruleset&>(), py::arg("ruleset"))
         .def("feed", &StreamScanner::feed, py::arg("data"))
         .def("finish", &StreamScanner::finish)
         .def("reset", &StreamScanner::reset)
@@ -203,7 +210,7 @@ PYBIND11_MODULE(_native, module) {
 
     py::class_<FileMatches>(module, "FileMatches")
         .def("__iter__", [](py::object self) { return self; })
-        .def("__next__", &FileMatches::next);
+        .def("__next__", &FileMatches::next_batch);
 
     module.def("scan", scan, py::arg("ruleset"), py::arg("data"));
     module.def("scan_file", open_file_matches, py::arg("ruleset"), py::arg("path"), py::arg("wide"),

@@ -13,17 +13,19 @@ from iocscan import iocextract
 
 # iocextract's README example.
 README_CONTENT = """
+I really love example[.]com!
 All the bots are on hxxp://example.com/bad/url these days.
 C2: tcp://example[.]com:8989/bad
 """
 
 
 def test_readme_extract_urls():
-    # The bracketed URL is found by the generic and by the bracket regex:
-    # iocextract yields it once per regex, and so does the drop-in.
+    # First what the generic regex finds, then what the bracket regex finds:
+    # the C2 URL is found by both and comes twice, as in iocextract's README.
     assert list(iocextract.extract_urls(README_CONTENT)) == [
         "hxxp://example.com/bad/url",
         "tcp://example[.]com:8989/bad",
+        "example[.]com",
         "tcp://example[.]com:8989/bad",
     ]
 
@@ -32,6 +34,7 @@ def test_readme_extract_urls_refang():
     assert list(iocextract.extract_urls(README_CONTENT, refang=True)) == [
         "http://example.com/bad/url",
         "http://example.com:8989/bad",
+        "http://example.com",
         "http://example.com:8989/bad",
     ]
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import iocscan
+import iocscan._native
 from conftest import SAMPLE, case_rows, run_cli
 
 
@@ -138,6 +139,56 @@ def test_binary_input_never_breaks():
     assert any(m.value.startswith("http://evil.example/") for m in found)
 
 
-def test_module_metadata():
-    assert iocscan.__version__.count(".") == 2
+def test_module_metadata(cli_binary):
+    version = run_cli(cli_binary, ["--version"]).stdout.decode().split()[-1]
+    assert iocscan.__version__ == version
+    # The docstring's example is run as a doctest: its output is what it says.
+    import doctest
+
     assert "iocscan.scan(" in iocscan.__doc__
+    result = doctest.testmod(iocscan, verbose=False)
+    assert result.attempted >= 3 and result.failed == 0
+
+
+def test_scan_lets_other_python_threads_run():
+    """Load-independent companion of test_threads.py: while one thread scans,
+    another runs Python code. With the GIL held the whole scan, the main
+    thread could not run again before the scan had returned."""
+    import threading
+
+    data = b"no indicators in these words, only text " * 1500000   # 60 MB, no matches
+    rules = iocscan.Ruleset("all")
+    started, done = threading.Event(), threading.Event()
+
+    def work():
+        started.set()
+        iocscan.scan(data, rules)
+        done.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    # ~20 ms of Python work: four times the interpreter's 5 ms switch
+    # interval, and a small part of the scan's time.
+    ran_during_scan = 0
+    while not done.is_set() and ran_during_scan < 2000:
+        ran_during_scan += 1
+        sum(range(1000))
+    worker.join()
+    assert ran_during_scan == 2000, "the main thread ran %d times during the scan" % ran_during_scan
+
+
+def test_matches_pickle(tmp_path):
+    """Matches travel between processes (Dask) with every field intact."""
+    text = "€ x hxxp://a[.]example/ y aHR0cDovL2V2aWwuZXhhbXBsZS9wYXlsb2FkLmV4ZQ== id=1"
+    rules = iocscan.Ruleset("url", refang=True, custom_patterns=["id=([0-9])"])
+    found = iocscan.scan(text, rules) + list(iocscan.scan_file(SAMPLE, rules))
+    copies = pickle.loads(pickle.dumps(found))
+
+    def fields(m):
+        return (m.as_dict(), m.char_offset, m.length, repr(m))
+
+    assert [fields(m) for m in copies] == [fields(m) for m in found]
+    assert {m.encoding for m in copies} >= {"base64", None} and copies[0].char_offset == 4
+    with pytest.raises(ValueError):
+        iocscan._native._match_from_state(99, b"", b"", 0, (), 0, False, None, -1)

@@ -1,12 +1,12 @@
 """iocscan: find Indicators of Compromise (URLs, IPs, e-mails, hashes, YARA
 rules, ...) in text and binary data, defanged forms included, at DFA speed.
 
-    import iocscan
-    rules = iocscan.Ruleset(types="url,ipv4", refang=True)
-    for m in iocscan.scan(b"get hxxp://evil[.]example/x from 10.0.0[.]1", rules):
-        print(m.type, m.value, m.offset)
-    # url http://evil.example/x 4
-    # ipv4 10.0.0.1 32
+    >>> import iocscan
+    >>> rules = iocscan.Ruleset(types="url,ipv4", refang=True)
+    >>> for m in iocscan.scan(b"get hxxp://evil[.]example/x from 10.0.0.1", rules):
+    ...     print(m.type, m.value, m.offset)
+    url http://evil.example/x 4
+    ipv4 10.0.0.1 33
 
 Layout: ``iocscan._native`` is the C++ extension; this module adds keyword
 options and docstrings; ``iocscan.iocextract`` is a drop-in for iocextract
@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, List, Optional, Union
 from . import _native
 from ._native import Match
 
-__version__ = "0.1.0"
+__version__: str = _native.__version__   # the CMake project version
 
 __all__ = [
     "Match",
@@ -144,7 +144,7 @@ def scan_file(
     *,
     wide: bool = False,
     decompress: bool = True,
-    chunk_size: int = 256 * 1024,
+    chunk_size: Optional[int] = None,
     **options,
 ) -> Iterator[Match]:
     """The IOCs in a file, yielded while it is read, in bounded memory.
@@ -152,8 +152,20 @@ def scan_file(
     as it is); wide=True drops NUL bytes first (UTF-16LE text, the CLI's
     --wide). Offsets count decompressed bytes. Raises OSError when the file
     cannot be opened (at once) or read (after the matches before the error).
-    Stopping the iteration early stops the reading."""
-    return _native.scan_file(_ruleset(ruleset, options), os.fspath(path), wide, decompress, chunk_size)
+    Stopping the iteration early stops the reading. chunk_size: bytes per
+    read; by default the CLI's (256 KiB, 1 MiB with threads)."""
+    rules = _ruleset(ruleset, options)
+    if chunk_size is None:
+        # As the CLI: reads of a round (1 MiB) let every thread take part.
+        chunk_size = 1024 * 1024 if rules.threads > 1 else 256 * 1024
+    batches = _native.scan_file(rules, os.fspath(path), wide, decompress, chunk_size)
+    return _flatten(batches)
+
+
+def _flatten(batches: Iterator[List[Match]]) -> Iterator[Match]:
+    # One native call per batch of matches, not per match.
+    for batch in batches:
+        yield from batch
 
 
 class Scanner(_native.Scanner):

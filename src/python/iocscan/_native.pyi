@@ -1,6 +1,8 @@
 # Types of the C++ extension iocscan._native (see __init__.py for the docs).
 from typing import Iterator, List, Optional, Union
 
+__version__: str
+
 _Data = Union[bytes, bytearray, memoryview, str]
 
 class Match:
@@ -41,9 +43,9 @@ class Scanner:
     @property
     def bytes_scanned(self) -> int: ...
 
-class FileMatches(Iterator[Match]):
+class FileMatches(Iterator[List[Match]]):
     def __iter__(self) -> "FileMatches": ...
-    def __next__(self) -> Match: ...
+    def __next__(self) -> List[Match]: ...
 
 def scan(ruleset: Ruleset, data: _Data) -> List[Match]: ...
 def scan_file(ruleset: Ruleset, path: str, wide: bool, decompress: bool, chunk_size: int) -> FileMatches: ...
