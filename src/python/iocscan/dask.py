@@ -325,7 +325,21 @@ def _split_arguments(argv: List[str]) -> Tuple[Dict[str, str], List[str]]:
     return ours, rest
 
 
+def _quiet_dask() -> None:
+    """Dask's INFO lines (stale lock files purged, workers started) would
+    mix into what must be the CLI's stderr; worker processes inherit the
+    setting through the environment."""
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+    import dask
+
+    dask.config.set({"logging.distributed": "error"})
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
 def _start_client(ours: Dict[str, str]):
+    _quiet_dask()
     from distributed import Client, LocalCluster
 
     if "--scheduler" in ours and "--workers" in ours:
