@@ -58,7 +58,7 @@ start_cluster() {   # a scheduler and $1 workers on 127.0.0.1; sets $address
     address=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["address"])' "$work/scheduler.json")
     for i in $(seq "$1"); do
         setsid dask-worker --scheduler-file "$work/scheduler.json" --nthreads 1 --nworkers 1 \
-            --host 127.0.0.1 --no-dashboard > "$work/worker$i.log" 2>&1 & pids+=($!)
+            --host 127.0.0.1 --no-dashboard --local-directory "$work/workers" > "$work/worker$i.log" 2>&1 & pids+=($!)
     done
     "$py" -c 'import sys; from distributed import Client; Client(sys.argv[1]).wait_for_workers(int(sys.argv[2]), timeout=60)' \
         "$address" "$1"

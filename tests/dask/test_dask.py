@@ -149,7 +149,8 @@ def test_deployed_cluster_survives_a_killed_worker(tmp_path, cli_binary):
             time.sleep(0.1)
         assert scheduler_file.exists(), "the scheduler did not start"
         workers = [start(["dask-worker", "--scheduler-file", str(scheduler_file), "--nthreads", "1",
-                          "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard", "--death-timeout", "30"])
+                          "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard", "--death-timeout", "30",
+                          "--local-directory", str(tmp_path / "workers")])
                    for _ in range(2)]
         run = subprocess.Popen([sys.executable, "-m", "iocscan.dask", "--scheduler", "tcp://127.0.0.1:%d" % port,
                                 "--blocksize", "256KiB", "--jsonl", str(path)],
