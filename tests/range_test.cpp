@@ -166,7 +166,7 @@ std::vector<std::uint64_t> adversarial_points(const std::vector<Found>& whole) {
     std::map<std::string, int> taken;
     for (const Found& f : whole) {
         const std::string kind = std::string(type_name(f.type)) + f.encoding + (f.raw.size() > 200 ? "long" : "");
-        if (++taken[kind] > 3) continue;
+        if (++taken[kind] > 2) continue;
         const std::uint64_t at = f.offset, length = f.raw.size();
         for (const std::uint64_t p : {at - std::min<std::uint64_t>(at, 1), at, at + 1, at + length / 2, at + length - 1,
                                       at + length, at + length + 1}) {
@@ -186,7 +186,7 @@ TEST(Range, LongTokensSplitAtAdversarialPoints) {
     ASSERT_GT(std::count_if(whole.begin(), whole.end(), [](const Found& f) { return f.encoding == "base64"; }), 40);
     RangeScan scan(text, all_types());
     const auto points = adversarial_points(whole);
-    ASSERT_GT(points.size(), 150u);
+    ASSERT_GT(points.size(), 100u);
     // Each point once as the edge between two ranges, in groups of 16.
     for (std::size_t i = 0; i < points.size(); i += 16) {
         std::vector<std::uint64_t> group;
