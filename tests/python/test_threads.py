@@ -2,14 +2,23 @@
 at once finish well before one scanning both after the other. Run alone by
 ctest (RUN_SERIAL), so that the two cores are free."""
 
+import os
 import threading
 import time
+
+import pytest
 
 import iocscan
 from conftest import SAMPLE
 
 
 def test_two_threads_scan_in_parallel():
+    # On a machine that other work keeps busy (load well above its cores),
+    # two threads get no more CPU than one: nothing can be measured. ctest
+    # reports the skip as a skip (SKIP_REGULAR_EXPRESSION), not a pass.
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    if load > 1.5 * cores:
+        pytest.skip("machine busy: load %.1f on %d cores" % (load, cores))
     data = SAMPLE.read_bytes() * 6000   # ~ 20 MB: long enough to time
     rules = iocscan.Ruleset("all")
 
