@@ -235,6 +235,16 @@ public:
     bool finish(const MatchCallback& on_match);
     /// Forgets all input; the next feed() starts a new stream at offset 0.
     void reset();
+    /// Forgets all input; the next byte fed is input offset `first_offset`
+    /// (scan_range() starts the scan inside a file this way).
+    void reset(std::uint64_t first_offset);
+    /// Every match that starts before this offset has been reported (as of
+    /// the last feed(), flush() or finish()).
+    std::uint64_t reported_below() const;
+    /// The longest token an enabled rule can report (its rule's maximum
+    /// match length and lookahead): how far before its range scan_range()
+    /// starts reading.
+    std::uint64_t longest_token() const;
 
     const Stats& stats() const;
 
@@ -287,6 +297,30 @@ enum class ScanEnd {
 /// any of the four formats is such an error.
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error);
+
+/// Bytes [begin, end) of a regular file; `end` past the file's end (the
+/// default) means to its end.
+struct ByteRange {
+    std::uint64_t begin = 0;
+    std::uint64_t end = UINT64_MAX;
+};
+
+/// Why `fd` cannot be scanned by byte range ("" when it can): a range scan
+/// needs a regular file whose offsets are input offsets, so no pipe, no
+/// compressed file (its offsets are those of the decompressed text) and no
+/// --wide (NULs are dropped before scanning). Such inputs are scanned whole.
+std::string range_refusal(int fd, const SourceOptions& source);
+
+/// Reports exactly the matches of the whole-file scan whose offset lies in
+/// `range`, with the same absolute offsets and contents, whatever the split
+/// points: scanning [0, a), [a, b), [b, end) gives the whole-file output.
+/// Reads from scanner.longest_token() bytes (at least 1 MiB) before `range.begin` (scanners
+/// started there are in step with the whole-file scan by range.begin, see
+/// docs/scale-out.md) and past `range.end` until every match that starts
+/// before it is final. Resets `scanner`. Returns read_error, with `error`
+/// set, when range_refusal() refuses `fd`. Stats::bytes counts what was read.
+ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const SourceOptions& source,
+                   const MatchCallback& on_match, std::string& error);
 
 /// Refangs one IOC of the given type (the post-pass used by Options::refang).
 std::string refang(Type type, std::string_view raw);

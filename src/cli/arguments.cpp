@@ -1,4 +1,5 @@
 #include "cli/arguments.hpp"
+#include "cli/range_argument.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -331,6 +332,8 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             if (!value(text) || !out.domain_ignore.load(std::string(text), error)) return false;
         } else if (arg == "--threads" || arg == "-j") {
             if (!value(text) || !parse_threads(text, out.scan.threads, error)) return false;
+        } else if (arg == "--range") {
+            if (!value(text) || !parse_range(text, out.range.emplace(), error)) return false;
         } else if (arg == "--chunk-size") {   // hidden: lets tests move chunk edges
             if (!value(text)) return false;
             const auto size = parse_size(text);
@@ -464,6 +467,10 @@ Input and output:
   -j, --threads N         scan with N threads (default, or 0: one per usable
                           core: affinity mask, cgroup CPU quota); the output
                           is the same for any N
+      --range BEGIN:END   only the IOCs that start in bytes [BEGIN, END) of
+                          one regular file (BEGIN: to its end), exactly as
+                          the whole-file scan reports them (for splitting a
+                          file between machines)
   -h, --help              show this help
   -V, --version           show the version
 

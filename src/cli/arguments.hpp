@@ -5,6 +5,7 @@
 #include "cli/input_walker.hpp"
 #include "iocscan/iocscan.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct Arguments {
     std::vector<std::string> paths;   ///< "-" is standard input
     std::string output_path;          ///< empty: standard output
     DomainIgnoreList domain_ignore;   ///< --domain-ignore FILE
+    std::optional<ByteRange> range;   ///< --range: one regular file's bytes
 };
 
 /// Parses argv. On a usage error returns false with `error` set to a message

@@ -163,8 +163,25 @@ bool output_names_an_input(const cli::Arguments& args) {
     return false;
 }
 
+/// --range names one regular file: a byte range of a pipe, of several files
+/// or of a directory means nothing. Returns the reason it is refused, or "".
+std::string range_misuse(const cli::Arguments& args) {
+    if (!args.range) return "";
+    if (args.paths.size() != 1) return "--range: needs exactly one file";
+    if (args.paths[0] == "-") return "--range: needs a regular file, not standard input";
+    struct stat info {};
+    if (::stat(args.paths[0].c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+        return "--range: needs a regular file, not a directory";
+    }
+    return "";
+}
+
 int run(const cli::Arguments& args) {
     if (output_names_an_input(args)) return kExitError;
+    if (const std::string misuse = range_misuse(args); !misuse.empty()) {
+        std::fprintf(stderr, "iocscan: %s\n", misuse.c_str());
+        return kExitError;
+    }
     int out_fd = STDOUT_FILENO;
     if (!args.output_path.empty()) {
         out_fd = ::open(args.output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -224,7 +241,8 @@ int run(const cli::Arguments& args) {
         source.on_wait = [&] { writer.flush(); };
         scanner.reset();
         std::string read_error;
-        const ScanEnd end = scan_fd(fd, scanner, source, on_match, read_error);
+        const ScanEnd end = args.range ? scan_range(fd, *args.range, scanner, source, on_match, read_error)
+                                       : scan_fd(fd, scanner, source, on_match, read_error);
         if (fd != STDIN_FILENO) ::close(fd);
         totals.add(scanner.stats());
         if (end == ScanEnd::read_error) {

@@ -62,10 +62,10 @@ void InputWindow::release_before(std::uint64_t offset) {
     }
 }
 
-void InputWindow::clear() {
+void InputWindow::clear(std::uint64_t offset) {
     blocks_.clear();
     open_ = false;
-    end_ = 0;
+    end_ = offset;
 }
 
 }  // namespace iocscan::detail

@@ -34,7 +34,8 @@ public:
     std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
     /// Frees the closed blocks that end at or before `offset`.
     void release_before(std::uint64_t offset);
-    void clear();
+    /// Forgets all blocks; the next byte is input offset `offset`.
+    void clear(std::uint64_t offset = 0);
 
 private:
     struct Block {

@@ -58,6 +58,7 @@ std::size_t thread_count(unsigned requested) { return requested != 0 ? requested
 struct Scanner::Impl {
     explicit Impl(std::shared_ptr<const Ruleset::Compiled> shared)
         : ruleset(std::move(shared)), options(ruleset->options), threads(thread_count(options.threads)) {
+        for (const auto* spec : ruleset->rules) longest_token = std::max<std::uint64_t>(longest_token, spec->max_token);
         const auto new_runner = [&] {
             return std::make_unique<detail::RuleRunner>(ruleset->rules, options.types, ruleset->custom.get());
         };
@@ -75,21 +76,21 @@ struct Scanner::Impl {
 
     bool parallel() const { return threads > 1; }
 
-    void reset() {
+    void reset(std::uint64_t first_offset = 0) {
         try {
             pool->wait();   // a round still in flight is dropped
         } catch (...) {
             // Its result is not wanted any more.
         }
-        truth->restart(0);
+        truth->restart(first_offset);
         caught_up.clear();
         caught_up_dropped = 0;
-        window.clear();
+        window.clear(first_offset);
         queue.clear();
         stats = {};
         stopped = false;
         finished = false;
-        final_below = 0;
+        final_below = first_offset;
         pending = 0;
     }
 
@@ -332,6 +333,7 @@ struct Scanner::Impl {
     std::shared_ptr<const Ruleset::Compiled> ruleset;
     const Options& options;
     std::size_t threads;
+    std::uint64_t longest_token = 0;   ///< of the enabled rules (max_token)
     /// The runner that has read all input so far (the one-thread scan).
     std::unique_ptr<detail::RuleRunner> truth;
     /// Threads: the speculative segments of a round after its first, two
@@ -372,6 +374,15 @@ bool Scanner::commit_input(std::size_t count, const MatchCallback& on_match) {
 bool Scanner::flush(const MatchCallback& on_match) { return impl_->flush(on_match); }
 bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
 void Scanner::reset() { impl_->reset(); }
+void Scanner::reset(std::uint64_t first_offset) { impl_->reset(first_offset); }
+std::uint64_t Scanner::reported_below() const {
+    // Nothing starts before final_below that is not queued yet; the queue
+    // releases in offset order, so all before its first held one is out.
+    const auto& impl = *impl_;
+    if (impl.finished) return kNoOffset;
+    return std::min(impl.final_below, impl.queue.empty() ? kNoOffset : impl.queue.earliest_offset());
+}
+std::uint64_t Scanner::longest_token() const { return impl_->longest_token; }
 const Stats& Scanner::stats() const { return impl_->stats; }
 
 }  // namespace iocscan

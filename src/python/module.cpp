@@ -4,6 +4,7 @@
 // Every scan copies its matches out (a MatchBatch) with the GIL released, and
 // makes Python objects after taking it back: Python threads scan in parallel.
 #include "cli/subcommands.hpp"
+#include "python/range_scan.hpp"
 #include "python/file_scan.hpp"
 #include "python/match_object.hpp"
 #include "python/ruleset_arguments.hpp"
@@ -221,6 +222,7 @@ PYBIND11_MODULE(_native, module) {
         return decode_text(defang(kind_of(value, kind), value));
     }, py::arg("value"), py::arg("kind") = py::none());
     module.def("run_cli", run_cli, py::arg("argv"));
+    bind_range_scan(module);
 }
 
 }  // namespace iocscan::python

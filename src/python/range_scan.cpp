@@ -1,0 +1,233 @@
+#include "python/range_scan.hpp"
+
+#include "cli/arguments.hpp"
+#include "cli/input_walker.hpp"
+#include "cli/output_writer.hpp"
+#include "cli/record_printer.hpp"
+
+#include <pybind11/stl.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <sys/mman.h>
+#include <tuple>
+#include <unistd.h>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace iocscan::python {
+namespace {
+
+/// One record's type and value (for --unique and --json) and where its
+/// text ends in the range's text.
+using Key = std::tuple<std::string, py::bytes, std::size_t>;
+
+/// An in-memory file the CLI's OutputWriter can write to.
+class MemoryFile {
+public:
+    MemoryFile() : fd_(::memfd_create("iocscan-records", MFD_CLOEXEC)) {
+        if (fd_ < 0) throw std::runtime_error(std::string("memfd_create: ") + std::strerror(errno));
+    }
+    ~MemoryFile() { ::close(fd_); }
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+
+    int fd() const { return fd_; }
+    std::size_t size() const { return static_cast<std::size_t>(::lseek(fd_, 0, SEEK_CUR)); }
+    std::string contents() const {
+        std::string text(size(), '\0');
+        std::size_t done = 0;
+        while (done < text.size()) {
+            const ssize_t got = ::pread(fd_, text.data() + done, text.size() - done, static_cast<off_t>(done));
+            if (got <= 0) throw std::runtime_error("reading the formatted records failed");
+            done += static_cast<std::size_t>(got);
+        }
+        return text;
+    }
+
+private:
+    int fd_;
+};
+
+class RangeScanner {
+public:
+    explicit RangeScanner(const std::vector<std::string>& flags) {
+        std::vector<const char*> argv{"iocscan"};
+        for (const auto& flag : flags) argv.push_back(flag.c_str());
+        std::string error;
+        if (!cli::parse_arguments(static_cast<int>(argv.size()), argv.data(), args_, error)) {
+            throw std::invalid_argument(error);
+        }
+        // A worker scans one range with one thread: the cluster's workers
+        // are the parallelism.
+        args_.scan.threads = 1;
+        args_.source.chunk_size = 256 * 1024;
+        ruleset_.emplace(args_.scan);
+        scanner_.emplace(*ruleset_);
+    }
+
+    std::string format() const {
+        switch (args_.format) {
+            case cli::OutputFormat::plain: return "plain";
+            case cli::OutputFormat::json: return "json";
+            case cli::OutputFormat::jsonl: return "jsonl";
+            case cli::OutputFormat::csv: return "csv";
+            case cli::OutputFormat::stix: return "stix";
+        }
+        return "plain";
+    }
+    bool unique() const { return args_.unique; }
+    /// The PATH arguments, and --output's file ("" for standard output).
+    const std::vector<std::string>& paths() const { return args_.paths; }
+    const std::string& output_path() const { return args_.output_path; }
+    /// "always", "never" or "automatic" (several paths, or a directory).
+    std::string path_prefix() const {
+        switch (args_.path_prefix) {
+            case cli::PathPrefix::always: return "always";
+            case cli::PathPrefix::never: return "never";
+            case cli::PathPrefix::automatic: break;
+        }
+        return "automatic";
+    }
+    /// What the CLI prints before the first record (the CSV header).
+    py::bytes header() const {
+        MemoryFile file;
+        {
+            cli::OutputWriter writer(file.fd());
+            cli::RecordPrinter printer(args_.format, writer, false);
+            writer.flush();
+        }
+        return py::bytes(file.contents());
+    }
+
+    /// The CLI's inputs for `paths`, in its order: (path, "") for a file to
+    /// scan, (path, reason) for a walk error.
+    std::vector<std::pair<std::string, std::string>> walk(const std::vector<std::string>& paths) const {
+        std::vector<std::pair<std::string, std::string>> inputs;
+        cli::walk_inputs(
+            paths, args_.walk, [&](const std::string& path) { inputs.emplace_back(path, ""); return true; },
+            [&](const std::string& path, const std::string& reason) { inputs.emplace_back(path, reason); });
+        return inputs;
+    }
+
+    /// True when `path` can be scanned by byte ranges (a regular plain file).
+    bool splittable(const std::string& path) const {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return false;   // scanned whole, which reports the error
+        const bool ok = range_refusal(fd, args_.source).empty();
+        ::close(fd);
+        return ok;
+    }
+
+    /// Scans [begin, end) of `path` (the whole file when `begin` is None).
+    /// Returns the records' text as the CLI prints it, their count, the
+    /// error ("" if none; the CLI prints it after "iocscan: PATH: ") and,
+    /// when `keyed`, each record's (type, value, end of its text) for
+    /// --unique and --json. Unkeyed, the text is written without a flush per
+    /// record: a cluster's plain output costs the client one write per range.
+    std::tuple<py::bytes, std::size_t, std::string, std::vector<Key>> scan(const std::string& path,
+                                                                           std::optional<std::uint64_t> begin,
+                                                                           std::optional<std::uint64_t> end,
+                                                                           bool with_path, bool keyed) {
+        struct Raw {
+            Type type;
+            std::string value;
+            std::size_t text_end;
+        };
+        std::vector<Raw> raws;
+        std::size_t count = 0;
+        std::string error;
+        std::string text;
+        MemoryFile file;
+        {
+            const py::gil_scoped_release unlocked;
+            cli::OutputWriter writer(file.fd());
+            // --json: the driver groups the values (grouped_json); a line each here.
+            const auto format = args_.format == cli::OutputFormat::json ? cli::OutputFormat::plain : args_.format;
+            cli::RecordPrinter printer(format, writer, with_path);
+            writer.flush();
+            const std::size_t header_end = file.size();
+            const auto on_match = [&](const Match& match) {
+                if (match.type == Type::domain && !args_.domain_ignore.empty() &&
+                    args_.domain_ignore.ignores(refang(Type::domain, match.raw))) {
+                    return true;
+                }
+                printer.print(match, path);
+                ++count;
+                if (keyed) {
+                    writer.flush();
+                    raws.push_back({match.type, std::string(match.value), file.size() - header_end});
+                }
+                return writer.usable();
+            };
+            const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) {
+                error = std::strerror(errno);
+            } else {
+                scanner_->reset();
+                const ScanEnd result =
+                    begin ? scan_range(fd, {*begin, end.value_or(UINT64_MAX)}, *scanner_, args_.source, on_match, error)
+                          : scan_fd(fd, *scanner_, args_.source, on_match, error);
+                ::close(fd);
+                if (result != ScanEnd::read_error) error.clear();
+            }
+            writer.flush();
+            if (writer.failed()) throw std::runtime_error(std::strerror(writer.error_errno()));
+            text = file.contents().substr(header_end);
+        }
+        std::vector<Key> keys;
+        keys.reserve(raws.size());
+        for (const Raw& raw : raws) keys.emplace_back(std::string(type_name(raw.type)), py::bytes(raw.value), raw.text_end);
+        return {py::bytes(text), count, error, std::move(keys)};
+    }
+
+    /// The grouped --json object for (type, value) pairs in output order.
+    py::bytes grouped_json(const std::vector<std::pair<std::string, py::bytes>>& values) const {
+        MemoryFile file;
+        {
+            cli::OutputWriter writer(file.fd());
+            cli::RecordPrinter printer(cli::OutputFormat::json, writer, false);
+            for (const auto& [name, value] : values) {
+                Match match;
+                if (!parse_type(name, match.type)) throw std::invalid_argument("unknown type '" + name + "'");
+                const std::string_view bytes(value);
+                match.value = bytes;
+                match.raw = bytes;
+                printer.print(match, "");
+            }
+            printer.finish();
+            writer.flush();
+        }
+        return py::bytes(file.contents());
+    }
+
+private:
+    cli::Arguments args_;
+    std::optional<Ruleset> ruleset_;
+    std::optional<Scanner> scanner_;
+};
+
+}  // namespace
+
+void bind_range_scan(py::module_& module) {
+    py::class_<RangeScanner>(module, "RangeScanner")
+        .def(py::init<const std::vector<std::string>&>(), py::arg("flags"))
+        .def_property_readonly("format", &RangeScanner::format)
+        .def_property_readonly("unique", &RangeScanner::unique)
+        .def_property_readonly("path_prefix", &RangeScanner::path_prefix)
+        .def_property_readonly("header", &RangeScanner::header)
+        .def_property_readonly("paths", &RangeScanner::paths)
+        .def_property_readonly("output_path", &RangeScanner::output_path)
+        .def("walk", &RangeScanner::walk, py::arg("paths"))
+        .def("splittable", &RangeScanner::splittable, py::arg("path"))
+        .def("scan", &RangeScanner::scan, py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("with_path"),
+             py::arg("keyed"))
+        .def("grouped_json", &RangeScanner::grouped_json, py::arg("values"));
+}
+
+}  // namespace iocscan::python

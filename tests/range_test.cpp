@@ -1,0 +1,320 @@
+// Byte-range scans (scan_range, iocscan --range): for any split points, the
+// ranges' matches put end to end are the whole-file scan's, byte for byte.
+#include "support/case_table.hpp"
+#include "support/mixed_text.hpp"
+#include "support/process.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <fcntl.h>
+#include <random>
+#include <unistd.h>
+
+namespace iocscan::test {
+namespace {
+
+/// Every family, values refanged: the most work the post-pass does.
+Options all_types(unsigned threads = 1) {
+    Options options;
+    options.types = TypeSet::all();
+    options.refang = true;
+    options.threads = threads;
+    return options;
+}
+
+/// Base64 of `bytes`, wrapped at 76 characters as in a mail body.
+std::string base64_wrapped(const std::string& bytes) {
+    static const char* const kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::size_t line = 0;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        std::uint32_t group = static_cast<unsigned char>(bytes[i]) << 16;
+        if (i + 1 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        if (i + 2 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 2]);
+        for (std::size_t k = 0; k < 4; ++k) {
+            out += i + k <= bytes.size() ? kAlphabet[(group >> (18 - 6 * k)) & 63] : '=';
+            if (++line == 76) {
+                out += '\n';
+                line = 0;
+            }
+        }
+    }
+    return out + "\n";
+}
+
+/// Mixed text with the long tokens a split point can fall into: YARA rules
+/// with braces in strings and comments, base64 blobs over many lines, long
+/// and encoded URLs, and tokens over their family's maximum (a URL over
+/// 64 KiB with a URL inside, a YARA rule over 1 MiB with a rule inside).
+std::string long_token_text(std::size_t size, std::uint32_t seed) {
+    std::string text;
+    for (std::uint32_t block = 0; text.size() < size; ++block) {
+        text += mixed_text(2000, seed + block);
+        switch (block % 8) {
+        case 0:
+            text += "\nimport \"pe\"\nrule r" + std::to_string(block) + " : tag {\n strings: $a = \"}{" +
+                    std::string(3000, 'y') + "\" /* } */ $b = /x{2}\\}/\n condition: $a and $b }\n";
+            break;
+        case 1:
+            text += "\n" + base64_wrapped("see http://blob" + std::to_string(block) + ".example/p?q=" +
+                                          std::string(1500, 'b') + " and https://second.example/z\n");
+            break;
+        case 2: text += " hxxp://long[.]example/" + std::string(5000, 'p') + "?u=http://in.example/ "; break;
+        case 3: text += " 687474703a2f2f6865782e6578616d706c652f78 http%3A%2F%2Fpct.example%2Fy "; break;
+        case 4: text += " ops[.]team[@]example(.)org 10[.]1[.]2[.]3/24 fe80::1 " + std::string(64, 'a') + " "; break;
+        case 5:
+            if (block % 40 == 5) text += " http://over.example/" + std::string(70 * 1024, 'o') + "?http://in2.example/ ";
+            break;
+        case 6:
+            if (block % 400 == 6) {
+                text += "\nrule huge { strings: $a = \"" + std::string(1100 * 1024, 'h') +
+                        " rule inner { condition: true } \" condition: $a }\n";
+            }
+            break;
+        default: text += " call 212-555-0187 at evil-cdn[.]com\n"; break;
+        }
+    }
+    return text;
+}
+
+/// The contract's worked examples, one per line.
+std::string contract_cases_text() {
+    std::string text;
+    for (const CaseRow& row : load_cases(cases_path())) text += row.input + "\n";
+    return text;
+}
+
+class RangeScan {
+public:
+    RangeScan(const std::string& text, const Options& options) : file_(text), scanner_(options) {
+        fd_ = ::open(file_.path().c_str(), O_RDONLY | O_CLOEXEC);
+    }
+    ~RangeScan() { ::close(fd_); }
+    RangeScan(const RangeScan&) = delete;
+    RangeScan& operator=(const RangeScan&) = delete;
+
+    std::vector<Found> range(std::uint64_t begin, std::uint64_t end) {
+        std::vector<Found> found;
+        std::string error;
+        const ScanEnd result = scan_range(fd_, {begin, end}, scanner_, {}, collector(found), error);
+        EXPECT_EQ(result, ScanEnd::completed) << error;
+        return found;
+    }
+
+    /// The ranges between `points` (and 0 and the end), put end to end.
+    std::vector<Found> split(std::vector<std::uint64_t> points, std::uint64_t size) {
+        std::sort(points.begin(), points.end());
+        points.insert(points.begin(), 0);
+        points.push_back(size);
+        std::vector<Found> found;
+        for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+            auto part = range(points[i], points[i + 1]);
+            found.insert(found.end(), part.begin(), part.end());
+        }
+        return found;
+    }
+
+private:
+    TempFile file_;
+    Scanner scanner_;
+    int fd_ = -1;
+};
+
+/// The first difference, for a failure message.
+std::string first_difference(const std::vector<Found>& want, const std::vector<Found>& got) {
+    std::size_t i = 0;
+    while (i < want.size() && i < got.size() && want[i] == got[i]) ++i;
+    const auto at = [](const std::vector<Found>& v, std::size_t k) {
+        return k < v.size() ? describe({v[k]}) : std::string("(none)");
+    };
+    return "record " + std::to_string(i) + ": want " + at(want, i) + " got " + at(got, i);
+}
+
+TEST(Range, ContractCasesSplitAtEveryByte) {
+    const std::string text = contract_cases_text();
+    const auto whole = scan_pieces(text, all_types());
+    ASSERT_GT(whole.size(), 50u);
+    RangeScan scan(text, all_types());
+    EXPECT_EQ(scan.range(0, text.size()), whole);
+    for (std::uint64_t point = 1; point < text.size(); ++point) {
+        const auto got = scan.split({point}, text.size());
+        ASSERT_EQ(got, whole) << "split at " << point << ": " << first_difference(whole, got);
+    }
+}
+
+TEST(Range, ContractCasesRandomSplits) {
+    const std::string text = contract_cases_text();
+    const auto whole = scan_pieces(text, all_types());
+    RangeScan scan(text, all_types());
+    std::mt19937 random(19);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<std::uint64_t> points(1 + random() % 12);
+        for (auto& point : points) point = random() % (text.size() + 1);
+        const auto got = scan.split(points, text.size());
+        ASSERT_EQ(got, whole) << "round " << round << ": " << first_difference(whole, got);
+    }
+}
+
+/// Points where a split is hardest: one byte before, at, after and inside
+/// the first matches of each kind (a range costs a lookback of 1 MiB, so
+/// not all of them): YARA rules, base64 blobs, long URLs and short ones.
+std::vector<std::uint64_t> adversarial_points(const std::vector<Found>& whole) {
+    std::vector<std::uint64_t> points;
+    std::map<std::string, int> taken;
+    for (const Found& f : whole) {
+        const std::string kind = std::string(type_name(f.type)) + f.encoding + (f.raw.size() > 200 ? "long" : "");
+        if (++taken[kind] > 2) continue;
+        const std::uint64_t at = f.offset, length = f.raw.size();
+        for (const std::uint64_t p : {at - std::min<std::uint64_t>(at, 1), at, at + 1, at + length / 2, at + length - 1,
+                                      at + length, at + length + 1}) {
+            points.push_back(p);
+        }
+    }
+    return points;
+}
+
+TEST(Range, LongTokensSplitAtAdversarialPoints) {
+    const std::string text = long_token_text(3u << 20, 7);
+    const auto whole = scan_pieces(text, all_types());
+    const auto count = [&](Type type) {
+        return std::count_if(whole.begin(), whole.end(), [&](const Found& f) { return f.type == type; });
+    };
+    ASSERT_GT(count(Type::yara), 40);
+    ASSERT_GT(std::count_if(whole.begin(), whole.end(), [](const Found& f) { return f.encoding == "base64"; }), 40);
+    RangeScan scan(text, all_types());
+    const auto points = adversarial_points(whole);
+    ASSERT_GT(points.size(), 100u);
+    // Each point once as the edge between two ranges, in groups of 16.
+    for (std::size_t i = 0; i < points.size(); i += 16) {
+        std::vector<std::uint64_t> group;
+        for (std::size_t k = i; k < std::min(points.size(), i + 16); ++k) group.push_back(std::min<std::uint64_t>(points[k], text.size()));
+        const auto got = scan.split(group, text.size());
+        ASSERT_EQ(got, whole) << "points from " << group.front() << ": " << first_difference(whole, got);
+    }
+}
+
+TEST(Range, LongTokensRandomSplitsWithThreads) {
+    const std::string text = long_token_text(2u << 20, 11);
+    const auto whole = scan_pieces(text, all_types());
+    RangeScan scan(text, all_types(2));
+    std::mt19937 random(5);
+    for (int round = 0; round < 6; ++round) {
+        std::vector<std::uint64_t> points(1 + random() % 6);
+        for (auto& point : points) point = random() % (text.size() + 1);
+        const auto got = scan.split(points, text.size());
+        ASSERT_EQ(got, whole) << "round " << round << ": " << first_difference(whole, got);
+    }
+}
+
+TEST(Range, SixtyFourMegabyteFileInRandomRanges) {
+    // 64 MiB: the blocks repeat, each in its own place, so offsets differ.
+    std::string block = long_token_text(4u << 20, 3);
+    std::string text;
+    text.reserve(64u << 20);
+    while (text.size() + block.size() <= (64u << 20)) text += block;
+    Options options;   // the CLI's default families
+    const auto whole = scan_pieces(text, options);
+    RangeScan scan(text, options);
+    std::mt19937 random(64);
+    std::vector<std::uint64_t> points(7);
+    for (auto& point : points) point = random() % text.size();
+    const auto got = scan.split(points, text.size());
+    ASSERT_EQ(got.size(), whole.size());
+    EXPECT_EQ(got, whole) << first_difference(whole, got);
+}
+
+TEST(Range, UrlOnlyScanLooksBackPastAnOverlongUrl) {
+    // 200 KB of URL: over-long (dropped), and the URL inside it is no token
+    // of its own in the whole-file scan. The lookback (at least 1 MiB, more
+    // than url:plain's 64 KiB) starts before it.
+    const std::string text = "intro http://a.example/" + std::string(200000, 'x') + "?u=http://b.example/x tail\n";
+    Options options;
+    options.types = TypeSet().add(Type::url);
+    options.url_encoded = false;
+    const auto whole = scan_pieces(text, options);
+    RangeScan scan(text, options);
+    for (const std::uint64_t point : {100000u, 150000u, 200020u, 200030u}) {
+        EXPECT_EQ(scan.split({point}, text.size()), whole) << point;
+    }
+}
+
+TEST(Range, ReadsNoFurtherThanItNeeds) {
+    const std::string text = long_token_text(8u << 20, 9);
+    TempFile file(text);
+    const int fd = ::open(file.path().c_str(), O_RDONLY | O_CLOEXEC);
+    Scanner scanner(all_types());
+    std::vector<Found> found;
+    std::string error;
+    const std::uint64_t begin = 4u << 20, end = begin + (64u << 10);
+    ASSERT_EQ(scan_range(fd, {begin, end}, scanner, {}, collector(found), error), ScanEnd::completed);
+    ::close(fd);
+    // The lookback (1 MiB and a little) and a few chunks past the end.
+    EXPECT_LT(scanner.stats().bytes, scanner.longest_token() + (end - begin) + (3u << 20));
+    EXPECT_GE(scanner.stats().bytes, scanner.longest_token() + (end - begin));
+    for (const Found& f : found) {
+        EXPECT_GE(f.offset, begin);
+        EXPECT_LT(f.offset, end);
+    }
+}
+
+TEST(Range, RefusesWhatIsNotSplittable) {
+    TempFile gzip(std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8) + "rest");
+    const int fd = ::open(gzip.path().c_str(), O_RDONLY | O_CLOEXEC);
+    EXPECT_NE(range_refusal(fd, {}).find("gzip"), std::string::npos);
+    SourceOptions raw;
+    raw.decompress = false;
+    EXPECT_EQ(range_refusal(fd, raw), "");
+    SourceOptions wide;
+    wide.wide = true;
+    EXPECT_NE(range_refusal(fd, wide).find("--wide"), std::string::npos);
+    ::close(fd);
+    int pipe_fds[2];
+    ASSERT_EQ(::pipe(pipe_fds), 0);
+    Scanner scanner;
+    std::vector<Found> found;
+    std::string error;
+    EXPECT_EQ(scan_range(pipe_fds[0], {0, 10}, scanner, {}, collector(found), error), ScanEnd::read_error);
+    EXPECT_NE(error.find("regular file"), std::string::npos);
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+}
+
+TEST(RangeCli, SplitOutputIsTheWholeOutput) {
+    const std::string text = contract_cases_text();
+    TempFile file(text);
+    const auto whole = run_iocscan({"--jsonl", "--types", "all", file.path()});
+    ASSERT_EQ(whole.exit_code, 0);
+    const std::string third = std::to_string(text.size() / 3), two_thirds = std::to_string(2 * text.size() / 3);
+    std::string joined;
+    for (const std::string& range : {"0:" + third, third + ":" + two_thirds, two_thirds + ":"}) {
+        const auto part = run_iocscan({"--jsonl", "--types", "all", "--range", range, file.path()});
+        EXPECT_EQ(part.err, "");
+        joined += part.out;
+    }
+    EXPECT_EQ(joined, whole.out);
+}
+
+TEST(RangeCli, RefusesStdinSeveralFilesDirectoriesAndCompressedInput) {
+    TempFile file("http://evil.example/x\n");
+    const auto expect_refused = [](const std::vector<std::string>& args, const std::string& input,
+                                   const std::string& reason) {
+        const auto result = run_iocscan(args, input);
+        EXPECT_EQ(result.exit_code, 2) << args.back();
+        EXPECT_NE(result.err.find(reason), std::string::npos) << result.err;
+        EXPECT_EQ(result.out, "");
+    };
+    expect_refused({"--range", "0:5"}, "http://evil.example/x\n", "standard input");
+    expect_refused({"--range", "0:5", "-"}, "http://evil.example/x\n", "standard input");
+    expect_refused({"--range", "0:5", file.path(), file.path()}, "", "exactly one file");
+    expect_refused({"--range", "0:5", file.dir()}, "", "directory");
+    expect_refused({"--range", "5:1", file.path()}, "", "BEGIN <= END");
+    expect_refused({"--range", "x:", file.path()}, "", "BEGIN:END");
+    TempFile gzip(std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8) + "rest", "a.gz");
+    expect_refused({"--range", "0:", gzip.path()}, "", "gzip");
+}
+
+}  // namespace
+}  // namespace iocscan::test
