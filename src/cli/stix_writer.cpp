@@ -51,6 +51,7 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::custom: return "[x-iocscan-custom:value = " + literal + "]";
         case Type::phone: return "[x-iocscan-phone:value = " + literal + "]";
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
+        case Type::cve: break;   // a vulnerability SDO (named_object_for), no pattern
     }
     return literal;
 }
@@ -61,18 +62,50 @@ void StixWriter::begin() {
     writer_.write(R"({"type":"bundle","objects":[)");
 }
 
+bool StixWriter::named_object_for(Type type, std::string_view value, NamedObject& out) {
+    switch (type) {
+        case Type::cve:
+            out = {"vulnerability", "cve", "https://www.cve.org/CVERecord?id=" + std::string(value)};
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool StixWriter::start_record(const std::string& id) {
+    if (!seen_ids_.insert(id).second) return false;
+    bundle_hash_.update(id);
+    record_.assign(first_object_ ? "\n" : ",\n");
+    first_object_ = false;
+    return true;
+}
+
 void StixWriter::add(const Match& match) {
     begin();
     // The CLI scans with refang for STIX (cli/arguments.cpp), so the value is
     // plain, and an encoded URL's value is the decoded URL.
     refanged_.assign(match.value);
     const std::string name = std::string(type_name(match.type)) + ":" + refanged_;
+    NamedObject named;
+    if (named_object_for(match.type, refanged_, named)) {
+        // An SDO named by its id, with the id as its external reference.
+        const std::string id = named.type + "--" + uuid5(kStixNamespace, name);
+        if (!start_record(id)) return;
+        record_ += R"({"type":")" + named.type + R"(","spec_version":"2.1","id":")" + id + R"(","created":")" +
+                   timestamp_ + R"(","modified":")" + timestamp_ + R"(","name":")";
+        append_json_string(record_, refanged_);
+        record_ += R"(","external_references":[{"source_name":")" + named.source_name + R"(","external_id":")";
+        append_json_string(record_, refanged_);
+        if (!named.url.empty()) {
+            record_ += R"(","url":")";
+            append_json_string(record_, named.url);
+        }
+        record_ += "\"}]}";
+        writer_.write(record_);
+        return;
+    }
     const std::string id = "indicator--" + uuid5(kStixNamespace, name);
-    if (!seen_ids_.insert(id).second) return;
-    bundle_hash_.update(id);
-
-    record_.assign(first_object_ ? "\n" : ",\n");
-    first_object_ = false;
+    if (!start_record(id)) return;
     record_ += R"({"type":"indicator","spec_version":"2.1","id":")" + id + R"(","created":")" + timestamp_ +
                R"(","modified":")" + timestamp_ + R"(","valid_from":")" + timestamp_ + R"(","name":")";
     append_json_string(record_, name);

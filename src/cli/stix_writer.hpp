@@ -1,5 +1,6 @@
-// --format stix: one STIX 2.1 bundle of indicator objects, written as the
-// matches arrive (never built in memory).
+// --format stix: one STIX 2.1 bundle of indicator objects (and of the SDOs
+// that opt-in ids name, e.g. vulnerability), written as the matches arrive
+// (never built in memory).
 #pragma once
 
 #include "cli/output_writer.hpp"
@@ -24,8 +25,19 @@ public:
     /// The STIX pattern for a refanged value, e.g. [ipv4-addr:value = '1.2.3.4'].
     static std::string pattern_for(Type type, std::string_view value);
 
+    /// The STIX object that is no indicator, for types that name a known
+    /// thing (CVE: a vulnerability); false for the indicator types.
+    struct NamedObject {
+        std::string type;           ///< "vulnerability", ...
+        std::string source_name;    ///< of its external reference: "cve", ...
+        std::string url;            ///< the reference's page, or empty
+    };
+    static bool named_object_for(Type type, std::string_view value, NamedObject& out);
+
 private:
     void begin();
+    /// Writes the record's separator, or nothing when `id` was written before.
+    bool start_record(const std::string& id);
 
     OutputWriter& writer_;
     std::string timestamp_;

@@ -21,6 +21,7 @@ enum BuiltinRule : RuleId {
     kRuleUrlPercent,    // grammar/url_percent.re
     kRuleUrlBase64,     // grammar/url_base64.re
     kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
+    kRuleCve,           // grammar/cve.re (opt-in)
     kBuiltinRuleCount
 };
 
