@@ -26,6 +26,7 @@ std::string_view json_key(Type type) {
         case Type::cidr: return "cidrs";
         case Type::phone: return "phones";
         case Type::cve: return "cves";
+        case Type::attack: return "attack_ids";
     }
     return "other";
 }

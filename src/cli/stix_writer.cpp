@@ -51,7 +51,8 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::custom: return "[x-iocscan-custom:value = " + literal + "]";
         case Type::phone: return "[x-iocscan-phone:value = " + literal + "]";
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
-        case Type::cve: break;   // a vulnerability SDO (named_object_for), no pattern
+        case Type::cve:
+        case Type::attack: break;   // SDOs (shape_of), no pattern
     }
     return literal;
 }
@@ -62,13 +63,34 @@ void StixWriter::begin() {
     writer_.write(R"({"type":"bundle","objects":[)");
 }
 
-bool StixWriter::named_object_for(Type type, std::string_view value, NamedObject& out) {
+StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedObject& named) {
     switch (type) {
         case Type::cve:
-            out = {"vulnerability", "cve", "https://www.cve.org/CVERecord?id=" + std::string(value)};
-            return true;
+            named = {"vulnerability", "cve", "https://www.cve.org/CVERecord?id=" + std::string(value)};
+            return Shape::named;
+        case Type::attack: {
+            // Tactics (x-mitre-tactic) and software (malware or tool: the id
+            // does not say which) have no clean STIX 2.1 type: left out.
+            const bool tactic = value.size() > 1 && value[1] == 'A';
+            const char* kind = nullptr;
+            const char* folder = nullptr;   // of the id's page on attack.mitre.org
+            switch (value.front()) {
+                case 'T':
+                    if (!tactic) kind = "attack-pattern", folder = "techniques/";
+                    break;
+                case 'G': kind = "intrusion-set", folder = "groups/"; break;
+                case 'M': kind = "course-of-action", folder = "mitigations/"; break;
+                case 'C': kind = "campaign", folder = "campaigns/"; break;
+                default: break;
+            }
+            if (kind == nullptr) return Shape::none;
+            std::string path(value);
+            if (const auto dot = path.find('.'); dot != std::string::npos) path[dot] = '/';   // T1059/001
+            named = {kind, "mitre-attack", "https://attack.mitre.org/" + std::string(folder) + path + "/"};
+            return Shape::named;
+        }
         default:
-            return false;
+            return Shape::indicator;
     }
 }
 
@@ -87,7 +109,9 @@ void StixWriter::add(const Match& match) {
     refanged_.assign(match.value);
     const std::string name = std::string(type_name(match.type)) + ":" + refanged_;
     NamedObject named;
-    if (named_object_for(match.type, refanged_, named)) {
+    const Shape shape = shape_of(match.type, refanged_, named);
+    if (shape == Shape::none) return;
+    if (shape == Shape::named) {
         // An SDO named by its id, with the id as its external reference.
         const std::string id = named.type + "--" + uuid5(kStixNamespace, name);
         if (!start_record(id)) return;

@@ -25,14 +25,16 @@ public:
     /// The STIX pattern for a refanged value, e.g. [ipv4-addr:value = '1.2.3.4'].
     static std::string pattern_for(Type type, std::string_view value);
 
-    /// The STIX object that is no indicator, for types that name a known
-    /// thing (CVE: a vulnerability); false for the indicator types.
+    /// How a value appears in the bundle: as an indicator, as an SDO for an
+    /// id that names a known thing (CVE: a vulnerability; ATT&CK technique:
+    /// an attack-pattern), or not at all (an id with no clean STIX type).
+    enum class Shape { indicator, named, none };
     struct NamedObject {
         std::string type;           ///< "vulnerability", ...
         std::string source_name;    ///< of its external reference: "cve", ...
         std::string url;            ///< the reference's page, or empty
     };
-    static bool named_object_for(Type type, std::string_view value, NamedObject& out);
+    static Shape shape_of(Type type, std::string_view value, NamedObject& named);
 
 private:
     void begin();

@@ -22,6 +22,7 @@ enum BuiltinRule : RuleId {
     kRuleUrlBase64,     // grammar/url_base64.re
     kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
     kRuleCve,           // grammar/cve.re (opt-in)
+    kRuleAttack,        // grammar/attack.re (opt-in)
     kBuiltinRuleCount
 };
 

@@ -24,6 +24,7 @@ LexStatus lex_url_percent(LexState&, CandidateSink&);
 LexStatus lex_url_base64(LexState&, CandidateSink&);
 LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
 LexStatus lex_cve(LexState&, CandidateSink&);
+LexStatus lex_attack(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -69,6 +70,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleIpv6Defanged, "ipv6-defanged", lex_ipv6_defanged, 256, types({Type::ipv6})},
     // Opt-in types (docs/families.md): an id is far shorter than 64 bytes.
     {kRuleCve, "cve", lex_cve, 64, types({Type::cve})},
+    {kRuleAttack, "attack", lex_attack, 64, types({Type::attack})},
 }};
 
 }  // namespace
