@@ -41,8 +41,9 @@ namespace iocscan {
 /// IOC types. The order is the output order for matches at the same offset.
 enum class Type : std::uint8_t {
     url, ipv4, ipv6, email, md5, sha1, sha256, sha512, yara, custom, domain, cidr, phone,
+    cve, attack,
 };
-inline constexpr std::size_t kTypeCount = 13;
+inline constexpr std::size_t kTypeCount = 15;
 
 /// "url", "ipv4", ... as used by --types and in JSON.
 std::string_view type_name(Type type);

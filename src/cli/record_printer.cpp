@@ -25,6 +25,8 @@ std::string_view json_key(Type type) {
         case Type::domain: return "domains";
         case Type::cidr: return "cidrs";
         case Type::phone: return "phones";
+        case Type::cve: return "cves";
+        case Type::attack: return "attack_ids";
     }
     return "other";
 }

@@ -61,6 +61,8 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::custom:
         case Type::phone: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
+        case Type::cve:
+        case Type::attack: break;   // SDOs (shape_of), no pattern
     }
     return literal;
 }
@@ -79,6 +81,37 @@ void StixWriter::begin() {
     writer_.write(R"({"type":"bundle","objects":[)");
 }
 
+StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedObject& named) {
+    switch (type) {
+        case Type::cve:
+            named = {"vulnerability", "cve", "https://www.cve.org/CVERecord?id=" + std::string(value)};
+            return Shape::named;
+        case Type::attack: {
+            // Tactics (x-mitre-tactic) and software (malware or tool: the id
+            // does not say which) have no clean STIX 2.1 type: left out.
+            const bool tactic = value.size() > 1 && value[1] == 'A';
+            const char* kind = nullptr;
+            const char* folder = nullptr;   // of the id's page on attack.mitre.org
+            switch (value.front()) {
+                case 'T':
+                    if (!tactic) kind = "attack-pattern", folder = "techniques/";
+                    break;
+                case 'G': kind = "intrusion-set", folder = "groups/"; break;
+                case 'M': kind = "course-of-action", folder = "mitigations/"; break;
+                case 'C': kind = "campaign", folder = "campaigns/"; break;
+                default: break;
+            }
+            if (kind == nullptr) return Shape::none;
+            std::string path(value);
+            if (const auto dot = path.find('.'); dot != std::string::npos) path[dot] = '/';   // T1059/001
+            named = {kind, "mitre-attack", "https://attack.mitre.org/" + std::string(folder) + path + "/"};
+            return Shape::named;
+        }
+        default:
+            return Shape::indicator;
+    }
+}
+
 void StixWriter::add(const Match& match) {
     // No STIX Cyber-observable type holds these; x-iocscan-* types would
     // need an extension-definition object.
@@ -87,18 +120,46 @@ void StixWriter::add(const Match& match) {
     // plain, and an encoded URL's value is the decoded URL.
     refanged_.assign(match.value);
     if (match.type == Type::ipv6) refanged_.erase(std::min(refanged_.find('%'), refanged_.size()));
+    NamedObject named;
+    const Shape shape = shape_of(match.type, refanged_, named);
+    if (shape == Shape::none) return;
     name_.assign(type_name(match.type));
     name_ += ':';
     name_ += refanged_;
     if (!seen_names_.insert(name_)) return;
     begin();
-    id_.assign("indicator--");
+    id_.assign(shape == Shape::named ? named.type : std::string("indicator"));
+    id_ += "--";
     id_ += uuid5(kStixNamespace, name_);
     bundle_hash_.update(id_);
 
     // Appended piece by piece: millions of indicators, no temporaries.
     record_.assign(first_object_ ? "\n" : ",\n");
     first_object_ = false;
+    if (shape == Shape::named) {
+        // An SDO named by its id, with the id as its external reference.
+        record_ += R"({"type":")";
+        record_ += named.type;
+        record_ += R"(","spec_version":"2.1","id":")";
+        record_ += id_;
+        record_ += R"(","created":")";
+        record_ += timestamp_;
+        record_ += R"(","modified":")";
+        record_ += timestamp_;
+        record_ += R"(","name":")";
+        append_json_string(record_, refanged_);
+        record_ += R"(","external_references":[{"source_name":")";
+        record_ += named.source_name;
+        record_ += R"(","external_id":")";
+        append_json_string(record_, refanged_);
+        if (!named.url.empty()) {
+            record_ += R"(","url":")";
+            append_json_string(record_, named.url);
+        }
+        record_ += "\"}]}";
+        writer_.write(record_);
+        return;
+    }
     record_ += R"({"type":"indicator","spec_version":"2.1","id":")";
     record_ += id_;
     record_ += R"(","created":")";

@@ -1,5 +1,6 @@
-// --format stix: one STIX 2.1 bundle of indicator objects, written as the
-// matches arrive (never built in memory).
+// --format stix: one STIX 2.1 bundle of indicator objects (and of the SDOs
+// that opt-in ids name, e.g. vulnerability), written as the matches arrive
+// (never built in memory).
 #pragma once
 
 #include "cli/distinct_set.hpp"
@@ -30,6 +31,17 @@ public:
 
     /// The STIX pattern for a refanged value, e.g. [ipv4-addr:value = '1.2.3.4'].
     static std::string pattern_for(Type type, std::string_view value);
+
+    /// How a value appears in the bundle: as an indicator, as an SDO for an
+    /// id that names a known thing (CVE: a vulnerability; ATT&CK technique:
+    /// an attack-pattern), or not at all (an id with no clean STIX type).
+    enum class Shape { indicator, named, none };
+    struct NamedObject {
+        std::string type;           ///< "vulnerability", ...
+        std::string source_name;    ///< of its external reference: "cve", ...
+        std::string url;            ///< the reference's page, or empty
+    };
+    static Shape shape_of(Type type, std::string_view value, NamedObject& named);
 
 private:
     void begin();

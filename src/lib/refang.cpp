@@ -70,6 +70,10 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
             // for "[:]" colons.
             refang_ipv6(raw, out);
             return;
+        case Type::cve:
+            // "cve-2021-44228" is written CVE-2021-44228 (docs/families.md).
+            for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+            return;
         default:
             // Hashes are never defanged; families without a refang rule yet
             // are reported as written.

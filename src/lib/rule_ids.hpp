@@ -21,6 +21,8 @@ enum BuiltinRule : RuleId {
     kRuleUrlPercent,    // grammar/url_percent.re
     kRuleUrlBase64,     // grammar/url_base64.re
     kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
+    kRuleCve,           // grammar/cve.re (opt-in)
+    kRuleAttack,        // grammar/attack.re (opt-in)
     kBuiltinRuleCount
 };
 

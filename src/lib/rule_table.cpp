@@ -23,6 +23,8 @@ LexStatus lex_url_hex(LexState&, CandidateSink&);
 LexStatus lex_url_percent(LexState&, CandidateSink&);
 LexStatus lex_url_base64(LexState&, CandidateSink&);
 LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
+LexStatus lex_cve(LexState&, CandidateSink&);
+LexStatus lex_attack(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -66,6 +68,9 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
      types({Type::url})},
     // "2001[:]db8[:][:]1": a run over 256 bytes holds no address.
     {kRuleIpv6Defanged, "ipv6-defanged", lex_ipv6_defanged, 256, types({Type::ipv6})},
+    // Opt-in types (docs/families.md): an id is far shorter than 64 bytes.
+    {kRuleCve, "cve", lex_cve, 64, types({Type::cve})},
+    {kRuleAttack, "attack", lex_attack, 64, types({Type::attack})},
 }};
 
 }  // namespace

@@ -10,6 +10,7 @@ namespace {
 constexpr std::array<std::string_view, kTypeCount> kTypeNames = {
     "url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512",
     "yara", "custom", "domain", "cidr", "phone",
+    "cve", "attack",
 };
 
 }  // namespace

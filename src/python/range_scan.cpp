@@ -99,7 +99,7 @@ public:
         MemoryFile file;
         {
             cli::OutputWriter writer(file.fd());
-            cli::RecordPrinter printer(args_.format, writer, false);
+            cli::RecordPrinter printer(args_.format, writer, {false, args_.csv_formula_guard});
             writer.flush();
         }
         return py::bytes(file.contents());
@@ -149,7 +149,7 @@ public:
             cli::OutputWriter writer(file.fd());
             // --json: the driver groups the values (grouped_json); a line each here.
             const auto format = args_.format == cli::OutputFormat::json ? cli::OutputFormat::plain : args_.format;
-            cli::RecordPrinter printer(format, writer, with_path);
+            cli::RecordPrinter printer(format, writer, {with_path, args_.csv_formula_guard});
             writer.flush();
             const std::size_t header_end = file.size();
             const auto on_match = [&](const Match& match) {
@@ -191,7 +191,7 @@ public:
         MemoryFile file;
         {
             cli::OutputWriter writer(file.fd());
-            cli::RecordPrinter printer(cli::OutputFormat::json, writer, false);
+            cli::RecordPrinter printer(cli::OutputFormat::json, writer, {false, args_.csv_formula_guard});
             for (const auto& [name, value] : values) {
                 Match match;
                 if (!parse_type(name, match.type)) throw std::invalid_argument("unknown type '" + name + "'");

@@ -58,6 +58,14 @@ const std::vector<std::string>& other_fragments() {
     return f;
 }
 
+/// Pieces of the opt-in ids (cve, attack): prefixes, digit groups, glue.
+const std::vector<std::string>& opt_in_fragments() {
+    static const std::vector<std::string> f = {
+        "CVE-", "cve-", "CVE-2021-", "2021-", "1998-", "44228", "123", "-", "T1059", "T", "TA0001", "TA",
+        ".001", ".", "S0029", "G0007", "M1042", "C0010", "1059", "/", "_", "x", "0"};
+    return f;
+}
+
 }  // namespace
 
 std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t seed) {
@@ -69,7 +77,7 @@ std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t see
         case FragmentKind::url: sources = {&url_fragments()}; break;
         case FragmentKind::any:
             sources = {&dotted_fragments(), &ipv6_fragments(), &email_fragments(), &url_fragments(),
-                       &other_fragments()};
+                       &other_fragments(), &opt_in_fragments()};
             break;
     }
     std::mt19937 rng(seed);
