@@ -271,6 +271,13 @@ TEST(Range, RefusesWhatIsNotSplittable) {
     wide.wide = true;
     EXPECT_NE(range_refusal(fd, wide).find("--wide"), std::string::npos);
     ::close(fd);
+    // A byte-order mark makes the whole input wide text, also with
+    // --no-decompress: a range of it would not scan as the whole file does.
+    TempFile marked(std::string("\xFF\xFE" "h\0t\0t\0p\0", 10));
+    const int marked_fd = ::open(marked.path().c_str(), O_RDONLY | O_CLOEXEC);
+    EXPECT_NE(range_refusal(marked_fd, {}).find("byte-order mark"), std::string::npos);
+    EXPECT_NE(range_refusal(marked_fd, raw).find("byte-order mark"), std::string::npos);
+    ::close(marked_fd);
     int pipe_fds[2];
     ASSERT_EQ(::pipe(pipe_fds), 0);
     Scanner scanner;

@@ -43,15 +43,15 @@ public:
     template <typename Source>
     std::streamsize read(Source& source, char* out, std::streamsize n) {
         for (;;) {
-            if (passing_ && pos_ == pending_.size()) return boost::iostreams::read(source, out, n);
+            if (passing_ && pos_ == pending_.size()) return read_ready(source, out, n);
             bool source_empty = false;   // the source has nothing for now
             if (!ended_ && pending_.size() - pos_ <= kLookahead) {
                 pending_.erase(0, pos_);
                 pos_ = 0;
                 const std::size_t old = pending_.size();
                 pending_.resize(old + static_cast<std::size_t>(std::max<std::streamsize>(n, 4096)));
-                const std::streamsize got = boost::iostreams::read(
-                    source, pending_.data() + old, static_cast<std::streamsize>(pending_.size() - old));
+                const std::streamsize got =
+                    read_ready(source, pending_.data() + old, static_cast<std::streamsize>(pending_.size() - old));
                 pending_.resize(old + static_cast<std::size_t>(std::max<std::streamsize>(got, 0)));
                 ended_ = got < 0;
                 source_empty = got == 0;
@@ -67,6 +67,21 @@ public:
     }
 
 private:
+    /// At most `n` bytes of what the source (the chain's next stream buffer)
+    /// holds, after at most one refill; -1 at its end. Not sgetn(n): it refills
+    /// until it has n bytes, and when a refill throws (a damaged compressed
+    /// stream), the bytes it had copied already would be lost with it.
+    template <typename Source>
+    static std::streamsize read_ready(Source& source, char* out, std::streamsize n) {
+        std::streamsize ready = source.in_avail();
+        if (ready == 0) {
+            if (Source::traits_type::eq_int_type(source.sgetc(), Source::traits_type::eof())) return -1;
+            ready = source.in_avail();
+        }
+        if (ready <= 0) return -1;
+        return source.sgetn(out, std::min(ready, n));
+    }
+
     /// Bytes a verdict needs after the byte: its NUL, a character, a NUL.
     static constexpr std::size_t kLookahead = 3;
     /// "Before the first byte": a string may start here.

@@ -43,11 +43,17 @@ std::string range_refusal(int fd, const SourceOptions& source) {
     if (::fstat(fd, &info) != 0) return std::strerror(errno);
     if (!S_ISREG(info.st_mode)) return "a byte range needs a regular file, not a pipe or device";
     if (source.wide) return "a byte range cannot be scanned with --wide (NUL bytes are dropped first)";
-    if (!source.decompress) return "";
     char head[8] = {};
     const ssize_t got = read_at(fd, head, sizeof head, 0);
     if (got < 0) return std::strerror(errno);
-    const detail::Compression compression = detail::detect_compression({head, static_cast<std::size_t>(got)});
+    const std::string_view start(head, static_cast<std::size_t>(got));
+    // A UTF-16LE byte-order mark turns wide reading on for the whole input
+    // (fd_source.cpp): its offsets are then no longer those of a plain scan.
+    if (start.starts_with("\xFF\xFE")) {
+        return "a byte range cannot be scanned in UTF-16LE text with a byte-order mark (read as --wide)";
+    }
+    if (!source.decompress) return "";
+    const detail::Compression compression = detail::detect_compression(start);
     if (compression != detail::Compression::none) {
         return "a byte range cannot be scanned in " + std::string(detail::compression_name(compression)) +
                " input (not splittable: scan the whole file)";

@@ -109,8 +109,10 @@ def test_bad_options_raise_the_cli_message():
         iocscan.scan(b"x", iocscan.Ruleset(), refang=True)
 
 
-def test_defaults_are_iocextracts_families():
-    assert iocscan.Ruleset().types == ["url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512", "yara"]
+def test_defaults_are_iocextracts_families_and_cidr():
+    # The spec's default: iocextract's families plus cidr (no address dropped).
+    assert iocscan.Ruleset().types == ["url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512", "yara",
+                                       "cidr"]
     # Patterns add "custom", as --custom-regex does.
     assert iocscan.Ruleset("url", custom_patterns=["(x)"]).types == ["url", "custom"]
 

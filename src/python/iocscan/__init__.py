@@ -80,7 +80,7 @@ class Ruleset(_native.Ruleset):
     custom_regex: a file of RE2 patterns, one per line (--custom-regex).
     custom_patterns: RE2 patterns given directly, each with exactly one
         capture group. Like --custom-regex, patterns add the "custom" type
-        to the types asked for (alone, they select only "custom").
+        to the types asked for, the default ones included.
     threads: threads per scan (the CLI's --threads; 0: one per core).
         Default 1: scale out with Python threads instead, which share a
         Ruleset and scan in parallel.
