@@ -112,6 +112,17 @@ StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedO
     }
 }
 
+void StixWriter::append_object_head(std::string_view type) {
+    record_ += R"({"type":")";
+    record_ += type;
+    record_ += R"(","spec_version":"2.1","id":")";
+    record_ += id_;
+    record_ += R"(","created":")";
+    record_ += timestamp_;
+    record_ += R"(","modified":")";
+    record_ += timestamp_;
+}
+
 void StixWriter::add(const Match& match) {
     // No STIX Cyber-observable type holds these; x-iocscan-* types would
     // need an extension-definition object.
@@ -138,14 +149,7 @@ void StixWriter::add(const Match& match) {
     first_object_ = false;
     if (shape == Shape::named) {
         // An SDO named by its id, with the id as its external reference.
-        record_ += R"({"type":")";
-        record_ += named.type;
-        record_ += R"(","spec_version":"2.1","id":")";
-        record_ += id_;
-        record_ += R"(","created":")";
-        record_ += timestamp_;
-        record_ += R"(","modified":")";
-        record_ += timestamp_;
+        append_object_head(named.type);
         record_ += R"(","name":")";
         append_json_string(record_, refanged_);
         record_ += R"(","external_references":[{"source_name":")";
@@ -160,12 +164,7 @@ void StixWriter::add(const Match& match) {
         writer_.write(record_);
         return;
     }
-    record_ += R"({"type":"indicator","spec_version":"2.1","id":")";
-    record_ += id_;
-    record_ += R"(","created":")";
-    record_ += timestamp_;
-    record_ += R"(","modified":")";
-    record_ += timestamp_;
+    append_object_head("indicator");
     record_ += R"(","valid_from":")";
     record_ += timestamp_;
     record_ += R"(","name":")";

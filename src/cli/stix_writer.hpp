@@ -45,6 +45,9 @@ public:
 
 private:
     void begin();
+    /// Appends the properties every object has, up to the modified time:
+    /// {"type":TYPE,"spec_version","id" (id_),"created","modified"
+    void append_object_head(std::string_view type);
 
     OutputWriter& writer_;
     std::string timestamp_;

@@ -6,6 +6,15 @@
 namespace iocscan::detail {
 namespace {
 
+/// Length of the defanged dot, colon or slash that starts `rest` (0: none):
+/// its brackets are part of the URL, not a stop.
+std::size_t defang_token(std::string_view rest) {
+    std::size_t token = dot_token(rest);
+    if (token == 0) token = colon_token(rest);
+    if (token == 0) token = slash_token(rest);
+    return token;
+}
+
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 constexpr ByteSet kTrailing{".?>\"')!,}:;]`"};
@@ -75,9 +84,7 @@ std::size_t precise_length(std::string_view url) {
     while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
         const bool in_host = i < parts.host_end;
-        std::size_t token = dot_token(rest);
-        if (token == 0) token = colon_token(rest);
-        if (token == 0) token = slash_token(rest);
+        const std::size_t token = defang_token(rest);
         if (token > 0) {
             i += token;
             continue;
@@ -142,9 +149,7 @@ std::size_t strip_length(std::string_view url) {
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
     while ((i = kStripStops.find_in(url.substr(0, n), i)) < n) {
         const std::string_view rest = url.substr(i, n - i);
-        std::size_t token = dot_token(rest);
-        if (token == 0) token = colon_token(rest);
-        if (token == 0) token = slash_token(rest);
+        const std::size_t token = defang_token(rest);
         if (token > 0) {
             i += token;
             continue;
