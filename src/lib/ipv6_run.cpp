@@ -157,12 +157,18 @@ void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsign
 }
 
 void refang_ipv6(std::string_view raw, std::string& out) {
+    // A colon with brackets right around it ("[:]", nested "[[:]]") is a
+    // defanged colon: all of those brackets go in one pass, so the output
+    // holds no bracketed colon and refang is idempotent.
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        out.push_back(raw[i]);
-        if (raw.compare(i, 3, "[:]") == 0) {
-            out.back() = ':';
-            i += 2;
+        const bool bracketed = raw[i] == ':' && i > 0 && raw[i - 1] == '[' && i + 1 < raw.size() && raw[i + 1] == ']';
+        if (!bracketed) {
+            out.push_back(raw[i]);
+            continue;
         }
+        while (!out.empty() && out.back() == '[') out.pop_back();
+        out.push_back(':');
+        while (i + 1 < raw.size() && raw[i + 1] == ']') ++i;
     }
 }
 
