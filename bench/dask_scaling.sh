@@ -19,12 +19,17 @@ build=${1:-build}
 size=${2:-1G}
 runs=${3:-3}
 blocksize=${IOCSCAN_BLOCKSIZE:-64MiB}
+format=${IOCSCAN_FORMAT---jsonl}   # the output option; IOCSCAN_FORMAT= (empty) for plain values
+# On one host (and on fast LANs) compressing the result frames costs more CPU
+# than it saves: lz4 on the 35 MB JSON Lines text of a 64 MiB range took ~20 %
+# of the worker's time. A deployment sets this in its Dask config; so do we.
+export DASK_DISTRIBUTED__COMM__COMPRESSION=${DASK_DISTRIBUTED__COMM__COMPRESSION:-False}
 py=/usr/bin/python3
 export PYTHONPATH="$build/python${PYTHONPATH:+:$PYTHONPATH}"
 
 work=$(mktemp -d)
-corpus="$work/corpus.txt"
-"$build/bench/iocscan-corpus" --bytes "$size" > "$corpus"
+corpus=${IOCSCAN_CORPUS:-$work/corpus.txt}   # IOCSCAN_CORPUS: reuse a generated file
+[ -n "${IOCSCAN_CORPUS:-}" ] || "$build/bench/iocscan-corpus" --bytes "$size" > "$corpus"
 bytes=$(stat -c %s "$corpus")
 cat "$corpus" > /dev/null   # page-cache it
 
@@ -42,7 +47,7 @@ best() {   # best wall time of $runs runs of "$@", output in $work/out.$label
     echo "$best_s"
 }
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, best of $runs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, output ${format:-plain}, comm compression $DASK_DISTRIBUTED__COMM__COMPRESSION, best of $runs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 pids=()
 stop_cluster() {
     for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
@@ -64,12 +69,12 @@ start_cluster() {   # a scheduler and $1 workers on 127.0.0.1; sets $address
         "$address" "$1"
 }
 
-cli=$(best cli "$build/iocscan" --threads 1 --jsonl "$corpus")
+cli=$(best cli "$build/iocscan" --threads 1 $format "$corpus")
 start_cluster 1
-one=$(best w1 "$py" -m iocscan.dask --scheduler "$address" --blocksize "$blocksize" --jsonl "$corpus")
+one=$(best w1 "$py" -m iocscan.dask --scheduler "$address" --blocksize "$blocksize" $format "$corpus")
 stop_cluster
 start_cluster 2
-two=$(best w2 "$py" -m iocscan.dask --scheduler "$address" --blocksize "$blocksize" --jsonl "$corpus")
+two=$(best w2 "$py" -m iocscan.dask --scheduler "$address" --blocksize "$blocksize" $format "$corpus")
 stop_cluster
 cmp "$work/out.cli" "$work/out.w1"
 cmp "$work/out.cli" "$work/out.w2"
