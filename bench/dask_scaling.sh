@@ -3,21 +3,25 @@
 #   iocscan --threads 1 FILE                               (the plain CLI)
 #   python3 -m iocscan.dask --scheduler ADDR FILE, with a running
 #   dask-scheduler and 1, then 2, dask-worker processes (--nthreads 1)
-# each printing --jsonl to a file; the three outputs must be identical
-# (checked with cmp: the script fails otherwise). Reports wall-clock times,
-# best of N, and the ratios from the same run: workers-2 vs workers-1 (target
-# >= 1.8x on two cores) and workers-1 vs the CLI (target <= 1.15x).
+# each printing to a file; the three outputs must be identical (checked
+# with cmp: the script fails otherwise). Both clusters are up from the start
+# and the three commands run in turn, round after round, so each round's
+# ratios compare runs seconds apart (this VM drifts by 15-20 % over
+# minutes). Reports each round, then the median of the per-round ratios:
+# workers-2 vs workers-1 (target >= 1.8x on two cores) and workers-1 vs the
+# CLI (target <= 1.15x).
 #
-#   bench/dask_scaling.sh [BUILD_DIR] [SIZE] [RUNS]    e.g. bench/dask_scaling.sh build 1G 3
+#   bench/dask_scaling.sh [BUILD_DIR] [SIZE] [ROUNDS]    e.g. bench/dask_scaling.sh build 1G 5
 #
 # The cluster runs before the timing starts, as a deployed one does (a
 # --workers N local cluster adds its start-up, 3-4 s on this VM); the
-# client's start (Python, importing distributed: about 1.5 s) is inside.
+# client's start (Python, importing distributed, connecting: 0.5-0.8 s on
+# a quiet VM) is inside.
 set -euo pipefail
 
 build=${1:-build}
 size=${2:-1G}
-runs=${3:-3}
+runs=${3:-5}
 blocksize=${IOCSCAN_BLOCKSIZE:-64MiB}
 format=${IOCSCAN_FORMAT---jsonl}   # the output option; IOCSCAN_FORMAT= (empty) for plain values
 # On one host (and on fast LANs) compressing the result frames costs more CPU
@@ -33,55 +37,65 @@ corpus=${IOCSCAN_CORPUS:-$work/corpus.txt}   # IOCSCAN_CORPUS: reuse a generated
 bytes=$(stat -c %s "$corpus")
 cat "$corpus" > /dev/null   # page-cache it
 
-best() {   # best wall time of $runs runs of "$@", output in $work/out.$label
+wall() {   # seconds "$@" takes, its output in $work/out.$label
     local label=$1; shift
-    local best_s=""
-    for _ in $(seq "$runs"); do
-        local t0 t1 s
-        t0=$(date +%s.%N)
-        "$@" > "$work/out.$label"
-        t1=$(date +%s.%N)
-        s=$(echo "$t1 - $t0" | bc -l)
-        if [ -z "$best_s" ] || [ "$(echo "$s < $best_s" | bc -l)" = 1 ]; then best_s=$s; fi
-    done
-    echo "$best_s"
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" > "$work/out.$label"
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc -l
 }
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, output ${format:-plain}, comm compression $DASK_DISTRIBUTED__COMM__COMPRESSION, best of $runs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, output ${format:-plain}, comm compression $DASK_DISTRIBUTED__COMM__COMPRESSION, $runs rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 pids=()
-stop_cluster() {
+stop_clusters() {
     for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     pids=()
 }
-trap 'stop_cluster; rm -rf "$work"' EXIT
-start_cluster() {   # a scheduler and $1 workers on 127.0.0.1; sets $address
-    rm -f "$work/scheduler.json"
+trap 'stop_clusters; rm -rf "$work"' EXIT
+start_cluster() {   # $1: a name, $2: workers; prints the scheduler's address
+    local dir="$work/$1"
+    mkdir -p "$dir"
     setsid dask-scheduler --host 127.0.0.1 --port 0 --dashboard-address :0 \
-        --scheduler-file "$work/scheduler.json" > "$work/scheduler.log" 2>&1 & pids+=($!)
-    for _ in $(seq 300); do [ -s "$work/scheduler.json" ] && break; sleep 0.1; done
-    address=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["address"])' "$work/scheduler.json")
-    for i in $(seq "$1"); do
-        setsid dask-worker --scheduler-file "$work/scheduler.json" --nthreads 1 --nworkers 1 \
-            --host 127.0.0.1 --no-dashboard --local-directory "$work/workers" > "$work/worker$i.log" 2>&1 & pids+=($!)
+        --scheduler-file "$dir/scheduler.json" > "$dir/scheduler.log" 2>&1 & pids+=($!)
+    for _ in $(seq 300); do [ -s "$dir/scheduler.json" ] && break; sleep 0.1; done
+    for i in $(seq "$2"); do
+        # --preload: the worker imports iocscan before its first task.
+        setsid dask-worker --scheduler-file "$dir/scheduler.json" --nthreads 1 --nworkers 1 --preload iocscan.dask \
+            --host 127.0.0.1 --no-dashboard --local-directory "$dir/workers" > "$dir/worker$i.log" 2>&1 & pids+=($!)
     done
-    "$py" -c 'import sys; from distributed import Client; Client(sys.argv[1]).wait_for_workers(int(sys.argv[2]), timeout=60)' \
-        "$address" "$1"
+    "$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["address"])' "$dir/scheduler.json"
 }
+wait_for() {   # $1: address, $2: workers
+    "$py" -c 'import sys; from distributed import Client; Client(sys.argv[1]).wait_for_workers(int(sys.argv[2]), timeout=60)' "$1" "$2"
+}
+# start_cluster runs in the main shell (its pids must reach stop_clusters).
+start_cluster one 1 > "$work/one.address"; one_address=$(cat "$work/one.address")
+start_cluster two 2 > "$work/two.address"; two_address=$(cat "$work/two.address")
+wait_for "$one_address" 1
+wait_for "$two_address" 2
 
-cli=$(best cli "$build/iocscan" --threads 1 $format "$corpus")
-start_cluster 1
-one=$(best w1 "$py" -m iocscan.dask --scheduler "$address" --blocksize "$blocksize" $format "$corpus")
-stop_cluster
-start_cluster 2
-two=$(best w2 "$py" -m iocscan.dask --scheduler "$address" --blocksize "$blocksize" $format "$corpus")
-stop_cluster
-cmp "$work/out.cli" "$work/out.w1"
-cmp "$work/out.cli" "$work/out.w2"
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mb() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
-printf 'cli (1 thread)   %6.2f s  %7.1f MB/s\n' "$cli" "$(mb "$cli")"
-printf 'dask 1 worker    %6.2f s  %7.1f MB/s\n' "$one" "$(mb "$one")"
-printf 'dask 2 workers   %6.2f s  %7.1f MB/s\n' "$two" "$(mb "$two")"
-printf '2 workers vs 1:  %.2fx (target >= 1.8x)\n' "$(echo "$one / $two" | bc -l)"
-printf '1 worker vs cli: %.2fx slower (target <= 1.15x)\n' "$(echo "$one / $cli" | bc -l)"
-echo "outputs identical: $(wc -l < "$work/out.cli") records"
+: > "$work/scaling"; : > "$work/overhead"; : > "$work/times"
+printf 'round   cli s  1 worker s  2 workers s   2w vs 1w   1w vs cli\n'
+for round in $(seq "$runs"); do
+    cli=$(wall cli "$build/iocscan" --threads 1 $format "$corpus")
+    w1=$(wall w1 "$py" -m iocscan.dask --scheduler "$one_address" --blocksize "$blocksize" $format "$corpus")
+    w2=$(wall w2 "$py" -m iocscan.dask --scheduler "$two_address" --blocksize "$blocksize" $format "$corpus")
+    cmp "$work/out.cli" "$work/out.w1"
+    cmp "$work/out.cli" "$work/out.w2"
+    scaling=$(echo "$w1 / $w2" | bc -l); overhead=$(echo "$w1 / $cli" | bc -l)
+    echo "$scaling" >> "$work/scaling"; echo "$overhead" >> "$work/overhead"; echo "$cli $w1 $w2" >> "$work/times"
+    printf '%5d  %6.2f  %10.2f  %11.2f  %8.2fx  %8.2fx\n' "$round" "$cli" "$w1" "$w2" "$scaling" "$overhead"
+done
+stop_clusters
+cli_best=$(awk '{ print $1 }' "$work/times" | sort -g | head -1)
+w1_best=$(awk '{ print $2 }' "$work/times" | sort -g | head -1)
+w2_best=$(awk '{ print $3 }' "$work/times" | sort -g | head -1)
+printf 'best: cli %.2f s (%s MB/s), 1 worker %.2f s (%s MB/s), 2 workers %.2f s (%s MB/s)\n' \
+    "$cli_best" "$(mb "$cli_best")" "$w1_best" "$(mb "$w1_best")" "$w2_best" "$(mb "$w2_best")"
+printf 'median of rounds: 2 workers vs 1: %.2fx (target >= 1.8x); 1 worker vs cli: %.2fx (target <= 1.15x)\n' \
+    "$(median < "$work/scaling")" "$(median < "$work/overhead")"
+echo "outputs identical in every round: $(wc -l < "$work/out.cli") records"
