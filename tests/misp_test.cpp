@@ -347,6 +347,11 @@ TEST(MispCli, UsageErrorsWriteNothing) {
     const auto no_misp = run_iocscan({"--title", "x", "--jsonl"}, "1.2.3.4\n");
     EXPECT_EQ(no_misp.exit_code, 2);
     EXPECT_NE(no_misp.err.find("--title: only for --format misp"), std::string::npos) << no_misp.err;
+    const auto help = run_iocscan({"--help"}).out;
+    EXPECT_NE(help.find("misp"), std::string::npos);
+    EXPECT_NE(help.find("--title TEXT"), std::string::npos);
+    const auto unknown = run_iocscan({"--format", "xml"});
+    EXPECT_NE(unknown.err.find("stix misp"), std::string::npos) << unknown.err;
     const auto empty = run_iocscan({"--format", "misp", "--title", ""}, "1.2.3.4\n");
     EXPECT_EQ(empty.exit_code, 2);
     EXPECT_NE(empty.err.find("--title"), std::string::npos) << empty.err;
