@@ -108,6 +108,7 @@ TEST(MispEvent, InfoIsTheTitleOrTheInputsNamesWithinTheLimit) {
     const std::vector<std::string> two = {"a.log", "-"};
     EXPECT_EQ(cli::MispWriter::event_info({"", two}), "a.log, (standard input)");
     EXPECT_EQ(cli::MispWriter::event_info({"Phish\nwave 3", two}), "Phish wave 3");
+    EXPECT_EQ(cli::MispWriter::event_info({}), "iocscan");   // info MUST be present and not empty
 
     std::vector<std::string> many;
     for (int i = 0; i < 100; ++i) many.push_back("logs/host-" + std::to_string(i) + ".log");

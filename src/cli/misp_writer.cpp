@@ -55,6 +55,7 @@ std::string MispWriter::event_info(const MispEventSource& source) {
         }
         break;
     }
+    if (info.empty()) info = "iocscan";   // MISP refuses an event without info
     return info;
 }
 

@@ -55,10 +55,6 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
     return literal;
 }
 
-bool StixWriter::check_source_date_epoch(std::string& error) {
-    return cli::check_source_date_epoch(error);
-}
-
 void StixWriter::begin() {
     if (begun_) return;
     begun_ = true;
