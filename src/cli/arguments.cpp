@@ -135,6 +135,7 @@ bool parse_format(std::string_view name, OutputFormat& out, std::string& error) 
     const std::pair<std::string_view, OutputFormat> formats[] = {
         {"plain", OutputFormat::plain}, {"json", OutputFormat::json}, {"jsonl", OutputFormat::jsonl},
         {"csv", OutputFormat::csv},     {"stix", OutputFormat::stix},
+        {"misp", OutputFormat::misp},
     };
     for (const auto& [known, format] : formats) {
         if (name == known) {
@@ -142,7 +143,7 @@ bool parse_format(std::string_view name, OutputFormat& out, std::string& error) 
             return true;
         }
     }
-    error = "--format: unknown format '" + std::string(name) + "' (known: plain json jsonl csv stix)";
+    error = "--format: unknown format '" + std::string(name) + "' (known: plain json jsonl csv stix misp)";
     return false;
 }
 
@@ -325,6 +326,13 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--output" || arg == "-o") {
             if (!value(text)) return false;
             out.output_path = std::string(text);
+        } else if (arg == "--title") {
+            if (!value(text)) return false;
+            if (text.empty()) {
+                error = "--title: an empty title";
+                return false;
+            }
+            out.title = std::string(text);
         } else if (arg == "--custom-regex") {
             if (!value(text) || !load_custom_patterns(text, out.scan, error)) return false;
             custom_regex_given = true;
@@ -356,11 +364,20 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             }
         }
     }
-    if (out.format == OutputFormat::stix) {
-        // STIX patterns hold plain values: refanged, decoded, whole URLs.
+    if (out.format == OutputFormat::stix || out.format == OutputFormat::misp) {
+        // STIX patterns and MISP attributes hold plain values: refanged,
+        // decoded, whole URLs.
         out.scan.refang = true;
         out.scan.defang = false;
         out.scan.remove_scheme = false;
+    }
+    if (out.format == OutputFormat::misp) {
+        // The event holds each MISP (type, value) once already: a second
+        // set would only double the memory, not change the output.
+        out.unique = false;
+    } else if (!out.title.empty()) {
+        error = "--title: only for --format misp";
+        return false;
     }
     if (!selection.empty()) {
         out.scan.types = selection.types();
@@ -438,7 +455,11 @@ Changing what is printed:
                           that starts with = + - @ TAB or CR gets a leading '
                           so that spreadsheets do not run it), or stix
                           (a STIX 2.1 bundle of indicators, values refanged,
-                          ids that are the same on every run)
+                          ids that are the same on every run), or misp
+                          (one MISP event, one attribute per distinct
+                          value, refanged; the text as found in "comment")
+      --title TEXT        misp: the event's info (default: the inputs'
+                          names)
       --no-formula-guard  csv: write such cells as they are
   -H, --with-path         start plain lines with "PATH:" (default when more
                           than one file is scanned)
@@ -446,7 +467,7 @@ Changing what is printed:
   -u, --unique            print each (type, value) once, at its first
                           occurrence; remembers every distinct value, in
                           at most 30 bytes + the value's length each (also
-                          --format stix)
+                          --format stix and misp, which list each value once)
       --stats             print a summary (bytes, IOCs per type, time) on stderr
       --progress          show a progress line on stderr when it is a terminal
 

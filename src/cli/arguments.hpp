@@ -11,7 +11,7 @@
 
 namespace iocscan::cli {
 
-enum class OutputFormat { plain, json, jsonl, csv, stix };
+enum class OutputFormat { plain, json, jsonl, csv, stix, misp };
 
 /// Whether plain output lines start with "path:" (like grep).
 enum class PathPrefix { automatic, always, never };
@@ -30,6 +30,7 @@ struct Arguments {
     bool version = false;
     std::vector<std::string> paths;   ///< "-" is standard input
     std::string output_path;          ///< empty: standard output
+    std::string title;                ///< --title: the MISP event's info
     DomainIgnoreList domain_ignore;   ///< --domain-ignore FILE
     std::optional<ByteRange> range;   ///< --range: one regular file's bytes
 };

@@ -5,6 +5,7 @@
 #include "cli/output_writer.hpp"
 #include "cli/progress_meter.hpp"
 #include "cli/record_printer.hpp"
+#include "cli/source_date_epoch.hpp"
 #include "cli/stix_writer.hpp"
 #include "cli/subcommands.hpp"
 #include "iocscan/iocscan.hpp"
@@ -192,7 +193,8 @@ int run(const cli::Arguments& args) {
     }
     const std::string out_name = args.output_path.empty() ? "standard output" : args.output_path;
     cli::OutputWriter writer(out_fd);
-    cli::RecordPrinter printer(args.format, writer, {prefix_paths(args), args.csv_formula_guard});
+    cli::RecordPrinter printer(args.format, writer, {prefix_paths(args), args.csv_formula_guard},
+                               {args.title, args.paths});
     cli::ProgressMeter progress(args.progress);
     cli::DistinctSet seen;   // --unique: "type\0value"
     std::string seen_key;
@@ -290,7 +292,8 @@ int main(int argc, char** argv) {
     cli::Arguments args;
     std::string error;
     if (!cli::parse_arguments(argc, argv, args, error) ||
-        (args.format == cli::OutputFormat::stix && !cli::StixWriter::check_source_date_epoch(error))) {
+        ((args.format == cli::OutputFormat::stix || args.format == cli::OutputFormat::misp) &&
+         !cli::check_source_date_epoch(error))) {
         std::fprintf(stderr, "iocscan: %s\n", error.c_str());
         return kExitError;
     }

@@ -43,9 +43,11 @@ std::size_t group_of(Type type) {
 
 }  // namespace
 
-RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options)
+RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options,
+                             const MispEventSource& event)
     : format_(format), writer_(writer), options_(options), stix_(writer) {
     if (format_ == OutputFormat::csv) writer_.write(kCsvHeader);
+    if (format_ == OutputFormat::misp) misp_.emplace(writer, event);
 }
 
 void RecordPrinter::print(const Match& match, std::string_view path) {
@@ -70,6 +72,9 @@ void RecordPrinter::print(const Match& match, std::string_view path) {
             return;
         case OutputFormat::stix:
             stix_.add(match);
+            return;
+        case OutputFormat::misp:
+            misp_->add(match);
             return;
     }
 }
@@ -133,6 +138,7 @@ void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
 
 void RecordPrinter::finish() {
     if (format_ == OutputFormat::stix) stix_.finish();
+    if (format_ == OutputFormat::misp) misp_->finish();
     if (format_ != OutputFormat::json) return;
     line_.assign("{");
     bool first_key = true;

@@ -1,12 +1,14 @@
 // Formats matches: plain lines, JSON Lines, iocextract's grouped JSON, CSV,
-// or a STIX 2.1 bundle.
+// a STIX 2.1 bundle or a MISP event.
 #pragma once
 
 #include "cli/arguments.hpp"
 #include "cli/output_writer.hpp"
+#include "cli/misp_writer.hpp"
 #include "cli/stix_writer.hpp"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,9 @@ struct PrintOptions {
 
 class RecordPrinter {
 public:
-    RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options);
+    /// `event` names the MISP event (--format misp only).
+    RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options,
+                  const MispEventSource& event = {});
 
     /// Prints one match found in `path` ("-" for standard input).
     void print(const Match& match, std::string_view path);
@@ -36,6 +40,7 @@ private:
     OutputWriter& writer_;
     PrintOptions options_;
     StixWriter stix_;
+    std::optional<MispWriter> misp_;   ///< only for --format misp: it reads the clock
     std::string line_;
     std::string rules_;
     /// --json: values per output key, in order. iocextract's shape is one

@@ -1,28 +1,16 @@
 #include "cli/stix_writer.hpp"
 
 #include "cli/json_text.hpp"
+#include "cli/source_date_epoch.hpp"
 
-#include <charconv>
-#include <cstdlib>
 #include <ctime>
 
 namespace iocscan::cli {
 namespace {
 
-/// RFC 3339 UTC time of the run; SOURCE_DATE_EPOCH (the reproducible-builds
-/// convention) fixes it, so that reruns produce byte-identical bundles.
-bool parse_epoch(const char* text, std::time_t& out) {
-    const std::string_view view(text);
-    long long seconds = 0;
-    const auto [end, ec] = std::from_chars(view.data(), view.data() + view.size(), seconds);
-    if (view.empty() || ec != std::errc() || end != view.data() + view.size() || seconds < 0) return false;
-    out = static_cast<std::time_t>(seconds);
-    return true;
-}
-
+/// RFC 3339 UTC time of the run (cli/source_date_epoch.hpp).
 std::string run_timestamp() {
-    std::time_t now = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) parse_epoch(epoch, now);   // checked at start
+    const std::time_t now = run_time();
     std::tm utc{};
     ::gmtime_r(&now, &utc);
     char text[32];
@@ -65,14 +53,6 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::attack: break;   // SDOs (shape_of), no pattern
     }
     return literal;
-}
-
-bool StixWriter::check_source_date_epoch(std::string& error) {
-    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    std::time_t ignored = 0;
-    if (epoch == nullptr || parse_epoch(epoch, ignored)) return true;
-    error = "SOURCE_DATE_EPOCH: not a number of seconds since 1970: '" + std::string(epoch) + "'";
-    return false;
 }
 
 void StixWriter::begin() {

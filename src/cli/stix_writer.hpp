@@ -25,10 +25,6 @@ public:
     /// "objects", as STIX 2.1 forbids an empty list).
     void finish();
 
-    /// Checks SOURCE_DATE_EPOCH (whole seconds since 1970) when it is set;
-    /// returns false with `error` set when it is not a number.
-    static bool check_source_date_epoch(std::string& error);
-
     /// The STIX pattern for a refanged value, e.g. [ipv4-addr:value = '1.2.3.4'].
     static std::string pattern_for(Type type, std::string_view value);
 

@@ -95,6 +95,7 @@ public:
             case cli::OutputFormat::jsonl: return "jsonl";
             case cli::OutputFormat::csv: return "csv";
             case cli::OutputFormat::stix: return "stix";
+            case cli::OutputFormat::misp: return "misp";
         }
         return "plain";
     }

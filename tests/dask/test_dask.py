@@ -98,6 +98,9 @@ def test_errors_and_status_are_the_clis(inputs, cli_binary, tmp_path):
     assert run_dask(["--workers", "1", str(empty)]).returncode == 1
     refused = run_dask(["--workers", "1", "--jsonl", "-"])
     assert refused.returncode == 2 and b"standard input" in refused.stderr
+    for one_document in ("stix", "misp"):   # a single document: not from ranges
+        refused = run_dask(["--workers", "1", "--format", one_document, str(empty)])
+        assert refused.returncode == 2 and b"not supported on a cluster" in refused.stderr
 
 
 def test_api_iterator_and_bag(inputs, cli_binary):

@@ -2,6 +2,7 @@
 records identical to the CLI's --jsonl, options and their errors."""
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -90,6 +91,17 @@ def test_python_m_runs_the_cli(cli_binary):
     got = subprocess.run([sys.executable, "-m", "iocscan"] + args, stdout=subprocess.PIPE, check=False)
     assert got.returncode == expected.returncode == 0
     assert got.stdout == expected.stdout and got.stdout.count(b"\n") > 5
+
+
+def test_python_m_writes_the_clis_misp_event(cli_binary):
+    args = ["--format", "misp", "--types", "all", str(SAMPLE)]
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    expected = subprocess.run([cli_binary] + args, stdout=subprocess.PIPE, env=env, check=False)
+    got = subprocess.run([sys.executable, "-m", "iocscan"] + args, stdout=subprocess.PIPE, env=env, check=False)
+    assert got.returncode == expected.returncode == 0
+    assert got.stdout == expected.stdout
+    event = json.loads(got.stdout)["Event"]
+    assert event["date"] == "2023-11-14" and len(event["Attribute"]) == int(event["attribute_count"]) > 5
 
 
 def test_bad_options_raise_the_cli_message():

@@ -149,8 +149,8 @@ class ClusterScan:
         self.blocksize = parse_size(blocksize)
         self._client = client
         self._scanner = _native.RangeScanner(list(self.flags))
-        if self._scanner.format == "stix":
-            raise ValueError("--format stix is not supported on a cluster")
+        if self._scanner.format in ("stix", "misp"):
+            raise ValueError("--format %s is not supported on a cluster" % self._scanner.format)
         self.paths = _expand(paths)
         if not self.paths or "-" in self.paths:
             raise ValueError("a cluster scan needs files or directories, not standard input")
