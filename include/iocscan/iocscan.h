@@ -69,6 +69,8 @@ typedef struct iocscan_options {
     const char* custom_patterns; /* the text of a pattern file for type "custom": one RE2 pattern per
                             line with exactly one capture group; blank lines and lines starting with
                             '#' skipped. NULL: none. Non-NULL adds "custom" to the types. */
+    int line_numbers;    /* non-zero: give each match its 1-based line (iocscan_match.line), counted
+                            as '\n' bytes before it; lines restart at 1 after iocscan_reset. */
 } iocscan_options;
 
 typedef struct iocscan_match {
@@ -82,6 +84,7 @@ typedef struct iocscan_match {
     const char* encoding; /* url: "hex", "percent" or "base64" for an encoded URL, else "" (static string) */
     size_t rule_count;   /* the rules that found this span ("generic", "custom:3", ...) */
     const char* const* rules; /* rule_count NUL-terminated names, valid during the call */
+    uint64_t line;       /* 1-based line of offset with options.line_numbers, else 0 */
 } iocscan_match;
 
 typedef struct iocscan_stats {

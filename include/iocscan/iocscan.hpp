@@ -146,6 +146,15 @@ struct Options {
     /// piece is scanned and reports everything final before feed() returns,
     /// as with one thread.
     unsigned threads = 1;
+    /// Give each Match its 1-based `line`: the line its first byte is on,
+    /// counted as '\n' bytes before it (a lone '\r' ends no line, as in
+    /// grep). Every byte is counted once, between one match and the next,
+    /// in constant memory; off, nothing is counted. Lines are those of the
+    /// bytes the scanner is fed: decompressed text, and with --wide the text
+    /// without the NUL high bytes (a UTF-16LE "\n\0" is one newline). After
+    /// reset(first_offset) line 1 starts at `first_offset`, so scan_range()
+    /// refuses a scanner that counts lines.
+    bool line_numbers = false;
 };
 
 /// How an encoded URL was written in the input (Match::encoding).
@@ -173,6 +182,8 @@ struct Match {
     /// Bytes `raw` spans in the input when that differs from raw.size()
     /// (wide text, whose NULs the scan dropped); 0 otherwise.
     std::uint64_t input_length = 0;
+    /// 1-based line of `offset` when Options::line_numbers, else 0.
+    std::uint64_t line = 0;
     std::uint64_t length() const { return input_length != 0 ? input_length : raw.size(); }
 };
 
@@ -246,6 +257,8 @@ public:
     /// match length and lookahead): how far before its range scan_range()
     /// starts reading.
     std::uint64_t longest_token() const;
+    /// The options this scanner was built with.
+    const Options& options() const;
 
     const Stats& stats() const;
 

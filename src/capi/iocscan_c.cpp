@@ -86,6 +86,7 @@ bool to_options(const iocscan_options& c, iocscan::Options& out, std::string& er
     out.open_punctuation = o.open_punctuation != 0;
     out.remove_scheme = o.remove_scheme != 0;
     out.defang = o.defang != 0;
+    out.line_numbers = o.line_numbers != 0;
     if (out.refang && out.defang) {
         error = "refang and defang exclude each other";
         return false;
@@ -120,7 +121,8 @@ iocscan::MatchCallback adapt(iocscan_scanner* s, iocscan_callback on_match, void
         const std::string_view type = iocscan::type_name(m.type);
         const iocscan_match c{type.data(), m.offset, m.raw.data(), m.raw.size(),
                               m.value.data(), m.value.size(), m.defanged ? 1 : 0,
-                              iocscan::encoding_name(m.encoding).data(), m.rule_count, s->rule_names.data()};
+                              iocscan::encoding_name(m.encoding).data(), m.rule_count, s->rule_names.data(),
+                              m.line};
         return on_match(&c, user) == 0;
     };
 }
@@ -162,6 +164,7 @@ void iocscan_options_init(iocscan_options* options) {
     options->open_punctuation = defaults.open_punctuation ? 1 : 0;
     options->remove_scheme = defaults.remove_scheme ? 1 : 0;
     options->defang = defaults.defang ? 1 : 0;
+    options->line_numbers = defaults.line_numbers ? 1 : 0;
 }
 
 int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {

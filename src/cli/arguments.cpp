@@ -194,6 +194,23 @@ bool parse_threads(std::string_view text, unsigned& out, std::string& error) {
     return false;
 }
 
+/// -n prints a line per match; formats without a per-match record and
+/// --range (which does not read the lines before it) have no line to give.
+/// Refused rather than ignored, like the other contradicting options.
+bool line_numbers_fit(const Arguments& args, std::string& error) {
+    if (args.format == OutputFormat::json) {
+        error = "--line-number: --json has no place for a line (use --jsonl)";
+    } else if (args.format == OutputFormat::stix || args.format == OutputFormat::misp) {
+        error = std::string("--line-number: --format ") + (args.format == OutputFormat::stix ? "stix" : "misp") +
+                " has no place for a line (use --jsonl)";
+    } else if (args.range) {
+        error = "--line-number: --range does not read the lines before its start";
+    } else {
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::string& error) {
@@ -314,6 +331,9 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--no-formula-guard") {
             if (!no_value()) return false;
             out.csv_formula_guard = false;
+        } else if (arg == "--line-number" || arg == "-n") {
+            if (!no_value()) return false;
+            out.line_numbers = out.scan.line_numbers = true;
         } else if (arg == "--unique" || arg == "-u") {
             if (!no_value()) return false;
             out.unique = true;
@@ -364,6 +384,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             }
         }
     }
+    if (out.line_numbers && !line_numbers_fit(out, error)) return false;
     if (out.format == OutputFormat::stix || out.format == OutputFormat::misp) {
         // STIX patterns and MISP attributes hold plain values: refanged,
         // decoded, whole URLs.
@@ -464,6 +485,13 @@ Changing what is printed:
   -H, --with-path         start plain lines with "PATH:" (default when more
                           than one file is scanned)
       --no-path           never start plain lines with "PATH:"
+  -n, --line-number       also print the line each IOC starts on (1-based,
+                          a line ends at \n, as in grep): "LINE:VALUE" or
+                          "PATH:LINE:VALUE", a "line" field in --jsonl, a
+                          line column after offset in csv. Lines of the
+                          decompressed text; with --wide, of the UTF-16
+                          text; with --unique, of the first occurrence.
+                          An error with --json, --format stix and --range
   -u, --unique            print each (type, value) once, at its first
                           occurrence; remembers every distinct value, in
                           at most 30 bytes + the value's length each (also

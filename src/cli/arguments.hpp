@@ -24,6 +24,7 @@ struct Arguments {
     WalkOptions walk;                 ///< --follow, --glob
     bool progress = false;
     bool unique = false;
+    bool line_numbers = false;        ///< -n: also sets scan.line_numbers
     bool csv_formula_guard = true;    ///< off with --no-formula-guard
     bool stats = false;
     bool help = false;

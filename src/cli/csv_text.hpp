@@ -8,6 +8,8 @@ namespace iocscan::cli {
 
 /// The CSV header line.
 inline constexpr std::string_view kCsvHeader = "type,value,raw,offset,path,rules,encoding\r\n";
+/// The header with --line-number: a line column after offset.
+inline constexpr std::string_view kCsvHeaderWithLine = "type,value,raw,offset,line,path,rules,encoding\r\n";
 
 /// Appends `field` to `out`, quoted when it holds a comma, a quote, CR or LF
 /// (quotes doubled). Bytes are otherwise written as they are. With

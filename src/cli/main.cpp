@@ -193,7 +193,7 @@ int run(const cli::Arguments& args) {
     }
     const std::string out_name = args.output_path.empty() ? "standard output" : args.output_path;
     cli::OutputWriter writer(out_fd);
-    cli::RecordPrinter printer(args.format, writer, {prefix_paths(args), args.csv_formula_guard},
+    cli::RecordPrinter printer(args.format, writer, {prefix_paths(args), args.csv_formula_guard, args.line_numbers},
                                {args.title, args.paths});
     cli::ProgressMeter progress(args.progress);
     cli::DistinctSet seen;   // --unique: "type\0value"

@@ -3,6 +3,7 @@
 #include "cli/csv_text.hpp"
 #include "cli/json_text.hpp"
 
+#include <charconv>
 #include <string_view>
 
 namespace iocscan::cli {
@@ -46,7 +47,7 @@ std::size_t group_of(Type type) {
 RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, const PrintOptions& options,
                              const MispEventSource& event)
     : format_(format), writer_(writer), options_(options), stix_(writer) {
-    if (format_ == OutputFormat::csv) writer_.write(kCsvHeader);
+    if (format_ == OutputFormat::csv) writer_.write(options_.line_numbers ? kCsvHeaderWithLine : kCsvHeader);
     if (format_ == OutputFormat::misp) misp_.emplace(writer, event);
 }
 
@@ -55,6 +56,12 @@ void RecordPrinter::print(const Match& match, std::string_view path) {
         case OutputFormat::plain:
             if (options_.with_path) {
                 writer_.write(path == "-" ? std::string_view("(standard input)") : path);
+                writer_.write(':');
+            }
+            if (options_.line_numbers) {
+                char digits[24];
+                const auto written = std::to_chars(digits, digits + sizeof digits, match.line);
+                writer_.write(std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)));
                 writer_.write(':');
             }
             writer_.write(match.value);
@@ -97,6 +104,10 @@ void RecordPrinter::print_csv(const Match& match, std::string_view path) {
     line_ += ',';
     line_ += std::to_string(match.offset);
     line_ += ',';
+    if (options_.line_numbers) {
+        line_ += std::to_string(match.line);
+        line_ += ',';
+    }
     append_csv_field(line_, path, options_.guard_formulas);
     line_ += ',';
     rules_.clear();
@@ -118,6 +129,10 @@ void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
     append_json_string(line_, match.raw);
     line_ += R"(","offset":)";
     line_ += std::to_string(match.offset);
+    if (options_.line_numbers) {
+        line_ += R"(,"line":)";
+        line_ += std::to_string(match.line);
+    }
     line_ += R"(,"length":)";
     line_ += std::to_string(match.length());
     line_ += R"(,"rules":[)";

@@ -18,6 +18,7 @@ namespace iocscan::cli {
 struct PrintOptions {
     bool with_path = false;        ///< plain lines start with "PATH:"
     bool guard_formulas = true;    ///< csv: cells that start a formula get a leading '
+    bool line_numbers = false;     ///< --line-number: plain "LINE:", jsonl "line", csv line column
 };
 
 class RecordPrinter {

@@ -53,6 +53,18 @@ std::string_view InputWindow::bytes(std::uint64_t offset, std::uint64_t length, 
     return scratch;
 }
 
+void InputWindow::visit(std::uint64_t offset, std::uint64_t length,
+                        const std::function<void(std::string_view)>& each) const {
+    auto block = std::find_if(blocks_.begin(), blocks_.end(),
+                              [&](const Block& b) { return offset < b.offset + b.size; });
+    for (const std::uint64_t end = offset + length; offset < end; ++block) {
+        const std::uint64_t until = std::min(end, block->offset + block->size);
+        each({reinterpret_cast<const char*>(block->bytes.get()) + (offset - block->offset),
+               static_cast<std::size_t>(until - offset)});
+        offset = until;
+    }
+}
+
 void InputWindow::release_before(std::uint64_t offset) {
     while (!blocks_.empty() && !(open_ && blocks_.size() == 1) &&
            blocks_.front().offset + blocks_.front().size <= offset) {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,12 @@ public:
     /// The input bytes [offset, offset + length), which must still be held:
     /// a view into a block, or into `scratch` when they span two blocks.
     std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
+    /// Calls `each` on the held bytes [offset, offset + length), one view
+    /// per block they lie in (no copy, however many blocks they span).
+    void visit(std::uint64_t offset, std::uint64_t length,
+               const std::function<void(std::string_view)>& each) const;
+    /// Input offset after the last byte committed.
+    std::uint64_t end_offset() const { return end_; }
     /// Frees the closed blocks that end at or before `offset`.
     void release_before(std::uint64_t offset);
     /// Forgets all blocks; the next byte is input offset `offset`.

@@ -64,6 +64,8 @@ std::string range_refusal(int fd, const SourceOptions& source) {
 ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const SourceOptions& source,
                    const MatchCallback& on_match, std::string& error) {
     error = range_refusal(fd, source);
+    // Lines would count from where the read starts, not from the file's start.
+    if (error.empty() && scanner.options().line_numbers) error = "line numbers need the whole file, not a range";
     if (!error.empty()) return ScanEnd::read_error;
     const std::uint64_t lookback = std::max(scanner.longest_token(), kMinLookback);
     const std::uint64_t start = range.begin - std::min(range.begin, lookback);

@@ -13,6 +13,7 @@
 #include "lib/compiled_ruleset.hpp"
 #include "lib/encoded_url.hpp"
 #include "lib/input_window.hpp"
+#include "lib/line_counter.hpp"
 #include "lib/post_pass.hpp"
 #include "lib/refang.hpp"
 #include "lib/rule_ids.hpp"
@@ -86,6 +87,7 @@ struct Scanner::Impl {
         caught_up.clear();
         caught_up_dropped = 0;
         window.clear(first_offset);
+        lines.restart(first_offset);
         queue.clear();
         stats = {};
         stopped = false;
@@ -177,7 +179,13 @@ struct Scanner::Impl {
     /// One thread: room for the next slice in the runner's buffer, keeping
     /// the bytes of matches not reported yet.
     unsigned char* make_room(std::size_t size) {
-        return truth->make_room(size, queue.empty() ? kNoOffset : queue.earliest_offset());
+        std::uint64_t keep = queue.empty() ? kNoOffset : queue.earliest_offset();
+        if (options.line_numbers) {
+            // Count what will never be reported, and keep the rest for the count.
+            count_lines_to(std::min({keep, final_below, truth->end_offset()}));
+            keep = std::min(keep, lines.counted_to());
+        }
+        return truth->make_room(size, keep);
     }
 
     /// One thread: scans the `count` bytes written to make_room().
@@ -252,7 +260,10 @@ struct Scanner::Impl {
         pending = round_segments - 1;
         queue_gathered();   // the true runner's task gathered and sorted it
         final_below = truth->watermark();
-        window.release_before(std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below));
+        const std::uint64_t reported = std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below);
+        // The bytes freed are counted first: no match is reported in them.
+        if (options.line_numbers) count_lines_to(std::min(reported, window.end_offset()));
+        window.release_before(reported);
     }
 
     /// Collects what the true runner found with what catch-up found, in
@@ -283,6 +294,19 @@ struct Scanner::Impl {
                 static_cast<std::size_t>(length)};
     }
 
+    /// Counts the newlines of the held input up to `offset` (a no-op at or
+    /// before the last count): matches come in offset order, so each byte
+    /// is counted once.
+    void count_lines_to(std::uint64_t offset) {
+        if (offset <= lines.counted_to()) return;
+        const std::uint64_t from = lines.counted_to();
+        if (parallel()) {
+            window.visit(from, offset - from, [this](std::string_view bytes) { lines.advance(bytes); });
+        } else {
+            lines.advance(input_bytes(from, offset - from));
+        }
+    }
+
     bool release(std::uint64_t mark, const MatchCallback& on_match) {
         const bool go_on = queue.release(mark, [&](const detail::MergedCandidate& c) {
             return report(c, on_match);
@@ -298,6 +322,10 @@ struct Scanner::Impl {
         match.raw = input_bytes(c.offset, c.length);
         match.rules = c.rules;
         match.rule_count = c.rule_count;
+        if (options.line_numbers) {
+            count_lines_to(c.offset);
+            match.line = lines.line();
+        }
         if (c.type == Type::url && detail::is_encoded_url_rule(c.rules[0])) {
             return report_encoded(c.rules[0], match, on_match);
         }
@@ -346,6 +374,7 @@ struct Scanner::Impl {
     std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
     std::uint64_t caught_up_dropped = 0;
     detail::CandidateQueue queue;
+    detail::LineCounter lines;   ///< Options::line_numbers: newlines before lines.counted_to()
     std::uint64_t final_below = 0;   ///< what starts before here is final
     Stats stats;
     detail::PostPass post_pass{options};
@@ -383,6 +412,7 @@ std::uint64_t Scanner::reported_below() const {
     return std::min(impl.final_below, impl.queue.empty() ? kNoOffset : impl.queue.earliest_offset());
 }
 std::uint64_t Scanner::longest_token() const { return impl_->longest_token; }
+const Options& Scanner::options() const { return impl_->options; }
 const Stats& Scanner::stats() const { return impl_->stats; }
 
 }  // namespace iocscan

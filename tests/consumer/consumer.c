@@ -26,6 +26,11 @@ static int on_match(const iocscan_match* m, void* user) {
     return 0;
 }
 
+static int on_match_line(const iocscan_match* m, void* user) {
+    *(uint64_t*)user = m->line;
+    return 0;
+}
+
 static int stop_at_once(const iocscan_match* m, void* user) {
     (void)m;
     (void)user;
@@ -104,6 +109,19 @@ int main(void) {
     CHECK(iocscan_feed(scanner, "at http://a.example/x.", 22, on_match, &seen) == IOCSCAN_OK);
     CHECK(iocscan_finish(scanner, on_match, &seen) == IOCSCAN_OK);
     if (expect(&seen, "url=a.example/x.@3[generic];")) return 1;
+
+    /* Line numbers, counted only when asked. */
+    iocscan_options_init(&options);
+    CHECK(options.line_numbers == 0);
+    options.types = "ipv4";
+    options.line_numbers = 1;
+    iocscan_scanner* lines = NULL;
+    CHECK(iocscan_open(&options, &lines) == IOCSCAN_OK);
+    uint64_t line = 0;
+    CHECK(iocscan_feed(lines, "a\r\nb\n\nc 10.1.2.3\n", 17, on_match_line, &line) == IOCSCAN_OK);
+    CHECK(iocscan_finish(lines, on_match_line, &line) == IOCSCAN_OK);
+    CHECK(line == 4);
+    iocscan_close(lines);
 
     /* scan_fd: a file descriptor in, the same matches out. */
     char path[] = "/tmp/iocscan-c-consumer-XXXXXX";
