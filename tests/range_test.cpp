@@ -267,6 +267,7 @@ TEST(Range, UrlLongerThanTheLookbackHidesTheUrlInside) {
     auto points = around(inner);
     for (const std::uint64_t p : {inner - 3, inner + 21, inner + 22}) points.push_back(p);
     expect_exact_at(text, all_types(), points);
+    expect_exact_at(text, all_types(2), around(inner));   // the threads' catch-up path
 }
 
 TEST(Range, HexRunLongerThanTheLookbackHidesTheUrlInside) {
@@ -292,7 +293,7 @@ TEST(Range, Base64BlobLongerThanTheLookbackHidesTheUrlInside) {
     // The inner URL's spelling is among the blob's last lines.
     const std::uint64_t tail = 6 + blob.size() - 80;
     std::vector<std::uint64_t> points;
-    for (std::uint64_t p = tail - 160; p < tail + 60; p += 7) points.push_back(p);
+    for (std::uint64_t p = tail - 160; p < tail + 60; p += 19) points.push_back(p);
     expect_exact_at(text, all_types(), points);
 }
 
@@ -367,6 +368,29 @@ TEST(RangeCli, SplitOutputIsTheWholeOutput) {
         joined += part.out;
     }
     EXPECT_EQ(joined, whole.out);
+}
+
+/// The number after `label` in --stats output (-1 when absent).
+long long stats_number(const std::string& err, const std::string& label) {
+    const std::size_t at = err.find(label);
+    return at == std::string::npos ? -1 : std::stoll(err.substr(at + label.size()));
+}
+
+TEST(RangeCli, StatsCountTheRangesBytesAndShowTheReadAroundApart) {
+    const std::string text = long_token_text(3u << 20, 5);
+    TempFile file(text);
+    const std::uint64_t begin = (1u << 20) + 7, end = 2u << 20;
+    const auto part = run_iocscan({"--stats", "--range", std::to_string(begin) + ":" + std::to_string(end), file.path()});
+    ASSERT_EQ(part.exit_code, 0) << part.err;
+    EXPECT_EQ(stats_number(part.err, "iocscan: stats: "), static_cast<long long>(end - begin)) << part.err;
+    // At least the 1 MiB lookback before the range.
+    EXPECT_GE(stats_number(part.err, "read around the range "), 1 << 20) << part.err;
+    const auto tail = run_iocscan({"--stats", "--range", std::to_string(end) + ":", file.path()});
+    EXPECT_EQ(stats_number(tail.err, "iocscan: stats: "), static_cast<long long>(text.size() - end)) << tail.err;
+    // Without --range: the whole file, and no read-around line.
+    const auto whole = run_iocscan({"--stats", file.path()});
+    EXPECT_EQ(stats_number(whole.err, "iocscan: stats: "), static_cast<long long>(text.size()));
+    EXPECT_EQ(whole.err.find("read around"), std::string::npos);
 }
 
 TEST(RangeCli, RefusesStdinSeveralFilesDirectoriesAndCompressedInput) {
