@@ -241,6 +241,72 @@ TEST(Range, UrlOnlyScanLooksBackPastAnOverlongUrl) {
     }
 }
 
+/// Splits `text` in two at each of `points` and compares the two ranges'
+/// matches with the whole-file scan's.
+void expect_exact_at(const std::string& text, const Options& options, const std::vector<std::uint64_t>& points) {
+    const auto whole = scan_pieces(text, options);
+    RangeScan scan(text, options);
+    for (const std::uint64_t point : points) {
+        const auto got = scan.split({point}, text.size());
+        EXPECT_EQ(got, whole) << "split at " << point << ": " << first_difference(whole, got);
+    }
+}
+
+/// One byte before, at and after `at`.
+std::vector<std::uint64_t> around(std::uint64_t at) { return {at - 1, at, at + 1}; }
+
+// A token longer than the lookback (1 MiB and a little) crosses the range's
+// start, and holds a token of the same rule past it. The whole-file scan
+// drops the long token and never sees the inner one; a range scan that
+// starts inside the long token must not report it either.
+
+TEST(Range, UrlLongerThanTheLookbackHidesTheUrlInside) {
+    const std::string head = "intro http://a.example/";
+    const std::string text = head + std::string(1500 * 1024, 'x') + "?u=http://b.example/x tail http://c.example/\n";
+    const std::uint64_t inner = text.find("http://b.");
+    auto points = around(inner);
+    for (const std::uint64_t p : {inner - 3, inner + 21, inner + 22}) points.push_back(p);
+    expect_exact_at(text, all_types(), points);
+    expect_exact_at(text, all_types(2), around(inner));   // the threads' catch-up path
+}
+
+TEST(Range, HexRunLongerThanTheLookbackHidesTheUrlInside) {
+    // "http://" in hex, then URL bytes ("AA" as 41 41) past every bound,
+    // with the hex of a second URL near its end: one hex token.
+    const std::string scheme = "687474703a2f2f";
+    std::string run = scheme + "6578616d706c65";
+    while (run.size() < (1300u << 10)) run += "4141";
+    run += scheme + "696e2e6578616d706c652f78";
+    const std::string text = "hex: " + run + " end\n";
+    const std::uint64_t inner = text.rfind(scheme);
+    expect_exact_at(text, all_types(), {inner - 1, inner, inner + 1, inner - 2, text.size() - 8});
+}
+
+TEST(Range, Base64BlobLongerThanTheLookbackHidesTheUrlInside) {
+    // One blob over many lines, longer than base64's 1 MiB bound, whose
+    // text ends with a second URL: the blob is dropped whole.
+    std::string plain = "http://outer.example/";
+    while (plain.size() < (1200u << 10)) plain += "filler-";
+    plain += " then http://inner.example/path\n";
+    const std::string blob = base64_wrapped(plain);
+    const std::string text = "data:\n" + blob + "done\n";
+    // The inner URL's spelling is among the blob's last lines.
+    const std::uint64_t tail = 6 + blob.size() - 80;
+    std::vector<std::uint64_t> points;
+    for (std::uint64_t p = tail - 160; p < tail + 60; p += 19) points.push_back(p);
+    expect_exact_at(text, all_types(), points);
+}
+
+TEST(Range, LongLineOfDomainLikeWordsSplitsExactly) {
+    // 2 MiB in one line: the read-back for the URL rules goes to its start.
+    std::string line = "start ";
+    for (int i = 0; line.size() < (2u << 20); ++i) {
+        line += "host-" + std::to_string(i) + ".example" + (i % 97 == 0 ? "/p?q=hxxp://x" + std::to_string(i) + "[.]org " : " ");
+    }
+    const std::string text = line + "\nnext http://after.example/\n";
+    expect_exact_at(text, all_types(), {(1u << 20) + 5000, (3u << 19) + 1, line.size() - 10, line.size(), line.size() + 1});
+}
+
 TEST(Range, ReadsNoFurtherThanItNeeds) {
     const std::string text = long_token_text(8u << 20, 9);
     TempFile file(text);
@@ -302,6 +368,29 @@ TEST(RangeCli, SplitOutputIsTheWholeOutput) {
         joined += part.out;
     }
     EXPECT_EQ(joined, whole.out);
+}
+
+/// The number after `label` in --stats output (-1 when absent).
+long long stats_number(const std::string& err, const std::string& label) {
+    const std::size_t at = err.find(label);
+    return at == std::string::npos ? -1 : std::stoll(err.substr(at + label.size()));
+}
+
+TEST(RangeCli, StatsCountTheRangesBytesAndShowTheReadAroundApart) {
+    const std::string text = long_token_text(3u << 20, 5);
+    TempFile file(text);
+    const std::uint64_t begin = (1u << 20) + 7, end = 2u << 20;
+    const auto part = run_iocscan({"--stats", "--range", std::to_string(begin) + ":" + std::to_string(end), file.path()});
+    ASSERT_EQ(part.exit_code, 0) << part.err;
+    EXPECT_EQ(stats_number(part.err, "iocscan: stats: "), static_cast<long long>(end - begin)) << part.err;
+    // At least the 1 MiB lookback before the range.
+    EXPECT_GE(stats_number(part.err, "read around the range "), 1 << 20) << part.err;
+    const auto tail = run_iocscan({"--stats", "--range", std::to_string(end) + ":", file.path()});
+    EXPECT_EQ(stats_number(tail.err, "iocscan: stats: "), static_cast<long long>(text.size() - end)) << tail.err;
+    // Without --range: the whole file, and no read-around line.
+    const auto whole = run_iocscan({"--stats", file.path()});
+    EXPECT_EQ(stats_number(whole.err, "iocscan: stats: "), static_cast<long long>(text.size()));
+    EXPECT_EQ(whole.err.find("read around"), std::string::npos);
 }
 
 TEST(RangeCli, RefusesStdinSeveralFilesDirectoriesAndCompressedInput) {

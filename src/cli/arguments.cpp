@@ -496,7 +496,9 @@ Changing what is printed:
                           occurrence; remembers every distinct value, in
                           at most 30 bytes + the value's length each (also
                           --format stix and misp, which list each value once)
-      --stats             print a summary (bytes, IOCs per type, time) on stderr
+      --stats             print a summary (bytes, IOCs per type, time) on
+                          stderr; with --range the bytes are the range's,
+                          and what was read around it is shown apart
       --progress          show a progress line on stderr when it is a terminal
 
 Input and output:

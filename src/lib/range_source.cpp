@@ -2,19 +2,24 @@
 // whole-file scan restricted to that range (docs/scale-out.md has the
 // argument for each family).
 //
-// The scanner starts scanner.longest_token() bytes (at least 1 MiB) before the range, as if
-// the input began there; its first token may be cut, but by the range's
-// first byte every rule is in step with the whole-file scan. Matches before
-// the range are not reported. Past the range it reads on until everything
-// that starts inside the range is final, so a match that starts in the range
-// is reported whole, wherever it ends.
+// The scanner starts scanner.longest_token() bytes (at least 1 MiB) before
+// the range, as if the input began there, or earlier: at the last byte before
+// the range that ends every token of some enabled rule (lib/token_breaks.hpp),
+// when that lies further back. Its first tokens may be cut, but by the
+// range's first byte every rule is in step with the whole-file scan, even
+// inside a token longer than the lookback. Matches before the range are not
+// reported. Past the range it reads on until everything that starts inside
+// the range is final, so a match that starts in the range is reported whole,
+// wherever it ends.
 #include "iocscan/iocscan.hpp"
 #include "lib/decompression.hpp"
+#include "lib/token_breaks.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <span>
+#include <vector>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,6 +39,50 @@ ssize_t read_at(int fd, char* into, std::size_t size, std::uint64_t offset) {
         const ssize_t got = ::pread(fd, into, size, static_cast<off_t>(offset));
         if (got >= 0 || errno != EINTR) return got;
     }
+}
+
+/// Reads `size` bytes at `offset` (fewer only at the end of the file);
+/// false with errno on error.
+bool read_fully(int fd, char* into, std::size_t size, std::uint64_t offset, std::size_t& got) {
+    got = 0;
+    while (got < size) {
+        const ssize_t n = read_at(fd, into + got, size - got, offset + got);
+        if (n < 0) return false;
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+/// Where a scan that must be in step with the whole-file scan at `begin` can
+/// start: `start`, or one past the last byte before `begin` that breaks every
+/// token of a rule (lib/token_breaks.hpp), whichever is first; 0 when such a
+/// rule has no break before `begin`. Reads backward from `begin` in blocks:
+/// in text with lines it stops in the first block.
+bool in_step_start(int fd, std::uint64_t begin, std::vector<const detail::ByteSet*> breaks,
+                   std::uint64_t& start) {
+    constexpr std::size_t kBlock = 64 * 1024;
+    std::vector<char> block;
+    std::uint64_t end = begin;
+    while (!breaks.empty() && end > 0) {
+        const std::uint64_t from = end - std::min<std::uint64_t>(end, kBlock);
+        block.resize(static_cast<std::size_t>(end - from));
+        std::size_t got = 0;
+        if (!read_fully(fd, block.data(), block.size(), from, got)) return false;
+        block.resize(got);   // the file shrank: scan what is there
+        std::erase_if(breaks, [&](const detail::ByteSet* set) {
+            for (std::size_t i = block.size(); i > 0; --i) {
+                if (set->contains(block[i - 1])) {
+                    start = std::min(start, from + i);
+                    return true;
+                }
+            }
+            return false;
+        });
+        end = from;
+    }
+    if (!breaks.empty()) start = 0;   // no break: the file's start is in step
+    return true;
 }
 
 }  // namespace
@@ -68,7 +117,11 @@ ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const Sourc
     if (error.empty() && scanner.options().line_numbers) error = "line numbers need the whole file, not a range";
     if (!error.empty()) return ScanEnd::read_error;
     const std::uint64_t lookback = std::max(scanner.longest_token(), kMinLookback);
-    const std::uint64_t start = range.begin - std::min(range.begin, lookback);
+    std::uint64_t start = range.begin - std::min(range.begin, lookback);
+    if (!in_step_start(fd, range.begin, detail::all_token_breaks(), start)) {
+        error = std::strerror(errno);
+        return ScanEnd::read_error;
+    }
     scanner.reset(start);
     bool past_range = false;   // a match at or after range.end arrived: all before it are out
     const MatchCallback in_range = [&](const Match& match) {
