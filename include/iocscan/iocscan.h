@@ -69,6 +69,11 @@ typedef struct iocscan_options {
     const char* custom_patterns; /* the text of a pattern file for type "custom": one RE2 pattern per
                             line with exactly one capture group; blank lines and lines starting with
                             '#' skipped. NULL: none. Non-NULL adds "custom" to the types. */
+    /* Noise control (docs/noise-control.md), after the scan, on refanged values: */
+    int no_private;      /* non-zero: drop addresses in private, loopback, ... ranges (--no-private) */
+    const char* allow;   /* the text of an allow list (--allow FILE): one exact value, domain, IP
+                            address or CIDR range per line, '#' comments. NULL: none. */
+    const char* no_rules; /* comma list of rule names not to run (--no-rule). NULL: none. */
 } iocscan_options;
 
 typedef struct iocscan_match {
@@ -89,6 +94,7 @@ typedef struct iocscan_stats {
     uint64_t bytes;            /* bytes scanned since the last reset */
     uint64_t matches;          /* matches reported, all types */
     uint64_t dropped_overlong; /* candidates longer than their family's maximum */
+    uint64_t filtered;         /* matches dropped by no_private and allow */
 } iocscan_stats;
 
 typedef struct iocscan_scanner iocscan_scanner;
