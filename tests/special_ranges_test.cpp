@@ -66,8 +66,12 @@ const Edges kIpv6Edges[] = {
 void check(const Edges& e) {
     EXPECT_TRUE(special(e.first)) << e.first;
     EXPECT_TRUE(special(e.last)) << e.last;
-    if (*e.before != '\0') EXPECT_FALSE(special(e.before)) << e.before;
-    if (*e.after != '\0') EXPECT_FALSE(special(e.after)) << e.after;
+    if (*e.before != '\0') {
+        EXPECT_FALSE(special(e.before)) << e.before;
+    }
+    if (*e.after != '\0') {
+        EXPECT_FALSE(special(e.after)) << e.after;
+    }
 }
 
 TEST(SpecialRanges, Ipv4FirstAndLastDroppedNeighboursKept) {

@@ -20,21 +20,22 @@ bool load_allow_file(const std::string& path, bool domains_only, std::vector<All
         error = path + ": read error";
         return false;
     }
-    const auto entries = parse_allow_list(text);
+    auto entries = parse_allow_list(text);
     std::vector<PatternError> problems;
-    for (const auto& entry : entries) {
-        if (domains_only && entry.text.find_first_of(" \t/@") != std::string::npos) {
-            problems.push_back({entry.line, "not a domain name: '" + entry.text + "'"});
-        } else if (auto found = check_allow_list({entry}); !found.empty()) {
-            problems.push_back(std::move(found.front()));
+    if (domains_only) {
+        for (const auto& entry : entries) {
+            if (entry.text.find_first_of(" \t/@") != std::string::npos) {
+                problems.push_back({entry.line, "not a domain name: '" + entry.text + "'"});
+            }
         }
     }
+    if (problems.empty()) problems = check_allow_list(entries);
     for (const auto& problem : problems) {
         if (!error.empty()) error += "\niocscan: ";
         error += path + ":" + std::to_string(problem.line) + ": " + problem.message;
     }
     if (!problems.empty()) return false;
-    into.insert(into.end(), entries.begin(), entries.end());
+    into.insert(into.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
     return true;
 }
 

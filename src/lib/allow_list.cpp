@@ -70,23 +70,32 @@ bool looks_ipv6_range(std::string_view entry) {
 }  // namespace
 
 std::string allow_entry_problem(std::string_view entry) {
-    const std::string quoted = "'" + std::string(entry) + "'";
+    const auto quoted = [&] { return "'" + std::string(entry) + "'"; };
     if (entry.empty()) return "empty entry";
-    if (kBlanks.find_in(entry) < entry.size()) return "one entry per line, no blanks inside: " + quoted;
+    if (kBlanks.find_in(entry) < entry.size()) return "one entry per line, no blanks inside: " + quoted();
     if ((looks_ipv4(entry) || looks_ipv6_range(entry)) && !parse_ip_range(entry)) {
-        return "not an IP address or CIDR range: " + quoted;
+        return "not an IP address or CIDR range: " + quoted();
     }
     std::string_view name = entry;
-    if (strip_wildcard(name) && !is_domain_name(name)) return "not a domain name: " + quoted;
+    if (strip_wildcard(name) && !is_domain_name(name)) return "not a domain name: " + quoted();
     return "";
 }
 
-std::string_view AllowList::keep(std::string text) { return storage_.emplace_back(std::move(text)); }
+std::string_view AllowList::keep(std::string_view text) {
+    // One buffer, reserved for every entry up front: it never moves.
+    const std::size_t start = storage_.size();
+    storage_.append(text);
+    return std::string_view(storage_).substr(start, text.size());
+}
 
 AllowList::AllowList(const std::vector<AllowEntry>& entries) {
+    std::size_t bytes = 0;
+    for (const AllowEntry& entry : entries) bytes += 2 * entry.text.size();
+    storage_.reserve(bytes);
+    domains_.reserve(entries.size());
     std::string folded;
     for (const AllowEntry& entry : entries) {
-        std::string_view text = entry.text;
+        const std::string_view text = entry.text;
         ++entry_count_;
         if (const auto range = parse_ip_range(text)) {
             auto* sets = range->v6 ? v6_.data() : v4_.data();
@@ -97,17 +106,19 @@ AllowList::AllowList(const std::vector<AllowEntry>& entries) {
             }
             continue;
         }
-        // Every other entry is an exact value; a domain name also hides its subdomains.
-        values_.insert(keep(std::string(text)));
-        lower_into(text, folded);
-        folded_values_.insert(keep(folded));
+        // A domain name hides itself and its subdomains (and a value of any
+        // type that is that name); any other entry is an exact value.
         std::string_view name = text;
         strip_wildcard(name);
         if (is_domain_name(name)) {
             if (name.ends_with('.')) name.remove_suffix(1);
             lower_into(name, folded);
             domains_.insert(keep(folded));
+            continue;
         }
+        values_.insert(keep(text));
+        lower_into(text, folded);
+        folded_values_.insert(keep(folded));
     }
 }
 
@@ -134,10 +145,12 @@ bool AllowList::hides_domain(std::string_view host, std::string& scratch) const 
 }
 
 bool AllowList::hides_value(Type type, std::string_view value, std::string& scratch) const {
-    if (values_.empty()) return false;
-    if (type == Type::url || type == Type::yara || type == Type::custom) return values_.count(value) != 0;
+    if (values_.empty() && domains_.empty()) return false;
+    // A URL or a YARA rule is never a bare domain name.
+    if (type == Type::url || type == Type::yara) return values_.count(value) != 0;
+    if (type == Type::custom && values_.count(value) != 0) return true;
     lower_into(value, scratch);
-    return folded_values_.count(scratch) != 0;
+    return (type != Type::custom && folded_values_.count(scratch) != 0) || domains_.count(scratch) != 0;
 }
 
 }  // namespace iocscan::detail

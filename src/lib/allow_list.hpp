@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -42,10 +41,10 @@ private:
     };
     using Strings = std::unordered_set<std::string_view>;
 
-    std::string_view keep(std::string text);
+    std::string_view keep(std::string_view text);
 
     std::size_t entry_count_ = 0;
-    std::deque<std::string> storage_;   ///< the sets' views point here
+    std::string storage_;               ///< the sets' views point here
     Strings domains_;                   ///< lower case, no leading or trailing dot
     Strings values_;                    ///< as written
     Strings folded_values_;             ///< lower case
