@@ -71,6 +71,11 @@ typedef struct iocscan_options {
                             '#' skipped. NULL: none. Non-NULL adds "custom" to the types. */
     int line_numbers;    /* non-zero: give each match its 1-based line (iocscan_match.line), counted
                             as '\n' bytes before it; lines restart at 1 after iocscan_reset. */
+    /* Noise control (docs/noise-control.md), after the scan, on refanged values: */
+    int no_private;      /* non-zero: drop addresses in private, loopback, ... ranges (--no-private) */
+    const char* allow;   /* the text of an allow list (--allow FILE): one exact value, domain, IP
+                            address or CIDR range per line, '#' comments. NULL: none. */
+    const char* no_rules; /* comma list of rule names not to run (--no-rule). NULL: none. */
 } iocscan_options;
 
 typedef struct iocscan_match {
@@ -92,6 +97,7 @@ typedef struct iocscan_stats {
     uint64_t bytes;            /* bytes scanned since the last reset */
     uint64_t matches;          /* matches reported, all types */
     uint64_t dropped_overlong; /* candidates longer than their family's maximum */
+    uint64_t filtered;         /* matches dropped by no_private and allow */
 } iocscan_stats;
 
 typedef struct iocscan_scanner iocscan_scanner;

@@ -106,6 +106,32 @@ struct PatternError {
 /// capture group, line number in range. Empty result: all are usable.
 std::vector<PatternError> check_custom_patterns(const std::vector<CustomPattern>& patterns);
 
+/// One entry of an allow list (Options::allow, `--allow FILE`): an exact
+/// value, a domain name (also hides its subdomains), or an IPv4/IPv6 address
+/// or CIDR range (docs/noise-control.md).
+struct AllowEntry {
+    std::string text;
+    std::uint32_t line = 0;   ///< its line in the file, 1-based
+};
+
+/// Reads an allow-list file: one entry per line, "\r\n" line ends allowed;
+/// '#' at the start of a line or after a blank starts a comment; blank
+/// lines are skipped; each entry keeps its line number.
+std::vector<AllowEntry> parse_allow_list(std::string_view file_text);
+/// Checks entries before any input is read (blanks inside an entry, an
+/// IPv4/IPv6 address or range that does not parse, "*.x" that is no
+/// domain). Empty result: all are usable.
+std::vector<PatternError> check_allow_list(const std::vector<AllowEntry>& entries);
+
+/// A built-in rule: its name (JSONL "rules", Options::disabled_rules) and
+/// the types it can report.
+struct RuleInfo {
+    std::string_view name;
+    TypeSet types;
+};
+/// Every built-in rule, in table order (`iocscan --list-rules`).
+std::vector<RuleInfo> builtin_rule_list();
+
 /// The cores this process may run on: its CPU affinity mask (taskset,
 /// cpusets, as `nproc` counts), lowered by a cgroup v2 CPU quota; at least 1.
 unsigned usable_cores();
@@ -155,7 +181,23 @@ struct Options {
     /// reset(first_offset) line 1 starts at `first_offset`, so scan_range()
     /// refuses a scanner that counts lines.
     bool line_numbers = false;
+    /// Noise control (docs/noise-control.md), applied to each match's
+    /// refanged value after the scan; dropped matches are counted in
+    /// Stats::filtered. no_private: drop ipv4, ipv6 and cidr matches, and
+    /// URLs whose host is such an address, in private, loopback, link-local,
+    /// CGNAT, multicast, documentation, benchmarking and reserved ranges.
+    bool no_private = false;
+    /// Drop matches listed here (see AllowEntry). The Ruleset throws
+    /// std::invalid_argument if check_allow_list() finds a problem.
+    std::vector<AllowEntry> allow;
+    /// Built-in rules not to run, by name (builtin_rule_list()). The Ruleset
+    /// throws std::invalid_argument for an unknown name.
+    std::vector<std::string> disabled_rules;
 };
+
+/// The types of `options.types` that no rule left running can report
+/// (every rule of theirs is in disabled_rules, or a url form is off).
+TypeSet types_without_rules(const Options& options);
 
 /// How an encoded URL was written in the input (Match::encoding).
 enum class Encoding : std::uint8_t { none, hex, percent, base64 };
@@ -194,6 +236,7 @@ struct Stats {
     std::uint64_t bytes = 0;                         ///< bytes fed to the scanner
     std::array<std::uint64_t, kTypeCount> found{};   ///< matches reported, per type
     std::uint64_t dropped_overlong = 0;              ///< candidates longer than their family's maximum
+    std::uint64_t filtered = 0;   ///< matches dropped by Options::no_private and Options::allow
 };
 
 /// Options checked and custom patterns compiled once: immutable, and safe to

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -107,6 +108,20 @@ bool to_options(const iocscan_options& c, iocscan::Options& out, std::string& er
         error = "types custom: needs custom_patterns";
         return false;
     }
+    out.no_private = o.no_private != 0;
+    if (o.allow != nullptr) {
+        out.allow = iocscan::parse_allow_list(o.allow);
+        for (const auto& problem : iocscan::check_allow_list(out.allow)) {
+            if (!error.empty()) error += "\n";
+            error += "allow:" + std::to_string(problem.line) + ": " + problem.message;
+        }
+        if (!error.empty()) return false;
+    }
+    for (std::string_view list = o.no_rules != nullptr ? o.no_rules : ""; !list.empty();) {
+        const auto comma = list.find(',');
+        out.disabled_rules.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
     return true;
 }
 
@@ -179,6 +194,9 @@ int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
     } catch (const std::bad_alloc&) {
         g_open_error = "out of memory";
         return IOCSCAN_ENOMEM;
+    } catch (const std::invalid_argument& e) {   // the Ruleset refused an option (e.g. a rule name)
+        g_open_error = e.what();
+        return IOCSCAN_EINVAL;
     } catch (const std::exception& e) {
         g_open_error = e.what();
         return IOCSCAN_EINTERNAL;
@@ -226,6 +244,7 @@ int iocscan_get_stats(const iocscan_scanner* s, iocscan_stats* stats) {
     all.bytes = from.bytes;
     for (const std::uint64_t n : from.found) all.matches += n;
     all.dropped_overlong = from.dropped_overlong;
+    all.filtered = from.filtered;
     std::memcpy(stats, &all, std::min(stats->struct_size, sizeof all));
     return IOCSCAN_OK;
 }

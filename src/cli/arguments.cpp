@@ -1,4 +1,5 @@
 #include "cli/arguments.hpp"
+#include "cli/allow_file.hpp"
 #include "cli/range_argument.hpp"
 
 #include <algorithm>
@@ -100,6 +101,55 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
         }
     }
     return true;
+}
+
+/// "a b c": the built-in rules' names, for error messages.
+std::string rule_names() {
+    std::string names;
+    for (const RuleInfo& rule : builtin_rule_list()) {
+        if (!names.empty()) names += ' ';
+        names += rule.name;
+    }
+    return names;
+}
+
+/// --no-rule NAME,...: built-in rule names (iocscan --list-rules).
+bool parse_rule_list(std::string_view list, std::vector<std::string>& off, std::string& error) {
+    const auto rules = builtin_rule_list();
+    for (bool more = true; more;) {
+        const auto comma = list.find(',');
+        const std::string_view name = list.substr(0, comma);
+        more = comma != std::string_view::npos;
+        if (more) list.remove_prefix(comma + 1);
+        if (std::none_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.name == name; })) {
+            error = "--no-rule: unknown rule '" + std::string(name) + "' (known: " + rule_names() + ")";
+            return false;
+        }
+        off.emplace_back(name);
+    }
+    return true;
+}
+
+/// Types named on the command line that --no-rule left without a rule: an
+/// error, since the user asked for them; default types simply go.
+bool check_rules_left(const Options& scan, bool explicit_types, std::string& error) {
+    const TypeSet missing = types_without_rules(scan);
+    if (missing.empty() || scan.disabled_rules.empty()) return true;
+    bool every_type = true;
+    std::string names;
+    for (std::size_t t = 0; t < kTypeCount; ++t) {
+        const auto type = static_cast<Type>(t);
+        if (!scan.types.has(type)) continue;
+        if (!missing.has(type)) {
+            every_type = false;
+            continue;
+        }
+        names += ' ';
+        names += type_name(type);
+    }
+    if (!explicit_types && !every_type) return true;
+    error = "--no-rule: no rule left to find" + names + " (see iocscan --list-rules)";
+    return false;
 }
 
 /// --custom-regex FILE: reads and checks every pattern before any input is
@@ -356,8 +406,19 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         } else if (arg == "--custom-regex") {
             if (!value(text) || !load_custom_patterns(text, out.scan, error)) return false;
             custom_regex_given = true;
-        } else if (arg == "--domain-ignore") {
-            if (!value(text) || !out.domain_ignore.load(std::string(text), error)) return false;
+        } else if (arg == "--allow" || arg == "--domain-ignore") {
+            // --domain-ignore: the older name, for lists of domain names only.
+            if (!value(text) || !load_allow_file(std::string(text), arg == "--domain-ignore", out.scan.allow, error)) {
+                return false;
+            }
+        } else if (arg == "--no-private") {
+            if (!no_value()) return false;
+            out.scan.no_private = true;
+        } else if (arg == "--no-rule") {
+            if (!value(text) || !parse_rule_list(text, out.scan.disabled_rules, error)) return false;
+        } else if (arg == "--list-rules") {
+            if (!no_value()) return false;
+            out.list_rules = true;
         } else if (arg == "--threads" || arg == "-j") {
             if (!value(text) || !parse_threads(text, out.scan.threads, error)) return false;
         } else if (arg == "--range") {
@@ -411,6 +472,7 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
         error = "--types custom: needs --custom-regex FILE";
         return false;
     }
+    if (!check_rules_left(out.scan, !selection.empty(), error)) return false;
     // Reads of the scanner's round size (1 MiB) let every thread take part
     // in each round. No read-ahead thread: with threads the scanner already
     // reads the next round while its helpers scan the last one, and a third
@@ -418,6 +480,23 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
     if (out.scan.threads > 1 && !chunk_size_given) out.source.chunk_size = std::size_t{1} << 20;
     if (out.paths.empty()) out.paths.emplace_back("-");
     return true;
+}
+
+std::string rule_list_text() {
+    std::string text;
+    for (const RuleInfo& rule : builtin_rule_list()) {
+        text += rule.name;
+        text.append(rule.name.size() < 15 ? 15 - rule.name.size() : 1, ' ');
+        const char* separator = "";
+        for (std::size_t t = 0; t < kTypeCount; ++t) {
+            if (!rule.types.has(static_cast<Type>(t))) continue;
+            text += separator;
+            text += type_name(static_cast<Type>(t));
+            separator = " ";
+        }
+        text += '\n';
+    }
+    return text;
 }
 
 const char* usage_text() {
@@ -447,8 +526,11 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara cidr):
       --extract-hashes    same as --types hashes
       --extract-yara-rules  same as --types yara
       --extract-domains   same as --types domain (off by default, like phone)
-      --domain-ignore FILE  never report these domains (one per line, '#'
-                          comments) nor their subdomains
+      --no-rule NAME,...  turn off single rules, e.g. bracket,backslash when
+                          the text has no scheme-less defangs (names:
+                          iocscan --list-rules); a type named in --types
+                          that is left without a rule is an error
+      --list-rules        list the rules and the types each finds
       --custom-regex FILE also report type "custom" (added to the default
                           types, or to those of --types): the capture group
                           of each RE2 pattern in FILE (one per line, exactly
@@ -456,6 +538,19 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara cidr):
                           are skipped), matched per input line (lines up to
                           64 KiB); a bad pattern stops the run as
                           "FILE:LINE: message"
+
+Noise control (after the scan, on each IOC's refanged value; see
+docs/noise-control.md):
+      --no-private        drop IPv4/IPv6 addresses and CIDR ranges in
+                          private, loopback, link-local, CGNAT, multicast,
+                          documentation, benchmarking and reserved ranges,
+                          and URLs whose host is one
+      --allow FILE        never report what FILE lists, one entry a line
+                          ('#' comments): an exact value of any type, a
+                          domain (also its subdomains, in URLs, e-mails and
+                          domains), an IP address or CIDR range (addresses
+                          inside it, and URLs with such a host); may repeat
+      --domain-ignore FILE  --allow for a list of domain names only
 
 Changing what is printed:
       --refang            print IOCs in plain form (1.2.3[.]4 -> 1.2.3.4),
@@ -491,12 +586,14 @@ Changing what is printed:
                           line column after offset in csv. Lines of the
                           decompressed text; with --wide, of the UTF-16
                           text; with --unique, of the first occurrence.
-                          An error with --json, --format stix and --range
+                          An error with --json, --format stix or misp,
+                          and --range
   -u, --unique            print each (type, value) once, at its first
                           occurrence; remembers every distinct value, in
                           at most 30 bytes + the value's length each (also
                           --format stix and misp, which list each value once)
-      --stats             print a summary (bytes, IOCs per type, time) on
+      --stats             print a summary (bytes, IOCs per type, time, and
+                          with noise control how many IOCs it dropped) on
                           stderr; with --range the bytes are the range's,
                           and what was read around it is shown apart
       --progress          show a progress line on stderr when it is a terminal

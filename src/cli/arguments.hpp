@@ -1,7 +1,6 @@
 // The command line of `iocscan`, parsed into plain settings.
 #pragma once
 
-#include "cli/domain_ignore_list.hpp"
 #include "cli/input_walker.hpp"
 #include "iocscan/iocscan.hpp"
 
@@ -32,7 +31,7 @@ struct Arguments {
     std::vector<std::string> paths;   ///< "-" is standard input
     std::string output_path;          ///< empty: standard output
     std::string title;                ///< --title: the MISP event's info
-    DomainIgnoreList domain_ignore;   ///< --domain-ignore FILE
+    bool list_rules = false;          ///< --list-rules
     std::optional<ByteRange> range;   ///< --range: one regular file's bytes
 };
 
@@ -42,5 +41,9 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
 
 /// The --help text.
 const char* usage_text();
+
+/// The --list-rules text: one line per built-in rule, its name (for
+/// --no-rule) and the types it finds.
+std::string rule_list_text();
 
 }  // namespace iocscan::cli

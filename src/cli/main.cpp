@@ -72,6 +72,7 @@ struct RunTotals {
     void add(const Stats& s) {
         sum.bytes += s.bytes;
         sum.dropped_overlong += s.dropped_overlong;
+        sum.filtered += s.filtered;
         for (std::size_t t = 0; t < kTypeCount; ++t) sum.found[t] += s.found[t];
         ++files;
     }
@@ -86,7 +87,7 @@ struct RunTotals {
     }
 };
 
-void print_stats(const RunTotals& totals, double seconds, unsigned threads) {
+void print_stats(const RunTotals& totals, double seconds, unsigned threads, bool noise_control) {
     const double mb = static_cast<double>(totals.sum.bytes) / 1e6;
     std::fprintf(stderr, "iocscan: stats: %llu bytes in %llu file(s), %.3f s, %.1f MB/s\n",
                  static_cast<unsigned long long>(totals.sum.bytes),
@@ -104,6 +105,10 @@ void print_stats(const RunTotals& totals, double seconds, unsigned threads) {
     }
     std::fprintf(stderr, "iocscan: stats: dropped over-long candidates %llu\n",
                  static_cast<unsigned long long>(totals.sum.dropped_overlong));
+    if (noise_control) {
+        std::fprintf(stderr, "iocscan: stats: filtered (--no-private, --allow) %llu\n",
+                     static_cast<unsigned long long>(totals.sum.filtered));
+    }
     std::fprintf(stderr, "iocscan: stats: threads %u\n", threads);
 }
 
@@ -239,11 +244,6 @@ int run(const cli::Arguments& args) {
             return true;
         }
         const auto on_match = [&](const Match& match) {
-            // Only with a list: refang costs an allocation per domain match.
-            if (match.type == Type::domain && !args.domain_ignore.empty() &&
-                args.domain_ignore.ignores(refang(Type::domain, match.raw))) {
-                return true;
-            }
             if (args.unique) {
                 seen_key.assign(type_name(match.type));
                 seen_key += '\0';
@@ -288,7 +288,8 @@ int run(const cli::Arguments& args) {
     writer.flush();
     if (args.stats) {
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-        print_stats(totals, elapsed.count(), args.scan.threads);
+        print_stats(totals, elapsed.count(), args.scan.threads,
+                    args.scan.no_private || !args.scan.allow.empty());
     }
     if (writer.failed()) {
         report_error(out_name, std::strerror(writer.error_errno()));
@@ -321,6 +322,10 @@ int main(int argc, char** argv) {
     }
     if (args.help) {
         std::fputs(cli::usage_text(), stdout);
+        return 0;
+    }
+    if (args.list_rules) {
+        std::fputs(cli::rule_list_text().c_str(), stdout);
         return 0;
     }
     if (args.version) {

@@ -5,6 +5,7 @@
 
 #include "iocscan/iocscan.hpp"
 #include "lib/custom_matcher.hpp"
+#include "lib/noise_filter.hpp"
 #include "lib/rule_table.hpp"
 
 #include <memory>
@@ -13,7 +14,8 @@
 namespace iocscan {
 
 struct Ruleset::Compiled {
-    /// Throws std::invalid_argument when a custom pattern is unusable.
+    /// Throws std::invalid_argument when a custom pattern, an allow-list entry
+    /// or a disabled rule's name is unusable.
     explicit Compiled(const Options& opts);
 
     const Options options;
@@ -21,6 +23,8 @@ struct Ruleset::Compiled {
     const std::unique_ptr<const detail::CustomMatcher> custom;
     /// The built-in rules the options ask for.
     const std::vector<const detail::RuleSpec*> rules;
+    /// --no-private and --allow; null when neither is asked for.
+    const std::unique_ptr<const detail::NoiseFilter> noise;
 };
 
 }  // namespace iocscan

@@ -24,6 +24,8 @@ public:
     /// false when the candidate is no IOC after all (a URL without a scheme
     /// whose host is implausible, lib/url_host_check.hpp): not to be reported.
     bool apply(Type type, std::string_view text, Match& match);
+    /// The refanged form of the last applied match (what noise control judges).
+    std::string_view refanged() const { return refanged_; }
 
 private:
     bool refang_, open_, strip_, remove_scheme_, defang_;

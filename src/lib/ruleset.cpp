@@ -1,6 +1,10 @@
 // Ruleset: options checked and custom patterns compiled once, for many Scanners.
 #include "lib/compiled_ruleset.hpp"
+#include "lib/noise_filter.hpp"
 #include "lib/rule_ids.hpp"
+
+#include <algorithm>
+#include <stdexcept>
 
 namespace iocscan {
 namespace {
@@ -24,15 +28,50 @@ std::vector<const detail::RuleSpec*> enabled_rules(const Options& opts) {
         if (spec.emits.has(Type::url)) {
             wanted = wanted && (detail::is_encoded_url_rule(spec.id) ? opts.url_encoded : opts.url_plain);
         }
+        const auto& off = opts.disabled_rules;
+        if (std::find(off.begin(), off.end(), spec.name) != off.end()) wanted = false;
         if (wanted) enabled.push_back(&spec);
     }
     return enabled;
 }
 
+/// --no-rule names must be rules: a typing error would otherwise turn nothing off.
+std::vector<const detail::RuleSpec*> checked_rules(const Options& opts) {
+    for (const std::string& name : opts.disabled_rules) {
+        const auto rules = detail::builtin_rules();
+        if (std::none_of(rules.begin(), rules.end(), [&](const auto& spec) { return spec.name == name; })) {
+            throw std::invalid_argument("unknown rule '" + name + "'");
+        }
+    }
+    return enabled_rules(opts);
+}
+
 }  // namespace
 
+std::vector<RuleInfo> builtin_rule_list() {
+    std::vector<RuleInfo> list;
+    for (const auto& spec : detail::builtin_rules()) list.push_back({spec.name, spec.emits});
+    return list;
+}
+
+TypeSet types_without_rules(const Options& options) {
+    TypeSet reachable;
+    for (const detail::RuleSpec* spec : enabled_rules(options)) {
+        for (std::size_t t = 0; t < kTypeCount; ++t) {
+            if (spec->emits.has(static_cast<Type>(t))) reachable.add(static_cast<Type>(t));
+        }
+    }
+    TypeSet missing;
+    for (std::size_t t = 0; t < kTypeCount; ++t) {
+        const auto type = static_cast<Type>(t);
+        if (options.types.has(type) && !reachable.has(type)) missing.add(type);
+    }
+    return missing;
+}
+
 Ruleset::Compiled::Compiled(const Options& opts)
-    : options(opts), custom(compile_custom(opts)), rules(enabled_rules(opts)) {}
+    : options(opts), custom(compile_custom(opts)), rules(checked_rules(opts)),
+      noise(detail::NoiseFilter::from_options(opts)) {}
 
 Ruleset::Ruleset(const Options& options) : compiled_(std::make_shared<const Compiled>(options)) {}
 

@@ -330,6 +330,7 @@ struct Scanner::Impl {
             return report_encoded(c.rules[0], match, on_match);
         }
         if (!post_pass.apply(c.type, match.raw, match)) return true;   // url cut, refang, defang ...
+        if (is_noise(c.type, post_pass.refanged())) return true;
         ++stats.found[static_cast<std::size_t>(c.type)];
         return on_match(match);
     }
@@ -345,16 +346,34 @@ struct Scanner::Impl {
         if (urls.empty()) return true;
         std::uint64_t& found = stats.found[static_cast<std::size_t>(Type::url)];
         if (!options.refang && !options.defang) {
+            // Shown as written: noise only when every URL inside is.
+            if (std::all_of(urls.begin(), urls.end(), [&](const std::string& url) {
+                    return is_noise_unbooked(Type::url, url);
+                })) {
+                ++stats.filtered;
+                return true;
+            }
             match.value = match.raw;
             ++found;
             return on_match(match);
         }
         for (const std::string& url : urls) {
+            if (is_noise(Type::url, url)) continue;
             match.value = url;
             ++found;
             if (!on_match(match)) return false;
         }
         return true;
+    }
+
+    /// --no-private / --allow: the match is dropped (and counted).
+    bool is_noise(Type type, std::string_view refanged) {
+        if (!is_noise_unbooked(type, refanged)) return false;
+        ++stats.filtered;
+        return true;
+    }
+    bool is_noise_unbooked(Type type, std::string_view refanged) {
+        return ruleset->noise && ruleset->noise->drops(type, refanged, noise_scratch);
     }
 
     /// Shared with other Scanners: only read.
@@ -379,6 +398,7 @@ struct Scanner::Impl {
     Stats stats;
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
+    detail::NoiseFilter::Scratch noise_scratch;
     std::string scratch_bytes;   ///< a match that spans two window blocks
     std::string scratch_room;    ///< input_space() after the scan ended
     bool stopped = false;

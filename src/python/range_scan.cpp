@@ -171,10 +171,6 @@ public:
             writer.flush();
             header_end = file.size();
             const auto on_match = [&](const Match& match) {
-                if (match.type == Type::domain && !args_.domain_ignore.empty() &&
-                    args_.domain_ignore.ignores(refang(Type::domain, match.raw))) {
-                    return true;
-                }
                 printer.print(match, path);
                 ++count;
                 if (keyed) {

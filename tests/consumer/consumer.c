@@ -151,6 +151,27 @@ int main(void) {
     if (expect(&seen, "ipv4=1.2.3.4@0[ipv4];")) return 1;
     iocscan_close(scanner);
 
+    /* Noise control. */
+    iocscan_options_init(&options);
+    options.types = "ipv4,md5";
+    options.no_private = 1;
+    options.allow = "# ours\n8.8.4.0/24\n";
+    options.no_rules = "hash";
+    CHECK(iocscan_open(&options, &scanner) == IOCSCAN_OK);
+    memset(&seen, 0, sizeof seen);
+    CHECK(iocscan_feed(scanner, "10.0.0.1 8.8.4.4 1.1.1.1 ", 25, on_match, &seen) == IOCSCAN_OK);
+    CHECK(iocscan_finish(scanner, on_match, &seen) == IOCSCAN_OK);
+    if (expect(&seen, "ipv4=1.1.1.1@17[ipv4];")) return 1;
+    CHECK(iocscan_get_stats(scanner, &stats) == IOCSCAN_OK && stats.filtered == 2);
+    iocscan_close(scanner);
+    iocscan_options_init(&options);
+    options.allow = "10.0.0.0/33\n";
+    CHECK(iocscan_open(&options, &scanner) == IOCSCAN_EINVAL);
+    CHECK(strstr(iocscan_error_message(NULL), "allow:1:") != NULL);
+    iocscan_options_init(&options);
+    options.no_rules = "nope";
+    CHECK(iocscan_open(&options, &scanner) == IOCSCAN_EINVAL);
+
     /* Rejected options. */
     iocscan_options_init(&options);
     options.types = "ipv5";

@@ -54,6 +54,20 @@ def test_every_family_in_one_text():
     assert "login.bank-secure.co" in found["domain"]
 
 
+def test_noise_control_options(tmp_path):
+    allow = tmp_path / "allow.txt"
+    allow.write_text("example.com\nd41d8cd98f00b204e9800998ecf8427e\n")
+    text = "10.0.0.1 8.8.8.8 http://cdn.example.com/x evil[.]org/y d41d8cd98f00b204e9800998ecf8427e\n"
+    values = lambda **kw: [m.value for m in iocscan.scan(text, iocscan.Ruleset(refang=True, **kw))]
+    assert values() == ["10.0.0.1", "8.8.8.8", "http://cdn.example.com/x", "http://evil.org/y",
+                        "d41d8cd98f00b204e9800998ecf8427e"]
+    assert values(no_private=True, allow=allow, no_rule=["bracket"]) == ["8.8.8.8"]
+    assert values(allow=[str(allow)], no_rule="hash") == ["10.0.0.1", "8.8.8.8", "http://evil.org/y"]
+    with pytest.raises(ValueError, match="unknown rule 'nope'"):
+        iocscan.Ruleset(no_rule="nope")
+    pickle.loads(pickle.dumps(iocscan.Ruleset(no_private=True)))
+
+
 def test_match_fields_and_char_offset():
     text = "€€ see hxxp://evil[.]example/x"
     (m,) = iocscan.scan(text, types="url", refang=True)

@@ -46,6 +46,9 @@ def _flags(
     rm_scheme: bool,
     custom_regex: Optional[Union[str, os.PathLike]],
     threads: int,
+    no_private: bool = False,
+    allow: Union[None, str, os.PathLike, Iterable[Union[str, os.PathLike]]] = None,
+    no_rule: Union[None, str, Iterable[str]] = None,
 ) -> List[str]:
     """The CLI flags that mean these options."""
     flags: List[str] = []
@@ -62,6 +65,13 @@ def _flags(
             flags.append(flag)
     if custom_regex is not None:
         flags += ["--custom-regex", os.fspath(custom_regex)]
+    if no_private:
+        flags.append("--no-private")
+    if allow is not None:
+        for path in [allow] if isinstance(allow, (str, os.PathLike)) else allow:
+            flags += ["--allow", os.fspath(path)]
+    if no_rule is not None:
+        flags += ["--no-rule", no_rule if isinstance(no_rule, str) else ",".join(no_rule)]
     flags += ["--threads", str(threads)]
     return flags
 
@@ -81,6 +91,9 @@ class Ruleset(_native.Ruleset):
     custom_patterns: RE2 patterns given directly, each with exactly one
         capture group. Like --custom-regex, patterns add the "custom" type
         to the types asked for, the default ones included.
+    no_private, allow, no_rule: noise control, as the CLI's --no-private,
+        --allow FILE (one path or several) and --no-rule NAME,... (a comma
+        list or an iterable of rule names); docs/noise-control.md.
     threads: threads per scan (the CLI's --threads; 0: one per core).
         Default 1: scale out with Python threads instead, which share a
         Ruleset and scan in parallel.
@@ -101,8 +114,12 @@ class Ruleset(_native.Ruleset):
         custom_regex: Optional[Union[str, os.PathLike]] = None,
         custom_patterns: Iterable[str] = (),
         threads: int = 1,
+        no_private: bool = False,
+        allow: Union[None, str, os.PathLike, Iterable[Union[str, os.PathLike]]] = None,
+        no_rule: Union[None, str, Iterable[str]] = None,
     ) -> None:
-        flags = _flags(types, refang, defang, strip_urls or strip, open, rm_scheme, custom_regex, threads)
+        flags = _flags(types, refang, defang, strip_urls or strip, open, rm_scheme, custom_regex, threads,
+                       no_private, allow, no_rule)
         patterns = list(custom_patterns)
         super().__init__(flags, patterns)
         self._arguments = (flags, patterns)

@@ -1,0 +1,42 @@
+#include "cli/allow_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace iocscan::cli {
+
+bool load_allow_file(const std::string& path, bool domains_only, std::vector<AllowEntry>& into,
+                     std::string& error) {
+    errno = 0;
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        error = path + ": " + std::strerror(errno != 0 ? errno : ENOENT);
+        return false;
+    }
+    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    if (file.bad()) {
+        error = path + ": read error";
+        return false;
+    }
+    auto entries = parse_allow_list(text);
+    std::vector<PatternError> problems;
+    if (domains_only) {
+        for (const auto& entry : entries) {
+            if (entry.text.find_first_of(" \t/@") != std::string::npos) {
+                problems.push_back({entry.line, "not a domain name: '" + entry.text + "'"});
+            }
+        }
+    }
+    if (problems.empty()) problems = check_allow_list(entries);
+    for (const auto& problem : problems) {
+        if (!error.empty()) error += "\niocscan: ";
+        error += path + ":" + std::to_string(problem.line) + ": " + problem.message;
+    }
+    if (!problems.empty()) return false;
+    into.insert(into.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    return true;
+}
+
+}  // namespace iocscan::cli
