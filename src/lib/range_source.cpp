@@ -3,8 +3,8 @@
 // argument for each family).
 //
 // The scanner starts scanner.longest_token() bytes (at least 1 MiB) before
-// the range, as if the input began there, or earlier: at the last byte before
-// the range that ends every token of some enabled rule (lib/token_breaks.hpp),
+// the range, as if the input began there, or earlier: one past the last byte
+// before the range that ends every token of a URL rule (lib/token_breaks.hpp),
 // when that lies further back. Its first tokens may be cut, but by the
 // range's first byte every rule is in step with the whole-file scan, even
 // inside a token longer than the lookback. Matches before the range are not
@@ -28,9 +28,9 @@ namespace iocscan {
 namespace {
 
 /// The lookback is at least this, whatever the rules: a token longer than
-/// the lookback that crosses the range's start is the one case the lookback
-/// does not settle (docs/scale-out.md), and it then has to exceed 1 MiB
-/// with any choice of types (it costs 1.6 % of a 64 MiB range).
+/// the lookback that crosses the range's start is settled by the token
+/// breaks for the URL rules, not for YARA (docs/scale-out.md), and there it
+/// has to exceed 1 MiB with any choice of types (1.6 % of a 64 MiB range).
 constexpr std::uint64_t kMinLookback = 1 << 20;
 
 /// pread() that retries an interrupted call; -1 with errno on error.
@@ -63,7 +63,10 @@ bool in_step_start(int fd, std::uint64_t begin, std::vector<const detail::ByteSe
                    std::uint64_t& start) {
     constexpr std::size_t kBlock = 64 * 1024;
     std::vector<char> block;
-    std::uint64_t end = begin;
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) return false;
+    // Past the file's end there is nothing to read back over.
+    std::uint64_t end = std::min(begin, static_cast<std::uint64_t>(info.st_size));
     while (!breaks.empty() && end > 0) {
         const std::uint64_t from = end - std::min<std::uint64_t>(end, kBlock);
         block.resize(static_cast<std::size_t>(end - from));
