@@ -59,10 +59,10 @@ void RecordPrinter::print(const Match& match, std::string_view path) {
                 writer_.write(':');
             }
             if (options_.line_numbers) {
-                char digits[24];
-                const auto written = std::to_chars(digits, digits + sizeof digits, match.line);
-                writer_.write(std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)));
-                writer_.write(':');
+                char prefix[24];   // "LINE:" in one write
+                char* end = std::to_chars(prefix, prefix + sizeof prefix - 1, match.line).ptr;
+                *end++ = ':';
+                writer_.write(std::string_view(prefix, static_cast<std::size_t>(end - prefix)));
             }
             writer_.write(match.value);
             writer_.write('\n');
