@@ -56,7 +56,8 @@ bool is_domain_name(std::string_view name) {
 
 /// Digits, dots and a "/": meant as an IPv4 address or range.
 bool looks_ipv4(std::string_view entry) {
-    return entry.find('.') != std::string_view::npos && kDottedNumber.find_in(entry) == entry.size() &&
+    return entry.find('.') != std::string_view::npos &&
+           std::all_of(entry.begin(), entry.end(), [](char c) { return kDottedNumber.contains(c); }) &&
            std::count_if(entry.begin(), entry.end(), [](char c) { return c != '.' && c != '/'; }) > 0;
 }
 
