@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 namespace iocscan::cli {
 
@@ -15,7 +16,9 @@ bool load_allow_file(const std::string& path, bool domains_only, std::vector<All
         error = path + ": " + std::strerror(errno != 0 ? errno : ENOENT);
         return false;
     }
-    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    std::ostringstream content;   // one read loop, not a character at a time
+    if (file.peek() != std::ifstream::traits_type::eof()) content << file.rdbuf();
+    const std::string text = std::move(content).str();
     if (file.bad()) {
         error = path + ": read error";
         return false;

@@ -56,7 +56,8 @@ bool is_domain_name(std::string_view name) {
 
 /// Digits, dots and a "/": meant as an IPv4 address or range.
 bool looks_ipv4(std::string_view entry) {
-    return entry.find('.') != std::string_view::npos && kDottedNumber.find_in(entry) == entry.size() &&
+    return entry.find('.') != std::string_view::npos &&
+           std::all_of(entry.begin(), entry.end(), [](char c) { return kDottedNumber.contains(c); }) &&
            std::count_if(entry.begin(), entry.end(), [](char c) { return c != '.' && c != '/'; }) > 0;
 }
 
@@ -81,6 +82,68 @@ std::string allow_entry_problem(std::string_view entry) {
     return "";
 }
 
+void AllowList::StringSet::reserve(std::size_t count) {
+    std::size_t slots = 2;
+    while (slots < 2 * count) slots *= 2;
+    slots_.assign(slots, {});
+    std::size_t words = 1;
+    while (words * 64 < count * 16) words *= 2;   // 16 bits per entry: about 6 % false hits
+    bits_.assign(words, 0);
+    bit_mask_ = words * 64 - 1;
+    size_ = 0;
+}
+
+void AllowList::StringSet::insert(std::string_view text) {
+    const std::size_t hash = std::hash<std::string_view>()(text);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = slots_[i];
+        if (slot.text.data() == nullptr) {
+            slot = {hash, text};
+            ++size_;
+            break;
+        }
+        if (slot.hash == hash && slot.text == text) return;
+    }
+    const std::size_t bit = (hash >> 20) & bit_mask_;   // other bits than the slot index
+    bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
+
+bool AllowList::StringSet::contains(std::string_view text) const {
+    if (size_ == 0) return false;
+    const std::size_t hash = std::hash<std::string_view>()(text);
+    const std::size_t bit = (hash >> 20) & bit_mask_;
+    if ((bits_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask; slots_[i].text.data() != nullptr; i = (i + 1) & mask) {
+        if (slots_[i].hash == hash && slots_[i].text == text) return true;
+    }
+    return false;
+}
+
+void AllowList::merge(Intervals& intervals) {
+    std::sort(intervals.begin(), intervals.end());
+    Intervals merged;
+    for (const auto& next : intervals) {
+        // Overlapping or adjacent: one interval (the second test avoids last + 1 overflowing).
+        if (!merged.empty() && (next.first <= merged.back().second || next.first - 1 == merged.back().second)) {
+            merged.back().second = std::max(merged.back().second, next.second);
+        } else {
+            merged.push_back(next);
+        }
+    }
+    intervals = std::move(merged);
+}
+
+bool AllowList::covers(const Intervals& intervals, Uint128 first, Uint128 last) {
+    // The last interval that starts at or before `first`.
+    auto it = std::upper_bound(intervals.begin(), intervals.end(), first,
+                               [](Uint128 value, const auto& interval) { return value < interval.first; });
+    if (it == intervals.begin()) return false;
+    --it;
+    return it->second >= last;
+}
+
 std::string_view AllowList::keep(std::string_view text) {
     // One buffer, reserved for every entry up front: it never moves.
     const std::size_t start = storage_.size();
@@ -93,17 +156,17 @@ AllowList::AllowList(const std::vector<AllowEntry>& entries) {
     for (const AllowEntry& entry : entries) bytes += 2 * entry.text.size();
     storage_.reserve(bytes);
     domains_.reserve(entries.size());
+    values_.reserve(entries.size());
+    folded_values_.reserve(entries.size());
     std::string folded;
     for (const AllowEntry& entry : entries) {
         const std::string_view text = entry.text;
         ++entry_count_;
         if (const auto range = parse_ip_range(text)) {
-            auto* sets = range->v6 ? v6_.data() : v4_.data();
-            auto& lengths = range->v6 ? v6_lengths_ : v4_lengths_;
-            sets[range->prefix].insert(range->base);
-            if (std::find(lengths.begin(), lengths.end(), range->prefix) == lengths.end()) {
-                lengths.push_back(range->prefix);
-            }
+            const Uint128 host_bits = range->prefix == range->bits()
+                                          ? 0
+                                          : (Uint128{1} << (range->bits() - range->prefix)) - 1;
+            (range->v6 ? v6_ : v4_).emplace_back(range->base, range->base | host_bits);
             continue;
         }
         // A domain name hides itself and its subdomains (and a value of any
@@ -120,16 +183,27 @@ AllowList::AllowList(const std::vector<AllowEntry>& entries) {
         lower_into(text, folded);
         folded_values_.insert(keep(folded));
     }
+    merge(v4_);
+    merge(v6_);
+    v4_blocks_.assign(65536 / 64, 0);
+    for (const auto& [first, last] : v4_) {
+        for (auto block = static_cast<std::uint32_t>(first >> 16); block <= static_cast<std::uint32_t>(last >> 16);
+             ++block) {
+            v4_blocks_[block / 64] |= std::uint64_t{1} << (block % 64);
+        }
+    }
 }
 
 bool AllowList::hides_address(const IpRange& range) const {
-    const auto* sets = range.v6 ? v6_.data() : v4_.data();
-    for (unsigned length : range.v6 ? v6_lengths_ : v4_lengths_) {
-        if (length <= range.prefix && sets[length].count(network_of(range.base, length, range.bits())) != 0) {
-            return true;
-        }
+    const Intervals& intervals = range.v6 ? v6_ : v4_;
+    if (intervals.empty()) return false;
+    if (!range.v6) {
+        const auto block = static_cast<std::uint32_t>(range.base >> 16);
+        if ((v4_blocks_[block / 64] & (std::uint64_t{1} << (block % 64))) == 0) return false;
     }
-    return false;
+    const Uint128 host_bits =
+        range.prefix == range.bits() ? 0 : (Uint128{1} << (range.bits() - range.prefix)) - 1;
+    return covers(intervals, range.base, range.base | host_bits);
 }
 
 bool AllowList::hides_domain(std::string_view host, std::string& scratch) const {
@@ -137,7 +211,7 @@ bool AllowList::hides_domain(std::string_view host, std::string& scratch) const 
     if (host.ends_with('.')) host.remove_suffix(1);
     lower_into(host, scratch);
     for (std::string_view rest = scratch;;) {
-        if (domains_.count(rest) != 0) return true;
+        if (domains_.contains(rest)) return true;
         const auto dot = rest.find('.');
         if (dot == std::string_view::npos) return false;
         rest.remove_prefix(dot + 1);
@@ -147,10 +221,10 @@ bool AllowList::hides_domain(std::string_view host, std::string& scratch) const 
 bool AllowList::hides_value(Type type, std::string_view value, std::string& scratch) const {
     if (values_.empty() && domains_.empty()) return false;
     // A URL or a YARA rule is never a bare domain name.
-    if (type == Type::url || type == Type::yara) return values_.count(value) != 0;
-    if (type == Type::custom && values_.count(value) != 0) return true;
+    if (type == Type::url || type == Type::yara) return values_.contains(value);
+    if (type == Type::custom && values_.contains(value)) return true;
     lower_into(value, scratch);
-    return (type != Type::custom && folded_values_.count(scratch) != 0) || domains_.count(scratch) != 0;
+    return (type != Type::custom && folded_values_.contains(scratch)) || domains_.contains(scratch);
 }
 
 }  // namespace iocscan::detail

@@ -5,11 +5,9 @@
 #include "iocscan/iocscan.hpp"
 #include "lib/ip_range.hpp"
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace iocscan::detail {
@@ -32,26 +30,44 @@ public:
     bool hides_value(Type type, std::string_view value, std::string& scratch) const;
 
 private:
-    struct Uint128Hash {
-        std::size_t operator()(Uint128 v) const {
-            const auto low = static_cast<std::uint64_t>(v);
-            const auto high = static_cast<std::uint64_t>(v >> 64);
-            return std::hash<std::uint64_t>()(low ^ (high * 0x9e3779b97f4a7c15ull));
-        }
+    /// A set of strings: an open-addressing table (linear probing, at most
+    /// half full) with a bitmap in front, so that most lookups (values that
+    /// are not listed) end at one bit, and loading a list allocates nothing
+    /// per entry (bench/allow_cost.sh). The views point into storage_.
+    class StringSet {
+    public:
+        /// Room for `count` entries; insert() no more than that.
+        void reserve(std::size_t count);
+        void insert(std::string_view text);
+        bool contains(std::string_view text) const;
+        bool empty() const { return size_ == 0; }
+    private:
+        struct Slot {
+            std::size_t hash = 0;
+            std::string_view text;   ///< data() null: empty
+        };
+        std::vector<Slot> slots_;
+        std::vector<std::uint64_t> bits_;
+        std::size_t bit_mask_ = 0;
+        std::size_t size_ = 0;
     };
-    using Strings = std::unordered_set<std::string_view>;
+    /// Address intervals [first, last], sorted and merged: a range is
+    /// hidden when one interval holds it (binary search, any list size).
+    using Intervals = std::vector<std::pair<Uint128, Uint128>>;
+    static void merge(Intervals& intervals);
+    static bool covers(const Intervals& intervals, Uint128 first, Uint128 last);
 
     std::string_view keep(std::string_view text);
 
     std::size_t entry_count_ = 0;
     std::string storage_;               ///< the sets' views point here
-    Strings domains_;                   ///< lower case, no leading or trailing dot
-    Strings values_;                    ///< as written
-    Strings folded_values_;             ///< lower case
-    /// Networks by prefix length (IPv4 0-32, IPv6 0-128), and the lengths used.
-    std::array<std::unordered_set<Uint128, Uint128Hash>, 33> v4_;
-    std::array<std::unordered_set<Uint128, Uint128Hash>, 129> v6_;
-    std::vector<unsigned> v4_lengths_, v6_lengths_;
+    StringSet domains_;                 ///< lower case, no leading or trailing dot
+    StringSet values_;                  ///< as written
+    StringSet folded_values_;           ///< lower case
+    Intervals v4_, v6_;
+    /// One bit per IPv4 /16 that some interval touches: most addresses
+    /// are decided here, in 8 KiB, without the search.
+    std::vector<std::uint64_t> v4_blocks_;
 };
 
 }  // namespace iocscan::detail

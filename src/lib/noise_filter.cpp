@@ -43,14 +43,20 @@ bool NoiseFilter::drops_host(std::string_view host, Scratch& scratch) const {
 }
 
 bool NoiseFilter::drops(Type type, std::string_view refanged, Scratch& scratch) const {
-    if (allow_.hides_value(type, refanged, scratch.a)) return true;
     switch (type) {
         case Type::ipv4:
         case Type::ipv6:
         case Type::cidr: {
+            // An entry written as this value is an address entry: the
+            // address lookup covers the exact value too.
             const auto range = parse_ip_range(refanged);
-            return range && drops_address(*range);
+            return range ? drops_address(*range) : allow_.hides_value(type, refanged, scratch.a);
         }
+        default:
+            break;
+    }
+    if (allow_.hides_value(type, refanged, scratch.a)) return true;
+    switch (type) {
         case Type::url:
             return drops_host(url_host(refanged), scratch);
         case Type::email:
