@@ -61,6 +61,7 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::custom:
         case Type::phone: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
+        case Type::mac: return "[mac-addr:value = " + literal + "]";
         case Type::cve:
         case Type::attack: break;   // SDOs (shape_of), no pattern
     }

@@ -46,6 +46,17 @@ void refang_dotted(std::string_view raw, std::string& out) {
     }
 }
 
+/// mac: the twelve hex digits in lower case, in colon pairs, whichever way
+/// the address was written ("00-1A-..." and "001a.2b3c..." alike), as
+/// STIX's mac-addr wants it (docs/families.md).
+void refang_mac(std::string_view raw, std::string& out) {
+    for (char c : raw) {
+        if (c == ':' || c == '-' || c == '.') continue;
+        if (!out.empty() && out.size() % 3 == 2) out.push_back(':');
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+}
+
 }  // namespace
 
 void refang_into(Type type, std::string_view raw, std::string& out) {
@@ -73,6 +84,9 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
         case Type::cve:
             // "cve-2021-44228" is written CVE-2021-44228 (docs/families.md).
             for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+            return;
+        case Type::mac:
+            refang_mac(raw, out);
             return;
         default:
             // Hashes are never defanged; families without a refang rule yet

@@ -23,6 +23,7 @@ enum BuiltinRule : RuleId {
     kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
     kRuleCve,           // grammar/cve.re (opt-in)
     kRuleAttack,        // grammar/attack.re (opt-in)
+    kRuleMac,           // grammar/mac.re (opt-in)
     kBuiltinRuleCount
 };
 

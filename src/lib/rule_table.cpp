@@ -25,6 +25,7 @@ LexStatus lex_url_base64(LexState&, CandidateSink&);
 LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
 LexStatus lex_cve(LexState&, CandidateSink&);
 LexStatus lex_attack(LexState&, CandidateSink&);
+LexStatus lex_mac(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -71,6 +72,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // Opt-in types (docs/families.md): an id is far shorter than 64 bytes.
     {kRuleCve, "cve", lex_cve, 64, types({Type::cve})},
     {kRuleAttack, "attack", lex_attack, 64, types({Type::attack})},
+    {kRuleMac, "mac", lex_mac, 64, types({Type::mac})},
 }};
 
 }  // namespace
