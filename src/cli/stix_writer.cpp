@@ -1,6 +1,7 @@
 #include "cli/stix_writer.hpp"
 
 #include "cli/json_text.hpp"
+#include "lib/registry_roots.hpp"
 
 #include <charconv>
 #include <cstdlib>
@@ -41,6 +42,16 @@ std::string quoted_literal(std::string_view value) {
     return out;
 }
 
+/// STIX 2.1 wants a key's hive spelled out ("HKEY_LOCAL_MACHINE", not "HKLM"
+/// nor PowerShell's "HKLM:"); the names after it as written.
+std::string registry_key_with_hive(std::string_view key) {
+    std::size_t length = 0;
+    const detail::RegistryRoot* root = detail::registry_root_at(key, length);
+    if (root == nullptr) return std::string(key);
+    if (length < key.size() && key[length] == ':') ++length;
+    return std::string(root->hive) + std::string(key.substr(length));
+}
+
 }  // namespace
 
 StixWriter::StixWriter(OutputWriter& writer) : writer_(writer), timestamp_(run_timestamp()) {}
@@ -62,6 +73,9 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::phone: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
         case Type::mac: return "[mac-addr:value = " + literal + "]";
+        case Type::asn: return "[autonomous-system:number = " + std::string(value.substr(2)) + "]";   // an integer
+        case Type::regkey: return "[windows-registry-key:key = " + quoted_literal(registry_key_with_hive(value)) + "]";
+        case Type::ssdeep: return "[file:hashes.SSDEEP = " + literal + "]";
         case Type::cve:
         case Type::attack: break;   // SDOs (shape_of), no pattern
     }

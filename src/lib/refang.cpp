@@ -57,6 +57,23 @@ void refang_mac(std::string_view raw, std::string& out) {
     }
 }
 
+/// asn: "AS" and the number, however it was written ("ASN 13335").
+void refang_asn(std::string_view raw, std::string& out) {
+    out.assign("AS");
+    for (char c : raw) {
+        if (is_digit(c)) out.push_back(c);
+    }
+}
+
+/// regkey: doubled backslashes (JSON strings, .reg values) written single;
+/// the root and the names as written.
+void refang_regkey(std::string_view raw, std::string& out) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        out.push_back(raw[i]);
+        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '\\') ++i;
+    }
+}
+
 }  // namespace
 
 void refang_into(Type type, std::string_view raw, std::string& out) {
@@ -87,6 +104,12 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
             return;
         case Type::mac:
             refang_mac(raw, out);
+            return;
+        case Type::asn:
+            refang_asn(raw, out);
+            return;
+        case Type::regkey:
+            refang_regkey(raw, out);
             return;
         default:
             // Hashes are never defanged; families without a refang rule yet

@@ -24,6 +24,9 @@ enum BuiltinRule : RuleId {
     kRuleCve,           // grammar/cve.re (opt-in)
     kRuleAttack,        // grammar/attack.re (opt-in)
     kRuleMac,           // grammar/mac.re (opt-in)
+    kRuleAsn,           // grammar/asn.re (opt-in)
+    kRuleRegkey,        // grammar/regkey.re (opt-in)
+    kRuleSsdeep,        // grammar/ssdeep.re (opt-in)
     kBuiltinRuleCount
 };
 
