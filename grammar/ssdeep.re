@@ -9,8 +9,9 @@
 // once, and reports a hash only when it is the whole run, but for trailing
 // sentence punctuation. So nothing comes out of a longer colon run (IPv6,
 // MAC, fingerprints), a URL, a longer hash or a file name; a run of digits
-// and colons ("12:34:56", "3:14:15") is a time, never a hash. ssdeep's own
-// output ('96:...:...,"/path/file"') ends the run at the comma.
+// and colons ("12:34:56", "3:14:15") is a time, never a hash. "=" ends a
+// run (key=value logs), and ssdeep's own output ('96:...:...,"/path/file"')
+// ends it at the comma.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
 

@@ -73,7 +73,8 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::phone: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
         case Type::mac: return "[mac-addr:value = " + literal + "]";
-        case Type::asn: return "[autonomous-system:number = " + std::string(value.substr(2)) + "]";   // an integer
+        case Type::asn:   // the refanged "AS13335": an integer property
+            return "[autonomous-system:number = " + std::string(value.substr(std::min<std::size_t>(2, value.size()))) + "]";
         case Type::regkey: return "[windows-registry-key:key = " + quoted_literal(registry_key_with_hive(value)) + "]";
         case Type::ssdeep: return "[file:hashes.SSDEEP = " + literal + "]";
         case Type::cve:
