@@ -96,7 +96,7 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
         } else {
             error = "--types: unknown type '" + std::string(name) +
                     "' (known: url url:plain url:encoded ipv4 ipv6 email md5 sha1 sha256 sha512 hashes yara custom "
-                    "domain cidr phone cve attack all)";
+                    "domain cidr phone cve attack mac asn regkey ssdeep all)";
             return false;
         }
     }
@@ -513,11 +513,11 @@ Prints one IOC per line, in input order.
 Selecting what to find (default: url ipv4 ipv6 email hashes yara cidr):
   -t, --types LIST        comma list of types: url ipv4 ipv6 email md5 sha1
                           sha256 sha512 yara custom cidr, and the opt-in
-                          types domain phone cve attack; "hashes" for all
-                          four hashes, or "all". url:plain / url:encoded
-                          select only URLs written out / only hex-,
-                          percent- or base64-encoded URLs (decoded with
-                          --refang)
+                          types domain phone cve attack mac asn regkey
+                          ssdeep; "hashes" for all four hashes, or "all".
+                          url:plain / url:encoded select only URLs written
+                          out / only hex-, percent- or base64-encoded URLs
+                          (decoded with --refang)
       --extract-urls      same as --types url
       --extract-ipv4s     same as --types ipv4
       --extract-ips       IPv4 and IPv6 addresses

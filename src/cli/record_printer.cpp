@@ -28,6 +28,10 @@ std::string_view json_key(Type type) {
         case Type::phone: return "phones";
         case Type::cve: return "cves";
         case Type::attack: return "attack_ids";
+        case Type::mac: return "mac_addresses";
+        case Type::asn: return "asns";
+        case Type::regkey: return "registry_keys";
+        case Type::ssdeep: return "ssdeep_hashes";
     }
     return "other";
 }

@@ -2,6 +2,7 @@
 
 #include "cli/json_text.hpp"
 #include "cli/source_date_epoch.hpp"
+#include "lib/registry_roots.hpp"
 
 #include <ctime>
 
@@ -29,6 +30,16 @@ std::string quoted_literal(std::string_view value) {
     return out;
 }
 
+/// STIX 2.1 wants a key's hive spelled out ("HKEY_LOCAL_MACHINE", not "HKLM"
+/// nor PowerShell's "HKLM:"); the names after it as written.
+std::string registry_key_with_hive(std::string_view key) {
+    std::size_t length = 0;
+    const detail::RegistryRoot* root = detail::registry_root_at(key, length);
+    if (root == nullptr) return std::string(key);
+    if (length < key.size() && key[length] == ':') ++length;
+    return std::string(root->hive) + std::string(key.substr(length));
+}
+
 }  // namespace
 
 StixWriter::StixWriter(OutputWriter& writer) : writer_(writer), timestamp_(run_timestamp()) {}
@@ -49,6 +60,11 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::custom:
         case Type::phone: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
+        case Type::mac: return "[mac-addr:value = " + literal + "]";
+        case Type::asn:   // the refanged "AS13335": an integer property
+            return "[autonomous-system:number = " + std::string(value.substr(std::min<std::size_t>(2, value.size()))) + "]";
+        case Type::regkey: return "[windows-registry-key:key = " + quoted_literal(registry_key_with_hive(value)) + "]";
+        case Type::ssdeep: return "[file:hashes.SSDEEP = " + literal + "]";
         case Type::cve:
         case Type::attack: break;   // SDOs (shape_of), no pattern
     }

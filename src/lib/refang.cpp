@@ -46,6 +46,34 @@ void refang_dotted(std::string_view raw, std::string& out) {
     }
 }
 
+/// mac: the twelve hex digits in lower case, in colon pairs, whichever way
+/// the address was written ("00-1A-..." and "001a.2b3c..." alike), as
+/// STIX's mac-addr wants it (docs/families.md).
+void refang_mac(std::string_view raw, std::string& out) {
+    for (char c : raw) {
+        if (c == ':' || c == '-' || c == '.') continue;
+        if (!out.empty() && out.size() % 3 == 2) out.push_back(':');
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+}
+
+/// asn: "AS" and the number, however it was written ("ASN 13335").
+void refang_asn(std::string_view raw, std::string& out) {
+    out.assign("AS");
+    for (char c : raw) {
+        if (is_digit(c)) out.push_back(c);
+    }
+}
+
+/// regkey: doubled backslashes (JSON strings, .reg values) written single;
+/// the root and the names as written.
+void refang_regkey(std::string_view raw, std::string& out) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        out.push_back(raw[i]);
+        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '\\') ++i;
+    }
+}
+
 }  // namespace
 
 void refang_into(Type type, std::string_view raw, std::string& out) {
@@ -73,6 +101,15 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
         case Type::cve:
             // "cve-2021-44228" is written CVE-2021-44228 (docs/families.md).
             for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+            return;
+        case Type::mac:
+            refang_mac(raw, out);
+            return;
+        case Type::asn:
+            refang_asn(raw, out);
+            return;
+        case Type::regkey:
+            refang_regkey(raw, out);
             return;
         default:
             // Hashes are never defanged; families without a refang rule yet

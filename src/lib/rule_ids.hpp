@@ -23,6 +23,10 @@ enum BuiltinRule : RuleId {
     kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
     kRuleCve,           // grammar/cve.re (opt-in)
     kRuleAttack,        // grammar/attack.re (opt-in)
+    kRuleMac,           // grammar/mac.re (opt-in)
+    kRuleAsn,           // grammar/asn.re (opt-in)
+    kRuleRegkey,        // grammar/regkey.re (opt-in)
+    kRuleSsdeep,        // grammar/ssdeep.re (opt-in)
     kBuiltinRuleCount
 };
 

@@ -25,6 +25,10 @@ LexStatus lex_url_base64(LexState&, CandidateSink&);
 LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
 LexStatus lex_cve(LexState&, CandidateSink&);
 LexStatus lex_attack(LexState&, CandidateSink&);
+LexStatus lex_mac(LexState&, CandidateSink&);
+LexStatus lex_asn(LexState&, CandidateSink&);
+LexStatus lex_regkey(LexState&, CandidateSink&);
+LexStatus lex_ssdeep(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -71,6 +75,12 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // Opt-in types (docs/families.md): an id is far shorter than 64 bytes.
     {kRuleCve, "cve", lex_cve, 64, types({Type::cve})},
     {kRuleAttack, "attack", lex_attack, 64, types({Type::attack})},
+    {kRuleMac, "mac", lex_mac, 64, types({Type::mac})},
+    {kRuleAsn, "asn", lex_asn, 64, types({Type::asn})},
+    // A registry path is at most a few hundred bytes (names up to 255).
+    {kRuleRegkey, "regkey", lex_regkey, 1024, types({Type::regkey})},
+    // Block size (10), two colons, hashes of 64 and 32, punctuation.
+    {kRuleSsdeep, "ssdeep", lex_ssdeep, 128, types({Type::ssdeep})},
 }};
 
 }  // namespace

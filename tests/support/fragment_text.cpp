@@ -66,6 +66,15 @@ const std::vector<std::string>& opt_in_fragments() {
     return f;
 }
 
+/// Pieces of the opt-in text types (mac, asn, regkey, ssdeep).
+const std::vector<std::string>& text_type_fragments() {
+    static const std::vector<std::string> f = {
+        "00:1A:", "2b:3c:", "4d:5e", "00-1a-", "4d-5e", "001a.", "2b3c.", "4d5e", "AS", "ASN ", "13335", "AS1",
+        "HKLM\\", "HKCU:\\", "HKEY_LOCAL_MACHINE\\", "\\\\", "Software\\", "Windows NT", " /v ", "[", "]",
+        "96:", "3:", "s4Ud1Lj+/", ":", "12:34:56", " ", "\"", "x"};
+    return f;
+}
+
 }  // namespace
 
 std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t seed) {
@@ -77,7 +86,7 @@ std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t see
         case FragmentKind::url: sources = {&url_fragments()}; break;
         case FragmentKind::any:
             sources = {&dotted_fragments(), &ipv6_fragments(), &email_fragments(), &url_fragments(),
-                       &other_fragments(), &opt_in_fragments()};
+                       &other_fragments(), &opt_in_fragments(), &text_type_fragments()};
             break;
     }
     std::mt19937 rng(seed);
