@@ -108,7 +108,7 @@ def test_api_iterator_and_bag(inputs, cli_binary):
 
     tree = str(inputs["tree"])
     want = run_cli(cli_binary, ["--jsonl", "--refang", tree]).stdout
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, host="127.0.0.1") as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0", host="127.0.0.1") as cluster, \
             Client(cluster) as client:
         result = iocscan_dask.scan(tree, client=client, blocksize="1MiB", format="jsonl", refang=True)
         assert b"".join(record.text for record in result) == want

@@ -358,7 +358,9 @@ def _start_client(ours: Dict[str, str]):
     import dask
 
     dask.config.set({"distributed.comm.compression": False})
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # dashboard ":0": None still binds port 8787 and, when another cluster
+    # holds it, warns on stderr, which must stay the CLI's.
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                            host="127.0.0.1")
     return Client(cluster, direct_to_workers=True), cluster
 
