@@ -24,15 +24,21 @@ public:
     DistinctSet();
 
     /// Adds `key`; true when it was not in the set before.
-    bool insert(std::string_view key);
+    bool insert(std::string_view key) { return insert(key, hash(key)); }
     std::size_t size() const { return size_; }
+
+    /// For batches: hash each key and prefetch its slot, then insert them
+    /// all, so the cache misses of a batch overlap instead of queueing.
+    std::uint64_t hash(std::string_view key) const;
+    void prefetch(std::uint64_t hash) const;
+    /// insert(key) with `hash` = hash(key) computed before.
+    bool insert(std::string_view key, std::uint64_t hash);
 
 private:
     static constexpr unsigned kOffsetBits = 20;   ///< a block holds 1 MiB
     static constexpr unsigned kPlaceBits = 40;    ///< block and offset: 1 TiB of keys
     static constexpr std::uint64_t kPlaceMask = (std::uint64_t{1} << kPlaceBits) - 1;
 
-    std::uint64_t hash(std::string_view key) const;
     /// The key stored at `place` (block << kOffsetBits | offset).
     std::string_view key_at(std::uint64_t place) const;
     std::uint64_t store(std::string_view key);
