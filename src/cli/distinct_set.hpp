@@ -35,32 +35,59 @@ public:
     bool insert(std::string_view key, std::uint64_t hash);
 
 private:
-    static constexpr unsigned kOffsetBits = 20;   ///< a block holds 1 MiB
+    static constexpr unsigned kOffsetBits = 22;   ///< an arena block holds 4 MiB
+    static constexpr std::size_t kBlockSize = std::size_t{1} << kOffsetBits;
     static constexpr unsigned kPlaceBits = 40;    ///< block and offset: 1 TiB of keys
     static constexpr std::uint64_t kPlaceMask = (std::uint64_t{1} << kPlaceBits) - 1;
+    static constexpr std::size_t kSlotsPerLine = 8;     ///< one 64-byte cache line
+    static constexpr unsigned kDistanceBits = 3;        ///< lines from home; all ones: 7 or more
+    static constexpr std::uint64_t kDistanceMask = (1u << kDistanceBits) - 1;
+    static constexpr unsigned kRemainderBits = 64 - kPlaceBits - kDistanceBits;   ///< 21
+    /// Below this, a remainder would match others too often: the table is
+    /// rebuilt from the arena instead (once per 13 doublings).
+    static constexpr unsigned kMinRemainderBits = 8;
+
+    static std::uint64_t make_slot(std::uint64_t remainder, std::size_t distance, std::uint64_t place_plus_one) {
+        const std::uint64_t d = distance < kDistanceMask ? distance : kDistanceMask;
+        return remainder << (kPlaceBits + kDistanceBits) | d << kPlaceBits | place_plus_one;
+    }
 
     /// The key stored at `place` (block << kOffsetBits | offset).
     std::string_view key_at(std::uint64_t place) const;
     std::uint64_t store(std::string_view key);
+    std::size_t line_count() const;
+    /// The hash bits above the line number that a slot keeps.
+    std::uint64_t remainder(std::uint64_t hash) const;
     void grow();
+    void rehash_from_arena();
 
-    /// Zeroed slots from mmap, in huge pages where the kernel allows: every
-    /// insert reads one slot at random, so a TLB miss is saved on each.
-    struct Slots {
-        std::uint64_t* data = nullptr;
-        std::size_t count = 0;
-        explicit Slots(std::size_t n);
-        ~Slots();
-        Slots(Slots&& other) noexcept : data(other.data), count(other.count) { other.data = nullptr; }
-        Slots& operator=(Slots&& other) noexcept;
-        std::size_t size() const { return count; }
-        std::uint64_t& operator[](std::size_t i) { return data[i]; }
+    /// Zeroed memory from mmap, in huge pages where the kernel allows: the
+    /// table is read at random (a TLB miss saved on each insert), and the
+    /// arena faults in 2 MiB at a time instead of 4 KiB.
+    struct MappedBytes {
+        unsigned char* data = nullptr;
+        std::size_t size = 0;
+        explicit MappedBytes(std::size_t n);
+        ~MappedBytes();
+        MappedBytes(MappedBytes&& other) noexcept : data(other.data), size(other.size) { other.data = nullptr; }
+        MappedBytes& operator=(MappedBytes&& other) noexcept;
     };
+    struct Slots {
+        MappedBytes memory;
+        explicit Slots(std::size_t n) : memory(n * sizeof(std::uint64_t)) {}
+        std::size_t size() const { return memory.size / sizeof(std::uint64_t); }
+        std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(memory.data); }
+        std::uint64_t& operator[](std::size_t i) { return words()[i]; }
+    };
+    /// Puts a slot into the first free place from line `home` on.
+    static void place(Slots& table, std::size_t home, std::uint64_t remainder, std::uint64_t place_plus_one);
 
     std::uint64_t seed_[2];
-    Slots slots_;   ///< 0: empty; else tag << 40 | (place + 1)
+    Slots slots_;   ///< 0: empty; else remainder << 43 | distance << 40 | (place + 1)
+    unsigned line_bits_;                        ///< log2 of the number of lines
+    unsigned remainder_bits_ = kRemainderBits;  ///< hash bits kept above them
     std::size_t size_ = 0;
-    std::vector<std::unique_ptr<unsigned char[]>> blocks_;
+    std::vector<MappedBytes> blocks_;   ///< the arena
     std::vector<std::size_t> block_ends_; ///< bytes used in each full block
     std::size_t block_used_ = 0;          ///< bytes used in the last block
     std::size_t block_size_ = 0;          ///< size of the last block
