@@ -1,5 +1,6 @@
 #include "cli/distinct_set.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <new>
@@ -89,8 +90,11 @@ DistinctSet::MappedBytes& DistinctSet::MappedBytes::operator=(MappedBytes&& othe
     return *this;
 }
 
-DistinctSet::DistinctSet()
-    : slots_(kFirstSlots), line_bits_(static_cast<unsigned>(std::countr_zero(kFirstSlots / kSlotsPerLine))) {
+DistinctSet::DistinctSet(unsigned remainder_bits)
+    : slots_(kFirstSlots),
+      line_bits_(static_cast<unsigned>(std::countr_zero(kFirstSlots / kSlotsPerLine))),
+      full_remainder_bits_(std::clamp(remainder_bits, 1u, kRemainderBits)),
+      remainder_bits_(full_remainder_bits_) {
     std::random_device random;
     for (auto& word : seed_) word = (std::uint64_t{random()} << 32) ^ random();
 }
@@ -175,8 +179,8 @@ void DistinctSet::grow() {
     Slots old = std::move(slots_);
     slots_ = Slots(old.size() * 2);
     ++line_bits_;
-    if (remainder_bits_ - 1 < kMinRemainderBits) {
-        remainder_bits_ = kRemainderBits;
+    if (remainder_bits_ - 1 < std::min(kMinRemainderBits, full_remainder_bits_)) {
+        remainder_bits_ = full_remainder_bits_;
         rehash_from_arena();
         return;
     }

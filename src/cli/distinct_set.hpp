@@ -21,7 +21,10 @@ namespace iocscan::cli {
 
 class DistinctSet {
 public:
-    DistinctSet();
+    /// Hash bits a slot keeps above its line number (at most 21). Fewer
+    /// make keys share them more often and the table rebuild from the arena
+    /// more often: tests use that to reach those paths.
+    explicit DistinctSet(unsigned remainder_bits = 21);
 
     /// Adds `key`; true when it was not in the set before.
     bool insert(std::string_view key) { return insert(key, hash(key)); }
@@ -45,6 +48,7 @@ private:
     static constexpr unsigned kRemainderBits = 64 - kPlaceBits - kDistanceBits;   ///< 21
     /// Below this, a remainder would match others too often: the table is
     /// rebuilt from the arena instead (once per 13 doublings).
+    static_assert(kRemainderBits == 21);
     static constexpr unsigned kMinRemainderBits = 8;
 
     static std::uint64_t make_slot(std::uint64_t remainder, std::size_t distance, std::uint64_t place_plus_one) {
@@ -85,7 +89,8 @@ private:
     std::uint64_t seed_[2];
     Slots slots_;   ///< 0: empty; else remainder << 43 | distance << 40 | (place + 1)
     unsigned line_bits_;                        ///< log2 of the number of lines
-    unsigned remainder_bits_ = kRemainderBits;  ///< hash bits kept above them
+    unsigned full_remainder_bits_;              ///< after a rebuild from the arena
+    unsigned remainder_bits_;                   ///< hash bits kept above them now
     std::size_t size_ = 0;
     std::vector<MappedBytes> blocks_;   ///< the arena
     std::vector<std::size_t> block_ends_; ///< bytes used in each full block
