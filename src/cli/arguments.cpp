@@ -445,8 +445,8 @@ Changing what is printed:
       --no-path           never start plain lines with "PATH:"
   -u, --unique            print each (type, value) once, at its first
                           occurrence; remembers every distinct value, in
-                          at most 30 bytes + the value's length each (also
-                          --format stix)
+                          at most 25 bytes + the value's length each
+                          (--format stix: 32 bytes + the value's length)
       --stats             print a summary (bytes, IOCs per type, time) on stderr
       --progress          show a progress line on stderr when it is a terminal
 

@@ -80,6 +80,10 @@ DistinctSet::MappedBytes::MappedBytes(std::size_t n) : size(n) {
     data = static_cast<unsigned char*>(p);
 }
 
+void DistinctSet::MappedBytes::release(std::size_t offset, std::size_t bytes) {
+    ::madvise(data + offset, bytes, MADV_DONTNEED);   // best effort
+}
+
 DistinctSet::MappedBytes::~MappedBytes() {
     if (data != nullptr) ::munmap(data, size);
 }
@@ -203,6 +207,11 @@ void DistinctSet::grow() {
             const std::uint64_t old_r = slot >> (kPlaceBits + kDistanceBits);
             const std::size_t old_home = (l - distance) & (old_lines - 1);
             place(slots_, old_home | ((old_r & 1) * old_lines), old_r >> 1, place_plus_one);
+        }
+        // The old lines read so far are returned as the new table fills:
+        // the peak is the new table, not both.
+        if ((l + 1) % kLinesPerRelease == 0) {
+            old.memory.release((l + 1 - kLinesPerRelease) * kLineBytes, kLinesPerRelease * kLineBytes);
         }
     }
 }

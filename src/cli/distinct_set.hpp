@@ -1,14 +1,18 @@
 // The set behind --unique and --format stix: which keys were seen, in
-// bounded, compact memory. Each key is kept once in an arena of 1 MiB
-// blocks; an open-addressing table holds one 8-byte slot per key (a hash
-// tag and the key's place in the arena). Keys are compared byte for byte, so
-// two keys are never taken for one; the hash is keyed at random per run, so
-// crafted input cannot make the probes long.
+// bounded, compact memory. Each key is kept once in an arena of 4 MiB
+// blocks; an open-addressing table holds one 8-byte slot per key: where the
+// key is in the arena, 21 bits of its hash above the line number (fewer
+// after each doubling, until a rebuild) and how far it sits past its home
+// line. A probe reads one 64-byte line (8 slots) and compares those bits
+// before it reads a key; keys are compared byte for byte, so two keys are
+// never taken for one. The hash is keyed at random per run, so crafted
+// input cannot make the probes long.
 //
-// Memory: the key and a length byte in the arena, plus 8 bytes per slot
-// with the table between 3/8 and 3/4 full: 11-22 bytes + the key per
-// distinct key. The CLI's keys are the type name, a NUL and the value: at
-// most 30 bytes + the value (4 M IPv4 addresses: 35 bytes each measured).
+// Memory: the key and its length (1 byte under 128) in the arena, plus
+// 8 bytes per slot with the table between 3/8 and 3/4 full (at most 21.4
+// bytes per key; while the table doubles, the old one is given back as the
+// new one fills). The CLI's keys are a type byte and the value (-u: at most
+// 25 bytes + the value), or "type:value" (stix: at most 32 bytes + the value).
 #pragma once
 
 #include <cstddef>
@@ -42,7 +46,8 @@ private:
     static constexpr std::size_t kBlockSize = std::size_t{1} << kOffsetBits;
     static constexpr unsigned kPlaceBits = 40;    ///< block and offset: 1 TiB of keys
     static constexpr std::uint64_t kPlaceMask = (std::uint64_t{1} << kPlaceBits) - 1;
-    static constexpr std::size_t kSlotsPerLine = 8;     ///< one 64-byte cache line
+    static constexpr std::size_t kLineBytes = 64;       ///< a cache line
+    static constexpr std::size_t kSlotsPerLine = kLineBytes / sizeof(std::uint64_t);
     static constexpr unsigned kDistanceBits = 3;        ///< lines from home; all ones: 7 or more
     static constexpr std::uint64_t kDistanceMask = (1u << kDistanceBits) - 1;
     static constexpr unsigned kRemainderBits = 64 - kPlaceBits - kDistanceBits;   ///< 21
@@ -50,6 +55,8 @@ private:
     /// rebuilt from the arena instead (once per 13 doublings).
     static_assert(kRemainderBits == 21);
     static constexpr unsigned kMinRemainderBits = 8;
+    /// While growing, the old table goes back to the kernel 2 MiB at a time.
+    static constexpr std::size_t kLinesPerRelease = (std::size_t{2} << 20) / kLineBytes;
 
     static std::uint64_t make_slot(std::uint64_t remainder, std::size_t distance, std::uint64_t place_plus_one) {
         const std::uint64_t d = distance < kDistanceMask ? distance : kDistanceMask;
@@ -75,6 +82,8 @@ private:
         ~MappedBytes();
         MappedBytes(MappedBytes&& other) noexcept : data(other.data), size(other.size) { other.data = nullptr; }
         MappedBytes& operator=(MappedBytes&& other) noexcept;
+        /// Gives `bytes` from `offset` on (page-aligned) back to the kernel.
+        void release(std::size_t offset, std::size_t bytes);
     };
     struct Slots {
         MappedBytes memory;
