@@ -12,7 +12,6 @@
 namespace iocscan::cli {
 namespace {
 
-
 constexpr std::size_t kFirstSlots = 1024;
 
 std::uint64_t load64(const char* p) {
@@ -27,10 +26,10 @@ std::uint64_t load32(const char* p) {
     return v;
 }
 
-/// The 128-bit product of a and b folded to 64 bits: every output bit
-/// depends on every input bit, in one multiply.
 __extension__ typedef unsigned __int128 Product;   // GCC and Clang on 64-bit hosts
 
+/// The 128-bit product of a and b folded to 64 bits: every output bit
+/// depends on every input bit, in one multiply.
 std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
     const Product product = static_cast<Product>(a) * b;
     return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
