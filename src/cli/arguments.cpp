@@ -590,8 +590,9 @@ Changing what is printed:
                           and --range
   -u, --unique            print each (type, value) once, at its first
                           occurrence; remembers every distinct value, in
-                          at most 30 bytes + the value's length each (also
-                          --format stix and misp, which list each value once)
+                          at most 25 bytes + the value's length each
+                          (--format stix: 32 bytes, misp: 40 bytes + the
+                          value's length; both list each value once)
       --stats             print a summary (bytes, IOCs per type, time, and
                           with noise control how many IOCs it dropped) on
                           stderr; with --range the bytes are the range's,

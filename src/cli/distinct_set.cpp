@@ -1,5 +1,7 @@
 #include "cli/distinct_set.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 #include <new>
 #include <random>
@@ -10,41 +12,50 @@
 namespace iocscan::cli {
 namespace {
 
-constexpr std::size_t kBlockSize = std::size_t{1} << 20;
 constexpr std::size_t kFirstSlots = 1024;
 
-std::uint64_t rotl(std::uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+std::uint64_t load64(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);   // little-endian hosts (x86, arm64)
+    return v;
+}
 
-/// SipHash-1-3: keyed, so probe lengths do not depend on the input alone.
-std::uint64_t siphash13(const std::uint64_t key[2], std::string_view data) {
-    std::uint64_t v0 = key[0] ^ 0x736f6d6570736575ull, v1 = key[1] ^ 0x646f72616e646f6dull;
-    std::uint64_t v2 = key[0] ^ 0x6c7967656e657261ull, v3 = key[1] ^ 0x7465646279746573ull;
-    const auto round = [&] {
-        v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);
-        v2 += v3; v3 = rotl(v3, 16); v3 ^= v2;
-        v0 += v3; v3 = rotl(v3, 21); v3 ^= v0;
-        v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32);
-    };
-    const std::size_t whole = data.size() & ~std::size_t{7};
-    for (std::size_t i = 0; i < whole; i += 8) {
-        std::uint64_t m = 0;
-        std::memcpy(&m, data.data() + i, 8);   // little-endian hosts (x86, arm64)
-        v3 ^= m;
-        round();
-        v0 ^= m;
+std::uint64_t load32(const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+__extension__ typedef unsigned __int128 Product;   // GCC and Clang on 64-bit hosts
+
+/// The 128-bit product of a and b folded to 64 bits: every output bit
+/// depends on every input bit, in one multiply.
+std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
+    const Product product = static_cast<Product>(a) * b;
+    return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+}
+
+/// A keyed multiply-fold hash: 16 bytes per multiply, one multiply more
+/// for the last 1-16 bytes. Every block meets a secret word before it is
+/// multiplied, so which keys collide depends on the run's seed.
+std::uint64_t keyed_hash(const std::uint64_t key[2], std::string_view data) {
+    const char* p = data.data();
+    std::size_t n = data.size();
+    std::uint64_t h = key[0] ^ (n * 0x9e3779b97f4a7c15ull);
+    for (; n > 16; p += 16, n -= 16) h = fold_multiply(load64(p) ^ key[1], load64(p + 8) ^ h);
+    // The last 1-16 bytes in two words (the loads overlap when n < 16).
+    std::uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        a = load64(p);
+        b = load64(p + n - 8);
+    } else if (n >= 4) {
+        a = load32(p);
+        b = load32(p + n - 4);
+    } else if (n > 0) {
+        const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+        a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
     }
-    std::uint64_t last = static_cast<std::uint64_t>(data.size()) << 56;
-    for (std::size_t i = whole; i < data.size(); ++i) {
-        last |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[i])) << (8 * (i - whole));
-    }
-    v3 ^= last;
-    round();
-    v0 ^= last;
-    v2 ^= 0xff;
-    round();
-    round();
-    round();
-    return v0 ^ v1 ^ v2 ^ v3;
+    return fold_multiply(fold_multiply(a ^ key[1], b ^ h), key[0] ^ 0xe7037ed1a0b428dbull ^ n);
 }
 
 /// Key lengths are written before the key as a base-128 varint.
@@ -59,35 +70,48 @@ std::size_t varint_size(std::size_t n) {
 
 }  // namespace
 
-DistinctSet::Slots::Slots(std::size_t n) : count(n) {
-    const std::size_t bytes = n * sizeof(std::uint64_t);
-    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+DistinctSet::MappedBytes::MappedBytes(std::size_t n) : size(n) {
+    void* p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-    ::madvise(p, bytes, MADV_HUGEPAGE);   // best effort
+    ::madvise(p, n, MADV_HUGEPAGE);   // best effort
 #endif
-    data = static_cast<std::uint64_t*>(p);
+    data = static_cast<unsigned char*>(p);
 }
 
-DistinctSet::Slots::~Slots() {
-    if (data != nullptr) ::munmap(data, count * sizeof(std::uint64_t));
+void DistinctSet::MappedBytes::release(std::size_t offset, std::size_t bytes) {
+    ::madvise(data + offset, bytes, MADV_DONTNEED);   // best effort
 }
 
-DistinctSet::Slots& DistinctSet::Slots::operator=(Slots&& other) noexcept {
+DistinctSet::MappedBytes::~MappedBytes() {
+    if (data != nullptr) ::munmap(data, size);
+}
+
+DistinctSet::MappedBytes& DistinctSet::MappedBytes::operator=(MappedBytes&& other) noexcept {
     std::swap(data, other.data);
-    std::swap(count, other.count);
+    std::swap(size, other.size);
     return *this;
 }
 
-DistinctSet::DistinctSet() : slots_(kFirstSlots) {
+DistinctSet::DistinctSet(unsigned remainder_bits)
+    : slots_(kFirstSlots),
+      line_bits_(static_cast<unsigned>(std::countr_zero(kFirstSlots / kSlotsPerLine))),
+      full_remainder_bits_(std::clamp(remainder_bits, 1u, kRemainderBits)),
+      remainder_bits_(full_remainder_bits_) {
     std::random_device random;
     for (auto& word : seed_) word = (std::uint64_t{random()} << 32) ^ random();
 }
 
-std::uint64_t DistinctSet::hash(std::string_view key) const { return siphash13(seed_, key); }
+std::uint64_t DistinctSet::hash(std::string_view key) const { return keyed_hash(seed_, key); }
+
+std::size_t DistinctSet::line_count() const { return slots_.size() / kSlotsPerLine; }
+
+void DistinctSet::prefetch(std::uint64_t hash) const {
+    __builtin_prefetch(&slots_.words()[(hash & (line_count() - 1)) * kSlotsPerLine], 1);
+}
 
 std::string_view DistinctSet::key_at(std::uint64_t place) const {
-    const unsigned char* p = blocks_[place >> kOffsetBits].get() + (place & ((1u << kOffsetBits) - 1));
+    const unsigned char* p = blocks_[place >> kOffsetBits].data + (place & ((1u << kOffsetBits) - 1));
     std::size_t length = 0;
     for (unsigned shift = 0;; shift += 7) {
         const unsigned char byte = *p++;
@@ -103,11 +127,11 @@ std::uint64_t DistinctSet::store(std::string_view key) {
         if (!blocks_.empty()) block_ends_.push_back(block_used_);
         // A key larger than a block gets a block of its own; it starts at 0.
         block_size_ = std::max(kBlockSize, need);
-        blocks_.push_back(std::make_unique<unsigned char[]>(block_size_));
+        blocks_.emplace_back(block_size_);
         block_used_ = 0;
     }
     const std::uint64_t place = (static_cast<std::uint64_t>(blocks_.size() - 1) << kOffsetBits) | block_used_;
-    unsigned char* p = blocks_.back().get() + block_used_;
+    unsigned char* p = blocks_.back().data + block_used_;
     std::size_t n = key.size();
     while (n >= 0x80) {
         *p++ = static_cast<unsigned char>(n | 0x80);
@@ -119,52 +143,105 @@ std::uint64_t DistinctSet::store(std::string_view key) {
     return place;
 }
 
-bool DistinctSet::insert(std::string_view key) {
-    const std::uint64_t h = hash(key);
-    const std::uint64_t tag = h >> kPlaceBits;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        const std::uint64_t slot = slots_[i];
-        if (slot == 0) {
-            slots_[i] = (tag << kPlaceBits) | (store(key) + 1);
-            if (++size_ * 4 > slots_.size() * 3) grow();
-            return true;
+std::uint64_t DistinctSet::remainder(std::uint64_t hash) const {
+    return (hash >> line_bits_) & ((std::uint64_t{1} << remainder_bits_) - 1);
+}
+
+bool DistinctSet::insert(std::string_view key, std::uint64_t h) {
+    const std::size_t line_mask = line_count() - 1;
+    const std::uint64_t r = remainder(h);
+    for (std::size_t d = 0;; ++d) {
+        std::uint64_t* line = &slots_[((h + d) & line_mask) * kSlotsPerLine];
+        const std::uint64_t expected = make_slot(r, d, 0) & ~kPlaceMask;
+        for (std::size_t j = 0; j < kSlotsPerLine; ++j) {
+            const std::uint64_t slot = line[j];
+            if (slot == 0) {
+                line[j] = make_slot(r, d, store(key) + 1);
+                if (++size_ * 4 > slots_.size() * 3) grow();
+                return true;
+            }
+            if ((slot & ~kPlaceMask) == expected && key_at((slot & kPlaceMask) - 1) == key) return false;
         }
-        if ((slot >> kPlaceBits) == tag && key_at((slot & kPlaceMask) - 1) == key) return false;
+    }
+}
+
+void DistinctSet::place(Slots& table, std::size_t home, std::uint64_t r, std::uint64_t place_plus_one) {
+    const std::size_t line_mask = table.size() / kSlotsPerLine - 1;
+    for (std::size_t d = 0;; ++d) {
+        std::uint64_t* line = &table[((home + d) & line_mask) * kSlotsPerLine];
+        for (std::size_t j = 0; j < kSlotsPerLine; ++j) {
+            if (line[j] == 0) {
+                line[j] = make_slot(r, d, place_plus_one);
+                return;
+            }
+        }
     }
 }
 
 void DistinctSet::grow() {
-    slots_ = Slots(slots_.size() * 2);   // the old table goes with the temporary
-    const std::size_t mask = slots_.size() - 1;
-    // The keys in arena order, not the old table's: the arena is read from
-    // start to end instead of at random. They are placed in batches whose
-    // slots are prefetched first, so the cache misses overlap.
-    constexpr std::size_t kBatch = 16;
-    std::uint64_t hashes[kBatch], places[kBatch];
-    std::size_t pending = 0;
-    const auto place_pending = [&] {
-        for (std::size_t k = 0; k < pending; ++k) {
-            std::size_t i = hashes[k] & mask;
-            while (slots_[i] != 0) i = (i + 1) & mask;
-            slots_[i] = ((hashes[k] >> kPlaceBits) << kPlaceBits) | (places[k] + 1);
+    Slots old = std::move(slots_);
+    slots_ = Slots(old.size() * 2);
+    ++line_bits_;
+    if (remainder_bits_ - 1 < std::min(kMinRemainderBits, full_remainder_bits_)) {
+        remainder_bits_ = full_remainder_bits_;
+        rehash_from_arena();
+        return;
+    }
+    --remainder_bits_;
+    // Each slot says where its key's home line was and the remainder says
+    // the next hash bit: the old table is read in order and the new one
+    // written in two streams, without reading a key or hashing it again.
+    const std::size_t old_lines = old.size() / kSlotsPerLine;
+    for (std::size_t l = 0; l < old_lines; ++l) {
+        for (std::size_t j = 0; j < kSlotsPerLine; ++j) {
+            const std::uint64_t slot = old[l * kSlotsPerLine + j];
+            if (slot == 0) break;   // lines fill from their first slot
+            const std::uint64_t place_plus_one = slot & kPlaceMask;
+            const std::uint64_t distance = (slot >> kPlaceBits) & kDistanceMask;
+            if (distance == kDistanceMask) {   // home unknown: hash the key
+                const std::uint64_t h = hash(key_at(place_plus_one - 1));
+                place(slots_, h & (line_count() - 1), remainder(h), place_plus_one);
+                continue;
+            }
+            const std::uint64_t old_r = slot >> (kPlaceBits + kDistanceBits);
+            const std::size_t old_home = (l - distance) & (old_lines - 1);
+            place(slots_, old_home | ((old_r & 1) * old_lines), old_r >> 1, place_plus_one);
         }
-        pending = 0;
+        // The old lines read so far are returned as the new table fills:
+        // the peak is the new table, not both.
+        if ((l + 1) % kLinesPerRelease == 0) {
+            old.memory.release((l + 1 - kLinesPerRelease) * kLineBytes, kLinesPerRelease * kLineBytes);
+        }
+    }
+}
+
+void DistinctSet::rehash_from_arena() {
+    const std::size_t line_mask = line_count() - 1;
+    // The keys in arena order, not the old table's: the arena is read from
+    // start to end instead of at random. Each key's line is prefetched
+    // kWindow keys before it is placed, so the cache misses overlap.
+    constexpr std::size_t kWindow = 32;
+    std::uint64_t hashes[kWindow], places[kWindow];
+    std::size_t placed = 0, seen = 0;
+    const auto place_oldest = [&] {
+        const std::size_t k = placed++ % kWindow;
+        place(slots_, hashes[k] & line_mask, remainder(hashes[k]), places[k] + 1);
     };
     for (std::size_t block = 0; block < blocks_.size(); ++block) {
         const std::size_t used = block + 1 == blocks_.size() ? block_used_ : block_ends_[block];
         for (std::size_t at = 0; at < used;) {
             const std::uint64_t place = (static_cast<std::uint64_t>(block) << kOffsetBits) | at;
             const std::string_view key = key_at(place);
-            hashes[pending] = hash(key);
-            places[pending] = place;
-            __builtin_prefetch(&slots_[hashes[pending] & mask], 1);
-            if (++pending == kBatch) place_pending();
+            if (seen - placed == kWindow) place_oldest();
+            const std::size_t k = seen++ % kWindow;
+            hashes[k] = hash(key);
+            places[k] = place;
+            prefetch(hashes[k]);
             at = static_cast<std::size_t>(key.data() + key.size() -
-                                          reinterpret_cast<const char*>(blocks_[block].get()));
+                                          reinterpret_cast<const char*>(blocks_[block].data));
         }
     }
-    place_pending();
+    while (placed < seen) place_oldest();
 }
 
 }  // namespace iocscan::cli

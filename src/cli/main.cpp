@@ -1,6 +1,5 @@
 // iocscan: the command-line tool. It uses only the public library API.
 #include "cli/arguments.hpp"
-#include "cli/distinct_set.hpp"
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/progress_meter.hpp"
@@ -8,6 +7,7 @@
 #include "cli/source_date_epoch.hpp"
 #include "cli/stix_writer.hpp"
 #include "cli/subcommands.hpp"
+#include "cli/unique_filter.hpp"
 #include "iocscan/iocscan.hpp"
 
 #include <atomic>
@@ -218,8 +218,7 @@ int run(const cli::Arguments& args) {
     cli::RecordPrinter printer(args.format, writer, {prefix_paths(args), args.csv_formula_guard, args.line_numbers},
                                {args.title, args.paths});
     cli::ProgressMeter progress(args.progress);
-    cli::DistinctSet seen;   // --unique: "type\0value"
-    std::string seen_key;
+    cli::UniqueFilter unique;   // --unique
 
     const auto started = std::chrono::steady_clock::now();
     RunTotals totals;
@@ -243,25 +242,30 @@ int run(const cli::Arguments& args) {
             had_error = true;
             return true;
         }
-        const auto on_match = [&](const Match& match) {
-            if (args.unique) {
-                seen_key.assign(type_name(match.type));
-                seen_key += '\0';
-                seen_key.append(match.value);
-                if (!seen.insert(seen_key)) return true;
-            }
+        const auto print_match = [&](const Match& match) {
             printer.print(match, path);
             ++printed;
+        };
+        const auto on_match = [&](const Match& match) {
+            if (args.unique) {
+                unique.add(match, print_match);
+            } else {
+                print_match(match);
+            }
             return writer.usable();
         };
         progress.start_input(display_name(path), known_size(fd));
         source.on_progress = [&](std::uint64_t bytes) { progress.update(bytes, printed); };
         // Output waits in a buffer; a pipe that pauses gets it out at once.
-        source.on_wait = [&] { writer.flush(); };
+        source.on_wait = [&] {
+            unique.drain(print_match);
+            writer.flush();
+        };
         scanner.reset();
         std::string read_error;
         const ScanEnd end = args.range ? scan_range(fd, *args.range, scanner, source, on_match, read_error)
                                        : scan_fd(fd, scanner, source, on_match, read_error);
+        unique.drain(print_match);   // the matches still in the window
         if (args.range) {
             const std::uint64_t size = known_size(fd);
             totals.add_range(scanner.stats(), std::min(args.range->end, size) - std::min(args.range->begin, size));
