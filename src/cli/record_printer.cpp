@@ -27,6 +27,7 @@ std::string_view json_key(Type type) {
         case Type::phone: return "phones";
         case Type::cve: return "cves";
         case Type::attack: return "attack_ids";
+        case Type::btc: return "btc_addresses";
     }
     return "other";
 }

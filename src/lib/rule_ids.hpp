@@ -23,6 +23,7 @@ enum BuiltinRule : RuleId {
     kRuleIpv6Defanged,  // grammar/ipv6_defanged.re
     kRuleCve,           // grammar/cve.re (opt-in)
     kRuleAttack,        // grammar/attack.re (opt-in)
+    kRuleBtc,           // grammar/btc.re (opt-in)
     kBuiltinRuleCount
 };
 

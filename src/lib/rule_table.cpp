@@ -25,6 +25,7 @@ LexStatus lex_url_base64(LexState&, CandidateSink&);
 LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
 LexStatus lex_cve(LexState&, CandidateSink&);
 LexStatus lex_attack(LexState&, CandidateSink&);
+LexStatus lex_btc(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -71,6 +72,9 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // Opt-in types (docs/families.md): an id is far shorter than 64 bytes.
     {kRuleCve, "cve", lex_cve, 64, types({Type::cve})},
     {kRuleAttack, "attack", lex_attack, 64, types({Type::attack})},
+    // Checksummed addresses (docs/families.md): the longest, a Monero
+    // integrated address, is 106 characters.
+    {kRuleBtc, "btc", lex_btc, 128, types({Type::btc})},
 }};
 
 }  // namespace

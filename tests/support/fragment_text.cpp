@@ -66,6 +66,16 @@ const std::vector<std::string>& opt_in_fragments() {
     return f;
 }
 
+/// Pieces of the checksummed addresses (btc, eth, xmr, onion): whole valid
+/// ones, their prefixes and alphabets, glue.
+const std::vector<std::string>& address_fragments() {
+    static const std::vector<std::string> f = {
+        "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "1A1zP1eP5QGefi2DMP",
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "BC1SW50QGDZ25J", "bc1", "BC1", "qpzry9x8",
+        "1", "3", "z"};
+    return f;
+}
+
 }  // namespace
 
 std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t seed) {
@@ -77,7 +87,7 @@ std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t see
         case FragmentKind::url: sources = {&url_fragments()}; break;
         case FragmentKind::any:
             sources = {&dotted_fragments(), &ipv6_fragments(), &email_fragments(), &url_fragments(),
-                       &other_fragments(), &opt_in_fragments()};
+                       &other_fragments(), &opt_in_fragments(), &address_fragments()};
             break;
     }
     std::mt19937 rng(seed);
