@@ -28,6 +28,7 @@ std::string_view json_key(Type type) {
         case Type::cve: return "cves";
         case Type::attack: return "attack_ids";
         case Type::btc: return "btc_addresses";
+        case Type::eth: return "eth_addresses";
     }
     return "other";
 }

@@ -60,7 +60,8 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::sha512: return "[file:hashes.'SHA-512' = " + literal + "]";
         case Type::custom:
         case Type::phone:
-        case Type::btc: return "";   // no STIX object type: add() leaves them out
+        case Type::btc:
+        case Type::eth: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
         case Type::cve:
         case Type::attack: break;   // SDOs (shape_of), no pattern
@@ -109,6 +110,7 @@ StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedO
             return Shape::named;
         }
         case Type::btc:
+        case Type::eth:
             // STIX 2.1 has no object for a cryptocurrency address (the
             // cryptocurrency-wallet SCO was left out of the standard).
             return Shape::none;

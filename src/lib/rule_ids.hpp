@@ -24,6 +24,7 @@ enum BuiltinRule : RuleId {
     kRuleCve,           // grammar/cve.re (opt-in)
     kRuleAttack,        // grammar/attack.re (opt-in)
     kRuleBtc,           // grammar/btc.re (opt-in)
+    kRuleEth,           // grammar/eth.re (opt-in)
     kBuiltinRuleCount
 };
 

@@ -26,6 +26,7 @@ LexStatus lex_ipv6_defanged(LexState&, CandidateSink&);
 LexStatus lex_cve(LexState&, CandidateSink&);
 LexStatus lex_attack(LexState&, CandidateSink&);
 LexStatus lex_btc(LexState&, CandidateSink&);
+LexStatus lex_eth(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -75,6 +76,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // Checksummed addresses (docs/families.md): the longest, a Monero
     // integrated address, is 106 characters.
     {kRuleBtc, "btc", lex_btc, 128, types({Type::btc})},
+    {kRuleEth, "eth", lex_eth, 128, types({Type::eth})},
 }};
 
 }  // namespace
