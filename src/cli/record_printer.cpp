@@ -29,6 +29,7 @@ std::string_view json_key(Type type) {
         case Type::attack: return "attack_ids";
         case Type::btc: return "btc_addresses";
         case Type::eth: return "eth_addresses";
+        case Type::onion: return "onions";
     }
     return "other";
 }

@@ -53,7 +53,8 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::cidr: return "[ipv4-addr:value = " + literal + "]";
         case Type::ipv6: return "[ipv6-addr:value = " + literal + "]";
         case Type::email: return "[email-addr:value = " + literal + "]";
-        case Type::domain: return "[domain-name:value = " + literal + "]";
+        case Type::domain:
+        case Type::onion: return "[domain-name:value = " + literal + "]";
         case Type::md5: return "[file:hashes.MD5 = " + literal + "]";
         case Type::sha1: return "[file:hashes.'SHA-1' = " + literal + "]";
         case Type::sha256: return "[file:hashes.'SHA-256' = " + literal + "]";

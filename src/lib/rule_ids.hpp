@@ -25,6 +25,7 @@ enum BuiltinRule : RuleId {
     kRuleAttack,        // grammar/attack.re (opt-in)
     kRuleBtc,           // grammar/btc.re (opt-in)
     kRuleEth,           // grammar/eth.re (opt-in)
+    kRuleOnion,         // grammar/onion.re (opt-in)
     kBuiltinRuleCount
 };
 

@@ -27,6 +27,7 @@ LexStatus lex_cve(LexState&, CandidateSink&);
 LexStatus lex_attack(LexState&, CandidateSink&);
 LexStatus lex_btc(LexState&, CandidateSink&);
 LexStatus lex_eth(LexState&, CandidateSink&);
+LexStatus lex_onion(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -77,6 +78,8 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // integrated address, is 106 characters.
     {kRuleBtc, "btc", lex_btc, 128, types({Type::btc})},
     {kRuleEth, "eth", lex_eth, 128, types({Type::eth})},
+    // A host run (as in the domain family) is cut off at 1 KiB.
+    {kRuleOnion, "onion", lex_onion, 1024, types({Type::onion})},
 }};
 
 }  // namespace
