@@ -42,9 +42,9 @@ namespace iocscan {
 enum class Type : std::uint8_t {
     url, ipv4, ipv6, email, md5, sha1, sha256, sha512, yara, custom, domain, cidr, phone,
     cve, attack,
-    btc, eth, onion,
+    btc, eth, onion, xmr,
 };
-inline constexpr std::size_t kTypeCount = 18;
+inline constexpr std::size_t kTypeCount = 19;
 
 /// "url", "ipv4", ... as used by --types and in JSON.
 std::string_view type_name(Type type);

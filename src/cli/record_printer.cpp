@@ -30,6 +30,7 @@ std::string_view json_key(Type type) {
         case Type::btc: return "btc_addresses";
         case Type::eth: return "eth_addresses";
         case Type::onion: return "onions";
+        case Type::xmr: return "xmr_addresses";
     }
     return "other";
 }

@@ -62,6 +62,7 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::custom:
         case Type::phone:
         case Type::btc:
+        case Type::xmr:
         case Type::eth: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
         case Type::cve:
@@ -111,6 +112,7 @@ StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedO
             return Shape::named;
         }
         case Type::btc:
+        case Type::xmr:
         case Type::eth:
             // STIX 2.1 has no object for a cryptocurrency address (the
             // cryptocurrency-wallet SCO was left out of the standard).

@@ -26,6 +26,7 @@ enum BuiltinRule : RuleId {
     kRuleBtc,           // grammar/btc.re (opt-in)
     kRuleEth,           // grammar/eth.re (opt-in)
     kRuleOnion,         // grammar/onion.re (opt-in)
+    kRuleXmr,           // grammar/xmr.re (opt-in)
     kBuiltinRuleCount
 };
 

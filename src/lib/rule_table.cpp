@@ -28,6 +28,7 @@ LexStatus lex_attack(LexState&, CandidateSink&);
 LexStatus lex_btc(LexState&, CandidateSink&);
 LexStatus lex_eth(LexState&, CandidateSink&);
 LexStatus lex_onion(LexState&, CandidateSink&);
+LexStatus lex_xmr(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -80,6 +81,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleEth, "eth", lex_eth, 128, types({Type::eth})},
     // A host run (as in the domain family) is cut off at 1 KiB.
     {kRuleOnion, "onion", lex_onion, 1024, types({Type::onion})},
+    {kRuleXmr, "xmr", lex_xmr, 128, types({Type::xmr})},
 }};
 
 }  // namespace

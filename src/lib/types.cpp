@@ -11,7 +11,7 @@ constexpr std::array<std::string_view, kTypeCount> kTypeNames = {
     "url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512",
     "yara", "custom", "domain", "cidr", "phone",
     "cve", "attack",
-    "btc", "eth", "onion",
+    "btc", "eth", "onion", "xmr",
 };
 
 }  // namespace
