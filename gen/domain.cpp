@@ -25,6 +25,12 @@ namespace iocscan::detail {
 // and calls again. Resuming with no new bytes means end of input ($ rule).
 
 
+// Host names as the domain and onion families see them: labels of letters,
+// digits, "-" and "_" joined by plain or defanged dots ("[.]", "(.)",
+// "[dot]", "(dot)", "{.}", "\."). The one definition of a defanged dot in
+// a host name; src/lib/domain_refang.cpp writes each of them as ".".
+
+
 
 LexStatus lex_domain(LexState& st, CandidateSink& sink) {
     unsigned char yych;

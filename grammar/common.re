@@ -21,4 +21,6 @@
     digit = [0-9];
     hex   = [0-9a-fA-F];
     word  = [0-9a-zA-Z_];
+    // Bitcoin's base58 alphabet, without 0 O I l (btc, xmr).
+    base58 = [1-9A-HJ-NP-Za-km-z];
 */

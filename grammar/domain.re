@@ -16,6 +16,7 @@
 namespace iocscan::detail {
 
 /*!include:re2c "common.re" */
+/*!include:re2c "host_run.re" */
 
 LexStatus lex_domain(LexState& st, CandidateSink& sink) {
     unsigned char yych;
@@ -23,8 +24,6 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
     for (;;) {
         st.start_token();
         /*!re2c
-            lab    = [a-zA-Z0-9_\-]+;
-            dotsep = "." | "\\." | "[" ("." | 'dot') "]" | "(" ("." | 'dot') ")" | "{" ("." | 'dot') "}";
             run    = lab (dotsep lab)*;
             scheme = [a-zA-Z]+ ("://" | "[:]//" | "[://]");
             after  = [(=@] | [[({] "@" [\])}];

@@ -43,8 +43,9 @@ enum class Type : std::uint8_t {
     url, ipv4, ipv6, email, md5, sha1, sha256, sha512, yara, custom, domain, cidr, phone,
     cve, attack,
     mac, asn, regkey, ssdeep,
+    btc, eth, onion, xmr,
 };
-inline constexpr std::size_t kTypeCount = 19;
+inline constexpr std::size_t kTypeCount = 23;
 
 /// "url", "ipv4", ... as used by --types and in JSON.
 std::string_view type_name(Type type);

@@ -96,7 +96,9 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
         } else {
             error = "--types: unknown type '" + std::string(name) +
                     "' (known: url url:plain url:encoded ipv4 ipv6 email md5 sha1 sha256 sha512 hashes yara custom "
-                    "domain cidr phone cve attack mac asn regkey ssdeep all)";
+                    "domain cidr phone cve attack mac asn regkey ssdeep "
+                    "btc eth onion xmr "
+                    "all)";
             return false;
         }
     }
@@ -518,6 +520,8 @@ Selecting what to find (default: url ipv4 ipv6 email hashes yara cidr):
                           url:plain / url:encoded select only URLs written
                           out / only hex-, percent- or base64-encoded URLs
                           (decoded with --refang)
+                          Opt-in addresses, reported only with a valid
+                          checksum: btc eth onion xmr
       --extract-urls      same as --types url
       --extract-ipv4s     same as --types ipv4
       --extract-ips       IPv4 and IPv6 addresses

@@ -32,6 +32,10 @@ std::string_view json_key(Type type) {
         case Type::asn: return "asns";
         case Type::regkey: return "registry_keys";
         case Type::ssdeep: return "ssdeep_hashes";
+        case Type::btc: return "btc_addresses";
+        case Type::eth: return "eth_addresses";
+        case Type::onion: return "onions";
+        case Type::xmr: return "xmr_addresses";
     }
     return "other";
 }

@@ -52,13 +52,17 @@ std::string StixWriter::pattern_for(Type type, std::string_view value) {
         case Type::cidr: return "[ipv4-addr:value = " + literal + "]";
         case Type::ipv6: return "[ipv6-addr:value = " + literal + "]";
         case Type::email: return "[email-addr:value = " + literal + "]";
-        case Type::domain: return "[domain-name:value = " + literal + "]";
+        case Type::domain:
+        case Type::onion: return "[domain-name:value = " + literal + "]";
         case Type::md5: return "[file:hashes.MD5 = " + literal + "]";
         case Type::sha1: return "[file:hashes.'SHA-1' = " + literal + "]";
         case Type::sha256: return "[file:hashes.'SHA-256' = " + literal + "]";
         case Type::sha512: return "[file:hashes.'SHA-512' = " + literal + "]";
         case Type::custom:
-        case Type::phone: return "";   // no STIX object type: add() leaves them out
+        case Type::phone:
+        case Type::btc:
+        case Type::xmr:
+        case Type::eth: return "";   // no STIX object type: add() leaves them out
         case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
         case Type::mac: return "[mac-addr:value = " + literal + "]";
         case Type::asn:   // the refanged "AS13335": an integer property
@@ -103,6 +107,12 @@ StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedO
             named = {kind, "mitre-attack", "https://attack.mitre.org/" + std::string(folder) + path + "/"};
             return Shape::named;
         }
+        case Type::btc:
+        case Type::xmr:
+        case Type::eth:
+            // STIX 2.1 has no object for a cryptocurrency address (the
+            // cryptocurrency-wallet SCO was left out of the standard).
+            return Shape::none;
         default:
             return Shape::indicator;
     }

@@ -90,6 +90,7 @@ void refang_into(Type type, std::string_view raw, std::string& out) {
             refang_email(raw, out);
             return;
         case Type::domain:
+        case Type::onion:   // defanged dots as in domain names
             refang_domain(raw, out);
             return;
         case Type::ipv6:

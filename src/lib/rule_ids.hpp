@@ -27,6 +27,10 @@ enum BuiltinRule : RuleId {
     kRuleAsn,           // grammar/asn.re (opt-in)
     kRuleRegkey,        // grammar/regkey.re (opt-in)
     kRuleSsdeep,        // grammar/ssdeep.re (opt-in)
+    kRuleBtc,           // grammar/btc.re (opt-in)
+    kRuleEth,           // grammar/eth.re (opt-in)
+    kRuleOnion,         // grammar/onion.re (opt-in)
+    kRuleXmr,           // grammar/xmr.re (opt-in)
     kBuiltinRuleCount
 };
 

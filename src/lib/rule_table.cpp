@@ -29,6 +29,10 @@ LexStatus lex_mac(LexState&, CandidateSink&);
 LexStatus lex_asn(LexState&, CandidateSink&);
 LexStatus lex_regkey(LexState&, CandidateSink&);
 LexStatus lex_ssdeep(LexState&, CandidateSink&);
+LexStatus lex_btc(LexState&, CandidateSink&);
+LexStatus lex_eth(LexState&, CandidateSink&);
+LexStatus lex_onion(LexState&, CandidateSink&);
+LexStatus lex_xmr(LexState&, CandidateSink&);
 // Not generated: matches --custom-regex patterns line by line.
 LexStatus lex_custom(LexState&, CandidateSink&);
 
@@ -81,6 +85,13 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleRegkey, "regkey", lex_regkey, 1024, types({Type::regkey})},
     // Block size (10), two colons, hashes of 64 and 32, punctuation.
     {kRuleSsdeep, "ssdeep", lex_ssdeep, 128, types({Type::ssdeep})},
+    // Checksummed addresses (docs/families.md): the longest, a Monero
+    // integrated address, is 106 characters.
+    {kRuleBtc, "btc", lex_btc, 128, types({Type::btc})},
+    {kRuleEth, "eth", lex_eth, 128, types({Type::eth})},
+    // A host run (as in the domain family) is cut off at 1 KiB.
+    {kRuleOnion, "onion", lex_onion, 1024, types({Type::onion})},
+    {kRuleXmr, "xmr", lex_xmr, 128, types({Type::xmr})},
 }};
 
 }  // namespace

@@ -12,6 +12,7 @@ constexpr std::array<std::string_view, kTypeCount> kTypeNames = {
     "yara", "custom", "domain", "cidr", "phone",
     "cve", "attack",
     "mac", "asn", "regkey", "ssdeep",
+    "btc", "eth", "onion", "xmr",
 };
 
 }  // namespace

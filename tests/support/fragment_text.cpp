@@ -72,6 +72,16 @@ const std::vector<std::string>& text_type_fragments() {
         "00:1A:", "2b:3c:", "4d:5e", "00-1a-", "4d-5e", "001a.", "2b3c.", "4d5e", "AS", "ASN ", "13335", "AS1",
         "HKLM\\", "HKCU:\\", "HKEY_LOCAL_MACHINE\\", "\\\\", "Software\\", "Windows NT", " /v ", "[", "]",
         "96:", "3:", "s4Ud1Lj+/", ":", "12:34:56", " ", "\"", "x"};
+/// Pieces of the checksummed addresses (btc, eth, xmr, onion): whole valid
+/// ones, their prefixes and alphabets, glue.
+const std::vector<std::string>& address_fragments() {
+    static const std::vector<std::string> f = {
+        "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "1A1zP1eP5QGefi2DMP",
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "BC1SW50QGDZ25J", "bc1", "BC1", "qpzry9x8",
+        "1", "3", "z",
+        "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A", "4AdUndXHHZ6cfufTMvppY6Jw", "8", "4",
+        "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid", ".onion", "[.]onion", "(dot)onion", "2gzyxa5ihm7n", "www.", "http://",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xde709f2102306220921060314715629080e2fb77", "0x", "0x5aAeb6", "F3E94C9b9A09f336"};
     return f;
 }
 
@@ -87,6 +97,7 @@ std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t see
         case FragmentKind::any:
             sources = {&dotted_fragments(), &ipv6_fragments(), &email_fragments(), &url_fragments(),
                        &other_fragments(), &opt_in_fragments(), &text_type_fragments()};
+                       &other_fragments(), &opt_in_fragments(), &address_fragments()};
             break;
     }
     std::mt19937 rng(seed);

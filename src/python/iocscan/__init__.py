@@ -84,7 +84,8 @@ class Ruleset(_native.Ruleset):
     types: a comma list or an iterable of the CLI's type names ("url",
         "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512",
         "hashes", "yara", "custom", "domain", "cidr", "phone", "all",
-        the opt-in "mac", "asn", "regkey", "ssdeep",
+        "cve", "attack", the opt-in "mac", "asn", "regkey", "ssdeep",
+        the opt-in addresses "btc", "eth", "onion", "xmr",
         "url:plain", "url:encoded"); None: iocextract's default families.
     refang, defang, strip_urls (or strip), open, rm_scheme: as the CLI's
         --refang, --defang, --strip-urls, --open, --rm-scheme.

@@ -1,0 +1,44 @@
+// eth (opt-in): Ethereum addresses, "0x" and 40 hex digits.
+//
+// The grammar finds them by shape; src/lib/eth_address.cpp checks the
+// EIP-55 checksum of a mixed-case address (all lower or all upper case has
+// none). An address stands alone as a word: the scanner consumes each
+// maximal run of word characters once, so nothing comes out of a longer
+// hex run ("0x" and 64 digits is a transaction hash), a hash or a token.
+// The hash family refuses hex glued to "0x", so no address is a sha1.
+#include "lib/candidate_sink.hpp"
+#include "lib/eth_address.hpp"
+#include "lib/rule_ids.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_eth(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    if (st.state < 0) {
+        // Resumed between tokens without new bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        st.start_token();
+        /*!re2c
+            // Listed first: a run that is an address ties with word+ below,
+            // and the first rule wins the tie.
+            "0x" hex{40} {
+                if (!st.overlong && is_eth_address(st.tok, st.cur)) sink.add(Type::eth, kRuleEth, st.tok, st.cur);
+                continue;
+            }
+            word+       { continue; }
+            ([^]\word)+ { continue; }
+            $           { return LexStatus::end; }
+            *           { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,53 @@
+// onion (opt-in): Tor v3 onion service names, 56 base32 characters (one
+// case) and ".onion", with the dot plain or defanged as in the domain
+// family ("[.]onion"); also in URLs ("http://<name>.onion/path") and under
+// subdomains ("www.<name>.onion", reported without the subdomain).
+//
+// The scanner consumes each maximal host run (grammar/host_run.re) once; a
+// run that ends in such a name is handed to src/lib/onion_name.cpp, which
+// checks version byte and checksum. A run that goes on after "onion"
+// (".onion.example", ".onionx") is no onion name. v2 names (16
+// characters) are obsolete since 2021 and not reported.
+#include "lib/candidate_sink.hpp"
+#include "lib/onion_name.hpp"
+#include "lib/rule_ids.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+/*!include:re2c "host_run.re" */
+
+LexStatus lex_onion(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    if (st.state < 0) {
+        // Resumed between tokens without new bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        st.start_token();
+        /*!re2c
+            base32 = [a-z2-7]{56} | [A-Z2-7]{56};
+            onion  = (lab dotsep)* base32 dotsep 'onion';
+
+            // Listed first: a run that ends in an onion name ties with the
+            // run rule below, and the first rule wins the tie.
+            onion {
+                if (st.overlong) continue;
+                if (const unsigned char* name = find_onion_v3_name(st.tok, st.cur)) {
+                    sink.add(Type::onion, kRuleOnion, name, st.cur);
+                }
+                continue;
+            }
+            lab (dotsep lab)*     { continue; }
+            [^a-zA-Z0-9_\-]+      { continue; }
+            $                     { return LexStatus::end; }
+            *                     { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,44 @@
+// xmr (opt-in): Monero mainnet addresses: standard ("4", 95 characters),
+// subaddresses ("8", 95) and integrated addresses ("4", 106).
+//
+// The grammar finds them by shape; src/lib/xmr_address.cpp decodes Monero's
+// block base58 and checks network byte and Keccak-256 checksum, and a
+// failed check reports nothing. An address stands alone as a word: the
+// scanner consumes each maximal run of word characters once, so nothing
+// comes out of a longer base58 run or a token.
+#include "lib/candidate_sink.hpp"
+#include "lib/rule_ids.hpp"
+#include "lib/xmr_address.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_xmr(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    if (st.state < 0) {
+        // Resumed between tokens without new bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        st.start_token();
+        /*!re2c
+            // Listed first: a run that is an address ties with word+ below,
+            // and the first rule wins the tie.
+            [48] base58{94} | "4" base58{105} {
+                if (!st.overlong && is_xmr_address(st.tok, st.cur)) sink.add(Type::xmr, kRuleXmr, st.tok, st.cur);
+                continue;
+            }
+            word+       { continue; }
+            ([^]\word)+ { continue; }
+            $           { return LexStatus::end; }
+            *           { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

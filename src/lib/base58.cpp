@@ -1,0 +1,93 @@
+#include "lib/base58.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace iocscan::detail {
+namespace {
+
+constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+// The value of each byte in the alphabet, -1 for the others.
+constexpr std::array<std::int8_t, 256> kDigitOf = [] {
+    std::array<std::int8_t, 256> table{};
+    table.fill(-1);
+    for (std::size_t i = 0; i < kAlphabet.size(); ++i) {
+        table[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::int8_t>(i);
+    }
+    return table;
+}();
+
+// Characters per block of 0..8 bytes.
+constexpr std::array<std::size_t, 9> kBlockChars = {0, 2, 3, 5, 6, 7, 9, 10, 11};
+constexpr std::size_t kFullBlockChars = 11;
+constexpr std::size_t kFullBlockBytes = 8;
+
+int digit_of(char c) { return kDigitOf[static_cast<unsigned char>(c)]; }
+
+// The bytes of a block of `chars` characters, or 0 for a length no block has.
+std::size_t block_bytes(std::size_t chars) {
+    for (std::size_t bytes = 1; bytes < kBlockChars.size(); ++bytes) {
+        if (kBlockChars[bytes] == chars) return bytes;
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool base58_decode(std::string_view text, unsigned char* out, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) out[i] = 0;
+    for (char c : text) {
+        const int digit = digit_of(c);
+        if (digit < 0) return false;
+        unsigned carry = static_cast<unsigned>(digit);
+        for (std::size_t i = size; i-- > 0;) {
+            carry += 58u * out[i];
+            out[i] = static_cast<unsigned char>(carry & 0xff);
+            carry >>= 8;
+        }
+        if (carry != 0) return false;   // more than `size` bytes
+    }
+    // Canonical: as many leading zero bytes as leading '1's.
+    std::size_t ones = 0;
+    while (ones < text.size() && text[ones] == '1') ++ones;
+    std::size_t zeros = 0;
+    while (zeros < size && out[zeros] == 0) ++zeros;
+    return ones == zeros || (zeros == size && ones == size);
+}
+
+std::size_t base58_block_decoded_size(std::size_t length) {
+    const std::size_t rest = length % kFullBlockChars;
+    const std::size_t last = rest == 0 ? 0 : block_bytes(rest);
+    if (rest != 0 && last == 0) return 0;
+    return length / kFullBlockChars * kFullBlockBytes + last;
+}
+
+std::size_t base58_block_decode(std::string_view text, unsigned char* out) {
+    const std::size_t total = base58_block_decoded_size(text.size());
+    if (total == 0) return 0;
+    std::size_t written = 0;
+    for (std::size_t at = 0; at < text.size(); at += kFullBlockChars) {
+        const std::string_view group = text.substr(at, kFullBlockChars);
+        const std::size_t bytes = group.size() == kFullBlockChars ? kFullBlockBytes : block_bytes(group.size());
+        std::uint64_t value = 0;
+        for (char c : group) {
+            const int digit = digit_of(c);
+            if (digit < 0) return 0;
+            // 58^11 passes 2^64: an 11-character group can overflow its block.
+            if (__builtin_mul_overflow(value, 58u, &value) ||
+                __builtin_add_overflow(value, static_cast<unsigned>(digit), &value)) {
+                return 0;
+            }
+        }
+        if (bytes < kFullBlockBytes && (value >> (8 * bytes)) != 0) return 0;
+        for (std::size_t i = bytes; i-- > 0;) {
+            out[written + i] = static_cast<unsigned char>(value & 0xff);
+            value >>= 8;
+        }
+        written += bytes;
+    }
+    return written;
+}
+
+}  // namespace iocscan::detail
