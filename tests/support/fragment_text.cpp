@@ -72,6 +72,9 @@ const std::vector<std::string>& text_type_fragments() {
         "00:1A:", "2b:3c:", "4d:5e", "00-1a-", "4d-5e", "001a.", "2b3c.", "4d5e", "AS", "ASN ", "13335", "AS1",
         "HKLM\\", "HKCU:\\", "HKEY_LOCAL_MACHINE\\", "\\\\", "Software\\", "Windows NT", " /v ", "[", "]",
         "96:", "3:", "s4Ud1Lj+/", ":", "12:34:56", " ", "\"", "x"};
+    return f;
+}
+
 /// Pieces of the checksummed addresses (btc, eth, xmr, onion): whole valid
 /// ones, their prefixes and alphabets, glue.
 const std::vector<std::string>& address_fragments() {
@@ -96,8 +99,8 @@ std::string fragment_text(FragmentKind kind, std::size_t size, std::uint32_t see
         case FragmentKind::url: sources = {&url_fragments()}; break;
         case FragmentKind::any:
             sources = {&dotted_fragments(), &ipv6_fragments(), &email_fragments(), &url_fragments(),
-                       &other_fragments(), &opt_in_fragments(), &text_type_fragments()};
-                       &other_fragments(), &opt_in_fragments(), &address_fragments()};
+                       &other_fragments(), &opt_in_fragments(), &text_type_fragments(),
+                       &address_fragments()};
             break;
     }
     std::mt19937 rng(seed);
