@@ -1,10 +1,13 @@
 #include "cli/misp_mapping.hpp"
+#include "lib/ascii_class.hpp"
 
 #include <algorithm>
 #include <array>
 
 namespace iocscan::cli {
 namespace {
+
+using detail::ascii_lower;
 
 using Form = MispValueForm;
 
@@ -42,7 +45,6 @@ constexpr std::array kKinds = {
 
 constexpr MispAttributeKind kText{"", "text", "Other", false, Form::as_is};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -64,7 +66,7 @@ void misp_value(MispValueForm form, std::string_view value, std::string& out) {
             [[fallthrough]];
         case Form::lower_case:
             out.resize(value.size());
-            std::transform(value.begin(), value.end(), out.begin(), lower);
+            std::transform(value.begin(), value.end(), out.begin(), ascii_lower);
             return;
         case Form::phone:
             out.clear();

@@ -2,6 +2,7 @@
 
 #include "cli/output_writer.hpp"
 #include "iocscan/iocscan.hpp"
+#include "lib/ascii_class.hpp"
 
 #include <array>
 #include <cerrno>
@@ -16,15 +17,17 @@
 namespace iocscan::cli {
 namespace {
 
+using detail::ascii_lower;
+using detail::is_digit;
+using detail::is_hex;
+
 constexpr int kExitOk = 0;
 constexpr int kExitError = 2;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 std::string lowered(std::string_view text) {
     std::string out;
-    for (char c : text) out.push_back(lower(c));
+    for (char c : text) out.push_back(ascii_lower(c));
     return out;
 }
 
@@ -57,7 +60,6 @@ bool looks_like_email(std::string_view text) {
     return false;
 }
 
-bool is_hex(char c) { return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
 
 /// Only hex digits and colons (dots for an embedded IPv4), two colons or
 /// more; colons may be written "[:]".

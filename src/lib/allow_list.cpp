@@ -1,5 +1,6 @@
 #include "lib/allow_list.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/byte_set.hpp"
 
 #include <algorithm>
@@ -11,11 +12,10 @@ constexpr ByteSet kBlanks{" \t"};
 constexpr ByteSet kDottedNumber{"0123456789./"};
 constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 void lower_into(std::string_view text, std::string& out) {
     out.resize(text.size());
-    std::transform(text.begin(), text.end(), out.begin(), lower);
+    std::transform(text.begin(), text.end(), out.begin(), ascii_lower);
 }
 
 /// ".example.com" and "*.example.com" list example.com as well: the
@@ -46,7 +46,7 @@ bool is_domain_name(std::string_view name) {
         letter_in_last = false;
         for (char c : label) {
             if (!kLabelBytes.contains(c)) return false;
-            letter_in_last = letter_in_last || (lower(c) >= 'a' && lower(c) <= 'z');
+            letter_in_last = letter_in_last || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z');
         }
         ++labels;
         start = dot + 1;

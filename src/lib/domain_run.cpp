@@ -1,5 +1,6 @@
 #include "lib/domain_run.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/rule_ids.hpp"
 
 #include <algorithm>
@@ -13,11 +14,7 @@ constexpr std::size_t kMaxLabels = 32;
 constexpr std::size_t kMaxLabelLength = 63;
 constexpr std::size_t kMaxNameLength = 253;
 
-bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_label_char(unsigned char c) { return is_lower(c) || is_upper(c) || is_digit(c) || c == '-' || c == '_'; }
-char lower(unsigned char c) { return static_cast<char>(is_upper(c) ? c - 'A' + 'a' : c); }
+bool is_label_char(unsigned char c) { return is_word(c) || c == '-'; }
 
 bool starts_with(const unsigned char* p, const unsigned char* end, std::string_view prefix) {
     return static_cast<std::size_t>(end - p) >= prefix.size() &&
@@ -100,7 +97,7 @@ bool split_labels(const unsigned char* p, const unsigned char* end, std::array<L
         if (i) lowered.push_back('.');
         for (const unsigned char* q = label.begin; q < label.end; ++q) {
             if (*q == '_') return false;   // identifiers, not host names
-            lowered.push_back(lower(*q));
+            lowered.push_back(ascii_lower(static_cast<char>(*q)));
         }
     }
     return count >= 2 && lowered.size() <= kMaxNameLength;
@@ -166,7 +163,7 @@ bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t
     if (numeric >= 2 || (numeric == 1 && is_numeric(labels[0].text()) && labels[0].text()[0] == 'v')) return false;
     // Reverse-DNS namespaces: "com.example.app", "org.apache.commons.io".
     std::string first(labels[0].text());
-    std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) { return lower(c); });
+    std::transform(first.begin(), first.end(), first.begin(), [](char c) { return ascii_lower(c); });
     return !(count >= 3 && contains(kReverseDnsRoots, first));
 }
 

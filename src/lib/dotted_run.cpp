@@ -1,5 +1,6 @@
 #include "lib/dotted_run.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/rule_ids.hpp"
 
 #include <algorithm>
@@ -7,7 +8,6 @@
 namespace iocscan::detail {
 namespace {
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_letter_or_underscore(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_'; }
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.

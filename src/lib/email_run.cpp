@@ -1,5 +1,6 @@
 #include "lib/email_run.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/rule_ids.hpp"
 
 #include <string_view>
@@ -7,11 +8,6 @@
 namespace iocscan::detail {
 namespace {
 
-bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_address_char(unsigned char c) {
-    return is_alpha(c) || is_digit(c) || c == '_' || c == '%' || c == '+' || c == '-';
-}
 bool is_bracket(unsigned char c) {
     return c == '[' || c == ']' || c == '(' || c == ')' || c == '{' || c == '}';
 }
@@ -109,8 +105,8 @@ bool is_userinfo(unsigned char before2, unsigned char before1, unsigned char aft
 
 EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
     const unsigned char* begin = p;
-    if (is_address_char(*p)) {
-        while (p < end && is_address_char(*p)) ++p;
+    if (is_email_char(*p)) {
+        while (p < end && is_email_char(*p)) ++p;
         return {EmailPart::word, begin, p};
     }
     // A separator: spaces and brackets around one mark ("@", ".", "at", "dot").

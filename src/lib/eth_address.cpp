@@ -11,8 +11,8 @@ namespace {
 constexpr std::size_t kPrefix = 2;   // "0x"
 constexpr std::size_t kHexDigits = 40;
 
-bool is_upper(unsigned char c) { return c >= 'A' && c <= 'F'; }
-bool is_lower(unsigned char c) { return c >= 'a' && c <= 'f'; }
+bool is_upper_hex_letter(unsigned char c) { return c >= 'A' && c <= 'F'; }
+bool is_lower_hex_letter(unsigned char c) { return c >= 'a' && c <= 'f'; }
 
 }  // namespace
 
@@ -23,9 +23,9 @@ bool is_eth_address(const unsigned char* begin, const unsigned char* end) {
     bool lower = false;
     std::array<unsigned char, kHexDigits> folded;
     for (std::size_t i = 0; i < kHexDigits; ++i) {
-        upper = upper || is_upper(hex[i]);
-        lower = lower || is_lower(hex[i]);
-        folded[i] = is_upper(hex[i]) ? static_cast<unsigned char>(hex[i] - 'A' + 'a') : hex[i];
+        upper = upper || is_upper_hex_letter(hex[i]);
+        lower = lower || is_lower_hex_letter(hex[i]);
+        folded[i] = is_upper_hex_letter(hex[i]) ? static_cast<unsigned char>(hex[i] - 'A' + 'a') : hex[i];
     }
     // One case throughout carries no checksum (EIP-55 leaves such addresses valid).
     if (!upper || !lower) return true;
@@ -33,9 +33,9 @@ bool is_eth_address(const unsigned char* begin, const unsigned char* end) {
     // lower-case hex text at its position is 8 or more.
     const Digest256 hash = keccak256(folded.data(), folded.size());
     for (std::size_t i = 0; i < kHexDigits; ++i) {
-        if (!is_upper(hex[i]) && !is_lower(hex[i])) continue;
+        if (!is_upper_hex_letter(hex[i]) && !is_lower_hex_letter(hex[i])) continue;
         const unsigned nibble = i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2] & 0x0f;
-        if (is_upper(hex[i]) != (nibble >= 8)) return false;
+        if (is_upper_hex_letter(hex[i]) != (nibble >= 8)) return false;
     }
     return true;
 }

@@ -1,5 +1,6 @@
 #include "lib/ipv6_run.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/rule_ids.hpp"
 
 #include <algorithm>
@@ -7,10 +8,6 @@
 namespace iocscan::detail {
 namespace {
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_hex(unsigned char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 /// Four decimal octets 0-255 of 1-3 digits, separated by single dots.
 bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {

@@ -1,5 +1,6 @@
 #include "lib/phone_run.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/rule_ids.hpp"
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 namespace iocscan::detail {
 namespace {
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 struct Group {
     const unsigned char* begin;

@@ -1,5 +1,6 @@
 #include "lib/refang.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/domain_refang.hpp"
 #include "lib/email_refang.hpp"
 #include "lib/ipv6_run.hpp"
@@ -8,7 +9,6 @@
 namespace iocscan::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Digit groups joined by single dots (before any "/"), which
 /// refang_dotted() below would copy byte for byte.

@@ -10,6 +10,8 @@
 // Why each skip is equivalent to its grammar is written at each function.
 #pragma once
 
+#include "lib/ascii_class.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -71,14 +73,12 @@ inline bool skips_on() { return !skips_forced_off.load(std::memory_order_relaxed
 /// Test hook: false turns every skip off, true turns them on again.
 inline void set_skips_for_tests(bool on) { skips_forced_off.store(!on, std::memory_order_relaxed); }
 
-constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
-constexpr bool is_alpha(unsigned c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
-/// An e-mail address character, [A-Za-z0-9_%+-].
-constexpr bool is_address(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
-constexpr bool is_hex(unsigned c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+// The byte classes (lib/ascii_class.hpp), under the names the skips use.
+using detail::is_alpha;
+using detail::is_digit;
+using detail::is_email_char;
+using detail::is_hex;
+using detail::is_word;
 
 /// Byte classes for the scalar loops of the skips: one table load per byte
 /// instead of a chain of comparisons.
@@ -960,7 +960,7 @@ inline const unsigned char* next_address_char(const unsigned char* p, const unsi
         if (m != 0) return p + __builtin_ctz(m);
     }
 #endif
-    while (p < lim && *p != 0 && !is_address(*p)) ++p;
+    while (p < lim && *p != 0 && !is_email_char(*p)) ++p;
     return p;
 }
 
@@ -1016,8 +1016,8 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             // Every byte before the stop that is neither an address character
             // nor "." is a boundary: back up to the last one.
             p += __builtin_ctz(stop);
-            while (p > safe && (is_address(p[-1]) || p[-1] == '.')) --p;
-            if (*p == 0 || is_address(*p)) return p;
+            while (p > safe && (is_email_char(p[-1]) || p[-1] == '.')) --p;
+            if (*p == 0 || is_email_char(*p)) return p;
             // No word before the stop ("[.][.][.]", " at at at"): from a byte
             // that is no address character the DFA takes `([^]\lchar)+`, a
             // token that ends at the next address character and reports
@@ -1043,7 +1043,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         q -= 16;
     }
     for (; q > safe; --q) {
-        if (!is_address(q[-1]) && q[-1] != '.') {
+        if (!is_email_char(q[-1]) && q[-1] != '.') {
             safe = q;
             break;
         }
@@ -1058,7 +1058,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             const unsigned char nl = static_cast<unsigned char>(n | 0x20);
             if (n == 0 || n == '@' || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') return safe;
         }
-        if (!is_address(c) && c != '.') safe = p + 1;
+        if (!is_email_char(c) && c != '.') safe = p + 1;
     }
     return safe;
 }

@@ -1,5 +1,6 @@
 #include "lib/url_cut.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/byte_set.hpp"
 #include "lib/url_parts.hpp"
 
@@ -15,7 +16,6 @@ std::size_t defang_token(std::string_view rest) {
     return token;
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 constexpr ByteSet kTrailing{".?>\"')!,}:;]`"};
 constexpr ByteSet kStripAt{">\"'),};"};
@@ -55,7 +55,6 @@ std::size_t switch_start(std::string_view url, std::size_t from) {
     return std::string_view::npos;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Whether the "\\" at `i` starts a JSON/C escape: "\n" "\r" "\t" "\u"
 /// "\"" "\'" or "\\" (but "\\." is a doubly escaped defang dot).

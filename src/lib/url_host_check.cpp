@@ -1,5 +1,6 @@
 #include "lib/url_host_check.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/byte_set.hpp"
 #include "lib/domain_run.hpp"
 #include "lib/url_parts.hpp"
@@ -10,8 +11,6 @@
 namespace iocscan::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 /// Four decimal octets 0-255.
 bool is_ipv4(std::string_view host) {
@@ -83,7 +82,7 @@ bool has_plausible_host(std::string_view refanged) {
     host.resize(std::min(host.size(), host.find_first_of("/?#\\")));
     if (host.size() > 2 && host.front() == '[' && ipv6_literal(host) > 0) return true;
     if (const std::size_t at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);   // userinfo
-    for (char& c : host) c = lower(c);
+    for (char& c : host) c = ascii_lower(c);
     if (const std::size_t colon = host.rfind(':'); colon != std::string::npos) {
         const std::string_view port = std::string_view(host).substr(colon + 1);
         for (char c : port) {

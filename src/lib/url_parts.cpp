@@ -1,14 +1,11 @@
 #include "lib/url_parts.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/byte_set.hpp"
 
 namespace iocscan::detail {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
 bool is_url_char(char c) { return c > ' ' && c < 0x7f; }
 bool one_of(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
 
@@ -22,13 +19,13 @@ std::size_t separator_length(std::string_view s) {
 
 /// Same as the generic grammar: [fhstu] c{1,2} [px] s?, case-insensitive.
 bool is_generic_scheme(std::string_view s) {
-    if (s.size() < 3 || s.size() > 5 || !one_of(lower(s[0]), "fhstu")) return false;
+    if (s.size() < 3 || s.size() > 5 || !one_of(ascii_lower(s[0]), "fhstu")) return false;
     for (char c : s) {
         if (!is_url_char(c)) return false;
     }
-    const char last = lower(s.back());
+    const char last = ascii_lower(s.back());
     if (one_of(last, "px")) return s.size() <= 4;
-    return last == 's' && s.size() >= 4 && one_of(lower(s[s.size() - 2]), "px");
+    return last == 's' && s.size() >= 4 && one_of(ascii_lower(s[s.size() - 2]), "px");
 }
 
 /// A plain scheme name ([A-Za-z][A-Za-z0-9+.-]*) followed by "://"-like
@@ -56,7 +53,7 @@ std::size_t dot_token(std::string_view s) {
     if (i < s.size() && s[i] == ' ') ++i;
     if (i < s.size() && s[i] == '.') {
         ++i;
-    } else if (s.size() >= i + 3 && lower(s[i]) == 'd' && lower(s[i + 1]) == 'o' && lower(s[i + 2]) == 't') {
+    } else if (s.size() >= i + 3 && ascii_lower(s[i]) == 'd' && ascii_lower(s[i + 1]) == 'o' && ascii_lower(s[i + 2]) == 't') {
         i += 3;
     } else {
         return 0;

@@ -2,13 +2,13 @@
 // found by split_url(), so the result never depends on a URL library.
 #include "lib/url_refang.hpp"
 
+#include "lib/ascii_class.hpp"
 #include "lib/byte_set.hpp"
 #include "lib/url_parts.hpp"
 
 namespace iocscan::detail {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 /// Bytes that end a defang token: only after one can reduce_tail() change anything.
 constexpr ByteSet kTokenEnds{"])."};
@@ -17,14 +17,13 @@ constexpr ByteSet kTokenEnds{"])."};
 constexpr ByteSet kHostSpecial{"\\[(dD)]., "};
 /// Bytes that every defang token, escape or host clean-up starts or ends with.
 constexpr ByteSet kRefangBytes{"[]()\\, "};
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// "[dot" or "dot]" (any case): half of a "[dot]" in a host.
 bool half_dot_token(std::string_view s) {
     if (s.size() < 4) return false;
     const auto is = [&](std::size_t at, std::string_view word) {
         for (std::size_t k = 0; k < word.size(); ++k) {
-            if (lower(s[at + k]) != word[k]) return false;
+            if (ascii_lower(s[at + k]) != word[k]) return false;
         }
         return true;
     };
@@ -143,7 +142,7 @@ void refang_url_host(std::string_view host, std::string& out) {
 
 std::string_view plain_scheme(std::string_view written) {
     std::string scheme;
-    for (char c : written) scheme.push_back(lower(c));
+    for (char c : written) scheme.push_back(ascii_lower(c));
     for (std::string_view kept : {"http", "https", "ftp", "smb", "ws", "wss", "file"}) {
         if (scheme == kept) return kept;
     }

@@ -1,0 +1,22 @@
+// The ASCII byte classes the families and the post-pass share: one
+// definition each. They take `unsigned` so that char, unsigned char and the
+// SIMD skips' byte values all convert without a cast; a negative char
+// converts to a large value and is in no class, as a byte >= 0x80 should be.
+#pragma once
+
+namespace iocscan::detail {
+
+constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+constexpr bool is_lower(unsigned c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(unsigned c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_alpha(unsigned c) { return is_lower(c) || is_upper(c); }
+/// [0-9A-Za-z_]
+constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
+/// [0-9A-Fa-f]
+constexpr bool is_hex(unsigned c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+/// An e-mail address character, [A-Za-z0-9_%+-].
+constexpr bool is_email_char(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
+/// ASCII lower case; every other byte as it is.
+constexpr char ascii_lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace iocscan::detail
