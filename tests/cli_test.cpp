@@ -342,6 +342,17 @@ TEST(CliArgs, CustomRegexAddsToTheTypesAndItsFileMayHaveComments) {
     EXPECT_EQ(no_patterns.err, "iocscan: --types custom: needs --custom-regex FILE\n");
 }
 
+TEST(CliArgs, PatternOrAllowFileThatIsADirectoryIsAnError) {
+    // cli_args_fuzz: "--custom-regex /" ended in std::terminate (libstdc++
+    // throws from a directory read through istreambuf_iterator).
+    for (const char* option : {"--custom-regex", "--allow", "--domain-ignore"}) {
+        const auto r = run_iocscan({option, "/"}, "1.2.3.4\n");
+        EXPECT_EQ(r.exit_code, 2) << option;
+        EXPECT_EQ(r.err.rfind("iocscan: /: ", 0), 0u) << option << ": " << r.err;
+        EXPECT_EQ(r.out, "") << option;
+    }
+}
+
 TEST(CliArgs, HelpListsTheSignalStatusesAndFitsEightyColumns) {
     const auto r = run_iocscan({"--help"});
     EXPECT_EQ(r.exit_code, 0);

@@ -36,6 +36,16 @@ TEST(Mac, RefangWritesLowerCaseColonPairs) {
     EXPECT_EQ(refang(Type::mac, "AABB.CCDD.EEFF"), "aa:bb:cc:dd:ee:ff");
 }
 
+TEST(Mac, RefangOfOtherTextIsAsWrittenAndNeverLonger) {
+    // postpass_fuzz: refang must not lengthen arbitrary text by a colon per
+    // pair, and must be idempotent.
+    const std::string long_hex(40, 'a');
+    EXPECT_EQ(refang(Type::mac, long_hex), long_hex);
+    EXPECT_EQ(refang(Type::mac, "AB:CD"), "AB:CD");
+    const std::string once = refang(Type::mac, "00-1A-2B-3C-4D-5E");
+    EXPECT_EQ(refang(Type::mac, once), once);
+}
+
 TEST(Mac, BrokenAndMixedFormsReportNothing) {
     // Mixed separators, wrong group sizes, too few or too many groups, non-hex.
     EXPECT_TRUE(macs("00:1a-2b:3c:4d:5e 00-1a:2b-3c-4d-5e 001a.2b3c-4d5e 0:1a:2b:3c:4d:5e").empty());

@@ -72,6 +72,17 @@ TEST(Regkey, RegFilesAndJsonWithDoubledBackslashes) {
     EXPECT_EQ(refang(Type::regkey, R"(hkcu\\Software\\Run)"), R"(hkcu\Software\Run)");
 }
 
+TEST(Regkey, RefangIsIdempotentOnAnyText) {
+    // postpass_fuzz found "\\\\" folding twice: only a key doubled
+    // throughout is folded, once; anything else comes back as written.
+    for (const std::string text : {R"(HKLM\\\\a)", R"(a\\b\c)", R"(\\)", "x\\\\\\y", R"(HKLM\Run)"}) {
+        const std::string once = refang(Type::regkey, text);
+        EXPECT_EQ(refang(Type::regkey, once), once) << text;
+    }
+    EXPECT_EQ(refang(Type::regkey, R"(a\\\\b)"), R"(a\\\\b)");
+    EXPECT_EQ(refang(Type::regkey, R"(HKLM\Run)"), R"(HKLM\Run)");
+}
+
 TEST(Regkey, NotKeys) {
     // A root alone or glued to a word, other hives' spellings, no name after the root.
     EXPECT_TRUE(keys("HKLM HKCU\\ xHKLM\\Software HKLM_x\\y HKLMx\\y HKEY\\x HKCU\\\\ HKLM\\ Software HKLM/Software")

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <sstream>
 #include <string_view>
 
 namespace iocscan::cli {
@@ -163,7 +164,11 @@ bool load_custom_patterns(std::string_view path, Options& scan, std::string& err
         error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
         return false;
     }
-    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    // Through operator<<, which turns a read error (FILE is a directory)
+    // into badbit; istreambuf_iterator let libstdc++'s exception escape.
+    std::ostringstream content;
+    if (file.peek() != std::ifstream::traits_type::eof()) content << file.rdbuf();
+    const std::string text = std::move(content).str();
     if (file.bad()) {
         error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
         return false;

@@ -50,10 +50,18 @@ void refang_dotted(std::string_view raw, std::string& out) {
 /// the address was written ("00-1A-..." and "001a.2b3c..." alike), as
 /// STIX's mac-addr wants it (docs/families.md).
 void refang_mac(std::string_view raw, std::string& out) {
+    std::size_t digits = 0;
+    for (char c : raw) digits += (c == ':' || c == '-' || c == '.') ? 0 : 1;
+    // Not the 12 digits of an address (refang called on other text): as
+    // written, so refang stays idempotent and never lengthens its input.
+    if (digits != 12) {
+        out.assign(raw);
+        return;
+    }
     for (char c : raw) {
         if (c == ':' || c == '-' || c == '.') continue;
         if (!out.empty() && out.size() % 3 == 2) out.push_back(':');
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        out.push_back(ascii_lower(c));
     }
 }
 
@@ -66,11 +74,31 @@ void refang_asn(std::string_view raw, std::string& out) {
 }
 
 /// regkey: doubled backslashes (JSON strings, .reg values) written single;
-/// the root and the names as written.
+/// the root and the names as written. Only a key doubled throughout (every
+/// run of backslashes exactly two, as the grammar takes them) is folded, so
+/// refang of its own output, or of other text, changes nothing.
 void refang_regkey(std::string_view raw, std::string& out) {
+    bool doubled = false;
+    for (std::size_t i = 0; i < raw.size();) {
+        if (raw[i] != '\\') {
+            ++i;
+            continue;
+        }
+        std::size_t run = 0;
+        while (i < raw.size() && raw[i] == '\\') ++run, ++i;
+        if (run != 2) {
+            out.assign(raw);
+            return;
+        }
+        doubled = true;
+    }
+    if (!doubled) {
+        out.assign(raw);
+        return;
+    }
     for (std::size_t i = 0; i < raw.size(); ++i) {
         out.push_back(raw[i]);
-        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '\\') ++i;
+        if (raw[i] == '\\') ++i;   // the second of the pair
     }
 }
 
