@@ -1,6 +1,7 @@
 """iocscan.dask: byte ranges put end to end are the whole-file scan, and a
 cluster prints exactly what the CLI prints, also when a worker dies."""
 
+import json
 import os
 import random
 import signal
@@ -51,7 +52,7 @@ def test_range_splits_union_is_the_whole_scan(tmp_path, cli_binary, name):
         start = end
     adversarial = []
     for text in chosen.values():
-        record = __import__("json").loads(text)
+        record = json.loads(text)
         at, length = record["offset"], record["length"]
         adversarial += [p for p in (at - 1, at, at + 1, at + length // 2, at + length, at + length + 1)
                         if 0 < p < len(data)]
@@ -177,3 +178,23 @@ def test_deployed_cluster_survives_a_killed_worker(tmp_path, cli_binary):
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
+
+
+def test_cli_client_reports_the_same_versions_without_importing_pandas():
+    """The CLI's client reads optional packages' versions from their
+    metadata (pandas' import is a third of a run's fixed cost): the report
+    the scheduler compares must be the one distributed itself builds."""
+    script = (
+        "import json, sys\n"
+        "import distributed.versions as versions\n"
+        "own = versions.get_versions\n"
+        "import iocscan.dask\n"
+        "iocscan.dask._versions_without_importing()\n"
+        "ours = versions.get_versions()\n"
+        "pandas_imported = 'pandas' in sys.modules\n"
+        "print(json.dumps([ours == own(), pandas_imported, sorted(ours['packages'])]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60, check=True)
+    same, pandas_imported, names = json.loads(done.stdout)
+    assert same
+    assert not pandas_imported
+    assert {"dask", "distributed", "numpy", "pandas", "lz4"} <= set(names)
