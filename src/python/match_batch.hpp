@@ -23,13 +23,14 @@ public:
         std::uint8_t rule_count;
         std::array<RuleId, 6> rules;
         std::uint64_t offset;
+        std::uint64_t line;       ///< 1-based; 0: lines not counted
         std::size_t text_at;      ///< raw, then value, from here in text()
         std::uint32_t raw_size;
         std::uint32_t value_size;
     };
 
     void add(const Match& m) {
-        entries_.push_back({m.type, m.encoding, m.defanged, m.rule_count, m.rules, m.offset, text_.size(),
+        entries_.push_back({m.type, m.encoding, m.defanged, m.rule_count, m.rules, m.offset, m.line, text_.size(),
                             static_cast<std::uint32_t>(m.raw.size()), static_cast<std::uint32_t>(m.value.size())});
         text_.append(m.raw);
         text_.append(m.value);

@@ -20,6 +20,7 @@ struct MatchRecord {
     PyObject_VAR_HEAD
     PyObject* path;             ///< a str, or None; owned
     std::uint64_t offset;
+    std::uint64_t line;         ///< 1-based; 0: the Ruleset does not count lines
     std::int64_t char_offset;   ///< -1: the input was not a str
     std::uint32_t raw_size;
     std::uint32_t value_size;
@@ -49,6 +50,10 @@ PyObject* get_type(PyObject* self, void*) { return name_object(type_name(record(
 PyObject* get_value(PyObject* self, void*) { return text_object(record(self)->value()); }
 PyObject* get_raw(PyObject* self, void*) { return text_object(record(self)->raw()); }
 PyObject* get_offset(PyObject* self, void*) { return PyLong_FromUnsignedLongLong(record(self)->offset); }
+PyObject* get_line(PyObject* self, void*) {
+    if (record(self)->line == 0) Py_RETURN_NONE;
+    return PyLong_FromUnsignedLongLong(record(self)->line);
+}
 PyObject* get_length(PyObject* self, void*) { return PyLong_FromSize_t(record(self)->raw_size); }
 PyObject* get_defanged(PyObject* self, void*) { return PyBool_FromLong(record(self)->defanged); }
 
@@ -99,6 +104,8 @@ PyObject* as_dict(PyObject* self, PyObject*) {
               put(dict, "raw", get_raw(self, nullptr)) && put(dict, "offset", get_offset(self, nullptr)) &&
               put(dict, "length", get_length(self, nullptr)) && put(dict, "rules", get_rules(self, nullptr)) &&
               put(dict, "path", get_path(self, nullptr));
+    // As the CLI's --jsonl: "line" only when lines are counted (-n).
+    if (ok && m->line != 0) ok = put(dict, "line", get_line(self, nullptr));
     if (ok && m->defanged) ok = put(dict, "defanged", PyBool_FromLong(1));
     if (ok && m->encoding != Encoding::none) ok = put(dict, "encoding", get_encoding(self, nullptr));
     if (!ok) {
@@ -131,6 +138,7 @@ PyGetSetDef g_fields[] = {
     {"value", get_value, nullptr, "The IOC: raw, or refanged/defanged as the Ruleset asks.", nullptr},
     {"raw", get_raw, nullptr, "The text as it stands in the input.", nullptr},
     {"offset", get_offset, nullptr, "Byte offset of raw in the (decompressed) input.", nullptr},
+    {"line", get_line, nullptr, "1-based line of offset with line_numbers=True, else None.", nullptr},
     {"length", get_length, nullptr, "Length of raw in bytes.", nullptr},
     {"char_offset", get_char_offset, nullptr, "Index of raw in the str that was scanned; None for bytes.", nullptr},
     {"rules", get_rules, nullptr, "Names of the grammar rules that found it.", nullptr},
@@ -161,23 +169,25 @@ PyObject* reduce(PyObject* self, PyObject*) {
         return nullptr;
     }
     // "N" hands over the references made here.
-    return Py_BuildValue("O(iNNKNiOOL)", g_rebuild, static_cast<int>(m->type), value, raw,
+    return Py_BuildValue("O(iNNKNiOOLK)", g_rebuild, static_cast<int>(m->type), value, raw,
                          static_cast<unsigned long long>(m->offset), rules, static_cast<int>(m->encoding),
-                         m->defanged ? Py_True : Py_False, m->path, static_cast<long long>(m->char_offset));
+                         m->defanged ? Py_True : Py_False, m->path, static_cast<long long>(m->char_offset),
+                         static_cast<unsigned long long>(m->line));
 }
 
 PyObject* new_match(const MatchBatch::Entry& m, std::string_view raw, std::string_view value,
                     std::int64_t char_offset, PyObject* path);
 
 /// _match_from_state(type, value, raw, offset, rules, encoding, defanged,
-/// path, char_offset): the Match that reduce() took apart.
+/// path, char_offset[, line]): the Match that reduce() took apart.
 PyObject* match_from_state(PyObject*, PyObject* args) {
     int type_id = 0, encoding = 0, defanged = 0;
     PyObject *value = nullptr, *raw = nullptr, *rules = nullptr, *path = nullptr;
     unsigned long long offset = 0;
     long long char_offset = -1;
-    if (!PyArg_ParseTuple(args, "iSSKO!ipOL", &type_id, &value, &raw, &offset, &PyTuple_Type, &rules, &encoding,
-                          &defanged, &path, &char_offset)) {
+    unsigned long long line = 0;   // optional: Matches pickled before lines were kept
+    if (!PyArg_ParseTuple(args, "iSSKO!ipOL|K", &type_id, &value, &raw, &offset, &PyTuple_Type, &rules, &encoding,
+                          &defanged, &path, &char_offset, &line)) {
         return nullptr;
     }
     if (type_id < 0 || static_cast<std::size_t>(type_id) >= kTypeCount || encoding < 0 ||
@@ -190,6 +200,7 @@ PyObject* match_from_state(PyObject*, PyObject* args) {
     fields.encoding = static_cast<Encoding>(encoding);
     fields.defanged = defanged != 0;
     fields.offset = offset;
+    fields.line = line;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(rules); ++i) {
         const long rule = PyLong_AsLong(PyTuple_GET_ITEM(rules, i));
         if (rule < 0 || rule > 0xFFFF) {
@@ -229,6 +240,7 @@ PyObject* new_match(const MatchBatch::Entry& m, std::string_view raw, std::strin
     r->rule_count = m.rule_count;
     r->rules = m.rules;
     r->offset = m.offset;
+    r->line = m.line;
     r->char_offset = char_offset;
     r->raw_size = static_cast<std::uint32_t>(raw.size());
     r->value_size = static_cast<std::uint32_t>(value.size());

@@ -220,3 +220,31 @@ def test_matches_pickle(tmp_path):
     assert {m.encoding for m in copies} >= {"base64", None} and copies[0].char_offset == 4
     with pytest.raises(ValueError):
         iocscan._native._match_from_state(99, b"", b"", 0, (), 0, False, None, -1)
+
+
+def test_line_numbers_are_the_clis(cli_binary, tmp_path):
+    """line_numbers=True: each Match's line is the CLI's -n line, in files,
+    in memory and in a stream fed in pieces; without it, line is None."""
+    text = (SAMPLE.read_bytes() + b"\r\nx 10.1.1.1\ry 10.2.2.2\n\n\nz hxxp://evil[.]example/a\n"
+            b"rule r { condition: true }\nlast 8.8.8.8")
+    path = tmp_path / "lines.txt"
+    path.write_bytes(text)
+    cli = run_cli(cli_binary, ["--jsonl", "-n", "--types", "all", "-j", "1", str(path)])
+    expected = [json.loads(line) for line in cli.stdout.decode("utf-8").splitlines()]
+    assert len(expected) > 20 and all("line" in record for record in expected)
+    rules = iocscan.Ruleset("all", line_numbers=True)
+    assert [m.as_dict() for m in iocscan.scan_file(str(path), rules)] == expected
+
+    # Counted here independently: 1 + the newlines before the match.
+    in_memory = iocscan.scan(text, rules)
+    assert [m.line for m in in_memory] == [1 + text.count(b"\n", 0, m.offset) for m in in_memory]
+    scanner = iocscan.Scanner(rules)
+    streamed = []
+    for at in range(0, len(text), 7):
+        streamed += scanner.feed(text[at:at + 7])
+    streamed += scanner.finish()
+    assert [(m.offset, m.line) for m in streamed] == [(m.offset, m.line) for m in in_memory]
+    assert [m.line for m in pickle.loads(pickle.dumps(in_memory))] == [m.line for m in in_memory]
+
+    plain = iocscan.scan(text, types="all")
+    assert plain and all(m.line is None and "line" not in m.as_dict() for m in plain)

@@ -49,6 +49,7 @@ def _flags(
     no_private: bool = False,
     allow: Union[None, str, os.PathLike, Iterable[Union[str, os.PathLike]]] = None,
     no_rule: Union[None, str, Iterable[str]] = None,
+    line_numbers: bool = False,
 ) -> List[str]:
     """The CLI flags that mean these options."""
     flags: List[str] = []
@@ -60,6 +61,7 @@ def _flags(
         (strip_urls, "--strip-urls"),
         (open, "--open"),
         (rm_scheme, "--rm-scheme"),
+        (line_numbers, "--line-number"),
     ):
         if wanted:
             flags.append(flag)
@@ -96,6 +98,9 @@ class Ruleset(_native.Ruleset):
     no_private, allow, no_rule: noise control, as the CLI's --no-private,
         --allow FILE (one path or several) and --no-rule NAME,... (a comma
         list or an iterable of rule names); docs/noise-control.md.
+    line_numbers: count lines, as the CLI's -n: each Match's ``line`` is
+        the 1-based line its first byte is on (lines end at "\\n"; in a
+        stream, counted from the Scanner's start or reset()); else None.
     threads: threads per scan (the CLI's --threads; 0: one per core).
         Default 1: scale out with Python threads instead, which share a
         Ruleset and scan in parallel.
@@ -119,9 +124,10 @@ class Ruleset(_native.Ruleset):
         no_private: bool = False,
         allow: Union[None, str, os.PathLike, Iterable[Union[str, os.PathLike]]] = None,
         no_rule: Union[None, str, Iterable[str]] = None,
+        line_numbers: bool = False,
     ) -> None:
         flags = _flags(types, refang, defang, strip_urls or strip, open, rm_scheme, custom_regex, threads,
-                       no_private, allow, no_rule)
+                       no_private, allow, no_rule, line_numbers)
         patterns = list(custom_patterns)
         super().__init__(flags, patterns)
         self._arguments = (flags, patterns)

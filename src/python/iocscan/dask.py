@@ -132,7 +132,7 @@ def _options_to_flags(options: dict) -> List[str]:
         flags += ["--glob", pattern]
     if options:
         keywords = dict(types=None, refang=False, defang=False, strip_urls=False, open=False, rm_scheme=False,
-                        custom_regex=None, no_private=False, allow=None, no_rule=None)
+                        custom_regex=None, no_private=False, allow=None, no_rule=None, line_numbers=False)
         unknown = set(options) - set(keywords)
         if unknown:
             raise TypeError("unknown option(s): %s" % ", ".join(sorted(unknown)))
