@@ -1,28 +1,15 @@
-#include "cli/allow_file.hpp"
+#include "cli/allow_list_file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include "cli/whole_file.hpp"
+
 #include <iterator>
-#include <sstream>
 
 namespace iocscan::cli {
 
 bool load_allow_file(const std::string& path, bool domains_only, std::vector<AllowEntry>& into,
                      std::string& error) {
-    errno = 0;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        error = path + ": " + std::strerror(errno != 0 ? errno : ENOENT);
-        return false;
-    }
-    std::ostringstream content;   // one read loop, not a character at a time
-    if (file.peek() != std::ifstream::traits_type::eof()) content << file.rdbuf();
-    const std::string text = std::move(content).str();
-    if (file.bad()) {
-        error = path + ": read error";
-        return false;
-    }
+    std::string text;
+    if (!read_whole_file(path, text, error)) return false;
     auto entries = parse_allow_list(text);
     std::vector<PatternError> problems;
     if (domains_only) {
