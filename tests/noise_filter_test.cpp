@@ -294,6 +294,21 @@ TEST(Allow, AddressIntervalsInAnyOrderMergeWhenAdjacent) {
     EXPECT_EQ(values_of(found, Type::ipv6), (V{"2001:db8:2::1"}));
 }
 
+TEST(Allow, ADomainEntryHidesAValueOfAnotherTypeThatIsThatName) {
+    // Custom values are compared byte for byte as exact values, but a
+    // listed domain (any case) hides a value that is that name; the hash
+    // of a dotless value (md5) skips the domain lookup, and an md5 entry
+    // still hides its value.
+    const std::string text = "host=Evil.COM host=sub.evil.com host=good.org d41d8cd98f00b204e9800998ecf8427e\n";
+    Options options = with_types({Type::custom, Type::md5});
+    options.refang = false;
+    options.custom_patterns = {{R"(host=(\S+))", 1}};
+    options.allow = entries({"evil.com", "D41D8CD98F00B204E9800998ECF8427E"});
+    const auto found = scan_pieces(text, options);
+    EXPECT_EQ(values_of(found, Type::custom), (V{"sub.evil.com", "good.org"})) << describe(found);
+    EXPECT_TRUE(values_of(found, Type::md5).empty());
+}
+
 TEST(Allow, RulesetKeepsTheListOnlyCompiled) {
     Options options = with_types({Type::domain});
     options.allow = entries({"example.com"});

@@ -294,8 +294,10 @@ bool AllowList::hides_value(Type type, std::string_view value, std::string& scra
     if (type == Type::url || type == Type::yara) return values_.contains(value);
     if (type == Type::custom && values_.contains(value)) return true;
     // A domain is looked up by hides_domain(), itself first; an e-mail
-    // address holds '@', which no listed domain does: one hash saved a match.
-    const bool domain_lookup = type != Type::domain && type != Type::email && !domains_.empty();
+    // address holds '@' and a hash no '.', so neither is a listed domain:
+    // one hash of the value saved.
+    const bool domain_lookup = type != Type::domain && type != Type::email && !domains_.empty() &&
+                               value.find('.') != std::string_view::npos;
     const bool folded_lookup = type != Type::custom && !folded_values_.empty();
     if (!domain_lookup && !folded_lookup) return false;
     lower_into(value, scratch);

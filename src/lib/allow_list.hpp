@@ -38,7 +38,8 @@ public:
     bool hides_domain(std::string_view host, std::string& scratch) const;
     /// `value` (refanged) is listed as an exact value: byte for byte for
     /// url, yara and custom values, ignoring ASCII case for the others;
-    /// or, for a type other than domain and email, as a domain name.
+    /// or, for a type other than domain and email, as a domain name (only
+    /// a value with a dot can be one).
     bool hides_value(Type type, std::string_view value, std::string& scratch) const;
 
 private:
