@@ -18,6 +18,7 @@ configure_package_config_file(cmake/iocscanConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/iocscanConfigVersion.cmake
     COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/iocscanConfig.cmake ${PROJECT_BINARY_DIR}/iocscanConfigVersion.cmake
+              cmake/CryptoppArchive.cmake
         DESTINATION ${IOCSCAN_CMAKE_DIR})
 
 # The .pc file finds its prefix relative to itself, so the installed tree can

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 
 namespace iocscan::test {
 namespace {
@@ -70,6 +73,29 @@ TEST(NoiseCli, BadAllowFileNamesFileAndLine) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("iocscan: /no/such/allow-list: No such file or directory"), std::string::npos) << r.err;
     EXPECT_EQ(run_iocscan({"--allow"}, "").exit_code, 2);
+}
+
+TEST(NoiseCli, ListFilesThatCannotBeReadFailAlikeForEveryOption) {
+    // One reader for --custom-regex, --allow and --domain-ignore: the same
+    // "iocscan: PATH: reason" line and exit status 2 for a directory, a
+    // missing file and a file that opens but cannot be read (/proc/self/mem
+    // at offset 0: EIO; a mode-000 file is readable to root).
+    TempFile locked("evil.com\n", "locked.txt");
+    ::chmod(locked.path().c_str(), 0);
+    std::vector<std::pair<std::string, std::string>> cases = {
+        {locked.dir(), "Is a directory"},
+        {locked.dir() + "/missing.txt", "No such file or directory"},
+        {"/proc/self/mem", "Input/output error"},
+    };
+    if (::geteuid() != 0) cases.emplace_back(locked.path(), "Permission denied");
+    for (const char* option : {"--custom-regex", "--allow", "--domain-ignore"}) {
+        for (const auto& [path, reason] : cases) {
+            const auto r = run_iocscan({option, path}, "evil.com 8.8.8.8\n");
+            EXPECT_EQ(r.exit_code, 2) << option << " " << path;
+            EXPECT_EQ(r.out, "") << option << " " << path;
+            EXPECT_EQ(r.err, "iocscan: " + path + ": " + reason + "\n") << option;
+        }
+    }
 }
 
 struct RuleCase {

@@ -250,5 +250,84 @@ TEST(NoRule, TypesWithoutRules) {
     EXPECT_TRUE(types_without_rules(options).has(Type::url));
 }
 
+TEST(Allow, EachEntryReadOnceAsDomainAddressOrValue) {
+    // The reading that checks an entry is the one that builds the list: a
+    // name, wildcard or not, with or without a trailing dot, is a domain;
+    // a name with an empty label is an exact value; an address-like entry
+    // that does not parse and "*." before no name are refused.
+    const std::vector<AllowEntry> list = {{"*.Example.ORG.", 1}, {"1password.com", 2}, {"a..b.com", 3},
+                                          {".1.2.3.4", 4},        {"1.2.3", 5},         {"*.-x", 6}};
+    const auto problems = check_allow_list(list);
+    std::vector<std::uint32_t> lines;
+    for (const auto& p : problems) lines.push_back(p.line);
+    ASSERT_EQ(lines, (std::vector<std::uint32_t>{4, 5, 6}));
+    EXPECT_EQ(problems[0].message, "not an IP address or CIDR range: '.1.2.3.4'");
+    EXPECT_EQ(problems[1].message, "not an IP address or CIDR range: '1.2.3'");
+    EXPECT_EQ(problems[2].message, "not a domain name: '*.-x'");
+
+    const std::string text = "a example.org b www.example.org c x.1password.com d b.com e other.org\n";
+    Options options = with_types({Type::domain});
+    options.allow = {list[0], list[1], list[2]};
+    EXPECT_EQ(scan_values(text, options, Type::domain), (V{"b.com", "other.org"}));
+    options.allow.push_back(list[5]);
+    try {
+        Scanner scanner(options);
+        ADD_FAILURE() << "'*.-x' accepted";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "allow list line 6: not a domain name: '*.-x'");
+    }
+}
+
+TEST(Allow, AddressIntervalsInAnyOrderMergeWhenAdjacent) {
+    // Listed out of order; 10.0.0.0/24 and 10.0.1.0/24 touch, so together
+    // they hide 10.0.0.0/23; 10.0.3.0/24 leaves a gap; the last IPv4
+    // address must not overflow the merge.
+    const std::string text =
+        "a 10.0.0.0/23 b 10.0.1.200 c 10.0.0.0/22 d 10.0.2.7 e 10.0.3.9 f 255.255.255.255 g 255.255.254.1 "
+        "h 2001:db8:1::/48 i 2001:db8::/47 j 2001:db8:2::1\n";
+    Options options = with_types({Type::ipv4, Type::ipv6, Type::cidr});
+    options.allow = entries({"10.0.3.0/24", "10.0.1.0/24", "255.255.255.255", "10.0.0.0/24", "255.255.255.0/24",
+                             "2001:db8:1::/48", "2001:db8::/48"});
+    const auto found = scan_pieces(text, options);
+    EXPECT_EQ(values_of(found, Type::cidr), (V{"10.0.0.0/22"})) << describe(found);
+    EXPECT_EQ(values_of(found, Type::ipv4), (V{"10.0.2.7", "255.255.254.1"}));
+    EXPECT_EQ(values_of(found, Type::ipv6), (V{"2001:db8:2::1"}));
+}
+
+TEST(Allow, ADomainEntryHidesAValueOfAnotherTypeThatIsThatName) {
+    // Custom values are compared byte for byte as exact values, but a
+    // listed domain (any case) hides a value that is that name; the hash
+    // of a dotless value (md5) skips the domain lookup, and an md5 entry
+    // still hides its value.
+    const std::string text = "host=Evil.COM host=sub.evil.com host=good.org d41d8cd98f00b204e9800998ecf8427e\n";
+    Options options = with_types({Type::custom, Type::md5});
+    options.refang = false;
+    options.custom_patterns = {{R"(host=(\S+))", 1}};
+    options.allow = entries({"evil.com", "D41D8CD98F00B204E9800998ECF8427E"});
+    const auto found = scan_pieces(text, options);
+    EXPECT_EQ(values_of(found, Type::custom), (V{"sub.evil.com", "good.org"})) << describe(found);
+    EXPECT_TRUE(values_of(found, Type::md5).empty());
+}
+
+TEST(Allow, RulesetKeepsTheListOnlyCompiled) {
+    Options options = with_types({Type::domain});
+    options.allow = entries({"example.com"});
+    const Ruleset rules(options);
+    EXPECT_TRUE(rules.options().allow.empty());
+    EXPECT_TRUE(rules.options().refang);
+    Scanner scanner(rules);
+    std::vector<std::string> seen;
+    const std::string text = "example.com evil.org\n";
+    scanner.feed(text, [&](const Match& m) {
+        seen.emplace_back(m.value);
+        return true;
+    });
+    scanner.finish([&](const Match& m) {
+        seen.emplace_back(m.value);
+        return true;
+    });
+    EXPECT_EQ(seen, V{"evil.org"});
+}
+
 }  // namespace
 }  // namespace iocscan::test

@@ -249,6 +249,8 @@ public:
     /// Throws std::invalid_argument if check_custom_patterns() finds a
     /// problem in the custom patterns (when `types` has custom).
     explicit Ruleset(const Options& options = {});
+    /// The options it was built from, but for `allow`, which is empty here:
+    /// the list is kept only in its compiled form.
     const Options& options() const;
 
     struct Compiled;   ///< defined in the library's sources

@@ -1,16 +1,14 @@
 #include "cli/arguments.hpp"
-#include "cli/allow_file.hpp"
+#include "cli/allow_list_file.hpp"
 #include "cli/range_argument.hpp"
+#include "cli/whole_file.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <optional>
-#include <sstream>
 #include <string_view>
 
 namespace iocscan::cli {
@@ -158,21 +156,8 @@ bool check_rules_left(const Options& scan, bool explicit_types, std::string& err
 /// --custom-regex FILE: reads and checks every pattern before any input is
 /// read. Each bad pattern gives one "FILE:LINE: message" line.
 bool load_custom_patterns(std::string_view path, Options& scan, std::string& error) {
-    errno = 0;
-    std::ifstream file{std::string(path), std::ios::binary};
-    if (!file) {
-        error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
-        return false;
-    }
-    // Through operator<<, which turns a read error (FILE is a directory)
-    // into badbit; istreambuf_iterator let libstdc++'s exception escape.
-    std::ostringstream content;
-    if (file.peek() != std::ifstream::traits_type::eof()) content << file.rdbuf();
-    const std::string text = std::move(content).str();
-    if (file.bad()) {
-        error = std::string(path) + ": " + std::strerror(errno ? errno : EIO);
-        return false;
-    }
+    std::string text;
+    if (!read_whole_file(std::string(path), text, error)) return false;
     auto patterns = parse_custom_patterns(text);
     if (patterns.empty()) {
         error = std::string(path) + ": no patterns (only blank lines and '#' comments)";

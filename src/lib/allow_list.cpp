@@ -4,13 +4,14 @@
 #include "lib/byte_set.hpp"
 
 #include <algorithm>
+#include <array>
+#include <stdexcept>
 
 namespace iocscan::detail {
 namespace {
 
 constexpr ByteSet kBlanks{" \t"};
 constexpr ByteSet kDottedNumber{"0123456789./"};
-constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"};
 
 
 void lower_into(std::string_view text, std::string& out) {
@@ -32,26 +33,47 @@ bool strip_wildcard(std::string_view& entry) {
     return false;
 }
 
+/// The bytes of a domain name, by what they mean to is_domain_name().
+enum class NameByte : unsigned char { other, dot, letter, label };
+constexpr std::array<NameByte, 256> kNameBytes = [] {
+    std::array<NameByte, 256> table{};
+    for (unsigned c = 0; c < 256; ++c) {
+        if (c == '.') table[c] = NameByte::dot;
+        else if (is_alpha(c)) table[c] = NameByte::letter;
+        else if (is_digit(c) || c == '-' || c == '_') table[c] = NameByte::label;
+    }
+    return table;
+}();
+
 /// Labels of letters, digits, '-' and '_' joined by dots, at least two, the
 /// last with a letter (so "1.2.3" and "T1059.001" are not domains); a
-/// trailing dot is allowed.
+/// trailing dot is allowed. One table lookup a byte: it runs for every
+/// entry of a list.
 bool is_domain_name(std::string_view name) {
     if (name.ends_with('.')) name.remove_suffix(1);
-    std::size_t labels = 0;
+    std::size_t labels = 1;
+    bool label_empty = true;
     bool letter_in_last = false;
-    for (std::size_t start = 0; start <= name.size();) {
-        const std::size_t dot = std::min(name.find('.', start), name.size());
-        const std::string_view label = name.substr(start, dot - start);
-        if (label.empty()) return false;
-        letter_in_last = false;
-        for (char c : label) {
-            if (!kLabelBytes.contains(c)) return false;
-            letter_in_last = letter_in_last || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z');
+    for (const char c : name) {
+        switch (kNameBytes[static_cast<unsigned char>(c)]) {
+            case NameByte::letter:
+                letter_in_last = true;
+                label_empty = false;
+                break;
+            case NameByte::label:
+                label_empty = false;
+                break;
+            case NameByte::dot:
+                if (label_empty) return false;
+                ++labels;
+                label_empty = true;
+                letter_in_last = false;
+                break;
+            case NameByte::other:
+                return false;
         }
-        ++labels;
-        start = dot + 1;
     }
-    return labels >= 2 && letter_in_last;
+    return !label_empty && labels >= 2 && letter_in_last;
 }
 
 /// Digits, dots and a "/": meant as an IPv4 address or range.
@@ -70,16 +92,40 @@ bool looks_ipv6_range(std::string_view entry) {
 
 }  // namespace
 
-std::string allow_entry_problem(std::string_view entry) {
-    const auto quoted = [&] { return "'" + std::string(entry) + "'"; };
-    if (entry.empty()) return "empty entry";
-    if (kBlanks.find_in(entry) < entry.size()) return "one entry per line, no blanks inside: " + quoted();
-    if ((looks_ipv4(entry) || looks_ipv6_range(entry)) && !parse_ip_range(entry)) {
-        return "not an IP address or CIDR range: " + quoted();
-    }
+AllowEntryKind classify_allow_entry(std::string_view entry) {
+    AllowEntryKind out;
+    // A domain name hides itself and its subdomains (and a value of any type
+    // that is that name). Tested first, as most entries are domains: a name
+    // has no blank and is no address, so none of the tests below would
+    // have refused it.
     std::string_view name = entry;
-    if (strip_wildcard(name) && !is_domain_name(name)) return "not a domain name: " + quoted();
-    return "";
+    const bool wildcard = strip_wildcard(name);
+    if (is_domain_name(name)) {
+        if (name.ends_with('.')) name.remove_suffix(1);
+        out.kind = AllowEntryKind::domain;
+        out.name = name;
+    } else if (entry.empty()) {
+        out.problem = "empty entry";
+    } else if (kBlanks.find_in(entry) < entry.size()) {
+        out.problem = "one entry per line, no blanks inside";
+    } else if (const auto range = parse_ip_range(entry)) {
+        out.kind = AllowEntryKind::address;
+        out.range = *range;
+    } else if (looks_ipv4(entry) || looks_ipv6_range(entry)) {
+        out.problem = "not an IP address or CIDR range";
+    } else if (wildcard) {
+        out.problem = "not a domain name";
+    } else {
+        out.kind = AllowEntryKind::value;   // any other entry is an exact value
+    }
+    return out;
+}
+
+std::string allow_entry_problem(std::string_view entry) {
+    const AllowEntryKind kind = classify_allow_entry(entry);
+    if (kind.kind != AllowEntryKind::unusable) return "";
+    if (entry.empty()) return kind.problem;
+    return std::string(kind.problem) + ": '" + std::string(entry) + "'";
 }
 
 void AllowList::StringSet::reserve(std::size_t count) {
@@ -122,7 +168,6 @@ bool AllowList::StringSet::contains(std::string_view text) const {
 }
 
 void AllowList::merge(Intervals& intervals) {
-    std::sort(intervals.begin(), intervals.end());
     Intervals merged;
     for (const auto& next : intervals) {
         // Overlapping or adjacent: one interval (the second test avoids last + 1 overflowing).
@@ -152,37 +197,63 @@ std::string_view AllowList::keep(std::string_view text) {
 }
 
 AllowList::AllowList(const std::vector<AllowEntry>& entries) {
+    // First each entry's kind, then sets sized for their own part of the
+    // list: sizing all three for every entry zeroed ~19 MB for a 100k list,
+    // more than the rest of the load (bench/allow_cost.sh).
+    std::vector<std::string_view> names, values;
+    std::vector<std::uint64_t> v4_packed;   // first << 32 | last
     std::size_t bytes = 0;
-    for (const AllowEntry& entry : entries) bytes += 2 * entry.text.size();
-    storage_.reserve(bytes);
-    domains_.reserve(entries.size());
-    values_.reserve(entries.size());
-    folded_values_.reserve(entries.size());
-    std::string folded;
     for (const AllowEntry& entry : entries) {
         const std::string_view text = entry.text;
+        const AllowEntryKind kind = classify_allow_entry(text);
         ++entry_count_;
-        if (const auto range = parse_ip_range(text)) {
-            const Uint128 host_bits = range->prefix == range->bits()
-                                          ? 0
-                                          : (Uint128{1} << (range->bits() - range->prefix)) - 1;
-            (range->v6 ? v6_ : v4_).emplace_back(range->base, range->base | host_bits);
-            continue;
+        switch (kind.kind) {
+            case AllowEntryKind::unusable:
+                throw std::invalid_argument("allow list line " + std::to_string(entry.line) + ": " +
+                                            allow_entry_problem(text));
+            case AllowEntryKind::address: {
+                const IpRange& range = kind.range;
+                const Uint128 host_bits = range.prefix == range.bits()
+                                              ? 0
+                                              : (Uint128{1} << (range.bits() - range.prefix)) - 1;
+                if (range.v6) {
+                    v6_.emplace_back(range.base, range.base | host_bits);
+                } else {
+                    v4_packed.push_back(static_cast<std::uint64_t>(range.base) << 32 |
+                                        static_cast<std::uint32_t>(range.base | host_bits));
+                }
+                break;
+            }
+            case AllowEntryKind::domain:
+                names.push_back(kind.name);
+                bytes += kind.name.size();
+                break;
+            case AllowEntryKind::value:
+                values.push_back(text);
+                bytes += 2 * text.size();
+                break;
         }
-        // A domain name hides itself and its subdomains (and a value of any
-        // type that is that name); any other entry is an exact value.
-        std::string_view name = text;
-        strip_wildcard(name);
-        if (is_domain_name(name)) {
-            if (name.ends_with('.')) name.remove_suffix(1);
-            lower_into(name, folded);
-            domains_.insert(keep(folded));
-            continue;
-        }
-        values_.insert(keep(text));
-        lower_into(text, folded);
+    }
+    storage_.reserve(bytes);
+    domains_.reserve(names.size());
+    values_.reserve(values.size());
+    folded_values_.reserve(values.size());
+    std::string folded;
+    for (const std::string_view name : names) {
+        lower_into(name, folded);
+        domains_.insert(keep(folded));
+    }
+    for (const std::string_view value : values) {
+        values_.insert(keep(value));
+        lower_into(value, folded);
         folded_values_.insert(keep(folded));
     }
+    // Sorted by first address (merge() needs no more); IPv4 intervals as
+    // 64-bit keys, which sort several times faster than pairs of Uint128.
+    std::sort(v4_packed.begin(), v4_packed.end());
+    v4_.reserve(v4_packed.size());
+    for (const std::uint64_t packed : v4_packed) v4_.emplace_back(packed >> 32, packed & 0xffffffffu);
+    std::sort(v6_.begin(), v6_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     merge(v4_);
     merge(v6_);
     v4_blocks_.assign(65536 / 64, 0);
@@ -219,12 +290,18 @@ bool AllowList::hides_domain(std::string_view host, std::string& scratch) const 
 }
 
 bool AllowList::hides_value(Type type, std::string_view value, std::string& scratch) const {
-    if (values_.empty() && domains_.empty()) return false;
     // A URL or a YARA rule is never a bare domain name.
     if (type == Type::url || type == Type::yara) return values_.contains(value);
     if (type == Type::custom && values_.contains(value)) return true;
+    // A domain is looked up by hides_domain(), itself first; an e-mail
+    // address holds '@' and a hash no '.', so neither is a listed domain:
+    // one hash of the value saved.
+    const bool domain_lookup = type != Type::domain && type != Type::email && !domains_.empty() &&
+                               value.find('.') != std::string_view::npos;
+    const bool folded_lookup = type != Type::custom && !folded_values_.empty();
+    if (!domain_lookup && !folded_lookup) return false;
     lower_into(value, scratch);
-    return (type != Type::custom && folded_values_.contains(scratch)) || domains_.contains(scratch);
+    return (folded_lookup && folded_values_.contains(scratch)) || (domain_lookup && domains_.contains(scratch));
 }
 
 }  // namespace iocscan::detail

@@ -12,12 +12,23 @@
 
 namespace iocscan::detail {
 
+/// What an allow-list entry (trimmed, comment removed) lists: the one
+/// reading of an entry, for checking a list and for building an AllowList.
+struct AllowEntryKind {
+    enum Kind { unusable, address, domain, value } kind = unusable;
+    IpRange range;               ///< address: the address or range
+    std::string_view name;       ///< domain: without "*." or "." in front and a trailing dot
+    const char* problem = "";    ///< unusable: why
+};
+AllowEntryKind classify_allow_entry(std::string_view entry);
+
 /// Why an allow-list entry (trimmed, comment removed) is unusable, or "".
 std::string allow_entry_problem(std::string_view entry);
 
 class AllowList {
 public:
-    /// Entries must pass allow_entry_problem().
+    /// Throws std::invalid_argument for the first unusable entry
+    /// ("allow list line N: reason"): building checks the list as it goes.
     explicit AllowList(const std::vector<AllowEntry>& entries);
 
     bool empty() const { return entry_count_ == 0; }
@@ -26,7 +37,9 @@ public:
     /// `host` (any case, trailing dot allowed) or a parent domain is listed.
     bool hides_domain(std::string_view host, std::string& scratch) const;
     /// `value` (refanged) is listed as an exact value: byte for byte for
-    /// url, yara and custom values, ignoring ASCII case for the others.
+    /// url, yara and custom values, ignoring ASCII case for the others;
+    /// or, for a type other than domain and email, as a domain name (only
+    /// a value with a dot can be one).
     bool hides_value(Type type, std::string_view value, std::string& scratch) const;
 
 private:
@@ -54,6 +67,7 @@ private:
     /// Address intervals [first, last], sorted and merged: a range is
     /// hidden when one interval holds it (binary search, any list size).
     using Intervals = std::vector<std::pair<Uint128, Uint128>>;
+    /// Joins overlapping and adjacent intervals; sorted by first address.
     static void merge(Intervals& intervals);
     static bool covers(const Intervals& intervals, Uint128 first, Uint128 last);
 

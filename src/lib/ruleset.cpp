@@ -46,6 +46,17 @@ std::vector<const detail::RuleSpec*> checked_rules(const Options& opts) {
     return enabled_rules(opts);
 }
 
+/// The options without the allow list: the NoiseFilter keeps its compiled
+/// form, and a second copy of 100k entries cost as much as compiling them.
+/// The structured binding stops compiling when Options gains a member.
+Options without_allow_list(const Options& opts) {
+    const auto& [types, refang, open_punctuation, strip_urls, remove_scheme, defang, url_plain, url_encoded,
+                 custom_patterns, threads, line_numbers, no_private, allow, disabled_rules] = opts;
+    (void)allow;
+    return Options{types,   refang,       open_punctuation, strip_urls, remove_scheme, defang, url_plain,
+                   url_encoded, custom_patterns, threads, line_numbers, no_private, {}, disabled_rules};
+}
+
 }  // namespace
 
 std::vector<RuleInfo> builtin_rule_list() {
@@ -70,7 +81,7 @@ TypeSet types_without_rules(const Options& options) {
 }
 
 Ruleset::Compiled::Compiled(const Options& opts)
-    : options(opts), custom(compile_custom(opts)), rules(checked_rules(opts)),
+    : options(without_allow_list(opts)), custom(compile_custom(opts)), rules(checked_rules(opts)),
       noise(detail::NoiseFilter::from_options(opts)) {}
 
 Ruleset::Ruleset(const Options& options) : compiled_(std::make_shared<const Compiled>(options)) {}

@@ -14,6 +14,11 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 test -f "$prefix/lib/libiocscan.a" || test -f "$prefix/lib/x86_64-linux-gnu/libiocscan.a"
 test -f "$prefix/share/man/man1/iocscan.1"
 test -x "$prefix/bin/iocscan"
+# Crypto++ is linked from its archive: no shared libcrypto++ to load at start-up.
+if ldd "$prefix/bin/iocscan" | grep -q 'libcrypto++'; then
+    echo "iocscan loads the shared libcrypto++" >&2
+    exit 1
+fi
 
 cmake -S "$here/cmake" -B "$work/cmake-build" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
 cmake --build "$work/cmake-build" >/dev/null

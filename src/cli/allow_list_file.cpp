@@ -1,28 +1,15 @@
-#include "cli/allow_file.hpp"
+#include "cli/allow_list_file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include "cli/whole_file.hpp"
+
 #include <iterator>
-#include <sstream>
 
 namespace iocscan::cli {
 
 bool load_allow_file(const std::string& path, bool domains_only, std::vector<AllowEntry>& into,
                      std::string& error) {
-    errno = 0;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        error = path + ": " + std::strerror(errno != 0 ? errno : ENOENT);
-        return false;
-    }
-    std::ostringstream content;   // one read loop, not a character at a time
-    if (file.peek() != std::ifstream::traits_type::eof()) content << file.rdbuf();
-    const std::string text = std::move(content).str();
-    if (file.bad()) {
-        error = path + ": read error";
-        return false;
-    }
+    std::string text;
+    if (!read_whole_file(path, text, error)) return false;
     auto entries = parse_allow_list(text);
     std::vector<PatternError> problems;
     if (domains_only) {
@@ -38,7 +25,11 @@ bool load_allow_file(const std::string& path, bool domains_only, std::vector<All
         error += path + ":" + std::to_string(problem.line) + ": " + problem.message;
     }
     if (!problems.empty()) return false;
-    into.insert(into.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    if (into.empty()) {
+        into = std::move(entries);   // the usual one list: no second 4 MB vector for 100k entries
+    } else {
+        into.insert(into.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    }
     return true;
 }
 

@@ -9,7 +9,7 @@
 
 namespace iocscan::cli {
 
-/// Reads `path` (parse_allow_list) and checks every entry (check_allow_list);
+/// Reads `path` (read_whole_file, parse_allow_list) and checks every entry (check_allow_list);
 /// with `domains_only` (--domain-ignore) every entry must also be a domain
 /// name, as that option always required. Appends the entries to `into`.
 bool load_allow_file(const std::string& path, bool domains_only, std::vector<AllowEntry>& into,

@@ -2,15 +2,17 @@
 #include "iocscan/iocscan.hpp"
 #include "lib/allow_list.hpp"
 
+#include <algorithm>
+
 namespace iocscan {
 namespace {
 
 /// The line without its comment: '#' first on the line or after a blank
 /// (a '#' inside a URL is its fragment), and without surrounding blanks.
 std::string_view entry_of(std::string_view line) {
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-            line = line.substr(0, i);
+    for (auto hash = line.find('#'); hash != std::string_view::npos; hash = line.find('#', hash + 1)) {
+        if (hash == 0 || line[hash - 1] == ' ' || line[hash - 1] == '\t') {
+            line = line.substr(0, hash);
             break;
         }
     }
@@ -23,6 +25,7 @@ std::string_view entry_of(std::string_view line) {
 
 std::vector<AllowEntry> parse_allow_list(std::string_view text) {
     std::vector<AllowEntry> entries;
+    entries.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     std::uint32_t line = 0;
     while (!text.empty()) {
         ++line;
