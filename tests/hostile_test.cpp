@@ -1,6 +1,7 @@
 // Hostile and broken input, and faults, through the real binary: never a
 // crash, a hang, unbounded memory, or lost output.
 #include "support/json.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
@@ -8,19 +9,11 @@
 #include <chrono>
 #include <csignal>
 #include <random>
-#include <sstream>
 #include <thread>
 #include <unistd.h>
 
 namespace iocscan::test {
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 /// Every stdout line is a JSON object with the record fields.
 void expect_valid_jsonl(const std::string& out) {

@@ -3,11 +3,13 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <poll.h>
+#include <sstream>
 #include <stdexcept>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -114,6 +116,22 @@ void pump(int in_fd, int out_fd, int err_fd, const InputProducer& input,
 }  // namespace
 
 std::string iocscan_binary() { return IOCSCAN_BINARY; }
+
+std::string shell_output(const std::string& command) {
+    FILE* shell = ::popen(command.c_str(), "r");
+    if (shell == nullptr) throw std::runtime_error("popen failed: " + command);
+    std::string out;
+    char block[4096];
+    for (std::size_t n; (n = std::fread(block, 1, sizeof block, shell)) > 0;) out.append(block, n);
+    ::pclose(shell);
+    return out;
+}
+
+std::string file_text(const std::string& path) {
+    std::ostringstream text;
+    text << std::ifstream(path, std::ios::binary).rdbuf();
+    return text.str();
+}
 
 ProcessResult run_iocscan(const std::vector<std::string>& args, const std::string& input,
                           const std::vector<std::string>& env) {

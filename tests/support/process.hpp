@@ -52,6 +52,14 @@ private:
 /// Path of the binary under test.
 std::string iocscan_binary();
 
+/// Runs `command` with /bin/sh (for pipelines, terminals and affinity masks
+/// run_iocscan cannot set up); returns what it wrote on stdout. Throws when
+/// the shell cannot be started.
+std::string shell_output(const std::string& command);
+
+/// The whole contents of the file at `path` ("" when it cannot be read).
+std::string file_text(const std::string& path);
+
 /// A file in a fresh temporary directory, removed with the object.
 class TempFile {
 public:

@@ -77,4 +77,15 @@ Options options_for(std::initializer_list<Type> types, bool refang) {
     return options;
 }
 
+Options options_for_all_types(bool refang) {
+    Options options;
+    options.types = TypeSet::all();
+    options.refang = refang;
+    return options;
+}
+
+std::vector<std::string> values_found(Type type, const std::string& text, bool refang, std::size_t piece_size) {
+    return values_of(scan_pieces(text, options_for({type}, refang), piece_size), type);
+}
+
 }  // namespace iocscan::test
