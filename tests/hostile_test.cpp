@@ -6,10 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <csignal>
 #include <random>
-#include <thread>
 #include <unistd.h>
 
 namespace iocscan::test {
@@ -157,13 +154,8 @@ TEST(Fault, PathThatVanishesMidRun) {
 }
 
 TEST(Fault, InterruptFlushesWhatWasFoundAndExitsPromptly) {
-    RunningIocscan child({"--refang", "--types", "ipv4"});
-    child.write_stdin("seen 10[.]3[.]3[.]3 before the interrupt\n");
-    // Give the scanner time to read and buffer the match, then interrupt
-    // while it waits for more input on an open pipe.
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    child.send_signal(SIGINT);
-    const auto r = child.wait();
+    // The interrupt comes while the scanner waits for more input on an open pipe.
+    const auto r = run_iocscan_interrupted({"--refang", "--types", "ipv4"}, "seen 10[.]3[.]3[.]3 before the interrupt\n");
     EXPECT_EQ(r.exit_code, 130) << r.err;
     EXPECT_EQ(lines_of(r.out), std::vector<std::string>{"10.3.3.3"});
 }

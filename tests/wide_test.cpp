@@ -23,23 +23,16 @@ namespace {
 
 using V = std::vector<std::string>;
 
-Options all_refanged() {
-    Options options;
-    options.types = TypeSet::all();
-    options.refang = true;
-    return options;
-}
-
 /// Scans through scan_fd() at every chunk size of the spec's invariant;
 /// all must give the same matches (offsets and lengths included).
 std::vector<Found> scan_wide(const std::string& input, bool wide = true) {
     SourceOptions source;
     source.wide = wide;
     source.chunk_size = 4096;
-    const auto reference = scan_through_fd(input, all_refanged(), source);
+    const auto reference = scan_through_fd(input, options_for_all_types(true), source);
     for (std::size_t chunk : {1, 7, 33}) {
         source.chunk_size = chunk;
-        EXPECT_EQ(scan_through_fd(input, all_refanged(), source), reference) << "chunk " << chunk;
+        EXPECT_EQ(scan_through_fd(input, options_for_all_types(true), source), reference) << "chunk " << chunk;
     }
     return reference;
 }

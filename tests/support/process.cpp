@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace iocscan::test {
@@ -219,6 +220,14 @@ ProcessResult RunningIocscan::wait() {
     reap(pid_, result);
     pid_ = -1;
     return result;
+}
+
+ProcessResult run_iocscan_interrupted(const std::vector<std::string>& args, const std::string& input) {
+    RunningIocscan child(args);
+    child.write_stdin(input);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    child.send_signal(SIGINT);
+    return child.wait();
 }
 
 TempFile::TempFile(const std::string& contents, const std::string& name) {

@@ -30,6 +30,10 @@ ProcessResult run_iocscan(const std::vector<std::string>& args, const std::strin
 ProcessResult run_iocscan_streaming(const std::vector<std::string>& args, const InputProducer& input,
                                     const std::function<bool(const std::string& out_so_far)>& on_output = {});
 
+/// Runs `iocscan` with `input` written on a stdin it leaves open, sends
+/// SIGINT 300 ms later (time to read and buffer the matches) and waits.
+ProcessResult run_iocscan_interrupted(const std::vector<std::string>& args, const std::string& input);
+
 /// A running iocscan whose stdin stays open until close_stdin(), for signal tests.
 class RunningIocscan {
 public:

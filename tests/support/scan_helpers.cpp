@@ -52,6 +52,14 @@ std::vector<Found> scan_through_fd(const std::string& text, const Options& optio
     return found;
 }
 
+Stats scan_stats(const std::string& text, const Options& options) {
+    Scanner scanner(options);
+    const auto ignore = [](const Match&) { return true; };
+    scanner.feed(text, ignore);
+    scanner.finish(ignore);
+    return scanner.stats();
+}
+
 std::vector<std::string> values_of(const std::vector<Found>& found, Type type) {
     std::vector<std::string> values;
     for (const auto& f : found) {

@@ -35,6 +35,9 @@ std::vector<Found> scan_pieces(const std::string& text, const Options& options,
 std::vector<Found> scan_through_fd(const std::string& text, const Options& options,
                                    const SourceOptions& source);
 
+/// The Stats of scanning `text` in one piece with `options`.
+Stats scan_stats(const std::string& text, const Options& options);
+
 /// Values of the matches of one type, in order.
 std::vector<std::string> values_of(const std::vector<Found>& found, Type type);
 
