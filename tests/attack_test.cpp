@@ -8,15 +8,13 @@
 
 #include <gtest/gtest.h>
 
-#include <iostream>
-
 namespace iocscan::test {
 namespace {
 
 using V = std::vector<std::string>;
 
 V ids(const std::string& text, std::size_t piece = 0) {
-    return values_of(scan_pieces(text, options_for({Type::attack}), piece), Type::attack);
+    return values_found(Type::attack, text, false, piece);
 }
 
 TEST(Attack, EveryKindOfId) {
@@ -51,8 +49,7 @@ TEST(Attack, HashesAndOtherIocsAround) {
 TEST(Attack, OffByDefaultOnWithAll) {
     const std::string text = "technique T1059 seen";
     EXPECT_TRUE(values_of(scan_pieces(text, Options{}), Type::attack).empty());
-    Options all;
-    all.types = TypeSet::all();
+    const Options all = options_for_all_types();
     EXPECT_EQ(values_of(scan_pieces(text, all), Type::attack), V{"T1059"});
 }
 
@@ -65,12 +62,7 @@ TEST(Attack, InvariantUnderPieceSize) {
 
 TEST(Attack, HostileLinesScanInLinearTime) {
     const Options options = options_for({Type::attack});
-    for (const std::string unit : {"T1059.", "T1059 ", "T", "TA0001,", "T1059.001.", "T1059/"}) {
-        const std::string hostile = repeated(unit, 10 << 20);
-        double ratio = 0;
-        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << unit << "' ratio " << ratio;
-        std::cout << "10 MB of '" << unit << "': " << ratio << " x the time of prose\n";
-    }
+    expect_linear_time_on_repeated(options, {"T1059.", "T1059 ", "T", "TA0001,", "T1059.001.", "T1059/"});
 }
 
 TEST(Attack, CliJsonAndStix) {

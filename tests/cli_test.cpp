@@ -1,19 +1,16 @@
 // The iocscan binary, run as a user runs it.
 #include "cli/distinct_set.hpp"
 #include "support/json.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace iocscan::test {
 namespace {
@@ -21,13 +18,6 @@ namespace {
 const std::string kReport =
     "C2 at 203[.]0[.]113[.]9 and 198.51.100.7, again 203[.]0[.]113[.]9.\n"
     "dropper md5 d41d8cd98f00b204e9800998ecf8427e\n";
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 using V = std::vector<std::string>;
 
@@ -180,9 +170,7 @@ TEST(Cli, OutputFile) {
     const auto r = run_iocscan({"--output", out, "--refang", file.path()});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.out, "");
-    std::stringstream written;
-    written << std::ifstream(out).rdbuf();
-    EXPECT_EQ(lines_of(written.str()).size(), 6u);
+    EXPECT_EQ(lines_of(file_text(out)).size(), 6u);
     ::unlink(out.c_str());
 }
 
@@ -199,9 +187,7 @@ TEST(Cli, OutputFileThatIsAnInputIsRefusedBeforeItIsTouched) {
         const auto r = run_iocscan(args);
         EXPECT_EQ(r.exit_code, 2) << args[1];
         EXPECT_NE(r.err.find(": input file is also the output"), std::string::npos) << r.err;
-        std::stringstream still;
-        still << std::ifstream(file.path()).rdbuf();
-        EXPECT_EQ(still.str(), kReport) << "the input was truncated: " << args[1];
+        EXPECT_EQ(file_text(file.path()), kReport) << "the input was truncated: " << args[1];
     }
     ::unlink(link.c_str());
     // Met while walking its directory (opened as the output already): skipped.
@@ -263,17 +249,6 @@ TEST(CliLive, AFifoWithoutAWriterEndsQuietlyOnASignal) {
     EXPECT_EQ(r.exit_code, 143);
     EXPECT_EQ(r.err.find("Interrupted system call"), std::string::npos) << r.err;
     ::unlink(fifo.c_str());
-}
-
-/// Runs a shell command line; returns its standard output and error.
-std::string shell_output(const std::string& command) {
-    FILE* p = ::popen(command.c_str(), "r");
-    if (p == nullptr) return "";
-    std::string out;
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    ::pclose(p);
-    return out;
 }
 
 TEST(CliLive, DefaultThreadCountFollowsTheAffinityMask) {
@@ -419,14 +394,7 @@ TEST(Cli, ClosedPipeEndsQuietlyWithStatusZero) {
     while (big.size() < (32u << 20)) big += "10.0.0.1 d41d8cd98f00b204e9800998ecf8427e\n";
     TempFile file(big);
     const std::string script = "\"$0\" \"$1\" | head -n 1; echo \"status=${PIPESTATUS[0]}\"";
-    std::string cmd = "bash -c '" + script + "' " + iocscan_binary() + " " + file.path();
-    FILE* p = ::popen(cmd.c_str(), "r");
-    ASSERT_NE(p, nullptr);
-    std::string out;
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    ::pclose(p);
-    EXPECT_EQ(out, "10.0.0.1\nstatus=0\n");
+    EXPECT_EQ(shell_output("bash -c '" + script + "' " + iocscan_binary() + " " + file.path()), "10.0.0.1\nstatus=0\n");
 }
 
 }  // namespace

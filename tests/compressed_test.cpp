@@ -1,37 +1,23 @@
 // Compressed input: recognised by magic bytes, streamed, errors reported
 // with what was found before them still printed.
+#include "support/input_encodings.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
-#include <boost/iostreams/copy.hpp>
-#include <boost/iostreams/device/back_inserter.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filter/zstd.hpp>
-#include <boost/iostreams/filtering_stream.hpp>
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace iocscan::test {
 namespace {
 
 namespace io = boost::iostreams;
-
-template <typename Compressor>
-std::string compress(const std::string& text, Compressor compressor) {
-    std::string out;
-    io::filtering_ostream stream;
-    stream.push(compressor);
-    stream.push(io::back_inserter(out));
-    stream.write(text.data(), static_cast<std::streamsize>(text.size()));
-    stream.reset();   // flushes the compressor's trailer
-    return out;
-}
 
 std::string addresses(int count) {
     std::string text;
@@ -40,13 +26,6 @@ std::string addresses(int count) {
                 std::to_string(i % 200) + "\n";
     }
     return text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
 }
 
 TEST(Compressed, EveryFormatIsDecompressedByItsMagicBytes) {
@@ -110,12 +89,6 @@ TEST(Compressed, CorruptStreamIsAnErrorNotACrash) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find(": corrupt gzip data at byte "), std::string::npos) << r.err;
     EXPECT_FALSE(r.out.empty()) << "what was decompressed before the damage is scanned";
-}
-
-std::string file_text(const std::string& path) {
-    std::ostringstream text;
-    text << std::ifstream(path, std::ios::binary).rdbuf();
-    return text.str();
 }
 
 /// What the format's own tool (gzip -dc, ...) writes from `path` before it

@@ -1,12 +1,12 @@
 // Directory arguments: recursive, sorted, links only with --follow, globs,
 // special files only when named.
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,12 +38,6 @@ protected:
         fs::remove_all(outside_);
     }
     static void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-    static std::vector<std::string> lines_of(const std::string& text) {
-        std::vector<std::string> lines;
-        std::istringstream in(text);
-        for (std::string line; std::getline(in, line);) lines.push_back(line);
-        return lines;
-    }
 
     std::string root_, outside_;
 };
@@ -98,13 +92,7 @@ TEST(Progress, ShownOnATerminalAndClearedAtTheEnd) {
     // script(1) gives the child a pseudo-terminal, as a user's shell would.
     const std::string command = "script -qec '" + iocscan_binary() + " --progress --types ipv4 --chunk-size 4096 " +
                                 file.path() + " > /dev/null' /dev/null";
-    FILE* p = ::popen(command.c_str(), "r");
-    ASSERT_NE(p, nullptr);
-    std::string terminal;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, p)) > 0) terminal.append(buffer, n);
-    ::pclose(p);
+    const std::string terminal = shell_output(command);
     EXPECT_NE(terminal.find("\r\x1b[K"), std::string::npos) << "a self-updating line";
     EXPECT_NE(terminal.find("MB/s"), std::string::npos) << terminal;
     EXPECT_NE(terminal.find("IOCs"), std::string::npos);

@@ -3,6 +3,7 @@
 #include "linear_time.hpp"
 #include "lib/encoded_url.hpp"
 #include "lib/encoded_skip.hpp"
+#include "support/input_encodings.hpp"
 #include "support/json.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
@@ -159,16 +160,6 @@ TEST(EncodedBase64, EachOfTheThreeAlignments) {
             EXPECT_EQ(found[0].offset, 5 + skipped_groups * 4);
         }
     }
-}
-
-/// ASCII text as UTF-16LE, as PowerShell's -EncodedCommand holds it.
-std::string utf16le(const std::string& ascii) {
-    std::string out;
-    for (const char c : ascii) {
-        out += c;
-        out += '\0';
-    }
-    return out;
 }
 
 TEST(EncodedBase64, Utf16LittleEndianAtEachAlignment) {

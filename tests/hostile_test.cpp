@@ -1,26 +1,16 @@
 // Hostile and broken input, and faults, through the real binary: never a
 // crash, a hang, unbounded memory, or lost output.
 #include "support/json.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <csignal>
 #include <random>
-#include <sstream>
-#include <thread>
 #include <unistd.h>
 
 namespace iocscan::test {
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 /// Every stdout line is a JSON object with the record fields.
 void expect_valid_jsonl(const std::string& out) {
@@ -164,13 +154,8 @@ TEST(Fault, PathThatVanishesMidRun) {
 }
 
 TEST(Fault, InterruptFlushesWhatWasFoundAndExitsPromptly) {
-    RunningIocscan child({"--refang", "--types", "ipv4"});
-    child.write_stdin("seen 10[.]3[.]3[.]3 before the interrupt\n");
-    // Give the scanner time to read and buffer the match, then interrupt
-    // while it waits for more input on an open pipe.
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    child.send_signal(SIGINT);
-    const auto r = child.wait();
+    // The interrupt comes while the scanner waits for more input on an open pipe.
+    const auto r = run_iocscan_interrupted({"--refang", "--types", "ipv4"}, "seen 10[.]3[.]3[.]3 before the interrupt\n");
     EXPECT_EQ(r.exit_code, 130) << r.err;
     EXPECT_EQ(lines_of(r.out), std::vector<std::string>{"10.3.3.3"});
 }

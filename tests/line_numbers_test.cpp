@@ -4,18 +4,18 @@
 // pieces, compression or --wide.
 #include "iocscan/iocscan.hpp"
 #include "support/case_table.hpp"
+#include "support/input_encodings.hpp"
 #include "support/json.hpp"
 #include "support/mixed_text.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/iostreams/filter/gzip.hpp>
-#include <boost/iostreams/filtering_stream.hpp>
 
 #include <algorithm>
 #include <fcntl.h>
-#include <sstream>
 #include <unistd.h>
 
 namespace iocscan::test {
@@ -172,27 +172,6 @@ TEST(LineNumbers, RestartAfterReset) {
     EXPECT_EQ(found[1].line, 1u);
 }
 
-template <typename Compressor>
-std::string compress(const std::string& text, Compressor compressor) {
-    std::string out;
-    io::filtering_ostream stream;
-    stream.push(compressor);
-    stream.push(io::back_inserter(out));
-    stream.write(text.data(), static_cast<std::streamsize>(text.size()));
-    stream.reset();
-    return out;
-}
-
-/// UTF-16LE: each byte then a NUL high byte.
-std::string widen(const std::string& text) {
-    std::string wide;
-    for (char c : text) {
-        wide += c;
-        wide += '\0';
-    }
-    return wide;
-}
-
 std::vector<Placed> scan_file(const std::string& bytes, const Options& options, const SourceOptions& source) {
     TempFile file(bytes);
     const int fd = ::open(file.path().c_str(), O_RDONLY);
@@ -215,7 +194,7 @@ TEST(LineNumbers, ScanFdCompressedAndWide) {
                      scan_in_pieces(text, all_types(false, 1), text.size()), "gzip " + what);
         // Wide: the offsets are file positions, the lines count the '\n'
         // bytes the scan reads, here each a UTF-16LE "\n\0".
-        const std::string wide = widen(text);
+        const std::string wide = utf16le(text);
         source.wide = true;
         expect_lines(wide, scan_file(wide, all_types(true, 1), source),
                      scan_file(wide, all_types(false, 1), source), "wide " + what);
@@ -235,13 +214,6 @@ TEST(LineNumbers, ScanRangeRefusesLineNumbers) {
 }
 
 // ---- through the binary ----
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 using V = std::vector<std::string>;
 
@@ -328,7 +300,7 @@ TEST(LineNumbersCli, MegabytesPlainGzipAndWide) {
     const std::string text = mixed_text(3 << 19, 5);   // two rounds of -j 2
     expect_cli_lines(text, text, {});
     expect_cli_lines(text, compress(text, io::gzip_compressor()), {});
-    expect_cli_lines(widen(text), widen(text), {"--wide"});
+    expect_cli_lines(utf16le(text), utf16le(text), {"--wide"});
 }
 
 }  // namespace

@@ -4,9 +4,13 @@
 
 #include "support/scan_helpers.hpp"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <chrono>
+#include <iostream>
 #include <string>
+#include <vector>
 
 namespace iocscan::test {
 
@@ -53,6 +57,30 @@ inline bool scans_in_linear_time(const std::string& hostile, const Options& opti
     if (slow <= 30 * base + 0.05) return true;
     const double twice = scan_seconds(hostile + hostile, options);
     return twice <= 3 * slow;
+}
+
+/// A hostile line's first bytes, to name it in messages.
+inline std::string line_label(const std::string& line) {
+    return line.size() > 24 ? line.substr(0, 24) + "..." : line;
+}
+
+/// Each of `lines` scans in linear time with `options`.
+inline void expect_linear_time(const Options& options, const std::vector<std::string>& lines) {
+    for (const auto& hostile : lines) {
+        double ratio = 0;
+        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << line_label(hostile) << "' ratio " << ratio;
+    }
+}
+
+/// Each of `units`, repeated to a 10 MB line, scans in linear time with
+/// `options`; prints each line's time as a multiple of prose's.
+inline void expect_linear_time_on_repeated(const Options& options, const std::vector<std::string>& units) {
+    for (const auto& unit : units) {
+        const std::string hostile = repeated(unit, 10 << 20);
+        double ratio = 0;
+        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << line_label(unit) << "' ratio " << ratio;
+        std::cout << "10 MB of '" << line_label(unit) << "': " << ratio << " x the time of prose\n";
+    }
 }
 
 }  // namespace iocscan::test

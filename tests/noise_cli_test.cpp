@@ -1,6 +1,7 @@
 // --no-private, --allow (and its alias --domain-ignore), --no-rule and
 // --list-rules, run as a user runs them.
 #include "support/mixed_text.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
@@ -14,13 +15,6 @@ namespace iocscan::test {
 namespace {
 
 using V = std::vector<std::string>;
-
-V lines_of(const std::string& text) {
-    V lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 TEST(NoiseCli, NoPrivateDropsSpecialAddressesAndTheirUrls) {
     const std::string text = "10.0.0.1 8.8.8.8 fe80::1 2606:4700::1111 http://192.168.1.1/x http://8.8.4.4/y "

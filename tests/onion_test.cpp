@@ -9,8 +9,6 @@
 
 #include <gtest/gtest.h>
 
-#include <iostream>
-
 namespace iocscan::test {
 namespace {
 
@@ -21,7 +19,7 @@ const std::string kTor = "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53w
 const std::string kDdg = "duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad";
 
 V names(const std::string& text, std::size_t piece = 0, bool refang = false) {
-    return values_of(scan_pieces(text, options_for({Type::onion}, refang), piece), Type::onion);
+    return values_found(Type::onion, text, refang, piece);
 }
 
 TEST(Onion, WellKnownV3Names) {
@@ -74,8 +72,7 @@ TEST(Onion, HashesAndOtherIocsAround) {
 TEST(Onion, OffByDefaultOnWithAll) {
     const std::string text = "visit " + kTor + ".onion\n";
     EXPECT_TRUE(values_of(scan_pieces(text, Options{}), Type::onion).empty());
-    Options all;
-    all.types = TypeSet::all();
+    const Options all = options_for_all_types();
     EXPECT_EQ(values_of(scan_pieces(text, all), Type::onion), V{kTor + ".onion"});
 }
 
@@ -89,13 +86,8 @@ TEST(Onion, InvariantUnderPieceSize) {
 
 TEST(Onion, HostileLinesScanInLinearTime) {
     const Options options = options_for({Type::onion});
-    for (const std::string& unit : V{kTor + ".onion ", kTor + ".onion.", kTor + "[.]", "a.", "[.]onion", "a",
-                                   kTor.substr(0, 40) + "."}) {
-        const std::string hostile = repeated(unit, 10 << 20);
-        double ratio = 0;
-        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << unit << "' ratio " << ratio;
-        std::cout << "10 MB of '" << unit << "': " << ratio << " x the time of prose\n";
-    }
+    expect_linear_time_on_repeated(options, {kTor + ".onion ", kTor + ".onion.", kTor + "[.]", "a.", "[.]onion", "a",
+                                             kTor.substr(0, 40) + "."});
 }
 
 TEST(Onion, CliJsonlCsvAndStix) {

@@ -10,15 +10,13 @@
 
 #include <gtest/gtest.h>
 
-#include <iostream>
-
 namespace iocscan::test {
 namespace {
 
 using V = std::vector<std::string>;
 
 V keys(const std::string& text, bool refang = false, std::size_t piece = 0) {
-    return values_of(scan_pieces(text, options_for({Type::regkey}, refang), piece), Type::regkey);
+    return values_found(Type::regkey, text, refang, piece);
 }
 
 TEST(Regkey, EveryRootInAnyCase) {
@@ -108,8 +106,7 @@ TEST(Regkey, HashesAndOtherIocsAround) {
 TEST(Regkey, OffByDefaultOnWithAll) {
     const std::string text = "run key HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run set";
     EXPECT_TRUE(values_of(scan_pieces(text, Options{}), Type::regkey).empty());
-    Options all;
-    all.types = TypeSet::all();
+    const Options all = options_for_all_types();
     EXPECT_EQ(values_of(scan_pieces(text, all), Type::regkey), V{"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"});
 }
 
@@ -125,12 +122,8 @@ TEST(Regkey, InvariantUnderPieceSize) {
 
 TEST(Regkey, HostileLinesScanInLinearTime) {
     const Options options = options_for({Type::regkey});
-    for (const std::string unit : {"HKLM\\", "HKLM\\a ", "HKLM\\a b ", "a b ", "HKLM\\a HKCU\\b ", "\\\\", "HKCU:"}) {
-        const std::string hostile = repeated(unit, 10 << 20);
-        double ratio = 0;
-        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << unit << "' ratio " << ratio;
-        std::cout << "10 MB of '" << unit << "': " << ratio << " x the time of prose\n";
-    }
+    expect_linear_time_on_repeated(options, {"HKLM\\", "HKLM\\a ", "HKLM\\a b ", "a b ", "HKLM\\a HKCU\\b ", "\\\\",
+                                             "HKCU:"});
     // A key under spaced words that never reach a backslash: one key, and the next one.
     EXPECT_EQ(keys("HKLM\\a" + repeated(" word", 1 << 20) + ", HKCU\\b"), (V{"HKLM\\a", "HKCU\\b"}));
 }

@@ -80,13 +80,7 @@ TEST(Segments, TokensAcrossEveryEdgeAreFoundExactlyOnce) {
 
 TEST(Segments, SameOverlongCountsAcrossEdges) {
     const std::string text = edge_heavy_text();
-    const auto stats_of = [&](unsigned threads) {
-        Scanner scanner(every_type(threads));
-        const auto ignore = [](const Match&) { return true; };
-        scanner.feed(text, ignore);
-        scanner.finish(ignore);
-        return scanner.stats();
-    };
+    const auto stats_of = [&](unsigned threads) { return scan_stats(text, every_type(threads)); };
     const Stats one = stats_of(1);
     EXPECT_GT(one.dropped_overlong, 0u);
     EXPECT_EQ(stats_of(2).dropped_overlong, one.dropped_overlong);

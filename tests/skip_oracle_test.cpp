@@ -55,18 +55,10 @@ std::string first_difference(const std::vector<Found>& with_skips, const std::ve
     return out.str();
 }
 
-/// Options that run every family, with refanged values (the post-pass too).
-Options every_family() {
-    Options options;
-    options.types = TypeSet::all();
-    options.refang = true;
-    return options;
-}
-
 /// Skips on, at each piece size and on both vector paths, against the DFA alone.
 /// Returns how many matches the reference holds.
 std::size_t expect_skips_agree(const std::string& text, const std::string& label,
-                               const Options& options = every_family()) {
+                               const Options& options = options_for_all_types(true)) {
     const auto reference = dfa_alone(text, options);
     SwitchesRestored restore;
     for (const bool avx2 : {true, false}) {

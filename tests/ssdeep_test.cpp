@@ -9,8 +9,6 @@
 
 #include <gtest/gtest.h>
 
-#include <iostream>
-
 namespace iocscan::test {
 namespace {
 
@@ -19,7 +17,7 @@ using V = std::vector<std::string>;
 const std::string kHash = "96:s4Ud1Lj96tHHlcB/pOyI2+mXZZ:s4Ud1LjktHHG";   // with "/" and "+"
 
 V hashes(const std::string& text, std::size_t piece = 0) {
-    return values_of(scan_pieces(text, options_for({Type::ssdeep}), piece), Type::ssdeep);
+    return values_found(Type::ssdeep, text, false, piece);
 }
 
 TEST(Ssdeep, HashesAsSsdeepAndReportsWriteThem) {
@@ -62,8 +60,7 @@ TEST(Ssdeep, HashesAndOtherIocsAround) {
 TEST(Ssdeep, OffByDefaultOnWithAll) {
     const std::string text = "fuzzy " + kHash + " seen";
     EXPECT_TRUE(values_of(scan_pieces(text, Options{}), Type::ssdeep).empty());
-    Options all;
-    all.types = TypeSet::all();
+    const Options all = options_for_all_types();
     EXPECT_EQ(values_of(scan_pieces(text, all), Type::ssdeep), V{kHash});
 }
 
@@ -76,12 +73,7 @@ TEST(Ssdeep, InvariantUnderPieceSize) {
 
 TEST(Ssdeep, HostileLinesScanInLinearTime) {
     const Options options = options_for({Type::ssdeep});
-    for (const std::string unit : {"96:", "3:a:b ", "3:a:b.", "96:abc", "3221225472:", ":", "12:34:56 "}) {
-        const std::string hostile = repeated(unit, 10 << 20);
-        double ratio = 0;
-        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << unit << "' ratio " << ratio;
-        std::cout << "10 MB of '" << unit << "': " << ratio << " x the time of prose\n";
-    }
+    expect_linear_time_on_repeated(options, {"96:", "3:a:b ", "3:a:b.", "96:abc", "3221225472:", ":", "12:34:56 "});
     // One giant base64 run after "96:": nothing reported, nothing lost after it.
     EXPECT_EQ(hashes("96:" + std::string(1 << 20, 'A') + " " + kHash), V{kHash});
 }

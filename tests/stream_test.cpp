@@ -10,21 +10,14 @@
 namespace iocscan::test {
 namespace {
 
-Options all_types(bool refang) {
-    Options options;
-    options.types = TypeSet::all();
-    options.refang = refang;
-    return options;
-}
-
 class MixedInput : public ::testing::TestWithParam<std::uint32_t> {};
 
 TEST_P(MixedInput, FeedPieceSizeDoesNotChangeResults) {
     const std::string text = mixed_text(1 << 20, GetParam());
-    const auto reference = scan_pieces(text, all_types(true));
+    const auto reference = scan_pieces(text, options_for_all_types(true));
     ASSERT_GT(reference.size(), 1000u) << "the generator should produce many IOCs";
     for (std::size_t piece : {1, 2, 3, 7, 64, 4096, 1 << 18}) {
-        const auto found = scan_pieces(text, all_types(true), piece);
+        const auto found = scan_pieces(text, options_for_all_types(true), piece);
         ASSERT_EQ(found.size(), reference.size()) << "piece size " << piece;
         EXPECT_TRUE(found == reference) << "piece size " << piece;
     }
@@ -32,16 +25,16 @@ TEST_P(MixedInput, FeedPieceSizeDoesNotChangeResults) {
 
 TEST_P(MixedInput, ReadChunkSizeDoesNotChangeResults) {
     const std::string text = mixed_text(1 << 20, GetParam());
-    const auto reference = scan_pieces(text, all_types(false));
+    const auto reference = scan_pieces(text, options_for_all_types(false));
     for (std::size_t chunk : {7, 64, 4096, 256 * 1024}) {
         SourceOptions source;
         source.chunk_size = chunk;
-        EXPECT_TRUE(scan_through_fd(text, all_types(false), source) == reference) << "chunk " << chunk;
+        EXPECT_TRUE(scan_through_fd(text, options_for_all_types(false), source) == reference) << "chunk " << chunk;
     }
 }
 
 TEST_P(MixedInput, MatchesComeInOffsetOrder) {
-    const auto found = scan_pieces(mixed_text(1 << 18, GetParam()), all_types(false), 5);
+    const auto found = scan_pieces(mixed_text(1 << 18, GetParam()), options_for_all_types(false), 5);
     for (std::size_t i = 1; i < found.size(); ++i) {
         ASSERT_LE(found[i - 1].offset, found[i].offset) << "at match " << i;
     }
@@ -57,21 +50,21 @@ TEST(Stream, WideInputDropsNulBytesAtAnyChunkSize) {
     }
     SourceOptions source;
     source.wide = true;
-    const auto reference = scan_through_fd(wide, all_types(true), source);
+    const auto reference = scan_through_fd(wide, options_for_all_types(true), source);
     ASSERT_EQ(values_of(reference, Type::ipv4), (std::vector<std::string>{"10.1.2.3", "203.0.113.9"}));
     ASSERT_EQ(values_of(reference, Type::md5).size(), 1u);
     for (std::size_t chunk : {1, 2, 3, 7, 64}) {
         source.chunk_size = chunk;
-        EXPECT_TRUE(scan_through_fd(wide, all_types(true), source) == reference) << "chunk " << chunk;
+        EXPECT_TRUE(scan_through_fd(wide, options_for_all_types(true), source) == reference) << "chunk " << chunk;
     }
     // Without --wide, the NULs split the address: nothing is found.
     source.wide = false;
-    EXPECT_TRUE(values_of(scan_through_fd(wide, all_types(true), source), Type::ipv4).empty());
+    EXPECT_TRUE(values_of(scan_through_fd(wide, options_for_all_types(true), source), Type::ipv4).empty());
 }
 
 TEST(Stream, OffsetsCountFromTheStartOfTheStream) {
     const std::string filler(1000000, 'x');
-    const auto found = scan_pieces(filler + " 1.2.3.4", all_types(false), 4096);
+    const auto found = scan_pieces(filler + " 1.2.3.4", options_for_all_types(false), 4096);
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].offset, filler.size() + 1);
     EXPECT_EQ(found[0].raw, "1.2.3.4");
@@ -81,10 +74,10 @@ TEST(Stream, InputSpaceIsFeedWithoutTheCopy) {
     // Bytes written into input_space() and committed, in pieces that fill
     // only part of the room, give what feed() gives.
     const std::string text = mixed_text(1 << 20, 5);
-    const auto reference = scan_pieces(text, all_types(true));
+    const auto reference = scan_pieces(text, options_for_all_types(true));
     std::vector<std::uint64_t> want;
     for (const auto& f : reference) want.push_back(f.offset);
-    Scanner scanner(all_types(true));
+    Scanner scanner(options_for_all_types(true));
     std::vector<std::uint64_t> offsets;
     const auto record = [&](const Match& m) { offsets.push_back(m.offset); return true; };
     std::size_t at = 0;
@@ -103,7 +96,7 @@ TEST(Stream, InputSpaceIsFeedWithoutTheCopy) {
 }
 
 TEST(Stream, StopsWhenTheCallbackSaysSo) {
-    Scanner scanner(all_types(false));
+    Scanner scanner(options_for_all_types(false));
     int calls = 0;
     const auto stop_after_one = [&](const Match&) { return ++calls < 1; };
     EXPECT_FALSE(scanner.feed("1.1.1.1 2.2.2.2 3.3.3.3 ", stop_after_one));
@@ -112,7 +105,7 @@ TEST(Stream, StopsWhenTheCallbackSaysSo) {
 }
 
 TEST(Stream, ResetStartsANewStream) {
-    Scanner scanner(all_types(false));
+    Scanner scanner(options_for_all_types(false));
     std::vector<std::uint64_t> offsets;
     const auto record = [&](const Match& m) { offsets.push_back(m.offset); return true; };
     scanner.feed("ab 1.1.1.1", record);
@@ -124,7 +117,7 @@ TEST(Stream, ResetStartsANewStream) {
 }
 
 TEST(Stream, StatsCountBytesAndTypes) {
-    Scanner scanner(all_types(false));
+    Scanner scanner(options_for_all_types(false));
     const auto ignore = [](const Match&) { return true; };
     scanner.feed("1.1.1.1 d41d8cd98f00b204e9800998ecf8427e", ignore);
     scanner.finish(ignore);
@@ -148,7 +141,7 @@ TEST(Stream, LongSkippedTextBeforeAMatchAtEveryPieceSize) {
 }
 
 TEST(Stream, EmptyInputFindsNothing) {
-    EXPECT_TRUE(scan_pieces("", all_types(true)).empty());
+    EXPECT_TRUE(scan_pieces("", options_for_all_types(true)).empty());
 }
 
 }  // namespace

@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <stdexcept>
 #include <thread>
 
@@ -64,13 +63,7 @@ TEST_P(ThreadCount, SameStats) {
     // Over-long candidates are counted per rule, then summed.
     const std::string text = mixed_text(1 << 19, 14) + std::string(300, 'a') + "\n" +
                              "key=" + std::string(70 * 1024, 'b') + "\n";
-    const auto stats_of = [&](unsigned threads) {
-        Scanner scanner(all_types(threads));
-        const auto ignore = [](const Match&) { return true; };
-        scanner.feed(text, ignore);
-        scanner.finish(ignore);
-        return scanner.stats();
-    };
+    const auto stats_of = [&](unsigned threads) { return scan_stats(text, all_types(threads)); };
     const Stats one = stats_of(1);
     const Stats many = stats_of(GetParam());
     EXPECT_GT(one.dropped_overlong, 0u);
@@ -349,11 +342,8 @@ TEST(ThreadsCli, APipeThatPausesGetsItsMatchesBeforeItCloses) {
 TEST(ThreadsCli, InterruptWithHelperThreadsFlushesAndExitsPromptly) {
     // Several families, so the scanner has helper threads; they block
     // signals, so SIGINT still interrupts the read() of the waiting caller.
-    RunningIocscan child({"--threads", "4", "--refang"});
-    child.write_stdin("seen 10[.]3[.]3[.]3 and d41d8cd98f00b204e9800998ecf8427e\n");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    child.send_signal(SIGINT);
-    const auto r = child.wait();
+    const auto r = run_iocscan_interrupted({"--threads", "4", "--refang"},
+                                           "seen 10[.]3[.]3[.]3 and d41d8cd98f00b204e9800998ecf8427e\n");
     EXPECT_EQ(r.exit_code, 130) << r.err;
     // The defanged address is a "bracket" URL too (url sorts first).
     EXPECT_EQ(r.out, "http://10.3.3.3\n10.3.3.3\nd41d8cd98f00b204e9800998ecf8427e\n");

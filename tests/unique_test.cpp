@@ -2,26 +2,19 @@
 // binary's -u output against plain output de-duplicated here.
 #include "cli/distinct_set.hpp"
 #include "cli/unique_filter.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace iocscan::test {
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 /// Keys that differ in one byte, in their length, or only past 16 bytes
 /// (where the hash goes to its next block), plus the empty key.

@@ -1,22 +1,14 @@
 // The URL options of the iocscan binary and its refang/defang subcommands.
 #include "support/json.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
-
-#include <sstream>
 
 namespace iocscan::test {
 namespace {
 
 using V = std::vector<std::string>;
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 const std::string kMail =
     "From the gateway: hxxp://evil[.]example[.]net/a.exe /quiet and 10.1.2.3\n"

@@ -2,7 +2,9 @@
 // offsets and lengths are positions in the input, and a byte-order mark
 // turns it on by itself (spec section 1).
 #include "lib/drop_nul_filter.hpp"
+#include "support/input_encodings.hpp"
 #include "support/json.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
@@ -15,45 +17,11 @@
 
 #include <iterator>
 #include <random>
-#include <sstream>
 
 namespace iocscan::test {
 namespace {
 
 using V = std::vector<std::string>;
-
-V lines_of(const std::string& text) {
-    V lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
-std::string utf16le(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        out += c;
-        out += '\0';
-    }
-    return out;
-}
-
-std::string gzip(const std::string& text) {
-    std::ostringstream packed;
-    boost::iostreams::filtering_ostream out;
-    out.push(boost::iostreams::gzip_compressor());
-    out.push(packed);
-    out << text;
-    out.reset();
-    return packed.str();
-}
-
-Options all_refanged() {
-    Options options;
-    options.types = TypeSet::all();
-    options.refang = true;
-    return options;
-}
 
 /// Scans through scan_fd() at every chunk size of the spec's invariant;
 /// all must give the same matches (offsets and lengths included).
@@ -61,10 +29,10 @@ std::vector<Found> scan_wide(const std::string& input, bool wide = true) {
     SourceOptions source;
     source.wide = wide;
     source.chunk_size = 4096;
-    const auto reference = scan_through_fd(input, all_refanged(), source);
+    const auto reference = scan_through_fd(input, options_for_all_types(true), source);
     for (std::size_t chunk : {1, 7, 33}) {
         source.chunk_size = chunk;
-        EXPECT_EQ(scan_through_fd(input, all_refanged(), source), reference) << "chunk " << chunk;
+        EXPECT_EQ(scan_through_fd(input, options_for_all_types(true), source), reference) << "chunk " << chunk;
     }
     return reference;
 }
@@ -118,7 +86,7 @@ TEST(Wide, AByteOrderMarkTurnsItOn) {
     EXPECT_EQ(text.substr(found.back().offset, found.back().length), utf16le("10.9.8.7"));
     // The CLI too, and inside compressed input.
     EXPECT_EQ(lines_of(run_iocscan({"--types", "ipv4"}, text).out), V{"10.9.8.7"});
-    EXPECT_EQ(lines_of(run_iocscan({"--types", "ipv4"}, gzip(text)).out), V{"10.9.8.7"});
+    EXPECT_EQ(lines_of(run_iocscan({"--types", "ipv4"}, compress(text, boost::iostreams::gzip_compressor())).out), V{"10.9.8.7"});
     // No mark: NULs stay (and split the address).
     EXPECT_EQ(run_iocscan({"--types", "ipv4"}, text.substr(2)).exit_code, 1);
 }

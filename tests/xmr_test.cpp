@@ -8,8 +8,6 @@
 
 #include <gtest/gtest.h>
 
-#include <iostream>
-
 namespace iocscan::test {
 namespace {
 
@@ -30,7 +28,7 @@ const std::string kSubaddress =
     "8BTd81B7syWcfufTMvppY6JwXNouMBzSkbLYfpAV5Usx3skxNgYeYTRj5UzqtReoS44qo9mtmXCqY45DJ852K5Jv25pnJx6";
 
 V addresses(const std::string& text, std::size_t piece = 0) {
-    return values_of(scan_pieces(text, options_for({Type::xmr}), piece), Type::xmr);
+    return values_found(Type::xmr, text, false, piece);
 }
 
 TEST(Xmr, StandardIntegratedAndSubaddress) {
@@ -70,8 +68,7 @@ TEST(Xmr, HashesAndOtherIocsAround) {
 TEST(Xmr, OffByDefaultOnWithAll) {
     const std::string text = "send to " + kFund + "\n";
     EXPECT_TRUE(values_of(scan_pieces(text, Options{}), Type::xmr).empty());
-    Options all;
-    all.types = TypeSet::all();
+    const Options all = options_for_all_types();
     const auto found = scan_pieces(text, all);
     EXPECT_EQ(values_of(found, Type::xmr), V{kFund});
     EXPECT_TRUE(values_of(found, Type::btc).empty());
@@ -86,12 +83,8 @@ TEST(Xmr, InvariantUnderPieceSize) {
 
 TEST(Xmr, HostileLinesScanInLinearTime) {
     const Options options = options_for({Type::xmr});
-    for (const std::string& unit : V{kFund + " ", kIntegrated + " ", "4", "8z", kFund.substr(0, 94) + "1 ", kFund.substr(0, 60)}) {
-        const std::string hostile = repeated(unit, 10 << 20);
-        double ratio = 0;
-        EXPECT_TRUE(scans_in_linear_time(hostile, options, &ratio)) << "'" << unit.substr(0, 12) << "' ratio " << ratio;
-        std::cout << "10 MB of '" << unit.substr(0, 12) << "...': " << ratio << " x the time of prose\n";
-    }
+    expect_linear_time_on_repeated(options, {kFund + " ", kIntegrated + " ", "4", "8z", kFund.substr(0, 94) + "1 ",
+                                             kFund.substr(0, 60)});
 }
 
 TEST(Xmr, CliJsonlAndCsv) {

@@ -2,6 +2,7 @@
 // never cross the boundary: each entry point turns them into status codes.
 #include "iocscan/iocscan.h"
 #include "iocscan/iocscan.hpp"
+#include "lib/comma_list.hpp"
 
 #include <algorithm>
 #include <array>
@@ -38,11 +39,7 @@ bool parse_types(const char* list, iocscan::Options& out, std::string& error) {
     }
     out.types = iocscan::TypeSet();
     out.url_plain = out.url_encoded = false;
-    for (bool more = true; more;) {
-        const auto comma = rest.find(',');
-        const std::string_view name = rest.substr(0, comma);
-        more = comma != std::string_view::npos;
-        if (more) rest.remove_prefix(comma + 1);
+    for (const std::string_view name : iocscan::CommaList(rest)) {
         iocscan::Type type;
         if (name == "all") {
             for (std::size_t t = 0; t < iocscan::kTypeCount; ++t) {

@@ -2,6 +2,7 @@
 #include "cli/allow_list_file.hpp"
 #include "cli/range_argument.hpp"
 #include "cli/whole_file.hpp"
+#include "lib/comma_list.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -71,11 +72,7 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
         error = "--types: an empty list selects nothing";
         return false;
     }
-    for (bool more = true; more;) {
-        const auto comma = list.find(',');
-        const std::string_view name = list.substr(0, comma);
-        more = comma != std::string_view::npos;
-        if (more) list.remove_prefix(comma + 1);
+    for (const std::string_view name : CommaList(list)) {
         Type type;
         if (name.empty()) {
             error = "--types: an empty name in the list";
@@ -117,11 +114,7 @@ std::string rule_names() {
 /// --no-rule NAME,...: built-in rule names (iocscan --list-rules).
 bool parse_rule_list(std::string_view list, std::vector<std::string>& off, std::string& error) {
     const auto rules = builtin_rule_list();
-    for (bool more = true; more;) {
-        const auto comma = list.find(',');
-        const std::string_view name = list.substr(0, comma);
-        more = comma != std::string_view::npos;
-        if (more) list.remove_prefix(comma + 1);
+    for (const std::string_view name : CommaList(list)) {
         if (std::none_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.name == name; })) {
             error = "--no-rule: unknown rule '" + std::string(name) + "' (known: " + rule_names() + ")";
             return false;

@@ -1,5 +1,6 @@
 // iocscan: the command-line tool. It uses only the public library API.
 #include "cli/arguments.hpp"
+#include "cli/display_name.hpp"
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/progress_meter.hpp"
@@ -25,6 +26,7 @@
 namespace {
 
 using namespace iocscan;
+using cli::display_name;
 
 constexpr int kExitFound = 0;
 constexpr int kExitNothingFound = 1;
@@ -54,10 +56,6 @@ void install_interrupt_handlers() {
 void report_error(std::string_view where, std::string_view reason) {
     std::fprintf(stderr, "iocscan: %.*s: %.*s\n", int(where.size()), where.data(),
                  int(reason.size()), reason.data());
-}
-
-std::string display_name(const std::string& path) {
-    return path == "-" ? "(standard input)" : path;
 }
 
 /// Totals over every file of the run, for --stats.
@@ -254,7 +252,7 @@ int run(const cli::Arguments& args) {
             }
             return writer.usable();
         };
-        progress.start_input(display_name(path), known_size(fd));
+        progress.start_input(std::string(display_name(path)), known_size(fd));
         source.on_progress = [&](std::uint64_t bytes) { progress.update(bytes, printed); };
         // Output waits in a buffer; a pipe that pauses gets it out at once.
         source.on_wait = [&] {

@@ -1,15 +1,12 @@
 #include "cli/misp_writer.hpp"
 
+#include "cli/display_name.hpp"
 #include "cli/json_text.hpp"
 #include "cli/source_date_epoch.hpp"
 #include "cli/uuid5.hpp"
 
 namespace iocscan::cli {
 namespace {
-
-std::string display_name(std::string_view path) {
-    return path == "-" ? std::string("(standard input)") : std::string(path);
-}
 
 /// info "SHOULD NOT include new-lines".
 void append_one_line(std::string& out, std::string_view text) {

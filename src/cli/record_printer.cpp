@@ -1,6 +1,7 @@
 #include "cli/record_printer.hpp"
 
 #include "cli/csv_text.hpp"
+#include "cli/display_name.hpp"
 #include "cli/json_text.hpp"
 
 #include <charconv>
@@ -63,7 +64,7 @@ void RecordPrinter::print(const Match& match, std::string_view path) {
     switch (format_) {
         case OutputFormat::plain:
             if (options_.with_path) {
-                writer_.write(path == "-" ? std::string_view("(standard input)") : path);
+                writer_.write(display_name(path));
                 writer_.write(':');
             }
             if (options_.line_numbers) {

@@ -1,5 +1,6 @@
 #include "cli/subcommands.hpp"
 
+#include "cli/display_name.hpp"
 #include "cli/output_writer.hpp"
 #include "iocscan/iocscan.hpp"
 #include "lib/ascii_class.hpp"
@@ -256,7 +257,8 @@ int run_subcommand(int argc, const char* const* argv) {
         const ssize_t got = ::read(STDIN_FILENO, block, sizeof block);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
-            std::fprintf(stderr, "iocscan: (standard input): %s\n", std::strerror(errno));
+            std::fprintf(stderr, "iocscan: %.*s: %s\n", int(kStandardInputName.size()), kStandardInputName.data(),
+                         std::strerror(errno));
             return kExitError;
         }
         if (got == 0) break;

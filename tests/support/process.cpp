@@ -3,14 +3,17 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <poll.h>
+#include <sstream>
 #include <stdexcept>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace iocscan::test {
@@ -115,6 +118,22 @@ void pump(int in_fd, int out_fd, int err_fd, const InputProducer& input,
 
 std::string iocscan_binary() { return IOCSCAN_BINARY; }
 
+std::string shell_output(const std::string& command) {
+    FILE* shell = ::popen(command.c_str(), "r");
+    if (shell == nullptr) throw std::runtime_error("popen failed: " + command);
+    std::string out;
+    char block[4096];
+    for (std::size_t n; (n = std::fread(block, 1, sizeof block, shell)) > 0;) out.append(block, n);
+    ::pclose(shell);
+    return out;
+}
+
+std::string file_text(const std::string& path) {
+    std::ostringstream text;
+    text << std::ifstream(path, std::ios::binary).rdbuf();
+    return text.str();
+}
+
 ProcessResult run_iocscan(const std::vector<std::string>& args, const std::string& input,
                           const std::vector<std::string>& env) {
     Pipes p;
@@ -201,6 +220,14 @@ ProcessResult RunningIocscan::wait() {
     reap(pid_, result);
     pid_ = -1;
     return result;
+}
+
+ProcessResult run_iocscan_interrupted(const std::vector<std::string>& args, const std::string& input) {
+    RunningIocscan child(args);
+    child.write_stdin(input);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    child.send_signal(SIGINT);
+    return child.wait();
 }
 
 TempFile::TempFile(const std::string& contents, const std::string& name) {

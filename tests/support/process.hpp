@@ -30,6 +30,10 @@ ProcessResult run_iocscan(const std::vector<std::string>& args, const std::strin
 ProcessResult run_iocscan_streaming(const std::vector<std::string>& args, const InputProducer& input,
                                     const std::function<bool(const std::string& out_so_far)>& on_output = {});
 
+/// Runs `iocscan` with `input` written on a stdin it leaves open, sends
+/// SIGINT 300 ms later (time to read and buffer the matches) and waits.
+ProcessResult run_iocscan_interrupted(const std::vector<std::string>& args, const std::string& input);
+
 /// A running iocscan whose stdin stays open until close_stdin(), for signal tests.
 class RunningIocscan {
 public:
@@ -51,6 +55,14 @@ private:
 
 /// Path of the binary under test.
 std::string iocscan_binary();
+
+/// Runs `command` with /bin/sh (for pipelines, terminals and affinity masks
+/// run_iocscan cannot set up); returns what it wrote on stdout. Throws when
+/// the shell cannot be started.
+std::string shell_output(const std::string& command);
+
+/// The whole contents of the file at `path` ("" when it cannot be read).
+std::string file_text(const std::string& path);
 
 /// A file in a fresh temporary directory, removed with the object.
 class TempFile {

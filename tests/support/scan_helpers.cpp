@@ -52,6 +52,14 @@ std::vector<Found> scan_through_fd(const std::string& text, const Options& optio
     return found;
 }
 
+Stats scan_stats(const std::string& text, const Options& options) {
+    Scanner scanner(options);
+    const auto ignore = [](const Match&) { return true; };
+    scanner.feed(text, ignore);
+    scanner.finish(ignore);
+    return scanner.stats();
+}
+
 std::vector<std::string> values_of(const std::vector<Found>& found, Type type) {
     std::vector<std::string> values;
     for (const auto& f : found) {
@@ -75,6 +83,17 @@ Options options_for(std::initializer_list<Type> types, bool refang) {
     for (Type t : types) options.types.add(t);
     options.refang = refang;
     return options;
+}
+
+Options options_for_all_types(bool refang) {
+    Options options;
+    options.types = TypeSet::all();
+    options.refang = refang;
+    return options;
+}
+
+std::vector<std::string> values_found(Type type, const std::string& text, bool refang, std::size_t piece_size) {
+    return values_of(scan_pieces(text, options_for({type}, refang), piece_size), type);
 }
 
 }  // namespace iocscan::test

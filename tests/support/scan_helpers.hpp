@@ -35,6 +35,9 @@ std::vector<Found> scan_pieces(const std::string& text, const Options& options,
 std::vector<Found> scan_through_fd(const std::string& text, const Options& options,
                                    const SourceOptions& source);
 
+/// The Stats of scanning `text` in one piece with `options`.
+Stats scan_stats(const std::string& text, const Options& options);
+
 /// Values of the matches of one type, in order.
 std::vector<std::string> values_of(const std::vector<Found>& found, Type type);
 
@@ -43,5 +46,13 @@ std::string describe(const std::vector<Found>& found);
 
 /// An Options that selects `types` only.
 Options options_for(std::initializer_list<Type> types, bool refang = false);
+
+/// An Options that selects every type (the opt-in ones too).
+Options options_for_all_types(bool refang = false);
+
+/// Values of the `type` matches in `text`, scanned for that type alone in
+/// pieces of `piece_size` bytes (0: one piece).
+std::vector<std::string> values_found(Type type, const std::string& text, bool refang = false,
+                                      std::size_t piece_size = 0);
 
 }  // namespace iocscan::test
