@@ -140,8 +140,9 @@ constexpr bool rows_match_types() {
     return true;
 }
 static_assert(rows_match_types(), "kFamilies: one complete row per Type, in order; kTypeCount = rows");
-// TypeSet keeps one bit per type in 32 bits.
-static_assert(kTypeCount <= 32);
+// TypeSet keeps one bit per type in 32 bits, and TypeSet::all() shifts
+// 1u by kTypeCount.
+static_assert(kTypeCount < 32);
 
 }  // namespace
 
