@@ -39,6 +39,8 @@
 namespace iocscan {
 
 /// IOC types. The order is the output order for matches at the same offset.
+/// Each has its row in the family registry (src/lib/family_registry.cpp),
+/// whose static_assert checks kTypeCount against the enumerators.
 enum class Type : std::uint8_t {
     url, ipv4, ipv6, email, md5, sha1, sha256, sha512, yara, custom, domain, cidr, phone,
     cve, attack,

@@ -3,6 +3,7 @@
 #include "iocscan/iocscan.h"
 #include "iocscan/iocscan.hpp"
 #include "lib/comma_list.hpp"
+#include "lib/family_registry.hpp"
 
 #include <algorithm>
 #include <array>
@@ -41,18 +42,22 @@ bool parse_types(const char* list, iocscan::Options& out, std::string& error) {
     out.url_plain = out.url_encoded = false;
     for (const std::string_view name : iocscan::CommaList(rest)) {
         iocscan::Type type;
+        bool group = false;   // "hashes": every row of that group
+        for (const iocscan::detail::Family& row : iocscan::detail::families()) {
+            if (!row.group_name.empty() && row.group_name == name) {
+                out.types.add(row.type);
+                group = true;
+            }
+        }
+        if (group) continue;
         if (name == "all") {
-            for (std::size_t t = 0; t < iocscan::kTypeCount; ++t) {
-                if (static_cast<iocscan::Type>(t) != iocscan::Type::custom) out.types.add(static_cast<iocscan::Type>(t));
+            for (const iocscan::detail::Family& row : iocscan::detail::families()) {
+                if (row.in_all) out.types.add(row.type);
             }
             out.url_plain = out.url_encoded = true;
         } else if (name == "url:plain" || name == "url:encoded") {
             out.types.add(iocscan::Type::url);
             (name == "url:plain" ? out.url_plain : out.url_encoded) = true;
-        } else if (name == "hashes") {
-            for (auto t : {iocscan::Type::md5, iocscan::Type::sha1, iocscan::Type::sha256, iocscan::Type::sha512}) {
-                out.types.add(t);
-            }
         } else if (iocscan::parse_type(name, type)) {
             out.types.add(type);
             if (type == iocscan::Type::url) out.url_plain = out.url_encoded = true;

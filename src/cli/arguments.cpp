@@ -3,6 +3,7 @@
 #include "cli/range_argument.hpp"
 #include "cli/whole_file.hpp"
 #include "lib/comma_list.hpp"
+#include "lib/family_registry.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -39,8 +40,15 @@ const ExtractFlag kExtractFlags[] = {
 class Selection {
 public:
     bool add(std::string_view source, std::initializer_list<Type> types, std::string& error) {
+        TypeSet set;
+        for (Type t : types) set.add(t);
+        return add(source, set, error);
+    }
+    bool add(std::string_view source, TypeSet types, std::string& error) {
         bool any_supported = false;
-        for (Type t : types) {
+        for (const detail::Family& row : detail::families()) {
+            const Type t = row.type;
+            if (!types.has(t)) continue;
             selected_.add(t);
             any_supported = any_supported || supported_types().has(t);
             if (t == Type::url) url_plain_ = url_encoded_ = true;
@@ -67,6 +75,33 @@ private:
     bool url_encoded_ = false;
 };
 
+/// The types a --types group name ("hashes") selects; empty for other names.
+TypeSet type_group(std::string_view name) {
+    TypeSet group;
+    for (const detail::Family& row : detail::families()) {
+        if (!row.group_name.empty() && row.group_name == name) group.add(row.type);
+    }
+    return group;
+}
+
+/// Every name --types accepts, in registry order: a group's name after its
+/// last member, url's forms after url.
+std::string known_type_names() {
+    std::string names;
+    const auto rows = detail::families();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        names += rows[i].name;
+        names += ' ';
+        if (rows[i].type == Type::url) names += "url:plain url:encoded ";
+        const bool group_ends = i + 1 == rows.size() || rows[i + 1].group_name != rows[i].group_name;
+        if (!rows[i].group_name.empty() && group_ends) {
+            names += rows[i].group_name;
+            names += ' ';
+        }
+    }
+    return names + "all";
+}
+
 bool parse_type_list(std::string_view list, Selection& selection, std::string& error) {
     if (list.empty()) {
         error = "--types: an empty list selects nothing";
@@ -78,23 +113,17 @@ bool parse_type_list(std::string_view list, Selection& selection, std::string& e
             error = "--types: an empty name in the list";
             return false;
         } else if (name == "all") {
-            // custom comes with --custom-regex, which gives its patterns.
-            for (std::size_t t = 0; t < kTypeCount; ++t) {
-                const auto each = static_cast<Type>(t);
-                if (each != Type::custom && supported_types().has(each)) selection.add("all", {each}, error);
+            for (const detail::Family& row : detail::families()) {
+                if (row.in_all && supported_types().has(row.type)) selection.add("all", {row.type}, error);
             }
         } else if (name == "url:plain" || name == "url:encoded") {
             selection.add_url_form(name == "url:encoded");
-        } else if (name == "hashes") {
-            if (!selection.add(name, {Type::md5, Type::sha1, Type::sha256, Type::sha512}, error)) return false;
+        } else if (const TypeSet group = type_group(name); !group.empty()) {
+            if (!selection.add(name, group, error)) return false;
         } else if (parse_type(name, type)) {
             if (!selection.add("--types " + std::string(name), {type}, error)) return false;
         } else {
-            error = "--types: unknown type '" + std::string(name) +
-                    "' (known: url url:plain url:encoded ipv4 ipv6 email md5 sha1 sha256 sha512 hashes yara custom "
-                    "domain cidr phone cve attack mac asn regkey ssdeep "
-                    "btc eth onion xmr "
-                    "all)";
+            error = "--types: unknown type '" + std::string(name) + "' (known: " + known_type_names() + ")";
             return false;
         }
     }

@@ -11,49 +11,30 @@ using detail::ascii_lower;
 
 using Form = MispValueForm;
 
-// Categories are MISP's default category of each attribute type (its
-// describeTypes "sane_defaults"), valid for that type in every MISP version;
-// to_ids is MISP's default too. Rows for types this build may not have yet
-// (mac, asn, ssdeep, regkey, btc, eth, xmr, onion) stay unused until then.
-constexpr std::array kKinds = {
-    MispAttributeKind{"url", "url", "Network activity", true, Form::as_is},
-    MispAttributeKind{"ipv4", "ip-dst", "Network activity", true, Form::ip},
-    MispAttributeKind{"ipv6", "ip-dst", "Network activity", true, Form::ip},
-    MispAttributeKind{"cidr", "ip-dst", "Network activity", true, Form::ip},   // MISP takes a.b.c.d/N
-    MispAttributeKind{"domain", "domain", "Network activity", true, Form::lower_case},
-    MispAttributeKind{"onion", "domain", "Network activity", true, Form::lower_case},
-    MispAttributeKind{"email", "email-src", "Payload delivery", true, Form::lower_case},
-    MispAttributeKind{"md5", "md5", "Payload delivery", true, Form::lower_case},
-    MispAttributeKind{"sha1", "sha1", "Payload delivery", true, Form::lower_case},
-    MispAttributeKind{"sha256", "sha256", "Payload delivery", true, Form::lower_case},
-    MispAttributeKind{"sha512", "sha512", "Payload delivery", true, Form::lower_case},
-    MispAttributeKind{"ssdeep", "ssdeep", "Payload delivery", true, Form::as_is},
-    MispAttributeKind{"yara", "yara", "Payload installation", true, Form::as_is},
-    MispAttributeKind{"regkey", "regkey", "Persistence mechanism", true, Form::as_is},
-    MispAttributeKind{"btc", "btc", "Financial fraud", true, Form::as_is},
-    MispAttributeKind{"xmr", "xmr", "Financial fraud", true, Form::as_is},
-    // MISP has no Ethereum type: text, in the category of the other wallets.
-    MispAttributeKind{"eth", "text", "Financial fraud", false, Form::as_is},
-    MispAttributeKind{"mac", "mac-address", "Network activity", false, Form::as_is},
-    MispAttributeKind{"asn", "AS", "Network activity", false, Form::as_number},
-    MispAttributeKind{"cve", "vulnerability", "External analysis", false, Form::as_is},
-    MispAttributeKind{"phone", "phone-number", "Other", false, Form::phone},
-    // An ATT&CK id names a galaxy cluster, which an attribute cannot be.
-    MispAttributeKind{"attack", "text", "Other", false, Form::as_is},
-    MispAttributeKind{"custom", "text", "Other", false, Form::as_is},
-};
+/// The registry's MISP columns, with each row's type name.
+const std::array<MispAttributeKind, kTypeCount>& kinds() {
+    static const auto table = [] {
+        std::array<MispAttributeKind, kTypeCount> rows{};
+        for (const detail::Family& row : detail::families()) {
+            rows[static_cast<std::size_t>(row.type)] = {row.name, row.misp.type, row.misp.category,
+                                                        row.misp.to_ids, row.misp.form};
+        }
+        return rows;
+    }();
+    return table;
+}
 
 constexpr MispAttributeKind kText{"", "text", "Other", false, Form::as_is};
 
-
 }  // namespace
 
-std::span<const MispAttributeKind> misp_attribute_kinds() { return kKinds; }
+std::span<const MispAttributeKind> misp_attribute_kinds() { return kinds(); }
 
 const MispAttributeKind& misp_attribute_kind(std::string_view iocscan_type) {
-    const auto row = std::find_if(kKinds.begin(), kKinds.end(),
+    const auto& rows = kinds();
+    const auto row = std::find_if(rows.begin(), rows.end(),
                                   [&](const MispAttributeKind& k) { return k.iocscan_type == iocscan_type; });
-    return row != kKinds.end() ? *row : kText;
+    return row != rows.end() ? *row : kText;
 }
 
 void misp_value(MispValueForm form, std::string_view value, std::string& out) {

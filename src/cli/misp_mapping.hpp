@@ -1,8 +1,9 @@
-// How each iocscan type becomes a MISP attribute: one row per type name
-// (docs/misp.md). The rows are looked up by name, so a type that another
-// build adds is mapped by its row once it exists; a name without a row is
-// MISP "text".
+// How each iocscan type becomes a MISP attribute (docs/misp.md): the MISP
+// columns of the family registry (lib/family_registry.cpp), looked up by type
+// name; a name without a row is MISP "text".
 #pragma once
+
+#include "lib/family_registry.hpp"
 
 #include <span>
 #include <string>
@@ -10,17 +11,7 @@
 
 namespace iocscan::cli {
 
-/// What MISP itself does to a value of the type before storing it
-/// (AttributeValidationTool::modifyBeforeValidation), done here too so that
-/// two spellings of one value make one attribute, not a duplicate MISP
-/// would refuse.
-enum class MispValueForm {
-    as_is,
-    lower_case,   ///< hashes, e-mail, domain
-    ip,           ///< lower case, IPv6 zone (%eth0) dropped: MISP's ip-dst has none
-    as_number,    ///< the digits of "AS13335" / "ASN 13335"
-    phone,        ///< '+' and digits ("00" as '+'): "+1 202 555 0143" -> "+12025550143"
-};
+using MispValueForm = detail::MispValueForm;
 
 struct MispAttributeKind {
     std::string_view iocscan_type;   ///< type_name(), e.g. "ipv4"

@@ -3,6 +3,7 @@
 #include "cli/csv_text.hpp"
 #include "cli/display_name.hpp"
 #include "cli/json_text.hpp"
+#include "lib/family_registry.hpp"
 
 #include <charconv>
 #include <string_view>
@@ -10,45 +11,14 @@
 namespace iocscan::cli {
 namespace {
 
-/// The key of each type in the grouped --json object. Hashes share one list,
-/// as in iocextract.
-std::string_view json_key(Type type) {
-    switch (type) {
-        case Type::url: return "urls";
-        case Type::ipv4: return "ipv4s";
-        case Type::ipv6: return "ipv6s";
-        case Type::email: return "emails";
-        case Type::md5:
-        case Type::sha1:
-        case Type::sha256:
-        case Type::sha512: return "hashes";
-        case Type::yara: return "yara_rules";
-        case Type::custom: return "custom_regex";
-        case Type::domain: return "domains";
-        case Type::cidr: return "cidrs";
-        case Type::phone: return "phones";
-        case Type::cve: return "cves";
-        case Type::attack: return "attack_ids";
-        case Type::mac: return "mac_addresses";
-        case Type::asn: return "asns";
-        case Type::regkey: return "registry_keys";
-        case Type::ssdeep: return "ssdeep_hashes";
-        case Type::btc: return "btc_addresses";
-        case Type::eth: return "eth_addresses";
-        case Type::onion: return "onions";
-        case Type::xmr: return "xmr_addresses";
-    }
-    return "other";
-}
-
-/// Index of the list a type's values go to (all hashes share md5's).
+/// Index of the list a type's values go to in the grouped --json object: the
+/// first type with the same key (all hashes share md5's, as in iocextract).
 std::size_t group_of(Type type) {
-    switch (type) {
-        case Type::sha1:
-        case Type::sha256:
-        case Type::sha512: return static_cast<std::size_t>(Type::md5);
-        default: return static_cast<std::size_t>(type);
+    const std::string_view key = detail::family(type).json_key;
+    for (const detail::Family& row : detail::families()) {
+        if (row.json_key == key) return static_cast<std::size_t>(row.type);
     }
+    return static_cast<std::size_t>(type);
 }
 
 }  // namespace
@@ -171,7 +141,7 @@ void RecordPrinter::finish() {
         if (!first_key) line_ += ',';
         first_key = false;
         line_ += '"';
-        line_ += json_key(static_cast<Type>(g));
+        line_ += detail::family(static_cast<Type>(g)).json_key;
         line_ += "\":[";
         for (std::size_t i = 0; i < grouped_[g].size(); ++i) {
             if (i > 0) line_ += ',';

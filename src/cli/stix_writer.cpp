@@ -2,6 +2,7 @@
 
 #include "cli/json_text.hpp"
 #include "cli/source_date_epoch.hpp"
+#include "lib/family_registry.hpp"
 #include "lib/registry_roots.hpp"
 
 #include <ctime>
@@ -45,34 +46,20 @@ std::string registry_key_with_hive(std::string_view key) {
 StixWriter::StixWriter(OutputWriter& writer) : writer_(writer), timestamp_(run_timestamp()) {}
 
 std::string StixWriter::pattern_for(Type type, std::string_view value) {
-    const std::string literal = quoted_literal(value);
-    switch (type) {
-        case Type::url: return "[url:value = " + literal + "]";
-        case Type::ipv4:
-        case Type::cidr: return "[ipv4-addr:value = " + literal + "]";
-        case Type::ipv6: return "[ipv6-addr:value = " + literal + "]";
-        case Type::email: return "[email-addr:value = " + literal + "]";
-        case Type::domain:
-        case Type::onion: return "[domain-name:value = " + literal + "]";
-        case Type::md5: return "[file:hashes.MD5 = " + literal + "]";
-        case Type::sha1: return "[file:hashes.'SHA-1' = " + literal + "]";
-        case Type::sha256: return "[file:hashes.'SHA-256' = " + literal + "]";
-        case Type::sha512: return "[file:hashes.'SHA-512' = " + literal + "]";
-        case Type::custom:
-        case Type::phone:
-        case Type::btc:
-        case Type::xmr:
-        case Type::eth: return "";   // no STIX object type: add() leaves them out
-        case Type::yara: return std::string(value);   // pattern_type yara: the rule itself
-        case Type::mac: return "[mac-addr:value = " + literal + "]";
-        case Type::asn:   // the refanged "AS13335": an integer property
-            return "[autonomous-system:number = " + std::string(value.substr(std::min<std::size_t>(2, value.size()))) + "]";
-        case Type::regkey: return "[windows-registry-key:key = " + quoted_literal(registry_key_with_hive(value)) + "]";
-        case Type::ssdeep: return "[file:hashes.SSDEEP = " + literal + "]";
-        case Type::cve:
-        case Type::attack: break;   // SDOs (shape_of), no pattern
+    const detail::Family& row = detail::family(type);
+    const std::string property(row.stix_property);
+    switch (row.stix) {
+        case detail::StixForm::pattern: return "[" + property + " = " + quoted_literal(value) + "]";
+        case detail::StixForm::as_number:   // the refanged "AS13335": an integer property
+            return "[" + property + " = " + std::string(value.substr(std::min<std::size_t>(2, value.size()))) + "]";
+        case detail::StixForm::registry_key:
+            return "[" + property + " = " + quoted_literal(registry_key_with_hive(value)) + "]";
+        case detail::StixForm::yara_rule: return std::string(value);   // pattern_type yara: the rule itself
+        case detail::StixForm::none: return "";   // no STIX object type: add() leaves them out
+        case detail::StixForm::vulnerability:
+        case detail::StixForm::attack_object: break;   // SDOs (shape_of), no pattern
     }
-    return literal;
+    return quoted_literal(value);
 }
 
 void StixWriter::begin() {
@@ -82,11 +69,11 @@ void StixWriter::begin() {
 }
 
 StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedObject& named) {
-    switch (type) {
-        case Type::cve:
+    switch (detail::family(type).stix) {
+        case detail::StixForm::vulnerability:
             named = {"vulnerability", "cve", "https://www.cve.org/CVERecord?id=" + std::string(value)};
             return Shape::named;
-        case Type::attack: {
+        case detail::StixForm::attack_object: {
             // Tactics (x-mitre-tactic) and software (malware or tool: the id
             // does not say which) have no clean STIX 2.1 type: left out.
             const bool tactic = value.size() > 1 && value[1] == 'A';
@@ -107,15 +94,15 @@ StixWriter::Shape StixWriter::shape_of(Type type, std::string_view value, NamedO
             named = {kind, "mitre-attack", "https://attack.mitre.org/" + std::string(folder) + path + "/"};
             return Shape::named;
         }
-        case Type::btc:
-        case Type::xmr:
-        case Type::eth:
-            // STIX 2.1 has no object for a cryptocurrency address (the
-            // cryptocurrency-wallet SCO was left out of the standard).
+        case detail::StixForm::none:
             return Shape::none;
-        default:
-            return Shape::indicator;
+        case detail::StixForm::pattern:
+        case detail::StixForm::as_number:
+        case detail::StixForm::registry_key:
+        case detail::StixForm::yara_rule:
+            break;
     }
+    return Shape::indicator;
 }
 
 void StixWriter::append_object_head(std::string_view type) {
@@ -130,9 +117,8 @@ void StixWriter::append_object_head(std::string_view type) {
 }
 
 void StixWriter::add(const Match& match) {
-    // No STIX Cyber-observable type holds these; x-iocscan-* types would
-    // need an extension-definition object.
-    if (match.type == Type::custom || match.type == Type::phone) return;
+    // A type no STIX object holds (lib/family_registry.cpp) is left out.
+    if (detail::family(match.type).stix == detail::StixForm::none) return;
     // The CLI scans with refang for STIX (cli/arguments.cpp), so the value is
     // plain, and an encoded URL's value is the decoded URL.
     refanged_.assign(match.value);
@@ -176,7 +162,7 @@ void StixWriter::add(const Match& match) {
     record_ += R"(","name":")";
     append_json_string(record_, name_);
     record_ += R"(","indicator_types":["malicious-activity"],"pattern_type":")";
-    record_ += match.type == Type::yara ? "yara" : "stix";
+    record_ += detail::family(match.type).stix == detail::StixForm::yara_rule ? "yara" : "stix";
     record_ += R"(","pattern":")";
     append_json_string(record_, pattern_for(match.type, refanged_));
     record_ += "\"}";

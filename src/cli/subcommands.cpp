@@ -3,7 +3,7 @@
 #include "cli/display_name.hpp"
 #include "cli/output_writer.hpp"
 #include "iocscan/iocscan.hpp"
-#include "lib/ascii_class.hpp"
+#include "lib/family_registry.hpp"
 
 #include <array>
 #include <cerrno>
@@ -18,79 +18,15 @@
 namespace iocscan::cli {
 namespace {
 
-using detail::ascii_lower;
-using detail::is_digit;
-using detail::is_hex;
-
 constexpr int kExitOk = 0;
 constexpr int kExitError = 2;
-
-
-std::string lowered(std::string_view text) {
-    std::string out;
-    for (char c : text) out.push_back(ascii_lower(c));
-    return out;
-}
-
-/// Digits joined by dots or defanged dots, four groups, optionally /N.
-bool looks_like_ipv4(std::string_view text) {
-    for (char c : lowered(text)) {
-        if (!is_digit(c) && std::string_view(".[]()\\/dot").find(c) == std::string_view::npos) return false;
-    }
-    const std::string plain = refang(Type::ipv4, text);
-    const std::string_view address = std::string_view(plain).substr(0, plain.find('/'));
-    int groups = 0;
-    std::size_t digits = 0;
-    for (char c : address) {
-        if (is_digit(c)) {
-            if (digits++ == 0) ++groups;
-        } else {
-            digits = 0;
-        }
-    }
-    return groups == 4 && !address.empty() && is_digit(address.front()) && is_digit(address.back());
-}
-
-/// An address with "@" or one of its defanged spellings, and no scheme.
-bool looks_like_email(std::string_view text) {
-    const std::string low = lowered(text);
-    if (low.find("//") != std::string::npos || low.find(":\\\\") != std::string::npos) return false;
-    for (std::string_view at : {"@", "[at]", "(at)", "{at}", " at "}) {
-        if (low.find(at) != std::string::npos) return true;
-    }
-    return false;
-}
-
-
-/// Only hex digits and colons (dots for an embedded IPv4), two colons or
-/// more; colons may be written "[:]".
-bool looks_like_ipv6(std::string_view text) {
-    int colons = 0;
-    for (char c : refang(Type::ipv6, text)) {
-        if (c == ':') {
-            ++colons;
-        } else if (!is_hex(c) && c != '.') {
-            return false;
-        }
-    }
-    return colons >= 2;
-}
-
-/// A hash: 32, 40, 64 or 128 hex digits. Refang and defang leave it as is.
-bool looks_like_hash(std::string_view text) {
-    for (char c : text) {
-        if (!is_hex(c)) return false;
-    }
-    return text.size() == 32 || text.size() == 40 || text.size() == 64 || text.size() == 128;
-}
 
 }  // namespace
 
 Type guess_kind(std::string_view ioc) {
-    if (looks_like_email(ioc)) return Type::email;
-    if (looks_like_ipv4(ioc)) return ioc.find('/') != std::string_view::npos ? Type::cidr : Type::ipv4;
-    if (looks_like_ipv6(ioc)) return Type::ipv6;
-    if (looks_like_hash(ioc)) return Type::md5;
+    for (const detail::Family& row : detail::families()) {
+        if (row.looks_like != nullptr && row.looks_like(ioc)) return row.type;
+    }
     return Type::url;
 }
 
@@ -133,12 +69,14 @@ private:
             Options options;
             options.types = TypeSet{};
             options.types.add(kind);
-            if (kind == Type::ipv4 || kind == Type::cidr) {
-                options.types.add(Type::ipv4);
-                options.types.add(Type::cidr);
-            }
-            if (kind == Type::md5) {
-                for (Type hash : {Type::sha1, Type::sha256, Type::sha512}) options.types.add(hash);
+            // With the other types of the rules that find it: a rule tells
+            // ipv4 from cidr, or md5 from sha1, by what it matched, so a
+            // line guessed as md5 may well be a sha1.
+            for (const RuleInfo& rule : builtin_rule_list()) {
+                if (!rule.types.has(kind)) continue;
+                for (const detail::Family& row : detail::families()) {
+                    if (rule.types.has(row.type)) options.types.add(row.type);
+                }
             }
             slot = std::make_unique<Scanner>(options);
         }
@@ -149,10 +87,21 @@ private:
 };
 
 std::optional<Type> parse_kind(std::string_view name) {
-    if (name == "url") return Type::url;
-    if (name == "ipv4") return Type::ipv4;
-    if (name == "email") return Type::email;
+    for (const detail::Family& row : detail::families()) {
+        if (row.kind_option && row.name == name) return row.type;
+    }
     return std::nullopt;
+}
+
+/// The names --kind accepts, joined by `separator`: "url|ipv4|email".
+std::string kind_names(std::string_view separator) {
+    std::string names;
+    for (const detail::Family& row : detail::families()) {
+        if (!row.kind_option) continue;
+        if (!names.empty()) names += separator;
+        names += row.name;
+    }
+    return names;
 }
 
 std::string_view trimmed(std::string_view text) {
@@ -239,14 +188,16 @@ int run_subcommand(int argc, const char* const* argv) {
         } else if (arg == "--kind") {
             return usage_error(command, "--kind: needs a value");
         } else if (arg == "-h" || arg == "--help") {
-            std::printf("Usage: iocscan %.*s [--kind url|ipv4|email]%s < IOCS\n",
-                        int(command.size()), command.data(), command == "refang" ? " [--strict]" : "");
+            std::printf("Usage: iocscan %.*s [--kind %s]%s < IOCS\n", int(command.size()), command.data(),
+                        kind_names("|").c_str(), command == "refang" ? " [--strict]" : "");
             return kExitOk;
         } else {
             return usage_error(command, "unknown argument '" + std::string(arg) + "'");
         }
         kind = parse_kind(value);
-        if (!kind) return usage_error(command, "--kind: unknown kind '" + std::string(value) + "' (url, ipv4, email)");
+        if (!kind) {
+            return usage_error(command, "--kind: unknown kind '" + std::string(value) + "' (" + kind_names(", ") + ")");
+        }
     }
 
     OutputWriter out(STDOUT_FILENO);

@@ -1,5 +1,8 @@
 #include "lib/defang.hpp"
 
+#include "lib/domain_refang.hpp"
+#include "lib/email_refang.hpp"
+#include "lib/family_registry.hpp"
 #include "lib/refang.hpp"
 #include "lib/url_parts.hpp"
 #include "lib/url_refang.hpp"
@@ -25,6 +28,8 @@ std::string_view defanged_scheme(std::string_view plain) {
     return plain;
 }
 
+}  // namespace
+
 void defang_url(std::string_view ioc, std::string& out) {
     const UrlParts parts = split_url(ioc);
     if (parts.scheme_end > 0) {
@@ -44,40 +49,34 @@ void defang_url(std::string_view ioc, std::string& out) {
     out.append(ioc.substr(parts.host_end));
 }
 
-void defang_email(std::string_view plain, std::string& out) {
+void defang_dotted(std::string_view ioc, std::string& out) {
+    std::string plain;
+    refang_dotted(ioc, plain);
+    bracket_dots(plain, out);
+}
+
+void defang_domain(std::string_view ioc, std::string& out) {
+    std::string plain;
+    refang_domain(ioc, plain);
+    bracket_dots(plain, out);
+}
+
+void defang_email(std::string_view ioc, std::string& out) {
+    std::string plain;
+    refang_email(ioc, plain);
     const std::size_t at = plain.rfind('@');
-    if (at == std::string_view::npos) {
+    if (at == std::string::npos) {
         bracket_dots(plain, out);
         return;
     }
-    out.append(plain.substr(0, at));
+    out.append(plain, 0, at);
     out.append("[@]");
-    bracket_dots(plain.substr(at + 1), out);
+    bracket_dots(std::string_view(plain).substr(at + 1), out);
 }
-
-}  // namespace
 
 void defang_into(Type type, std::string_view ioc, std::string& out) {
     out.clear();
-    std::string plain;
-    switch (type) {
-        case Type::url:
-            defang_url(ioc, out);
-            return;
-        case Type::ipv4:
-        case Type::cidr:
-        case Type::domain:
-            refang_into(type, ioc, plain);
-            bracket_dots(plain, out);
-            return;
-        case Type::email:
-            refang_into(type, ioc, plain);
-            defang_email(plain, out);
-            return;
-        default:
-            out.assign(ioc);
-            return;
-    }
+    family(type).defang(ioc, out);
 }
 
 }  // namespace iocscan::detail

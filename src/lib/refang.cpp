@@ -1,10 +1,7 @@
 #include "lib/refang.hpp"
 
 #include "lib/ascii_class.hpp"
-#include "lib/domain_refang.hpp"
-#include "lib/email_refang.hpp"
-#include "lib/ipv6_run.hpp"
-#include "lib/url_refang.hpp"
+#include "lib/family_registry.hpp"
 
 namespace iocscan::detail {
 namespace {
@@ -21,6 +18,8 @@ bool is_plain_dotted(std::string_view raw) {
     }
     return true;
 }
+
+}  // namespace
 
 /// ipv4 / cidr: keep the digit groups, write every separator ("[.]", "(dot)",
 /// "\.", "]]" ...) as a single dot, keep "/N".
@@ -102,50 +101,16 @@ void refang_regkey(std::string_view raw, std::string& out) {
     }
 }
 
-}  // namespace
+void refang_cve(std::string_view raw, std::string& out) {
+    // "cve-2021-44228" is written CVE-2021-44228 (docs/families.md).
+    for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+}
+
+void copy_as_written(std::string_view raw, std::string& out) { out.assign(raw); }
 
 void refang_into(Type type, std::string_view raw, std::string& out) {
     out.clear();
-    switch (type) {
-        case Type::url:
-            refang_url(raw, out);
-            return;
-        case Type::ipv4:
-        case Type::cidr:
-            refang_dotted(raw, out);
-            return;
-        case Type::email:
-            refang_email(raw, out);
-            return;
-        case Type::domain:
-        case Type::onion:   // defanged dots as in domain names
-            refang_domain(raw, out);
-            return;
-        case Type::ipv6:
-            // The match already leaves out brackets, port and sentence
-            // punctuation; the address is kept as written (case, zeros) but
-            // for "[:]" colons.
-            refang_ipv6(raw, out);
-            return;
-        case Type::cve:
-            // "cve-2021-44228" is written CVE-2021-44228 (docs/families.md).
-            for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-            return;
-        case Type::mac:
-            refang_mac(raw, out);
-            return;
-        case Type::asn:
-            refang_asn(raw, out);
-            return;
-        case Type::regkey:
-            refang_regkey(raw, out);
-            return;
-        default:
-            // Hashes are never defanged; families without a refang rule yet
-            // are reported as written.
-            out.assign(raw);
-            return;
-    }
+    family(type).refang(raw, out);
 }
 
 }  // namespace iocscan::detail

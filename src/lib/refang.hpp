@@ -1,5 +1,8 @@
 // The post-pass: turns the text a scanner matched into its plain form.
 // Kept apart from the grammars so that scanning never pays for it unless asked.
+// Each type's refang is named by its row in lib/family_registry.cpp; the
+// families with more to undo have their own files (url_refang, domain_refang,
+// email_refang, ipv6_run).
 #pragma once
 
 #include "iocscan/iocscan.hpp"
@@ -11,5 +14,21 @@ namespace iocscan::detail {
 
 /// Writes the refanged form of `raw` (a match of `type`) into `out`.
 void refang_into(Type type, std::string_view raw, std::string& out);
+
+// The refangs below append to `out`, which refang_into() has cleared.
+
+/// ipv4 / cidr: keep the digit groups, write every separator ("[.]", "(dot)",
+/// "\.", "]]" ...) as a single dot, keep "/N".
+void refang_dotted(std::string_view raw, std::string& out);
+/// mac: the twelve hex digits in lower case, in colon pairs.
+void refang_mac(std::string_view raw, std::string& out);
+/// asn: "AS" and the number, however it was written ("ASN 13335").
+void refang_asn(std::string_view raw, std::string& out);
+/// regkey: doubled backslashes written single.
+void refang_regkey(std::string_view raw, std::string& out);
+/// cve: upper case.
+void refang_cve(std::string_view raw, std::string& out);
+/// Types that are never defanged (hashes, ...): the text as written.
+void copy_as_written(std::string_view raw, std::string& out);
 
 }  // namespace iocscan::detail

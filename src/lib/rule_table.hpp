@@ -1,7 +1,9 @@
 // The table of generated scanners: which grammar finds which types.
 //
-// Adding a family means adding a grammar/<family>.re with one lex function
-// and one row here; the driver (scanner.cpp) needs no change.
+// A rule that finds an existing type is a grammar/<rule>.re with one lex
+// function and one row here; a new type also needs its row in the family
+// registry (docs/DESIGN.md, "Adding a type"). The driver (scanner.cpp)
+// needs no change.
 #pragma once
 
 #include "iocscan/iocscan.hpp"

@@ -1,28 +1,17 @@
-// Names of types and rules, as they appear on the command line and in JSON.
+// Names of types (from the family registry) and rules, as they appear on the
+// command line and in JSON.
 #include "iocscan/iocscan.hpp"
+#include "lib/family_registry.hpp"
 #include "lib/rule_table.hpp"
 
-#include <array>
-
 namespace iocscan {
-namespace {
 
-constexpr std::array<std::string_view, kTypeCount> kTypeNames = {
-    "url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512",
-    "yara", "custom", "domain", "cidr", "phone",
-    "cve", "attack",
-    "mac", "asn", "regkey", "ssdeep",
-    "btc", "eth", "onion", "xmr",
-};
-
-}  // namespace
-
-std::string_view type_name(Type type) { return kTypeNames[static_cast<std::size_t>(type)]; }
+std::string_view type_name(Type type) { return detail::family(type).name; }
 
 bool parse_type(std::string_view name, Type& out) {
-    for (std::size_t i = 0; i < kTypeNames.size(); ++i) {
-        if (kTypeNames[i] == name) {
-            out = static_cast<Type>(i);
+    for (const detail::Family& row : detail::families()) {
+        if (row.name == name) {
+            out = row.type;
             return true;
         }
     }
@@ -31,9 +20,8 @@ bool parse_type(std::string_view name, Type& out) {
 
 TypeSet TypeSet::defaults() {
     TypeSet set;
-    for (Type t : {Type::url, Type::ipv4, Type::ipv6, Type::email, Type::md5, Type::sha1,
-                   Type::sha256, Type::sha512, Type::yara, Type::cidr}) {
-        set.add(t);
+    for (const detail::Family& row : detail::families()) {
+        if (row.default_on) set.add(row.type);
     }
     return set;
 }
