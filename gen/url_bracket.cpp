@@ -15,6 +15,10 @@
 // punctuation only ("[.][.][.]...") is skipped as one token: it has no word
 // boundary to start at. The look-ahead past an accepting state is at most
 // the few bytes of a spaced "[ . ]".
+// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// an e-mail address's domain, not a URL: the bytes before it come through
+// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// post-pass, lib/url_host_check.hpp, as the token holds it.)
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
 #include "lib/url_anchor_skip.hpp"
@@ -35,7 +39,9 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     if (st.state < 0) {
@@ -798,7 +804,7 @@ yyFillLabel17:
 yy24:
 	st.state = -1;
 	{
-                emit_url_token(st, sink, kRuleUrlBracket);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
                 continue;
             }
 yy25:
@@ -3011,6 +3017,17 @@ yy53:
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -103,6 +103,23 @@ TEST(UrlPrecision, PercentEncodedUrlWithADefangedDot) {
     EXPECT_EQ(refanged("u=http%3A%2F%2Fevil(.)example%2Fa"), V{"http://evil.example/a"});
 }
 
+TEST(UrlPrecision, PartsOfEmailAddressesAreNoUrls) {
+    // ".team" is a real top-level domain: the local part passed the host check.
+    EXPECT_EQ(urls("mail ops[.]team[@]example(.)org and ops[@]team[.]com x"), V{});
+    for (const char* at : {"@", "[@]", "(@)", "{@}", "[at]", "(at)", "{AT}"}) {
+        const std::string text = std::string("ops[.]team") + at + "example(.)org, ops\\.team" + at + "team\\.com";
+        EXPECT_EQ(urls(text), V{}) << text;
+        // The bytes before a token may be gone when a piece ends there.
+        for (std::size_t piece : {1u, 2u, 3u, 5u}) {
+            EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
+        }
+    }
+    // Without an at-sign the same hosts are URLs; with a scheme, userinfo.
+    EXPECT_EQ(urls("ops[.]team example(.)org [a]team[.]com (@ x.example)team[.]com"),
+              (V{"ops[.]team", "example(.)org", "team[.]com", "team[.]com"}));
+    EXPECT_EQ(urls("hxxp://user@evil[.]com/x evil[.]com/@user"), (V{"hxxp://user@evil[.]com/x", "evil[.]com/@user"}));
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

@@ -1,6 +1,7 @@
 #include "lib/url_host_check.hpp"
 
 #include "lib/ascii_class.hpp"
+#include "lib/at_sign.hpp"
 #include "lib/byte_set.hpp"
 #include "lib/domain_run.hpp"
 #include "lib/url_parts.hpp"
@@ -72,6 +73,17 @@ bool has_regex_or_path_syntax(std::string_view url) {
 
 bool plausible_url(std::string_view url, std::string_view refanged) {
     return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);
+}
+
+bool is_email_part(std::string_view token, std::size_t length) {
+    if (at_sign_at(token.substr(length)) > 0) return true;
+    const std::string_view url = token.substr(0, length);
+    const UrlParts parts = split_url(url);
+    constexpr ByteSet kAtSignStarts{"@[({"};
+    for (std::size_t i = parts.host_begin; (i = kAtSignStarts.find_in(url, i)) < parts.host_end; ++i) {
+        if (at_sign_at(url.substr(i, parts.host_end - i)) > 0) return true;
+    }
+    return false;
 }
 
 bool has_plausible_host(std::string_view refanged) {
