@@ -55,6 +55,11 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Toke
                 if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBackslash);
                 continue;
             }
+            // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.
+            surl ("\\" [nrt"'])+ {
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                continue;
+            }
             // Right after a double quote, "\." is a string or regex escape
             // (grep "foo\.bar", C, YARA); JSON has no such escape.
             "\"" (surl | word atok*) { continue; }

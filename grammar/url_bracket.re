@@ -61,6 +61,13 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenP
                 if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
                 continue;
             }
+            // Ended by string escapes (evil[.]com\n\"): the run of address
+            // characters goes on past the URL, so this rule must be as long
+            // as `word atok*` to win; the URL ends before the escapes.
+            word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* ("\\" [nrt"'])+ {
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
+                continue;
+            }
             word atok*     { continue; }
             clsnw+         { continue; }
             // Stops at whitespace: a token never holds a whole line back.

@@ -120,6 +120,24 @@ TEST(UrlPrecision, PartsOfEmailAddressesAreNoUrls) {
     EXPECT_EQ(urls("hxxp://user@evil[.]com/x evil[.]com/@user"), (V{"hxxp://user@evil[.]com/x", "evil[.]com/@user"}));
 }
 
+TEST(UrlPrecision, DefangedNetworksAreCidrsNoUrls) {
+    EXPECT_EQ(urls("192.168.1[.]1/24 10\\.1\\.2\\.0/16 10[.]1[.]2[.]0/0"), V{});
+    // A longer path or a number above 32 is a URL's path.
+    EXPECT_EQ(urls("10[.]1[.]2[.]0/33 10[.]1[.]2[.]0/24/x"), (V{"10[.]1[.]2[.]0/33", "10[.]1[.]2[.]0/24/x"}));
+}
+
+TEST(UrlPrecision, StringEscapesAfterAUrlWithoutScheme) {
+    // JSON or C strings: the URL ends before "\n", "\"", ...
+    EXPECT_EQ(urls(R"({"d":"C2 evil[.]com\n","e":"see evil\.net\"","f":"x evil[.]org/a\r\n\t"})"),
+              (V{"evil[.]com", "evil\\.net", "evil[.]org/a"}));
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(R"("C2 evil[.]com\n")", options_for({Type::url}), piece), Type::url),
+                  V{"evil[.]com"});
+    }
+    // A path goes on after "\n...": a file path, no URL.
+    EXPECT_EQ(urls(R"(\\evil-smb[.]com\new\x.exe)"), V{});
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

@@ -86,6 +86,20 @@ bool is_email_part(std::string_view token, std::size_t length) {
     return false;
 }
 
+bool is_cidr(std::string_view refanged) {
+    const std::size_t separator = refanged.find("://");
+    if (separator == std::string_view::npos) return false;
+    const std::string_view address = refanged.substr(separator + 3);
+    const std::size_t slash = address.find('/');
+    if (slash == std::string_view::npos || !is_ipv4(address.substr(0, slash))) return false;
+    const std::string_view prefix = address.substr(slash + 1);
+    if (prefix.empty() || prefix.size() > 2 || !std::all_of(prefix.begin(), prefix.end(), [](char c) { return is_digit(c); })) {
+        return false;
+    }
+    const int bits = prefix.size() == 1 ? prefix[0] - '0' : (prefix[0] - '0') * 10 + (prefix[1] - '0');
+    return (prefix.size() == 1 || prefix[0] != '0') && bits <= 32;
+}
+
 bool has_plausible_host(std::string_view refanged) {
     const std::size_t separator = refanged.find("://");
     if (separator == std::string_view::npos) return false;
