@@ -138,6 +138,13 @@ TEST(UrlPrecision, StringEscapesAfterAUrlWithoutScheme) {
     EXPECT_EQ(urls(R"(\\evil-smb[.]com\new\x.exe)"), V{});
 }
 
+TEST(UrlPrecision, SemicolonEndsAHost) {
+    EXPECT_EQ(urls("host=evil[.]com;port=443 a evil\\.net;x"), (V{"evil[.]com", "evil\\.net"}));
+    EXPECT_EQ(urls("http://a.example;http://b.example"), V{"http://a.example"});
+    // In the path it stays.
+    EXPECT_EQ(urls("evil[.]com/a;b http://x.example/p;jsessionid=1"), (V{"evil[.]com/a;b", "http://x.example/p;jsessionid=1"}));
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".
