@@ -5,8 +5,8 @@
 // The scanner consumes each maximal "host run" once - labels of letters,
 // digits, "-" and "_" joined by (possibly defanged) dots - together with
 // what decides about it and is next to it: a scheme ("http://") before it,
-// and one "(", "=" or "@" (also "[@]", "(@)", "{@}") after it (a call, a
-// key, an e-mail local part).
+// and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: lib/at_sign.hpp)
+// after it (a call, a key, an e-mail local part).
 // src/lib/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report.
@@ -37,7 +37,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy56;
+		if (st.lim <= st.cur) goto yy71;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -85,10 +85,10 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy24;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy25;
 		goto yyFillLabel17;
 	case 18:
 		if (st.lim <= st.cur) goto yy11;
@@ -100,7 +100,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy17;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel21;
 	case 22:
 		if (st.lim <= st.cur) goto yy11;
@@ -115,7 +115,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy17;
 		goto yyFillLabel26;
 	case 27:
 		if (st.lim <= st.cur) goto yy11;
@@ -124,7 +124,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy24;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel29;
 	case 30:
 		if (st.lim <= st.cur) goto yy11;
@@ -139,7 +139,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy25;
 		goto yyFillLabel34;
 	case 35:
 		if (st.lim <= st.cur) goto yy11;
@@ -174,6 +174,51 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 	case 45:
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel45;
+	case 46:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel46;
+	case 47:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel47;
+	case 48:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel48;
+	case 49:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel49;
+	case 50:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel50;
+	case 51:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel51;
+	case 52:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel52;
+	case 53:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel53;
+	case 54:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel54;
+	case 55:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel55;
+	case 56:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel56;
+	case 57:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel57;
+	case 58:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel58;
+	case 59:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel59;
+	case 60:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel60;
 }
 
     for (;;) {
@@ -597,8 +642,10 @@ yyFillLabel5:
 	switch (yych) {
 		case '.': goto yy20;
 		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
 		case 'D':
-		case 'd': goto yy22;
+		case 'd': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -674,7 +721,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
+		case 'z': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -687,7 +734,7 @@ yy11:
 	switch (st.accept) {
 		case 0: goto yy5;
 		case 1: goto yy17;
-		default: goto yy24;
+		default: goto yy25;
 	}
 yy12:
 	++st.cur;
@@ -697,10 +744,12 @@ yy13:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy25;
-		case '@': goto yy21;
+		case '.': goto yy26;
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
 		case 'D':
-		case 'd': goto yy26;
+		case 'd': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -726,10 +775,12 @@ yy15:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy27;
-		case '@': goto yy21;
+		case '.': goto yy30;
+		case '@': goto yy31;
+		case 'A':
+		case 'a': goto yy32;
 		case 'D':
-		case 'd': goto yy28;
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -743,7 +794,7 @@ yy16:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy29;
+		case '(': goto yy34;
 		case '-':
 		case '0':
 		case '1':
@@ -808,12 +859,12 @@ yyFillLabel10:
 		case 'x':
 		case 'y':
 		case 'z': goto yy16;
-		case '.': goto yy30;
+		case '.': goto yy35;
 		case '=':
-		case '@': goto yy31;
-		case '[': goto yy32;
-		case '\\': goto yy33;
-		case '{': goto yy34;
+		case '@': goto yy36;
+		case '[': goto yy37;
+		case '\\': goto yy38;
+		case '{': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -829,7 +880,7 @@ yy18:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy35;
+		case '/': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -842,11 +893,13 @@ yy19:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy25;
-		case ':': goto yy36;
-		case '@': goto yy21;
+		case '.': goto yy26;
+		case ':': goto yy41;
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
 		case 'D':
-		case 'd': goto yy26;
+		case 'd': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -872,9 +925,7 @@ yy21:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']':
-		case '}': goto yy12;
+		case ')': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -887,8 +938,8 @@ yy22:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy37;
+		case 'T':
+		case 't': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -897,12 +948,26 @@ yyFillLabel15:
 			goto yy11;
 	}
 yy23:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy38;
+		case 'O':
+		case 'o': goto yy42;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 16;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy24:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case '(': goto yy43;
 		case '-':
 		case '0':
 		case '1':
@@ -966,46 +1031,32 @@ yyFillLabel16:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
+		case 'z': goto yy24;
 		case '.': goto yy10;
 		case '=':
-		case '@': goto yy39;
-		case '[': goto yy40;
+		case '@': goto yy44;
+		case '[': goto yy45;
 		case '\\': goto yy14;
-		case '{': goto yy41;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 16;
-				return LexStatus::waiting;
-			}
-			goto yy24;
-	}
-yy24:
-	st.state = -1;
-	{
-                if (!st.overlong) emit_domain_run(sink, st.tok, st.cur);
-                continue;
-            }
-yy25:
-	++st.cur;
-yyFillLabel17:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy10;
+		case '{': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy25;
 	}
+yy25:
+	st.state = -1;
+	{
+                if (!st.overlong) emit_domain_run(sink, st.tok, st.cur);
+                continue;
+            }
 yy26:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy42;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -1018,7 +1069,7 @@ yy27:
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy10;
+		case ']': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -1031,8 +1082,8 @@ yy28:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy43;
+		case 'T':
+		case 't': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1041,25 +1092,95 @@ yyFillLabel20:
 			goto yy11;
 	}
 yy29:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy44;
-		case '@': goto yy45;
-		case 'D':
-		case 'd': goto yy46;
+		case 'O':
+		case 'o': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
 				return LexStatus::waiting;
 			}
-			goto yy17;
+			goto yy11;
 	}
 yy30:
 	++st.cur;
 yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy10;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy31:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy32:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy31;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy33:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy34:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy49;
+		case '@': goto yy50;
+		case 'A':
+		case 'a': goto yy51;
+		case 'D':
+		case 'd': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy17;
+	}
+yy35:
+	++st.cur;
+yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -1128,93 +1249,25 @@ yyFillLabel22:
 		case 'z': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy31:
-	++st.cur;
-	goto yy17;
-yy32:
-	++st.cur;
-yyFillLabel23:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy47;
-		case '@': goto yy45;
-		case 'D':
-		case 'd': goto yy48;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 23;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy33:
-	++st.cur;
-yyFillLabel24:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy30;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy34:
-	++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy49;
-		case '@': goto yy45;
-		case 'D':
-		case 'd': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy35:
-	++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
+				st.state = 27;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
 yy36:
 	++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy51;
-		case ']': goto yy18;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
+	goto yy17;
 yy37:
 	++st.cur;
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy20;
+		case '.': goto yy53;
+		case '@': goto yy54;
+		case 'A':
+		case 'a': goto yy55;
+		case 'D':
+		case 'd': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1223,34 +1276,29 @@ yyFillLabel28:
 			goto yy11;
 	}
 yy38:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy20;
-		case '@': goto yy52;
-		case 'D':
-		case 'd': goto yy22;
+		case '.': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy24;
+			goto yy11;
 	}
 yy39:
-	++st.cur;
-	goto yy24;
-yy40:
 	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy25;
-		case '@': goto yy52;
+		case '.': goto yy57;
+		case '@': goto yy58;
+		case 'A':
+		case 'a': goto yy59;
 		case 'D':
-		case 'd': goto yy26;
+		case 'd': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1258,15 +1306,12 @@ yyFillLabel30:
 			}
 			goto yy11;
 	}
-yy41:
+yy40:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy27;
-		case '@': goto yy52;
-		case 'D':
-		case 'd': goto yy28;
+		case '/': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
@@ -1274,13 +1319,13 @@ yyFillLabel31:
 			}
 			goto yy11;
 	}
-yy42:
+yy41:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy25;
+		case '/': goto yy61;
+		case ']': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1288,13 +1333,13 @@ yyFillLabel32:
 			}
 			goto yy11;
 	}
-yy43:
+yy42:
 	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy27;
+		case 't': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1302,27 +1347,39 @@ yyFillLabel33:
 			}
 			goto yy11;
 	}
-yy44:
-	++st.cur;
+yy43:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy30;
+		case '.': goto yy20;
+		case '@': goto yy62;
+		case 'A':
+		case 'a': goto yy63;
+		case 'D':
+		case 'd': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy25;
 	}
+yy44:
+	++st.cur;
+	goto yy25;
 yy45:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']':
-		case '}': goto yy31;
+		case '.': goto yy26;
+		case '@': goto yy64;
+		case 'A':
+		case 'a': goto yy65;
+		case 'D':
+		case 'd': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
@@ -1335,8 +1392,12 @@ yy46:
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy53;
+		case '.': goto yy30;
+		case '@': goto yy66;
+		case 'A':
+		case 'a': goto yy67;
+		case 'D':
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1349,7 +1410,8 @@ yy47:
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy30;
+		case 'T':
+		case 't': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1362,8 +1424,8 @@ yy48:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy54;
+		case 'T':
+		case 't': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1376,7 +1438,7 @@ yy49:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy30;
+		case ')': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1389,8 +1451,7 @@ yy50:
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy55;
+		case ')': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1403,7 +1464,8 @@ yy51:
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy25;
+		case 'T':
+		case 't': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -1416,9 +1478,8 @@ yy52:
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']':
-		case '}': goto yy39;
+		case 'O':
+		case 'o': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -1431,8 +1492,7 @@ yy53:
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy44;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1445,8 +1505,7 @@ yy54:
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy47;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
@@ -1460,7 +1519,7 @@ yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy49;
+		case 't': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1469,6 +1528,210 @@ yyFillLabel45:
 			goto yy11;
 	}
 yy56:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy69;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy57:
+	++st.cur;
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy58:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy59:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy60:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy61:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy62:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy63:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy62;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy64:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy65:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy66:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy67:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy66;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy68:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy69:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy70:
+	++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy71:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -16,10 +16,11 @@
 // (JSON) and prose end where they should; a name may hold "/" after its
 // first byte ("application/x-foo").
 //
-// A root glued to a word before it ("xHKLM\...") reports nothing: word runs
-// are consumed whole. The DFA looks ahead at most five spaced words past a
-// key, and every byte it reads back is one no key starts at (a root after a
-// space ends the lookahead).
+// A root glued to a word before it ("xHKLM\...") or right after "\" or "/"
+// (a path: "C:\HKLM\x") reports nothing: word runs are consumed whole.
+// The DFA looks ahead at most five spaced words past a key, and every byte
+// it reads back is one no key starts at (a root after a space ends the
+// lookahead).
 #include "lib/candidate_sink.hpp"
 #include "lib/registry_roots.hpp"
 #include "lib/rule_ids.hpp"
@@ -61,725 +62,731 @@ LexStatus lex_regkey(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy247;
+		if (st.lim <= st.cur) goto yy250;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
 		goto yyFillLabel1;
 	case 2:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy3;
 		goto yyFillLabel2;
 	case 3:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel3;
 	case 4:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel69;
 	case 70:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel70;
 	case 71:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel71;
 	case 72:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel72;
 	case 73:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel73;
 	case 74:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel74;
 	case 75:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel75;
 	case 76:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel76;
 	case 77:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel77;
 	case 78:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel78;
 	case 79:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel79;
 	case 80:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel81;
 	case 82:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel82;
 	case 83:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel83;
 	case 84:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel84;
 	case 85:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel85;
 	case 86:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel86;
 	case 87:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel87;
 	case 88:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel88;
 	case 89:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel89;
 	case 90:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel90;
 	case 91:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel91;
 	case 92:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel92;
 	case 93:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel93;
 	case 94:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel94;
 	case 95:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel95;
 	case 96:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel96;
 	case 97:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel97;
 	case 98:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel98;
 	case 99:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel99;
 	case 100:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel100;
 	case 101:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel101;
 	case 102:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel102;
 	case 103:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel103;
 	case 104:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel104;
 	case 105:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel105;
 	case 106:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel106;
 	case 107:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel107;
 	case 108:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel108;
 	case 109:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel109;
 	case 110:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel110;
 	case 111:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel111;
 	case 112:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel112;
 	case 113:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel113;
 	case 114:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel114;
 	case 115:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel115;
 	case 116:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel116;
 	case 117:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel117;
 	case 118:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel118;
 	case 119:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel119;
 	case 120:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel120;
 	case 121:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel121;
 	case 122:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel122;
 	case 123:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel123;
 	case 124:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel124;
 	case 125:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel125;
 	case 126:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel126;
 	case 127:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel127;
 	case 128:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel128;
 	case 129:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel129;
 	case 130:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel130;
 	case 131:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel131;
 	case 132:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel132;
 	case 133:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel133;
 	case 134:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel134;
 	case 135:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel135;
 	case 136:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel136;
 	case 137:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel137;
 	case 138:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel138;
 	case 139:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel139;
 	case 140:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel140;
 	case 141:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel141;
 	case 142:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel142;
 	case 143:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel143;
 	case 144:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel144;
 	case 145:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel145;
 	case 146:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel146;
 	case 147:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel147;
 	case 148:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel148;
 	case 149:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel149;
 	case 150:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel150;
 	case 151:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel151;
 	case 152:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel152;
 	case 153:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel153;
 	case 154:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel154;
 	case 155:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel155;
 	case 156:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel156;
 	case 157:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel157;
 	case 158:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel158;
 	case 159:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel159;
 	case 160:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel160;
 	case 161:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel161;
 	case 162:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel162;
 	case 163:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel163;
 	case 164:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel164;
 	case 165:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel165;
 	case 166:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel166;
 	case 167:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel167;
 	case 168:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel168;
 	case 169:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel169;
 	case 170:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel170;
 	case 171:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel171;
 	case 172:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel172;
 	case 173:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel173;
 	case 174:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel174;
 	case 175:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel175;
 	case 176:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel176;
 	case 177:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel177;
 	case 178:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel178;
 	case 179:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel179;
 	case 180:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel180;
 	case 181:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel181;
 	case 182:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel182;
 	case 183:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel183;
 	case 184:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel184;
 	case 185:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel185;
 	case 186:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel186;
 	case 187:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel187;
 	case 188:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel188;
 	case 189:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel189;
 	case 190:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel190;
 	case 191:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel191;
 	case 192:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel192;
 	case 193:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel193;
 	case 194:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel194;
 	case 195:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel195;
 	case 196:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel196;
 	case 197:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel197;
 	case 198:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel198;
 	case 199:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel199;
 	case 200:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel200;
 	case 201:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel201;
 	case 202:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel202;
 	case 203:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel203;
 	case 204:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel204;
 	case 205:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel205;
 	case 206:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel206;
 	case 207:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel207;
 	case 208:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel208;
 	case 209:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel209;
 	case 210:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel210;
 	case 211:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel211;
 	case 212:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel212;
 	case 213:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel213;
 	case 214:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel214;
 	case 215:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel215;
 	case 216:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel216;
 	case 217:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel217;
 	case 218:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel218;
 	case 219:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel219;
 	case 220:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel220;
 	case 221:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel221;
 	case 222:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel222;
 	case 223:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel223;
 	case 224:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel224;
 	case 225:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel225;
 	case 226:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel226;
 	case 227:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel227;
 	case 228:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel228;
 	case 229:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel229;
 	case 230:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel230;
 	case 231:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel231;
 	case 232:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel232;
 	case 233:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel233;
 	case 234:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel234;
 	case 235:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel235;
 	case 236:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel236;
 	case 237:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel237;
 	case 238:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel238;
 	case 239:
-		if (st.lim <= st.cur) goto yy15;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel239;
+	case 240:
+		if (st.lim <= st.cur) goto yy18;
+		goto yyFillLabel240;
+	case 241:
+		if (st.lim <= st.cur) goto yy18;
+		goto yyFillLabel241;
 }
 
     for (;;) {
@@ -791,6 +798,8 @@ yy0:
 yyFillLabel0:
 	yych = *st.cur;
 	switch (yych) {
+		case '/':
+		case '\\': goto yy4;
 		case '0':
 		case '1':
 		case '2':
@@ -851,9 +860,9 @@ yyFillLabel0:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy4;
+		case 'z': goto yy5;
 		case 'H':
-		case 'h': goto yy7;
+		case 'h': goto yy8;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 0;
@@ -866,6 +875,8 @@ yy2:
 yyFillLabel1:
 	yych = *st.cur;
 	switch (yych) {
+		case '/':
+		case '\\': goto yy4;
 		case '0':
 		case '1':
 		case '2':
@@ -943,7 +954,84 @@ yy4:
 	++st.cur;
 yyFillLabel2:
 	yych = *st.cur;
+	switch (yych) {
+		case '/':
+		case '\\': goto yy4;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 2;
+				return LexStatus::waiting;
+			}
+			goto yy2;
+	}
 yy5:
+	++st.cur;
+yyFillLabel3:
+	yych = *st.cur;
+yy6:
 	switch (yych) {
 		case '0':
 		case '1':
@@ -1007,32 +1095,17 @@ yy5:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy4;
+		case 'z': goto yy5;
 		default:
-			if (st.lim <= st.cur) {
-				st.state = 2;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-	}
-yy6:
-	st.state = -1;
-	{ continue; }
-yy7:
-	++st.cur;
-yyFillLabel3:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
 			if (st.lim <= st.cur) {
 				st.state = 3;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'K':
-		case 'k': goto yy8;
-		default: goto yy5;
+			goto yy7;
 	}
+yy7:
+	st.state = -1;
+	{ continue; }
 yy8:
 	++st.cur;
 yyFillLabel4:
@@ -1043,37 +1116,90 @@ yyFillLabel4:
 				st.state = 4;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'C':
-		case 'c': goto yy9;
-		case 'E':
-		case 'e': goto yy10;
-		case 'L':
-		case 'l': goto yy11;
-		case 'U':
-		case 'u': goto yy12;
-		default: goto yy5;
+			goto yy7;
+		case 'K':
+		case 'k': goto yy11;
+		default: goto yy6;
 	}
 yy9:
 	++st.cur;
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy9;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'C':
-		case 'R':
-		case 'U':
-		case 'c':
-		case 'r':
-		case 'u': goto yy12;
-		default: goto yy5;
+			goto yy10;
 	}
 yy10:
+	st.state = -1;
+	{ continue; }
+yy11:
 	++st.cur;
 yyFillLabel6:
 	yych = *st.cur;
@@ -1083,12 +1209,18 @@ yyFillLabel6:
 				st.state = 6;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'Y':
-		case 'y': goto yy13;
-		default: goto yy5;
+			goto yy7;
+		case 'C':
+		case 'c': goto yy12;
+		case 'E':
+		case 'e': goto yy13;
+		case 'L':
+		case 'l': goto yy14;
+		case 'U':
+		case 'u': goto yy15;
+		default: goto yy6;
 	}
-yy11:
+yy12:
 	++st.cur;
 yyFillLabel7:
 	yych = *st.cur;
@@ -1098,14 +1230,17 @@ yyFillLabel7:
 				st.state = 7;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'M':
-		case 'm': goto yy12;
-		default: goto yy5;
+			goto yy7;
+		case 'C':
+		case 'R':
+		case 'U':
+		case 'c':
+		case 'r':
+		case 'u': goto yy15;
+		default: goto yy6;
 	}
-yy12:
-	st.accept = 0;
-	st.mar = ++st.cur;
+yy13:
+	++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
@@ -1114,12 +1249,12 @@ yyFillLabel8:
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case ':': goto yy14;
-		case '\\': goto yy16;
-		default: goto yy5;
+			goto yy7;
+		case 'Y':
+		case 'y': goto yy16;
+		default: goto yy6;
 	}
-yy13:
+yy14:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
@@ -1129,33 +1264,64 @@ yyFillLabel9:
 				st.state = 9;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case '_': goto yy17;
-		default: goto yy5;
+			goto yy7;
+		case 'M':
+		case 'm': goto yy15;
+		default: goto yy6;
 	}
-yy14:
-	++st.cur;
+yy15:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy16;
-		default:
+		case 0x00:
 			if (st.lim <= st.cur) {
 				st.state = 10;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-	}
-yy15:
-	st.cur = st.mar;
-	if (st.accept == 0) {
-		goto yy6;
-	} else {
-		goto yy19;
+			goto yy7;
+		case ':': goto yy17;
+		case '\\': goto yy19;
+		default: goto yy6;
 	}
 yy16:
 	++st.cur;
 yyFillLabel11:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 11;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case '_': goto yy20;
+		default: goto yy6;
+	}
+yy17:
+	++st.cur;
+yyFillLabel12:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy19;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 12;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy18:
+	st.cur = st.mar;
+	if (st.accept == 0) {
+		goto yy7;
+	} else {
+		goto yy22;
+	}
+yy19:
+	++st.cur;
+yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1210,36 +1376,36 @@ yyFillLabel11:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 11;
+				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case '\\': goto yy20;
-		default: goto yy18;
+			goto yy18;
+		case '\\': goto yy23;
+		default: goto yy21;
 	}
-yy17:
+yy20:
 	++st.cur;
-yyFillLabel12:
+yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
 			if (st.lim <= st.cur) {
-				st.state = 12;
+				st.state = 14;
 				return LexStatus::waiting;
 			}
-			goto yy6;
+			goto yy7;
 		case 'C':
-		case 'c': goto yy21;
+		case 'c': goto yy24;
 		case 'L':
-		case 'l': goto yy22;
+		case 'l': goto yy25;
 		case 'U':
-		case 'u': goto yy23;
-		default: goto yy5;
+		case 'u': goto yy26;
+		default: goto yy6;
 	}
-yy18:
+yy21:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel13:
+yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1290,22 +1456,22 @@ yyFillLabel13:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 13;
+				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy19;
-		case ' ': goto yy24;
+			goto yy22;
+		case ' ': goto yy27;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy18;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy21;
 	}
-yy19:
+yy22:
 	st.state = -1;
 	{ if (!st.overlong) add_key(sink, st.tok, st.cur); continue; }
-yy20:
+yy23:
 	++st.cur;
-yyFillLabel14:
+yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1361,45 +1527,13 @@ yyFillLabel14:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 14;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		default: goto yy27;
-	}
-yy21:
-	++st.cur;
-yyFillLabel15:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 15;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'L':
-		case 'l': goto yy28;
-		case 'U':
-		case 'u': goto yy29;
-		default: goto yy5;
-	}
-yy22:
-	++st.cur;
-yyFillLabel16:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
 				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'O':
-		case 'o': goto yy30;
-		default: goto yy5;
+			goto yy18;
+		default: goto yy30;
 	}
-yy23:
+yy24:
 	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
@@ -1409,14 +1543,46 @@ yyFillLabel17:
 				st.state = 17;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'S':
-		case 's': goto yy31;
-		default: goto yy5;
+			goto yy7;
+		case 'L':
+		case 'l': goto yy31;
+		case 'U':
+		case 'u': goto yy32;
+		default: goto yy6;
 	}
-yy24:
+yy25:
 	++st.cur;
 yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'O':
+		case 'o': goto yy33;
+		default: goto yy6;
+	}
+yy26:
+	++st.cur;
+yyFillLabel19:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'S':
+		case 's': goto yy34;
+		default: goto yy6;
+	}
+yy27:
+	++st.cur;
+yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1473,21 +1639,21 @@ yyFillLabel18:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 18;
+				st.state = 20;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case 'H':
-		case 'h': goto yy33;
-		default: goto yy32;
+		case 'h': goto yy36;
+		default: goto yy35;
 	}
-yy25:
+yy28:
 	++st.cur;
 	st.state = -1;
 	{ if (!st.overlong) add_key(sink, st.tok, st.cur - 1); continue; }
-yy26:
+yy29:
 	++st.cur;
-yyFillLabel19:
+yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1543,16 +1709,16 @@ yyFillLabel19:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 19;
+				st.state = 21;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		default: goto yy18;
+			goto yy18;
+		default: goto yy21;
 	}
-yy27:
+yy30:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel20:
+yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1603,47 +1769,17 @@ yyFillLabel20:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 20;
-				return LexStatus::waiting;
-			}
-			goto yy19;
-		case ' ': goto yy34;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy27;
-	}
-yy28:
-	++st.cur;
-yyFillLabel21:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 21;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'A':
-		case 'a': goto yy36;
-		default: goto yy5;
-	}
-yy29:
-	++st.cur;
-yyFillLabel22:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'R':
-		case 'r': goto yy37;
-		default: goto yy5;
+			goto yy22;
+		case ' ': goto yy37;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy30;
 	}
-yy30:
+yy31:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
@@ -1653,12 +1789,12 @@ yyFillLabel23:
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'C':
-		case 'c': goto yy38;
-		default: goto yy5;
+			goto yy7;
+		case 'A':
+		case 'a': goto yy39;
+		default: goto yy6;
 	}
-yy31:
+yy32:
 	++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
@@ -1668,14 +1804,44 @@ yyFillLabel24:
 				st.state = 24;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'E':
-		case 'e': goto yy39;
-		default: goto yy5;
+			goto yy7;
+		case 'R':
+		case 'r': goto yy40;
+		default: goto yy6;
 	}
-yy32:
+yy33:
 	++st.cur;
 yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'C':
+		case 'c': goto yy41;
+		default: goto yy6;
+	}
+yy34:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'E':
+		case 'e': goto yy42;
+		default: goto yy6;
+	}
+yy35:
+	++st.cur;
+yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1726,19 +1892,19 @@ yyFillLabel25:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 25;
+				st.state = 27;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy41;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy44;
 	}
-yy33:
+yy36:
 	++st.cur;
-yyFillLabel26:
+yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1791,19 +1957,19 @@ yyFillLabel26:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 26;
+				st.state = 28;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy41;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy44;
 	}
-yy34:
+yy37:
 	++st.cur;
-yyFillLabel27:
+yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -1860,58 +2026,28 @@ yyFillLabel27:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy43;
-		default: goto yy42;
-	}
-yy35:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case '\\': goto yy20;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-	}
-yy36:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'S':
-		case 's': goto yy44;
-		default: goto yy5;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy46;
+		default: goto yy45;
 	}
-yy37:
+yy38:
 	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
+		case '\\': goto yy23;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'R':
-		case 'r': goto yy45;
-		default: goto yy5;
+			goto yy18;
 	}
-yy38:
+yy39:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
@@ -1921,12 +2057,12 @@ yyFillLabel31:
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'A':
-		case 'a': goto yy46;
-		default: goto yy5;
+			goto yy7;
+		case 'S':
+		case 's': goto yy47;
+		default: goto yy6;
 	}
-yy39:
+yy40:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
@@ -1936,142 +2072,42 @@ yyFillLabel32:
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy6;
+			goto yy7;
 		case 'R':
-		case 'r': goto yy47;
-		default: goto yy5;
+		case 'r': goto yy48;
+		default: goto yy6;
 	}
-yy40:
+yy41:
 	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case ' ':
-		case '"':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case '-':
-		case '/':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '\\':
-		case ']':
-		case '`':
-		case '|':
-		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy49;
-		default: goto yy48;
+			goto yy7;
+		case 'A':
+		case 'a': goto yy49;
+		default: goto yy6;
 	}
-yy41:
+yy42:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy50;
+			goto yy7;
+		case 'R':
+		case 'r': goto yy50;
+		default: goto yy6;
 	}
-yy42:
+yy43:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
@@ -2108,11 +2144,15 @@ yyFillLabel35:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
+		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
+		case '-':
+		case '/':
 		case ':':
 		case ';':
 		case '<':
@@ -2120,6 +2160,8 @@ yyFillLabel35:
 		case '>':
 		case '?':
 		case '[':
+		case '\\':
+		case ']':
 		case '`':
 		case '|':
 		case 0x7F:
@@ -2127,14 +2169,12 @@ yyFillLabel35:
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy52;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy52;
+		default: goto yy51;
 	}
-yy43:
+yy44:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
@@ -2182,6 +2222,132 @@ yyFillLabel36:
 		case '=':
 		case '>':
 		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy43;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy53;
+	}
+yy45:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy55;
+	}
+yy46:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
 		case 'K':
 		case '[':
 		case '`':
@@ -2189,47 +2355,17 @@ yyFillLabel36:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy51;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy52;
-	}
-yy44:
-	++st.cur;
-yyFillLabel37:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 37;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'S':
-		case 's': goto yy53;
-		default: goto yy5;
-	}
-yy45:
-	++st.cur;
-yyFillLabel38:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'E':
-		case 'e': goto yy54;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy55;
 	}
-yy46:
+yy47:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
@@ -2239,12 +2375,12 @@ yyFillLabel39:
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'L':
-		case 'l': goto yy55;
-		default: goto yy5;
+			goto yy7;
+		case 'S':
+		case 's': goto yy56;
+		default: goto yy6;
 	}
-yy47:
+yy48:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
@@ -2254,140 +2390,42 @@ yyFillLabel40:
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'S':
-		case 's': goto yy12;
-		default: goto yy5;
+			goto yy7;
+		case 'E':
+		case 'e': goto yy57;
+		default: goto yy6;
 	}
-yy48:
+yy49:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy57;
+			goto yy7;
+		case 'L':
+		case 'l': goto yy58;
+		default: goto yy6;
 	}
-yy49:
+yy50:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case 'K':
-		case '[':
-		case '`':
-		case 'k':
-		case '|':
-		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy57;
+			goto yy7;
+		case 'S':
+		case 's': goto yy15;
+		default: goto yy6;
 	}
-yy50:
+yy51:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
@@ -2443,14 +2481,14 @@ yyFillLabel43:
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy58;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy60;
 	}
-yy51:
+yy52:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
@@ -2487,37 +2525,35 @@ yyFillLabel44:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
-		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
-		case '-':
-		case '/':
 		case ':':
 		case ';':
 		case '<':
 		case '=':
 		case '>':
 		case '?':
+		case 'K':
 		case '[':
-		case '\\':
-		case ']':
 		case '`':
+		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy60;
-		default: goto yy59;
+			goto yy18;
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy60;
 	}
-yy52:
+yy53:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
@@ -2573,60 +2609,16 @@ yyFillLabel45:
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy61;
-	}
-yy53:
-	++st.cur;
-yyFillLabel46:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 46;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'E':
-		case 'e': goto yy62;
-		default: goto yy5;
 	}
 yy54:
 	++st.cur;
-yyFillLabel47:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 47;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'N':
-		case 'n': goto yy63;
-		default: goto yy5;
-	}
-yy55:
-	++st.cur;
-yyFillLabel48:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 48;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case '_': goto yy64;
-		default: goto yy5;
-	}
-yy56:
-	++st.cur;
-yyFillLabel49:
+yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -2683,17 +2675,17 @@ yyFillLabel49:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 49;
+				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case 'H':
-		case 'h': goto yy66;
-		default: goto yy65;
+		case 'h': goto yy63;
+		default: goto yy62;
 	}
-yy57:
+yy55:
 	++st.cur;
-yyFillLabel50:
+yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -2744,17 +2736,61 @@ yyFillLabel50:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy64;
+	}
+yy56:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'E':
+		case 'e': goto yy65;
+		default: goto yy6;
+	}
+yy57:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'N':
+		case 'n': goto yy66;
+		default: goto yy6;
+	}
+yy58:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
 				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy67;
+			goto yy7;
+		case '_': goto yy67;
+		default: goto yy6;
 	}
-yy58:
+yy59:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
@@ -2791,11 +2827,15 @@ yyFillLabel51:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
+		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
+		case '-':
+		case '/':
 		case ':':
 		case ';':
 		case '<':
@@ -2803,6 +2843,8 @@ yyFillLabel51:
 		case '>':
 		case '?':
 		case '[':
+		case '\\':
+		case ']':
 		case '`':
 		case '|':
 		case 0x7F:
@@ -2810,14 +2852,12 @@ yyFillLabel51:
 				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy69;
 		default: goto yy68;
 	}
-yy59:
+yy60:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
@@ -2873,14 +2913,14 @@ yyFillLabel52:
 				st.state = 52;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy70;
 	}
-yy60:
+yy61:
 	++st.cur;
 yyFillLabel53:
 	yych = *st.cur;
@@ -2928,24 +2968,22 @@ yyFillLabel53:
 		case '=':
 		case '>':
 		case '?':
-		case 'K':
 		case '[':
 		case '`':
-		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy70;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy71;
 	}
-yy61:
+yy62:
 	++st.cur;
 yyFillLabel54:
 	yych = *st.cur;
@@ -3001,124 +3039,16 @@ yyFillLabel54:
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy71;
-	}
-yy62:
-	++st.cur;
-yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'S':
-		case 's': goto yy72;
-		default: goto yy5;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy73;
 	}
 yy63:
 	++st.cur;
-yyFillLabel56:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 56;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'T':
-		case 't': goto yy73;
-		default: goto yy5;
-	}
-yy64:
-	++st.cur;
-yyFillLabel57:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 57;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'M':
-		case 'm': goto yy74;
-		default: goto yy5;
-	}
-yy65:
-	++st.cur;
-yyFillLabel58:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 58;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy75;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy76;
-	}
-yy66:
-	++st.cur;
-yyFillLabel59:
+yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -3171,17 +3101,125 @@ yyFillLabel59:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy73;
+	}
+yy64:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy74;
+	}
+yy65:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'S':
+		case 's': goto yy75;
+		default: goto yy6;
+	}
+yy66:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'T':
+		case 't': goto yy76;
+		default: goto yy6;
+	}
+yy67:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy76;
+			goto yy7;
+		case 'M':
+		case 'm': goto yy77;
+		default: goto yy6;
 	}
-yy67:
+yy68:
 	++st.cur;
 yyFillLabel60:
 	yych = *st.cur;
@@ -3237,14 +3275,14 @@ yyFillLabel60:
 				st.state = 60;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy77;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy79;
 	}
-yy68:
+yy69:
 	++st.cur;
 yyFillLabel61:
 	yych = *st.cur;
@@ -3292,22 +3330,24 @@ yyFillLabel61:
 		case '=':
 		case '>':
 		case '?':
+		case 'K':
 		case '[':
 		case '`':
+		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 61;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy78;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy79;
 	}
-yy69:
+yy70:
 	++st.cur;
 yyFillLabel62:
 	yych = *st.cur;
@@ -3344,15 +3384,11 @@ yyFillLabel62:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
-		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
-		case '-':
-		case '/':
 		case ':':
 		case ';':
 		case '<':
@@ -3360,8 +3396,6 @@ yyFillLabel62:
 		case '>':
 		case '?':
 		case '[':
-		case '\\':
-		case ']':
 		case '`':
 		case '|':
 		case 0x7F:
@@ -3369,12 +3403,14 @@ yyFillLabel62:
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy80;
-		default: goto yy79;
+			goto yy18;
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy80;
 	}
-yy70:
+yy71:
 	++st.cur;
 yyFillLabel63:
 	yych = *st.cur;
@@ -3430,122 +3466,16 @@ yyFillLabel63:
 				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy81;
-	}
-yy71:
-	++st.cur;
-yyFillLabel64:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 64;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy51;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy82;
 	}
 yy72:
 	++st.cur;
-yyFillLabel65:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 65;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case '_': goto yy83;
-		default: goto yy5;
-	}
-yy73:
-	++st.cur;
-yyFillLabel66:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 66;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case '_': goto yy84;
-		default: goto yy5;
-	}
-yy74:
-	++st.cur;
-yyFillLabel67:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 67;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'A':
-		case 'a': goto yy85;
-		default: goto yy5;
-	}
-yy75:
-	++st.cur;
-yyFillLabel68:
+yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -3602,17 +3532,17 @@ yyFillLabel68:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 68;
+				st.state = 64;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case 'H':
-		case 'h': goto yy87;
-		default: goto yy86;
+		case 'h': goto yy83;
+		default: goto yy82;
 	}
-yy76:
+yy73:
 	++st.cur;
-yyFillLabel69:
+yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -3663,17 +3593,123 @@ yyFillLabel69:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy84;
+	}
+yy74:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy85;
+	}
+yy75:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case '_': goto yy86;
+		default: goto yy6;
+	}
+yy76:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case '_': goto yy87;
+		default: goto yy6;
+	}
+yy77:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
 				st.state = 69;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy88;
+			goto yy7;
+		case 'A':
+		case 'a': goto yy88;
+		default: goto yy6;
 	}
-yy77:
+yy78:
 	++st.cur;
 yyFillLabel70:
 	yych = *st.cur;
@@ -3710,11 +3746,15 @@ yyFillLabel70:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
+		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
+		case '-':
+		case '/':
 		case ':':
 		case ';':
 		case '<':
@@ -3722,6 +3762,8 @@ yyFillLabel70:
 		case '>':
 		case '?':
 		case '[':
+		case '\\':
+		case ']':
 		case '`':
 		case '|':
 		case 0x7F:
@@ -3729,14 +3771,12 @@ yyFillLabel70:
 				st.state = 70;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy90;
 		default: goto yy89;
 	}
-yy78:
+yy79:
 	++st.cur;
 yyFillLabel71:
 	yych = *st.cur;
@@ -3792,14 +3832,14 @@ yyFillLabel71:
 				st.state = 71;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy90;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy91;
 	}
-yy79:
+yy80:
 	++st.cur;
 yyFillLabel72:
 	yych = *st.cur;
@@ -3855,14 +3895,14 @@ yyFillLabel72:
 				st.state = 72;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy92;
 	}
-yy80:
+yy81:
 	++st.cur;
 yyFillLabel73:
 	yych = *st.cur;
@@ -3910,24 +3950,22 @@ yyFillLabel73:
 		case '=':
 		case '>':
 		case '?':
-		case 'K':
 		case '[':
 		case '`':
-		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 73;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy92;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy93;
 	}
-yy81:
+yy82:
 	++st.cur;
 yyFillLabel74:
 	yych = *st.cur;
@@ -3983,189 +4021,16 @@ yyFillLabel74:
 				st.state = 74;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy93;
-	}
-yy82:
-	++st.cur;
-yyFillLabel75:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 75;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy51;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy94;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy95;
 	}
 yy83:
 	++st.cur;
-yyFillLabel76:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 76;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'R':
-		case 'r': goto yy95;
-		default: goto yy5;
-	}
-yy84:
-	++st.cur;
-yyFillLabel77:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 77;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'C':
-		case 'c': goto yy96;
-		case 'U':
-		case 'u': goto yy97;
-		default: goto yy5;
-	}
-yy85:
-	++st.cur;
-yyFillLabel78:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 78;
-				return LexStatus::waiting;
-			}
-			goto yy6;
-		case 'C':
-		case 'c': goto yy98;
-		default: goto yy5;
-	}
-yy86:
-	++st.cur;
-yyFillLabel79:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 79;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy100;
-	}
-yy87:
-	++st.cur;
-yyFillLabel80:
+yyFillLabel75:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -4218,17 +4083,190 @@ yyFillLabel80:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy94;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy95;
+	}
+yy84:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy96;
+	}
+yy85:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy97;
+	}
+yy86:
+	++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'R':
+		case 'r': goto yy98;
+		default: goto yy6;
+	}
+yy87:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'C':
+		case 'c': goto yy99;
+		case 'U':
+		case 'u': goto yy100;
+		default: goto yy6;
+	}
+yy88:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
 				st.state = 80;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy100;
+			goto yy7;
+		case 'C':
+		case 'c': goto yy101;
+		default: goto yy6;
 	}
-yy88:
+yy89:
 	++st.cur;
 yyFillLabel81:
 	yych = *st.cur;
@@ -4284,14 +4322,14 @@ yyFillLabel81:
 				st.state = 81;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy101;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy103;
 	}
-yy89:
+yy90:
 	++st.cur;
 yyFillLabel82:
 	yych = *st.cur;
@@ -4339,22 +4377,24 @@ yyFillLabel82:
 		case '=':
 		case '>':
 		case '?':
+		case 'K':
 		case '[':
 		case '`':
+		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 82;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy102;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy103;
 	}
-yy90:
+yy91:
 	++st.cur;
 yyFillLabel83:
 	yych = *st.cur;
@@ -4410,14 +4450,14 @@ yyFillLabel83:
 				st.state = 83;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy103;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy104;
 	}
-yy91:
+yy92:
 	++st.cur;
 yyFillLabel84:
 	yych = *st.cur;
@@ -4454,15 +4494,11 @@ yyFillLabel84:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
-		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
-		case '-':
-		case '/':
 		case ':':
 		case ';':
 		case '<':
@@ -4470,8 +4506,6 @@ yyFillLabel84:
 		case '>':
 		case '?':
 		case '[':
-		case '\\':
-		case ']':
 		case '`':
 		case '|':
 		case 0x7F:
@@ -4479,12 +4513,14 @@ yyFillLabel84:
 				st.state = 84;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy105;
-		default: goto yy104;
+			goto yy18;
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy105;
 	}
-yy92:
+yy93:
 	++st.cur;
 yyFillLabel85:
 	yych = *st.cur;
@@ -4540,14 +4576,14 @@ yyFillLabel85:
 				st.state = 85;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy106;
 	}
-yy93:
+yy94:
 	++st.cur;
 yyFillLabel86:
 	yych = *st.cur;
@@ -4584,11 +4620,15 @@ yyFillLabel86:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
+		case '"':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
 		case ',':
+		case '-':
+		case '/':
 		case ':':
 		case ';':
 		case '<':
@@ -4596,6 +4636,8 @@ yyFillLabel86:
 		case '>':
 		case '?':
 		case '[':
+		case '\\':
+		case ']':
 		case '`':
 		case '|':
 		case 0x7F:
@@ -4603,14 +4645,12 @@ yyFillLabel86:
 				st.state = 86;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy108;
 		default: goto yy107;
 	}
-yy94:
+yy95:
 	++st.cur;
 yyFillLabel87:
 	yych = *st.cur;
@@ -4666,44 +4706,140 @@ yyFillLabel87:
 				st.state = 87;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy108;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy109;
 	}
-yy95:
+yy96:
 	++st.cur;
 yyFillLabel88:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 88;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'O':
-		case 'o': goto yy109;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy110;
 	}
-yy96:
+yy97:
 	++st.cur;
 yyFillLabel89:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 89;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'O':
-		case 'o': goto yy110;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy111;
 	}
-yy97:
+yy98:
 	++st.cur;
 yyFillLabel90:
 	yych = *st.cur;
@@ -4713,12 +4849,12 @@ yyFillLabel90:
 				st.state = 90;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'S':
-		case 's': goto yy111;
-		default: goto yy5;
+			goto yy7;
+		case 'O':
+		case 'o': goto yy112;
+		default: goto yy6;
 	}
-yy98:
+yy99:
 	++st.cur;
 yyFillLabel91:
 	yych = *st.cur;
@@ -4728,14 +4864,44 @@ yyFillLabel91:
 				st.state = 91;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'H':
-		case 'h': goto yy112;
-		default: goto yy5;
+			goto yy7;
+		case 'O':
+		case 'o': goto yy113;
+		default: goto yy6;
 	}
-yy99:
+yy100:
 	++st.cur;
 yyFillLabel92:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 92;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'S':
+		case 's': goto yy114;
+		default: goto yy6;
+	}
+yy101:
+	++st.cur;
+yyFillLabel93:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 93;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'H':
+		case 'h': goto yy115;
+		default: goto yy6;
+	}
+yy102:
+	++st.cur;
+yyFillLabel94:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -4792,141 +4958,15 @@ yyFillLabel92:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 92;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy114;
-		default: goto yy113;
-	}
-yy100:
-	++st.cur;
-yyFillLabel93:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 93;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy115;
-	}
-yy101:
-	++st.cur;
-yyFillLabel94:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 94;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy117;
 		default: goto yy116;
 	}
-yy102:
+yy103:
 	++st.cur;
 yyFillLabel95:
 	yych = *st.cur;
@@ -4982,14 +5022,14 @@ yyFillLabel95:
 				st.state = 95;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy117;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy118;
 	}
-yy103:
+yy104:
 	++st.cur;
 yyFillLabel96:
 	yych = *st.cur;
@@ -5045,14 +5085,14 @@ yyFillLabel96:
 				st.state = 96;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy118;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy119;
 	}
-yy104:
+yy105:
 	++st.cur;
 yyFillLabel97:
 	yych = *st.cur;
@@ -5108,14 +5148,14 @@ yyFillLabel97:
 				st.state = 97;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy120;
 	}
-yy105:
+yy106:
 	++st.cur;
 yyFillLabel98:
 	yych = *st.cur;
@@ -5163,24 +5203,22 @@ yyFillLabel98:
 		case '=':
 		case '>':
 		case '?':
-		case 'K':
 		case '[':
 		case '`':
-		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 98;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy120;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy121;
 	}
-yy106:
+yy107:
 	++st.cur;
 yyFillLabel99:
 	yych = *st.cur;
@@ -5236,14 +5274,14 @@ yyFillLabel99:
 				st.state = 99;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy121;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy123;
 	}
-yy107:
+yy108:
 	++st.cur;
 yyFillLabel100:
 	yych = *st.cur;
@@ -5291,22 +5329,24 @@ yyFillLabel100:
 		case '=':
 		case '>':
 		case '?':
+		case 'K':
 		case '[':
 		case '`':
+		case 'k':
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 100;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy122;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy123;
 	}
-yy108:
+yy109:
 	++st.cur;
 yyFillLabel101:
 	yych = *st.cur;
@@ -5362,44 +5402,140 @@ yyFillLabel101:
 				st.state = 101;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy123;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy124;
 	}
-yy109:
+yy110:
 	++st.cur;
 yyFillLabel102:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 102;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'O':
-		case 'o': goto yy124;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy125;
 	}
-yy110:
+yy111:
 	++st.cur;
 yyFillLabel103:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 103;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'N':
-		case 'n': goto yy125;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy126;
 	}
-yy111:
+yy112:
 	++st.cur;
 yyFillLabel104:
 	yych = *st.cur;
@@ -5409,12 +5545,12 @@ yyFillLabel104:
 				st.state = 104;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'E':
-		case 'e': goto yy126;
-		default: goto yy5;
+			goto yy7;
+		case 'O':
+		case 'o': goto yy127;
+		default: goto yy6;
 	}
-yy112:
+yy113:
 	++st.cur;
 yyFillLabel105:
 	yych = *st.cur;
@@ -5424,14 +5560,44 @@ yyFillLabel105:
 				st.state = 105;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'I':
-		case 'i': goto yy127;
-		default: goto yy5;
+			goto yy7;
+		case 'N':
+		case 'n': goto yy128;
+		default: goto yy6;
 	}
-yy113:
+yy114:
 	++st.cur;
 yyFillLabel106:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 106;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'E':
+		case 'e': goto yy129;
+		default: goto yy6;
+	}
+yy115:
+	++st.cur;
+yyFillLabel107:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 107;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'I':
+		case 'i': goto yy130;
+		default: goto yy6;
+	}
+yy116:
+	++st.cur;
+yyFillLabel108:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -5483,18 +5649,18 @@ yyFillLabel106:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 106;
+				st.state = 108;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy128;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy131;
 	}
-yy114:
+yy117:
 	++st.cur;
-yyFillLabel107:
+yyFillLabel109:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -5548,142 +5714,16 @@ yyFillLabel107:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 107;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy128;
-	}
-yy115:
-	++st.cur;
-yyFillLabel108:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 108;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy129;
-	}
-yy116:
-	++st.cur;
-yyFillLabel109:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 109;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy130;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy131;
 	}
-yy117:
+yy118:
 	++st.cur;
 yyFillLabel110:
 	yych = *st.cur;
@@ -5739,14 +5779,14 @@ yyFillLabel110:
 				st.state = 110;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy131;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy132;
 	}
-yy118:
+yy119:
 	++st.cur;
 yyFillLabel111:
 	yych = *st.cur;
@@ -5802,16 +5842,142 @@ yyFillLabel111:
 				st.state = 111;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy132;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy133;
 	}
-yy119:
+yy120:
 	++st.cur;
 yyFillLabel112:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 112;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy134;
+	}
+yy121:
+	++st.cur;
+yyFillLabel113:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 113;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy43;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy135;
+	}
+yy122:
+	++st.cur;
+yyFillLabel114:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -5868,141 +6034,15 @@ yyFillLabel112:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 112;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case 'H':
-		case 'h': goto yy134;
-		default: goto yy133;
-	}
-yy120:
-	++st.cur;
-yyFillLabel113:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 113;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy135;
-	}
-yy121:
-	++st.cur;
-yyFillLabel114:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 114;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+			goto yy18;
+		case 'H':
+		case 'h': goto yy137;
 		default: goto yy136;
 	}
-yy122:
+yy123:
 	++st.cur;
 yyFillLabel115:
 	yych = *st.cur;
@@ -6058,14 +6098,14 @@ yyFillLabel115:
 				st.state = 115;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy137;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy138;
 	}
-yy123:
+yy124:
 	++st.cur;
 yyFillLabel116:
 	yych = *st.cur;
@@ -6121,44 +6161,140 @@ yyFillLabel116:
 				st.state = 116;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy138;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy139;
 	}
-yy124:
+yy125:
 	++st.cur;
 yyFillLabel117:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 117;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'T':
-		case 't': goto yy12;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy140;
 	}
-yy125:
+yy126:
 	++st.cur;
 yyFillLabel118:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 118;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'F':
-		case 'f': goto yy139;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy141;
 	}
-yy126:
+yy127:
 	++st.cur;
 yyFillLabel119:
 	yych = *st.cur;
@@ -6168,12 +6304,12 @@ yyFillLabel119:
 				st.state = 119;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'R':
-		case 'r': goto yy12;
-		default: goto yy5;
+			goto yy7;
+		case 'T':
+		case 't': goto yy15;
+		default: goto yy6;
 	}
-yy127:
+yy128:
 	++st.cur;
 yyFillLabel120:
 	yych = *st.cur;
@@ -6183,14 +6319,44 @@ yyFillLabel120:
 				st.state = 120;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'N':
-		case 'n': goto yy140;
-		default: goto yy5;
+			goto yy7;
+		case 'F':
+		case 'f': goto yy142;
+		default: goto yy6;
 	}
-yy128:
+yy129:
 	++st.cur;
 yyFillLabel121:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 121;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'R':
+		case 'r': goto yy15;
+		default: goto yy6;
+	}
+yy130:
+	++st.cur;
+yyFillLabel122:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 122;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'N':
+		case 'n': goto yy143;
+		default: goto yy6;
+	}
+yy131:
+	++st.cur;
+yyFillLabel123:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -6242,142 +6408,16 @@ yyFillLabel121:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 121;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy141;
-	}
-yy129:
-	++st.cur;
-yyFillLabel122:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 122;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy142;
-	}
-yy130:
-	++st.cur;
-yyFillLabel123:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 123;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy143;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy144;
 	}
-yy131:
+yy132:
 	++st.cur;
 yyFillLabel124:
 	yych = *st.cur;
@@ -6433,14 +6473,14 @@ yyFillLabel124:
 				st.state = 124;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy144;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy145;
 	}
-yy132:
+yy133:
 	++st.cur;
 yyFillLabel125:
 	yych = *st.cur;
@@ -6496,16 +6536,142 @@ yyFillLabel125:
 				st.state = 125;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy145;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy146;
 	}
-yy133:
+yy134:
 	++st.cur;
 yyFillLabel126:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 126;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy147;
+	}
+yy135:
+	++st.cur;
+yyFillLabel127:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 127;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy43;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy148;
+	}
+yy136:
+	++st.cur;
+yyFillLabel128:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -6557,18 +6723,18 @@ yyFillLabel126:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 126;
+				st.state = 128;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy146;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy149;
 	}
-yy134:
+yy137:
 	++st.cur;
-yyFillLabel127:
+yyFillLabel129:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -6622,142 +6788,16 @@ yyFillLabel127:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 127;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy146;
-	}
-yy135:
-	++st.cur;
-yyFillLabel128:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 128;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy147;
-	}
-yy136:
-	++st.cur;
-yyFillLabel129:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 129;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy148;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy149;
 	}
-yy137:
+yy138:
 	++st.cur;
 yyFillLabel130:
 	yych = *st.cur;
@@ -6813,14 +6853,14 @@ yyFillLabel130:
 				st.state = 130;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy149;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy150;
 	}
-yy138:
+yy139:
 	++st.cur;
 yyFillLabel131:
 	yych = *st.cur;
@@ -6876,46 +6916,172 @@ yyFillLabel131:
 				st.state = 131;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy150;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy151;
 	}
-yy139:
+yy140:
 	++st.cur;
 yyFillLabel132:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 132;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'I':
-		case 'i': goto yy151;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy152;
 	}
-yy140:
+yy141:
 	++st.cur;
 yyFillLabel133:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 133;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'E':
-		case 'e': goto yy12;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy153;
 	}
-yy141:
+yy142:
 	++st.cur;
 yyFillLabel134:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 134;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'I':
+		case 'i': goto yy154;
+		default: goto yy6;
+	}
+yy143:
+	++st.cur;
+yyFillLabel135:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 135;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'E':
+		case 'e': goto yy15;
+		default: goto yy6;
+	}
+yy144:
+	++st.cur;
+yyFillLabel136:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -6967,142 +7133,16 @@ yyFillLabel134:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 134;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy152;
-	}
-yy142:
-	++st.cur;
-yyFillLabel135:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 135;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy153;
-	}
-yy143:
-	++st.cur;
-yyFillLabel136:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 136;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy154;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy155;
 	}
-yy144:
+yy145:
 	++st.cur;
 yyFillLabel137:
 	yych = *st.cur;
@@ -7158,14 +7198,14 @@ yyFillLabel137:
 				st.state = 137;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy155;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy156;
 	}
-yy145:
+yy146:
 	++st.cur;
 yyFillLabel138:
 	yych = *st.cur;
@@ -7221,14 +7261,14 @@ yyFillLabel138:
 				st.state = 138;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy156;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy157;
 	}
-yy146:
+yy147:
 	++st.cur;
 yyFillLabel139:
 	yych = *st.cur;
@@ -7265,7 +7305,6 @@ yyFillLabel139:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -7285,13 +7324,14 @@ yyFillLabel139:
 				st.state = 139;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy157;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy158;
 	}
-yy147:
+yy148:
 	++st.cur;
 yyFillLabel140:
 	yych = *st.cur;
@@ -7347,14 +7387,14 @@ yyFillLabel140:
 				st.state = 140;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy158;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy159;
 	}
-yy148:
+yy149:
 	++st.cur;
 yyFillLabel141:
 	yych = *st.cur;
@@ -7391,6 +7431,7 @@ yyFillLabel141:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -7410,14 +7451,13 @@ yyFillLabel141:
 				st.state = 141;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy159;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy160;
 	}
-yy149:
+yy150:
 	++st.cur;
 yyFillLabel142:
 	yych = *st.cur;
@@ -7473,14 +7513,14 @@ yyFillLabel142:
 				st.state = 142;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy160;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy161;
 	}
-yy150:
+yy151:
 	++st.cur;
 yyFillLabel143:
 	yych = *st.cur;
@@ -7536,31 +7576,157 @@ yyFillLabel143:
 				st.state = 143;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy161;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy162;
 	}
-yy151:
+yy152:
 	++st.cur;
 yyFillLabel144:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 144;
 				return LexStatus::waiting;
 			}
-			goto yy6;
-		case 'G':
-		case 'g': goto yy12;
-		default: goto yy5;
+			goto yy18;
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy163;
 	}
-yy152:
+yy153:
 	++st.cur;
 yyFillLabel145:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 145;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy164;
+	}
+yy154:
+	++st.cur;
+yyFillLabel146:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 146;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+		case 'G':
+		case 'g': goto yy15;
+		default: goto yy6;
+	}
+yy155:
+	++st.cur;
+yyFillLabel147:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -7612,142 +7778,16 @@ yyFillLabel145:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 145;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy162;
-	}
-yy153:
-	++st.cur;
-yyFillLabel146:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 146;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy163;
-	}
-yy154:
-	++st.cur;
-yyFillLabel147:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 147;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy164;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy165;
 	}
-yy155:
+yy156:
 	++st.cur;
 yyFillLabel148:
 	yych = *st.cur;
@@ -7803,14 +7843,14 @@ yyFillLabel148:
 				st.state = 148;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy165;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy166;
 	}
-yy156:
+yy157:
 	++st.cur;
 yyFillLabel149:
 	yych = *st.cur;
@@ -7866,14 +7906,14 @@ yyFillLabel149:
 				st.state = 149;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy166;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy167;
 	}
-yy157:
+yy158:
 	++st.cur;
 yyFillLabel150:
 	yych = *st.cur;
@@ -7910,7 +7950,6 @@ yyFillLabel150:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -7930,13 +7969,14 @@ yyFillLabel150:
 				st.state = 150;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy167;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy168;
 	}
-yy158:
+yy159:
 	++st.cur;
 yyFillLabel151:
 	yych = *st.cur;
@@ -7992,14 +8032,14 @@ yyFillLabel151:
 				st.state = 151;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy168;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy169;
 	}
-yy159:
+yy160:
 	++st.cur;
 yyFillLabel152:
 	yych = *st.cur;
@@ -8036,6 +8076,7 @@ yyFillLabel152:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -8055,14 +8096,13 @@ yyFillLabel152:
 				st.state = 152;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy169;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy170;
 	}
-yy160:
+yy161:
 	++st.cur;
 yyFillLabel153:
 	yych = *st.cur;
@@ -8118,14 +8158,14 @@ yyFillLabel153:
 				st.state = 153;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy170;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy171;
 	}
-yy161:
+yy162:
 	++st.cur;
 yyFillLabel154:
 	yych = *st.cur;
@@ -8181,14 +8221,14 @@ yyFillLabel154:
 				st.state = 154;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy171;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy172;
 	}
-yy162:
+yy163:
 	++st.cur;
 yyFillLabel155:
 	yych = *st.cur;
@@ -8225,7 +8265,6 @@ yyFillLabel155:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -8245,13 +8284,14 @@ yyFillLabel155:
 				st.state = 155;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy172;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy173;
 	}
-yy163:
+yy164:
 	++st.cur;
 yyFillLabel156:
 	yych = *st.cur;
@@ -8307,14 +8347,14 @@ yyFillLabel156:
 				st.state = 156;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy54;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy173;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy174;
 	}
-yy164:
+yy165:
 	++st.cur;
 yyFillLabel157:
 	yych = *st.cur;
@@ -8351,6 +8391,7 @@ yyFillLabel157:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -8370,14 +8411,13 @@ yyFillLabel157:
 				st.state = 157;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy174;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy175;
 	}
-yy165:
+yy166:
 	++st.cur;
 yyFillLabel158:
 	yych = *st.cur;
@@ -8433,14 +8473,14 @@ yyFillLabel158:
 				st.state = 158;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy175;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy176;
 	}
-yy166:
+yy167:
 	++st.cur;
 yyFillLabel159:
 	yych = *st.cur;
@@ -8496,14 +8536,14 @@ yyFillLabel159:
 				st.state = 159;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy176;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy177;
 	}
-yy167:
+yy168:
 	++st.cur;
 yyFillLabel160:
 	yych = *st.cur;
@@ -8540,7 +8580,6 @@ yyFillLabel160:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -8560,13 +8599,14 @@ yyFillLabel160:
 				st.state = 160;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy177;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy178;
 	}
-yy168:
+yy169:
 	++st.cur;
 yyFillLabel161:
 	yych = *st.cur;
@@ -8622,14 +8662,14 @@ yyFillLabel161:
 				st.state = 161;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy178;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy179;
 	}
-yy169:
+yy170:
 	++st.cur;
 yyFillLabel162:
 	yych = *st.cur;
@@ -8666,6 +8706,7 @@ yyFillLabel162:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -8685,14 +8726,13 @@ yyFillLabel162:
 				st.state = 162;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy179;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy180;
 	}
-yy170:
+yy171:
 	++st.cur;
 yyFillLabel163:
 	yych = *st.cur;
@@ -8748,14 +8788,14 @@ yyFillLabel163:
 				st.state = 163;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy180;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy181;
 	}
-yy171:
+yy172:
 	++st.cur;
 yyFillLabel164:
 	yych = *st.cur;
@@ -8811,14 +8851,14 @@ yyFillLabel164:
 				st.state = 164;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy181;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy182;
 	}
-yy172:
+yy173:
 	++st.cur;
 yyFillLabel165:
 	yych = *st.cur;
@@ -8855,7 +8895,6 @@ yyFillLabel165:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -8875,13 +8914,14 @@ yyFillLabel165:
 				st.state = 165;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy182;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy183;
 	}
-yy173:
+yy174:
 	++st.cur;
 yyFillLabel166:
 	yych = *st.cur;
@@ -8937,14 +8977,14 @@ yyFillLabel166:
 				st.state = 166;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy54;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy183;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy184;
 	}
-yy174:
+yy175:
 	++st.cur;
 yyFillLabel167:
 	yych = *st.cur;
@@ -8981,6 +9021,7 @@ yyFillLabel167:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9000,14 +9041,13 @@ yyFillLabel167:
 				st.state = 167;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy184;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy185;
 	}
-yy175:
+yy176:
 	++st.cur;
 yyFillLabel168:
 	yych = *st.cur;
@@ -9063,14 +9103,14 @@ yyFillLabel168:
 				st.state = 168;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy185;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy186;
 	}
-yy176:
+yy177:
 	++st.cur;
 yyFillLabel169:
 	yych = *st.cur;
@@ -9126,14 +9166,14 @@ yyFillLabel169:
 				st.state = 169;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy186;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy187;
 	}
-yy177:
+yy178:
 	++st.cur;
 yyFillLabel170:
 	yych = *st.cur;
@@ -9170,7 +9210,6 @@ yyFillLabel170:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9190,13 +9229,14 @@ yyFillLabel170:
 				st.state = 170;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy187;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy188;
 	}
-yy178:
+yy179:
 	++st.cur;
 yyFillLabel171:
 	yych = *st.cur;
@@ -9252,14 +9292,14 @@ yyFillLabel171:
 				st.state = 171;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy188;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy189;
 	}
-yy179:
+yy180:
 	++st.cur;
 yyFillLabel172:
 	yych = *st.cur;
@@ -9296,6 +9336,7 @@ yyFillLabel172:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9315,14 +9356,13 @@ yyFillLabel172:
 				st.state = 172;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy189;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy190;
 	}
-yy180:
+yy181:
 	++st.cur;
 yyFillLabel173:
 	yych = *st.cur;
@@ -9378,14 +9418,14 @@ yyFillLabel173:
 				st.state = 173;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy190;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy191;
 	}
-yy181:
+yy182:
 	++st.cur;
 yyFillLabel174:
 	yych = *st.cur;
@@ -9441,14 +9481,14 @@ yyFillLabel174:
 				st.state = 174;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy191;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy192;
 	}
-yy182:
+yy183:
 	++st.cur;
 yyFillLabel175:
 	yych = *st.cur;
@@ -9485,7 +9525,6 @@ yyFillLabel175:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9505,13 +9544,14 @@ yyFillLabel175:
 				st.state = 175;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy192;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy193;
 	}
-yy183:
+yy184:
 	++st.cur;
 yyFillLabel176:
 	yych = *st.cur;
@@ -9567,14 +9607,14 @@ yyFillLabel176:
 				st.state = 176;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy54;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy193;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy194;
 	}
-yy184:
+yy185:
 	++st.cur;
 yyFillLabel177:
 	yych = *st.cur;
@@ -9611,6 +9651,7 @@ yyFillLabel177:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9630,14 +9671,13 @@ yyFillLabel177:
 				st.state = 177;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy194;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy195;
 	}
-yy185:
+yy186:
 	++st.cur;
 yyFillLabel178:
 	yych = *st.cur;
@@ -9693,14 +9733,14 @@ yyFillLabel178:
 				st.state = 178;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy195;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy196;
 	}
-yy186:
+yy187:
 	++st.cur;
 yyFillLabel179:
 	yych = *st.cur;
@@ -9756,14 +9796,14 @@ yyFillLabel179:
 				st.state = 179;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy40;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy196;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy197;
 	}
-yy187:
+yy188:
 	++st.cur;
 yyFillLabel180:
 	yych = *st.cur;
@@ -9800,7 +9840,6 @@ yyFillLabel180:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9820,13 +9859,14 @@ yyFillLabel180:
 				st.state = 180;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy197;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy198;
 	}
-yy188:
+yy189:
 	++st.cur;
 yyFillLabel181:
 	yych = *st.cur;
@@ -9882,14 +9922,14 @@ yyFillLabel181:
 				st.state = 181;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy43;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy198;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy199;
 	}
-yy189:
+yy190:
 	++st.cur;
 yyFillLabel182:
 	yych = *st.cur;
@@ -9926,6 +9966,7 @@ yyFillLabel182:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -9945,14 +9986,13 @@ yyFillLabel182:
 				st.state = 182;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy199;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy200;
 	}
-yy190:
+yy191:
 	++st.cur;
 yyFillLabel183:
 	yych = *st.cur;
@@ -10008,14 +10048,14 @@ yyFillLabel183:
 				st.state = 183;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy200;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy201;
 	}
-yy191:
+yy192:
 	++st.cur;
 yyFillLabel184:
 	yych = *st.cur;
@@ -10071,14 +10111,14 @@ yyFillLabel184:
 				st.state = 184;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy201;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy202;
 	}
-yy192:
+yy193:
 	++st.cur;
 yyFillLabel185:
 	yych = *st.cur;
@@ -10115,7 +10155,6 @@ yyFillLabel185:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -10135,13 +10174,14 @@ yyFillLabel185:
 				st.state = 185;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy202;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy203;
 	}
-yy193:
+yy194:
 	++st.cur;
 yyFillLabel186:
 	yych = *st.cur;
@@ -10197,14 +10237,14 @@ yyFillLabel186:
 				st.state = 186;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy54;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy203;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy204;
 	}
-yy194:
+yy195:
 	++st.cur;
 yyFillLabel187:
 	yych = *st.cur;
@@ -10241,6 +10281,7 @@ yyFillLabel187:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -10260,14 +10301,13 @@ yyFillLabel187:
 				st.state = 187;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy204;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy205;
 	}
-yy195:
+yy196:
 	++st.cur;
 yyFillLabel188:
 	yych = *st.cur;
@@ -10323,32 +10363,158 @@ yyFillLabel188:
 				st.state = 188;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy205;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy206;
 	}
-yy196:
+yy197:
 	++st.cur;
 yyFillLabel189:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy40;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default:
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 189;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy78;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy207;
 	}
-yy197:
+yy198:
 	++st.cur;
 yyFillLabel190:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 190;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy208;
+	}
+yy199:
+	++st.cur;
+yyFillLabel191:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy43;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 191;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy200:
+	++st.cur;
+yyFillLabel192:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -10400,142 +10566,16 @@ yyFillLabel190:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 190;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy206;
-	}
-yy198:
-	++st.cur;
-yyFillLabel191:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 191;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy207;
-	}
-yy199:
-	++st.cur;
-yyFillLabel192:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 192;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy208;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy209;
 	}
-yy200:
+yy201:
 	++st.cur;
 yyFillLabel193:
 	yych = *st.cur;
@@ -10591,14 +10631,14 @@ yyFillLabel193:
 				st.state = 193;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy209;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy210;
 	}
-yy201:
+yy202:
 	++st.cur;
 yyFillLabel194:
 	yych = *st.cur;
@@ -10654,14 +10694,14 @@ yyFillLabel194:
 				st.state = 194;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy51;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy210;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy211;
 	}
-yy202:
+yy203:
 	++st.cur;
 yyFillLabel195:
 	yych = *st.cur;
@@ -10698,7 +10738,6 @@ yyFillLabel195:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -10718,13 +10757,14 @@ yyFillLabel195:
 				st.state = 195;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy211;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy212;
 	}
-yy203:
+yy204:
 	++st.cur;
 yyFillLabel196:
 	yych = *st.cur;
@@ -10780,14 +10820,14 @@ yyFillLabel196:
 				st.state = 196;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy54;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy212;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy213;
 	}
-yy204:
+yy205:
 	++st.cur;
 yyFillLabel197:
 	yych = *st.cur;
@@ -10824,6 +10864,7 @@ yyFillLabel197:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -10843,14 +10884,13 @@ yyFillLabel197:
 				st.state = 197;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy213;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy214;
 	}
-yy205:
+yy206:
 	++st.cur;
 yyFillLabel198:
 	yych = *st.cur;
@@ -10906,14 +10946,14 @@ yyFillLabel198:
 				st.state = 198;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy56;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy214;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy215;
 	}
-yy206:
+yy207:
 	++st.cur;
 yyFillLabel199:
 	yych = *st.cur;
@@ -10950,7 +10990,6 @@ yyFillLabel199:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -10970,13 +11009,14 @@ yyFillLabel199:
 				st.state = 199;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy215;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy216;
 	}
-yy207:
+yy208:
 	++st.cur;
 yyFillLabel200:
 	yych = *st.cur;
@@ -11032,14 +11072,14 @@ yyFillLabel200:
 				st.state = 200;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy59;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy216;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy217;
 	}
-yy208:
+yy209:
 	++st.cur;
 yyFillLabel201:
 	yych = *st.cur;
@@ -11076,6 +11116,7 @@ yyFillLabel201:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -11095,14 +11136,13 @@ yyFillLabel201:
 				st.state = 201;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy217;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy218;
 	}
-yy209:
+yy210:
 	++st.cur;
 yyFillLabel202:
 	yych = *st.cur;
@@ -11158,30 +11198,77 @@ yyFillLabel202:
 				st.state = 202;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy218;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy219;
 	}
-yy210:
+yy211:
 	++st.cur;
 yyFillLabel203:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy51;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default:
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 203;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy94;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy220;
 	}
-yy211:
+yy212:
 	++st.cur;
 yyFillLabel204:
 	yych = *st.cur;
@@ -11218,7 +11305,6 @@ yyFillLabel204:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -11238,76 +11324,30 @@ yyFillLabel204:
 				st.state = 204;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy219;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy221;
 	}
-yy212:
+yy213:
 	++st.cur;
 yyFillLabel205:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
+		case ' ': goto yy54;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 205;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy220;
+			goto yy18;
 	}
-yy213:
+yy214:
 	++st.cur;
 yyFillLabel206:
 	yych = *st.cur;
@@ -11344,6 +11384,7 @@ yyFillLabel206:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -11363,32 +11404,157 @@ yyFillLabel206:
 				st.state = 206;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy75;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy221;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy222;
 	}
-yy214:
+yy215:
 	++st.cur;
 yyFillLabel207:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy56;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default:
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 207;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy102;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy223;
 	}
-yy215:
+yy216:
 	++st.cur;
 yyFillLabel208:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 208;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy78;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy224;
+	}
+yy217:
+	++st.cur;
+yyFillLabel209:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy59;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 209;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy218:
+	++st.cur;
+yyFillLabel210:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -11440,142 +11606,16 @@ yyFillLabel208:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 208;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy222;
-	}
-yy216:
-	++st.cur;
-yyFillLabel209:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 209;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy223;
-	}
-yy217:
-	++st.cur;
-yyFillLabel210:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
 				st.state = 210;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy224;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy225;
 	}
-yy218:
+yy219:
 	++st.cur;
 yyFillLabel211:
 	yych = *st.cur;
@@ -11631,14 +11671,14 @@ yyFillLabel211:
 				st.state = 211;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy69;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy225;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy226;
 	}
-yy219:
+yy220:
 	++st.cur;
 yyFillLabel212:
 	yych = *st.cur;
@@ -11675,7 +11715,6 @@ yyFillLabel212:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -11695,13 +11734,14 @@ yyFillLabel212:
 				st.state = 212;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy226;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy227;
 	}
-yy220:
+yy221:
 	++st.cur;
 yyFillLabel213:
 	yych = *st.cur;
@@ -11757,79 +11797,16 @@ yyFillLabel213:
 				st.state = 213;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy72;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy227;
-	}
-yy221:
-	++st.cur;
-yyFillLabel214:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
-			if (st.lim <= st.cur) {
-				st.state = 214;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy75;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
+		case ']': goto yy28;
+		case '\\': goto yy38;
 		default: goto yy228;
 	}
 yy222:
 	++st.cur;
-yyFillLabel215:
+yyFillLabel214:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -11881,16 +11858,79 @@ yyFillLabel215:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 215;
+				st.state = 214;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default: goto yy229;
 	}
 yy223:
+	++st.cur;
+yyFillLabel215:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 215;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case ' ': goto yy102;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy230;
+	}
+yy224:
 	++st.cur;
 yyFillLabel216:
 	yych = *st.cur;
@@ -11946,14 +11986,14 @@ yyFillLabel216:
 				st.state = 216;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy78;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy230;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy231;
 	}
-yy224:
+yy225:
 	++st.cur;
 yyFillLabel217:
 	yych = *st.cur;
@@ -11990,6 +12030,7 @@ yyFillLabel217:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12009,30 +12050,76 @@ yyFillLabel217:
 				st.state = 217;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy231;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy232;
 	}
-yy225:
+yy226:
 	++st.cur;
 yyFillLabel218:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy69;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default:
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
 			if (st.lim <= st.cur) {
 				st.state = 218;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy122;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy233;
 	}
-yy226:
+yy227:
 	++st.cur;
 yyFillLabel219:
 	yych = *st.cur;
@@ -12069,7 +12156,6 @@ yyFillLabel219:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12089,15 +12175,32 @@ yyFillLabel219:
 				st.state = 219;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy232;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy234;
 	}
-yy227:
+yy228:
 	++st.cur;
 yyFillLabel220:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy72;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 220;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy229:
+	++st.cur;
+yyFillLabel221:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -12132,6 +12235,7 @@ yyFillLabel220:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12148,33 +12252,16 @@ yyFillLabel220:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
-				st.state = 220;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-		case ' ': goto yy99;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy233;
-	}
-yy228:
-	++st.cur;
-yyFillLabel221:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy75;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 221;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy235;
 	}
-yy229:
+yy230:
 	++st.cur;
 yyFillLabel222:
 	yych = *st.cur;
@@ -12211,7 +12298,6 @@ yyFillLabel222:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12231,76 +12317,30 @@ yyFillLabel222:
 				st.state = 222;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy234;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy236;
 	}
-yy230:
+yy231:
 	++st.cur;
 yyFillLabel223:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
+		case ' ': goto yy78;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 223;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy235;
+			goto yy18;
 	}
-yy231:
+yy232:
 	++st.cur;
 yyFillLabel224:
 	yych = *st.cur;
@@ -12337,6 +12377,7 @@ yyFillLabel224:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
+		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12356,14 +12397,13 @@ yyFillLabel224:
 				st.state = 224;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy91;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy236;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy237;
 	}
-yy232:
+yy233:
 	++st.cur;
 yyFillLabel225:
 	yych = *st.cur;
@@ -12400,7 +12440,6 @@ yyFillLabel225:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12420,13 +12459,14 @@ yyFillLabel225:
 				st.state = 225;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy237;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy238;
 	}
-yy233:
+yy234:
 	++st.cur;
 yyFillLabel226:
 	yych = *st.cur;
@@ -12482,14 +12522,14 @@ yyFillLabel226:
 				st.state = 226;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy99;
+			goto yy18;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy238;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy239;
 	}
-yy234:
+yy235:
 	++st.cur;
 yyFillLabel227:
 	yych = *st.cur;
@@ -12546,13 +12586,13 @@ yyFillLabel227:
 				st.state = 227;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy239;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy240;
 	}
-yy235:
+yy236:
 	++st.cur;
 yyFillLabel228:
 	yych = *st.cur;
@@ -12608,32 +12648,16 @@ yyFillLabel228:
 				st.state = 228;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
+			goto yy18;
+		case ' ': goto yy102;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy240;
-	}
-yy236:
-	++st.cur;
-yyFillLabel229:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy91;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 229;
-				return LexStatus::waiting;
-			}
-			goto yy15;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy241;
 	}
 yy237:
 	++st.cur;
-yyFillLabel230:
+yyFillLabel229:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -12685,32 +12709,95 @@ yyFillLabel230:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
+				st.state = 229;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy242;
+	}
+yy238:
+	++st.cur;
+yyFillLabel230:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
 				st.state = 230;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy241;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy243;
 	}
-yy238:
+yy239:
 	++st.cur;
 yyFillLabel231:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy99;
+		case ' ': goto yy94;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
+		case ']': goto yy28;
+		case '\\': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 231;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 	}
-yy239:
+yy240:
 	++st.cur;
 yyFillLabel232:
 	yych = *st.cur;
@@ -12767,76 +12854,29 @@ yyFillLabel232:
 				st.state = 232;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy242;
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy244;
 	}
-yy240:
+yy241:
 	++st.cur;
 yyFillLabel233:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
-		case 0x01:
-		case 0x02:
-		case 0x03:
-		case 0x04:
-		case 0x05:
-		case 0x06:
-		case 0x07:
-		case 0x08:
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case 0x0E:
-		case 0x0F:
-		case 0x10:
-		case 0x11:
-		case 0x12:
-		case 0x13:
-		case 0x14:
-		case 0x15:
-		case 0x16:
-		case 0x17:
-		case 0x18:
-		case 0x19:
-		case 0x1A:
-		case 0x1B:
-		case 0x1C:
-		case 0x1D:
-		case 0x1E:
-		case 0x1F:
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case ',':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '[':
-		case '`':
-		case '|':
-		case 0x7F:
+		case ' ': goto yy102;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 233;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy243;
+			goto yy18;
 	}
-yy241:
+yy242:
 	++st.cur;
 yyFillLabel234:
 	yych = *st.cur;
@@ -12893,13 +12933,13 @@ yyFillLabel234:
 				st.state = 234;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default: goto yy244;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy245;
 	}
-yy242:
+yy243:
 	++st.cur;
 yyFillLabel235:
 	yych = *st.cur;
@@ -12936,7 +12976,6 @@ yyFillLabel235:
 		case 0x1D:
 		case 0x1E:
 		case 0x1F:
-		case ' ':
 		case '\'':
 		case '(':
 		case ')':
@@ -12956,46 +12995,16 @@ yyFillLabel235:
 				st.state = 235;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
+		case ' ': goto yy122;
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy245;
-	}
-yy243:
-	++st.cur;
-yyFillLabel236:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy119;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 236;
-				return LexStatus::waiting;
-			}
-			goto yy15;
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy246;
 	}
 yy244:
 	++st.cur;
-yyFillLabel237:
-	yych = *st.cur;
-	switch (yych) {
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 237;
-				return LexStatus::waiting;
-			}
-			goto yy15;
-	}
-yy245:
-	++st.cur;
-yyFillLabel238:
+yyFillLabel236:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
@@ -13047,31 +13056,188 @@ yyFillLabel238:
 		case '|':
 		case 0x7F:
 			if (st.lim <= st.cur) {
+				st.state = 236;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy29;
+		default: goto yy247;
+	}
+yy245:
+	++st.cur;
+yyFillLabel237:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case ' ':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 237;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy248;
+	}
+yy246:
+	++st.cur;
+yyFillLabel238:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy122;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
 				st.state = 238;
 				return LexStatus::waiting;
 			}
-			goto yy15;
-		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
-		default: goto yy246;
+			goto yy18;
 	}
-yy246:
+yy247:
 	++st.cur;
 yyFillLabel239:
 	yych = *st.cur;
 	switch (yych) {
 		case '"':
-		case ']': goto yy25;
-		case '\\': goto yy35;
+		case ']': goto yy28;
+		case '\\': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 239;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy18;
 	}
-yy247:
+yy248:
+	++st.cur;
+yyFillLabel240:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+		case 0x01:
+		case 0x02:
+		case 0x03:
+		case 0x04:
+		case 0x05:
+		case 0x06:
+		case 0x07:
+		case 0x08:
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case 0x0E:
+		case 0x0F:
+		case 0x10:
+		case 0x11:
+		case 0x12:
+		case 0x13:
+		case 0x14:
+		case 0x15:
+		case 0x16:
+		case 0x17:
+		case 0x18:
+		case 0x19:
+		case 0x1A:
+		case 0x1B:
+		case 0x1C:
+		case 0x1D:
+		case 0x1E:
+		case 0x1F:
+		case ' ':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case ',':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '[':
+		case '`':
+		case '|':
+		case 0x7F:
+			if (st.lim <= st.cur) {
+				st.state = 240;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default: goto yy249;
+	}
+yy249:
+	++st.cur;
+yyFillLabel241:
+	yych = *st.cur;
+	switch (yych) {
+		case '"':
+		case ']': goto yy28;
+		case '\\': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 241;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy250:
 	st.state = -1;
 	{ return LexStatus::end; }
 

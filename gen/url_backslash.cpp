@@ -6,6 +6,10 @@
 // Same shape and the same linear-time argument as url_bracket.re: runs of
 // address characters are consumed whole; a run of punctuation only
 // ("\.\.\....") is skipped as one token.
+// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// an e-mail address's domain, not a URL: the bytes before it come through
+// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// post-pass, lib/url_host_check.hpp, as the token holds it.)
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
 #include "lib/url_anchor_skip.hpp"
@@ -26,7 +30,9 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     if (st.state < 0) {
@@ -40,7 +46,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy93;
+		if (st.lim <= st.cur) goto yy98;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -232,13 +238,13 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy74;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy74;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel66;
 	case 67:
 		if (st.lim <= st.cur) goto yy14;
@@ -247,7 +253,7 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel69;
 	case 70:
 		if (st.lim <= st.cur) goto yy12;
@@ -259,38 +265,50 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel72;
 	case 73:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel73;
 	case 74:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel74;
 	case 75:
 		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel75;
 	case 76:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel76;
 	case 77:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel77;
 	case 78:
 		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel78;
 	case 79:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel79;
 	case 80:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel81;
 	case 82:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel82;
 	case 83:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel83;
+	case 84:
+		if (st.lim <= st.cur) goto yy14;
+		goto yyFillLabel84;
+	case 85:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel85;
+	case 86:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel86;
+	case 87:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel87;
 }
 
     for (;;) {
@@ -783,7 +801,8 @@ yy14:
 	switch (st.accept) {
 		case 0: goto yy10;
 		case 1: goto yy12;
-		default: goto yy31;
+		case 2: goto yy31;
+		default: goto yy74;
 	}
 yy15:
 	++st.cur;
@@ -1255,7 +1274,7 @@ yyFillLabel22:
 yy31:
 	st.state = -1;
 	{
-                emit_url_token(st, sink, kRuleUrlBackslash);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBackslash);
                 continue;
             }
 yy32:
@@ -2193,6 +2212,8 @@ yyFillLabel42:
 		case '|':
 		case '}':
 		case '~': goto yy47;
+		case '"':
+		case '\'': goto yy73;
 		case '(': goto yy48;
 		case '-':
 		case '/':
@@ -2261,7 +2282,7 @@ yyFillLabel42:
 		case '\\': goto yy17;
 		case 'n':
 		case 'r':
-		case 't':
+		case 't': goto yy75;
 		case 'u': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
@@ -2365,7 +2386,7 @@ yyFillLabel43:
 		case '|':
 		case '}':
 		case '~': goto yy47;
-		case '\\': goto yy73;
+		case '\\': goto yy76;
 		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
@@ -2484,7 +2505,7 @@ yyFillLabel45:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '\\': goto yy74;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
@@ -2633,7 +2654,7 @@ yyFillLabel49:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '\\': goto yy75;
+		case '\\': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -2738,7 +2759,7 @@ yyFillLabel50:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '\\': goto yy74;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
@@ -2753,7 +2774,7 @@ yy60:
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy76;
+		case ' ': goto yy79;
 		case '!':
 		case '#':
 		case '$':
@@ -2840,11 +2861,11 @@ yyFillLabel51:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '.': goto yy77;
-		case '/': goto yy78;
+		case '.': goto yy80;
+		case '/': goto yy81;
 		case 'D':
-		case 'd': goto yy79;
-		case '\\': goto yy74;
+		case 'd': goto yy82;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
@@ -2965,7 +2986,7 @@ yy62:
 yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy76;
+		case ' ': goto yy79;
 		case '!':
 		case '#':
 		case '$':
@@ -3051,12 +3072,12 @@ yyFillLabel53:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '.': goto yy77;
+		case '.': goto yy80;
 		case '/':
-		case ':': goto yy80;
+		case ':': goto yy83;
 		case 'D':
-		case 'd': goto yy81;
-		case '\\': goto yy74;
+		case 'd': goto yy84;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
@@ -3265,7 +3286,7 @@ yyFillLabel55:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '\\': goto yy82;
+		case '\\': goto yy85;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
@@ -3365,8 +3386,13 @@ yyFillLabel56:
 		case '|':
 		case '}':
 		case '~': goto yy47;
+		case '"':
+		case '\'':
+		case 'n':
+		case 'r':
+		case 't': goto yy73;
 		case '.': goto yy42;
-		case '\\': goto yy83;
+		case '\\': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
@@ -3500,7 +3526,7 @@ yy68:
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy84;
+		case ' ': goto yy87;
 		case '!':
 		case '#':
 		case '$':
@@ -3592,7 +3618,7 @@ yyFillLabel59:
 		case '~': goto yy47;
 		case ')': goto yy49;
 		case '\\': goto yy65;
-		case ']': goto yy85;
+		case ']': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
@@ -3802,7 +3828,7 @@ yyFillLabel61:
 		case '}':
 		case '~': goto yy47;
 		case 'O':
-		case 'o': goto yy86;
+		case 'o': goto yy89;
 		case '\\': goto yy65;
 		case ']': goto yy52;
 		default:
@@ -3910,7 +3936,7 @@ yyFillLabel62:
 		case '}':
 		case '~': goto yy47;
 		case '\\': goto yy65;
-		case ']': goto yy85;
+		case ']': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
@@ -4014,7 +4040,7 @@ yyFillLabel63:
 		case '}':
 		case '~': goto yy47;
 		case 'O':
-		case 'o': goto yy87;
+		case 'o': goto yy90;
 		case '\\': goto yy65;
 		case ']': goto yy52;
 		default:
@@ -4025,8 +4051,112 @@ yyFillLabel63:
 			goto yy31;
 	}
 yy73:
-	++st.cur;
+	st.accept = 3;
+	st.mar = ++st.cur;
 yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy91;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy74;
+	}
+yy74:
+	st.state = -1;
+	{
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                continue;
+            }
+yy75:
+	st.accept = 3;
+	st.mar = ++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy13;
+		case '(': goto yy15;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy9;
+		case '[': goto yy16;
+		case '\\': goto yy92;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy74;
+	}
+yy76:
+	++st.cur;
+yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -4115,17 +4245,22 @@ yyFillLabel64:
 		case '|':
 		case '}':
 		case '~': goto yy47;
-		case '\\': goto yy83;
+		case '"':
+		case '\'':
+		case 'n':
+		case 'r':
+		case 't': goto yy73;
+		case '\\': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 64;
+				st.state = 66;
 				return LexStatus::waiting;
 			}
 			goto yy14;
 	}
-yy74:
+yy77:
 	++st.cur;
-yyFillLabel65:
+yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy53;
@@ -4215,18 +4350,18 @@ yyFillLabel65:
 		case '}':
 		case '~': goto yy59;
 		case '.': goto yy54;
-		case '\\': goto yy88;
+		case '\\': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 65;
+				st.state = 67;
 				return LexStatus::waiting;
 			}
 			goto yy14;
 	}
-yy75:
+yy78:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel66:
+yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy39;
@@ -4320,128 +4455,8 @@ yyFillLabel66:
 		case '}':
 		case '~': goto yy59;
 		case '.': goto yy54;
-		case '\\': goto yy74;
+		case '\\': goto yy77;
 		case ']': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 66;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy76:
-	++st.cur;
-yyFillLabel67:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy34;
-		case '\\': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 67;
-				return LexStatus::waiting;
-			}
-			goto yy14;
-	}
-yy77:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel68:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy89;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy59;
-		case ')': goto yy61;
-		case '\\': goto yy74;
-		case ']': goto yy90;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 68;
@@ -4449,13 +4464,27 @@ yyFillLabel68:
 			}
 			goto yy12;
 	}
-yy78:
-	st.accept = 1;
-	st.mar = ++st.cur;
+yy79:
+	++st.cur;
 yyFillLabel69:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy18;
+		case '.': goto yy34;
+		case '\\': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy80:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy94;
 		case '!':
 		case '#':
 		case '$':
@@ -4546,114 +4575,8 @@ yyFillLabel69:
 		case '}':
 		case '~': goto yy59;
 		case ')': goto yy61;
-		case '\\': goto yy74;
-		case ']': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 69;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy79:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel70:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy18;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy59;
-		case 'O':
-		case 'o': goto yy91;
-		case '\\': goto yy74;
-		case ']': goto yy64;
+		case '\\': goto yy77;
+		case ']': goto yy95;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 70;
@@ -4661,7 +4584,7 @@ yyFillLabel70:
 			}
 			goto yy12;
 	}
-yy80:
+yy81:
 	st.accept = 1;
 	st.mar = ++st.cur;
 yyFillLabel71:
@@ -4675,7 +4598,6 @@ yyFillLabel71:
 		case '&':
 		case '\'':
 		case '(':
-		case ')':
 		case '*':
 		case '+':
 		case ',':
@@ -4758,8 +4680,9 @@ yyFillLabel71:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '\\': goto yy74;
-		case ']': goto yy90;
+		case ')': goto yy61;
+		case '\\': goto yy77;
+		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 71;
@@ -4767,7 +4690,7 @@ yyFillLabel71:
 			}
 			goto yy12;
 	}
-yy81:
+yy82:
 	st.accept = 1;
 	st.mar = ++st.cur;
 yyFillLabel72:
@@ -4863,8 +4786,8 @@ yyFillLabel72:
 		case '}':
 		case '~': goto yy59;
 		case 'O':
-		case 'o': goto yy92;
-		case '\\': goto yy74;
+		case 'o': goto yy96;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
@@ -4873,9 +4796,221 @@ yyFillLabel72:
 			}
 			goto yy12;
 	}
-yy82:
-	++st.cur;
+yy83:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel73:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy77;
+		case ']': goto yy95;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 73;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy84:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel74:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy18;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case 'O':
+		case 'o': goto yy97;
+		case '\\': goto yy77;
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 74;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy85:
+	++st.cur;
+yyFillLabel75:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -4964,35 +5099,7 @@ yyFillLabel73:
 		case '|':
 		case '}':
 		case '~': goto yy59;
-		case '\\': goto yy88;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 73;
-				return LexStatus::waiting;
-			}
-			goto yy14;
-	}
-yy83:
-	++st.cur;
-yyFillLabel74:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 74;
-				return LexStatus::waiting;
-			}
-			goto yy14;
-	}
-yy84:
-	++st.cur;
-yyFillLabel75:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy9;
-		case '\\': goto yy22;
+		case '\\': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 75;
@@ -5000,10 +5107,38 @@ yyFillLabel75:
 			}
 			goto yy14;
 	}
-yy85:
+yy86:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy87:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy9;
+		case '\\': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy88:
 	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel76:
+yyFillLabel78:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy13;
@@ -5101,15 +5236,15 @@ yyFillLabel76:
 		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 76;
+				st.state = 78;
 				return LexStatus::waiting;
 			}
 			goto yy31;
 	}
-yy86:
+yy89:
 	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel77:
+yyFillLabel79:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy13;
@@ -5207,15 +5342,15 @@ yyFillLabel77:
 		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 77;
+				st.state = 79;
 				return LexStatus::waiting;
 			}
 			goto yy31;
 	}
-yy87:
+yy90:
 	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel78:
+yyFillLabel80:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy13;
@@ -5313,27 +5448,130 @@ yyFillLabel78:
 		case ']': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 78;
+				st.state = 80;
 				return LexStatus::waiting;
 			}
 			goto yy31;
 	}
-yy88:
+yy91:
 	++st.cur;
-yyFillLabel79:
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case '"':
+		case '\'':
+		case 'n':
+		case 'r':
+		case 't': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy14;
+	}
+yy92:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy29;
+		case '"':
+		case '\'': goto yy73;
+		case '(': goto yy15;
+		case '-':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy9;
+		case '.': goto yy30;
+		case '[': goto yy16;
+		case '\\': goto yy17;
+		case 'n':
+		case 'r':
+		case 't': goto yy75;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy93:
+	++st.cur;
+yyFillLabel83:
 	yych = *st.cur;
 	switch (yych) {
 		case '.': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 79;
+				st.state = 83;
 				return LexStatus::waiting;
 			}
 			goto yy14;
 	}
-yy89:
+yy94:
 	++st.cur;
-yyFillLabel80:
+yyFillLabel84:
 	yych = *st.cur;
 	switch (yych) {
 		case ')':
@@ -5341,15 +5579,15 @@ yyFillLabel80:
 		case '\\': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 80;
+				st.state = 84;
 				return LexStatus::waiting;
 			}
 			goto yy14;
 	}
-yy90:
+yy95:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel81:
+yyFillLabel85:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy18;
@@ -5447,15 +5685,15 @@ yyFillLabel81:
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 81;
+				st.state = 85;
 				return LexStatus::waiting;
 			}
 			goto yy12;
 	}
-yy91:
+yy96:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel82:
+yyFillLabel86:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy18;
@@ -5548,20 +5786,20 @@ yyFillLabel82:
 		case '}':
 		case '~': goto yy59;
 		case 'T':
-		case 't': goto yy78;
-		case '\\': goto yy74;
+		case 't': goto yy81;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 82;
+				st.state = 86;
 				return LexStatus::waiting;
 			}
 			goto yy12;
 	}
-yy92:
+yy97:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel83:
+yyFillLabel87:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy18;
@@ -5654,21 +5892,32 @@ yyFillLabel83:
 		case '}':
 		case '~': goto yy59;
 		case 'T':
-		case 't': goto yy80;
-		case '\\': goto yy74;
+		case 't': goto yy83;
+		case '\\': goto yy77;
 		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 83;
+				st.state = 87;
 				return LexStatus::waiting;
 			}
 			goto yy12;
 	}
-yy93:
+yy98:
 	st.state = -1;
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_backslash_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

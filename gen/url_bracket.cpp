@@ -15,6 +15,10 @@
 // punctuation only ("[.][.][.]...") is skipped as one token: it has no word
 // boundary to start at. The look-ahead past an accepting state is at most
 // the few bytes of a spaced "[ . ]".
+// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// an e-mail address's domain, not a URL: the bytes before it come through
+// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// post-pass, lib/url_host_check.hpp, as the token holds it.)
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
 #include "lib/url_anchor_skip.hpp"
@@ -35,7 +39,9 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     if (st.state < 0) {
@@ -49,7 +55,7 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy53;
+		if (st.lim <= st.cur) goto yy58;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -160,32 +166,44 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy8;
+		if (st.lim <= st.cur) goto yy45;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy24;
+		if (st.lim <= st.cur) goto yy45;
 		goto yyFillLabel39;
 	case 40:
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy24;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy24;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel43;
 	case 44:
 		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel45;
+	case 46:
+		if (st.lim <= st.cur) goto yy24;
+		goto yyFillLabel46;
+	case 47:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel47;
+	case 48:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel48;
+	case 49:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel49;
 }
 
     for (;;) {
@@ -511,10 +529,10 @@ yyFillLabel4:
 	}
 yy10:
 	st.cur = st.mar;
-	if (st.accept == 0) {
-		goto yy8;
-	} else {
-		goto yy24;
+	switch (st.accept) {
+		case 0: goto yy8;
+		case 1: goto yy24;
+		default: goto yy45;
 	}
 yy11:
 	++st.cur;
@@ -798,7 +816,7 @@ yyFillLabel17:
 yy24:
 	st.state = -1;
 	{
-                emit_url_token(st, sink, kRuleUrlBracket);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
                 continue;
             }
 yy25:
@@ -1507,6 +1525,8 @@ yyFillLabel27:
 		case '|':
 		case '}':
 		case '~': goto yy30;
+		case '"':
+		case '\'': goto yy44;
 		case '(': goto yy31;
 		case '-':
 		case '.':
@@ -1572,10 +1592,10 @@ yyFillLabel27:
 		case 'y':
 		case 'z': goto yy32;
 		case '[': goto yy33;
-		case '\\': goto yy44;
+		case '\\': goto yy46;
 		case 'n':
 		case 'r':
-		case 't':
+		case 't': goto yy47;
 		case 'u': goto yy7;
 		default:
 			if (st.lim <= st.cur) {
@@ -1694,7 +1714,7 @@ yy36:
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy45;
+		case ' ': goto yy48;
 		case '!':
 		case '#':
 		case '$':
@@ -1784,7 +1804,7 @@ yyFillLabel29:
 		case '~': goto yy30;
 		case '(':
 		case '[': goto yy36;
-		case '.': goto yy46;
+		case '.': goto yy49;
 		case '\\': goto yy37;
 		case ']': goto yy35;
 		default:
@@ -1885,7 +1905,12 @@ yyFillLabel30:
 		case '|':
 		case '}':
 		case '~': goto yy30;
-		case '\\': goto yy47;
+		case '"':
+		case '\'':
+		case 'n':
+		case 'r':
+		case 't': goto yy44;
+		case '\\': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1914,7 +1939,7 @@ yy39:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy48;
+		case ' ': goto yy51;
 		case '!':
 		case '#':
 		case '$':
@@ -2216,7 +2241,7 @@ yyFillLabel34:
 		case '(':
 		case '[': goto yy36;
 		case 'O':
-		case 'o': goto yy49;
+		case 'o': goto yy52;
 		case '\\': goto yy37;
 		case ']': goto yy35;
 		default:
@@ -2324,7 +2349,7 @@ yyFillLabel35:
 		case '(':
 		case '[': goto yy36;
 		case '\\': goto yy37;
-		case ']': goto yy50;
+		case ']': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
@@ -2428,7 +2453,7 @@ yyFillLabel36:
 		case '(':
 		case '[': goto yy36;
 		case 'O':
-		case 'o': goto yy51;
+		case 'o': goto yy54;
 		case '\\': goto yy37;
 		case ']': goto yy35;
 		default:
@@ -2439,9 +2464,29 @@ yyFillLabel36:
 			goto yy24;
 	}
 yy44:
-	st.accept = 0;
+	st.accept = 2;
 	st.mar = ++st.cur;
 yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy45;
+	}
+yy45:
+	st.state = -1;
+	{
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
+                continue;
+            }
+yy46:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -2517,14 +2562,98 @@ yyFillLabel37:
 		case '[': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 37;
+				st.state = 38;
 				return LexStatus::waiting;
 			}
 			goto yy8;
 	}
-yy45:
+yy47:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '(': goto yy11;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy7;
+		case '[': goto yy12;
+		case '\\': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy45;
+	}
+yy48:
 	++st.cur;
-yyFillLabel38:
+yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
@@ -2532,18 +2661,18 @@ yyFillLabel38:
 		case '.': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 38;
+				st.state = 40;
 				return LexStatus::waiting;
 			}
 			goto yy10;
 	}
-yy46:
+yy49:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel39:
+yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy52;
+		case ' ': goto yy57;
 		case '!':
 		case '#':
 		case '$':
@@ -2638,27 +2767,27 @@ yyFillLabel39:
 		case '\\': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 39;
+				st.state = 41;
 				return LexStatus::waiting;
 			}
 			goto yy24;
 	}
-yy47:
+yy50:
 	++st.cur;
-yyFillLabel40:
+yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
 		case '.': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 40;
+				st.state = 42;
 				return LexStatus::waiting;
 			}
 			goto yy10;
 	}
-yy48:
+yy51:
 	++st.cur;
-yyFillLabel41:
+yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
@@ -2667,15 +2796,15 @@ yyFillLabel41:
 		case ']': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 41;
+				st.state = 43;
 				return LexStatus::waiting;
 			}
 			goto yy10;
 	}
-yy49:
+yy52:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel42:
+yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -2773,15 +2902,15 @@ yyFillLabel42:
 		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 42;
+				st.state = 44;
 				return LexStatus::waiting;
 			}
 			goto yy24;
 	}
-yy50:
+yy53:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel43:
+yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -2879,15 +3008,15 @@ yyFillLabel43:
 		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 43;
+				st.state = 45;
 				return LexStatus::waiting;
 			}
 			goto yy24;
 	}
-yy51:
+yy54:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel44:
+yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -2985,14 +3114,117 @@ yyFillLabel44:
 		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 44;
+				st.state = 46;
 				return LexStatus::waiting;
 			}
 			goto yy24;
 	}
-yy52:
+yy55:
 	++st.cur;
-yyFillLabel45:
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case '"':
+		case '\'':
+		case 'n':
+		case 'r':
+		case 't': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy56:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy9;
+		case '"':
+		case '\'': goto yy44;
+		case '(': goto yy11;
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '\\':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy7;
+		case '[': goto yy12;
+		case 'n':
+		case 'r':
+		case 't': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy57:
+	++st.cur;
+yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
@@ -3001,16 +3233,27 @@ yyFillLabel45:
 		case ']': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 45;
+				st.state = 49;
 				return LexStatus::waiting;
 			}
 			goto yy10;
 	}
-yy53:
+yy58:
 	st.state = -1;
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -15,10 +15,11 @@
 // (JSON) and prose end where they should; a name may hold "/" after its
 // first byte ("application/x-foo").
 //
-// A root glued to a word before it ("xHKLM\...") reports nothing: word runs
-// are consumed whole. The DFA looks ahead at most five spaced words past a
-// key, and every byte it reads back is one no key starts at (a root after a
-// space ends the lookahead).
+// A root glued to a word before it ("xHKLM\...") or right after "\" or "/"
+// (a path: "C:\HKLM\x") reports nothing: word runs are consumed whole.
+// The DFA looks ahead at most five spaced words past a key, and every byte
+// it reads back is one no key starts at (a root after a space ends the
+// lookahead).
 #include "lib/candidate_sink.hpp"
 #include "lib/registry_roots.hpp"
 #include "lib/rule_ids.hpp"
@@ -74,6 +75,9 @@ LexStatus lex_regkey(LexState& st, CandidateSink& sink) {
             key         { if (!st.overlong) add_key(sink, st.tok, st.cur); continue; }
             closed_key  { if (!st.overlong) add_key(sink, st.tok, st.cur - 1); continue; }
             word+       { continue; }
+            // A word right after "\" or "/" is a path's name ("C:\HKLM\x",
+            // "/tmp/hkcu\x"), no root: the run before it takes it along.
+            ([^]\word)* [\\/] word+ { continue; }
             ([^]\word)+ { continue; }
             $           { return LexStatus::end; }
             *           { continue; }

@@ -5,6 +5,10 @@
 // Same shape and the same linear-time argument as url_bracket.re: runs of
 // address characters are consumed whole; a run of punctuation only
 // ("\.\.\....") is skipped as one token.
+// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// an e-mail address's domain, not a URL: the bytes before it come through
+// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// post-pass, lib/url_host_check.hpp, as the token holds it.)
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
 #include "lib/url_anchor_skip.hpp"
@@ -14,7 +18,9 @@ namespace iocscan::detail {
 /*!include:re2c "common.re" */
 /*!include:re2c "url_common.re" */
 
-LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     if (st.state < 0) {
@@ -46,7 +52,12 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             surl {
-                emit_url_token(st, sink, kRuleUrlBackslash);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBackslash);
+                continue;
+            }
+            // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.
+            surl ("\\" [nrt"'])+ {
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
                 continue;
             }
             // Right after a double quote, "\." is a string or regex escape
@@ -61,6 +72,17 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
             *              { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_backslash_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

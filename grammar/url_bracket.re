@@ -14,6 +14,10 @@
 // punctuation only ("[.][.][.]...") is skipped as one token: it has no word
 // boundary to start at. The look-ahead past an accepting state is at most
 // the few bytes of a spaced "[ . ]".
+// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// an e-mail address's domain, not a URL: the bytes before it come through
+// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// post-pass, lib/url_host_check.hpp, as the token holds it.)
 #include "lib/rule_ids.hpp"
 #include "lib/url_emit.hpp"
 #include "lib/url_anchor_skip.hpp"
@@ -23,7 +27,9 @@ namespace iocscan::detail {
 /*!include:re2c "common.re" */
 /*!include:re2c "url_common.re" */
 
-LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     if (st.state < 0) {
@@ -52,7 +58,14 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* {
-                emit_url_token(st, sink, kRuleUrlBracket);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
+                continue;
+            }
+            // Ended by string escapes (evil[.]com\n\"): the run of address
+            // characters goes on past the URL, so this rule must be as long
+            // as `word atok*` to win; the URL ends before the escapes.
+            word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* ("\\" [nrt"'])+ {
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
                 continue;
             }
             word atok*     { continue; }
@@ -63,6 +76,17 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
             *              { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -134,6 +134,10 @@ TEST(Domain, NamespacesVersionsAndCode) {
 TEST(Domain, EmailLocalPartIsNotADomainButItsDomainIs) {
     EXPECT_EQ(domains("mail ops.team@mail.example.org"), V{"mail.example.org"});
     EXPECT_EQ(domains("mail ops[.]team[@]evil[.]example[.]org"), V{"evil.example.org"});
+    // Every at-sign the e-mail family reads, as the plain "@" above.
+    for (const char* at : {"(@)", "{@}", "[at]", "(AT)", "{at}"}) {
+        EXPECT_EQ(domains(std::string("mail ops[.]team") + at + "evil[.]example[.]org"), V{"evil.example.org"}) << at;
+    }
 }
 
 TEST(Domain, UrlHostIsADomainButItsPathIsNot) {

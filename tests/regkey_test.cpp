@@ -91,6 +91,14 @@ TEST(Regkey, NotKeys) {
               (V{"HKLM\\Software\\x", "HKLM\\\\Software", "HKLM\\Software"}));
 }
 
+TEST(Regkey, ARootStartsAWord) {
+    // After "\" or "/" a root is a path's name (a folder called "HKLM").
+    EXPECT_TRUE(keys("C:\\HKLM\\x C:\\\\HKCU\\\\y /tmp/hkcu\\z a/HKEY_USERS\\S-1").empty());
+    // Other punctuation before it leaves it a key.
+    EXPECT_EQ(keys("(HKLM\\a) \"HKCU\\b\" x:HKCR\\c -HKU\\d"),
+              (V{"HKLM\\a", "HKCU\\b", "HKCR\\c", "HKU\\d"}));
+}
+
 TEST(Regkey, HashesAndOtherIocsAround) {
     const std::string text =
         "d41d8cd98f00b204e9800998ecf8427e HKLM\\Software\\Evil 10.0.0.1 https://example.org/a "

@@ -103,6 +103,48 @@ TEST(UrlPrecision, PercentEncodedUrlWithADefangedDot) {
     EXPECT_EQ(refanged("u=http%3A%2F%2Fevil(.)example%2Fa"), V{"http://evil.example/a"});
 }
 
+TEST(UrlPrecision, PartsOfEmailAddressesAreNoUrls) {
+    // ".team" is a real top-level domain: the local part passed the host check.
+    EXPECT_EQ(urls("mail ops[.]team[@]example(.)org and ops[@]team[.]com x"), V{});
+    for (const char* at : {"@", "[@]", "(@)", "{@}", "[at]", "(at)", "{AT}"}) {
+        const std::string text = std::string("ops[.]team") + at + "example(.)org, ops\\.team" + at + "team\\.com";
+        EXPECT_EQ(urls(text), V{}) << text;
+        // The bytes before a token may be gone when a piece ends there.
+        for (std::size_t piece : {1u, 2u, 3u, 5u}) {
+            EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
+        }
+    }
+    // Without an at-sign the same hosts are URLs; with a scheme, userinfo.
+    EXPECT_EQ(urls("ops[.]team example(.)org [a]team[.]com (@ x.example)team[.]com"),
+              (V{"ops[.]team", "example(.)org", "team[.]com", "team[.]com"}));
+    EXPECT_EQ(urls("hxxp://user@evil[.]com/x evil[.]com/@user"), (V{"hxxp://user@evil[.]com/x", "evil[.]com/@user"}));
+}
+
+TEST(UrlPrecision, DefangedNetworksAreCidrsNoUrls) {
+    EXPECT_EQ(urls("192.168.1[.]1/24 10\\.1\\.2\\.0/16 10[.]1[.]2[.]0/0"), V{});
+    // A longer path or a number above 32 is a URL's path.
+    EXPECT_EQ(urls("10[.]1[.]2[.]0/33 10[.]1[.]2[.]0/24/x"), (V{"10[.]1[.]2[.]0/33", "10[.]1[.]2[.]0/24/x"}));
+}
+
+TEST(UrlPrecision, StringEscapesAfterAUrlWithoutScheme) {
+    // JSON or C strings: the URL ends before "\n", "\"", ...
+    EXPECT_EQ(urls(R"({"d":"C2 evil[.]com\n","e":"see evil\.net\"","f":"x evil[.]org/a\r\n\t"})"),
+              (V{"evil[.]com", "evil\\.net", "evil[.]org/a"}));
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(R"("C2 evil[.]com\n")", options_for({Type::url}), piece), Type::url),
+                  V{"evil[.]com"});
+    }
+    // A path goes on after "\n...": a file path, no URL.
+    EXPECT_EQ(urls(R"(\\evil-smb[.]com\new\x.exe)"), V{});
+}
+
+TEST(UrlPrecision, SemicolonEndsAHost) {
+    EXPECT_EQ(urls("host=evil[.]com;port=443 a evil\\.net;x"), (V{"evil[.]com", "evil\\.net"}));
+    EXPECT_EQ(urls("http://a.example;http://b.example"), V{"http://a.example"});
+    // In the path it stays.
+    EXPECT_EQ(urls("evil[.]com/a;b http://x.example/p;jsessionid=1"), (V{"evil[.]com/a;b", "http://x.example/p;jsessionid=1"}));
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

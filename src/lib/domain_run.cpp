@@ -1,6 +1,7 @@
 #include "lib/domain_run.hpp"
 
 #include "lib/ascii_class.hpp"
+#include "lib/at_sign.hpp"
 #include "lib/rule_ids.hpp"
 
 #include <algorithm>
@@ -176,10 +177,12 @@ bool is_public_suffix_rule(std::string_view rule) {
 }
 
 void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
-    // A host run followed by "(" is a call, by "=" a key, by "@" (or "[@]",
-    // "(@)", "{@}") a local part.
-    if (end[-1] == '(' || end[-1] == '=' || end[-1] == '@') return;
-    if (end - begin >= 2 && end[-2] == '@') return;
+    // A host run followed by "(" is a call, by "=" a key, by an at-sign
+    // ("@", "[@]", "(at)", ...) a local part.
+    if (end[-1] == '(' || end[-1] == '=') return;
+    if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
+        return;
+    }
     // An optional scheme: letters, then "://", "[:]//" or "[://]".
     bool scheme = false;
     const unsigned char* host = begin;

@@ -17,7 +17,7 @@ extern const std::size_t kPublicSuffixRuleCount;
 bool is_public_suffix_rule(std::string_view rule);
 
 /// [begin, end) is an optional scheme and "://", a host run (labels joined
-/// by plain or defanged dots), and optionally one of "(", "=", "@". Queues
+/// by plain or defanged dots), and optionally "(", "=" or an at-sign. Queues
 /// the host run as a domain when it passes the checks of
 /// docs/domains-phones.md.
 void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end);

@@ -20,7 +20,7 @@ bool PostPass::apply(Type type, std::string_view text, Match& match) {
     // matches need the host check.
     const auto rules_end = match.rules.begin() + match.rule_count;
     if (url && std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end &&
-        !plausible_url(raw, refanged_)) {
+        (!plausible_url(raw, refanged_) || is_email_part(text, raw.size()) || is_cidr(refanged_))) {
         return false;
     }
     match.raw = raw;

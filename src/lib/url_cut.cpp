@@ -69,7 +69,7 @@ bool starts_escape(std::string_view url, std::size_t i) {
 
 std::size_t precise_length(std::string_view url) {
     // Only these bytes can end the URL or start a token that is passed whole.
-    constexpr ByteSet kPreciseStops{"\"<>\\ ,[(])}{"};
+    constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
     if (kPreciseStops.find_in(url) == url.size()) return url.size();   // most URLs
     const UrlParts parts = split_url(url);
     long round = 0, square = 0, curly = 0;
@@ -100,6 +100,11 @@ std::size_t precise_length(std::string_view url) {
                 if (in_host && !(i > 0 && is_digit(url[i - 1]) && i + 1 < url.size() && is_digit(url[i + 1]))) {
                     return i;
                 }
+                break;
+            case ';':
+                // No host holds one: a list ("evil[.]com;evil[.]net") or a
+                // key ("host=evil[.]com;port=443") goes on.
+                if (in_host) return i;
                 break;
             case '[': case '(':
                 if (in_host) return i;

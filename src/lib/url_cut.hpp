@@ -28,7 +28,7 @@ std::size_t strip_length(std::string_view url);
 /// argument; spaced defangs are inside the host), a closing bracket with no
 /// opener, and in the host a "[" or "(" that starts no defang token or IPv6
 /// literal ("https://x.example[Text]") or a "," that is not between digits
-/// (CSV: "evil[.]com,Observed").
+/// (CSV: "evil[.]com,Observed") or a ";" ("evil[.]com;port=443").
 std::size_t precise_length(std::string_view url);
 
 /// The length to report: precise and trimmed unless `open`, stripped when `strip`.

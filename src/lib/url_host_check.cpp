@@ -1,6 +1,7 @@
 #include "lib/url_host_check.hpp"
 
 #include "lib/ascii_class.hpp"
+#include "lib/at_sign.hpp"
 #include "lib/byte_set.hpp"
 #include "lib/domain_run.hpp"
 #include "lib/url_parts.hpp"
@@ -72,6 +73,31 @@ bool has_regex_or_path_syntax(std::string_view url) {
 
 bool plausible_url(std::string_view url, std::string_view refanged) {
     return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);
+}
+
+bool is_email_part(std::string_view token, std::size_t length) {
+    if (at_sign_at(token.substr(length)) > 0) return true;
+    const std::string_view url = token.substr(0, length);
+    const UrlParts parts = split_url(url);
+    constexpr ByteSet kAtSignStarts{"@[({"};
+    for (std::size_t i = parts.host_begin; (i = kAtSignStarts.find_in(url, i)) < parts.host_end; ++i) {
+        if (at_sign_at(url.substr(i, parts.host_end - i)) > 0) return true;
+    }
+    return false;
+}
+
+bool is_cidr(std::string_view refanged) {
+    const std::size_t separator = refanged.find("://");
+    if (separator == std::string_view::npos) return false;
+    const std::string_view address = refanged.substr(separator + 3);
+    const std::size_t slash = address.find('/');
+    if (slash == std::string_view::npos || !is_ipv4(address.substr(0, slash))) return false;
+    const std::string_view prefix = address.substr(slash + 1);
+    if (prefix.empty() || prefix.size() > 2 || !std::all_of(prefix.begin(), prefix.end(), [](char c) { return is_digit(c); })) {
+        return false;
+    }
+    const int bits = prefix.size() == 1 ? prefix[0] - '0' : (prefix[0] - '0') * 10 + (prefix[1] - '0');
+    return (prefix.size() == 1 || prefix[0] != '0') && bits <= 32;
 }
 
 bool has_plausible_host(std::string_view refanged) {

@@ -16,6 +16,17 @@ namespace iocscan::detail {
 /// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs.
 bool plausible_url(std::string_view url, std::string_view refanged);
 
+/// For a match of the bracket or backslash rule: whether `token` (the text
+/// the grammar matched) cut to `length` is a part of an e-mail address, not
+/// a URL: its host holds an at-sign, plain or defanged (lib/at_sign.hpp), or
+/// one follows it ("ops[.]team[@]example(.)org" gives no URL "ops[.]team").
+bool is_email_part(std::string_view token, std::size_t length);
+
+/// For a match of the bracket or backslash rule (`refanged` its refang):
+/// whether it is an IPv4 network "a.b.c.d/N" (N 0-32, nothing after),
+/// which the cidr family reports: "10[.]1[.]2[.]0/24" is no URL.
+bool is_cidr(std::string_view refanged);
+
 /// Whether the host of a refanged URL ("scheme://host[:port]/...") is an
 /// IPv4 address, a bracketed IPv6 address or DNS labels ending in a real
 /// top-level domain (as above). Decoded base64 URLs must pass it: a short

@@ -1,0 +1,71 @@
+// A realistic threat-intel text (tests/data/precision_sweep.txt: report
+// prose with defangs, a markdown table, host artefacts, command lines, a
+// proxy log, JSON, CSV, regexes, a YARA rule, mail headers) and every value
+// `iocscan --types all` must report on it (precision_sweep.tsv: type, raw,
+// refanged value, in input order). Each expected row was reviewed as an
+// analyst would: a value is one to put on a block list (spec section 3).
+// To refresh after a deliberate change, print the rows with
+// IOCSCAN_PRINT_SWEEP=1 and review the diff row by row.
+#include "support/json.hpp"
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace iocscan::test {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/// One line per value: newline, tab and backslash written as C escapes.
+std::string escaped(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\\') out += "\\\\";
+        else out += c;
+    }
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+}
+
+TEST(PrecisionSweep, ThreatReportGivesExactlyTheReviewedValues) {
+    const std::string dir = IOCSCAN_TEST_DATA_DIR;
+    const ProcessResult run = run_iocscan({"--types", "all", "--jsonl", "--refang", dir + "/precision_sweep.txt"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::vector<std::string> found;
+    for (const std::string& line : lines_of(run.out)) {
+        const JsonValue record = parse_json(line);
+        found.push_back(record.at("type").string + "\t" + escaped(record.at("raw").string) + "\t" +
+                        escaped(record.at("value").string));
+    }
+    if (std::getenv("IOCSCAN_PRINT_SWEEP") != nullptr) {
+        for (const std::string& row : found) std::cout << row << "\n";
+    }
+    const std::vector<std::string> expected = lines_of(read_file(dir + "/precision_sweep.tsv"));
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(found, expected);
+}
+
+}  // namespace
+}  // namespace iocscan::test
