@@ -1,0 +1,213 @@
+// The argument is in docs/scale-out.md ("YARA"); in short, a point x is
+// certified when
+//   - byte x-1 is a line feed and byte x-2 no space: in every context of a
+//     rule but the head, the line feed starts a token of its own, where a
+//     rule that started more than kMaxRule bytes before is dropped;
+//   - no rule head that started before the window [x - kWindow, x) holds the
+//     line feed (its bytes would all be spaces, word bytes and one colon);
+//   - every rule that may be open at x-1 started in the window at an opener
+//     with a space (or nothing) before it, and the YARA scanner started
+//     fresh there has left that rule by x. A scanner enters each such
+//     opener, if it does, in the same state, so this covers the whole-file
+//     scan whatever it did before; a rule it was in there only ends sooner.
+// Then the whole-file scanner is outside every rule after the line feed with
+// nothing glued, exactly like a scanner started at x.
+#include "lib/yara_sync.hpp"
+
+#include "lib/ascii_class.hpp"
+#include "lib/byte_set.hpp"
+#include "lib/file_read.hpp"
+#include "lib/rule_ids.hpp"
+#include "lib/rule_runner.hpp"
+#include "lib/rule_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include <sys/stat.h>
+
+namespace iocscan::detail {
+namespace {
+
+/// grammar/yara.re's kMaxRule: a longer rule is dropped.
+constexpr std::uint64_t kMaxRule = 1 << 20;
+/// A rule still open at a line feed started less than kMaxRule bytes
+/// before it.
+constexpr std::uint64_t kWindow = kMaxRule + 16;
+/// An opener that starts this little before the window may reach into it.
+constexpr std::uint64_t kOpenerSlack = 8;
+constexpr std::size_t kBlock = 64 * 1024;
+/// Bytes read and simulated after which the search gives up: the scan then
+/// starts at the file's start (only adversarial input gets there).
+constexpr std::uint64_t kBudget = 16 * kWindow;
+
+/// grammar/yara.re's ws.
+constexpr ByteSet kSpace{" \t\r\n\v\f"};
+
+/// The idle tokens that may take the scanner into a rule (its prelude or
+/// head) when no byte is glued before them (grammar/yara.re, idle).
+constexpr std::array<std::string_view, 7> kOpeners{"rule", "import", "include", "private", "global", "//", "/*"};
+
+class SyncSearch {
+public:
+    SyncSearch(int fd, std::uint64_t size) : fd_(fd), size_(size), sim_(yara_rule(), TypeSet().add(Type::yara), nullptr) {}
+
+    /// See yara_sync_point().
+    bool run(std::uint64_t begin, std::uint64_t& start) {
+        std::uint64_t limit = std::min(begin, size_);
+        for (;;) {
+            std::uint64_t x = 0;
+            if (!last_line_start(limit, x)) return false;
+            if (x == 0) {
+                start = 0;
+                return true;
+            }
+            std::uint64_t retry = 0;
+            bool certified = false;
+            if (!certify(x, start, certified, retry)) return false;
+            if (certified) {
+                start = std::min(start, x);
+                return true;
+            }
+            if (work_ > kBudget) {
+                start = 0;
+                return true;
+            }
+            limit = retry;   // < x: the search moves back
+        }
+    }
+
+private:
+    static std::vector<const RuleSpec*> yara_rule() {
+        for (const RuleSpec& spec : builtin_rules()) {
+            if (spec.id == kRuleYara) return {&spec};
+        }
+        return {};
+    }
+
+    /// Reads [from, end) into buffer_ (fewer bytes if the file shrank).
+    bool read(std::uint64_t from, std::uint64_t end) {
+        buffer_.resize(static_cast<std::size_t>(end - from));
+        std::size_t got = 0;
+        if (!read_fully(fd_, buffer_.data(), buffer_.size(), from, got)) return false;
+        buffer_.resize(got);
+        buffer_from_ = from;
+        work_ += got;
+        return true;
+    }
+    /// Byte `p` of the file, which must be in buffer_ (NUL past a short read).
+    unsigned char at(std::uint64_t p) const {
+        const std::uint64_t i = p - buffer_from_;
+        return i < buffer_.size() ? static_cast<unsigned char>(buffer_[static_cast<std::size_t>(i)]) : 0;
+    }
+
+    /// The last x <= limit with a line feed at x-1 and no space at x-2
+    /// (or x == 1), or 0. Reads backward in blocks.
+    bool last_line_start(std::uint64_t limit, std::uint64_t& x) {
+        for (std::uint64_t end = limit; end > 0;) {
+            const std::uint64_t from = end - std::min<std::uint64_t>(end, kBlock);
+            // One byte more before the block, for byte x-2.
+            if (!read(from - std::min<std::uint64_t>(from, 1), end)) return false;
+            for (std::uint64_t i = end; i > from; --i) {
+                if (at(i - 1) == '\n' && (i < 2 || !kSpace.contains(static_cast<char>(at(i - 2))))) {
+                    x = i;
+                    return true;
+                }
+            }
+            end = from;
+        }
+        x = 0;
+        return true;
+    }
+
+    /// Whether x is certified for the whole-file scan and for a scan started
+    /// at `start`; if not, `retry` is where to look before.
+    bool certify(std::uint64_t x, std::uint64_t start, bool& certified, std::uint64_t& retry) {
+        const std::uint64_t window = x - std::min(x, kWindow);
+        const std::uint64_t first = window - std::min(window, kOpenerSlack);   // first candidate
+        if (!read(first - std::min<std::uint64_t>(first, 1), x)) return false;
+        certified = false;
+        if (window > 0 && head_could_span(window, x - 1)) {
+            retry = window;
+            return true;
+        }
+        // Latest first: an open rule sends the search before its start.
+        for (std::uint64_t t = x; t-- > first;) {
+            const bool fresh_start = t == start;   // the range scan's own scanner starts here
+            const bool spaced = t == 0 || kSpace.contains(static_cast<char>(at(t - 1)));
+            if (!fresh_start && !(spaced && opener_at(t, x))) continue;
+            if (!leaves_rule_before(t, x)) {
+                retry = t;
+                return true;
+            }
+        }
+        certified = true;
+        return true;
+    }
+
+    /// Whether [from, to) could all lie inside one rule head token
+    /// (grammar/yara.re, head): spaces, word bytes and at most one colon.
+    bool head_could_span(std::uint64_t from, std::uint64_t to) const {
+        bool colon = false;
+        for (std::uint64_t p = from; p < to; ++p) {
+            const unsigned char c = at(p);
+            if (c == ':') {
+                if (colon) return false;
+                colon = true;
+            } else if (!is_word(c) && !kSpace.contains(static_cast<char>(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool opener_at(std::uint64_t t, std::uint64_t end) const {
+        for (const std::string_view word : kOpeners) {
+            if (end - t < word.size()) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < word.size() && same; ++k) same = at(t + k) == static_cast<unsigned char>(word[k]);
+            if (same) return true;
+        }
+        return false;
+    }
+
+    /// Whether the YARA scanner started fresh at t is outside every rule it
+    /// entered by x, reading [t, x) from buffer_ in growing slices.
+    bool leaves_rule_before(std::uint64_t t, std::uint64_t x) {
+        sim_.restart(t);
+        std::size_t slice = 256;
+        for (std::uint64_t p = t; p < x;) {
+            const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(slice, x - p));
+            std::memcpy(sim_.make_room(n), buffer_.data() + (p - buffer_from_), n);
+            sim_.commit_and_run(n);
+            p += n;
+            work_ += n;
+            const RuleState state = sim_.state_of(0);
+            // Outside a rule, at a token after the one at t.
+            if (yara_outside_rule(state.cond) && state.tok > t) return true;
+            slice = std::min(slice * 2, kBlock);
+        }
+        return false;
+    }
+
+    int fd_;
+    std::uint64_t size_;
+    RuleRunner sim_;
+    std::vector<char> buffer_;
+    std::uint64_t buffer_from_ = 0;
+    std::uint64_t work_ = 0;
+};
+
+}  // namespace
+
+bool yara_sync_point(int fd, std::uint64_t begin, std::uint64_t& start) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) return false;
+    SyncSearch search(fd, static_cast<std::uint64_t>(info.st_size));
+    return search.run(begin, start);
+}
+
+}  // namespace iocscan::detail
