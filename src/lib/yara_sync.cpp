@@ -29,6 +29,10 @@
 
 #include <sys/stat.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace iocscan::detail {
 namespace {
 
@@ -50,6 +54,7 @@ constexpr ByteSet kSpace{" \t\r\n\v\f"};
 /// The idle tokens that may take the scanner into a rule (its prelude or
 /// head) when no byte is glued before them (grammar/yara.re, idle).
 constexpr std::array<std::string_view, 7> kOpeners{"rule", "import", "include", "private", "global", "//", "/*"};
+constexpr ByteSet kOpenerStart{"ripg/"};
 
 class SyncSearch {
 public:
@@ -135,12 +140,10 @@ private:
             return true;
         }
         // Latest first: an open rule sends the search before its start.
-        for (std::uint64_t t = x; t-- > first;) {
-            const bool fresh_start = t == start;   // the range scan's own scanner starts here
-            const bool spaced = t == 0 || kSpace.contains(static_cast<char>(at(t - 1)));
-            if (!fresh_start && !(spaced && opener_at(t, x))) continue;
-            if (!leaves_rule_before(t, x)) {
-                retry = t;
+        collect_candidates(first, x, start);
+        for (auto t = candidates_.rbegin(); t != candidates_.rend(); ++t) {
+            if (!leaves_rule_before(*t, x)) {
+                retry = *t;
                 return true;
             }
         }
@@ -164,12 +167,50 @@ private:
         return true;
     }
 
-    bool opener_at(std::uint64_t t, std::uint64_t end) const {
+    /// candidates_ = the positions in [first, x) of openers with a space
+    /// (or nothing) before them, and `start` if it is in there, in order.
+    void collect_candidates(std::uint64_t first, std::uint64_t x, std::uint64_t start) {
+        candidates_.clear();
+        const auto* bytes = reinterpret_cast<const unsigned char*>(buffer_.data());
+        const unsigned char* const end = bytes + std::min<std::uint64_t>(x - buffer_from_, buffer_.size());
+        const unsigned char* p = bytes + (first - buffer_from_);
+        const auto found = [&](const unsigned char* at) { candidates_.push_back(buffer_from_ + static_cast<std::uint64_t>(at - bytes)); };
+        if (first == 0 && p < end) {   // the file's start: nothing is glued before it
+            if (opener_at(p, end)) found(p);
+            ++p;
+        }
+#if defined(__SSE2__)
+        // 16 positions at a time: an opener's first byte after a space.
+        const __m128i nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4), space = _mm_set1_epi8(' ');
+        while (end - p >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+            __m128i first_byte = _mm_cmpeq_epi8(v, _mm_set1_epi8('/'));
+            for (const char c : {'r', 'i', 'p', 'g'}) first_byte = _mm_or_si128(first_byte, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+            // A space: ' ', or 9..13 ('\t' to '\r'): before - 9 <= 4 unsigned.
+            const __m128i low = _mm_sub_epi8(before, nine);
+            const __m128i spaced = _mm_or_si128(_mm_cmpeq_epi8(before, space), _mm_cmpeq_epi8(_mm_min_epu8(low, four), low));
+            for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(first_byte, spaced))); mask != 0;
+                 mask &= mask - 1) {
+                const unsigned char* at = p + __builtin_ctz(mask);
+                if (opener_at(at, end)) found(at);
+            }
+            p += 16;
+        }
+#endif
+        for (; p < end; ++p) {
+            // One test for most bytes: an opener's first byte after a space.
+            if ((kOpenerStart.has[p[0]] & kSpace.has[p[-1]]) && opener_at(p, end)) found(p);
+        }
+        if (start >= first && start < x) {
+            const auto at = std::lower_bound(candidates_.begin(), candidates_.end(), start);
+            if (at == candidates_.end() || *at != start) candidates_.insert(at, start);
+        }
+    }
+
+    static bool opener_at(const unsigned char* p, const unsigned char* end) {
         for (const std::string_view word : kOpeners) {
-            if (end - t < word.size()) continue;
-            bool same = true;
-            for (std::size_t k = 0; k < word.size() && same; ++k) same = at(t + k) == static_cast<unsigned char>(word[k]);
-            if (same) return true;
+            if (static_cast<std::size_t>(end - p) >= word.size() && std::memcmp(p, word.data(), word.size()) == 0) return true;
         }
         return false;
     }
@@ -198,6 +239,7 @@ private:
     RuleRunner sim_;
     std::vector<char> buffer_;
     std::uint64_t buffer_from_ = 0;
+    std::vector<std::uint64_t> candidates_;
     std::uint64_t work_ = 0;
 };
 
