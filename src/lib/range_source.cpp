@@ -5,7 +5,9 @@
 // The scanner starts scanner.longest_token() bytes (at least 1 MiB) before
 // the range, as if the input began there, or earlier: one past the last byte
 // before the range that ends every token of a URL rule (lib/token_breaks.hpp),
-// when that lies further back. Its first tokens may be cut, but by the
+// when that lies further back, or a line start certified to be outside every
+// YARA rule of the whole-file scan (lib/yara_sync.hpp), when that is further
+// back still. Its first tokens may be cut, but by the
 // range's first byte every rule is in step with the whole-file scan, even
 // inside a token longer than the lookback. Matches before the range are not
 // reported. Past the range it reads on until everything that starts inside
@@ -34,8 +36,9 @@ using detail::read_fully;
 
 /// The lookback is at least this, whatever the rules: a token longer than
 /// the lookback that crosses the range's start is settled by the token
-/// breaks for the URL rules, not for YARA (docs/scale-out.md), and there it
-/// has to exceed 1 MiB with any choice of types (1.6 % of a 64 MiB range).
+/// breaks for the URL rules and by a certified start for YARA
+/// (docs/scale-out.md); elsewhere it has to exceed 1 MiB with any choice of
+/// types (1.6 % of a 64 MiB range).
 constexpr std::uint64_t kMinLookback = 1 << 20;
 
 /// Where a scan that must be in step with the whole-file scan at `begin` can

@@ -44,9 +44,9 @@ constexpr std::uint64_t kWindow = kMaxRule + 16;
 /// An opener that starts this little before the window may reach into it.
 constexpr std::uint64_t kOpenerSlack = 8;
 constexpr std::size_t kBlock = 64 * 1024;
-/// Bytes read and simulated after which the search gives up: the scan then
-/// starts at the file's start (only adversarial input gets there).
-constexpr std::uint64_t kBudget = 16 * kWindow;
+/// Bytes read and simulated after which the search gives up: the file's
+/// start is then the certified point (adversarial input only).
+constexpr std::uint64_t kBudget = 4 * kWindow;
 
 /// grammar/yara.re's ws.
 constexpr ByteSet kSpace{" \t\r\n\v\f"};
@@ -62,30 +62,72 @@ public:
 
     /// See yara_sync_point().
     bool run(std::uint64_t begin, std::uint64_t& start) {
-        std::uint64_t limit = std::min(begin, size_);
+        const std::uint64_t end = std::min(begin, size_);
+        std::uint64_t certified_at = 0;
+        if (!find_certified(end, start, certified_at)) return false;
+        if (certified_at >= start) return true;   // the scan from `start` is in step there
+        // The certified point is before `start`. The YARA scanner run from
+        // there is the whole-file one: keep `start` if the one from `start`
+        // gets in step with it by `end` (the catch-up argument of
+        // lib/segment_sync.hpp); else start at the last line start before
+        // `start` where it is outside every rule with nothing glued.
+        return catch_up(certified_at, start, end);
+    }
+
+private:
+    /// The last certified line start at or before `end` (0 after kBudget
+    /// of work without one: the file's start is always in step).
+    bool find_certified(std::uint64_t end, std::uint64_t start, std::uint64_t& found) {
+        std::uint64_t limit = end;
         for (;;) {
             std::uint64_t x = 0;
             if (!last_line_start(limit, x)) return false;
-            if (x == 0) {
-                start = 0;
-                return true;
-            }
             std::uint64_t retry = 0;
-            bool certified = false;
-            if (!certify(x, start, certified, retry)) return false;
-            if (certified) {
-                start = std::min(start, x);
-                return true;
-            }
-            if (work_ > kBudget) {
-                start = 0;
+            bool certified = x == 0;
+            if (!certified && !certify(x, start, certified, retry)) return false;
+            if (certified || work_ > kBudget) {
+                found = certified ? x : 0;
                 return true;
             }
             limit = retry;   // < x: the search moves back
         }
     }
 
-private:
+    /// See run(): runs the YARA scanner from `truth` (in step with the
+    /// whole-file scan) to `end`, and one from `start` beside it, in slices
+    /// that end after a line feed where they can. Reads in blocks, YARA only.
+    bool catch_up(std::uint64_t truth, std::uint64_t& start, std::uint64_t end) {
+        RuleRunner& whole = sim_;
+        RuleRunner from_start(yara_rule(), TypeSet().add(Type::yara), nullptr);
+        whole.restart(truth);
+        from_start.restart(start);
+        std::uint64_t line_start = truth;   // the last one where `whole` is outside every rule
+        std::size_t slice = 512;            // most scanners are in step after a few bytes
+        for (std::uint64_t p = truth; p < end;) {
+            const std::uint64_t stop = p < start ? start : end;
+            std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(p < start ? 4096 : slice, stop - p));
+            if (!read(p, p + n)) return false;
+            if (buffer_.size() != n) break;   // the file shrank
+            if (p < start) {
+                // End the slice after its last line feed, to test a line start.
+                const void* lf = memrchr(buffer_.data(), '\n', n);
+                if (lf != nullptr) n = static_cast<std::size_t>(static_cast<const char*>(lf) - buffer_.data()) + 1;
+            }
+            std::memcpy(whole.make_room(n), buffer_.data(), n);
+            whole.commit_and_run(n);
+            if (p >= start) {
+                std::memcpy(from_start.make_room(n), buffer_.data(), n);
+                from_start.commit_and_run(n);
+                slice = std::min(slice * 2, kBlock);
+            }
+            p += n;
+            if (p < start && buffer_[n - 1] == '\n' && yara_outside_rule(whole.state_of(0).cond)) line_start = p;
+            if (p >= start && whole.state_of(0) == from_start.state_of(0)) return true;
+        }
+        start = line_start;
+        return true;
+    }
+
     static std::vector<const RuleSpec*> yara_rule() {
         for (const RuleSpec& spec : builtin_rules()) {
             if (spec.id == kRuleYara) return {&spec};
@@ -219,7 +261,7 @@ private:
     /// entered by x, reading [t, x) from buffer_ in growing slices.
     bool leaves_rule_before(std::uint64_t t, std::uint64_t x) {
         sim_.restart(t);
-        std::size_t slice = 256;
+        std::size_t slice = 64;   // most rules entered at an opener end within a line
         for (std::uint64_t p = t; p < x;) {
             const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(slice, x - p));
             std::memcpy(sim_.make_room(n), buffer_.data() + (p - buffer_from_), n);
