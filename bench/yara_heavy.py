@@ -4,13 +4,16 @@
     IOCSCAN_CORPUS=bench/yara_heavy.py bench/range_split.sh OLD NEW 64M 8 5
 
 Deterministic. Log lines between YARA rules (imports, strings with braces,
-comments, regexes, hex strings); every 48th block is a rule over 1 MiB
-(dropped) that holds the word of a second rule 0.6 MiB in, followed by a
-real rule that the second would hide from a scan started inside the first
-(docs/scale-out.md, "YARA").
+comments, regexes, hex strings); every YARA_HEAVY_BIG_EVERY-th block (1600,
+about 3 MiB) is a rule over 1 MiB (dropped) that holds the word of a second
+rule 0.6 MiB in, followed by a real rule that the second would hide from a
+scan started inside the first (docs/scale-out.md, "YARA"). With
+YARA_HEAVY_BIG_EVERY=48 each such rule starts inside the one before would
+have hidden: a chain, whose YARA state depends on the whole file before.
 
     bench/yara_heavy.py --bytes 64M
 """
+import os
 import random
 import sys
 
@@ -51,12 +54,13 @@ def main():
     if len(sys.argv) != 3 or sys.argv[1] != "--bytes":
         sys.exit("usage: yara_heavy.py --bytes N[K|M|G]")
     size = parse_bytes(sys.argv[2])
+    big_every = int(os.environ.get("YARA_HEAVY_BIG_EVERY", "1600"))
     rnd = random.Random(19)
     out = sys.stdout
     written = 0
     i = 0
     while written < size:
-        if i % 48 == 47:
+        if i % big_every == big_every - 1:
             block = (f"rule big{i} {{\n" + body_lines(rnd, 600 << 10) + f" rule inner{i} {{\n" +
                      body_lines(rnd, 600 << 10) + f" rule after{i} {{ condition: true }}\n")
         else:

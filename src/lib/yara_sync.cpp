@@ -46,7 +46,7 @@ constexpr std::uint64_t kOpenerSlack = 8;
 constexpr std::size_t kBlock = 64 * 1024;
 /// Bytes read and simulated after which the search gives up: the file's
 /// start is then the certified point (adversarial input only).
-constexpr std::uint64_t kBudget = 4 * kWindow;
+constexpr std::uint64_t kBudget = 32 * kWindow;
 
 /// grammar/yara.re's ws.
 constexpr ByteSet kSpace{" \t\r\n\v\f"};
@@ -151,15 +151,17 @@ private:
         return i < buffer_.size() ? static_cast<unsigned char>(buffer_[static_cast<std::size_t>(i)]) : 0;
     }
 
-    /// The last x <= limit with a line feed at x-1 and no space at x-2
-    /// (or x == 1), or 0. Reads backward in blocks.
+    /// The last x <= limit with a line feed at x-1, no space at x-2 (or
+    /// x == 1) and no comment opened in the line before (ends_in_comment()),
+    /// or 0. Reads backward in blocks.
     bool last_line_start(std::uint64_t limit, std::uint64_t& x) {
         for (std::uint64_t end = limit; end > 0;) {
             const std::uint64_t from = end - std::min<std::uint64_t>(end, kBlock);
             // One byte more before the block, for byte x-2.
             if (!read(from - std::min<std::uint64_t>(from, 1), end)) return false;
             for (std::uint64_t i = end; i > from; --i) {
-                if (at(i - 1) == '\n' && (i < 2 || !kSpace.contains(static_cast<char>(at(i - 2))))) {
+                if (at(i - 1) == '\n' && (i < 2 || !kSpace.contains(static_cast<char>(at(i - 2)))) &&
+                    !ends_in_comment(i - 1)) {
                     x = i;
                     return true;
                 }
@@ -168,6 +170,22 @@ private:
         }
         x = 0;
         return true;
+    }
+
+    /// Whether the line that ends at the line feed `lf` holds a // or /*
+    /// with a space before it, as far as buffer_ holds the line. A comment
+    /// there could open a prelude that lasts to the line's end: the line
+    /// start after it would not be certified (a search would then move
+    /// back one line at a time, through a rule whose lines end in
+    /// comments).
+    bool ends_in_comment(std::uint64_t lf) const {
+        for (std::uint64_t p = lf; p > buffer_from_ + 1 && at(p - 1) != '\n';) {
+            --p;
+            if (at(p) == '/' && (at(p + 1) == '/' || at(p + 1) == '*') && kSpace.contains(static_cast<char>(at(p - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// Whether x is certified for the whole-file scan and for a scan started
@@ -258,19 +276,25 @@ private:
     }
 
     /// Whether the YARA scanner started fresh at t is outside every rule it
-    /// entered by x, reading [t, x) from buffer_ in growing slices.
+    /// entered by x: run on buffer_ in place (it holds [t, x)) in growing
+    /// slices, the push model resuming it where each stopped.
     bool leaves_rule_before(std::uint64_t t, std::uint64_t x) {
-        sim_.restart(t);
+        const auto* bytes = reinterpret_cast<const unsigned char*>(buffer_.data());
+        const unsigned char* const from = bytes + (t - buffer_from_);
+        const unsigned char* const end = bytes + (x - buffer_from_);
+        LexState st;
+        st.cur = st.mar = st.tok = st.lim = from;
+        found_.clear();
+        CandidateSink sink(TypeSet().add(Type::yara), found_, dropped_);
+        sink.set_origin(bytes, buffer_from_);
         std::size_t slice = 64;   // most rules entered at an opener end within a line
-        for (std::uint64_t p = t; p < x;) {
-            const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(slice, x - p));
-            std::memcpy(sim_.make_room(n), buffer_.data() + (p - buffer_from_), n);
-            sim_.commit_and_run(n);
-            p += n;
+        while (st.lim < end) {
+            const std::size_t n = std::min<std::size_t>(slice, static_cast<std::size_t>(end - st.lim));
+            st.lim += n;
             work_ += n;
-            const RuleState state = sim_.state_of(0);
+            if (yara_->lex(st, sink) == LexStatus::end) return false;   // not before x: be safe
             // Outside a rule, at a token after the one at t.
-            if (yara_outside_rule(state.cond) && state.tok > t) return true;
+            if (yara_outside_rule(st.cond) && st.tok > from) return true;
             slice = std::min(slice * 2, kBlock);
         }
         return false;
@@ -282,6 +306,9 @@ private:
     std::vector<char> buffer_;
     std::uint64_t buffer_from_ = 0;
     std::vector<std::uint64_t> candidates_;
+    const RuleSpec* yara_ = yara_rule().front();
+    std::vector<Candidate> found_;   ///< what the simulations find (unused)
+    std::uint64_t dropped_ = 0;
     std::uint64_t work_ = 0;
 };
 
