@@ -17,6 +17,8 @@
 //   head     after "rule": name, optional ": tags", "{"
 //   body     inside the braces: strings, regexes, comments, hex strings
 //   string, regex, comment   the lexical contexts inside the body
+//   linecom, plinecom, ilinecom   a // comment in the body, in the prelude
+//            and outside a rule (glued: it hides the rest of the line)
 //
 // A rule counts once its body has a "condition:" outside strings and
 // comments. A "/" starts a regex after "=" or "matches"; elsewhere it is a
@@ -25,15 +27,31 @@
 // it too long. Inside a rule, tokens stay short (strings, comments and
 // whitespace go a byte at a time) and the marker is reset per token, so the
 // driver never has to cut a token short and where that point falls does not
-// depend on chunk edges.
+// depend on chunk edges. A // comment is not checked: as when it was one
+// token, the rule is dropped at the first token after it, and its line feed
+// is handed back to the context it ends in (a range scan's sync argument,
+// docs/scale-out.md, needs every line feed to start a token).
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/yara_sync.hpp"
 
 namespace iocscan::detail {
 namespace {
 
-enum YaraContext : int { kIdle = 0, kPrelude, kPreludeComment, kHead, kBody, kString, kRegex, kComment };
+enum YaraContext : int {
+    kIdle = 0,
+    kPrelude,
+    kPreludeComment,
+    kHead,
+    kBody,
+    kString,
+    kRegex,
+    kComment,
+    kLineComment,          // in the body
+    kPreludeLineComment,   // starts or continues a prelude
+    kIdleLineComment,      // glued, outside a rule: hides the rest of its line
+};
 
 // st.flags bits.
 constexpr unsigned kGlued = 1;          // the last byte read outside a rule was no whitespace
@@ -51,6 +69,8 @@ void leave_rule(LexState& st) {
 }
 
 }  // namespace
+
+bool yara_outside_rule(int cond) { return cond == kIdle || cond == kIdleLineComment; }
 
 // Settings shared by every iocscan grammar: the storable-state (push) model
 // over the shared chunk buffer. Included by each grammar/<family>.re.
@@ -96,7 +116,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy16;
+		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel8;
 	case 9:
 		if (st.lim <= st.cur) goto yy9;
@@ -138,10 +158,10 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy9;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy32;
+		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel23;
 	case 24:
 		if (st.lim <= st.cur) goto yy9;
@@ -153,10 +173,10 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy9;
+		if (st.lim <= st.cur) goto yy37;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy16;
+		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel28;
 	case 29:
 		if (st.lim <= st.cur) goto yy9;
@@ -165,19 +185,19 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy9;
+		if (st.lim <= st.cur) goto yy42;
 		goto yyFillLabel31;
 	case 32:
 		if (st.lim <= st.cur) goto yy42;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy42;
+		if (st.lim <= st.cur) goto yy86;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy87;
+		if (st.lim <= st.cur) goto yy51;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy51;
+		if (st.lim <= st.cur) goto yy49;
 		goto yyFillLabel35;
 	case 36:
 		if (st.lim <= st.cur) goto yy49;
@@ -192,182 +212,176 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy49;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy49;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy59;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy93;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy61;
+		if (st.lim <= st.cur) goto yy91;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy94;
+		if (st.lim <= st.cur) goto yy105;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy92;
+		if (st.lim <= st.cur) goto yy98;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy106;
+		if (st.lim <= st.cur) goto yy100;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy99;
+		if (st.lim <= st.cur) goto yy100;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy101;
+		if (st.lim <= st.cur) goto yy100;
 		goto yyFillLabel69;
 	case 70:
-		if (st.lim <= st.cur) goto yy101;
+		if (st.lim <= st.cur) goto yy100;
 		goto yyFillLabel70;
 	case 71:
-		if (st.lim <= st.cur) goto yy101;
+		if (st.lim <= st.cur) goto yy140;
 		goto yyFillLabel71;
 	case 72:
-		if (st.lim <= st.cur) goto yy101;
+		if (st.lim <= st.cur) goto yy112;
 		goto yyFillLabel72;
 	case 73:
-		if (st.lim <= st.cur) goto yy142;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel73;
 	case 74:
-		if (st.lim <= st.cur) goto yy113;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel74;
 	case 75:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel75;
 	case 76:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel76;
 	case 77:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel77;
 	case 78:
-		if (st.lim <= st.cur) goto yy126;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel78;
 	case 79:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel79;
 	case 80:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel81;
 	case 82:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel82;
 	case 83:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel83;
 	case 84:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel84;
 	case 85:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel85;
 	case 86:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel86;
 	case 87:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy118;
 		goto yyFillLabel87;
 	case 88:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy115;
 		goto yyFillLabel88;
 	case 89:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy139;
 		goto yyFillLabel89;
 	case 90:
-		if (st.lim <= st.cur) goto yy119;
+		if (st.lim <= st.cur) goto yy148;
 		goto yyFillLabel90;
 	case 91:
-		if (st.lim <= st.cur) goto yy116;
+		if (st.lim <= st.cur) goto yy146;
 		goto yyFillLabel91;
 	case 92:
-		if (st.lim <= st.cur) goto yy141;
+		if (st.lim <= st.cur) goto yy156;
 		goto yyFillLabel92;
 	case 93:
-		if (st.lim <= st.cur) goto yy150;
+		if (st.lim <= st.cur) goto yy154;
 		goto yyFillLabel93;
 	case 94:
-		if (st.lim <= st.cur) goto yy148;
+		if (st.lim <= st.cur) goto yy163;
 		goto yyFillLabel94;
 	case 95:
-		if (st.lim <= st.cur) goto yy158;
+		if (st.lim <= st.cur) goto yy161;
 		goto yyFillLabel95;
 	case 96:
-		if (st.lim <= st.cur) goto yy156;
+		if (st.lim <= st.cur) goto yy168;
 		goto yyFillLabel96;
-	case 97:
-		if (st.lim <= st.cur) goto yy165;
-		goto yyFillLabel97;
-	case 98:
-		if (st.lim <= st.cur) goto yy163;
-		goto yyFillLabel98;
 }
 
     }
@@ -390,7 +404,10 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 st.state = -1;
                 return LexStatus::waiting;
             }
-        } else if (!st.overlong && st.cur - st.tok <= kMaxRule) {
+        } else if (st.cond == kIdleLineComment) {
+            st.start_token();
+        } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
+                   (!st.overlong && st.cur - st.tok <= kMaxRule)) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();
@@ -612,7 +629,7 @@ yyFillLabel4:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy17;
+		case 'l': goto yy16;
 		default: goto yy8;
 	}
 yy11:
@@ -626,8 +643,8 @@ yyFillLabel5:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'm': goto yy18;
-		case 'n': goto yy19;
+		case 'm': goto yy17;
+		case 'n': goto yy18;
 		default: goto yy8;
 	}
 yy12:
@@ -641,7 +658,7 @@ yyFillLabel6:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'r': goto yy20;
+		case 'r': goto yy19;
 		default: goto yy8;
 	}
 yy13:
@@ -655,7 +672,7 @@ yyFillLabel7:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'u': goto yy21;
+		case 'u': goto yy20;
 		default: goto yy8;
 	}
 yy14:
@@ -664,24 +681,22 @@ yy14:
 	{ if (!(st.flags & kGlued)) st.cond = kPreludeComment; st.flags |= kGlued; continue; }
 yy15:
 	++st.cur;
+	st.state = -1;
+	{ st.cond = (st.flags & kGlued) ? kIdleLineComment : kPreludeLineComment; st.flags |= kGlued; continue; }
+yy16:
+	++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy16;
-		default:
+		case 0x00:
 			if (st.lim <= st.cur) {
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy15;
+			goto yy9;
+		case 'o': goto yy21;
+		default: goto yy8;
 	}
-yy16:
-	st.state = -1;
-	{
-                if (!(st.flags & kGlued)) st.cond = kPrelude;
-                st.flags |= kGlued;
-                continue;
-            }
 yy17:
 	++st.cur;
 yyFillLabel9:
@@ -693,7 +708,7 @@ yyFillLabel9:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'o': goto yy22;
+		case 'p': goto yy22;
 		default: goto yy8;
 	}
 yy18:
@@ -707,7 +722,7 @@ yyFillLabel10:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'p': goto yy23;
+		case 'c': goto yy23;
 		default: goto yy8;
 	}
 yy19:
@@ -721,7 +736,7 @@ yyFillLabel11:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'c': goto yy24;
+		case 'i': goto yy24;
 		default: goto yy8;
 	}
 yy20:
@@ -735,7 +750,7 @@ yyFillLabel12:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'i': goto yy25;
+		case 'l': goto yy25;
 		default: goto yy8;
 	}
 yy21:
@@ -749,7 +764,7 @@ yyFillLabel13:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy26;
+		case 'b': goto yy26;
 		default: goto yy8;
 	}
 yy22:
@@ -763,7 +778,7 @@ yyFillLabel14:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'b': goto yy27;
+		case 'o': goto yy27;
 		default: goto yy8;
 	}
 yy23:
@@ -777,7 +792,7 @@ yyFillLabel15:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'o': goto yy28;
+		case 'l': goto yy28;
 		default: goto yy8;
 	}
 yy24:
@@ -791,7 +806,7 @@ yyFillLabel16:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy29;
+		case 'v': goto yy29;
 		default: goto yy8;
 	}
 yy25:
@@ -805,7 +820,7 @@ yyFillLabel17:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'v': goto yy30;
+		case 'e': goto yy30;
 		default: goto yy8;
 	}
 yy26:
@@ -819,7 +834,7 @@ yyFillLabel18:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'e': goto yy31;
+		case 'a': goto yy32;
 		default: goto yy8;
 	}
 yy27:
@@ -833,7 +848,7 @@ yyFillLabel19:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'a': goto yy33;
+		case 'r': goto yy33;
 		default: goto yy8;
 	}
 yy28:
@@ -847,7 +862,7 @@ yyFillLabel20:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'r': goto yy34;
+		case 'u': goto yy34;
 		default: goto yy8;
 	}
 yy29:
@@ -861,26 +876,12 @@ yyFillLabel21:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'u': goto yy35;
+		case 'a': goto yy35;
 		default: goto yy8;
 	}
 yy30:
 	++st.cur;
 yyFillLabel22:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy9;
-		case 'a': goto yy36;
-		default: goto yy8;
-	}
-yy31:
-	++st.cur;
-yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -948,14 +949,28 @@ yyFillLabel23:
 		case 'z': goto yy7;
 		default:
 			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy31:
+	st.state = -1;
+	{ if (!(st.flags & kGlued)) st.cond = kHead; st.flags |= kGlued; continue; }
+yy32:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy32;
+			goto yy9;
+		case 'l': goto yy36;
+		default: goto yy8;
 	}
-yy32:
-	st.state = -1;
-	{ if (!(st.flags & kGlued)) st.cond = kHead; st.flags |= kGlued; continue; }
 yy33:
 	++st.cur;
 yyFillLabel24:
@@ -967,7 +982,7 @@ yyFillLabel24:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy37;
+		case 't': goto yy38;
 		default: goto yy8;
 	}
 yy34:
@@ -981,7 +996,7 @@ yyFillLabel25:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 't': goto yy38;
+		case 'd': goto yy39;
 		default: goto yy8;
 	}
 yy35:
@@ -995,26 +1010,12 @@ yyFillLabel26:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'd': goto yy39;
+		case 't': goto yy40;
 		default: goto yy8;
 	}
 yy36:
 	++st.cur;
 yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy9;
-		case 't': goto yy40;
-		default: goto yy8;
-	}
-yy37:
-	++st.cur;
-yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -1082,13 +1083,35 @@ yyFillLabel28:
 		case 'z': goto yy7;
 		default:
 			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy37;
+	}
+yy37:
+	st.state = -1;
+	{
+                if (!(st.flags & kGlued)) st.cond = kPrelude;
+                st.flags |= kGlued;
+                continue;
+            }
+yy38:
+	st.mar = ++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
 				st.state = 28;
 				return LexStatus::waiting;
 			}
-			goto yy16;
+			goto yy9;
+		case '\t':
+		case ' ': goto yy41;
+		default: goto yy8;
 	}
-yy38:
-	st.mar = ++st.cur;
+yy39:
+	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
@@ -1098,11 +1121,10 @@ yyFillLabel29:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case '\t':
-		case ' ': goto yy41;
+		case 'e': goto yy38;
 		default: goto yy8;
 	}
-yy39:
+yy40:
 	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
@@ -1113,26 +1135,12 @@ yyFillLabel30:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'e': goto yy38;
-		default: goto yy8;
-	}
-yy40:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy9;
-		case 'e': goto yy37;
+		case 'e': goto yy36;
 		default: goto yy8;
 	}
 yy41:
 	++st.cur;
-yyFillLabel32:
+yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -1140,7 +1148,7 @@ yyFillLabel32:
 		case '"': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 32;
+				st.state = 31;
 				return LexStatus::waiting;
 			}
 			goto yy42;
@@ -1150,21 +1158,21 @@ yy42:
 	goto yy9;
 yy43:
 	++st.cur;
-yyFillLabel33:
+yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
 		case '\n': goto yy42;
 		case '"': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 33;
+				st.state = 32;
 				return LexStatus::waiting;
 			}
 			goto yy43;
 	}
 yy44:
 	++st.cur;
-	goto yy16;
+	goto yy37;
 yy45:
 	st.state = -1;
 	{ return LexStatus::end; }
@@ -1172,7 +1180,7 @@ yy45:
         case kPrelude:
         
 
-yyFillLabel34:
+yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -1188,7 +1196,7 @@ yyFillLabel34:
 		case 'r': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 34;
+				st.state = 33;
 				return LexStatus::waiting;
 			}
 			goto yy48;
@@ -1200,7 +1208,7 @@ yy49:
 	{ leave_rule(st); continue; }
 yy50:
 	++st.cur;
-yyFillLabel35:
+yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -1211,7 +1219,7 @@ yyFillLabel35:
 		case ' ': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 35;
+				st.state = 34;
 				return LexStatus::waiting;
 			}
 			goto yy51;
@@ -1221,11 +1229,24 @@ yy51:
 	{ st.flags &= ~kGlued; continue; }
 yy52:
 	++st.cur;
-yyFillLabel36:
+yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
 		case '*': goto yy57;
 		case '/': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy49;
+	}
+yy53:
+	st.mar = ++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case 'l': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1233,12 +1254,13 @@ yyFillLabel36:
 			}
 			goto yy49;
 	}
-yy53:
+yy54:
 	st.mar = ++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case 'l': goto yy60;
+		case 'm': goto yy61;
+		case 'n': goto yy62;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1246,13 +1268,12 @@ yyFillLabel37:
 			}
 			goto yy49;
 	}
-yy54:
+yy55:
 	st.mar = ++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case 'm': goto yy62;
-		case 'n': goto yy63;
+		case 'r': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1260,28 +1281,15 @@ yyFillLabel38:
 			}
 			goto yy49;
 	}
-yy55:
+yy56:
 	st.mar = ++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case 'r': goto yy64;
+		case 'u': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
-				return LexStatus::waiting;
-			}
-			goto yy49;
-	}
-yy56:
-	st.mar = ++st.cur;
-yyFillLabel40:
-	yych = *st.cur;
-	switch (yych) {
-		case 'u': goto yy65;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 40;
 				return LexStatus::waiting;
 			}
 			goto yy49;
@@ -1292,388 +1300,382 @@ yy57:
 	{ if (st.flags & kGlued) leave_rule(st); else st.cond = kPreludeComment; continue; }
 yy58:
 	++st.cur;
+	st.state = -1;
+	{
+                if (st.flags & kGlued) leave_rule(st);
+                st.cond = st.cond == kIdle ? kIdleLineComment : kPreludeLineComment;
+                st.flags |= kGlued;
+                continue;
+            }
+yy59:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case 'o': goto yy65;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy60:
+	st.cur = st.mar;
+	goto yy49;
+yy61:
+	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy59;
+		case 'p': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy58;
+			goto yy60;
 	}
-yy59:
+yy62:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case 'c': goto yy67;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy63:
+	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case 'i': goto yy68;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy64:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case 'l': goto yy69;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy65:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case 'b': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy66:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case 'o': goto yy71;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy67:
+	++st.cur;
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case 'l': goto yy72;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy68:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case 'v': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy69:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case 'e': goto yy74;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy70:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case 'a': goto yy75;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy71:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case 'r': goto yy76;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy72:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case 'u': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy73:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case 'a': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy74:
+	++st.cur;
+	st.state = -1;
+	{ if (st.flags & kGlued) leave_rule(st); else st.cond = kHead; continue; }
+yy75:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case 'l': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy76:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case 't': goto yy80;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy77:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case 'd': goto yy81;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy78:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case 't': goto yy82;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy79:
+	++st.cur;
 	st.state = -1;
 	{
                 if (st.flags & kGlued) leave_rule(st);
                 st.flags |= kGlued;
                 continue;
             }
-yy60:
-	++st.cur;
-yyFillLabel42:
-	yych = *st.cur;
-	switch (yych) {
-		case 'o': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 42;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy61:
-	st.cur = st.mar;
-	goto yy49;
-yy62:
-	++st.cur;
-yyFillLabel43:
-	yych = *st.cur;
-	switch (yych) {
-		case 'p': goto yy67;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 43;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy63:
-	++st.cur;
-yyFillLabel44:
-	yych = *st.cur;
-	switch (yych) {
-		case 'c': goto yy68;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 44;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy64:
-	++st.cur;
-yyFillLabel45:
-	yych = *st.cur;
-	switch (yych) {
-		case 'i': goto yy69;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 45;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy65:
-	++st.cur;
-yyFillLabel46:
-	yych = *st.cur;
-	switch (yych) {
-		case 'l': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 46;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy66:
-	++st.cur;
-yyFillLabel47:
-	yych = *st.cur;
-	switch (yych) {
-		case 'b': goto yy71;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 47;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy67:
-	++st.cur;
-yyFillLabel48:
-	yych = *st.cur;
-	switch (yych) {
-		case 'o': goto yy72;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 48;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy68:
-	++st.cur;
-yyFillLabel49:
-	yych = *st.cur;
-	switch (yych) {
-		case 'l': goto yy73;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 49;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy69:
-	++st.cur;
-yyFillLabel50:
-	yych = *st.cur;
-	switch (yych) {
-		case 'v': goto yy74;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 50;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy70:
-	++st.cur;
-yyFillLabel51:
-	yych = *st.cur;
-	switch (yych) {
-		case 'e': goto yy75;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 51;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy71:
-	++st.cur;
-yyFillLabel52:
-	yych = *st.cur;
-	switch (yych) {
-		case 'a': goto yy76;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 52;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy72:
-	++st.cur;
-yyFillLabel53:
-	yych = *st.cur;
-	switch (yych) {
-		case 'r': goto yy77;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 53;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy73:
-	++st.cur;
-yyFillLabel54:
-	yych = *st.cur;
-	switch (yych) {
-		case 'u': goto yy78;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 54;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy74:
-	++st.cur;
-yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case 'a': goto yy79;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy75:
-	++st.cur;
-	st.state = -1;
-	{ if (st.flags & kGlued) leave_rule(st); else st.cond = kHead; continue; }
-yy76:
-	++st.cur;
-yyFillLabel56:
-	yych = *st.cur;
-	switch (yych) {
-		case 'l': goto yy80;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 56;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy77:
-	++st.cur;
-yyFillLabel57:
-	yych = *st.cur;
-	switch (yych) {
-		case 't': goto yy81;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 57;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy78:
-	++st.cur;
-yyFillLabel58:
-	yych = *st.cur;
-	switch (yych) {
-		case 'd': goto yy82;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 58;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy79:
-	++st.cur;
-yyFillLabel59:
-	yych = *st.cur;
-	switch (yych) {
-		case 't': goto yy83;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 59;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
 yy80:
 	++st.cur;
-	goto yy59;
-yy81:
-	++st.cur;
-yyFillLabel60:
+yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
 		case '"':
 			if (st.lim <= st.cur) {
-				st.state = 60;
+				st.state = 58;
 				return LexStatus::waiting;
 			}
-			goto yy61;
-		default: goto yy85;
+			goto yy60;
+		default: goto yy84;
 	}
-yy82:
+yy81:
 	++st.cur;
-yyFillLabel61:
-	yych = *st.cur;
-	switch (yych) {
-		case 'e': goto yy81;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 61;
-				return LexStatus::waiting;
-			}
-			goto yy61;
-	}
-yy83:
-	++st.cur;
-yyFillLabel62:
+yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
 		case 'e': goto yy80;
 		default:
 			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy82:
+	++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case 'e': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy83:
+	++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+yy84:
+	switch (yych) {
+		case '\t':
+		case ' ': goto yy83;
+		case '"': goto yy85;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy85:
+	++st.cur;
+yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy60;
+		case '"': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy61;
-	}
-yy84:
-	++st.cur;
-yyFillLabel63:
-	yych = *st.cur;
-yy85:
-	switch (yych) {
-		case '\t':
-		case ' ': goto yy84;
-		case '"': goto yy86;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 63;
-				return LexStatus::waiting;
-			}
-			goto yy61;
+			goto yy85;
 	}
 yy86:
-	++st.cur;
-yyFillLabel64:
-	yych = *st.cur;
-	switch (yych) {
-		case '\n': goto yy61;
-		case '"': goto yy80;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 64;
-				return LexStatus::waiting;
-			}
-			goto yy86;
-	}
-yy87:
 	st.state = -1;
 	{ return LexStatus::end; }
 
         case kPreludeComment:
         
 
-yyFillLabel65:
+yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy91;
+		case '*': goto yy90;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 65;
+				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy90;
+			goto yy89;
 	}
+yy89:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
 yy90:
 	++st.cur;
-	st.state = -1;
-	{ continue; }
-yy91:
-	++st.cur;
-yyFillLabel66:
+yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy93;
+		case '/': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 66;
+				st.state = 64;
 				return LexStatus::waiting;
 			}
-			goto yy92;
+			goto yy91;
 	}
-yy92:
+yy91:
 	st.state = -1;
 	{ continue; }
-yy93:
+yy92:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kPrelude; st.flags &= ~kGlued; continue; }
-yy94:
+yy93:
 	st.state = -1;
 	{ return LexStatus::end; }
 
         case kHead:
         
 
-yyFillLabel67:
+yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -1681,21 +1683,21 @@ yyFillLabel67:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy98;
+		case ' ': goto yy97;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 67;
+				st.state = 65;
 				return LexStatus::waiting;
 			}
-			goto yy97;
+			goto yy96;
 	}
-yy97:
+yy96:
 	++st.cur;
 	st.state = -1;
 	{ leave_rule(st); continue; }
-yy98:
+yy97:
 	st.mar = ++st.cur;
-yyFillLabel68:
+yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -1703,7 +1705,7 @@ yyFillLabel68:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy98;
+		case ' ': goto yy97;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -1756,18 +1758,124 @@ yyFillLabel68:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy100;
+		case 'z': goto yy99;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy98;
+	}
+yy98:
+	st.state = -1;
+	{ leave_rule(st); st.flags = 0; continue; }
+yy99:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case ' ': goto yy101;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy99;
+		case ':': goto yy102;
+		case '{': goto yy103;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy100;
+	}
+yy100:
+	st.cur = st.mar;
+	goto yy98;
+yy101:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case ' ': goto yy101;
+		case ':': goto yy102;
+		case '{': goto yy103;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 68;
 				return LexStatus::waiting;
 			}
-			goto yy99;
+			goto yy100;
 	}
-yy99:
-	st.state = -1;
-	{ leave_rule(st); st.flags = 0; continue; }
-yy100:
+yy102:
 	++st.cur;
 yyFillLabel69:
 	yych = *st.cur;
@@ -1840,121 +1948,15 @@ yyFillLabel69:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy100;
-		case ':': goto yy103;
-		case '{': goto yy104;
+		case 'z': goto yy104;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 69;
 				return LexStatus::waiting;
 			}
-			goto yy101;
-	}
-yy101:
-	st.cur = st.mar;
-	goto yy99;
-yy102:
-	++st.cur;
-yyFillLabel70:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case ' ': goto yy102;
-		case ':': goto yy103;
-		case '{': goto yy104;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 70;
-				return LexStatus::waiting;
-			}
-			goto yy101;
+			goto yy100;
 	}
 yy103:
-	++st.cur;
-yyFillLabel71:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case ' ': goto yy103;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy105;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 71;
-				return LexStatus::waiting;
-			}
-			goto yy101;
-	}
-yy104:
 	++st.cur;
 	st.state = -1;
 	{
@@ -1963,9 +1965,9 @@ yy104:
                 st.flags = 0;
                 continue;
             }
-yy105:
+yy104:
 	++st.cur;
-yyFillLabel72:
+yyFillLabel70:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -2036,23 +2038,23 @@ yyFillLabel72:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy105;
-		case '{': goto yy104;
+		case 'z': goto yy104;
+		case '{': goto yy103;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 72;
+				st.state = 70;
 				return LexStatus::waiting;
 			}
-			goto yy101;
+			goto yy100;
 	}
-yy106:
+yy105:
 	st.state = -1;
 	{ return LexStatus::end; }
 
         case kBody:
         
 
-yyFillLabel73:
+yyFillLabel71:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -2060,9 +2062,9 @@ yyFillLabel73:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy110;
-		case '"': goto yy111;
-		case '/': goto yy112;
+		case ' ': goto yy109;
+		case '"': goto yy110;
+		case '/': goto yy111;
 		case '0':
 		case '1':
 		case '2':
@@ -2123,58 +2125,58 @@ yyFillLabel73:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy114;
-		case ':': goto yy117;
-		case '=': goto yy118;
-		case 'c': goto yy120;
-		case 'm': goto yy121;
-		case '{': goto yy122;
-		case '}': goto yy123;
+		case 'z': goto yy113;
+		case ':': goto yy116;
+		case '=': goto yy117;
+		case 'c': goto yy119;
+		case 'm': goto yy120;
+		case '{': goto yy121;
+		case '}': goto yy122;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 73;
+				st.state = 71;
 				return LexStatus::waiting;
 			}
-			goto yy109;
+			goto yy108;
 	}
-yy109:
+yy108:
 	++st.cur;
 	st.state = -1;
 	{ st.flags &= ~(kRegexNext | kConditionWord); continue; }
-yy110:
+yy109:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy111:
+yy110:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kString; st.flags &= ~kConditionWord; continue; }
-yy112:
+yy111:
 	++st.cur;
-yyFillLabel74:
+yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy124;
-		case '/': goto yy125;
+		case '*': goto yy123;
+		case '/': goto yy124;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 74;
+				st.state = 72;
 				return LexStatus::waiting;
 			}
-			goto yy113;
+			goto yy112;
 	}
-yy113:
+yy112:
 	st.state = -1;
 	{
                 if (st.flags & kRegexNext) st.cond = kRegex;
                 st.flags &= ~(kRegexNext | kConditionWord);
                 continue;
             }
-yy114:
+yy113:
 	++st.cur;
-yyFillLabel75:
+yyFillLabel73:
 	yych = *st.cur;
-yy115:
+yy114:
 	switch (yych) {
 		case '0':
 		case '1':
@@ -2238,18 +2240,18 @@ yy115:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy114;
+		case 'z': goto yy113;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 75;
+				st.state = 73;
 				return LexStatus::waiting;
 			}
-			goto yy116;
+			goto yy115;
 	}
-yy116:
+yy115:
 	st.state = -1;
 	{ st.flags &= ~(kRegexNext | kConditionWord); continue; }
-yy117:
+yy116:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2257,44 +2259,44 @@ yy117:
                 st.flags &= ~(kConditionWord | kRegexNext);
                 continue;
             }
-yy118:
+yy117:
 	++st.cur;
-yy119:
+yy118:
 	st.state = -1;
 	{ st.flags = (st.flags | kRegexNext) & ~kConditionWord; continue; }
-yy120:
+yy119:
 	++st.cur;
-yyFillLabel76:
+yyFillLabel74:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x00:
 			if (st.lim <= st.cur) {
-				st.state = 76;
+				st.state = 74;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'o': goto yy127;
-		default: goto yy115;
+			goto yy115;
+		case 'o': goto yy125;
+		default: goto yy114;
+	}
+yy120:
+	++st.cur;
+yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy115;
+		case 'a': goto yy126;
+		default: goto yy114;
 	}
 yy121:
 	++st.cur;
-yyFillLabel77:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 77;
-				return LexStatus::waiting;
-			}
-			goto yy116;
-		case 'a': goto yy128;
-		default: goto yy115;
-	}
-yy122:
-	++st.cur;
 	st.state = -1;
 	{ ++st.depth; st.flags &= ~(kRegexNext | kConditionWord); continue; }
-yy123:
+yy122:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2312,27 +2314,57 @@ yy123:
                 leave_rule(st);
                 continue;
             }
-yy124:
+yy123:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kComment; continue; }
+yy124:
+	++st.cur;
+	st.state = -1;
+	{ st.cond = kLineComment; continue; }
 yy125:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy115;
+		case 'n': goto yy127;
+		default: goto yy114;
+	}
+yy126:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x00:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy115;
+		case 't': goto yy128;
+		default: goto yy114;
+	}
+yy127:
 	++st.cur;
 yyFillLabel78:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy126;
-		default:
+		case 0x00:
 			if (st.lim <= st.cur) {
 				st.state = 78;
 				return LexStatus::waiting;
 			}
-			goto yy125;
+			goto yy115;
+		case 'd': goto yy129;
+		default: goto yy114;
 	}
-yy126:
-	st.state = -1;
-	{ continue; }
-yy127:
+yy128:
 	++st.cur;
 yyFillLabel79:
 	yych = *st.cur;
@@ -2342,11 +2374,11 @@ yyFillLabel79:
 				st.state = 79;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'n': goto yy129;
-		default: goto yy115;
+			goto yy115;
+		case 'c': goto yy130;
+		default: goto yy114;
 	}
-yy128:
+yy129:
 	++st.cur;
 yyFillLabel80:
 	yych = *st.cur;
@@ -2356,11 +2388,11 @@ yyFillLabel80:
 				st.state = 80;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 't': goto yy130;
-		default: goto yy115;
+			goto yy115;
+		case 'i': goto yy131;
+		default: goto yy114;
 	}
-yy129:
+yy130:
 	++st.cur;
 yyFillLabel81:
 	yych = *st.cur;
@@ -2370,11 +2402,11 @@ yyFillLabel81:
 				st.state = 81;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'd': goto yy131;
-		default: goto yy115;
+			goto yy115;
+		case 'h': goto yy132;
+		default: goto yy114;
 	}
-yy130:
+yy131:
 	++st.cur;
 yyFillLabel82:
 	yych = *st.cur;
@@ -2384,11 +2416,11 @@ yyFillLabel82:
 				st.state = 82;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'c': goto yy132;
-		default: goto yy115;
+			goto yy115;
+		case 't': goto yy133;
+		default: goto yy114;
 	}
-yy131:
+yy132:
 	++st.cur;
 yyFillLabel83:
 	yych = *st.cur;
@@ -2398,11 +2430,11 @@ yyFillLabel83:
 				st.state = 83;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'i': goto yy133;
-		default: goto yy115;
+			goto yy115;
+		case 'e': goto yy134;
+		default: goto yy114;
 	}
-yy132:
+yy133:
 	++st.cur;
 yyFillLabel84:
 	yych = *st.cur;
@@ -2412,11 +2444,11 @@ yyFillLabel84:
 				st.state = 84;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'h': goto yy134;
-		default: goto yy115;
+			goto yy115;
+		case 'i': goto yy135;
+		default: goto yy114;
 	}
-yy133:
+yy134:
 	++st.cur;
 yyFillLabel85:
 	yych = *st.cur;
@@ -2426,11 +2458,11 @@ yyFillLabel85:
 				st.state = 85;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 't': goto yy135;
-		default: goto yy115;
+			goto yy115;
+		case 's': goto yy136;
+		default: goto yy114;
 	}
-yy134:
+yy135:
 	++st.cur;
 yyFillLabel86:
 	yych = *st.cur;
@@ -2440,25 +2472,86 @@ yyFillLabel86:
 				st.state = 86;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'e': goto yy136;
-		default: goto yy115;
+			goto yy115;
+		case 'o': goto yy137;
+		default: goto yy114;
 	}
-yy135:
+yy136:
 	++st.cur;
 yyFillLabel87:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy113;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 87;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'i': goto yy137;
-		default: goto yy115;
+			goto yy118;
 	}
-yy136:
+yy137:
 	++st.cur;
 yyFillLabel88:
 	yych = *st.cur;
@@ -2468,330 +2561,259 @@ yyFillLabel88:
 				st.state = 88;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 's': goto yy138;
-		default: goto yy115;
+			goto yy115;
+		case 'n': goto yy138;
+		default: goto yy114;
 	}
-yy137:
+yy138:
 	++st.cur;
 yyFillLabel89:
 	yych = *st.cur;
 	switch (yych) {
-		case 0x00:
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy113;
+		default:
 			if (st.lim <= st.cur) {
 				st.state = 89;
 				return LexStatus::waiting;
 			}
-			goto yy116;
-		case 'o': goto yy139;
-		default: goto yy115;
-	}
-yy138:
-	++st.cur;
-yyFillLabel90:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy114;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 90;
-				return LexStatus::waiting;
-			}
-			goto yy119;
+			goto yy139;
 	}
 yy139:
-	++st.cur;
-yyFillLabel91:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x00:
-			if (st.lim <= st.cur) {
-				st.state = 91;
-				return LexStatus::waiting;
-			}
-			goto yy116;
-		case 'n': goto yy140;
-		default: goto yy115;
-	}
-yy140:
-	++st.cur;
-yyFillLabel92:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy114;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 92;
-				return LexStatus::waiting;
-			}
-			goto yy141;
-	}
-yy141:
 	st.state = -1;
 	{ st.flags = (st.flags | kConditionWord) & ~kRegexNext; continue; }
-yy142:
+yy140:
 	st.state = -1;
 	{ return LexStatus::end; }
 
         case kString:
         
 
-yyFillLabel93:
+yyFillLabel90:
 	yych = *st.cur;
 	switch (yych) {
 		case '\n':
-		case '"': goto yy146;
-		case '\\': goto yy147;
+		case '"': goto yy144;
+		case '\\': goto yy145;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 93;
+				st.state = 90;
 				return LexStatus::waiting;
 			}
-			goto yy145;
+			goto yy143;
 	}
-yy145:
+yy143:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy146:
+yy144:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kBody; st.flags &= ~kRegexNext; continue; }
-yy147:
+yy145:
 	++st.cur;
-yyFillLabel94:
+yyFillLabel91:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy148;
+		case '\n': goto yy146;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 94;
+				st.state = 91;
 				return LexStatus::waiting;
 			}
-			goto yy149;
+			goto yy147;
 	}
-yy148:
+yy146:
 	st.state = -1;
 	{ continue; }
-yy149:
+yy147:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy150:
+yy148:
 	st.state = -1;
 	{ return LexStatus::end; }
 
         case kRegex:
         
 
-yyFillLabel95:
+yyFillLabel92:
 	yych = *st.cur;
 	switch (yych) {
 		case '\n':
-		case '/': goto yy154;
-		case '\\': goto yy155;
+		case '/': goto yy152;
+		case '\\': goto yy153;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 95;
+				st.state = 92;
 				return LexStatus::waiting;
 			}
-			goto yy153;
+			goto yy151;
 	}
-yy153:
+yy151:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy154:
+yy152:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kBody; st.flags &= ~kRegexNext; continue; }
-yy155:
+yy153:
 	++st.cur;
-yyFillLabel96:
+yyFillLabel93:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy156;
+		case '\n': goto yy154;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 96;
+				st.state = 93;
 				return LexStatus::waiting;
 			}
-			goto yy157;
+			goto yy155;
 	}
-yy156:
+yy154:
 	st.state = -1;
 	{ continue; }
-yy157:
+yy155:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy158:
+yy156:
 	st.state = -1;
 	{ return LexStatus::end; }
 
         case kComment:
         
 
-yyFillLabel97:
+yyFillLabel94:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy162;
+		case '*': goto yy160;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 97;
+				st.state = 94;
+				return LexStatus::waiting;
+			}
+			goto yy159;
+	}
+yy159:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
+yy160:
+	++st.cur;
+yyFillLabel95:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy162;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 95;
 				return LexStatus::waiting;
 			}
 			goto yy161;
 	}
 yy161:
-	++st.cur;
 	st.state = -1;
 	{ continue; }
 yy162:
 	++st.cur;
-yyFillLabel98:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy164;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 98;
-				return LexStatus::waiting;
-			}
-			goto yy163;
-	}
-yy163:
-	st.state = -1;
-	{ continue; }
-yy164:
-	++st.cur;
 	st.state = -1;
 	{ st.cond = kBody; continue; }
-yy165:
+yy163:
+	st.state = -1;
+	{ return LexStatus::end; }
+
+        case kLineComment:
+        case kPreludeLineComment:
+        case kIdleLineComment:
+        
+
+yyFillLabel96:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy167;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 96;
+				return LexStatus::waiting;
+			}
+			goto yy166;
+	}
+yy166:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
+yy167:
+	++st.cur;
+	st.state = -1;
+	{
+                --st.cur;
+                st.cond = st.cond == kLineComment ? kBody : st.cond == kPreludeLineComment ? kPrelude : kIdle;
+                continue;
+            }
+yy168:
 	st.state = -1;
 	{ return LexStatus::end; }
 

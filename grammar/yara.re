@@ -16,6 +16,8 @@
 //   head     after "rule": name, optional ": tags", "{"
 //   body     inside the braces: strings, regexes, comments, hex strings
 //   string, regex, comment   the lexical contexts inside the body
+//   linecom, plinecom, ilinecom   a // comment in the body, in the prelude
+//            and outside a rule (glued: it hides the rest of the line)
 //
 // A rule counts once its body has a "condition:" outside strings and
 // comments. A "/" starts a regex after "=" or "matches"; elsewhere it is a
@@ -24,15 +26,31 @@
 // it too long. Inside a rule, tokens stay short (strings, comments and
 // whitespace go a byte at a time) and the marker is reset per token, so the
 // driver never has to cut a token short and where that point falls does not
-// depend on chunk edges.
+// depend on chunk edges. A // comment is not checked: as when it was one
+// token, the rule is dropped at the first token after it, and its line feed
+// is handed back to the context it ends in (a range scan's sync argument,
+// docs/scale-out.md, needs every line feed to start a token).
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
 #include "lib/skip_scan.hpp"
+#include "lib/yara_sync.hpp"
 
 namespace iocscan::detail {
 namespace {
 
-enum YaraContext : int { kIdle = 0, kPrelude, kPreludeComment, kHead, kBody, kString, kRegex, kComment };
+enum YaraContext : int {
+    kIdle = 0,
+    kPrelude,
+    kPreludeComment,
+    kHead,
+    kBody,
+    kString,
+    kRegex,
+    kComment,
+    kLineComment,          // in the body
+    kPreludeLineComment,   // starts or continues a prelude
+    kIdleLineComment,      // glued, outside a rule: hides the rest of its line
+};
 
 // st.flags bits.
 constexpr unsigned kGlued = 1;          // the last byte read outside a rule was no whitespace
@@ -50,6 +68,8 @@ void leave_rule(LexState& st) {
 }
 
 }  // namespace
+
+bool yara_outside_rule(int cond) { return cond == kIdle || cond == kIdleLineComment; }
 
 /*!include:re2c "common.re" */
 
@@ -81,7 +101,10 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 st.state = -1;
                 return LexStatus::waiting;
             }
-        } else if (!st.overlong && st.cur - st.tok <= kMaxRule) {
+        } else if (st.cond == kIdleLineComment) {
+            st.start_token();
+        } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
+                   (!st.overlong && st.cur - st.tok <= kMaxRule)) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();
@@ -94,14 +117,14 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             ws      = [ \t\r\n\v\f];
             ident   = [a-zA-Z_] word*;
             module  = ("import" | "include") [ \t]+ "\"" [^"\n]* "\"";
-            linecom = "//" [^\n]*;
 
             ws+      { st.flags &= ~kGlued; continue; }
-            module | linecom | "private" | "global" {
+            module | "private" | "global" {
                 if (!(st.flags & kGlued)) st.cond = kPrelude;
                 st.flags |= kGlued;
                 continue;
             }
+            "//"     { st.cond = (st.flags & kGlued) ? kIdleLineComment : kPreludeLineComment; st.flags |= kGlued; continue; }
             "/*"     { if (!(st.flags & kGlued)) st.cond = kPreludeComment; st.flags |= kGlued; continue; }
             "rule"   { if (!(st.flags & kGlued)) st.cond = kHead; st.flags |= kGlued; continue; }
             word+    { st.flags |= kGlued; continue; }
@@ -111,8 +134,14 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
         case kPrelude:
         /*!re2c:prelude
             ws+      { st.flags &= ~kGlued; continue; }
-            module | linecom | "private" | "global" {
+            module | "private" | "global" {
                 if (st.flags & kGlued) leave_rule(st);
+                st.flags |= kGlued;
+                continue;
+            }
+            "//" {
+                if (st.flags & kGlued) leave_rule(st);
+                st.cond = st.cond == kIdle ? kIdleLineComment : kPreludeLineComment;
                 st.flags |= kGlued;
                 continue;
             }
@@ -159,7 +188,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 continue;
             }
             "\""     { st.cond = kString; st.flags &= ~kConditionWord; continue; }
-            linecom  { continue; }
+            "//"     { st.cond = kLineComment; continue; }
             "/*"     { st.cond = kComment; continue; }
             "/" {
                 if (st.flags & kRegexNext) st.cond = kRegex;
@@ -198,6 +227,20 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
         /*!re2c:comment
             "*/"     { st.cond = kBody; continue; }
             [^*]     { continue; }
+            $        { return LexStatus::end; }
+            *        { continue; }
+        */
+        case kLineComment:
+        case kPreludeLineComment:
+        case kIdleLineComment:
+        /*!re2c:linecom
+            // The line feed is not part of the comment: hand it back.
+            "\n" {
+                --st.cur;
+                st.cond = st.cond == kLineComment ? kBody : st.cond == kPreludeLineComment ? kPrelude : kIdle;
+                continue;
+            }
+            [^\n]    { continue; }
             $        { return LexStatus::end; }
             *        { continue; }
         */

@@ -307,6 +307,118 @@ TEST(Range, LongLineOfDomainLikeWordsSplitsExactly) {
     expect_exact_at(text, all_types(), {(1u << 20) + 5000, (3u << 19) + 1, line.size() - 10, line.size(), line.size() + 1});
 }
 
+// YARA: a rule longer than 1 MiB is dropped where its length passes 1 MiB,
+// which depends on where it started; a scan started inside it may take a
+// `rule` word in its text for a rule of its own, which then hides a real
+// rule. The range scan must start where the whole-file scan is outside
+// every rule (docs/scale-out.md, "YARA").
+
+/// `count` bytes of rule-body lines: words only, nothing that opens or
+/// closes anything (a comma in each, which ends any base64 run).
+std::string body_lines(std::size_t count) {
+    std::string lines;
+    for (int i = 0; lines.size() < count; ++i) lines += "  some words, w" + std::to_string(i) + " and more\n";
+    return lines;
+}
+
+Options yara_only() {
+    Options options;
+    options.types = TypeSet().add(Type::yara);
+    return options;
+}
+
+/// Splits at one byte around each of `words`' first occurrences, and in
+/// the middle between them.
+std::vector<std::uint64_t> points_around(const std::string& text, std::initializer_list<std::string_view> words) {
+    std::vector<std::uint64_t> points;
+    std::uint64_t last = 0;
+    for (const std::string_view word : words) {
+        const std::uint64_t at = text.find(word);
+        EXPECT_NE(at, std::string::npos) << word;
+        for (const std::uint64_t p : around(at)) points.push_back(p);
+        points.push_back(at + word.size());
+        points.push_back((last + at) / 2);
+        last = at;
+    }
+    points.push_back((last + text.size()) / 2);
+    return points;
+}
+
+/// The whole-file scan finds `want` (the rules' first words), in order.
+void expect_rules(const std::string& text, const std::vector<std::string>& want) {
+    const auto found = values_of(scan_pieces(text, yara_only()), Type::yara);
+    ASSERT_EQ(found.size(), want.size()) << describe(scan_pieces(text, yara_only()));
+    for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(found[i].substr(0, want[i].size()), want[i]);
+}
+
+TEST(RangeYara, RuleOverTheLimitHidesNoRuleWhoseWordItHolds) {
+    // a is dropped 1 MiB after its start, inside b's text, so c is found;
+    // a scan started after a's start enters b, which would hide c.
+    const std::string text = "intro\nrule a {\n" + body_lines(600 << 10) + " rule b {\n" + body_lines(600 << 10) +
+                             " rule c { condition: true }\nafter\n";
+    expect_rules(text, {"rule c"});
+    const auto points = points_around(text, {"rule a", "rule b", "rule c"});
+    expect_exact_at(text, yara_only(), points);
+    // Every family, and the threads' catch-up path, at the hardest points.
+    const std::uint64_t c = text.find("rule c");
+    expect_exact_at(text, all_types(), {c - 1, c - (200u << 10)});
+    expect_exact_at(text, all_types(2), {c - 1, c - (200u << 10)});
+}
+
+TEST(RangeYara, RuleWordInAStringOrGluedCommentOpensNothing) {
+    for (const std::string inner : {"strings: $s = \" rule b { \"\n", "x/* rule b { */\n", "$r = / rule b { /\n"}) {
+        const std::string text = "rule a {\n" + body_lines(600 << 10) + inner + body_lines(600 << 10) +
+                                 " rule c { condition: true }\n";
+        expect_rules(text, {"rule c"});
+        auto points = points_around(text, {"rule a", "rule b", "rule c"});
+        // Ranges whose 1 MiB lookback starts just before the inner word.
+        const std::uint64_t b = text.find("rule b");
+        for (const std::uint64_t p : {b + (1u << 20) - 1, b + (1u << 20) - 8}) points.push_back(p);
+        expect_exact_at(text, yara_only(), points);
+    }
+}
+
+TEST(RangeYara, ImportLinesCountInTheRulesLength) {
+    // The imports start rule a: it is dropped 1 MiB after the first one,
+    // before c; a scan that starts among them gives a more room.
+    std::string imports;
+    while (imports.size() < (300u << 10)) imports += "import \"pe\"\n";
+    const std::string text = "intro\n" + imports + "rule a {\n" + body_lines(800 << 10) +
+                             " rule c { condition: true }\n rule d { condition: true }\n";
+    expect_rules(text, {"rule c", "rule d"});
+    const std::uint64_t c = text.find("rule c");
+    std::vector<std::uint64_t> points = points_around(text, {"import", "rule a", "rule c", "rule d"});
+    for (const std::uint64_t p : {c - (100u << 10), c - (50u << 10), c - 1000}) points.push_back(p);
+    expect_exact_at(text, yara_only(), points);
+}
+
+TEST(RangeYara, ChainOfRulesOverTheLimit) {
+    // Each rule starts inside the one before and is dropped inside the one
+    // after: which of them are open depends on the whole file's history.
+    std::string text = "top\n";
+    for (int i = 0; i < 6; ++i) text += "rule r" + std::to_string(i) + " {\n" + body_lines(450 << 10);
+    text += " rule last { condition: true }\n";
+    std::vector<std::uint64_t> points;
+    for (std::uint64_t p = 500u << 10; p < text.size(); p += 97u << 10) points.push_back(p);
+    points.push_back(text.find("rule last") - 1);
+    points.push_back(text.find("rule last"));
+    expect_exact_at(text, yara_only(), points);
+}
+
+TEST(RangeYara, WholeFileResultDoesNotDependOnPieceSize) {
+    // Tokens over 1 MiB inside a rule: a word, a // comment line holding a
+    // rule, a run of blank lines in the head, and after each a real rule.
+    const std::string word = "rule a {\n x" + std::string(1100 << 10, 'w') + " rule b { condition: true }\n";
+    const std::string comment = "rule a {\n // " + std::string(1100 << 10, 'c') + " rule b { condition: true }\n}\n";
+    const std::string head = "rule a" + std::string(1100 << 10, '\n') + "x { condition: true }\n rule b { condition: true }\n";
+    for (const std::string& text : {word, comment, head}) {
+        const auto whole = scan_pieces(text, yara_only());
+        for (const std::size_t piece : {4096u, 65536u, 300000u, 1u << 20}) {
+            EXPECT_EQ(scan_pieces(text, yara_only(), piece), whole) << "piece " << piece << " in " << text.substr(0, 12);
+        }
+    }
+}
+
 TEST(Range, ReadsNoFurtherThanItNeeds) {
     const std::string text = long_token_text(8u << 20, 9);
     TempFile file(text);

@@ -377,7 +377,8 @@ std::string range_refusal(int fd, const SourceOptions& source);
 /// Reports exactly the matches of the whole-file scan whose offset lies in
 /// `range`, with the same absolute offsets and contents, whatever the split
 /// points: scanning [0, a), [a, b), [b, end) gives the whole-file output.
-/// Reads from scanner.longest_token() bytes (at least 1 MiB) before `range.begin` (scanners
+/// Reads from scanner.longest_token() bytes (at least 1 MiB) before `range.begin`, or
+/// further back where a token or a YARA rule longer than that crosses it (scanners
 /// started there are in step with the whole-file scan by range.begin, see
 /// docs/scale-out.md) and past `range.end` until every match that starts
 /// before it is final. Resets `scanner`. Returns read_error, with `error`

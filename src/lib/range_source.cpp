@@ -5,7 +5,9 @@
 // The scanner starts scanner.longest_token() bytes (at least 1 MiB) before
 // the range, as if the input began there, or earlier: one past the last byte
 // before the range that ends every token of a URL rule (lib/token_breaks.hpp),
-// when that lies further back. Its first tokens may be cut, but by the
+// when that lies further back, or a line start certified to be outside every
+// YARA rule of the whole-file scan (lib/yara_sync.hpp), when that is further
+// back still. Its first tokens may be cut, but by the
 // range's first byte every rule is in step with the whole-file scan, even
 // inside a token longer than the lookback. Matches before the range are not
 // reported. Past the range it reads on until everything that starts inside
@@ -13,7 +15,9 @@
 // wherever it ends.
 #include "iocscan/iocscan.hpp"
 #include "lib/decompression.hpp"
+#include "lib/file_read.hpp"
 #include "lib/token_breaks.hpp"
+#include "lib/yara_sync.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -27,32 +31,15 @@
 namespace iocscan {
 namespace {
 
+using detail::read_at;
+using detail::read_fully;
+
 /// The lookback is at least this, whatever the rules: a token longer than
 /// the lookback that crosses the range's start is settled by the token
-/// breaks for the URL rules, not for YARA (docs/scale-out.md), and there it
-/// has to exceed 1 MiB with any choice of types (1.6 % of a 64 MiB range).
+/// breaks for the URL rules and by a certified start for YARA
+/// (docs/scale-out.md); elsewhere it has to exceed 1 MiB with any choice of
+/// types (1.6 % of a 64 MiB range).
 constexpr std::uint64_t kMinLookback = 1 << 20;
-
-/// pread() that retries an interrupted call; -1 with errno on error.
-ssize_t read_at(int fd, char* into, std::size_t size, std::uint64_t offset) {
-    for (;;) {
-        const ssize_t got = ::pread(fd, into, size, static_cast<off_t>(offset));
-        if (got >= 0 || errno != EINTR) return got;
-    }
-}
-
-/// Reads `size` bytes at `offset` (fewer only at the end of the file);
-/// false with errno on error.
-bool read_fully(int fd, char* into, std::size_t size, std::uint64_t offset, std::size_t& got) {
-    got = 0;
-    while (got < size) {
-        const ssize_t n = read_at(fd, into + got, size - got, offset + got);
-        if (n < 0) return false;
-        if (n == 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    return true;
-}
 
 /// Where a scan that must be in step with the whole-file scan at `begin` can
 /// start: `start`, or one past the last byte before `begin` that breaks every
@@ -121,7 +108,8 @@ ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const Sourc
     if (!error.empty()) return ScanEnd::read_error;
     const std::uint64_t lookback = std::max(scanner.longest_token(), kMinLookback);
     std::uint64_t start = range.begin - std::min(range.begin, lookback);
-    if (!in_step_start(fd, range.begin, detail::all_token_breaks(), start)) {
+    if (!in_step_start(fd, range.begin, detail::all_token_breaks(), start) ||
+        (scanner.options().types.has(Type::yara) && !detail::yara_sync_point(fd, range.begin, start))) {
         error = std::strerror(errno);
         return ScanEnd::read_error;
     }
