@@ -94,9 +94,15 @@ inline const unsigned char* to_run_start(const unsigned char* p, const unsigned 
     }
     ++p;   // *p is no run byte, so p[-1] can be read from here on
 #if defined(__SSE2__)
+    // Run starts of 16 positions from one class mask: a run byte whose
+    // predecessor (the bit below, or the last byte of the block before) is none.
+    unsigned before = in_run<kClass>(p[-1]) ? 1 : 0;
     while (lim - p >= 16 + Starts::kLook) {
-        unsigned m = Starts::start_mask(p) & run_mask<kClass>(load16(p)) & ~run_mask<kClass>(load16(p - 1));
-        for (m &= 0xFFFF; m != 0; m &= m - 1) {
+        const unsigned run = run_mask<kClass>(load16(p));
+        unsigned m = run & ~((run << 1) | before) & 0xFFFF;
+        before = run >> 15;
+        if (m != 0) m &= Starts::start_mask(p);
+        for (; m != 0; m &= m - 1) {
             const unsigned char* q = p + __builtin_ctz(m);
             if (Starts::may_start(q)) return q;
         }
@@ -173,11 +179,17 @@ struct RegkeyStarts {
     IOCSCAN_START_MASK(vand(veq(_mm_or_si128(v0, _mm_set1_epi8(0x20)), 'h'),
                             veq(_mm_or_si128(v1, _mm_set1_epi8(0x20)), 'k')))
 };
-/// A block size: a digit 1-9, then a digit or ":".
+/// A block size: a digit 1-9 and at most 9 more, ":" and a base64 byte.
 struct SsdeepStarts {
     static constexpr RunClass kClass = RunClass::path;
-    static constexpr long kLook = 2;
-    static bool may_start(const unsigned char* p) { return p[0] >= '1' && p[0] <= '9' && (is_digit(p[1]) || p[1] == ':'); }
+    static constexpr long kLook = 12;
+    static bool may_start(const unsigned char* p) {
+        if (p[0] < '1' || p[0] > '9') return false;
+        int digits = 1;
+        while (digits < 10 && is_digit(p[digits])) ++digits;
+        const unsigned char c = p[digits + 1];
+        return p[digits] == ':' && (is_word(c) ? c != '_' : c == '+' || c == '/');
+    }
     IOCSCAN_START_MASK(vand(vin_range(v0, '1', 8), vin_range(v1, '0', 10)))
 };
 /// "1" or "3" (base58check), "bc1" or "BC1" (segwit).
