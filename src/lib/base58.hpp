@@ -11,7 +11,8 @@ namespace iocscan::detail {
 /// Bitcoin base58: `text` as a number, written big-endian into exactly
 /// `size` bytes, each leading '1' standing for one leading zero byte. False
 /// for a byte outside the alphabet or a number that is not `size` bytes in
-/// its canonical form (too big, or zero bytes not written as '1's).
+/// its canonical form (too big, or zero bytes not written as '1's), and
+/// for `size` over 64.
 bool base58_decode(std::string_view text, unsigned char* out, std::size_t size);
 
 /// Monero base58: each 11 characters are one 8-byte block, a shorter last
