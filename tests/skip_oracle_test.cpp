@@ -161,11 +161,13 @@ const std::string kOptInIocs[] = {
     "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
     "0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359",
     "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",
-    "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion"};
+    "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion",
+    "www.duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad[.]onion"};
 const std::string kOptInUnits[] = {"CVE-2021-", "CVE-", "cve-2021-1", "C", "T1059.", "T", "TA0001,", "T1059/",
                                    "00:", "0", "001a.", "00-1a-2b-3c-4d-", "AS1 ", "ASN ", "AS", "A",
                                    "HKLM\\a b ", "\\\\", "HKCU:", "96:", "3:a:b.", "3221225472:",
-                                   ":", "12:34:56 ", "1", "bc1", "bc1q", "0x", "0xa", "4", "8z"};
+                                   ":", "12:34:56 ", "1", "bc1", "bc1q", "0x", "0xa", "4", "8z", "a.", "[.]onion",
+                                   "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzu."};
 const std::string kJoiners[] = {" ", "", "", ".", ":", "-", "_", "x", "!", "?", ",", "=", "\\", "/", "\n",
                                 "\"", "]", "@", "#", "+", "~", "\t", "a ", "4", "(", ")"};
 

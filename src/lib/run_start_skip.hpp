@@ -37,9 +37,23 @@ constexpr bool is_path_punct(unsigned c) {
            c == '&' || c == '?' || c == '+' || c == '~';
 }
 template <RunClass kClass>
-constexpr bool in_run(unsigned c) {
+constexpr bool is_run_byte(unsigned c) {
     if (kClass == RunClass::word) return is_word(c);
     return is_word(c) || is_path_punct(c) || (kClass == RunClass::path_eq && c == '=');
+}
+/// is_run_byte() as a table: one load per byte in the scalar loops.
+template <RunClass kClass>
+struct RunBytes {
+    bool of[256] = {};
+    constexpr RunBytes() {
+        for (unsigned c = 0; c < 256; ++c) of[c] = is_run_byte<kClass>(c);
+    }
+};
+template <RunClass kClass>
+inline constexpr RunBytes<kClass> kRunBytes{};
+template <RunClass kClass>
+inline bool in_run(unsigned char c) {
+    return kRunBytes<kClass>.of[c];
 }
 
 #if defined(__SSE2__)
@@ -93,6 +107,12 @@ inline const unsigned char* to_run_start(const unsigned char* p, const unsigned 
         }
     }
     ++p;   // *p is no run byte, so p[-1] can be read from here on
+    // Hostile text packs candidates a few bytes apart: look at the next few
+    // bytes one by one before setting up the blocks.
+    for (const unsigned char* near = lim - p > 8 ? p + 8 : lim; p < near; ++p) {
+        if (!in_run<kClass>(*p) || in_run<kClass>(p[-1])) continue;
+        if (lim - p < Starts::kLook || Starts::may_start(p)) return p;
+    }
 #if defined(__SSE2__)
     // Run starts of 16 positions from one class mask: a run byte whose
     // predecessor (the bit below, or the last byte of the block before) is none.
