@@ -8,6 +8,15 @@ namespace iocscan::detail {
 namespace {
 
 constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+static_assert([] {
+    std::size_t in = 0;
+    for (unsigned c = 0; c < 256; ++c) {
+        const bool listed = kAlphabet.find(static_cast<char>(c)) != std::string_view::npos;
+        if (listed != is_base58_char(c)) return false;
+        in += listed ? 1 : 0;
+    }
+    return in == 58;
+}(), "is_base58_char() is the alphabet");
 
 // The value of each byte in the alphabet, -1 for the others.
 constexpr std::array<std::int8_t, 256> kDigitOf = [] {

@@ -8,6 +8,12 @@
 
 namespace iocscan::detail {
 
+/// A byte of Bitcoin's base58 alphabet (the skips test it; base58.cpp
+/// checks it against the alphabet).
+constexpr bool is_base58_char(unsigned c) {
+    return (c >= '1' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O') || (c >= 'a' && c <= 'z' && c != 'l');
+}
+
 /// Bitcoin base58: `text` as a number, written big-endian into exactly
 /// `size` bytes, each leading '1' standing for one leading zero byte. False
 /// for a byte outside the alphabet or a number that is not `size` bytes in

@@ -17,6 +17,7 @@
 // on with that run, instead of running the DFA over the rest of it.
 #pragma once
 
+#include "lib/base58.hpp"
 #include "lib/skip_scan.hpp"
 
 namespace iocscan::detail::skip {
@@ -212,12 +213,21 @@ struct SsdeepStarts {
     }
     IOCSCAN_START_MASK(vand(vin_range(v0, '1', 8), vin_range(v1, '0', 10)))
 };
-/// "1" or "3" (base58check), "bc1" or "BC1" (segwit).
+/// Whether p[1..count] are all base58 bytes.
+inline bool base58_follows(const unsigned char* p, int count) {
+    for (int i = 1; i <= count; ++i) {
+        if (!is_base58_char(p[i])) return false;
+    }
+    return true;
+}
+
+/// "1" or "3" and 25 base58 bytes (base58check), "bc1" or "BC1" (segwit).
 struct BtcStarts {
     static constexpr RunClass kClass = RunClass::word;
-    static constexpr long kLook = 3;
+    static constexpr long kLook = 26;
     static bool may_start(const unsigned char* p) {
-        return p[0] == '1' || p[0] == '3' || ((p[0] | 0x20) == 'b' && (p[1] | 0x20) == 'c' && p[2] == '1');
+        if (p[0] == '1' || p[0] == '3') return base58_follows(p, 25);
+        return (p[0] | 0x20) == 'b' && (p[1] | 0x20) == 'c' && p[2] == '1';
     }
     IOCSCAN_START_MASK(vor(vor(veq(v0, '1'), veq(v0, '3')),
                            vand(veq(_mm_or_si128(v0, _mm_set1_epi8(0x20)), 'b'),
@@ -230,11 +240,11 @@ struct EthStarts {
     static bool may_start(const unsigned char* p) { return p[0] == '0' && p[1] == 'x'; }
     IOCSCAN_START_MASK(vand(veq(v0, '0'), veq(v1, 'x')))
 };
-/// "4" or "8".
+/// "4" or "8" and (of 94 or 105) 24 base58 bytes.
 struct XmrStarts {
     static constexpr RunClass kClass = RunClass::word;
-    static constexpr long kLook = 1;
-    static bool may_start(const unsigned char* p) { return p[0] == '4' || p[0] == '8'; }
+    static constexpr long kLook = 25;
+    static bool may_start(const unsigned char* p) { return (p[0] == '4' || p[0] == '8') && base58_follows(p, 24); }
     IOCSCAN_START_MASK(vor(veq(v0, '4'), veq(v0, '8')))
 };
 
