@@ -12,6 +12,7 @@
 // failed id that re2c reads again as words.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/run_start_skip.hpp"
 
 #include <cstdint>
 
@@ -41,6 +42,13 @@ bool fits_32_bits(const unsigned char* end) {
 
 LexStatus lex_asn(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a run that starts no
+    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
     if (st.state < 0) {
         // Resumed between tokens without new bytes: the input has ended.
         if (st.cur == st.lim) return LexStatus::end;
@@ -107,7 +115,16 @@ LexStatus lex_asn(LexState& st, CandidateSink& sink) {
 
     for (;;) {
     next_token:
+        // Runs and gaps that start no candidate are passed over.
+        st.cur = skip::to_run_start<skip::AsnStarts>(st.cur, st.lim, st.flags);
         st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:

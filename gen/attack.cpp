@@ -13,6 +13,7 @@
 // examined twice.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/run_start_skip.hpp"
 
 namespace iocscan::detail {
 
@@ -28,6 +29,13 @@ namespace iocscan::detail {
 
 LexStatus lex_attack(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a run that starts no
+    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
     if (st.state < 0) {
         // Resumed between tokens without new bytes: the input has ended.
         if (st.cur == st.lim) return LexStatus::end;
@@ -85,7 +93,16 @@ LexStatus lex_attack(LexState& st, CandidateSink& sink) {
 
     for (;;) {
     next_token:
+        // Runs and gaps that start no candidate are passed over.
+        st.cur = skip::to_run_start<skip::AttackStarts>(st.cur, st.lim, st.flags);
         st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:

@@ -11,6 +11,7 @@
 // characters) are obsolete since 2021 and not reported.
 #include "lib/candidate_sink.hpp"
 #include "lib/onion_name.hpp"
+#include "lib/onion_skip.hpp"
 #include "lib/rule_ids.hpp"
 
 namespace iocscan::detail {
@@ -678,7 +679,16 @@ LexStatus lex_onion(LexState& st, CandidateSink& sink) {
 
     for (;;) {
     next_token:
+        // Stretches too short for a name are passed over (lib/onion_skip.hpp).
+        st.cur = skip::to_onion_stretch(st.cur, st.lim);
+    dfa_token:
         st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is taken: wait between tokens; the next
+            // bytes go through the skip first.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         
 
 yy0:
@@ -834,7 +844,10 @@ yyFillLabel1:
 	}
 yy3:
 	st.state = -1;
-	{ continue; }
+	{
+                if (skip::has_hard_byte(st.tok, st.cur)) continue;
+                goto dfa_token;
+            }
 yy4:
 	st.accept = 0;
 	st.mar = ++st.cur;
@@ -919,7 +932,7 @@ yyFillLabel2:
 	}
 yy5:
 	st.state = -1;
-	{ continue; }
+	{ goto dfa_token; }
 yy6:
 	st.accept = 0;
 	st.mar = ++st.cur;
@@ -16044,7 +16057,7 @@ yy213:
                 if (const unsigned char* name = find_onion_v3_name(st.tok, st.cur)) {
                     sink.add(Type::onion, kRuleOnion, name, st.cur);
                 }
-                continue;
+                goto dfa_token;   // a gap follows
             }
 yy214:
 	st.accept = 1;

@@ -10,6 +10,7 @@
 // characters) are obsolete since 2021 and not reported.
 #include "lib/candidate_sink.hpp"
 #include "lib/onion_name.hpp"
+#include "lib/onion_skip.hpp"
 #include "lib/rule_ids.hpp"
 
 namespace iocscan::detail {
@@ -28,7 +29,16 @@ LexStatus lex_onion(LexState& st, CandidateSink& sink) {
     /*!getstate:re2c*/
     for (;;) {
     next_token:
+        // Stretches too short for a name are passed over (lib/onion_skip.hpp).
+        st.cur = skip::to_onion_stretch(st.cur, st.lim);
+    dfa_token:
         st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is taken: wait between tokens; the next
+            // bytes go through the skip first.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         /*!re2c
             base32 = [a-z2-7]{56} | [A-Z2-7]{56};
             onion  = (lab dotsep)* base32 dotsep 'onion';
@@ -40,10 +50,14 @@ LexStatus lex_onion(LexState& st, CandidateSink& sink) {
                 if (const unsigned char* name = find_onion_v3_name(st.tok, st.cur)) {
                     sink.add(Type::onion, kRuleOnion, name, st.cur);
                 }
-                continue;
+                goto dfa_token;   // a gap follows
             }
-            lab (dotsep lab)*     { continue; }
-            [^a-zA-Z0-9_\-]+      { continue; }
+            lab (dotsep lab)*     { goto dfa_token; }
+            // The skip runs again where a gap with a hard byte ends.
+            [^a-zA-Z0-9_\-]+      {
+                if (skip::has_hard_byte(st.tok, st.cur)) continue;
+                goto dfa_token;
+            }
             $                     { return LexStatus::end; }
             *                     { continue; }
         */

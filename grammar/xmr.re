@@ -8,6 +8,7 @@
 // comes out of a longer base58 run or a token.
 #include "lib/candidate_sink.hpp"
 #include "lib/rule_ids.hpp"
+#include "lib/run_start_skip.hpp"
 #include "lib/xmr_address.hpp"
 
 namespace iocscan::detail {
@@ -16,6 +17,13 @@ namespace iocscan::detail {
 
 LexStatus lex_xmr(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a run that starts no
+    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
     if (st.state < 0) {
         // Resumed between tokens without new bytes: the input has ended.
         if (st.cur == st.lim) return LexStatus::end;
@@ -25,7 +33,16 @@ LexStatus lex_xmr(LexState& st, CandidateSink& sink) {
     /*!getstate:re2c*/
     for (;;) {
     next_token:
+        // Runs and gaps that start no candidate are passed over.
+        st.cur = skip::to_run_start<skip::XmrStarts>(st.cur, st.lim, st.flags);
         st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         /*!re2c
             // Listed first: a run that is an address ties with word+ below,
             // and the first rule wins the tie.

@@ -4,6 +4,7 @@
 // Checked on the contract's cases, mixed realistic text, adversarial lines
 // and random IOC-fragment text, at chunk sizes 1, 7, 33, 4096 and 64 KiB,
 // on the AVX2 and the SSE2 paths.
+#include "lib/run_start_skip.hpp"
 #include "lib/skip_scan.hpp"
 #include "support/case_table.hpp"
 #include "support/fragment_text.hpp"
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <random>
 #include <sstream>
 
 namespace iocscan::test {
@@ -79,9 +81,14 @@ TEST(SkipOracle, SwitchTurnsTheSkipsOff) {
     const auto* lim = p + text.size();
     EXPECT_EQ(detail::skip::to_digit(p, lim), lim);   // a helper, not switched
     EXPECT_EQ(detail::skip::to_ipv4_run(p, lim), lim);
+    unsigned flags = 0;   // one word to lim: passed over, and the run remembered
+    EXPECT_EQ(detail::skip::to_run_start<detail::skip::CveStarts>(p, lim, flags), lim);
+    EXPECT_EQ(flags, detail::skip::kInRun);
     SwitchesRestored restore;
     detail::skip::set_skips_for_tests(false);
     EXPECT_EQ(detail::skip::to_ipv4_run(p, lim), p);
+    flags = 0;
+    EXPECT_EQ(detail::skip::to_run_start<detail::skip::CveStarts>(p, lim, flags), p);
     EXPECT_EQ(detail::skip::to_email_at(p, lim), p);
 }
 
@@ -119,6 +126,67 @@ TEST(SkipOracle, AdversarialLines) {
         while (text.size() < 12000) text += unit;
         text += " hxxp://b[.]example/c 2001:db8::1 d41d8cd98f00b204e9800998ecf8427e\n";
         EXPECT_GE(expect_skips_agree(text, "adversarial line of \"" + unit + "\""), 3u);
+    }
+}
+
+/// The opt-in types only, so that the match counts below are theirs.
+Options opt_in_types() {
+    Options options;
+    for (const Type t : {Type::cve, Type::attack, Type::mac, Type::asn, Type::regkey, Type::ssdeep, Type::btc,
+                         Type::eth, Type::onion, Type::xmr}) {
+        options.types.add(t);
+    }
+    options.refang = true;
+    return options;
+}
+
+// IOCs of the opt-in types, the hostile units of their linear-time tests
+// (tests/<type>_test.cpp), and the bytes that end or join their runs. Not
+// "HKLM\\" repeated: that is one key of 12 KB, which the driver drops as
+// over-long or not depending on how the text is cut into pieces, skips or
+// none (the limit applies when the buffer moves).
+const std::string kOptInIocs[] = {
+    "CVE-2021-44228", "cve-2019-0708", "T1059.001", "TA0001", "S0029", "G0007", "00:1a:2b:3c:4d:5e",
+    "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", "AS13335", "ASN 13335", "ASN13335", "HKLM\\Software\\Run",
+    "HKCU:\\Environment", "HKEY_LOCAL_MACHINE\\\\SOFTWARE\\\\x", "96:s4Ud1Lj96tHHlcB:s4Ud1LjktHHG",
+    "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
+    "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359",
+    "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",
+    "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion",
+    "www.duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad[.]onion"};
+const std::string kOptInUnits[] = {"CVE-2021-", "CVE-", "cve-2021-1", "C", "T1059.", "T", "TA0001,", "T1059/",
+                                   "00:", "0", "001a.", "00-1a-2b-3c-4d-", "AS1 ", "ASN ", "AS", "A",
+                                   "HKLM\\a b ", "\\\\", "HKCU:", "96:", "3:a:b.", "3221225472:",
+                                   ":", "12:34:56 ", "1", "bc1", "bc1q", "0x", "0xa", "4", "8z", "a.", "[.]onion",
+                                   "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzu."};
+const std::string kJoiners[] = {" ", "", "", ".", ":", "-", "_", "x", "!", "?", ",", "=", "\\", "/", "\n",
+                                "\"", "]", "@", "#", "+", "~", "\t", "a ", "4", "(", ")"};
+
+/// Random text of opt-in IOCs, cut at random places, and joiners.
+std::string opt_in_text(std::size_t size, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    const auto pick = [&rng](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    std::string text;
+    while (text.size() < size) {
+        const std::string& ioc = kOptInIocs[pick(std::size(kOptInIocs))];
+        text += pick(3) == 0 ? ioc.substr(0, pick(ioc.size()) + 1) : ioc;
+        text += kJoiners[pick(std::size(kJoiners))];
+        if (pick(4) == 0) text += kOptInUnits[pick(std::size(kOptInUnits))];
+    }
+    return text;
+}
+
+TEST(SkipOracle, OptInTypes) {
+    for (const std::uint32_t seed : {21u, 22u, 23u}) {
+        const std::string label = "opt-in text seed " + std::to_string(seed);
+        EXPECT_GT(expect_skips_agree(opt_in_text(random_text_bytes(), seed), label, opt_in_types()), 100u);
+    }
+    for (const std::string& unit : kOptInUnits) {
+        std::string text = "see CVE-2021-44228 AS13335 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed ";
+        while (text.size() < 12000) text += unit;
+        text += " HKLM\\Software\\Run T1059.001 00:1a:2b:3c:4d:5e 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\n";
+        EXPECT_GE(expect_skips_agree(text, "opt-in line of \"" + unit + "\"", opt_in_types()), 3u);
     }
 }
 

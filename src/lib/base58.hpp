@@ -8,10 +8,17 @@
 
 namespace iocscan::detail {
 
+/// A byte of Bitcoin's base58 alphabet (the skips test it; base58.cpp
+/// checks it against the alphabet).
+constexpr bool is_base58_char(unsigned c) {
+    return (c >= '1' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O') || (c >= 'a' && c <= 'z' && c != 'l');
+}
+
 /// Bitcoin base58: `text` as a number, written big-endian into exactly
 /// `size` bytes, each leading '1' standing for one leading zero byte. False
 /// for a byte outside the alphabet or a number that is not `size` bytes in
-/// its canonical form (too big, or zero bytes not written as '1's).
+/// its canonical form (too big, or zero bytes not written as '1's), and
+/// for `size` over 64.
 bool base58_decode(std::string_view text, unsigned char* out, std::size_t size);
 
 /// Monero base58: each 11 characters are one 8-byte block, a shorter last

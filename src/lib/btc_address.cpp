@@ -2,11 +2,11 @@
 
 #include "lib/base58.hpp"
 #include "lib/checksum_digests.hpp"
+#include "lib/verdict_cache.hpp"
 
 #include <array>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 namespace iocscan::detail {
 namespace {
@@ -35,10 +35,11 @@ constexpr std::uint32_t kBech32mConstant = 0x2bc830a3;
 constexpr std::size_t kChecksumChars = 6;
 constexpr std::size_t kMaxBech32Length = 90;
 
-std::uint32_t polymod(const std::vector<unsigned char>& values) {
+std::uint32_t polymod(const unsigned char* values, std::size_t count) {
     constexpr std::uint32_t kGenerator[5] = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
     std::uint32_t chk = 1;
-    for (unsigned char v : values) {
+    for (std::size_t at = 0; at < count; ++at) {
+        const unsigned char v = values[at];
         const std::uint32_t top = chk >> 25;
         chk = ((chk & 0x1ffffff) << 5) ^ v;
         for (int i = 0; i < 5; ++i) {
@@ -48,29 +49,39 @@ std::uint32_t polymod(const std::vector<unsigned char>& values) {
     return chk;
 }
 
-int bech32_value(char c) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const std::size_t at = kBech32Charset.find(c);
-    return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
+// The value of each byte in the charset, either case; -1 for the others.
+constexpr std::array<std::int8_t, 256> kBech32ValueOf = [] {
+    std::array<std::int8_t, 256> table{};
+    table.fill(-1);
+    for (std::size_t i = 0; i < kBech32Charset.size(); ++i) {
+        const auto c = static_cast<unsigned char>(kBech32Charset[i]);
+        table[c] = static_cast<std::int8_t>(i);
+        if (c >= 'a' && c <= 'z') table[c - 'a' + 'A'] = static_cast<std::int8_t>(i);
+    }
+    return table;
+}();
+
+int bech32_value(char c) { return kBech32ValueOf[static_cast<unsigned char>(c)]; }
 
 bool is_segwit_address(std::string_view text) {
     // "bc1" + witness version + program + checksum; the grammar has checked
     // the prefix and that the case is not mixed.
     constexpr std::string_view kHrp = "bc";
     if (text.size() > kMaxBech32Length || text.size() < kHrp.size() + 1 + 1 + kChecksumChars) return false;
-    std::vector<unsigned char> values;
-    values.reserve(kHrp.size() * 2 + 1 + text.size());
-    for (char c : kHrp) values.push_back(static_cast<unsigned char>(c >> 5));
-    values.push_back(0);
-    for (char c : kHrp) values.push_back(static_cast<unsigned char>(c & 31));
-    const std::size_t data_start = values.size();
+    // The expanded "bc" and the data part, on the stack (no allocation per
+    // candidate: a hostile line has one every few dozen bytes).
+    std::array<unsigned char, kHrp.size() * 2 + 1 + kMaxBech32Length> values;
+    std::size_t count = 0;
+    for (char c : kHrp) values[count++] = static_cast<unsigned char>(c >> 5);
+    values[count++] = 0;
+    for (char c : kHrp) values[count++] = static_cast<unsigned char>(c & 31);
+    const std::size_t data_start = count;
     for (char c : text.substr(kHrp.size() + 1)) {
         const int v = bech32_value(c);
         if (v < 0) return false;
-        values.push_back(static_cast<unsigned char>(v));
+        values[count++] = static_cast<unsigned char>(v);
     }
-    const std::uint32_t residue = polymod(values);
+    const std::uint32_t residue = polymod(values.data(), count);
     const unsigned version = values[data_start];
     if (version > 16) return false;
     if (residue != (version == 0 ? kBech32Constant : kBech32mConstant)) return false;
@@ -78,7 +89,7 @@ bool is_segwit_address(std::string_view text) {
     std::size_t program_bytes = 0;
     unsigned acc = 0;
     int bits = 0;
-    for (std::size_t i = data_start + 1; i < values.size() - kChecksumChars; ++i) {
+    for (std::size_t i = data_start + 1; i < count - kChecksumChars; ++i) {
         acc = ((acc << 5) | values[i]) & 0xfff;   // only the bits not yet taken matter
         bits += 5;
         if (bits >= 8) {
@@ -95,8 +106,12 @@ bool is_segwit_address(std::string_view text) {
 
 bool is_btc_address(const unsigned char* begin, const unsigned char* end) {
     const std::string_view text(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
-    if (text.size() > 3 && (text[0] == 'b' || text[0] == 'B')) return is_segwit_address(text);
-    return is_base58check_address(text);
+    // The grammar's longest candidate: "bc1" and 71 characters.
+    thread_local VerdictCache<74> verdicts;
+    return verdicts.verdict(text, [text] {
+        if (text.size() > 3 && (text[0] == 'b' || text[0] == 'B')) return is_segwit_address(text);
+        return is_base58check_address(text);
+    });
 }
 
 }  // namespace iocscan::detail

@@ -38,7 +38,11 @@ class CandidateQueue {
 public:
     /// Sorts candidates into queue order; done where they were found (a
     /// helper thread, with threads), so the queue itself only merges.
-    static void sort(std::vector<Candidate>& found) { std::sort(found.begin(), found.end(), precedes); }
+    /// Candidates of one rule come in order already (a hostile line of
+    /// back-to-back matches spent a fifth of its time sorting them).
+    static void sort(std::vector<Candidate>& found) {
+        if (!std::is_sorted(found.begin(), found.end(), precedes)) std::sort(found.begin(), found.end(), precedes);
+    }
     /// Queues candidates already in queue order (see sort()).
     void add_sorted(const std::vector<Candidate>& found) {
         const auto old_size = static_cast<std::ptrdiff_t>(held_.size());

@@ -1,9 +1,11 @@
 #include "lib/eth_address.hpp"
 
 #include "lib/checksum_digests.hpp"
+#include "lib/verdict_cache.hpp"
 
 #include <array>
 #include <cstddef>
+#include <string_view>
 
 namespace iocscan::detail {
 namespace {
@@ -31,13 +33,16 @@ bool is_eth_address(const unsigned char* begin, const unsigned char* end) {
     if (!upper || !lower) return true;
     // EIP-55: a letter is upper case where the nibble of Keccak-256 over the
     // lower-case hex text at its position is 8 or more.
-    const Digest256 hash = keccak256(folded.data(), folded.size());
-    for (std::size_t i = 0; i < kHexDigits; ++i) {
-        if (!is_upper_hex_letter(hex[i]) && !is_lower_hex_letter(hex[i])) continue;
-        const unsigned nibble = i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2] & 0x0f;
-        if (is_upper_hex_letter(hex[i]) != (nibble >= 8)) return false;
-    }
-    return true;
+    thread_local VerdictCache<kHexDigits> verdicts;
+    return verdicts.verdict(std::string_view(reinterpret_cast<const char*>(hex), kHexDigits), [&] {
+        const Digest256 hash = keccak256(folded.data(), folded.size());
+        for (std::size_t i = 0; i < kHexDigits; ++i) {
+            if (!is_upper_hex_letter(hex[i]) && !is_lower_hex_letter(hex[i])) continue;
+            const unsigned nibble = i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2] & 0x0f;
+            if (is_upper_hex_letter(hex[i]) != (nibble >= 8)) return false;
+        }
+        return true;
+    });
 }
 
 }  // namespace iocscan::detail

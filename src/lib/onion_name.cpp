@@ -1,6 +1,7 @@
 #include "lib/onion_name.hpp"
 
 #include "lib/checksum_digests.hpp"
+#include "lib/verdict_cache.hpp"
 
 #include <array>
 #include <cstddef>
@@ -65,7 +66,10 @@ const unsigned char* find_onion_v3_name(const unsigned char* begin, const unsign
     }
     if (p - begin < static_cast<std::ptrdiff_t>(kLabelChars)) return nullptr;
     const unsigned char* label = p - kLabelChars;
-    return is_v3_label(label) ? label : nullptr;
+    thread_local VerdictCache<kLabelChars> verdicts;
+    const bool valid = verdicts.verdict(std::string_view(reinterpret_cast<const char*>(label), kLabelChars),
+                                        [label] { return is_v3_label(label); });
+    return valid ? label : nullptr;
 }
 
 }  // namespace iocscan::detail

@@ -2,6 +2,7 @@
 
 #include "lib/base58.hpp"
 #include "lib/checksum_digests.hpp"
+#include "lib/verdict_cache.hpp"
 
 #include <array>
 #include <cstddef>
@@ -22,18 +23,21 @@ constexpr unsigned char kSubaddress = 42;
 bool is_xmr_address(const unsigned char* begin, const unsigned char* end) {
     const std::string_view text(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
     if (text.size() != kStandardChars && text.size() != kIntegratedChars) return false;
-    std::array<unsigned char, 80> bytes;
-    const std::size_t size = base58_block_decode(text, bytes.data());
-    if (size <= kChecksumBytes) return false;
-    const unsigned char network = bytes[0];
-    const bool known = text.size() == kStandardChars ? network == kStandard || network == kSubaddress
-                                                     : network == kIntegrated;
-    if (!known) return false;
-    const Digest256 hash = keccak256(bytes.data(), size - kChecksumBytes);
-    for (std::size_t i = 0; i < kChecksumBytes; ++i) {
-        if (hash[i] != bytes[size - kChecksumBytes + i]) return false;
-    }
-    return true;
+    thread_local VerdictCache<kIntegratedChars> verdicts;
+    return verdicts.verdict(text, [text] {
+        std::array<unsigned char, 80> bytes;
+        const std::size_t size = base58_block_decode(text, bytes.data());
+        if (size <= kChecksumBytes) return false;
+        const unsigned char network = bytes[0];
+        const bool known = text.size() == kStandardChars ? network == kStandard || network == kSubaddress
+                                                         : network == kIntegrated;
+        if (!known) return false;
+        const Digest256 hash = keccak256(bytes.data(), size - kChecksumBytes);
+        for (std::size_t i = 0; i < kChecksumBytes; ++i) {
+            if (hash[i] != bytes[size - kChecksumBytes + i]) return false;
+        }
+        return true;
+    });
 }
 
 }  // namespace iocscan::detail
