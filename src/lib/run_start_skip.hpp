@@ -23,7 +23,7 @@
 namespace iocscan::detail::skip {
 
 /// LexState::flags value: the skip stopped at lim inside a run that starts
-/// no candidate.
+/// no candidate (or before one, after a byte may_follow() refuses).
 inline constexpr unsigned kInRun = 1;
 
 /// What a run is made of.
@@ -85,10 +85,26 @@ inline const unsigned char* run_end(const unsigned char* p, const unsigned char*
     return p;
 }
 
+/// Whether a run right after the byte `before` may start a candidate: a
+/// family's own may_follow() where it has one (regkey: a root right after
+/// "\" or "/" is a path's name, which the grammar's gap token takes along),
+/// else always.
+template <class Starts>
+inline bool may_follow(unsigned char before) {
+    if constexpr (requires { Starts::may_follow(before); }) {
+        return Starts::may_follow(before);
+    } else {
+        return true;
+    }
+}
+
 /// `Starts` describes a family: kClass; kLook, how many bytes may_start()
 /// reads; may_start(p), false only where no candidate starts at p; and
 /// start_mask(p), 16 bits, bit i clear only where may_start(p + i) is false
-/// (it may read up to p + 15 + kLook - 1).
+/// (it may read up to p + 15 + kLook - 1); optionally may_follow(before).
+/// A run start the DFA reaches at a token boundary never follows a byte
+/// may_follow() refuses (that byte's gap token would hold the run), so the
+/// first position is not checked; the others are, where p[-1] is known.
 template <class Starts>
 inline const unsigned char* to_run_start(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
     constexpr RunClass kClass = Starts::kClass;
@@ -111,7 +127,7 @@ inline const unsigned char* to_run_start(const unsigned char* p, const unsigned 
     // Hostile text packs candidates a few bytes apart: look at the next few
     // bytes one by one before setting up the blocks.
     for (const unsigned char* near = lim - p > 8 ? p + 8 : lim; p < near; ++p) {
-        if (!in_run<kClass>(*p) || in_run<kClass>(p[-1])) continue;
+        if (!in_run<kClass>(*p) || in_run<kClass>(p[-1]) || !may_follow<Starts>(p[-1])) continue;
         if (lim - p < Starts::kLook || Starts::may_start(p)) return p;
     }
 #if defined(__SSE2__)
@@ -125,18 +141,19 @@ inline const unsigned char* to_run_start(const unsigned char* p, const unsigned 
         if (m != 0) m &= Starts::start_mask(p);
         for (; m != 0; m &= m - 1) {
             const unsigned char* q = p + __builtin_ctz(m);
-            if (Starts::may_start(q)) return q;
+            if (Starts::may_start(q) && may_follow<Starts>(q[-1])) return q;
         }
         p += 16;
     }
 #endif
     for (; p < lim; ++p) {
-        if (!in_run<kClass>(*p) || in_run<kClass>(p[-1])) continue;
+        if (!in_run<kClass>(*p) || in_run<kClass>(p[-1]) || !may_follow<Starts>(p[-1])) continue;
         if (lim - p < Starts::kLook || Starts::may_start(p)) return p;
     }
     // Every run start up to lim was checked: a run that reaches lim starts
-    // no candidate.
-    if (in_run<kClass>(lim[-1])) flags = kInRun;
+    // no candidate, and neither does one that starts at lim right after a
+    // byte may_follow() refuses (the next call passes it as a run).
+    if (in_run<kClass>(lim[-1]) || !may_follow<Starts>(lim[-1])) flags = kInRun;
     return lim;
 }
 
@@ -197,6 +214,7 @@ struct RegkeyStarts {
     static constexpr RunClass kClass = RunClass::word;
     static constexpr long kLook = 2;
     static bool may_start(const unsigned char* p) { return (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 'k'; }
+    static bool may_follow(unsigned char before) { return before != '\\' && before != '/'; }
     IOCSCAN_START_MASK(vand(veq(_mm_or_si128(v0, _mm_set1_epi8(0x20)), 'h'),
                             veq(_mm_or_si128(v1, _mm_set1_epi8(0x20)), 'k')))
 };
