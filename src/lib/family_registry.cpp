@@ -123,7 +123,9 @@ constexpr bool is_enumerator(Type type) {
 }
 
 /// Values 0 .. kTypeCount-1 are exactly the enumerators, and row N is Type N
-/// with every fact a row must have.
+/// with every fact a row must have. (Its function pointers are checked by
+/// tests/family_registry_test.cpp: with -fsanitize=undefined, GCC does not
+/// take a function's address compared with nullptr as a constant.)
 constexpr bool rows_match_types() {
     if (is_enumerator(static_cast<Type>(kTypeCount))) return false;   // kTypeCount too small
     for (std::size_t t = 0; t < kTypeCount; ++t) {
@@ -132,7 +134,6 @@ constexpr bool rows_match_types() {
         if (row.name.empty() || row.json_key.empty() || row.misp.type.empty() || row.misp.category.empty()) {
             return false;
         }
-        if (row.refang == nullptr || row.defang == nullptr) return false;
         const bool has_pattern = row.stix == Stix::pattern || row.stix == Stix::as_number ||
                                  row.stix == Stix::registry_key;
         if (has_pattern == row.stix_property.empty()) return false;
