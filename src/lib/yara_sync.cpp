@@ -107,7 +107,7 @@ private:
             const std::uint64_t stop = p < start ? start : end;
             std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(p < start ? 4096 : slice, stop - p));
             if (!read(p, p + n)) return false;
-            if (buffer_.size() != n) break;   // the file shrank
+            if (held() != n) break;   // the file shrank
             if (p < start) {
                 // End the slice after its last line feed, to test a line start.
                 const void* lf = memrchr(buffer_.data(), '\n', n);
@@ -135,20 +135,25 @@ private:
         return {};
     }
 
-    /// Reads [from, end) into buffer_ (fewer bytes if the file shrank).
+    /// Reads [from, end) into buffer_ (fewer bytes if the file shrank), and
+    /// a NUL after them: the generated scanner reads the byte at its limit
+    /// (the sentinel the chunk buffer keeps for it too, lib/chunk_buffer.hpp).
     bool read(std::uint64_t from, std::uint64_t end) {
-        buffer_.resize(static_cast<std::size_t>(end - from));
+        buffer_.resize(static_cast<std::size_t>(end - from) + 1);
         std::size_t got = 0;
-        if (!read_fully(fd_, buffer_.data(), buffer_.size(), from, got)) return false;
-        buffer_.resize(got);
+        if (!read_fully(fd_, buffer_.data(), buffer_.size() - 1, from, got)) return false;
+        buffer_.resize(got + 1);
+        buffer_[got] = '\0';
         buffer_from_ = from;
         work_ += got;
         return true;
     }
+    /// The file's bytes buffer_ holds (its sentinel not counted).
+    std::size_t held() const { return buffer_.size() - 1; }
     /// Byte `p` of the file, which must be in buffer_ (NUL past a short read).
     unsigned char at(std::uint64_t p) const {
         const std::uint64_t i = p - buffer_from_;
-        return i < buffer_.size() ? static_cast<unsigned char>(buffer_[static_cast<std::size_t>(i)]) : 0;
+        return i < held() ? static_cast<unsigned char>(buffer_[static_cast<std::size_t>(i)]) : 0;
     }
 
     /// The last x <= limit with a line feed at x-1, no space at x-2 (or
@@ -232,7 +237,7 @@ private:
     void collect_candidates(std::uint64_t first, std::uint64_t x, std::uint64_t start) {
         candidates_.clear();
         const auto* bytes = reinterpret_cast<const unsigned char*>(buffer_.data());
-        const unsigned char* const end = bytes + std::min<std::uint64_t>(x - buffer_from_, buffer_.size());
+        const unsigned char* const end = bytes + std::min<std::uint64_t>(x - buffer_from_, held());
         const unsigned char* p = bytes + (first - buffer_from_);
         const auto found = [&](const unsigned char* at) { candidates_.push_back(buffer_from_ + static_cast<std::uint64_t>(at - bytes)); };
         if (first == 0 && p < end) {   // the file's start: nothing is glued before it
@@ -303,7 +308,7 @@ private:
     int fd_;
     std::uint64_t size_;
     RuleRunner sim_;
-    std::vector<char> buffer_;
+    std::vector<char> buffer_ = std::vector<char>(1, '\0');   ///< bytes read, then a NUL
     std::uint64_t buffer_from_ = 0;
     std::vector<std::uint64_t> candidates_;
     const RuleSpec* yara_ = yara_rule().front();
