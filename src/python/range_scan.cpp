@@ -4,6 +4,7 @@
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/record_printer.hpp"
+#include "lib/file_read.hpp"
 
 #include <pybind11/stl.h>
 
@@ -51,17 +52,9 @@ public:
         bool ok = true;
         {
             const py::gil_scoped_release unlocked;
-            std::size_t done = 0;
-            while (ok && done < length) {
-                const ssize_t got = ::pread(fd_, out + done, length - done, static_cast<off_t>(offset + done));
-                if (got > 0) {
-                    done += static_cast<std::size_t>(got);
-                } else if (got < 0 && errno == EINTR) {
-                    continue;
-                } else {
-                    ok = false;
-                }
-            }
+            std::size_t got = 0;
+            // The file was written to `length` bytes: fewer is a failure too.
+            ok = detail::read_fully(fd_, out, length, offset, got) && got == length;
         }
         if (!ok) throw std::runtime_error("reading the formatted records failed");
         return bytes;
