@@ -25,26 +25,34 @@ endif()
 # -W -Werror: shadowed rules, missing catch-all rules and empty matches are errors.
 set(IOCSCAN_RE2C_FLAGS -f -i -W -Werror --no-generation-date --no-version)
 
+# iocscan_generated_name(<out-var> grammar/<family>/<name>.re)
+# Sets <out-var> to "<family>/<name>": where the scanner goes under gen/.
+function(iocscan_generated_name out_var grammar)
+    string(REGEX REPLACE "^grammar/(.*)\\.re$" "\\1" name ${grammar})
+    set(${out_var} ${name} PARENT_SCOPE)
+endfunction()
+
 # iocscan_generate_scanners(<out-var> <grammar.re>...)
 # Sets <out-var> to the list of C++ files to compile for the given grammars.
 function(iocscan_generate_scanners out_var)
     set(sources)
     set(fresh_checks)
     foreach(grammar IN LISTS ARGN)
-        get_filename_component(name ${grammar} NAME_WE)
+        iocscan_generated_name(name ${grammar})
+        get_filename_component(family ${name} DIRECTORY)
         set(committed ${PROJECT_SOURCE_DIR}/gen/${name}.cpp)
         if(IOCSCAN_RE2C_OK)
             set(output ${PROJECT_BINARY_DIR}/gen/${name}.cpp)
             add_custom_command(
                 OUTPUT ${output}
-                COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/gen
+                COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/gen/${family}
                 COMMAND ${RE2C_EXECUTABLE} ${IOCSCAN_RE2C_FLAGS}
-                        -I ${PROJECT_SOURCE_DIR}/grammar
+                        -I ${PROJECT_SOURCE_DIR}/grammar/common
                         --depfile ${output}.d -o ${output}
-                        ${PROJECT_SOURCE_DIR}/grammar/${name}.re
-                DEPENDS ${PROJECT_SOURCE_DIR}/grammar/${name}.re
+                        ${PROJECT_SOURCE_DIR}/${grammar}
+                DEPENDS ${PROJECT_SOURCE_DIR}/${grammar}
                 DEPFILE ${output}.d
-                COMMENT "re2c ${name}.re"
+                COMMENT "re2c ${grammar}"
                 VERBATIM)
             list(APPEND sources ${output})
             list(APPEND fresh_checks COMMAND ${CMAKE_COMMAND} -E copy ${output} ${committed})

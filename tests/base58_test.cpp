@@ -1,7 +1,7 @@
 // lib/base58.cpp's whole-number decoding (Bitcoin) against the plain
 // byte-at-a-time long multiplication, on random text: the limb version must
 // give the same bytes and the same verdict (alphabet, size, canonical form).
-#include "lib/base58.hpp"
+#include "families/common/base58.hpp"
 
 #include <gtest/gtest.h>
 

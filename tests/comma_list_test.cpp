@@ -1,5 +1,5 @@
 // CommaList: every comma separates, so empty names reach the callers.
-#include "lib/comma_list.hpp"
+#include "core/comma_list.hpp"
 
 #include <gtest/gtest.h>
 

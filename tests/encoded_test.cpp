@@ -1,8 +1,8 @@
 // Encoded URLs (issue 4): the hex, percent and base64 rules, the decoding
 // post-pass, and their output, beyond the contract's enc-* rows.
 #include "linear_time.hpp"
-#include "lib/encoded_url.hpp"
-#include "lib/encoded_skip.hpp"
+#include "families/encoded_url/encoded_url.hpp"
+#include "simd/encoded_url_skip.hpp"
 #include "support/input_encodings.hpp"
 #include "support/json.hpp"
 #include "support/process.hpp"

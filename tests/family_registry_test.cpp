@@ -3,7 +3,7 @@
 // real value of its type.
 #include "cli/misp_mapping.hpp"
 #include "cli/stix_writer.hpp"
-#include "lib/family_registry.hpp"
+#include "families/registry.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // IPv6 beyond the contract's table: RFC 4291 / RFC 5952 text forms, log
 // lines that only look like addresses, zones, brackets, hostile runs.
-#include "lib/ipv6_run.hpp"
+#include "families/ipv6/ipv6_run.hpp"
 #include "linear_time.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"

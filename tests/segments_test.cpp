@@ -2,10 +2,10 @@
 // them (lib/segment_sync.hpp): the result must be exactly that of one
 // sequential scan, above all where tokens cross segment edges or run through
 // whole segments.
-#include "lib/rule_ids.hpp"
-#include "lib/rule_runner.hpp"
-#include "lib/rule_table.hpp"
-#include "lib/segment_sync.hpp"
+#include "families/rule_ids.hpp"
+#include "core/rule_runner.hpp"
+#include "families/rule_table.hpp"
+#include "threads/segment_sync.hpp"
 #include "support/mixed_text.hpp"
 #include "support/scan_helpers.hpp"
 

@@ -4,8 +4,8 @@
 // Checked on the contract's cases, mixed realistic text, adversarial lines
 // and random IOC-fragment text, at chunk sizes 1, 7, 33, 4096 and 64 KiB,
 // on the AVX2 and the SSE2 paths.
-#include "lib/run_start_skip.hpp"
-#include "lib/skip_scan.hpp"
+#include "simd/run_start_skip.hpp"
+#include "simd/skip_scan.hpp"
 #include "support/case_table.hpp"
 #include "support/fragment_text.hpp"
 #include "support/mixed_text.hpp"

@@ -2,8 +2,8 @@
 // range is dropped, the address just outside it is kept (when that one is
 // not in another special range). The table here is written out on its own,
 // from the IANA registries, not derived from lib/special_ranges.cpp.
-#include "lib/ip_range.hpp"
-#include "lib/special_ranges.hpp"
+#include "postpass/ip_range.hpp"
+#include "postpass/special_ranges.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Options::threads / --threads: any thread count gives exactly the output of
 // one thread, and the helper threads end cleanly on every path.
-#include "lib/worker_pool.hpp"
+#include "threads/worker_pool.hpp"
 #include "support/mixed_text.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"

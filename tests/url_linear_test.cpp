@@ -1,6 +1,6 @@
 // URL scanning stays linear on hostile input, and an over-long URL is dropped
 // and counted, never cut in two.
-#include "lib/url_limits.hpp"
+#include "families/url/url_limits.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>

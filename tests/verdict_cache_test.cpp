@@ -1,6 +1,6 @@
 // lib/verdict_cache.hpp: a remembered verdict is the one the check gave for
 // exactly those bytes, whatever else shares its slot.
-#include "lib/verdict_cache.hpp"
+#include "postpass/verdict_cache.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // --wide: UTF-16LE text reads as ASCII, the strings of a dump stay apart,
 // offsets and lengths are positions in the input, and a byte-order mark
 // turns it on by itself (spec section 1).
-#include "lib/drop_nul_filter.hpp"
+#include "source/wide_filter.hpp"
 #include "support/input_encodings.hpp"
 #include "support/json.hpp"
 #include "support/output_lines.hpp"

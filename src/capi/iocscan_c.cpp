@@ -2,8 +2,8 @@
 // never cross the boundary: each entry point turns them into status codes.
 #include "iocscan/iocscan.h"
 #include "iocscan/iocscan.hpp"
-#include "lib/comma_list.hpp"
-#include "lib/family_registry.hpp"
+#include "core/comma_list.hpp"
+#include "families/registry.hpp"
 
 #include <algorithm>
 #include <array>

@@ -2,8 +2,8 @@
 #include "cli/allow_list_file.hpp"
 #include "cli/range_argument.hpp"
 #include "cli/whole_file.hpp"
-#include "lib/comma_list.hpp"
-#include "lib/family_registry.hpp"
+#include "core/comma_list.hpp"
+#include "families/registry.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,5 +1,5 @@
 #include "cli/misp_mapping.hpp"
-#include "lib/ascii_class.hpp"
+#include "simd/ascii_class.hpp"
 
 #include <algorithm>
 #include <array>

@@ -3,7 +3,7 @@
 // name; a name without a row is MISP "text".
 #pragma once
 
-#include "lib/family_registry.hpp"
+#include "families/registry.hpp"
 
 #include <span>
 #include <string>

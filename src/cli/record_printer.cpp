@@ -3,7 +3,7 @@
 #include "cli/csv_text.hpp"
 #include "cli/display_name.hpp"
 #include "cli/json_text.hpp"
-#include "lib/family_registry.hpp"
+#include "families/registry.hpp"
 
 #include <charconv>
 #include <string_view>

@@ -2,8 +2,8 @@
 
 #include "cli/json_text.hpp"
 #include "cli/source_date_epoch.hpp"
-#include "lib/family_registry.hpp"
-#include "lib/registry_roots.hpp"
+#include "families/registry.hpp"
+#include "families/regkey/registry_roots.hpp"
 
 #include <ctime>
 

@@ -3,7 +3,7 @@
 #include "cli/display_name.hpp"
 #include "cli/output_writer.hpp"
 #include "iocscan/iocscan.hpp"
-#include "lib/family_registry.hpp"
+#include "families/registry.hpp"
 
 #include <array>
 #include <cerrno>

@@ -4,7 +4,7 @@
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/record_printer.hpp"
-#include "lib/file_read.hpp"
+#include "source/file_read.hpp"
 
 #include <pybind11/stl.h>
 

@@ -2,7 +2,7 @@
 // and refang is idempotent on its own output; the encoded-URL decoders never
 // write more bytes than they read.
 #include "iocscan/iocscan.hpp"
-#include "lib/encoded_url.hpp"
+#include "families/encoded_url/encoded_url.hpp"
 
 #include <cstdint>
 #include <cstdlib>

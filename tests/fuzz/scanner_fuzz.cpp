@@ -5,7 +5,7 @@
 // matches of the DFAs alone (skips off); and every match lies inside the
 // input and has its type's shape.
 #include "iocscan/iocscan.hpp"
-#include "lib/skip_scan.hpp"
+#include "simd/skip_scan.hpp"
 
 #include <algorithm>
 #include <cctype>

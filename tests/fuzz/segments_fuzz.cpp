@@ -2,10 +2,10 @@
 // Oracle: a true runner that catches up with speculative segments starting at
 // fuzz-chosen offsets finds exactly the candidates, and drops exactly the
 // over-long ones, of one sequential run over the same bytes.
-#include "lib/rule_ids.hpp"
-#include "lib/rule_runner.hpp"
-#include "lib/rule_table.hpp"
-#include "lib/segment_sync.hpp"
+#include "families/rule_ids.hpp"
+#include "core/rule_runner.hpp"
+#include "families/rule_table.hpp"
+#include "threads/segment_sync.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,0 +1,70 @@
+// attack (opt-in): MITRE ATT&CK ids: techniques "T1059", sub-techniques
+// "T1059.001", tactics "TA0001", software "S0029", groups "G0007",
+// mitigations "M1042", campaigns "C0010"; upper case only.
+//
+// An id stands alone: the scanner consumes each maximal run of word and
+// path characters (letters, digits, "_", and / \ . - = : @ # % & ? + ~)
+// once, and reports an id only when it is the whole run, but for trailing
+// sentence punctuation. So nothing comes out of a hash, a URL path or query
+// word ("/T1059/", "?id=S0029"), a file or key name ("x_T1059", "T1059-poc")
+// or a longer id ("T10590", "TA00011", "T1059.0012"). Every run is consumed
+// whole and the reporting rule ends where a run may go on, so no byte is
+// examined twice.
+#include "core/candidate_sink.hpp"
+#include "families/rule_ids.hpp"
+#include "simd/run_start_skip.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_attack(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a run that starts no
+    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
+    if (st.state < 0) {
+        // Resumed between tokens without new bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        // Runs and gaps that start no candidate are passed over.
+        st.cur = skip::to_run_start<skip::AttackStarts>(st.cur, st.lim, st.flags);
+        st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
+        /*!re2c
+            path = word | [/\\.=:@#%&?+~-];
+            id   = "T" digit{4} ("." digit{3})? | "TA" digit{4} | [SGMC] digit{4};
+
+            // Listed first: a run that is the id and its punctuation ties
+            // with path+ below, and the first rule wins the tie.
+            id [.,:;!?]* {
+                if (st.overlong) continue;
+                const unsigned char* end = st.cur;
+                while (end[-1] < '0' || end[-1] > '9') --end;   // the punctuation is no part of it
+                sink.add(Type::attack, kRuleAttack, st.tok, end);
+                continue;
+            }
+            path+       { continue; }
+            ([^]\path)+ { continue; }
+            $           { return LexStatus::end; }
+            *           { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,93 @@
+// email: local@domain, plain or defanged, found in linear time.
+//
+// The scanner consumes each maximal "address run" once: words of address
+// characters joined by dots or at-signs, each possibly defanged ("[.]",
+// "(dot)", " dot ", "[@]", "{@}", " at ", "[at]", ...). src/lib/email_run.cpp
+// then pairs the parts around each at-sign and keeps the valid addresses.
+// A plain space joins nothing, so the word before "ops.team@example.org" in
+// "write to ops.team@example.org" never becomes part of the local part, and
+// "at"/"dot" count as separators only between spaces or inside brackets, so
+// "Atlas" or "ycombinator" never turn into an "@"; a bare spaced " at " only
+// before a domain written with " dot " (email_run.cpp). The userinfo of a URL
+// ("http://user:pw@host/") is no address: the two bytes before the run
+// (lib/token_prefix.hpp) and the byte after the domain tell.
+#include "core/candidate_sink.hpp"
+#include "families/email/email_run.hpp"
+#include "families/rule_ids.hpp"
+#include "simd/skip_scan.hpp"
+#include "families/common/token_prefix.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+namespace {
+
+LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    unsigned char yych;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        // Text before anything that could make an at-separator holds no
+        // address and is passed over quickly (lib/skip_scan.hpp).
+        st.cur = skip::to_email_at(st.cur, st.lim);
+        st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
+        /*!re2c
+            lchar = [a-zA-Z0-9_%+\-];
+            sp    = " ";
+            dotmark = "." | 'dot';
+            atmark  = "@" | 'at';
+            dotsep = "."
+                   | sp? "[" sp? dotmark sp? "]" sp?
+                   | sp? "(" sp? dotmark sp? ")" sp?
+                   | sp? "{" sp? dotmark sp? "}" sp?
+                   | sp 'dot' sp;
+            // " @ ": YARA author fields ("ths @ ccc.de").
+            atsep  = "@"
+                   | sp "@" sp
+                   | sp? "[" sp? atmark sp? "]" sp?
+                   | sp? "(" sp? atmark sp? ")" sp?
+                   | sp? "{" sp? atmark sp? "}" sp?
+                   | sp 'at' sp;
+            run = lchar+ ((dotsep | atsep) lchar+)*;
+
+            // A run without an at-separator holds no address. On such a run
+            // this rule and `run` match the same length; the first listed wins.
+            lchar+ (dotsep lchar+)* { continue; }
+            run {
+                if (!st.overlong) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                continue;
+            }
+            ([^]\lchar)+ { continue; }
+            $            { return LexStatus::end; }
+            *            { continue; }
+        */
+    }
+}
+
+}  // namespace
+
+LexStatus lex_email(LexState& st, CandidateSink& sink) {
+    // st.flags: the two bytes before the token start, which the driver may
+    // drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_email_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
+}
+
+}  // namespace iocscan::detail

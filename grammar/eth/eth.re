@@ -1,0 +1,61 @@
+// eth (opt-in): Ethereum addresses, "0x" and 40 hex digits.
+//
+// The grammar finds them by shape; src/lib/eth_address.cpp checks the
+// EIP-55 checksum of a mixed-case address (all lower or all upper case has
+// none). An address stands alone as a word: the scanner consumes each
+// maximal run of word characters once, so nothing comes out of a longer
+// hex run ("0x" and 64 digits is a transaction hash), a hash or a token.
+// The hash family refuses hex glued to "0x", so no address is a sha1.
+#include "core/candidate_sink.hpp"
+#include "families/eth/eth_address.hpp"
+#include "families/rule_ids.hpp"
+#include "simd/run_start_skip.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_eth(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    // st.flags set: the skip stopped at lim inside a run that starts no
+    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // goes on with it.
+    if (st.flags != 0) {
+        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
+        goto next_token;
+    }
+    if (st.state < 0) {
+        // Resumed between tokens without new bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // (A DFA the driver restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        // Runs and gaps that start no candidate are passed over.
+        st.cur = skip::to_run_start<skip::EthStarts>(st.cur, st.lim, st.flags);
+        st.start_token();
+        if (st.flags != 0) return LexStatus::waiting;
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
+        /*!re2c
+            // Listed first: a run that is an address ties with word+ below,
+            // and the first rule wins the tie.
+            "0x" hex{40} {
+                if (!st.overlong && is_eth_address(st.tok, st.cur)) sink.add(Type::eth, kRuleEth, st.tok, st.cur);
+                continue;
+            }
+            word+       { continue; }
+            ([^]\word)+ { continue; }
+            $           { return LexStatus::end; }
+            *           { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,82 @@
+// ipv4 and cidr: four decimal octets separated by a dot or a defanged dot.
+//
+// The scanner consumes each maximal "dotted number run" — digit groups joined
+// by separators — once, and only then decides: a run of exactly four groups
+// of 1-3 digits, each at most 255, is an address. A longer run (a version
+// string such as 1.2.3.4.5) or a longer digit group (01234.1.1.1) is
+// nothing, and none of its pieces is reported, so a failed candidate never
+// sends the scanner back to rescan its tail. A run followed by /N is a cidr
+// when N is 0-32. A run right after a letter, "_" or "Word/" is a version
+// number (is_version_prefix(), lib/dotted_run.hpp), also when it is four octets.
+#include "core/candidate_sink.hpp"
+#include "families/ipv4/ipv4_run.hpp"
+#include "families/rule_ids.hpp"
+#include "simd/skip_scan.hpp"
+#include "families/common/token_prefix.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+namespace {
+
+LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    unsigned char yych;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        // Non-digits, which `[^0-9]+` below skips, and digit groups that
+        // cannot start an address are passed over (lib/skip_scan.hpp).
+        st.cur = skip::to_ipv4_run(st.cur, st.lim);
+        st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well (a DFA waiting at lim
+            // would take a whole run of non-digits in them byte by byte).
+            st.state = -1;
+            return LexStatus::waiting;
+        }
+        /*!re2c
+            open  = [[(];
+            close = [\])];
+            // ".", "\.", "[.]", "(.)", "[dot]", "(dot)", and unbalanced forms
+            // such as "[[.]]]", ".]]" or "]]" alone. At most four brackets
+            // on a side keeps the lookahead past an accepted run short.
+            // "\\." and "\\\\." (a backslash escaped once more, as in JSON).
+            sep = open{0,4} "\\"{0,2} "." close{0,4}
+                | open{1,3} 'dot' close{1,3}
+                | "]]" "]"?;
+            run = digit+ (sep digit+)*;
+
+            run ("/" digit+)? {
+                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur, version);
+                continue;
+            }
+            [^0-9]+ { continue; }
+            $       { return LexStatus::end; }
+            *       { continue; }
+        */
+    }
+}
+
+}  // namespace
+
+LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
+    // st.flags: the two bytes before the token start, which the driver may
+    // drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_dotted_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
+}
+
+}  // namespace iocscan::detail

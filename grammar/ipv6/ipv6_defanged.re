@@ -1,0 +1,48 @@
+// ipv6, defanged: an address whose colons are written "[:]" ("2001[:]db8[:][:]1").
+//
+// A second rule of the ipv6 family, so that the plain one (ipv6.re, with its
+// skip tuned for colons) stays as it is. The scanner consumes each maximal
+// run of word characters, dots, colons and "[:]" once; src/lib/ipv6_run.cpp
+// refangs a run that holds a "[:]" and keeps it when it is one address. Its
+// skip passes over text up to the run that holds the next "[:]".
+#include "core/candidate_sink.hpp"
+#include "families/ipv6/ipv6_run.hpp"
+#include "families/rule_ids.hpp"
+#include "simd/skip_scan.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        // Text before the run that holds the next "[:]" (lib/skip_scan.hpp).
+        st.cur = skip::to_defanged_colon_run(st.cur, st.lim);
+        st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well.
+            st.state = -1;
+            return LexStatus::waiting;
+        }
+        /*!re2c
+            run = (word | [.:] | "[:]")+;
+            run { if (!st.overlong) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
+            $   { return LexStatus::end; }
+            *   { continue; }
+        */
+    }
+}
+
+}  // namespace iocscan::detail

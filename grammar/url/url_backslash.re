@@ -1,0 +1,88 @@
+// url, rule "backslash": an address with a dot written as "\.", optionally
+// with single spaces around ("evil \ . example"), with or without a scheme:
+// evil\.example\.net/x.
+//
+// Same shape and the same linear-time argument as url_bracket.re: runs of
+// address characters are consumed whole; a run of punctuation only
+// ("\.\.\....") is skipped as one token.
+// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// an e-mail address's domain, not a URL: the bytes before it come through
+// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// post-pass, lib/url_host_check.hpp, as the token holds it.)
+#include "families/rule_ids.hpp"
+#include "families/url/url_emit.hpp"
+#include "simd/url_anchor_skip.hpp"
+
+namespace iocscan::detail {
+
+/*!include:re2c "common.re" */
+/*!include:re2c "url_common.re" */
+
+namespace {
+
+LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    unsigned char yych;
+    const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
+    if (st.state < 0) {
+        // Parked at lim between tokens (below) and resumed without new
+        // bytes: the input has ended.
+        if (st.cur == st.lim) return LexStatus::end;
+        // The first token goes through the skip too. (A DFA the driver
+        // restarted inside an overlong token resumes as it was.)
+        if (!st.overlong) goto next_token;
+    }
+    /*!getstate:re2c*/
+    for (;;) {
+    next_token:
+        // Passes over text where no URL can start (lib/url_anchor_skip.hpp).
+        st.cur = url_anchor_skip<true>(st.cur, st.lim, next_anchor);
+        st.start_token();
+        if (st.cur == st.lim) {
+            // Everything buffered is passed over: wait between tokens, so that
+            // the next bytes go through the skip as well (a DFA waiting at lim
+            // inside a skip token would take the next piece byte by byte).
+            st.state = -1;
+            return LexStatus::waiting;
+        }
+        /*!re2c
+            sdot = "\\" " "? ".";
+            sgrp = " "? sdot (" " uchar)?;
+
+            surl = word atok* sgrp (sgrp | bunit | "]"+ bunitp)* "]"*;
+
+            // After the anchor: the URL body (url_common.re), defang dots included.
+            surl {
+                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBackslash);
+                continue;
+            }
+            // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.
+            surl ("\\" [nrt"'])+ {
+                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                continue;
+            }
+            // Right after a double quote, "\." is a string or regex escape
+            // (grep "foo\.bar", C, YARA); JSON has no such escape.
+            "\"" (surl | word atok*) { continue; }
+            word atok*     { continue; }
+            clsnw+         { continue; }
+            // Stops at whitespace: a token never holds a whole line back;
+            // and before '"', which may start a token of its own.
+            ([^] \ cls \ [ \t\r\n"])+ { continue; }
+            $              { return LexStatus::end; }
+            *              { continue; }
+        */
+    }
+}
+
+}  // namespace
+
+LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_backslash_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,251 @@
+// yara: a whole YARA rule, from its preceding import/include lines and
+// comments (they belong to the first rule after them, as in iocextract) to
+// the brace that closes its body.
+//
+// A DFA cannot count braces, so the scanner is a small state machine over
+// several re2c blocks, one per lexical context; st.cond says which block
+// runs next, st.depth counts open braces and st.flags holds the rest. Every
+// byte is read once in one context (no token is retried from its second
+// byte), which keeps the scan linear, and all of it lives in LexState, so
+// the push model resumes it at any chunk edge.
+//
+//   idle     outside a rule: looks for import/include, comments,
+//            private/global and "rule", each after whitespace
+//   prelude  import/include/comments seen; st.tok stays at their start
+//   pcomment a /* */ comment in the prelude
+//   head     after "rule": name, optional ": tags", "{"
+//   body     inside the braces: strings, regexes, comments, hex strings
+//   string, regex, comment   the lexical contexts inside the body
+//   linecom, plinecom, ilinecom   a // comment in the body, in the prelude
+//            and outside a rule (glued: it hides the rest of the line)
+//
+// A rule counts once its body has a "condition:" outside strings and
+// comments. A "/" starts a regex after "=" or "matches"; elsewhere it is a
+// division. Rules are at most kMaxRule bytes: a longer one is dropped and
+// counted, and scanning goes on as outside a rule after the token that made
+// it too long. Inside a rule, tokens stay short (strings, comments and
+// whitespace go a byte at a time) and the marker is reset per token, so the
+// driver never has to cut a token short and where that point falls does not
+// depend on chunk edges. A // comment is not checked: as when it was one
+// token, the rule is dropped at the first token after it, and its line feed
+// is handed back to the context it ends in (a range scan's sync argument,
+// docs/scale-out.md, needs every line feed to start a token).
+#include "core/candidate_sink.hpp"
+#include "families/rule_ids.hpp"
+#include "simd/skip_scan.hpp"
+#include "families/yara/yara_sync.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+enum YaraContext : int {
+    kIdle = 0,
+    kPrelude,
+    kPreludeComment,
+    kHead,
+    kBody,
+    kString,
+    kRegex,
+    kComment,
+    kLineComment,          // in the body
+    kPreludeLineComment,   // starts or continues a prelude
+    kIdleLineComment,      // glued, outside a rule: hides the rest of its line
+};
+
+// st.flags bits.
+constexpr unsigned kGlued = 1;          // the last byte read outside a rule was no whitespace
+constexpr unsigned kHasCondition = 2;   // the body has a "condition:" section
+constexpr unsigned kRegexNext = 4;      // a "/" here starts a regex
+constexpr unsigned kConditionWord = 8;  // "condition" was the last word: ":" follows?
+constexpr unsigned kInWord = 16;        // idle: yara_idle() stopped at lim inside a long word
+
+constexpr long kMaxRule = 1L << 20;
+
+void leave_rule(LexState& st) {
+    st.cond = kIdle;
+    st.depth = 0;
+    st.flags = kGlued;
+}
+
+}  // namespace
+
+bool yara_outside_rule(int cond) { return cond == kIdle || cond == kIdleLineComment; }
+
+/*!include:re2c "common.re" */
+
+LexStatus lex_yara(LexState& st, CandidateSink& sink) {
+    unsigned char yych;
+    // Parked at lim between tokens outside a rule (below) and resumed
+    // without new bytes: the input has ended.
+    if (st.state < 0 && st.cond == kIdle && st.cur == st.lim) return LexStatus::end;
+    // A fresh DFA (state -1) goes through the context dispatch below.
+    if (st.state >= 0) {
+        /*!getstate:re2c*/
+    }
+    for (;;) {
+        if (st.cond == kIdle) {
+            // Words, whitespace and punctuation that cannot start a rule or
+            // its prelude are passed over quickly (lib/skip_scan.hpp).
+            bool glued = (st.flags & kGlued) != 0;
+            bool in_word = (st.flags & kInWord) != 0;
+            // No new bytes inside a long word: the input ended with it.
+            if (in_word && st.cur == st.lim) return LexStatus::end;
+            st.cur = skip::yara_idle(st.cur, st.lim, glued, in_word);
+            st.flags = glued ? (st.flags | kGlued) : (st.flags & ~kGlued);
+            st.flags = in_word ? (st.flags | kInWord) : (st.flags & ~kInWord);
+            st.start_token();
+            if (in_word || st.cur == st.lim) {
+                // Wait between tokens (inside a long word, or with everything
+                // buffered passed over): no DFA state, so the next bytes go
+                // through the skip as well.
+                st.state = -1;
+                return LexStatus::waiting;
+            }
+        } else if (st.cond == kIdleLineComment) {
+            st.start_token();
+        } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
+                   (!st.overlong && st.cur - st.tok <= kMaxRule)) {
+            st.mar = st.cur;   // no marker from an earlier token is kept alive
+        } else {
+            if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();
+            leave_rule(st);
+            continue;
+        }
+        switch (st.cond) {
+        case kIdle:
+        /*!re2c:idle
+            ws      = [ \t\r\n\v\f];
+            ident   = [a-zA-Z_] word*;
+            module  = ("import" | "include") [ \t]+ "\"" [^"\n]* "\"";
+
+            ws+      { st.flags &= ~kGlued; continue; }
+            module | "private" | "global" {
+                if (!(st.flags & kGlued)) st.cond = kPrelude;
+                st.flags |= kGlued;
+                continue;
+            }
+            "//"     { st.cond = (st.flags & kGlued) ? kIdleLineComment : kPreludeLineComment; st.flags |= kGlued; continue; }
+            "/*"     { if (!(st.flags & kGlued)) st.cond = kPreludeComment; st.flags |= kGlued; continue; }
+            "rule"   { if (!(st.flags & kGlued)) st.cond = kHead; st.flags |= kGlued; continue; }
+            word+    { st.flags |= kGlued; continue; }
+            $        { return LexStatus::end; }
+            *        { st.flags |= kGlued; continue; }
+        */
+        case kPrelude:
+        /*!re2c:prelude
+            ws+      { st.flags &= ~kGlued; continue; }
+            module | "private" | "global" {
+                if (st.flags & kGlued) leave_rule(st);
+                st.flags |= kGlued;
+                continue;
+            }
+            "//" {
+                if (st.flags & kGlued) leave_rule(st);
+                st.cond = st.cond == kIdle ? kIdleLineComment : kPreludeLineComment;
+                st.flags |= kGlued;
+                continue;
+            }
+            "/*"     { if (st.flags & kGlued) leave_rule(st); else st.cond = kPreludeComment; continue; }
+            "rule"   { if (st.flags & kGlued) leave_rule(st); else st.cond = kHead; continue; }
+            $        { return LexStatus::end; }
+            *        { leave_rule(st); continue; }
+        */
+        case kPreludeComment:
+        /*!re2c:pcomment
+            "*/"     { st.cond = kPrelude; st.flags &= ~kGlued; continue; }
+            [^*]     { continue; }
+            $        { return LexStatus::end; }
+            *        { continue; }
+        */
+        case kHead:
+        /*!re2c:head
+            ws+ ident ws* (":" ws* word+ (ws+ word+)*)? ws* "{" {
+                st.cond = kBody;
+                st.depth = 1;
+                st.flags = 0;
+                continue;
+            }
+            ws+      { leave_rule(st); st.flags = 0; continue; }
+            $        { return LexStatus::end; }
+            *        { leave_rule(st); continue; }
+        */
+        case kBody:
+        /*!re2c:body
+            "{"      { ++st.depth; st.flags &= ~(kRegexNext | kConditionWord); continue; }
+            "}" {
+                if (--st.depth > 0) {
+                    st.flags &= ~(kRegexNext | kConditionWord);
+                    continue;
+                }
+                if (st.flags & kHasCondition) {
+                    if (st.overlong || st.cur - st.tok > kMaxRule) {
+                        sink.drop_overlong();
+                    } else {
+                        sink.add(Type::yara, kRuleYara, st.tok, st.cur);
+                    }
+                }
+                leave_rule(st);
+                continue;
+            }
+            "\""     { st.cond = kString; st.flags &= ~kConditionWord; continue; }
+            "//"     { st.cond = kLineComment; continue; }
+            "/*"     { st.cond = kComment; continue; }
+            "/" {
+                if (st.flags & kRegexNext) st.cond = kRegex;
+                st.flags &= ~(kRegexNext | kConditionWord);
+                continue;
+            }
+            "condition" { st.flags = (st.flags | kConditionWord) & ~kRegexNext; continue; }
+            ":" {
+                if (st.flags & kConditionWord) st.flags |= kHasCondition;
+                st.flags &= ~(kConditionWord | kRegexNext);
+                continue;
+            }
+            "=" | "matches" { st.flags = (st.flags | kRegexNext) & ~kConditionWord; continue; }
+            word+    { st.flags &= ~(kRegexNext | kConditionWord); continue; }
+            ws       { continue; }
+            $        { return LexStatus::end; }
+            *        { st.flags &= ~(kRegexNext | kConditionWord); continue; }
+        */
+        case kString:
+        /*!re2c:string
+            "\"" | "\n" { st.cond = kBody; st.flags &= ~kRegexNext; continue; }
+            "\\" [^\n]  { continue; }
+            [^"\\\n]    { continue; }
+            $           { return LexStatus::end; }
+            *           { continue; }
+        */
+        case kRegex:
+        /*!re2c:regex
+            "/" | "\n"  { st.cond = kBody; st.flags &= ~kRegexNext; continue; }
+            "\\" [^\n]  { continue; }
+            [^/\\\n]    { continue; }
+            $           { return LexStatus::end; }
+            *           { continue; }
+        */
+        case kComment:
+        /*!re2c:comment
+            "*/"     { st.cond = kBody; continue; }
+            [^*]     { continue; }
+            $        { return LexStatus::end; }
+            *        { continue; }
+        */
+        case kLineComment:
+        case kPreludeLineComment:
+        case kIdleLineComment:
+        /*!re2c:linecom
+            // The line feed is not part of the comment: hand it back.
+            "\n" {
+                --st.cur;
+                st.cond = st.cond == kLineComment ? kBody : st.cond == kPreludeLineComment ? kPrelude : kIdle;
+                continue;
+            }
+            [^\n]    { continue; }
+            $        { return LexStatus::end; }
+            *        { continue; }
+        */
+        }
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,140 @@
+// Holds candidates until their order is final, then hands them out sorted.
+//
+// Scanners run one after another over each chunk, so their candidates arrive
+// out of order, and a scanner in the middle of a long token may still report
+// something earlier than what another scanner already found. A candidate is
+// released once every scanner has moved past its start (the watermark): then
+// nothing that sorts before it can appear any more (plain URLs: past their
+// end, see below). The output order is thus
+// the sorted order of all matches, whatever the chunk sizes.
+//
+// URLs only: a url candidate whose span lies inside a longer url candidate
+// (the "bracket" rule's `evil[.]net` inside the "generic" rule's
+// `http://a.example/?u=evil[.]net`) is merged into the longer one, which
+// gains its rule name. Encoded URLs (hex, percent, base64) are neither merged
+// nor absorbed: a percent-encoded URL in a query string is its own record. Every contained candidate ends no later than its container, so
+// it has been queued by the time the container is released.
+#pragma once
+
+#include "core/candidate_sink.hpp"
+#include "families/rule_ids.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace iocscan::detail {
+
+/// One reported span: candidates of one type at the same span, rules merged.
+struct MergedCandidate {
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    Type type = Type::url;
+    std::array<RuleId, 6> rules{};
+    std::uint8_t rule_count = 0;
+};
+
+class CandidateQueue {
+public:
+    /// Sorts candidates into queue order; done where they were found (a
+    /// helper thread, with threads), so the queue itself only merges.
+    /// Candidates of one rule come in order already (a hostile line of
+    /// back-to-back matches spent a fifth of its time sorting them).
+    static void sort(std::vector<Candidate>& found) {
+        if (!std::is_sorted(found.begin(), found.end(), precedes)) std::sort(found.begin(), found.end(), precedes);
+    }
+    /// Queues candidates already in queue order (see sort()).
+    void add_sorted(const std::vector<Candidate>& found) {
+        const auto old_size = static_cast<std::ptrdiff_t>(held_.size());
+        held_.insert(held_.end(), found.begin(), found.end());
+        std::inplace_merge(held_.begin(), held_.begin() + old_size, held_.end(), precedes);
+    }
+
+    bool empty() const { return held_.empty(); }
+    /// Smallest offset still held (meaningful when not empty).
+    std::uint64_t earliest_offset() const { return held_.front().offset; }
+
+    /// Emits, in order, every merged candidate that is final below
+    /// `watermark` (see final_below()). Stops and returns false when `emit`
+    /// returns false.
+    template <typename Emit>
+    bool release(std::uint64_t watermark, Emit&& emit) {
+        std::size_t i = 0;
+        bool go_on = true;
+        while (go_on && i < held_.size() && final_below(held_[i], watermark)) {
+            if (absorbed(held_[i])) {
+                ++i;
+                continue;
+            }
+            MergedCandidate merged{held_[i].offset, held_[i].length, held_[i].type, {}, 0};
+            add_rule(merged, held_[i++].rule);
+            for (; i < held_.size() && same_span(held_[i], merged); ++i) {
+                add_rule(merged, held_[i].rule);
+            }
+            if (merged.type == Type::url && !is_encoded_url_rule(merged.rules[0])) {
+                absorb_contained_urls(i, merged);
+            }
+            go_on = emit(merged);
+        }
+        held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(i));
+        // Absorbed candidates may sort after one that is not released yet.
+        std::erase_if(held_, absorbed);
+        return go_on;
+    }
+
+    void clear() { held_.clear(); }
+
+private:
+    /// The rule of a url candidate merged into a longer one. URL rules have
+    /// small ids; other types (custom) may use this id, so the type is checked.
+    static constexpr RuleId kAbsorbed = 0xFFFF;
+    static bool absorbed(const Candidate& c) { return c.type == Type::url && c.rule == kAbsorbed; }
+
+    /// Merges the url candidates from `from` on that lie inside `m` into it.
+    void absorb_contained_urls(std::size_t from, MergedCandidate& m) {
+        const std::uint64_t end = m.offset + m.length;
+        for (std::size_t j = from; j < held_.size() && held_[j].offset < end; ++j) {
+            Candidate& c = held_[j];
+            if (c.type != Type::url || absorbed(c) || is_encoded_url_rule(c.rule) ||
+                c.offset + c.length > end) {
+                continue;
+            }
+            add_rule(m, c.rule);
+            c.rule = kAbsorbed;
+        }
+    }
+
+    /// Nothing can be found any more that sorts before a candidate starting
+    /// below the watermark, nor at its span. A plain URL also waits until
+    /// the watermark passes its end, for the shorter URLs inside it to be
+    /// merged into it. (The other families need not: an IPv4 address that
+    /// ends a line is printed while a pipe pauses, though the word before
+    /// the line end may still start a base64 blob.)
+    static bool final_below(const Candidate& c, std::uint64_t watermark) {
+        if (c.type == Type::url && !is_encoded_url_rule(c.rule)) return c.offset + c.length <= watermark;
+        return c.offset < watermark;
+    }
+
+    static bool precedes(const Candidate& a, const Candidate& b) {
+        if (a.offset != b.offset) return a.offset < b.offset;
+        if (a.type != b.type) return a.type < b.type;
+        if (a.length != b.length) return a.length > b.length;
+        return a.rule < b.rule;
+    }
+    /// An encoded URL is decoded, a plain one is not, so the two are never
+    /// one record even at the same span.
+    static bool same_span(const Candidate& c, const MergedCandidate& m) {
+        return c.offset == m.offset && c.length == m.length && c.type == m.type &&
+               (c.type != Type::url || is_encoded_url_rule(c.rule) == is_encoded_url_rule(m.rules[0]));
+    }
+    static void add_rule(MergedCandidate& m, RuleId rule) {
+        for (std::uint8_t k = 0; k < m.rule_count; ++k) {
+            if (m.rules[k] == rule) return;
+        }
+        if (m.rule_count < m.rules.size()) m.rules[m.rule_count++] = rule;
+    }
+
+    std::vector<Candidate> held_;   ///< always in queue order
+};
+
+}  // namespace iocscan::detail

@@ -1,0 +1,32 @@
+#include "families/domain/domain_refang.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+bool is_label_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+}  // namespace
+
+void refang_domain(std::string_view raw, std::string& out) {
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const char c = raw[i];
+        if (is_label_char(c)) {
+            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+            ++i;
+            continue;
+        }
+        // One separator: ".", "\." or a bracketed dot, written as ".".
+        out.push_back('.');
+        if (c == '[' || c == '(' || c == '{') {
+            while (i < raw.size() && raw[i] != ']' && raw[i] != ')' && raw[i] != '}') ++i;
+            ++i;
+        } else {
+            i += c == '\\' ? 2 : 1;
+        }
+    }
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,218 @@
+#include "families/domain/domain_run.hpp"
+
+#include "simd/ascii_class.hpp"
+#include "families/email/at_sign.hpp"
+#include "families/rule_ids.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace iocscan::detail {
+namespace {
+
+constexpr std::size_t kMaxLabels = 32;
+constexpr std::size_t kMaxLabelLength = 63;
+constexpr std::size_t kMaxNameLength = 253;
+
+bool is_label_char(unsigned char c) { return is_word(c) || c == '-'; }
+
+bool starts_with(const unsigned char* p, const unsigned char* end, std::string_view prefix) {
+    return static_cast<std::size_t>(end - p) >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), p);
+}
+
+/// File extensions that are also top-level domains: "setup.py" and
+/// "README.md" are files, not hosts, unless the name is defanged or comes
+/// after a scheme or "www.".
+constexpr std::array<std::string_view, 33> kFileExtensionTlds = {
+    "ac", "ai", "am", "at", "bz", "cc", "cl", "cr", "cs", "gd", "gs", "in", "ls", "md", "mk", "ml", "mm",
+    "mo", "mov", "ms", "pl", "pm", "ps", "py", "rs", "sc", "sh", "so", "st", "sv", "tf", "ts", "zip",
+};
+
+/// Country codes that are also English or code words ("user.id", "it.is",
+/// "self.me"): a plain name never ends in them.
+constexpr std::array<std::string_view, 14> kWordTlds = {
+    "as", "be", "by", "do", "go", "id", "is", "it", "me", "my", "no", "to", "tv", "us",
+};
+
+/// Generic top-level domains common enough in real host names to be taken
+/// without a defang: other generic suffixes (".name", ".host", ".email",
+/// ".app", ".style", ".data" ...) are attribute names in source code far more
+/// often, and need a defang, a scheme or "www.".
+constexpr std::array<std::string_view, 26> kCommonGenericTlds = {
+    "biz",  "bid",  "club",  "cloud", "com",  "edu",    "fun",  "gov",  "icu",
+    "info", "int",  "live",  "mil",   "net",  "online", "org",  "ru",   "shop",
+    "site", "space", "store", "tech", "top",  "vip",    "work", "xyz",
+};
+
+/// First labels of reverse-DNS names: "com.google.android", "org.apache.x".
+constexpr std::array<std::string_view, 9> kReverseDnsRoots = {
+    "android", "androidx", "com", "edu", "io", "java", "javax", "net", "org",
+};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+struct Label {
+    const unsigned char* begin;
+    const unsigned char* end;
+    std::string_view text() const {
+        return {reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)};
+    }
+};
+
+/// Labels of the run [p, end), lower-cased into `lowered` ("a.b.c"). False
+/// when a label is not a host label.
+bool split_labels(const unsigned char* p, const unsigned char* end, std::array<Label, kMaxLabels>& labels,
+                  std::size_t& count, bool& defanged, std::string& lowered) {
+    count = 0;
+    defanged = false;
+    while (p < end) {
+        if (count == kMaxLabels) return false;
+        const unsigned char* start = p;
+        while (p < end && is_label_char(*p)) ++p;
+        labels[count++] = {start, p};
+        if (p == end) break;
+        // A separator the grammar checked: ".", "\.", or a bracketed dot.
+        if (*p != '.') {
+            defanged = true;
+            if (*p == '\\') {
+                p += 2;
+            } else {
+                while (p < end && *p != ']' && *p != ')' && *p != '}') ++p;
+                ++p;
+            }
+        } else {
+            ++p;
+        }
+    }
+    lowered.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        const Label& label = labels[i];
+        const auto length = static_cast<std::size_t>(label.end - label.begin);
+        if (length == 0 || length > kMaxLabelLength) return false;
+        if (label.begin[0] == '-' || label.end[-1] == '-') return false;
+        if (i) lowered.push_back('.');
+        for (const unsigned char* q = label.begin; q < label.end; ++q) {
+            if (*q == '_') return false;   // identifiers, not host names
+            lowered.push_back(ascii_lower(static_cast<char>(*q)));
+        }
+    }
+    return count >= 2 && lowered.size() <= kMaxNameLength;
+}
+
+/// Labels of the longest public suffix of `name` ("a.b.co.uk" -> 2), with
+/// the list's wildcard and exception rules; 0 when the top label is unknown.
+std::size_t public_suffix_labels(std::string_view name, std::size_t count) {
+    // No rule of the list has more labels than this; a longer name is
+    // looked up only as deep as a rule could reach.
+    constexpr std::size_t kMaxRuleLabels = 6;
+    std::array<char, kMaxNameLength + 3> scratch{};
+    const auto lookup = [&](std::string_view prefix, std::string_view suffix) {
+        std::copy(prefix.begin(), prefix.end(), scratch.begin());
+        std::copy(suffix.begin(), suffix.end(), scratch.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+        return is_public_suffix_rule(std::string_view(scratch.data(), prefix.size() + suffix.size()));
+    };
+    std::size_t best = 0;
+    std::size_t labels = 0;
+    std::size_t at = name.size();
+    for (;;) {
+        const std::size_t dot = at == 0 ? std::string_view::npos : name.rfind('.', at - 1);
+        const std::size_t start = dot == std::string_view::npos ? 0 : dot + 1;
+        const std::string_view suffix = name.substr(start);
+        ++labels;
+        if (labels > 1 && lookup("!", suffix)) return labels - 1;
+        const std::string_view parent = labels == 1 ? std::string_view() : name.substr(at + 1);
+        if (is_public_suffix_rule(suffix) || (!parent.empty() && lookup("*.", parent))) best = labels;
+        if (labels == 1 && suffix.starts_with("xn--")) best = 1;   // punycode TLDs
+        if (labels == 1 && best == 0 && !lookup("*.", suffix)) return 0;   // unknown top label
+        if (start == 0 || labels == count || labels == kMaxRuleLabels) break;
+        at = start - 1;
+    }
+    return best;
+}
+
+bool is_numeric(std::string_view label) {
+    if (!label.empty() && (label[0] == 'v' || label[0] == 'V')) label.remove_prefix(1);
+    return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); });
+}
+
+/// The checks a name without a defang, scheme or "www." must pass too.
+bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t count,
+                        std::string_view top) {
+    if (contains(kFileExtensionTlds, top) || contains(kWordTlds, top)) return false;
+    if (top.size() != 2 && !contains(kCommonGenericTlds, top) && !top.starts_with("xn--")) return false;
+    // The name is written in one case: "System.IO", "Microsoft.AspNetCore.App"
+    // are namespaces.
+    const std::string_view written(reinterpret_cast<const char*>(labels[0].begin),
+                                   static_cast<std::size_t>(labels[count - 1].end - labels[0].begin));
+    const bool all_lower = std::none_of(written.begin(), written.end(), [](char c) { return is_upper(c); });
+    const bool all_upper = std::none_of(written.begin(), written.end(), [](char c) { return is_lower(c); });
+    if (!all_lower && !all_upper) return false;
+    // camelCase labels are identifiers: "obj.getName.com".
+    for (std::size_t i = 0; i < count; ++i) {
+        for (const unsigned char* q = labels[i].begin; q + 1 < labels[i].end; ++q) {
+            if (is_lower(q[0]) && is_upper(q[1])) return false;
+        }
+    }
+    // Version strings: "1.2.3.at", "v2.10.io".
+    std::size_t numeric = 0;
+    for (std::size_t i = 0; i + 1 < count; ++i) numeric += is_numeric(labels[i].text()) ? 1 : 0;
+    if (numeric >= 2 || (numeric == 1 && is_numeric(labels[0].text()) && labels[0].text()[0] == 'v')) return false;
+    // Reverse-DNS namespaces: "com.example.app", "org.apache.commons.io".
+    std::string first(labels[0].text());
+    std::transform(first.begin(), first.end(), first.begin(), [](char c) { return ascii_lower(c); });
+    return !(count >= 3 && contains(kReverseDnsRoots, first));
+}
+
+}  // namespace
+
+bool is_public_suffix_rule(std::string_view rule) {
+    const std::string_view* first = kPublicSuffixRules;
+    const std::string_view* last = kPublicSuffixRules + kPublicSuffixRuleCount;
+    return std::binary_search(first, last, rule);
+}
+
+void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+    // A host run followed by "(" is a call, by "=" a key, by an at-sign
+    // ("@", "[@]", "(at)", ...) a local part.
+    if (end[-1] == '(' || end[-1] == '=') return;
+    if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
+        return;
+    }
+    // An optional scheme: letters, then "://", "[:]//" or "[://]".
+    bool scheme = false;
+    const unsigned char* host = begin;
+    for (const unsigned char* p = begin; p < end && (is_lower(*p) || is_upper(*p)); ++p) {
+        const unsigned char* next = p + 1;
+        for (std::string_view mark : {"://", "[:]//", "[://]"}) {
+            if (starts_with(next, end, mark)) {
+                scheme = true;
+                host = next + mark.size();
+                break;
+            }
+        }
+        if (scheme) break;
+    }
+    std::array<Label, kMaxLabels> labels{};
+    std::size_t count = 0;
+    bool defanged = false;
+    std::string name;
+    if (!split_labels(host, end, labels, count, defanged, name)) return;
+    const std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
+    if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
+        return;
+    }
+    const bool explicit_host = defanged || scheme || name.starts_with("www.");
+    // The cheap checks first: "setup.py" and "user.id" end here.
+    if (!explicit_host && (contains(kFileExtensionTlds, top) || contains(kWordTlds, top))) return;
+    const std::size_t suffix = public_suffix_labels(name, count);
+    if (suffix == 0 || suffix >= count) return;   // unknown top label, or a bare public suffix
+    if (!explicit_host && !plain_name_is_host(labels, count, top)) return;
+    sink.add(Type::domain, kRuleDomain, host, end);
+}
+
+}  // namespace iocscan::detail

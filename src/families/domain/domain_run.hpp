@@ -1,0 +1,25 @@
+// Decides what a host run found by grammar/domain.re is, against the Public
+// Suffix List (generated at build time by cmake/PublicSuffixTable.cmake).
+#pragma once
+
+#include "core/candidate_sink.hpp"
+
+#include <cstddef>
+#include <string_view>
+
+namespace iocscan::detail {
+
+/// The ASCII rules of the Public Suffix List, sorted ("co.uk", "*.ck", "!www.ck").
+extern const std::string_view kPublicSuffixRules[];
+extern const std::size_t kPublicSuffixRuleCount;
+
+/// True when `rule` (lower case) is a rule of the list.
+bool is_public_suffix_rule(std::string_view rule);
+
+/// [begin, end) is an optional scheme and "://", a host run (labels joined
+/// by plain or defanged dots), and optionally "(", "=" or an at-sign. Queues
+/// the host run as a domain when it passes the checks of
+/// docs/domains-phones.md.
+void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end);
+
+}  // namespace iocscan::detail

@@ -1,0 +1,171 @@
+#include "families/email/email_run.hpp"
+
+#include "simd/ascii_class.hpp"
+#include "families/rule_ids.hpp"
+
+#include <string_view>
+
+namespace iocscan::detail {
+namespace {
+
+bool is_bracket(unsigned char c) {
+    return c == '[' || c == ']' || c == '(' || c == ')' || c == '{' || c == '}';
+}
+
+constexpr std::size_t kMaxLocal = 64;
+constexpr std::size_t kMaxDomain = 253;
+constexpr std::size_t kMaxLabel = 63;
+
+/// Words joined by dots between two at-signs (or a run's ends).
+struct Group {
+    const unsigned char* begin = nullptr;
+    const unsigned char* end = nullptr;
+    std::size_t words = 0;
+    std::size_t plain_length = 0;   ///< length once refanged
+    bool domain_like = true;        ///< every word is a host label
+    bool letter_tld = false;        ///< the last word is 2+ letters
+    bool spaced_dots = true;        ///< every dot is a bare spaced " dot "
+};
+
+/// " at " or " dot " as a bare word between spaces, no bracket or mark: a
+/// defang only in an address written wholly in that style.
+bool is_bare_spaced(const EmailPart& separator) {
+    for (const unsigned char* p = separator.begin; p < separator.end; ++p) {
+        if (*p == '@' || *p == '.' || is_bracket(*p)) return false;
+    }
+    return true;
+}
+
+bool is_label(const unsigned char* p, const unsigned char* end) {
+    if (end - p > static_cast<std::ptrdiff_t>(kMaxLabel) || p[0] == '-' || end[-1] == '-') return false;
+    for (; p < end; ++p) {
+        if (!is_alpha(*p) && !is_digit(*p) && *p != '-') return false;
+    }
+    return true;
+}
+
+bool all_letters(const unsigned char* p, const unsigned char* end) {
+    if (end - p < 2) return false;
+    for (; p < end; ++p) {
+        if (!is_alpha(*p)) return false;
+    }
+    return true;
+}
+
+void add_word(Group& group, const EmailPart& word) {
+    if (group.words++ == 0) group.begin = word.begin;
+    group.plain_length += static_cast<std::size_t>(word.end - word.begin);
+    group.domain_like = group.domain_like && is_label(word.begin, word.end);
+    group.letter_tld = all_letters(word.begin, word.end);
+    group.end = word.end;
+}
+
+/// `bare_at`: the at-sign is a bare spaced " at ", which in prose ("the
+/// server at evil[.]com", "$b at pe.overlay.offset") is only a word: it
+/// counts when the domain's dots are bare " dot " too ("john at example dot com").
+bool valid_pair(const Group& local, const Group& domain, bool bare_at) {
+    return local.words > 0 && local.plain_length <= kMaxLocal && domain.words >= 2 &&
+           domain.domain_like && domain.letter_tld && domain.plain_length <= kMaxDomain &&
+           (!bare_at || domain.spaced_dots);
+}
+
+/// Only "@", spaces and brackets can make an at-sign; most runs are plain
+/// words and dotted names, which are passed over at once.
+bool may_hold_at_sign(const unsigned char* p, const unsigned char* end) {
+    for (; p < end; ++p) {
+        if (*p == '@' || *p == ' ' || is_bracket(*p)) return true;
+    }
+    return false;
+}
+
+/// True when [p, end) starts with `word`, in any case.
+bool starts_with_word(const unsigned char* p, const unsigned char* end, std::string_view word) {
+    if (static_cast<std::size_t>(end - p) < word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if ((p[i] | 0x20) != word[i]) return false;
+    }
+    return true;
+}
+
+const unsigned char* skip_spaces_and_brackets(const unsigned char* p, const unsigned char* end) {
+    while (p < end && (*p == ' ' || is_bracket(*p))) ++p;
+    return p;
+}
+
+/// Whether a local part at the start of a run is a URL's userinfo: right
+/// after "//" ("http://user@host"), or after ":" with the domain followed by
+/// "/" or ":" ("http://user:pw@host/", "...@host:8080"), where an address
+/// after a label ("mailto:", "From:") ends the text or the sentence.
+bool is_userinfo(unsigned char before2, unsigned char before1, unsigned char after_domain) {
+    if (before2 == '/' && before1 == '/') return true;
+    return before1 == ':' && (after_domain == '/' || after_domain == ':');
+}
+
+}  // namespace
+
+EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
+    const unsigned char* begin = p;
+    if (is_email_char(*p)) {
+        while (p < end && is_email_char(*p)) ++p;
+        return {EmailPart::word, begin, p};
+    }
+    // A separator: spaces and brackets around one mark ("@", ".", "at", "dot").
+    p = skip_spaces_and_brackets(p, end);
+    // Brackets that close nothing at the end ("example[.com[.org]"): only in
+    // text the grammar did not check (the refang subcommand); they are dropped.
+    if (p == end) return {EmailPart::filler, begin, end};
+    EmailPart::Kind kind = EmailPart::dot;
+    if (p < end && (*p == '@' || *p == '.')) {
+        kind = *p == '@' ? EmailPart::at : EmailPart::dot;
+        ++p;
+    } else if (starts_with_word(p, end, "at")) {
+        kind = EmailPart::at;
+        p += 2;
+    } else if (starts_with_word(p, end, "dot")) {
+        p += 3;
+    } else {
+        // Only in text the grammar did not check (the refang subcommand).
+        return {EmailPart::other, begin, begin + 1};
+    }
+    return {kind, begin, skip_spaces_and_brackets(p, end)};
+}
+
+void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
+                    unsigned char before2, unsigned char before1) {
+    if (!may_hold_at_sign(begin, end)) return;
+    // Groups are the dot-joined words between at-signs. Each at-sign pairs
+    // the group before it (unless that one was just used as a domain) with
+    // the group after it.
+    Group local{};
+    bool have_local = false;
+    bool bare_at = false;   // the at-sign after `local`
+    Group current{};
+    const auto close_group = [&] {
+        // valid_pair() first: it makes sure the domain has words, so an end.
+        if (have_local && valid_pair(local, current, bare_at) &&
+            !(local.begin == begin && is_userinfo(before2, before1, *current.end))) {
+            sink.add(Type::email, kRuleEmail, local.begin, current.end);
+            have_local = false;   // the domain cannot also be the next local part
+        } else {
+            local = current;
+            have_local = true;
+        }
+        current = Group{};
+    };
+    for (const unsigned char* p = begin; p < end;) {
+        const EmailPart part = next_email_part(p, end);
+        if (part.kind == EmailPart::word) {
+            add_word(current, part);
+        } else if (part.kind == EmailPart::dot) {
+            ++current.plain_length;
+            current.spaced_dots = current.spaced_dots && is_bare_spaced(part);
+        } else if (part.kind == EmailPart::at) {
+            close_group();
+            bare_at = is_bare_spaced(part);
+        }
+        p = part.end;
+    }
+    close_group();
+}
+
+}  // namespace iocscan::detail

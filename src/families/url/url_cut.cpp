@@ -1,0 +1,178 @@
+#include "families/url/url_cut.hpp"
+
+#include "simd/ascii_class.hpp"
+#include "simd/byte_set.hpp"
+#include "families/url/url_parts.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+/// Length of the defanged dot, colon or slash that starts `rest` (0: none):
+/// its brackets are part of the URL, not a stop.
+std::size_t defang_token(std::string_view rest) {
+    std::size_t token = dot_token(rest);
+    if (token == 0) token = colon_token(rest);
+    if (token == 0) token = slash_token(rest);
+    return token;
+}
+
+
+constexpr ByteSet kTrailing{".?>\"')!,}:;]`"};
+constexpr ByteSet kStripAt{">\"'),};"};
+/// What strip_length() must look at: token starts and kStripAt.
+constexpr ByteSet kStripStops{"\\[(>\"'),};"};
+
+/// Openers minus closers of each bracket kind in a URL, counted in one pass.
+struct BracketBalance {
+    long round = 0;
+    long square = 0;
+    long curly = 0;
+    explicit BracketBalance(std::string_view s) {
+        constexpr ByteSet kBrackets{"()[]{}"};
+        for (std::size_t i = 0; (i = kBrackets.find_in(s, i)) < s.size(); ++i) {
+            switch (s[i]) {
+                case '(': ++round; break;
+                case ')': --round; break;
+                case '[': ++square; break;
+                case ']': --square; break;
+                case '{': ++curly; break;
+                default: --curly; break;
+            }
+        }
+    }
+};
+
+/// Start of the first " /x" (spaces, then "/" and a letter) at or after
+/// `from`, or npos.
+std::size_t switch_start(std::string_view url, std::size_t from) {
+    for (std::size_t i = from; i < url.size(); ++i) {
+        if (url[i] != ' ') continue;
+        std::size_t j = i;
+        while (j < url.size() && url[j] == ' ') ++j;
+        if (j + 1 < url.size() && url[j] == '/' && is_alpha(url[j + 1])) return i;
+        i = j;
+    }
+    return std::string_view::npos;
+}
+
+
+/// Whether the "\\" at `i` starts a JSON/C escape: "\n" "\r" "\t" "\u"
+/// "\"" "\'" or "\\" (but "\\." is a doubly escaped defang dot).
+bool starts_escape(std::string_view url, std::size_t i) {
+    if (i + 1 >= url.size()) return false;
+    const char next = url[i + 1];
+    if (next == '\\') return !(i + 2 < url.size() && url[i + 2] == '.');
+    return next == 'n' || next == 'r' || next == 't' || next == 'u' || next == '"' || next == '\'';
+}
+
+}  // namespace
+
+std::size_t precise_length(std::string_view url) {
+    // Only these bytes can end the URL or start a token that is passed whole.
+    constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
+    if (kPreciseStops.find_in(url) == url.size()) return url.size();   // most URLs
+    const UrlParts parts = split_url(url);
+    long round = 0, square = 0, curly = 0;
+    std::size_t i = 0;
+    // The separator and the defang brackets before the host are kept whole.
+    for (; i < parts.host_begin; ++i) {
+        round += url[i] == '(' ? 1 : url[i] == ')' ? -1 : 0;
+        square += url[i] == '[' ? 1 : url[i] == ']' ? -1 : 0;
+    }
+    if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
+    while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
+        const std::string_view rest = url.substr(i);
+        const bool in_host = i < parts.host_end;
+        const std::size_t token = defang_token(rest);
+        if (token > 0) {
+            i += token;
+            continue;
+        }
+        switch (url[i]) {
+            case '"': case '<': case '>': return i;
+            case '\\':
+                if (starts_escape(url, i)) return i;
+                break;
+            case ' ':
+                if (!in_host) return i;
+                break;
+            case ',':
+                if (in_host && !(i > 0 && is_digit(url[i - 1]) && i + 1 < url.size() && is_digit(url[i + 1]))) {
+                    return i;
+                }
+                break;
+            case ';':
+                // No host holds one: a list ("evil[.]com;evil[.]net") or a
+                // key ("host=evil[.]com;port=443") goes on.
+                if (in_host) return i;
+                break;
+            case '[': case '(':
+                if (in_host) return i;
+                ++(url[i] == '[' ? square : round);
+                break;
+            case '{': ++curly; break;
+            case ')': if (--round < 0) return i; break;
+            case ']': if (--square < 0) return i; break;
+            case '}': if (--curly < 0) return i; break;
+            default: break;
+        }
+        ++i;
+    }
+    return url.size();
+}
+
+std::size_t trim_trailing_punctuation(std::string_view url) {
+    std::size_t n = url.size();
+    const BracketBalance balance(url);
+    long round = balance.round;
+    long square = balance.square;
+    long curly = balance.curly;
+    while (n > 1 && kTrailing.contains(url[n - 1])) {
+        const char c = url[n - 1];
+        // Removing a closer makes its kind's balance one higher; stop when
+        // the closer matches an opener inside the URL.
+        if ((c == ')' && round + 1 > 0) || (c == ']' && square + 1 > 0) || (c == '}' && curly + 1 > 0)) break;
+        if (c == '.' && url[n - 2] == '\\') break;
+        round += c == ')';
+        square += c == ']';
+        curly += c == '}';
+        --n;
+    }
+    return n;
+}
+
+std::size_t strip_length(std::string_view url) {
+    const UrlParts parts = split_url(url);
+    std::size_t n = url.size();
+    if (url.find(' ') != std::string_view::npos) {
+        // A space inside the host belongs to a spaced defang
+        // ("evil .example .net /payload"); only a switch after it is cut.
+        if (const std::size_t cut = switch_start(url, parts.host_end); cut != std::string_view::npos) n = cut;
+    }
+    std::size_t i = parts.host_begin;
+    if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
+    while ((i = kStripStops.find_in(url.substr(0, n), i)) < n) {
+        const std::string_view rest = url.substr(i, n - i);
+        const std::size_t token = defang_token(rest);
+        if (token > 0) {
+            i += token;
+            continue;
+        }
+        const bool in_host = i < parts.host_end;
+        const bool kept_in_host = url[i] == '(' || url[i] == ')' || url[i] == ',';
+        if (kStripAt.contains(url[i]) && !(in_host && kept_in_host)) return i;
+        ++i;
+    }
+    return n;
+}
+
+std::size_t cut_url(std::string_view url, bool open, bool strip) {
+    std::size_t n = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url)));
+    if (strip) {
+        n = strip_length(url.substr(0, n));
+        if (!open) n = trim_trailing_punctuation(url.substr(0, n));
+    }
+    return n;
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,122 @@
+#include "families/url/url_host_check.hpp"
+
+#include "simd/ascii_class.hpp"
+#include "families/email/at_sign.hpp"
+#include "simd/byte_set.hpp"
+#include "families/domain/domain_run.hpp"
+#include "families/url/url_parts.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace iocscan::detail {
+namespace {
+
+
+/// Four decimal octets 0-255.
+bool is_ipv4(std::string_view host) {
+    int parts = 0;
+    std::size_t i = 0;
+    while (i <= host.size()) {
+        std::size_t j = i;
+        int value = 0;
+        while (j < host.size() && is_digit(host[j]) && j - i < 3) value = value * 10 + (host[j++] - '0');
+        if (j == i || value > 255) return false;
+        ++parts;
+        if (j == host.size()) return parts == 4;
+        if (host[j] != '.') return false;
+        i = j + 1;
+    }
+    return false;
+}
+
+/// Labels of [a-z0-9_-] joined by dots, at least two, the last a real TLD.
+bool is_dns_name(std::string_view host) {
+    if (host.ends_with('.')) host.remove_suffix(1);   // a fully qualified name
+    if (host.empty()) return false;
+    constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
+    std::size_t labels = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= host.size(); ++i) {
+        if (i < host.size() && host[i] != '.') {
+            if (!kLabelBytes.contains(host[i])) return false;
+            continue;
+        }
+        if (i == start) return false;   // an empty label
+        ++labels;
+        start = i + 1;
+    }
+    const std::string_view tld = host.substr(host.rfind('.') + 1);
+    // The documentation names of RFC 2606 count too: examples and tests use them.
+    const bool documentation = tld == "example" || tld == "test";
+    // Every real top-level domain has two letters or more (the generated
+    // table also holds one-letter strings, such as "k").
+    return labels >= 2 && tld.size() >= 2 && !is_digit(tld[0]) &&
+           (is_public_suffix_rule(tld) || tld.starts_with("xn--") || documentation);
+}
+
+/// A backslash that is no defang dot, or regex syntax.
+bool has_regex_or_path_syntax(std::string_view url) {
+    constexpr ByteSet kSyntax{"\\|^$*"};
+    for (std::size_t i = 0; (i = kSyntax.find_in(url, i)) < url.size();) {
+        if (url[i] != '\\') return true;
+        // "\\." is a defang dot escaped once more (JSON): refang reads it as "."
+        if (i + 1 < url.size() && url[i + 1] == '\\') ++i;
+        const std::size_t dot = dot_token(url.substr(i));
+        if (dot == 0) return true;
+        i += dot;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool plausible_url(std::string_view url, std::string_view refanged) {
+    return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);
+}
+
+bool is_email_part(std::string_view token, std::size_t length) {
+    if (at_sign_at(token.substr(length)) > 0) return true;
+    const std::string_view url = token.substr(0, length);
+    const UrlParts parts = split_url(url);
+    constexpr ByteSet kAtSignStarts{"@[({"};
+    for (std::size_t i = parts.host_begin; (i = kAtSignStarts.find_in(url, i)) < parts.host_end; ++i) {
+        if (at_sign_at(url.substr(i, parts.host_end - i)) > 0) return true;
+    }
+    return false;
+}
+
+bool is_cidr(std::string_view refanged) {
+    const std::size_t separator = refanged.find("://");
+    if (separator == std::string_view::npos) return false;
+    const std::string_view address = refanged.substr(separator + 3);
+    const std::size_t slash = address.find('/');
+    if (slash == std::string_view::npos || !is_ipv4(address.substr(0, slash))) return false;
+    const std::string_view prefix = address.substr(slash + 1);
+    if (prefix.empty() || prefix.size() > 2 || !std::all_of(prefix.begin(), prefix.end(), [](char c) { return is_digit(c); })) {
+        return false;
+    }
+    const int bits = prefix.size() == 1 ? prefix[0] - '0' : (prefix[0] - '0') * 10 + (prefix[1] - '0');
+    return (prefix.size() == 1 || prefix[0] != '0') && bits <= 32;
+}
+
+bool has_plausible_host(std::string_view refanged) {
+    const std::size_t separator = refanged.find("://");
+    if (separator == std::string_view::npos) return false;
+    // The host: after "://" and up to the path.
+    std::string host(refanged.substr(separator + 3));
+    host.resize(std::min(host.size(), host.find_first_of("/?#\\")));
+    if (host.size() > 2 && host.front() == '[' && ipv6_literal(host) > 0) return true;
+    if (const std::size_t at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);   // userinfo
+    for (char& c : host) c = ascii_lower(c);
+    if (const std::size_t colon = host.rfind(':'); colon != std::string::npos) {
+        const std::string_view port = std::string_view(host).substr(colon + 1);
+        for (char c : port) {
+            if (!is_digit(c)) return false;
+        }
+        host.resize(colon);
+    }
+    return is_ipv4(host) || is_dns_name(host);
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,128 @@
+#include "families/url/url_parts.hpp"
+
+#include "simd/ascii_class.hpp"
+#include "simd/byte_set.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+bool is_url_char(char c) { return c > ' ' && c < 0x7f; }
+bool one_of(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
+
+/// Length of the separator at the start of `s`, or 0.
+std::size_t separator_length(std::string_view s) {
+    for (std::string_view sep : {"://", ":\\\\", "[:]//", ":__", "__", "[://]", ":[//]", "[]://"}) {
+        if (s.starts_with(sep)) return sep.size();
+    }
+    return 0;
+}
+
+/// Same as the generic grammar: [fhstu] c{1,2} [px] s?, case-insensitive.
+bool is_generic_scheme(std::string_view s) {
+    if (s.size() < 3 || s.size() > 5 || !one_of(ascii_lower(s[0]), "fhstu")) return false;
+    for (char c : s) {
+        if (!is_url_char(c)) return false;
+    }
+    const char last = ascii_lower(s.back());
+    if (one_of(last, "px")) return s.size() <= 4;
+    return last == 's' && s.size() >= 4 && one_of(ascii_lower(s[s.size() - 2]), "px");
+}
+
+/// A plain scheme name ([A-Za-z][A-Za-z0-9+.-]*) followed by "://"-like
+/// separators, as urlparse would read it; returns the name's length or 0.
+std::size_t plain_scheme_length(std::string_view s) {
+    std::size_t n = 0;
+    if (s.empty() || !is_alpha(s[0])) return 0;
+    while (n < s.size() && n < 16 && (is_alpha(s[n]) || is_digit(s[n]) || one_of(s[n], "+.-"))) ++n;
+    const std::string_view rest = s.substr(n);
+    const std::size_t sep = separator_length(rest);
+    return sep > 0 && !rest.starts_with("__") && !rest.starts_with(":__") ? n : 0;
+}
+
+}  // namespace
+
+std::size_t dot_token(std::string_view s) {
+    if (s.empty()) return 0;
+    if (s[0] == '\\') {
+        if (s.size() >= 2 && s[1] == '.') return 2;
+        if (s.size() >= 3 && s[1] == ' ' && s[2] == '.') return 3;
+        return 0;
+    }
+    if (s[0] != '[' && s[0] != '(') return 0;
+    std::size_t i = 1;
+    if (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+    } else if (s.size() >= i + 3 && ascii_lower(s[i]) == 'd' && ascii_lower(s[i + 1]) == 'o' && ascii_lower(s[i + 2]) == 't') {
+        i += 3;
+    } else {
+        return 0;
+    }
+    if (i < s.size() && s[i] == ' ') ++i;
+    return i < s.size() && (s[i] == ']' || s[i] == ')') ? i + 1 : 0;
+}
+
+std::size_t colon_token(std::string_view s) { return s.starts_with("[:]") ? 3 : 0; }
+
+std::size_t slash_token(std::string_view s) {
+    return s.starts_with("[/]") || s.starts_with("(/)") ? 3 : 0;
+}
+
+std::size_t ipv6_literal(std::string_view s) {
+    if (s.empty() || s[0] != '[') return 0;
+    int colons = 0;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == ']') return colons >= 2 ? i + 1 : 0;
+        if (c == ':') {
+            ++colons;
+        } else if (!is_hex(c) && c != '.') {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+UrlParts split_url(std::string_view url) {
+    UrlParts parts;
+    // The generic shape first (h__p, hxxps ...), the longest scheme that is
+    // followed by a separator; then a plain name:// scheme.
+    for (std::size_t len = 5; len >= 3; --len) {
+        if (url.size() <= len || !is_generic_scheme(url.substr(0, len))) continue;
+        if (const std::size_t sep = separator_length(url.substr(len)); sep > 0) {
+            parts.scheme_end = len;
+            parts.separator_end = len + sep;
+            break;
+        }
+    }
+    if (parts.scheme_end == 0) {
+        if (const std::size_t len = plain_scheme_length(url); len > 0) {
+            parts.scheme_end = len;
+            parts.separator_end = len + separator_length(url.substr(len));
+        }
+    }
+    // Defang brackets and spaces before the host (after the separator, if
+    // any), except the "[" that opens an IPv6 host.
+    std::size_t i = parts.separator_end;
+    constexpr ByteSet kBeforeHost{" ()[]{}<>\\"};
+    while (i < url.size() && kBeforeHost.contains(url[i]) && ipv6_literal(url.substr(i)) == 0) ++i;
+    parts.host_begin = i;
+    if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
+    // Only these bytes start a token or end the host; the others are passed.
+    constexpr ByteSet kHostStops{"[(\\/?#"};
+    while ((i = kHostStops.find_in(url, i)) < url.size()) {
+        const std::string_view rest = url.substr(i);
+        std::size_t n = dot_token(rest);
+        if (n == 0) n = colon_token(rest);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        if (slash_token(rest) > 0 || url[i] == '/' || url[i] == '?' || url[i] == '#' || url[i] == '\\') break;
+        ++i;
+    }
+    parts.host_end = i;
+    return parts;
+}
+
+}  // namespace iocscan::detail

@@ -1,0 +1,187 @@
+// Deterministic URL refang: a hand-written pass over the text with the parts
+// found by split_url(), so the result never depends on a URL library.
+#include "families/url/url_refang.hpp"
+
+#include "simd/ascii_class.hpp"
+#include "simd/byte_set.hpp"
+#include "families/url/url_parts.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+
+/// Bytes that end a defang token: only after one can reduce_tail() change anything.
+constexpr ByteSet kTokenEnds{"])."};
+/// Bytes a host keeps as they are none of: token starts ("\\", "[", "(",
+/// "d"), token ends, commas and spaces.
+constexpr ByteSet kHostSpecial{"\\[(dD)]., "};
+/// Bytes that every defang token, escape or host clean-up starts or ends with.
+constexpr ByteSet kRefangBytes{"[]()\\, "};
+
+/// "[dot" or "dot]" (any case): half of a "[dot]" in a host.
+bool half_dot_token(std::string_view s) {
+    if (s.size() < 4) return false;
+    const auto is = [&](std::size_t at, std::string_view word) {
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            if (ascii_lower(s[at + k]) != word[k]) return false;
+        }
+        return true;
+    };
+    return (s[0] == '[' && is(1, "dot")) || (is(0, "dot") && s[3] == ']');
+}
+
+/// "\(" "\)" "\[" "\]" written for a regex or a shell: the bracket itself
+/// (iocextract's unescape). Returns `raw`, or `buffer` holding the result.
+std::string_view unescape_brackets(std::string_view raw, std::string& buffer) {
+    bool any = false;
+    for (std::size_t i = 0; i + 1 < raw.size() && !any; ++i) {
+        any = raw[i] == '\\' && std::string_view("()[]").find(raw[i + 1]) != std::string_view::npos;
+    }
+    if (!any) return raw;
+    buffer.clear();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const bool escaped = raw[i] == '\\' && i + 1 < raw.size() &&
+                             std::string_view("()[]").find(raw[i + 1]) != std::string_view::npos;
+        if (!escaped) buffer.push_back(raw[i]);
+    }
+    return buffer;
+}
+
+/// Replaces a defang token that the last bytes of `out` (after `from`) form,
+/// again and again: "\\." becomes "\." becomes ".". Rewriting the output
+/// instead of reading tokens off the input is what makes refang idempotent:
+/// what it returns holds no token any more.
+void reduce_tail(std::string& out, std::size_t from) {
+    constexpr std::size_t kLongestToken = 7;   // "[ dot ]"
+    for (bool changed = true; changed;) {
+        changed = false;
+        // Every token ends with "]", ")" or "." ("\."): any other last byte
+        // (most of them) ends no token, so the lengths need not be tried.
+        const char last = out.size() > from ? out.back() : '\0';
+        if (last != ']' && last != ')' && last != '.') return;
+        for (std::size_t len = 2; len <= kLongestToken && len <= out.size() - from; ++len) {
+            const std::string_view tail(out.data() + out.size() - len, len);
+            char plain = 0;
+            if (dot_token(tail) == len) {
+                plain = '.';
+            } else if (colon_token(tail) == len) {
+                plain = ':';
+            } else if (slash_token(tail) == len) {
+                plain = '/';
+            } else {
+                continue;
+            }
+            out.resize(out.size() - len);
+            out.push_back(plain);
+            changed = true;
+            break;
+        }
+    }
+}
+
+/// Path, query and fragment: only the defang tokens change.
+void refang_path(std::string_view path, std::string& out) {
+    const std::size_t from = out.size();
+    while (!path.empty()) {
+        // The bytes before the next token end are copied at once.
+        const std::size_t run = kTokenEnds.find_in(path);
+        out.append(path.substr(0, run));
+        if (run == path.size()) return;
+        out.push_back(path[run]);
+        reduce_tail(out, from);
+        path.remove_prefix(run + 1);
+    }
+}
+
+}  // namespace
+
+// Defanged dots and colons become plain, an IPv6 host keeps its brackets,
+// spaces and other brackets go, a comma between digits is a dot
+// ("198,51,100,7") and any other comma goes.
+void refang_url_host(std::string_view host, std::string& out) {
+    std::size_t i = ipv6_literal(host);
+    out.append(host.substr(0, i));
+    const std::size_t from = out.size();
+    while (i < host.size()) {
+        // A byte outside kHostSpecial is copied as it is: a run of them at once.
+        if (const std::size_t run = kHostSpecial.find_in(host, i) - i; run > 0) {
+            out.append(host.substr(i, run));
+            i += run;
+            continue;
+        }
+        const std::string_view rest = host.substr(i);
+        if (const std::size_t n = dot_token(rest); n > 0) {
+            out.push_back('.');
+            reduce_tail(out, from);   // a kept "\\" before it makes "\." again
+            i += n;
+            continue;
+        }
+        if (const std::size_t n = colon_token(rest); n > 0) {
+            out.push_back(':');
+            i += n;
+            continue;
+        }
+        if (half_dot_token(rest)) {   // "[dot" or "dot]", as iocextract reads them
+            out.push_back('.');
+            reduce_tail(out, from);
+            i += 4;
+            continue;
+        }
+        const char c = host[i];
+        if (c == ',') {
+            const bool between_digits = i > 0 && is_digit(host[i - 1]) && i + 1 < host.size() &&
+                                        is_digit(host[i + 1]);
+            if (between_digits) out.push_back('.');
+        } else if (c != ' ' && c != '(' && c != ')' && c != '[' && c != ']') {
+            out.push_back(c);
+            reduce_tail(out, from);
+        }
+        ++i;
+    }
+}
+
+std::string_view plain_scheme(std::string_view written) {
+    std::string scheme;
+    for (char c : written) scheme.push_back(ascii_lower(c));
+    for (std::string_view kept : {"http", "https", "ftp", "smb", "ws", "wss", "file"}) {
+        if (scheme == kept) return kept;
+    }
+    std::string_view core = scheme;   // as iocextract: s stripped on both sides
+    while (!core.empty() && core.front() == 's') core.remove_prefix(1);
+    while (!core.empty() && core.back() == 's') core.remove_suffix(1);
+    if (core == "fxp" || core == "ftx") return "ftp";
+    if ((scheme.size() == 4 || scheme.size() == 5) && scheme.front() == 'h' && scheme.ends_with("ps")) {
+        return "https";
+    }
+    return "http";
+}
+
+namespace {
+
+/// A plain lower-case scheme, and none of the bytes that every defang token,
+/// escape or host clean-up above starts or ends with: refang would copy the
+/// URL byte for byte, so it is copied at once (most URLs in logs).
+bool refangs_to_itself(std::string_view url) {
+    const bool plain_scheme =
+        url.starts_with("http://") || url.starts_with("https://") || url.starts_with("ftp://");
+    return plain_scheme && kRefangBytes.find_in(url) == url.size();
+}
+
+}  // namespace
+
+void refang_url(std::string_view written, std::string& out) {
+    out.clear();
+    if (refangs_to_itself(written)) {
+        out.assign(written);
+        return;
+    }
+    std::string unescaped;
+    const std::string_view raw = unescape_brackets(written, unescaped);
+    const UrlParts parts = split_url(raw);
+    out.append(plain_scheme(raw.substr(0, parts.scheme_end)));
+    out.append("://");
+    refang_url_host(raw.substr(parts.host_begin, parts.host_end - parts.host_begin), out);
+    refang_path(raw.substr(parts.host_end), out);
+}
+
+}  // namespace iocscan::detail

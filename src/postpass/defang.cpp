@@ -1,0 +1,92 @@
+#include "postpass/defang.hpp"
+
+#include "families/domain/domain_refang.hpp"
+#include "families/email/email_refang.hpp"
+#include "families/registry.hpp"
+#include "postpass/refang.hpp"
+#include "families/url/url_parts.hpp"
+#include "families/url/url_refang.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+/// Appends `plain` with every dot written as "[.]".
+void bracket_dots(std::string_view plain, std::string& out) {
+    for (char c : plain) {
+        if (c == '.') {
+            out.append("[.]");
+        } else {
+            out.push_back(c);
+        }
+    }
+}
+
+std::string_view defanged_scheme(std::string_view plain) {
+    if (plain == "http") return "hxxp";
+    if (plain == "https") return "hxxps";
+    if (plain == "ftp") return "fxp";
+    return plain;
+}
+
+}  // namespace
+
+void defang_url(std::string_view ioc, std::string& out) {
+    const UrlParts parts = split_url(ioc);
+    if (parts.scheme_end > 0) {
+        out.append(defanged_scheme(plain_scheme(ioc.substr(0, parts.scheme_end))));
+        out.append("://");
+    }
+    // The host is refanged first (so "evil[.]net" does not become
+    // "evil[[.]]net") and then defanged; an IPv6 host keeps its form.
+    const std::string_view host = ioc.substr(parts.host_begin, parts.host_end - parts.host_begin);
+    std::string plain_host;
+    refang_url_host(host, plain_host);
+    if (ipv6_literal(plain_host) > 0) {
+        out.append(plain_host);
+    } else {
+        bracket_dots(plain_host, out);
+    }
+    out.append(ioc.substr(parts.host_end));
+}
+
+void defang_dotted(std::string_view ioc, std::string& out) {
+    std::string plain;
+    refang_dotted(ioc, plain);
+    bracket_dots(plain, out);
+}
+
+void defang_domain(std::string_view ioc, std::string& out) {
+    std::string plain;
+    refang_domain(ioc, plain);
+    bracket_dots(plain, out);
+}
+
+void defang_email(std::string_view ioc, std::string& out) {
+    std::string plain;
+    refang_email(ioc, plain);
+    const std::size_t at = plain.rfind('@');
+    if (at == std::string::npos) {
+        bracket_dots(plain, out);
+        return;
+    }
+    out.append(plain, 0, at);
+    out.append("[@]");
+    bracket_dots(std::string_view(plain).substr(at + 1), out);
+}
+
+void defang_into(Type type, std::string_view ioc, std::string& out) {
+    out.clear();
+    family(type).defang(ioc, out);
+}
+
+}  // namespace iocscan::detail
+
+namespace iocscan {
+
+std::string defang(Type type, std::string_view ioc) {
+    std::string out;
+    detail::defang_into(type, ioc, out);
+    return out;
+}
+
+}  // namespace iocscan

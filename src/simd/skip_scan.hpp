@@ -1,0 +1,1200 @@
+// Fast paths that the generated scanners run between tokens.
+//
+// Each one starts at a token boundary and moves the cursor over tokens whose
+// actions would only `continue` (no candidate, no state change besides what
+// it returns), stopping at the latest point that is again a token boundary.
+// The DFA then resumes there exactly as if it had matched those tokens
+// itself, so results are unchanged; only fewer bytes go through the DFA's
+// per-byte branches. Every function reads at most up to `lim`, whose byte
+// is the buffer's NUL sentinel, and returns a pointer in [p, lim].
+// Why each skip is equivalent to its grammar is written at each function.
+#pragma once
+
+#include "simd/ascii_class.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+// AVX2 pre-passes, compiled for AVX2 whatever the build's flags and used only
+// when the CPU has it (chosen at run time; the build stays portable).
+#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define IOCSCAN_SKIP_AVX2 1
+#include <immintrin.h>
+#endif
+
+namespace iocscan::detail::skip {
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// Whether a test forced the SSE2 paths (set_avx2_for_tests(false)); the
+/// environment variable IOCSCAN_SKIP_SSE2 does the same for a whole run.
+inline std::atomic<bool>& avx2_forced_off() {
+    static std::atomic<bool> off{std::getenv("IOCSCAN_SKIP_SSE2") != nullptr};
+    return off;
+}
+/// Whether the skips run their AVX2 pre-passes: the CPU has AVX2, and
+/// neither a test nor the environment forced the SSE2 paths.
+inline bool use_avx2() {
+    static const bool cpu = __builtin_cpu_supports("avx2") != 0;
+    return cpu && !avx2_forced_off().load(std::memory_order_relaxed);
+}
+/// Test hook: false forces the SSE2 paths, true allows AVX2 again.
+inline void set_avx2_for_tests(bool allowed) { avx2_forced_off().store(!allowed, std::memory_order_relaxed); }
+
+#define IOCSCAN_AVX2 __attribute__((target("avx2")))
+IOCSCAN_AVX2 inline __m256i load32(const unsigned char* p) {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+IOCSCAN_AVX2 inline __m256i veq32(__m256i v, char c) { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)); }
+IOCSCAN_AVX2 inline __m256i vor32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
+IOCSCAN_AVX2 inline __m256i vand32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+IOCSCAN_AVX2 inline bool any32(__m256i m) { return _mm256_movemask_epi8(m) != 0; }
+/// Byte i all ones when byte i of `v` is a digit.
+IOCSCAN_AVX2 inline __m256i digits32(__m256i v) {
+    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+    return _mm256_cmpeq_epi8(shifted, _mm256_min_epu8(shifted, _mm256_set1_epi8(9)));
+}
+#else
+inline void set_avx2_for_tests(bool) {}
+#endif
+
+/// Whether the skip pre-passes run. A test hook (set_skips_for_tests) and the
+/// environment variable IOCSCAN_NO_SKIPS turn them all off: each skip then
+/// returns where it starts, so the DFAs alone decide. The oracle tests
+/// (tests/skip_oracle_test.cpp, the scanner fuzz target) compare both ways.
+inline std::atomic<bool> skips_forced_off{std::getenv("IOCSCAN_NO_SKIPS") != nullptr};
+inline bool skips_on() { return !skips_forced_off.load(std::memory_order_relaxed); }
+/// Test hook: false turns every skip off, true turns them on again.
+inline void set_skips_for_tests(bool on) { skips_forced_off.store(!on, std::memory_order_relaxed); }
+
+// The byte classes (lib/ascii_class.hpp), under the names the skips use.
+using detail::is_alpha;
+using detail::is_digit;
+using detail::is_email_char;
+using detail::is_hex;
+using detail::is_word;
+
+/// Byte classes for the scalar loops of the skips: one table load per byte
+/// instead of a chain of comparisons.
+inline constexpr unsigned char kWordByte = 1;    ///< [0-9A-Za-z_]
+inline constexpr unsigned char kDotByte = 2;     ///< "."
+inline constexpr unsigned char kColonByte = 4;   ///< ":"
+inline constexpr unsigned char kDashByte = 8;    ///< "-"
+struct ByteClasses {
+    unsigned char of[256] = {};
+    constexpr ByteClasses() {
+        for (unsigned c = 0; c < 256; ++c) {
+            of[c] = static_cast<unsigned char>((is_word(c) ? kWordByte : 0) | (c == '.' ? kDotByte : 0) |
+                                               (c == ':' ? kColonByte : 0) | (c == '-' ? kDashByte : 0));
+        }
+    }
+};
+inline constexpr ByteClasses kByteClasses{};
+inline bool in_class(unsigned char c, unsigned char classes) { return (kByteClasses.of[c] & classes) != 0; }
+
+#if defined(__SSE2__)
+/// Byte i all ones when byte i of `v` lies in [lo, lo + span] (unsigned).
+inline __m128i vin_range(__m128i v, unsigned char lo, unsigned char span) {
+    const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    const __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(span)));
+    return _mm_cmpeq_epi8(shifted, clamped);
+}
+/// Bit i set when byte i of `v` lies in [lo, lo + span] (unsigned).
+inline unsigned in_range(__m128i v, unsigned char lo, unsigned char span) {
+    return static_cast<unsigned>(_mm_movemask_epi8(vin_range(v, lo, span)));
+}
+inline unsigned digit_mask(__m128i v) { return in_range(v, '0', 9); }
+inline unsigned hex_mask(__m128i v) {
+    return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 5);
+}
+/// Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64).
+inline int popcount16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555);
+    x = (x & 0x3333) + ((x >> 2) & 0x3333);
+    x = (x + (x >> 4)) & 0x0F0F;
+    return static_cast<int>((x + (x >> 8)) & 0x1F);
+}
+inline __m128i load16(const unsigned char* p) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+/// Bit i set when byte i of `v` is `c`.
+inline unsigned eq(__m128i v, char c) {
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+}
+/// The cheap pre-tests combine byte masks as vectors and take the bits once
+/// (one movemask per block instead of one per compared byte value).
+inline __m128i veq(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+inline __m128i vor(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
+inline __m128i vand(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
+inline bool any(__m128i m) { return _mm_movemask_epi8(m) != 0; }
+#endif
+
+/// What a word is made of: [0-9A-Za-z_], or [0-9A-Za-z] for hashes, where
+/// "_" joins words ("VirusShare_<md5>").
+enum class Word { with_underscore, alnum };
+template <Word kWord = Word::with_underscore>
+constexpr bool is_word_of(unsigned c) {
+    return kWord == Word::alnum ? is_digit(c) || is_alpha(c) : is_word(c);
+}
+
+#if defined(__SSE2__)
+/// [0-9A-Za-z_], or [0-9A-Za-z]
+template <Word kWord = Word::with_underscore>
+inline unsigned word_mask(__m128i v) {
+    const unsigned alnum = digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+    return kWord == Word::alnum ? alnum : alnum | eq(v, '_');
+}
+#endif
+
+/// The first byte at or after `p` that is no word byte, or lim.
+template <Word kWord = Word::with_underscore>
+inline const unsigned char* word_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 16) {
+        const unsigned m = ~word_mask<kWord>(load16(p)) & 0xFFFF;
+        if (m != 0) return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < lim && is_word_of<kWord>(*p)) ++p;
+    return p;
+}
+
+/// The first word byte at or after `p`, or lim.
+template <Word kWord = Word::with_underscore>
+inline const unsigned char* next_word_byte(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    for (; lim - p >= 16; p += 16) {
+        if (const unsigned m = word_mask<kWord>(load16(p)); m != 0) return p + __builtin_ctz(m);
+    }
+#endif
+    while (p < lim && !is_word_of<kWord>(*p)) ++p;
+    return p;
+}
+
+/// Back from `r` over word bytes, never before `start`: the start of the
+/// word run that holds r[-1] (or r itself when r[-1] is no word byte).
+template <Word kWord = Word::with_underscore>
+inline const unsigned char* word_run_start(const unsigned char* start, const unsigned char* r) {
+#if defined(__SSE2__)
+    while (r - start >= 16) {
+        const unsigned m = ~word_mask<kWord>(load16(r - 16)) & 0xFFFF;
+        if (m != 0) return r - 16 + (32 - __builtin_clz(m));
+        r -= 16;
+    }
+#endif
+    while (r > start && is_word_of<kWord>(r[-1])) --r;
+    return r;
+}
+
+/// ipv4: the grammar skips `[^0-9]+` with `continue`, and every other token
+/// starts with a digit, so any run of non-digits can be passed over. Stops
+/// at the first digit or at lim.
+inline const unsigned char* to_digit(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 16) {
+        const unsigned m = digit_mask(load16(p));
+        if (m != 0) return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < lim && !is_digit(*p)) ++p;
+    return p;
+}
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv4: the cheap test of to_ipv4_run() at 32 positions at a time, with
+/// "]" only before another "]" (still a superset of what `go_on` wants; a
+/// plain "]" would pass every "[1234]" of a log); passes over every 32
+/// positions that all fail it, and returns the first position of the 32
+/// where one passes (or where fewer than 34 bytes are left).
+IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 34) {
+        const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+        const __m256i ends = _mm256_andnot_si256(digits32(v1), digits32(v0));
+        const __m256i sep1 = vor32(vor32(vor32(veq32(v1, '['), veq32(v1, '\\')), vand32(veq32(v1, ']'), veq32(v2, ']'))),
+                                   vor32(vor32(veq32(v1, '.'), veq32(v1, '/')), veq32(v1, '(')));
+        if (any32(vand32(ends, sep1))) break;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
+/// ipv4: a run reports something only with four digit groups, so it needs a
+/// separator after its first group: "." before a digit or a closing bracket,
+/// "\\." or "\\\\" (an escaped backslash), "]]", or "[" / "(" before a bracket, ".", "\\" or "dot"; a "/"
+/// before a digit starts a "/N" suffix that the same token takes. A digit
+/// group followed by anything else is a whole token that reports nothing,
+/// and the byte after it is skipped by `[^0-9]+`. So groups like that are
+/// passed over; the scan stops at the first group that may go on (or that
+/// comes within two bytes of lim), which starts a token.
+// Inlined into lex_ipv4: it runs once per token there.
+[[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
+    const unsigned char* const start = p;
+#if defined(__SSE2__)
+    // Sixteen positions at a time, without a branch per group: `ends` marks
+    // the last digit of each group, `go_on` the positions whose next two
+    // bytes may continue a run; a group whose end is in both is where the
+    // DFA starts.
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
+    while (lim - p >= 18) {
+#if defined(IOCSCAN_SKIP_AVX2)
+        // Blocks that fail the cheap test below are passed over 32 bytes at a
+        // time first (the same test, sharper on "]").
+        if (avx2) {
+            p = ipv4_cheap_pass_avx2(p, lim);
+            if (lim - p < 18) break;
+        }
+#endif
+        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+        // Cheap test first: a group end followed by "[\\]" (one range),
+        // "./" (another) or "(", a superset of the bytes `go_on` wants.
+        const __m128i ends_v = _mm_andnot_si128(vin_range(v1, '0', 9), vin_range(v0, '0', 9));
+        const __m128i sep1 = vor(vor(vin_range(v1, '[', 2), vin_range(v1, '.', 1)), veq(v1, '('));
+        if (!any(vand(ends_v, sep1))) {
+            p += 16;
+            continue;
+        }
+        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(ends_v));
+        const unsigned d2 = digit_mask(v2);
+        const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
+                               eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
+        const unsigned go_on = (eq(v1, '.') & (d2 | eq(v2, ']') | eq(v2, ')'))) |
+                               (eq(v1, '\\') & (eq(v2, '.') | eq(v2, '\\'))) | (eq(v1, ']') & eq(v2, ']')) |
+                               (eq(v1, '/') & d2) | ((eq(v1, '[') | eq(v1, '(')) & open2);
+        const unsigned hit = ends & go_on;
+        if (hit != 0) {
+            const unsigned char* q = p + __builtin_ctz(hit);
+            while (q > start && is_digit(q[-1])) --q;
+            return q;
+        }
+        p += 16;
+    }
+    // The tail below must start at a group start or a non-digit (searched
+    // 16 bytes at a time: a giant digit run has no other).
+    while (p - start >= 16) {
+        if (const unsigned other = ~digit_mask(load16(p - 16)) & 0xFFFF; other != 0) {
+            p = p - 16 + (32 - __builtin_clz(other));
+            break;
+        }
+        p -= 16;
+    }
+    while (p > start && is_digit(p[-1])) --p;
+#endif
+    for (;;) {
+        p = to_digit(p, lim);
+        const unsigned char* q = p;
+        while (is_digit(*q)) ++q;   // stops at the sentinel at the latest
+        // The byte after the group and the one after that must both be known.
+        if (lim - q < 2) return p;
+        const unsigned char c = q[0], n = q[1];
+        const bool may_go_on =
+            (c == '.' && (is_digit(n) || n == ']' || n == ')')) ||   // "." close{0,3} digit
+            (c == '\\' && (n == '.' || n == '\\')) || (c == ']' && n == ']') || (c == '/' && is_digit(n)) ||
+            ((c == '[' || c == '(') && (n == '[' || n == '(' || n == '.' || n == '\\' || (n | 0x20) == 'd'));
+        if (may_go_on) return p;
+        p = q;
+    }
+}
+
+/// hash: LexState::flags bit: the skip stopped at lim inside a word run of
+/// more than 128 bytes.
+inline constexpr unsigned kHashInRun = 1;
+
+/// hash: the tokens are maximal word runs (here letters and digits only,
+/// Word::alnum: "_" separates) and the runs between them; a word
+/// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
+/// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
+/// blocks [p + 16k, p + 16k + 16), and that block is all hex. So blocks with
+/// a non-hex byte are passed over; at the first all-hex block (or near lim)
+/// the scan backs up to the start of the word run that may hold a hash and
+/// the DFA takes over there. A run start is a token boundary: the byte before
+/// it is no word byte, or it is `p`, which is one.
+///
+/// A run of more than 128 bytes is one `word+` token that reports nothing,
+/// so it is passed over whole and the search goes on after it. When it
+/// reaches lim (a line that is one giant word) it is passed over to lim and
+/// `flags` remember it: the lex function then comes back here with the next
+/// bytes instead of running the DFA over the rest of the run.
+inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
+                                              unsigned& flags) {
+    if (!skips_on()) return p;
+    if (flags != 0) {
+        p = word_run_end<Word::alnum>(p, lim);
+        if (p >= lim) return lim;
+        flags = 0;   // the run ends at p, a token boundary
+    }
+    for (;;) {
+        const unsigned char* const start = p;
+        const unsigned char* q = p;
+#if defined(__SSE2__)
+        while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
+#endif
+        // q: first block not known to hold a non-hex byte. A hash run covering
+        // no checked block starts after q - 32 (else it would cover one).
+        const unsigned char* r = word_run_start<Word::alnum>(start, q - start > 32 ? q - 32 : start);
+        // Bytes that are no word bytes form a `([^]\word)+` token that reports
+        // nothing and ends at the next word byte: pass them here, so that the
+        // DFA does not wait at lim inside one and then take the next piece's
+        // bytes one by one ("[.][.][.]..."). Cut at lim, such a token is two
+        // no-op tokens.
+        if (r < lim && !is_word_of<Word::alnum>(*r)) {
+            r = next_word_byte<Word::alnum>(r, lim);
+            if (r == lim) return lim;
+        }
+        if (lim - r <= 128) return r;
+        const unsigned char* const e = word_run_end<Word::alnum>(r, lim);
+        if (e - r <= 128) return r;
+        if (e >= lim) {
+            flags = kHashInRun;
+            return lim;
+        }
+        p = e;
+    }
+}
+
+/// ipv6: LexState::flags values of the skip below, which stopped at lim
+/// inside a token that reports nothing: in its run, right after the "%"
+/// that follows the run, or in its zone.
+inline constexpr unsigned kIpv6InRun = 1;
+inline constexpr unsigned kIpv6AfterPercent = 2;
+inline constexpr unsigned kIpv6InZone = 3;
+
+constexpr bool is_ipv6_run_char(unsigned c) { return is_word(c) || c == '.' || c == ':'; }
+constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || c == '-'; }
+
+/// ipv6: the rest of the token `runchar+ ("%" zonechar+)?` from `p`, where
+/// `flags` says which part `p` is in. Returns its end, a token boundary,
+/// with `flags` cleared; or lim, with `flags` saying where lim fell and
+/// `after_percent` how many bytes of the token stand from its "%" to lim.
+inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                            int& after_percent) {
+    if (flags == kIpv6InRun) {
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+            if (m != 0) {
+                p += __builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        if (p >= lim) return lim;
+        if (*p != '%') {
+            flags = 0;
+            return p;
+        }
+        ++p;
+        after_percent = 1;
+        flags = kIpv6AfterPercent;
+        if (p >= lim) return lim;
+    }
+    if (flags == kIpv6AfterPercent) {
+        // No zone: the token ended before the "%", a one-byte token of its own.
+        if (!is_ipv6_zone_char(*p)) {
+            flags = 0;
+            return p;
+        }
+        flags = kIpv6InZone;
+    }
+    const unsigned char* const from = p;
+    while (p < lim && is_ipv6_zone_char(*p)) ++p;
+    if (p >= lim) {
+        const auto more = std::min<std::ptrdiff_t>(lim - from, 1 << 20);
+        after_percent = static_cast<int>(std::min<std::ptrdiff_t>(after_percent + more, 1 << 20));
+        return lim;
+    }
+    flags = 0;
+    return p;
+}
+
+/// ipv6: whether the driver would have restarted the DFA here, had the DFA
+/// scanned the token the skip passes over: in a zone the DFA keeps its
+/// backtracking marker on the "%", and the driver restarts the DFA at the
+/// cursor when the marker is more than the rule's 256 bytes behind it
+/// (Scanner first_needed()). The lex function then does the same.
+inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
+    return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
+}
+
+/// ipv6: whether the 16 bytes at q are known to hold none of the bytes the
+/// search in to_ipv6_run() stops at, ":", "%" and NUL (so the walk there may
+/// go back to searching and make progress: the search passes them).
+inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
+#if defined(__SSE2__)
+    if (lim - q >= 16) {
+        const __m128i v = load16(q);
+        return _mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))) == 0;
+    }
+#endif
+    (void)q;
+    (void)lim;
+    return false;
+}
+
+/// ipv6: whether a token whose first field (the run bytes before its first
+/// colon) is [f, colon) reports nothing for that field alone: it holds a
+/// byte that is neither a hex digit nor "." and is not the "IPv6" of an
+/// "IPv6:" label. emit_ipv6_run() then finds no address: address_start()
+/// gives nullptr at the first colon when that colon is before the address
+/// end. It is whenever the token has two colons or more (the address end
+/// drops at most the last colon, and the "%" comes after all colons); and a
+/// token with fewer than two colons reports nothing anyway.
+inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned char* colon) {
+    if (colon - f == 4 && (f[0] | 0x20) == 'i' && (f[1] | 0x20) == 'p' && (f[2] | 0x20) == 'v' && f[3] == '6') {
+        return false;   // may be a label
+    }
+    for (; f < colon; ++f) {
+        if (!is_hex(*f) && *f != '.') return true;
+    }
+    return false;
+}
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv6: the first ":", "%" or NUL at or after `p`, searched 32 bytes at a
+/// time while 32 are left; otherwise the position where fewer are left.
+IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 32) {
+        const __m256i v = load32(p);
+        const unsigned stop = static_cast<unsigned>(
+            _mm256_movemask_epi8(vor32(vor32(veq32(v, ':'), veq32(v, '%')), veq32(v, 0))));
+        if (stop != 0) return p + __builtin_ctz(stop);
+        p += 32;
+    }
+    return p;
+}
+#endif
+
+/// ipv6: passes the rest of a token that reports nothing, from `from` inside
+/// its run. Returns its end (a token boundary) with `flags` 0, or lim with
+/// `flags` saying where lim fell (ipv6_token_rest).
+inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const unsigned char* lim, unsigned& flags,
+                                               int& after_percent) {
+    flags = kIpv6InRun;
+    return ipv6_token_rest(from, lim, flags, after_percent);
+}
+
+/// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
+/// single other bytes. A run without a colon is matched by the skip rule
+/// `(word | ".")+` (a tie with the run rule, which comes second), unless a
+/// "%" follows it. So everything before the run that holds the first ":" or
+/// "%" is passed over; the scan stops after the last byte that is no run
+/// byte before it (a token boundary). NUL also stops it (the sentinel).
+///
+/// That run's token is `runchar+ ("%" zonechar+)?`, and emit_ipv6_run()
+/// reports nothing from it when it has fewer than two colons (every address
+/// text holds "::" or seven colons; zone bytes hold none), nor when 16 or
+/// more bytes stand before its first colon: the address text then starts
+/// there (no "IPv6:" label), and a first field that long is neither a group
+/// of 1-4 hex digits nor a dotted quad; nor when its first field holds a
+/// byte that is no hex digit and no "." (ipv6_field_reports_nothing(), as
+/// in the "07T12:10:00Z" of a timestamp). Such a token is passed over too, and
+/// the search goes on after it, which is again a token boundary. When the
+/// token reaches lim (a line that is one giant word), it is passed over to
+/// lim and `flags` remember where: the lex function then comes back here
+/// with the next bytes instead of running the DFA over the rest of it. Each
+/// byte is read a bounded number of times.
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                        int& after_percent) {
+    if (!skips_on()) return p;
+    if (flags != 0) {
+        p = ipv6_token_rest(p, lim, flags, after_percent);
+        if (flags != 0) return p;
+    }
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
+    for (;;) {
+        const unsigned char* const start = p;
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (avx2) p = ipv6_search_avx2(p, lim);
+#endif
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned stop =
+                static_cast<unsigned>(_mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))));
+            if (stop != 0) {
+                p += __builtin_ctz(stop);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
+        // Back to the start of the run that holds the stop: after the last byte
+        // before it that is no run byte (every such byte is a token of its own).
+        const unsigned char* const stop = p;
+        bool long_field = false;   // 16 or more run bytes before the stop
+#if defined(__SSE2__)
+        if (stop - start >= 16) {
+            const __m128i v = load16(stop - 16);
+            const unsigned other = ~(word_mask(v) | eq(v, '.')) & 0xFFFF;
+            long_field = other == 0;
+            if (!long_field) p = stop - 16 + (32 - __builtin_clz(other));
+        } else
+#endif
+        {
+            while (p > start && in_class(p[-1], kWordByte | kDotByte)) --p;
+            long_field = stop - p >= 16;
+        }
+        if (long_field) {
+            // A first field of 16 bytes or more: the token reports nothing.
+            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
+            if (flags != 0) return p;
+            continue;
+        }
+        if (stop >= lim) return p;
+        if (*stop == ':' && ipv6_field_reports_nothing(p, stop)) {
+            // A first field with a byte that is no hex digit: the token reports
+            // nothing. From its end, a token boundary, the search goes on when
+            // the next 16 bytes hold no stop, and the walk below otherwise
+            // (colons tend to come in crowds: "http://http://...").
+            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
+            if (flags != 0) return p;
+            if (no_stop_ahead(p, lim)) continue;
+        }
+        // From p (a run start, or the end of a token passed over just above;
+        // a token boundary either way) the tokens are followed byte
+        // by byte, as the DFA would take them, until a run with two colons
+        // starts (the DFA takes over there), a token with a long first field
+        // is passed over whole, or a token ends where the next 16 bytes hold
+        // no ':' or '%' (back to the search above).
+        enum { kBetween, kRun, kPercent, kZone } state = kBetween;
+        const unsigned char* tok = p;
+        int colons = 0;
+        int field = 0;   // run bytes before its first colon
+        const unsigned char* first_colon = nullptr;
+        const unsigned char* q = p;
+        bool search = false;
+        while (!search) {
+            if (q >= lim) return state == kBetween ? lim : tok;
+            const unsigned char c = *q;
+            const unsigned char k = kByteClasses.of[c];
+            switch (state) {
+            case kBetween:
+#if defined(__SSE2__)
+                if (lim - q >= 16) {
+                    // Sixteen bytes without "%" at once: their runs are whole
+                    // tokens (the first one starts at q, a boundary), and only
+                    // one with two colons matters. A run that reaches the end
+                    // of the block is left to the byte loop.
+                    const __m128i v = load16(q);
+                    if (_mm_movemask_epi8(vor(vor(veq(v, '%'), veq(v, ':')), veq(v, 0))) == 0) {
+                        search = true;   // nothing here stops the search above
+                        break;
+                    }
+                    if (_mm_movemask_epi8(veq(v, '%')) == 0) {
+                        const unsigned colon = eq(v, ':');
+                        const unsigned run = word_mask(v) | eq(v, '.') | colon;
+                        unsigned starts = run & ~(run << 1) & 0xFFFF;
+                        int next = 16;
+                        for (; starts != 0; starts &= starts - 1) {
+                            const int at = __builtin_ctz(starts);
+                            const int len = __builtin_ctz(~(run >> at));
+                            if (at + len >= 16) {
+                                next = at;
+                                break;
+                            }
+                            const unsigned in_run = (colon >> at) & ((1u << len) - 1);
+                            // The token is this run (no "%" in the block): one
+                            // whose first field says so reports nothing.
+                            if ((in_run & (in_run - 1)) != 0 &&
+                                !ipv6_field_reports_nothing(q + at, q + at + __builtin_ctz(in_run))) {
+                                return q + at;
+                            }
+                        }
+                        if (next > 0) {
+                            q += next;
+                            break;
+                        }
+                        // A run from q to past the block: the byte loop takes it.
+                    }
+                }
+#endif
+                if ((k & (kWordByte | kDotByte | kColonByte)) != 0) {
+                    state = kRun;
+                    tok = q;
+                    colons = c == ':';
+                    field = 1 - colons;
+                    first_colon = q;
+                }
+                ++q;   // otherwise a one-byte token
+                break;
+            case kRun:
+                if ((k & (kWordByte | kDotByte)) != 0) {
+                    if (colons == 0 && ++field >= 16) {
+                        // A first field of 16 bytes or more: the token reports nothing.
+                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        if (flags != 0) return q;
+                        search = true;
+                        break;
+                    }
+                    ++q;
+                } else if (c == ':') {
+                    if (colons == 0) first_colon = q;
+                    if (++colons >= 2) {
+                        if (!ipv6_field_reports_nothing(tok, first_colon)) return tok;
+                        // Its first field says the token reports nothing: the
+                        // walk goes on after it, a token boundary.
+                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        if (flags != 0) return q;
+                        state = kBetween;
+                        break;
+                    }
+                    ++q;
+                } else if (c == '%') {
+                    state = kPercent;
+                    ++q;
+                } else {
+                    state = kBetween;   // the token ended; c is a one-byte token
+                    search = no_stop_ahead(q, lim);
+                    ++q;
+                }
+                break;
+            case kPercent:
+                // A zone byte starts the zone; otherwise the token ended before
+                // the "%", a one-byte token, and c starts the next one.
+                state = (k & (kWordByte | kDotByte | kDashByte)) != 0 ? kZone : kBetween;
+                if (state == kZone) ++q;
+                break;
+            case kZone:
+                if ((k & (kWordByte | kDotByte | kDashByte)) != 0) {
+                    ++q;
+                } else {
+                    state = kBetween;   // the token ended; c starts the next one
+                    search = no_stop_ahead(q, lim);
+                }
+                break;
+            }
+        }
+        p = q;
+    }
+}
+
+/// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).
+inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[1] == ':' && p[2] == ']'; }
+
+/// ipv6 (defanged): the tokens are maximal runs of [0-9A-Za-z_.:] and "[:]",
+/// and single other bytes; only a run that holds a "[:]" reports anything.
+/// So the scan passes to the first "[:]" and backs up to the start of its
+/// run (after the last byte before it that no run holds: a token
+/// boundary). Without one, it stops before the run that reaches the last
+/// two bytes, which may begin a "[:]" that the next bytes complete.
+inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
+    const unsigned char* const start = p;
+    const unsigned char* found = nullptr;
+#if defined(__SSE2__)
+    while (lim - p >= 18) {
+        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+        if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
+            found = p + __builtin_ctz(m);
+            break;
+        }
+        p += 16;
+    }
+#endif
+    if (found == nullptr) {
+        for (; lim - p >= 3; ++p) {
+            if (is_defanged_colon(p)) {
+                found = p;
+                break;
+            }
+        }
+    }
+    const unsigned char* q = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
+    // Back over the run that holds q: the first "[:]" is at q or later, so
+    // only run bytes stand before it.
+    while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
+    return q;
+}
+
+/// phone: LexState::flags bits of the word-chain skip below.
+inline constexpr unsigned kPhoneInChain = 1;      ///< the skip stopped inside a chain
+inline constexpr unsigned kPhoneAfterTight = 2;   ///< ... right after its "-" or "."
+
+/// phone: the rest of a chain of words joined by single "-" or "." (the
+/// grammar's `tight`) whose start the skip has passed over, from `p`. Returns
+/// its end, a token boundary, with `flags` cleared; or lim, with `flags`
+/// saying where in the chain lim fell, when the chain may go on.
+inline const unsigned char* phone_chain_rest(const unsigned char* p, const unsigned char* lim,
+                                             unsigned& flags) {
+    if ((flags & kPhoneAfterTight) != 0) {
+        // The token ended before that "-" or "." unless a word follows. If
+        // not, the byte was a one-byte token or the start of a `[^0-9a-zA-Z_+(]+`
+        // token that the scan entering after it ends where it would have.
+        if (p < lim && !is_word(*p)) {
+            flags = 0;
+            return p;
+        }
+    }
+    for (;;) {
+#if defined(__SSE2__)
+        // Sixteen bytes at a time: the chain goes on over word bytes and over
+        // a "-" or "." that a word byte follows; it ends at any other byte.
+        while (lim - p >= 17) {
+            const __m128i v = load16(p);
+            const unsigned tight = eq(v, '-') | eq(v, '.');
+            const unsigned ends = ~(word_mask(v) | (tight & word_mask(load16(p + 1)))) & 0xFFFF;
+            if (ends != 0) {
+                flags = 0;
+                return p + __builtin_ctz(ends);
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_word(*p)) ++p;
+        if (p >= lim) {
+            flags = kPhoneInChain;
+            return lim;
+        }
+        if (*p != '-' && *p != '.') break;
+        if (p + 1 >= lim) {
+            flags = kPhoneInChain | kPhoneAfterTight;
+            return lim;
+        }
+        if (!is_word(p[1])) break;
+        p += 2;
+    }
+    flags = 0;
+    return p;
+}
+
+/// phone: every token that reports is a number run, `[+(]? digit+` and more
+/// digit groups joined by "-", " ", "." or parentheses, and
+/// emit_phone_run() reports nothing from a run with fewer than 8 digits.
+/// A "hard" byte, one outside [0-9A-Za-z_+(-. )], is in no run, no word and
+/// no chain of words: only in a `[^0-9a-zA-Z_+(]+` token (or a one-byte
+/// one), which ends at the next byte in [0-9a-zA-Z_+(]. So a scan that
+/// resumes right after a hard byte ends its first token where the grammar's
+/// token ends (the bytes before that one are all in that class), and the
+/// stretches between hard bytes ("segments") hold whole number runs. The
+/// scan passes over every segment with fewer than 8 digits and stops at the
+/// start of the first one with more (the DFA takes over there), or of the
+/// last one, which may go on past lim.
+///
+/// A first word that holds a letter or "_" starts a token of
+/// `(word+ tight)* wordy` (or `run tight? wordy` when it starts with
+/// digits), which takes the whole chain of words joined by single "-" or
+/// "." after it and reports nothing. Where the scan stops, a chain that
+/// starts the segment and reaches past the scanned bytes is passed over and
+/// the scan goes on after it (so no byte is scanned twice); when it reaches
+/// lim (a line that is one giant word), it is passed over to lim and `flags`
+/// remember it: the lex function comes back to phone_chain_rest() with the
+/// next bytes instead of running the DFA over the whole chain.
+inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                         const unsigned char*& known) {
+    if (!skips_on()) return p;
+    if (flags != 0) {
+        p = phone_chain_rest(p, lim, flags);
+        if (flags != 0) return p;
+    }
+    // Up to `known` this lex call has scanned already and found where the
+    // DFA must run: the tokens there are left to it (no rescans).
+    if (known != nullptr && p < known) return p;
+    for (;;) {
+        const unsigned char* seg = p;   // start of the current segment
+        int digits = 0;                 // its digits before p
+        const unsigned char* scanned = lim;   // where a segment reached 8 digits
+        bool found = false;
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned d = digit_mask(v);
+            const unsigned soft =
+                word_mask(v) | in_range(v, '(', 1) | in_range(v, '-', 1) | eq(v, '+') | eq(v, ' ');
+            const unsigned hard = ~soft & 0xFFFF;
+            if (hard == 0) {
+                digits += popcount16(d);
+                if (digits >= 8) {
+                    found = true;
+                    scanned = p + 16;
+                    break;
+                }
+                p += 16;
+                continue;
+            }
+            if (d == 0) {
+                // No digits: the segment goes on after the last hard byte, empty.
+                seg = p + (32 - __builtin_clz(hard));
+                digits = 0;
+                p += 16;
+                continue;
+            }
+            const int first = __builtin_ctz(hard);
+            if (digits + popcount16(d & ((1u << first) - 1)) >= 8) {
+                found = true;
+                scanned = p + 16;
+                break;
+            }
+            if (popcount16(d) >= 8) {
+                // Segments inside this block may hold 8 digits: walk them.
+                for (unsigned h = hard; h != 0 && !found; h &= h - 1) {
+                    const int at = __builtin_ctz(h);
+                    const unsigned rest = h & (h - 1);
+                    const int next = rest != 0 ? __builtin_ctz(rest) : 16;
+                    if (popcount16(d & ((1u << next) - 1) & ~((2u << at) - 1)) >= 8) {
+                        found = true;
+                        seg = p + at + 1;
+                        scanned = p + 16;
+                    }
+                }
+                if (found) break;
+            }
+            // Otherwise each segment inside the block has fewer than 8 digits; the
+            // one after the last hard byte goes on into the next block.
+            const int last = 31 - __builtin_clz(hard);
+            seg = p + last + 1;
+            digits = popcount16(d >> (last + 1));
+            p += 16;
+        }
+#endif
+        if (!found) {
+            for (; p < lim; ++p) {
+                const unsigned char c = *p;
+                if (is_word(c) || c == '(' || c == ')' || c == '-' || c == '.' || c == '+' || c == ' ') {
+                    if (is_digit(c) && ++digits >= 8) {
+                        found = true;
+                        scanned = p + 1;
+                        break;
+                    }
+                } else {
+                    seg = p + 1;
+                    digits = 0;
+                }
+            }
+        }
+        // The DFA starts at `seg`, unless a chain of words that holds a
+        // letter starts there and reaches past the scanned bytes (see above).
+        known = scanned;
+        const unsigned char* w = seg;
+        bool letter = false;
+        while (w < scanned && is_word(*w) && !letter) letter = !is_digit(*w++);
+        if (!letter) return seg;
+        unsigned chain = kPhoneInChain;
+        const unsigned char* const end = phone_chain_rest(w, lim, chain);
+        if (chain != 0) {
+            flags = chain;
+            return end;
+        }
+        if (end < scanned) return seg;
+        p = end;   // a token boundary after everything scanned so far
+        known = nullptr;
+    }
+}
+
+#if defined(__SSE2__)
+/// email: the stops among the 16 positions at `p` (20 bytes readable), for
+/// blocks that pass the cheap test in to_email_at(). Sharper than the scalar
+/// loop there, since the next bytes are at hand: an opening bracket starts a
+/// separator only before a mark (".", "@", "a", "d", after an optional
+/// space); a space only before such a bracket, "at ", "dot " or "@". Kept out of
+/// line, so that the cheap test keeps its values in registers.
+[[gnu::noinline]] inline unsigned email_block_stops(const unsigned char* p) {
+    const auto mark = [](__m128i v, __m128i lower) {
+        return eq(v, '.') | eq(v, '@') | eq(lower, 'a') | eq(lower, 'd');
+    };
+    const auto opener = [](__m128i v) { return eq(v, '[') | eq(v, '(') | eq(v, '{'); };
+    const __m128i to_lower = _mm_set1_epi8(0x20);
+    const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+    const __m128i v3 = load16(p + 3), v4 = load16(p + 4);
+    const __m128i l1 = _mm_or_si128(v1, to_lower);
+    const __m128i l2 = _mm_or_si128(v2, to_lower);
+    const __m128i l3 = _mm_or_si128(v3, to_lower);
+    const unsigned space = eq(v0, ' ');
+    const unsigned m2 = mark(v2, l2);
+    const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
+    const unsigned next_opens_sep = opener(v1) & (m2 | (eq(v2, ' ') & mark(v3, l3)));
+    const unsigned spaced_word = (eq(l1, 'a') & eq(l2, 't') & eq(v3, ' ')) |
+                                 (eq(l1, 'd') & eq(l2, 'o') & eq(l3, 't') & eq(v4, ' '));
+    return eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word | eq(v1, '@')));
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// email: the cheap test of to_email_at() at 32 positions at a time; passes
+/// over every 32 positions that all fail it, and returns the first position
+/// of the 32 where one passes (or where fewer than 34 bytes are left).
+IOCSCAN_AVX2 inline const unsigned char* email_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
+    const __m256i to_lower = _mm256_set1_epi8(0x20);
+    while (lim - p >= 34) {
+        const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+        const __m256i l1 = _mm256_or_si256(v1, to_lower);
+        const __m256i l2 = _mm256_or_si256(v2, to_lower);
+        const __m256i space_v = veq32(v0, ' ');
+        const __m256i a1 = veq32(l1, 'a'), d1 = veq32(l1, 'd');
+        const __m256i mark1 = vor32(vor32(veq32(v1, '.'), veq32(v1, '@')), vor32(vor32(a1, d1), veq32(v1, ' ')));
+        const __m256i open0 = vor32(veq32(_mm256_or_si256(v0, to_lower), '{'), veq32(v0, '('));
+        const __m256i open1 = vor32(veq32(l1, '{'), veq32(v1, '('));
+        const __m256i word1 = vor32(vand32(a1, veq32(l2, 't')), vand32(d1, veq32(l2, 'o')));
+        const __m256i maybe = vor32(vor32(veq32(v0, '@'), veq32(v0, 0)),
+                                    vor32(vand32(open0, mark1),
+                                          vand32(space_v, vor32(vor32(open1, word1), veq32(v1, '@')))));
+        if (any32(maybe)) break;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
+/// The first address character [A-Za-z0-9_%+-] or NUL at or after `p`, or lim.
+inline const unsigned char* next_address_char(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    for (; lim - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        const unsigned m = word_mask(v) | eq(v, '%') | eq(v, '+') | eq(v, '-') | eq(v, 0);
+        if (m != 0) return p + __builtin_ctz(m);
+    }
+#endif
+    while (p < lim && *p != 0 && !is_email_char(*p)) ++p;
+    return p;
+}
+
+/// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
+/// report something only if it holds an at-separator, which needs "@", an
+/// opening bracket, " at " or " @ ". Separators start with ".", "@", a
+/// bracket or a space that is followed by a bracket, "a"/"A", "d"/"D" or
+/// "@". So from a token boundary, no run reports anything before the first
+/// "@", "[", "(", "{", NUL, or space followed by one of those letters,
+/// brackets or "@" (or by the sentinel); any other byte that is neither an address character nor "."
+/// cannot be inside a run, so the position after it is a token boundary.
+/// (Closing brackets are inside a run only after an opening one.)
+inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on()) return p;
+    const unsigned char* safe = p;
+#if defined(__SSE2__)
+    const __m128i to_lower = _mm_set1_epi8(0x20);
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
+    while (lim - p >= 20) {
+#if defined(IOCSCAN_SKIP_AVX2)
+        // Blocks that fail the cheap test below are passed over 32 bytes at a
+        // time first (the same test).
+        if (avx2) {
+            p = email_cheap_pass_avx2(p, lim);
+            if (lim - p < 20) break;
+        }
+#endif
+        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+        const __m128i l1 = _mm_or_si128(v1, to_lower);
+        const __m128i l2 = _mm_or_si128(v2, to_lower);
+        // First a cheap test, in vector registers with one movemask, that
+        // most blocks pass: no "@", no NUL, no opening bracket before a mark
+        // or a space, and no space before an opening bracket, "at" or "do"
+        // (a superset of email_block_stops(): English prose is full of " a" and
+        // " d", logs of "[" before a digit). "[" | 0x20 is "{", and no other
+        // byte but "{" gives that.
+        const __m128i space_v = veq(v0, ' ');
+        const __m128i a1 = veq(l1, 'a'), d1 = veq(l1, 'd');
+        const __m128i mark1 =
+            vor(vor(veq(v1, '.'), veq(v1, '@')), vor(vor(a1, d1), veq(v1, ' ')));   // or a space
+        const __m128i open0 = vor(veq(_mm_or_si128(v0, to_lower), '{'), veq(v0, '('));
+        const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
+        const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
+        const __m128i maybe = vor(vor(veq(v0, '@'), veq(v0, 0)),
+                                  vor(vand(open0, mark1), vand(space_v, vor(vor(open1, word1), veq(v1, '@')))));
+        if (!any(maybe)) {
+            p += 16;
+            continue;
+        }
+        if (const unsigned stop = email_block_stops(p); stop != 0) {
+            // Every byte before the stop that is neither an address character
+            // nor "." is a boundary: back up to the last one.
+            p += __builtin_ctz(stop);
+            while (p > safe && (is_email_char(p[-1]) || p[-1] == '.')) --p;
+            if (*p == 0 || is_email_char(*p)) return p;
+            // No word before the stop ("[.][.][.]", " at at at"): from a byte
+            // that is no address character the DFA takes `([^]\lchar)+`, a
+            // token that ends at the next address character and reports
+            // nothing, so go on from there. (Cut at lim, that token is still
+            // two no-op tokens: a run can only start at an address character.)
+            p = next_address_char(p, lim);
+            if (p == lim || *p == 0) return p;
+            safe = p;
+            continue;
+        }
+        p += 16;
+    }
+    // The blocks held no stop, so their last boundary byte is a safe point
+    // (searched 16 bytes at a time: a giant word has none).
+    const unsigned char* q = p;
+    while (q - safe >= 16) {
+        const __m128i v = load16(q - 16);
+        const unsigned inside = word_mask(v) | eq(v, '%') | eq(v, '+') | in_range(v, '-', 1);
+        if (const unsigned other = ~inside & 0xFFFF; other != 0) {
+            q = q - 16 + (32 - __builtin_clz(other));
+            break;
+        }
+        q -= 16;
+    }
+    for (; q > safe; --q) {
+        if (!is_email_char(q[-1]) && q[-1] != '.') {
+            safe = q;
+            break;
+        }
+    }
+#endif
+    // Near lim: stop at every byte that may start a separator.
+    for (; p < lim; ++p) {
+        const unsigned char c = *p;
+        if (c == '@' || c == '[' || c == '(' || c == '{' || c == 0) return safe;
+        if (c == ' ') {
+            const unsigned char n = p + 1 < lim ? p[1] : 0;
+            const unsigned char nl = static_cast<unsigned char>(n | 0x20);
+            if (n == 0 || n == '@' || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') return safe;
+        }
+        if (!is_email_char(c) && c != '.') safe = p + 1;
+    }
+    return safe;
+}
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// yara: the cheap test of yara_idle() at 32 positions at a time; passes
+/// over every 32 positions that all fail it, and returns the first position
+/// of the 32 where one passes (or where fewer than 34 bytes are left).
+IOCSCAN_AVX2 inline const unsigned char* yara_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 34) {
+        const __m256i v = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+        const __m256i module = vand32(veq32(v, 'i'), vor32(vand32(veq32(v1, 'm'), veq32(v2, 'p')),
+                                                           vand32(veq32(v1, 'n'), veq32(v2, 'c'))));
+        const __m256i keyword =
+            vor32(vor32(module, vand32(veq32(v, 'p'), vand32(veq32(v1, 'r'), veq32(v2, 'i')))),
+                  vor32(vand32(veq32(v, 'g'), vand32(veq32(v1, 'l'), veq32(v2, 'o'))),
+                        vand32(veq32(v, 'r'), vand32(veq32(v1, 'u'), veq32(v2, 'l')))));
+        const __m256i comment_nul =
+            vor32(vand32(veq32(v, '/'), vor32(veq32(v1, '/'), veq32(v1, '*'))), veq32(v, 0));
+        if (any32(vor32(keyword, comment_nul))) break;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
+/// yara, outside a rule (idle): only "import"/"include" (start "i"), "//"
+/// and "/*" (start "/"), and "private", "global", "rule" right after
+/// whitespace can change anything; every other token is a word run or one
+/// byte, sets the "glued" flag and does nothing else, and whitespace clears
+/// it. Tokens that can span whitespace start with "i" or "/". So the scan
+/// stops at "/", NUL, an "i" that starts a token (no word byte before it),
+/// or an "i", "p", "g", "r" after whitespace, all token boundaries, and
+/// sets `glued` as the skipped tokens would have. A glued "//" comment (to
+/// the end of its line, when that is before lim) or "/*" is a no-op token
+/// too and is passed over. The first byte is left to the DFA when it could
+/// start a keyword, so the flag from before is only needed when nothing is
+/// skipped.
+///
+/// A word run of 8 bytes or more is a `word+` token whatever follows (the
+/// keywords are at most 7 letters), so one that reaches lim (a line that
+/// is one giant word) is passed over to lim with `in_word` set: the lex
+/// function comes back here with the next bytes, which go on with the run,
+/// instead of running the DFA over all of it.
+inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued,
+                                      bool& in_word) {
+    if (!skips_on()) return p;
+    const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    if (in_word) {
+        p = word_run_end(p, lim);
+        if (p >= lim) return lim;
+        in_word = false;   // the word ended; `glued` was set when it began
+    }
+    const auto may_stop = [](unsigned char c) {
+        return c == '/' || c == 0 || c == 'i' || c == 'p' || c == 'g' || c == 'r';
+    };
+    if (p >= lim || may_stop(*p)) return p;
+    const unsigned char* const start = p;
+    ++p;
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
+    for (;;) {
+#if defined(__SSE2__)
+        // In blocks, a keyword must also show its first three letters: "imp",
+        // "inc", "pri", "glo", "rul"; any other word is a plain word+ token.
+        while (lim - p >= 18) {
+#if defined(IOCSCAN_SKIP_AVX2)
+            // Blocks that fail the cheap test below are passed over 32 bytes
+            // at a time first (the same test).
+            if (avx2) {
+                p = yara_cheap_pass_avx2(p, lim);
+                if (lim - p < 18) break;
+            }
+#endif
+            const __m128i v = load16(p);
+            const __m128i v1 = load16(p + 1);
+            const __m128i v2 = load16(p + 2);
+            // Cheap test first, in vector registers with one movemask: every
+            // stop is NUL, "//", "/*" or one of the three-letter starts. (Two
+            // letters are not enough: "in", "pr" and "ru" are all over prose.)
+            const __m128i module = vand(veq(v, 'i'), vor(vand(veq(v1, 'm'), veq(v2, 'p')),
+                                                          vand(veq(v1, 'n'), veq(v2, 'c'))));
+            const __m128i keyword =
+                vor(vor(module, vand(veq(v, 'p'), vand(veq(v1, 'r'), veq(v2, 'i')))),
+                    vor(vand(veq(v, 'g'), vand(veq(v1, 'l'), veq(v2, 'o'))),
+                        vand(veq(v, 'r'), vand(veq(v1, 'u'), veq(v2, 'l')))));
+            // A "/" not before "/" or "*" is a one-byte token.
+            const __m128i comment_nul =
+                vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))), veq(v, 0));
+            if (!any(vor(keyword, comment_nul))) {
+                p += 16;
+                continue;
+            }
+            const __m128i prev = load16(p - 1);
+            const unsigned prev_ws = eq(prev, ' ') | in_range(prev, '\t', 4);
+            const unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(comment_nul)) |
+                                  (static_cast<unsigned>(_mm_movemask_epi8(keyword)) & prev_ws) |
+                                  (static_cast<unsigned>(_mm_movemask_epi8(module)) & ~word_mask(prev) & 0xFFFF);
+            if (stop != 0) {
+                p += __builtin_ctz(stop);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        for (; p < lim; ++p) {
+            const unsigned char c = *p;
+            const unsigned char b = p[-1];
+            if (c == '/' || c == 0) break;
+            if (c == 'i' && !is_word(b)) break;
+            if (is_ws(b) && (c == 'i' || c == 'p' || c == 'g' || c == 'r')) break;
+        }
+        // p > start here, so the token before p decides the flag.
+        if (p >= lim || *p != '/' || is_ws(p[-1]) || p + 1 >= lim) break;
+        if (p[1] == '*') {
+            p += 2;   // a glued "/*" only sets the flag, which is set
+            continue;
+        }
+        if (p[1] != '/') break;
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(lim - p));
+        if (nl == nullptr) break;   // the comment may go on after lim
+        p = static_cast<const unsigned char*>(nl);
+    }
+    // A word run that reaches lim may go on in the next piece ("x" + "import
+    // ..." is one word, not a module): the DFA must see it from its start.
+    if (p >= lim) {
+        p = word_run_start(start, p);
+        if (lim - p >= 8) {
+            in_word = true;
+            glued = true;
+            return lim;
+        }
+    }
+    if (p > start) glued = !is_ws(p[-1]);
+    return p;
+}
+
+}  // namespace iocscan::detail::skip

@@ -1,0 +1,161 @@
+// Fast path of grammar/url_bracket.re and grammar/url_backslash.re between
+// tokens: jump to the next defang dot, then back up to its address run.
+//
+// Why this is equivalent to the grammars. A URL token of either grammar is
+// `word atok* G ...`, where G is " "? followed by the rule's defang dot, its
+// anchor: bracket `[([] " "? "."` (the start of bdot), backslash
+// `"\\" " "? "."` (sdot). So with `a` the first byte at or after `p` where
+// an anchor may start, no URL token ends before `a`, and a URL token that
+// holds `a` starts in the run before it: one optional space, then `atok*`,
+// which is made of address characters (url_common.re `cls`) and, inside a
+// bdot, a space after "[" / "(" or after ".". `back_to_run_start` backs up
+// over exactly those bytes (a space whenever the byte before it is "[", "("
+// or "."; backing up further than needed is harmless). Where it stops, at
+// `r`, the byte before `r` is neither of them, so no token of the grammar
+// holds both it and `r`: every token that holds a space other than these
+// holds an anchor before that space, the skip rules `word atok*` and
+// `clsnw+` take address characters only, and `([^] \ cls \ [ \t\r\n])+`
+// stops before `r`'s byte (an address character, a space or the anchor).
+// So `r` is a token boundary, and the tokens in [p, r) report nothing: the
+// scanner may resume at `r`. (Backslash only: a '"' right before `r` starts
+// the grammar's quoted rule, which holds the run, so the skip stops at that
+// '"' instead, again a boundary: no other token holds a '"' and a byte
+// before it, and its non-address rule stops before '"'.) Nothing before `p`
+// is read, and no byte at or past `lim` is decided on: an anchor cut off by
+// `lim` counts as found, and
+// with no anchor the run before `lim` is backed up over (it may go on).
+// Where that run starts with bytes of `clsnw`, their `clsnw+` token is
+// passed too (see url_anchor_skip).
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+
+#include "simd/skip_scan.hpp"
+
+namespace iocscan::detail {
+
+/// A byte of iocextract's address class [.:/\\\w\[\]\(\)-] (url_common.re `cls`).
+inline bool is_address_char(unsigned char c) {
+    return skip::is_word(c) || c == '.' || c == ':' || c == '/' || c == '\\' || c == '[' || c == ']' ||
+           c == '(' || c == ')' || c == '-';
+}
+
+/// A byte of url_common.re `clsnw`: an address character that is no word byte.
+inline bool is_non_word_address_char(unsigned char c) { return is_address_char(c) && !skip::is_word(c); }
+
+/// The first byte at or after `p` that is not in `clsnw`, or lim.
+inline const unsigned char* non_word_address_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    using namespace skip;
+    for (; lim - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        // [.:/] and "-" as ranges: "-" "." "/" are 0x2d-0x2f, ":" follows "9".
+        const unsigned in_run = in_range(v, '-', 2) | eq(v, ':') | eq(v, '\\') | eq(v, '[') | eq(v, ']') |
+                                eq(v, '(') | eq(v, ')');
+        if (const unsigned out = ~in_run & 0xFFFF; out != 0) return p + __builtin_ctz(out);
+    }
+#endif
+    while (p < lim && is_non_word_address_char(*p)) ++p;
+    return p;
+}
+
+/// Whether a defang dot may start at `q` (< lim): "[." "[ ." "(." "( ."
+/// for bracket, "\." "\ ." for backslash. Bytes at or past `lim` are unknown.
+template <bool kBackslash>
+inline bool may_start_anchor(const unsigned char* q, const unsigned char* lim) {
+    const bool opens = kBackslash ? *q == '\\' : (*q == '[' || *q == '(');
+    if (!opens) return false;
+    if (lim - q < 3) return true;
+    return q[1] == '.' || (q[1] == ' ' && q[2] == '.');
+}
+
+/// The first byte at or after `p` where a defang dot may start, or `lim`.
+template <bool kBackslash>
+inline const unsigned char* find_defang_anchor(const unsigned char* p, const unsigned char* lim) {
+    if constexpr (kBackslash) {
+        // "\" is rare in text: libc's memchr passes over it fastest.
+        while (p < lim) {
+            const void* hit = std::memchr(p, '\\', static_cast<std::size_t>(lim - p));
+            if (hit == nullptr) return lim;
+            p = static_cast<const unsigned char*>(hit);
+            if (may_start_anchor<true>(p, lim)) return p;
+            ++p;
+        }
+        return lim;
+    }
+#if defined(__SSE2__)
+    // Reads p[0..17], all before lim.
+    while (lim - p >= 18) {
+        const __m128i v0 = skip::load16(p);
+        const __m128i v1 = skip::load16(p + 1);
+        const unsigned opens = skip::eq(v0, '[') | skip::eq(v0, '(');
+        if (opens != 0) {
+            const unsigned dot_next = skip::eq(v1, '.') | (skip::eq(v1, ' ') & skip::eq(skip::load16(p + 2), '.'));
+            if (const unsigned m = opens & dot_next; m != 0) return p + __builtin_ctz(m);
+        }
+        p += 16;
+    }
+#endif
+    while (p < lim && !may_start_anchor<kBackslash>(p, lim)) ++p;
+    return p;
+}
+
+/// Where a token holding `a` can start: back over one space and the address
+/// run before `a` (see the file comment), never before `p`.
+inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
+    const unsigned char* r = a;
+    if (r > p && r[-1] == ' ') --r;
+#if defined(__SSE2__)
+    // 16 bytes at a time, as the loop below: a space counts when the byte
+    // before it (here always at or after p) is "[", "(" or ".".
+    using namespace skip;
+    while (r - p >= 17) {
+        const __m128i v = load16(r - 16), before = load16(r - 17);
+        const unsigned address = word_mask(v) | in_range(v, '-', 2) | eq(v, ':') | eq(v, '\\') | eq(v, '[') |
+                                 eq(v, ']') | eq(v, '(') | eq(v, ')');
+        const unsigned spaced = eq(v, ' ') & (eq(before, '[') | eq(before, '(') | eq(before, '.'));
+        if (const unsigned out = ~(address | spaced) & 0xFFFF; out != 0) return r - 16 + (32 - __builtin_clz(out));
+        r -= 16;
+    }
+#endif
+    while (r > p) {
+        const unsigned char c = r[-1];
+        const bool in_run = is_address_char(c) ||
+                            (c == ' ' && r - 1 > p && (r[-2] == '[' || r[-2] == '(' || r[-2] == '.'));
+        if (!in_run) break;
+        --r;
+    }
+    return r;
+}
+
+/// Where the bracket (kBackslash = false) or backslash scanner can start its
+/// next token. `known` caches the anchor for the rest of one lex call: while
+/// the scanner is before it, nothing is searched again, so each byte is
+/// searched at most once per call. Where anchors are dense (the skip would
+/// gain little) the next 64 bytes are left to the DFA.
+template <bool kBackslash>
+inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsigned char* lim,
+                                            const unsigned char*& known) {
+    if (!skip::skips_on()) return p;
+    if (known != nullptr && p < known) return p;
+    const unsigned char* const a = find_defang_anchor<kBackslash>(p, lim);
+    const unsigned char* r = back_to_run_start(p, a);
+    // From a byte of `clsnw` the grammars' token is `clsnw+` (URL tokens and
+    // `word atok*` start with a word byte), which reports nothing and ends at
+    // the first byte that is not one: pass it here. Else the DFA would wait
+    // at lim inside it and take the next piece byte by byte ("[.][.][.]...").
+    // Cut at lim, it is two such tokens: the same boundaries after it.
+    if (r < lim && is_non_word_address_char(*r)) r = non_word_address_run_end(r, lim);
+    // Backslash: a '"' right before the run starts a token that holds it
+    // (the grammar's quoted rule), and it is always a token boundary (no
+    // other token holds a '"' and a byte after it).
+    if constexpr (kBackslash) {
+        if (r > p && r[-1] == '"') --r;
+    }
+    known = a;
+    if (r <= a && a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
+    return r;
+}
+
+}  // namespace iocscan::detail

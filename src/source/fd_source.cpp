@@ -1,0 +1,194 @@
+// Reads a file descriptor through Boost.Iostreams and feeds the scanner.
+#include "iocscan/iocscan.hpp"
+#include "source/decompression.hpp"
+#include "source/wide_filter.hpp"
+#include "source/read_ahead.hpp"
+
+#include <boost/iostreams/filtering_stream.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <span>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+
+namespace iocscan {
+namespace {
+
+bool cancelled(const SourceOptions& source) {
+    return source.cancel != nullptr && source.cancel->load(std::memory_order_relaxed);
+}
+
+/// Input ends where it was cancelled: what was found so far is reported.
+ScanEnd cancel(Scanner& scanner, const MatchCallback& on_match) {
+    scanner.finish(on_match);
+    return ScanEnd::cancelled;
+}
+
+/// True when a read from `fd` would not wait (data or the end is there).
+bool readable_now(int fd) {
+    pollfd ready{fd, POLLIN, 0};
+    return ::poll(&ready, 1, 0) == 1 && (ready.revents & (POLLIN | POLLHUP)) != 0;
+}
+
+/// A pipe holds 64 KiB by default: the writer then stops every 64 KiB, and
+/// the reads are too small for threads to share. Best effort (Linux only).
+void widen_pipe(int fd, std::size_t bytes) {
+#ifdef F_SETPIPE_SZ
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISFIFO(info.st_mode)) {
+        ::fcntl(fd, F_SETPIPE_SZ, static_cast<int>(std::min<std::size_t>(bytes, 1 << 20)));
+    }
+#else
+    (void)fd;
+    (void)bytes;
+#endif
+}
+
+bool is_regular_file(int fd) {
+    struct stat info {};
+    return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+}
+
+/// The bytes of `fd` as the scanner wants them: through Boost.Iostreams
+/// filters (--wide, decompression) when there are any, else straight from
+/// the source device into the caller's memory. A stream buffer in between
+/// would copy every byte once more (8% of a whole run on plain text).
+class InputChain {
+public:
+    InputChain(int fd, std::string head, const SourceOptions& source, detail::Compression compression,
+               std::size_t chunk, const std::shared_ptr<detail::WideOffsets>& wide)
+        : device_(fd, head, source.cancel) {
+        const bool marked = compression == detail::Compression::none && head.starts_with("\xFF\xFE");
+        // Compressed text may start with the byte-order mark once
+        // decompressed; the filter looks for it (not with read-ahead, whose
+        // thread would record the offsets while this one reads them).
+        const bool detect = compression != detail::Compression::none && !source.read_ahead;
+        drops_nuls_ = source.wide || marked;
+        if (!drops_nuls_ && !detect && compression == detail::Compression::none) return;
+        filtered_.emplace();
+        if (drops_nuls_ || detect) {
+            const auto mode = drops_nuls_ ? detail::DropNulFilter::Mode::wide : detail::DropNulFilter::Mode::detect;
+            filtered_->push(detail::DropNulFilter(mode, wide), chunk);
+        }
+        detail::push_decompressor(*filtered_, compression, chunk);
+        filtered_->push(std::move(device_), chunk);
+    }
+
+    /// Up to `capacity` bytes that are ready (at least one unless at the
+    /// end); 0 at the end of the input. Throws ReadFailure, or
+    /// DecompressFailure after the last byte a decompressor could deliver.
+    std::size_t read_some(char* into, std::size_t capacity) {
+        if (!filtered_) {
+            const std::streamsize got = device_.read(into, static_cast<std::streamsize>(capacity));
+            return got < 0 ? 0 : static_cast<std::size_t>(got);
+        }
+        auto& buffer = *filtered_->rdbuf();
+        if (buffer.sgetc() == std::char_traits<char>::eof()) return 0;
+        const auto ready = std::min<std::streamsize>(buffer.in_avail(), static_cast<std::streamsize>(capacity));
+        return static_cast<std::size_t>(buffer.sgetn(into, std::max<std::streamsize>(ready, 1)));
+    }
+
+    /// True when the input is read as wide text from its first byte.
+    bool drops_nuls() const { return drops_nuls_; }
+
+    /// True when bytes are held in memory already (a read needs no syscall).
+    bool buffered() { return filtered_ && filtered_->rdbuf()->in_avail() > 0; }
+
+private:
+    detail::PeekedFdSource device_;
+    std::optional<boost::iostreams::filtering_istream> filtered_;
+    bool drops_nuls_ = false;
+};
+
+}  // namespace
+
+ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
+                const MatchCallback& caller_on_match, std::string& error) {
+    // Wide text (--wide, or a UTF-16LE byte-order mark) loses NULs on the
+    // way to the scanner: its matches get their positions in the input back.
+    const auto wide_offsets = std::make_shared<detail::WideOffsets>();
+    const MatchCallback in_input_positions = [&](const Match& match) {
+        if (!wide_offsets->active()) return caller_on_match(match);
+        Match placed = match;
+        placed.offset = wide_offsets->input_position(match.offset);
+        placed.input_length = wide_offsets->input_position(match.offset + match.raw.size()) - placed.offset;
+        wide_offsets->release_before(match.offset);
+        return caller_on_match(placed);
+    };
+    const MatchCallback& on_match = in_input_positions;
+    const std::size_t chunk = std::max<std::size_t>(1, source.chunk_size);
+    std::string head;
+    if (!detail::peek_head(fd, head, source.cancel)) {
+        if (cancelled(source)) return cancel(scanner, on_match);
+        error = std::strerror(errno);
+        return ScanEnd::read_error;
+    }
+    const detail::Compression compression =
+        source.decompress ? detail::detect_compression(head) : detail::Compression::none;
+    InputChain input(fd, std::move(head), source, compression, chunk, wide_offsets);
+    const auto read_some = [&](char* into, std::size_t capacity) { return input.read_some(into, capacity); };
+    std::uint64_t read_so_far = 0;
+    // Declared after `input`, which its thread reads: it is joined first.
+    std::optional<detail::ReadAhead> ahead;
+    // (Not for wide text: its filter would record the offsets on that thread.)
+    if (source.read_ahead && is_regular_file(fd) && !input.drops_nuls()) ahead.emplace(read_some, chunk);
+    if (!ahead) widen_pipe(fd, chunk);
+    try {
+        for (;;) {
+            if (cancelled(source)) return cancel(scanner, on_match);
+            std::size_t got = 0;
+            if (ahead) {
+                // A reader thread fills the next block while this one scans.
+                const std::string_view block = ahead->next();
+                if (block.empty()) break;
+                if (!scanner.feed(block, on_match)) return ScanEnd::stopped;
+                got = block.size();
+            } else {
+                // About to wait for a pipe: report what is final first.
+                if (!input.buffered() && !readable_now(fd)) {
+                    if (!scanner.flush(on_match)) return ScanEnd::stopped;
+                    if (source.on_wait) source.on_wait();
+                }
+                const std::span<char> room = scanner.input_space(chunk);
+                got = read_some(room.data(), room.size());
+                if (got == 0) break;
+                // More input that is there already goes into the same piece:
+                // with threads, only a large piece is scanned in parallel. A
+                // pipe that pauses (tail -f) is still scanned at once.
+                try {
+                    while (got < room.size() && (input.buffered() || readable_now(fd))) {
+                        const std::size_t more = read_some(room.data() + got, room.size() - got);
+                        if (more == 0) break;   // the end: the next read says so again
+                        got += more;
+                    }
+                } catch (...) {
+                    // The bytes read before the failure are scanned first.
+                    if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
+                    throw;
+                }
+                if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
+            }
+            read_so_far += got;
+            if (source.on_progress) source.on_progress(read_so_far);
+        }
+    } catch (const detail::ReadFailure& failure) {
+        if (cancelled(source)) return cancel(scanner, on_match);   // read() interrupted by the signal
+        error = std::strerror(failure.saved_errno);
+        scanner.finish(on_match);   // what was read so far is still reported
+        return ScanEnd::read_error;
+    } catch (const detail::DecompressFailure& failure) {
+        // Damaged or truncated: every byte before it was scanned already.
+        error = "corrupt " + std::string(detail::compression_name(compression)) + " data at byte " +
+                std::to_string(failure.at_byte) + ": " + failure.why;
+        scanner.finish(on_match);
+        return ScanEnd::read_error;
+    }
+    return scanner.finish(on_match) ? ScanEnd::completed : ScanEnd::stopped;
+}
+
+}  // namespace iocscan

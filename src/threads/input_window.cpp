@@ -1,0 +1,83 @@
+#include "threads/input_window.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace iocscan::detail {
+
+unsigned char* InputWindow::room(std::size_t size) {
+    if (!open_) {
+        if (spares_.empty()) {
+            blocks_.emplace_back();
+        } else {
+            blocks_.push_back(std::move(spares_.back()));
+            spares_.pop_back();
+        }
+        blocks_.back().size = 0;
+        blocks_.back().offset = end_;
+        open_ = true;
+    }
+    Block& block = blocks_.back();
+    if (block.size + size > block.capacity) {
+        // Grow geometrically; nothing points into an open block yet.
+        const std::size_t capacity = std::max(block.size + size, block.capacity * 2);
+        auto grown = std::make_unique_for_overwrite<unsigned char[]>(capacity);
+        if (block.size > 0) std::memcpy(grown.get(), block.bytes.get(), block.size);
+        block.bytes = std::move(grown);
+        block.capacity = capacity;
+    }
+    return block.bytes.get() + block.size;
+}
+
+void InputWindow::commit(std::size_t count) {
+    blocks_.back().size += count;
+    end_ += count;
+}
+
+std::string_view InputWindow::bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const {
+    auto block = std::find_if(blocks_.begin(), blocks_.end(),
+                              [&](const Block& b) { return offset < b.offset + b.size; });
+    const auto at = [&](const Block& b, std::uint64_t from) {
+        return reinterpret_cast<const char*>(b.bytes.get()) + (from - b.offset);
+    };
+    if (offset + length <= block->offset + block->size) {
+        return {at(*block, offset), static_cast<std::size_t>(length)};
+    }
+    // A match across a block edge (rare): copy it together.
+    scratch.clear();
+    for (std::uint64_t from = offset, end = offset + length; from < end; ++block) {
+        const std::uint64_t until = std::min(end, block->offset + block->size);
+        scratch.append(at(*block, from), static_cast<std::size_t>(until - from));
+        from = until;
+    }
+    return scratch;
+}
+
+void InputWindow::visit(std::uint64_t offset, std::uint64_t length,
+                        const std::function<void(std::string_view)>& each) const {
+    auto block = std::find_if(blocks_.begin(), blocks_.end(),
+                              [&](const Block& b) { return offset < b.offset + b.size; });
+    for (const std::uint64_t end = offset + length; offset < end; ++block) {
+        const std::uint64_t until = std::min(end, block->offset + block->size);
+        each({reinterpret_cast<const char*>(block->bytes.get()) + (offset - block->offset),
+               static_cast<std::size_t>(until - offset)});
+        offset = until;
+    }
+}
+
+void InputWindow::release_before(std::uint64_t offset) {
+    while (!blocks_.empty() && !(open_ && blocks_.size() == 1) &&
+           blocks_.front().offset + blocks_.front().size <= offset) {
+        // Small reads make many small blocks: keep a few for reuse.
+        if (spares_.size() < 4) spares_.push_back(std::move(blocks_.front()));
+        blocks_.pop_front();
+    }
+}
+
+void InputWindow::clear(std::uint64_t offset) {
+    blocks_.clear();
+    open_ = false;
+    end_ = offset;
+}
+
+}  // namespace iocscan::detail

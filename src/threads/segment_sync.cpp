@@ -1,0 +1,87 @@
+#include "threads/segment_sync.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace iocscan::detail {
+namespace {
+
+/// Slice sizes of a speculative scan: short first slices, because the true
+/// scan has to rescan up to the checkpoint where its rules get in step, and
+/// that is usually the first; then the size the scanner uses anyway.
+constexpr std::array<std::size_t, 5> kSlices{512, 1536, 6 * 1024, 24 * 1024, 64 * 1024};
+
+}  // namespace
+
+void SpeculativeSegment::scan(const unsigned char* bytes, std::size_t count, std::uint64_t offset) {
+    RuleRunner& runner = *runner_;
+    runner.restart(offset);
+    bytes_ = bytes;
+    begin_ = offset;
+    checkpoints_.clear();
+    std::size_t done = 0;
+    for (std::size_t k = 0; done < count; ++k) {
+        const std::size_t take = std::min(count - done, kSlices[std::min(k, kSlices.size() - 1)]);
+        runner.append(bytes + done, take, take);
+        done += take;
+        Checkpoint& checkpoint = checkpoints_.emplace_back();
+        checkpoint.offset = offset + done;
+        for (std::size_t i = 0; i < runner.rule_count(); ++i) {
+            checkpoint.states.push_back(runner.state_of(i));
+            checkpoint.found.push_back(runner.found(i).size());
+            checkpoint.dropped.push_back(runner.dropped(i));
+        }
+    }
+}
+
+void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment& segment,
+                         std::vector<Candidate>& found, std::uint64_t& dropped) {
+    RuleRunner& scan = *truth;
+    RuleRunner& ahead = *segment.runner_;
+    const std::size_t rules = scan.rule_count();
+    constexpr std::size_t kNotYet = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> in_step_at(rules, kNotYet);   // checkpoint index per rule
+    std::size_t out_of_step = rules;
+    std::uint64_t from = segment.begin_;
+    // The same slice edges as the segment's scan: states are compared there.
+    for (std::size_t j = 0; j < segment.checkpoints_.size() && out_of_step > 0; ++j) {
+        const auto& checkpoint = segment.checkpoints_[j];
+        const std::size_t size = static_cast<std::size_t>(checkpoint.offset - from);
+        scan.append(segment.bytes_ + (from - segment.begin_), size, size);
+        from = checkpoint.offset;
+        for (std::size_t i = 0; i < rules; ++i) {
+            if (in_step_at[i] == kNotYet && scan.state_of(i) == checkpoint.states[i]) {
+                in_step_at[i] = j;
+                scan.freeze(i);   // the segment's run does the rest of this rule
+                --out_of_step;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < rules; ++i) {
+        found.insert(found.end(), scan.found(i).begin(), scan.found(i).end());
+        dropped += scan.dropped(i);
+        scan.found(i).clear();
+        scan.dropped(i) = 0;
+        if (in_step_at[i] != kNotYet) {
+            const auto& checkpoint = segment.checkpoints_[in_step_at[i]];
+            const auto& later = ahead.found(i);
+            found.insert(found.end(), later.begin() + static_cast<std::ptrdiff_t>(checkpoint.found[i]), later.end());
+            dropped += ahead.dropped(i) - checkpoint.dropped[i];
+        }
+        ahead.found(i).clear();
+        ahead.dropped(i) = 0;
+    }
+    if (out_of_step == 0) {
+        // The segment's runner is where the true scan would be.
+        std::swap(truth, segment.runner_);
+        return;
+    }
+    // Some rule ran through the whole segment in the true scan: keep that
+    // runner and give it the segment's end states of the rules in step.
+    for (std::size_t i = 0; i < rules; ++i) {
+        if (in_step_at[i] != kNotYet) scan.adopt_state(i, ahead);
+    }
+}
+
+}  // namespace iocscan::detail
