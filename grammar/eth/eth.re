@@ -16,33 +16,10 @@ namespace iocscan::detail {
 /*!include:re2c "common.re" */
 
 LexStatus lex_eth(LexState& st, CandidateSink& sink) {
-    unsigned char yych;
-    // st.flags set: the skip stopped at lim inside a run that starts no
-    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
-    // goes on with it.
-    if (st.flags != 0) {
-        if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
-        goto next_token;
-    }
-    if (st.state < 0) {
-        // Resumed between tokens without new bytes: the input has ended.
-        if (st.cur == st.lim) return LexStatus::end;
-        // (A DFA the driver restarted inside an overlong token resumes as it was.)
-        if (!st.overlong) goto next_token;
-    }
-    /*!getstate:re2c*/
-    for (;;) {
-    next_token:
+/*!include:re2c "run_start_resume.re" */
         // Runs and gaps that start no candidate are passed over.
         st.cur = skip::to_run_start<skip::EthStarts>(st.cur, st.lim, st.flags);
-        st.start_token();
-        if (st.flags != 0) return LexStatus::waiting;
-        if (st.cur == st.lim) {
-            // Everything buffered is passed over: wait between tokens, so that
-            // the next bytes go through the skip as well.
-            st.state = -1;
-            return LexStatus::waiting;
-        }
+/*!include:re2c "run_start_next_token.re" */
         /*!re2c
             // Listed first: a run that is an address ties with word+ below,
             // and the first rule wins the tie.
