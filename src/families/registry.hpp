@@ -45,6 +45,16 @@ enum class StixForm : std::uint8_t {
     attack_object,   ///< the SDO an ATT&CK id names (none for some ids)
 };
 
+/// What the noise filter (--no-private, --allow) judges a refanged value
+/// by, besides an allow-list entry equal to the value itself.
+enum class NoiseSubject : std::uint8_t {
+    value,          ///< the value only
+    address,        ///< an IP address or range: special ranges, address entries
+    url_host,       ///< the URL's host: address or domain entries
+    email_domain,   ///< the domain after the '@': domain entries
+    domain_name,    ///< the value as a domain: domain entries
+};
+
 /// Writes a value's plain (refang) or defanged form into `out`, which the
 /// caller has cleared.
 using RewriteFunction = void (*)(std::string_view text, std::string& out);
@@ -69,6 +79,7 @@ struct Family {
     RewriteFunction refang;
     RewriteFunction defang;
     ShapeGuess looks_like;        ///< nullptr: never guessed (url is what is left)
+    NoiseSubject noise;
 };
 
 /// Every row, in Type order (families().size() == kTypeCount).

@@ -1,5 +1,6 @@
 #include "postpass/noise_filter.hpp"
 
+#include "families/registry.hpp"
 #include "postpass/special_ranges.hpp"
 #include "families/url/url_parts.hpp"
 
@@ -38,30 +39,27 @@ bool NoiseFilter::drops_host(std::string_view host, Scratch& scratch) const {
 }
 
 bool NoiseFilter::drops(Type type, std::string_view refanged, Scratch& scratch) const {
-    switch (type) {
-        case Type::ipv4:
-        case Type::ipv6:
-        case Type::cidr: {
-            // An entry written as this value is an address entry: the
-            // address lookup covers the exact value too.
-            const auto range = parse_ip_range(refanged);
-            return range ? drops_address(*range) : allow_.hides_value(type, refanged, scratch.a);
-        }
-        default:
-            break;
+    const NoiseSubject subject = family(type).noise;
+    if (subject == NoiseSubject::address) {
+        // An entry written as this value is an address entry: the
+        // address lookup covers the exact value too.
+        const auto range = parse_ip_range(refanged);
+        return range ? drops_address(*range) : allow_.hides_value(type, refanged, scratch.a);
     }
     if (allow_.hides_value(type, refanged, scratch.a)) return true;
-    switch (type) {
-        case Type::url:
+    switch (subject) {
+        case NoiseSubject::url_host:
             return drops_host(url_host(refanged), scratch);
-        case Type::email:
+        case NoiseSubject::email_domain:
             // The e-mail family reports no address literals ("user@[10.0.0.1]").
             return allow_.hides_domain(refanged.substr(refanged.rfind('@') + 1), scratch.b);
-        case Type::domain:
+        case NoiseSubject::domain_name:
             return allow_.hides_domain(refanged, scratch.b);
-        default:
+        case NoiseSubject::value:
+        case NoiseSubject::address:
             return false;
     }
+    return false;
 }
 
 }  // namespace iocscan::detail
