@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Byte-range scans (issue 19): the CPU a file costs when it is scanned as
 # N ranges (iocscan --range, one process each, --threads 1), for two builds,
-# e.g. before and after a change to src/lib/range_source.cpp. Each build's
+# e.g. before and after a change to src/source/range_source.cpp. Each build's
 # ranges, put end to end, must print exactly the whole-file --jsonl output
 # (checked with cmp: the script fails otherwise). Reports the sum of user +
 # system CPU seconds of the N processes, best of RUNS, the builds taking

@@ -1,4 +1,4 @@
-// lib/base58.cpp's whole-number decoding (Bitcoin) against the plain
+// families/common/base58.cpp's whole-number decoding (Bitcoin) against the plain
 // byte-at-a-time long multiplication, on random text: the limb version must
 // give the same bytes and the same verdict (alphabet, size, canonical form).
 #include "families/common/base58.hpp"

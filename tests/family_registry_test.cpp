@@ -1,4 +1,4 @@
-// The family registry (src/lib/family_registry.cpp): every row is complete
+// The family registry (src/families/registry.cpp): every row is complete
 // and agrees with what the library, the STIX and the MISP writers do with a
 // real value of its type.
 #include "cli/misp_mapping.hpp"

@@ -1,5 +1,5 @@
 // Threads scan segments of the input from a fresh start and catch up with
-// them (lib/segment_sync.hpp): the result must be exactly that of one
+// them (threads/segment_sync.hpp): the result must be exactly that of one
 // sequential scan, above all where tokens cross segment edges or run through
 // whole segments.
 #include "families/rule_ids.hpp"

@@ -1,5 +1,5 @@
-// The skip pre-passes (lib/skip_scan.hpp, url_skip.hpp, url_anchor_skip.hpp,
-// encoded_skip.hpp) change speed only: with them on, every family reports
+// The skip pre-passes (simd/skip_scan.hpp, url_skip.hpp, url_anchor_skip.hpp,
+// encoded_url_skip.hpp) change speed only: with them on, every family reports
 // exactly what its DFA alone reports with them off (set_skips_for_tests).
 // Checked on the contract's cases, mixed realistic text, adversarial lines
 // and random IOC-fragment text, at chunk sizes 1, 7, 33, 4096 and 64 KiB,

@@ -1,7 +1,7 @@
 // --no-private's ranges at their edges: the first and last address of each
 // range is dropped, the address just outside it is kept (when that one is
 // not in another special range). The table here is written out on its own,
-// from the IANA registries, not derived from lib/special_ranges.cpp.
+// from the IANA registries, not derived from postpass/special_ranges.cpp.
 #include "postpass/ip_range.hpp"
 #include "postpass/special_ranges.hpp"
 

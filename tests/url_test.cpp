@@ -270,7 +270,7 @@ TEST(Url, PieceSizeDoesNotChangeResults) {
 TEST(Url, DefangAnchorFastPathBacksUpToTheWholeRun) {
     // The bracket and backslash fast paths jump to the defanged dot and back
     // up over its address run, spaced "[ . ]" and "[" / "(" not before a dot
-    // included (lib/url_anchor_skip.hpp).
+    // included (simd/url_anchor_skip.hpp).
     const std::string text =
         "w[1] (x) foo[bar](baz)evil [ . ]example\\.net/a q( .x a[dot]b [ . ] c\\ .org "
         "r[1]s(.)to u\\v\\.w [ ..] y";

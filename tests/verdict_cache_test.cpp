@@ -1,4 +1,4 @@
-// lib/verdict_cache.hpp: a remembered verdict is the one the check gave for
+// postpass/verdict_cache.hpp: a remembered verdict is the one the check gave for
 // exactly those bytes, whatever else shares its slot.
 #include "postpass/verdict_cache.hpp"
 

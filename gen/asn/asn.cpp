@@ -43,7 +43,7 @@ bool fits_32_bits(const unsigned char* end) {
 LexStatus lex_asn(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a run that starts no
-    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // candidate (simd/run_start_skip.hpp); no DFA state is pending, the skip
     // goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input

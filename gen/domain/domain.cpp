@@ -5,9 +5,9 @@
 // The scanner consumes each maximal "host run" once - labels of letters,
 // digits, "-" and "_" joined by (possibly defanged) dots - together with
 // what decides about it and is next to it: a scheme ("http://") before it,
-// and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: lib/at_sign.hpp)
+// and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: families/email/at_sign.hpp)
 // after it (a call, a key, an e-mail local part).
-// src/lib/domain_run.cpp then decides on the whole run against the Public
+// src/families/domain/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report.
 #include "core/candidate_sink.hpp"
@@ -28,7 +28,7 @@ namespace iocscan::detail {
 // Host names as the domain and onion families see them: labels of letters,
 // digits, "-" and "_" joined by plain or defanged dots ("[.]", "(.)",
 // "[dot]", "(dot)", "{.}", "\."). The one definition of a defanged dot in
-// a host name; src/lib/domain_refang.cpp writes each of them as ".".
+// a host name; src/families/domain/domain_refang.cpp writes each of them as ".".
 
 
 

@@ -11,7 +11,7 @@
 // that starts 1 or 2 bytes into a 3-byte group, the group's first one or two
 // characters depend on those bytes (any base64 character), and the next one
 // is limited to a class (4 or 16 characters). The token starts at that
-// group's first character, so the decoder (lib/encoded_url.cpp) can decode
+// group's first character, so the decoder (families/encoded_url/encoded_url.cpp) can decode
 // from the token's start, and runs to the end of the base64 text, "="
 // padding included. A line break, indented by at most 8 spaces or tabs, may
 // stand between any two characters (mail bodies, wrapped PowerShell
@@ -22,7 +22,7 @@
 //
 // Linear: the scheme part can fail, but it is at most 13 base64 characters
 // (plus line breaks); a failed start gives up one byte. The fast path
-// (lib/encoded_skip.hpp) starts the DFA only a few characters before a pair
+// (simd/encoded_url_skip.hpp) starts the DFA only a few characters before a pair
 // that can begin a scheme's fixed part ("aH", "SF", "Zn", "Rl", "h0", "hU",
 // "Z0", "od", "IV", "md", "GV", ...).
 // Once past the scheme every character extends the accepted token, but for

@@ -8,7 +8,7 @@
 // nothing, and none of its pieces is reported, so a failed candidate never
 // sends the scanner back to rescan its tail. A run followed by /N is a cidr
 // when N is 0-32. A run right after a letter, "_" or "Word/" is a version
-// number (is_version_prefix(), lib/dotted_run.hpp), also when it is four octets.
+// number (is_version_prefix(), families/ipv4/ipv4_run.hpp), also when it is four octets.
 #include "core/candidate_sink.hpp"
 #include "families/ipv4/ipv4_run.hpp"
 #include "families/rule_ids.hpp"
@@ -109,7 +109,7 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     for (;;) {
     next_token:
         // Non-digits, which `[^0-9]+` below skips, and digit groups that
-        // cannot start an address are passed over (lib/skip_scan.hpp).
+        // cannot start an address are passed over (simd/skip_scan.hpp).
         st.cur = skip::to_ipv4_run(st.cur, st.lim);
         st.start_token();
         if (st.cur == st.lim) {

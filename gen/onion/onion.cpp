@@ -4,8 +4,8 @@
 // family ("[.]onion"); also in URLs ("http://<name>.onion/path") and under
 // subdomains ("www.<name>.onion", reported without the subdomain).
 //
-// The scanner consumes each maximal host run (grammar/host_run.re) once; a
-// run that ends in such a name is handed to src/lib/onion_name.cpp, which
+// The scanner consumes each maximal host run (grammar/common/host_run.re) once; a
+// run that ends in such a name is handed to src/families/onion/onion_name.cpp, which
 // checks version byte and checksum. A run that goes on after "onion"
 // (".onion.example", ".onionx") is no onion name. v2 names (16
 // characters) are obsolete since 2021 and not reported.
@@ -28,7 +28,7 @@ namespace iocscan::detail {
 // Host names as the domain and onion families see them: labels of letters,
 // digits, "-" and "_" joined by plain or defanged dots ("[.]", "(.)",
 // "[dot]", "(dot)", "{.}", "\."). The one definition of a defanged dot in
-// a host name; src/lib/domain_refang.cpp writes each of them as ".".
+// a host name; src/families/domain/domain_refang.cpp writes each of them as ".".
 
 
 
@@ -679,7 +679,7 @@ LexStatus lex_onion(LexState& st, CandidateSink& sink) {
 
     for (;;) {
     next_token:
-        // Stretches too short for a name are passed over (lib/onion_skip.hpp).
+        // Stretches too short for a name are passed over (simd/onion_skip.hpp).
         st.cur = skip::to_onion_stretch(st.cur, st.lim);
     dfa_token:
         st.start_token();

@@ -44,7 +44,7 @@ bool has_non_digit(const unsigned char* begin, const unsigned char* end) {
 LexStatus lex_ssdeep(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a run that starts no
-    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // candidate (simd/run_start_skip.hpp); no DFA state is pending, the skip
     // goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input

@@ -6,10 +6,10 @@
 // Same shape and the same linear-time argument as url_bracket.re: runs of
 // address characters are consumed whole; a run of punctuation only
 // ("\.\.\....") is skipped as one token.
-// A token right after an at-sign ("ops[@]team[.]com", lib/at_sign.hpp) is
+// A token right after an at-sign ("ops[@]team[.]com", families/email/at_sign.hpp) is
 // an e-mail address's domain, not a URL: the bytes before it come through
 // TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
-// post-pass, lib/url_host_check.hpp, as the token holds it.)
+// post-pass, families/url/url_host_check.hpp, as the token holds it.)
 #include "families/rule_ids.hpp"
 #include "families/url/url_emit.hpp"
 #include "simd/url_anchor_skip.hpp"
@@ -313,7 +313,7 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Toke
 
     for (;;) {
     next_token:
-        // Passes over text where no URL can start (lib/url_anchor_skip.hpp).
+        // Passes over text where no URL can start (simd/url_anchor_skip.hpp).
         st.cur = url_anchor_skip<true>(st.cur, st.lim, next_anchor);
         st.start_token();
         if (st.cur == st.lim) {
@@ -5912,7 +5912,7 @@ yy98:
 }  // namespace
 
 LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
-    // st.flags: the bytes before the token start (lib/token_prefix.hpp),
+    // st.flags: the bytes before the token start (families/common/token_prefix.hpp),
     // which the driver may drop before the next call.
     const TokenPrefix prefix(st.tok, st.flags);
     const LexStatus status = lex_url_backslash_tokens(st, sink, prefix);

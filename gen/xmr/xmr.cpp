@@ -2,7 +2,7 @@
 // xmr (opt-in): Monero mainnet addresses: standard ("4", 95 characters),
 // subaddresses ("8", 95) and integrated addresses ("4", 106).
 //
-// The grammar finds them by shape; src/lib/xmr_address.cpp decodes Monero's
+// The grammar finds them by shape; src/families/xmr/xmr_address.cpp decodes Monero's
 // block base58 and checks network byte and Keccak-256 checksum, and a
 // failed check reports nothing. An address stands alone as a word: the
 // scanner consumes each maximal run of word characters once, so nothing
@@ -27,7 +27,7 @@ namespace iocscan::detail {
 LexStatus lex_xmr(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a run that starts no
-    // candidate (lib/run_start_skip.hpp); no DFA state is pending, the skip
+    // candidate (simd/run_start_skip.hpp); no DFA state is pending, the skip
     // goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input

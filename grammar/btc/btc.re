@@ -2,7 +2,7 @@
 // "3...", 26-35 characters) and segwit ("bc1...", bech32/bech32m, 14-74
 // characters, all lower or all upper case).
 //
-// The grammar finds candidates by shape; src/lib/btc_address.cpp decodes
+// The grammar finds candidates by shape; src/families/btc/btc_address.cpp decodes
 // them and checks the checksum, and a failed checksum reports nothing. An
 // address stands alone as a word: the scanner consumes each maximal run of
 // word characters once, so nothing comes out of a longer base58 run, a hash

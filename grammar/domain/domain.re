@@ -4,9 +4,9 @@
 // The scanner consumes each maximal "host run" once - labels of letters,
 // digits, "-" and "_" joined by (possibly defanged) dots - together with
 // what decides about it and is next to it: a scheme ("http://") before it,
-// and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: lib/at_sign.hpp)
+// and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: families/email/at_sign.hpp)
 // after it (a call, a key, an e-mail local part).
-// src/lib/domain_run.cpp then decides on the whole run against the Public
+// src/families/domain/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report.
 #include "core/candidate_sink.hpp"
@@ -26,7 +26,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
         /*!re2c
             run    = lab (dotsep lab)*;
             scheme = [a-zA-Z]+ ("://" | "[:]//" | "[://]");
-            // An at-sign as lib/at_sign.hpp reads it: "@", "[@]", "(at)", ...
+            // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
             after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
 
             // A single label is never a domain: most words end here without

@@ -2,7 +2,7 @@
 //
 // The scanner consumes each maximal "address run" once: words of address
 // characters joined by dots or at-signs, each possibly defanged ("[.]",
-// "(dot)", " dot ", "[@]", "{@}", " at ", "[at]", ...). src/lib/email_run.cpp
+// "(dot)", " dot ", "[@]", "{@}", " at ", "[at]", ...). src/families/email/email_run.cpp
 // then pairs the parts around each at-sign and keeps the valid addresses.
 // A plain space joins nothing, so the word before "ops.team@example.org" in
 // "write to ops.team@example.org" never becomes part of the local part, and
@@ -10,7 +10,7 @@
 // "Atlas" or "ycombinator" never turn into an "@"; a bare spaced " at " only
 // before a domain written with " dot " (email_run.cpp). The userinfo of a URL
 // ("http://user:pw@host/") is no address: the two bytes before the run
-// (lib/token_prefix.hpp) and the byte after the domain tell.
+// (families/common/token_prefix.hpp) and the byte after the domain tell.
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
@@ -37,7 +37,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
     for (;;) {
     next_token:
         // Text before anything that could make an at-separator holds no
-        // address and is passed over quickly (lib/skip_scan.hpp).
+        // address and is passed over quickly (simd/skip_scan.hpp).
         st.cur = skip::to_email_at(st.cur, st.lim);
         st.start_token();
         if (st.cur == st.lim) {

@@ -6,12 +6,12 @@
 // unreserved, reserved and "%"), up to the first pair that does not. A pair
 // may start at any byte: "0x6874...", "\x68..." and a hex run of odd length
 // before the scheme are all found. Decoding and the URL inside are the
-// post-pass's work (lib/encoded_url.cpp); raw output shows the hex.
+// post-pass's work (families/encoded_url/encoded_url.cpp); raw output shows the hex.
 //
 // Linear: only the fixed scheme part (at most 16 bytes) can fail; after it
 // every pair extends the accepted token. A failed start gives up one byte,
 // so each byte is read by at most 16 attempts, and the fast path
-// (lib/encoded_skip.hpp) only stops where "68", "48", "66" or "46" stands.
+// (simd/encoded_url_skip.hpp) only stops where "68", "48", "66" or "46" stands.
 #include "families/encoded_url/encoded_emit.hpp"
 #include "simd/encoded_url_skip.hpp"
 #include "families/rule_ids.hpp"

@@ -8,7 +8,7 @@
 // sentence punctuation is trimmed in the post-pass, as for every URL.
 //
 // Linear: only the scheme part (at most 14 bytes) can fail, and the fast
-// path (lib/encoded_skip.hpp) starts the DFA at most 5 bytes before a "%".
+// path (simd/encoded_url_skip.hpp) starts the DFA at most 5 bytes before a "%".
 #include "families/encoded_url/encoded_emit.hpp"
 #include "simd/encoded_url_skip.hpp"
 #include "families/rule_ids.hpp"

@@ -1,6 +1,6 @@
 // eth (opt-in): Ethereum addresses, "0x" and 40 hex digits.
 //
-// The grammar finds them by shape; src/lib/eth_address.cpp checks the
+// The grammar finds them by shape; src/families/eth/eth_address.cpp checks the
 // EIP-55 checksum of a mixed-case address (all lower or all upper case has
 // none). An address stands alone as a word: the scanner consumes each
 // maximal run of word characters once, so nothing comes out of a longer

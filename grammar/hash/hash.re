@@ -16,7 +16,7 @@ namespace iocscan::detail {
 LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
-    // nothing (a word run of more than 128 bytes, lib/skip_scan.hpp); no
+    // nothing (a word run of more than 128 bytes, simd/skip_scan.hpp); no
     // DFA state is pending, the skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
@@ -34,7 +34,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     for (;;) {
     next_token:
         // Passes over text that holds no 32-digit hex run, and runs of
-        // letters and digits longer than 128 bytes (lib/skip_scan.hpp).
+        // letters and digits longer than 128 bytes (simd/skip_scan.hpp).
         st.cur = skip::to_hash_candidate(st.cur, st.lim, st.flags);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;

@@ -2,7 +2,7 @@
 //
 // The scanner consumes each maximal run of word characters, colons and dots
 // (plus an optional "%zone") exactly once and hands it to a C++ validator
-// (src/lib/ipv6_run.cpp), which decides whether the run, or its tail after a
+// (src/families/ipv6/ipv6_run.cpp), which decides whether the run, or its tail after a
 // "label:" prefix such as "IPv6:", is one address. A run that is not an
 // address reports nothing and is never rescanned from its second byte, so
 // clock times, MAC addresses and "std::" scopes cost one pass. Brackets and
@@ -22,7 +22,7 @@ namespace {
 LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
-    // nothing (lib/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
+    // nothing (simd/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
     // skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
@@ -46,7 +46,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     for (;;) {
     next_token:
         // Colon-free runs, single other bytes and runs that cannot hold an
-        // address are passed over quickly (lib/skip_scan.hpp).
+        // address are passed over quickly (simd/skip_scan.hpp).
         st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, st.depth);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;

@@ -2,7 +2,7 @@
 //
 // A second rule of the ipv6 family, so that the plain one (ipv6.re, with its
 // skip tuned for colons) stays as it is. The scanner consumes each maximal
-// run of word characters, dots, colons and "[:]" once; src/lib/ipv6_run.cpp
+// run of word characters, dots, colons and "[:]" once; src/families/ipv6/ipv6_run.cpp
 // refangs a run that holds a "[:]" and keeps it when it is one address. Its
 // skip passes over text up to the run that holds the next "[:]".
 #include "core/candidate_sink.hpp"
@@ -27,7 +27,7 @@ LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
     /*!getstate:re2c*/
     for (;;) {
     next_token:
-        // Text before the run that holds the next "[:]" (lib/skip_scan.hpp).
+        // Text before the run that holds the next "[:]" (simd/skip_scan.hpp).
         st.cur = skip::to_defanged_colon_run(st.cur, st.lim);
         st.start_token();
         if (st.cur == st.lim) {

@@ -3,8 +3,8 @@
 // family ("[.]onion"); also in URLs ("http://<name>.onion/path") and under
 // subdomains ("www.<name>.onion", reported without the subdomain).
 //
-// The scanner consumes each maximal host run (grammar/host_run.re) once; a
-// run that ends in such a name is handed to src/lib/onion_name.cpp, which
+// The scanner consumes each maximal host run (grammar/common/host_run.re) once; a
+// run that ends in such a name is handed to src/families/onion/onion_name.cpp, which
 // checks version byte and checksum. A run that goes on after "onion"
 // (".onion.example", ".onionx") is no onion name. v2 names (16
 // characters) are obsolete since 2021 and not reported.
@@ -29,7 +29,7 @@ LexStatus lex_onion(LexState& st, CandidateSink& sink) {
     /*!getstate:re2c*/
     for (;;) {
     next_token:
-        // Stretches too short for a name are passed over (lib/onion_skip.hpp).
+        // Stretches too short for a name are passed over (simd/onion_skip.hpp).
         st.cur = skip::to_onion_stretch(st.cur, st.lim);
     dfa_token:
         st.start_token();

@@ -3,7 +3,7 @@
 // Like ipv4.re, the scanner consumes each maximal "number run" once - digit
 // groups joined by "-", one space, or parentheses around a group, then
 // groups joined by ".", optionally led by "+" or "(" - and
-// src/lib/phone_run.cpp decides on the whole run. Words that hold a letter or "_", together with everything
+// src/families/phone/phone_run.cpp decides on the whole run. Words that hold a letter or "_", together with everything
 // joined to them by "-" or ".", are consumed as one token and report
 // nothing, so no phone comes out of a hex run, an identifier or a host name,
 // and a run followed by a letter is dropped whole: nothing is rescanned.
@@ -20,7 +20,7 @@ LexStatus lex_phone(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     const unsigned char* known = nullptr;   // to_phone_run's scan of this call
     // st.flags set: the skip stopped at lim inside a token that reports
-    // nothing (a chain of words, lib/skip_scan.hpp); no DFA state is pending,
+    // nothing (a chain of words, simd/skip_scan.hpp); no DFA state is pending,
     // the skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
@@ -38,7 +38,7 @@ LexStatus lex_phone(LexState& st, CandidateSink& sink) {
     for (;;) {
     next_token:
         // Text where no number run can report is passed over, and so is a
-        // giant word (lib/skip_scan.hpp).
+        // giant word (simd/skip_scan.hpp).
         st.cur = skip::to_phone_run(st.cur, st.lim, st.flags, known);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;

@@ -14,7 +14,7 @@
     // (spec section 3): at '"' and '<' (markup and data around the URL), at
     // a backslash escape ("\n", "\"", "\\" but not the defang "\\."), and
     // at "](", a Markdown link's second half. (Other bounds, such as an
-    // unbalanced closer, are cut in the post-pass, lib/url_cut.cpp.) Ending
+    // unbalanced closer, are cut in the post-pass, families/url/url_cut.cpp.) Ending
     // the token there lets the URL after it be found.
     bchar  = uchar \ ["<\\\]];
     bslash = "\\" (uchar \ [nrtu"'<\\]) | "\\\\" ".";

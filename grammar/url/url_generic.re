@@ -35,7 +35,7 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
     /*!getstate:re2c*/
     for (;;) {
     next_token:
-        // Passes over text where no URL can start (lib/url_skip.hpp).
+        // Passes over text where no URL can start (simd/url_skip.hpp).
         st.cur = url_generic_skip(st.cur, st.lim);
         st.start_token();
         if (st.cur == st.lim) {

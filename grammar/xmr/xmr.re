@@ -1,7 +1,7 @@
 // xmr (opt-in): Monero mainnet addresses: standard ("4", 95 characters),
 // subaddresses ("8", 95) and integrated addresses ("4", 106).
 //
-// The grammar finds them by shape; src/lib/xmr_address.cpp decodes Monero's
+// The grammar finds them by shape; src/families/xmr/xmr_address.cpp decodes Monero's
 // block base58 and checks network byte and Keccak-256 checksum, and a
 // failed check reports nothing. An address stands alone as a word: the
 // scanner consumes each maximal run of word characters once, so nothing

@@ -85,7 +85,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
     for (;;) {
         if (st.cond == kIdle) {
             // Words, whitespace and punctuation that cannot start a rule or
-            // its prelude are passed over quickly (lib/skip_scan.hpp).
+            // its prelude are passed over quickly (simd/skip_scan.hpp).
             bool glued = (st.flags & kGlued) != 0;
             bool in_word = (st.flags & kInWord) != 0;
             // No new bytes inside a long word: the input ended with it.

@@ -39,7 +39,7 @@
 namespace iocscan {
 
 /// IOC types. The order is the output order for matches at the same offset.
-/// Each has its row in the family registry (src/lib/family_registry.cpp),
+/// Each has its row in the family registry (src/families/registry.cpp),
 /// whose static_assert checks kTypeCount against the enumerators.
 enum class Type : std::uint8_t {
     url, ipv4, ipv6, email, md5, sha1, sha256, sha512, yara, custom, domain, cidr, phone,

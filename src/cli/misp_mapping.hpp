@@ -1,5 +1,5 @@
 // How each iocscan type becomes a MISP attribute (docs/misp.md): the MISP
-// columns of the family registry (lib/family_registry.cpp), looked up by type
+// columns of the family registry (families/registry.cpp), looked up by type
 // name; a name without a row is MISP "text".
 #pragma once
 

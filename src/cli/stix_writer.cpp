@@ -117,7 +117,7 @@ void StixWriter::append_object_head(std::string_view type) {
 }
 
 void StixWriter::add(const Match& match) {
-    // A type no STIX object holds (lib/family_registry.cpp) is left out.
+    // A type no STIX object holds (families/registry.cpp) is left out.
     if (detail::family(match.type).stix == detail::StixForm::none) return;
     // The CLI scans with refang for STIX (cli/arguments.cpp), so the value is
     // plain, and an encoded URL's value is the decoded URL.

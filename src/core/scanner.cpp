@@ -337,7 +337,7 @@ struct Scanner::Impl {
 
     /// An encoded URL: one match per URL in the decoded text when values are
     /// to be readable, else one match showing the encoded text (nothing when
-    /// it decodes to no URL). See lib/encoded_url.hpp.
+    /// it decodes to no URL). See families/encoded_url/encoded_url.hpp.
     bool report_encoded(RuleId rule, Match& match, const MatchCallback& on_match) {
         match.raw = encoded_urls.raw_span(rule, match.raw);
         match.encoding = detail::encoding_of(rule);

@@ -1,7 +1,7 @@
 // The family registry: one row per Type with every per-type fact that is
 // data (name, JSON key, defaults, STIX and MISP mapping) and the per-type
 // code behind function pointers (refang, defang, the shape guess of
-// `iocscan refang`). What finds a type is the rule table (lib/rule_table.cpp,
+// `iocscan refang`). What finds a type is the rule table (families/rule_table.cpp,
 // a rule may report several types); everything else about a type is here.
 #pragma once
 

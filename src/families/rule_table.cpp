@@ -8,7 +8,7 @@
 
 namespace iocscan::detail {
 
-// Generated from grammar/*.re.
+// Generated from grammar/<family>/*.re.
 LexStatus lex_hash(LexState&, CandidateSink&);
 LexStatus lex_ipv4(LexState&, CandidateSink&);
 LexStatus lex_url_generic(LexState&, CandidateSink&);
@@ -50,7 +50,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleHash, "hash", lex_hash, 256,
      types({Type::md5, Type::sha1, Type::sha256, Type::sha512})},
     {kRuleIpv4, "ipv4", lex_ipv4, 128, types({Type::ipv4, Type::cidr})},
-    // URLs: at most kMaxUrlLength (lib/url_limits.hpp); the grammars drop and
+    // URLs: at most kMaxUrlLength (families/url/url_limits.hpp); the grammars drop and
     // count a longer token themselves.
     {kRuleUrlGeneric, "generic", lex_url_generic, kMaxUrlLength + kUrlLookahead, types({Type::url})},
     {kRuleUrlBracket, "bracket", lex_url_bracket, kMaxUrlLength + kUrlLookahead, types({Type::url})},
@@ -68,7 +68,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // no phone; a host run is cut off at 1 KiB.
     {kRulePhone, "phone", lex_phone, 256, types({Type::phone})},
     {kRuleDomain, "domain", lex_domain, 1024, types({Type::domain})},
-    // Encoded URLs (lib/encoded_emit.hpp has the bounds).
+    // Encoded URLs (families/encoded_url/encoded_emit.hpp has the bounds).
     {kRuleUrlHex, "hex", lex_url_hex, kMaxHexUrlToken + kUrlLookahead, types({Type::url})},
     {kRuleUrlPercent, "percent", lex_url_percent, kMaxPercentUrlToken + kUrlLookahead,
      types({Type::url})},

@@ -1,6 +1,6 @@
 // The shapes `iocscan refang`/`defang` (and the Python refang()/defang())
 // guess a line's type from when no kind is given. Each is the ShapeGuess of
-// its row in lib/family_registry.cpp. No two accept the same text (see
+// its row in families/registry.cpp. No two accept the same text (see
 // shape_guess.cpp), so the order they are tried in does not matter; a line
 // none accepts is taken for a URL.
 #pragma once

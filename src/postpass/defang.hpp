@@ -15,7 +15,7 @@ namespace iocscan::detail {
 /// -> "[@]" and the domain's dots -> "[.]". Other types are copied.
 void defang_into(Type type, std::string_view ioc, std::string& out);
 
-// Each type's defang, named by its row in lib/family_registry.cpp; they
+// Each type's defang, named by its row in families/registry.cpp; they
 // append to `out`, which defang_into() has cleared.
 void defang_url(std::string_view ioc, std::string& out);
 /// ipv4, cidr: refanged, then dots as "[.]".

@@ -22,7 +22,7 @@ public:
     /// Sets match.raw (a prefix of `text`, the candidate's bytes), value and
     /// defanged. value points into this object until the next call. Returns
     /// false when the candidate is no IOC after all (a URL without a scheme
-    /// whose host is implausible, lib/url_host_check.hpp): not to be reported.
+    /// whose host is implausible, families/url/url_host_check.hpp): not to be reported.
     bool apply(Type type, std::string_view text, Match& match);
     /// The refanged form of the last applied match (what noise control judges).
     std::string_view refanged() const { return refanged_; }

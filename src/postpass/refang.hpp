@@ -1,6 +1,6 @@
 // The post-pass: turns the text a scanner matched into its plain form.
 // Kept apart from the grammars so that scanning never pays for it unless asked.
-// Each type's refang is named by its row in lib/family_registry.cpp; the
+// Each type's refang is named by its row in families/registry.cpp; the
 // families with more to undo have their own files (url_refang, domain_refang,
 // email_refang, ipv6_run).
 #pragma once

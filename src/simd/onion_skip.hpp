@@ -1,4 +1,4 @@
-// The skip pre-pass of the onion family (grammar/onion.re).
+// The skip pre-pass of the onion family (grammar/onion/onion.re).
 //
 // Why it is equivalent to the DFA: the grammar's tokens are host runs
 // (labels of [a-zA-Z0-9_-] joined by plain or defanged dots, grammar/
@@ -23,7 +23,7 @@
 
 namespace iocscan::detail::skip {
 
-/// grammar/host_run.re's `lab` bytes.
+/// grammar/common/host_run.re's `lab` bytes.
 constexpr bool is_label_byte(unsigned c) { return is_word(c) || c == '-'; }
 /// Bytes that can be in a host run or an onion name: label bytes and those
 /// of a defanged dot.

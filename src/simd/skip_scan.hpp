@@ -73,7 +73,7 @@ inline bool skips_on() { return !skips_forced_off.load(std::memory_order_relaxed
 /// Test hook: false turns every skip off, true turns them on again.
 inline void set_skips_for_tests(bool on) { skips_forced_off.store(!on, std::memory_order_relaxed); }
 
-// The byte classes (lib/ascii_class.hpp), under the names the skips use.
+// The byte classes (simd/ascii_class.hpp), under the names the skips use.
 using detail::is_alpha;
 using detail::is_digit;
 using detail::is_email_char;

@@ -1,4 +1,4 @@
-// Fast path of grammar/url_bracket.re and grammar/url_backslash.re between
+// Fast path of grammar/url/url_bracket.re and grammar/url/url_backslash.re between
 // tokens: jump to the next defang dot, then back up to its address run.
 //
 // Why this is equivalent to the grammars. A URL token of either grammar is

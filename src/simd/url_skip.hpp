@@ -1,4 +1,4 @@
-// Fast path of grammar/url_generic.re between tokens.
+// Fast path of grammar/url/url_generic.re between tokens.
 //
 // Every generic URL has a separator ("://", ":\\", "[:]//", "__", ":__",
 // "[://]", ":[//]", "[]://") whose first two bytes are one of the pairs

@@ -4,9 +4,9 @@
 //
 // The scanner starts scanner.longest_token() bytes (at least 1 MiB) before
 // the range, as if the input began there, or earlier: one past the last byte
-// before the range that ends every token of a URL rule (lib/token_breaks.hpp),
+// before the range that ends every token of a URL rule (families/token_breaks.hpp),
 // when that lies further back, or a line start certified to be outside every
-// YARA rule of the whole-file scan (lib/yara_sync.hpp), when that is further
+// YARA rule of the whole-file scan (families/yara/yara_sync.hpp), when that is further
 // back still. Its first tokens may be cut, but by the
 // range's first byte every rule is in step with the whole-file scan, even
 // inside a token longer than the lookback. Matches before the range are not
@@ -43,7 +43,7 @@ constexpr std::uint64_t kMinLookback = 1 << 20;
 
 /// Where a scan that must be in step with the whole-file scan at `begin` can
 /// start: `start`, or one past the last byte before `begin` that breaks every
-/// token of a rule (lib/token_breaks.hpp), whichever is first; 0 when such a
+/// token of a rule (families/token_breaks.hpp), whichever is first; 0 when such a
 /// rule has no break before `begin`. Reads backward from `begin` in blocks:
 /// in text with lines it stops in the first block.
 bool in_step_start(int fd, std::uint64_t begin, std::vector<const detail::ByteSet*> breaks,

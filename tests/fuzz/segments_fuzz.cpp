@@ -1,4 +1,4 @@
-// Fuzz target 4: scanning ahead in segments (lib/segment_sync.hpp).
+// Fuzz target 4: scanning ahead in segments (threads/segment_sync.hpp).
 // Oracle: a true runner that catches up with speculative segments starting at
 // fuzz-chosen offsets finds exactly the candidates, and drops exactly the
 // over-long ones, of one sequential run over the same bytes.

@@ -1,5 +1,5 @@
 // btc (opt-in): decides whether a candidate the grammar found by shape
-// (grammar/btc.re) is a Bitcoin mainnet address with a valid checksum.
+// (grammar/btc/btc.re) is a Bitcoin mainnet address with a valid checksum.
 #pragma once
 
 namespace iocscan::detail {

@@ -6,7 +6,7 @@
 
 namespace iocscan::detail {
 
-/// `raw` is a host run found by grammar/domain.re: labels joined by ".",
+/// `raw` is a host run found by grammar/domain/domain.re: labels joined by ".",
 /// "\.", "[.]", "(.)", "{.}", "[dot]", "(dot)" or "{dot}" (any case). Writes
 /// the labels in lower case joined by plain dots.
 void refang_domain(std::string_view raw, std::string& out);

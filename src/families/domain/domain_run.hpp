@@ -1,4 +1,4 @@
-// Decides what a host run found by grammar/domain.re is, against the Public
+// Decides what a host run found by grammar/domain/domain.re is, against the Public
 // Suffix List (generated at build time by cmake/PublicSuffixTable.cmake).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Reads the address runs found by grammar/email.re: words of address
+// Reads the address runs found by grammar/email/email.re: words of address
 // characters joined by (possibly defanged) dots and at-signs.
 #pragma once
 

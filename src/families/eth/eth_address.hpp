@@ -1,4 +1,4 @@
-// eth (opt-in): decides whether "0x" + 40 hex digits (grammar/eth.re) is an
+// eth (opt-in): decides whether "0x" + 40 hex digits (grammar/eth/eth.re) is an
 // Ethereum address: all lower or all upper case, or mixed case that passes
 // the EIP-55 checksum.
 #pragma once

@@ -1,4 +1,4 @@
-// Decides what a dotted number run found by grammar/ipv4.re is.
+// Decides what a dotted number run found by grammar/ipv4/ipv4.re is.
 #pragma once
 
 #include "core/candidate_sink.hpp"

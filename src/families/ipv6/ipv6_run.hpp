@@ -1,5 +1,5 @@
 // Decides what a run of word characters, colons and dots found by
-// grammar/ipv6.re is: one IPv6 address, or nothing.
+// grammar/ipv6/ipv6.re is: one IPv6 address, or nothing.
 #pragma once
 
 #include "core/candidate_sink.hpp"

@@ -54,7 +54,7 @@ bool is_v3_label(const unsigned char* label) {
 
 const unsigned char* find_onion_v3_name(const unsigned char* begin, const unsigned char* end) {
     // Back over "onion" and the dot before it: "." or "\." or a bracketed
-    // dot ("[.]", "(dot)", ...: the forms of grammar/host_run.re).
+    // dot ("[.]", "(dot)", ...: the forms of grammar/common/host_run.re).
     const unsigned char* p = end - kOnion.size();
     if (p - begin < static_cast<std::ptrdiff_t>(kLabelChars + 1)) return nullptr;
     const unsigned char close = p[-1];

@@ -1,5 +1,5 @@
 // onion (opt-in): Tor v3 onion service names, "<56 base32>.onion". The
-// grammar (grammar/onion.re) finds a host run that ends in such a name; this
+// grammar (grammar/onion/onion.re) finds a host run that ends in such a name; this
 // finds the name in it and checks its version byte and checksum.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Decides what a number run found by grammar/phone.re is.
+// Decides what a number run found by grammar/phone/phone.re is.
 #pragma once
 
 #include "core/candidate_sink.hpp"

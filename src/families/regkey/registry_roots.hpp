@@ -1,5 +1,5 @@
 // The roots (hives) of Windows registry keys, as the regkey family knows
-// them: the grammar (grammar/regkey.re) spells them out for its DFA; the
+// them: the grammar (grammar/regkey/regkey.re) spells them out for its DFA; the
 // code that checks a match and exports keys (STIX) finds them here.
 #pragma once
 

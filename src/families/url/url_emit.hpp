@@ -12,7 +12,7 @@ namespace iocscan::detail {
 
 /// Queues the URL token [st.tok, st.cur) found by `rule`, or drops and counts
 /// it when it is longer than `max_length` (kMaxUrlLength; the encoded rules
-/// pass their own bounds, lib/encoded_emit.hpp). The driver sets st.overlong when
+/// pass their own bounds, families/encoded_url/encoded_emit.hpp). The driver sets st.overlong when
 /// it had to release the token's start; a token that grew that long within
 /// one buffer is caught by the length test, so the outcome never depends on
 /// chunk edges. Trailing punctuation is left on: the post-pass trims it

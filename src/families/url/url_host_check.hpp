@@ -18,7 +18,7 @@ bool plausible_url(std::string_view url, std::string_view refanged);
 
 /// For a match of the bracket or backslash rule: whether `token` (the text
 /// the grammar matched) cut to `length` is a part of an e-mail address, not
-/// a URL: its host holds an at-sign, plain or defanged (lib/at_sign.hpp), or
+/// a URL: its host holds an at-sign, plain or defanged (families/email/at_sign.hpp), or
 /// one follows it ("ops[.]team[@]example(.)org" gives no URL "ops[.]team").
 bool is_email_part(std::string_view token, std::size_t length);
 

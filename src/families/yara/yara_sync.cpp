@@ -36,7 +36,7 @@
 namespace iocscan::detail {
 namespace {
 
-/// grammar/yara.re's kMaxRule: a longer rule is dropped.
+/// grammar/yara/yara.re's kMaxRule: a longer rule is dropped.
 constexpr std::uint64_t kMaxRule = 1 << 20;
 /// A rule still open at a line feed started less than kMaxRule bytes
 /// before it.
@@ -48,11 +48,11 @@ constexpr std::size_t kBlock = 64 * 1024;
 /// start is then the certified point (adversarial input only).
 constexpr std::uint64_t kBudget = 32 * kWindow;
 
-/// grammar/yara.re's ws.
+/// grammar/yara/yara.re's ws.
 constexpr ByteSet kSpace{" \t\r\n\v\f"};
 
 /// The idle tokens that may take the scanner into a rule (its prelude or
-/// head) when no byte is glued before them (grammar/yara.re, idle).
+/// head) when no byte is glued before them (grammar/yara/yara.re, idle).
 constexpr std::array<std::string_view, 7> kOpeners{"rule", "import", "include", "private", "global", "//", "/*"};
 constexpr ByteSet kOpenerStart{"ripg/"};
 
@@ -69,7 +69,7 @@ public:
         // The certified point is before `start`. The YARA scanner run from
         // there is the whole-file one: keep `start` if the one from `start`
         // gets in step with it by `end` (the catch-up argument of
-        // lib/segment_sync.hpp); else start at the last line start before
+        // threads/segment_sync.hpp); else start at the last line start before
         // `start` where it is outside every rule with nothing glued.
         return catch_up(certified_at, start, end);
     }
@@ -137,7 +137,7 @@ private:
 
     /// Reads [from, end) into buffer_ (fewer bytes if the file shrank), and
     /// a NUL after them: the generated scanner reads the byte at its limit
-    /// (the sentinel the chunk buffer keeps for it too, lib/chunk_buffer.hpp).
+    /// (the sentinel the chunk buffer keeps for it too, core/chunk_buffer.hpp).
     bool read(std::uint64_t from, std::uint64_t end) {
         buffer_.resize(static_cast<std::size_t>(end - from) + 1);
         std::size_t got = 0;
@@ -217,7 +217,7 @@ private:
     }
 
     /// Whether [from, to) could all lie inside one rule head token
-    /// (grammar/yara.re, head): spaces, word bytes and at most one colon.
+    /// (grammar/yara/yara.re, head): spaces, word bytes and at most one colon.
     bool head_could_span(std::uint64_t from, std::uint64_t to) const {
         bool colon = false;
         for (std::uint64_t p = from; p < to; ++p) {

@@ -23,7 +23,7 @@ namespace iocscan::detail {
 bool yara_sync_point(int fd, std::uint64_t begin, std::uint64_t& start);
 
 /// Whether the YARA scanner is outside every rule in context `cond`
-/// (LexState::cond; grammar/yara.re).
+/// (LexState::cond; grammar/yara/yara.re).
 bool yara_outside_rule(int cond);
 
 }  // namespace iocscan::detail
