@@ -26,7 +26,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     // skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
-        if (!skip::ipv6_driver_restarts(st.flags, st.depth)) goto next_token;
+        if (!skip::ipv6_driver_restarts(st.flags, st.skip_count)) goto next_token;
         // Where the driver would have restarted the DFA in that token's zone,
         // the DFA starts here, as a restarted one (its first token dropped).
         st.flags = 0;
@@ -47,7 +47,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     next_token:
         // Colon-free runs, single other bytes and runs that cannot hold an
         // address are passed over quickly (simd/skip_scan.hpp).
-        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, st.depth);
+        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, st.skip_count);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;
         if (st.cur == st.lim) {

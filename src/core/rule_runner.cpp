@@ -93,7 +93,7 @@ RuleState RuleRunner::state_of(std::size_t i) const {
         accept = 0;
     }
     return {absolute(st.cur), absolute(mar), absolute(st.tok), st.state, accept, st.cond, st.depth,
-            st.flags, st.overlong, st.marker_is_tok, rule.ended};
+            st.flags, st.skip_count, st.overlong, st.marker_is_tok, rule.ended};
 }
 
 void RuleRunner::adopt_state(std::size_t i, const RuleRunner& other) {
@@ -110,6 +110,7 @@ void RuleRunner::adopt_state(std::size_t i, const RuleRunner& other) {
     st.cond = from.cond;
     st.depth = from.depth;
     st.flags = from.flags;
+    st.skip_count = from.skip_count;
     st.overlong = from.overlong;
     st.marker_is_tok = from.marker_is_tok;
     rule.ended = from.ended;

@@ -28,6 +28,7 @@ struct RuleState {
     std::uint64_t cur = 0, mar = 0, tok = 0;
     int state = -1, accept = 0, cond = 0, depth = 0;
     unsigned flags = 0;
+    int skip_count = 0;
     bool overlong = false, marker_is_tok = false, ended = false;
     bool operator==(const RuleState&) const = default;
 };
