@@ -487,6 +487,30 @@ inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const 
     return ipv6_token_rest(from, lim, flags, after_percent);
 }
 
+/// ipv6: the longest run part (before any "%") emit_ipv6_run() can report
+/// from: an "IPv6:" label (5), the address text (at most 45: six groups of
+/// four hex digits and their colons, then a dotted quad) and one colon of
+/// punctuation. Only dots may follow it in the run (they end the sentence).
+inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = 5 + 45 + 1;
+
+/// ipv6: a run byte other than "." at least kIpv6LongestReportingRun bytes
+/// after the run start `tok`, looking from `q` (in the run) up to lim; or
+/// nullptr when the run ends, or "%" or lim comes, before one. A token whose
+/// run holds such a byte reports nothing (emit_ipv6_run(): the address part,
+/// from the run start or after a label up to the "%" or the trailing dots
+/// and colon, is then longer than any address text), whatever its length
+/// and wherever the driver cut it. Reads each byte once per token: the DFA
+/// takes the token when this gives nullptr.
+inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const unsigned char* q,
+                                              const unsigned char* lim) {
+    for (; q < lim; ++q) {
+        const unsigned char c = *q;
+        if (!is_ipv6_run_char(c)) return nullptr;
+        if (c != '.' && q - tok >= kIpv6LongestReportingRun) return q;
+    }
+    return nullptr;
+}
+
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
 /// single other bytes. A run without a colon is matched by the skip rule
 /// `(word | ".")+` (a tie with the run rule, which comes second), unless a
@@ -647,7 +671,16 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
                 } else if (c == ':') {
                     if (colons == 0) first_colon = q;
                     if (++colons >= 2) {
-                        if (!ipv6_field_reports_nothing(tok, first_colon)) return tok;
+                        if (!ipv6_field_reports_nothing(tok, first_colon)) {
+                            // A run that goes on far past any address text
+                            // reports nothing either ("1:1:1:..." as one line).
+                            const unsigned char* const far = ipv6_far_run_byte(tok, q + 1, lim);
+                            if (far == nullptr) return tok;
+                            q = pass_ipv6_run_rest(far, lim, flags, after_percent);
+                            if (flags != 0) return q;
+                            state = kBetween;
+                            break;
+                        }
                         // Its first field says the token reports nothing: the
                         // walk goes on after it, a token boundary.
                         q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
