@@ -503,6 +503,15 @@ inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = 5 + 45 + 1;
 /// takes the token when this gives nullptr.
 inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const unsigned char* q,
                                               const unsigned char* lim) {
+#if defined(__SSE2__)
+    // Most runs (addresses, clock times) end within 16 bytes, before `far`:
+    // one comparison says so. Longer ones go on byte by byte below.
+    if (lim - q >= 16) {
+        const __m128i v = load16(q);
+        const unsigned ends = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+        if (ends != 0 && q + __builtin_ctz(ends) <= tok + kIpv6LongestReportingRun) return nullptr;
+    }
+#endif
     for (; q < lim; ++q) {
         const unsigned char c = *q;
         if (!is_ipv6_run_char(c)) return nullptr;
