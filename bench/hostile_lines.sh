@@ -8,6 +8,8 @@
 #   e.g. bench/hostile_lines.sh build/iocscan 10M
 #        bench/hostile_lines.sh build/iocscan 4M --types all
 # Extra lines: HOSTILE_EXTRA='abc|de f' (strings separated by "|").
+# HOSTILE_PROFILE=N: after each line over 2x, its N costliest functions in
+# instructions per byte (what walks its bytes; callgrind_annotate).
 set -euo pipefail
 bin=${1:-build/iocscan}
 size=${2:-10M}
@@ -41,4 +43,14 @@ for line in "${lines[@]}"; do
         "$line" "$bytes" > "$work/input"
     n=$(count "$work/input" "$@")
     awk -v n="$n" -v base="$base" -v b="$bytes" -v l="'$line'" 'BEGIN { printf "%-20s %10.2f %8.2f\n", l, n / b, n / base }'
+    if [ "${HOSTILE_PROFILE:-0}" -gt 0 ] && [ "$n" -gt $(( 2 * base )) ]; then
+        callgrind_annotate --inclusive=no "$work/cg.out" 2> /dev/null |
+            awk -v b="$bytes" -v top="$HOSTILE_PROFILE" '
+                /file:function/ { on = 1; next }
+                on && /\?\?\?:|:/ && $1 ~ /^[0-9,]+$/ && shown < top {
+                    n = $1; gsub(",", "", n)
+                    name = $0; sub(/^[^:]*:/, "", name); sub(/\(.*/, "", name); sub(/.*::/, "", name)
+                    printf "    %-36s %8.2f\n", name, n / b; shown++
+                }'
+    fi
 done

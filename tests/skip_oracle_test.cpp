@@ -129,6 +129,34 @@ TEST(SkipOracle, AdversarialLines) {
     }
 }
 
+// The ipv6 skip passes a run once a byte other than "." stands 51 bytes or
+// more after its start (skip::kIpv6LongestReportingRun): no address text is
+// that long. Runs just under and over that bound, with and without a label,
+// trailing dots, a trailing colon and a zone, as hostile lines too.
+TEST(SkipOracle, Ipv6LongRuns) {
+    const std::string longest = "IPv6:1111:2222:3333:4444:5555:6666:101.102.103.104";   // 50 bytes
+    std::string text = "a " + longest + " b " + longest + ": c " + longest + ":.... d " + longest + "%eth0 ";
+    // The DFA reports the 50-byte address in each form (the one with a
+    // trailing colon is a 51-byte run: the longest the skip leaves to it).
+    std::size_t longest_found = 0;
+    for (const Found& found : dfa_alone(text, options_for_all_types(true))) {
+        longest_found += found.type == Type::ipv6 && found.raw.find("101.102.103.104") != std::string::npos;
+    }
+    EXPECT_EQ(longest_found, 4u);
+    for (const std::string& unit : {std::string("1:"), std::string("1::"), std::string("a1:1:"),
+                                    std::string("1:1."), std::string("1:%"), std::string("fe80::1%")}) {
+        for (std::size_t count = 20; count < 40; ++count) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            text += run + " " + run + "...... " + run + "2001:db8::1 " + run + "%zone ";
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\n2001:db8::7\n";
+    }
+    EXPECT_GE(expect_skips_agree(text, "long ipv6 runs"), 4u);
+}
+
 /// The opt-in types only, so that the match counts below are theirs.
 Options opt_in_types() {
     Options options;

@@ -260,9 +260,14 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
     switch (*q) {
         case 'a':
         case 'S':
-            return when(any({{"aHR0cDovL", "SFRUUDovL"},
-                             {"aHR0cHM6Ly", "SFRUUFM6Ly"},
-                             {"aAB0AHQAcAA6AC8ALw", "SABUAFQAUAA6AC8ALw"},
+            // Unbroken, the second character tells ASCII ([HF]) from UTF-16LE
+            // ("A"): only those spellings are compared ("aHR0cDov" repeated
+            // calls this every 8 bytes).
+            if (!unbroken || q[1] != 'A') {
+                if (any({{"aHR0cDovL", "SFRUUDovL"}, {"aHR0cHM6Ly", "SFRUUFM6Ly"}})) return Base64Core::group_start;
+            }
+            if (unbroken && q[1] != 'A') return Base64Core::none;
+            return when(any({{"aAB0AHQAcAA6AC8ALw", "SABUAFQAUAA6AC8ALw"},
                              {"aAB0AHQAcABzADoALwAvA", "SABUAFQAUABTADoALwAvA"}}),
                         Base64Core::group_start);
         case 'Z':
