@@ -473,7 +473,7 @@ yyFillLabel5:
 yy10:
 	st.state = -1;
 	{
-                if (!st.overlong && fits_32_bits(st.cur)) sink.add(Type::asn, kRuleAsn, st.tok, st.cur);
+                if (st.token_fits() && fits_32_bits(st.cur)) sink.add(Type::asn, kRuleAsn, st.tok, st.cur);
                 continue;
             }
 yy11:

@@ -654,7 +654,7 @@ yyFillLabel11:
 yy16:
 	st.state = -1;
 	{
-                if (st.overlong) continue;
+                if (!st.token_fits()) continue;
                 const unsigned char* end = st.cur;
                 while (end[-1] < '0' || end[-1] > '9') --end;   // the punctuation is no part of it
                 sink.add(Type::attack, kRuleAttack, st.tok, end);

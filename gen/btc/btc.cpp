@@ -2960,7 +2960,7 @@ yyFillLabel43:
 yy48:
 	st.state = -1;
 	{
-                if (!st.overlong && is_btc_address(st.tok, st.cur)) sink.add(Type::btc, kRuleBtc, st.tok, st.cur);
+                if (st.token_fits() && is_btc_address(st.tok, st.cur)) sink.add(Type::btc, kRuleBtc, st.tok, st.cur);
                 continue;
             }
 yy49:

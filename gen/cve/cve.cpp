@@ -682,7 +682,7 @@ yyFillLabel18:
 	}
 yy24:
 	st.state = -1;
-	{ if (!st.overlong) sink.add(Type::cve, kRuleCve, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) sink.add(Type::cve, kRuleCve, st.tok, st.cur); continue; }
 yy25:
 	++st.cur;
 yyFillLabel19:

@@ -1048,7 +1048,7 @@ yyFillLabel17:
 yy25:
 	st.state = -1;
 	{
-                if (!st.overlong) emit_domain_run(sink, st.tok, st.cur);
+                if (st.token_fits()) emit_domain_run(sink, st.tok, st.cur);
                 continue;
             }
 yy26:

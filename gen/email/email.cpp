@@ -905,7 +905,7 @@ yyFillLabel17:
 yy22:
 	st.state = -1;
 	{
-                if (!st.overlong) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (st.token_fits()) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 continue;
             }
 yy23:

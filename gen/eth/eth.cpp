@@ -1915,7 +1915,7 @@ yyFillLabel44:
 yy49:
 	st.state = -1;
 	{
-                if (!st.overlong && is_eth_address(st.tok, st.cur)) sink.add(Type::eth, kRuleEth, st.tok, st.cur);
+                if (st.token_fits() && is_eth_address(st.tok, st.cur)) sink.add(Type::eth, kRuleEth, st.tok, st.cur);
                 continue;
             }
 yy50:

@@ -1840,7 +1840,7 @@ yyFillLabel34:
 	}
 yy39:
 	st.state = -1;
-	{ if (!st.overlong) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
 yy40:
 	++st.cur;
 yyFillLabel35:
@@ -2162,7 +2162,7 @@ yyFillLabel42:
 	}
 yy48:
 	st.state = -1;
-	{ if (!st.overlong) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
 yy49:
 	++st.cur;
 yyFillLabel43:
@@ -3044,7 +3044,7 @@ yyFillLabel66:
 	}
 yy73:
 	st.state = -1;
-	{ if (!st.overlong) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
 yy74:
 	++st.cur;
 yyFillLabel67:
@@ -5326,7 +5326,7 @@ yyFillLabel130:
 	}
 yy138:
 	st.state = -1;
-	{ if (!st.overlong) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
 yy139:
 	st.state = -1;
 	{ return LexStatus::end; }

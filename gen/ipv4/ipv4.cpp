@@ -199,7 +199,7 @@ yy5:
 	st.state = -1;
 	{
                 const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
-                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur, version);
+                if (st.token_fits()) emit_dotted_run(sink, st.tok, st.cur, version);
                 continue;
             }
 yy6:

@@ -228,7 +228,7 @@ yyFillLabel1:
 	}
 yy5:
 	st.state = -1;
-	{ if (!st.overlong) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
 yy6:
 	st.accept = 1;
 	st.mar = ++st.cur;

@@ -1661,7 +1661,7 @@ yy44:
 	st.state = -1;
 	{
                 const unsigned char* end = address_end(st.cur);
-                if (!st.overlong && has_hex_letter(st.tok, end)) sink.add(Type::mac, kRuleMac, st.tok, end);
+                if (st.token_fits() && has_hex_letter(st.tok, end)) sink.add(Type::mac, kRuleMac, st.tok, end);
                 continue;
             }
 yy45:
@@ -1925,7 +1925,7 @@ yyFillLabel46:
 yy52:
 	st.state = -1;
 	{
-                if (!st.overlong) sink.add(Type::mac, kRuleMac, st.tok, address_end(st.cur));
+                if (st.token_fits()) sink.add(Type::mac, kRuleMac, st.tok, address_end(st.cur));
                 continue;
             }
 yy53:

@@ -16053,7 +16053,7 @@ yyFillLabel208:
 yy213:
 	st.state = -1;
 	{
-                if (st.overlong) continue;
+                if (!st.token_fits()) continue;
                 if (const unsigned char* name = find_onion_v3_name(st.tok, st.cur)) {
                     sink.add(Type::onion, kRuleOnion, name, st.cur);
                 }

@@ -396,7 +396,7 @@ yyFillLabel3:
 yy7:
 	st.state = -1;
 	{
-                if (!st.overlong) emit_phone_run(sink, st.tok, st.cur);
+                if (st.token_fits()) emit_phone_run(sink, st.tok, st.cur);
                 continue;
             }
 yy8:

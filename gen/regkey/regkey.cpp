@@ -1485,7 +1485,7 @@ yyFillLabel15:
 	}
 yy22:
 	st.state = -1;
-	{ if (!st.overlong) add_key(sink, st.tok, st.cur); continue; }
+	{ if (st.token_fits()) add_key(sink, st.tok, st.cur); continue; }
 yy23:
 	++st.cur;
 yyFillLabel16:
@@ -1667,7 +1667,7 @@ yyFillLabel20:
 yy28:
 	++st.cur;
 	st.state = -1;
-	{ if (!st.overlong) add_key(sink, st.tok, st.cur - 1); continue; }
+	{ if (st.token_fits()) add_key(sink, st.tok, st.cur - 1); continue; }
 yy29:
 	++st.cur;
 yyFillLabel21:

@@ -2502,7 +2502,7 @@ yy89:
 	{
                 const unsigned char* end = st.cur;
                 while (end[-1] == '.' || end[-1] == '!' || end[-1] == '?') --end;
-                if (!st.overlong && has_non_digit(st.tok, end)) sink.add(Type::ssdeep, kRuleSsdeep, st.tok, end);
+                if (st.token_fits() && has_non_digit(st.tok, end)) sink.add(Type::ssdeep, kRuleSsdeep, st.tok, end);
                 continue;
             }
 yy90:

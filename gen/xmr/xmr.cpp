@@ -14293,7 +14293,7 @@ yyFillLabel191:
 yy196:
 	st.state = -1;
 	{
-                if (!st.overlong && is_xmr_address(st.tok, st.cur)) sink.add(Type::xmr, kRuleXmr, st.tok, st.cur);
+                if (st.token_fits() && is_xmr_address(st.tok, st.cur)) sink.add(Type::xmr, kRuleXmr, st.tok, st.cur);
                 continue;
             }
 yy197:

@@ -41,7 +41,7 @@ LexStatus lex_asn(LexState& st, CandidateSink& sink) {
             asn    = "AS" "N"? number | "ASN " number;
 
             asn {
-                if (!st.overlong && fits_32_bits(st.cur)) sink.add(Type::asn, kRuleAsn, st.tok, st.cur);
+                if (st.token_fits() && fits_32_bits(st.cur)) sink.add(Type::asn, kRuleAsn, st.tok, st.cur);
                 continue;
             }
             asn word+   { continue; }

@@ -30,7 +30,7 @@ LexStatus lex_attack(LexState& st, CandidateSink& sink) {
             // Listed first: a run that is the id and its punctuation ties
             // with path+ below, and the first rule wins the tie.
             id [.,:;!?]* {
-                if (st.overlong) continue;
+                if (!st.token_fits()) continue;
                 const unsigned char* end = st.cur;
                 while (end[-1] < '0' || end[-1] > '9') --end;   // the punctuation is no part of it
                 sink.add(Type::attack, kRuleAttack, st.tok, end);

@@ -31,7 +31,7 @@ LexStatus lex_btc(LexState& st, CandidateSink& sink) {
             // Listed first: a run that is an address ties with word+ below,
             // and the first rule wins the tie.
             legacy | segwit {
-                if (!st.overlong && is_btc_address(st.tok, st.cur)) sink.add(Type::btc, kRuleBtc, st.tok, st.cur);
+                if (st.token_fits() && is_btc_address(st.tok, st.cur)) sink.add(Type::btc, kRuleBtc, st.tok, st.cur);
                 continue;
             }
             word+       { continue; }

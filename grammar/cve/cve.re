@@ -23,7 +23,7 @@ LexStatus lex_cve(LexState& st, CandidateSink& sink) {
             year = "1999" | "20" digit{2};
             cve  = 'cve' "-" year "-" digit{4,};
 
-            cve       { if (!st.overlong) sink.add(Type::cve, kRuleCve, st.tok, st.cur); continue; }
+            cve       { if (st.token_fits()) sink.add(Type::cve, kRuleCve, st.tok, st.cur); continue; }
             cve word+ { continue; }
             word+     { continue; }
             ([^]\word)+ { continue; }

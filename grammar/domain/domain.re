@@ -34,7 +34,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
             // such a word; the first listed wins.
             lab after?             { continue; }
             scheme? run after? {
-                if (!st.overlong) emit_domain_run(sink, st.tok, st.cur);
+                if (st.token_fits()) emit_domain_run(sink, st.tok, st.cur);
                 continue;
             }
             [/\\] run after?       { continue; }

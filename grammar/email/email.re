@@ -69,7 +69,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
             // this rule and `run` match the same length; the first listed wins.
             lchar+ (dotsep lchar+)* { continue; }
             run {
-                if (!st.overlong) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (st.token_fits()) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 continue;
             }
             ([^]\lchar)+ { continue; }

@@ -24,7 +24,7 @@ LexStatus lex_eth(LexState& st, CandidateSink& sink) {
             // Listed first: a run that is an address ties with word+ below,
             // and the first rule wins the tie.
             "0x" hex{40} {
-                if (!st.overlong && is_eth_address(st.tok, st.cur)) sink.add(Type::eth, kRuleEth, st.tok, st.cur);
+                if (st.token_fits() && is_eth_address(st.tok, st.cur)) sink.add(Type::eth, kRuleEth, st.tok, st.cur);
                 continue;
             }
             word+       { continue; }

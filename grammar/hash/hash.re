@@ -46,10 +46,10 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
         }
         /*!re2c
             alnum = [0-9a-zA-Z];
-            hex{32}  { if (!st.overlong) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
-            hex{40}  { if (!st.overlong) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
-            hex{64}  { if (!st.overlong) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
-            hex{128} { if (!st.overlong) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
+            hex{32}  { if (st.token_fits()) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
+            hex{40}  { if (st.token_fits()) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
+            hex{64}  { if (st.token_fits()) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
+            hex{128} { if (st.token_fits()) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
             alnum+    { continue; }
             ([^]\alnum)+ { continue; }
             $        { return LexStatus::end; }

@@ -58,7 +58,7 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 
             run ("/" digit+)? {
                 const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
-                if (!st.overlong) emit_dotted_run(sink, st.tok, st.cur, version);
+                if (st.token_fits()) emit_dotted_run(sink, st.tok, st.cur, version);
                 continue;
             }
             [^0-9]+ { continue; }

@@ -26,13 +26,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     // skip goes on with it.
     if (st.flags != 0) {
         if (st.cur == st.lim) return LexStatus::end;   // no new bytes: end of input
-        if (!skip::ipv6_driver_restarts(st.flags, st.skip_count)) goto next_token;
-        // Where the driver would have restarted the DFA in that token's zone,
-        // the DFA starts here, as a restarted one (its first token dropped).
-        st.flags = 0;
-        st.tok = st.cur;
-        st.overlong = true;
-        st.state = -1;
+        goto next_token;
     }
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -64,7 +58,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             // text, are passed over without a call to the validator.
             (word | ".")+ { continue; }
             runchar+ ("%" zonechar+)? {
-                if (!st.overlong) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 continue;
             }
             [^]\runchar { continue; }

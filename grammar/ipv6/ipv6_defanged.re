@@ -38,7 +38,7 @@ LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
         }
         /*!re2c
             run = (word | [.:] | "[:]")+;
-            run { if (!st.overlong) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
+            run { if (st.token_fits()) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
             $   { return LexStatus::end; }
             *   { continue; }
         */

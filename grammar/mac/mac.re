@@ -54,12 +54,12 @@ LexStatus lex_mac(LexState& st, CandidateSink& sink) {
             // below, and the first rule wins the tie. A trailing colon after
             // a colon list may be a wrapped fingerprint: not taken.
             (mac_colon [.!?]* | mac_dash [.:!?]*) {
-                if (!st.overlong) sink.add(Type::mac, kRuleMac, st.tok, address_end(st.cur));
+                if (st.token_fits()) sink.add(Type::mac, kRuleMac, st.tok, address_end(st.cur));
                 continue;
             }
             mac_dot [.:!?]* {
                 const unsigned char* end = address_end(st.cur);
-                if (!st.overlong && has_hex_letter(st.tok, end)) sink.add(Type::mac, kRuleMac, st.tok, end);
+                if (st.token_fits() && has_hex_letter(st.tok, end)) sink.add(Type::mac, kRuleMac, st.tok, end);
                 continue;
             }
             run+       { continue; }

@@ -46,7 +46,7 @@ LexStatus lex_onion(LexState& st, CandidateSink& sink) {
             // Listed first: a run that ends in an onion name ties with the
             // run rule below, and the first rule wins the tie.
             onion {
-                if (st.overlong) continue;
+                if (!st.token_fits()) continue;
                 if (const unsigned char* name = find_onion_v3_name(st.tok, st.cur)) {
                     sink.add(Type::onion, kRuleOnion, name, st.cur);
                 }

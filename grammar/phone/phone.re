@@ -61,7 +61,7 @@ LexStatus lex_phone(LexState& st, CandidateSink& sink) {
             wordy = word* alpha word* (tight word+)*;
 
             run {
-                if (!st.overlong) emit_phone_run(sink, st.tok, st.cur);
+                if (st.token_fits()) emit_phone_run(sink, st.tok, st.cur);
                 continue;
             }
             // A run glued to a word ("212-555-0147x", "212-555-0147-abc")

@@ -66,8 +66,8 @@ LexStatus lex_regkey(LexState& st, CandidateSink& sink) {
             // In quotes or a .reg file's brackets the last name may hold spaces.
             closed_key = (root ":"? one (name one)* name | root ":"? two (name two)* name) ["\]];
 
-            key         { if (!st.overlong) add_key(sink, st.tok, st.cur); continue; }
-            closed_key  { if (!st.overlong) add_key(sink, st.tok, st.cur - 1); continue; }
+            key         { if (st.token_fits()) add_key(sink, st.tok, st.cur); continue; }
+            closed_key  { if (st.token_fits()) add_key(sink, st.tok, st.cur - 1); continue; }
             word+       { continue; }
             // A word right after "\" or "/" is a path's name ("C:\HKLM\x",
             // "/tmp/hkcu\x"), no root: the run before it takes it along.

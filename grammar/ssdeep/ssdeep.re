@@ -52,7 +52,7 @@ LexStatus lex_ssdeep(LexState& st, CandidateSink& sink) {
             hash [.!?]* {
                 const unsigned char* end = st.cur;
                 while (end[-1] == '.' || end[-1] == '!' || end[-1] == '?') --end;
-                if (!st.overlong && has_non_digit(st.tok, end)) sink.add(Type::ssdeep, kRuleSsdeep, st.tok, end);
+                if (st.token_fits() && has_non_digit(st.tok, end)) sink.add(Type::ssdeep, kRuleSsdeep, st.tok, end);
                 continue;
             }
             run+       { continue; }

@@ -24,7 +24,7 @@ LexStatus lex_xmr(LexState& st, CandidateSink& sink) {
             // Listed first: a run that is an address ties with word+ below,
             // and the first rule wins the tie.
             [48] base58{94} | "4" base58{105} {
-                if (!st.overlong && is_xmr_address(st.tok, st.cur)) sink.add(Type::xmr, kRuleXmr, st.tok, st.cur);
+                if (st.token_fits() && is_xmr_address(st.tok, st.cur)) sink.add(Type::xmr, kRuleXmr, st.tok, st.cur);
                 continue;
             }
             word+       { continue; }

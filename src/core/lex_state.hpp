@@ -7,6 +7,7 @@
 // which is why results never depend on where chunk edges fall.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace iocscan::detail {
@@ -36,6 +37,14 @@ struct LexState {
     int skip_count = 0;
     /// Rule-specific data the driver hands to the scanner (custom patterns).
     const void* context = nullptr;
+    /// The rule's longest reported token (RuleSpec::max_token), set by the driver.
+    std::size_t max_token = SIZE_MAX;
+
+    /// Whether the token [tok, cur) may be reported: no longer than the
+    /// rule's maximum. The driver marks a token `overlong` only when a
+    /// buffer refill finds it too long; one that grew that long within one
+    /// buffer is caught by the length, so chunk edges never decide.
+    bool token_fits() const { return !overlong && static_cast<std::size_t>(cur - tok) <= max_token; }
 
     void start_token() {
         tok = cur;

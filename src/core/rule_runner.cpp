@@ -19,6 +19,7 @@ void RuleRunner::restart(std::uint64_t offset) {
     for (auto& rule : rules_) {
         rule.state = {};
         rule.state.context = rule.spec->id == kRuleCustom ? custom_context_ : nullptr;
+        rule.state.max_token = rule.spec->max_token;
         rule.ended = false;
         rule.frozen = false;
         rule.found.clear();
@@ -129,7 +130,7 @@ std::size_t RuleRunner::first_needed(ActiveRule& rule) {
         st.cur = st.mar = st.tok = buffer_.data() + buffer_.size();
         return buffer_.size();
     }
-    if (cur - tok <= rule.spec->max_token) return tok;
+    if (cur - tok <= rule.spec->kept_bytes()) return tok;
     st.overlong = true;
     // re2c may still backtrack to the marker, so keep it; a marker stored
     // before this token is stale and never read again. positions_of()
@@ -141,11 +142,16 @@ std::size_t RuleRunner::first_needed(ActiveRule& rule) {
     std::size_t keep = cur;
     const bool real_marker = st.mar > st.tok || (st.mar == st.tok && st.marker_is_tok);
     if (real_marker && st.mar < st.cur) keep = static_cast<std::size_t>(st.mar - buffer_.data());
-    if (cur - keep > rule.spec->max_token) {
-        // The grammar looked too far ahead of its last accepting point
-        // (the grammars are written so this cannot happen): restart the
-        // DFA here rather than let the buffer grow.
-        st.state = -1;
+    if (cur - keep > rule.spec->kept_bytes()) {
+        // The DFA is that far past its marker: it went on through accepting
+        // states that store none (an ipv6 zone: the marker stays before the
+        // "%"), or a grammar looks too far ahead. Move the marker to the
+        // cursor rather than restart the DFA: one in accepting states still
+        // ends its token where a single buffer would, so the next token
+        // starts at the same byte (a restart split the zone into tokens of
+        // its own and swallowed the "::1" after it); a backtrack lands at
+        // the cursor, where a restart would have begun.
+        st.mar = st.cur;
         keep = cur;
     }
     st.marker_is_tok = keep != cur;

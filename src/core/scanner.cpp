@@ -59,7 +59,7 @@ std::size_t thread_count(unsigned requested) { return requested != 0 ? requested
 struct Scanner::Impl {
     explicit Impl(std::shared_ptr<const Ruleset::Compiled> shared)
         : ruleset(std::move(shared)), options(ruleset->options), threads(thread_count(options.threads)) {
-        for (const auto* spec : ruleset->rules) longest_token = std::max<std::uint64_t>(longest_token, spec->max_token);
+        for (const auto* spec : ruleset->rules) longest_token = std::max<std::uint64_t>(longest_token, spec->kept_bytes());
         const auto new_runner = [&] {
             return std::make_unique<detail::RuleRunner>(ruleset->rules, options.types, ruleset->custom.get());
         };
