@@ -152,6 +152,9 @@ bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t
     const bool all_lower = std::none_of(written.begin(), written.end(), [](char c) { return is_upper(c); });
     const bool all_upper = std::none_of(written.begin(), written.end(), [](char c) { return is_lower(c); });
     if (!all_lower && !all_upper) return false;
+    // Microsoft's .NET products are written in capitals: "ASP.NET", "VB.NET",
+    // "ADO.NET" name a framework, not the host asp.net.
+    if (all_upper && count == 2 && top == "net") return false;
     // camelCase labels are identifiers: "obj.getName.com".
     for (std::size_t i = 0; i < count; ++i) {
         for (const unsigned char* q = labels[i].begin; q + 1 < labels[i].end; ++q) {
