@@ -114,6 +114,17 @@ TEST(UrlPrecision, PartsOfEmailAddressesAreNoUrls) {
             EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
         }
     }
+    // Spaced at-signs, as the e-mail rule reads them, also at any piece size.
+    for (const char* at : {" [at] ", " [AT] ", " (at) ", " {at} ", " [@] ", " @ ", " [ at ] ", "[ @ ]", "[at] "}) {
+        const std::string text = std::string("mail ops") + at + "example[.]org, ops" + at + "evil\\.com x";
+        EXPECT_EQ(urls(text), V{}) << text;
+        for (std::size_t piece : {1u, 2u, 3u, 5u, 7u}) {
+            EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
+        }
+    }
+    // Prose: "at" as a word, an at-sign glued on one side only.
+    EXPECT_EQ(urls("the server at evil[.]com, x@ evil[.]net, [a] evil[.]org"),
+              (V{"evil[.]com", "evil[.]net", "evil[.]org"}));
     // Without an at-sign the same hosts are URLs; with a scheme, userinfo.
     EXPECT_EQ(urls("ops[.]team example(.)org [a]team[.]com (@ x.example)team[.]com"),
               (V{"ops[.]team", "example(.)org", "team[.]com", "team[.]com"}));

@@ -48,16 +48,18 @@ inline void emit_url_before_escape(const LexState& st, CandidateSink& sink, Rule
 }
 
 /// Whether the token starting at `tok` follows an at-sign ("ops[@]team[.]com",
-/// "ops@team[.]com"): then it is an e-mail address's domain, which the rules
-/// without a scheme (bracket, backslash) do not report as a URL. The bytes
-/// before `tok` come through `prefix`, as the driver may have dropped them.
-inline bool follows_at_sign(const TokenPrefix& prefix, const unsigned char* tok) {
-    static_assert(kMaxAtSignLength <= TokenPrefix::kMaxBack);
-    char before[kMaxAtSignLength] = {};
-    for (int back = 1; back <= static_cast<int>(kMaxAtSignLength); ++back) {
-        before[kMaxAtSignLength - static_cast<std::size_t>(back)] = static_cast<char>(prefix.before(tok, back));
+/// "ops@team[.]com", "ops [at] team[.]com"): then it is an e-mail address's
+/// domain, which the rules without a scheme (bracket, backslash) do not
+/// report as a URL. The bytes before `tok` come through `prefix`, as the
+/// driver may have dropped them.
+inline bool follows_at_sign(const LongTokenPrefix& prefix, const unsigned char* tok) {
+    static_assert(kMaxSpacedAtSignLength <= LongTokenPrefix::kMaxBack);
+    constexpr std::size_t kBack = LongTokenPrefix::kMaxBack;
+    char before[kBack] = {};
+    for (int back = 1; back <= static_cast<int>(kBack); ++back) {
+        before[kBack - static_cast<std::size_t>(back)] = static_cast<char>(prefix.before(tok, back));
     }
-    return ends_with_at_sign(std::string_view(before, kMaxAtSignLength));
+    return ends_with_spaced_at_sign(std::string_view(before, kBack));
 }
 
 }  // namespace iocscan::detail
