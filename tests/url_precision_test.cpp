@@ -149,6 +149,21 @@ TEST(UrlPrecision, StringEscapesAfterAUrlWithoutScheme) {
     EXPECT_EQ(urls(R"(\\evil-smb[.]com\new\x.exe)"), V{});
 }
 
+TEST(UrlPrecision, JsonEscapedSlashesAreAUrl) {
+    // JSON dumps write "/" as "\/": the URL is found; refang writes the
+    // slashes plain, as it undoes the other obfuscations.
+    const std::string json = R"({"u":"http:\/\/evil.com\/x","v":"hxxps:\/\/evil[.]com\/a\/b?q=1"})";
+    EXPECT_EQ(urls(json), (V{R"(http:\/\/evil.com\/x)", R"(hxxps:\/\/evil[.]com\/a\/b?q=1)"}));
+    EXPECT_EQ(refanged(json), (V{"http://evil.com/x", "https://evil.com/a/b?q=1"}));
+    // A string escape ends it: "\"" and "\u0022" (a quote), "\n".
+    EXPECT_EQ(refanged(R"("http:\/\/a.example\/p\"x" "http:\/\/b.example\/q\u0022y" "http:\/\/c.example\nz")"),
+              (V{"http://a.example/p", "http://b.example/q", "http://c.example"}));
+    for (std::size_t piece : {1u, 2u, 5u}) {
+        EXPECT_EQ(values_of(scan_pieces(json, options_for({Type::url}), piece), Type::url),
+                  (V{R"(http:\/\/evil.com\/x)", R"(hxxps:\/\/evil[.]com\/a\/b?q=1)"}));
+    }
+}
+
 TEST(UrlPrecision, SemicolonEndsAHost) {
     EXPECT_EQ(urls("host=evil[.]com;port=443 a evil\\.net;x"), (V{"evil[.]com", "evil\\.net"}));
     EXPECT_EQ(urls("http://a.example;http://b.example"), V{"http://a.example"});
