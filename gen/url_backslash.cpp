@@ -1275,7 +1275,7 @@ yyFillLabel22:
 yy31:
 	st.state = -1;
 	{
-                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBackslash);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
                 continue;
             }
 yy32:

@@ -817,7 +817,7 @@ yyFillLabel17:
 yy24:
 	st.state = -1;
 	{
-                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
                 continue;
             }
 yy25:

@@ -53,7 +53,7 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             surl {
-                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBackslash);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
                 continue;
             }
             // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.

@@ -59,7 +59,7 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* {
-                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
                 continue;
             }
             // Ended by string escapes (evil[.]com\n\"): the run of address

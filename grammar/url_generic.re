@@ -62,12 +62,12 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             // The host starts with a word character, or is an IPv6 address
             // such as "[::1]" (whose "[" is one of the defang characters).
             scheme sep (defang{0,16} word | "[::") body spaced* {
-                emit_url_token(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric);
                 continue;
             }
             // file:///C:/x and file://host/share/x
             'file' "://" "/"? word body {
-                emit_url_token(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric);
                 continue;
             }
             // Skip runs stop at whitespace, so that a token never holds the

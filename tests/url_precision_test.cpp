@@ -166,9 +166,27 @@ TEST(UrlPrecision, JsonEscapedSlashesAreAUrl) {
 
 TEST(UrlPrecision, SemicolonEndsAHost) {
     EXPECT_EQ(urls("host=evil[.]com;port=443 a evil\\.net;x"), (V{"evil[.]com", "evil\\.net"}));
-    EXPECT_EQ(urls("http://a.example;http://b.example"), V{"http://a.example"});
+    EXPECT_EQ(urls("http://a.example;http://b.example"), (V{"http://a.example", "http://b.example"}));
     // In the path it stays.
     EXPECT_EQ(urls("evil[.]com/a;b http://x.example/p;jsessionid=1"), (V{"evil[.]com/a;b", "http://x.example/p;jsessionid=1"}));
+}
+
+TEST(UrlPrecision, ListsWithoutSpacesGiveEveryUrl) {
+    EXPECT_EQ(refanged("see a[.]com;b[.]net and evil[.]com,bad[.]net"),
+              (V{"http://a.com", "http://b.net", "http://evil.com", "http://bad.net"}));
+    EXPECT_EQ(refanged("evil\\.com;bad\\.net hxxp://a[.]com,hxxps://b[.]net/x;y http://a.com;http://b.net"),
+              (V{"http://evil.com", "http://bad.net", "http://a.com", "https://b.net/x;y", "http://a.com", "http://b.net"}));
+    // Raw values and offsets are the items' own.
+    EXPECT_EQ(urls("(a[.]com;b[.]net)"), (V{"a[.]com", "b[.]net"}));
+    // Only an item its rule matches on its own: no plain name, no key.
+    EXPECT_EQ(urls("a[.]com;b.net;c(.)org host=evil[.]com;port=443 http://a.example,b.example"),
+              (V{"a[.]com", "c(.)org", "evil[.]com", "http://a.example"}));
+    // A comma between digits is a defanged dot, not a list.
+    EXPECT_EQ(refanged("hxxp://198,51,100[.]7/x"), V{"http://198.51.100.7/x"});
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces("x a[.]com;b[.]net,c[.]org", options_for({Type::url}), piece), Type::url),
+                  (V{"a[.]com", "b[.]net", "c[.]org"}));
+    }
 }
 
 TEST(UrlPrecision, Base64LastGroupAndStubs) {

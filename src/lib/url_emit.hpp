@@ -1,12 +1,15 @@
 // How the URL grammars queue what they matched.
 #pragma once
 
+#include "lib/ascii_class.hpp"
 #include "lib/at_sign.hpp"
 #include "lib/candidate_sink.hpp"
 #include "lib/token_prefix.hpp"
 #include "lib/url_limits.hpp"
+#include "lib/url_list.hpp"
 
 #include <cstddef>
+#include <string_view>
 
 namespace iocscan::detail {
 
@@ -24,6 +27,33 @@ inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule,
         return;
     }
     sink.add(Type::url, rule, st.tok, st.cur);
+}
+
+/// Queues [begin, end), a token of a plain-text URL rule, one match per item
+/// of a list written without spaces (lib/url_list.hpp): "a[.]com;b[.]net"
+/// gives a[.]com and b[.]net. An item after the first is queued only when
+/// `rule` would match it on its own ("host=evil[.]com;port=443" gives one).
+inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char* begin, const unsigned char* end) {
+    const auto text = [](const unsigned char* from, const unsigned char* to) {
+        return std::string_view(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
+    };
+    for (bool first = true; begin < end; first = false) {
+        const std::size_t separator = list_separator(text(begin, end));
+        const unsigned char* item_end = separator == std::string_view::npos ? end : begin + separator;
+        if (first || list_item_matches(text(begin, item_end), rule)) sink.add(Type::url, rule, begin, item_end);
+        // The next item starts at a word character, as the grammars' URLs do.
+        for (begin = item_end; begin < end && !is_word(*begin);) ++begin;
+    }
+}
+
+/// emit_url_token() for the plain-text rules (generic, bracket, backslash):
+/// a list without spaces gives each of its URLs.
+inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule) {
+    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > kMaxUrlLength) {
+        sink.drop_overlong();
+        return;
+    }
+    add_url_items(sink, rule, st.tok, st.cur);
 }
 
 /// Queues the URL before the JSON/C string escapes (\n \r \t \" \') that
@@ -44,7 +74,7 @@ inline void emit_url_before_escape(const LexState& st, CandidateSink& sink, Rule
         sink.drop_overlong();
         return;
     }
-    sink.add(Type::url, rule, st.tok, end);
+    add_url_items(sink, rule, st.tok, end);
 }
 
 /// Whether the token starting at `tok` follows an at-sign ("ops[@]team[.]com",

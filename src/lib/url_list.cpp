@@ -1,0 +1,65 @@
+#include "lib/url_list.hpp"
+
+#include "lib/ascii_class.hpp"
+#include "lib/byte_set.hpp"
+#include "lib/rule_ids.hpp"
+#include "lib/url_cut.hpp"
+#include "lib/url_parts.hpp"
+
+namespace iocscan::detail {
+namespace {
+
+/// The address run before a URL's first defanged dot (url_common.re `atok`,
+/// without the defang tokens, which address_run_to_anchor() reads).
+constexpr ByteSet kAddressBytes{".:/\\0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"};
+
+/// Whether `item` is a run of address characters and defang tokens that
+/// reaches a defanged dot of the rule's kind after its first byte.
+bool address_run_to_anchor(std::string_view item, bool backslash) {
+    std::size_t i = 0;
+    while (i < item.size()) {
+        const std::string_view rest = item.substr(i);
+        if (const std::size_t n = dot_token(rest); n > 0) {
+            // "[dot]" is an address token, not an anchor, in both grammars.
+            const bool anchor = backslash ? rest[0] == '\\' : rest[0] != '\\' && rest.substr(0, n).find('.') != std::string_view::npos;
+            if (anchor) return i > 0;
+            i += n;
+            continue;
+        }
+        if (const std::size_t n = colon_token(rest) + slash_token(rest); n > 0) {
+            i += n;
+            continue;
+        }
+        if (!kAddressBytes.contains(item[i])) return false;
+        ++i;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::size_t list_separator(std::string_view token) {
+    constexpr ByteSet kListBytes{",;"};
+    for (std::size_t i = kListBytes.find_in(token); i < token.size(); i = kListBytes.find_in(token, i + 1)) {
+        // "198,51,100,7": a comma between digits is a defanged dot.
+        if (token[i] == ',' && i > 0 && is_digit(token[i - 1]) && i + 1 < token.size() && is_digit(token[i + 1])) {
+            continue;
+        }
+        return precise_length(token.substr(0, i + 1)) == i ? i : std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+bool list_item_matches(std::string_view item, RuleId rule) {
+    switch (rule) {
+        case kRuleUrlGeneric: {
+            const UrlParts parts = split_url(item);
+            return parts.scheme_end > 0 && parts.host_begin < parts.host_end;
+        }
+        case kRuleUrlBracket: return address_run_to_anchor(item, false);
+        case kRuleUrlBackslash: return address_run_to_anchor(item, true);
+        default: return false;
+    }
+}
+
+}  // namespace iocscan::detail
