@@ -1,9 +1,10 @@
 // An at-sign as an e-mail address writes it, plain or defanged: "@",
 // "[@]", "(@)", "{@}", "[at]", "(at)", "{at}" ("at" in any case), without
-// spaces (the forms of spec section 3 that sit right against a host). The
+// spaces (the forms of spec section 3 that sit right against a host), and
+// the same with the spaces the e-mail grammar allows ("[ at ] ", " @ "). The
 // URL rules without a scheme use it to tell a part of an e-mail address
-// ("ops[.]team[@]example(.)org") from a host; the domain rule, to tell a
-// local part from a domain.
+// ("ops[.]team[@]example(.)org", "ops [at] example[.]org") from a host; the
+// domain rule, to tell a local part from a domain.
 #pragma once
 
 #include <cstddef>
