@@ -150,17 +150,23 @@ TEST(UrlPrecision, StringEscapesAfterAUrlWithoutScheme) {
 }
 
 TEST(UrlPrecision, JsonEscapedSlashesAreAUrl) {
-    // JSON dumps write "/" as "\/": the URL is found; refang writes the
-    // slashes plain, as it undoes the other obfuscations.
+    // JSON dumps write "/" as "\/": the URL is found, and its value has
+    // plain slashes with or without refang (no URL value holds a JSON
+    // escape); raw keeps what was written, and the escape alone is no defang.
     const std::string json = R"({"u":"http:\/\/evil.com\/x","v":"hxxps:\/\/evil[.]com\/a\/b?q=1"})";
-    EXPECT_EQ(urls(json), (V{R"(http:\/\/evil.com\/x)", R"(hxxps:\/\/evil[.]com\/a\/b?q=1)"}));
+    EXPECT_EQ(urls(json), (V{"http://evil.com/x", "hxxps://evil[.]com/a/b?q=1"}));
+    const auto found = scan_pieces(json, options_for({Type::url}));
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].raw, R"(http:\/\/evil.com\/x)");
+    EXPECT_FALSE(found[0].defanged);
+    EXPECT_TRUE(found[1].defanged);
     EXPECT_EQ(refanged(json), (V{"http://evil.com/x", "https://evil.com/a/b?q=1"}));
     // A string escape ends it: "\"" and "\u0022" (a quote), "\n".
     EXPECT_EQ(refanged(R"("http:\/\/a.example\/p\"x" "http:\/\/b.example\/q\u0022y" "http:\/\/c.example\nz")"),
               (V{"http://a.example/p", "http://b.example/q", "http://c.example"}));
     for (std::size_t piece : {1u, 2u, 5u}) {
         EXPECT_EQ(values_of(scan_pieces(json, options_for({Type::url}), piece), Type::url),
-                  (V{R"(http:\/\/evil.com\/x)", R"(hxxps:\/\/evil[.]com\/a\/b?q=1)"}));
+                  (V{"http://evil.com/x", "hxxps://evil[.]com/a/b?q=1"}));
     }
 }
 

@@ -30,6 +30,19 @@ bool half_dot_token(std::string_view s) {
     return (s[0] == '[' && is(1, "dot")) || (is(0, "dot") && s[3] == ']');
 }
 
+}  // namespace
+
+std::string_view unescape_json_slashes(std::string_view raw, std::string& buffer) {
+    if (raw.find("\\/") == std::string_view::npos) return raw;
+    buffer.clear();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (!(raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '/')) buffer.push_back(raw[i]);
+    }
+    return buffer;
+}
+
+namespace {
+
 /// "\(" "\)" "\[" "\]" written for a regex or a shell: the bracket itself
 /// (iocextract's unescape); "\/" written by a JSON encoder: the slash.
 /// Returns `raw`, or `buffer` holding the result.
