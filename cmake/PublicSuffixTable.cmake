@@ -7,7 +7,7 @@
 if(NOT EXISTS "${PSL}")
     message(FATAL_ERROR "public suffix list not found: ${PSL} (install the Debian package publicsuffix)")
 endif()
-file(STRINGS "${PSL}" lines REGEX "^[a-z0-9*!][a-z0-9.*!-]*$")
+file(STRINGS "${PSL}" lines ENCODING UTF-8 REGEX "^[a-z0-9*!][a-z0-9.*!-]*$")
 list(REMOVE_DUPLICATES lines)
 list(SORT lines)
 list(LENGTH lines count)

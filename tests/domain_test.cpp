@@ -113,6 +113,19 @@ TEST(Domain, PublicSuffixesAlone) {
     EXPECT_TRUE(domains("example.notatld foo.invalidtld").empty());
 }
 
+TEST(Domain, OneLetterTopLabelsAreNoDomains) {
+    // No top-level domain has one letter: neither plain, defanged nor after
+    // a scheme ("b" and "and" are pieces of Unicode rules of the list).
+    EXPECT_TRUE(domains("a[.]b foo(.)y x.y http://a.b/ hxxp://x[.]k this[.]and").empty());
+    EXPECT_EQ(domains("a[.]bz evil[.]co"), (V{"a.bz", "evil.co"}));
+}
+
+TEST(Domain, DotNetProductNamesAreNoDomains) {
+    EXPECT_TRUE(domains("built on ASP.NET, VB.NET and ADO.NET").empty());
+    // Defanged, lower case or with more labels they are hosts.
+    EXPECT_EQ(domains("ASP[.]NET asp.net WWW.ASP.NET"), (V{"asp.net", "asp.net", "www.asp.net"}));
+}
+
 TEST(Domain, WildcardAndExceptionRulesOfTheList) {
     // "*.ck" makes every name under ck a public suffix; "!www.ck" excepts one.
     EXPECT_TRUE(domains("foo.ck").empty());

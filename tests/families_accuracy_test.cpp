@@ -40,6 +40,9 @@ TEST(FamiliesAccuracy, VersionNumbersAreNoAddresses) {
     // Real addresses after other bytes stay, the spec's table included.
     EXPECT_EQ(ipv4s("ip=10.0.0.1 http://10.1.2.3/x host:10.0.0.3 (10.0.0.4) at /10.0.0.5 -10.0.0.6"),
               (V{"10.0.0.1", "10.1.2.3", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6"}));
+    // A version word with a space is not read: "Version 2.4.1.9" is an
+    // address, as iocextract finds it (spec: only glued forms are versions).
+    EXPECT_EQ(ipv4s("Version 2.4.1.9 and version 10.0.0.7"), (V{"2.4.1.9", "10.0.0.7"}));
     // The verdict reads the two bytes before the run, also at a piece edge.
     EXPECT_EQ(ipv4s(std::string(5000, ' ') + "Chrome/1.2.3.4 " + std::string(5000, 'x') + " 5.6.7.8"), V{"5.6.7.8"});
 }

@@ -66,6 +66,10 @@ TEST(Ipv4, Cidr) {
     EXPECT_EQ(ipv4s("1.2.3.4/33 5.6.7.8/index.html 9.9.9.9/123"),
               (V{"1.2.3.4", "5.6.7.8", "9.9.9.9"}));
     EXPECT_TRUE(cidrs("1.2.3.4/33 1.2.3.4/").empty());
+    // A number glued to a letter is a path segment: the address alone.
+    EXPECT_TRUE(cidrs("10.1.2.0/2a 10.1.2.0/24abc 10.1.2.0/8_x").empty());
+    EXPECT_EQ(ipv4s("10.1.2.0/2a 10.1.2.0/24abc 10.1.2.0/8_x"), (V{"10.1.2.0", "10.1.2.0", "10.1.2.0"}));
+    EXPECT_EQ(cidrs("10.1.2.0/24. 10.1.2.0/24, 10.1.2.0/24)"), (V{"10.1.2.0/24", "10.1.2.0/24", "10.1.2.0/24"}));
 }
 
 TEST(Ipv4, OffsetsAreAbsolute) {

@@ -226,7 +226,7 @@ TEST(SkipOracle, RandomIocFragments) {
     for (const auto& [kind, name] : kinds) {
         for (const std::uint32_t seed : {11u, 12u}) {
             const std::string label = std::string("fragment text ") + name + " seed " + std::to_string(seed);
-            EXPECT_GT(expect_skips_agree(fragment_text(kind, random_text_bytes(), seed), label), 30u);
+            EXPECT_GT(expect_skips_agree(fragment_text(kind, random_text_bytes(), seed), label), 30u) << label;
         }
     }
 }

@@ -114,6 +114,17 @@ TEST(UrlPrecision, PartsOfEmailAddressesAreNoUrls) {
             EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
         }
     }
+    // Spaced at-signs, as the e-mail rule reads them, also at any piece size.
+    for (const char* at : {" [at] ", " [AT] ", " (at) ", " {at} ", " [@] ", " @ ", " [ at ] ", "[ @ ]", "[at] "}) {
+        const std::string text = std::string("mail ops") + at + "example[.]org, ops" + at + "evil\\.com x";
+        EXPECT_EQ(urls(text), V{}) << text;
+        for (std::size_t piece : {1u, 2u, 3u, 5u, 7u}) {
+            EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
+        }
+    }
+    // Prose: "at" as a word, an at-sign glued on one side only.
+    EXPECT_EQ(urls("the server at evil[.]com, x@ evil[.]net, [a] evil[.]org"),
+              (V{"evil[.]com", "evil[.]net", "evil[.]org"}));
     // Without an at-sign the same hosts are URLs; with a scheme, userinfo.
     EXPECT_EQ(urls("ops[.]team example(.)org [a]team[.]com (@ x.example)team[.]com"),
               (V{"ops[.]team", "example(.)org", "team[.]com", "team[.]com"}));
@@ -138,11 +149,50 @@ TEST(UrlPrecision, StringEscapesAfterAUrlWithoutScheme) {
     EXPECT_EQ(urls(R"(\\evil-smb[.]com\new\x.exe)"), V{});
 }
 
+TEST(UrlPrecision, JsonEscapedSlashesAreAUrl) {
+    // JSON dumps write "/" as "\/": the URL is found, and its value has
+    // plain slashes with or without refang (no URL value holds a JSON
+    // escape); raw keeps what was written, and the escape alone is no defang.
+    const std::string json = R"({"u":"http:\/\/evil.com\/x","v":"hxxps:\/\/evil[.]com\/a\/b?q=1"})";
+    EXPECT_EQ(urls(json), (V{"http://evil.com/x", "hxxps://evil[.]com/a/b?q=1"}));
+    const auto found = scan_pieces(json, options_for({Type::url}));
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].raw, R"(http:\/\/evil.com\/x)");
+    EXPECT_FALSE(found[0].defanged);
+    EXPECT_TRUE(found[1].defanged);
+    EXPECT_EQ(refanged(json), (V{"http://evil.com/x", "https://evil.com/a/b?q=1"}));
+    // A string escape ends it: "\"" and "\u0022" (a quote), "\n".
+    EXPECT_EQ(refanged(R"("http:\/\/a.example\/p\"x" "http:\/\/b.example\/q\u0022y" "http:\/\/c.example\nz")"),
+              (V{"http://a.example/p", "http://b.example/q", "http://c.example"}));
+    for (std::size_t piece : {1u, 2u, 5u}) {
+        EXPECT_EQ(values_of(scan_pieces(json, options_for({Type::url}), piece), Type::url),
+                  (V{"http://evil.com/x", "hxxps://evil[.]com/a/b?q=1"}));
+    }
+}
+
 TEST(UrlPrecision, SemicolonEndsAHost) {
     EXPECT_EQ(urls("host=evil[.]com;port=443 a evil\\.net;x"), (V{"evil[.]com", "evil\\.net"}));
-    EXPECT_EQ(urls("http://a.example;http://b.example"), V{"http://a.example"});
+    EXPECT_EQ(urls("http://a.example;http://b.example"), (V{"http://a.example", "http://b.example"}));
     // In the path it stays.
     EXPECT_EQ(urls("evil[.]com/a;b http://x.example/p;jsessionid=1"), (V{"evil[.]com/a;b", "http://x.example/p;jsessionid=1"}));
+}
+
+TEST(UrlPrecision, ListsWithoutSpacesGiveEveryUrl) {
+    EXPECT_EQ(refanged("see a[.]com;b[.]net and evil[.]com,bad[.]net"),
+              (V{"http://a.com", "http://b.net", "http://evil.com", "http://bad.net"}));
+    EXPECT_EQ(refanged("evil\\.com;bad\\.net hxxp://a[.]com,hxxps://b[.]net/x;y http://a.com;http://b.net"),
+              (V{"http://evil.com", "http://bad.net", "http://a.com", "https://b.net/x;y", "http://a.com", "http://b.net"}));
+    // Raw values and offsets are the items' own.
+    EXPECT_EQ(urls("(a[.]com;b[.]net)"), (V{"a[.]com", "b[.]net"}));
+    // Only an item its rule matches on its own: no plain name, no key.
+    EXPECT_EQ(urls("a[.]com;b.net;c(.)org host=evil[.]com;port=443 http://a.example,b.example"),
+              (V{"a[.]com", "c(.)org", "evil[.]com", "http://a.example"}));
+    // A comma between digits is a defanged dot, not a list.
+    EXPECT_EQ(refanged("hxxp://198,51,100[.]7/x"), V{"http://198.51.100.7/x"});
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces("x a[.]com;b[.]net,c[.]org", options_for({Type::url}), piece), Type::url),
+                  (V{"a[.]com", "b[.]net", "c[.]org"}));
+    }
 }
 
 TEST(UrlPrecision, Base64LastGroupAndStubs) {

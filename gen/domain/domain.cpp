@@ -37,7 +37,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy71;
+		if (st.lim <= st.cur) goto yy74;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -139,10 +139,10 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy25;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy25;
 		goto yyFillLabel35;
 	case 36:
 		if (st.lim <= st.cur) goto yy11;
@@ -219,6 +219,15 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
 	case 60:
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel60;
+	case 61:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel61;
+	case 62:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel62;
+	case 63:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel63;
 }
 
     for (;;) {
@@ -881,6 +890,7 @@ yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
 		case '/': goto yy40;
+		case '\\': goto yy41;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -894,7 +904,7 @@ yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
 		case '.': goto yy26;
-		case ':': goto yy41;
+		case ':': goto yy42;
 		case '@': goto yy27;
 		case 'A':
 		case 'a': goto yy28;
@@ -953,7 +963,7 @@ yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy42;
+		case 'o': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -967,7 +977,7 @@ yy24:
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy43;
+		case '(': goto yy44;
 		case '-':
 		case '0':
 		case '1':
@@ -1034,10 +1044,10 @@ yyFillLabel17:
 		case 'z': goto yy24;
 		case '.': goto yy10;
 		case '=':
-		case '@': goto yy44;
-		case '[': goto yy45;
+		case '@': goto yy45;
+		case '[': goto yy46;
 		case '\\': goto yy14;
-		case '{': goto yy46;
+		case '{': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
@@ -1097,7 +1107,7 @@ yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy47;
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1151,7 +1161,7 @@ yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy48;
+		case 'o': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1165,12 +1175,12 @@ yy34:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy49;
-		case '@': goto yy50;
+		case '.': goto yy50;
+		case '@': goto yy51;
 		case 'A':
-		case 'a': goto yy51;
+		case 'a': goto yy52;
 		case 'D':
-		case 'd': goto yy52;
+		case 'd': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1262,12 +1272,12 @@ yy37:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy53;
-		case '@': goto yy54;
+		case '.': goto yy54;
+		case '@': goto yy55;
 		case 'A':
-		case 'a': goto yy55;
+		case 'a': goto yy56;
 		case 'D':
-		case 'd': goto yy56;
+		case 'd': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1293,12 +1303,12 @@ yy39:
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy57;
-		case '@': goto yy58;
+		case '.': goto yy58;
+		case '@': goto yy59;
 		case 'A':
-		case 'a': goto yy59;
+		case 'a': goto yy60;
 		case 'D':
-		case 'd': goto yy60;
+		case 'd': goto yy61;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1324,8 +1334,7 @@ yy41:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy61;
-		case ']': goto yy18;
+		case '/': goto yy62;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1338,8 +1347,8 @@ yy42:
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy20;
+		case '/': goto yy63;
+		case ']': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1348,56 +1357,52 @@ yyFillLabel33:
 			goto yy11;
 	}
 yy43:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy20;
-		case '@': goto yy62;
-		case 'A':
-		case 'a': goto yy63;
-		case 'D':
-		case 'd': goto yy23;
+		case 'T':
+		case 't': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy25;
+			goto yy11;
 	}
 yy44:
-	++st.cur;
-	goto yy25;
-yy45:
-	++st.cur;
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
-		case '@': goto yy64;
+		case '.': goto yy20;
+		case '@': goto yy65;
 		case 'A':
-		case 'a': goto yy65;
+		case 'a': goto yy66;
 		case 'D':
-		case 'd': goto yy29;
+		case 'd': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy25;
 	}
+yy45:
+	++st.cur;
+	goto yy25;
 yy46:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy30;
-		case '@': goto yy66;
+		case '.': goto yy26;
+		case '@': goto yy67;
 		case 'A':
-		case 'a': goto yy67;
+		case 'a': goto yy68;
 		case 'D':
-		case 'd': goto yy33;
+		case 'd': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1410,8 +1415,12 @@ yy47:
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy26;
+		case '.': goto yy30;
+		case '@': goto yy69;
+		case 'A':
+		case 'a': goto yy70;
+		case 'D':
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1425,7 +1434,7 @@ yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy30;
+		case 't': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1438,7 +1447,8 @@ yy49:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy35;
+		case 'T':
+		case 't': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1451,7 +1461,7 @@ yy50:
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy36;
+		case ')': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1464,8 +1474,7 @@ yy51:
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy50;
+		case ')': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -1478,8 +1487,8 @@ yy52:
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy68;
+		case 'T':
+		case 't': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -1492,7 +1501,8 @@ yy53:
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy35;
+		case 'O':
+		case 'o': goto yy71;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1505,7 +1515,7 @@ yy54:
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy36;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
@@ -1518,8 +1528,7 @@ yy55:
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy54;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1532,8 +1541,8 @@ yy56:
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy69;
+		case 'T':
+		case 't': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
@@ -1546,7 +1555,8 @@ yy57:
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy35;
+		case 'O':
+		case 'o': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1559,7 +1569,7 @@ yy58:
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy36;
+		case '}': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
@@ -1572,8 +1582,7 @@ yy59:
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy58;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -1586,8 +1595,8 @@ yy60:
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy70;
+		case 'T':
+		case 't': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
@@ -1600,7 +1609,8 @@ yy61:
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy26;
+		case 'O':
+		case 'o': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -1613,7 +1623,7 @@ yy62:
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy44;
+		case '\\': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
@@ -1626,8 +1636,7 @@ yy63:
 yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy62;
+		case '/': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 53;
@@ -1640,7 +1649,7 @@ yy64:
 yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy44;
+		case '/': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
@@ -1653,8 +1662,7 @@ yy65:
 yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy64;
+		case ')': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
@@ -1667,7 +1675,8 @@ yy66:
 yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy44;
+		case 'T':
+		case 't': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
@@ -1680,8 +1689,7 @@ yy67:
 yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy66;
+		case ']': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
@@ -1695,7 +1703,7 @@ yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy49;
+		case 't': goto yy67;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
@@ -1708,8 +1716,7 @@ yy69:
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy53;
+		case '}': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
@@ -1723,7 +1730,7 @@ yyFillLabel60:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy57;
+		case 't': goto yy69;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
@@ -1732,6 +1739,48 @@ yyFillLabel60:
 			goto yy11;
 	}
 yy71:
+	++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy72:
+	++st.cur;
+yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy54;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 62;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy73:
+	++st.cur;
+yyFillLabel63:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy74:
 	st.state = -1;
 	{ return LexStatus::end; }
 

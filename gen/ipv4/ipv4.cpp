@@ -7,13 +7,16 @@
 // string such as 1.2.3.4.5) or a longer digit group (01234.1.1.1) is
 // nothing, and none of its pieces is reported, so a failed candidate never
 // sends the scanner back to rescan its tail. A run followed by /N is a cidr
-// when N is 0-32. A run right after a letter, "_" or "Word/" is a version
-// number (is_version_prefix(), families/ipv4/ipv4_run.hpp), also when it is four octets.
+// when N is 0-32 and no letter or "_" is glued to N. A run right after a
+// letter, "_" or "Word/" is a version number (is_version_prefix(),
+// families/ipv4/ipv4_run.hpp), also when it is four octets.
 #include "core/candidate_sink.hpp"
 #include "families/ipv4/ipv4_run.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 #include "families/common/token_prefix.hpp"
+
+#include <algorithm>
 
 namespace iocscan::detail {
 
@@ -42,7 +45,7 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy25;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -367,6 +370,59 @@ yyFillLabel11:
 		case '7':
 		case '8':
 		case '9': goto yy15;
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -402,7 +458,7 @@ yyFillLabel13:
 		case '7':
 		case '8':
 		case '9': goto yy4;
-		case ']': goto yy21;
+		case ']': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -416,7 +472,7 @@ yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
-		case '[': goto yy22;
+		case '[': goto yy23;
 		case '.': goto yy8;
 		case 'D':
 		case 'd': goto yy13;
@@ -434,7 +490,7 @@ yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy23;
+		case 't': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -448,7 +504,7 @@ yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
 		case ')':
-		case ']': goto yy24;
+		case ']': goto yy25;
 		case '0':
 		case '1':
 		case '2':
@@ -467,6 +523,15 @@ yyFillLabel16:
 			goto yy7;
 	}
 yy21:
+	++st.cur;
+	st.state = -1;
+	{
+                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                const unsigned char* slash = std::find(st.tok, st.cur, static_cast<unsigned char>('/'));
+                if (st.token_fits()) emit_dotted_run(sink, st.tok, slash, version);
+                continue;
+            }
+yy22:
 	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
@@ -488,7 +553,7 @@ yyFillLabel17:
 			}
 			goto yy7;
 	}
-yy22:
+yy23:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
@@ -502,7 +567,7 @@ yyFillLabel18:
 			}
 			goto yy7;
 	}
-yy23:
+yy24:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
@@ -516,13 +581,13 @@ yyFillLabel19:
 			}
 			goto yy7;
 	}
-yy24:
+yy25:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
 		case ')':
-		case ']': goto yy21;
+		case ']': goto yy22;
 		case '0':
 		case '1':
 		case '2':
@@ -540,7 +605,7 @@ yyFillLabel20:
 			}
 			goto yy7;
 	}
-yy25:
+yy26:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -3,10 +3,11 @@
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
 // (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
-// Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]" or
-// "[]://". Then at most 16 spaces or defang brackets, a word character (or
-// "[::"), and every URL character up to whitespace, a control byte, a byte
-// >= 0x80, the end of input or a precision bound (url_common.re `body`).
+// Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]",
+// "[]://" or ":\/\/" (JSON). Then at most 16 spaces or defang brackets, a
+// word character (or "[::"), and every URL character up to whitespace, a
+// control byte, a byte >= 0x80, the end of input or a precision bound
+// (url_common.re `body`, which passes "\/" and ends at "\"" and "\u").
 // Mail-gateway "spaced" defangs (" .example", " /payload") continue the URL.
 //
 // Linear: the part that can fail (scheme, separator, defang run) is at most
@@ -47,7 +48,7 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy67;
+		if (st.lim <= st.cur) goto yy68;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -134,10 +135,10 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy35;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy36;
 		goto yyFillLabel30;
 	case 31:
 		if (st.lim <= st.cur) goto yy11;
@@ -155,10 +156,10 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy35;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy36;
 		goto yyFillLabel37;
 	case 38:
 		if (st.lim <= st.cur) goto yy11;
@@ -176,19 +177,19 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy50;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy51;
 		goto yyFillLabel44;
 	case 45:
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy50;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy51;
 		goto yyFillLabel47;
 	case 48:
 		if (st.lim <= st.cur) goto yy11;
@@ -226,6 +227,9 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
 	case 59:
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel59;
+	case 60:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel60;
 }
 
     for (;;) {
@@ -751,8 +755,8 @@ yy11:
 	st.cur = st.mar;
 	switch (st.accept) {
 		case 0: goto yy5;
-		case 1: goto yy35;
-		default: goto yy50;
+		case 1: goto yy36;
+		default: goto yy51;
 	}
 yy12:
 	++st.cur;
@@ -1159,6 +1163,7 @@ yy26:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
+		case '/': goto yy32;
 		case '\\': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
@@ -1173,7 +1178,7 @@ yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
 		case '/': goto yy31;
-		case ']': goto yy32;
+		case ']': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1186,7 +1191,7 @@ yy28:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy32;
+		case ':': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1203,7 +1208,7 @@ yyFillLabel24:
 		case '(':
 		case ')':
 		case '\\':
-		case ']': goto yy33;
+		case ']': goto yy34;
 		case '0':
 		case '1':
 		case '2':
@@ -1266,8 +1271,8 @@ yyFillLabel24:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
-		case '[': goto yy36;
+		case 'z': goto yy35;
+		case '[': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1280,7 +1285,7 @@ yy30:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy37;
+		case '/': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1293,7 +1298,7 @@ yy31:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy38;
+		case '/': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1306,7 +1311,7 @@ yy32:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy24;
+		case '\\': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1319,12 +1324,25 @@ yy33:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
+		case '/': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy34:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
 		case ' ':
 		case '(':
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy39;
+		case ']': goto yy40;
 		case '0':
 		case '1':
 		case '2':
@@ -1387,21 +1405,21 @@ yyFillLabel28:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 28;
+				st.state = 29;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
-yy34:
+yy35:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel29:
+yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy40;
+		case ' ': goto yy41;
 		case '!':
 		case '#':
 		case '$':
@@ -1491,25 +1509,25 @@ yyFillLabel29:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy34;
-		case '\\': goto yy41;
-		case ']': goto yy42;
+		case '~': goto yy35;
+		case '\\': goto yy42;
+		case ']': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 29;
+				st.state = 30;
 				return LexStatus::waiting;
 			}
-			goto yy35;
+			goto yy36;
 	}
-yy35:
+yy36:
 	st.state = -1;
 	{
-                emit_url_token(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric);
                 continue;
             }
-yy36:
+yy37:
 	++st.cur;
-yyFillLabel30:
+yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -1517,7 +1535,7 @@ yyFillLabel30:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy39;
+		case ']': goto yy40;
 		case '0':
 		case '1':
 		case '2':
@@ -1580,21 +1598,8 @@ yyFillLabel30:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
-		case ':': goto yy43;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy37:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy44;
+		case 'z': goto yy35;
+		case ':': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
@@ -1607,7 +1612,7 @@ yy38:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy29;
+		case '/': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1620,75 +1625,7 @@ yy39:
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy45;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy34;
+		case ']': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1701,8 +1638,75 @@ yy40:
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '/': goto yy46;
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy46;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
@@ -1715,6 +1719,20 @@ yy41:
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
+		case '.':
+		case '/': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy42:
+	++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
 		case '!':
 		case '#':
 		case '$':
@@ -1800,22 +1818,22 @@ yyFillLabel35:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy34;
-		case '\\': goto yy47;
+		case '~': goto yy35;
+		case '\\': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 35;
+				st.state = 36;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
-yy42:
+yy43:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel36:
+yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy40;
+		case ' ': goto yy41;
 		case '!':
 		case '#':
 		case '$':
@@ -1904,98 +1922,22 @@ yyFillLabel36:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy34;
-		case '\\': goto yy41;
-		case ']': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy35;
-	}
-yy43:
-	++st.cur;
-yyFillLabel37:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy34;
+		case '~': goto yy35;
+		case '\\': goto yy42;
+		case ']': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy36;
 	}
 yy44:
 	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy48;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy49;
+		case ':': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -2008,12 +1950,7 @@ yy45:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy51;
+		case '/': goto yy49;
 		case '0':
 		case '1':
 		case '2':
@@ -2076,7 +2013,7 @@ yyFillLabel39:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -2087,6 +2024,87 @@ yyFillLabel39:
 yy46:
 	++st.cur;
 yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy52;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy47:
+	++st.cur;
+yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2176,21 +2194,8 @@ yyFillLabel40:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy34;
-		case '\\': goto yy41;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 40;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy47:
-	++st.cur;
-yyFillLabel41:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy34;
+		case '~': goto yy35;
+		case '\\': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -2201,6 +2206,19 @@ yyFillLabel41:
 yy48:
 	++st.cur;
 yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy49:
+	++st.cur;
+yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2265,18 +2283,18 @@ yyFillLabel42:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy49;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 42;
+				st.state = 43;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
-yy49:
+yy50:
 	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel43:
+yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2368,25 +2386,25 @@ yyFillLabel43:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy49;
-		case '\\': goto yy52;
-		case ']': goto yy53;
+		case '~': goto yy50;
+		case '\\': goto yy53;
+		case ']': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 43;
+				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy50;
+			goto yy51;
 	}
-yy50:
+yy51:
 	st.state = -1;
 	{
-                emit_url_token(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric);
                 continue;
             }
-yy51:
+yy52:
 	++st.cur;
-yyFillLabel44:
+yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2394,7 +2412,7 @@ yyFillLabel44:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy54;
+		case ']': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -2457,17 +2475,17 @@ yyFillLabel44:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 44;
+				st.state = 45;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
-yy52:
+yy53:
 	++st.cur;
-yyFillLabel45:
+yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2555,19 +2573,19 @@ yyFillLabel45:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy49;
-		case '\\': goto yy55;
+		case '~': goto yy50;
+		case '\\': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 45;
+				st.state = 46;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
-yy53:
+yy54:
 	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel46:
+yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2658,113 +2676,19 @@ yyFillLabel46:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy49;
-		case '\\': goto yy52;
-		case ']': goto yy53;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 46;
-				return LexStatus::waiting;
-			}
-			goto yy50;
-	}
-yy54:
-	++st.cur;
-yyFillLabel47:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy56;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy34;
+		case '~': goto yy50;
+		case '\\': goto yy53;
+		case ']': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy51;
 	}
 yy55:
 	++st.cur;
 yyFillLabel48:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy49;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 48;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy56:
-	++st.cur;
-yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2835,7 +2759,20 @@ yyFillLabel49:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy56:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -2916,7 +2853,7 @@ yyFillLabel50:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
@@ -2997,7 +2934,7 @@ yyFillLabel51:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -3078,7 +3015,7 @@ yyFillLabel52:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
@@ -3159,7 +3096,7 @@ yyFillLabel53:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 53;
@@ -3240,7 +3177,7 @@ yyFillLabel54:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
@@ -3321,7 +3258,7 @@ yyFillLabel55:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
@@ -3402,7 +3339,7 @@ yyFillLabel56:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
@@ -3483,7 +3420,7 @@ yyFillLabel57:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
@@ -3564,7 +3501,7 @@ yyFillLabel58:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
@@ -3575,6 +3512,87 @@ yyFillLabel58:
 yy66:
 	++st.cur;
 yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy67;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy67:
+	++st.cur;
+yyFillLabel60:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3639,15 +3657,15 @@ yyFillLabel59:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy34;
+		case 'z': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 59;
+				st.state = 60;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
-yy67:
+yy68:
 	st.state = -1;
 	{ return LexStatus::end; }
 

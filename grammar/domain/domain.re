@@ -25,7 +25,7 @@ LexStatus lex_domain(LexState& st, CandidateSink& sink) {
         st.start_token();
         /*!re2c
             run    = lab (dotsep lab)*;
-            scheme = [a-zA-Z]+ ("://" | "[:]//" | "[://]");
+            scheme = [a-zA-Z]+ ("://" | "[:]//" | "[://]" | ":\\/\\/");
             // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
             after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
 

@@ -6,13 +6,16 @@
 // string such as 1.2.3.4.5) or a longer digit group (01234.1.1.1) is
 // nothing, and none of its pieces is reported, so a failed candidate never
 // sends the scanner back to rescan its tail. A run followed by /N is a cidr
-// when N is 0-32. A run right after a letter, "_" or "Word/" is a version
-// number (is_version_prefix(), families/ipv4/ipv4_run.hpp), also when it is four octets.
+// when N is 0-32 and no letter or "_" is glued to N. A run right after a
+// letter, "_" or "Word/" is a version number (is_version_prefix(),
+// families/ipv4/ipv4_run.hpp), also when it is four octets.
 #include "core/candidate_sink.hpp"
 #include "families/ipv4/ipv4_run.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 #include "families/common/token_prefix.hpp"
+
+#include <algorithm>
 
 namespace iocscan::detail {
 
@@ -59,6 +62,14 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             run ("/" digit+)? {
                 const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
                 if (st.token_fits()) emit_dotted_run(sink, st.tok, st.cur, version);
+                continue;
+            }
+            // "10.1.2.0/2a": a number glued to a letter is a path segment,
+            // not a prefix length; the address before it stands alone.
+            run "/" digit+ [a-zA-Z_] {
+                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                const unsigned char* slash = std::find(st.tok, st.cur, static_cast<unsigned char>('/'));
+                if (st.token_fits()) emit_dotted_run(sink, st.tok, slash, version);
                 continue;
             }
             [^0-9]+ { continue; }

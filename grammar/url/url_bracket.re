@@ -14,9 +14,10 @@
 // punctuation only ("[.][.][.]...") is skipped as one token: it has no word
 // boundary to start at. The look-ahead past an accepting state is at most
 // the few bytes of a spaced "[ . ]".
-// A token right after an at-sign ("ops[@]team[.]com", families/email/at_sign.hpp) is
-// an e-mail address's domain, not a URL: the bytes before it come through
-// TokenPrefix, kept in st.flags. (An at-sign after the host is seen by the
+// A token right after an at-sign ("ops[@]team[.]com", "ops [at] team[.]com",
+// families/email/at_sign.hpp) is an e-mail address's domain, not a URL: the eight
+// bytes before it come through LongTokenPrefix, kept in st.flags and
+// st.depth. (An at-sign after the host is seen by the
 // post-pass, families/url/url_host_check.hpp, as the token holds it.)
 #include "families/rule_ids.hpp"
 #include "families/url/url_emit.hpp"
@@ -29,7 +30,7 @@ namespace iocscan::detail {
 
 namespace {
 
-LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
     if (st.state < 0) {
@@ -58,7 +59,7 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenP
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* {
-                if (!follows_at_sign(prefix, st.tok)) emit_url_token(st, sink, kRuleUrlBracket);
+                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
                 continue;
             }
             // Ended by string escapes (evil[.]com\n\"): the run of address
@@ -81,11 +82,13 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const TokenP
 }  // namespace
 
 LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
-    // st.flags: the bytes before the token start (families/common/token_prefix.hpp),
-    // which the driver may drop before the next call.
-    const TokenPrefix prefix(st.tok, st.flags);
+    // st.flags, st.depth: the eight bytes before the token start
+    // (families/common/token_prefix.hpp), which the driver may drop before the next call.
+    const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
     const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
-    st.flags = prefix.saved_at(st.tok);
+    const std::uint64_t saved = prefix.saved_at(st.tok);
+    st.flags = static_cast<unsigned>(saved);
+    st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
     return status;
 }
 

@@ -2,10 +2,11 @@
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
 // (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
-// Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]" or
-// "[]://". Then at most 16 spaces or defang brackets, a word character (or
-// "[::"), and every URL character up to whitespace, a control byte, a byte
-// >= 0x80, the end of input or a precision bound (url_common.re `body`).
+// Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]",
+// "[]://" or ":\/\/" (JSON). Then at most 16 spaces or defang brackets, a
+// word character (or "[::"), and every URL character up to whitespace, a
+// control byte, a byte >= 0x80, the end of input or a precision bound
+// (url_common.re `body`, which passes "\/" and ends at "\"" and "\u").
 // Mail-gateway "spaced" defangs (" .example", " /payload") continue the URL.
 //
 // Linear: the part that can fail (scheme, separator, defang run) is at most
@@ -50,7 +51,8 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             // point at a host: smb, ws, wss, file.
             scheme = [fhstuFHSTU] uchar{1,2} [pxPX] [sS]? | 'smb' | 'ws' 's'?;
             // Talos writes "[://]", others ":[//]" and "[]://".
-            sep    = "://" | ":\\\\" | "[:]//" | ":"? "__" | "[://]" | ":[//]" | "[]://";
+            // ":\/\/": a JSON string's escaped slashes ("http:\/\/evil.com\/x").
+            sep    = "://" | ":\\\\" | "[:]//" | ":"? "__" | "[://]" | ":[//]" | "[]://" | ":\\/\\/";
             // No "{}<>" (iocextract has them): "http://{0}:65101/" and
             // "https://<random_string>.evil" are format placeholders.
             defang = [ ()[\]\\];
@@ -60,12 +62,12 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             // The host starts with a word character, or is an IPv6 address
             // such as "[::1]" (whose "[" is one of the defang characters).
             scheme sep (defang{0,16} word | "[::") body spaced* {
-                emit_url_token(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric);
                 continue;
             }
             // file:///C:/x and file://host/share/x
             'file' "://" "/"? word body {
-                emit_url_token(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric);
                 continue;
             }
             // Skip runs stop at whitespace, so that a token never holds the

@@ -6,6 +6,7 @@
 #include "families/url/url_cut.hpp"
 #include "families/url/url_host_check.hpp"
 #include "families/url/url_parts.hpp"
+#include "families/url/url_refang.hpp"
 
 #include <algorithm>
 
@@ -24,8 +25,12 @@ bool PostPass::apply(Type type, std::string_view text, Match& match) {
         return false;
     }
     match.raw = raw;
-    match.defanged = refanged_ != raw;
-    std::string_view value = refang_ ? std::string_view(refanged_) : raw;
+    // JSON text writes "/" as "\/": that is how the URL is stored, not an
+    // obfuscation, so the value never keeps the escape (spec: no URL value
+    // holds a JSON escape) and it does not make the match defanged.
+    const std::string_view written = url ? unescape_json_slashes(raw, unescaped_) : raw;
+    match.defanged = refanged_ != written;
+    std::string_view value = refang_ ? std::string_view(refanged_) : written;
     if (defang_) {
         defang_into(type, value, shown_);
         value = shown_;

@@ -30,6 +30,7 @@ public:
 private:
     bool refang_, open_, strip_, remove_scheme_, defang_;
     std::string refanged_;
+    std::string unescaped_;   ///< a URL's raw text with JSON's "\/" as "/"
     std::string shown_;
 };
 

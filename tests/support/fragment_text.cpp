@@ -10,7 +10,10 @@ const std::vector<std::string>& dotted_fragments() {
     static const std::vector<std::string> f = {
         "1", "10", "255", "256", "0", "01", "192", "168", "9999", ".", ".", ".", "[.]", "(.)", "\\.", "[dot]",
         "(dot)", "]]", "[[", "]", "[", " ", "/", "/24", "/33", "v", "Chrome/", "_", "-", ",", "a", "x.",
-        "\\\\.", "[[[[.]]]]"};
+        "\\\\.", "[[[[.]]]]",
+        // Labels with a real top-level domain: dotted forms that are host
+        // names ("10[.]evil.com"), which a one-letter label never is.
+        "evil", "com", "de", "evil.", "/2a"};
     return f;
 }
 

@@ -152,6 +152,9 @@ bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t
     const bool all_lower = std::none_of(written.begin(), written.end(), [](char c) { return is_upper(c); });
     const bool all_upper = std::none_of(written.begin(), written.end(), [](char c) { return is_lower(c); });
     if (!all_lower && !all_upper) return false;
+    // Microsoft's .NET products are written in capitals: "ASP.NET", "VB.NET",
+    // "ADO.NET" name a framework, not the host asp.net.
+    if (all_upper && count == 2 && top == "net") return false;
     // camelCase labels are identifiers: "obj.getName.com".
     for (std::size_t i = 0; i < count; ++i) {
         for (const unsigned char* q = labels[i].begin; q + 1 < labels[i].end; ++q) {
@@ -183,12 +186,13 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
         return;
     }
-    // An optional scheme: letters, then "://", "[:]//" or "[://]".
+    // An optional scheme: letters, then "://", "[:]//", "[://]" or the
+    // JSON-escaped ":\/\/".
     bool scheme = false;
     const unsigned char* host = begin;
     for (const unsigned char* p = begin; p < end && (is_lower(*p) || is_upper(*p)); ++p) {
         const unsigned char* next = p + 1;
-        for (std::string_view mark : {"://", "[:]//", "[://]"}) {
+        for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
             if (starts_with(next, end, mark)) {
                 scheme = true;
                 host = next + mark.size();

@@ -1,9 +1,10 @@
 // An at-sign as an e-mail address writes it, plain or defanged: "@",
 // "[@]", "(@)", "{@}", "[at]", "(at)", "{at}" ("at" in any case), without
-// spaces (the forms of spec section 3 that sit right against a host). The
+// spaces (the forms of spec section 3 that sit right against a host), and
+// the same with the spaces the e-mail grammar allows ("[ at ] ", " @ "). The
 // URL rules without a scheme use it to tell a part of an e-mail address
-// ("ops[.]team[@]example(.)org") from a host; the domain rule, to tell a
-// local part from a domain.
+// ("ops[.]team[@]example(.)org", "ops [at] example[.]org") from a host; the
+// domain rule, to tell a local part from a domain.
 #pragma once
 
 #include <cstddef>
@@ -43,6 +44,41 @@ constexpr bool ends_with_at_sign(std::string_view s) {
     if (s.ends_with('@')) return true;
     if (n >= 3 && opens(s[n - 3]) && s[n - 2] == '@' && closes(s[n - 3], s[n - 1])) return true;
     return n >= 4 && opens(s[n - 4]) && is_at_word(s[n - 3], s[n - 2]) && closes(s[n - 4], s[n - 1]);
+}
+
+/// The longest at-sign with spaces that the e-mail grammar joins to the
+/// domain after it: "[ at ] ".
+inline constexpr std::size_t kMaxSpacedAtSignLength = 7;
+
+/// Whether `s` ends with an at-sign and at most one space after it, spaces
+/// allowed inside its brackets as the e-mail grammar allows them: "[at] ",
+/// "[ @ ]", "(at) ", " @ ", "[ at ]". (A bare " at " is an at-sign only before a
+/// domain spelled with " dot ", which no URL rule matches.) A lone "@"
+/// needs a space on both sides or on neither: "@ " alone is no address.
+constexpr bool ends_with_spaced_at_sign(std::string_view s) {
+    using namespace at_sign_detail;
+    if (ends_with_at_sign(s)) return true;
+    const auto drop_space = [&s] {
+        const bool space = s.ends_with(' ');
+        if (space) s.remove_suffix(1);
+        return space;
+    };
+    const bool space_after = drop_space();
+    if (s.ends_with('@')) return space_after && s.ends_with(" @");
+    if (s.empty()) return false;
+    const char close = s.back();
+    if (close != ']' && close != ')' && close != '}') return false;
+    s.remove_suffix(1);
+    drop_space();
+    if (s.ends_with('@')) {
+        s.remove_suffix(1);
+    } else if (s.size() >= 2 && is_at_word(s[s.size() - 2], s.back())) {
+        s.remove_suffix(2);
+    } else {
+        return false;
+    }
+    drop_space();
+    return !s.empty() && closes(s.back(), close);
 }
 
 }  // namespace iocscan::detail

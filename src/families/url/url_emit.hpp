@@ -1,12 +1,15 @@
 // How the URL grammars queue what they matched.
 #pragma once
 
+#include "simd/ascii_class.hpp"
 #include "families/email/at_sign.hpp"
 #include "core/candidate_sink.hpp"
 #include "families/common/token_prefix.hpp"
 #include "families/url/url_limits.hpp"
+#include "families/url/url_list.hpp"
 
 #include <cstddef>
+#include <string_view>
 
 namespace iocscan::detail {
 
@@ -24,6 +27,33 @@ inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule,
         return;
     }
     sink.add(Type::url, rule, st.tok, st.cur);
+}
+
+/// Queues [begin, end), a token of a plain-text URL rule, one match per item
+/// of a list written without spaces (families/url/url_list.hpp): "a[.]com;b[.]net"
+/// gives a[.]com and b[.]net. An item after the first is queued only when
+/// `rule` would match it on its own ("host=evil[.]com;port=443" gives one).
+inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char* begin, const unsigned char* end) {
+    const auto text = [](const unsigned char* from, const unsigned char* to) {
+        return std::string_view(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
+    };
+    for (bool first = true; begin < end; first = false) {
+        const std::size_t separator = list_separator(text(begin, end));
+        const unsigned char* item_end = separator == std::string_view::npos ? end : begin + separator;
+        if (first || list_item_matches(text(begin, item_end), rule)) sink.add(Type::url, rule, begin, item_end);
+        // The next item starts at a word character, as the grammars' URLs do.
+        for (begin = item_end; begin < end && !is_word(*begin);) ++begin;
+    }
+}
+
+/// emit_url_token() for the plain-text rules (generic, bracket, backslash):
+/// a list without spaces gives each of its URLs.
+inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule) {
+    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > kMaxUrlLength) {
+        sink.drop_overlong();
+        return;
+    }
+    add_url_items(sink, rule, st.tok, st.cur);
 }
 
 /// Queues the URL before the JSON/C string escapes (\n \r \t \" \') that
@@ -44,20 +74,22 @@ inline void emit_url_before_escape(const LexState& st, CandidateSink& sink, Rule
         sink.drop_overlong();
         return;
     }
-    sink.add(Type::url, rule, st.tok, end);
+    add_url_items(sink, rule, st.tok, end);
 }
 
 /// Whether the token starting at `tok` follows an at-sign ("ops[@]team[.]com",
-/// "ops@team[.]com"): then it is an e-mail address's domain, which the rules
-/// without a scheme (bracket, backslash) do not report as a URL. The bytes
-/// before `tok` come through `prefix`, as the driver may have dropped them.
-inline bool follows_at_sign(const TokenPrefix& prefix, const unsigned char* tok) {
-    static_assert(kMaxAtSignLength <= TokenPrefix::kMaxBack);
-    char before[kMaxAtSignLength] = {};
-    for (int back = 1; back <= static_cast<int>(kMaxAtSignLength); ++back) {
-        before[kMaxAtSignLength - static_cast<std::size_t>(back)] = static_cast<char>(prefix.before(tok, back));
+/// "ops@team[.]com", "ops [at] team[.]com"): then it is an e-mail address's
+/// domain, which the rules without a scheme (bracket, backslash) do not
+/// report as a URL. The bytes before `tok` come through `prefix`, as the
+/// driver may have dropped them.
+inline bool follows_at_sign(const LongTokenPrefix& prefix, const unsigned char* tok) {
+    static_assert(kMaxSpacedAtSignLength <= LongTokenPrefix::kMaxBack);
+    constexpr std::size_t kBack = LongTokenPrefix::kMaxBack;
+    char before[kBack] = {};
+    for (int back = 1; back <= static_cast<int>(kBack); ++back) {
+        before[kBack - static_cast<std::size_t>(back)] = static_cast<char>(prefix.before(tok, back));
     }
-    return ends_with_at_sign(std::string_view(before, kMaxAtSignLength));
+    return ends_with_spaced_at_sign(std::string_view(before, kBack));
 }
 
 }  // namespace iocscan::detail

@@ -49,8 +49,7 @@ bool is_dns_name(std::string_view host) {
     const std::string_view tld = host.substr(host.rfind('.') + 1);
     // The documentation names of RFC 2606 count too: examples and tests use them.
     const bool documentation = tld == "example" || tld == "test";
-    // Every real top-level domain has two letters or more (the generated
-    // table also holds one-letter strings, such as "k").
+    // Every real top-level domain has two letters or more.
     return labels >= 2 && tld.size() >= 2 && !is_digit(tld[0]) &&
            (is_public_suffix_rule(tld) || tld.starts_with("xn--") || documentation);
 }

@@ -11,7 +11,7 @@ bool one_of(char c, std::string_view set) { return set.find(c) != std::string_vi
 
 /// Length of the separator at the start of `s`, or 0.
 std::size_t separator_length(std::string_view s) {
-    for (std::string_view sep : {"://", ":\\\\", "[:]//", ":__", "__", "[://]", ":[//]", "[]://"}) {
+    for (std::string_view sep : {"://", ":\\\\", "[:]//", ":__", "__", "[://]", ":[//]", "[]://", ":\\/\\/"}) {
         if (s.starts_with(sep)) return sep.size();
     }
     return 0;

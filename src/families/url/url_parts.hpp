@@ -12,7 +12,7 @@ namespace iocscan::detail {
 /// separator_end == 0.
 struct UrlParts {
     std::size_t scheme_end = 0;      ///< the scheme is [0, scheme_end)
-    std::size_t separator_end = 0;   ///< "://", ":\\", "[:]//", "__" or ":__" ends here
+    std::size_t separator_end = 0;   ///< "://", ":\\", "[:]//", "__", ":__", ":\/\/" ... ends here
     std::size_t host_begin = 0;      ///< after the defang brackets and spaces that follow
     std::size_t host_end = 0;        ///< where the path, query or fragment starts, or the end
 };

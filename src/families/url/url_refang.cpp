@@ -30,18 +30,33 @@ bool half_dot_token(std::string_view s) {
     return (s[0] == '[' && is(1, "dot")) || (is(0, "dot") && s[3] == ']');
 }
 
+}  // namespace
+
+std::string_view unescape_json_slashes(std::string_view raw, std::string& buffer) {
+    if (raw.find("\\/") == std::string_view::npos) return raw;
+    buffer.clear();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (!(raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '/')) buffer.push_back(raw[i]);
+    }
+    return buffer;
+}
+
+namespace {
+
 /// "\(" "\)" "\[" "\]" written for a regex or a shell: the bracket itself
-/// (iocextract's unescape). Returns `raw`, or `buffer` holding the result.
+/// (iocextract's unescape); "\/" written by a JSON encoder: the slash.
+/// Returns `raw`, or `buffer` holding the result.
 std::string_view unescape_brackets(std::string_view raw, std::string& buffer) {
+    constexpr std::string_view kEscaped = "()[]/";
     bool any = false;
     for (std::size_t i = 0; i + 1 < raw.size() && !any; ++i) {
-        any = raw[i] == '\\' && std::string_view("()[]").find(raw[i + 1]) != std::string_view::npos;
+        any = raw[i] == '\\' && kEscaped.find(raw[i + 1]) != std::string_view::npos;
     }
     if (!any) return raw;
     buffer.clear();
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const bool escaped = raw[i] == '\\' && i + 1 < raw.size() &&
-                             std::string_view("()[]").find(raw[i + 1]) != std::string_view::npos;
+                             kEscaped.find(raw[i + 1]) != std::string_view::npos;
         if (!escaped) buffer.push_back(raw[i]);
     }
     return buffer;

@@ -9,6 +9,11 @@ namespace iocscan::detail {
 /// Writes the plain form of the URL `raw` into `out` (cleared first).
 void refang_url(std::string_view raw, std::string& out);
 
+/// The URL `raw` with each JSON-escaped slash "\/" written as "/" (a JSON
+/// encoder's escape, not an obfuscation): `raw` itself when it has none,
+/// else `buffer` holding the result.
+std::string_view unescape_json_slashes(std::string_view raw, std::string& buffer);
+
 /// Appends the plain form of a URL's host (the part split_url() calls the
 /// host) to `out`.
 void refang_url_host(std::string_view host, std::string& out);
