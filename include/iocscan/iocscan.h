@@ -75,7 +75,8 @@ typedef struct iocscan_options {
     int no_private;      /* non-zero: drop addresses in private, loopback, ... ranges (--no-private) */
     const char* allow;   /* the text of an allow list (--allow FILE): one exact value, domain, IP
                             address or CIDR range per line, '#' comments. NULL: none. */
-    const char* no_rules; /* comma list of rule names not to run (--no-rule). NULL: none. */
+    const char* no_rules; /* comma list of rule names not to run (--no-rule). NULL or "": none;
+                             an empty item ("hash,") is an error. */
 } iocscan_options;
 
 typedef struct iocscan_match {

@@ -119,10 +119,16 @@ bool to_options(const iocscan_options& c, iocscan::Options& out, std::string& er
         }
         if (!error.empty()) return false;
     }
-    for (std::string_view list = o.no_rules != nullptr ? o.no_rules : ""; !list.empty();) {
-        const auto comma = list.find(',');
-        out.disabled_rules.emplace_back(list.substr(0, comma));
-        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    // NULL and "" turn nothing off; otherwise every item must name a rule,
+    // as for the CLI's --no-rule ("hash," is an error, not "hash").
+    const std::string_view no_rules = o.no_rules != nullptr ? o.no_rules : "";
+    if (no_rules.empty()) return true;
+    for (const std::string_view name : iocscan::CommaList(no_rules)) {
+        if (name.empty()) {
+            error = "no_rules: empty rule name in '" + std::string(no_rules) + "'";
+            return false;
+        }
+        out.disabled_rules.emplace_back(name);
     }
     return true;
 }

@@ -99,11 +99,10 @@ constexpr std::array<Family, kTypeCount> kFamilies = {{
     {Type::eth, "eth", "", "eth_addresses", false, kInAll, false,
      Stix::none, "", {"text", "Financial fraud", false, Form::as_is},
      copy_as_written, copy_as_written, nullptr, Noise::value},
-    // Defanged dots as in domain names; defang copies it (only ipv4, cidr,
-    // domain, email and url are defanged).
+    // A host name: refanged and defanged as the domain family's names are.
     {Type::onion, "onion", "", "onions", false, kInAll, false,
      Stix::pattern, "domain-name:value", {"domain", "Network activity", true, Form::lower_case},
-     refang_domain, copy_as_written, nullptr, Noise::value},
+     refang_domain, defang_domain, nullptr, Noise::value},
     {Type::xmr, "xmr", "", "xmr_addresses", false, kInAll, false,
      Stix::none, "", {"xmr", "Financial fraud", true, Form::as_is},
      copy_as_written, copy_as_written, nullptr, Noise::value},

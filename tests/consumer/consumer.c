@@ -171,6 +171,12 @@ int main(void) {
     iocscan_options_init(&options);
     options.no_rules = "nope";
     CHECK(iocscan_open(&options, &scanner) == IOCSCAN_EINVAL);
+    options.no_rules = "hash,"; /* a trailing comma is an error, as for --no-rule */
+    CHECK(iocscan_open(&options, &scanner) == IOCSCAN_EINVAL);
+    CHECK(strstr(iocscan_error_message(NULL), "no_rules") != NULL);
+    options.no_rules = ""; /* empty: nothing turned off */
+    CHECK(iocscan_open(&options, &scanner) == IOCSCAN_OK);
+    iocscan_close(scanner);
 
     /* Rejected options. */
     iocscan_options_init(&options);
