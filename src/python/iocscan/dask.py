@@ -393,7 +393,7 @@ def _start_client(ours: Dict[str, str]):
     # One host: compressing result frames (lz4 when installed) only costs
     # CPU; on the benchmark corpus it took ~20 % of each worker's time.
     # Dask's statistical profiler samples each worker's stack every 10 ms
-    # for a dashboard nobody sees here: ~2 % of a worker's CPU per range.
+    # for a dashboard nobody sees here: ~2 % of a worker's CPU.
     # The worker processes get the client's config through their nanny.
     import dask
 
