@@ -9,7 +9,7 @@
 # ratios compare runs seconds apart (this VM drifts by 15-20 % over
 # minutes). Reports each round, then the median of the per-round ratios:
 # workers-2 vs workers-1 (target >= 1.8x on two cores) and workers-1 vs the
-# CLI (target <= 1.15x).
+# CLI (target <= 1.15x), and the CPU seconds each process took (median).
 #
 #   bench/dask_scaling.sh [BUILD_DIR] [SIZE] [ROUNDS]    e.g. bench/dask_scaling.sh build 1G 5
 #
@@ -28,6 +28,9 @@ format=${IOCSCAN_FORMAT---jsonl}   # the output option; IOCSCAN_FORMAT= (empty) 
 # than it saves: lz4 on the 35 MB JSON Lines text of a 64 MiB range took ~20 %
 # of the worker's time. A deployment sets this in its Dask config; so do we.
 export DASK_DISTRIBUTED__COMM__COMPRESSION=${DASK_DISTRIBUTED__COMM__COMPRESSION:-False}
+# The workers' statistical profiler (a stack sample every 10 ms, for the
+# dashboard) took ~2 % of a worker's CPU; docs/scale-out.md recommends it off.
+export DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=${DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED:-False}
 py=/usr/bin/python3
 export PYTHONPATH="$build/python${PYTHONPATH:+:$PYTHONPATH}"
 
@@ -37,13 +40,25 @@ corpus=${IOCSCAN_CORPUS:-$work/corpus.txt}   # IOCSCAN_CORPUS: reuse a generated
 bytes=$(stat -c %s "$corpus")
 cat "$corpus" > /dev/null   # page-cache it
 
-wall() {   # seconds "$@" takes, its output in $work/out.$label
+wall() {   # seconds "$@" takes, its output in $work/out.$label, its CPU s in $work/cpu.$label
     local label=$1; shift
     local t0 t1
     t0=$(date +%s.%N)
-    "$@" > "$work/out.$label"
+    /usr/bin/time -f '%U %S' -o "$work/cpu.$label" "$@" > "$work/out.$label"
     t1=$(date +%s.%N)
+    awk '{ print $1 + $2 }' "$work/cpu.$label" > "$work/cpu.$label.sum"
     echo "$t1 - $t0" | bc -l
+}
+ticks=$(getconf CLK_TCK)
+group_cpu() {   # CPU seconds used so far by the processes of the process groups "$@"
+    local total=0 group pid used
+    for group in "$@"; do
+        for pid in $(pgrep -g "$group"); do
+            used=$(cut -d')' -f2 "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }')
+            total=$((total + ${used:-0}))
+        done
+    done
+    echo "scale=2; $total / $ticks" | bc -l
 }
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, output ${format:-plain}, comm compression $DASK_DISTRIBUTED__COMM__COMPRESSION, $runs rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -79,11 +94,21 @@ wait_for "$two_address" 2
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mb() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
 : > "$work/scaling"; : > "$work/overhead"; : > "$work/times"
+# CPU seconds per process of each run (user + system): the client and the
+# CLI from /usr/bin/time, the scheduler and the workers (each with its nanny)
+# from /proc before and after; the script's pids: one's scheduler, its
+# worker, two's scheduler, its two workers.
+: > "$work/cpu"
 printf 'round   cli s  1 worker s  2 workers s   2w vs 1w   1w vs cli\n'
 for round in $(seq "$runs"); do
     cli=$(wall cli "$build/iocscan" --threads 1 $format "$corpus")
+    s1=$(group_cpu "${pids[0]}"); k1=$(group_cpu "${pids[1]}")
     w1=$(wall w1 "$py" -m iocscan.dask --scheduler "$one_address" --blocksize "$blocksize" $format "$corpus")
+    s1=$(echo "$(group_cpu "${pids[0]}") - $s1" | bc -l); k1=$(echo "$(group_cpu "${pids[1]}") - $k1" | bc -l)
+    s2=$(group_cpu "${pids[2]}"); k2=$(group_cpu "${pids[3]}" "${pids[4]}")
     w2=$(wall w2 "$py" -m iocscan.dask --scheduler "$two_address" --blocksize "$blocksize" $format "$corpus")
+    s2=$(echo "$(group_cpu "${pids[2]}") - $s2" | bc -l); k2=$(echo "$(group_cpu "${pids[3]}" "${pids[4]}") - $k2" | bc -l)
+    echo "$(cat "$work/cpu.cli.sum") $(cat "$work/cpu.w1.sum") $s1 $k1 $(cat "$work/cpu.w2.sum") $s2 $k2" >> "$work/cpu"
     cmp "$work/out.cli" "$work/out.w1"
     cmp "$work/out.cli" "$work/out.w2"
     scaling=$(echo "$w1 / $w2" | bc -l); overhead=$(echo "$w1 / $cli" | bc -l)
@@ -99,3 +124,6 @@ printf 'best: cli %.2f s (%s MB/s), 1 worker %.2f s (%s MB/s), 2 workers %.2f s 
 printf 'median of rounds: 2 workers vs 1: %.2fx (target >= 1.8x); 1 worker vs cli: %.2fx (target <= 1.15x)\n' \
     "$(median < "$work/scaling")" "$(median < "$work/overhead")"
 echo "outputs identical in every round: $(wc -l < "$work/out.cli") records"
+column() { awk -v c="$1" '{ print $c }' "$work/cpu" | median; }
+printf 'CPU s, median of rounds: cli %.2f | 1 worker: client %.2f, scheduler %.2f, worker %.2f | 2 workers: client %.2f, scheduler %.2f, workers (sum) %.2f\n' \
+    "$(column 1)" "$(column 2)" "$(column 3)" "$(column 4)" "$(column 5)" "$(column 6)" "$(column 7)"

@@ -1,5 +1,7 @@
 // Byte-range scans (scan_range, iocscan --range): for any split points, the
 // ranges' matches put end to end are the whole-file scan's, byte for byte.
+#include "source/file_read.hpp"
+#include "families/yara/yara_sync.hpp"
 #include "support/case_table.hpp"
 #include "support/mixed_text.hpp"
 #include "support/process.hpp"
@@ -436,6 +438,29 @@ TEST(Range, ReadsNoFurtherThanItNeeds) {
         EXPECT_GE(f.offset, begin);
         EXPECT_LT(f.offset, end);
     }
+}
+
+TEST(Range, YaraSearchHandsOverTheLookbacksBytes) {
+    const std::string text = long_token_text(4u << 20, 5);
+    TempFile file(text);
+    const int fd = ::open(file.path().c_str(), O_RDONLY | O_CLOEXEC);
+    const std::uint64_t begin = 3u << 20;
+    std::uint64_t start = begin - (1u << 20);
+    detail::HeldBytes held;
+    ASSERT_TRUE(detail::yara_sync_point(fd, begin, start, &held));
+    ::close(fd);
+    // The window before a line start at most `begin`: it holds the
+    // lookback's first byte, and it is the file's bytes at their offsets.
+    ASSERT_LE(held.from, start);
+    ASSERT_LE(held.from + held.bytes.size(), begin);
+    EXPECT_GT(held.from + held.bytes.size(), begin - (64u << 10));
+    EXPECT_EQ(std::string(held.bytes.begin(), held.bytes.end()), text.substr(held.from, held.bytes.size()));
+
+    char out[8] = {};
+    EXPECT_EQ(held.copy_at(held.from - 1, out, sizeof out), 0u);
+    EXPECT_EQ(held.copy_at(held.from + held.bytes.size(), out, sizeof out), 0u);
+    EXPECT_EQ(held.copy_at(held.from + held.bytes.size() - 3, out, sizeof out), 3u);
+    EXPECT_EQ(std::string(out, 3), text.substr(held.from + held.bytes.size() - 3, 3));
 }
 
 TEST(Range, RefusesWhatIsNotSplittable) {

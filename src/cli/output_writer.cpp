@@ -16,6 +16,7 @@ OutputWriter::~OutputWriter() { flush(); }
 
 void OutputWriter::write(std::string_view text) {
     if (!usable()) return;
+    accepted_ += text.size();
     if (buffer_.size() + text.size() > kBufferSize) flush();
     if (text.size() >= kBufferSize) {
         write_out(text.data(), text.size());

@@ -30,6 +30,9 @@ public:
     bool failed() const { return failed_errno_ != 0; }
     int error_errno() const { return failed_errno_; }
     bool usable() const { return !reader_gone_ && !failed(); }
+    /// Bytes given to write() so far, flushed or not: where the next record
+    /// starts (iocscan.dask tells each range's records apart by it).
+    std::size_t accepted() const { return accepted_; }
 
 private:
     void write_out(const char* data, std::size_t size);
@@ -39,6 +42,7 @@ private:
     bool reader_gone_ = false;
     int failed_errno_ = 0;
     std::string buffer_;
+    std::size_t accepted_ = 0;
 };
 
 }  // namespace iocscan::cli

@@ -5,6 +5,7 @@
 // makes Python objects after taking it back: Python threads scan in parallel.
 #include "cli/subcommands.hpp"
 #include "python/range_scan.hpp"
+#include "python/record_merge.hpp"
 #include "python/file_scan.hpp"
 #include "python/match_object.hpp"
 #include "python/ruleset_arguments.hpp"
@@ -223,6 +224,7 @@ PYBIND11_MODULE(_native, module) {
     }, py::arg("value"), py::arg("kind") = py::none());
     module.def("run_cli", run_cli, py::arg("argv"));
     bind_range_scan(module);
+    bind_record_merge(module);
 }
 
 }  // namespace iocscan::python

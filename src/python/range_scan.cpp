@@ -1,9 +1,11 @@
 #include "python/range_scan.hpp"
 
 #include "cli/arguments.hpp"
+#include "cli/distinct_set.hpp"
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
 #include "cli/record_printer.hpp"
+#include "python/record_keys.hpp"
 #include "source/file_read.hpp"
 
 #include <pybind11/stl.h>
@@ -23,10 +25,6 @@ namespace py = pybind11;
 
 namespace iocscan::python {
 namespace {
-
-/// One record's type and value (for --unique and --json) and where its
-/// text ends in the range's text.
-using Key = std::tuple<std::string, py::bytes, std::size_t>;
 
 /// An in-memory file the CLI's OutputWriter can write to.
 class MemoryFile {
@@ -138,19 +136,15 @@ public:
     /// Scans [begin, end) of `path` (the whole file when `begin` is None).
     /// Returns the records' text as the CLI prints it, their count, the
     /// error ("" if none; the CLI prints it after "iocscan: PATH: ") and,
-    /// when `keyed`, each record's (type, value, end of its text) for
-    /// --unique and --json. Unkeyed, the text is written without a flush per
-    /// record: a cluster's plain output costs the client one write per range.
-    std::tuple<py::bytes, std::size_t, std::string, std::vector<Key>> scan(const std::string& path,
-                                                                           std::optional<std::uint64_t> begin,
-                                                                           std::optional<std::uint64_t> end,
-                                                                           bool with_path, bool keyed) {
-        struct Raw {
-            Type type;
-            std::string value;
-            std::size_t text_end;
-        };
-        std::vector<Raw> raws;
+    /// when `keyed`, each record's key (python/record_keys.hpp) for --unique,
+    /// --json and the API's records, else b"". With --unique a value already
+    /// printed in this range is left out here: the client then only merges
+    /// the ranges' first occurrences, in order.
+    std::tuple<py::bytes, std::size_t, std::string, py::bytes> scan(const std::string& path,
+                                                                     std::optional<std::uint64_t> begin,
+                                                                     std::optional<std::uint64_t> end,
+                                                                     bool with_path, bool keyed) {
+        std::string keys;
         std::size_t count = 0;
         std::string error;
         std::size_t header_end = 0;
@@ -163,13 +157,16 @@ public:
             cli::RecordPrinter printer(format, writer, {with_path, args_.csv_formula_guard});
             writer.flush();
             header_end = file.size();
+            const std::size_t text_start = writer.accepted();
+            std::optional<cli::DistinctSet> seen;
+            if (args_.unique) seen.emplace();
+            std::string scratch;
             const auto on_match = [&](const Match& match) {
+                const RecordKey key{0, match.type, match.value};
+                if (seen && !seen->insert(unique_key(key, scratch))) return true;
                 printer.print(match, path);
                 ++count;
-                if (keyed) {
-                    writer.flush();
-                    raws.push_back({match.type, std::string(match.value), file.size() - header_end});
-                }
+                if (keyed) append_key(keys, {writer.accepted() - text_start, match.type, match.value});
                 return writer.usable();
             };
             const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -186,33 +183,49 @@ public:
             writer.flush();
             if (writer.failed()) throw std::runtime_error(std::strerror(writer.error_errno()));
         }
-        std::vector<Key> keys;
-        keys.reserve(raws.size());
-        for (const Raw& raw : raws) keys.emplace_back(std::string(type_name(raw.type)), py::bytes(raw.value), raw.text_end);
-        return {file.contents(header_end), count, error, std::move(keys)};
+        return {file.contents(header_end), count, error, py::bytes(keys)};
     }
 
     /// The grouped --json object for (type, value) pairs in output order.
     py::bytes grouped_json(const std::vector<std::pair<std::string, py::bytes>>& values) const {
+        return grouped_json_with([&](const auto& print) {
+            for (const auto& [name, value] : values) {
+                Type type{};
+                if (!parse_type(name, type)) throw std::invalid_argument("unknown type '" + name + "'");
+                print(type, std::string_view(value));
+            }
+        });
+    }
+    /// The same for packed keys (python/record_keys.hpp), as RecordMerge keeps them.
+    py::bytes grouped_json_of_keys(const py::bytes& keys) const {
+        return grouped_json_with([&](const auto& print) {
+            KeyReader reader{std::string_view(keys)};
+            for (RecordKey key; reader.next(key);) print(key.type, key.value);
+        });
+    }
+
+private:
+    /// The grouped --json object of the values `each(print)` passes to
+    /// print(Type, value), in output order.
+    template <class Each>
+    py::bytes grouped_json_with(const Each& each) const {
         MemoryFile file;
         {
             cli::OutputWriter writer(file.fd());
             cli::RecordPrinter printer(cli::OutputFormat::json, writer, {false, args_.csv_formula_guard});
-            for (const auto& [name, value] : values) {
+            each([&](Type type, std::string_view value) {
                 Match match;
-                if (!parse_type(name, match.type)) throw std::invalid_argument("unknown type '" + name + "'");
-                const std::string_view bytes(value);
-                match.value = bytes;
-                match.raw = bytes;
+                match.type = type;
+                match.value = value;
+                match.raw = value;
                 printer.print(match, "");
-            }
+            });
             printer.finish();
             writer.flush();
         }
         return file.contents();
     }
 
-private:
     cli::Arguments args_;
     std::optional<Ruleset> ruleset_;
     std::optional<Scanner> scanner_;
@@ -233,7 +246,8 @@ void bind_range_scan(py::module_& module) {
         .def("splittable", &RangeScanner::splittable, py::arg("path"))
         .def("scan", &RangeScanner::scan, py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("with_path"),
              py::arg("keyed"))
-        .def("grouped_json", &RangeScanner::grouped_json, py::arg("values"));
+        .def("grouped_json", &RangeScanner::grouped_json, py::arg("values"))
+        .def("grouped_json_of_keys", &RangeScanner::grouped_json_of_keys, py::arg("keys"));
 }
 
 }  // namespace iocscan::python

@@ -1,10 +1,13 @@
 // pread() for the range scan's reads at given offsets (range_source.cpp,
-// yara_sync.cpp).
+// yara_sync.cpp), and bytes one of them read that the other can take.
 #pragma once
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include <sys/types.h>
 #include <unistd.h>
@@ -31,5 +34,23 @@ inline bool read_fully(int fd, char* into, std::size_t size, std::uint64_t offse
     }
     return true;
 }
+
+/// Bytes [from, from + bytes.size()) of a file, already read: the YARA sync
+/// search's last window (yara_sync.cpp), which is most of the range scan's
+/// lookback, so the scan copies them instead of reading them again.
+struct HeldBytes {
+    std::uint64_t from = 0;
+    std::vector<char> bytes;
+
+    /// Copies the held bytes from `offset` on into `into`, at most `size`:
+    /// how many (0 when `offset` is not held).
+    std::size_t copy_at(std::uint64_t offset, char* into, std::size_t size) const {
+        if (offset < from || offset - from >= bytes.size()) return 0;
+        const std::size_t skip = static_cast<std::size_t>(offset - from);
+        const std::size_t n = std::min(size, bytes.size() - skip);
+        std::memcpy(into, bytes.data() + skip, n);
+        return n;
+    }
+};
 
 }  // namespace iocscan::detail

@@ -108,8 +108,9 @@ ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const Sourc
     if (!error.empty()) return ScanEnd::read_error;
     const std::uint64_t lookback = std::max(scanner.longest_token(), kMinLookback);
     std::uint64_t start = range.begin - std::min(range.begin, lookback);
+    detail::HeldBytes held;   // the YARA search's window: most of the lookback
     if (!in_step_start(fd, range.begin, detail::all_token_breaks(), start) ||
-        (scanner.options().types.has(Type::yara) && !detail::yara_sync_point(fd, range.begin, start))) {
+        (scanner.options().types.has(Type::yara) && !detail::yara_sync_point(fd, range.begin, start, &held))) {
         error = std::strerror(errno);
         return ScanEnd::read_error;
     }
@@ -134,7 +135,8 @@ ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const Sourc
             return past_range ? ScanEnd::completed : ScanEnd::cancelled;
         }
         const std::span<char> room = scanner.input_space(chunk);
-        const ssize_t got = read_at(fd, room.data(), room.size(), at);
+        const std::size_t copied = held.copy_at(at, room.data(), room.size());
+        const ssize_t got = copied > 0 ? static_cast<ssize_t>(copied) : read_at(fd, room.data(), room.size(), at);
         if (got < 0) {
             error = std::strerror(errno);
             scanner.finish(in_range);

@@ -47,7 +47,7 @@ def test_range_splits_union_is_the_whole_scan(tmp_path, cli_binary, name):
     text, _, _, keys = scanner.scan(str(path), 0, None, False, True)
     chosen = {}
     start = 0
-    for kind, value, end in keys:
+    for kind, value, end in iocscan_native.unpack_keys(keys):
         chosen.setdefault((kind, len(value) > 200), text[start:end])
         start = end
     adversarial = []
@@ -60,6 +60,45 @@ def test_range_splits_union_is_the_whole_scan(tmp_path, cli_binary, name):
     for i in range(0, len(adversarial), 12):
         points = adversarial[i:i + 12]
         assert range_text(scanner, path, points, len(data)) == whole.stdout, points
+
+
+@pytest.mark.parametrize("flags", [["--unique"], ["--jsonl", "--unique", "--refang"], ["--format", "csv", "--unique"],
+                                   ["--json"], ["--json", "--unique"]])
+def test_ranges_merged_in_order_print_the_clis_unique_and_json(tmp_path, cli_binary, flags):
+    """What the client does with --unique and --json, without a cluster:
+    each range's text and packed keys (a worker drops the values its own
+    range repeats) through one RecordMerge, in order."""
+    data = generated_text(1 << 20, 7)
+    path = tmp_path / "input.txt"
+    path.write_bytes(data)
+    want = run_cli(cli_binary, flags + [str(path)])
+    assert want.returncode == 0 and len(want.stdout) > 1000
+    scanner = iocscan_native.RangeScanner(flags)
+    as_json = "--json" in flags
+    merge = iocscan_native.RecordMerge(scanner.unique, as_json)
+    rng = random.Random(23)
+    edges = [0] + sorted(rng.randrange(1, len(data)) for _ in range(7)) + [len(data)]
+    out = [] if as_json else [scanner.header]
+    ranges_records = kept_records = 0
+    for begin, end in zip(edges, edges[1:]):
+        text, count, error, keys = scanner.scan(str(path), begin, end if end < len(data) else None, False, True)
+        assert error == ""
+        unpacked = iocscan_native.unpack_keys(keys)
+        assert len(unpacked) == count and (not unpacked or unpacked[-1][2] == len(text))
+        if scanner.unique:
+            assert len({(kind, value) for kind, value, _ in unpacked}) == count
+        kept, n = merge.take(text, keys)
+        ranges_records += count
+        kept_records += n
+        if not as_json:
+            out.append(kept)
+    if as_json:
+        out.append(scanner.grouped_json_of_keys(merge.kept_keys()))
+    assert b"".join(out) == want.stdout
+    # Values repeat across ranges: the merge, not only the workers, drops some.
+    assert kept_records < ranges_records if scanner.unique else kept_records == ranges_records
+    with pytest.raises(ValueError):
+        iocscan_native.unpack_keys(keys[:-1])
 
 
 def run_dask(args, timeout=90):

@@ -25,6 +25,7 @@
 #include <array>
 #include <cstring>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <sys/stat.h>
@@ -72,6 +73,14 @@ public:
         // threads/segment_sync.hpp); else start at the last line start before
         // `start` where it is outside every rule with nothing glued.
         return catch_up(certified_at, start, end);
+    }
+
+    /// Moves the bytes read last (without their sentinel) to `held`.
+    void hand_over(HeldBytes& held) {
+        buffer_.pop_back();
+        held.from = buffer_from_;
+        held.bytes = std::move(buffer_);
+        buffer_.assign(1, '\0');
     }
 
 private:
@@ -319,11 +328,13 @@ private:
 
 }  // namespace
 
-bool yara_sync_point(int fd, std::uint64_t begin, std::uint64_t& start) {
+bool yara_sync_point(int fd, std::uint64_t begin, std::uint64_t& start, HeldBytes* held) {
     struct stat info {};
     if (::fstat(fd, &info) != 0) return false;
     SyncSearch search(fd, static_cast<std::uint64_t>(info.st_size));
-    return search.run(begin, start);
+    if (!search.run(begin, start)) return false;
+    if (held != nullptr) search.hand_over(*held);
+    return true;
 }
 
 }  // namespace iocscan::detail

@@ -10,6 +10,8 @@
 // at a line feed, reading the file backward.
 #pragma once
 
+#include "source/file_read.hpp"
+
 #include <cstdint>
 
 namespace iocscan::detail {
@@ -19,8 +21,10 @@ namespace iocscan::detail {
 /// or before `begin`: to a certified point `x`, or leaves it when the scanner
 /// started at `start` is certified in step at such an `x` too. 0 when no
 /// point is certified within a bounded amount of work (every scan from the
-/// file's start is exact). False with errno on a read error.
-bool yara_sync_point(int fd, std::uint64_t begin, std::uint64_t& start);
+/// file's start is exact). False with errno on a read error. `held`, if
+/// given, receives the bytes the search read last: in text with lines, the
+/// 1 MiB window before `begin` that the range scan's lookback reads too.
+bool yara_sync_point(int fd, std::uint64_t begin, std::uint64_t& start, HeldBytes* held = nullptr);
 
 /// Whether the YARA scanner is outside every rule in context `cond`
 /// (LexState::cond; grammar/yara/yara.re).

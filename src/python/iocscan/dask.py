@@ -84,20 +84,21 @@ def _range_scanner(flags: Tuple[str, ...]) -> "_native.RangeScanner":
     return scanner
 
 
-_Result = Tuple[bytes, int, str, List[Tuple[str, bytes, int]]]
+_Result = Tuple[bytes, int, str, bytes]
 
 
 def _scan_task(flags: Tuple[str, ...], task: _Task, with_path: bool, keyed: bool) -> _Result:
     """Runs on a worker: one range's output text, its record count, the
-    error ("" if none) and, when keyed, (type, value, end of its text) per
-    record."""
+    error ("" if none) and, when keyed, the records' keys packed in one
+    bytes object (src/python/record_keys.hpp); with --unique, without the
+    values this range already printed."""
     return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path, keyed)
 
 
 def _split_records(result: _Result, path: str) -> Iterator[Record]:
     text, _, _, keys = result
     start = 0
-    for kind, value, end in keys:
+    for kind, value, end in _native.unpack_keys(keys):
         yield Record(kind, value, text[start:end], path)
         start = end
 
@@ -219,17 +220,18 @@ class ClusterScan:
             if isinstance(item, Record):
                 yield item
 
-    def _in_order(self, keyed: bool) -> Iterator[Union[Record, Tuple[bytes, int]]]:
-        """Records (keyed) or each range's whole text and record count (not
-        keyed, and no --unique), in CLI order."""
+    def _in_order(self, keyed: bool, merge: Optional["_native.RecordMerge"] = None
+                  ) -> Iterator[Union[Record, Tuple[bytes, int]]]:
+        """Records (keyed) or, in CLI order, each range's text to print and
+        its record count (not keyed: after --unique, by ``merge``)."""
         self.errors = []
         seen = set()
         unique = self._scanner.unique
-        for task, result in zip(self.tasks, self._results(keyed or unique)):
+        for task, result in zip(self.tasks, self._results(keyed or merge is not None)):
             if isinstance(result, str):
                 self.errors.append(result)
                 continue
-            if keyed or unique:
+            if keyed:
                 for record in _split_records(result, task.path):
                     if unique:
                         key = (record.type, record.value)
@@ -237,6 +239,10 @@ class ClusterScan:
                             continue
                         seen.add(key)
                     yield record
+            elif merge is not None:
+                text, count = merge.take(result[0], result[3])
+                if count:
+                    yield text, count
             elif result[1]:
                 yield result[0], result[1]
             if result[2]:
@@ -245,19 +251,18 @@ class ClusterScan:
     def write(self, out) -> int:
         """Writes what the CLI would print to the binary file ``out`` as
         the ranges arrive; returns the number of records."""
+        unique, json = self._scanner.unique, self.format == "json"
+        # --unique and --json: the ranges' keys merged in C++, in order.
+        merge = _native.RecordMerge(unique, json) if unique or json else None
         printed = 0
-        if self.format == "json":
-            records = list(self)
-            out.write(self.json(records))
-            return len(records)
-        out.write(self.header)
-        for item in self._in_order(keyed=False):
-            if isinstance(item, Record):
-                out.write(item.text)
-                printed += 1
-            else:
-                out.write(item[0])
-                printed += item[1]
+        if not json:
+            out.write(self.header)
+        for text, count in self._in_order(keyed=False, merge=merge):
+            if not json:
+                out.write(text)
+            printed += count
+        if json:
+            out.write(self._scanner.grouped_json_of_keys(merge.kept_keys()))
         return printed
 
     def json(self, records: Optional[Sequence[Record]] = None) -> bytes:
@@ -387,10 +392,12 @@ def _start_client(ours: Dict[str, str]):
         raise ValueError("--workers: needs at least 1")
     # One host: compressing result frames (lz4 when installed) only costs
     # CPU; on the benchmark corpus it took ~20 % of each worker's time.
+    # Dask's statistical profiler samples each worker's stack every 10 ms
+    # for a dashboard nobody sees here: ~2 % of a worker's CPU.
     # The worker processes get the client's config through their nanny.
     import dask
 
-    dask.config.set({"distributed.comm.compression": False})
+    dask.config.set({"distributed.comm.compression": False, "distributed.worker.profile.enabled": False})
     # dashboard ":0": None still binds port 8787 and, when another cluster
     # holds it, warns on stderr, which must stay the CLI's.
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
