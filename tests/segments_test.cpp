@@ -13,7 +13,11 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace iocscan::test {
 namespace {
@@ -85,6 +89,57 @@ TEST(Segments, SameOverlongCountsAcrossEdges) {
     EXPECT_GT(one.dropped_overlong, 0u);
     EXPECT_EQ(stats_of(2).dropped_overlong, one.dropped_overlong);
     EXPECT_EQ(stats_of(2).found, one.found);
+}
+
+/// What a scan of `text` in 1 MiB pieces reports with line numbers and the
+/// private-address filter, stopping after `stop_after` matches: each match's
+/// line and value, then the stats.
+struct FinishedScan {
+    std::vector<std::pair<std::uint64_t, std::string>> lines_and_values;
+    Stats stats;
+};
+FinishedScan scan_finished(const std::string& text, unsigned threads, std::size_t stop_after) {
+    Options options = every_type(threads);
+    options.line_numbers = true;
+    options.no_private = true;
+    Scanner scanner(options);
+    FinishedScan out;
+    const MatchCallback keep = [&](const Match& match) {
+        out.lines_and_values.emplace_back(match.line, std::string(match.value));
+        return out.lines_and_values.size() < stop_after;
+    };
+    constexpr std::size_t kPiece = 1 << 20;
+    bool go_on = true;
+    for (std::size_t at = 0; go_on && at < text.size(); at += kPiece) {
+        go_on = scanner.feed(std::string_view(text).substr(at, kPiece), keep);
+    }
+    if (go_on) scanner.finish(keep);
+    out.stats = scanner.stats();
+    return out;
+}
+
+// With threads the post-pass, the noise filter and line counting run on the
+// helper that finishes a round; the caller only delivers.
+TEST(Segments, MatchesFinishedOnHelpersAreTheOneThreadMatches) {
+    std::string text = edge_heavy_text();
+    for (int i = 0; i < 2000; ++i) text += "\n10.0.0." + std::to_string(i % 250) + " 8.8." + std::to_string(i % 250) + ".1";
+    const FinishedScan one = scan_finished(text, 1, static_cast<std::size_t>(-1));
+    ASSERT_GT(one.stats.filtered, 1000u);
+    ASSERT_GT(one.lines_and_values.back().first, 1000u);
+    for (unsigned threads : {2u, 3u}) {
+        const FinishedScan many = scan_finished(text, threads, static_cast<std::size_t>(-1));
+        EXPECT_TRUE(many.lines_and_values == one.lines_and_values) << threads << " threads";
+        EXPECT_EQ(many.stats.found, one.stats.found) << threads << " threads";
+        EXPECT_EQ(many.stats.filtered, one.stats.filtered) << threads << " threads";
+        EXPECT_EQ(many.stats.dropped_overlong, one.stats.dropped_overlong) << threads << " threads";
+        // A callback that stops gets nothing more, in the middle of a round too.
+        const std::size_t half = one.lines_and_values.size() / 2;
+        const FinishedScan stopped = scan_finished(text, threads, half);
+        ASSERT_EQ(stopped.lines_and_values.size(), half) << threads << " threads";
+        EXPECT_TRUE(std::equal(stopped.lines_and_values.begin(), stopped.lines_and_values.end(),
+                               one.lines_and_values.begin()))
+            << threads << " threads";
+    }
 }
 
 // --- catch-up itself, on the runners
