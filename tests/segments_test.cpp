@@ -7,6 +7,7 @@
 #include "lib/rule_table.hpp"
 #include "lib/segment_sync.hpp"
 #include "support/mixed_text.hpp"
+#include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>
@@ -18,6 +19,9 @@
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace iocscan::test {
 namespace {
@@ -140,6 +144,55 @@ TEST(Segments, MatchesFinishedOnHelpersAreTheOneThreadMatches) {
                                one.lines_and_values.begin()))
             << threads << " threads";
     }
+}
+
+/// scan_fd() of the file at `path` from byte `start`, with `threads` and
+/// reads of `chunk` bytes; the callback stops after `stop_after` matches.
+std::vector<Found> scan_file(const std::string& path, unsigned threads, std::size_t chunk, off_t start = 0,
+                             std::size_t stop_after = static_cast<std::size_t>(-1)) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    EXPECT_GE(fd, 0);
+    EXPECT_EQ(::lseek(fd, start, SEEK_SET), start);
+    std::vector<Found> found;
+    ScanEnd end = ScanEnd::completed;
+    std::string error;
+    {
+        Scanner scanner(every_type(threads));
+        SourceOptions source;
+        source.chunk_size = chunk;
+        const MatchCallback collect = collector(found);
+        end = scan_fd(fd, scanner, source, [&](const Match& match) {
+            return collect(match) && found.size() < stop_after;
+        }, error);
+        // A round may still be in flight when the callback stopped the scan:
+        // its reads then fail on the closed file, and nothing is reported.
+        ::close(fd);
+    }
+    EXPECT_EQ(end, stop_after == static_cast<std::size_t>(-1) ? ScanEnd::completed : ScanEnd::stopped) << error;
+    return found;
+}
+
+// With threads, scan_fd() has each thread pread() the segments it scans.
+TEST(Segments, FilesReadByTheThreadsThatScanThemGiveTheOneThreadResult) {
+    const std::string text = edge_heavy_text();
+    const TempFile file(text);
+    const auto reference = scan_pieces(text, every_type(1));
+    for (unsigned threads : {2u, 3u}) {
+        for (std::size_t chunk : {64 * 1024, 256 * 1024, 1 << 20, 3 << 20}) {
+            const auto found = scan_file(file.path(), threads, chunk);
+            ASSERT_EQ(found.size(), reference.size()) << threads << " threads, chunk " << chunk;
+            EXPECT_TRUE(found == reference) << threads << " threads, chunk " << chunk;
+        }
+    }
+    // From inside the file, where a shell's "<" may leave the descriptor.
+    constexpr off_t kStart = 123457;
+    const auto from_start = scan_pieces(text.substr(kStart), every_type(1));
+    EXPECT_TRUE(scan_file(file.path(), 2, 1 << 20, kStart) == from_start);
+    // A callback that stops gets the first matches, and nothing after.
+    const std::size_t some = reference.size() / 3;
+    const auto stopped = scan_file(file.path(), 2, 1 << 20, 0, some);
+    ASSERT_EQ(stopped.size(), some);
+    EXPECT_TRUE(std::equal(stopped.begin(), stopped.end(), reference.begin()));
 }
 
 // --- catch-up itself, on the runners

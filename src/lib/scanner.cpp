@@ -161,6 +161,37 @@ struct Scanner::Impl {
         return release(final_below, on_match);
     }
 
+    bool commit_read(std::size_t count, const Scanner::ReadAt& read, const MatchCallback& on_match) {
+        if (stopped || finished) return !stopped;
+        if (count == 0) return true;
+        stats.bytes += count;
+        if (!parallel()) {
+            for (std::size_t done = 0; done < count;) {
+                const std::size_t take = std::min(count - done, kSliceSize);
+                read(reinterpret_cast<char*>(make_room(take)), done, take);
+                scan_slice(take);
+                done += take;
+                if (!release(final_below, on_match)) return false;
+            }
+            return true;
+        }
+        // Rounds of their own: the bytes fed before are scanned first.
+        if (window.open_size() > 0 && !scan_round(on_match)) return false;
+        book_round();   // the round in flight may still read with the last reader
+        round_reader = read;
+        for (std::size_t done = 0; done < count;) {
+            const std::size_t take = std::min(count - done, kRoundSize);
+            // Room only: each segment's task reads its part (scan_round()).
+            window.room(take);
+            window.commit(take);
+            round_read_at = done;
+            if (!scan_round(on_match, &round_reader)) return false;
+            done += take;
+        }
+        if (pool->started()) return true;   // see feed()
+        return release(final_below, on_match);
+    }
+
     bool flush(const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         book_round();
@@ -227,9 +258,11 @@ struct Scanner::Impl {
     /// calling thread delivers the last round's finished matches and
     /// returns, to read the next input while the helpers scan; the next call
     /// (or flush(), finish()) books it.
-    bool scan_round(const MatchCallback& on_match) {
+    /// With `read`, the window's open block has room only: each task first
+    /// reads its segment (at round_read_at + its place in the round).
+    bool scan_round(const MatchCallback& on_match, const Scanner::ReadAt* read = nullptr) {
         book_round();
-        const unsigned char* bytes = window.open_data();
+        unsigned char* const bytes = window.open_data();
         const std::size_t size = window.open_size();
         const std::uint64_t offset = window.open_offset();
         window.close();
@@ -239,7 +272,13 @@ struct Scanner::Impl {
         const auto edge = [size, segments](std::size_t i) {
             return size / segments * i + (i == segments ? size % segments : 0);
         };
-        auto scan_segment = [this, bytes, offset, edge, &segments_now](std::size_t i) {
+        unsigned char* const bytes_to_fill = read != nullptr ? bytes : nullptr;
+        const std::uint64_t read_at = round_read_at;
+        auto scan_segment = [this, bytes, bytes_to_fill, read, read_at, offset, edge, &segments_now](std::size_t i) {
+            if (bytes_to_fill != nullptr) {
+                // Read by the core that scans it: no byte crosses cores first.
+                (*read)(reinterpret_cast<char*>(bytes_to_fill + edge(i)), read_at + edge(i), edge(i + 1) - edge(i));
+            }
             if (i == 0) {
                 catch_up();
                 truth->append(bytes, edge(1), kSliceSize);
@@ -353,7 +392,10 @@ struct Scanner::Impl {
 
     /// Calling thread, no round in flight: reports what is final below `mark`.
     bool release(std::uint64_t mark, const MatchCallback& on_match) {
-        if (parallel()) window.view(view);
+        if (parallel()) {
+            if (!deliver(on_match)) return false;   // a booked round's come first
+            window.view(view);
+        }
         const bool go_on = queue.release(mark, [&](const detail::MergedCandidate& c) {
             return report(c, on_match, stats);
         });
@@ -462,6 +504,10 @@ struct Scanner::Impl {
     detail::NoiseFilter::Scratch noise_scratch;
     std::string scratch_bytes;   ///< a match that spans two window blocks
     std::string scratch_room;    ///< input_space() after the scan ended
+    /// Threads, commit_read(): its reader, kept while a round that reads
+    /// with it may be in flight, and where the open round starts in its count.
+    Scanner::ReadAt round_reader;
+    std::uint64_t round_read_at = 0;
     bool stopped = false;
     bool finished = false;
     /// Declared last: its threads are joined before anything they use goes.
@@ -480,6 +526,9 @@ bool Scanner::feed(std::string_view piece, const MatchCallback& on_match) {
 std::span<char> Scanner::input_space(std::size_t max_bytes) { return impl_->input_space(max_bytes); }
 bool Scanner::commit_input(std::size_t count, const MatchCallback& on_match) {
     return impl_->commit_input(count, on_match);
+}
+bool Scanner::commit_read(std::size_t count, const ReadAt& read, const MatchCallback& on_match) {
+    return impl_->commit_read(count, read, on_match);
 }
 bool Scanner::flush(const MatchCallback& on_match) { return impl_->flush(on_match); }
 bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
