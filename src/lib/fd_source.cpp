@@ -124,7 +124,9 @@ bool reads_by_segments(int fd, const Scanner& scanner, const SourceOptions& sour
     }
     struct stat info {};
     const off_t at = ::lseek(fd, 0, SEEK_CUR);
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || at < 0) return false;
+    // No blocks: a sysfs or procfs file, whose size says nothing about its
+    // text (or a file with holes only), is read as it comes.
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_blocks == 0 || at < 0) return false;
     position = static_cast<std::uint64_t>(at);
     file_size = static_cast<std::uint64_t>(info.st_size);
     return true;
