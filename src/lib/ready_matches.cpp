@@ -7,6 +7,11 @@ void ReadyMatches::add(const Match& match) {
     entry.match = match;
     entry.raw_at = text_.size();
     text_.append(match.raw);
+    // Shown as written (no refang, defang or cut scheme): one copy serves.
+    if (match.value.data() == match.raw.data() && match.value.size() == match.raw.size()) {
+        entry.value_at = entry.raw_at;
+        return;
+    }
     entry.value_at = text_.size();
     text_.append(match.value);
 }
