@@ -7,13 +7,21 @@
 #include "families/rule_table.hpp"
 #include "threads/segment_sync.hpp"
 #include "support/mixed_text.hpp"
+#include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace iocscan::test {
 namespace {
@@ -85,6 +93,106 @@ TEST(Segments, SameOverlongCountsAcrossEdges) {
     EXPECT_GT(one.dropped_overlong, 0u);
     EXPECT_EQ(stats_of(2).dropped_overlong, one.dropped_overlong);
     EXPECT_EQ(stats_of(2).found, one.found);
+}
+
+/// What a scan of `text` in 1 MiB pieces reports with line numbers and the
+/// private-address filter, stopping after `stop_after` matches: each match's
+/// line and value, then the stats.
+struct FinishedScan {
+    std::vector<std::pair<std::uint64_t, std::string>> lines_and_values;
+    Stats stats;
+};
+FinishedScan scan_finished(const std::string& text, unsigned threads, std::size_t stop_after) {
+    Options options = every_type(threads);
+    options.line_numbers = true;
+    options.no_private = true;
+    Scanner scanner(options);
+    FinishedScan out;
+    const MatchCallback keep = [&](const Match& match) {
+        out.lines_and_values.emplace_back(match.line, std::string(match.value));
+        return out.lines_and_values.size() < stop_after;
+    };
+    constexpr std::size_t kPiece = 1 << 20;
+    bool go_on = true;
+    for (std::size_t at = 0; go_on && at < text.size(); at += kPiece) {
+        go_on = scanner.feed(std::string_view(text).substr(at, kPiece), keep);
+    }
+    if (go_on) scanner.finish(keep);
+    out.stats = scanner.stats();
+    return out;
+}
+
+// With threads the post-pass, the noise filter and line counting run on the
+// helper that finishes a round; the caller only delivers.
+TEST(Segments, MatchesFinishedOnHelpersAreTheOneThreadMatches) {
+    std::string text = edge_heavy_text();
+    for (int i = 0; i < 2000; ++i) text += "\n10.0.0." + std::to_string(i % 250) + " 8.8." + std::to_string(i % 250) + ".1";
+    const FinishedScan one = scan_finished(text, 1, static_cast<std::size_t>(-1));
+    ASSERT_GT(one.stats.filtered, 1000u);
+    ASSERT_GT(one.lines_and_values.back().first, 1000u);
+    for (unsigned threads : {2u, 3u}) {
+        const FinishedScan many = scan_finished(text, threads, static_cast<std::size_t>(-1));
+        EXPECT_TRUE(many.lines_and_values == one.lines_and_values) << threads << " threads";
+        EXPECT_EQ(many.stats.found, one.stats.found) << threads << " threads";
+        EXPECT_EQ(many.stats.filtered, one.stats.filtered) << threads << " threads";
+        EXPECT_EQ(many.stats.dropped_overlong, one.stats.dropped_overlong) << threads << " threads";
+        // A callback that stops gets nothing more, in the middle of a round too.
+        const std::size_t half = one.lines_and_values.size() / 2;
+        const FinishedScan stopped = scan_finished(text, threads, half);
+        ASSERT_EQ(stopped.lines_and_values.size(), half) << threads << " threads";
+        EXPECT_TRUE(std::equal(stopped.lines_and_values.begin(), stopped.lines_and_values.end(),
+                               one.lines_and_values.begin()))
+            << threads << " threads";
+    }
+}
+
+/// scan_fd() of the file at `path` from byte `start`, with `threads` and
+/// reads of `chunk` bytes; the callback stops after `stop_after` matches.
+std::vector<Found> scan_file(const std::string& path, unsigned threads, std::size_t chunk, off_t start = 0,
+                             std::size_t stop_after = static_cast<std::size_t>(-1)) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    EXPECT_GE(fd, 0);
+    EXPECT_EQ(::lseek(fd, start, SEEK_SET), start);
+    std::vector<Found> found;
+    ScanEnd end = ScanEnd::completed;
+    std::string error;
+    {
+        Scanner scanner(every_type(threads));
+        SourceOptions source;
+        source.chunk_size = chunk;
+        const MatchCallback collect = collector(found);
+        end = scan_fd(fd, scanner, source, [&](const Match& match) {
+            return collect(match) && found.size() < stop_after;
+        }, error);
+        // A round may still be in flight when the callback stopped the scan:
+        // its reads then fail on the closed file, and nothing is reported.
+        ::close(fd);
+    }
+    EXPECT_EQ(end, stop_after == static_cast<std::size_t>(-1) ? ScanEnd::completed : ScanEnd::stopped) << error;
+    return found;
+}
+
+// With threads, scan_fd() has each thread pread() the segments it scans.
+TEST(Segments, FilesReadByTheThreadsThatScanThemGiveTheOneThreadResult) {
+    const std::string text = edge_heavy_text();
+    const TempFile file(text);
+    const auto reference = scan_pieces(text, every_type(1));
+    for (unsigned threads : {2u, 3u}) {
+        for (std::size_t chunk : {64 * 1024, 256 * 1024, 1 << 20, 3 << 20}) {
+            const auto found = scan_file(file.path(), threads, chunk);
+            ASSERT_EQ(found.size(), reference.size()) << threads << " threads, chunk " << chunk;
+            EXPECT_TRUE(found == reference) << threads << " threads, chunk " << chunk;
+        }
+    }
+    // From inside the file, where a shell's "<" may leave the descriptor.
+    constexpr off_t kStart = 123457;
+    const auto from_start = scan_pieces(text.substr(kStart), every_type(1));
+    EXPECT_TRUE(scan_file(file.path(), 2, 1 << 20, kStart) == from_start);
+    // A callback that stops gets the first matches, and nothing after.
+    const std::size_t some = reference.size() / 3;
+    const auto stopped = scan_file(file.path(), 2, 1 << 20, 0, some);
+    ASSERT_EQ(stopped.size(), some);
+    EXPECT_TRUE(std::equal(stopped.begin(), stopped.end(), reference.begin()));
 }
 
 // --- catch-up itself, on the runners

@@ -287,6 +287,15 @@ public:
     /// Scans the first `count` bytes written to the last input_space().
     /// Returns false if the callback asked to stop.
     bool commit_input(std::size_t count, const MatchCallback& on_match);
+    /// Reads the next `count` input bytes through `read` and scans them:
+    /// read(into, at, size) writes bytes [at, at + size) of these `count`
+    /// to `into`. With Options::threads > 1 every thread reads the part it
+    /// scans, several at once, and a call may still be running after this
+    /// returns (until the next call on this scanner): `read` is copied, and
+    /// must not throw. scan_fd() reads regular files this way (pread()).
+    /// Returns false if the callback asked to stop.
+    using ReadAt = std::function<void(char* into, std::uint64_t at, std::size_t size)>;
+    bool commit_read(std::size_t count, const ReadAt& read, const MatchCallback& on_match);
     /// Reports every match that is final so far, including those a feed()
     /// with threads left for later (see Options::threads); for a source that
     /// is about to wait for more input. Returns false if the callback asked

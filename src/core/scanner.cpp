@@ -6,8 +6,11 @@
 // With Options::threads > 1 the input is cut into segments that are scanned
 // at the same time, the first by the true runner, the others speculatively
 // from a fresh start; the true runner then catches up through each (see
-// segment_sync.hpp), so the output is exactly that of one thread. The calling
-// thread reports one round's matches while the next round is scanned.
+// segment_sync.hpp), so the output is exactly that of one thread. The helper
+// that brings the true runner through a round also finishes what it made
+// final (post-pass, noise filter, line numbers); the calling thread only
+// hands the last round's finished matches to the callback while the next
+// round is scanned.
 #include "iocscan/iocscan.hpp"
 #include "core/candidate_queue.hpp"
 #include "core/compiled_ruleset.hpp"
@@ -15,6 +18,7 @@
 #include "threads/input_window.hpp"
 #include "core/line_counter.hpp"
 #include "postpass/post_pass.hpp"
+#include "threads/ready_matches.hpp"
 #include "postpass/refang.hpp"
 #include "families/rule_ids.hpp"
 #include "core/rule_runner.hpp"
@@ -94,6 +98,10 @@ struct Scanner::Impl {
         finished = false;
         final_below = first_offset;
         pending = 0;
+        filling.clear();
+        to_deliver.clear();
+        round_stats = {};
+        booked_reported_below = first_offset;
     }
 
     bool feed(std::string_view piece, const MatchCallback& on_match) {
@@ -153,9 +161,41 @@ struct Scanner::Impl {
         return release(final_below, on_match);
     }
 
+    bool commit_read(std::size_t count, const Scanner::ReadAt& read, const MatchCallback& on_match) {
+        if (stopped || finished) return !stopped;
+        if (count == 0) return true;
+        stats.bytes += count;
+        if (!parallel()) {
+            for (std::size_t done = 0; done < count;) {
+                const std::size_t take = std::min(count - done, kSliceSize);
+                read(reinterpret_cast<char*>(make_room(take)), done, take);
+                scan_slice(take);
+                done += take;
+                if (!release(final_below, on_match)) return false;
+            }
+            return true;
+        }
+        // Rounds of their own: the bytes fed before are scanned first.
+        if (window.open_size() > 0 && !scan_round(on_match)) return false;
+        book_round();   // the round in flight may still read with the last reader
+        round_reader = read;
+        for (std::size_t done = 0; done < count;) {
+            const std::size_t take = std::min(count - done, kRoundSize);
+            // Room only: each segment's task reads its part (scan_round()).
+            window.room(take);
+            window.commit(take);
+            round_read_at = done;
+            if (!scan_round(on_match, &round_reader)) return false;
+            done += take;
+        }
+        if (pool->started()) return true;   // see feed()
+        return release(final_below, on_match);
+    }
+
     bool flush(const MatchCallback& on_match) {
         if (stopped || finished) return !stopped;
         book_round();
+        if (!deliver(on_match)) return false;
         if (pending > 0) {
             catch_up();
             queue_found();
@@ -169,6 +209,7 @@ struct Scanner::Impl {
         finished = true;
         if (parallel() && window.open_size() > 0 && !scan_round(on_match)) return false;
         book_round();
+        if (!deliver(on_match)) return false;
         catch_up();
         // Resuming the scanners without new bytes tells them the input has ended.
         truth->finish();
@@ -198,39 +239,50 @@ struct Scanner::Impl {
     /// Moves what the true runner found (and catch-up) into the queue.
     void queue_found() {
         gather_found();
-        queue_gathered();
+        queue_gathered(stats);
     }
 
-    /// Moves what gather_found() collected into the queue.
-    void queue_gathered() {
+    /// Moves what gather_found() collected into the queue, counting the
+    /// over-long drops in `tally`.
+    void queue_gathered(Stats& tally) {
         queue.add_sorted(caught_up);
         caught_up.clear();
-        stats.dropped_overlong += std::exchange(caught_up_dropped, 0);
+        tally.dropped_overlong += std::exchange(caught_up_dropped, 0);
     }
 
     /// Threads: scans the open block of the window, cut into segments: the
     /// true runner first catches up through the last round's speculative
-    /// segments, then scans the first segment, while the other threads scan
-    /// the others speculatively. A round of several segments is left in
-    /// flight: the calling thread reports what the last round made final and
-    /// returns, to read the next input while the helpers scan; the next
-    /// call (or flush(), finish()) books it.
-    bool scan_round(const MatchCallback& on_match) {
+    /// segments, then scans the first segment and finishes what is final
+    /// (report_round()), while the other threads scan the others
+    /// speculatively. A round of several segments is left in flight: the
+    /// calling thread delivers the last round's finished matches and
+    /// returns, to read the next input while the helpers scan; the next call
+    /// (or flush(), finish()) books it.
+    /// With `read`, the window's open block has room only: each task first
+    /// reads its segment (at round_read_at + its place in the round).
+    bool scan_round(const MatchCallback& on_match, const Scanner::ReadAt* read = nullptr) {
         book_round();
-        const unsigned char* bytes = window.open_data();
+        unsigned char* const bytes = window.open_data();
         const std::size_t size = window.open_size();
         const std::uint64_t offset = window.open_offset();
         window.close();
+        window.view(view);   // what report_round() reads, while the caller adds blocks
         auto& segments_now = ahead[round_parity ^ 1];
         const std::size_t segments = std::clamp<std::size_t>(size / kMinSegment, 1, segments_now.size() + 1);
         const auto edge = [size, segments](std::size_t i) {
             return size / segments * i + (i == segments ? size % segments : 0);
         };
-        auto scan_segment = [this, bytes, offset, edge, &segments_now](std::size_t i) {
+        unsigned char* const bytes_to_fill = read != nullptr ? bytes : nullptr;
+        const std::uint64_t read_at = round_read_at;
+        auto scan_segment = [this, bytes, bytes_to_fill, read, read_at, offset, edge, &segments_now](std::size_t i) {
+            if (bytes_to_fill != nullptr) {
+                // Read by the core that scans it: no byte crosses cores first.
+                (*read)(reinterpret_cast<char*>(bytes_to_fill + edge(i)), read_at + edge(i), edge(i + 1) - edge(i));
+            }
             if (i == 0) {
                 catch_up();
                 truth->append(bytes, edge(1), kSliceSize);
-                gather_found();
+                report_round();
             } else {
                 segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
             }
@@ -238,12 +290,34 @@ struct Scanner::Impl {
         round_segments = segments;
         if (segments == 1) {
             // A small piece (a slow pipe) is scanned and reported at once.
+            if (!deliver(on_match)) return false;
             scan_segment(0);
             book_round_scanned();
-            return release(final_below, on_match);
+            return deliver(on_match);
         }
         pool->start(segments, std::move(scan_segment));
-        return release(final_below, on_match);
+        return deliver(on_match);   // the last round's, while this one is scanned
+    }
+
+    /// The true runner's task, after its scan (a helper, with threads):
+    /// queues what it and catch-up found, and finishes what is final now
+    /// into `filling`, counting into `round_stats`. Touches only what the
+    /// calling thread leaves alone while a round is in flight.
+    void report_round() {
+        gather_found();
+        queue_gathered(round_stats);
+        round_final_below = truth->watermark();
+        queue.release(round_final_below, [this](const detail::MergedCandidate& c) {
+            return report(c, keep_ready, round_stats);
+        });
+    }
+
+    /// Calling thread: hands the booked round's finished matches to the
+    /// callback.
+    bool deliver(const MatchCallback& on_match) {
+        if (to_deliver.deliver(on_match)) return true;
+        stopped = true;
+        return false;
     }
 
     /// Waits for the round in flight, if any, and books it.
@@ -254,16 +328,25 @@ struct Scanner::Impl {
     }
 
     /// Takes over the results of the round just scanned: its speculative
-    /// segments wait for catch-up, what the true runner found is queued.
+    /// segments wait for catch-up, its finished matches wait for deliver()
+    /// (which has emptied to_deliver since the last booking).
     void book_round_scanned() {
         round_parity ^= 1;
         pending = round_segments - 1;
-        queue_gathered();   // the true runner's task gathered and sorted it
-        final_below = truth->watermark();
+        final_below = round_final_below;
+        for (std::size_t t = 0; t < stats.found.size(); ++t) stats.found[t] += round_stats.found[t];
+        stats.filtered += round_stats.filtered;
+        stats.dropped_overlong += round_stats.dropped_overlong;
+        round_stats = {};
+        std::swap(filling, to_deliver);
         const std::uint64_t reported = std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below);
         // The bytes freed are counted first: no match is reported in them.
-        if (options.line_numbers) count_lines_to(std::min(reported, window.end_offset()));
+        if (options.line_numbers) {
+            window.view(view);
+            count_lines_to(std::min(reported, window.end_offset()));
+        }
         window.release_before(reported);
+        booked_reported_below = reported;
     }
 
     /// Collects what the true runner found with what catch-up found, in
@@ -288,7 +371,7 @@ struct Scanner::Impl {
 
     /// The input bytes of a match.
     std::string_view input_bytes(std::uint64_t offset, std::uint64_t length) {
-        if (parallel()) return window.bytes(offset, length, scratch_bytes);
+        if (parallel()) return view.bytes(offset, length, scratch_bytes);
         const auto& buffer = truth->buffer();
         return {reinterpret_cast<const char*>(buffer.data() + (offset - buffer.base_offset())),
                 static_cast<std::size_t>(length)};
@@ -301,21 +384,28 @@ struct Scanner::Impl {
         if (offset <= lines.counted_to()) return;
         const std::uint64_t from = lines.counted_to();
         if (parallel()) {
-            window.visit(from, offset - from, [this](std::string_view bytes) { lines.advance(bytes); });
+            view.visit(from, offset - from, [this](std::string_view bytes) { lines.advance(bytes); });
         } else {
             lines.advance(input_bytes(from, offset - from));
         }
     }
 
+    /// Calling thread, no round in flight: reports what is final below `mark`.
     bool release(std::uint64_t mark, const MatchCallback& on_match) {
+        if (parallel()) {
+            if (!deliver(on_match)) return false;   // a booked round's come first
+            window.view(view);
+        }
         const bool go_on = queue.release(mark, [&](const detail::MergedCandidate& c) {
-            return report(c, on_match);
+            return report(c, on_match, stats);
         });
         if (!go_on) stopped = true;
         return go_on;
     }
 
-    bool report(const detail::MergedCandidate& c, const MatchCallback& on_match) {
+    /// Post-pass and noise filter of one merged candidate; what is reported
+    /// and filtered is counted in `tally`.
+    bool report(const detail::MergedCandidate& c, const MatchCallback& on_match, Stats& tally) {
         Match match;
         match.type = c.type;
         match.offset = c.offset;
@@ -327,30 +417,30 @@ struct Scanner::Impl {
             match.line = lines.line();
         }
         if (c.type == Type::url && detail::is_encoded_url_rule(c.rules[0])) {
-            return report_encoded(c.rules[0], match, on_match);
+            return report_encoded(c.rules[0], match, on_match, tally);
         }
         if (!post_pass.apply(c.type, match.raw, match)) return true;   // url cut, refang, defang ...
-        if (is_noise(c.type, post_pass.refanged())) return true;
-        ++stats.found[static_cast<std::size_t>(c.type)];
+        if (is_noise(c.type, post_pass.refanged(), tally)) return true;
+        ++tally.found[static_cast<std::size_t>(c.type)];
         return on_match(match);
     }
 
     /// An encoded URL: one match per URL in the decoded text when values are
     /// to be readable, else one match showing the encoded text (nothing when
     /// it decodes to no URL). See families/encoded_url/encoded_url.hpp.
-    bool report_encoded(RuleId rule, Match& match, const MatchCallback& on_match) {
+    bool report_encoded(RuleId rule, Match& match, const MatchCallback& on_match, Stats& tally) {
         match.raw = encoded_urls.raw_span(rule, match.raw);
         match.encoding = detail::encoding_of(rule);
         match.defanged = true;
         const auto& urls = encoded_urls.urls(rule, match.raw);
         if (urls.empty()) return true;
-        std::uint64_t& found = stats.found[static_cast<std::size_t>(Type::url)];
+        std::uint64_t& found = tally.found[static_cast<std::size_t>(Type::url)];
         if (!options.refang && !options.defang) {
             // Shown as written: noise only when every URL inside is.
             if (std::all_of(urls.begin(), urls.end(), [&](const std::string& url) {
                     return is_noise_unbooked(Type::url, url);
                 })) {
-                ++stats.filtered;
+                ++tally.filtered;
                 return true;
             }
             match.value = match.raw;
@@ -358,7 +448,7 @@ struct Scanner::Impl {
             return on_match(match);
         }
         for (const std::string& url : urls) {
-            if (is_noise(Type::url, url)) continue;
+            if (is_noise(Type::url, url, tally)) continue;
             match.value = url;
             ++found;
             if (!on_match(match)) return false;
@@ -367,9 +457,9 @@ struct Scanner::Impl {
     }
 
     /// --no-private / --allow: the match is dropped (and counted).
-    bool is_noise(Type type, std::string_view refanged) {
+    bool is_noise(Type type, std::string_view refanged, Stats& tally) {
         if (!is_noise_unbooked(type, refanged)) return false;
-        ++stats.filtered;
+        ++tally.filtered;
         return true;
     }
     bool is_noise_unbooked(Type type, std::string_view refanged) {
@@ -390,17 +480,34 @@ struct Scanner::Impl {
     std::size_t pending = 0;        ///< its segments not caught up with yet
     std::size_t round_segments = 0;   ///< segments of the round scanned last
     detail::InputWindow window;                     ///< threads: the input bytes still needed
+    detail::InputView view;   ///< threads: the window as report() reads it
     std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
     std::uint64_t caught_up_dropped = 0;
     detail::CandidateQueue queue;
     detail::LineCounter lines;   ///< Options::line_numbers: newlines before lines.counted_to()
     std::uint64_t final_below = 0;   ///< what starts before here is final
     Stats stats;
+    /// Threads: what the true runner's task of the round in flight finished
+    /// (matches, counts, its watermark), taken over by book_round_scanned().
+    detail::ReadyMatches filling;
+    detail::ReadyMatches to_deliver;   ///< the booked round's, for deliver()
+    Stats round_stats;
+    std::uint64_t round_final_below = 0;
+    std::uint64_t booked_reported_below = 0;   ///< reported_below() while a round is in flight
+    /// report()'s callback in report_round(): the match is kept for deliver().
+    const MatchCallback keep_ready = [this](const Match& match) {
+        filling.add(match);
+        return true;
+    };
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
     detail::NoiseFilter::Scratch noise_scratch;
     std::string scratch_bytes;   ///< a match that spans two window blocks
     std::string scratch_room;    ///< input_space() after the scan ended
+    /// Threads, commit_read(): its reader, kept while a round that reads
+    /// with it may be in flight, and where the open round starts in its count.
+    Scanner::ReadAt round_reader;
+    std::uint64_t round_read_at = 0;
     bool stopped = false;
     bool finished = false;
     /// Declared last: its threads are joined before anything they use goes.
@@ -420,6 +527,9 @@ std::span<char> Scanner::input_space(std::size_t max_bytes) { return impl_->inpu
 bool Scanner::commit_input(std::size_t count, const MatchCallback& on_match) {
     return impl_->commit_input(count, on_match);
 }
+bool Scanner::commit_read(std::size_t count, const ReadAt& read, const MatchCallback& on_match) {
+    return impl_->commit_read(count, read, on_match);
+}
 bool Scanner::flush(const MatchCallback& on_match) { return impl_->flush(on_match); }
 bool Scanner::finish(const MatchCallback& on_match) { return impl_->finish(on_match); }
 void Scanner::reset() { impl_->reset(); }
@@ -429,6 +539,8 @@ std::uint64_t Scanner::reported_below() const {
     // releases in offset order, so all before its first held one is out.
     const auto& impl = *impl_;
     if (impl.finished) return kNoOffset;
+    // The queue belongs to the round's task while a round is in flight.
+    if (impl.pool->started()) return impl.booked_reported_below;
     return std::min(impl.final_below, impl.queue.empty() ? kNoOffset : impl.queue.earliest_offset());
 }
 std::uint64_t Scanner::longest_token() const { return impl_->longest_token; }

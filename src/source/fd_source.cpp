@@ -2,10 +2,12 @@
 #include "iocscan/iocscan.hpp"
 #include "source/decompression.hpp"
 #include "source/wide_filter.hpp"
+#include "source/file_read.hpp"
 #include "source/read_ahead.hpp"
 
 #include <boost/iostreams/filtering_stream.hpp>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -15,6 +17,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace iocscan {
 namespace {
@@ -52,6 +55,81 @@ void widen_pipe(int fd, std::size_t bytes) {
 bool is_regular_file(int fd) {
     struct stat info {};
     return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+}
+
+/// What the threads' pread()s of a file met. Shared with the reads that a
+/// round still in flight may make after scan_fd() has returned (the scanner
+/// stopped): their result is never reported then.
+struct SegmentReads {
+    explicit SegmentReads(int file) : fd(file) {}
+    int fd;
+    std::atomic<int> failed_errno{0};
+    std::atomic<bool> shrank{false};
+};
+
+/// With threads, the bytes of a regular file that has no filters are read
+/// by the thread that scans them (Scanner::commit_read: each segment's task
+/// pread()s its own part), up to the size the file had at the start, from
+/// `*position`, which it moves past what it read. Returns the end of the
+/// scan when it ended there; nothing when the rest of the file (the part
+/// that grew meanwhile) is to be read as usual.
+std::optional<ScanEnd> read_by_segments(int fd, std::uint64_t* position, std::uint64_t file_size,
+                                        Scanner& scanner, const SourceOptions& source,
+                                        const MatchCallback& on_match, std::uint64_t& read_so_far,
+                                        std::string& error) {
+    const auto reads = std::make_shared<SegmentReads>(fd);
+    const std::size_t round = std::max<std::size_t>(source.chunk_size, 1 << 20);
+    while (*position < file_size) {
+        if (cancelled(source)) return cancel(scanner, on_match);
+        const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(round, file_size - *position));
+        const Scanner::ReadAt read = [reads, at = *position](char* into, std::uint64_t from, std::size_t size) {
+            std::size_t got = 0;
+            if (!detail::read_fully(reads->fd, into, size, at + from, got)) {
+                reads->failed_errno.store(errno);
+            } else if (got < size) {
+                reads->shrank.store(true);
+            }
+            // Defined bytes for the scan; the scan then ends in an error.
+            if (got < size) std::memset(into + got, 0, size - got);
+        };
+        if (!scanner.commit_read(count, read, on_match)) return ScanEnd::stopped;
+        *position += count;
+        read_so_far += count;
+        if (source.on_progress) source.on_progress(read_so_far);
+        if (reads->failed_errno.load() != 0 || reads->shrank.load()) break;
+    }
+    // The reads of the round in flight are done after this.
+    if (!scanner.flush(on_match)) return ScanEnd::stopped;
+    if (const int failed = reads->failed_errno.load(); failed != 0 || reads->shrank.load()) {
+        error = failed != 0 ? std::strerror(failed) : "the file got shorter while it was read";
+        scanner.finish(on_match);
+        return ScanEnd::read_error;
+    }
+    if (::lseek(fd, static_cast<off_t>(*position), SEEK_SET) < 0) {
+        error = std::strerror(errno);
+        scanner.finish(on_match);
+        return ScanEnd::read_error;
+    }
+    return std::nullopt;
+}
+
+/// Where the file behind `fd` stands and how long it is, when the scanner
+/// reads it by segments (read_by_segments()): threads, a regular file at a
+/// known position, and no filter between the file and the scanner.
+bool reads_by_segments(int fd, const Scanner& scanner, const SourceOptions& source, detail::Compression compression,
+                       const std::string& head, std::uint64_t& position, std::uint64_t& file_size) {
+    if (scanner.options().threads == 1 || source.read_ahead || source.wide ||
+        compression != detail::Compression::none || head.starts_with("\xFF\xFE")) {
+        return false;
+    }
+    struct stat info {};
+    const off_t at = ::lseek(fd, 0, SEEK_CUR);
+    // No blocks: a sysfs or procfs file, whose size says nothing about its
+    // text (or a file with holes only), is read as it comes.
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_blocks == 0 || at < 0) return false;
+    position = static_cast<std::uint64_t>(at);
+    file_size = static_cast<std::uint64_t>(info.st_size);
+    return true;
 }
 
 /// The bytes of `fd` as the scanner wants them: through Boost.Iostreams
@@ -130,9 +208,19 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     }
     const detail::Compression compression =
         source.decompress ? detail::detect_compression(head) : detail::Compression::none;
+    std::uint64_t read_so_far = 0;
+    if (std::uint64_t position = 0, file_size = 0;
+        reads_by_segments(fd, scanner, source, compression, head, position, file_size)) {
+        // The head was read to detect compression: it goes first, as read.
+        if (!scanner.feed(head, on_match)) return ScanEnd::stopped;
+        read_so_far = head.size();
+        head.clear();
+        if (const auto end = read_by_segments(fd, &position, file_size, scanner, source, on_match, read_so_far, error)) {
+            return *end;
+        }
+    }
     InputChain input(fd, std::move(head), source, compression, chunk, wide_offsets);
     const auto read_some = [&](char* into, std::size_t capacity) { return input.read_some(into, capacity); };
-    std::uint64_t read_so_far = 0;
     // Declared after `input`, which its thread reads: it is joined first.
     std::optional<detail::ReadAhead> ahead;
     // (Not for wide text: its filter would record the offsets on that thread.)

@@ -34,33 +34,40 @@ void InputWindow::commit(std::size_t count) {
     end_ += count;
 }
 
-std::string_view InputWindow::bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const {
-    auto block = std::find_if(blocks_.begin(), blocks_.end(),
-                              [&](const Block& b) { return offset < b.offset + b.size; });
-    const auto at = [&](const Block& b, std::uint64_t from) {
-        return reinterpret_cast<const char*>(b.bytes.get()) + (from - b.offset);
+void InputWindow::view(InputView& into) const {
+    into.pieces_.clear();
+    for (const Block& block : blocks_) into.pieces_.push_back({block.offset, block.bytes.get(), block.size});
+}
+
+std::vector<InputView::Piece>::const_iterator InputView::find(std::uint64_t offset) const {
+    return std::find_if(pieces_.begin(), pieces_.end(), [&](const Piece& p) { return offset < p.offset + p.size; });
+}
+
+std::string_view InputView::bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const {
+    auto piece = find(offset);
+    const auto at = [&](const Piece& p, std::uint64_t from) {
+        return reinterpret_cast<const char*>(p.bytes) + (from - p.offset);
     };
-    if (offset + length <= block->offset + block->size) {
-        return {at(*block, offset), static_cast<std::size_t>(length)};
+    if (offset + length <= piece->offset + piece->size) {
+        return {at(*piece, offset), static_cast<std::size_t>(length)};
     }
     // A match across a block edge (rare): copy it together.
     scratch.clear();
-    for (std::uint64_t from = offset, end = offset + length; from < end; ++block) {
-        const std::uint64_t until = std::min(end, block->offset + block->size);
-        scratch.append(at(*block, from), static_cast<std::size_t>(until - from));
+    for (std::uint64_t from = offset, end = offset + length; from < end; ++piece) {
+        const std::uint64_t until = std::min(end, piece->offset + piece->size);
+        scratch.append(at(*piece, from), static_cast<std::size_t>(until - from));
         from = until;
     }
     return scratch;
 }
 
-void InputWindow::visit(std::uint64_t offset, std::uint64_t length,
-                        const std::function<void(std::string_view)>& each) const {
-    auto block = std::find_if(blocks_.begin(), blocks_.end(),
-                              [&](const Block& b) { return offset < b.offset + b.size; });
-    for (const std::uint64_t end = offset + length; offset < end; ++block) {
-        const std::uint64_t until = std::min(end, block->offset + block->size);
-        each({reinterpret_cast<const char*>(block->bytes.get()) + (offset - block->offset),
-               static_cast<std::size_t>(until - offset)});
+void InputView::visit(std::uint64_t offset, std::uint64_t length,
+                      const std::function<void(std::string_view)>& each) const {
+    auto piece = find(offset);
+    for (const std::uint64_t end = offset + length; offset < end; ++piece) {
+        const std::uint64_t until = std::min(end, piece->offset + piece->size);
+        each({reinterpret_cast<const char*>(piece->bytes) + (offset - piece->offset),
+              static_cast<std::size_t>(until - offset)});
         offset = until;
     }
 }

@@ -3,7 +3,9 @@
 // Input is collected in blocks (one per round of parallel scanning); the
 // runners copy what they scan into their own buffers, and the report reads a
 // match's bytes from here. A block is freed once nothing before its end can
-// be reported any more, so memory stays bounded by a few blocks.
+// be reported any more, so memory stays bounded by a few blocks. The report
+// runs on a helper thread while the caller adds the next block, so it reads
+// through an InputView: a copy of the block list taken before the round.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +18,31 @@
 #include <vector>
 
 namespace iocscan::detail {
+
+/// The held blocks as they stood when the view was taken. Reading it needs
+/// no lock while the window gets new blocks; the blocks it shows must not
+/// be released while it is read.
+class InputView {
+public:
+    /// The input bytes [offset, offset + length), which must be in the view:
+    /// a view into a block, or into `scratch` when they span two blocks.
+    std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
+    /// Calls `each` on the bytes [offset, offset + length), one view per
+    /// block they lie in (no copy, however many blocks they span).
+    void visit(std::uint64_t offset, std::uint64_t length,
+               const std::function<void(std::string_view)>& each) const;
+
+private:
+    friend class InputWindow;
+    struct Piece {
+        std::uint64_t offset = 0;
+        const unsigned char* bytes = nullptr;
+        std::size_t size = 0;
+    };
+    /// The first piece holding `offset`.
+    std::vector<Piece>::const_iterator find(std::uint64_t offset) const;
+    std::vector<Piece> pieces_;
+};
 
 class InputWindow {
 public:
@@ -30,13 +57,8 @@ public:
     /// The open block is complete: later bytes go to a new block.
     void close() { open_ = false; }
 
-    /// The input bytes [offset, offset + length), which must still be held:
-    /// a view into a block, or into `scratch` when they span two blocks.
-    std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
-    /// Calls `each` on the held bytes [offset, offset + length), one view
-    /// per block they lie in (no copy, however many blocks they span).
-    void visit(std::uint64_t offset, std::uint64_t length,
-               const std::function<void(std::string_view)>& each) const;
+    /// Makes `into` show every block held now (its storage is reused).
+    void view(InputView& into) const;
     /// Input offset after the last byte committed.
     std::uint64_t end_offset() const { return end_; }
     /// Frees the closed blocks that end at or before `offset`.

@@ -1,0 +1,38 @@
+// Matches finished on a helper thread (post-pass, noise filter and line
+// number done), waiting for the calling thread to hand them to the callback.
+//
+// With threads, the helper that brings the true scan through a round also
+// reports what it made final, into one of these; the caller then only calls
+// the callback, in order. The bytes of `raw` and `value` are copied here, so
+// a match does not depend on input or post-pass buffers that the next round
+// reuses.
+#pragma once
+
+#include "iocscan/iocscan.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace iocscan::detail {
+
+class ReadyMatches {
+public:
+    /// Keeps a copy of `match` (its raw and value bytes included).
+    void add(const Match& match);
+    /// Calls `on_match` on every match kept, in the order added, and forgets
+    /// them. Returns false as soon as `on_match` does (the rest is dropped).
+    bool deliver(const MatchCallback& on_match);
+    void clear();
+
+private:
+    struct Entry {
+        Match match;   ///< raw and value: only their sizes are kept
+        std::size_t raw_at = 0;
+        std::size_t value_at = 0;
+    };
+    std::vector<Entry> entries_;
+    std::string text_;   ///< the raw and value bytes of every entry
+};
+
+}  // namespace iocscan::detail
