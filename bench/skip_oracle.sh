@@ -2,7 +2,7 @@
 # The skip pre-passes against the DFAs alone, at a larger scale than the
 # suite: the evidence behind "identical output on N random forms" claims.
 #
-#  1. tests/skip_oracle_test.cpp's random texts (mixed text, IOC fragments:
+#  1. tests/equivalence/skip_oracle_test.cpp's random texts (mixed text, IOC fragments:
 #     any, dotted forms, ipv6-like runs, e-mail-like text, URL fragments)
 #     at IOCSCAN_ORACLE_BYTES each, 5 chunk sizes, AVX2 and SSE2;
 #  2. the CLI on the generated corpus, every type, --jsonl --refang:

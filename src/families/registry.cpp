@@ -124,7 +124,7 @@ constexpr bool is_enumerator(Type type) {
 
 /// Values 0 .. kTypeCount-1 are exactly the enumerators, and row N is Type N
 /// with every fact a row must have. (Its function pointers are checked by
-/// tests/family_registry_test.cpp: with -fsanitize=undefined, GCC does not
+/// tests/families/family_registry_test.cpp: with -fsanitize=undefined, GCC does not
 /// take a function's address compared with nullptr as a constant.)
 constexpr bool rows_match_types() {
     if (is_enumerator(static_cast<Type>(kTypeCount))) return false;   // kTypeCount too small

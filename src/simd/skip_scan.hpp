@@ -67,7 +67,7 @@ inline void set_avx2_for_tests(bool) {}
 /// Whether the skip pre-passes run. A test hook (set_skips_for_tests) and the
 /// environment variable IOCSCAN_NO_SKIPS turn them all off: each skip then
 /// returns where it starts, so the DFAs alone decide. The oracle tests
-/// (tests/skip_oracle_test.cpp, the scanner fuzz target) compare both ways.
+/// (tests/equivalence/skip_oracle_test.cpp, the scanner fuzz target) compare both ways.
 inline std::atomic<bool> skips_forced_off{std::getenv("IOCSCAN_NO_SKIPS") != nullptr};
 inline bool skips_on() { return !skips_forced_off.load(std::memory_order_relaxed); }
 /// Test hook: false turns every skip off, true turns them on again.
