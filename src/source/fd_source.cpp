@@ -89,7 +89,10 @@ std::optional<ScanEnd> read_by_segments(int fd, std::uint64_t* position, std::ui
             } else if (got < size) {
                 reads->shrank.store(true);
             }
-            // Defined bytes for the scan; the scan then ends in an error.
+            // Defined bytes for the scan. A file that got shorter (a log
+            // truncated in place) ends there, as it does for one thread: the
+            // NULs end any token as the end of input would. A failed read
+            // ends the scan in an error.
             if (got < size) std::memset(into + got, 0, size - got);
         };
         if (!scanner.commit_read(count, read, on_match)) return ScanEnd::stopped;
@@ -100,11 +103,12 @@ std::optional<ScanEnd> read_by_segments(int fd, std::uint64_t* position, std::ui
     }
     // The reads of the round in flight are done after this.
     if (!scanner.flush(on_match)) return ScanEnd::stopped;
-    if (const int failed = reads->failed_errno.load(); failed != 0 || reads->shrank.load()) {
-        error = failed != 0 ? std::strerror(failed) : "the file got shorter while it was read";
+    if (const int failed = reads->failed_errno.load(); failed != 0) {
+        error = std::strerror(failed);
         scanner.finish(on_match);
         return ScanEnd::read_error;
     }
+    // Shrunk: the usual reads go on from here and meet the end of the file.
     if (::lseek(fd, static_cast<off_t>(*position), SEEK_SET) < 0) {
         error = std::strerror(errno);
         scanner.finish(on_match);

@@ -2,9 +2,10 @@
 
 namespace iocscan::detail {
 
-void ReadyMatches::add(const Match& match) {
+void ReadyMatches::add(const Match& match, std::uint64_t filtered) {
     Entry& entry = entries_.emplace_back();
     entry.match = match;
+    entry.filtered_before = filtered;
     entry.raw_at = text_.size();
     text_.append(match.raw);
     // Shown as written (no refang, defang or cut scheme): one copy serves.
@@ -16,18 +17,21 @@ void ReadyMatches::add(const Match& match) {
     text_.append(match.value);
 }
 
-bool ReadyMatches::deliver(const MatchCallback& on_match) {
+bool ReadyMatches::deliver(const MatchCallback& on_match, Stats& stats) {
     bool go_on = true;
     for (const Entry& entry : entries_) {
         Match match = entry.match;
         // text_ no longer grows: views into it stay valid during the call.
         match.raw = std::string_view(text_).substr(entry.raw_at, entry.match.raw.size());
         match.value = std::string_view(text_).substr(entry.value_at, entry.match.value.size());
+        stats.filtered += entry.filtered_before;
+        ++stats.found[static_cast<std::size_t>(match.type)];
         if (!on_match(match)) {
             go_on = false;
             break;
         }
     }
+    if (go_on) stats.filtered += filtered_after_;
     clear();
     return go_on;
 }
@@ -35,6 +39,7 @@ bool ReadyMatches::deliver(const MatchCallback& on_match) {
 void ReadyMatches::clear() {
     entries_.clear();
     text_.clear();
+    filtered_after_ = 0;
 }
 
 }  // namespace iocscan::detail

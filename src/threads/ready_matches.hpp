@@ -11,6 +11,7 @@
 #include "iocscan/iocscan.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,16 @@ namespace iocscan::detail {
 
 class ReadyMatches {
 public:
-    /// Keeps a copy of `match` (its raw and value bytes included).
-    void add(const Match& match);
+    /// Keeps a copy of `match` (its raw and value bytes included), which
+    /// `filtered` matches dropped by the noise filter preceded.
+    void add(const Match& match, std::uint64_t filtered);
+    /// `filtered` matches dropped after the last one added.
+    void add_filtered(std::uint64_t filtered) { filtered_after_ += filtered; }
     /// Calls `on_match` on every match kept, in the order added, and forgets
     /// them. Returns false as soon as `on_match` does (the rest is dropped).
-    bool deliver(const MatchCallback& on_match);
+    /// Counts into `stats` (found, filtered) what one thread would have
+    /// counted up to there: a stop leaves the rest uncounted.
+    bool deliver(const MatchCallback& on_match, Stats& stats);
     void clear();
 
 private:
@@ -30,9 +36,11 @@ private:
         Match match;   ///< raw and value: only their sizes are kept
         std::size_t raw_at = 0;
         std::size_t value_at = 0;
+        std::uint64_t filtered_before = 0;
     };
     std::vector<Entry> entries_;
     std::string text_;   ///< the raw and value bytes of every entry
+    std::uint64_t filtered_after_ = 0;
 };
 
 }  // namespace iocscan::detail

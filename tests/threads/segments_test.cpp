@@ -125,24 +125,35 @@ FinishedScan scan_finished(const std::string& text, unsigned threads, std::size_
 // With threads the post-pass, the noise filter and line counting run on the
 // helper that finishes a round; the caller only delivers.
 TEST(Segments, MatchesFinishedOnHelpersAreTheOneThreadMatches) {
-    std::string text = edge_heavy_text();
-    for (int i = 0; i < 2000; ++i) text += "\n10.0.0." + std::to_string(i % 250) + " 8.8." + std::to_string(i % 250) + ".1";
+    // Private addresses (filtered) and public ones at the start, in the
+    // middle and at the end.
+    std::string addresses;
+    for (int i = 0; i < 2000; ++i) addresses += "\n10.0.0." + std::to_string(i % 250) + " 8.8." + std::to_string(i % 250) + ".1";
+    const std::string heavy = edge_heavy_text();
+    std::string text = addresses + heavy.substr(0, heavy.size() / 2) + addresses + heavy.substr(heavy.size() / 2) + addresses;
     const FinishedScan one = scan_finished(text, 1, static_cast<std::size_t>(-1));
     ASSERT_GT(one.stats.filtered, 1000u);
     ASSERT_GT(one.lines_and_values.back().first, 1000u);
+    // Stopped in a round in the middle, after some filtered addresses.
+    const std::size_t half = one.lines_and_values.size() / 2;
+    const FinishedScan one_stopped = scan_finished(text, 1, half);
+    ASSERT_GT(one_stopped.stats.filtered, 1000u);
+    ASSERT_LT(one_stopped.stats.filtered, one.stats.filtered);
     for (unsigned threads : {2u, 3u}) {
         const FinishedScan many = scan_finished(text, threads, static_cast<std::size_t>(-1));
         EXPECT_TRUE(many.lines_and_values == one.lines_and_values) << threads << " threads";
         EXPECT_EQ(many.stats.found, one.stats.found) << threads << " threads";
         EXPECT_EQ(many.stats.filtered, one.stats.filtered) << threads << " threads";
         EXPECT_EQ(many.stats.dropped_overlong, one.stats.dropped_overlong) << threads << " threads";
-        // A callback that stops gets nothing more, in the middle of a round too.
-        const std::size_t half = one.lines_and_values.size() / 2;
+        // A callback that stops gets nothing more, in the middle of a round
+        // too, and the counts stop where it stopped, as with one thread.
         const FinishedScan stopped = scan_finished(text, threads, half);
         ASSERT_EQ(stopped.lines_and_values.size(), half) << threads << " threads";
         EXPECT_TRUE(std::equal(stopped.lines_and_values.begin(), stopped.lines_and_values.end(),
                                one.lines_and_values.begin()))
             << threads << " threads";
+        EXPECT_EQ(stopped.stats.found, one_stopped.stats.found) << threads << " threads";
+        EXPECT_EQ(stopped.stats.filtered, one_stopped.stats.filtered) << threads << " threads";
     }
 }
 
@@ -193,6 +204,36 @@ TEST(Segments, FilesReadByTheThreadsThatScanThemGiveTheOneThreadResult) {
     const auto stopped = scan_file(file.path(), 2, 1 << 20, 0, some);
     ASSERT_EQ(stopped.size(), some);
     EXPECT_TRUE(std::equal(stopped.begin(), stopped.end(), reference.begin()));
+}
+
+// A log truncated in place while it is scanned ends where it now ends, as
+// with one thread: no read error (it was one with the segment reads).
+TEST(Segments, AFileThatGetsShorterEndsThereWithoutAnError) {
+    std::string text;
+    while (text.size() < (12u << 20)) text += "see 8.8.8.8 and http://evil.example/x here\n";
+    for (unsigned threads : {1u, 2u}) {
+        const TempFile file(text);
+        const int fd = ::open(file.path().c_str(), O_RDONLY);
+        ASSERT_GE(fd, 0);
+        Scanner scanner(every_type(threads));
+        SourceOptions source;
+        source.chunk_size = 1 << 20;
+        std::uint64_t last = 0;
+        std::string error;
+        const ScanEnd end = scan_fd(fd, scanner, source, [&](const Match& match) {
+            // At the first match the file loses all but its first 2 MiB.
+            if (last == 0) {
+                EXPECT_EQ(::truncate(file.path().c_str(), 2 << 20), 0);
+            }
+            last = match.offset;
+            return true;
+        }, error);
+        ::close(fd);
+        EXPECT_EQ(end, ScanEnd::completed) << threads << " threads: " << error;
+        EXPECT_TRUE(error.empty()) << error;
+        EXPECT_GT(last, 0u);
+        EXPECT_LT(last, 12u << 20);
+    }
 }
 
 // --- catch-up itself, on the runners
