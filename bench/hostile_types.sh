@@ -2,7 +2,7 @@
 # Hostile 10 MiB lines of the opt-in types against 10 MiB of prose: the
 # CPU time (user + system) of `iocscan -j1 --types T` on each line over its
 # time on prose, runs interleaved (prose, line, prose, line ...), the median
-# of the per-run ratios printed. Lines: the shapes of tests/<type>_test.cpp's
+# of the per-run ratios printed. Lines: the shapes of tests/families/<type>_test.cpp's
 # hostile-line tests (one unit repeated) and distinct-valued ones (every
 # candidate different, so that no verdict can be remembered); for reference,
 # back-to-back IPv4 addresses under `--types ipv4`: the cost of reporting

@@ -1,6 +1,6 @@
 // The table of generated scanners: which grammar finds which types.
 //
-// A rule that finds an existing type is a grammar/<rule>.re with one lex
+// A rule that finds an existing type is a grammar/<family>/<rule>.re with one lex
 // function and one row here; a new type also needs its row in the family
 // registry (docs/DESIGN.md, "Adding a type"). The driver (scanner.cpp)
 // needs no change.
