@@ -307,6 +307,85 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
     }
 }
 
+/// ipv4: LexState::skip_state values of past_long_ipv4_run(). The parked
+/// ones (no DFA state is pending; the lex function waits with `tok` kept at
+/// the position returned): `tok` starts a token the skip could not judge
+/// yet, or `tok` is a digit inside a run token longer than the rule's
+/// maximum. kIpv4DropFrom: the DFA goes on at the position returned, with
+/// `overlong` set.
+inline constexpr unsigned kIpv4Undecided = 1;
+inline constexpr unsigned kIpv4InLongRun = 2;
+inline constexpr unsigned kIpv4DropFrom = 3;
+
+/// ipv4: a walk over "digit+ ('.' digit+)*" from a digit of a run: the
+/// run's token takes every such group (the grammar's longest match).
+struct Ipv4Walk {
+    const unsigned char* digit;   ///< the last digit of the run the walk stood on
+    bool reached_stop;            ///< the walk went on to `stop`
+};
+
+/// `stop` <= lim - 2: the two bytes after a group are read.
+inline Ipv4Walk ipv4_dotted_walk(const unsigned char* p, const unsigned char* stop) {
+    for (;;) {
+#if defined(__SSE2__)
+        // Sixteen bytes of digits and dots, each dot before a digit, with a
+        // digit after them: all in the run ("1.1.1..." and "687474...").
+        while (stop - p >= 16) {
+            const __m128i v = load16(p), v1 = load16(p + 1);
+            const unsigned digits = digit_mask(v), dots = eq(v, '.'), next = digit_mask(v1);
+            if ((digits | dots) != 0xFFFF || (dots & ~next) != 0 || (next & 0x8000) == 0) break;
+            p += 16;
+        }
+#endif
+        const unsigned char* const digit = p;   // a digit of the run
+        while (p < stop && is_digit(*p)) ++p;
+        if (p >= stop) return {digit, true};
+        if (p[0] != '.' || !is_digit(p[1])) return {p - 1, false};
+        ++p;
+    }
+}
+
+/// ipv4: the run tokens of more than `max_token` bytes report nothing, so
+/// the skip passes them (a 10 MiB "1.1.1..." line kept the DFA busy to its
+/// end, resumed slice after slice). `p` is a token start from to_ipv4_run()
+/// (`skip_state` 0), or with kIpv4InLongRun a digit inside such a run.
+/// Returns where the DFA or the next call goes on, with `skip_state`: 0, `p`
+/// unchanged: an ordinary token; kIpv4DropFrom: the last digit of the long
+/// run, where a fresh DFA ends the token where the one from its start would
+/// (after a digit of a run the grammar wants the same bytes); or a parked
+/// state (the run reached lim first).
+inline const unsigned char* past_long_ipv4_run(const unsigned char* p, const unsigned char* lim,
+                                               std::size_t max_token, unsigned& skip_state) {
+    const bool in_long_run = skip_state == kIpv4InLongRun;
+    skip_state = 0;
+    if (!skips_on()) return p;
+    if (lim - p < 3) {
+        if (in_long_run) skip_state = kIpv4InLongRun;
+        else if (p < lim) skip_state = kIpv4Undecided;
+        return p;
+    }
+    if (!in_long_run) {
+#if defined(__SSE2__)
+        // Most tokens end within 16 bytes: one test tells them.
+        if (lim - p >= 16) {
+            const __m128i v = load16(p);
+            if ((digit_mask(v) | eq(v, '.')) != 0xFFFF) return p;
+        }
+#endif
+        const std::size_t room = static_cast<std::size_t>(lim - p) - 2;
+        const Ipv4Walk first = ipv4_dotted_walk(p, p + std::min(room, max_token + 1));
+        if (!first.reached_stop) return p;   // a run of at most max_token bytes: the DFA's
+        if (room <= max_token) {
+            skip_state = kIpv4Undecided;
+            return p;
+        }
+        p = first.digit;   // the run covers max_token + 1 bytes: it reports nothing
+    }
+    const Ipv4Walk rest = ipv4_dotted_walk(p, lim - 2);
+    skip_state = rest.reached_stop ? kIpv4InLongRun : kIpv4DropFrom;
+    return rest.digit;
+}
+
 /// hash: LexState::flags bit: the skip stopped at lim inside a word run of
 /// more than 128 bytes.
 inline constexpr unsigned kHashInRun = 1;
@@ -375,10 +454,8 @@ constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || 
 
 /// ipv6: the rest of the token `runchar+ ("%" zonechar+)?` from `p`, where
 /// `flags` says which part `p` is in. Returns its end, a token boundary,
-/// with `flags` cleared; or lim, with `flags` saying where lim fell and
-/// `after_percent` how many bytes of the token stand from its "%" to lim.
-inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                            int& after_percent) {
+/// with `flags` cleared; or lim, with `flags` saying where lim fell.
+inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
     if (flags == kIpv6InRun) {
 #if defined(__SSE2__)
         while (lim - p >= 16) {
@@ -398,7 +475,6 @@ inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsign
             return p;
         }
         ++p;
-        after_percent = 1;
         flags = kIpv6AfterPercent;
         if (p >= lim) return lim;
     }
@@ -410,24 +486,10 @@ inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsign
         }
         flags = kIpv6InZone;
     }
-    const unsigned char* const from = p;
     while (p < lim && is_ipv6_zone_char(*p)) ++p;
-    if (p >= lim) {
-        const auto more = std::min<std::ptrdiff_t>(lim - from, 1 << 20);
-        after_percent = static_cast<int>(std::min<std::ptrdiff_t>(after_percent + more, 1 << 20));
-        return lim;
-    }
+    if (p >= lim) return lim;
     flags = 0;
     return p;
-}
-
-/// ipv6: whether the driver would have restarted the DFA here, had the DFA
-/// scanned the token the skip passes over: in a zone the DFA keeps its
-/// backtracking marker on the "%", and the driver restarts the DFA at the
-/// cursor when the marker is more than the rule's 256 bytes behind it
-/// (Scanner first_needed()). The lex function then does the same.
-inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
-    return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
 }
 
 /// ipv6: whether the 16 bytes at q are known to hold none of the bytes the
@@ -481,10 +543,9 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
 /// ipv6: passes the rest of a token that reports nothing, from `from` inside
 /// its run. Returns its end (a token boundary) with `flags` 0, or lim with
 /// `flags` saying where lim fell (ipv6_token_rest).
-inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const unsigned char* lim, unsigned& flags,
-                                               int& after_percent) {
+inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const unsigned char* lim, unsigned& flags) {
     flags = kIpv6InRun;
-    return ipv6_token_rest(from, lim, flags, after_percent);
+    return ipv6_token_rest(from, lim, flags);
 }
 
 /// ipv6: the longest run part (before any "%") emit_ipv6_run() can report
@@ -549,9 +610,9 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
 /// with the next bytes instead of running the DFA over the rest of it. Each
 /// byte is read a bounded number of times.
 inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                              int& after_percent, bool& two_colons) {
+                                              bool& two_colons) {
     if (flags != 0) {
-        p = ipv6_token_rest(p, lim, flags, after_percent);
+        p = ipv6_token_rest(p, lim, flags);
         if (flags != 0) return p;
     }
 #if defined(IOCSCAN_SKIP_AVX2)
@@ -593,7 +654,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         }
         if (long_field) {
             // A first field of 16 bytes or more: the token reports nothing.
-            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
+            p = pass_ipv6_run_rest(stop, lim, flags);
             if (flags != 0) return p;
             continue;
         }
@@ -603,7 +664,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
             // nothing. From its end, a token boundary, the search goes on when
             // the next 16 bytes hold no stop, and the walk below otherwise
             // (colons tend to come in crowds: "http://http://...").
-            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
+            p = pass_ipv6_run_rest(stop, lim, flags);
             if (flags != 0) return p;
             if (no_stop_ahead(p, lim)) continue;
         }
@@ -678,7 +739,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                 if ((k & (kWordByte | kDotByte)) != 0) {
                     if (colons == 0 && ++field >= 16) {
                         // A first field of 16 bytes or more: the token reports nothing.
-                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         search = true;
                         break;
@@ -693,7 +754,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                         }
                         // Its first field says the token reports nothing: the
                         // walk goes on after it, a token boundary.
-                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         state = kBetween;
                         break;
@@ -734,16 +795,15 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
 /// (ipv6_far_run_byte()): it is passed too, and the search goes on after it. Kept apart from the walk above, whose code
 /// this leaves as it was (inlined into it, the check slowed the walk by
 /// 2-4 % on "%"-heavy text that never needs it).
-inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                        int& after_percent) {
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
     if (!skips_on()) return p;
     for (;;) {
         bool two_colons = false;   // the walk saw the token's second colon
-        p = to_ipv6_dfa_token(p, lim, flags, after_percent, two_colons);
+        p = to_ipv6_dfa_token(p, lim, flags, two_colons);
         if (!two_colons) return p;
         const unsigned char* const far = ipv6_far_run_byte(p, p, lim);
         if (far == nullptr) return p;
-        p = pass_ipv6_run_rest(far, lim, flags, after_percent);
+        p = pass_ipv6_run_rest(far, lim, flags);
         if (flags != 0) return p;
     }
 }

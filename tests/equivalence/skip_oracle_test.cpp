@@ -157,6 +157,29 @@ TEST(SkipOracle, Ipv6LongRuns) {
     EXPECT_GE(expect_skips_agree(text, "long ipv6 runs"), 4u);
 }
 
+// ipv4 runs longer than the rule's 128 bytes, which the skip passes
+// (past_long_ipv4_run): around that length, with every way a run goes on
+// or ends after them (a four-group tail that must stay part of the run, a
+// "/N", a defanged dot the walk does not take), and lines of 20000 bytes.
+TEST(SkipOracle, Ipv4LongRuns) {
+    std::string text;
+    for (const std::string& unit : {std::string("1."), std::string("12."), std::string("687474")}) {
+        for (std::size_t count = 120 / unit.size(); count < 140 / unit.size() + 2; ++count) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            for (const std::string& tail : {std::string("1.2.3.4 "), std::string("1.2.3.4/24 "),
+                                            std::string("1[.]2[.]3[.]4 "), std::string("1.2.3.4/2a "),
+                                            std::string(".. 5.6.7.8 "), std::string("\\.9 ")}) {
+                text += run + tail + "10.0.0.1 ";
+            }
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\n8.8.8.8\n" + line;
+    }
+    EXPECT_GE(expect_skips_agree(text, "long ipv4 runs"), 150u);
+}
+
 /// The opt-in types only, so that the match counts below are theirs.
 Options opt_in_types() {
     Options options;
