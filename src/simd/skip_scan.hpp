@@ -811,39 +811,102 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
 /// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).
 inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[1] == ':' && p[2] == ']'; }
 
+/// ipv6 (defanged): LexState::skip_state values of the skip below, parked
+/// at lim inside a run token longer than the rule's maximum (it reports
+/// nothing): with the run going on to lim, or (`tok` kept) at a "[" in the
+/// last two bytes that may begin a "[:]" of the run.
+inline constexpr unsigned kDefangedInLongRun = 1;
+inline constexpr unsigned kDefangedBracketAtLim = 2;
+
+/// ipv6 (defanged): the rest of a run token too long to report, from `p`
+/// inside it. Returns its end (a token boundary) with `skip_state` 0, or
+/// where it parks with `skip_state` saying how.
+inline const unsigned char* defanged_long_run_rest(const unsigned char* p, const unsigned char* lim,
+                                                   unsigned& skip_state) {
+    for (;;) {
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+            if (m != 0) {
+                p += __builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        if (p == lim) {
+            skip_state = kDefangedInLongRun;
+            return p;
+        }
+        if (*p != '[') break;
+        if (lim - p < 3) {
+            skip_state = kDefangedBracketAtLim;
+            return p;
+        }
+        if (!is_defanged_colon(p)) break;
+        p += 3;
+    }
+    skip_state = 0;
+    return p;
+}
+
 /// ipv6 (defanged): the tokens are maximal runs of [0-9A-Za-z_.:] and "[:]",
 /// and single other bytes; only a run that holds a "[:]" reports anything.
 /// So the scan passes to the first "[:]" and backs up to the start of its
 /// run (after the last byte before it that no run holds: a token
 /// boundary). Without one, it stops before the run that reaches the last
 /// two bytes, which may begin a "[:]" that the next bytes complete.
-inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim) {
+/// A run longer than `max_token` reports nothing either: it is passed whole,
+/// also across calls (`skip_state`, for a line that is one run).
+inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim,
+                                                  std::size_t max_token, unsigned& skip_state) {
     if (!skips_on()) return p;
-    const unsigned char* const start = p;
-    const unsigned char* found = nullptr;
-#if defined(__SSE2__)
-    while (lim - p >= 18) {
-        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-        if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
-            found = p + __builtin_ctz(m);
-            break;
+    if (skip_state == kDefangedBracketAtLim) {
+        // `p` is that "[": the run goes on when it begins a "[:]".
+        if (lim - p < 3) return p;
+        if (!is_defanged_colon(p)) {
+            skip_state = 0;
+        } else {
+            p = defanged_long_run_rest(p, lim, skip_state);
+            if (skip_state != 0) return p;
         }
-        p += 16;
+    } else if (skip_state == kDefangedInLongRun) {
+        p = defanged_long_run_rest(p, lim, skip_state);
+        if (skip_state != 0) return p;
     }
-#endif
-    if (found == nullptr) {
-        for (; lim - p >= 3; ++p) {
-            if (is_defanged_colon(p)) {
-                found = p;
+    for (;;) {
+        const unsigned char* const start = p;
+        const unsigned char* found = nullptr;
+#if defined(__SSE2__)
+        while (lim - p >= 18) {
+            const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+            if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
+                found = p + __builtin_ctz(m);
                 break;
             }
+            p += 16;
         }
+#endif
+        if (found == nullptr) {
+            for (; lim - p >= 3; ++p) {
+                if (is_defanged_colon(p)) {
+                    found = p;
+                    break;
+                }
+            }
+        }
+        const unsigned char* const stop = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
+        // Back over the run that holds `stop`: the first "[:]" is there or
+        // later, so only run bytes stand before it.
+        const unsigned char* q = stop;
+        while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
+        if (static_cast<std::size_t>(stop - q) <= max_token) return q;
+        // The run's token holds more than max_token bytes: pass it.
+        p = defanged_long_run_rest(stop, lim, skip_state);
+        if (skip_state != 0) return p;
     }
-    const unsigned char* q = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
-    // Back over the run that holds q: the first "[:]" is at q or later, so
-    // only run bytes stand before it.
-    while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
-    return q;
 }
 
 /// phone: LexState::flags bits of the word-chain skip below.

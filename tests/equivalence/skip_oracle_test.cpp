@@ -169,7 +169,8 @@ TEST(SkipOracle, Ipv4LongRuns) {
             while (run.size() < count * unit.size()) run += unit;
             for (const std::string& tail : {std::string("1.2.3.4 "), std::string("1.2.3.4/24 "),
                                             std::string("1[.]2[.]3[.]4 "), std::string("1.2.3.4/2a "),
-                                            std::string(".. 5.6.7.8 "), std::string("\\.9 ")}) {
+                                            std::string(".. 5.6.7.8 "), std::string("\\.9 "),
+                                            std::string("[.]1[.]2[.]3[.]4 ")}) {
                 text += run + tail + "10.0.0.1 ";
             }
         }
@@ -178,6 +179,36 @@ TEST(SkipOracle, Ipv4LongRuns) {
         text += line + "\n8.8.8.8\n" + line;
     }
     EXPECT_GE(expect_skips_agree(text, "long ipv4 runs"), 150u);
+}
+
+// Defanged ipv6 runs longer than the rule's 256 bytes, which the skip
+// passes (to_defanged_colon_run): around that length, with a "[:]" in them
+// or after them, a "[" that may begin one, and lines of 20000 bytes, the
+// last ending the input on a "[".
+TEST(SkipOracle, DefangedIpv6LongRuns) {
+    const std::string address = "2001[:]db8[:][:]1";
+    std::string text;
+    for (const std::string& unit : {std::string("aH"), std::string("1:"), std::string("a."), std::string("f[:]")}) {
+        for (std::size_t count = 240 / unit.size(); count < 270 / unit.size() + 2; ++count) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            for (const std::string& tail : {std::string("[:]1 "), std::string("[ "), std::string("[:x "),
+                                            std::string(" "), std::string("[[:]"),
+                                            std::string("[:][:]1 ")}) {
+                text += run + tail + address + " ";
+            }
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\n" + address + "\n" + line + "[";
+    }
+    EXPECT_GE(expect_skips_agree(text, "long defanged ipv6 runs"), 200u);
+    // A "[:]" of a long run cut after its "[" and after its ":" by the
+    // 4096-byte pieces: the skip parks on the "[" and the run goes on.
+    std::string cut(4095, 'a');
+    cut += "[:][:]1 ";
+    cut += std::string(4096 * 2 - 2 - cut.size(), 'b') + "[:][:]1 " + address;
+    EXPECT_EQ(expect_skips_agree(cut, "a long defanged run cut in its [:]"), 1u);
 }
 
 /// The opt-in types only, so that the match counts below are theirs.
