@@ -26,10 +26,10 @@ namespace {
 LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     // st.skip_state set: the skip parked at lim with the token start or a
-    // digit of a long run kept in `tok` (skip::past_long_ipv4_run); no DFA
+    // digit of a long run kept in `tok` (skip::past_long_dotted_run); no DFA
     // state is pending.
     if (st.skip_state != 0) {
-        const bool long_run = st.skip_state == skip::kIpv4InLongRun;
+        const bool long_run = st.skip_state == skip::kLongRunInRun;
         const bool input_ended = st.cur == st.lim;   // resumed without new bytes
         st.cur = st.tok;
         if (input_ended) {
@@ -58,9 +58,9 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
         st.cur = skip::to_ipv4_run(st.cur, st.lim);
     long_run:
         // Runs too long to report are passed too (simd/skip_scan.hpp).
-        st.cur = skip::past_long_ipv4_run(st.cur, st.lim, st.max_token, st.skip_state);
+        st.cur = skip::past_long_dotted_run<skip::Ipv4Words>(st.cur, st.lim, st.max_token, st.skip_state);
         st.start_token();
-        if (st.skip_state == skip::kIpv4DropFrom) {
+        if (st.skip_state == skip::kLongRunDropFrom) {
             st.skip_state = 0;
             st.overlong = true;
         } else if (st.skip_state != 0) {

@@ -307,83 +307,102 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
     }
 }
 
-/// ipv4: LexState::skip_state values of past_long_ipv4_run(). The parked
-/// ones (no DFA state is pending; the lex function waits with `tok` kept at
-/// the position returned): `tok` starts a token the skip could not judge
-/// yet, or `tok` is a digit inside a run token longer than the rule's
-/// maximum. kIpv4DropFrom: the DFA goes on at the position returned, with
-/// `overlong` set.
-inline constexpr unsigned kIpv4Undecided = 1;
-inline constexpr unsigned kIpv4InLongRun = 2;
-inline constexpr unsigned kIpv4DropFrom = 3;
+/// ipv4, email: LexState::skip_state values of past_long_dotted_run(). The
+/// parked ones (no DFA state is pending; the lex function waits with `tok`
+/// kept at the position returned): `tok` starts a token the skip could not
+/// judge yet, or `tok` is a run byte inside a token longer than the rule's
+/// maximum. kLongRunDropFrom: the DFA goes on at the position returned,
+/// with `overlong` set.
+inline constexpr unsigned kLongRunUndecided = 1;
+inline constexpr unsigned kLongRunInRun = 2;
+inline constexpr unsigned kLongRunDropFrom = 3;
 
-/// ipv4: a walk over "digit+ ('.' digit+)*" from a digit of a run: the
-/// run's token takes every such group (the grammar's longest match).
-struct Ipv4Walk {
-    const unsigned char* digit;   ///< the last digit of the run the walk stood on
-    bool reached_stop;            ///< the walk went on to `stop`
+/// The words of the dotted runs below: ipv4's digit groups, email's
+/// [A-Za-z0-9_%+-] words.
+struct Ipv4Words {
+#if defined(__SSE2__)
+    static unsigned mask(__m128i v) { return digit_mask(v); }
+#endif
+    static bool has(unsigned char c) { return is_digit(c); }
+};
+struct EmailWords {
+#if defined(__SSE2__)
+    static unsigned mask(__m128i v) { return word_mask(v) | eq(v, '%') | eq(v, '+') | eq(v, '-'); }
+#endif
+    static bool has(unsigned char c) { return is_email_char(c); }
 };
 
-/// `stop` <= lim - 2: the two bytes after a group are read.
-inline Ipv4Walk ipv4_dotted_walk(const unsigned char* p, const unsigned char* stop) {
+/// A walk over "word+ ('.' word+)*" from a word byte of a run: the run's
+/// token takes every such word (the grammar's longest match).
+struct DottedWalk {
+    const unsigned char* last;   ///< the last word byte of the run the walk stood on
+    bool reached_stop;           ///< the walk went on to `stop`
+};
+
+/// `stop` <= lim - 2: the two bytes after a word are read.
+template <class Words>
+inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* stop) {
     for (;;) {
 #if defined(__SSE2__)
-        // Sixteen bytes of digits and dots, each dot before a digit, with a
-        // digit after them: all in the run ("1.1.1..." and "687474...").
+        // Sixteen bytes of words and dots, each dot before a word byte, with
+        // a word byte after them: all in the run ("1.1.1...", "aHaH...").
         while (stop - p >= 16) {
             const __m128i v = load16(p), v1 = load16(p + 1);
-            const unsigned digits = digit_mask(v), dots = eq(v, '.'), next = digit_mask(v1);
-            if ((digits | dots) != 0xFFFF || (dots & ~next) != 0 || (next & 0x8000) == 0) break;
+            const unsigned words = Words::mask(v), dots = eq(v, '.'), next = Words::mask(v1);
+            if ((words | dots) != 0xFFFF || (dots & ~next) != 0 || (next & 0x8000) == 0) break;
             p += 16;
         }
 #endif
-        const unsigned char* const digit = p;   // a digit of the run
-        while (p < stop && is_digit(*p)) ++p;
-        if (p >= stop) return {digit, true};
-        if (p[0] != '.' || !is_digit(p[1])) return {p - 1, false};
+        const unsigned char* const last = p;   // a word byte of the run
+        while (p < stop && Words::has(*p)) ++p;
+        if (p >= stop) return {last, true};
+        if (p[0] != '.' || !Words::has(p[1])) return {p - 1, false};
         ++p;
     }
 }
 
-/// ipv4: the run tokens of more than `max_token` bytes report nothing, so
-/// the skip passes them (a 10 MiB "1.1.1..." line kept the DFA busy to its
-/// end, resumed slice after slice). `p` is a token start from to_ipv4_run()
-/// (`skip_state` 0), or with kIpv4InLongRun a digit inside such a run.
-/// Returns where the DFA or the next call goes on, with `skip_state`: 0, `p`
-/// unchanged: an ordinary token; kIpv4DropFrom: the last digit of the long
-/// run, where a fresh DFA ends the token where the one from its start would
-/// (after a digit of a run the grammar wants the same bytes); or a parked
+/// ipv4, email: run tokens of more than `max_token` bytes report nothing,
+/// so the skip passes them (a 10 MiB "1.1.1..." or "aHaH..." line kept the
+/// DFA busy to its end, resumed slice after slice). `p` is a token start
+/// from the rule's skip (`skip_state` 0), or with kLongRunInRun a word byte
+/// inside such a run. Returns where the DFA or the next call goes on, with
+/// `skip_state`: 0, `p` unchanged: an ordinary token; kLongRunDropFrom: the
+/// last word byte of the long run, where a fresh DFA ends the token where
+/// the one from its start would (after a word byte that begins a token or
+/// goes on a dotted run, the grammar wants the same bytes); or a parked
 /// state (the run reached lim first).
-inline const unsigned char* past_long_ipv4_run(const unsigned char* p, const unsigned char* lim,
-                                               std::size_t max_token, unsigned& skip_state) {
-    const bool in_long_run = skip_state == kIpv4InLongRun;
+template <class Words>
+inline const unsigned char* past_long_dotted_run(const unsigned char* p, const unsigned char* lim,
+                                                 std::size_t max_token, unsigned& skip_state) {
+    const bool in_long_run = skip_state == kLongRunInRun;
     skip_state = 0;
     if (!skips_on()) return p;
     if (lim - p < 3) {
-        if (in_long_run) skip_state = kIpv4InLongRun;
-        else if (p < lim) skip_state = kIpv4Undecided;
+        if (in_long_run) skip_state = kLongRunInRun;
+        else if (p < lim) skip_state = kLongRunUndecided;
         return p;
     }
     if (!in_long_run) {
+        if (!Words::has(*p)) return p;
 #if defined(__SSE2__)
         // Most tokens end within 16 bytes: one test tells them.
         if (lim - p >= 16) {
             const __m128i v = load16(p);
-            if ((digit_mask(v) | eq(v, '.')) != 0xFFFF) return p;
+            if ((Words::mask(v) | eq(v, '.')) != 0xFFFF) return p;
         }
 #endif
         const std::size_t room = static_cast<std::size_t>(lim - p) - 2;
-        const Ipv4Walk first = ipv4_dotted_walk(p, p + std::min(room, max_token + 1));
+        const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1));
         if (!first.reached_stop) return p;   // a run of at most max_token bytes: the DFA's
         if (room <= max_token) {
-            skip_state = kIpv4Undecided;
+            skip_state = kLongRunUndecided;
             return p;
         }
-        p = first.digit;   // the run covers max_token + 1 bytes: it reports nothing
+        p = first.last;   // the run covers max_token + 1 bytes: it reports nothing
     }
-    const Ipv4Walk rest = ipv4_dotted_walk(p, lim - 2);
-    skip_state = rest.reached_stop ? kIpv4InLongRun : kIpv4DropFrom;
-    return rest.digit;
+    const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2);
+    skip_state = rest.reached_stop ? kLongRunInRun : kLongRunDropFrom;
+    return rest.last;
 }
 
 /// hash: LexState::flags bit: the skip stopped at lim inside a word run of

@@ -181,6 +181,28 @@ TEST(SkipOracle, Ipv4LongRuns) {
     EXPECT_GE(expect_skips_agree(text, "long ipv4 runs"), 150u);
 }
 
+// E-mail runs longer than the rule's 1024 bytes, which the skip passes
+// (past_long_dotted_run): around that length, with an at-separator or a
+// defanged dot right after them, lines of 20000 bytes, one ending the input.
+TEST(SkipOracle, EmailLongRuns) {
+    std::string text;
+    for (const std::string& unit : {std::string("aH"), std::string("a."), std::string("a-b.")}) {
+        for (std::size_t count = 1010 / unit.size(); count < 1040 / unit.size() + 2; count += 3) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            for (const std::string& tail : {std::string("x@example.org "), std::string("@b.org "),
+                                            std::string(" [at] b[.]org "), std::string("[.]x@b.org "),
+                                            std::string(". c@d.org ")}) {
+                text += run + tail + "ops@example.com ";
+            }
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\nops@example.net\n" + line;
+    }
+    EXPECT_GE(expect_skips_agree(text, "long e-mail runs"), 50u);
+}
+
 // Defanged ipv6 runs longer than the rule's 256 bytes, which the skip
 // passes (to_defanged_colon_run): around that length, with a "[:]" in them
 // or after them, a "[" that may begin one, and lines of 20000 bytes, the
