@@ -34,22 +34,18 @@ namespace {
 
 LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
-    // st.skip_state set: the skip parked at lim with the token start or a
-    // digit of a long run kept in `tok` (skip::past_long_dotted_run); no DFA
-    // state is pending.
+    // st.skip_state set: the skip parked at lim with a digit of a long run
+    // kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
     if (st.skip_state != 0) {
-        const bool long_run = st.skip_state == skip::kLongRunInRun;
         const bool input_ended = st.cur == st.lim;   // resumed without new bytes
         st.cur = st.tok;
         if (input_ended) {
-            // The DFA ends the last token; a long run's reports nothing.
+            // The DFA ends the long run's token, which reports nothing.
             st.skip_state = 0;
-            st.overlong = long_run;
+            st.overlong = true;
             goto dfa;
         }
-        if (long_run) goto long_run;
-        st.skip_state = 0;
-        goto next_token;
+        goto long_run;
     }
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new

@@ -307,13 +307,13 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
     }
 }
 
-/// ipv4, email: LexState::skip_state values of past_long_dotted_run(). The
-/// parked ones (no DFA state is pending; the lex function waits with `tok`
-/// kept at the position returned): `tok` starts a token the skip could not
-/// judge yet, or `tok` is a run byte inside a token longer than the rule's
-/// maximum. kLongRunDropFrom: the DFA goes on at the position returned,
-/// with `overlong` set.
-inline constexpr unsigned kLongRunUndecided = 1;
+/// ipv4, email: LexState::skip_state values of past_long_dotted_run().
+/// kLongRunInRun: parked (no DFA state is pending; the lex function waits
+/// with `tok` kept at the position returned, a word byte inside a token
+/// longer than the rule's maximum). kLongRunDropFrom: the DFA goes on at
+/// the position returned, with `overlong` set. A token start the skip
+/// cannot judge before lim goes to the DFA: parked, it would hold back an
+/// IOC that ends its line while a pipe pauses.
 inline constexpr unsigned kLongRunInRun = 2;
 inline constexpr unsigned kLongRunDropFrom = 3;
 
@@ -370,7 +370,7 @@ inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* s
 /// last word byte of the long run, where a fresh DFA ends the token where
 /// the one from its start would (after a word byte that begins a token or
 /// goes on a dotted run, the grammar wants the same bytes); or a parked
-/// state (the run reached lim first).
+/// state (the long run reached lim first).
 template <class Words>
 inline const unsigned char* past_long_dotted_run(const unsigned char* p, const unsigned char* lim,
                                                  std::size_t max_token, unsigned& skip_state) {
@@ -379,7 +379,6 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
     if (!skips_on()) return p;
     if (lim - p < 3) {
         if (in_long_run) skip_state = kLongRunInRun;
-        else if (p < lim) skip_state = kLongRunUndecided;
         return p;
     }
     if (!in_long_run) {
@@ -393,11 +392,8 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
 #endif
         const std::size_t room = static_cast<std::size_t>(lim - p) - 2;
         const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1));
-        if (!first.reached_stop) return p;   // a run of at most max_token bytes: the DFA's
-        if (room <= max_token) {
-            skip_state = kLongRunUndecided;
-            return p;
-        }
+        // A run of at most max_token bytes, or one that reaches lim first: the DFA's.
+        if (!first.reached_stop || room <= max_token) return p;
         p = first.last;   // the run covers max_token + 1 bytes: it reports nothing
     }
     const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2);
