@@ -33,7 +33,8 @@ struct LexState {
     int depth = 0;
     unsigned flags = 0;
     /// What a rule's skip proved about the bytes it parked on, kept across
-    /// calls (ipv4: skip::kIpv4InLongRun and kin); 0 when nothing is pending.
+    /// calls (ipv4, email: skip::kLongRunInRun; ipv6-defanged:
+    /// skip::kDefangedInLongRun and kin); 0 when nothing is pending.
     unsigned skip_state = 0;
     /// Rule-specific data the driver hands to the scanner (custom patterns).
     const void* context = nullptr;
