@@ -10,6 +10,10 @@
 # Extra lines: HOSTILE_EXTRA='abc|de f' (strings separated by "|").
 # HOSTILE_PROFILE=N: after each line over 2x, its N costliest functions in
 # instructions per byte (what walks its bytes; callgrind_annotate).
+# HOSTILE_SAME=OTHER_BIN: no counts; checks instead that BIN prints what
+# OTHER_BIN prints on each line (and on each line with IOCs and a newline
+# in its middle), with one and two threads, and that BIN with IOCSCAN_NO_SKIPS=1
+# prints the same. Exit 1 on the first difference.
 set -euo pipefail
 bin=${1:-build/iocscan}
 size=${2:-10M}
@@ -32,6 +36,30 @@ count() {   # instructions of one run over $1 (all threads of the process)
         > /dev/null 2> "$work/cg.err" || true
     awk '/^summary:/ {print $2}' "$work/cg.out"
 }
+
+if [ -n "${HOSTILE_SAME:-}" ]; then
+    for line in "${lines[@]}"; do
+        for cut in 0 1; do
+            /usr/bin/python3 -c 'import sys; s = sys.argv[1].encode(); n = int(sys.argv[2]); t = (s * (n // len(s) + 1))[:n]
+m = b" 8.8.8.8 ops@example.org 2001[:]db8[:][:]1 evil[.]com/x 1.2.3.4\n"
+if sys.argv[3] == "1": t = t[:n // 2] + m + t[n // 2 + len(m):]
+sys.stdout.buffer.write(t)' "$line" "$bytes" "$cut" > "$work/input"
+            "$HOSTILE_SAME" --threads 1 "$@" "$work/input" > "$work/old.out" || true
+            for run in "--threads 1" "--threads 2" "nosk"; do
+                if [ "$run" = nosk ]; then
+                    IOCSCAN_NO_SKIPS=1 "$bin" --threads 1 "$@" "$work/input" > "$work/new.out" || true
+                else
+                    "$bin" $run "$@" "$work/input" > "$work/new.out" || true
+                fi
+                if ! cmp -s "$work/old.out" "$work/new.out"; then
+                    echo "'$line' (cut $cut, $run): output differs"; exit 1
+                fi
+            done
+            echo "'$line' (cut $cut): same output, $(wc -l < "$work/old.out") lines"
+        done
+    done
+    exit 0
+fi
 
 "$corpus_tool" --bytes "$size" > "$work/input"
 base=$(count "$work/input" "$@")

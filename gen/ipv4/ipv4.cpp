@@ -34,6 +34,19 @@ namespace {
 
 LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    // st.skip_state set: the skip parked at lim with a digit of a long run
+    // kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
+    if (st.skip_state != 0) {
+        const bool input_ended = st.cur == st.lim;   // resumed without new bytes
+        st.cur = st.tok;
+        if (input_ended) {
+            // The DFA ends the long run's token, which reports nothing.
+            st.skip_state = 0;
+            st.overlong = true;
+            goto dfa;
+        }
+        goto long_run;
+    }
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
         // bytes: the input has ended.
@@ -114,14 +127,28 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
         // Non-digits, which `[^0-9]+` below skips, and digit groups that
         // cannot start an address are passed over (simd/skip_scan.hpp).
         st.cur = skip::to_ipv4_run(st.cur, st.lim);
+    long_run:
+        // Runs too long to report are passed too (simd/skip_scan.hpp).
+        st.cur = skip::past_long_dotted_run<skip::Ipv4Words>(st.cur, st.lim, st.max_token, st.skip_state);
         st.start_token();
-        if (st.cur == st.lim) {
+        if (st.skip_state == skip::kLongRunDropFrom) {
+            st.skip_state = 0;
+            st.overlong = true;
+        } else if (st.skip_state != 0) {
+            // Parked: `tok` is kept, the next call goes on from it.
+            st.mar = st.tok;
+            st.accept = 0;
+            st.cur = st.lim;
+            st.state = -1;
+            return LexStatus::waiting;
+        } else if (st.cur == st.lim) {
             // Everything buffered is passed over: wait between tokens, so that
             // the next bytes go through the skip as well (a DFA waiting at lim
             // would take a whole run of non-digits in them byte by byte).
             st.state = -1;
             return LexStatus::waiting;
         }
+    dfa:
         
 
 yy0:
@@ -618,7 +645,14 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
     // st.flags: the two bytes before the token start, which the driver may
     // drop before the next call.
     const TokenPrefix prefix(st.tok, st.flags);
-    const LexStatus status = lex_dotted_runs(st, sink, prefix);
+    // A parked skip resumed without new bytes: the input has ended, and the
+    // DFA it hands the kept token to waits at lim once more; only the calls
+    // after that see the end. None of them waits for bytes.
+    const bool input_ended = st.skip_state != 0 && st.cur == st.lim;
+    LexStatus status = lex_dotted_runs(st, sink, prefix);
+    while (input_ended && status == LexStatus::waiting && (st.skip_state != 0 || st.state >= 0)) {
+        status = lex_dotted_runs(st, sink, prefix);
+    }
     st.flags = prefix.saved_at(st.tok);
     return status;
 }

@@ -25,6 +25,20 @@ namespace iocscan::detail {
 
 LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
     unsigned char yych;
+    // st.skip_state set: the skip parked at lim inside a run too long to
+    // report (simd/skip_scan.hpp, to_defanged_colon_run), with `tok` at
+    // lim or at a "[" it kept; no DFA state is pending.
+    if (st.skip_state != 0) {
+        if (st.cur == st.lim) {
+            // No new bytes: the input has ended, and with it the run. A
+            // kept "[" and the byte after it can hold no "[:]": whatever
+            // the DFA leaves pending there reports nothing.
+            st.skip_state = 0;
+            if (st.tok == st.lim) return LexStatus::end;
+        }
+        st.cur = st.tok;
+        goto next_token;
+    }
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
         // bytes: the input has ended.
@@ -55,8 +69,16 @@ LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
     for (;;) {
     next_token:
         // Text before the run that holds the next "[:]" (simd/skip_scan.hpp).
-        st.cur = skip::to_defanged_colon_run(st.cur, st.lim);
+        st.cur = skip::to_defanged_colon_run(st.cur, st.lim, st.max_token, st.skip_state);
         st.start_token();
+        if (st.skip_state != 0) {
+            // Parked: `tok` is kept, the next call goes on from it.
+            st.mar = st.tok;
+            st.accept = 0;
+            st.cur = st.lim;
+            st.state = -1;
+            return LexStatus::waiting;
+        }
         if (st.cur == st.lim) {
             // Everything buffered is passed over: wait between tokens, so that
             // the next bytes go through the skip as well.

@@ -41,7 +41,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     next_token:
         // Colon-free runs, single other bytes and runs that cannot hold an
         // address are passed over quickly (simd/skip_scan.hpp).
-        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, st.skip_count);
+        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;
         if (st.cur == st.lim) {

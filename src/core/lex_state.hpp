@@ -32,9 +32,10 @@ struct LexState {
     int cond = 0;
     int depth = 0;
     unsigned flags = 0;
-    /// A skip's count carried from one call to the next (ipv6: the bytes of
-    /// the token it parked at lim, from its "%" on), apart from YARA's depth.
-    int skip_count = 0;
+    /// What a rule's skip proved about the bytes it parked on, kept across
+    /// calls (ipv4, email: skip::kLongRunInRun; ipv6-defanged:
+    /// skip::kDefangedInLongRun and kin); 0 when nothing is pending.
+    unsigned skip_state = 0;
     /// Rule-specific data the driver hands to the scanner (custom patterns).
     const void* context = nullptr;
     /// The rule's longest reported token (RuleSpec::max_token), set by the driver.

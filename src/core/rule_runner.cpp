@@ -94,7 +94,7 @@ RuleState RuleRunner::state_of(std::size_t i) const {
         accept = 0;
     }
     return {absolute(st.cur), absolute(mar), absolute(st.tok), st.state, accept, st.cond, st.depth,
-            st.flags, st.skip_count, st.overlong, st.marker_is_tok, rule.ended};
+            st.flags, st.skip_state, st.overlong, st.marker_is_tok, rule.ended};
 }
 
 void RuleRunner::adopt_state(std::size_t i, const RuleRunner& other) {
@@ -111,7 +111,7 @@ void RuleRunner::adopt_state(std::size_t i, const RuleRunner& other) {
     st.cond = from.cond;
     st.depth = from.depth;
     st.flags = from.flags;
-    st.skip_count = from.skip_count;
+    st.skip_state = from.skip_state;
     st.overlong = from.overlong;
     st.marker_is_tok = from.marker_is_tok;
     rule.ended = from.ended;

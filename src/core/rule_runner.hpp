@@ -27,8 +27,7 @@ inline constexpr std::uint64_t kNoOffset = std::numeric_limits<std::uint64_t>::m
 struct RuleState {
     std::uint64_t cur = 0, mar = 0, tok = 0;
     int state = -1, accept = 0, cond = 0, depth = 0;
-    unsigned flags = 0;
-    int skip_count = 0;
+    unsigned flags = 0, skip_state = 0;
     bool overlong = false, marker_is_tok = false, ended = false;
     bool operator==(const RuleState&) const = default;
 };

@@ -307,6 +307,100 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
     }
 }
 
+/// ipv4, email: LexState::skip_state values of past_long_dotted_run().
+/// kLongRunInRun: parked (no DFA state is pending; the lex function waits
+/// with `tok` kept at the position returned, a word byte inside a token
+/// longer than the rule's maximum). kLongRunDropFrom: the DFA goes on at
+/// the position returned, with `overlong` set. A token start the skip
+/// cannot judge before lim goes to the DFA: parked, it would hold back an
+/// IOC that ends its line while a pipe pauses.
+inline constexpr unsigned kLongRunInRun = 2;
+inline constexpr unsigned kLongRunDropFrom = 3;
+
+/// The words of the dotted runs below: ipv4's digit groups, email's
+/// [A-Za-z0-9_%+-] words.
+struct Ipv4Words {
+#if defined(__SSE2__)
+    static unsigned mask(__m128i v) { return digit_mask(v); }
+#endif
+    static bool has(unsigned char c) { return is_digit(c); }
+};
+struct EmailWords {
+#if defined(__SSE2__)
+    static unsigned mask(__m128i v) { return word_mask(v) | eq(v, '%') | eq(v, '+') | eq(v, '-'); }
+#endif
+    static bool has(unsigned char c) { return is_email_char(c); }
+};
+
+/// A walk over "word+ ('.' word+)*" from a word byte of a run: the run's
+/// token takes every such word (the grammar's longest match).
+struct DottedWalk {
+    const unsigned char* last;   ///< the last word byte of the run the walk stood on
+    bool reached_stop;           ///< the walk went on to `stop`
+};
+
+/// `stop` <= lim - 2: the two bytes after a word are read.
+template <class Words>
+inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* stop) {
+    for (;;) {
+#if defined(__SSE2__)
+        // Sixteen bytes of words and dots, each dot before a word byte, with
+        // a word byte after them: all in the run ("1.1.1...", "aHaH...").
+        while (stop - p >= 16) {
+            const __m128i v = load16(p), v1 = load16(p + 1);
+            const unsigned words = Words::mask(v), dots = eq(v, '.'), next = Words::mask(v1);
+            if ((words | dots) != 0xFFFF || (dots & ~next) != 0 || (next & 0x8000) == 0) break;
+            p += 16;
+        }
+#endif
+        const unsigned char* const last = p;   // a word byte of the run
+        while (p < stop && Words::has(*p)) ++p;
+        if (p >= stop) return {last, true};
+        if (p[0] != '.' || !Words::has(p[1])) return {p - 1, false};
+        ++p;
+    }
+}
+
+/// ipv4, email: run tokens of more than `max_token` bytes report nothing,
+/// so the skip passes them (a 10 MiB "1.1.1..." or "aHaH..." line kept the
+/// DFA busy to its end, resumed slice after slice). `p` is a token start
+/// from the rule's skip (`skip_state` 0), or with kLongRunInRun a word byte
+/// inside such a run. Returns where the DFA or the next call goes on, with
+/// `skip_state`: 0, `p` unchanged: an ordinary token; kLongRunDropFrom: the
+/// last word byte of the long run, where a fresh DFA ends the token where
+/// the one from its start would (after a word byte that begins a token or
+/// goes on a dotted run, the grammar wants the same bytes); or a parked
+/// state (the long run reached lim first).
+template <class Words>
+inline const unsigned char* past_long_dotted_run(const unsigned char* p, const unsigned char* lim,
+                                                 std::size_t max_token, unsigned& skip_state) {
+    const bool in_long_run = skip_state == kLongRunInRun;
+    skip_state = 0;
+    if (!skips_on()) return p;
+    if (lim - p < 3) {
+        if (in_long_run) skip_state = kLongRunInRun;
+        return p;
+    }
+    if (!in_long_run) {
+        if (!Words::has(*p)) return p;
+#if defined(__SSE2__)
+        // Most tokens end within 16 bytes: one test tells them.
+        if (lim - p >= 16) {
+            const __m128i v = load16(p);
+            if ((Words::mask(v) | eq(v, '.')) != 0xFFFF) return p;
+        }
+#endif
+        const std::size_t room = static_cast<std::size_t>(lim - p) - 2;
+        const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1));
+        // A run of at most max_token bytes, or one that reaches lim first: the DFA's.
+        if (!first.reached_stop || room <= max_token) return p;
+        p = first.last;   // the run covers max_token + 1 bytes: it reports nothing
+    }
+    const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2);
+    skip_state = rest.reached_stop ? kLongRunInRun : kLongRunDropFrom;
+    return rest.last;
+}
+
 /// hash: LexState::flags bit: the skip stopped at lim inside a word run of
 /// more than 128 bytes.
 inline constexpr unsigned kHashInRun = 1;
@@ -375,10 +469,8 @@ constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || 
 
 /// ipv6: the rest of the token `runchar+ ("%" zonechar+)?` from `p`, where
 /// `flags` says which part `p` is in. Returns its end, a token boundary,
-/// with `flags` cleared; or lim, with `flags` saying where lim fell and
-/// `after_percent` how many bytes of the token stand from its "%" to lim.
-inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                            int& after_percent) {
+/// with `flags` cleared; or lim, with `flags` saying where lim fell.
+inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
     if (flags == kIpv6InRun) {
 #if defined(__SSE2__)
         while (lim - p >= 16) {
@@ -398,7 +490,6 @@ inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsign
             return p;
         }
         ++p;
-        after_percent = 1;
         flags = kIpv6AfterPercent;
         if (p >= lim) return lim;
     }
@@ -410,24 +501,10 @@ inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsign
         }
         flags = kIpv6InZone;
     }
-    const unsigned char* const from = p;
     while (p < lim && is_ipv6_zone_char(*p)) ++p;
-    if (p >= lim) {
-        const auto more = std::min<std::ptrdiff_t>(lim - from, 1 << 20);
-        after_percent = static_cast<int>(std::min<std::ptrdiff_t>(after_percent + more, 1 << 20));
-        return lim;
-    }
+    if (p >= lim) return lim;
     flags = 0;
     return p;
-}
-
-/// ipv6: whether the driver would have restarted the DFA here, had the DFA
-/// scanned the token the skip passes over: in a zone the DFA keeps its
-/// backtracking marker on the "%", and the driver restarts the DFA at the
-/// cursor when the marker is more than the rule's 256 bytes behind it
-/// (Scanner first_needed()). The lex function then does the same.
-inline bool ipv6_driver_restarts(unsigned flags, int after_percent) {
-    return (flags == kIpv6AfterPercent || flags == kIpv6InZone) && after_percent > 256;
 }
 
 /// ipv6: whether the 16 bytes at q are known to hold none of the bytes the
@@ -481,10 +558,9 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
 /// ipv6: passes the rest of a token that reports nothing, from `from` inside
 /// its run. Returns its end (a token boundary) with `flags` 0, or lim with
 /// `flags` saying where lim fell (ipv6_token_rest).
-inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const unsigned char* lim, unsigned& flags,
-                                               int& after_percent) {
+inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const unsigned char* lim, unsigned& flags) {
     flags = kIpv6InRun;
-    return ipv6_token_rest(from, lim, flags, after_percent);
+    return ipv6_token_rest(from, lim, flags);
 }
 
 /// ipv6: the longest run part (before any "%") emit_ipv6_run() can report
@@ -549,9 +625,9 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
 /// with the next bytes instead of running the DFA over the rest of it. Each
 /// byte is read a bounded number of times.
 inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                              int& after_percent, bool& two_colons) {
+                                              bool& two_colons) {
     if (flags != 0) {
-        p = ipv6_token_rest(p, lim, flags, after_percent);
+        p = ipv6_token_rest(p, lim, flags);
         if (flags != 0) return p;
     }
 #if defined(IOCSCAN_SKIP_AVX2)
@@ -593,7 +669,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         }
         if (long_field) {
             // A first field of 16 bytes or more: the token reports nothing.
-            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
+            p = pass_ipv6_run_rest(stop, lim, flags);
             if (flags != 0) return p;
             continue;
         }
@@ -603,7 +679,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
             // nothing. From its end, a token boundary, the search goes on when
             // the next 16 bytes hold no stop, and the walk below otherwise
             // (colons tend to come in crowds: "http://http://...").
-            p = pass_ipv6_run_rest(stop, lim, flags, after_percent);
+            p = pass_ipv6_run_rest(stop, lim, flags);
             if (flags != 0) return p;
             if (no_stop_ahead(p, lim)) continue;
         }
@@ -678,7 +754,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                 if ((k & (kWordByte | kDotByte)) != 0) {
                     if (colons == 0 && ++field >= 16) {
                         // A first field of 16 bytes or more: the token reports nothing.
-                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         search = true;
                         break;
@@ -693,7 +769,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                         }
                         // Its first field says the token reports nothing: the
                         // walk goes on after it, a token boundary.
-                        q = pass_ipv6_run_rest(q + 1, lim, flags, after_percent);
+                        q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         state = kBetween;
                         break;
@@ -734,16 +810,15 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
 /// (ipv6_far_run_byte()): it is passed too, and the search goes on after it. Kept apart from the walk above, whose code
 /// this leaves as it was (inlined into it, the check slowed the walk by
 /// 2-4 % on "%"-heavy text that never needs it).
-inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                        int& after_percent) {
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
     if (!skips_on()) return p;
     for (;;) {
         bool two_colons = false;   // the walk saw the token's second colon
-        p = to_ipv6_dfa_token(p, lim, flags, after_percent, two_colons);
+        p = to_ipv6_dfa_token(p, lim, flags, two_colons);
         if (!two_colons) return p;
         const unsigned char* const far = ipv6_far_run_byte(p, p, lim);
         if (far == nullptr) return p;
-        p = pass_ipv6_run_rest(far, lim, flags, after_percent);
+        p = pass_ipv6_run_rest(far, lim, flags);
         if (flags != 0) return p;
     }
 }
@@ -751,39 +826,102 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
 /// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).
 inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[1] == ':' && p[2] == ']'; }
 
+/// ipv6 (defanged): LexState::skip_state values of the skip below, parked
+/// at lim inside a run token longer than the rule's maximum (it reports
+/// nothing): with the run going on to lim, or (`tok` kept) at a "[" in the
+/// last two bytes that may begin a "[:]" of the run.
+inline constexpr unsigned kDefangedInLongRun = 1;
+inline constexpr unsigned kDefangedBracketAtLim = 2;
+
+/// ipv6 (defanged): the rest of a run token too long to report, from `p`
+/// inside it. Returns its end (a token boundary) with `skip_state` 0, or
+/// where it parks with `skip_state` saying how.
+inline const unsigned char* defanged_long_run_rest(const unsigned char* p, const unsigned char* lim,
+                                                   unsigned& skip_state) {
+    for (;;) {
+#if defined(__SSE2__)
+        while (lim - p >= 16) {
+            const __m128i v = load16(p);
+            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+            if (m != 0) {
+                p += __builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+#endif
+        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        if (p == lim) {
+            skip_state = kDefangedInLongRun;
+            return p;
+        }
+        if (*p != '[') break;
+        if (lim - p < 3) {
+            skip_state = kDefangedBracketAtLim;
+            return p;
+        }
+        if (!is_defanged_colon(p)) break;
+        p += 3;
+    }
+    skip_state = 0;
+    return p;
+}
+
 /// ipv6 (defanged): the tokens are maximal runs of [0-9A-Za-z_.:] and "[:]",
 /// and single other bytes; only a run that holds a "[:]" reports anything.
 /// So the scan passes to the first "[:]" and backs up to the start of its
 /// run (after the last byte before it that no run holds: a token
 /// boundary). Without one, it stops before the run that reaches the last
 /// two bytes, which may begin a "[:]" that the next bytes complete.
-inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim) {
+/// A run longer than `max_token` reports nothing either: it is passed whole,
+/// also across calls (`skip_state`, for a line that is one run).
+inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const unsigned char* lim,
+                                                  std::size_t max_token, unsigned& skip_state) {
     if (!skips_on()) return p;
-    const unsigned char* const start = p;
-    const unsigned char* found = nullptr;
-#if defined(__SSE2__)
-    while (lim - p >= 18) {
-        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-        if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
-            found = p + __builtin_ctz(m);
-            break;
+    if (skip_state == kDefangedBracketAtLim) {
+        // `p` is that "[": the run goes on when it begins a "[:]".
+        if (lim - p < 3) return p;
+        if (!is_defanged_colon(p)) {
+            skip_state = 0;
+        } else {
+            p = defanged_long_run_rest(p, lim, skip_state);
+            if (skip_state != 0) return p;
         }
-        p += 16;
+    } else if (skip_state == kDefangedInLongRun) {
+        p = defanged_long_run_rest(p, lim, skip_state);
+        if (skip_state != 0) return p;
     }
-#endif
-    if (found == nullptr) {
-        for (; lim - p >= 3; ++p) {
-            if (is_defanged_colon(p)) {
-                found = p;
+    for (;;) {
+        const unsigned char* const start = p;
+        const unsigned char* found = nullptr;
+#if defined(__SSE2__)
+        while (lim - p >= 18) {
+            const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
+            if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
+                found = p + __builtin_ctz(m);
                 break;
             }
+            p += 16;
         }
+#endif
+        if (found == nullptr) {
+            for (; lim - p >= 3; ++p) {
+                if (is_defanged_colon(p)) {
+                    found = p;
+                    break;
+                }
+            }
+        }
+        const unsigned char* const stop = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
+        // Back over the run that holds `stop`: the first "[:]" is there or
+        // later, so only run bytes stand before it.
+        const unsigned char* q = stop;
+        while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
+        if (static_cast<std::size_t>(stop - q) <= max_token) return q;
+        // The run's token holds more than max_token bytes: pass it.
+        p = defanged_long_run_rest(stop, lim, skip_state);
+        if (skip_state != 0) return p;
     }
-    const unsigned char* q = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
-    // Back over the run that holds q: the first "[:]" is at q or later, so
-    // only run bytes stand before it.
-    while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
-    return q;
 }
 
 /// phone: LexState::flags bits of the word-chain skip below.

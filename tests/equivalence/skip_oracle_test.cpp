@@ -157,6 +157,82 @@ TEST(SkipOracle, Ipv6LongRuns) {
     EXPECT_GE(expect_skips_agree(text, "long ipv6 runs"), 4u);
 }
 
+// ipv4 runs longer than the rule's 128 bytes, which the skip passes
+// (past_long_ipv4_run): around that length, with every way a run goes on
+// or ends after them (a four-group tail that must stay part of the run, a
+// "/N", a defanged dot the walk does not take), and lines of 20000 bytes.
+TEST(SkipOracle, Ipv4LongRuns) {
+    std::string text;
+    for (const std::string& unit : {std::string("1."), std::string("12."), std::string("687474")}) {
+        for (std::size_t count = 120 / unit.size(); count < 140 / unit.size() + 2; ++count) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            for (const std::string& tail : {std::string("1.2.3.4 "), std::string("1.2.3.4/24 "),
+                                            std::string("1[.]2[.]3[.]4 "), std::string("1.2.3.4/2a "),
+                                            std::string(".. 5.6.7.8 "), std::string("\\.9 "),
+                                            std::string("[.]1[.]2[.]3[.]4 ")}) {
+                text += run + tail + "10.0.0.1 ";
+            }
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\n8.8.8.8\n" + line;
+    }
+    EXPECT_GE(expect_skips_agree(text, "long ipv4 runs"), 150u);
+}
+
+// E-mail runs longer than the rule's 1024 bytes, which the skip passes
+// (past_long_dotted_run): around that length, with an at-separator or a
+// defanged dot right after them, lines of 20000 bytes, one ending the input.
+TEST(SkipOracle, EmailLongRuns) {
+    std::string text;
+    for (const std::string& unit : {std::string("aH"), std::string("a."), std::string("a-b.")}) {
+        for (std::size_t count = 1010 / unit.size(); count < 1040 / unit.size() + 2; count += 3) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            for (const std::string& tail : {std::string("x@example.org "), std::string("@b.org "),
+                                            std::string(" [at] b[.]org "), std::string("[.]x@b.org "),
+                                            std::string(". c@d.org ")}) {
+                text += run + tail + "ops@example.com ";
+            }
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\nops@example.net\n" + line;
+    }
+    EXPECT_GE(expect_skips_agree(text, "long e-mail runs"), 50u);
+}
+
+// Defanged ipv6 runs longer than the rule's 256 bytes, which the skip
+// passes (to_defanged_colon_run): around that length, with a "[:]" in them
+// or after them, a "[" that may begin one, and lines of 20000 bytes, the
+// last ending the input on a "[".
+TEST(SkipOracle, DefangedIpv6LongRuns) {
+    const std::string address = "2001[:]db8[:][:]1";
+    std::string text;
+    for (const std::string& unit : {std::string("aH"), std::string("1:"), std::string("a."), std::string("f[:]")}) {
+        for (std::size_t count = 240 / unit.size(); count < 270 / unit.size() + 2; ++count) {
+            std::string run;
+            while (run.size() < count * unit.size()) run += unit;
+            for (const std::string& tail : {std::string("[:]1 "), std::string("[ "), std::string("[:x "),
+                                            std::string(" "), std::string("[[:]"),
+                                            std::string("[:][:]1 ")}) {
+                text += run + tail + address + " ";
+            }
+        }
+        std::string line;
+        while (line.size() < 20000) line += unit;
+        text += line + "\n" + address + "\n" + line + "[";
+    }
+    EXPECT_GE(expect_skips_agree(text, "long defanged ipv6 runs"), 200u);
+    // A "[:]" of a long run cut after its "[" and after its ":" by the
+    // 4096-byte pieces: the skip parks on the "[" and the run goes on.
+    std::string cut(4095, 'a');
+    cut += "[:][:]1 ";
+    cut += std::string(4096 * 2 - 2 - cut.size(), 'b') + "[:][:]1 " + address;
+    EXPECT_EQ(expect_skips_agree(cut, "a long defanged run cut in its [:]"), 1u);
+}
+
 /// The opt-in types only, so that the match counts below are theirs.
 Options opt_in_types() {
     Options options;
