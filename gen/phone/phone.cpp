@@ -16,7 +16,7 @@
 namespace iocscan::detail {
 
 // Settings shared by every iocscan grammar: the storable-state (push) model
-// over the shared chunk buffer. Included by each grammar/<family>.re.
+// over the shared chunk buffer. Included by each grammar/<family>/<rule>.re.
 //
 // Each scanner function restores its saved state (getstate block), then
 // loops: start a token, run the DFA block, act on the rule that matched.

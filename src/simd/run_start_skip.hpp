@@ -169,7 +169,7 @@ inline const unsigned char* to_run_start(const unsigned char* p, const unsigned 
 #define IOCSCAN_START_MASK(expr)
 #endif
 
-/// The bytes each family's candidates start with (grammar/<family>.re).
+/// The bytes each family's candidates start with (grammar/<family>/<rule>.re).
 /// "CVE-" in any case.
 struct CveStarts {
     static constexpr RunClass kClass = RunClass::word;

@@ -245,10 +245,10 @@ Options opt_in_types() {
 }
 
 // IOCs of the opt-in types, the hostile units of their linear-time tests
-// (tests/<type>_test.cpp), and the bytes that end or join their runs. Not
-// "HKLM\\" repeated: that is one key of 12 KB, which the driver drops as
-// over-long or not depending on how the text is cut into pieces, skips or
-// none (the limit applies when the buffer moves).
+// (tests/families/<type>_test.cpp), and the bytes that end or join their
+// runs. Not "HKLM\\" repeated: that is one key of 12 KB, over-long and so
+// never reported, which would test nothing here (tests/core/
+// overlong_tokens_test.cpp checks that it is dropped however it is cut).
 const std::string kOptInIocs[] = {
     "CVE-2021-44228", "cve-2019-0708", "T1059.001", "TA0001", "S0029", "G0007", "00:1a:2b:3c:4d:5e",
     "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", "AS13335", "ASN 13335", "ASN13335", "HKLM\\Software\\Run",
