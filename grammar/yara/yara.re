@@ -104,7 +104,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
         } else if (st.cond == kIdleLineComment) {
             st.start_token();
         } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
-                   (!st.overlong && st.cur - st.tok <= kMaxRule)) {
+                   st.token_fits(kMaxRule)) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();
@@ -178,7 +178,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                     continue;
                 }
                 if (st.flags & kHasCondition) {
-                    if (st.overlong || st.cur - st.tok > kMaxRule) {
+                    if (!st.token_fits(kMaxRule)) {
                         sink.drop_overlong();
                     } else {
                         sink.add(Type::yara, kRuleYara, st.tok, st.cur);

@@ -45,7 +45,10 @@ struct LexState {
     /// rule's maximum. The driver marks a token `overlong` only when a
     /// buffer refill finds it too long; one that grew that long within one
     /// buffer is caught by the length, so chunk edges never decide.
-    bool token_fits() const { return !overlong && static_cast<std::size_t>(cur - tok) <= max_token; }
+    bool token_fits() const { return token_fits(max_token); }
+    /// The same against a bound of the grammar's own (a URL rule keeps
+    /// lookahead bytes past the longest URL it reports).
+    bool token_fits(std::size_t max) const { return !overlong && static_cast<std::size_t>(cur - tok) <= max; }
 
     void start_token() {
         tok = cur;

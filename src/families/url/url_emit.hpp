@@ -22,7 +22,7 @@ namespace iocscan::detail {
 /// unless Options::open_punctuation is set.
 inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule,
                            std::size_t max_length = kMaxUrlLength) {
-    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > max_length) {
+    if (!st.token_fits(max_length)) {
         sink.drop_overlong();
         return;
     }
@@ -49,7 +49,7 @@ inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char*
 /// emit_url_token() for the plain-text rules (generic, bracket, backslash):
 /// a list without spaces gives each of its URLs.
 inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule) {
-    if (st.overlong || static_cast<std::size_t>(st.cur - st.tok) > kMaxUrlLength) {
+    if (!st.token_fits(kMaxUrlLength)) {
         sink.drop_overlong();
         return;
     }

@@ -30,36 +30,34 @@ bool half_dot_token(std::string_view s) {
     return (s[0] == '[' && is(1, "dot")) || (is(0, "dot") && s[3] == ']');
 }
 
+/// `raw` without the backslash of each "\c" whose c is in `escaped`:
+/// `raw` itself when it has none, else `buffer` holding the result.
+std::string_view drop_escapes(std::string_view raw, std::string_view escaped, std::string& buffer) {
+    const auto escape_at = [&](std::size_t i) {
+        return raw[i] == '\\' && i + 1 < raw.size() && escaped.find(raw[i + 1]) != std::string_view::npos;
+    };
+    std::size_t i = 0;
+    while (i < raw.size() && !escape_at(i)) ++i;
+    if (i == raw.size()) return raw;
+    buffer.assign(raw.substr(0, i));
+    for (; i < raw.size(); ++i) {
+        if (!escape_at(i)) buffer.push_back(raw[i]);
+    }
+    return buffer;
+}
+
 }  // namespace
 
 std::string_view unescape_json_slashes(std::string_view raw, std::string& buffer) {
-    if (raw.find("\\/") == std::string_view::npos) return raw;
-    buffer.clear();
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (!(raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '/')) buffer.push_back(raw[i]);
-    }
-    return buffer;
+    return drop_escapes(raw, "/", buffer);
 }
 
 namespace {
 
 /// "\(" "\)" "\[" "\]" written for a regex or a shell: the bracket itself
 /// (iocextract's unescape); "\/" written by a JSON encoder: the slash.
-/// Returns `raw`, or `buffer` holding the result.
 std::string_view unescape_brackets(std::string_view raw, std::string& buffer) {
-    constexpr std::string_view kEscaped = "()[]/";
-    bool any = false;
-    for (std::size_t i = 0; i + 1 < raw.size() && !any; ++i) {
-        any = raw[i] == '\\' && kEscaped.find(raw[i + 1]) != std::string_view::npos;
-    }
-    if (!any) return raw;
-    buffer.clear();
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        const bool escaped = raw[i] == '\\' && i + 1 < raw.size() &&
-                             kEscaped.find(raw[i + 1]) != std::string_view::npos;
-        if (!escaped) buffer.push_back(raw[i]);
-    }
-    return buffer;
+    return drop_escapes(raw, "()[]/", buffer);
 }
 
 /// Replaces a defang token that the last bytes of `out` (after `from`) form,
