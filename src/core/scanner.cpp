@@ -101,7 +101,6 @@ struct Scanner::Impl {
         filling.clear();
         to_deliver.clear();
         round_stats = {};
-        filtered_kept = 0;
         booked_reported_below = first_offset;
     }
 
@@ -338,10 +337,9 @@ struct Scanner::Impl {
         // found and filtered are counted as deliver() hands the matches
         // over, so that a callback that stops leaves the rest uncounted,
         // as with one thread.
-        filling.add_filtered(round_stats.filtered - filtered_kept);
+        filling.set_filtered(round_stats.filtered);
         stats.dropped_overlong += round_stats.dropped_overlong;
         round_stats = {};
-        filtered_kept = 0;
         std::swap(filling, to_deliver);
         const std::uint64_t reported = std::min(queue.empty() ? kNoOffset : queue.earliest_offset(), final_below);
         // The bytes freed are counted first: no match is reported in them.
@@ -500,11 +498,9 @@ struct Scanner::Impl {
     std::uint64_t booked_reported_below = 0;   ///< reported_below() while a round is in flight
     /// report()'s callback in report_round(): the match is kept for deliver().
     const MatchCallback keep_ready = [this](const Match& match) {
-        filling.add(match, round_stats.filtered - filtered_kept);
-        filtered_kept = round_stats.filtered;
+        filling.add(match, round_stats.filtered);
         return true;
     };
-    std::uint64_t filtered_kept = 0;   ///< round_stats.filtered when keep_ready last ran
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
     detail::NoiseFilter::Scratch noise_scratch;

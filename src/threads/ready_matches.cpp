@@ -19,19 +19,21 @@ void ReadyMatches::add(const Match& match, std::uint64_t filtered) {
 
 bool ReadyMatches::deliver(const MatchCallback& on_match, Stats& stats) {
     bool go_on = true;
+    std::uint64_t filtered_counted = 0;
     for (const Entry& entry : entries_) {
         Match match = entry.match;
         // text_ no longer grows: views into it stay valid during the call.
         match.raw = std::string_view(text_).substr(entry.raw_at, entry.match.raw.size());
         match.value = std::string_view(text_).substr(entry.value_at, entry.match.value.size());
-        stats.filtered += entry.filtered_before;
+        stats.filtered += entry.filtered_before - filtered_counted;
+        filtered_counted = entry.filtered_before;
         ++stats.found[static_cast<std::size_t>(match.type)];
         if (!on_match(match)) {
             go_on = false;
             break;
         }
     }
-    if (go_on) stats.filtered += filtered_after_;
+    if (go_on) stats.filtered += filtered_ - filtered_counted;
     clear();
     return go_on;
 }
@@ -39,7 +41,7 @@ bool ReadyMatches::deliver(const MatchCallback& on_match, Stats& stats) {
 void ReadyMatches::clear() {
     entries_.clear();
     text_.clear();
-    filtered_after_ = 0;
+    filtered_ = 0;
 }
 
 }  // namespace iocscan::detail

@@ -19,11 +19,11 @@ namespace iocscan::detail {
 
 class ReadyMatches {
 public:
-    /// Keeps a copy of `match` (its raw and value bytes included), which
-    /// `filtered` matches dropped by the noise filter preceded.
+    /// Keeps a copy of `match` (its raw and value bytes included); the noise
+    /// filter had dropped `filtered` matches of the round before it.
     void add(const Match& match, std::uint64_t filtered);
-    /// `filtered` matches dropped after the last one added.
-    void add_filtered(std::uint64_t filtered) { filtered_after_ += filtered; }
+    /// The noise filter dropped `filtered` matches in the whole round.
+    void set_filtered(std::uint64_t filtered) { filtered_ = filtered; }
     /// Calls `on_match` on every match kept, in the order added, and forgets
     /// them. Returns false as soon as `on_match` does (the rest is dropped).
     /// Counts into `stats` (found, filtered) what one thread would have
@@ -36,11 +36,11 @@ private:
         Match match;   ///< raw and value: only their sizes are kept
         std::size_t raw_at = 0;
         std::size_t value_at = 0;
-        std::uint64_t filtered_before = 0;
+        std::uint64_t filtered_before = 0;   ///< dropped in the round before it
     };
     std::vector<Entry> entries_;
     std::string text_;   ///< the raw and value bytes of every entry
-    std::uint64_t filtered_after_ = 0;
+    std::uint64_t filtered_ = 0;   ///< dropped in the whole round
 };
 
 }  // namespace iocscan::detail
