@@ -3,6 +3,7 @@
 #include "postpass/defang.hpp"
 #include "families/rule_ids.hpp"
 #include "postpass/refang.hpp"
+#include "simd/ascii_class.hpp"
 #include "families/url/url_cut.hpp"
 #include "families/url/url_host_check.hpp"
 #include "families/url/url_parts.hpp"
@@ -29,7 +30,9 @@ bool PostPass::apply(Type type, std::string_view text, Match& match) {
     // obfuscation, so the value never keeps the escape (spec: no URL value
     // holds a JSON escape) and it does not make the match defanged.
     const std::string_view written = url ? unescape_json_slashes(raw, unescaped_) : raw;
-    match.defanged = refanged_ != written;
+    // Refang also lowercases (hosts, MAC digits): a value that differs
+    // from the text only in case was written plainly, not obfuscated.
+    match.defanged = !equal_ignoring_ascii_case(refanged_, written);
     std::string_view value = refang_ ? std::string_view(refanged_) : written;
     if (defang_) {
         defang_into(type, value, shown_);

@@ -4,6 +4,9 @@
 // converts to a large value and is in no class, as a byte >= 0x80 should be.
 #pragma once
 
+#include <cstddef>
+#include <string_view>
+
 namespace iocscan::detail {
 
 constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
@@ -18,5 +21,14 @@ constexpr bool is_hex(unsigned c) { return is_digit(c) || (c >= 'a' && c <= 'f')
 constexpr bool is_email_char(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
 /// ASCII lower case; every other byte as it is.
 constexpr char ascii_lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Equal when compared with ASCII lower case on both sides.
+constexpr bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    }
+    return true;
+}
 
 }  // namespace iocscan::detail

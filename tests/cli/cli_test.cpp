@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <csignal>
 #include <sys/stat.h>
 #include <thread>
@@ -85,6 +86,22 @@ TEST(Cli, JsonLinesParseAndCarryTheRecordFields) {
     EXPECT_EQ(first.at("rules").array[0].string, "ipv4");
     EXPECT_FALSE(parse_json(lines[2]).has("defanged"));
     EXPECT_EQ(parse_json(lines[5]).at("type").string, "md5");
+}
+
+TEST(Cli, UpperCaseTextIsNotDefanged) {
+    // Refang lowercases hosts and MAC digits; that alone is no obfuscation.
+    const auto r = run_iocscan({"--jsonl", "--types", "all"},
+                               "Bob@EXAMPLE.COM HTTP://EVIL.COM/X 00:1A:2B:3C:4D:5E EVIL[.]NET\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, bool> defanged;
+    for (const auto& line : lines_of(r.out)) {
+        const JsonValue record = parse_json(line);
+        defanged[record.at("raw").string] = record.has("defanged") && record.at("defanged").boolean;
+    }
+    const std::map<std::string, bool> expected{{"Bob@EXAMPLE.COM", false}, {"EXAMPLE.COM", false},
+                                               {"HTTP://EVIL.COM/X", false}, {"EVIL.COM", false},
+                                               {"00:1A:2B:3C:4D:5E", false}, {"EVIL[.]NET", true}};
+    EXPECT_EQ(defanged, expected) << r.out;
 }
 
 TEST(Cli, JsonIsOneObjectInIocextractsShape) {
