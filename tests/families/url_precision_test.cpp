@@ -170,6 +170,18 @@ TEST(UrlPrecision, JsonEscapedSlashesAreAUrl) {
     }
 }
 
+TEST(UrlPrecision, JsonEscapedSlashesWithoutASchemeAreAUrl) {
+    // A schemeless defanged URL in a JSON string: "\/" is its path
+    // separator, not regex syntax; a path or a regex anchor still is.
+    const std::string json = R"({"ioc":"evil[.]com\/x\/y.php","re":"^evil[.]net\/x$"})";
+    EXPECT_EQ(urls(json), V{"evil[.]com/x/y.php"});
+    EXPECT_EQ(refanged(json), V{"http://evil.com/x/y.php"});
+    EXPECT_EQ(urls(R"(C:\Users\evil[.]com\x)"), V{});
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(json, options_for({Type::url}), piece), Type::url), V{"evil[.]com/x/y.php"});
+    }
+}
+
 TEST(UrlPrecision, SemicolonEndsAHost) {
     EXPECT_EQ(urls("host=evil[.]com;port=443 a evil\\.net;x"), (V{"evil[.]com", "evil\\.net"}));
     EXPECT_EQ(urls("http://a.example;http://b.example"), (V{"http://a.example", "http://b.example"}));

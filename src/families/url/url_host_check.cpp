@@ -59,6 +59,11 @@ bool has_regex_or_path_syntax(std::string_view url) {
     constexpr ByteSet kSyntax{"\\|^$*"};
     for (std::size_t i = 0; (i = kSyntax.find_in(url, i)) < url.size();) {
         if (url[i] != '\\') return true;
+        // JSON writes "/" as "\\/": a path separator, not syntax.
+        if (i + 1 < url.size() && url[i + 1] == '/') {
+            i += 2;
+            continue;
+        }
         // "\\." is a defang dot escaped once more (JSON): refang reads it as "."
         if (i + 1 < url.size() && url[i + 1] == '\\') ++i;
         const std::size_t dot = dot_token(url.substr(i));
