@@ -375,7 +375,29 @@ def _versions_without_importing() -> None:
     versions.get_versions = get_versions
 
 
+# Imported by dask and distributed only when installed, for what this client
+# never does: numpy for uninitialised receive buffers (distributed.comm.utils),
+# jinja2 for notebook widgets (dask.widgets). ~65 ms of a ~300 ms start.
+_OPTIONAL_IMPORTS_UNUSED = ("numpy", "jinja2")
+
+
+def _import_distributed_without_unused_packages() -> None:
+    """Imports dask and distributed as if numpy and jinja2 were not
+    installed (both are optional there; see _OPTIONAL_IMPORTS_UNUSED), then
+    lets later imports of them through again."""
+    blocked = [name for name in _OPTIONAL_IMPORTS_UNUSED if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
+    try:
+        import distributed  # noqa: F401
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+
+
 def _start_client(ours: Dict[str, str]):
+    _import_distributed_without_unused_packages()
     _quiet_dask()
     _versions_without_importing()
     from distributed import Client, LocalCluster
