@@ -263,3 +263,20 @@ def test_cli_client_imports_distributed_without_numpy_and_jinja2():
     assert held_back == []
     assert receive_buffer == "builtin_host_array"
     assert same_versions
+
+
+def test_local_cluster_workers_get_the_quiet_config():
+    """--workers N: the worker processes run without comm compression, the
+    profiler and Dask's dashboard-paced chores (docs/scale-out.md)."""
+    script = (
+        "import json\n"
+        "import dask, iocscan.dask\n"
+        "client, cluster = iocscan.dask._start_client({'--workers': '1'})\n"
+        "names = ['distributed.comm.compression', 'distributed.worker.profile.enabled',\n"
+        "         'distributed.admin.tick.interval', 'distributed.admin.system-monitor.interval',\n"
+        "         'distributed.worker.memory.monitor-interval']\n"
+        "seen = list(client.run(lambda: [dask.config.get(n) for n in names]).values())\n"
+        "client.close(); cluster.close()\n"
+        "print(json.dumps(seen))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [[False, False, "1s", "2s", "1s"]]
