@@ -207,6 +207,17 @@ def test_deployed_cluster_survives_a_killed_worker(tmp_path, cli_binary):
         assert run.returncode == 0, err
         assert first + rest == want.stdout
         assert workers[0].wait(timeout=10) is not None
+        # A relative path, from a directory that is not the workers' own:
+        # they open it made absolute, the records name it as given.
+        relative = ["--jsonl", "--with-path", "--blocksize", "4MiB", path.name]
+        want = subprocess.run([cli_binary] + [a for a in relative if a not in ("--blocksize", "4MiB")],
+                              capture_output=True, cwd=tmp_path, timeout=120)
+        assert want.returncode == 0 and b'"big.log"' in want.stdout
+        assert os.getcwd() != str(tmp_path)
+        got = subprocess.run([sys.executable, "-m", "iocscan.dask", "--scheduler", "tcp://127.0.0.1:%d" % port]
+                             + relative, capture_output=True, cwd=tmp_path, timeout=120)
+        assert got.returncode == 0, got.stderr
+        assert got.stdout == want.stdout
     finally:
         for process in started:
             if process.poll() is None:

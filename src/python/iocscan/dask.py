@@ -64,9 +64,10 @@ class Record(NamedTuple):
 
 
 class _Task(NamedTuple):
-    path: str
+    path: str              # as walked on the client: what records and errors name
     begin: Optional[int]   # None: the whole file (not splittable)
     end: Optional[int]     # None: to the end of the file
+    source: str            # `path` made absolute: what the worker opens
 
 
 _workers_local = threading.local()
@@ -92,7 +93,7 @@ def _scan_task(flags: Tuple[str, ...], task: _Task, with_path: bool, keyed: bool
     error ("" if none) and, when keyed, the records' keys packed in one
     bytes object (src/python/record_keys.hpp); with --unique, without the
     values this range already printed."""
-    return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path, keyed)
+    return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path, keyed, task.source)
 
 
 def _split_records(result: _Result, path: str) -> Iterator[Record]:
@@ -176,13 +177,15 @@ class ClusterScan:
             if reason:
                 tasks.append("%s: %s" % (path, reason))
                 continue
+            # A worker's working directory is not the client's.
+            source = os.path.abspath(path)
             if not self._scanner.splittable(path):
-                tasks.append(_Task(path, None, None))
+                tasks.append(_Task(path, None, None, source))
                 continue
             size = os.path.getsize(path)
             for begin in range(0, max(size, 1), self.blocksize):
                 end = begin + self.blocksize
-                tasks.append(_Task(path, begin, end if end < size else None))
+                tasks.append(_Task(path, begin, end if end < size else None, source))
         return tasks
 
     def _results(self, keyed: bool) -> Iterator[Union[_Result, str]]:
