@@ -31,6 +31,13 @@ export DASK_DISTRIBUTED__COMM__COMPRESSION=${DASK_DISTRIBUTED__COMM__COMPRESSION
 # The workers' statistical profiler (a stack sample every 10 ms, for the
 # dashboard) took ~2 % of a worker's CPU; docs/scale-out.md recommends it off.
 export DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=${DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED:-False}
+# Dask's periodic chores, at intervals made for a dashboard: the event-loop
+# tick (20 ms), the system monitor (0.5 s) and the nanny's memory check
+# (0.1 s) kept an idle worker with its nanny at 1.75 % of a core, and
+# 0.25 % at these (docs/scale-out.md).
+export DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=${DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL:-1s}
+export DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL=${DASK_DISTRIBUTED__ADMIN__SYSTEM_MONITOR__INTERVAL:-2s}
+export DASK_DISTRIBUTED__WORKER__MEMORY__MONITOR_INTERVAL=${DASK_DISTRIBUTED__WORKER__MEMORY__MONITOR_INTERVAL:-1s}
 py=/usr/bin/python3
 export PYTHONPATH="$build/python${PYTHONPATH:+:$PYTHONPATH}"
 
@@ -61,7 +68,7 @@ group_cpu() {   # CPU seconds used so far by the processes of the process groups
     echo "scale=2; $total / $ticks" | bc -l
 }
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, output ${format:-plain}, comm compression $DASK_DISTRIBUTED__COMM__COMPRESSION, $runs rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M') corpus: $bytes bytes, blocksize $blocksize, output ${format:-plain}, comm compression $DASK_DISTRIBUTED__COMM__COMPRESSION, tick $DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL, $runs rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 pids=()
 stop_clusters() {
     for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done

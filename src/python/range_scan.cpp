@@ -133,7 +133,10 @@ public:
         return ok;
     }
 
-    /// Scans [begin, end) of `path` (the whole file when `begin` is None).
+    /// Scans [begin, end) of `path` (the whole file when `begin` is None),
+    /// opened as `source` when given: the client's path made absolute, as
+    /// a worker's working directory is not the client's; records and
+    /// errors name `path`, as the CLI does.
     /// Returns the records' text as the CLI prints it, their count, the
     /// error ("" if none; the CLI prints it after "iocscan: PATH: ") and,
     /// when `keyed`, each record's key (python/record_keys.hpp) for --unique,
@@ -143,7 +146,8 @@ public:
     std::tuple<py::bytes, std::size_t, std::string, py::bytes> scan(const std::string& path,
                                                                      std::optional<std::uint64_t> begin,
                                                                      std::optional<std::uint64_t> end,
-                                                                     bool with_path, bool keyed) {
+                                                                     bool with_path, bool keyed,
+                                                                     const std::optional<std::string>& source) {
         std::string keys;
         std::size_t count = 0;
         std::string error;
@@ -169,7 +173,7 @@ public:
                 if (keyed) append_key(keys, {writer.accepted() - text_start, match.type, match.value});
                 return writer.usable();
             };
-            const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            const int fd = ::open(source.value_or(path).c_str(), O_RDONLY | O_CLOEXEC);
             if (fd < 0) {
                 error = std::strerror(errno);
             } else {
@@ -245,7 +249,7 @@ void bind_range_scan(py::module_& module) {
         .def("walk", &RangeScanner::walk, py::arg("paths"))
         .def("splittable", &RangeScanner::splittable, py::arg("path"))
         .def("scan", &RangeScanner::scan, py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("with_path"),
-             py::arg("keyed"))
+             py::arg("keyed"), py::arg("source") = py::none())
         .def("grouped_json", &RangeScanner::grouped_json, py::arg("values"))
         .def("grouped_json_of_keys", &RangeScanner::grouped_json_of_keys, py::arg("keys"));
 }

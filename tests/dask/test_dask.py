@@ -207,6 +207,17 @@ def test_deployed_cluster_survives_a_killed_worker(tmp_path, cli_binary):
         assert run.returncode == 0, err
         assert first + rest == want.stdout
         assert workers[0].wait(timeout=10) is not None
+        # A relative path, from a directory that is not the workers' own:
+        # they open it made absolute, the records name it as given.
+        relative = ["--jsonl", "--with-path", "--blocksize", "4MiB", path.name]
+        want = subprocess.run([cli_binary] + [a for a in relative if a not in ("--blocksize", "4MiB")],
+                              capture_output=True, cwd=tmp_path, timeout=120)
+        assert want.returncode == 0 and b'"big.log"' in want.stdout
+        assert os.getcwd() != str(tmp_path)
+        got = subprocess.run([sys.executable, "-m", "iocscan.dask", "--scheduler", "tcp://127.0.0.1:%d" % port]
+                             + relative, capture_output=True, cwd=tmp_path, timeout=120)
+        assert got.returncode == 0, got.stderr
+        assert got.stdout == want.stdout
     finally:
         for process in started:
             if process.poll() is None:
@@ -237,3 +248,46 @@ def test_cli_client_reports_the_same_versions_without_importing_pandas():
     assert same
     assert not pandas_imported
     assert {"dask", "distributed", "numpy", "pandas", "lz4"} <= set(names)
+
+
+def test_cli_client_imports_distributed_without_numpy_and_jinja2():
+    """The CLI's client imports dask and distributed with numpy and jinja2
+    held back (optional there, unused by the client: ~65 ms of its start);
+    the versions it reports are distributed's own, and both packages can be
+    imported afterwards."""
+    script = (
+        "import json, sys\n"
+        "import iocscan.dask\n"
+        "iocscan.dask._import_distributed_without_unused_packages()\n"
+        "held_back = [name for name in ('numpy', 'jinja2') if name in sys.modules]\n"
+        "import distributed.comm.utils as comm_utils\n"
+        "receive_buffer = comm_utils.host_array.__name__\n"
+        "iocscan.dask._versions_without_importing()\n"
+        "import distributed.versions as versions\n"
+        "ours = versions.get_versions()['packages']\n"
+        "import numpy, jinja2\n"
+        "theirs = {name: versions.get_package_info([(name, lambda m: m.__version__)])[name]\n"
+        "          for name in ('numpy', 'dask', 'distributed')}\n"
+        "print(json.dumps([held_back, receive_buffer, {n: ours[n] for n in theirs} == theirs]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60, check=True)
+    held_back, receive_buffer, same_versions = json.loads(done.stdout)
+    assert held_back == []
+    assert receive_buffer == "builtin_host_array"
+    assert same_versions
+
+
+def test_local_cluster_workers_get_the_quiet_config():
+    """--workers N: the worker processes run without comm compression, the
+    profiler and Dask's dashboard-paced chores (docs/scale-out.md)."""
+    script = (
+        "import json\n"
+        "import dask, iocscan.dask\n"
+        "client, cluster = iocscan.dask._start_client({'--workers': '1'})\n"
+        "names = ['distributed.comm.compression', 'distributed.worker.profile.enabled',\n"
+        "         'distributed.admin.tick.interval', 'distributed.admin.system-monitor.interval',\n"
+        "         'distributed.worker.memory.monitor-interval']\n"
+        "seen = list(client.run(lambda: [dask.config.get(n) for n in names]).values())\n"
+        "client.close(); cluster.close()\n"
+        "print(json.dumps(seen))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [[False, False, "1s", "2s", "1s"]]

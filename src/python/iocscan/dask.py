@@ -64,9 +64,10 @@ class Record(NamedTuple):
 
 
 class _Task(NamedTuple):
-    path: str
+    path: str              # as walked on the client: what records and errors name
     begin: Optional[int]   # None: the whole file (not splittable)
     end: Optional[int]     # None: to the end of the file
+    source: str            # `path` made absolute: what the worker opens
 
 
 _workers_local = threading.local()
@@ -92,7 +93,7 @@ def _scan_task(flags: Tuple[str, ...], task: _Task, with_path: bool, keyed: bool
     error ("" if none) and, when keyed, the records' keys packed in one
     bytes object (src/python/record_keys.hpp); with --unique, without the
     values this range already printed."""
-    return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path, keyed)
+    return _range_scanner(flags).scan(task.path, task.begin, task.end, with_path, keyed, task.source)
 
 
 def _split_records(result: _Result, path: str) -> Iterator[Record]:
@@ -176,13 +177,15 @@ class ClusterScan:
             if reason:
                 tasks.append("%s: %s" % (path, reason))
                 continue
+            # A worker's working directory is not the client's.
+            source = os.path.abspath(path)
             if not self._scanner.splittable(path):
-                tasks.append(_Task(path, None, None))
+                tasks.append(_Task(path, None, None, source))
                 continue
             size = os.path.getsize(path)
             for begin in range(0, max(size, 1), self.blocksize):
                 end = begin + self.blocksize
-                tasks.append(_Task(path, begin, end if end < size else None))
+                tasks.append(_Task(path, begin, end if end < size else None, source))
         return tasks
 
     def _results(self, keyed: bool) -> Iterator[Union[_Result, str]]:
@@ -375,7 +378,29 @@ def _versions_without_importing() -> None:
     versions.get_versions = get_versions
 
 
+# Imported by dask and distributed only when installed, for what this client
+# never does: numpy for uninitialised receive buffers (distributed.comm.utils),
+# jinja2 for notebook widgets (dask.widgets). ~65 ms of a ~300 ms start.
+_OPTIONAL_IMPORTS_UNUSED = ("numpy", "jinja2")
+
+
+def _import_distributed_without_unused_packages() -> None:
+    """Imports dask and distributed as if numpy and jinja2 were not
+    installed (both are optional there; see _OPTIONAL_IMPORTS_UNUSED), then
+    lets later imports of them through again."""
+    blocked = [name for name in _OPTIONAL_IMPORTS_UNUSED if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
+    try:
+        import distributed  # noqa: F401
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+
+
 def _start_client(ours: Dict[str, str]):
+    _import_distributed_without_unused_packages()
     _quiet_dask()
     _versions_without_importing()
     from distributed import Client, LocalCluster
@@ -393,11 +418,16 @@ def _start_client(ours: Dict[str, str]):
     # One host: compressing result frames (lz4 when installed) only costs
     # CPU; on the benchmark corpus it took ~20 % of each worker's time.
     # Dask's statistical profiler samples each worker's stack every 10 ms
-    # for a dashboard nobody sees here: ~2 % of a worker's CPU.
+    # for a dashboard nobody sees here: ~2 % of a worker's CPU. Its other
+    # periodic chores run at a dashboard's pace too (the event-loop tick
+    # every 20 ms, system metrics every 0.5 s, the memory check every 0.1 s):
+    # an idle worker with its nanny took 1.75 % of a core, 0.25 % with these.
     # The worker processes get the client's config through their nanny.
     import dask
 
-    dask.config.set({"distributed.comm.compression": False, "distributed.worker.profile.enabled": False})
+    dask.config.set({"distributed.comm.compression": False, "distributed.worker.profile.enabled": False,
+                     "distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s",
+                     "distributed.worker.memory.monitor-interval": "1s"})
     # dashboard ":0": None still binds port 8787 and, when another cluster
     # holds it, warns on stderr, which must stay the CLI's.
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
