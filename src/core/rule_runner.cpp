@@ -28,6 +28,12 @@ void RuleRunner::restart(std::uint64_t offset) {
     point_rules_at_buffer({});
 }
 
+void RuleRunner::restart_in_place(unsigned char* bytes, std::uint64_t offset) {
+    restart(offset);
+    buffer_.adopt(bytes, offset);
+    point_rules_at_buffer({});
+}
+
 std::uint64_t RuleRunner::watermark() const {
     std::uint64_t mark = kNoOffset;
     for (const auto& rule : rules_) {

@@ -11,19 +11,27 @@ namespace {
 /// scan has to rescan up to the checkpoint where its rules get in step, and
 /// that is usually the first; then the size the scanner uses anyway.
 constexpr std::array<std::size_t, 5> kSlices{512, 1536, 6 * 1024, 24 * 1024, 64 * 1024};
+/// The last bytes of a segment are copied into the runner rather than
+/// scanned in place: the sentinel after them would cover the next
+/// segment's first byte, which another thread reads and writes.
+constexpr std::size_t kCopiedTail = 64;
 
 }  // namespace
 
-void SpeculativeSegment::scan(const unsigned char* bytes, std::size_t count, std::uint64_t offset) {
+void SpeculativeSegment::scan(unsigned char* bytes, std::size_t count, std::uint64_t offset) {
     RuleRunner& runner = *runner_;
-    runner.restart(offset);
+    runner.restart_in_place(bytes, offset);
     bytes_ = bytes;
     begin_ = offset;
     checkpoints_.clear();
+    const std::size_t in_place = count - std::min(count, kCopiedTail);
     std::size_t done = 0;
     for (std::size_t k = 0; done < count; ++k) {
         const std::size_t take = std::min(count - done, kSlices[std::min(k, kSlices.size() - 1)]);
-        runner.append(bytes + done, take, take);
+        // The states at the slice's end do not depend on how it is split.
+        const std::size_t here = done < in_place ? std::min(take, in_place - done) : 0;
+        if (here > 0) runner.commit_and_run(here);
+        if (here < take) runner.append(bytes + done + here, take - here, take - here);
         done += take;
         Checkpoint& checkpoint = checkpoints_.emplace_back();
         checkpoint.offset = offset + done;

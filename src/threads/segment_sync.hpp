@@ -30,8 +30,11 @@ public:
 
     /// Scans `count` bytes that start at input offset `offset` as if the
     /// input began there, recording a checkpoint after each slice. The bytes
-    /// must stay where they are until catch-up.
-    void scan(const unsigned char* bytes, std::size_t count, std::uint64_t offset);
+    /// must stay where they are until catch-up. They are scanned where they
+    /// are (the runner writes its sentinel over a byte inside them and puts
+    /// it back), so no other thread may use them during the scan; the byte
+    /// after them is not touched.
+    void scan(unsigned char* bytes, std::size_t count, std::uint64_t offset);
 
     std::uint64_t begin() const { return begin_; }
     std::uint64_t end() const { return runner_->end_offset(); }

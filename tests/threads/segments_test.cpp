@@ -274,7 +274,10 @@ std::vector<Candidate> scan_with_segment(const std::string& text, std::size_t ed
     auto truth = new_runner();
     truth->append(bytes_of(text), edge, 64 * 1024);
     detail::SpeculativeSegment segment(new_runner());
-    segment.scan(bytes_of(text) + edge, end - edge, edge);
+    // Scanned in place: the segment's runner writes into its bytes and puts them back.
+    std::string in_place = text;
+    segment.scan(reinterpret_cast<unsigned char*>(in_place.data()) + edge, end - edge, edge);
+    EXPECT_EQ(in_place, text);
     const RuleRunner* before = truth.get();
     std::uint64_t dropped = 0;
     detail::SegmentCatchUp::run(truth, segment, found, dropped);
