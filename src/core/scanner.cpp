@@ -46,13 +46,18 @@ using detail::kNoOffset;
 /// piece passed to feed() does not grow the buffer.
 constexpr std::size_t kSliceSize = 256 * 1024;
 /// With threads, input is scanned in rounds of up to kRoundSize bytes, each
-/// cut into segments scanned at the same time: four per thread, so that the
-/// thread that also reports does not hold the others up (at most 16, which
-/// bounds memory), and none shorter than kMinSegment (each costs a catch-up
-/// of a few hundred bytes).
+/// cut into segments scanned at the same time: eight per thread, so that the
+/// thread that also reports does not hold the others up and the threads
+/// wait little for the last segment of a round (at most 16, which bounds
+/// memory), and none shorter than kMinSegment (each costs a catch-up of a
+/// few hundred bytes). A file read by the threads (commit_read()) is
+/// scanned in rounds of kReadRoundSize: the wait at a round's end is a
+/// smaller share of a larger round, and its segments are longer (fewer
+/// catch-ups); a pipe's round is what one read gave.
 constexpr std::size_t kRoundSize = 1024 * 1024;
+constexpr std::size_t kReadRoundSize = 2 * 1024 * 1024;
 constexpr std::size_t kMinSegment = 64 * 1024;
-constexpr std::size_t kSegmentsPerThread = 4;
+constexpr std::size_t kSegmentsPerThread = 8;
 constexpr std::size_t kMaxSegments = 16;
 
 /// Threads to use for Options::threads (0: one per usable core).
@@ -180,7 +185,7 @@ struct Scanner::Impl {
         book_round();   // the round in flight may still read with the last reader
         round_reader = read;
         for (std::size_t done = 0; done < count;) {
-            const std::size_t take = std::min(count - done, kRoundSize);
+            const std::size_t take = std::min(count - done, kReadRoundSize);
             // Room only: each segment's task reads its part (scan_round()).
             window.room(take);
             window.commit(take);
