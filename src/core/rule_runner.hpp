@@ -45,6 +45,11 @@ public:
     /// ChunkBuffer::adopt): commit_and_run() then scans the next bytes there
     /// without a copy, and the next make_room() copies what is still needed.
     void restart_in_place(unsigned char* bytes, std::uint64_t offset);
+    /// make_room() for input that stays where it is, at `next` (the bytes
+    /// from end_offset() on): when the bytes the rules still need fit in the
+    /// `room` bytes before `next`, copies them there and adopts the input
+    /// from them on, as restart_in_place() does; else returns false.
+    bool continue_in_place(unsigned char* next, std::size_t room);
 
     /// Discards the bytes no scanner needs (keeping those from `also_keep`
     /// on) and returns room for `size` more bytes. Invalidates pointers into

@@ -286,7 +286,12 @@ struct Scanner::Impl {
             }
             if (i == 0) {
                 catch_up();
-                truth->append(bytes, edge(1), kSliceSize);
+                // In place after the bytes the true runner still needs, when they fit before the block.
+                if (truth->continue_in_place(bytes, detail::InputWindow::kRoomBefore)) {
+                    detail::run_in_place(*truth, bytes, 0, edge(1), edge(1));
+                } else {
+                    truth->append(bytes, edge(1), kSliceSize);
+                }
                 report_round();
             } else {
                 segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));

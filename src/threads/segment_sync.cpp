@@ -18,20 +18,24 @@ constexpr std::size_t kCopiedTail = 64;
 
 }  // namespace
 
+void run_in_place(RuleRunner& runner, unsigned char* bytes, std::size_t from, std::size_t to, std::size_t end) {
+    const std::size_t in_place = std::min(to, end - std::min(end, kCopiedTail));
+    // What the rules find does not depend on how the bytes are split.
+    if (from < in_place) runner.commit_and_run(in_place - from);
+    from = std::max(from, in_place);
+    if (from < to) runner.append(bytes + from, to - from, to - from);
+}
+
 void SpeculativeSegment::scan(unsigned char* bytes, std::size_t count, std::uint64_t offset) {
     RuleRunner& runner = *runner_;
     runner.restart_in_place(bytes, offset);
     bytes_ = bytes;
     begin_ = offset;
     checkpoints_.clear();
-    const std::size_t in_place = count - std::min(count, kCopiedTail);
     std::size_t done = 0;
     for (std::size_t k = 0; done < count; ++k) {
         const std::size_t take = std::min(count - done, kSlices[std::min(k, kSlices.size() - 1)]);
-        // The states at the slice's end do not depend on how it is split.
-        const std::size_t here = done < in_place ? std::min(take, in_place - done) : 0;
-        if (here > 0) runner.commit_and_run(here);
-        if (here < take) runner.append(bytes + done + here, take - here, take - here);
+        run_in_place(runner, bytes, done, done + take, count);
         done += take;
         Checkpoint& checkpoint = checkpoints_.emplace_back();
         checkpoint.offset = offset + done;

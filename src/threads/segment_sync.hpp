@@ -24,6 +24,13 @@
 
 namespace iocscan::detail {
 
+/// Lets `runner`, which has adopted the input at `bytes` (restart_in_place()
+/// or continue_in_place()) and scanned it up to bytes + from, scan it up to
+/// bytes + to, where they are. The bytes end at bytes + end (to <= end): the
+/// last few before it are copied into the runner instead, since the
+/// sentinel after them would cover a byte another thread may use.
+void run_in_place(RuleRunner& runner, unsigned char* bytes, std::size_t from, std::size_t to, std::size_t end);
+
 class SpeculativeSegment {
 public:
     explicit SpeculativeSegment(std::unique_ptr<RuleRunner> runner) : runner_(std::move(runner)) {}
