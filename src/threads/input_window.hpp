@@ -1,8 +1,8 @@
 // The input that matches may still point into, when several threads scan.
 //
 // Input is collected in blocks (one per round of parallel scanning); the
-// runners copy what they scan into their own buffers, and the report reads a
-// match's bytes from here. A block is freed once nothing before its end can
+// runners scan their segments where they lie here (in place), and the report
+// reads a match's bytes from here. A block is freed once nothing before its end can
 // be reported any more, so memory stays bounded by a few blocks. The report
 // runs on a helper thread while the caller adds the next block, so it reads
 // through an InputView: a copy of the block list taken before the round.
