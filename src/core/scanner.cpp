@@ -274,8 +274,12 @@ struct Scanner::Impl {
         window.view(view);   // what report_round() reads, while the caller adds blocks
         auto& segments_now = ahead[round_parity ^ 1];
         const std::size_t segments = std::clamp<std::size_t>(size / kMinSegment, 1, segments_now.size() + 1);
-        const auto edge = [size, segments](std::size_t i) {
-            return size / segments * i + (i == segments ? size % segments : 0);
+        const std::size_t halves = short_last_segments(size, segments);
+        const auto edge = [size, segments, halves](std::size_t i) {
+            // In half segments: 2 per segment before the short ones, 1 per short one.
+            const std::size_t full = segments - halves;
+            const auto units = [full](std::size_t j) { return 2 * j - (j > full ? j - full : 0); };
+            return static_cast<std::size_t>(std::uint64_t{size} * units(i) / units(segments));
         };
         unsigned char* const bytes_to_fill = read != nullptr ? bytes : nullptr;
         const std::uint64_t read_at = round_read_at;
@@ -307,6 +311,16 @@ struct Scanner::Impl {
         }
         pool->start(segments, std::move(scan_segment));
         return deliver(on_match);   // the last round's, while this one is scanned
+    }
+
+    /// How many of a round's last segments are half as long as the others:
+    /// the threads take segments in order, so the one that runs out of
+    /// segments first waits for the other's last one, half as long then.
+    /// None where the halves would be shorter than kMinSegment.
+    static std::size_t short_last_segments(std::size_t size, std::size_t segments) {
+        constexpr std::size_t kHalves = 4;
+        if (segments <= kHalves || size / (2 * segments - kHalves) < kMinSegment) return 0;
+        return kHalves;
     }
 
     /// The true runner's task, after its scan (a helper, with threads):
