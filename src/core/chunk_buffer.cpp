@@ -40,7 +40,10 @@ void ChunkBuffer::commit(std::size_t written) {
 }
 
 void ChunkBuffer::clear(std::uint64_t base_offset) {
-    if (adopted_) leave_adopted();
+    // Adopted bytes are left as they are: a scan that ends normally has
+    // left them (discard_and_reserve()) before, and one cut short by an
+    // exception may have lost them (a window cleared since).
+    adopted_ = false;
     // Keeps the storage for the next stream; a fresh buffer gets one byte.
     if (!bytes_) {
         bytes_ = std::make_unique_for_overwrite<unsigned char[]>(1);

@@ -35,12 +35,14 @@ public:
     /// Appends the first `written` bytes of the room discard_and_reserve()
     /// made, or the next `written` adopted bytes.
     void commit(std::size_t written);
-    /// Empties the buffer; the next byte appended is input offset `base_offset`.
+    /// Empties the buffer; the next byte appended is input offset
+    /// `base_offset`. Adopted bytes are not touched (nor put back).
     void clear(std::uint64_t base_offset = 0);
     /// Empties the buffer and shows the input from `base_offset` on where it
     /// is, at `bytes`, as commit() takes it in. Until the buffer leaves them
-    /// (discard_and_reserve(), clear()), only this buffer's thread may use
-    /// those bytes, up to and including the one after the last committed.
+    /// (discard_and_reserve() puts back the byte under the sentinel), only
+    /// this buffer's thread may use those bytes, up to and including the
+    /// one after the last committed; bytes[0] must exist.
     void adopt(unsigned char* bytes, std::uint64_t base_offset);
 
 private:

@@ -28,7 +28,11 @@ void run_in_place(RuleRunner& runner, unsigned char* bytes, std::size_t from, st
 
 void SpeculativeSegment::scan(unsigned char* bytes, std::size_t count, std::uint64_t offset) {
     RuleRunner& runner = *runner_;
-    runner.restart_in_place(bytes, offset);
+    if (count > 0) {
+        runner.restart_in_place(bytes, offset);
+    } else {
+        runner.restart(offset);   // bytes[0] is the next segment's
+    }
     bytes_ = bytes;
     begin_ = offset;
     checkpoints_.clear();
