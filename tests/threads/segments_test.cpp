@@ -393,8 +393,8 @@ TEST(SegmentsInPlace, ContinuingInPlaceOrByCopyGivesTheOneRunResult) {
 
 TEST(SegmentsInPlace, ASegmentScannedInPlaceIsPutBackAndTouchesNothingAfterIt) {
     const std::string text = edge_heavy_text().substr(0, 900 * 1024);
-    for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{63}, std::size_t{64}, std::size_t{65}, std::size_t{600},
-                                    std::size_t{300 * 1024}}) {
+    const std::vector<std::size_t> counts{0, 1, 63, 64, 65, 600, 300 * 1024};
+    for (const std::size_t count : counts) {
         // The segment alone in a buffer of its size: ASan sees a touch after it.
         std::vector<unsigned char> segment_bytes(bytes_of(text) + 1000, bytes_of(text) + 1000 + count);
         detail::SpeculativeSegment segment(new_runner());
