@@ -28,6 +28,27 @@ void RuleRunner::restart(std::uint64_t offset) {
     point_rules_at_buffer({});
 }
 
+void RuleRunner::restart_in_place(unsigned char* bytes, std::uint64_t offset) {
+    restart(offset);
+    buffer_.adopt(bytes, offset);
+    point_rules_at_buffer({});
+}
+
+bool RuleRunner::continue_in_place(unsigned char* next, std::size_t room) {
+    std::size_t keep = buffer_.size();
+    for (auto& rule : rules_) keep = std::min(keep, first_needed(rule));
+    const std::size_t kept = buffer_.size() - keep;
+    if (kept > room) return false;
+    saved_.clear();
+    for (const auto& rule : rules_) saved_.push_back(positions_of(rule.state, keep));
+    unsigned char* const start = next - kept;
+    if (kept > 0) std::memcpy(start, buffer_.data() + keep, kept);
+    buffer_.adopt(start, buffer_.base_offset() + keep);
+    buffer_.commit(kept);
+    point_rules_at_buffer(saved_);
+    return true;
+}
+
 std::uint64_t RuleRunner::watermark() const {
     std::uint64_t mark = kNoOffset;
     for (const auto& rule : rules_) {

@@ -41,13 +41,22 @@ public:
     /// Forgets all input: fresh scanners, and the next byte appended is input
     /// offset `offset`. Frozen marks are cleared.
     void restart(std::uint64_t offset);
+    /// restart(offset) on input that stays where it is, at `bytes` (see
+    /// ChunkBuffer::adopt): commit_and_run() then scans the next bytes there
+    /// without a copy, and the next make_room() copies what is still needed.
+    void restart_in_place(unsigned char* bytes, std::uint64_t offset);
+    /// make_room() for input that stays where it is, at `next` (the bytes
+    /// from end_offset() on): when the bytes the rules still need fit in the
+    /// `room` bytes before `next`, copies them there and adopts the input
+    /// from them on, as restart_in_place() does; else returns false.
+    bool continue_in_place(unsigned char* next, std::size_t room);
 
     /// Discards the bytes no scanner needs (keeping those from `also_keep`
     /// on) and returns room for `size` more bytes. Invalidates pointers into
     /// buffer().
     unsigned char* make_room(std::size_t size, std::uint64_t also_keep = kNoOffset);
-    /// Appends the first `count` bytes of the room and lets every rule that is
-    /// not frozen consume all buffered bytes.
+    /// Appends the first `count` bytes of the room (or adopted bytes) and
+    /// lets every rule that is not frozen consume all buffered bytes.
     void commit_and_run(std::size_t count);
     /// make_room() + copy + commit_and_run(), in slices of `slice` bytes.
     void append(const unsigned char* bytes, std::size_t count, std::size_t slice);

@@ -46,13 +46,18 @@ using detail::kNoOffset;
 /// piece passed to feed() does not grow the buffer.
 constexpr std::size_t kSliceSize = 256 * 1024;
 /// With threads, input is scanned in rounds of up to kRoundSize bytes, each
-/// cut into segments scanned at the same time: four per thread, so that the
-/// thread that also reports does not hold the others up (at most 16, which
-/// bounds memory), and none shorter than kMinSegment (each costs a catch-up
-/// of a few hundred bytes).
+/// cut into segments scanned at the same time: eight per thread, so that the
+/// thread that also reports does not hold the others up and the threads
+/// wait little for the last segment of a round (at most 16, which bounds
+/// memory), and none shorter than kMinSegment (each costs a catch-up of a
+/// few hundred bytes). A file read by the threads (commit_read()) is
+/// scanned in rounds of kReadRoundSize: the wait at a round's end is a
+/// smaller share of a larger round, and its segments are longer (fewer
+/// catch-ups); a pipe's round is what one read gave.
 constexpr std::size_t kRoundSize = 1024 * 1024;
+constexpr std::size_t kReadRoundSize = 2 * 1024 * 1024;
 constexpr std::size_t kMinSegment = 64 * 1024;
-constexpr std::size_t kSegmentsPerThread = 4;
+constexpr std::size_t kSegmentsPerThread = 8;
 constexpr std::size_t kMaxSegments = 16;
 
 /// Threads to use for Options::threads (0: one per usable core).
@@ -180,7 +185,7 @@ struct Scanner::Impl {
         book_round();   // the round in flight may still read with the last reader
         round_reader = read;
         for (std::size_t done = 0; done < count;) {
-            const std::size_t take = std::min(count - done, kRoundSize);
+            const std::size_t take = std::min(count - done, kReadRoundSize);
             // Room only: each segment's task reads its part (scan_round()).
             window.room(take);
             window.commit(take);
@@ -269,8 +274,12 @@ struct Scanner::Impl {
         window.view(view);   // what report_round() reads, while the caller adds blocks
         auto& segments_now = ahead[round_parity ^ 1];
         const std::size_t segments = std::clamp<std::size_t>(size / kMinSegment, 1, segments_now.size() + 1);
-        const auto edge = [size, segments](std::size_t i) {
-            return size / segments * i + (i == segments ? size % segments : 0);
+        const std::size_t halves = short_last_segments(size, segments);
+        const auto edge = [size, segments, halves](std::size_t i) {
+            // In half segments: 2 per segment before the short ones, 1 per short one.
+            const std::size_t full = segments - halves;
+            const auto units = [full](std::size_t j) { return 2 * j - (j > full ? j - full : 0); };
+            return static_cast<std::size_t>(std::uint64_t{size} * units(i) / units(segments));
         };
         unsigned char* const bytes_to_fill = read != nullptr ? bytes : nullptr;
         const std::uint64_t read_at = round_read_at;
@@ -281,7 +290,12 @@ struct Scanner::Impl {
             }
             if (i == 0) {
                 catch_up();
-                truth->append(bytes, edge(1), kSliceSize);
+                // In place after the bytes the true runner still needs, when they fit before the block.
+                if (truth->continue_in_place(bytes, detail::InputWindow::kRoomBefore)) {
+                    detail::run_in_place(*truth, bytes, 0, edge(1), edge(1));
+                } else {
+                    truth->append(bytes, edge(1), kSliceSize);
+                }
                 report_round();
             } else {
                 segments_now[i - 1].scan(bytes + edge(i), edge(i + 1) - edge(i), offset + edge(i));
@@ -297,6 +311,16 @@ struct Scanner::Impl {
         }
         pool->start(segments, std::move(scan_segment));
         return deliver(on_match);   // the last round's, while this one is scanned
+    }
+
+    /// How many of a round's last segments are half as long as the others:
+    /// the threads take segments in order, so the one that runs out of
+    /// segments first waits for the other's last one, half as long then.
+    /// None where the halves would be shorter than kMinSegment.
+    static std::size_t short_last_segments(std::size_t size, std::size_t segments) {
+        constexpr std::size_t kHalves = 4;
+        if (segments <= kHalves || size / (2 * segments - kHalves) < kMinSegment) return 0;
+        return kHalves;
     }
 
     /// The true runner's task, after its scan (a helper, with threads):

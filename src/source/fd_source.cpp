@@ -78,7 +78,8 @@ std::optional<ScanEnd> read_by_segments(int fd, std::uint64_t* position, std::ui
                                         const MatchCallback& on_match, std::uint64_t& read_so_far,
                                         std::string& error) {
     const auto reads = std::make_shared<SegmentReads>(fd);
-    const std::size_t round = std::max<std::size_t>(source.chunk_size, 1 << 20);
+    // A whole round of Scanner::commit_read() (2 MiB) at least.
+    const std::size_t round = std::max<std::size_t>(source.chunk_size, 2 << 20);
     while (*position < file_size) {
         if (cancelled(source)) return cancel(scanner, on_match);
         const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(round, file_size - *position));

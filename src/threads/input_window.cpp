@@ -21,12 +21,12 @@ unsigned char* InputWindow::room(std::size_t size) {
     if (block.size + size > block.capacity) {
         // Grow geometrically; nothing points into an open block yet.
         const std::size_t capacity = std::max(block.size + size, block.capacity * 2);
-        auto grown = std::make_unique_for_overwrite<unsigned char[]>(capacity);
-        if (block.size > 0) std::memcpy(grown.get(), block.bytes.get(), block.size);
+        auto grown = std::make_unique_for_overwrite<unsigned char[]>(kRoomBefore + capacity);
+        if (block.size > 0) std::memcpy(grown.get() + kRoomBefore, block.data(), block.size);
         block.bytes = std::move(grown);
         block.capacity = capacity;
     }
-    return block.bytes.get() + block.size;
+    return block.data() + block.size;
 }
 
 void InputWindow::commit(std::size_t count) {
@@ -36,7 +36,7 @@ void InputWindow::commit(std::size_t count) {
 
 void InputWindow::view(InputView& into) const {
     into.pieces_.clear();
-    for (const Block& block : blocks_) into.pieces_.push_back({block.offset, block.bytes.get(), block.size});
+    for (const Block& block : blocks_) into.pieces_.push_back({block.offset, block.data(), block.size});
 }
 
 std::vector<InputView::Piece>::const_iterator InputView::find(std::uint64_t offset) const {

@@ -1,8 +1,8 @@
 // The input that matches may still point into, when several threads scan.
 //
 // Input is collected in blocks (one per round of parallel scanning); the
-// runners copy what they scan into their own buffers, and the report reads a
-// match's bytes from here. A block is freed once nothing before its end can
+// runners scan their segments where they lie here (in place), and the report
+// reads a match's bytes from here. A block is freed once nothing before its end can
 // be reported any more, so memory stays bounded by a few blocks. The report
 // runs on a helper thread while the caller adds the next block, so it reads
 // through an InputView: a copy of the block list taken before the round.
@@ -46,12 +46,17 @@ private:
 
 class InputWindow {
 public:
+    /// Spare bytes before each block's data: the true runner copies the
+    /// bytes it still needs from earlier input there, to scan the block's
+    /// first segment in place after them (RuleRunner::continue_in_place).
+    static constexpr std::size_t kRoomBefore = 4096;
+
     /// Room for `size` more bytes at the end of the open block (a block is
     /// opened when none is). Valid until commit().
     unsigned char* room(std::size_t size);
     void commit(std::size_t count);
     /// The open block's bytes and the input offset of the first.
-    unsigned char* open_data() { return open_ ? blocks_.back().bytes.get() : nullptr; }
+    unsigned char* open_data() { return open_ ? blocks_.back().data() : nullptr; }
     std::size_t open_size() const { return open_ ? blocks_.back().size : 0; }
     std::uint64_t open_offset() const { return end_ - open_size(); }
     /// The open block is complete: later bytes go to a new block.
@@ -68,10 +73,11 @@ public:
 
 private:
     struct Block {
-        std::unique_ptr<unsigned char[]> bytes;
+        std::unique_ptr<unsigned char[]> bytes;   ///< kRoomBefore, then the data
         std::size_t size = 0;
-        std::size_t capacity = 0;
+        std::size_t capacity = 0;   ///< of the data
         std::uint64_t offset = 0;
+        unsigned char* data() const { return bytes ? bytes.get() + kRoomBefore : nullptr; }
     };
     std::deque<Block> blocks_;
     std::vector<Block> spares_;   ///< freed blocks' storage, reused

@@ -11,19 +11,35 @@ namespace {
 /// scan has to rescan up to the checkpoint where its rules get in step, and
 /// that is usually the first; then the size the scanner uses anyway.
 constexpr std::array<std::size_t, 5> kSlices{512, 1536, 6 * 1024, 24 * 1024, 64 * 1024};
+/// The last bytes of a segment are copied into the runner rather than
+/// scanned in place: the sentinel after them would cover the next
+/// segment's first byte, which another thread reads and writes.
+constexpr std::size_t kCopiedTail = 64;
 
 }  // namespace
 
-void SpeculativeSegment::scan(const unsigned char* bytes, std::size_t count, std::uint64_t offset) {
+void run_in_place(RuleRunner& runner, unsigned char* bytes, std::size_t from, std::size_t to, std::size_t end) {
+    const std::size_t in_place = std::min(to, end - std::min(end, kCopiedTail));
+    // What the rules find does not depend on how the bytes are split.
+    if (from < in_place) runner.commit_and_run(in_place - from);
+    from = std::max(from, in_place);
+    if (from < to) runner.append(bytes + from, to - from, to - from);
+}
+
+void SpeculativeSegment::scan(unsigned char* bytes, std::size_t count, std::uint64_t offset) {
     RuleRunner& runner = *runner_;
-    runner.restart(offset);
+    if (count > 0) {
+        runner.restart_in_place(bytes, offset);
+    } else {
+        runner.restart(offset);   // bytes[0] is the next segment's
+    }
     bytes_ = bytes;
     begin_ = offset;
     checkpoints_.clear();
     std::size_t done = 0;
     for (std::size_t k = 0; done < count; ++k) {
         const std::size_t take = std::min(count - done, kSlices[std::min(k, kSlices.size() - 1)]);
-        runner.append(bytes + done, take, take);
+        run_in_place(runner, bytes, done, done + take, count);
         done += take;
         Checkpoint& checkpoint = checkpoints_.emplace_back();
         checkpoint.offset = offset + done;

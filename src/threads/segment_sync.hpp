@@ -24,14 +24,24 @@
 
 namespace iocscan::detail {
 
+/// Lets `runner`, which has adopted the input at `bytes` (restart_in_place()
+/// or continue_in_place()) and scanned it up to bytes + from, scan it up to
+/// bytes + to, where they are. The bytes end at bytes + end (to <= end): the
+/// last few before it are copied into the runner instead, since the
+/// sentinel after them would cover a byte another thread may use.
+void run_in_place(RuleRunner& runner, unsigned char* bytes, std::size_t from, std::size_t to, std::size_t end);
+
 class SpeculativeSegment {
 public:
     explicit SpeculativeSegment(std::unique_ptr<RuleRunner> runner) : runner_(std::move(runner)) {}
 
     /// Scans `count` bytes that start at input offset `offset` as if the
     /// input began there, recording a checkpoint after each slice. The bytes
-    /// must stay where they are until catch-up.
-    void scan(const unsigned char* bytes, std::size_t count, std::uint64_t offset);
+    /// must stay where they are until catch-up. They are scanned where they
+    /// are (the runner writes its sentinel over a byte inside them and puts
+    /// it back), so no other thread may use them during the scan; the byte
+    /// after them is not touched.
+    void scan(unsigned char* bytes, std::size_t count, std::uint64_t offset);
 
     std::uint64_t begin() const { return begin_; }
     std::uint64_t end() const { return runner_->end_offset(); }

@@ -274,7 +274,10 @@ std::vector<Candidate> scan_with_segment(const std::string& text, std::size_t ed
     auto truth = new_runner();
     truth->append(bytes_of(text), edge, 64 * 1024);
     detail::SpeculativeSegment segment(new_runner());
-    segment.scan(bytes_of(text) + edge, end - edge, edge);
+    // Scanned in place: the segment's runner writes into its bytes and puts them back.
+    std::string in_place = text;
+    segment.scan(reinterpret_cast<unsigned char*>(in_place.data()) + edge, end - edge, edge);
+    EXPECT_EQ(in_place, text);
     const RuleRunner* before = truth.get();
     std::uint64_t dropped = 0;
     detail::SegmentCatchUp::run(truth, segment, found, dropped);
@@ -336,6 +339,69 @@ TEST(SegmentCatchUp, ASegmentStartingInsideATokenDropsWhatTheFreshStartInvented)
     };
     EXPECT_TRUE(has_sha256(reference));
     EXPECT_TRUE(has_sha256(found));
+}
+
+/// Scans `text` as the true runner scans a round's first segments: pieces
+/// of `piece` bytes, each in a buffer of its own with `room` spare bytes
+/// before it, continued in place when the bytes still needed fit there.
+/// Counts the pieces scanned in place and copied; each buffer's bytes must
+/// be the text's again afterwards.
+std::vector<Candidate> scan_continued_in_place(const std::string& text, std::size_t piece, std::size_t room,
+                                               std::size_t& in_place, std::size_t& copied) {
+    std::vector<Candidate> found;
+    auto runner = new_runner();
+    for (std::size_t at = 0; at < text.size(); at += piece) {
+        const std::size_t size = std::min(piece, text.size() - at);
+        // Exactly room + size: no byte after the piece may be touched (ASan).
+        std::vector<unsigned char> block(room + size);
+        std::copy_n(bytes_of(text) + at, size, block.begin() + static_cast<std::ptrdiff_t>(room));
+        unsigned char* const data = block.data() + room;
+        if (runner->continue_in_place(data, room)) {
+            detail::run_in_place(*runner, data, 0, size, size);
+            ++in_place;
+        } else {
+            runner->append(data, size, 64 * 1024);
+            ++copied;
+        }
+        EXPECT_TRUE(std::equal(data, data + size, bytes_of(text) + at)) << "piece at " << at;
+        EXPECT_EQ(runner->end_offset(), at + size);
+        take_found(*runner, found);
+    }
+    runner->finish();
+    take_found(*runner, found);
+    return found;
+}
+
+TEST(SegmentsInPlace, ContinuingInPlaceOrByCopyGivesTheOneRunResult) {
+    // Long tokens cross piece edges: some need more than the room, so both
+    // ways are taken.
+    const std::string text = edge_heavy_text();
+    const auto reference = sorted(scan_in_one_run(text));
+    ASSERT_GT(reference.size(), 1000u);
+    for (const std::size_t piece : {std::size_t{1000}, std::size_t{64 * 1024 + 3}, std::size_t{128 * 1024}}) {
+        std::size_t in_place = 0, copied = 0;
+        const auto found = scan_continued_in_place(text, piece, 4096, in_place, copied);
+        EXPECT_TRUE(sorted(found) == reference) << "piece " << piece;
+        EXPECT_GT(in_place, 0u) << "piece " << piece;
+        EXPECT_GT(copied, 0u) << "piece " << piece;
+    }
+    // Without room, only a piece after which no rule holds a byte goes in place.
+    std::size_t in_place = 0, copied = 0;
+    const auto found = scan_continued_in_place(text, 50 * 1024, 0, in_place, copied);
+    EXPECT_TRUE(sorted(found) == reference);
+}
+
+TEST(SegmentsInPlace, ASegmentScannedInPlaceIsPutBackAndTouchesNothingAfterIt) {
+    const std::string text = edge_heavy_text().substr(0, 900 * 1024);
+    const std::vector<std::size_t> counts{0, 1, 63, 64, 65, 600, 300 * 1024};
+    for (const std::size_t count : counts) {
+        // The segment alone in a buffer of its size: ASan sees a touch after it.
+        std::vector<unsigned char> segment_bytes(bytes_of(text) + 1000, bytes_of(text) + 1000 + count);
+        detail::SpeculativeSegment segment(new_runner());
+        segment.scan(segment_bytes.data(), count, 1000);
+        EXPECT_EQ(segment.end(), 1000 + count);
+        EXPECT_TRUE(std::equal(segment_bytes.begin(), segment_bytes.end(), bytes_of(text) + 1000)) << count;
+    }
 }
 
 }  // namespace
