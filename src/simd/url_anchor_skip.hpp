@@ -31,6 +31,8 @@
 #include <cstddef>
 #include <cstring>
 
+#include "core/lex_state.hpp"
+#include "families/url/url_limits.hpp"
 #include "simd/skip_scan.hpp"
 
 namespace iocscan::detail {
@@ -156,6 +158,94 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
     known = a;
     if (r <= a && a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
     return r;
+}
+
+// Long runs with no anchor ("http://http://...", "aHR0cDovaHR0cDov..." to
+// the end of a 10 MiB line): the skip above stops at the run's start, and
+// the DFA used to walk the run to the line's end, resumed slice after
+// slice. From a word byte, a run of `plain` bytes (the one-byte `atok`s of
+// url_common.re, [.:/\\\w-]; backslash: without "\", which may start its
+// anchor) is one `word atok*` token as far as it goes, with no anchor in
+// it and no other rule of the grammar but `*` starting there. So where
+// such a run reaches lim, the lex function may wait without a DFA state
+// (LexState::skip_state kUrlPlainRunParked, `tok` kept) and, when the run
+// ends, run the DFA from `tok`: it walks the run once, as it would have.
+// Once the run is longer than kMaxUrlLength, a URL token holding it is
+// dropped and counted whatever its start, and one starting at any word
+// byte `w` of the run ends at the same byte with the same rule (the run
+// before `w` is `word atok*` too, so a longer match from `w` would be one
+// from the run's start as well). So `tok` moves up to the run's last word
+// byte with `overlong` set, and the driver never has to drop it. The lex
+// function parks only a token that follows no at-sign (follows_at_sign(),
+// which no word byte of the run does: the DFA from it would count a drop
+// that the one from the run's start does not).
+
+/// url_bracket, url_backslash: LexState::skip_state while the lex function
+/// waits at lim in a run of plain bytes (above); no DFA state is pending.
+inline constexpr unsigned kUrlPlainRunParked = 1;
+
+/// A plain byte: url_common.re `atok` of one byte, [.:/\\0-9a-zA-Z_-]
+/// (backslash: without "\").
+template <bool kBackslash>
+inline bool is_plain_address_char(unsigned char c) {
+    return skip::is_word(c) || c == '.' || c == ':' || c == '/' || c == '-' || (!kBackslash && c == '\\');
+}
+
+/// The first byte at or after `p` that is not plain, or lim.
+template <bool kBackslash>
+inline const unsigned char* plain_address_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    using namespace skip;
+    for (; lim - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        // "-" "." "/" are 0x2d-0x2f.
+        unsigned plain = word_mask(v) | in_range(v, '-', 2) | eq(v, ':');
+        if constexpr (!kBackslash) plain |= eq(v, '\\');
+        if (const unsigned out = ~plain & 0xFFFF; out != 0) return p + __builtin_ctz(out);
+    }
+#endif
+    while (p < lim && is_plain_address_char<kBackslash>(*p)) ++p;
+    return p;
+}
+
+/// Where a plain run from the token start `st.cur` ends, or st.cur when the
+/// skips are off or no such run starts there (not at a word byte).
+template <bool kBackslash>
+inline const unsigned char* plain_run_from_token(const LexState& st) {
+    if (!skip::skips_on() || !skip::is_word(*st.cur)) return st.cur;
+    return plain_address_run_end<kBackslash>(st.cur, st.lim);
+}
+
+/// One step in a plain run whose token holds `st.tok` (a word byte that
+/// starts it, or with `overlong` one inside it): the bytes from `st.cur` to
+/// `end` are plain, `end` the run's end or lim. Returns true when parked
+/// at lim (the lex function returns `waiting`); false when the DFA goes on
+/// from `st.tok` (`st.cur` = `st.tok`, a fresh DFA), as the file comment says.
+inline bool plain_run_parks(LexState& st, const unsigned char* end) {
+    if (st.overlong || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+        st.overlong = true;
+        // The run's last word byte, among the bytes not looked at before.
+        for (const unsigned char* w = end; w > st.cur;) {
+            if (skip::is_word(*--w)) {
+                st.tok = w;
+                break;
+            }
+        }
+    }
+    st.cur = st.tok;
+    st.mar = st.tok;
+    st.accept = 0;
+    st.marker_is_tok = false;
+    st.state = -1;
+    // A run ending here, or one whose kept token is too far back for the
+    // driver to keep (a run of non-word plain bytes): the DFA's.
+    if (end != st.lim || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+        st.skip_state = 0;
+        return false;
+    }
+    st.skip_state = kUrlPlainRunParked;
+    st.cur = st.lim;
+    return true;
 }
 
 }  // namespace iocscan::detail
