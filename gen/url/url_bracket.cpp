@@ -45,17 +45,26 @@ namespace {
 LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
+    // Where a token start may be parked in a plain run (simd/url_anchor_skip.hpp).
+    const unsigned char* const plain_tail = plain_tail_to_park<false>(st.cur, st.lim);
     // st.skip_state set: parked at lim in a run of plain address bytes with
     // `tok` kept (simd/url_anchor_skip.hpp); no DFA state is pending.
     if (st.skip_state != 0) {
         if (st.cur == st.lim) {
-            // Resumed without new bytes: the input has ended, and the DFA
-            // ends the run's token.
+            // Resumed without new bytes: the input has ended. The run's
+            // token holds no anchor, so the DFA would end it reporting
+            // nothing and wait between tokens at lim: the same here.
             st.skip_state = 0;
-            st.cur = st.tok;
-            goto dfa;
+            st.start_token();
+            st.state = -1;
+            return LexStatus::waiting;
         }
         if (plain_run_parks(st, plain_address_run_end<false>(st.cur, st.lim))) return LexStatus::waiting;
+        goto dfa;
+    }
+    // A DFA that walked a short plain run to lim, which goes on: parked too.
+    if (resumed_in_plain_run_to_lim<false>(st) && !follows_at_sign(prefix, st.tok)) {
+        if (plain_run_parks(st, st.lim)) return LexStatus::waiting;
         goto dfa;
     }
     if (st.state < 0) {
@@ -234,11 +243,9 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
         }
         // A plain run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
-        {
-            const unsigned char* const end = plain_run_from_token<false>(st);
-            if (end == st.lim && !follows_at_sign(prefix, st.tok) && plain_run_parks(st, end)) {
-                return LexStatus::waiting;
-            }
+        if (starts_plain_run_to_lim(st, plain_tail) && !follows_at_sign(prefix, st.tok) &&
+            plain_run_parks(st, st.lim)) {
+            return LexStatus::waiting;
         }
     dfa:
         
@@ -3274,14 +3281,7 @@ LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
     // st.flags, st.depth: the eight bytes before the token start
     // (families/common/token_prefix.hpp), which the driver may drop before the next call.
     const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
-    // A parked run resumed without new bytes: the input has ended, and the
-    // DFA it hands the kept token to waits at lim once more; only the calls
-    // after that see the end. None of them waits for bytes.
-    const bool input_ended = st.skip_state != 0 && st.cur == st.lim;
-    LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
-    while (input_ended && status == LexStatus::waiting && st.state >= 0) {
-        status = lex_url_bracket_tokens(st, sink, prefix);
-    }
+    const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
     const std::uint64_t saved = prefix.saved_at(st.tok);
     st.flags = static_cast<unsigned>(saved);
     st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));

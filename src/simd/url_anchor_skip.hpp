@@ -191,29 +191,78 @@ inline bool is_plain_address_char(unsigned char c) {
     return skip::is_word(c) || c == '.' || c == ':' || c == '/' || c == '-' || (!kBackslash && c == '\\');
 }
 
+/// Plain bytes of one mask (word bytes, "-" "." "/" as 0x2d-0x2f, ":").
+#if defined(__SSE2__)
+template <bool kBackslash>
+inline unsigned plain_mask(__m128i v) {
+    using namespace skip;
+    const unsigned plain = word_mask(v) | in_range(v, '-', 2) | eq(v, ':');
+    return kBackslash ? plain : plain | eq(v, '\\');
+}
+#endif
+
 /// The first byte at or after `p` that is not plain, or lim.
 template <bool kBackslash>
 inline const unsigned char* plain_address_run_end(const unsigned char* p, const unsigned char* lim) {
 #if defined(__SSE2__)
-    using namespace skip;
     for (; lim - p >= 16; p += 16) {
-        const __m128i v = load16(p);
-        // "-" "." "/" are 0x2d-0x2f.
-        unsigned plain = word_mask(v) | in_range(v, '-', 2) | eq(v, ':');
-        if constexpr (!kBackslash) plain |= eq(v, '\\');
-        if (const unsigned out = ~plain & 0xFFFF; out != 0) return p + __builtin_ctz(out);
+        const unsigned out = ~plain_mask<kBackslash>(skip::load16(p)) & 0xFFFF;
+        if (out != 0) return p + __builtin_ctz(out);
     }
 #endif
     while (p < lim && is_plain_address_char<kBackslash>(*p)) ++p;
     return p;
 }
 
-/// Where a plain run from the token start `st.cur` ends, or st.cur when the
-/// skips are off or no such run starts there (not at a word byte).
+/// The first byte of the plain bytes that end at lim, not before `from`.
 template <bool kBackslash>
-inline const unsigned char* plain_run_from_token(const LexState& st) {
-    if (!skip::skips_on() || !skip::is_word(*st.cur)) return st.cur;
-    return plain_address_run_end<kBackslash>(st.cur, st.lim);
+inline const unsigned char* plain_tail_start(const unsigned char* from, const unsigned char* lim) {
+    const unsigned char* r = lim;
+#if defined(__SSE2__)
+    for (; r - from >= 16; r -= 16) {
+        const unsigned out = ~plain_mask<kBackslash>(skip::load16(r - 16)) & 0xFFFF;
+        if (out != 0) return r - 16 + (32 - __builtin_clz(out));
+    }
+#endif
+    while (r > from && is_plain_address_char<kBackslash>(r[-1])) --r;
+    return r;
+}
+
+/// A plain run closer to lim than this is left to the DFA (parking it and
+/// handing it back costs more than walking it); if it goes on, it is
+/// parked when the DFA is resumed (resumed_in_plain_run_to_lim()).
+inline constexpr std::ptrdiff_t kShortestParkedRun = 64;
+
+/// The first byte from which the lex function may park a token start:
+/// plain bytes from there reach lim, at least kShortestParkedRun of them
+/// (lim: none, or the skips are off). Looked for once per lex call, from
+/// where the call begins: token starts only move forward within a call.
+template <bool kBackslash>
+inline const unsigned char* plain_tail_to_park(const unsigned char* from, const unsigned char* lim) {
+    if (!skip::skips_on() || lim - from < kShortestParkedRun) return lim;
+    const unsigned char* const tail = plain_tail_start<kBackslash>(from, lim);
+    return lim - tail < kShortestParkedRun ? lim : tail;
+}
+
+/// Whether the lex function may park on the token start `st.cur` (no
+/// sooner than `plain_tail`, from plain_tail_to_park()): a word byte of
+/// plain bytes that reach lim.
+inline bool starts_plain_run_to_lim(const LexState& st, const unsigned char* plain_tail) {
+    return st.cur >= plain_tail && st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
+}
+
+/// Whether the DFA, resumed inside the token from `st.tok`, has read only
+/// plain bytes from a word byte and they go on to lim: then the token may
+/// be parked as at its start (a fresh DFA from `tok` reads the same bytes
+/// into the same state). Only for a token begun close to the last lim
+/// (kShortestParkedRun), so that the bytes looked at are few.
+template <bool kBackslash>
+inline bool resumed_in_plain_run_to_lim(const LexState& st) {
+    if (!skip::skips_on() || st.state < 0 || st.overlong || st.cur - st.tok >= kShortestParkedRun ||
+        st.lim - st.tok < kShortestParkedRun || !skip::is_word(*st.tok)) {
+        return false;
+    }
+    return plain_address_run_end<kBackslash>(st.tok, st.lim) == st.lim;
 }
 
 /// One step in a plain run whose token holds `st.tok` (a word byte that
