@@ -36,6 +36,8 @@
 #include "simd/skip_scan.hpp"
 #include "families/yara/yara_sync.hpp"
 
+#include <cstring>
+
 namespace iocscan::detail {
 namespace {
 
@@ -86,7 +88,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // Parked at lim between tokens outside a rule (below) and resumed
     // without new bytes: the input has ended.
-    if (st.state < 0 && st.cond == kIdle && st.cur == st.lim) return LexStatus::end;
+    if (st.state < 0 && (st.cond == kIdle || st.cond == kIdleLineComment) && st.cur == st.lim) return LexStatus::end;
     // A fresh DFA (state -1) goes through the context dispatch below.
     if (st.state >= 0) {
         switch (st.state) {
@@ -405,7 +407,19 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 return LexStatus::waiting;
             }
         } else if (st.cond == kIdleLineComment) {
+            // The rest of the line is one-byte tokens that only `continue`
+            // (linecom below): passed up to its line feed, which goes back
+            // to the DFA ("http://..." on a 10 MiB line took it byte by byte).
+            if (skip::skips_on()) {
+                const void* feed = std::memchr(st.cur, '\n', static_cast<std::size_t>(st.lim - st.cur));
+                st.cur = feed != nullptr ? static_cast<const unsigned char*>(feed) : st.lim;
+            }
             st.start_token();
+            if (st.cur == st.lim) {
+                // Wait between tokens, as in idle: the next bytes go through here too.
+                st.state = -1;
+                return LexStatus::waiting;
+            }
         } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
                    st.token_fits(kMaxRule)) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive

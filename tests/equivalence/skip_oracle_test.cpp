@@ -330,8 +330,8 @@ std::pair<std::vector<Found>, Stats> scan_with_stats(const std::string& text, co
 /// DFAs alone: the same matches and the same dropped_overlong. Returns the
 /// reference's drop count.
 std::uint64_t expect_url_runs_agree(const std::string& text, const std::string& label,
-                                    std::initializer_list<std::size_t> pieces) {
-    const Options options = options_for({Type::url});
+                                    std::initializer_list<std::size_t> pieces,
+                                    const Options& options = options_for({Type::url})) {
     SwitchesRestored restore;
     detail::skip::set_skips_for_tests(false);
     const auto [reference, reference_stats] = scan_with_stats(text, options, 0);
@@ -384,6 +384,25 @@ TEST(SkipOracle, UrlLongPlainRuns) {
     text += "[:]x[.]y ";
     while (text.size() < 5 * max) text += "aHR0cDov";
     EXPECT_GT(expect_url_runs_agree(text, "runs in small pieces", {1, 7, 4096}), 0u);
+}
+
+// YARA: a "//" glued to a word outside a rule hides the rest of its line,
+// which the scanner passes up to the line feed ("http://..."). Rules right
+// after such lines, one whose "//" ends the input, and a rule too long to
+// report after a comment line, in small and large pieces.
+TEST(SkipOracle, YaraGluedLineComments) {
+    const std::string rule = "rule a { strings: $a = \"x//y\" condition: $a }\n";
+    std::string text = rule;
+    for (const std::size_t size : {std::size_t{10}, std::size_t{5000}, std::size_t{70000}}) {
+        std::string line = "see http://";
+        while (line.size() < size) line += "http://";
+        text += line + "\n" + rule + line + "\r\n// prelude\n" + rule + "x//\n" + rule;
+    }
+    text += "rule big { condition: true " + std::string(1 << 20, ' ') + "}\n" + rule + "end http://x";
+    const Options options = options_for({Type::yara});
+    EXPECT_EQ(first_difference(scan_pieces(text, options), dfa_alone(text, options)).substr(0, 600), "");
+    EXPECT_GE(values_of(scan_pieces(text, options), Type::yara).size(), 10u);
+    EXPECT_GT(expect_url_runs_agree(text, "glued // lines", {1, 7, 4096, 65536}, options), 0u);
 }
 
 }  // namespace
