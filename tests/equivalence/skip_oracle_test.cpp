@@ -374,15 +374,17 @@ TEST(SkipOracle, UrlLongPlainRuns) {
         dropped += expect_url_runs_agree(text, "long runs of \"" + unit + "\"", {0, 4096, 65536, 1 << 20});
     }
     EXPECT_GT(dropped, 20u);   // the runs' URLs, dropped and counted
-    // Small pieces (a run is parked when the DFA is resumed in it), one of
-    // non-word bytes past the bound, one after an at-sign, and a run that
+    // Small pieces (a run is parked when the DFA is resumed in it), runs of
+    // non-word bytes past the bound (one after a word byte: the parked
+    // token goes back to the DFA), one after an at-sign, and a run that
     // ends the input.
     std::string text = "x ";
     while (text.size() < 2 * max + 100) text += "http://";
-    text += "/[.]com x[.]com\n" + std::string(max + 3, '/') + "a[.]b ops[@]";
-    while (text.size() < 4 * max + 300) text += "aHR0cDov";
+    text += "/[.]com x[.]com\n" + std::string(max + 3, '/') + "a[.]b a" + std::string(max + 3, '/') + "[.]b ops[@]";
+    const std::size_t run_start = text.size();
+    while (text.size() - run_start < max + 200) text += "aHR0cDov";
     text += "[:]x[.]y ";
-    while (text.size() < 5 * max) text += "aHR0cDov";
+    for (const std::size_t end = text.size() + max + 100; text.size() < end;) text += "aHR0cDov";
     EXPECT_GT(expect_url_runs_agree(text, "runs in small pieces", {1, 7, 4096}), 0u);
 }
 
