@@ -13,7 +13,8 @@
 # HOSTILE_SAME=OTHER_BIN: no counts; checks instead that BIN prints what
 # OTHER_BIN prints on each line (and on each line with IOCs and a newline
 # in its middle), with one and two threads, and that BIN with IOCSCAN_NO_SKIPS=1
-# prints the same. Exit 1 on the first difference.
+# prints the same, --stats counts included (dropped over-long candidates).
+# Exit 1 on the first difference.
 set -euo pipefail
 bin=${1:-build/iocscan}
 size=${2:-10M}
@@ -44,18 +45,25 @@ if [ -n "${HOSTILE_SAME:-}" ]; then
 m = b" 8.8.8.8 ops@example.org 2001[:]db8[:][:]1 evil[.]com/x 1.2.3.4\n"
 if sys.argv[3] == "1": t = t[:n // 2] + m + t[n // 2 + len(m):]
 sys.stdout.buffer.write(t)' "$line" "$bytes" "$cut" > "$work/input"
-            "$HOSTILE_SAME" --threads 1 "$@" "$work/input" > "$work/old.out" || true
+            # The matches, then the --stats counts (not the time, not the threads).
+            same_run() {
+                "$@" --stats "$work/input" > "$work/run.out" 2> "$work/run.err" || true
+                grep -v -e ' s, ' -e 'stats: threads' "$work/run.err" >> "$work/run.out" || true
+            }
+            same_run "$HOSTILE_SAME" --threads 1 "$@"
+            mv "$work/run.out" "$work/old.out"
             for run in "--threads 1" "--threads 2" "nosk"; do
                 if [ "$run" = nosk ]; then
-                    IOCSCAN_NO_SKIPS=1 "$bin" --threads 1 "$@" "$work/input" > "$work/new.out" || true
+                    IOCSCAN_NO_SKIPS=1 same_run "$bin" --threads 1 "$@"
                 else
-                    "$bin" $run "$@" "$work/input" > "$work/new.out" || true
+                    same_run "$bin" $run "$@"
                 fi
-                if ! cmp -s "$work/old.out" "$work/new.out"; then
+                if ! cmp -s "$work/old.out" "$work/run.out"; then
                     echo "'$line' (cut $cut, $run): output differs"; exit 1
                 fi
             done
-            echo "'$line' (cut $cut): same output, $(wc -l < "$work/old.out") lines"
+            echo "'$line' (cut $cut): same output, $(grep -c -v '^iocscan: stats' "$work/old.out") lines," \
+                "$(grep 'dropped' "$work/old.out" | sed 's/.*stats: //' || echo 'no drops')"
         done
     done
     exit 0

@@ -35,6 +35,8 @@
 #include "simd/skip_scan.hpp"
 #include "families/yara/yara_sync.hpp"
 
+#include <cstring>
+
 namespace iocscan::detail {
 namespace {
 
@@ -67,6 +69,14 @@ void leave_rule(LexState& st) {
     st.flags = kGlued;
 }
 
+/// The first line feed at or after `p`, or lim (`p` with the skips off).
+/// Out of line: inlined, it cost the scanner's hot loop registers.
+[[gnu::noinline]] const unsigned char* to_line_feed(const unsigned char* p, const unsigned char* lim) {
+    if (!skip::skips_on()) return p;
+    const void* feed = std::memchr(p, '\n', static_cast<std::size_t>(lim - p));
+    return feed != nullptr ? static_cast<const unsigned char*>(feed) : lim;
+}
+
 }  // namespace
 
 bool yara_outside_rule(int cond) { return cond == kIdle || cond == kIdleLineComment; }
@@ -77,7 +87,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     // Parked at lim between tokens outside a rule (below) and resumed
     // without new bytes: the input has ended.
-    if (st.state < 0 && st.cond == kIdle && st.cur == st.lim) return LexStatus::end;
+    if (st.state < 0 && (st.cond == kIdle || st.cond == kIdleLineComment) && st.cur == st.lim) return LexStatus::end;
     // A fresh DFA (state -1) goes through the context dispatch below.
     if (st.state >= 0) {
         /*!getstate:re2c*/
@@ -102,7 +112,16 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 return LexStatus::waiting;
             }
         } else if (st.cond == kIdleLineComment) {
+            // The rest of the line is one-byte tokens that only `continue`
+            // (linecom below): passed up to its line feed, which goes back
+            // to the DFA ("http://..." on a 10 MiB line took it byte by byte).
+            st.cur = to_line_feed(st.cur, st.lim);
             st.start_token();
+            if (st.cur == st.lim) {
+                // Wait between tokens, as in idle: the next bytes go through here too.
+                st.state = -1;
+                return LexStatus::waiting;
+            }
         } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
                    st.token_fits(kMaxRule)) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive

@@ -34,7 +34,8 @@ struct LexState {
     unsigned flags = 0;
     /// What a rule's skip proved about the bytes it parked on, kept across
     /// calls (ipv4, email: skip::kLongRunInRun; ipv6-defanged:
-    /// skip::kDefangedInLongRun and kin); 0 when nothing is pending.
+    /// skip::kDefangedInLongRun and kin; url bracket, backslash:
+    /// kUrlPlainRunParked); 0 when nothing is pending.
     unsigned skip_state = 0;
     /// Rule-specific data the driver hands to the scanner (custom patterns).
     const void* context = nullptr;

@@ -262,8 +262,9 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
         case 'S':
             // Unbroken, the second character tells ASCII ([HF]) from UTF-16LE
             // ("A"): only those spellings are compared ("aHR0cDov" repeated
-            // calls this every 8 bytes).
-            if (!unbroken || q[1] != 'A') {
+            // calls this every 8 bytes). Both ASCII spellings have "L" as
+            // their 9th character, which that text never has: tested first.
+            if (!unbroken || (q[1] != 'A' && q[8] == 'L')) {
                 if (any({{"aHR0cDovL", "SFRUUDovL"}, {"aHR0cHM6Ly", "SFRUUFM6Ly"}})) return Base64Core::group_start;
             }
             if (unbroken && q[1] != 'A') return Base64Core::none;

@@ -31,6 +31,8 @@
 #include <cstddef>
 #include <cstring>
 
+#include "core/lex_state.hpp"
+#include "families/url/url_limits.hpp"
 #include "simd/skip_scan.hpp"
 
 namespace iocscan::detail {
@@ -156,6 +158,147 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
     known = a;
     if (r <= a && a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
     return r;
+}
+
+// Long runs with no anchor ("http://http://...", "aHR0cDovaHR0cDov..." to
+// the end of a 10 MiB line): the skip above stops at the run's start, and
+// the DFA used to walk the run to the line's end, resumed slice after
+// slice. From a word byte, a run of `plain` bytes (the one-byte `atok`s of
+// url_common.re, [.:/\\\w-]; backslash: without "\", which may start its
+// anchor) is one `word atok*` token as far as it goes, with no anchor in
+// it and no other rule of the grammar but `*` starting there. So where
+// such a run reaches lim, the lex function may wait without a DFA state
+// (LexState::skip_state kUrlPlainRunParked, `tok` kept) and, when the run
+// ends, run the DFA from `tok`: it walks the run once, as it would have.
+// Once the run is longer than kMaxUrlLength, a URL token holding it is
+// dropped and counted whatever its start, and one starting at any word
+// byte `w` of the run ends at the same byte with the same rule (the run
+// before `w` is `word atok*` too, so a longer match from `w` would be one
+// from the run's start as well). So `tok` moves up to the run's last word
+// byte with `overlong` set, and the driver never has to drop it. The lex
+// function parks only a token that follows no at-sign (follows_at_sign(),
+// which no word byte of the run does: the DFA from it would count a drop
+// that the one from the run's start does not).
+
+/// url_bracket, url_backslash: LexState::skip_state while the lex function
+/// waits at lim in a run of plain bytes (above); no DFA state is pending.
+inline constexpr unsigned kUrlPlainRunParked = 1;
+
+/// A plain byte: url_common.re `atok` of one byte, [.:/\\0-9a-zA-Z_-]
+/// (backslash: without "\").
+template <bool kBackslash>
+inline bool is_plain_address_char(unsigned char c) {
+    return skip::is_word(c) || c == '.' || c == ':' || c == '/' || c == '-' || (!kBackslash && c == '\\');
+}
+
+/// The plain bytes of 16 (word bytes, "-" "." "/" as 0x2d-0x2f, ":"),
+/// combined as vectors and taken as bits once: the parked scan's loop.
+#if defined(__SSE2__)
+template <bool kBackslash>
+inline unsigned plain_mask(__m128i v) {
+    using namespace skip;
+    const __m128i letter = vin_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
+    __m128i plain = vor(vor(vin_range(v, '0', 9), letter), vor(veq(v, '_'), vin_range(v, '-', 2)));
+    plain = vor(plain, veq(v, ':'));
+    if constexpr (!kBackslash) plain = vor(plain, veq(v, '\\'));
+    return static_cast<unsigned>(_mm_movemask_epi8(plain));
+}
+#endif
+
+/// The first byte at or after `p` that is not plain, or lim.
+template <bool kBackslash>
+inline const unsigned char* plain_address_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    for (; lim - p >= 16; p += 16) {
+        const unsigned out = ~plain_mask<kBackslash>(skip::load16(p)) & 0xFFFF;
+        if (out != 0) return p + __builtin_ctz(out);
+    }
+#endif
+    while (p < lim && is_plain_address_char<kBackslash>(*p)) ++p;
+    return p;
+}
+
+/// The first byte of the plain bytes that end at lim, not before `from`.
+template <bool kBackslash>
+inline const unsigned char* plain_tail_start(const unsigned char* from, const unsigned char* lim) {
+    const unsigned char* r = lim;
+#if defined(__SSE2__)
+    for (; r - from >= 16; r -= 16) {
+        const unsigned out = ~plain_mask<kBackslash>(skip::load16(r - 16)) & 0xFFFF;
+        if (out != 0) return r - 16 + (32 - __builtin_clz(out));
+    }
+#endif
+    while (r > from && is_plain_address_char<kBackslash>(r[-1])) --r;
+    return r;
+}
+
+/// A plain run closer to lim than this is left to the DFA (parking it and
+/// handing it back costs more than walking it); if it goes on, it is
+/// parked when the DFA is resumed (resumed_in_plain_run_to_lim()).
+inline constexpr std::ptrdiff_t kShortestParkedRun = 64;
+
+/// The first byte from which the lex function may park a token start:
+/// plain bytes from there reach lim, at least kShortestParkedRun of them
+/// (lim: none, or the skips are off). Looked for once per lex call, from
+/// where the call begins: token starts only move forward within a call.
+template <bool kBackslash>
+inline const unsigned char* plain_tail_to_park(const unsigned char* from, const unsigned char* lim) {
+    if (!skip::skips_on() || lim - from < kShortestParkedRun) return lim;
+    const unsigned char* const tail = plain_tail_start<kBackslash>(from, lim);
+    return lim - tail < kShortestParkedRun ? lim : tail;
+}
+
+/// Whether the lex function may park on the token start `st.cur` (no
+/// sooner than `plain_tail`, from plain_tail_to_park()): a word byte of
+/// plain bytes that reach lim.
+inline bool starts_plain_run_to_lim(const LexState& st, const unsigned char* plain_tail) {
+    return st.cur >= plain_tail && st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
+}
+
+/// Whether the DFA, resumed inside the token from `st.tok`, has read only
+/// plain bytes from a word byte and they go on to lim: then the token may
+/// be parked as at its start (a fresh DFA from `tok` reads the same bytes
+/// into the same state). Only for a token begun close to the last lim
+/// (kShortestParkedRun), so that the bytes looked at are few.
+template <bool kBackslash>
+inline bool resumed_in_plain_run_to_lim(const LexState& st) {
+    if (!skip::skips_on() || st.state < 0 || st.overlong || st.cur - st.tok >= kShortestParkedRun ||
+        st.lim - st.tok < kShortestParkedRun || !skip::is_word(*st.tok)) {
+        return false;
+    }
+    return plain_address_run_end<kBackslash>(st.tok, st.lim) == st.lim;
+}
+
+/// One step in a plain run whose token holds `st.tok` (a word byte that
+/// starts it, or with `overlong` one inside it): the bytes from `st.cur` to
+/// `end` are plain, `end` the run's end or lim. Returns true when parked
+/// at lim (the lex function returns `waiting`); false when the DFA goes on
+/// from `st.tok` (`st.cur` = `st.tok`, a fresh DFA), as the file comment says.
+inline bool plain_run_parks(LexState& st, const unsigned char* end) {
+    if (st.overlong || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+        st.overlong = true;
+        // The run's last word byte, among the bytes not looked at before.
+        for (const unsigned char* w = end; w > st.cur;) {
+            if (skip::is_word(*--w)) {
+                st.tok = w;
+                break;
+            }
+        }
+    }
+    st.cur = st.tok;
+    st.mar = st.tok;
+    st.accept = 0;
+    st.marker_is_tok = false;
+    st.state = -1;
+    // A run ending here, or one whose kept token is too far back for the
+    // driver to keep (a run of non-word plain bytes): the DFA's.
+    if (end != st.lim || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+        st.skip_state = 0;
+        return false;
+    }
+    st.skip_state = kUrlPlainRunParked;
+    st.cur = st.lim;
+    return true;
 }
 
 }  // namespace iocscan::detail

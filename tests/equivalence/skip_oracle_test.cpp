@@ -4,6 +4,7 @@
 // Checked on the contract's cases, mixed realistic text, adversarial lines
 // and random IOC-fragment text, at chunk sizes 1, 7, 33, 4096 and 64 KiB,
 // on the AVX2 and the SSE2 paths.
+#include "families/url/url_limits.hpp"
 #include "simd/run_start_skip.hpp"
 #include "simd/skip_scan.hpp"
 #include "support/case_table.hpp"
@@ -305,6 +306,105 @@ TEST(SkipOracle, RandomIocFragments) {
             EXPECT_GT(expect_skips_agree(fragment_text(kind, random_text_bytes(), seed), label), 30u) << label;
         }
     }
+}
+
+// ---- URL rules: long runs of address bytes with no defang dot ----------
+// url_bracket and url_backslash wait at lim in such a run without their
+// DFA and, past kMaxUrlLength, hand the DFA the run's last word byte with
+// `overlong` set (simd/url_anchor_skip.hpp). Each URL token they drop is
+// counted in Stats::dropped_overlong, so the counts are compared too.
+
+/// Matches and Stats of one scan in pieces of `piece` bytes (0: one piece).
+std::pair<std::vector<Found>, Stats> scan_with_stats(const std::string& text, const Options& options,
+                                                     std::size_t piece) {
+    std::vector<Found> found;
+    Scanner scanner(options);
+    const auto sink = collector(found);
+    const std::size_t step = piece == 0 ? std::max<std::size_t>(text.size(), 1) : piece;
+    for (std::size_t at = 0; at < text.size(); at += step) scanner.feed(std::string_view(text).substr(at, step), sink);
+    scanner.finish(sink);
+    return {found, scanner.stats()};
+}
+
+/// The skips on, in each piece size and on both vector paths, against the
+/// DFAs alone: the same matches and the same dropped_overlong. Returns the
+/// reference's drop count.
+std::uint64_t expect_url_runs_agree(const std::string& text, const std::string& label,
+                                    std::initializer_list<std::size_t> pieces,
+                                    const Options& options = options_for({Type::url})) {
+    SwitchesRestored restore;
+    detail::skip::set_skips_for_tests(false);
+    const auto [reference, reference_stats] = scan_with_stats(text, options, 0);
+    detail::skip::set_skips_for_tests(true);
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const std::size_t piece : pieces) {
+            const auto [found, stats] = scan_with_stats(text, options, piece);
+            const std::string where = label + ", pieces of " + std::to_string(piece) + (avx2 ? ", AVX2" : ", SSE2");
+            // Shortened: the matches here are 64 KiB long.
+            EXPECT_EQ(first_difference(found, reference).substr(0, 600), "") << where;
+            EXPECT_EQ(stats.dropped_overlong, reference_stats.dropped_overlong) << where;
+            if (::testing::Test::HasFailure()) return reference_stats.dropped_overlong;
+        }
+    }
+    return reference_stats.dropped_overlong;
+}
+
+// Runs of each unit around kMaxUrlLength (where the skip starts to drop
+// the run's URL itself), each ended by a defang dot of either rule, string
+// escapes, a spaced dot, a run break or a line end, after a space, an
+// at-sign (the DFA drops nothing there) or a quote (backslash's quoted
+// rule); then ordinary URLs, which must still be found.
+TEST(SkipOracle, UrlLongPlainRuns) {
+    const std::size_t max = detail::kMaxUrlLength;
+    const std::string tails[] = {"[.]com/x ", "\\.com/x ", "[.]com\\n\\\"x ", " (.) z ", "[:]x[.]y ", "\n"};
+    const std::string heads[] = {" ", "ops[@]", "\""};
+    std::uint64_t dropped = 0;
+    for (const std::string& unit : {std::string("http://"), std::string("aHR0cDov"), std::string("a\\b-c.d:")}) {
+        std::string text;
+        std::size_t variant = 0;
+        for (const std::size_t size : {max - 12, max - 1, max, max + 1, max + 2, max + 40}) {
+            for (const std::string& tail : tails) {
+                std::string run;
+                while (run.size() < size) run += unit;
+                run.resize(size);
+                text += heads[variant++ % std::size(heads)] + run + tail + " evil[.]com/a b\\.org/c\n";
+            }
+        }
+        dropped += expect_url_runs_agree(text, "long runs of \"" + unit + "\"", {0, 4096, 65536, 1 << 20});
+    }
+    EXPECT_GT(dropped, 20u);   // the runs' URLs, dropped and counted
+    // Small pieces (a run is parked when the DFA is resumed in it), runs of
+    // non-word bytes past the bound (one after a word byte: the parked
+    // token goes back to the DFA), one after an at-sign, and a run that
+    // ends the input.
+    std::string text = "x ";
+    while (text.size() < 2 * max + 100) text += "http://";
+    text += "/[.]com x[.]com\n" + std::string(max + 3, '/') + "a[.]b a" + std::string(max + 3, '/') + "[.]b ops[@]";
+    const std::size_t run_start = text.size();
+    while (text.size() - run_start < max + 200) text += "aHR0cDov";
+    text += "[:]x[.]y ";
+    for (const std::size_t end = text.size() + max + 100; text.size() < end;) text += "aHR0cDov";
+    EXPECT_GT(expect_url_runs_agree(text, "runs in small pieces", {1, 7, 4096}), 0u);
+}
+
+// YARA: a "//" glued to a word outside a rule hides the rest of its line,
+// which the scanner passes up to the line feed ("http://..."). Rules right
+// after such lines, one whose "//" ends the input, and a rule too long to
+// report after a comment line, in small and large pieces.
+TEST(SkipOracle, YaraGluedLineComments) {
+    const std::string rule = "rule a { strings: $a = \"x//y\" condition: $a }\n";
+    std::string text = rule;
+    for (const std::size_t size : {std::size_t{10}, std::size_t{5000}, std::size_t{70000}}) {
+        std::string line = "see http://";
+        while (line.size() < size) line += "http://";
+        text += line + "\n" + rule + line + "\r\n// prelude\n" + rule + "x//\n" + rule;
+    }
+    text += "rule big { condition: true " + std::string(1 << 20, ' ') + "}\n" + rule + "end http://x";
+    const Options options = options_for({Type::yara});
+    EXPECT_EQ(first_difference(scan_pieces(text, options), dfa_alone(text, options)).substr(0, 600), "");
+    EXPECT_GE(values_of(scan_pieces(text, options), Type::yara).size(), 10u);
+    EXPECT_GT(expect_url_runs_agree(text, "glued // lines", {1, 7, 4096, 65536}, options), 0u);
 }
 
 }  // namespace
