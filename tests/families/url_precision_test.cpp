@@ -177,6 +177,8 @@ TEST(UrlPrecision, JsonEscapedSlashesWithoutASchemeAreAUrl) {
     EXPECT_EQ(urls(json), V{"evil[.]com/x/y.php"});
     EXPECT_EQ(refanged(json), V{"http://evil.com/x/y.php"});
     EXPECT_EQ(urls(R"(C:\Users\evil[.]com\x)"), V{});
+    // JSON has no "\." escape: beside "\/" it is a regex, as in YARA.
+    EXPECT_EQ(urls(R"($re = /invoice-portal\.com\/view/)"), V{});
     for (std::size_t piece : {1u, 3u}) {
         EXPECT_EQ(values_of(scan_pieces(json, options_for({Type::url}), piece), Type::url), V{"evil[.]com/x/y.php"});
     }

@@ -57,15 +57,20 @@ bool is_dns_name(std::string_view host) {
 /// A backslash that is no defang dot, or regex syntax.
 bool has_regex_or_path_syntax(std::string_view url) {
     constexpr ByteSet kSyntax{"\\|^$*"};
+    // JSON writes "/" as "\/"; it has no "\." escape, a regex does.
+    const bool json_slashes = url.find("\\/") != std::string_view::npos;
     for (std::size_t i = 0; (i = kSyntax.find_in(url, i)) < url.size();) {
         if (url[i] != '\\') return true;
-        // JSON writes "/" as "\\/": a path separator, not syntax.
         if (i + 1 < url.size() && url[i + 1] == '/') {
-            i += 2;
+            i += 2;   // a JSON slash: a path separator, not syntax
             continue;
         }
         // "\\." is a defang dot escaped once more (JSON): refang reads it as "."
-        if (i + 1 < url.size() && url[i + 1] == '\\') ++i;
+        if (i + 1 < url.size() && url[i + 1] == '\\') {
+            ++i;
+        } else if (json_slashes) {
+            return true;   // "\." beside "\/": a regex ("evil\.com\/x")
+        }
         const std::size_t dot = dot_token(url.substr(i));
         if (dot == 0) return true;
         i += dot;
