@@ -21,9 +21,9 @@
 //
 // A rule counts once its body has a "condition:" outside strings and
 // comments. A "/" starts a regex after "=" or "matches"; elsewhere it is a
-// division. Rules are at most kMaxRule bytes: a longer one is dropped and
-// counted, and scanning goes on as outside a rule after the token that made
-// it too long. Inside a rule, tokens stay short (strings, comments and
+// division. Rules are at most kMaxYaraRule bytes (the rule table's
+// max_token): a longer one is dropped and counted, and scanning goes on as
+// outside a rule after the token that made it too long. Inside a rule, tokens stay short (strings, comments and
 // whitespace go a byte at a time) and the marker is reset per token, so the
 // driver never has to cut a token short and where that point falls does not
 // depend on chunk edges. A // comment is not checked: as when it was one
@@ -60,8 +60,6 @@ constexpr unsigned kHasCondition = 2;   // the body has a "condition:" section
 constexpr unsigned kRegexNext = 4;      // a "/" here starts a regex
 constexpr unsigned kConditionWord = 8;  // "condition" was the last word: ":" follows?
 constexpr unsigned kInWord = 16;        // idle: yara_idle() stopped at lim inside a long word
-
-constexpr long kMaxRule = 1L << 20;
 
 void leave_rule(LexState& st) {
     st.cond = kIdle;
@@ -123,7 +121,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 return LexStatus::waiting;
             }
         } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
-                   st.token_fits(kMaxRule)) {
+                   st.token_fits()) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();
@@ -197,7 +195,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                     continue;
                 }
                 if (st.flags & kHasCondition) {
-                    if (!st.token_fits(kMaxRule)) {
+                    if (!st.token_fits()) {
                         sink.drop_overlong();
                     } else {
                         sink.add(Type::yara, kRuleYara, st.tok, st.cur);

@@ -3,6 +3,7 @@
 #include "families/encoded_url/encoded_emit.hpp"
 #include "families/rule_ids.hpp"
 #include "families/url/url_limits.hpp"
+#include "families/yara/yara_limits.hpp"
 
 #include <array>
 
@@ -62,7 +63,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     // and count longer ones (docs/families.md).
     {kRuleIpv6, "ipv6", lex_ipv6, 256, types({Type::ipv6})},
     {kRuleEmail, "email", lex_email, 1024, types({Type::email})},
-    {kRuleYara, "yara", lex_yara, 1 << 20, types({Type::yara})},
+    {kRuleYara, "yara", lex_yara, kMaxYaraRule, types({Type::yara})},
     {kRuleCustom, "custom", lex_custom, kMaxCustomLine, types({Type::custom})},
     // Off by default (docs/domains-phones.md): a number run over 256 bytes is
     // no phone; a host run is cut off at 1 KiB.

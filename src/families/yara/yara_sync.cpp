@@ -2,7 +2,7 @@
 // certified when
 //   - byte x-1 is a line feed and byte x-2 no space: in every context of a
 //     rule but the head, the line feed starts a token of its own, where a
-//     rule that started more than kMaxRule bytes before is dropped;
+//     rule that started more than kMaxYaraRule bytes before is dropped;
 //   - no rule head that started before the window [x - kWindow, x) holds the
 //     line feed (its bytes would all be spaces, word bytes and one colon);
 //   - every rule that may be open at x-1 started in the window at an opener
@@ -14,6 +14,7 @@
 // nothing glued, exactly like a scanner started at x.
 #include "families/yara/yara_sync.hpp"
 
+#include "families/yara/yara_limits.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/byte_set.hpp"
 #include "source/file_read.hpp"
@@ -37,11 +38,9 @@
 namespace iocscan::detail {
 namespace {
 
-/// grammar/yara/yara.re's kMaxRule: a longer rule is dropped.
-constexpr std::uint64_t kMaxRule = 1 << 20;
-/// A rule still open at a line feed started less than kMaxRule bytes
+/// A rule still open at a line feed started less than kMaxYaraRule bytes
 /// before it.
-constexpr std::uint64_t kWindow = kMaxRule + 16;
+constexpr std::uint64_t kWindow = kMaxYaraRule + 16;
 /// An opener that starts this little before the window may reach into it.
 constexpr std::uint64_t kOpenerSlack = 8;
 constexpr std::size_t kBlock = 64 * 1024;
