@@ -178,7 +178,7 @@ void classify_blocks(const unsigned char* p, std::size_t count, std::uint8_t* wo
 
 const unsigned char* next_flagged_avx2(std::uint8_t family, const unsigned char* p, const unsigned char* lim) {
 #if defined(IOCSCAN_SKIP_AVX2)
-    return next_flagged_avx2_impl(family, p, lim);
+    return use_avx2() ? next_flagged_avx2_impl(family, p, lim) : p;
 #else
     (void)family;
     (void)lim;
