@@ -26,33 +26,34 @@ constexpr std::string_view kEmailMark = ".@aAdD "sv;   // after an opening brack
 
 /// The cheap tests, one definition each. They are what the skips' exact
 /// tests need at a stop, or a superset of it (skip_scan.hpp says why for
-/// each family).
+/// each family). The email terms fill class byte 0, the ipv4 and yara terms
+/// byte 1, so that a skip that classifies its own window computes one class
+/// byte.
 constexpr std::array<Term, 16> kTerms{{
+    // email (to_email_at): "@" or NUL; an opening bracket before a mark or a
+    // space; a space before an opening bracket, "@", "at" or "do".
+    {kBlockEmail, "\0@"sv, kAny, kAny},
+    {kBlockEmail, "[{"sv, kEmailMark, kAny},
+    {kBlockEmail, "("sv, kEmailMark, kAny},
+    {kBlockEmail, " "sv, "("sv, kAny},
+    {kBlockEmail, " "sv, "@"sv, kAny},
+    {kBlockEmail, " "sv, "[{"sv, kAny},
+    {kBlockEmail, " "sv, "aA"sv, "tT"sv},
+    {kBlockEmail, " "sv, "dD"sv, "oO"sv},
     // ipv4 (to_ipv4_run): a digit group's end before a separator that may go
     // on: "[", "\\", "]]", "(", "." or "/". ("]" alone would pass every
     // "[1234]" of a log.)
     {kBlockIpv4, kDigit, "[\\"sv, kAny},
     {kBlockIpv4, kDigit, "]"sv, "]"sv},
     {kBlockIpv4, kDigit, "(./"sv, kAny},
-    // email (to_email_at): "@" or NUL; yara (yara_idle) stops at NUL, and a
-    // bit for NUL alone would cost a term.
-    {kBlockEmail | kBlockYara, "\0@"sv, kAny, kAny},
-    // email: an opening bracket before a mark or a space; a space before an
-    // opening bracket, "@", "at" or "do".
-    {kBlockEmail, "[{"sv, kEmailMark, kAny},
-    {kBlockEmail, "("sv, kEmailMark, kAny},
-    {kBlockEmail, " "sv, "("sv, kAny},
-    {kBlockEmail, " "sv, "@"sv, kAny},
-    {kBlockEmail, " "sv, "[{"sv, kAny},
-    {kBlockEmail, " "sv, "aAdD"sv, "tToO"sv},
-    // yara: the first three letters of "import", "include", "private",
-    // "global", "rule", and "//", "/*".
-    {kBlockYara, "i"sv, "m"sv, "p"sv},
-    {kBlockYara, "i"sv, "n"sv, "c"sv},
-    {kBlockYara, "p"sv, "r"sv, "i"sv},
-    {kBlockYara, "g"sv, "l"sv, "o"sv},
-    {kBlockYara, "r"sv, "u"sv, "l"sv},
+    // yara (yara_idle): NUL, "//", "/*", and the first three letters of
+    // "import", "include", "private", "global", "rule". Two terms hold two
+    // keywords each, so they also pass "ilo", "gmp", "pul", "rri" and the like.
+    {kBlockYara, "\0"sv, kAny, kAny},
     {kBlockYara, "/"sv, "/*"sv, kAny},
+    {kBlockYara, "i"sv, "n"sv, "c"sv},
+    {kBlockYara, "ig"sv, "ml"sv, "po"sv},
+    {kBlockYara, "pr"sv, "ru"sv, "il"sv},
 }};
 
 /// Term k is bit k % 8 of class byte k / 8. A byte's classes at a term
@@ -98,49 +99,66 @@ constexpr unsigned char family_terms(std::uint8_t family, std::size_t c) {
     return bits;
 }
 
+/// Which class bytes hold terms of `families`: bit c for byte c.
+constexpr unsigned class_bytes_of(std::uint8_t families) {
+    return (family_terms(families, 0) != 0 ? 1u : 0u) | (family_terms(families, 1) != 0 ? 2u : 0u);
+}
+static_assert(class_bytes_of(kBlockEmail) == 1 && class_bytes_of(kBlockIpv4) == 2 && class_bytes_of(kBlockYara) == 2);
+
 #if defined(IOCSCAN_SKIP_AVX2)
 IOCSCAN_AVX2 inline __m256i table(const NibbleTable& t) {
     return _mm256_load_si256(reinterpret_cast<const __m256i*>(t.data()));
 }
 
-/// Both class bytes of the 32 bytes at `p`, as term position `at`, ANDed into
-/// `terms`.
-IOCSCAN_AVX2 inline void and_classes(const unsigned char* p, std::size_t at, __m256i terms[2]) {
-    const __m256i v = load32(p + at);
+/// The terms that pass at the 32 positions at `p` (kBlockReach bytes
+/// readable), for the class bytes in kBytes (bit c: byte c).
+template <unsigned kBytes>
+IOCSCAN_AVX2 inline void passing_terms(const unsigned char* p, __m256i terms[2]) {
     const __m256i nibble = _mm256_set1_epi8(0x0F);
-    const __m256i low = _mm256_and_si256(v, nibble);
-    const __m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
-    for (std::size_t c = 0; c < 2; ++c) {
-        const __m256i classes = _mm256_and_si256(_mm256_shuffle_epi8(table(kTables.low[c][at]), low),
-                                                 _mm256_shuffle_epi8(table(kTables.high[c][at]), high));
-        terms[c] = at == 0 ? classes : _mm256_and_si256(terms[c], classes);
+    for (std::size_t at = 0; at < 3; ++at) {
+        const __m256i v = load32(p + at);
+        const __m256i low = _mm256_and_si256(v, nibble);
+        const __m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+        for (std::size_t c = 0; c < 2; ++c) {
+            if (((kBytes >> c) & 1) == 0) continue;
+            const __m256i classes = _mm256_and_si256(_mm256_shuffle_epi8(table(kTables.low[c][at]), low),
+                                                     _mm256_shuffle_epi8(table(kTables.high[c][at]), high));
+            terms[c] = at == 0 ? classes : _mm256_and_si256(terms[c], classes);
+        }
     }
 }
 
-IOCSCAN_AVX2 inline bool has_family(const __m256i terms[2], std::uint8_t family) {
-    const __m256i m0 = _mm256_set1_epi8(static_cast<char>(family_terms(family, 0)));
-    const __m256i m1 = _mm256_set1_epi8(static_cast<char>(family_terms(family, 1)));
-    return !_mm256_testz_si256(terms[0], m0) || !_mm256_testz_si256(terms[1], m1);
-}
-
-/// The word of the block at `p` (kBlockReach bytes readable).
-IOCSCAN_AVX2 inline unsigned block_word_avx2(const unsigned char* p) {
-    __m256i terms[2];
-    and_classes(p, 0, terms);
-    and_classes(p, 1, terms);
-    and_classes(p, 2, terms);
-    return (has_family(terms, kBlockIpv4) ? kBlockIpv4 : 0u) | (has_family(terms, kBlockEmail) ? kBlockEmail : 0u) |
-           (has_family(terms, kBlockYara) ? kBlockYara : 0u);
+/// Whether a term of `kFamily` passes somewhere in `terms`.
+template <std::uint8_t kFamily>
+IOCSCAN_AVX2 inline bool has_family(const __m256i terms[2]) {
+    bool has = false;
+    if constexpr (family_terms(kFamily, 0) != 0) {
+        has = !_mm256_testz_si256(terms[0], _mm256_set1_epi8(static_cast<char>(family_terms(kFamily, 0))));
+    }
+    if constexpr (family_terms(kFamily, 1) != 0) {
+        has = has || !_mm256_testz_si256(terms[1], _mm256_set1_epi8(static_cast<char>(family_terms(kFamily, 1))));
+    }
+    return has;
 }
 
 IOCSCAN_AVX2 void classify_blocks_avx2(const unsigned char* p, std::size_t count, std::uint8_t* words) {
-    for (std::size_t b = 0; b < count; ++b, p += kBlockBytes) words[b] = static_cast<std::uint8_t>(block_word_avx2(p));
+    for (std::size_t b = 0; b < count; ++b, p += kBlockBytes) {
+        __m256i terms[2];
+        passing_terms<3>(p, terms);
+        words[b] = static_cast<std::uint8_t>((has_family<kBlockIpv4>(terms) ? kBlockIpv4 : 0u) |
+                                             (has_family<kBlockEmail>(terms) ? kBlockEmail : 0u) |
+                                             (has_family<kBlockYara>(terms) ? kBlockYara : 0u));
+    }
 }
 
-IOCSCAN_AVX2 const unsigned char* next_flagged_avx2_impl(std::uint8_t family, const unsigned char* p,
-                                                         const unsigned char* lim) {
+/// The classifier from `p` for one family: only the class bytes its terms
+/// are in.
+template <std::uint8_t kFamily>
+IOCSCAN_AVX2 const unsigned char* next_flagged_of(const unsigned char* p, const unsigned char* lim) {
     for (; lim - p >= static_cast<std::ptrdiff_t>(kBlockReach); p += kBlockBytes) {
-        if ((block_word_avx2(p) & family) != 0) break;
+        __m256i terms[2];
+        passing_terms<class_bytes_of(kFamily)>(p, terms);
+        if (has_family<kFamily>(terms)) break;
     }
     return p;
 }
@@ -176,15 +194,18 @@ void classify_blocks(const unsigned char* p, std::size_t count, std::uint8_t* wo
 #endif
 }
 
-const unsigned char* next_flagged_avx2(std::uint8_t family, const unsigned char* p, const unsigned char* lim) {
+template <std::uint8_t kFamily>
+const unsigned char* next_flagged_avx2(const unsigned char* p, const unsigned char* lim) {
 #if defined(IOCSCAN_SKIP_AVX2)
-    return use_avx2() ? next_flagged_avx2_impl(family, p, lim) : p;
+    return next_flagged_of<kFamily>(p, lim);
 #else
-    (void)family;
     (void)lim;
     return p;
 #endif
 }
+template const unsigned char* next_flagged_avx2<kBlockIpv4>(const unsigned char*, const unsigned char*);
+template const unsigned char* next_flagged_avx2<kBlockEmail>(const unsigned char*, const unsigned char*);
+template const unsigned char* next_flagged_avx2<kBlockYara>(const unsigned char*, const unsigned char*);
 
 void BlockClasses::update(const unsigned char* data, std::size_t size, std::uint64_t base) {
     const std::uint64_t first = base / kBlockBytes;

@@ -38,11 +38,16 @@ inline constexpr std::size_t kBlockReach = kBlockBytes + 2;
 /// the SSE2 cheap tests of the skips' own loops (supersets of the same tests).
 void classify_blocks(const unsigned char* p, std::size_t count, std::uint8_t* words);
 
-/// The classifier run from `p` on, block after block (AVX2 only): the first
-/// block start whose word has `family`'s bit, or the first position where
-/// fewer than kBlockReach bytes are left before `lim`. What a skip runs when
-/// no driver classified its buffer.
-const unsigned char* next_flagged_avx2(std::uint8_t family, const unsigned char* p, const unsigned char* lim);
+/// The classifier run from `p` on, block after block, for one family: the
+/// first block start whose word would have `kFamily`'s bit, or the first
+/// position where fewer than kBlockReach bytes are left before `lim`. What
+/// a skip runs when no driver classified its buffer. Only when the skips
+/// may use AVX2 (skip::use_avx2()).
+template <std::uint8_t kFamily>
+const unsigned char* next_flagged_avx2(const unsigned char* p, const unsigned char* lim);
+extern template const unsigned char* next_flagged_avx2<kBlockIpv4>(const unsigned char*, const unsigned char*);
+extern template const unsigned char* next_flagged_avx2<kBlockEmail>(const unsigned char*, const unsigned char*);
+extern template const unsigned char* next_flagged_avx2<kBlockYara>(const unsigned char*, const unsigned char*);
 
 class BlockClasses {
 public:

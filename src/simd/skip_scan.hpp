@@ -255,7 +255,7 @@ inline __m128i ipv4_cheap16(__m128i v0, __m128i v1) {
         }
 #if defined(IOCSCAN_SKIP_AVX2)
         else if (avx2) {
-            p = next_flagged_avx2(kBlockIpv4, p, lim);
+            p = next_flagged_avx2<kBlockIpv4>(p, lim);
             if (lim - p < 18) break;
         }
 #endif
@@ -1186,7 +1186,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         }
 #if defined(IOCSCAN_SKIP_AVX2)
         else if (avx2) {
-            p = next_flagged_avx2(kBlockEmail, p, lim);
+            p = next_flagged_avx2<kBlockEmail>(p, lim);
             if (lim - p < 20) break;
         }
 #endif
@@ -1320,7 +1320,7 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
             }
 #if defined(IOCSCAN_SKIP_AVX2)
             else if (avx2) {
-                p = next_flagged_avx2(kBlockYara, p, lim);
+                p = next_flagged_avx2<kBlockYara>(p, lim);
                 if (lim - p < 18) break;
             }
 #endif

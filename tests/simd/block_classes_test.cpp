@@ -215,7 +215,9 @@ TEST(BlockClasses, NextFlaggedStopsAtTheFirstFlaggedBlock) {
         for (int probe = 0; probe < 50; ++probe) {
             const unsigned char* const p = data + random() % text.size();
             for (const std::uint8_t family : kFamilies) {
-                const unsigned char* const q = detail::skip::next_flagged_avx2(family, p, lim);
+                const unsigned char* const q = family == kBlockIpv4    ? detail::skip::next_flagged_avx2<kBlockIpv4>(p, lim)
+                                               : family == kBlockEmail ? detail::skip::next_flagged_avx2<kBlockEmail>(p, lim)
+                                                                       : detail::skip::next_flagged_avx2<kBlockYara>(p, lim);
                 ASSERT_GE(q, p);
                 ASSERT_LE(q, std::max(p, lim - 2));
                 for (const unsigned char* r = p; r < q; ++r) {
