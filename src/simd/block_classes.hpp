@@ -15,8 +15,8 @@
 // across a refill stay valid and only the new bytes are classified.
 #pragma once
 
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
