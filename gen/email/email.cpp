@@ -219,7 +219,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
     next_token:
         // Text before anything that could make an at-separator holds no
         // address and is passed over quickly (simd/skip_scan.hpp).
-        st.cur = skip::to_email_at(st.cur, st.lim);
+        st.cur = skip::to_email_at(st.cur, st.lim, st.blocks);
     long_run:
         // Runs too long to report are passed too (simd/skip_scan.hpp).
         st.cur = skip::past_long_dotted_run<skip::EmailWords>(st.cur, st.lim, st.max_token, st.skip_state);

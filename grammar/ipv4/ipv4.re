@@ -51,7 +51,7 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     next_token:
         // Non-digits, which `[^0-9]+` below skips, and digit groups that
         // cannot start an address are passed over (simd/skip_scan.hpp).
-        st.cur = skip::to_ipv4_run(st.cur, st.lim);
+        st.cur = skip::to_ipv4_run(st.cur, st.lim, st.blocks);
     long_run:
         // Runs too long to report are passed too (simd/skip_scan.hpp).
         st.cur = skip::past_long_dotted_run<skip::Ipv4Words>(st.cur, st.lim, st.max_token, st.skip_state);

@@ -98,7 +98,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             bool in_word = (st.flags & kInWord) != 0;
             // No new bytes inside a long word: the input ended with it.
             if (in_word && st.cur == st.lim) return LexStatus::end;
-            st.cur = skip::yara_idle(st.cur, st.lim, glued, in_word);
+            st.cur = skip::yara_idle(st.cur, st.lim, glued, in_word, st.blocks);
             st.flags = glued ? (st.flags | kGlued) : (st.flags & ~kGlued);
             st.flags = in_word ? (st.flags | kInWord) : (st.flags & ~kInWord);
             st.start_token();

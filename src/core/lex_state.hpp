@@ -12,6 +12,10 @@
 
 namespace iocscan::detail {
 
+namespace skip {
+class BlockClasses;
+}
+
 enum class LexStatus { waiting, end, stop };
 
 struct LexState {
@@ -37,6 +41,10 @@ struct LexState {
     /// skip::kDefangedInLongRun and kin; url bracket, backslash:
     /// kUrlPlainRunParked); 0 when nothing is pending.
     unsigned skip_state = 0;
+    /// The driver's classification of the buffered blocks, read by the skips
+    /// (simd/block_classes.hpp); null without a driver (the skips then run
+    /// their own pre-passes).
+    const skip::BlockClasses* blocks = nullptr;
     /// Rule-specific data the driver hands to the scanner (custom patterns).
     const void* context = nullptr;
     /// The rule's longest reported token (RuleSpec::max_token), set by the driver.

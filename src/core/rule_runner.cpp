@@ -6,16 +6,27 @@
 #include <cstring>
 
 namespace iocscan::detail {
+namespace {
+
+/// The rules whose skips read the shared block classification.
+bool reads_block_classes(RuleId id) {
+    return id == kRuleIpv4 || id == kRuleEmail || id == kRuleYara;
+}
+
+}  // namespace
 
 RuleRunner::RuleRunner(std::vector<const RuleSpec*> rules, TypeSet wanted, const void* custom_context)
     : wanted_(wanted), custom_context_(custom_context) {
     rules_.reserve(rules.size());
     for (const RuleSpec* spec : rules) rules_.push_back({spec, {}, false, false, {}, 0});
+    classify_ = std::count_if(rules_.begin(), rules_.end(),
+                              [](const ActiveRule& rule) { return reads_block_classes(rule.spec->id); }) >= 2;
     restart(0);
 }
 
 void RuleRunner::restart(std::uint64_t offset) {
     buffer_.clear(offset);
+    blocks_.reset();
     for (auto& rule : rules_) {
         rule.state = {};
         rule.state.context = rule.spec->id == kRuleCustom ? custom_context_ : nullptr;
@@ -73,6 +84,7 @@ unsigned char* RuleRunner::make_room(std::size_t size, std::uint64_t also_keep) 
 
 void RuleRunner::commit_and_run(std::size_t count) {
     buffer_.commit(count);
+    if (classify_) blocks_.update(buffer_.data(), buffer_.size(), buffer_.base_offset());
     const unsigned char* lim = buffer_.data() + buffer_.size();
     for (auto& rule : rules_) {
         rule.state.lim = lim;
@@ -91,11 +103,13 @@ void RuleRunner::append(const unsigned char* bytes, std::size_t count, std::size
 }
 
 void RuleRunner::finish() {
+    if (classify_) blocks_.update(buffer_.data(), buffer_.size(), buffer_.base_offset());
     for (auto& rule : rules_) run_rule(rule);
 }
 
 void RuleRunner::run_rule(ActiveRule& rule) {
     if (rule.ended || rule.frozen) return;
+    rule.state.blocks = classify_ ? &blocks_ : nullptr;
     CandidateSink sink(wanted_, rule.found, rule.dropped);
     sink.set_origin(buffer_.data(), buffer_.base_offset());
     rule.ended = rule.spec->lex(rule.state, sink) == LexStatus::end;

@@ -11,6 +11,7 @@
 #include "core/chunk_buffer.hpp"
 #include "core/lex_state.hpp"
 #include "families/rule_table.hpp"
+#include "simd/block_classes.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -110,6 +111,10 @@ private:
     TypeSet wanted_;
     const void* custom_context_;
     ChunkBuffer buffer_;
+    /// The skips' shared classification of buffer_ (made only when two or
+    /// more rules read it: one alone is as fast with its own pre-pass).
+    skip::BlockClasses blocks_;
+    bool classify_ = false;
     std::vector<Positions> saved_;   ///< scratch for make_room()
 };
 

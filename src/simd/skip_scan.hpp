@@ -11,6 +11,7 @@
 #pragma once
 
 #include "simd/ascii_class.hpp"
+#include "simd/block_classes.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -208,22 +209,17 @@ inline const unsigned char* to_digit(const unsigned char* p, const unsigned char
     return p;
 }
 
-#if defined(IOCSCAN_SKIP_AVX2)
-/// ipv4: the cheap test of to_ipv4_run() at 32 positions at a time, with
-/// "]" only before another "]" (still a superset of what `go_on` wants; a
-/// plain "]" would pass every "[1234]" of a log); passes over every 32
-/// positions that all fail it, and returns the first position of the 32
-/// where one passes (or where fewer than 34 bytes are left).
-IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
-    while (lim - p >= 34) {
-        const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
-        const __m256i ends = _mm256_andnot_si256(digits32(v1), digits32(v0));
-        const __m256i sep1 = vor32(vor32(vor32(veq32(v1, '['), veq32(v1, '\\')), vand32(veq32(v1, ']'), veq32(v2, ']'))),
-                                   vor32(vor32(veq32(v1, '.'), veq32(v1, '/')), veq32(v1, '(')));
-        if (any32(vand32(ends, sep1))) break;
-        p += 32;
-    }
-    return p;
+#if defined(__SSE2__)
+/// ipv4: the last digit of each digit group among 16 positions.
+inline __m128i ipv4_group_ends16(__m128i v0, __m128i v1) {
+    return _mm_andnot_si128(vin_range(v1, '0', 9), vin_range(v0, '0', 9));
+}
+/// ipv4: the cheap test of to_ipv4_run() at 16 positions: a group end
+/// followed by "[\\]" (one range), "./" (another) or "(", a superset of
+/// the bytes `go_on` wants.
+inline __m128i ipv4_cheap16(__m128i v0, __m128i v1) {
+    const __m128i sep1 = vor(vor(vin_range(v1, '[', 2), vin_range(v1, '.', 1)), veq(v1, '('));
+    return vand(ipv4_group_ends16(v0, v1), sep1);
 }
 #endif
 
@@ -236,7 +232,8 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
 /// passed over; the scan stops at the first group that may go on (or that
 /// comes within two bytes of lim), which starts a token.
 // Inlined into lex_ipv4: it runs once per token there.
-[[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim) {
+[[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim,
+                                                              const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
     const unsigned char* const start = p;
 #if defined(__SSE2__)
@@ -248,24 +245,26 @@ IOCSCAN_AVX2 inline const unsigned char* ipv4_cheap_pass_avx2(const unsigned cha
     const bool avx2 = use_avx2();
 #endif
     while (lim - p >= 18) {
+        // Blocks where the block classification's ipv4 test (sharper on "]")
+        // passes nowhere are passed over 32 bytes at a time first: by their
+        // bits when the driver classified the buffer, by the classifier run
+        // from here otherwise (AVX2 only).
+        if (blocks != nullptr) {
+            p = blocks->next(kBlockIpv4, p, lim);
+            if (lim - p < 18) break;
+        }
 #if defined(IOCSCAN_SKIP_AVX2)
-        // Blocks that fail the cheap test below are passed over 32 bytes at a
-        // time first (the same test, sharper on "]").
-        if (avx2) {
-            p = ipv4_cheap_pass_avx2(p, lim);
+        else if (avx2) {
+            p = next_flagged_avx2<kBlockIpv4>(p, lim);
             if (lim - p < 18) break;
         }
 #endif
         const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-        // Cheap test first: a group end followed by "[\\]" (one range),
-        // "./" (another) or "(", a superset of the bytes `go_on` wants.
-        const __m128i ends_v = _mm_andnot_si128(vin_range(v1, '0', 9), vin_range(v0, '0', 9));
-        const __m128i sep1 = vor(vor(vin_range(v1, '[', 2), vin_range(v1, '.', 1)), veq(v1, '('));
-        if (!any(vand(ends_v, sep1))) {
+        if (!any(ipv4_cheap16(v0, v1))) {
             p += 16;
             continue;
         }
-        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(ends_v));
+        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(ipv4_group_ends16(v0, v1)));
         const unsigned d2 = digit_mask(v2);
         const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
                                eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
@@ -1126,29 +1125,23 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 }
 #endif
 
-#if defined(IOCSCAN_SKIP_AVX2)
-/// email: the cheap test of to_email_at() at 32 positions at a time; passes
-/// over every 32 positions that all fail it, and returns the first position
-/// of the 32 where one passes (or where fewer than 34 bytes are left).
-IOCSCAN_AVX2 inline const unsigned char* email_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
-    const __m256i to_lower = _mm256_set1_epi8(0x20);
-    while (lim - p >= 34) {
-        const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
-        const __m256i l1 = _mm256_or_si256(v1, to_lower);
-        const __m256i l2 = _mm256_or_si256(v2, to_lower);
-        const __m256i space_v = veq32(v0, ' ');
-        const __m256i a1 = veq32(l1, 'a'), d1 = veq32(l1, 'd');
-        const __m256i mark1 = vor32(vor32(veq32(v1, '.'), veq32(v1, '@')), vor32(vor32(a1, d1), veq32(v1, ' ')));
-        const __m256i open0 = vor32(veq32(_mm256_or_si256(v0, to_lower), '{'), veq32(v0, '('));
-        const __m256i open1 = vor32(veq32(l1, '{'), veq32(v1, '('));
-        const __m256i word1 = vor32(vand32(a1, veq32(l2, 't')), vand32(d1, veq32(l2, 'o')));
-        const __m256i maybe = vor32(vor32(veq32(v0, '@'), veq32(v0, 0)),
-                                    vor32(vand32(open0, mark1),
-                                          vand32(space_v, vor32(vor32(open1, word1), veq32(v1, '@')))));
-        if (any32(maybe)) break;
-        p += 32;
-    }
-    return p;
+#if defined(__SSE2__)
+/// email: the cheap test of to_email_at() at 16 positions, which most blocks
+/// fail: no "@", no NUL, no opening bracket before a mark or a space, and no
+/// space before an opening bracket, "at" or "do" (a superset of
+/// email_block_stops(): English prose is full of " a" and " d", logs of "["
+/// before a digit). "[" | 0x20 is "{", and no other byte but "{" gives that.
+inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
+    const __m128i to_lower = _mm_set1_epi8(0x20);
+    const __m128i l1 = _mm_or_si128(v1, to_lower);
+    const __m128i l2 = _mm_or_si128(v2, to_lower);
+    const __m128i space_v = veq(v0, ' ');
+    const __m128i a1 = veq(l1, 'a'), d1 = veq(l1, 'd');
+    const __m128i mark1 = vor(vor(veq(v1, '.'), veq(v1, '@')), vor(vor(a1, d1), veq(v1, ' ')));   // or a space
+    const __m128i open0 = vor(veq(_mm_or_si128(v0, to_lower), '{'), veq(v0, '('));
+    const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
+    const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
+    return vor(vor(veq(v0, '@'), veq(v0, 0)), vor(vand(open0, mark1), vand(space_v, vor(vor(open1, word1), veq(v1, '@')))));
 }
 #endif
 
@@ -1174,42 +1167,30 @@ inline const unsigned char* next_address_char(const unsigned char* p, const unsi
 /// brackets or "@" (or by the sentinel); any other byte that is neither an address character nor "."
 /// cannot be inside a run, so the position after it is a token boundary.
 /// (Closing brackets are inside a run only after an opening one.)
-inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim) {
+inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim,
+                                       const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
     const unsigned char* safe = p;
 #if defined(__SSE2__)
-    const __m128i to_lower = _mm_set1_epi8(0x20);
 #if defined(IOCSCAN_SKIP_AVX2)
     const bool avx2 = use_avx2();
 #endif
     while (lim - p >= 20) {
+        // Blocks where the block classification's email test passes nowhere
+        // are passed over 32 bytes at a time first: by their bits when the
+        // driver classified the buffer, by the classifier run from here
+        // otherwise (AVX2 only).
+        if (blocks != nullptr) {
+            p = blocks->next(kBlockEmail, p, lim);
+            if (lim - p < 20) break;
+        }
 #if defined(IOCSCAN_SKIP_AVX2)
-        // Blocks that fail the cheap test below are passed over 32 bytes at a
-        // time first (the same test).
-        if (avx2) {
-            p = email_cheap_pass_avx2(p, lim);
+        else if (avx2) {
+            p = next_flagged_avx2<kBlockEmail>(p, lim);
             if (lim - p < 20) break;
         }
 #endif
-        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-        const __m128i l1 = _mm_or_si128(v1, to_lower);
-        const __m128i l2 = _mm_or_si128(v2, to_lower);
-        // First a cheap test, in vector registers with one movemask, that
-        // most blocks pass: no "@", no NUL, no opening bracket before a mark
-        // or a space, and no space before an opening bracket, "at" or "do"
-        // (a superset of email_block_stops(): English prose is full of " a" and
-        // " d", logs of "[" before a digit). "[" | 0x20 is "{", and no other
-        // byte but "{" gives that.
-        const __m128i space_v = veq(v0, ' ');
-        const __m128i a1 = veq(l1, 'a'), d1 = veq(l1, 'd');
-        const __m128i mark1 =
-            vor(vor(veq(v1, '.'), veq(v1, '@')), vor(vor(a1, d1), veq(v1, ' ')));   // or a space
-        const __m128i open0 = vor(veq(_mm_or_si128(v0, to_lower), '{'), veq(v0, '('));
-        const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
-        const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
-        const __m128i maybe = vor(vor(veq(v0, '@'), veq(v0, 0)),
-                                  vor(vand(open0, mark1), vand(space_v, vor(vor(open1, word1), veq(v1, '@')))));
-        if (!any(maybe)) {
+        if (!any(email_cheap16(load16(p), load16(p + 1), load16(p + 2)))) {
             p += 16;
             continue;
         }
@@ -1264,25 +1245,27 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
     return safe;
 }
 
-#if defined(IOCSCAN_SKIP_AVX2)
-/// yara: the cheap test of yara_idle() at 32 positions at a time; passes
-/// over every 32 positions that all fail it, and returns the first position
-/// of the 32 where one passes (or where fewer than 34 bytes are left).
-IOCSCAN_AVX2 inline const unsigned char* yara_cheap_pass_avx2(const unsigned char* p, const unsigned char* lim) {
-    while (lim - p >= 34) {
-        const __m256i v = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
-        const __m256i module = vand32(veq32(v, 'i'), vor32(vand32(veq32(v1, 'm'), veq32(v2, 'p')),
-                                                           vand32(veq32(v1, 'n'), veq32(v2, 'c'))));
-        const __m256i keyword =
-            vor32(vor32(module, vand32(veq32(v, 'p'), vand32(veq32(v1, 'r'), veq32(v2, 'i')))),
-                  vor32(vand32(veq32(v, 'g'), vand32(veq32(v1, 'l'), veq32(v2, 'o'))),
-                        vand32(veq32(v, 'r'), vand32(veq32(v1, 'u'), veq32(v2, 'l')))));
-        const __m256i comment_nul =
-            vor32(vand32(veq32(v, '/'), vor32(veq32(v1, '/'), veq32(v1, '*'))), veq32(v, 0));
-        if (any32(vor32(keyword, comment_nul))) break;
-        p += 32;
-    }
-    return p;
+#if defined(__SSE2__)
+/// yara: the parts of the cheap test of yara_idle() at 16 positions. Every
+/// stop is NUL, "//", "/*" or one of the three-letter starts "imp", "inc",
+/// "pri", "glo", "rul" (two letters are not enough: "in", "pr" and "ru" are
+/// all over prose); any other word is a plain word+ token.
+struct YaraStarts16 {
+    __m128i module;        ///< "imp", "inc"
+    __m128i keyword;       ///< those and "pri", "glo", "rul"
+    __m128i comment_nul;   ///< "//", "/*", NUL (a "/" before anything else is a one-byte token)
+};
+inline YaraStarts16 yara_starts16(__m128i v, __m128i v1, __m128i v2) {
+    const __m128i module = vand(veq(v, 'i'), vor(vand(veq(v1, 'm'), veq(v2, 'p')), vand(veq(v1, 'n'), veq(v2, 'c'))));
+    const __m128i keyword = vor(vor(module, vand(veq(v, 'p'), vand(veq(v1, 'r'), veq(v2, 'i')))),
+                                vor(vand(veq(v, 'g'), vand(veq(v1, 'l'), veq(v2, 'o'))),
+                                    vand(veq(v, 'r'), vand(veq(v1, 'u'), veq(v2, 'l')))));
+    const __m128i comment_nul = vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))), veq(v, 0));
+    return {module, keyword, comment_nul};
+}
+inline __m128i yara_cheap16(__m128i v, __m128i v1, __m128i v2) {
+    const YaraStarts16 starts = yara_starts16(v, v1, v2);
+    return vor(starts.keyword, starts.comment_nul);
 }
 #endif
 
@@ -1305,7 +1288,7 @@ IOCSCAN_AVX2 inline const unsigned char* yara_cheap_pass_avx2(const unsigned cha
 /// function comes back here with the next bytes, which go on with the run,
 /// instead of running the DFA over all of it.
 inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued,
-                                      bool& in_word) {
+                                      bool& in_word, const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
     const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     if (in_word) {
@@ -1327,29 +1310,22 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
         // In blocks, a keyword must also show its first three letters: "imp",
         // "inc", "pri", "glo", "rul"; any other word is a plain word+ token.
         while (lim - p >= 18) {
+            // Blocks where the block classification's yara test passes
+            // nowhere are passed over 32 bytes at a time first: by their
+            // bits when the driver classified the buffer, by the classifier
+            // run from here otherwise (AVX2 only).
+            if (blocks != nullptr) {
+                p = blocks->next(kBlockYara, p, lim);
+                if (lim - p < 18) break;
+            }
 #if defined(IOCSCAN_SKIP_AVX2)
-            // Blocks that fail the cheap test below are passed over 32 bytes
-            // at a time first (the same test).
-            if (avx2) {
-                p = yara_cheap_pass_avx2(p, lim);
+            else if (avx2) {
+                p = next_flagged_avx2<kBlockYara>(p, lim);
                 if (lim - p < 18) break;
             }
 #endif
             const __m128i v = load16(p);
-            const __m128i v1 = load16(p + 1);
-            const __m128i v2 = load16(p + 2);
-            // Cheap test first, in vector registers with one movemask: every
-            // stop is NUL, "//", "/*" or one of the three-letter starts. (Two
-            // letters are not enough: "in", "pr" and "ru" are all over prose.)
-            const __m128i module = vand(veq(v, 'i'), vor(vand(veq(v1, 'm'), veq(v2, 'p')),
-                                                          vand(veq(v1, 'n'), veq(v2, 'c'))));
-            const __m128i keyword =
-                vor(vor(module, vand(veq(v, 'p'), vand(veq(v1, 'r'), veq(v2, 'i')))),
-                    vor(vand(veq(v, 'g'), vand(veq(v1, 'l'), veq(v2, 'o'))),
-                        vand(veq(v, 'r'), vand(veq(v1, 'u'), veq(v2, 'l')))));
-            // A "/" not before "/" or "*" is a one-byte token.
-            const __m128i comment_nul =
-                vor(vand(veq(v, '/'), vor(veq(v1, '/'), veq(v1, '*'))), veq(v, 0));
+            const auto [module, keyword, comment_nul] = yara_starts16(v, load16(p + 1), load16(p + 2));
             if (!any(vor(keyword, comment_nul))) {
                 p += 16;
                 continue;

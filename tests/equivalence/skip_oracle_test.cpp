@@ -407,5 +407,21 @@ TEST(SkipOracle, YaraGluedLineComments) {
     EXPECT_GT(expect_url_runs_agree(text, "glued // lines", {1, 7, 4096, 65536}, options), 0u);
 }
 
+// One of the ipv4, email and yara rules alone: the driver makes no shared
+// block classification (simd/block_classes.hpp), and each skip classifies
+// its own window (next_flagged_avx2) instead of reading the driver's words.
+TEST(SkipOracle, SkipsWithoutTheSharedClassification) {
+    std::string text = mixed_text(random_text_bytes(), 3);
+    for (const CaseRow& row : load_cases(cases_path())) text += row.input + "\n";
+    for (int i = 0; i < 8; ++i) {
+        text += "import \"pe\"\nrule r" + std::to_string(i) + " { strings: $a = \"x\" condition: $a }\n// rule c\n";
+        text += "/* rule d */ private rule p" + std::to_string(i) + " { condition: true } global rule g" +
+                std::to_string(i) + " { condition: false }\n";
+    }
+    for (const Type type : {Type::ipv4, Type::email, Type::yara}) {
+        EXPECT_GT(expect_skips_agree(text, "one type alone", options_for({type})), 5u);
+    }
+}
+
 }  // namespace
 }  // namespace iocscan::test
