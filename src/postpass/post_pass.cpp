@@ -32,7 +32,7 @@ bool PostPass::apply(Type type, std::string_view text, Match& match) {
     const std::string_view written = url ? unescape_json_slashes(raw, unescaped_) : raw;
     // Refang also lowercases (hosts, MAC digits): a value that differs
     // from the text only in case was written plainly, not obfuscated.
-    match.defanged = !equal_ignoring_ascii_case(refanged_, written);
+    match.defanged = refanged_ != written && !equal_ignoring_ascii_case(refanged_, written);
     std::string_view value = refang_ ? std::string_view(refanged_) : written;
     if (defang_) {
         defang_into(type, value, shown_);
