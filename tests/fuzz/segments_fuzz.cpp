@@ -62,6 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     edges.push_back(length);
 
+    // A segment is scanned where it lies: its runner writes a sentinel into
+    // the bytes and puts it back, so it gets a copy it may write.
+    std::vector<unsigned char> writable(text, text + length);
     std::vector<Candidate> found;
     std::uint64_t dropped = 0;
     auto truth = new_runner();
@@ -69,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
         if (edges[k] == edges[k + 1]) continue;
         detail::SpeculativeSegment segment(new_runner());
-        segment.scan(text + edges[k], edges[k + 1] - edges[k], edges[k]);
+        segment.scan(writable.data() + edges[k], edges[k + 1] - edges[k], edges[k]);
         detail::SegmentCatchUp::run(truth, segment, found, dropped);
         if (truth->end_offset() != edges[k + 1]) std::abort();
     }
