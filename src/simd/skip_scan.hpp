@@ -331,16 +331,20 @@ struct EmailWords {
     static bool has(unsigned char c) { return is_email_char(c); }
 };
 
-/// A walk over "word+ ('.' word+)*" from a word byte of a run: the run's
-/// token takes every such word (the grammar's longest match).
+/// A walk over "word+ (('.' | '[.]') word+)*" from a word byte of a run:
+/// the run's token takes every such word (the grammar's longest match; both
+/// grammars join words by "." and by "[.]").
 struct DottedWalk {
     const unsigned char* last;   ///< the last word byte of the run the walk stood on
     bool reached_stop;           ///< the walk went on to `stop`
 };
 
-/// `stop` <= lim - 2: the two bytes after a word are read.
+/// `stop` <= lim - 2: the two bytes after a word are read, and "[.]" with
+/// the word byte after it where that is before `stop` + 2. A "[." right at
+/// `stop` is taken as `reached_stop` when `unsure_reaches`, else as the run's
+/// end: either way `last` is a word byte of the run.
 template <class Words>
-inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* stop) {
+inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* stop, bool unsure_reaches) {
     for (;;) {
 #if defined(__SSE2__)
         // Sixteen bytes of words and dots, each dot before a word byte, with
@@ -348,15 +352,37 @@ inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* s
         while (stop - p >= 16) {
             const __m128i v = load16(p), v1 = load16(p + 1);
             const unsigned words = Words::mask(v), dots = eq(v, '.'), next = Words::mask(v1);
-            if ((words | dots) != 0xFFFF || (dots & ~next) != 0 || (next & 0x8000) == 0) break;
+            if ((next & 0x8000) == 0) break;
+            if ((words | dots) == 0xFFFF && (dots & ~next) == 0) {
+                p += 16;
+                continue;
+            }
+            // The same with "[.]" dots ("1[.]1[.]..."): every "[" starts
+            // "[.]" and a word byte, every "]" ends one, every other "."
+            // comes before a word byte. Reads p + 18: stop + 1 at most.
+            if (stop - p < 17) break;
+            const unsigned opens = eq(v, '['), closes = eq(v, ']');
+            if ((words | dots | opens | closes) != 0xFFFF) break;
+            const __m128i v2 = load16(p + 2), v3 = load16(p + 3);
+            const unsigned in_brackets = (opens << 1) & eq(v1, ']');   // the "." of "[.]"
+            if ((opens & ~(eq(v1, '.') & eq(v2, ']') & Words::mask(v3))) != 0 ||
+                (closes & ~(opens << 2) & 0xFFFF) != 0 || (dots & ~(next | in_brackets)) != 0) {
+                break;
+            }
             p += 16;
         }
 #endif
         const unsigned char* const last = p;   // a word byte of the run
         while (p < stop && Words::has(*p)) ++p;
         if (p >= stop) return {last, true};
-        if (p[0] != '.' || !Words::has(p[1])) return {p - 1, false};
-        ++p;
+        if (p[0] == '.' && Words::has(p[1])) {
+            ++p;
+            continue;
+        }
+        if (p[0] != '[' || p[1] != '.') return {p - 1, false};
+        if (stop - p < 2) return {p - 1, unsure_reaches};
+        if (p[2] != ']' || !Words::has(p[3])) return {p - 1, false};
+        p += 3;
     }
 }
 
@@ -383,19 +409,28 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
     if (!in_long_run) {
         if (!Words::has(*p)) return p;
 #if defined(__SSE2__)
-        // Most tokens end within 16 bytes: one test tells them.
+        // Most tokens end within 16 bytes: one test tells them. With "[.]"
+        // dots, 32 bytes (defanged addresses are 7 to 27 bytes long).
         if (lim - p >= 16) {
             const __m128i v = load16(p);
-            if ((Words::mask(v) | eq(v, '.')) != 0xFFFF) return p;
+            const unsigned plain = Words::mask(v) | eq(v, '.');
+            if (plain != 0xFFFF) {
+                // "[\\]": one range test, a superset; the walk is exact.
+                if ((plain | in_range(v, '[', 2)) != 0xFFFF || lim - p < 32) return p;
+                const __m128i w = load16(p + 16);
+                if ((Words::mask(w) | eq(w, '.') | in_range(w, '[', 2)) != 0xFFFF) return p;
+            }
         }
 #endif
         const std::size_t room = static_cast<std::size_t>(lim - p) - 2;
-        const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1));
+        // Only a run proven longer than max_token is passed: unsure, it ends.
+        const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1), false);
         // A run of at most max_token bytes, or one that reaches lim first: the DFA's.
         if (!first.reached_stop || room <= max_token) return p;
         p = first.last;   // the run covers max_token + 1 bytes: it reports nothing
     }
-    const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2);
+    // A run already too long stays parked until the bytes after "[." come.
+    const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2, true);
     skip_state = rest.reached_stop ? kLongRunInRun : kLongRunDropFrom;
     return rest.last;
 }

@@ -164,14 +164,17 @@ TEST(SkipOracle, Ipv6LongRuns) {
 // "/N", a defanged dot the walk does not take), and lines of 20000 bytes.
 TEST(SkipOracle, Ipv4LongRuns) {
     std::string text;
-    for (const std::string& unit : {std::string("1."), std::string("12."), std::string("687474")}) {
+    for (const std::string& unit : {std::string("1."), std::string("12."), std::string("687474"), std::string("1[.]"),
+                                    std::string("12[.]3.")}) {
         for (std::size_t count = 120 / unit.size(); count < 140 / unit.size() + 2; ++count) {
             std::string run;
             while (run.size() < count * unit.size()) run += unit;
             for (const std::string& tail : {std::string("1.2.3.4 "), std::string("1.2.3.4/24 "),
                                             std::string("1[.]2[.]3[.]4 "), std::string("1.2.3.4/2a "),
                                             std::string(".. 5.6.7.8 "), std::string("\\.9 "),
-                                            std::string("[.]1[.]2[.]3[.]4 ")}) {
+                                            std::string("[.]1[.]2[.]3[.]4 "), std::string("1[.x 9.9.9.9 "),
+                                            std::string("1[.]]2 "), std::string("1[. 2 "),
+                                            std::string("1[.][.]1.2.3.4 ")}) {
                 text += run + tail + "10.0.0.1 ";
             }
         }
@@ -187,13 +190,16 @@ TEST(SkipOracle, Ipv4LongRuns) {
 // defanged dot right after them, lines of 20000 bytes, one ending the input.
 TEST(SkipOracle, EmailLongRuns) {
     std::string text;
-    for (const std::string& unit : {std::string("aH"), std::string("a."), std::string("a-b.")}) {
+    for (const std::string& unit : {std::string("aH"), std::string("a."), std::string("a-b."), std::string("a[.]"),
+                                    std::string("ab[.]c.")}) {
         for (std::size_t count = 1010 / unit.size(); count < 1040 / unit.size() + 2; count += 3) {
             std::string run;
             while (run.size() < count * unit.size()) run += unit;
             for (const std::string& tail : {std::string("x@example.org "), std::string("@b.org "),
                                             std::string(" [at] b[.]org "), std::string("[.]x@b.org "),
-                                            std::string(". c@d.org ")}) {
+                                            std::string(". c@d.org "), std::string("x[.x@b.org "),
+                                            std::string("x[. ]y[@]b.org "), std::string("x[.]@b.org "),
+                                            std::string("x[.][.]y@b.org ")}) {
                 text += run + tail + "ops@example.com ";
             }
         }
