@@ -501,23 +501,26 @@ inline constexpr unsigned kIpv6InZone = 3;
 constexpr bool is_ipv6_run_char(unsigned c) { return is_word(c) || c == '.' || c == ':'; }
 constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || c == '-'; }
 
+/// ipv6, ipv6 (defanged): the first byte at or after `p` that is no run
+/// byte [0-9A-Za-z_.:], or lim.
+inline const unsigned char* ipv6_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    for (; lim - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+        if (m != 0) return p + __builtin_ctz(m);
+    }
+#endif
+    while (p < lim && is_ipv6_run_char(*p)) ++p;
+    return p;
+}
+
 /// ipv6: the rest of the token `runchar+ ("%" zonechar+)?` from `p`, where
 /// `flags` says which part `p` is in. Returns its end, a token boundary,
 /// with `flags` cleared; or lim, with `flags` saying where lim fell.
 inline const unsigned char* ipv6_token_rest(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
     if (flags == kIpv6InRun) {
-#if defined(__SSE2__)
-        while (lim - p >= 16) {
-            const __m128i v = load16(p);
-            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
-            if (m != 0) {
-                p += __builtin_ctz(m);
-                break;
-            }
-            p += 16;
-        }
-#endif
-        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        p = ipv6_run_end(p, lim);
         if (p >= lim) return lim;
         if (*p != '%') {
             flags = 0;
@@ -873,18 +876,7 @@ inline constexpr unsigned kDefangedBracketAtLim = 2;
 inline const unsigned char* defanged_long_run_rest(const unsigned char* p, const unsigned char* lim,
                                                    unsigned& skip_state) {
     for (;;) {
-#if defined(__SSE2__)
-        while (lim - p >= 16) {
-            const __m128i v = load16(p);
-            const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
-            if (m != 0) {
-                p += __builtin_ctz(m);
-                break;
-            }
-            p += 16;
-        }
-#endif
-        while (p < lim && is_ipv6_run_char(*p)) ++p;
+        p = ipv6_run_end(p, lim);
         if (p == lim) {
             skip_state = kDefangedInLongRun;
             return p;
