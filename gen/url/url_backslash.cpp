@@ -13,6 +13,7 @@
 // post-pass, families/url/url_host_check.hpp, as the token holds it.)
 #include "families/rule_ids.hpp"
 #include "families/url/url_emit.hpp"
+#include "families/url/url_plain_run.hpp"
 #include "simd/url_anchor_skip.hpp"
 
 namespace iocscan::detail {
@@ -36,30 +37,14 @@ namespace {
 LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
-    // st.skip_state set: parked at lim in a run of plain address bytes with
-    // `tok` kept (simd/url_anchor_skip.hpp); no DFA state is pending.
-    bool hand_to_dfa = false;   // the DFA takes the token from `tok`, fresh
-    if (st.skip_state != 0) {
-        if (st.cur == st.lim) {
-            // Resumed without new bytes: the input has ended. The run's
-            // token holds no anchor, so the DFA would end it reporting
-            // nothing and wait between tokens at lim: the same here.
-            st.skip_state = 0;
-            st.start_token();
-            st.state = -1;
-            return LexStatus::waiting;
-        }
-        if (plain_run_parks(st, plain_address_run_end<true>(st.cur, st.lim))) return LexStatus::waiting;
-        hand_to_dfa = true;
-    } else if (resumed_in_plain_run_to_lim<true>(st) && !follows_at_sign(prefix, st.tok)) {
-        // A DFA that walked a short plain run to lim, which goes on: parked too.
-        if (plain_run_parks(st, st.lim)) return LexStatus::waiting;
-        hand_to_dfa = true;
-    }
+    // A run of plain address bytes parked at lim (st.skip_state), or one the
+    // DFA walked to lim: parked (again), or handed to a fresh DFA.
+    const PlainRunResume resume = resume_plain_run<true>(st, prefix);
+    if (resume == PlainRunResume::waiting) return LexStatus::waiting;
     // Where a token start may be parked in a plain run: looked for once per
     // call, after the bytes of a parked run are passed.
     const unsigned char* const plain_tail = plain_tail_to_park<true>(st.cur, st.lim);
-    if (hand_to_dfa) goto dfa;
+    if (resume == PlainRunResume::dfa) goto dfa;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
         // bytes: the input has ended.
