@@ -13,6 +13,7 @@
 #include "families/ipv4/ipv4_run.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
+#include "families/common/long_run_lex.hpp"
 #include "families/common/token_prefix.hpp"
 
 #include <algorithm>
@@ -56,17 +57,9 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
         // Runs too long to report are passed too (simd/skip_scan.hpp).
         st.cur = skip::past_long_dotted_run<skip::Ipv4Words>(st.cur, st.lim, st.max_token, st.skip_state);
         st.start_token();
-        if (st.skip_state == skip::kLongRunDropFrom) {
-            st.skip_state = 0;
-            st.overlong = true;
-        } else if (st.skip_state != 0) {
-            // Parked: `tok` is kept, the next call goes on from it.
-            st.mar = st.tok;
-            st.accept = 0;
-            st.cur = st.lim;
-            st.state = -1;
-            return LexStatus::waiting;
-        } else if (st.cur == st.lim) {
+        // Parked: `tok` is kept, the next call goes on from it.
+        if (long_run_parks(st)) return LexStatus::waiting;
+        if (st.cur == st.lim) {
             // Everything buffered is passed over: wait between tokens, so that
             // the next bytes go through the skip as well (a DFA waiting at lim
             // would take a whole run of non-digits in them byte by byte).
@@ -112,14 +105,7 @@ LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
     // st.flags: the two bytes before the token start, which the driver may
     // drop before the next call.
     const TokenPrefix prefix(st.tok, st.flags);
-    // A parked skip resumed without new bytes: the input has ended, and the
-    // DFA it hands the kept token to waits at lim once more; only the calls
-    // after that see the end. None of them waits for bytes.
-    const bool input_ended = st.skip_state != 0 && st.cur == st.lim;
-    LexStatus status = lex_dotted_runs(st, sink, prefix);
-    while (input_ended && status == LexStatus::waiting && (st.skip_state != 0 || st.state >= 0)) {
-        status = lex_dotted_runs(st, sink, prefix);
-    }
+    const LexStatus status = lex_past_parked_end(st, [&] { return lex_dotted_runs(st, sink, prefix); });
     st.flags = prefix.saved_at(st.tok);
     return status;
 }
