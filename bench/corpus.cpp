@@ -1,15 +1,17 @@
 #include "corpus.hpp"
 
+#include "corpus_pieces.hpp"
+#include "corpus_styles.hpp"
+
 #include <algorithm>
-#include <array>
-#include <random>
+#include <utility>
 
 namespace iocscan::bench {
 namespace {
 
 class LineMaker {
 public:
-    explicit LineMaker(const CorpusOptions& options) : rng_(options.seed), options_(options) {}
+    explicit LineMaker(const CorpusOptions& options) : pieces_(options.seed), options_(options) {}
 
     /// Appends one line of text to `out`.
     void line(std::string& out) {
@@ -20,7 +22,7 @@ public:
             filler(out);
             return;
         }
-        switch (rng_() % 8) {
+        switch (pieces_.next() % 8) {
             case 0: access_log(out); break;
             case 1: syslog(out); break;
             case 2: json_record(out); break;
@@ -33,43 +35,14 @@ public:
     }
 
 private:
-    double uniform() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
-    unsigned pick(unsigned n) { return static_cast<unsigned>(rng_() % n); }
-
-    std::string octet() { return std::to_string(pick(256)); }
-    std::string ipv4(bool defang) {
-        const char* dots[] = {".", "[.]", "(.)", "[dot]"};
-        const char* dot = defang ? dots[1 + pick(3)] : ".";
-        return octet() + dot + octet() + dot + octet() + dot + octet();
-    }
-    std::string hex(unsigned digits) {
-        static const char kHex[] = "0123456789abcdef";
-        std::string s;
-        for (unsigned i = 0; i < digits; ++i) s += kHex[pick(16)];
-        return s;
-    }
-    std::string word() {
-        static const std::array<const char*, 24> kWords = {
-            "the", "loader", "connects", "to", "server", "and", "downloads", "a", "payload",
-            "which", "is", "then", "executed", "in", "memory", "operators", "rotate",
-            "infrastructure", "weekly", "version", "campaign", "victims", "report", "observed"};
-        return kWords[pick(kWords.size())];
-    }
-    std::string host() {
-        static const std::array<const char*, 6> kNames = {"cdn-updates", "login-secure", "mail",
-                                                          "static", "api", "files"};
-        static const std::array<const char*, 5> kZones = {"example.net", "example.com", "example.org",
-                                                          "test.example", "invalid.example"};
-        return std::string(kNames[pick(kNames.size())]) + "." + kZones[pick(kZones.size())];
-    }
-    std::string url(bool defang) {
-        std::string u = defang ? (pick(2) ? "hxxp://" : "hxxps[:]//") : (pick(2) ? "http://" : "https://");
-        std::string h = host();
-        if (defang) {
-            for (std::size_t i = h.find('.'); i != std::string::npos; i = h.find('.', i + 3)) h.replace(i, 1, "[.]");
-        }
-        return u + h + "/" + word() + "/" + hex(8) + ".php?id=" + std::to_string(pick(100000));
-    }
+    double uniform() { return pieces_.uniform(); }
+    unsigned pick(unsigned n) { return pieces_.pick(n); }
+    std::string octet() { return pieces_.octet(); }
+    std::string ipv4(bool defang) { return pieces_.ipv4(defang); }
+    std::string hex(unsigned digits) { return pieces_.hex(digits); }
+    std::string word() { return pieces_.word(); }
+    std::string host() { return pieces_.host(); }
+    std::string url(bool defang) { return pieces_.url(defang); }
 
     void filler(std::string& out) {
         out += "2026-10-0" + std::to_string(1 + pick(9)) + "T12:" + std::to_string(10 + pick(50)) +
@@ -128,7 +101,7 @@ private:
                "rule=" + std::to_string(pick(300)) + " net " + octet() + "." + octet() + ".0.0/16\n";
     }
 
-    std::mt19937_64 rng_;
+    Pieces pieces_;
     CorpusOptions options_;
 };
 
@@ -145,11 +118,18 @@ void widen(std::string_view ascii, std::string& out) {
 void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
                      const std::function<bool(std::string_view)>& sink) {
     LineMaker maker(options);
+    Pieces styled_pieces(options.seed);
     std::string block, wide;
     std::uint64_t produced = 0;
     for (;;) {
         block.clear();
-        while (block.size() < 64 * 1024) maker.line(block);
+        while (block.size() < 64 * 1024) {
+            if (options.style == CorpusStyle::mixed) {
+                maker.line(block);
+            } else {
+                append_styled(options.style, styled_pieces, block);
+            }
+        }
         std::string_view piece = block;
         if (options.wide) {
             widen(block, wide);
@@ -162,6 +142,20 @@ void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
         if (!sink(piece)) return;
         if (total_bytes != 0 && produced >= total_bytes) return;
     }
+}
+
+bool parse_corpus_style(std::string_view name, CorpusStyle& style) {
+    static const std::pair<std::string_view, CorpusStyle> kNames[] = {
+        {"mixed", CorpusStyle::mixed}, {"access", CorpusStyle::access},     {"json", CorpusStyle::json},
+        {"csv", CorpusStyle::csv},     {"markdown", CorpusStyle::markdown}, {"yara", CorpusStyle::yara},
+        {"prose", CorpusStyle::prose}};
+    for (const auto& [known, value] : kNames) {
+        if (name == known) {
+            style = value;
+            return true;
+        }
+    }
+    return false;
 }
 
 std::string base64_text(std::string_view bytes) {

@@ -9,12 +9,21 @@
 
 namespace iocscan::bench {
 
+/// What the text looks like: `mixed` is the benchmark corpus (log lines of
+/// eight kinds, every family, defanged forms); the others are one kind of
+/// text each, as analysts feed it (corpus_styles.hpp).
+enum class CorpusStyle { mixed, access, json, csv, markdown, yara, prose };
+
+/// The style named `name` ("mixed", "access", ...); false when none is.
+bool parse_corpus_style(std::string_view name, CorpusStyle& style);
+
 struct CorpusOptions {
     std::uint64_t seed = 42;
     /// IOCs per megabyte, roughly (plain and defanged, every family).
     unsigned iocs_per_mb = 2000;
     /// Write UTF-16LE ("wide") text instead of ASCII.
     bool wide = false;
+    CorpusStyle style = CorpusStyle::mixed;
 };
 
 /// Produces text in pieces until `sink` returns false or `total_bytes` have

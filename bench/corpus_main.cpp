@@ -14,7 +14,12 @@ namespace {
 
 void usage() {
     std::fputs("Usage: iocscan-corpus [--bytes N[K|M|G]] [--seed N] [--density IOCS_PER_MB] [--wide]\n"
-               "Writes deterministic log/report text with IOCs to stdout. --bytes 0 never stops.\n",
+               "                      [--style mixed|access|json|csv|markdown|yara|prose]\n"
+               "Writes deterministic text with IOCs to stdout. --bytes 0 never stops.\n"
+               "--style: mixed (default) is the benchmark corpus, log lines of eight kinds;\n"
+               "the others are one kind of text each (web/proxy logs, JSON Lines events, a\n"
+               "CSV indicator feed, a markdown report, a YARA rule set, prose), with that\n"
+               "kind's own IOC density (--density applies to mixed only).\n",
                stderr);
 }
 
@@ -48,6 +53,7 @@ int main(int argc, char** argv) {
             continue;
         }
         if (arg == "--wide") { options.wide = true; continue; }
+        if (arg == "--style" && has_value && iocscan::bench::parse_corpus_style(argv[++i], options.style)) continue;
         usage();
         return 2;
     }
