@@ -76,6 +76,53 @@ void leave_rule(LexState& st) {
     return feed != nullptr ? static_cast<const unsigned char*>(feed) : lim;
 }
 
+/// Inside a rule, the bytes that one of these contexts takes one at a time
+/// with a bare `continue` (no state changes): a string's or a regex's
+/// plain bytes, a block comment's bytes other than "*", the body's
+/// whitespace. Rule sets are mostly such bytes (indentation, meta strings),
+/// which cost a DFA round each.
+struct PlainInRule {
+    bool string[256] = {}, regex[256] = {}, comment[256] = {}, body[256] = {};
+    constexpr PlainInRule() {
+        for (int c = 0; c < 256; ++c) {
+            string[c] = c != '"' && c != '\\' && c != '\n';
+            regex[c] = c != '/' && c != '\\' && c != '\n';
+            comment[c] = c != '*';
+        }
+        for (const unsigned char c : {' ', '\t', '\r', '\n', '\v', '\f'}) body[c] = true;
+    }
+};
+constexpr PlainInRule kPlainInRule{};
+
+/// Past the bytes of context `cond` that the DFA would take one by one with
+/// a bare `continue`, up to `end`; `p` itself for other contexts (and with
+/// the skips off, so the oracle compares this with the DFA alone).
+const unsigned char* past_plain_in_rule(int cond, const unsigned char* p, const unsigned char* end) {
+    if (!skip::skips_on()) return p;
+    const bool* plain = cond == kString    ? kPlainInRule.string
+                        : cond == kRegex   ? kPlainInRule.regex
+                        : cond == kComment ? kPlainInRule.comment
+                        : cond == kBody    ? kPlainInRule.body
+                                           : nullptr;
+    if (plain == nullptr) return p;
+#if defined(__SSE2__)
+    // Strings, regexes and comments run for tens of bytes: 16 at a time up
+    // to the first byte that may end them (three stops at most).
+    if (cond != kBody) {
+        const char stops[3][3] = {{'"', '\\', '\n'}, {'/', '\\', '\n'}, {'*', '*', '*'}};
+        const char* stop = stops[cond == kString ? 0 : cond == kRegex ? 1 : 2];
+        while (end - p >= 16) {
+            const __m128i v = skip::load16(p);
+            const __m128i hit = skip::vor(skip::veq(v, stop[0]), skip::vor(skip::veq(v, stop[1]), skip::veq(v, stop[2])));
+            if (const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit)); m != 0) return p + __builtin_ctz(m);
+            p += 16;
+        }
+    }
+#endif
+    while (p < end && plain[*p]) ++p;
+    return p;
+}
+
 }  // namespace
 
 bool yara_outside_rule(int cond) { return cond == kIdle || cond == kIdleLineComment; }
@@ -423,8 +470,19 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
                 st.state = -1;
                 return LexStatus::waiting;
             }
-        } else if (st.cond == kLineComment || st.cond == kPreludeLineComment ||
-                   st.token_fits()) {
+        } else if (st.cond == kLineComment || st.cond == kPreludeLineComment) {
+            st.mar = st.cur;   // no marker from an earlier token is kept alive
+        } else if (st.token_fits()) {
+            // Plain bytes in a rule, passed at once: no further than the
+            // last byte the length check above would let a token start at,
+            // and then that check runs again, as it did for each byte.
+            const std::size_t room = st.max_token - static_cast<std::size_t>(st.cur - st.tok);
+            const unsigned char* const end =
+                static_cast<std::size_t>(st.lim - st.cur) > room ? st.cur + room + 1 : st.lim;
+            if (const unsigned char* past = past_plain_in_rule(st.cond, st.cur, end); past != st.cur) {
+                st.cur = past;
+                continue;
+            }
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();

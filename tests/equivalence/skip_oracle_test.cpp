@@ -5,6 +5,7 @@
 // and random IOC-fragment text, at chunk sizes 1, 7, 33, 4096 and 64 KiB,
 // on the AVX2 and the SSE2 paths.
 #include "families/url/url_limits.hpp"
+#include "families/yara/yara_limits.hpp"
 #include "simd/run_start_skip.hpp"
 #include "simd/skip_scan.hpp"
 #include "support/case_table.hpp"
@@ -411,6 +412,59 @@ TEST(SkipOracle, YaraGluedLineComments) {
     EXPECT_EQ(first_difference(scan_pieces(text, options), dfa_alone(text, options)).substr(0, 600), "");
     EXPECT_GE(values_of(scan_pieces(text, options), Type::yara).size(), 10u);
     EXPECT_GT(expect_url_runs_agree(text, "glued // lines", {1, 7, 4096, 65536}, options), 0u);
+}
+
+// YARA: inside a rule, runs of string, regex, comment and whitespace bytes
+// are passed at once (grammar/yara/yara.re, past_plain_in_rule), never
+// further than the byte where the rule grows too long. Rules whose maximum
+// length (kMaxYaraRule) falls inside each kind of run, at and around every
+// run end, with escapes, stops and line feeds in the runs; rule sets as
+// detection teams write them.
+TEST(SkipOracle, YaraRunsInsideRules) {
+    // Rules of kMaxYaraRule - 1, kMaxYaraRule and kMaxYaraRule + 1 bytes,
+    // whose end falls inside a string, a regex, a comment, the body's
+    // whitespace: the longest is dropped and counted, the other two reported.
+    const std::string head = "rule r { strings: $a = ";
+    const struct {
+        std::string open, close;
+        char fill;
+    } runs[] = {{"\"", "\" condition: $a }\n", 'a'},
+                {"/", "/ condition: $a }\n", 'b'},
+                {"\"x\" /*", "*/ condition: $a }\n", 'c'},
+                {"\"x\" condition: $a ", "}\n", ' '}};
+    std::string long_rules;
+    for (const auto& run : runs) {
+        for (const std::size_t length : {detail::kMaxYaraRule - 1, detail::kMaxYaraRule, detail::kMaxYaraRule + 1}) {
+            // The rule ends at its "}": the line feed after it is no part of it.
+            const std::size_t fixed = head.size() + run.open.size() + run.close.size() - 1;
+            long_rules += head + run.open + std::string(length - fixed, run.fill) + run.close;
+            long_rules += "rule ok { strings: $b = \"esc \\\" q\" $c = /a\\/b/ /* * ** */ condition: $b }\n";
+        }
+    }
+    // Where a rule grows too long, scanning goes on outside a rule from
+    // that very byte: here a space, after which a rule starts (one byte
+    // later, glued to the run, none would).
+    for (const auto& run : runs) {
+        const std::size_t before = detail::kMaxYaraRule + 1 - head.size() - run.open.size();
+        long_rules += head + run.open + std::string(before, run.fill) + " rule in { condition: true }" + run.close;
+    }
+    const Options options = options_for({Type::yara});
+    EXPECT_EQ(expect_url_runs_agree(long_rules, "YARA rules around the maximum", {4096, 65536}, options), 8u);
+    EXPECT_EQ(values_of(scan_pieces(long_rules, options), Type::yara).size(), 8u + 12u + 4u);
+
+    // Rule sets as detection teams write them, in every piece size.
+    std::string rule_set;
+    for (int i = 0; i < 40; ++i) {
+        const std::string n = std::to_string(i);
+        rule_set += "rule MAL_" + n + " : loader\n{\n    meta:\n        description = \"Detects \\\"" + n +
+                    "\\\" loader\"\n        reference = \"https://intel.example.org/r/" + n +
+                    "\"\n    strings:\n        $s1 = \"cdn.example.net\" ascii wide\n        $s2 = \"q\\\" {\"\n" +
+                    "        $r2 = /a\\/{/\n        $x1 = { 4D 5A ?? " + n +
+                    " }\n        $r1 = /https?:\\/\\/[a-z]{4,16}\\.example\\.(com|net)\\//\n        /* a " +
+                    std::string(static_cast<std::size_t>(i) * 7, '*') +
+                    " comment */\n    condition:\n        $s1 or $x1\n}\n\n";
+    }
+    EXPECT_EQ(expect_skips_agree(rule_set, "YARA rule sets", options), 40u);
 }
 
 // One of the ipv4, email and yara rules alone: the driver makes no shared
