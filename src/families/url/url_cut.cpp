@@ -28,7 +28,7 @@ struct BracketBalance {
     long square = 0;
     long curly = 0;
     explicit BracketBalance(std::string_view s) {
-        constexpr ByteSet kBrackets{"()[]{}"};
+        static constexpr ByteSet kBrackets{"()[]{}"};
         for (std::size_t i = 0; (i = kBrackets.find_in(s, i)) < s.size(); ++i) {
             switch (s[i]) {
                 case '(': ++round; break;
@@ -69,7 +69,7 @@ bool starts_escape(std::string_view url, std::size_t i) {
 
 std::size_t precise_length(std::string_view url) {
     // Only these bytes can end the URL or start a token that is passed whole.
-    constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
+    static constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
     if (kPreciseStops.find_in(url) == url.size()) return url.size();   // most URLs
     const UrlParts parts = split_url(url);
     long round = 0, square = 0, curly = 0;

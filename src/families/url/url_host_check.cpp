@@ -34,7 +34,7 @@ bool is_ipv4(std::string_view host) {
 bool is_dns_name(std::string_view host) {
     if (host.ends_with('.')) host.remove_suffix(1);   // a fully qualified name
     if (host.empty()) return false;
-    constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
+    static constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
     std::size_t labels = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= host.size(); ++i) {
@@ -56,7 +56,7 @@ bool is_dns_name(std::string_view host) {
 
 /// A backslash that is no defang dot, or regex syntax.
 bool has_regex_or_path_syntax(std::string_view url) {
-    constexpr ByteSet kSyntax{"\\|^$*"};
+    static constexpr ByteSet kSyntax{"\\|^$*"};
     // JSON writes "/" as "\/"; it has no "\." escape, a regex does.
     const bool json_slashes = url.find("\\/") != std::string_view::npos;
     for (std::size_t i = 0; (i = kSyntax.find_in(url, i)) < url.size();) {
@@ -88,7 +88,7 @@ bool is_email_part(std::string_view token, std::size_t length) {
     if (at_sign_at(token.substr(length)) > 0) return true;
     const std::string_view url = token.substr(0, length);
     const UrlParts parts = split_url(url);
-    constexpr ByteSet kAtSignStarts{"@[({"};
+    static constexpr ByteSet kAtSignStarts{"@[({"};
     for (std::size_t i = parts.host_begin; (i = kAtSignStarts.find_in(url, i)) < parts.host_end; ++i) {
         if (at_sign_at(url.substr(i, parts.host_end - i)) > 0) return true;
     }

@@ -11,6 +11,8 @@ bool one_of(char c, std::string_view set) { return set.find(c) != std::string_vi
 
 /// Length of the separator at the start of `s`, or 0.
 std::size_t separator_length(std::string_view s) {
+    // Every separator starts with one of these (most text after a scheme-like word does not).
+    if (s.empty() || (s[0] != ':' && s[0] != '[' && s[0] != '_')) return 0;
     for (std::string_view sep : {"://", ":\\\\", "[:]//", ":__", "__", "[://]", ":[//]", "[]://", ":\\/\\/"}) {
         if (s.starts_with(sep)) return sep.size();
     }
@@ -104,12 +106,12 @@ UrlParts split_url(std::string_view url) {
     // Defang brackets and spaces before the host (after the separator, if
     // any), except the "[" that opens an IPv6 host.
     std::size_t i = parts.separator_end;
-    constexpr ByteSet kBeforeHost{" ()[]{}<>\\"};
+    static constexpr ByteSet kBeforeHost{" ()[]{}<>\\"};
     while (i < url.size() && kBeforeHost.contains(url[i]) && ipv6_literal(url.substr(i)) == 0) ++i;
     parts.host_begin = i;
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
     // Only these bytes start a token or end the host; the others are passed.
-    constexpr ByteSet kHostStops{"[(\\/?#"};
+    static constexpr ByteSet kHostStops{"[(\\/?#"};
     while ((i = kHostStops.find_in(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
         std::size_t n = dot_token(rest);

@@ -6,6 +6,8 @@
 #include "simd/byte_set.hpp"
 #include "families/url/url_parts.hpp"
 
+#include <algorithm>
+
 namespace iocscan::detail {
 namespace {
 
@@ -31,18 +33,25 @@ bool half_dot_token(std::string_view s) {
 }
 
 /// `raw` without the backslash of each "\c" whose c is in `escaped`:
-/// `raw` itself when it has none, else `buffer` holding the result.
+/// `raw` itself when it has none, else `buffer` holding the result. Each
+/// backslash is judged on its own (in "\\/" the second one escapes "/").
 std::string_view drop_escapes(std::string_view raw, std::string_view escaped, std::string& buffer) {
     const auto escape_at = [&](std::size_t i) {
-        return raw[i] == '\\' && i + 1 < raw.size() && escaped.find(raw[i + 1]) != std::string_view::npos;
+        return i + 1 < raw.size() && escaped.find(raw[i + 1]) != std::string_view::npos;
     };
-    std::size_t i = 0;
-    while (i < raw.size() && !escape_at(i)) ++i;
-    if (i == raw.size()) return raw;
+    // Backslashes are rare in URLs: find them with memchr, copy the text
+    // between them at once.
+    std::size_t i = raw.find('\\');
+    while (i != std::string_view::npos && !escape_at(i)) i = raw.find('\\', i + 1);
+    if (i == std::string_view::npos) return raw;
     buffer.assign(raw.substr(0, i));
-    for (; i < raw.size(); ++i) {
-        if (!escape_at(i)) buffer.push_back(raw[i]);
+    std::size_t from = i + 1;   // the escaped byte is copied with what follows
+    for (i = raw.find('\\', from); i != std::string_view::npos; i = raw.find('\\', i + 1)) {
+        if (!escape_at(i)) continue;
+        buffer.append(raw.substr(from, i - from));
+        from = i + 1;
     }
+    buffer.append(raw.substr(from));
     return buffer;
 }
 
@@ -72,6 +81,18 @@ void reduce_tail(std::string& out, std::size_t from) {
         // (most of them) ends no token, so the lengths need not be tried.
         const char last = out.size() > from ? out.back() : '\0';
         if (last != ']' && last != ')' && last != '.') return;
+        // A token that ends with "." starts with "\\" one or two bytes
+        // before ("\\.", "\\ ."); one that ends with a bracket opens with one
+        // in its last kLongestToken bytes. Most dots in a host are neither.
+        const std::string_view recent(out.data() + from, out.size() - from);
+        if (last == '.') {
+            const std::size_t n = recent.size();
+            const bool escaped = (n >= 2 && recent[n - 2] == '\\') || (n >= 3 && recent[n - 2] == ' ' && recent[n - 3] == '\\');
+            if (!escaped) return;
+        } else if (recent.substr(recent.size() - std::min(recent.size(), kLongestToken)).find_first_of("[(") ==
+                   std::string_view::npos) {
+            return;
+        }
         for (std::size_t len = 2; len <= kLongestToken && len <= out.size() - from; ++len) {
             const std::string_view tail(out.data() + out.size() - len, len);
             char plain = 0;
