@@ -171,15 +171,14 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else if (st.token_fits()) {
             // Plain bytes in a rule, passed at once: no further than the
-            // last byte the length check above would let a token start at,
-            // and then that check runs again, as it did for each byte.
+            // last byte the length check above would let a token start at
+            // (past it, that check runs again, as it did for each byte).
             const std::size_t room = st.max_token - static_cast<std::size_t>(st.cur - st.tok);
-            const unsigned char* const end =
-                static_cast<std::size_t>(st.lim - st.cur) > room ? st.cur + room + 1 : st.lim;
-            if (const unsigned char* past = past_plain_in_rule(st.cond, st.cur, end); past != st.cur) {
-                st.cur = past;
-                continue;
-            }
+            const bool bounded = static_cast<std::size_t>(st.lim - st.cur) > room;
+            const unsigned char* const end = bounded ? st.cur + room + 1 : st.lim;
+            st.cur = past_plain_in_rule(st.cond, st.cur, end);
+            // Stopped short of the bound: the check passes for the token here.
+            if (bounded && st.cur == end) continue;
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();
