@@ -77,45 +77,95 @@ void leave_rule(LexState& st) {
 
 /// Inside a rule, the bytes that one of these contexts takes one at a time
 /// with a bare `continue` (no state changes): a string's or a regex's
-/// plain bytes, a block comment's bytes other than "*", the body's
-/// whitespace. Rule sets are mostly such bytes (indentation, meta strings),
-/// which cost a DFA round each.
+/// plain bytes, a block comment's bytes other than "*". Rule sets are
+/// mostly such bytes and body tokens (below), which cost a DFA round each.
 struct PlainInRule {
-    bool string[256] = {}, regex[256] = {}, comment[256] = {}, body[256] = {};
+    bool string[256] = {}, regex[256] = {}, comment[256] = {};
     constexpr PlainInRule() {
         for (int c = 0; c < 256; ++c) {
             string[c] = c != '"' && c != '\\' && c != '\n';
             regex[c] = c != '/' && c != '\\' && c != '\n';
             comment[c] = c != '*';
         }
-        for (const unsigned char c : {' ', '\t', '\r', '\n', '\v', '\f'}) body[c] = true;
     }
 };
 constexpr PlainInRule kPlainInRule{};
 
-/// Past the bytes of context `cond` that the DFA would take one by one with
-/// a bare `continue`, up to `end`; `p` itself for other contexts (and with
-/// the skips off, so the oracle compares this with the DFA alone).
-const unsigned char* past_plain_in_rule(int cond, const unsigned char* p, const unsigned char* end) {
+/// The body's bytes as its DFA block sees them: whitespace (`ws`, no state
+/// change), word bytes (`word+`), bytes that start a token that means
+/// something ("{", "}", a string, a comment or regex, ":", "="), and the
+/// rest, each a one-byte token of `*`.
+enum BodyByte : unsigned char { kBodyOther = 0, kBodyWs, kBodyWord, kBodyStop };
+struct BodyBytes {
+    unsigned char of[256] = {};
+    constexpr BodyBytes() {
+        for (int c = 0; c < 256; ++c) {
+            const bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (word) of[c] = kBodyWord;
+        }
+        for (const unsigned char c : {' ', '\t', '\r', '\n', '\v', '\f'}) of[c] = kBodyWs;
+        for (const unsigned char c : {'{', '}', '"', '/', ':', '='}) of[c] = kBodyStop;
+    }
+};
+constexpr BodyBytes kBodyBytes{};
+
+/// The body: passes whitespace, words that start with neither "c" nor "m"
+/// (only "condition" and "matches" mean something) and one-byte tokens of
+/// `*`; every token passed but whitespace clears kRegexNext and
+/// kConditionWord, so `cleared` says whether one was. Passes the tokens that
+/// start before `end`, a word only when its end is in (before lim): the
+/// rest of a word that lim cuts could spell "condition" to a DFA that only
+/// saw that rest.
+const unsigned char* past_plain_body(const unsigned char* p, const unsigned char* end, const unsigned char* lim,
+                                     bool& cleared) {
+    while (p < end) {
+        switch (kBodyBytes.of[*p]) {
+            case kBodyWs: ++p; break;
+            case kBodyStop: return p;
+            case kBodyOther: ++p; cleared = true; break;
+            default: {
+                if (*p == 'c' || *p == 'm') return p;
+                const unsigned char* q = p + 1;
+                while (q < lim && kBodyBytes.of[*q] == kBodyWord) ++q;
+                if (q == lim) return p;
+                p = q;
+                cleared = true;
+                break;
+            }
+        }
+    }
+    return p;
+}
+
+/// Past the tokens of the rule's context that the DFA would take one by
+/// one with no effect but on kRegexNext and kConditionWord (cleared as
+/// they would be), starting before `end`; st.cur itself in the other
+/// contexts, and with the skips off (so the oracle compares this with the
+/// DFA alone). A word may end past `end`, as a DFA token starting before it would.
+const unsigned char* past_plain_in_rule(LexState& st, const unsigned char* end) {
+    const unsigned char* p = st.cur;
     if (!skip::skips_on()) return p;
-    const bool* plain = cond == kString    ? kPlainInRule.string
-                        : cond == kRegex   ? kPlainInRule.regex
-                        : cond == kComment ? kPlainInRule.comment
-                        : cond == kBody    ? kPlainInRule.body
-                                           : nullptr;
+    if (st.cond == kBody) {
+        bool cleared = false;
+        p = past_plain_body(p, end, st.lim, cleared);
+        if (cleared) st.flags &= ~(kRegexNext | kConditionWord);
+        return p;
+    }
+    const bool* plain = st.cond == kString    ? kPlainInRule.string
+                        : st.cond == kRegex   ? kPlainInRule.regex
+                        : st.cond == kComment ? kPlainInRule.comment
+                                              : nullptr;
     if (plain == nullptr) return p;
 #if defined(__SSE2__)
     // Strings, regexes and comments run for tens of bytes: 16 at a time up
     // to the first byte that may end them (three stops at most).
-    if (cond != kBody) {
-        const char stops[3][3] = {{'"', '\\', '\n'}, {'/', '\\', '\n'}, {'*', '*', '*'}};
-        const char* stop = stops[cond == kString ? 0 : cond == kRegex ? 1 : 2];
-        while (end - p >= 16) {
-            const __m128i v = skip::load16(p);
-            const __m128i hit = skip::vor(skip::veq(v, stop[0]), skip::vor(skip::veq(v, stop[1]), skip::veq(v, stop[2])));
-            if (const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit)); m != 0) return p + __builtin_ctz(m);
-            p += 16;
-        }
+    const char stops[3][3] = {{'"', '\\', '\n'}, {'/', '\\', '\n'}, {'*', '*', '*'}};
+    const char* stop = stops[st.cond == kString ? 0 : st.cond == kRegex ? 1 : 2];
+    while (end - p >= 16) {
+        const __m128i v = skip::load16(p);
+        const __m128i hit = skip::vor(skip::veq(v, stop[0]), skip::vor(skip::veq(v, stop[1]), skip::veq(v, stop[2])));
+        if (const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit)); m != 0) return p + __builtin_ctz(m);
+        p += 16;
     }
 #endif
     while (p < end && plain[*p]) ++p;
@@ -173,12 +223,15 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             // Plain bytes in a rule, passed at once: no further than the
             // last byte the length check above would let a token start at
             // (past it, that check runs again, as it did for each byte).
+            // (A DFA reads on past lim up to the NUL that the driver puts
+            // there; yara_sync.cpp's simulations put none: cur may be past lim.)
             const std::size_t room = st.max_token - static_cast<std::size_t>(st.cur - st.tok);
-            const bool bounded = static_cast<std::size_t>(st.lim - st.cur) > room;
-            const unsigned char* const end = bounded ? st.cur + room + 1 : st.lim;
-            st.cur = past_plain_in_rule(st.cond, st.cur, end);
+            const std::size_t left = st.cur < st.lim ? static_cast<std::size_t>(st.lim - st.cur) : 0;
+            const bool bounded = left > room;
+            const unsigned char* const end = bounded ? st.cur + room + 1 : st.cur + left;
+            st.cur = past_plain_in_rule(st, end);
             // Stopped short of the bound: the check passes for the token here.
-            if (bounded && st.cur == end) continue;
+            if (bounded && st.cur >= end) continue;
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {
             if (st.cond != kPrelude && st.cond != kPreludeComment) sink.drop_overlong();

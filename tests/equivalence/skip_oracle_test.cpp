@@ -465,6 +465,23 @@ TEST(SkipOracle, YaraRunsInsideRules) {
                     " comment */\n    condition:\n        $s1 or $x1\n}\n\n";
     }
     EXPECT_EQ(expect_skips_agree(rule_set, "YARA rule sets", options), 40u);
+
+    // Body tokens passed at once: a word between "=" and "/" (a division
+    // then, not a regex), between "condition" and ":" (no condition
+    // section then), a word whose end spells "condition" or "matches", cut
+    // anywhere by small pieces, and punctuation in between.
+    std::string body_words;
+    for (int i = 0; i < 20; ++i) {
+        const std::string n = std::to_string(i);
+        body_words += "rule d" + n + " { strings: $a = x /}/ condition: $a }\n";
+        body_words += "rule e" + n + " { strings: $a = \"x\" condition x: $a }\n";
+        body_words += "rule f" + n + " { strings: $a = \"x\" xcondition: $a }\n";
+        body_words += "rule g" + n + " { strings: $a = \"x\" condition: $a and (#a > " + n + ") }\n";
+        body_words += "rule h" + n + " { strings: $a = /x/ condition: $a xmatches /}/ }\n";
+        body_words += "rule k" + n + " { strings: $a = \"x\" $b = { 4D ?? 5A } condition: any of them and @a[1] < 0x" +
+                      n + "A }\n";
+    }
+    EXPECT_GE(expect_skips_agree(body_words, "YARA body words", options), 40u);
 }
 
 // One of the ipv4, email and yara rules alone: the driver makes no shared
