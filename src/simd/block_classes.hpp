@@ -4,8 +4,8 @@
 // family: set when that family's cheap test (block_classes.cpp: the bytes a
 // position and the two after it must have for the skip to stop there)
 // passes at some position of the block. The ipv4, email and yara skips
-// (skip_scan.hpp) read the bits instead of each running its own pre-pass
-// over every byte: a family whose test passes nowhere in a block passes over
+// (skip_scan.hpp) and the base64 one (encoded_url_skip.hpp) read the bits
+// instead of each running its own pre-pass over every byte: a family whose test passes nowhere in a block passes over
 // it with a bit test. A set bit only sends the skip to its exact test, so a
 // bit may be set where nothing is (the blocks at the buffer end are all ones
 // until their next bytes arrive); a bit must never be clear where the
@@ -26,7 +26,8 @@ namespace iocscan::detail::skip {
 inline constexpr std::uint8_t kBlockIpv4 = 1;
 inline constexpr std::uint8_t kBlockEmail = 2;
 inline constexpr std::uint8_t kBlockYara = 4;
-inline constexpr std::uint8_t kBlockAll = 7;
+inline constexpr std::uint8_t kBlockBase64 = 8;
+inline constexpr std::uint8_t kBlockAll = 15;
 
 inline constexpr std::size_t kBlockBytes = 32;
 /// A position's cheap test reads it and the two bytes after it, so a block's
@@ -48,6 +49,7 @@ const unsigned char* next_flagged_avx2(const unsigned char* p, const unsigned ch
 extern template const unsigned char* next_flagged_avx2<kBlockIpv4>(const unsigned char*, const unsigned char*);
 extern template const unsigned char* next_flagged_avx2<kBlockEmail>(const unsigned char*, const unsigned char*);
 extern template const unsigned char* next_flagged_avx2<kBlockYara>(const unsigned char*, const unsigned char*);
+extern template const unsigned char* next_flagged_avx2<kBlockBase64>(const unsigned char*, const unsigned char*);
 
 class BlockClasses {
 public:
