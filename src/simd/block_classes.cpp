@@ -258,7 +258,8 @@ void BlockClasses::update(const unsigned char* data, std::size_t size, std::uint
     words_.erase(words_.begin(), words_.begin() + static_cast<std::ptrdiff_t>(gone));
     first_block_ = first;
     origin_ = reinterpret_cast<std::uintptr_t>(data) - static_cast<std::uintptr_t>(base - first * kBlockBytes);
-    words_.resize(static_cast<std::size_t>((end + kBlockBytes - 1) / kBlockBytes - first_block_), kBlockAll);
+    words_.resize(static_cast<std::size_t>((end + kBlockBytes - 1) / kBlockBytes - first_block_) + kPadding,
+                  kBlockAll);
     // A block not classified before its front was dropped stays all ones.
     if (exact_end_ < base) exact_end_ = (base + kBlockBytes - 1) / kBlockBytes * kBlockBytes;
     if (exact_end_ + kBlockReach > end) return;

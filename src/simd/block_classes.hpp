@@ -16,8 +16,10 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace iocscan::detail::skip {
@@ -77,8 +79,21 @@ public:
         if (room <= 0) return p;
         std::size_t i = block_of(p);
         if ((words_[i] & family) != 0) return p;
-        // The blocks at the end are all ones, so the search stops there.
-        while ((words_[++i] & family) == 0) {
+        // The blocks at the end are all ones, so the search stops there;
+        // eight words at a time (the padding keeps the reads inside).
+        if constexpr (std::endian::native == std::endian::little) {
+            const std::uint64_t wanted = family * 0x0101010101010101ull;
+            for (++i;; i += 8) {
+                std::uint64_t eight = 0;
+                std::memcpy(&eight, words_.data() + i, 8);
+                if ((eight & wanted) != 0) {
+                    i += static_cast<std::size_t>(std::countr_zero(eight & wanted)) / 8;
+                    break;
+                }
+            }
+        } else {
+            while ((words_[++i] & family) == 0) {
+            }
         }
         const unsigned char* const q = reinterpret_cast<const unsigned char*>(origin_ + i * kBlockBytes);
         return std::min(q, p + room);
@@ -95,7 +110,11 @@ private:
         return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) - origin_) / kBlockBytes);
     }
 
-    std::vector<std::uint8_t> words_;   ///< words_[i] is block first_block_ + i
+    /// All-ones words kept after the last block, so that next() may read
+    /// eight words from any block's.
+    static constexpr std::size_t kPadding = 7;
+
+    std::vector<std::uint8_t> words_;   ///< words_[i] is block first_block_ + i, then kPadding
     std::uint64_t first_block_ = 0;
     /// Input offset up to which the words are the blocks' own; blocks from
     /// here on are all ones until their bytes are all buffered.
