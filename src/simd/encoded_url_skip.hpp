@@ -236,8 +236,8 @@ inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Bas
 /// Whether one of the grammar's spellings stands at `q`: start0 (at0, at0w)
 /// gives group_start, the fixed parts of start1 and start2 (at1, at1w, at2,
 /// at2w) give after_lead. Dispatched on the first character, since this
-/// runs at every candidate pair.
-inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+/// runs at every candidate pair. A spelling that `lim` cuts short counts.
+inline Base64Core base64_spelling_at(const unsigned char* q, const unsigned char* lim) {
     // The spellings are at most 21 characters. With no line break among the
     // next 24 buffered bytes, nothing can stand between two characters, and
     // a plain comparison says the same as the walk over line breaks.
@@ -307,6 +307,22 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
                         Base64Core::after_lead);
         default: return Base64Core::none;
     }
+}
+
+/// The most bytes a spelling spans: 21 characters, a line break of up to 10
+/// bytes between each two.
+inline constexpr std::ptrdiff_t kBase64SpellingReach = 21 + 20 * 10;
+
+/// base64_spelling_at(), but a start0 spelling that `lim` may cut short is
+/// only a maybe: the bytes to come may instead make `q` a lead character of
+/// a spelling whose fixed part starts 1 or 2 characters on ("eGZ" and a
+/// line break at lim: "Z" may start "ZnRw" or follow the lead "G" of
+/// "Z0cD"; "aF" at lim may be leads of an "o..." after it). That one starts
+/// earlier, so the earlier start is taken.
+inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+    const Base64Core core = base64_spelling_at(q, lim);
+    if (core == Base64Core::group_start && lim - q < kBase64SpellingReach) return Base64Core::after_lead;
+    return core;
 }
 
 /// The earliest start of a match whose fixed part begins at `q`. A spelling
