@@ -181,8 +181,9 @@ IOCSCAN_AVX2 void classify_blocks_avx2(const unsigned char* p, std::size_t count
         passing_terms<7>(p, terms);
         // The families' bits are distinct: a sum is their union (and GCC
         // makes it three `lea`).
-        words[b] = static_cast<std::uint8_t>(kBlockAll ^ (family_clear<kBlockIpv4>(terms) + family_clear<kBlockEmail>(terms) +
-                                                          family_clear<kBlockYara>(terms) + family_clear<kBlockBase64>(terms)));
+        const unsigned clear = family_clear<kBlockIpv4>(terms) + family_clear<kBlockEmail>(terms) +
+                               family_clear<kBlockYara>(terms) + family_clear<kBlockBase64>(terms);
+        words[b] = static_cast<std::uint8_t>(kBlockAll ^ clear);
     }
 }
 

@@ -196,10 +196,28 @@ inline std::uint64_t same_bytes(std::uint64_t a, std::uint64_t b) {
     return ~(((x & kLow7) + kLow7) | x | kLow7);
 }
 
+/// The first three characters of the text at `q`, the grammar's line breaks
+/// passed over, of which the first `known` are buffered.
+struct Base64Head {
+    unsigned char c[3];
+    int known;
+};
+inline Base64Head base64_head(const unsigned char* q, const unsigned char* lim) {
+    Base64Head head{{q[0], 0, 0}, 1};
+    const unsigned char* p = q + 1;
+    for (; head.known < 3; ++head.known) {
+        p = base64_break(p, lim);
+        if (p >= lim) break;
+        head.c[head.known] = *p++;
+    }
+    return head;
+}
+
 /// Whether `spelling` stands at `q`, with the grammar's line breaks between
-/// characters only where `unbroken` is false.
+/// characters only where `unbroken` is false; then `head` is
+/// base64_head(q, lim).
 inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Base64Spelling spelling,
-                           bool unbroken) {
+                           bool unbroken, const Base64Head& head) {
     if (unbroken) {
         // Every spelling has 7 characters or more: the first 7 or 8 in one
         // comparison (text made of a spelling's first characters over and
@@ -220,6 +238,15 @@ inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Bas
         }
         return true;
     }
+    // The head rules out most spellings without walking their line breaks
+    // again ("Zg" and a line break over and over has a hit every 3 bytes).
+    for (int i = 1; i < head.known; ++i) {
+        if (head.c[i] != static_cast<unsigned char>(spelling.lower[i]) &&
+            head.c[i] != static_cast<unsigned char>(spelling.upper[i])) {
+            return false;
+        }
+    }
+    if (head.known < 3) return true;   // the rest is not buffered yet: the DFA must look
     const unsigned char* p = q;
     for (std::size_t i = 0; spelling.lower[i] != '\0'; ++i) {
         if (i != 0) p = base64_break(p, lim);
@@ -249,9 +276,10 @@ inline Base64Core base64_spelling_at(const unsigned char* q, const unsigned char
         unbroken = _mm_movemask_epi8(breaks) == 0;
     }
 #endif
+    const Base64Head head = unbroken ? Base64Head{{q[0], 0, 0}, 1} : base64_head(q, lim);
     const auto any = [&](std::initializer_list<Base64Spelling> spellings) {
         for (const Base64Spelling& spelling : spellings) {
-            if (base64_spelled(q, lim, spelling, unbroken)) return true;
+            if (base64_spelled(q, lim, spelling, unbroken, head)) return true;
         }
         return false;
     };

@@ -115,7 +115,7 @@ std::size_t expect_same_with_skips(const std::string& text, const Options& optio
     return reference.size();
 }
 
-TEST(SkipOracleBase64, SchemesAfterLineBreaksAtEveryBlockOffset) {
+TEST(SkipOracle, Base64SchemesAfterLineBreaksAtEveryBlockOffset) {
     const std::string text = base64_text();
     // Every spelling is found (and more: "word" joined before some).
     const std::size_t spellings_placed = spellings().size() * 43;
