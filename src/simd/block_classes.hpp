@@ -5,11 +5,11 @@
 // position and the two after it must have for the skip to stop there)
 // passes at some position of the block. The ipv4, email and yara skips
 // (skip_scan.hpp) and the base64 one (encoded_url_skip.hpp) read the bits
-// instead of each running its own pre-pass over every byte: a family whose test passes nowhere in a block passes over
-// it with a bit test. A set bit only sends the skip to its exact test, so a
-// bit may be set where nothing is (the blocks at the buffer end are all ones
-// until their next bytes arrive); a bit must never be clear where the
-// family's cheap test passes.
+// instead of each running its own pre-pass over every byte: a family whose
+// test passes nowhere in a block passes over it with a bit test. A set bit
+// only sends the skip to its exact test, so a bit may be set where nothing
+// is (the blocks at the buffer end are all ones until their next bytes
+// arrive); a bit must never be clear where the family's cheap test passes.
 //
 // Blocks are aligned to absolute input offsets, so the bits of bytes kept
 // across a refill stay valid and only the new bytes are classified.
@@ -114,7 +114,7 @@ private:
     /// eight words from any block's.
     static constexpr std::size_t kPadding = 7;
 
-    std::vector<std::uint8_t> words_;   ///< words_[i] is block first_block_ + i, then kPadding
+    std::vector<std::uint8_t> words_;   ///< words_[i] is block first_block_ + i; then the padding
     std::uint64_t first_block_ = 0;
     /// Input offset up to which the words are the blocks' own; blocks from
     /// here on are all ones until their bytes are all buffered.
