@@ -3381,7 +3381,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
 }
 
     for (;;) {
-        st.cur = skip::to_base64_scheme(st.cur, st.lim);
+        st.cur = skip::to_base64_scheme(st.cur, st.lim, st.blocks);
         st.start_token();
         
 

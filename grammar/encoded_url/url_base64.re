@@ -39,7 +39,7 @@ LexStatus lex_url_base64(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     /*!getstate:re2c*/
     for (;;) {
-        st.cur = skip::to_base64_scheme(st.cur, st.lim);
+        st.cur = skip::to_base64_scheme(st.cur, st.lim, st.blocks);
         st.start_token();
         /*!re2c
             b64 = [A-Za-z0-9+/];

@@ -10,7 +10,7 @@ namespace {
 
 /// The rules whose skips read the shared block classification.
 bool reads_block_classes(RuleId id) {
-    return id == kRuleIpv4 || id == kRuleEmail || id == kRuleYara;
+    return id == kRuleIpv4 || id == kRuleEmail || id == kRuleYara || id == kRuleUrlBase64;
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 #include "simd/block_classes.hpp"
 
+#include "simd/encoded_url_skip.hpp"
 #include "simd/skip_scan.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <string_view>
 
 namespace iocscan::detail::skip {
@@ -23,13 +25,14 @@ struct Term {
 constexpr std::string_view kAny{};
 constexpr std::string_view kDigit = "0123456789"sv;
 constexpr std::string_view kEmailMark = ".@aAdD "sv;   // after an opening bracket
+constexpr std::string_view kBreak = "\n\r"sv;
 
 /// The cheap tests, one definition each. They are what the skips' exact
 /// tests need at a stop, or a superset of it (skip_scan.hpp says why for
 /// each family). The email terms fill class byte 0, the ipv4 and yara terms
-/// byte 1, so that a skip that classifies its own window computes one class
-/// byte.
-constexpr std::array<Term, 16> kTerms{{
+/// byte 1, the base64 terms byte 2, so that a skip that classifies its own
+/// window computes one class byte.
+constexpr std::array<Term, 23> kTerms{{
     // email (to_email_at): "@" or NUL; an opening bracket before a mark or a
     // space; a space before an opening bracket, "@", "at" or "do".
     {kBlockEmail, "\0@"sv, kAny, kAny},
@@ -54,6 +57,21 @@ constexpr std::array<Term, 16> kTerms{{
     {kBlockYara, "i"sv, "n"sv, "c"sv},
     {kBlockYara, "ig"sv, "ml"sv, "po"sv},
     {kBlockYara, "pr"sv, "ru"sv, "il"sv},
+    // base64 (to_base64_scheme): the hits of base64_block_hits(), a
+    // spelling's first three characters in any mix of cases, a line break
+    // standing for the second or the third. Sets that share nibbles are
+    // kept apart, so that the lookups pass few other bytes: a line break
+    // after [aghmo] or after [GIRSYZ] (a nibble superset of the two as one
+    // set would be most letters); then "aHR", "SFR", "ZnR", "RlR"; "aAB",
+    // "SAB", "ZgB", "RgB"; "Z0c", "ZUU", "h0d", "hUV"; "odH", "IVF", "oAH",
+    // "mdH", "GAF"; "gAd", "YAV" (each with a break for its third).
+    {kBlockBase64, "aghmo"sv, kBreak, kAny},
+    {kBlockBase64, "GIRSYZ"sv, kBreak, kAny},
+    {kBlockBase64, "aSZR"sv, "HFnl"sv, "R\n\r"sv},
+    {kBlockBase64, "aSZR"sv, "Ag"sv, "B\n\r"sv},
+    {kBlockBase64, "Zh"sv, "0U"sv, "cUdV\n\r"sv},
+    {kBlockBase64, "oImG"sv, "dVA"sv, "HF\n\r"sv},
+    {kBlockBase64, "gY"sv, "A"sv, "dV\n\r"sv},
 }};
 
 /// Term k is bit k % 8 of class byte k / 8. A byte's classes at a term
@@ -64,7 +82,7 @@ constexpr std::array<Term, 16> kTerms{{
 /// 16 entries twice, once per 128-bit lane.
 using NibbleTable = std::array<unsigned char, 32>;
 struct ClassTables {
-    NibbleTable low[2][3]{}, high[2][3]{};   // [class byte][byte position]
+    NibbleTable low[3][3]{}, high[3][3]{};   // [class byte][byte position]
 };
 
 constexpr ClassTables make_tables() {
@@ -93,7 +111,7 @@ alignas(32) constexpr ClassTables kTables = make_tables();
 /// The bits of `family`'s terms in class byte `c`.
 constexpr unsigned char family_terms(std::uint8_t family, std::size_t c) {
     unsigned char bits = 0;
-    for (std::size_t k = c * 8; k < c * 8 + 8; ++k) {
+    for (std::size_t k = c * 8; k < c * 8 + 8 && k < kTerms.size(); ++k) {
         if ((kTerms[k].families & family) != 0) bits = static_cast<unsigned char>(bits | (1u << (k % 8)));
     }
     return bits;
@@ -101,9 +119,11 @@ constexpr unsigned char family_terms(std::uint8_t family, std::size_t c) {
 
 /// Which class bytes hold terms of `families`: bit c for byte c.
 constexpr unsigned class_bytes_of(std::uint8_t families) {
-    return (family_terms(families, 0) != 0 ? 1u : 0u) | (family_terms(families, 1) != 0 ? 2u : 0u);
+    return (family_terms(families, 0) != 0 ? 1u : 0u) | (family_terms(families, 1) != 0 ? 2u : 0u) |
+           (family_terms(families, 2) != 0 ? 4u : 0u);
 }
-static_assert(class_bytes_of(kBlockEmail) == 1 && class_bytes_of(kBlockIpv4) == 2 && class_bytes_of(kBlockYara) == 2);
+static_assert(class_bytes_of(kBlockEmail) == 1 && class_bytes_of(kBlockIpv4) == 2 && class_bytes_of(kBlockYara) == 2 &&
+              class_bytes_of(kBlockBase64) == 4);
 
 #if defined(IOCSCAN_SKIP_AVX2)
 IOCSCAN_AVX2 inline __m256i table(const NibbleTable& t) {
@@ -113,13 +133,13 @@ IOCSCAN_AVX2 inline __m256i table(const NibbleTable& t) {
 /// The terms that pass at the 32 positions at `p` (kBlockReach bytes
 /// readable), for the class bytes in kBytes (bit c: byte c).
 template <unsigned kBytes>
-IOCSCAN_AVX2 inline void passing_terms(const unsigned char* p, __m256i terms[2]) {
+IOCSCAN_AVX2 inline void passing_terms(const unsigned char* p, __m256i terms[3]) {
     const __m256i nibble = _mm256_set1_epi8(0x0F);
     for (std::size_t at = 0; at < 3; ++at) {
         const __m256i v = load32(p + at);
         const __m256i low = _mm256_and_si256(v, nibble);
         const __m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
-        for (std::size_t c = 0; c < 2; ++c) {
+        for (std::size_t c = 0; c < 3; ++c) {
             if (((kBytes >> c) & 1) == 0) continue;
             const __m256i classes = _mm256_and_si256(_mm256_shuffle_epi8(table(kTables.low[c][at]), low),
                                                      _mm256_shuffle_epi8(table(kTables.high[c][at]), high));
@@ -130,7 +150,7 @@ IOCSCAN_AVX2 inline void passing_terms(const unsigned char* p, __m256i terms[2])
 
 /// Whether a term of `kFamily` passes somewhere in `terms`.
 template <std::uint8_t kFamily>
-IOCSCAN_AVX2 inline bool has_family(const __m256i terms[2]) {
+IOCSCAN_AVX2 inline bool has_family(const __m256i terms[3]) {
     bool has = false;
     if constexpr (family_terms(kFamily, 0) != 0) {
         has = !_mm256_testz_si256(terms[0], _mm256_set1_epi8(static_cast<char>(family_terms(kFamily, 0))));
@@ -138,16 +158,32 @@ IOCSCAN_AVX2 inline bool has_family(const __m256i terms[2]) {
     if constexpr (family_terms(kFamily, 1) != 0) {
         has = has || !_mm256_testz_si256(terms[1], _mm256_set1_epi8(static_cast<char>(family_terms(kFamily, 1))));
     }
+    if constexpr (family_terms(kFamily, 2) != 0) {
+        has = has || !_mm256_testz_si256(terms[2], _mm256_set1_epi8(static_cast<char>(family_terms(kFamily, 2))));
+    }
     return has;
+}
+
+/// `kFamily` when no term of it passes anywhere in `terms`, else 0: without
+/// a branch (a flag and a multiply-add each; the word is all families but
+/// these).
+template <std::uint8_t kFamily>
+IOCSCAN_AVX2 inline unsigned family_clear(const __m256i terms[3]) {
+    static_assert(std::popcount(class_bytes_of(kFamily)) == 1, "a family's terms are in one class byte");
+    constexpr std::size_t c = static_cast<std::size_t>(std::countr_zero(class_bytes_of(kFamily)));
+    const __m256i bits = _mm256_set1_epi8(static_cast<char>(family_terms(kFamily, c)));
+    return static_cast<unsigned>(_mm256_testz_si256(terms[c], bits)) * kFamily;
 }
 
 IOCSCAN_AVX2 void classify_blocks_avx2(const unsigned char* p, std::size_t count, std::uint8_t* words) {
     for (std::size_t b = 0; b < count; ++b, p += kBlockBytes) {
-        __m256i terms[2];
-        passing_terms<3>(p, terms);
-        words[b] = static_cast<std::uint8_t>((has_family<kBlockIpv4>(terms) ? kBlockIpv4 : 0u) |
-                                             (has_family<kBlockEmail>(terms) ? kBlockEmail : 0u) |
-                                             (has_family<kBlockYara>(terms) ? kBlockYara : 0u));
+        __m256i terms[3];
+        passing_terms<7>(p, terms);
+        // The families' bits are distinct: a sum is their union (and GCC
+        // makes it three `lea`).
+        const unsigned clear = family_clear<kBlockIpv4>(terms) + family_clear<kBlockEmail>(terms) +
+                               family_clear<kBlockYara>(terms) + family_clear<kBlockBase64>(terms);
+        words[b] = static_cast<std::uint8_t>(kBlockAll ^ clear);
     }
 }
 
@@ -156,7 +192,7 @@ IOCSCAN_AVX2 void classify_blocks_avx2(const unsigned char* p, std::size_t count
 template <std::uint8_t kFamily>
 IOCSCAN_AVX2 const unsigned char* next_flagged_of(const unsigned char* p, const unsigned char* lim) {
     for (; lim - p >= static_cast<std::ptrdiff_t>(kBlockReach); p += kBlockBytes) {
-        __m256i terms[2];
+        __m256i terms[3];
         passing_terms<class_bytes_of(kFamily)>(p, terms);
         if (has_family<kFamily>(terms)) break;
     }
@@ -166,14 +202,16 @@ IOCSCAN_AVX2 const unsigned char* next_flagged_of(const unsigned char* p, const 
 
 #if defined(__SSE2__)
 /// Without AVX2 (no vpshufb in SSE2): the cheap tests the skips' SSE2 loops
-/// run, each a superset of the terms above, two halves per block.
+/// run, each a superset of the terms above, two halves per block; for
+/// base64 the hits themselves where its cheap test passes.
 void classify_blocks_sse2(const unsigned char* p, std::size_t count, std::uint8_t* words) {
     for (std::size_t b = 0; b < count; ++b) {
         unsigned word = 0;
         for (int half = 0; half < 2; ++half, p += 16) {
             const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
             word |= (any(ipv4_cheap16(v0, v1)) ? kBlockIpv4 : 0u) | (any(email_cheap16(v0, v1, v2)) ? kBlockEmail : 0u) |
-                    (any(yara_cheap16(v0, v1, v2)) ? kBlockYara : 0u);
+                    (any(yara_cheap16(v0, v1, v2)) ? kBlockYara : 0u) |
+                    (any(base64_cheap16(v0, v1, v2)) && base64_block_hits(p) != 0 ? kBlockBase64 : 0u);
         }
         words[b] = static_cast<std::uint8_t>(word);
     }
@@ -206,6 +244,7 @@ const unsigned char* next_flagged_avx2(const unsigned char* p, const unsigned ch
 template const unsigned char* next_flagged_avx2<kBlockIpv4>(const unsigned char*, const unsigned char*);
 template const unsigned char* next_flagged_avx2<kBlockEmail>(const unsigned char*, const unsigned char*);
 template const unsigned char* next_flagged_avx2<kBlockYara>(const unsigned char*, const unsigned char*);
+template const unsigned char* next_flagged_avx2<kBlockBase64>(const unsigned char*, const unsigned char*);
 
 void BlockClasses::update(const unsigned char* data, std::size_t size, std::uint64_t base) {
     const std::uint64_t first = base / kBlockBytes;
@@ -220,7 +259,8 @@ void BlockClasses::update(const unsigned char* data, std::size_t size, std::uint
     words_.erase(words_.begin(), words_.begin() + static_cast<std::ptrdiff_t>(gone));
     first_block_ = first;
     origin_ = reinterpret_cast<std::uintptr_t>(data) - static_cast<std::uintptr_t>(base - first * kBlockBytes);
-    words_.resize(static_cast<std::size_t>((end + kBlockBytes - 1) / kBlockBytes - first_block_), kBlockAll);
+    words_.resize(static_cast<std::size_t>((end + kBlockBytes - 1) / kBlockBytes - first_block_) + kPadding,
+                  kBlockAll);
     // A block not classified before its front was dropped stays all ones.
     if (exact_end_ < base) exact_end_ = (base + kBlockBytes - 1) / kBlockBytes * kBlockBytes;
     if (exact_end_ + kBlockReach > end) return;

@@ -4,20 +4,22 @@
 // family: set when that family's cheap test (block_classes.cpp: the bytes a
 // position and the two after it must have for the skip to stop there)
 // passes at some position of the block. The ipv4, email and yara skips
-// (skip_scan.hpp) read the bits instead of each running its own pre-pass
-// over every byte: a family whose test passes nowhere in a block passes over
-// it with a bit test. A set bit only sends the skip to its exact test, so a
-// bit may be set where nothing is (the blocks at the buffer end are all ones
-// until their next bytes arrive); a bit must never be clear where the
-// family's cheap test passes.
+// (skip_scan.hpp) and the base64 one (encoded_url_skip.hpp) read the bits
+// instead of each running its own pre-pass over every byte: a family whose
+// test passes nowhere in a block passes over it with a bit test. A set bit
+// only sends the skip to its exact test, so a bit may be set where nothing
+// is (the blocks at the buffer end are all ones until their next bytes
+// arrive); a bit must never be clear where the family's cheap test passes.
 //
 // Blocks are aligned to absolute input offsets, so the bits of bytes kept
 // across a refill stay valid and only the new bytes are classified.
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace iocscan::detail::skip {
@@ -26,7 +28,8 @@ namespace iocscan::detail::skip {
 inline constexpr std::uint8_t kBlockIpv4 = 1;
 inline constexpr std::uint8_t kBlockEmail = 2;
 inline constexpr std::uint8_t kBlockYara = 4;
-inline constexpr std::uint8_t kBlockAll = 7;
+inline constexpr std::uint8_t kBlockBase64 = 8;
+inline constexpr std::uint8_t kBlockAll = 15;
 
 inline constexpr std::size_t kBlockBytes = 32;
 /// A position's cheap test reads it and the two bytes after it, so a block's
@@ -48,6 +51,7 @@ const unsigned char* next_flagged_avx2(const unsigned char* p, const unsigned ch
 extern template const unsigned char* next_flagged_avx2<kBlockIpv4>(const unsigned char*, const unsigned char*);
 extern template const unsigned char* next_flagged_avx2<kBlockEmail>(const unsigned char*, const unsigned char*);
 extern template const unsigned char* next_flagged_avx2<kBlockYara>(const unsigned char*, const unsigned char*);
+extern template const unsigned char* next_flagged_avx2<kBlockBase64>(const unsigned char*, const unsigned char*);
 
 class BlockClasses {
 public:
@@ -75,8 +79,21 @@ public:
         if (room <= 0) return p;
         std::size_t i = block_of(p);
         if ((words_[i] & family) != 0) return p;
-        // The blocks at the end are all ones, so the search stops there.
-        while ((words_[++i] & family) == 0) {
+        // The blocks at the end are all ones, so the search stops there;
+        // eight words at a time (the padding keeps the reads inside).
+        if constexpr (std::endian::native == std::endian::little) {
+            const std::uint64_t wanted = family * 0x0101010101010101ull;
+            for (++i;; i += 8) {
+                std::uint64_t eight = 0;
+                std::memcpy(&eight, words_.data() + i, 8);
+                if ((eight & wanted) != 0) {
+                    i += static_cast<std::size_t>(std::countr_zero(eight & wanted)) / 8;
+                    break;
+                }
+            }
+        } else {
+            while ((words_[++i] & family) == 0) {
+            }
         }
         const unsigned char* const q = reinterpret_cast<const unsigned char*>(origin_ + i * kBlockBytes);
         return std::min(q, p + room);
@@ -93,7 +110,11 @@ private:
         return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) - origin_) / kBlockBytes);
     }
 
-    std::vector<std::uint8_t> words_;   ///< words_[i] is block first_block_ + i
+    /// All-ones words kept after the last block, so that next() may read
+    /// eight words from any block's.
+    static constexpr std::size_t kPadding = 7;
+
+    std::vector<std::uint8_t> words_;   ///< words_[i] is block first_block_ + i; then the padding
     std::uint64_t first_block_ = 0;
     /// Input offset up to which the words are the blocks' own; blocks from
     /// here on are all ones until their bytes are all buffered.

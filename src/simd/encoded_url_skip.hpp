@@ -196,10 +196,28 @@ inline std::uint64_t same_bytes(std::uint64_t a, std::uint64_t b) {
     return ~(((x & kLow7) + kLow7) | x | kLow7);
 }
 
+/// The first three characters of the text at `q`, the grammar's line breaks
+/// passed over, of which the first `known` are buffered.
+struct Base64Head {
+    unsigned char c[3];
+    int known;
+};
+inline Base64Head base64_head(const unsigned char* q, const unsigned char* lim) {
+    Base64Head head{{q[0], 0, 0}, 1};
+    const unsigned char* p = q + 1;
+    for (; head.known < 3; ++head.known) {
+        p = base64_break(p, lim);
+        if (p >= lim) break;
+        head.c[head.known] = *p++;
+    }
+    return head;
+}
+
 /// Whether `spelling` stands at `q`, with the grammar's line breaks between
-/// characters only where `unbroken` is false.
+/// characters only where `unbroken` is false; then `head` is
+/// base64_head(q, lim).
 inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Base64Spelling spelling,
-                           bool unbroken) {
+                           bool unbroken, const Base64Head& head) {
     if (unbroken) {
         // Every spelling has 7 characters or more: the first 7 or 8 in one
         // comparison (text made of a spelling's first characters over and
@@ -220,6 +238,15 @@ inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Bas
         }
         return true;
     }
+    // The head rules out most spellings without walking their line breaks
+    // again ("Zg" and a line break over and over has a hit every 3 bytes).
+    for (int i = 1; i < head.known; ++i) {
+        if (head.c[i] != static_cast<unsigned char>(spelling.lower[i]) &&
+            head.c[i] != static_cast<unsigned char>(spelling.upper[i])) {
+            return false;
+        }
+    }
+    if (head.known < 3) return true;   // the rest is not buffered yet: the DFA must look
     const unsigned char* p = q;
     for (std::size_t i = 0; spelling.lower[i] != '\0'; ++i) {
         if (i != 0) p = base64_break(p, lim);
@@ -236,8 +263,8 @@ inline bool base64_spelled(const unsigned char* q, const unsigned char* lim, Bas
 /// Whether one of the grammar's spellings stands at `q`: start0 (at0, at0w)
 /// gives group_start, the fixed parts of start1 and start2 (at1, at1w, at2,
 /// at2w) give after_lead. Dispatched on the first character, since this
-/// runs at every candidate pair.
-inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+/// runs at every candidate pair. A spelling that `lim` cuts short counts.
+inline Base64Core base64_spelling_at(const unsigned char* q, const unsigned char* lim) {
     // The spellings are at most 21 characters. With no line break among the
     // next 24 buffered bytes, nothing can stand between two characters, and
     // a plain comparison says the same as the walk over line breaks.
@@ -249,9 +276,10 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
         unbroken = _mm_movemask_epi8(breaks) == 0;
     }
 #endif
+    const Base64Head head = unbroken ? Base64Head{{q[0], 0, 0}, 1} : base64_head(q, lim);
     const auto any = [&](std::initializer_list<Base64Spelling> spellings) {
         for (const Base64Spelling& spelling : spellings) {
-            if (base64_spelled(q, lim, spelling, unbroken)) return true;
+            if (base64_spelled(q, lim, spelling, unbroken, head)) return true;
         }
         return false;
     };
@@ -309,6 +337,22 @@ inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char
     }
 }
 
+/// The most bytes a spelling spans: 21 characters, a line break of up to 10
+/// bytes between each two.
+inline constexpr std::ptrdiff_t kBase64SpellingReach = 21 + 20 * 10;
+
+/// base64_spelling_at(), but a start0 spelling that `lim` may cut short is
+/// only a maybe: the bytes to come may instead make `q` a lead character of
+/// a spelling whose fixed part starts 1 or 2 characters on ("eGZ" and a
+/// line break at lim: "Z" may start "ZnRw" or follow the lead "G" of
+/// "Z0cD"; "aF" at lim may be leads of an "o..." after it). That one starts
+/// earlier, so the earlier start is taken.
+inline Base64Core base64_scheme_core(const unsigned char* q, const unsigned char* lim) {
+    const Base64Core core = base64_spelling_at(q, lim);
+    if (core == Base64Core::group_start && lim - q < kBase64SpellingReach) return Base64Core::after_lead;
+    return core;
+}
+
 /// The earliest start of a match whose fixed part begins at `q`. A spelling
 /// that starts a group (start0) is the start itself: a match that began
 /// before it would have its fixed part 1 or 2 characters after `q`, after a
@@ -338,11 +382,25 @@ inline const unsigned char* base64_match_start(const unsigned char* p, const uns
 }
 
 #if defined(__SSE2__)
+/// base64: the cheap test at the 16 positions whose first, second and third
+/// characters are in `first`, `second`, `third`, which most windows of text
+/// fail: every hit of base64_block_hits() has a line break second or third,
+/// "A" second, [0U] second after "Z" or "h", or "R", "B", "H" or "F" third
+/// ("aHR", "SFR", "aAB", "ZnR", "RlR", "Z0c", "ZUU", "ZgB", "h0d", "odH",
+/// "IVF", "oAH", "mdH", "mAH", "gAd", "YAd", ...).
+inline __m128i base64_cheap16(__m128i first, __m128i second, __m128i third) {
+    const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
+    const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
+    const __m128i zero2 = vor(veq(second, '0'), veq(second, 'U'));
+    return vor(vor(vor(break2, break3), vor(veq(second, 'A'), vand(zero2, vor(veq(first, 'Z'), veq(first, 'h'))))),
+               vor(vor(veq(third, 'R'), veq(third, 'B')), vor(veq(third, 'H'), veq(third, 'F'))));
+}
+
 /// base64: the positions among the 16 at `q` (18 bytes readable) that hold
 /// a first, second and third character of a spelling in any mix of cases (a
-/// line break may stand for the second or third), for blocks that pass the
-/// cheap test in to_base64_scheme(). Kept out of line, so that the cheap
-/// test keeps its values in registers.
+/// line break may stand for the second or third), for blocks that pass
+/// base64_cheap16(). Kept out of line, so that the cheap test keeps its
+/// values in registers.
 [[gnu::noinline]] inline unsigned base64_block_hits(const unsigned char* q) {
     const __m128i first = load16(q);
     const __m128i second = load16(q + 1);
@@ -376,78 +434,57 @@ inline const unsigned char* base64_match_start(const unsigned char* p, const uns
 #endif
 
 #if defined(IOCSCAN_SKIP_AVX2)
-/// base64: base64_block_hits() at 32 positions at a time. A cheap test
-/// first, which most windows of text fail: every hit has a line break second
-/// or third, "A" second, [0U] second after "Z" or "h", or "R", "B", "H" or
-/// "F" third. Positions that pass it only for a line break (one per line of
-/// text) are looked at one by one: a hit there needs a first character
-/// before a break second, or a pair (base64_scheme_pair()) before a break
-/// third. Returns the first window of 32 positions with a hit, and its hits
-/// in `hits`; or, with no hits, where fewer than 34 bytes are left.
-IOCSCAN_AVX2 inline const unsigned char* base64_hits_pass_avx2(const unsigned char* q, const unsigned char* lim,
-                                                              unsigned& hits) {
-    hits = 0;
-    for (; lim - q >= 34; q += 32) {
-        const __m256i first = load32(q), second = load32(q + 1), third = load32(q + 2);
-        const __m256i upper_a2 = veq32(second, 'A');
-        const __m256i zero2 = vor32(veq32(second, '0'), veq32(second, 'U'));
-        const __m256i z = veq32(first, 'Z');
-        const __m256i h = veq32(first, 'h');
-        const __m256i maybe =
-            vor32(vor32(upper_a2, vand32(zero2, vor32(z, h))),
-                  vor32(vor32(veq32(third, 'R'), veq32(third, 'B')), vor32(veq32(third, 'H'), veq32(third, 'F'))));
-        const __m256i break2 = vor32(veq32(second, '\n'), veq32(second, '\r'));
-        const __m256i break3 = vor32(veq32(third, '\n'), veq32(third, '\r'));
-        if (!any32(maybe)) {
-            unsigned b2 = static_cast<unsigned>(_mm256_movemask_epi8(break2));
-            unsigned b3 = static_cast<unsigned>(_mm256_movemask_epi8(break3));
-            bool pass = false;
-            for (; b2 != 0 && !pass; b2 &= b2 - 1) pass = base64_scheme_first(q[__builtin_ctz(b2)]);
-            for (; b3 != 0 && !pass; b3 &= b3 - 1) {
-                const unsigned char* const at = q + __builtin_ctz(b3);
-                pass = base64_scheme_pair(at[0], at[1]);
-            }
-            if (!pass) continue;
-        }
-        // The whole test of base64_block_hits(), on 32 positions.
-        const __m256i a_s = vor32(veq32(first, 'a'), veq32(first, 'S'));
-        const __m256i z_r = vor32(z, veq32(first, 'R'));
-        const __m256i o_i_m_g =
-            vor32(vor32(veq32(first, 'o'), veq32(first, 'I')), vor32(veq32(first, 'm'), veq32(first, 'G')));
-        const __m256i g_y = vor32(veq32(first, 'g'), veq32(first, 'Y'));
-        const __m256i then_r = vor32(veq32(third, 'R'), break3);
-        const __m256i then_b = vor32(veq32(third, 'B'), break3);
-        const __m256i then_d = vor32(vor32(veq32(third, 'd'), veq32(third, 'V')), break3);
-        const __m256i then_c = vor32(vor32(veq32(third, 'c'), veq32(third, 'U')), break3);
-        const __m256i then_h = vor32(vor32(veq32(third, 'H'), veq32(third, 'F')), break3);
-        const __m256i all = vor32(
-            vor32(vand32(vor32(vor32(a_s, z_r), vor32(vor32(o_i_m_g, g_y), h)), break2),
-                  vor32(vand32(a_s, vor32(vand32(vor32(veq32(second, 'H'), veq32(second, 'F')), then_r),
-                                          vand32(upper_a2, then_b))),
-                        vand32(z_r, vor32(vand32(vor32(veq32(second, 'n'), veq32(second, 'l')), then_r),
-                                          vand32(veq32(second, 'g'), then_b))))),
-            vor32(vor32(vand32(z, vand32(zero2, then_c)), vand32(h, vand32(zero2, then_d))),
-                  vor32(vand32(o_i_m_g, vand32(vor32(vor32(veq32(second, 'd'), veq32(second, 'V')), upper_a2), then_h)),
-                        vand32(g_y, vand32(upper_a2, then_d)))));
-        hits = static_cast<unsigned>(_mm256_movemask_epi8(all));
-        if (hits != 0) return q;
-    }
-    return q;
+/// base64: base64_block_hits() at the 32 positions at `q` (34 bytes
+/// readable), for the blocks whose kBlockBase64 bit is set (the block
+/// classification's base64 terms are a superset of these hits).
+IOCSCAN_AVX2 inline unsigned base64_hits32(const unsigned char* q) {
+    const __m256i first = load32(q), second = load32(q + 1), third = load32(q + 2);
+    const __m256i break2 = vor32(veq32(second, '\n'), veq32(second, '\r'));
+    const __m256i break3 = vor32(veq32(third, '\n'), veq32(third, '\r'));
+    const __m256i upper_a2 = veq32(second, 'A');
+    const __m256i zero2 = vor32(veq32(second, '0'), veq32(second, 'U'));
+    const __m256i z = veq32(first, 'Z');
+    const __m256i h = veq32(first, 'h');
+    const __m256i a_s = vor32(veq32(first, 'a'), veq32(first, 'S'));
+    const __m256i z_r = vor32(z, veq32(first, 'R'));
+    const __m256i o_i_m_g =
+        vor32(vor32(veq32(first, 'o'), veq32(first, 'I')), vor32(veq32(first, 'm'), veq32(first, 'G')));
+    const __m256i g_y = vor32(veq32(first, 'g'), veq32(first, 'Y'));
+    const __m256i then_r = vor32(veq32(third, 'R'), break3);
+    const __m256i then_b = vor32(veq32(third, 'B'), break3);
+    const __m256i then_d = vor32(vor32(veq32(third, 'd'), veq32(third, 'V')), break3);
+    const __m256i then_c = vor32(vor32(veq32(third, 'c'), veq32(third, 'U')), break3);
+    const __m256i then_h = vor32(vor32(veq32(third, 'H'), veq32(third, 'F')), break3);
+    const __m256i all = vor32(
+        vor32(vand32(vor32(vor32(a_s, z_r), vor32(vor32(o_i_m_g, g_y), h)), break2),
+              vor32(vand32(a_s, vor32(vand32(vor32(veq32(second, 'H'), veq32(second, 'F')), then_r),
+                                      vand32(upper_a2, then_b))),
+                    vand32(z_r, vor32(vand32(vor32(veq32(second, 'n'), veq32(second, 'l')), then_r),
+                                      vand32(veq32(second, 'g'), then_b))))),
+        vor32(vor32(vand32(z, vand32(zero2, then_c)), vand32(h, vand32(zero2, then_d))),
+              vor32(vand32(o_i_m_g, vand32(vor32(vor32(veq32(second, 'd'), veq32(second, 'V')), upper_a2), then_h)),
+                    vand32(g_y, vand32(upper_a2, then_d)))));
+    return static_cast<unsigned>(_mm256_movemask_epi8(all));
 }
 #endif
 
-inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsigned char* lim) {
+/// `blocks`: the driver's block classification of the buffer, when it made
+/// one (LexState::blocks); the search then passes over the blocks whose
+/// kBlockBase64 bit is clear by their words, and otherwise runs the same
+/// classifier over its own window (AVX2) or its own cheap test (SSE2).
+inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsigned char* lim,
+                                             const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
     const unsigned char* q = p;
 #if defined(__SSE2__)
 #if defined(IOCSCAN_SKIP_AVX2)
     if (use_avx2()) {
-        // The same hits, 32 positions at a time, while 34 bytes are left.
+        // The hits 32 positions at a time, in flagged blocks, while 34 bytes
+        // are left.
         for (;;) {
-            unsigned m = 0;
-            q = base64_hits_pass_avx2(q, lim, m);
-            if (m == 0) break;
-            for (; m != 0; m &= m - 1) {
+            q = blocks != nullptr ? blocks->next(kBlockBase64, q, lim) : next_flagged_avx2<kBlockBase64>(q, lim);
+            if (lim - q < 34) break;
+            for (unsigned m = base64_hits32(q); m != 0; m &= m - 1) {
                 const unsigned char* at = q + __builtin_ctz(m);
                 const Base64Core core = base64_scheme_core(at, lim);
                 if (core != Base64Core::none) return base64_match_start(p, at, core);
@@ -457,24 +494,13 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
     }
 #endif
     while (lim - q >= 18) {
+        if (blocks != nullptr) {
+            q = blocks->next(kBlockBase64, q, lim);
+            if (lim - q < 18) break;
+        }
         // Three characters at a time: first, second (or a line break after
         // the first), third (or a line break after the second).
-        const __m128i first = load16(q);
-        const __m128i second = load16(q + 1);
-        const __m128i third = load16(q + 2);
-        // Cheap test first, which most blocks of text fail: every hit of
-        // base64_block_hits() has a line break second or third, "A" second,
-        // [0U] second after "Z" or "h", or "R", "B", "H" or "F" third
-        // ("aHR", "SFR", "aAB", "ZnR", "RlR", "Z0c", "ZUU", "ZgB", "h0d",
-        // "odH", "IVF", "oAH", "mdH", "mAH", "gAd", "YAd", ...).
-        const __m128i break2 = vor(veq(second, '\n'), veq(second, '\r'));
-        const __m128i break3 = vor(veq(third, '\n'), veq(third, '\r'));
-        const __m128i upper_a2 = veq(second, 'A');
-        const __m128i zero2 = vor(veq(second, '0'), veq(second, 'U'));
-        const __m128i maybe =
-            vor(vor(vor(break2, break3), vor(upper_a2, vand(zero2, vor(veq(first, 'Z'), veq(first, 'h'))))),
-                vor(vor(veq(third, 'R'), veq(third, 'B')), vor(veq(third, 'H'), veq(third, 'F'))));
-        if (!any(maybe)) {
+        if (!any(base64_cheap16(load16(q), load16(q + 1), load16(q + 2)))) {
             q += 16;
             continue;
         }

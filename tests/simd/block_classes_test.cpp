@@ -16,19 +16,42 @@ namespace iocscan::test {
 namespace {
 
 using detail::skip::BlockClasses;
+using detail::skip::kBlockBase64;
 using detail::skip::kBlockBytes;
 using detail::skip::kBlockEmail;
 using detail::skip::kBlockIpv4;
 using detail::skip::kBlockReach;
 using detail::skip::kBlockYara;
 
-constexpr std::uint8_t kFamilies[] = {kBlockIpv4, kBlockEmail, kBlockYara};
+constexpr std::uint8_t kFamilies[] = {kBlockIpv4, kBlockEmail, kBlockYara, kBlockBase64};
 
 bool in(unsigned char c, std::string_view set) { return set.find(static_cast<char>(c)) != std::string_view::npos; }
 unsigned char lower(unsigned char c) { return static_cast<unsigned char>(c | 0x20); }
 
-/// The cheap tests as the skips state them (skip_scan.hpp), one position
-/// at a time: `b` holds the byte at the position and the two after it.
+bool is_break(unsigned char c) { return c == '\n' || c == '\r'; }
+
+/// base64: the first three characters of the grammar's spellings
+/// (url_base64.re: a0_*, a1_*, a2_*, w0_*, w1_*, w2_*), a class each.
+constexpr std::string_view kBase64Prefixes[][3] = {
+    {"aS", "HF", "R"}, {"ZR", "nl", "R"}, {"h", "0U", "dV"},   {"Z", "0U", "cU"},   {"oI", "dV", "HF"},
+    {"mG", "dV", "HF"}, {"aS", "A", "B"}, {"ZR", "g", "B"},    {"g", "A", "dV"},    {"Y", "A", "dV"},
+    {"oI", "A", "HF"},  {"mG", "A", "HF"},
+};
+
+/// base64: a spelling's first character, then its second or a line break,
+/// then its third or a line break (what base64_block_hits() finds).
+bool base64_passes(const unsigned char* b) {
+    for (const auto& prefix : kBase64Prefixes) {
+        if (in(b[0], prefix[0]) && (is_break(b[1]) || (in(b[1], prefix[1]) && (is_break(b[2]) || in(b[2], prefix[2]))))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The cheap tests as the skips state them (skip_scan.hpp,
+/// encoded_url_skip.hpp), one position at a time: `b` holds the byte at the
+/// position and the two after it.
 bool passes(std::uint8_t family, const unsigned char* b) {
     switch (family) {
     case kBlockIpv4:   // a digit group's end before "[", "\\", "]]", "(", "." or "/"
@@ -42,6 +65,7 @@ bool passes(std::uint8_t family, const unsigned char* b) {
         return b[0] == 0 || (b[0] == '/' && (b[1] == '/' || b[1] == '*')) || three == "imp" || three == "inc" ||
                three == "pri" || three == "glo" || three == "rul";
     }
+    case kBlockBase64: return base64_passes(b);
     }
     return false;
 }
@@ -53,6 +77,8 @@ std::string random_text(std::mt19937& random, std::size_t size) {
         "(D",   "[ ",   "[x",   " (",   " @",   " [",   " {",   " at",  " AT",  " do",  " Do",   " ax",  " dx",
         "imp",  "inc",  "pri",  "glo",  "rul",  "im",   "in",   "pr",   "gl",   "ru",   "//",    "/*",   "/x",
         "word", " ",    "\n",   "\t",   "X",    "x.",   "+ ",   "P",    "H",    "\xff", "\x80[", "\xaa",
+        "aHR",  "SFR",  "ZnR",  "RlR",  "aAB",  "ZgB",  "Z0c",  "hUV",  "odH",  "IVF",  "mAH",   "GAF",  "gAd",
+        "YAV",  "aH",   "Zn",   "h0",   "INFO", "a\n",  "G\r",  "Zg\n", "hU\r", "g\r\n", "oA",   "aB",   "hR",
     };
     std::string text;
     while (text.size() < size) {
@@ -112,7 +138,11 @@ TEST(BlockClasses, NeverClearsABitWhereACheapTestPasses) {
 TEST(BlockClasses, TriggersAtEveryOffsetOfABlock) {
     const char* const kTriggers[] = {"1.", "2[", "3\\", "4]]", "6(", "7/", "@", "[.", "{a", "(D", "[ ",
                                      " (", " @", " [", " {", " at", " DO", "imp", "inc", "pri", "glo",
-                                     "rul", "//", "/*", std::string_view("\0", 1).data()};
+                                     "rul", "//", "/*", std::string_view("\0", 1).data(),
+                                     "aHR", "SFR", "ZnR", "RlR", "aAB", "SAB", "ZgB", "RgB", "Z0c", "ZUU",
+                                     "h0d", "hUV", "odH", "IVF", "mdH", "GVF", "oAH", "IAF", "mAH", "GAF",
+                                     "gAd", "YAV", "a\n", "S\n", "Z\r", "R\n", "h\n", "o\n", "I\n", "m\n",
+                                     "G\r", "g\n", "Y\n", "aH\n", "Rl\r", "h0\n", "IV\r", "YA\n"};
     with_both_paths([&](const char* what) {
         for (const char* trigger : kTriggers) {
             const std::string_view t(trigger, trigger[0] == 0 ? 1 : std::strlen(trigger));
@@ -217,7 +247,8 @@ TEST(BlockClasses, NextFlaggedStopsAtTheFirstFlaggedBlock) {
             for (const std::uint8_t family : kFamilies) {
                 const unsigned char* const q = family == kBlockIpv4    ? detail::skip::next_flagged_avx2<kBlockIpv4>(p, lim)
                                                : family == kBlockEmail ? detail::skip::next_flagged_avx2<kBlockEmail>(p, lim)
-                                                                       : detail::skip::next_flagged_avx2<kBlockYara>(p, lim);
+                                               : family == kBlockYara  ? detail::skip::next_flagged_avx2<kBlockYara>(p, lim)
+                                                                       : detail::skip::next_flagged_avx2<kBlockBase64>(p, lim);
                 ASSERT_GE(q, p);
                 ASSERT_LE(q, std::max(p, lim - 2));
                 for (const unsigned char* r = p; r < q; ++r) {
