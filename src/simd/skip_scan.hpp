@@ -641,6 +641,41 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
     return ipv6_far_run_byte_walk(tok, q, lim);
 }
 
+/// ipv6: whether the colons of a run (bit i: a ":" at byte i) may belong to
+/// an address text. emit_ipv6_run() reports nothing from a token whose run
+/// holds no "::" and fewer than six colons (may_hold_address(): every
+/// address holds "::", or seven colons, or six before a dotted quad; a
+/// label or a colon of punctuation only adds colons; zone bytes hold none).
+#if defined(__SSE2__)
+inline bool ipv6_colons_may_hold_address(unsigned colons) {
+    return (colons & (colons >> 1)) != 0 || popcount16(colons) >= 6;
+}
+#endif
+
+/// ipv6: the end of the run that holds the ":" at `stop`, when its token
+/// reports nothing by its colons alone (ipv6_colons_may_hold_address(); the
+/// run's bytes before `stop` hold no colon, the search passed them) and the
+/// run ends within the 16 bytes from `stop`; else nullptr. That end is no
+/// run byte: a "%" there may begin the token's zone, any other byte is a
+/// token boundary. Scheme colons ("http:"), clock times, "key: value" text,
+/// ports and MAC addresses end here, without a look back to the run start.
+inline const unsigned char* ipv6_colon_run_passed(const unsigned char* stop, const unsigned char* lim) {
+#if defined(__SSE2__)
+    if (lim - stop < 16) return nullptr;
+    const __m128i v = load16(stop);
+    const unsigned colon = eq(v, ':');
+    const unsigned ends = ~(word_mask(v) | eq(v, '.') | colon) & 0xFFFF;
+    if (ends == 0) return nullptr;
+    const unsigned in_run = colon & ((ends & (0u - ends)) - 1);
+    if (ipv6_colons_may_hold_address(in_run)) return nullptr;
+    return stop + __builtin_ctz(ends);
+#else
+    (void)stop;
+    (void)lim;
+    return nullptr;
+#endif
+}
+
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
 /// single other bytes. A run without a colon is matched by the skip rule
 /// `(word | ".")+` (a tie with the run rule, which comes second), unless a
@@ -655,8 +690,11 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
 /// there (no "IPv6:" label), and a first field that long is neither a group
 /// of 1-4 hex digits nor a dotted quad; nor when its first field holds a
 /// byte that is no hex digit and no "." (ipv6_field_reports_nothing(), as
-/// in the "07T12:10:00Z" of a timestamp). Such a token is passed over too, and
-/// the search goes on after it, which is again a token boundary. When the
+/// in the "07T12:10:00Z" of a timestamp); nor when its run holds no "::"
+/// and fewer than six colons (ipv6_colons_may_hold_address(): "http:",
+/// "13:55:36", MAC addresses), which a look at the 16 bytes from the stop
+/// settles for most runs (ipv6_colon_run_passed()). Such a token is passed
+/// over too, and the search goes on after it, a token boundary again. When the
 /// token reaches lim (a line that is one giant word), it is passed over to
 /// lim and `flags` remember where: the lex function then comes back here
 /// with the next bytes instead of running the DFA over the rest of it. Each
@@ -688,6 +726,17 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         }
 #endif
         while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
+        if (p < lim && *p == ':') {
+            // Most colons stand in runs whose colons rule out an address.
+            if (const unsigned char* const end = ipv6_colon_run_passed(p, lim); end != nullptr) {
+                p = end;
+                if (*end == '%') {
+                    p = pass_ipv6_run_rest(end, lim, flags);
+                    if (flags != 0) return p;
+                }
+                continue;
+            }
+        }
         // Back to the start of the run that holds the stop: after the last byte
         // before it that is no run byte (every such byte is a token of its own).
         const unsigned char* const stop = p;
@@ -765,7 +814,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                             const unsigned in_run = (colon >> at) & ((1u << len) - 1);
                             // The token is this run (no "%" in the block): one
                             // whose first field says so reports nothing.
-                            if ((in_run & (in_run - 1)) != 0 &&
+                            if (ipv6_colons_may_hold_address(in_run) &&
                                 !ipv6_field_reports_nothing(q + at, q + at + __builtin_ctz(in_run))) {
                                 return q + at;
                             }
@@ -863,6 +912,25 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
 /// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).
 inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[1] == ':' && p[2] == ']'; }
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv6 (defanged): the first "[:]" at or after `p`, searched 32 positions
+/// at a time while 34 bytes are left; otherwise the position where fewer
+/// are left. The colon is tested first: most blocks hold none.
+IOCSCAN_AVX2 inline const unsigned char* defanged_colon_search_avx2(const unsigned char* p,
+                                                                     const unsigned char* lim) {
+    while (lim - p >= 34) {
+        const __m256i colon = veq32(load32(p + 1), ':');
+        if (!_mm256_testz_si256(colon, colon)) {
+            const unsigned at = static_cast<unsigned>(
+                _mm256_movemask_epi8(vand32(colon, vand32(veq32(load32(p), '['), veq32(load32(p + 2), ']')))));
+            if (at != 0) return p + __builtin_ctz(at);
+        }
+        p += 32;
+    }
+    return p;
+}
+#endif
+
 /// ipv6 (defanged): LexState::skip_state values of the skip below, parked
 /// at lim inside a run token longer than the rule's maximum (it reports
 /// nothing): with the run going on to lim, or (`tok` kept) at a "[" in the
@@ -920,8 +988,14 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
     for (;;) {
         const unsigned char* const start = p;
         const unsigned char* found = nullptr;
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (use_avx2()) {
+            p = defanged_colon_search_avx2(p, lim);
+            if (lim - p >= 34) found = p;
+        }
+#endif
 #if defined(__SSE2__)
-        while (lim - p >= 18) {
+        while (found == nullptr && lim - p >= 18) {
             const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
             if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
                 found = p + __builtin_ctz(m);
