@@ -439,15 +439,52 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
 /// more than 128 bytes.
 inline constexpr unsigned kHashInRun = 1;
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// hash: the first of the 16-byte blocks [p + 16k, p + 16k + 16) that is
+/// all hex digits, tested 32 bytes at a time while 32 are left; otherwise
+/// the position where fewer are left.
+IOCSCAN_AVX2 inline const unsigned char* hash_block_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 32) {
+        const __m256i v = load32(p);
+        const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+        const __m256i hex = vor32(digits32(v), _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(5))));
+        const unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(hex));
+        if ((m & 0xFFFF) == 0xFFFF) return p;
+        if ((m >> 16) == 0xFFFF) return p + 16;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
+/// hash: whether [p, e) is a run a hash rule reports: 32, 40, 64 or 128
+/// bytes, all hex digits.
+inline bool is_hash_run(const unsigned char* p, const unsigned char* e) {
+    const std::ptrdiff_t n = e - p;
+    if (n != 32 && n != 40 && n != 64 && n != 128) return false;
+#if defined(__SSE2__)
+    for (; e - p >= 16; p += 16) {
+        if (hex_mask(load16(p)) != 0xFFFF) return false;
+    }
+#endif
+    for (; p < e; ++p) {
+        if (!is_hex(*p)) return false;
+    }
+    return true;
+}
+
 /// hash: the tokens are maximal word runs (here letters and digits only,
 /// Word::alnum: "_" separates) and the runs between them; a word
 /// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
 /// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
 /// blocks [p + 16k, p + 16k + 16), and that block is all hex. So blocks with
-/// a non-hex byte are passed over; at the first all-hex block (or near lim)
-/// the scan backs up to the start of the word run that may hold a hash and
-/// the DFA takes over there. A run start is a token boundary: the byte before
-/// it is no word byte, or it is `p`, which is one.
+/// a non-hex byte are passed over. At the first all-hex block the word run
+/// that holds it is measured: the DFA takes it only when it is a hash
+/// (is_hash_run(); its start, after a byte that is no word byte or at `p`,
+/// is a token boundary), and otherwise the search goes on after it (a hex
+/// run of other length, a word with hex in it). Near lim the scan backs up
+/// to the start of the word run that may hold a hash and the DFA takes over
+/// there.
 ///
 /// A run of more than 128 bytes is one `word+` token that reports nothing,
 /// so it is passed over whole and the search goes on after it. When it
@@ -462,12 +499,29 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
         if (p >= lim) return lim;
         flags = 0;   // the run ends at p, a token boundary
     }
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
     for (;;) {
         const unsigned char* const start = p;
         const unsigned char* q = p;
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (avx2) q = hash_block_search_avx2(q, lim);
+#endif
 #if defined(__SSE2__)
         while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
 #endif
+        if (lim - q >= 16) {
+            // [q, q + 16) is all hex: measure the word run that holds it.
+            const unsigned char* const r = word_run_start<Word::alnum>(start, q);
+            const unsigned char* const e = word_run_end<Word::alnum>(q + 16, lim);
+            if (e < lim) {
+                if (is_hash_run(r, e)) return r;
+                p = e;   // a token boundary: the run reports nothing
+                continue;
+            }
+            // The run reaches lim: the rules below wait for its end.
+        }
         // q: first block not known to hold a non-hex byte. A hash run covering
         // no checked block starts after q - 32 (else it would cover one).
         const unsigned char* r = word_run_start<Word::alnum>(start, q - start > 32 ? q - 32 : start);
@@ -577,16 +631,52 @@ inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned ch
     return false;
 }
 
+/// ipv6: whether the colons of a run (bit i: a ":" at byte i) may belong to
+/// an address text. emit_ipv6_run() reports nothing from a token whose run
+/// holds no "::" and fewer than six colons (may_hold_address(): every
+/// address holds "::", or seven colons, or six before a dotted quad; a
+/// label or a colon of punctuation only adds colons; zone bytes hold none).
+inline bool ipv6_colons_may_hold_address(unsigned colons) {
+    if ((colons & (colons >> 1)) != 0) return true;
+    for (int i = 0; i < 5; ++i) colons &= colons - 1;   // drops five colons
+    return colons != 0;
+}
+
 #if defined(IOCSCAN_SKIP_AVX2)
-/// ipv6: the first ":", "%" or NUL at or after `p`, searched 32 bytes at a
-/// time while 32 are left; otherwise the position where fewer are left.
+/// ipv6: byte i all ones when byte i of `v` is a run byte [0-9A-Za-z_.:].
+IOCSCAN_AVX2 inline __m256i ipv6_run_bytes32(__m256i v) {
+    const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+    const __m256i alpha = _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(25)));
+    return vor32(vor32(digits32(v), alpha), vor32(veq32(v, '_'), vor32(veq32(v, '.'), veq32(v, ':'))));
+}
+
+/// ipv6: the first ":", "%" or NUL at or after `p` that the search cannot
+/// pass, searched 32 bytes at a time while 32 are left; otherwise the
+/// position where fewer are left. A ":" whose run ends within the 32 bytes
+/// from it, before a byte other than "%", is passed with that run when its
+/// colons rule out an address (ipv6_colons_may_hold_address(); the run's
+/// bytes before it hold no colon): the search goes on from the run's end,
+/// a token boundary, as to_ipv6_dfa_token() would after
+/// ipv6_colon_run_passed(), without leaving this loop.
 IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p, const unsigned char* lim) {
     while (lim - p >= 32) {
         const __m256i v = load32(p);
         const unsigned stop = static_cast<unsigned>(
             _mm256_movemask_epi8(vor32(vor32(veq32(v, ':'), veq32(v, '%')), veq32(v, 0))));
-        if (stop != 0) return p + __builtin_ctz(stop);
-        p += 32;
+        if (stop == 0) {
+            p += 32;
+            continue;
+        }
+        p += __builtin_ctz(stop);
+        if (*p != ':' || lim - p < 32) return p;
+        const __m256i w = load32(p);
+        const unsigned ends = ~static_cast<unsigned>(_mm256_movemask_epi8(ipv6_run_bytes32(w)));
+        if (ends == 0) return p;
+        const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(veq32(w, ':')));
+        if (ipv6_colons_may_hold_address(colons & ((ends & (0u - ends)) - 1))) return p;
+        const unsigned char* const end = p + __builtin_ctz(ends);
+        if (*end == '%') return p;
+        p = end;
     }
     return p;
 }
@@ -640,17 +730,6 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
 #endif
     return ipv6_far_run_byte_walk(tok, q, lim);
 }
-
-/// ipv6: whether the colons of a run (bit i: a ":" at byte i) may belong to
-/// an address text. emit_ipv6_run() reports nothing from a token whose run
-/// holds no "::" and fewer than six colons (may_hold_address(): every
-/// address holds "::", or seven colons, or six before a dotted quad; a
-/// label or a colon of punctuation only adds colons; zone bytes hold none).
-#if defined(__SSE2__)
-inline bool ipv6_colons_may_hold_address(unsigned colons) {
-    return (colons & (colons >> 1)) != 0 || popcount16(colons) >= 6;
-}
-#endif
 
 /// ipv6: the end of the run that holds the ":" at `stop`, when its token
 /// reports nothing by its colons alone (ipv6_colons_may_hold_address(); the
