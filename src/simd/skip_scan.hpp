@@ -791,9 +791,14 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         const unsigned char* const start = p;
 #if defined(IOCSCAN_SKIP_AVX2)
         if (avx2) p = ipv6_search_avx2(p, lim);
+        // With 32 bytes left, that search stopped at a stop it could not
+        // pass: no need to look for it or test its run again.
+        const bool searched = avx2 && lim - p >= 32;
+#else
+        const bool searched = false;
 #endif
 #if defined(__SSE2__)
-        while (lim - p >= 16) {
+        while (!searched && lim - p >= 16) {
             const __m128i v = load16(p);
             const unsigned stop =
                 static_cast<unsigned>(_mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))));
@@ -805,7 +810,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         }
 #endif
         while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
-        if (p < lim && *p == ':') {
+        if (!searched && p < lim && *p == ':') {
             // Most colons stand in runs whose colons rule out an address.
             if (const unsigned char* const end = ipv6_colon_run_passed(p, lim); end != nullptr) {
                 p = end;
