@@ -446,6 +446,15 @@ inline constexpr unsigned kHashInRun = 1;
 IOCSCAN_AVX2 inline const unsigned char* hash_block_search_avx2(const unsigned char* p, const unsigned char* lim) {
     while (lim - p >= 32) {
         const __m256i v = load32(p);
+        // Hex digits lie in "0".."f": one compare rejects most blocks of text
+        // (a space, a "-", a letter after "f").
+        const __m256i from_zero = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+        const unsigned near = static_cast<unsigned>(_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(from_zero, _mm256_min_epu8(from_zero, _mm256_set1_epi8('f' - '0')))));
+        if ((near & 0xFFFF) != 0xFFFF && (near >> 16) != 0xFFFF) {
+            p += 32;
+            continue;
+        }
         const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
         const __m256i hex = vor32(digits32(v), _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(5))));
         const unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(hex));
