@@ -439,15 +439,61 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
 /// more than 128 bytes.
 inline constexpr unsigned kHashInRun = 1;
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// hash: the first of the 16-byte blocks [p + 16k, p + 16k + 16) that is
+/// all hex digits, tested 32 bytes at a time while 32 are left; otherwise
+/// the position where fewer are left.
+IOCSCAN_AVX2 inline const unsigned char* hash_block_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    while (lim - p >= 32) {
+        const __m256i v = load32(p);
+        // Hex digits lie in "0".."f": one compare rejects most blocks of text
+        // (a space, a "-", a letter after "f").
+        const __m256i from_zero = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+        const unsigned near = static_cast<unsigned>(_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(from_zero, _mm256_min_epu8(from_zero, _mm256_set1_epi8('f' - '0')))));
+        if ((near & 0xFFFF) != 0xFFFF && (near >> 16) != 0xFFFF) {
+            p += 32;
+            continue;
+        }
+        const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+        const __m256i hex = vor32(digits32(v), _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(5))));
+        const unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(hex));
+        if ((m & 0xFFFF) == 0xFFFF) return p;
+        if ((m >> 16) == 0xFFFF) return p + 16;
+        p += 32;
+    }
+    return p;
+}
+#endif
+
+/// hash: whether [p, e) is a run a hash rule reports: 32, 40, 64 or 128
+/// bytes, all hex digits.
+inline bool is_hash_run(const unsigned char* p, const unsigned char* e) {
+    const std::ptrdiff_t n = e - p;
+    if (n != 32 && n != 40 && n != 64 && n != 128) return false;
+#if defined(__SSE2__)
+    for (; e - p >= 16; p += 16) {
+        if (hex_mask(load16(p)) != 0xFFFF) return false;
+    }
+#endif
+    for (; p < e; ++p) {
+        if (!is_hex(*p)) return false;
+    }
+    return true;
+}
+
 /// hash: the tokens are maximal word runs (here letters and digits only,
 /// Word::alnum: "_" separates) and the runs between them; a word
 /// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
 /// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
 /// blocks [p + 16k, p + 16k + 16), and that block is all hex. So blocks with
-/// a non-hex byte are passed over; at the first all-hex block (or near lim)
-/// the scan backs up to the start of the word run that may hold a hash and
-/// the DFA takes over there. A run start is a token boundary: the byte before
-/// it is no word byte, or it is `p`, which is one.
+/// a non-hex byte are passed over. At the first all-hex block the word run
+/// that holds it is measured: the DFA takes it only when it is a hash
+/// (is_hash_run(); its start, after a byte that is no word byte or at `p`,
+/// is a token boundary), and otherwise the search goes on after it (a hex
+/// run of other length, a word with hex in it). Near lim the scan backs up
+/// to the start of the word run that may hold a hash and the DFA takes over
+/// there.
 ///
 /// A run of more than 128 bytes is one `word+` token that reports nothing,
 /// so it is passed over whole and the search goes on after it. When it
@@ -462,12 +508,29 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
         if (p >= lim) return lim;
         flags = 0;   // the run ends at p, a token boundary
     }
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
     for (;;) {
         const unsigned char* const start = p;
         const unsigned char* q = p;
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (avx2) q = hash_block_search_avx2(q, lim);
+#endif
 #if defined(__SSE2__)
         while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
 #endif
+        if (lim - q >= 16) {
+            // [q, q + 16) is all hex: measure the word run that holds it.
+            const unsigned char* const r = word_run_start<Word::alnum>(start, q);
+            const unsigned char* const e = word_run_end<Word::alnum>(q + 16, lim);
+            if (e < lim) {
+                if (is_hash_run(r, e)) return r;
+                p = e;   // a token boundary: the run reports nothing
+                continue;
+            }
+            // The run reaches lim: the rules below wait for its end.
+        }
         // q: first block not known to hold a non-hex byte. A hash run covering
         // no checked block starts after q - 32 (else it would cover one).
         const unsigned char* r = word_run_start<Word::alnum>(start, q - start > 32 ? q - 32 : start);
@@ -577,16 +640,52 @@ inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned ch
     return false;
 }
 
+/// ipv6: whether the colons of a run (bit i: a ":" at byte i) may belong to
+/// an address text. emit_ipv6_run() reports nothing from a token whose run
+/// holds no "::" and fewer than six colons (may_hold_address(): every
+/// address holds "::", or seven colons, or six before a dotted quad; a
+/// label or a colon of punctuation only adds colons; zone bytes hold none).
+inline bool ipv6_colons_may_hold_address(unsigned colons) {
+    if ((colons & (colons >> 1)) != 0) return true;
+    for (int i = 0; i < 5; ++i) colons &= colons - 1;   // drops five colons
+    return colons != 0;
+}
+
 #if defined(IOCSCAN_SKIP_AVX2)
-/// ipv6: the first ":", "%" or NUL at or after `p`, searched 32 bytes at a
-/// time while 32 are left; otherwise the position where fewer are left.
+/// ipv6: byte i all ones when byte i of `v` is a run byte [0-9A-Za-z_.:].
+IOCSCAN_AVX2 inline __m256i ipv6_run_bytes32(__m256i v) {
+    const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+    const __m256i alpha = _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(25)));
+    return vor32(vor32(digits32(v), alpha), vor32(veq32(v, '_'), vor32(veq32(v, '.'), veq32(v, ':'))));
+}
+
+/// ipv6: the first ":", "%" or NUL at or after `p` that the search cannot
+/// pass, searched 32 bytes at a time while 32 are left; otherwise the
+/// position where fewer are left. A ":" whose run ends within the 32 bytes
+/// from it, before a byte other than "%", is passed with that run when its
+/// colons rule out an address (ipv6_colons_may_hold_address(); the run's
+/// bytes before it hold no colon): the search goes on from the run's end,
+/// a token boundary, as to_ipv6_dfa_token() would after
+/// ipv6_colon_run_passed(), without leaving this loop.
 IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p, const unsigned char* lim) {
     while (lim - p >= 32) {
         const __m256i v = load32(p);
         const unsigned stop = static_cast<unsigned>(
             _mm256_movemask_epi8(vor32(vor32(veq32(v, ':'), veq32(v, '%')), veq32(v, 0))));
-        if (stop != 0) return p + __builtin_ctz(stop);
-        p += 32;
+        if (stop == 0) {
+            p += 32;
+            continue;
+        }
+        p += __builtin_ctz(stop);
+        if (*p != ':' || lim - p < 32) return p;
+        const __m256i w = load32(p);
+        const unsigned ends = ~static_cast<unsigned>(_mm256_movemask_epi8(ipv6_run_bytes32(w)));
+        if (ends == 0) return p;
+        const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(veq32(w, ':')));
+        if (ipv6_colons_may_hold_address(colons & ((ends & (0u - ends)) - 1))) return p;
+        const unsigned char* const end = p + __builtin_ctz(ends);
+        if (*end == '%') return p;
+        p = end;
     }
     return p;
 }
@@ -641,6 +740,30 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
     return ipv6_far_run_byte_walk(tok, q, lim);
 }
 
+/// ipv6: the end of the run that holds the ":" at `stop`, when its token
+/// reports nothing by its colons alone (ipv6_colons_may_hold_address(); the
+/// run's bytes before `stop` hold no colon, the search passed them) and the
+/// run ends within the 16 bytes from `stop`; else nullptr. That end is no
+/// run byte: a "%" there may begin the token's zone, any other byte is a
+/// token boundary. Scheme colons ("http:"), clock times, "key: value" text,
+/// ports and MAC addresses end here, without a look back to the run start.
+inline const unsigned char* ipv6_colon_run_passed(const unsigned char* stop, const unsigned char* lim) {
+#if defined(__SSE2__)
+    if (lim - stop < 16) return nullptr;
+    const __m128i v = load16(stop);
+    const unsigned colon = eq(v, ':');
+    const unsigned ends = ~(word_mask(v) | eq(v, '.') | colon) & 0xFFFF;
+    if (ends == 0) return nullptr;
+    const unsigned in_run = colon & ((ends & (0u - ends)) - 1);
+    if (ipv6_colons_may_hold_address(in_run)) return nullptr;
+    return stop + __builtin_ctz(ends);
+#else
+    (void)stop;
+    (void)lim;
+    return nullptr;
+#endif
+}
+
 /// ipv6: tokens are maximal runs of [0-9A-Za-z_:.] (plus "%zone"), and
 /// single other bytes. A run without a colon is matched by the skip rule
 /// `(word | ".")+` (a tie with the run rule, which comes second), unless a
@@ -655,8 +778,11 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
 /// there (no "IPv6:" label), and a first field that long is neither a group
 /// of 1-4 hex digits nor a dotted quad; nor when its first field holds a
 /// byte that is no hex digit and no "." (ipv6_field_reports_nothing(), as
-/// in the "07T12:10:00Z" of a timestamp). Such a token is passed over too, and
-/// the search goes on after it, which is again a token boundary. When the
+/// in the "07T12:10:00Z" of a timestamp); nor when its run holds no "::"
+/// and fewer than six colons (ipv6_colons_may_hold_address(): "http:",
+/// "13:55:36", MAC addresses), which a look at the 16 bytes from the stop
+/// settles for most runs (ipv6_colon_run_passed()). Such a token is passed
+/// over too, and the search goes on after it, a token boundary again. When the
 /// token reaches lim (a line that is one giant word), it is passed over to
 /// lim and `flags` remember where: the lex function then comes back here
 /// with the next bytes instead of running the DFA over the rest of it. Each
@@ -674,9 +800,14 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         const unsigned char* const start = p;
 #if defined(IOCSCAN_SKIP_AVX2)
         if (avx2) p = ipv6_search_avx2(p, lim);
+        // With 32 bytes left, that search stopped at a stop it could not
+        // pass: no need to look for it or test its run again.
+        const bool searched = avx2 && lim - p >= 32;
+#else
+        const bool searched = false;
 #endif
 #if defined(__SSE2__)
-        while (lim - p >= 16) {
+        while (!searched && lim - p >= 16) {
             const __m128i v = load16(p);
             const unsigned stop =
                 static_cast<unsigned>(_mm_movemask_epi8(vor(vor(veq(v, ':'), veq(v, '%')), veq(v, 0))));
@@ -688,6 +819,17 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         }
 #endif
         while (p < lim && *p != ':' && *p != '%' && *p != 0) ++p;
+        if (!searched && p < lim && *p == ':') {
+            // Most colons stand in runs whose colons rule out an address.
+            if (const unsigned char* const end = ipv6_colon_run_passed(p, lim); end != nullptr) {
+                p = end;
+                if (*end == '%') {
+                    p = pass_ipv6_run_rest(end, lim, flags);
+                    if (flags != 0) return p;
+                }
+                continue;
+            }
+        }
         // Back to the start of the run that holds the stop: after the last byte
         // before it that is no run byte (every such byte is a token of its own).
         const unsigned char* const stop = p;
@@ -765,7 +907,7 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                             const unsigned in_run = (colon >> at) & ((1u << len) - 1);
                             // The token is this run (no "%" in the block): one
                             // whose first field says so reports nothing.
-                            if ((in_run & (in_run - 1)) != 0 &&
+                            if (ipv6_colons_may_hold_address(in_run) &&
                                 !ipv6_field_reports_nothing(q + at, q + at + __builtin_ctz(in_run))) {
                                 return q + at;
                             }
@@ -863,6 +1005,25 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
 /// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).
 inline bool is_defanged_colon(const unsigned char* p) { return p[0] == '[' && p[1] == ':' && p[2] == ']'; }
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv6 (defanged): the first "[:]" at or after `p`, searched 32 positions
+/// at a time while 34 bytes are left; otherwise the position where fewer
+/// are left. The colon is tested first: most blocks hold none.
+IOCSCAN_AVX2 inline const unsigned char* defanged_colon_search_avx2(const unsigned char* p,
+                                                                     const unsigned char* lim) {
+    while (lim - p >= 34) {
+        const __m256i colon = veq32(load32(p + 1), ':');
+        if (!_mm256_testz_si256(colon, colon)) {
+            const unsigned at = static_cast<unsigned>(
+                _mm256_movemask_epi8(vand32(colon, vand32(veq32(load32(p), '['), veq32(load32(p + 2), ']')))));
+            if (at != 0) return p + __builtin_ctz(at);
+        }
+        p += 32;
+    }
+    return p;
+}
+#endif
+
 /// ipv6 (defanged): LexState::skip_state values of the skip below, parked
 /// at lim inside a run token longer than the rule's maximum (it reports
 /// nothing): with the run going on to lim, or (`tok` kept) at a "[" in the
@@ -920,8 +1081,14 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
     for (;;) {
         const unsigned char* const start = p;
         const unsigned char* found = nullptr;
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (use_avx2()) {
+            p = defanged_colon_search_avx2(p, lim);
+            if (lim - p >= 34) found = p;
+        }
+#endif
 #if defined(__SSE2__)
-        while (lim - p >= 18) {
+        while (found == nullptr && lim - p >= 18) {
             const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
             if (const unsigned m = eq(v0, '[') & eq(v1, ':') & eq(v2, ']'); m != 0) {
                 found = p + __builtin_ctz(m);

@@ -1,0 +1,108 @@
+// The ipv6 and hash skips (simd/skip_scan.hpp) pass whole runs without
+// their DFAs: a colon run whose colons rule out an address
+// (ipv6_colons_may_hold_address(), in the AVX2 search and in the 16-byte
+// look of ipv6_colon_run_passed()), text before the next "[:]" found 32
+// positions at a time, and a word run around an all-hex block that is no
+// hash (is_hash_run()). Each is checked here against the DFA alone with the
+// skips off, with the runs at every offset of a 32-byte block, so that they
+// start, end and cross the vector windows everywhere, at the chunk sizes of
+// the main oracle and on the AVX2 and SSE2 paths.
+#include "simd/skip_scan.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace iocscan::test {
+namespace {
+
+constexpr std::size_t kPieces[] = {1, 7, 33, 4096, 65536};
+
+/// Turns the skips and the AVX2 paths back on when a check ends, however it ends.
+struct SwitchesRestored {
+    ~SwitchesRestored() {
+        detail::skip::set_skips_for_tests(true);
+        detail::skip::set_avx2_for_tests(true);
+    }
+};
+
+/// Skips on, at each piece size and on both vector paths, against the DFA
+/// alone; returns how many matches the DFA alone finds.
+std::size_t expect_same_as_dfa(const std::string& text, const std::string& label, const Options& options) {
+    SwitchesRestored restore;
+    detail::skip::set_skips_for_tests(false);
+    const std::vector<Found> reference = scan_pieces(text, options, 0);
+    detail::skip::set_skips_for_tests(true);
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const std::size_t piece : kPieces) {
+            const std::vector<Found> found = scan_pieces(text, options, piece);
+            EXPECT_EQ(describe(found), describe(reference))
+                << label << ", pieces of " << piece << (avx2 ? ", AVX2" : ", SSE2");
+            if (found != reference) return reference.size();   // one report per text is enough
+        }
+    }
+    return reference.size();
+}
+
+/// Each unit after 0-33 spaces (every offset of a 32-byte block), then a
+/// joiner, the joiners taken in turn.
+std::string at_every_offset(std::initializer_list<std::string> units, std::initializer_list<std::string> joiners) {
+    std::string text;
+    std::size_t turn = 0;
+    for (const std::string& unit : units) {
+        for (std::size_t pad = 0; pad < 34; ++pad) {
+            text += std::string(pad, ' ');
+            text += unit;
+            text += joiners.begin()[turn++ % joiners.size()];
+        }
+    }
+    return text;
+}
+
+// Colon runs with one to nine colons, with and without "::", the six-colon
+// address with a dotted quad (the fewest colons an address without "::"
+// has), runs that go on past the 16 and 32 bytes from their first colon,
+// and runs ended by "%" (a zone, or none: "1:2%eth0::1" holds "::1" after
+// the zone, which a skip that lost the zone would not see).
+TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
+    const std::string text = at_every_offset(
+        {"1:2", "12:34:56", "http://x", "key: value", "00:1a:2b:3c:4d:5e", "1:2:3:4:5:6", "1:2:3:4:5:6:7:8",
+         "1:2:3:4:5:6:1.2.3.4", "IPv6:1:2:3:4:5:6:7:8", "2001:db8::1", "::1", "a::1", "fe80::1%eth0",
+         "1:2%eth0::1", "1:2%", "1111:2222:3333:4444:5555:6666:7777:8888", "1111:2222:3333:4444:5555:6666:1.2.3.4",
+         "1:2:3:4:5abcdefabcdefabcdefabcdef::1", "a1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "2001:db8::1:",
+         "1:2:3:4:5:6:7::", "ab:cd:ef:01:23:45:67:89"},
+        {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
+    EXPECT_GE(expect_same_as_dfa(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
+}
+
+// "[:]" at every offset of a 32-byte block, alone, in an address, in a run
+// too long to report, and as the last bytes of the input.
+TEST(SkipOracleIpv6, DefangedColonsAtEveryOffset) {
+    std::string text = at_every_offset({"2001[:]db8[:][:]1", "fe80[:][:]1", "[:]", "a[:]b", "1[:]2[:]3[:]4[:]5[:]6[:]7[:]8",
+                                        "[:][:]1", "2001[:]db8[:][:]" + std::string(250, 'a')},
+                                       {" ", "[", "]", ":", "", "\n"});
+    text += "2001[:]db8[:][:]1[:]";
+    EXPECT_GE(expect_same_as_dfa(text, "defanged ipv6", options_for({Type::ipv6}, true)), 100u);
+}
+
+// Hex runs of the four hash lengths and one byte either side of them,
+// glued to letters, "0x", "_" and "-", at every offset of a 32-byte block.
+TEST(SkipOracleIpv6, HashRunsAtEveryOffset) {
+    const auto hex = [](std::size_t n) {
+        std::string run;
+        for (std::size_t i = 0; i < n; ++i) run += "0123456789abcdefABCDEF"[(i * 7) % 22];
+        return run;
+    };
+    const std::string text = at_every_offset(
+        {hex(16), hex(31), hex(32), hex(33), hex(39), hex(40), hex(41), hex(63), hex(64), hex(65), hex(96),
+         hex(127), hex(128), hex(129), hex(200), "0x" + hex(32), "g" + hex(40), hex(64) + "g", hex(20) + "z" + hex(40)},
+        {" ", "_", "-", "g", "", ".", "\n", "0x"});
+    EXPECT_GE(expect_same_as_dfa(text, "hash runs",
+                                 options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512})),
+              80u);
+}
+
+}  // namespace
+}  // namespace iocscan::test
