@@ -131,16 +131,44 @@ inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned
 /// percent: every match is "http", "https", "ftp" or "ftps" and then
 /// "%3A%2F%2F", so it starts at most 5 bytes before such a "%". When none is
 /// buffered, a match may still start in the last 5 bytes.
+/// percent: where a match whose "%3A%2F%2F" stands at `at` starts: the
+/// grammar's scheme ('http' | 'ftp') 's'? in any case right before it, 5, 4
+/// or 3 bytes back, never before `p`; nullptr when none ends at `at` (the
+/// DFA would start no match at any of those bytes).
+inline const unsigned char* percent_scheme_before(const unsigned char* p, const unsigned char* at) {
+    struct Scheme {
+        const char* text;
+        std::ptrdiff_t length;
+    };
+    static constexpr Scheme kSchemes[] = {{"https", 5}, {"http", 4}, {"ftps", 4}, {"ftp", 3}};
+    // Every scheme ends in "p" or "s": one test rejects most separators.
+    if (at - p < 3 || ((at[-1] | 0x20) != 'p' && (at[-1] | 0x20) != 's')) return nullptr;
+    for (const Scheme& scheme : kSchemes) {
+        const unsigned char* const start = at - scheme.length;
+        if (at - p >= scheme.length && may_begin(start, at, scheme.text, same_letter, nothing_between)) return start;
+    }
+    return nullptr;
+}
+
+#if defined(__SSE2__)
+/// percent: whether "%3A%2F%2F" (any case) may begin at `at` (< lim), 16
+/// bytes readable from it: `pattern` (its bytes or'ed with 0x20) first, a
+/// cheap test every match passes, then may_begin().
+inline bool percent_separator_at(const unsigned char* at, const unsigned char* lim, __m128i pattern) {
+    const __m128i v = _mm_or_si128(load16(at), _mm_set1_epi8(0x20));
+    if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) return false;
+    return may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between);
+}
+#endif
+
 #if defined(IOCSCAN_SKIP_AVX2)
 /// percent: to_percent_scheme()'s vector loop 32 positions at a time while
-/// 48 bytes are left (a candidate at q + 31 is checked with 16 bytes from
-/// it); returns the first "%" that begins "%3A%2F%2F" (`pattern`: its
-/// bytes or'ed with 0x20, the cheap test), or the position where fewer
-/// bytes are left.
-IOCSCAN_AVX2 inline const unsigned char* percent_separator_search_avx2(const unsigned char* q,
-                                                                       const unsigned char* lim, __m128i pattern) {
-    if (lim - q < 48) return q;
-    const __m128i bit5 = _mm_set1_epi8(0x20);
+/// 48 bytes are left from `q` (a candidate at q + 31 is checked with 16
+/// bytes from it): the start of the first match (percent_scheme_before()),
+/// or nullptr with `q` where fewer bytes are left.
+IOCSCAN_AVX2 inline const unsigned char* percent_match_search_avx2(const unsigned char* p, const unsigned char*& q,
+                                                                   const unsigned char* lim, __m128i pattern) {
+    if (lim - q < 48) return nullptr;
     for (const unsigned char* const last = lim - 48; q <= last; q += 32) {
         // "%" is rare in most text: one test passes a block without it.
         const __m256i percent = veq32(load32(q), '%');
@@ -148,15 +176,20 @@ IOCSCAN_AVX2 inline const unsigned char* percent_separator_search_avx2(const uns
         unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(vand32(percent, veq32(load32(q + 1), '3'))));
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
-            const __m128i v = _mm_or_si128(load16(at), bit5);
-            if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) continue;
-            if (may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between)) return at;
+            const unsigned char* const start = percent_scheme_before(p, at);
+            if (start != nullptr && percent_separator_at(at, lim, pattern)) return start;
         }
     }
-    return q;
+    return nullptr;
 }
 #endif
 
+/// percent: every match is "http", "https", "ftp" or "ftps" and then
+/// "%3A%2F%2F": the search goes to the first such separator with such a
+/// scheme right before it and returns the scheme's start (a separator with
+/// none is passed over: every byte before it is a one-byte token of the
+/// grammar's `*` rule). When none is buffered, a match may still start in
+/// the last 5 bytes, whose separator is still to come.
 inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsigned char* lim) {
     if (!skips_on()) return p;
     const unsigned char* q = p;
@@ -166,33 +199,29 @@ inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsi
     // bytes or'ed with 0x20 must equal its lower case form ("%", "3" and "2"
     // have that bit set), which every match passes; may_begin() decides.
     const __m128i pattern = _mm_setr_epi8('%', '3', 'a', '%', '2', 'f', '%', '2', 'f', 0, 0, 0, 0, 0, 0, 0);
-    const __m128i bit5 = _mm_set1_epi8(0x20);
 #if defined(IOCSCAN_SKIP_AVX2)
-    // A "%" it finds is found again at once by the loops below.
-    if (use_avx2()) q = percent_separator_search_avx2(q, lim, pattern);
+    if (use_avx2()) {
+        if (const unsigned char* start = percent_match_search_avx2(p, q, lim, pattern)) return start;
+    }
 #endif
     while (lim - q >= 32) {
         unsigned m = eq(load16(q), '%') & eq(load16(q + 1), '3');
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
-            const __m128i v = _mm_or_si128(load16(at), bit5);
-            if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) continue;
-            if (may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between)) return at - p > 5 ? at - 5 : p;
+            const unsigned char* const start = percent_scheme_before(p, at);
+            if (start != nullptr && percent_separator_at(at, lim, pattern)) return start;
         }
         q += 16;
     }
 #endif
-    for (;;) {
+    for (; q < lim; ++q) {
         const void* found = std::memchr(q, '%', static_cast<std::size_t>(lim - q));
-        if (found == nullptr) {
-            q = lim;
-            break;
-        }
+        if (found == nullptr) break;
         q = static_cast<const unsigned char*>(found);
-        if (may_begin(q, lim, "%3a%2f%2f", same_letter, nothing_between)) break;
-        ++q;
+        const unsigned char* const start = percent_scheme_before(p, q);
+        if (start != nullptr && may_begin(q, lim, "%3a%2f%2f", same_letter, nothing_between)) return start;
     }
-    return q - p > 5 ? q - 5 : p;
+    return lim - p > 5 ? lim - 5 : p;
 }
 
 constexpr bool is_base64(unsigned c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '/'; }

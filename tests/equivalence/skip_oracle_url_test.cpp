@@ -82,15 +82,21 @@ const unsigned char* reference_hex_scheme(const unsigned char* q, const unsigned
     return lim;
 }
 
-/// percent: up to 5 bytes (never before `p`) before the first "%3A%2F%2F"
-/// in any case, possibly cut off by lim; lim - 5 with none.
+/// percent: the start of the first "%3A%2F%2F" in any case (possibly cut
+/// off by lim) with "http", "https", "ftp" or "ftps" in any case right
+/// before it, starting at or after `p`; with none, lim - 5 (never before p).
 const unsigned char* reference_percent_start(const unsigned char* p, const unsigned char* lim) {
     const auto same = [](unsigned char byte, char want) {
         return byte == static_cast<unsigned char>(want) || (want >= 'a' && want <= 'z' && (byte | 0x20) == want);
     };
-    const unsigned char* q = p;
-    while (q < lim && !(*q == '%' && starts_with_at(q, lim, "%3a%2f%2f", same))) ++q;
-    return q - p > 5 ? q - 5 : p;
+    for (const unsigned char* q = p; q < lim; ++q) {
+        if (*q != '%' || !starts_with_at(q, lim, "%3a%2f%2f", same)) continue;
+        for (const std::string scheme : {"https", "http", "ftps", "ftp"}) {
+            const auto back = static_cast<std::ptrdiff_t>(scheme.size());
+            if (q - p >= back && starts_with_at(q - back, q, scheme, same)) return q - back;
+        }
+    }
+    return lim - p > 5 ? lim - 5 : p;
 }
 
 /// Random texts over `alphabet`, with `plants` written in at random places.
@@ -171,9 +177,11 @@ TEST(SkipOracle, UrlHexSchemeSearch) {
 }
 
 TEST(SkipOracle, UrlPercentSchemeSearch) {
-    const std::string alphabet = std::string("%3aA2fF/ x") + "\x05\x12";
+    const std::string alphabet = std::string("%3aA2fF/ xhtps") + "\x05\x12";
     const std::vector<std::string> plants = {"%3a%2f%2f", "%3A%2F%2F", "%3A%2F%2", "%3A%2f", "%3\x01%2F%2F",
-                                             "%3A%2F\x0f" "2F", "http%3A%2F%2Fx"};
+                                             "%3A%2F\x0f" "2F", "http%3A%2F%2Fx", "HTTPS%3a%2F%2f", "ftp%3A%2F%2F",
+                                             "FtPs%3A%2F%2F", "htp%3A%2F%2F", "xttps%3A%2F%2F", "https%3A%2F%",
+                                             "ftq%3A%2F%2F", "http\x01%3A%2F%2F"};
     const Search search = [](const unsigned char* p, const unsigned char* lim) {
         return detail::skip::to_percent_scheme(p, lim);
     };
