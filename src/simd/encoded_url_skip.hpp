@@ -151,13 +151,16 @@ inline const unsigned char* percent_scheme_before(const unsigned char* p, const 
 }
 
 #if defined(__SSE2__)
-/// percent: whether "%3A%2F%2F" (any case) may begin at `at` (< lim), 16
-/// bytes readable from it: `pattern` (its bytes or'ed with 0x20) first, a
-/// cheap test every match passes, then may_begin().
-inline bool percent_separator_at(const unsigned char* at, const unsigned char* lim, __m128i pattern) {
+/// percent: the start of the match at the "%" `at` (< lim, 16 bytes
+/// readable from it), or nullptr: `pattern` ("%3a%2f%2f", which its bytes
+/// or'ed with 0x20 must equal) first, a cheap vector test every match
+/// passes; then the scheme before it, and may_begin() for the separator.
+inline const unsigned char* percent_match_at(const unsigned char* p, const unsigned char* at,
+                                             const unsigned char* lim, __m128i pattern) {
     const __m128i v = _mm_or_si128(load16(at), _mm_set1_epi8(0x20));
-    if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) return false;
-    return may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between);
+    if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) return nullptr;
+    const unsigned char* const start = percent_scheme_before(p, at);
+    return start != nullptr && may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between) ? start : nullptr;
 }
 #endif
 
@@ -176,8 +179,7 @@ IOCSCAN_AVX2 inline const unsigned char* percent_match_search_avx2(const unsigne
         unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(vand32(percent, veq32(load32(q + 1), '3'))));
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
-            const unsigned char* const start = percent_scheme_before(p, at);
-            if (start != nullptr && percent_separator_at(at, lim, pattern)) return start;
+            if (const unsigned char* start = percent_match_at(p, at, lim, pattern)) return start;
         }
     }
     return nullptr;
@@ -208,8 +210,7 @@ inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsi
         unsigned m = eq(load16(q), '%') & eq(load16(q + 1), '3');
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
-            const unsigned char* const start = percent_scheme_before(p, at);
-            if (start != nullptr && percent_separator_at(at, lim, pattern)) return start;
+            if (const unsigned char* start = percent_match_at(p, at, lim, pattern)) return start;
         }
         q += 16;
     }
