@@ -58,8 +58,42 @@ inline bool hex_scheme_start(const unsigned char* p, const unsigned char* lim) {
     return p + 2 >= lim || may_begin(p + 2, lim, p[1] == '8' ? "545450" : "5450", digit_in, nothing_between);
 }
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// hex: [57] at the 32 positions of `v` (a letter's high digit, either case).
+IOCSCAN_AVX2 inline __m256i hex_letter_high32(__m256i v) { return vor32(veq32(v, '5'), veq32(v, '7')); }
+
+/// hex: to_hex_scheme()'s vector loop 32 positions at a time while 40
+/// bytes are left (it reads p[0..39]); returns the first position that
+/// hex_scheme_start() accepts, or the position where fewer bytes are left.
+IOCSCAN_AVX2 inline const unsigned char* hex_scheme_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    if (lim - p < 40) return p;
+    for (const unsigned char* const last = lim - 40; p <= last; p += 32) {
+        const __m256i v0 = load32(p), v1 = load32(p + 1);
+        const __m256i first = vor32(veq32(v0, '6'), veq32(v0, '4'));
+        const __m256i pairs = vand32(first, vor32(veq32(v1, '8'), veq32(v1, '6')));
+        if (_mm256_testz_si256(pairs, pairs) != 0) continue;
+        const __m256i common = vand32(vand32(first, hex_letter_high32(load32(p + 2))),
+                                      vand32(veq32(load32(p + 3), '4'), hex_letter_high32(load32(p + 4))));
+        const __m256i v5 = load32(p + 5);
+        const __m256i http = vand32(vand32(veq32(v1, '8'), veq32(v5, '4')),
+                                    vand32(hex_letter_high32(load32(p + 6)), veq32(load32(p + 7), '0')));
+        const __m256i ftp = vand32(veq32(v1, '6'), veq32(v5, '0'));
+        unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(vand32(common, vor32(http, ftp))));
+        for (; m != 0; m &= m - 1) {
+            const unsigned char* q = p + __builtin_ctz(m);
+            if (hex_scheme_start(q, lim)) return q;
+        }
+    }
+    return p;
+}
+#endif
+
 inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned char* lim) {
     if (!skips_on()) return p;
+#if defined(IOCSCAN_SKIP_AVX2)
+    // A start it finds is found again at once by the loops below.
+    if (use_avx2()) p = hex_scheme_search_avx2(p, lim);
+#endif
 #if defined(__SSE2__)
     // All eight digits of "http" (six of "ftp") at sixteen positions at once;
     // hex_scheme_start() then says the same for a position that passes.
@@ -97,6 +131,67 @@ inline const unsigned char* to_hex_scheme(const unsigned char* p, const unsigned
 /// percent: every match is "http", "https", "ftp" or "ftps" and then
 /// "%3A%2F%2F", so it starts at most 5 bytes before such a "%". When none is
 /// buffered, a match may still start in the last 5 bytes.
+/// percent: where a match whose "%3A%2F%2F" stands at `at` starts: the
+/// grammar's scheme ('http' | 'ftp') 's'? in any case right before it, 5, 4
+/// or 3 bytes back, never before `p`; nullptr when none ends at `at` (the
+/// DFA would start no match at any of those bytes).
+inline const unsigned char* percent_scheme_before(const unsigned char* p, const unsigned char* at) {
+    struct Scheme {
+        const char* text;
+        std::ptrdiff_t length;
+    };
+    static constexpr Scheme kSchemes[] = {{"https", 5}, {"http", 4}, {"ftps", 4}, {"ftp", 3}};
+    // Every scheme ends in "p" or "s": one test rejects most separators.
+    if (at - p < 3 || ((at[-1] | 0x20) != 'p' && (at[-1] | 0x20) != 's')) return nullptr;
+    for (const Scheme& scheme : kSchemes) {
+        const unsigned char* const start = at - scheme.length;
+        if (at - p >= scheme.length && may_begin(start, at, scheme.text, same_letter, nothing_between)) return start;
+    }
+    return nullptr;
+}
+
+#if defined(__SSE2__)
+/// percent: the start of the match at the "%" `at` (< lim, 16 bytes
+/// readable from it), or nullptr: `pattern` ("%3a%2f%2f", which its bytes
+/// or'ed with 0x20 must equal) first, a cheap vector test every match
+/// passes; then the scheme before it, and may_begin() for the separator.
+inline const unsigned char* percent_match_at(const unsigned char* p, const unsigned char* at,
+                                             const unsigned char* lim, __m128i pattern) {
+    const __m128i v = _mm_or_si128(load16(at), _mm_set1_epi8(0x20));
+    if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) return nullptr;
+    const unsigned char* const start = percent_scheme_before(p, at);
+    return start != nullptr && may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between) ? start : nullptr;
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// percent: to_percent_scheme()'s vector loop 32 positions at a time while
+/// 48 bytes are left from `q` (a candidate at q + 31 is checked with 16
+/// bytes from it): the start of the first match (percent_scheme_before()),
+/// or nullptr with `q` where fewer bytes are left.
+IOCSCAN_AVX2 inline const unsigned char* percent_match_search_avx2(const unsigned char* p, const unsigned char*& q,
+                                                                   const unsigned char* lim, __m128i pattern) {
+    if (lim - q < 48) return nullptr;
+    for (const unsigned char* const last = lim - 48; q <= last; q += 32) {
+        // "%" is rare in most text: one test passes a block without it.
+        const __m256i percent = veq32(load32(q), '%');
+        if (_mm256_testz_si256(percent, percent) != 0) continue;
+        unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(vand32(percent, veq32(load32(q + 1), '3'))));
+        for (; m != 0; m &= m - 1) {
+            const unsigned char* at = q + __builtin_ctz(m);
+            if (const unsigned char* start = percent_match_at(p, at, lim, pattern)) return start;
+        }
+    }
+    return nullptr;
+}
+#endif
+
+/// percent: every match is "http", "https", "ftp" or "ftps" and then
+/// "%3A%2F%2F": the search goes to the first such separator with such a
+/// scheme right before it and returns the scheme's start (a separator with
+/// none is passed over: every byte before it is a one-byte token of the
+/// grammar's `*` rule). When none is buffered, a match may still start in
+/// the last 5 bytes, whose separator is still to come.
 inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsigned char* lim) {
     if (!skips_on()) return p;
     const unsigned char* q = p;
@@ -106,29 +201,28 @@ inline const unsigned char* to_percent_scheme(const unsigned char* p, const unsi
     // bytes or'ed with 0x20 must equal its lower case form ("%", "3" and "2"
     // have that bit set), which every match passes; may_begin() decides.
     const __m128i pattern = _mm_setr_epi8('%', '3', 'a', '%', '2', 'f', '%', '2', 'f', 0, 0, 0, 0, 0, 0, 0);
-    const __m128i bit5 = _mm_set1_epi8(0x20);
+#if defined(IOCSCAN_SKIP_AVX2)
+    if (use_avx2()) {
+        if (const unsigned char* start = percent_match_search_avx2(p, q, lim, pattern)) return start;
+    }
+#endif
     while (lim - q >= 32) {
         unsigned m = eq(load16(q), '%') & eq(load16(q + 1), '3');
         for (; m != 0; m &= m - 1) {
             const unsigned char* at = q + __builtin_ctz(m);
-            const __m128i v = _mm_or_si128(load16(at), bit5);
-            if ((_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)) & 0x1FF) != 0x1FF) continue;
-            if (may_begin(at, lim, "%3a%2f%2f", same_letter, nothing_between)) return at - p > 5 ? at - 5 : p;
+            if (const unsigned char* start = percent_match_at(p, at, lim, pattern)) return start;
         }
         q += 16;
     }
 #endif
-    for (;;) {
+    for (; q < lim; ++q) {
         const void* found = std::memchr(q, '%', static_cast<std::size_t>(lim - q));
-        if (found == nullptr) {
-            q = lim;
-            break;
-        }
+        if (found == nullptr) break;
         q = static_cast<const unsigned char*>(found);
-        if (may_begin(q, lim, "%3a%2f%2f", same_letter, nothing_between)) break;
-        ++q;
+        const unsigned char* const start = percent_scheme_before(p, q);
+        if (start != nullptr && may_begin(q, lim, "%3a%2f%2f", same_letter, nothing_between)) return start;
     }
-    return q - p > 5 ? q - 5 : p;
+    return lim - p > 5 ? lim - 5 : p;
 }
 
 constexpr bool is_base64(unsigned c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '/'; }

@@ -13,17 +13,100 @@
 // resumes at the first one of those 5 bytes, and a pair with none before it
 // is passed over. At lim-1, where the next byte is not at hand, a single
 // ':', '_' or '[' counts as a pair.
+//
+// With AVX2 the pairs are looked for 32 positions at a time by nibble
+// lookups (vpshufb): one bit per pair, set in a byte's lookup by its low
+// and by its high nibble, so that ANDed it is set only for the pair's own
+// byte (each side of a pair is a single byte, so the test is exact).
 #pragma once
+
+#include <array>
+#include <cstddef>
 
 #include "simd/skip_scan.hpp"
 
 namespace iocscan::detail {
 
+/// The first two bytes of every separator (the file comment): one definition.
+inline constexpr char kSeparatorPairs[][2] = {{':', '/'}, {':', '\\'}, {':', '_'}, {':', '['},
+                                              {'[', ':'}, {'[', ']'}, {'_', '_'}};
+
 inline bool starts_separator(unsigned char c) { return c == ':' || c == '_' || c == '['; }
 inline bool is_separator_pair(unsigned char c, unsigned char next) {
-    return (c == ':' && (next == '/' || next == '\\' || next == '_' || next == '[')) ||
-           (c == '[' && (next == ':' || next == ']')) || (c == '_' && next == '_');
+    for (const auto& pair : kSeparatorPairs) {
+        if (c == static_cast<unsigned char>(pair[0]) && next == static_cast<unsigned char>(pair[1])) return true;
+    }
+    return false;
 }
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// Nibble tables of the pairs: bit k of entry n is set when pair k's first
+/// (second) byte has n as its low (high) nibble. Each table holds its 16
+/// entries twice, once per 128-bit lane.
+struct SeparatorPairTables {
+    alignas(32) std::array<unsigned char, 32> first_low{}, first_high{}, second_low{}, second_high{};
+};
+constexpr SeparatorPairTables make_separator_pair_tables() {
+    static_assert(std::size(kSeparatorPairs) <= 8, "one bit per pair");
+    SeparatorPairTables t;
+    for (std::size_t k = 0; k < std::size(kSeparatorPairs); ++k) {
+        const auto bit = static_cast<unsigned char>(1u << k);
+        const auto first = static_cast<unsigned char>(kSeparatorPairs[k][0]);
+        const auto second = static_cast<unsigned char>(kSeparatorPairs[k][1]);
+        for (std::size_t lane = 0; lane < 32; lane += 16) {
+            t.first_low[lane + (first & 15)] |= bit;
+            t.first_high[lane + (first >> 4)] |= bit;
+            t.second_low[lane + (second & 15)] |= bit;
+            t.second_high[lane + (second >> 4)] |= bit;
+        }
+    }
+    return t;
+}
+inline constexpr SeparatorPairTables kSeparatorPairTables = make_separator_pair_tables();
+
+/// The pair bits of the 32 bytes of `v`, by the tables `low` and `high`.
+IOCSCAN_AVX2 inline __m256i separator_pair_bits32(__m256i v, const std::array<unsigned char, 32>& low,
+                                                  const std::array<unsigned char, 32>& high) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    const __m256i low_bits = _mm256_shuffle_epi8(skip::load32(low.data()), _mm256_and_si256(v, nibble));
+    const __m256i high_bits =
+        _mm256_shuffle_epi8(skip::load32(high.data()), _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    return _mm256_and_si256(low_bits, high_bits);
+}
+
+/// The pair bits of the 32 positions at `q` (33 bytes readable).
+IOCSCAN_AVX2 inline __m256i separator_pairs32(const unsigned char* q) {
+    const SeparatorPairTables& t = kSeparatorPairTables;
+    const __m256i first = separator_pair_bits32(skip::load32(q), t.first_low, t.first_high);
+    return _mm256_and_si256(first, separator_pair_bits32(skip::load32(q + 1), t.second_low, t.second_high));
+}
+
+/// Bit i set when position i of the 32 holds a pair (`pairs`: their bits).
+IOCSCAN_AVX2 inline unsigned separator_pair_hits(__m256i pairs) {
+    return ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(pairs, _mm256_setzero_si256())));
+}
+
+/// The first separator pair at or after `q`, searched 64 positions at a
+/// time (one test for both halves) while 65 bytes are left, then 32 while
+/// 33 are; otherwise the position where fewer are left.
+IOCSCAN_AVX2 inline const unsigned char* separator_pair_search_avx2(const unsigned char* q,
+                                                                    const unsigned char* lim) {
+    for (; lim - q >= 65; q += 64) {
+        const __m256i low = separator_pairs32(q), high = separator_pairs32(q + 32);
+        const __m256i both = _mm256_or_si256(low, high);
+        if (_mm256_testz_si256(both, both) != 0) continue;
+        if (const unsigned hits = separator_pair_hits(low); hits != 0) return q + __builtin_ctz(hits);
+        return q + 32 + __builtin_ctz(separator_pair_hits(high));
+    }
+    if (lim - q >= 33) {
+        if (const unsigned hits = separator_pair_hits(separator_pairs32(q)); hits != 0) {
+            return q + __builtin_ctz(hits);
+        }
+        q += 32;
+    }
+    return q;
+}
+#endif
 inline bool is_scheme_start(unsigned char c) {
     const unsigned char lower = c | 0x20;
     return lower == 'f' || lower == 'h' || lower == 's' || lower == 't' || lower == 'u' || lower == 'w';
@@ -32,6 +115,10 @@ inline bool is_scheme_start(unsigned char c) {
 /// The first separator pair at or after `q`, or lim. At lim-1, where the
 /// next byte is not at hand, a single ':', '_' or '[' counts as a pair.
 inline const unsigned char* next_separator_pair(const unsigned char* q, const unsigned char* lim) {
+#if defined(IOCSCAN_SKIP_AVX2)
+    // A pair it finds is found again at once by the loops below.
+    if (skip::use_avx2()) q = separator_pair_search_avx2(q, lim);
+#endif
 #if defined(__SSE2__)
     using namespace skip;
     while (lim - q >= 17) {
