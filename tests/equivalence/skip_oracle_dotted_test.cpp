@@ -5,6 +5,7 @@
 // next to defanged separators, "/N" suffixes, version prefixes and real
 // addresses, at every offset of a 16- and 32-byte block, in pieces, on the
 // AVX2 and the SSE2 paths, with and without the shared block classification.
+// The e-mail skip's sharper cheap test (" at " and " dot ") likewise.
 #include "simd/skip_scan.hpp"
 #include "support/scan_helpers.hpp"
 
@@ -123,6 +124,28 @@ TEST(SkipOracleDotted, RandomDottedText) {
         EXPECT_GT(expect_same_as_dfa(text, ipv4_alone(), label + ", ipv4 alone"), 200u);
         EXPECT_GT(expect_same_as_dfa(text, ipv4_with_email(), label + ", with email"), 200u);
     }
+}
+
+// The e-mail skip's own cheap test reads the byte after " at" / " do" (a
+// space, a "t"): spaced separators next to prose that only starts like
+// them ("downloads", "do not", "at once", "Atlas"), at every offset.
+TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
+    const std::string units[] = {
+        "alice at example dot org",  "Bob AT example DOT com", "carol at mail dot example dot net",
+        "dan at x dot", "downloads dot org at",  "erin at example dot\norg", "fay at  example dot org",
+        "do not at all", "gus at example dotcom", "hal at example (dot) org", "ivy at example dot ",
+    };
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            text += "a@example.org " + std::string(offset, 'x') + " " + unit + " downloads at once b@example.net\n";
+            text += std::string(offset, ' ') + unit + "\n" + unit + " " + unit + "\n";
+        }
+        found += expect_same_as_dfa(text, options, "unit \"" + unit + "\"");
+    }
+    EXPECT_GT(found, 1000u);
 }
 
 // The skip itself: it passes runs of other than four plain groups whole and
