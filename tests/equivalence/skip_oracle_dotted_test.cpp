@@ -126,14 +126,22 @@ TEST(SkipOracleDotted, RandomDottedText) {
     }
 }
 
-// The e-mail skip's own cheap test reads the byte after " at" / " do" (a
-// space, a "t"): spaced separators next to prose that only starts like
-// them ("downloads", "do not", "at once", "Atlas"), at every offset.
+// The e-mail skip's own cheap test reads one byte more (email_cheap16_4):
+// spaced separators next to prose that only starts like them ("downloads",
+// "do not", "at once"), and bracketed ones with spaces inside, at every
+// offset.
 TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
     const std::string units[] = {
         "alice at example dot org",  "Bob AT example DOT com", "carol at mail dot example dot net",
         "dan at x dot", "downloads dot org at",  "erin at example dot\norg", "fay at  example dot org",
         "do not at all", "gus at example dotcom", "hal at example (dot) org", "ivy at example dot ",
+        // Each separator alone in its 16-byte block: the cheap test, a
+        // block filter, must pass there by itself.
+        "jo at examplewithalongername dot org", "jo dot doeandalongerlastname at example dot org",
+        "kim at averyveryverylongdomainname dot example dot org",
+        // Bracketed separators with inner spaces, next to "{ rule" and "( x".
+        "leeandalongerusername[ at ]example[ dot ]org { rule", "mo( at )examplewithalongername( . )com ( x",
+        "nedwithalongerusername{ @ }example{ dot }org [ 1",
     };
     const Options options = options_for({Type::email});
     std::size_t found = 0;
@@ -146,6 +154,24 @@ TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
         found += expect_same_as_dfa(text, options, "unit \"" + unit + "\"");
     }
     EXPECT_GT(found, 1000u);
+}
+
+// The e-mail skip itself stops at a bracket with a space inside before a
+// mark ("[ at ]"), at every offset: the DFA then starts at the user name.
+TEST(SkipOracleDotted, EmailSkipStopsAtBracketsWithSpaces) {
+    SwitchesRestored restore;
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const std::string unit : {"leeandalongerusername[ at ]example[ dot ]org { rule",
+                                       "nedwithalongerusername{ @ }example{ dot }org [ 1"}) {
+            for (std::size_t offset = 0; offset < 34; ++offset) {
+                const std::string text = std::string(offset, 'x') + " " + unit + std::string(40, ' ');
+                const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+                EXPECT_EQ(detail::skip::to_email_at(p, p + text.size()) - p, static_cast<std::ptrdiff_t>(offset + 1))
+                    << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
+            }
+        }
+    }
 }
 
 // The skip itself: it passes runs of other than four plain groups whole and
