@@ -1216,7 +1216,7 @@ inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
 /// email: the test of to_email_at()'s loop, email_block_stops() read on
 /// four bytes a position (a superset of it, sharper than email_cheap16 on
 /// prose and code): an opening bracket before a space only when a mark
-/// follows ("{ r" in YARA is none), " at" only before a space, " do" only
+/// follows (" { r" in YARA is none), " at" only before a space, " do" only
 /// before "t" (email_block_stops() wants " at " and " dot ").
 inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     const __m128i to_lower = _mm_set1_epi8(0x20);
@@ -1227,7 +1227,7 @@ inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     const auto opener = [to_lower](__m128i v) { return vor(veq(_mm_or_si128(v, to_lower), '{'), veq(v, '(')); };
     const __m128i space0 = veq(v0, ' '), space1 = veq(v1, ' ');
     const __m128i opens_sep = vand(opener(v0), vor(mark(v1, l1), vand(space1, mark(v2, l2))));
-    const __m128i next_opens = vand(opener(v1), vor(mark(v2, l2), veq(v2, ' ')));
+    const __m128i next_opens = vand(opener(v1), vor(mark(v2, l2), vand(veq(v2, ' '), mark(v3, l3))));
     const __m128i spaced_word = vor(vand(veq(l1, 'a'), vand(veq(l2, 't'), veq(v3, ' '))),
                                     vand(veq(l1, 'd'), vand(veq(l2, 'o'), veq(l3, 't'))));
     return vor(vor(veq(v0, '@'), veq(v0, 0)), vor(opens_sep, vand(space0, vor(vor(next_opens, spaced_word), veq(v1, '@')))));
