@@ -142,6 +142,7 @@ TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
         // Bracketed separators with inner spaces, next to "{ rule" and "( x".
         "leeandalongerusername[ at ]example[ dot ]org { rule", "mo( at )examplewithalongername( . )com ( x",
         "nedwithalongerusername{ @ }example{ dot }org [ 1",
+        "patwithalongerusername [ at ] examplewithalongername [ dot ] org rule a { ",
     };
     const Options options = options_for({Type::email});
     std::size_t found = 0;
