@@ -223,24 +223,72 @@ inline __m128i ipv4_cheap16(__m128i v0, __m128i v1) {
 }
 #endif
 
+/// ipv4: whether a digit group followed by the bytes `c`, `n` may go on: a
+/// separator can start there ("." before a digit or a closing bracket,
+/// "\\." or "\\\\" (an escaped backslash), "]]", or "[" / "(" before a
+/// bracket, ".", "\\" or "dot"), or a "/" before a digit starts a "/N"
+/// suffix that the same token takes. When false, the group ends its run's
+/// token.
+inline bool ipv4_group_may_go_on(unsigned char c, unsigned char n) {
+    return (c == '.' && (is_digit(n) || n == ']' || n == ')')) ||   // "." close{0,3} digit
+           (c == '\\' && (n == '.' || n == '\\')) || (c == ']' && n == ']') || (c == '/' && is_digit(n)) ||
+           ((c == '[' || c == '(') && (n == '[' || n == '(' || n == '.' || n == '\\' || (n | 0x20) == 'd'));
+}
+
+#if defined(__SSE2__)
+/// ipv4: bytes to_ipv4_run() may read from a group start to pass its run.
+inline constexpr std::ptrdiff_t kPlainRunReach = 34;
+
+/// ipv4: `q` is the first digit of a group that may go on (a token start).
+/// When its run is digit groups joined by plain "." (each before a digit)
+/// that ends within 32 bytes before two bytes that cannot go on, that run
+/// is the whole token, ending at a token boundary; it reports nothing
+/// unless it holds exactly four groups (emit_dotted_run() wants four; a
+/// version "v1.2.12", a date "2024.01.05", "HTTP/1.1" do not have them).
+/// Returns the run's end for such a token, else nullptr (the DFA takes it).
+/// Reads q[0, kPlainRunReach).
+inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
+    // Bit i: byte i is in the run (a digit, or a "." before a digit).
+    const auto in_run16 = [](const unsigned char* at, unsigned& dots) {
+        const unsigned digits = digit_mask(load16(at));
+        dots = eq(load16(at), '.') & digit_mask(load16(at + 1));
+        return digits | dots;
+    };
+    unsigned dots = 0;
+    unsigned outside = ~in_run16(q, dots) & 0xFFFF;
+    if (outside == 0) {   // most runs end within 16 bytes
+        unsigned dots_high = 0;
+        outside = (~in_run16(q + 16, dots_high) & 0xFFFF) << 16;
+        dots |= dots_high << 16;
+        if (outside == 0) return nullptr;   // 32 bytes and more: the DFA's
+    }
+    const int end = __builtin_ctz(outside);
+    // Exactly three dots in the run: four groups, maybe an address.
+    const unsigned in_run = dots & ((1u << end) - 1);
+    const unsigned from_second = in_run & (in_run - 1), from_third = from_second & (from_second - 1);
+    if (from_third != 0 && (from_third & (from_third - 1)) == 0) return nullptr;
+    if (ipv4_group_may_go_on(q[end], q[end + 1])) return nullptr;
+    return q + end;
+}
+#endif
+
 /// ipv4: a run reports something only with four digit groups, so it needs a
-/// separator after its first group: "." before a digit or a closing bracket,
-/// "\\." or "\\\\" (an escaped backslash), "]]", or "[" / "(" before a bracket, ".", "\\" or "dot"; a "/"
-/// before a digit starts a "/N" suffix that the same token takes. A digit
-/// group followed by anything else is a whole token that reports nothing,
-/// and the byte after it is skipped by `[^0-9]+`. So groups like that are
-/// passed over; the scan stops at the first group that may go on (or that
-/// comes within two bytes of lim), which starts a token.
+/// separator after its first group (ipv4_group_may_go_on). A digit group
+/// followed by anything else is a whole token that reports nothing, and the
+/// byte after it is skipped by `[^0-9]+`. So groups like that are passed
+/// over, and so are plain runs of other than four groups
+/// (past_plain_dotted_run); the scan stops at the first group that may go on
+/// (or that comes within two bytes of lim), which starts a token.
 // Inlined into lex_ipv4: it runs once per token there.
 [[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim,
                                                               const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
-    const unsigned char* const start = p;
+    // A token boundary at or before p: no group start is searched before it.
+    const unsigned char* floor = p;
 #if defined(__SSE2__)
-    // Sixteen positions at a time, without a branch per group: `ends` marks
-    // the last digit of each group, `go_on` the positions whose next two
-    // bytes may continue a run; a group whose end is in both is where the
-    // DFA starts.
+    // Sixteen positions at a time: only groups whose next byte may start a
+    // separator are looked at one by one; where one goes on, its run is
+    // passed when it reports nothing, else the DFA starts there.
 #if defined(IOCSCAN_SKIP_AVX2)
     const bool avx2 = use_avx2();
 #endif
@@ -259,36 +307,33 @@ inline __m128i ipv4_cheap16(__m128i v0, __m128i v1) {
             if (lim - p < 18) break;
         }
 #endif
-        const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-        if (!any(ipv4_cheap16(v0, v1))) {
-            p += 16;
-            continue;
+        // The last digit of each group before a byte that may start a
+        // separator; the two bytes after it tell whether the run goes on.
+        unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(ipv4_cheap16(load16(p), load16(p + 1))));
+        while (ends != 0) {
+            const unsigned char* const last = p + __builtin_ctz(ends);
+            ends &= ends - 1;
+            if (!ipv4_group_may_go_on(last[1], last[2])) continue;
+            const unsigned char* q = last;
+            while (q > floor && is_digit(q[-1])) --q;
+            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q) : nullptr;
+            if (end == nullptr) return q;
+            floor = end;   // a non-digit after the passed run
+            if (end - p >= 16) break;
+            ends &= ~0u << (end - p);   // the groups after the run
         }
-        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(ipv4_group_ends16(v0, v1)));
-        const unsigned d2 = digit_mask(v2);
-        const unsigned open2 = eq(v2, '[') | eq(v2, '(') | eq(v2, '.') | eq(v2, '\\') |
-                               eq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd');
-        const unsigned go_on = (eq(v1, '.') & (d2 | eq(v2, ']') | eq(v2, ')'))) |
-                               (eq(v1, '\\') & (eq(v2, '.') | eq(v2, '\\'))) | (eq(v1, ']') & eq(v2, ']')) |
-                               (eq(v1, '/') & d2) | ((eq(v1, '[') | eq(v1, '(')) & open2);
-        const unsigned hit = ends & go_on;
-        if (hit != 0) {
-            const unsigned char* q = p + __builtin_ctz(hit);
-            while (q > start && is_digit(q[-1])) --q;
-            return q;
-        }
-        p += 16;
+        p = std::max(p + 16, floor);
     }
     // The tail below must start at a group start or a non-digit (searched
     // 16 bytes at a time: a giant digit run has no other).
-    while (p - start >= 16) {
+    while (p - floor >= 16) {
         if (const unsigned other = ~digit_mask(load16(p - 16)) & 0xFFFF; other != 0) {
             p = p - 16 + (32 - __builtin_clz(other));
             break;
         }
         p -= 16;
     }
-    while (p > start && is_digit(p[-1])) --p;
+    while (p > floor && is_digit(p[-1])) --p;
 #endif
     for (;;) {
         p = to_digit(p, lim);
@@ -296,12 +341,7 @@ inline __m128i ipv4_cheap16(__m128i v0, __m128i v1) {
         while (is_digit(*q)) ++q;   // stops at the sentinel at the latest
         // The byte after the group and the one after that must both be known.
         if (lim - q < 2) return p;
-        const unsigned char c = q[0], n = q[1];
-        const bool may_go_on =
-            (c == '.' && (is_digit(n) || n == ']' || n == ')')) ||   // "." close{0,3} digit
-            (c == '\\' && (n == '.' || n == '\\')) || (c == ']' && n == ']') || (c == '/' && is_digit(n)) ||
-            ((c == '[' || c == '(') && (n == '[' || n == '(' || n == '.' || n == '\\' || (n | 0x20) == 'd'));
-        if (may_go_on) return p;
+        if (ipv4_group_may_go_on(q[0], q[1])) return p;
         p = q;
     }
 }
@@ -1325,6 +1365,8 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 /// space before an opening bracket, "at" or "do" (a superset of
 /// email_block_stops(): English prose is full of " a" and " d", logs of "["
 /// before a digit). "[" | 0x20 is "{", and no other byte but "{" gives that.
+/// The block classification's SSE2 path; the skip's own loop reads one byte
+/// more (email_cheap16_4).
 inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
     const __m128i to_lower = _mm_set1_epi8(0x20);
     const __m128i l1 = _mm_or_si128(v1, to_lower);
@@ -1336,6 +1378,26 @@ inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
     const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
     const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
     return vor(vor(veq(v0, '@'), veq(v0, 0)), vor(vand(open0, mark1), vand(space_v, vor(vor(open1, word1), veq(v1, '@')))));
+}
+
+/// email: the test of to_email_at()'s loop, email_block_stops() read on
+/// four bytes a position (a superset of it, sharper than email_cheap16 on
+/// prose and code): an opening bracket before a space only when a mark
+/// follows (" { r" in YARA is none), " at" only before a space, " do" only
+/// before "t" (email_block_stops() wants " at " and " dot ").
+inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
+    const __m128i to_lower = _mm_set1_epi8(0x20);
+    const __m128i l1 = _mm_or_si128(v1, to_lower), l2 = _mm_or_si128(v2, to_lower), l3 = _mm_or_si128(v3, to_lower);
+    const auto mark = [](__m128i v, __m128i lower) {
+        return vor(vor(veq(v, '.'), veq(v, '@')), vor(veq(lower, 'a'), veq(lower, 'd')));
+    };
+    const auto opener = [to_lower](__m128i v) { return vor(veq(_mm_or_si128(v, to_lower), '{'), veq(v, '(')); };
+    const __m128i space0 = veq(v0, ' '), space1 = veq(v1, ' ');
+    const __m128i opens_sep = vand(opener(v0), vor(mark(v1, l1), vand(space1, mark(v2, l2))));
+    const __m128i next_opens = vand(opener(v1), vor(mark(v2, l2), vand(veq(v2, ' '), mark(v3, l3))));
+    const __m128i spaced_word = vor(vand(veq(l1, 'a'), vand(veq(l2, 't'), veq(v3, ' '))),
+                                    vand(veq(l1, 'd'), vand(veq(l2, 'o'), veq(l3, 't'))));
+    return vor(vor(veq(v0, '@'), veq(v0, 0)), vor(opens_sep, vand(space0, vor(vor(next_opens, spaced_word), veq(v1, '@')))));
 }
 #endif
 
@@ -1384,7 +1446,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             if (lim - p < 20) break;
         }
 #endif
-        if (!any(email_cheap16(load16(p), load16(p + 1), load16(p + 2)))) {
+        if (!any(email_cheap16_4(load16(p), load16(p + 1), load16(p + 2), load16(p + 3)))) {
             p += 16;
             continue;
         }

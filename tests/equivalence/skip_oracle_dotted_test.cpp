@@ -1,0 +1,208 @@
+// The ipv4 skip passes whole plain dotted runs that cannot be an address
+// (skip::past_plain_dotted_run: other than four groups, joined by plain
+// "."), not only single groups. With the skips on, ipv4 and cidr must come
+// out exactly as from the DFA alone: checked on runs of one to six groups
+// next to defanged separators, "/N" suffixes, version prefixes and real
+// addresses, at every offset of a 16- and 32-byte block, in pieces, on the
+// AVX2 and the SSE2 paths, with and without the shared block classification.
+// The e-mail skip's sharper cheap test (" at " and " dot ") likewise.
+#include "simd/skip_scan.hpp"
+#include "support/scan_helpers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace iocscan::test {
+namespace {
+
+constexpr std::size_t kPieces[] = {1, 7, 33, 4096, 0};
+
+/// Turns the skips and the AVX2 paths back on when a check ends.
+struct SwitchesRestored {
+    ~SwitchesRestored() {
+        detail::skip::set_skips_for_tests(true);
+        detail::skip::set_avx2_for_tests(true);
+    }
+};
+
+/// "" when equal, else the first match that differs, from both sides.
+std::string first_difference(const std::vector<Found>& with_skips, const std::vector<Found>& reference) {
+    std::size_t i = 0;
+    while (i < with_skips.size() && i < reference.size() && with_skips[i] == reference[i]) ++i;
+    if (i == with_skips.size() && i == reference.size()) return "";
+    const auto one = [](const std::vector<Found>& v, std::size_t at) {
+        return at < v.size() ? describe({v[at]}) : std::string("(none)\n");
+    };
+    return "match " + std::to_string(i) + ": skips " + one(with_skips, i) + "DFA alone " + one(reference, i);
+}
+
+/// With the skips on, at each piece size and on both vector paths, the
+/// matches equal the DFA's alone. Returns how many the DFA alone finds.
+std::size_t expect_same_as_dfa(const std::string& text, const Options& options, const std::string& label) {
+    SwitchesRestored restore;
+    detail::skip::set_skips_for_tests(false);
+    const std::vector<Found> reference = scan_pieces(text, options, 0);
+    detail::skip::set_skips_for_tests(true);
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const std::size_t piece : kPieces) {
+            const std::string diff = first_difference(scan_pieces(text, options, piece), reference);
+            EXPECT_EQ(diff, "") << label << ", pieces of " << piece << (avx2 ? ", AVX2" : ", SSE2");
+            if (!diff.empty()) return reference.size();   // one report per text
+        }
+    }
+    return reference.size();
+}
+
+/// ipv4 alone: its skip classifies blocks from its own position. With email
+/// as well, the runner classifies the buffer and hands the words over.
+const Options& ipv4_alone() {
+    static const Options options = options_for({Type::ipv4, Type::cidr});
+    return options;
+}
+const Options& ipv4_with_email() {
+    static const Options options = options_for({Type::ipv4, Type::cidr, Type::email});
+    return options;
+}
+
+// Each unit between an address before and after it, at every offset of a
+// 32-byte block: a pass that runs on too far, or that stops inside a run and
+// reports its tail, changes the matches.
+TEST(SkipOracleDotted, RunsAtEveryOffset) {
+    const std::string units[] = {
+        "v1.2.12",      "1.2.3.4.5",    "10.0.0.1.2",   "HTTP/1.1",     "2024.01.05",   "1.2",
+        "3.14159",      "1.2.3",        "1.2.3.4",      "01234.1.1.1",  "1.2.3[.]4",    "1.2.3(.)4",
+        "1.2.3\\.4",    "1.2.3.]4",     "1.2.3]]4",     "1.2.3[dot]4",  "1.2.3.4/24",   "1.2.3/24",
+        "1.2/3a",       "1.2.3.4/2a",   "1.2.3.4.5/8",  "v1.2.3.4",     "a/1.2.3.4",    "1.2.3.",
+        "1.2.3.4.",     "1.2.3..4",     "1.2.3.[4",     "1.2.3.(4",     "1.2.3[",       "9.9.9.9.9.9",
+        "1.2.3.4.5.6.7.8.9.10.11.12.13", "123456789012345678901234567890123.1",
+    };
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            text += "8.8.4.4 " + std::string(offset, 'x') + " " + unit + " 192.168.7.9\n";
+            text += std::string(offset, ' ') + unit + "\n" + unit + unit + " " + unit + "." + unit + "\n";
+        }
+        const std::string label = "unit \"" + unit + "\"";
+        found += expect_same_as_dfa(text, ipv4_alone(), label + ", ipv4 alone");
+        found += expect_same_as_dfa(text, ipv4_with_email(), label + ", with email");
+    }
+    EXPECT_GT(found, 4000u);
+}
+
+/// Random text of digit groups joined by plain and defanged dots, with the
+/// bytes that may or may not go on a run around them.
+std::string dotted_fragments(std::size_t bytes, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    const auto pick = [&rng](const auto& list) { return list[rng() % std::size(list)]; };
+    const char* const seps[] = {".", ".", ".", ".", ".", ".", "[.]", "(.)", "\\.", ".]", "]]", "[dot]", ".)", "\\\\."};
+    const char* const befores[] = {"", " ", " ", "\n", "v", "_", "/", "a/", "(", "[", ".", "x."};
+    const char* const afters[] = {"", " ", " ", "\n", "/24", "/2a", "/", ".", ".x", "]", "]]", "[", "[.",
+                                  "\\", "x", "(", "[d", "..", "/33", "/0", "-"};
+    std::string text;
+    while (text.size() < bytes) {
+        text += pick(befores);
+        const int groups = 1 + static_cast<int>(rng() % 6);
+        for (int g = 0; g < groups; ++g) {
+            if (g > 0) text += rng() % 6 == 0 ? pick(seps) : ".";
+            const int digits = 1 + static_cast<int>(rng() % (rng() % 8 == 0 ? 5 : 3));
+            for (int d = 0; d < digits; ++d) text += static_cast<char>('0' + rng() % (d == 0 ? 3 : 10));
+        }
+        text += pick(afters);
+        if (rng() % 4 == 0) text += std::string(rng() % 20, 'a');
+    }
+    return text;
+}
+
+TEST(SkipOracleDotted, RandomDottedText) {
+    for (const std::uint32_t seed : {1u, 2u, 3u}) {
+        const std::string text = dotted_fragments(60000, seed);
+        const std::string label = "dotted_fragments seed " + std::to_string(seed);
+        EXPECT_GT(expect_same_as_dfa(text, ipv4_alone(), label + ", ipv4 alone"), 200u);
+        EXPECT_GT(expect_same_as_dfa(text, ipv4_with_email(), label + ", with email"), 200u);
+    }
+}
+
+// The e-mail skip's own cheap test reads one byte more (email_cheap16_4):
+// spaced separators next to prose that only starts like them ("downloads",
+// "do not", "at once"), and bracketed ones with spaces inside, at every
+// offset.
+TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
+    const std::string units[] = {
+        "alice at example dot org",  "Bob AT example DOT com", "carol at mail dot example dot net",
+        "dan at x dot", "downloads dot org at",  "erin at example dot\norg", "fay at  example dot org",
+        "do not at all", "gus at example dotcom", "hal at example (dot) org", "ivy at example dot ",
+        // Each separator alone in its 16-byte block: the cheap test, a
+        // block filter, must pass there by itself.
+        "jo at examplewithalongername dot org", "jo dot doeandalongerlastname at example dot org",
+        "kim at averyveryverylongdomainname dot example dot org",
+        // Bracketed separators with inner spaces, next to "{ rule" and "( x".
+        "leeandalongerusername[ at ]example[ dot ]org { rule", "mo( at )examplewithalongername( . )com ( x",
+        "nedwithalongerusername{ @ }example{ dot }org [ 1",
+        "patwithalongerusername [ at ] examplewithalongername [ dot ] org rule a { ",
+    };
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            text += "a@example.org " + std::string(offset, 'x') + " " + unit + " downloads at once b@example.net\n";
+            text += std::string(offset, ' ') + unit + "\n" + unit + " " + unit + "\n";
+        }
+        found += expect_same_as_dfa(text, options, "unit \"" + unit + "\"");
+    }
+    EXPECT_GT(found, 1000u);
+}
+
+// The e-mail skip itself stops at a bracket with a space inside before a
+// mark ("[ at ]"), at every offset: the DFA then starts at the user name.
+TEST(SkipOracleDotted, EmailSkipStopsAtBracketsWithSpaces) {
+    SwitchesRestored restore;
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const std::string unit : {"leeandalongerusername[ at ]example[ dot ]org { rule",
+                                       "nedwithalongerusername{ @ }example{ dot }org [ 1"}) {
+            for (std::size_t offset = 0; offset < 34; ++offset) {
+                const std::string text = std::string(offset, 'x') + " " + unit + std::string(40, ' ');
+                const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+                EXPECT_EQ(detail::skip::to_email_at(p, p + text.size()) - p, static_cast<std::ptrdiff_t>(offset + 1))
+                    << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
+            }
+        }
+    }
+}
+
+// The skip itself: it passes runs of other than four plain groups whole and
+// stops at the first group of a run that may hold an address.
+TEST(SkipOracleDotted, SkipStopsOnlyWhereFourGroupsMayFollow) {
+    struct Case {
+        std::string before;   // passed
+        std::string stop;     // the skip stops at its first byte
+    };
+    const Case cases[] = {
+        {"took 406ms v1.2.12 and 1.2.3.4.5 or 3.14 ", "10.0.0.1 x"},
+        {"HTTP/1.1 Mozilla/5.0 2024.01.05 ", "1.2.3[.]4 x"},
+        {"1.2 ", "1.2.3\\.4 x"},
+        {"1.2.3 ", "1.2.3/24 x"},
+        {"9.9.9.9.9 ", "9.9.9.9 x"},
+        {"1.2.3.4.5.6 x ", "1.2.3.]4 x"},
+    };
+    SwitchesRestored restore;
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const Case& c : cases) {
+            // Room after the stop: the run pass reads 34 bytes from a group start.
+            const std::string text = c.before + c.stop + std::string(40, ' ');
+            const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+            const auto* stop = detail::skip::to_ipv4_run(p, p + text.size());
+            EXPECT_EQ(stop - p, static_cast<std::ptrdiff_t>(c.before.size()))
+                << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
+        }
+    }
+}
+
+}  // namespace
+}  // namespace iocscan::test
