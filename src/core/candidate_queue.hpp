@@ -21,7 +21,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 namespace iocscan::detail {
@@ -44,39 +43,62 @@ public:
     static void sort(std::vector<Candidate>& found) {
         if (!std::is_sorted(found.begin(), found.end(), precedes)) std::sort(found.begin(), found.end(), precedes);
     }
-    /// The candidates of `lists` appended to `out` (catch-up's, sorted here
-    /// if need be), all in queue order: a merge of the lists' heads, since
-    /// each rule's candidates come in order and the rules' interleave (a
-    /// sort of them all cost ~250 instructions per candidate on logs).
-    /// `heads` and `scratch` are the caller's, reused between calls.
-    static void merge_into(std::vector<Candidate>& out, const std::vector<std::vector<Candidate>*>& lists,
-                           std::vector<std::pair<const Candidate*, const Candidate*>>& heads,
-                           std::vector<Candidate>& scratch) {
+    /// Candidates in a caller's vector, from `begin` to `end`.
+    struct Run {
+        Candidate* begin;
+        Candidate* end;
+    };
+    /// The candidates of `runs` merged into `out` (sorted here first if need
+    /// be), all in queue order. Each rule finds its candidates in order and
+    /// the rules' interleave, so their lists' heads are merged, not sorted
+    /// together (a sort of them all cost ~250 instructions per candidate on
+    /// logs); a run out of order is sorted first. The candidates of `out`
+    /// that sort before every new one stay where they are (catch-up merges
+    /// segment after segment into one list). `runs` may point into `out`'s
+    /// own vector only through this call's tail; `scratch` is the caller's,
+    /// reused between calls.
+    static void merge_into(std::vector<Candidate>& out, std::vector<Run>& runs, std::vector<Candidate>& scratch) {
         sort(out);
-        heads.clear();
-        std::size_t total = out.size();
-        if (!out.empty()) heads.emplace_back(out.data(), out.data() + out.size());
-        for (std::vector<Candidate>* list : lists) {
-            if (list->empty()) continue;
-            sort(*list);
-            heads.emplace_back(list->data(), list->data() + list->size());
-            total += list->size();
+        std::size_t used = 0;
+        std::size_t added = 0;
+        for (const Run& run : runs) {
+            if (run.begin == run.end) continue;
+            if (!std::is_sorted(run.begin, run.end, precedes)) std::sort(run.begin, run.end, precedes);
+            runs[used++] = run;
+            added += static_cast<std::size_t>(run.end - run.begin);
         }
-        if (heads.empty() || (heads.size() == 1 && !out.empty())) return;
+        runs.resize(used);
+        if (runs.empty()) return;
+        const Candidate* first_new = runs.front().begin;
+        for (const Run& run : runs) {
+            if (precedes(*run.begin, *first_new)) first_new = run.begin;
+        }
+        const auto keep = static_cast<std::size_t>(
+            std::upper_bound(out.begin(), out.end(), *first_new, precedes) - out.begin());
+        if (keep < out.size()) runs.push_back({out.data() + keep, out.data() + out.size()});
+        if (runs.size() == 1) {
+            out.insert(out.end(), runs.front().begin, runs.front().end);
+            return;
+        }
         scratch.clear();
-        scratch.reserve(total);
-        while (!heads.empty()) {
+        scratch.reserve(added + out.size() - keep);
+        while (!runs.empty()) {
             std::size_t first = 0;
-            for (std::size_t k = 1; k < heads.size(); ++k) {
-                if (precedes(*heads[k].first, *heads[first].first)) first = k;
+            for (std::size_t k = 1; k < runs.size(); ++k) {
+                if (precedes(*runs[k].begin, *runs[first].begin)) first = k;
             }
-            scratch.push_back(*heads[first].first++);
-            if (heads[first].first == heads[first].second) {
-                heads[first] = heads.back();   // equal candidates are alike: list order does not matter
-                heads.pop_back();
+            scratch.push_back(*runs[first].begin++);
+            if (runs[first].begin == runs[first].end) {
+                runs[first] = runs.back();   // equal candidates are alike: run order does not matter
+                runs.pop_back();
             }
         }
-        out.swap(scratch);
+        if (keep == 0) {
+            out.swap(scratch);
+        } else {
+            out.resize(keep);
+            out.insert(out.end(), scratch.begin(), scratch.end());
+        }
     }
     /// Queues candidates already in queue order (see sort()).
     void add_sorted(const std::vector<Candidate>& found) {

@@ -378,9 +378,12 @@ struct Scanner::Impl {
     /// Collects what the true runner found with what catch-up found, in
     /// queue order (with threads on a helper, off the calling thread).
     void gather_found() {
-        found_lists.clear();
-        for (std::size_t i = 0; i < truth->rule_count(); ++i) found_lists.push_back(&truth->found(i));
-        detail::CandidateQueue::merge_into(caught_up, found_lists, found_heads, merge_scratch);
+        found_runs.clear();
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            auto& list = truth->found(i);
+            found_runs.push_back({list.data(), list.data() + list.size()});
+        }
+        detail::CandidateQueue::merge_into(caught_up, found_runs, merge_scratch);
         for (std::size_t i = 0; i < truth->rule_count(); ++i) {
             truth->found(i).clear();
             caught_up_dropped += std::exchange(truth->dropped(i), 0);
@@ -511,8 +514,7 @@ struct Scanner::Impl {
     std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
     std::uint64_t caught_up_dropped = 0;
     /// gather_found()'s working space, kept between calls.
-    std::vector<std::vector<detail::Candidate>*> found_lists;
-    std::vector<std::pair<const detail::Candidate*, const detail::Candidate*>> found_heads;
+    std::vector<detail::CandidateQueue::Run> found_runs;
     std::vector<detail::Candidate> merge_scratch;
     detail::CandidateQueue queue;
     detail::LineCounter lines;   ///< Options::line_numbers: newlines before lines.counted_to()

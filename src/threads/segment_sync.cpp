@@ -1,5 +1,7 @@
 #include "threads/segment_sync.hpp"
 
+#include "core/candidate_queue.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -74,17 +76,27 @@ void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment&
             }
         }
     }
+    // What the true scan found, and what the segment's runner found after
+    // each rule got in step, merged into `found` in queue order (per rule
+    // they come in order; the queue would otherwise sort them all).
+    thread_local std::vector<CandidateQueue::Run> runs;
+    thread_local std::vector<Candidate> scratch;
+    runs.clear();
     for (std::size_t i = 0; i < rules; ++i) {
-        found.insert(found.end(), scan.found(i).begin(), scan.found(i).end());
+        auto& mine = scan.found(i);
+        runs.push_back({mine.data(), mine.data() + mine.size()});
         dropped += scan.dropped(i);
-        scan.found(i).clear();
-        scan.dropped(i) = 0;
         if (in_step_at[i] != kNotYet) {
             const auto& checkpoint = segment.checkpoints_[in_step_at[i]];
-            const auto& later = ahead.found(i);
-            found.insert(found.end(), later.begin() + static_cast<std::ptrdiff_t>(checkpoint.found[i]), later.end());
+            auto& later = ahead.found(i);
+            runs.push_back({later.data() + checkpoint.found[i], later.data() + later.size()});
             dropped += ahead.dropped(i) - checkpoint.dropped[i];
         }
+    }
+    CandidateQueue::merge_into(found, runs, scratch);
+    for (std::size_t i = 0; i < rules; ++i) {
+        scan.found(i).clear();
+        scan.dropped(i) = 0;
         ahead.found(i).clear();
         ahead.dropped(i) = 0;
     }

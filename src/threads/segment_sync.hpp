@@ -67,8 +67,9 @@ class SegmentCatchUp {
 public:
     /// Runs `truth`, which has read the input up to segment.begin(), through
     /// the segment's bytes until its rules are in step with the
-    /// segment's. Appends every candidate of the true scan up to
-    /// segment.end() to `found`, and the over-long count to `dropped`; the
+    /// segment's. Merges every candidate of the true scan up to
+    /// segment.end() into `found`, which is left in queue order
+    /// (CandidateQueue::merge_into), and adds the over-long count to `dropped`; the
     /// found lists of both runners are left empty. Afterwards `truth` is the
     /// runner at segment.end() (the segment's runner is swapped in when every
     /// rule got in step), and the segment holds a spare runner.

@@ -1,4 +1,4 @@
-// CandidateQueue::merge_into(): the rules' candidate lists and catch-up's,
+// CandidateQueue::merge_into(): the rules' candidate runs and catch-up's list,
 // merged into queue order, must be exactly what sorting them all gives
 // (the order every release and every output depends on).
 #include "core/candidate_queue.hpp"
@@ -24,7 +24,7 @@ std::vector<Candidate> sorted_by_key(std::vector<Candidate> all) {
 TEST(CandidateMerge, EqualsASortOfEverything) {
     std::mt19937 rng(11);
     const Type types[] = {Type::url, Type::ipv4, Type::email, Type::md5};
-    std::vector<std::pair<const Candidate*, const Candidate*>> heads;
+    std::vector<CandidateQueue::Run> runs;
     std::vector<Candidate> scratch;
     for (int round = 0; round < 500; ++round) {
         const std::size_t rules = rng() % 8;
@@ -41,10 +41,18 @@ TEST(CandidateMerge, EqualsASortOfEverything) {
             everything.insert(everything.end(), found[r].begin(), found[r].end());
         }
         for (std::size_t n = rng() % 10; n > 0; --n) caught_up.push_back(random_candidate(RuleId{9}));
+        // Catch-up's list is in order already after its first segment: the
+        // candidates before every new one stay where they are.
+        if (rng() % 2 == 0) caught_up = sorted_by_key(caught_up);
         everything.insert(everything.end(), caught_up.begin(), caught_up.end());
-        std::vector<std::vector<Candidate>*> lists;
-        for (auto& list : found) lists.push_back(&list);
-        CandidateQueue::merge_into(caught_up, lists, heads, scratch);
+        runs.clear();
+        for (auto& list : found) {
+            // A rule's list in two runs, as catch-up hands them over.
+            const std::size_t cut = list.empty() ? 0 : rng() % list.size();
+            runs.push_back({list.data(), list.data() + cut});
+            runs.push_back({list.data() + cut, list.data() + list.size()});
+        }
+        CandidateQueue::merge_into(caught_up, runs, scratch);
         const std::vector<Candidate> expected = sorted_by_key(everything);
         ASSERT_EQ(caught_up.size(), expected.size()) << "round " << round;
         for (std::size_t i = 0; i < expected.size(); ++i) {
