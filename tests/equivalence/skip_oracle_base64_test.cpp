@@ -9,6 +9,7 @@
 // paths, in pieces of several sizes.
 #include "simd/skip_scan.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/skip_oracle.hpp"
 
 #include <gtest/gtest.h>
 
@@ -83,44 +84,12 @@ std::string base64_text() {
     return text;
 }
 
-struct SwitchesRestored {
-    ~SwitchesRestored() {
-        detail::skip::set_skips_for_tests(true);
-        detail::skip::set_avx2_for_tests(true);
-    }
-};
-
-/// Skips on, on both vector paths and at each piece size, against the DFAs
-/// alone; returns how many matches the DFAs found.
-std::size_t expect_same_with_skips(const std::string& text, const Options& options, const char* what) {
-    SwitchesRestored restore;
-    detail::skip::set_skips_for_tests(false);
-    const std::vector<Found> reference = scan_pieces(text, options, 0);
-    detail::skip::set_skips_for_tests(true);
-    for (const bool avx2 : {true, false}) {
-        detail::skip::set_avx2_for_tests(avx2);
-        for (const std::size_t piece : {std::size_t{1}, std::size_t{33}, std::size_t{4096}, std::size_t{0}}) {
-            const std::vector<Found> found = scan_pieces(text, options, piece);
-            if (found == reference) continue;
-            std::size_t i = 0;
-            while (i < found.size() && i < reference.size() && found[i] == reference[i]) ++i;
-            ADD_FAILURE() << what << (avx2 ? ", AVX2" : ", SSE2") << ", pieces of " << piece << ": match " << i
-                          << " differs\n  skips:     "
-                          << (i < found.size() ? describe({found[i]}) : std::string("(none)\n"))
-                          << "  DFA alone: "
-                          << (i < reference.size() ? describe({reference[i]}) : std::string("(none)\n"));
-            return reference.size();
-        }
-    }
-    return reference.size();
-}
-
 TEST(SkipOracle, Base64SchemesAfterLineBreaksAtEveryBlockOffset) {
     const std::string text = base64_text();
     // Every spelling is found (and more: "word" joined before some).
     const std::size_t spellings_placed = spellings().size() * 43;
-    EXPECT_GE(expect_same_with_skips(text, options_for_all_types(), "shared classification"), spellings_placed);
-    EXPECT_GE(expect_same_with_skips(text, options_for({Type::url}), "own window"), spellings_placed);
+    EXPECT_GE(expect_skips_agree(text, "shared classification", options_for_all_types(), {1, 33, 4096, 0}), spellings_placed);
+    EXPECT_GE(expect_skips_agree(text, "own window", options_for({Type::url}), {1, 33, 4096, 0}), spellings_placed);
 }
 
 }  // namespace

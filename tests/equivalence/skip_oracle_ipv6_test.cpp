@@ -9,42 +9,13 @@
 // the main oracle and on the AVX2 and SSE2 paths.
 #include "simd/skip_scan.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/skip_oracle.hpp"
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 namespace iocscan::test {
 namespace {
-
-constexpr std::size_t kPieces[] = {1, 7, 33, 4096, 65536};
-
-/// Turns the skips and the AVX2 paths back on when a check ends, however it ends.
-struct SwitchesRestored {
-    ~SwitchesRestored() {
-        detail::skip::set_skips_for_tests(true);
-        detail::skip::set_avx2_for_tests(true);
-    }
-};
-
-/// Skips on, at each piece size and on both vector paths, against the DFA
-/// alone; returns how many matches the DFA alone finds.
-std::size_t expect_same_as_dfa(const std::string& text, const std::string& label, const Options& options) {
-    SwitchesRestored restore;
-    detail::skip::set_skips_for_tests(false);
-    const std::vector<Found> reference = scan_pieces(text, options, 0);
-    detail::skip::set_skips_for_tests(true);
-    for (const bool avx2 : {true, false}) {
-        detail::skip::set_avx2_for_tests(avx2);
-        for (const std::size_t piece : kPieces) {
-            const std::vector<Found> found = scan_pieces(text, options, piece);
-            EXPECT_EQ(describe(found), describe(reference))
-                << label << ", pieces of " << piece << (avx2 ? ", AVX2" : ", SSE2");
-            if (found != reference) return reference.size();   // one report per text is enough
-        }
-    }
-    return reference.size();
-}
 
 /// Each unit after 0-33 spaces (every offset of a 32-byte block), then a
 /// joiner, the joiners taken in turn.
@@ -74,7 +45,7 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
          "1:2:3:4:5abcdefabcdefabcdefabcdef::1", "a1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "2001:db8::1:",
          "1:2:3:4:5:6:7::", "ab:cd:ef:01:23:45:67:89"},
         {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
-    EXPECT_GE(expect_same_as_dfa(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
+    EXPECT_GE(expect_skips_agree(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
 }
 
 // "[:]" at every offset of a 32-byte block, alone, in an address, in a run
@@ -84,7 +55,7 @@ TEST(SkipOracleIpv6, DefangedColonsAtEveryOffset) {
                                         "[:][:]1", "2001[:]db8[:][:]" + std::string(250, 'a')},
                                        {" ", "[", "]", ":", "", "\n"});
     text += "2001[:]db8[:][:]1[:]";
-    EXPECT_GE(expect_same_as_dfa(text, "defanged ipv6", options_for({Type::ipv6}, true)), 100u);
+    EXPECT_GE(expect_skips_agree(text, "defanged ipv6", options_for({Type::ipv6}, true)), 100u);
 }
 
 // Hex runs of the four hash lengths and one byte either side of them,
@@ -99,7 +70,7 @@ TEST(SkipOracleIpv6, HashRunsAtEveryOffset) {
         {hex(16), hex(31), hex(32), hex(33), hex(39), hex(40), hex(41), hex(63), hex(64), hex(65), hex(96),
          hex(127), hex(128), hex(129), hex(200), "0x" + hex(32), "g" + hex(40), hex(64) + "g", hex(20) + "z" + hex(40)},
         {" ", "_", "-", "g", "", ".", "\n", "0x"});
-    EXPECT_GE(expect_same_as_dfa(text, "hash runs",
+    EXPECT_GE(expect_skips_agree(text, "hash runs",
                                  options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512})),
               80u);
 }

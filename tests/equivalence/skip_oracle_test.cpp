@@ -12,68 +12,21 @@
 #include "support/fragment_text.hpp"
 #include "support/mixed_text.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/skip_oracle.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <random>
-#include <sstream>
 
 namespace iocscan::test {
 namespace {
-
-constexpr std::size_t kPieces[] = {1, 7, 33, 4096, 65536};
 
 /// Bytes of each random text: IOCSCAN_ORACLE_BYTES, or a size that keeps the
 /// suite fast (bench/skip_oracle.sh runs it with millions).
 std::size_t random_text_bytes() {
     const char* set = std::getenv("IOCSCAN_ORACLE_BYTES");
     return set != nullptr ? std::strtoull(set, nullptr, 10) : 30000;
-}
-
-/// Turns the skips and the AVX2 paths back on when a check ends, however it ends.
-struct SwitchesRestored {
-    ~SwitchesRestored() {
-        detail::skip::set_skips_for_tests(true);
-        detail::skip::set_avx2_for_tests(true);
-    }
-};
-
-std::vector<Found> dfa_alone(const std::string& text, const Options& options) {
-    SwitchesRestored restore;
-    detail::skip::set_skips_for_tests(false);
-    return scan_pieces(text, options, 0);
-}
-
-/// "" when equal, else the first match that differs, from both sides.
-std::string first_difference(const std::vector<Found>& with_skips, const std::vector<Found>& reference) {
-    std::size_t i = 0;
-    while (i < with_skips.size() && i < reference.size() && with_skips[i] == reference[i]) ++i;
-    if (i == with_skips.size() && i == reference.size()) return "";
-    std::ostringstream out;
-    out << "match " << i << " of " << with_skips.size() << " (skips) vs " << reference.size() << " (DFA alone)\n";
-    const auto one = [](const std::vector<Found>& v, std::size_t at) {
-        return at < v.size() ? describe({v[at]}) : std::string("(none)\n");
-    };
-    out << "  skips:      " << one(with_skips, i) << "  DFA alone:  " << one(reference, i);
-    return out.str();
-}
-
-/// Skips on, at each piece size and on both vector paths, against the DFA alone.
-/// Returns how many matches the reference holds.
-std::size_t expect_skips_agree(const std::string& text, const std::string& label,
-                               const Options& options = options_for_all_types(true)) {
-    const auto reference = dfa_alone(text, options);
-    SwitchesRestored restore;
-    for (const bool avx2 : {true, false}) {
-        detail::skip::set_avx2_for_tests(avx2);
-        for (const std::size_t piece : kPieces) {
-            const std::string diff = first_difference(scan_pieces(text, options, piece), reference);
-            EXPECT_EQ(diff, "") << label << ", pieces of " << piece << (avx2 ? ", AVX2" : ", SSE2");
-            if (!diff.empty()) return reference.size();   // one report per text is enough
-        }
-    }
-    return reference.size();
 }
 
 TEST(SkipOracle, SwitchTurnsTheSkipsOff) {
@@ -86,7 +39,7 @@ TEST(SkipOracle, SwitchTurnsTheSkipsOff) {
     unsigned flags = 0;   // one word to lim: passed over, and the run remembered
     EXPECT_EQ(detail::skip::to_run_start<detail::skip::CveStarts>(p, lim, flags), lim);
     EXPECT_EQ(flags, detail::skip::kInRun);
-    SwitchesRestored restore;
+    SkipSwitchesRestored restore;
     detail::skip::set_skips_for_tests(false);
     EXPECT_EQ(detail::skip::to_ipv4_run(p, lim), p);
     flags = 0;
@@ -339,7 +292,7 @@ std::pair<std::vector<Found>, Stats> scan_with_stats(const std::string& text, co
 std::uint64_t expect_url_runs_agree(const std::string& text, const std::string& label,
                                     std::initializer_list<std::size_t> pieces,
                                     const Options& options = options_for({Type::url})) {
-    SwitchesRestored restore;
+    SkipSwitchesRestored restore;
     detail::skip::set_skips_for_tests(false);
     const auto [reference, reference_stats] = scan_with_stats(text, options, 0);
     detail::skip::set_skips_for_tests(true);

@@ -9,6 +9,7 @@
 #include "simd/url_anchor_skip.hpp"
 #include "simd/url_skip.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/skip_oracle.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,14 +22,6 @@ namespace iocscan::test {
 namespace {
 
 using Search = std::function<const unsigned char*(const unsigned char*, const unsigned char*)>;
-
-/// Turns the skips and the AVX2 paths back on when a check ends.
-struct UrlSwitchesRestored {
-    ~UrlSwitchesRestored() {
-        detail::skip::set_skips_for_tests(true);
-        detail::skip::set_avx2_for_tests(true);
-    }
-};
 
 bool starts_with_at(const unsigned char* q, const unsigned char* lim, const std::string& prefix,
                     const std::function<bool(unsigned char, char)>& same) {
@@ -119,7 +112,7 @@ std::string random_text(std::mt19937& rng, const std::string& alphabet, const st
 /// of those searches stopped before lim (so that a test sees hits).
 std::size_t expect_search_agrees(const Search& search, const Search& reference, const std::string& alphabet,
                                  const std::vector<std::string>& plants, std::uint32_t seed) {
-    UrlSwitchesRestored restore;
+    SkipSwitchesRestored restore;
     std::mt19937 rng(seed);
     std::size_t hits = 0;
     for (int round = 0; round < 400; ++round) {
@@ -188,12 +181,6 @@ TEST(SkipOracle, UrlPercentSchemeSearch) {
     EXPECT_GT(expect_search_agrees(search, reference_percent_start, alphabet, plants, 20), 2000u);
 }
 
-std::vector<Found> url_dfa_alone(const std::string& text, const Options& options) {
-    UrlSwitchesRestored restore;
-    detail::skip::set_skips_for_tests(false);
-    return scan_pieces(text, options, 0);
-}
-
 // Every URL rule's tokens at every offset of a 32-byte block, after text
 // that holds near misses of every anchor (so a search that stops late, or
 // passes a block it should not, shows), in one piece and in small pieces.
@@ -212,9 +199,9 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
         }
     }
     const Options options = options_for({Type::url});
-    const std::vector<Found> reference = url_dfa_alone(text, options);
+    const std::vector<Found> reference = dfa_alone(text, options);
     EXPECT_GE(reference.size(), std::size(urls) * 32);
-    UrlSwitchesRestored restore;
+    SkipSwitchesRestored restore;
     for (const bool avx2 : {true, false}) {
         detail::skip::set_avx2_for_tests(avx2);
         for (const std::size_t piece : {std::size_t{0}, std::size_t{1}, std::size_t{33}, std::size_t{4096}}) {
