@@ -76,21 +76,13 @@ void leave_rule(LexState& st) {
     return feed != nullptr ? static_cast<const unsigned char*>(feed) : lim;
 }
 
-/// Inside a rule, the bytes that one of these contexts takes one at a time
-/// with a bare `continue` (no state changes): a string's or a regex's
-/// plain bytes, a block comment's bytes other than "*". Rule sets are
-/// mostly such bytes and body tokens (below), which cost a DFA round each.
-struct PlainInRule {
-    bool string[256] = {}, regex[256] = {}, comment[256] = {};
-    constexpr PlainInRule() {
-        for (int c = 0; c < 256; ++c) {
-            string[c] = c != '"' && c != '\\' && c != '\n';
-            regex[c] = c != '/' && c != '\\' && c != '\n';
-            comment[c] = c != '*';
-        }
-    }
-};
-constexpr PlainInRule kPlainInRule{};
+/// Inside a rule, the bytes that end a run of bytes the string, regex
+/// and block-comment contexts take one at a time with a bare `continue`
+/// (no state change): at most three each. Rule sets are mostly such bytes
+/// and body tokens (below), which cost a DFA round each.
+constexpr char kStringStops[3] = {'"', '\\', '\n'};
+constexpr char kRegexStops[3] = {'/', '\\', '\n'};
+constexpr char kCommentStops[3] = {'*', '*', '*'};
 
 /// The body's bytes as its DFA block sees them: whitespace (`ws`, no state
 /// change), word bytes (`word+`), bytes that start a token that means
@@ -101,8 +93,7 @@ struct BodyBytes {
     unsigned char of[256] = {};
     constexpr BodyBytes() {
         for (int c = 0; c < 256; ++c) {
-            const bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-            if (word) of[c] = kBodyWord;
+            if ((skip::kByteClasses.of[c] & skip::kWordByte) != 0) of[c] = kBodyWord;   // the grammar's `word`
         }
         for (const unsigned char c : {' ', '\t', '\r', '\n', '\v', '\f'}) of[c] = kBodyWs;
         for (const unsigned char c : {'{', '}', '"', '/', ':', '='}) of[c] = kBodyStop;
@@ -152,16 +143,13 @@ const unsigned char* past_plain_in_rule(LexState& st, const unsigned char* end) 
         if (cleared) st.flags &= ~(kRegexNext | kConditionWord);
         return p;
     }
-    const bool* plain = st.cond == kString    ? kPlainInRule.string
-                        : st.cond == kRegex   ? kPlainInRule.regex
-                        : st.cond == kComment ? kPlainInRule.comment
-                                              : nullptr;
-    if (plain == nullptr) return p;
+    const char* stop = st.cond == kString    ? kStringStops
+                       : st.cond == kRegex   ? kRegexStops
+                       : st.cond == kComment ? kCommentStops
+                                             : nullptr;
+    if (stop == nullptr) return p;
 #if defined(__SSE2__)
-    // Strings, regexes and comments run for tens of bytes: 16 at a time up
-    // to the first byte that may end them (three stops at most).
-    const char stops[3][3] = {{'"', '\\', '\n'}, {'/', '\\', '\n'}, {'*', '*', '*'}};
-    const char* stop = stops[st.cond == kString ? 0 : st.cond == kRegex ? 1 : 2];
+    // Strings, regexes and comments run for tens of bytes: 16 at a time.
     while (end - p >= 16) {
         const __m128i v = skip::load16(p);
         const __m128i hit = skip::vor(skip::veq(v, stop[0]), skip::vor(skip::veq(v, stop[1]), skip::veq(v, stop[2])));
@@ -169,7 +157,7 @@ const unsigned char* past_plain_in_rule(LexState& st, const unsigned char* end) 
         p += 16;
     }
 #endif
-    while (p < end && plain[*p]) ++p;
+    while (p < end && *p != stop[0] && *p != stop[1] && *p != stop[2]) ++p;
     return p;
 }
 
@@ -533,7 +521,8 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             const bool bounded = left > room;
             const unsigned char* const end = bounded ? st.cur + room + 1 : st.cur + left;
             st.cur = past_plain_in_rule(st, end);
-            // Stopped short of the bound: the check passes for the token here.
+            // At the bound, the check above drops the rule; short of it,
+            // the token here passes that check and the DFA runs at once.
             if (bounded && st.cur >= end) continue;
             st.mar = st.cur;   // no marker from an earlier token is kept alive
         } else {

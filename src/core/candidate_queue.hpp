@@ -54,9 +54,8 @@ public:
     /// together (a sort of them all cost ~250 instructions per candidate on
     /// logs); a run out of order is sorted first. The candidates of `out`
     /// that sort before every new one stay where they are (catch-up merges
-    /// segment after segment into one list). `runs` may point into `out`'s
-    /// own vector only through this call's tail; `scratch` is the caller's,
-    /// reused between calls.
+    /// segment after segment into one list). `runs` must not point into
+    /// `out`; `scratch` is the caller's, reused between calls.
     static void merge_into(std::vector<Candidate>& out, std::vector<Run>& runs, std::vector<Candidate>& scratch) {
         sort(out);
         std::size_t used = 0;
