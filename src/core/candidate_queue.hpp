@@ -36,28 +36,21 @@ struct MergedCandidate {
 
 class CandidateQueue {
 public:
-    /// Sorts candidates into queue order; done where they were found (a
-    /// helper thread, with threads), so the queue itself only merges.
-    /// Candidates of one rule come in order already (a hostile line of
-    /// back-to-back matches spent a fifth of its time sorting them).
-    static void sort(std::vector<Candidate>& found) {
-        if (!std::is_sorted(found.begin(), found.end(), precedes)) std::sort(found.begin(), found.end(), precedes);
-    }
     /// Candidates in a caller's vector, from `begin` to `end`.
     struct Run {
         Candidate* begin;
         Candidate* end;
     };
-    /// The candidates of `runs` merged into `out` (sorted here first if need
-    /// be), all in queue order. Each rule finds its candidates in order and
-    /// the rules' interleave, so their lists' heads are merged, not sorted
-    /// together (a sort of them all cost ~250 instructions per candidate on
-    /// logs); a run out of order is sorted first. The candidates of `out`
-    /// that sort before every new one stay where they are (catch-up merges
-    /// segment after segment into one list). `runs` must not point into
-    /// `out`; `scratch` is the caller's, reused between calls.
+    /// The candidates of `runs` merged into `out`, which is in queue order
+    /// (merge_into()'s own result, or empty), all in queue order. Each rule
+    /// finds its candidates in order and the rules' interleave, so their
+    /// lists' heads are merged, not sorted together (a sort of them all cost
+    /// ~250 instructions per candidate on logs); a run out of order is
+    /// sorted first. The candidates of `out` that sort before every new one
+    /// stay where they are, and are not looked at again (catch-up merges a
+    /// round's segments one after another into one list). `runs` must not
+    /// point into `out`; `scratch` is the caller's, reused between calls.
     static void merge_into(std::vector<Candidate>& out, std::vector<Run>& runs, std::vector<Candidate>& scratch) {
-        sort(out);
         std::size_t used = 0;
         std::size_t added = 0;
         for (const Run& run : runs) {
@@ -74,24 +67,16 @@ public:
         }
         const auto keep = static_cast<std::size_t>(
             std::upper_bound(out.begin(), out.end(), *first_new, precedes) - out.begin());
-        if (keep < out.size()) runs.push_back({out.data() + keep, out.data() + out.size()});
-        if (runs.size() == 1) {
-            out.insert(out.end(), runs.front().begin, runs.front().end);
+        if (keep == out.size()) {
+            // All new ones sort after `out` (the usual case): merged onto its
+            // end (grown geometrically: catch-up appends segment after segment).
+            merge_runs(runs, out);
             return;
         }
+        runs.push_back({out.data() + keep, out.data() + out.size()});
         scratch.clear();
         scratch.reserve(added + out.size() - keep);
-        while (!runs.empty()) {
-            std::size_t first = 0;
-            for (std::size_t k = 1; k < runs.size(); ++k) {
-                if (precedes(*runs[k].begin, *runs[first].begin)) first = k;
-            }
-            scratch.push_back(*runs[first].begin++);
-            if (runs[first].begin == runs[first].end) {
-                runs[first] = runs.back();   // equal candidates are alike: run order does not matter
-                runs.pop_back();
-            }
-        }
+        merge_runs(runs, scratch);
         if (keep == 0) {
             out.swap(scratch);
         } else {
@@ -99,7 +84,7 @@ public:
             out.insert(out.end(), scratch.begin(), scratch.end());
         }
     }
-    /// Queues candidates already in queue order (see sort()).
+    /// Queues candidates already in queue order (see merge_into()).
     void add_sorted(const std::vector<Candidate>& found) {
         const auto old_size = static_cast<std::ptrdiff_t>(held_.size());
         held_.insert(held_.end(), found.begin(), found.end());
@@ -169,6 +154,24 @@ private:
     static bool final_below(const Candidate& c, std::uint64_t watermark) {
         if (c.type == Type::url && !is_encoded_url_rule(c.rule)) return c.offset + c.length <= watermark;
         return c.offset < watermark;
+    }
+
+    /// Appends the candidates of the sorted, non-empty `runs` to `out` in
+    /// queue order (emptying `runs`).
+    static void merge_runs(std::vector<Run>& runs, std::vector<Candidate>& out) {
+        while (runs.size() > 1) {
+            std::size_t first = 0;
+            for (std::size_t k = 1; k < runs.size(); ++k) {
+                if (precedes(*runs[k].begin, *runs[first].begin)) first = k;
+            }
+            out.push_back(*runs[first].begin++);
+            if (runs[first].begin == runs[first].end) {
+                runs[first] = runs.back();   // equal candidates are alike: run order does not matter
+                runs.pop_back();
+            }
+        }
+        out.insert(out.end(), runs.front().begin, runs.front().end);
+        runs.clear();
     }
 
     static bool precedes(const Candidate& a, const Candidate& b) {

@@ -371,7 +371,9 @@ struct Scanner::Impl {
             window.view(view);
             count_lines_to(std::min(reported, window.end_offset()));
         }
-        window.release_before(reported);
+        // The blocks before the last booking's mark: the matches in them
+        // were delivered since (to_deliver keeps their raw bytes as views).
+        window.release_before(booked_reported_below);
         booked_reported_below = reported;
     }
 
@@ -529,7 +531,13 @@ struct Scanner::Impl {
     std::uint64_t booked_reported_below = 0;   ///< reported_below() while a round is in flight
     /// report()'s callback in report_round(): the match is kept for deliver().
     const MatchCallback keep_ready = [this](const Match& match) {
-        filling.add(match, round_stats.filtered);
+        // Bytes in a window block stay until deliver() is done (see
+        // book_round_scanned()); a match copied across two blocks does not.
+        const std::less<const char*> before;
+        const char* const scratch = scratch_bytes.data();
+        const bool in_scratch = !before(match.raw.data(), scratch) &&
+                                before(match.raw.data(), scratch + std::max<std::size_t>(scratch_bytes.size(), 1));
+        filling.add(match, !in_scratch, round_stats.filtered);
         return true;
     };
     detail::PostPass post_pass{options};

@@ -43,20 +43,14 @@ std::vector<InputView::Piece>::const_iterator InputView::find(std::uint64_t offs
     return std::find_if(pieces_.begin(), pieces_.end(), [&](const Piece& p) { return offset < p.offset + p.size; });
 }
 
-std::string_view InputView::bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const {
-    auto piece = find(offset);
-    const auto at = [&](const Piece& p, std::uint64_t from) {
-        return reinterpret_cast<const char*>(p.bytes) + (from - p.offset);
-    };
-    if (offset + length <= piece->offset + piece->size) {
-        return {at(*piece, offset), static_cast<std::size_t>(length)};
-    }
-    // A match across a block edge (rare): copy it together.
+std::string_view InputView::joined(std::uint64_t offset, std::uint64_t length, std::string& scratch) const {
     scratch.clear();
-    for (std::uint64_t from = offset, end = offset + length; from < end; ++piece) {
+    const std::uint64_t end = offset + length;
+    for (auto piece = find(offset); offset < end; ++piece) {
         const std::uint64_t until = std::min(end, piece->offset + piece->size);
-        scratch.append(at(*piece, from), static_cast<std::size_t>(until - from));
-        from = until;
+        scratch.append(reinterpret_cast<const char*>(piece->bytes) + (offset - piece->offset),
+                       static_cast<std::size_t>(until - offset));
+        offset = until;
     }
     return scratch;
 }

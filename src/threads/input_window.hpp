@@ -26,7 +26,16 @@ class InputView {
 public:
     /// The input bytes [offset, offset + length), which must be in the view:
     /// a view into a block, or into `scratch` when they span two blocks.
-    std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
+    std::string_view bytes(std::uint64_t offset, std::uint64_t length, std::string& scratch) const {
+        // Inline: called once per match; the view holds a few blocks.
+        for (const Piece& p : pieces_) {
+            if (offset < p.offset + p.size) {
+                if (offset + length > p.offset + p.size) break;   // across a block edge
+                return {reinterpret_cast<const char*>(p.bytes) + (offset - p.offset), static_cast<std::size_t>(length)};
+            }
+        }
+        return joined(offset, length, scratch);
+    }
     /// Calls `each` on the bytes [offset, offset + length), one view per
     /// block they lie in (no copy, however many blocks they span).
     void visit(std::uint64_t offset, std::uint64_t length,
@@ -39,6 +48,8 @@ private:
         const unsigned char* bytes = nullptr;
         std::size_t size = 0;
     };
+    /// bytes() of a match across a block edge (rare): copied together into `scratch`.
+    std::string_view joined(std::uint64_t offset, std::uint64_t length, std::string& scratch) const;
     /// The first piece holding `offset`.
     std::vector<Piece>::const_iterator find(std::uint64_t offset) const;
     std::vector<Piece> pieces_;

@@ -11,8 +11,10 @@ namespace {
 
 /// Slice sizes of a speculative scan: short first slices, because the true
 /// scan has to rescan up to the checkpoint where its rules get in step, and
-/// that is usually the first; then the size the scanner uses anyway.
-constexpr std::array<std::size_t, 5> kSlices{512, 1536, 6 * 1024, 24 * 1024, 64 * 1024};
+/// that is usually the first; then the size the scanner uses anyway. Each
+/// slice end costs every rule a resumption (~11,000 instructions in all on
+/// the corpus), so there are few.
+constexpr std::array<std::size_t, 3> kSlices{512, 4 * 1024, 64 * 1024};
 /// The last bytes of a segment are copied into the runner rather than
 /// scanned in place: the sentinel after them would cover the next
 /// segment's first byte, which another thread reads and writes.
@@ -37,14 +39,20 @@ void SpeculativeSegment::scan(unsigned char* bytes, std::size_t count, std::uint
     }
     bytes_ = bytes;
     begin_ = offset;
-    checkpoints_.clear();
+    checkpoint_count_ = 0;
     std::size_t done = 0;
     for (std::size_t k = 0; done < count; ++k) {
         const std::size_t take = std::min(count - done, kSlices[std::min(k, kSlices.size() - 1)]);
         run_in_place(runner, bytes, done, done + take, count);
         done += take;
-        Checkpoint& checkpoint = checkpoints_.emplace_back();
+        // Checkpoints are reused from segment to segment (their lists keep
+        // their storage: no allocation per slice).
+        if (checkpoint_count_ == checkpoints_.size()) checkpoints_.emplace_back();
+        Checkpoint& checkpoint = checkpoints_[checkpoint_count_++];
         checkpoint.offset = offset + done;
+        checkpoint.states.clear();
+        checkpoint.found.clear();
+        checkpoint.dropped.clear();
         for (std::size_t i = 0; i < runner.rule_count(); ++i) {
             checkpoint.states.push_back(runner.state_of(i));
             checkpoint.found.push_back(runner.found(i).size());
@@ -59,11 +67,12 @@ void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment&
     RuleRunner& ahead = *segment.runner_;
     const std::size_t rules = scan.rule_count();
     constexpr std::size_t kNotYet = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> in_step_at(rules, kNotYet);   // checkpoint index per rule
+    thread_local std::vector<std::size_t> in_step_at;   // checkpoint index per rule
+    in_step_at.assign(rules, kNotYet);
     std::size_t out_of_step = rules;
     std::uint64_t from = segment.begin_;
     // The same slice edges as the segment's scan: states are compared there.
-    for (std::size_t j = 0; j < segment.checkpoints_.size() && out_of_step > 0; ++j) {
+    for (std::size_t j = 0; j < segment.checkpoint_count_ && out_of_step > 0; ++j) {
         const auto& checkpoint = segment.checkpoints_[j];
         const std::size_t size = static_cast<std::size_t>(checkpoint.offset - from);
         scan.append(segment.bytes_ + (from - segment.begin_), size, size);
@@ -76,22 +85,23 @@ void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment&
             }
         }
     }
-    // What the true scan found, and what the segment's runner found after
-    // each rule got in step, merged into `found` in queue order (per rule
-    // they come in order; the queue would otherwise sort them all).
+    // What the true scan found, then what the segment's runner found after
+    // the rule got in step: one rule's finds in the order the true scan
+    // alone would have made them, one run per rule (a merge's cost grows
+    // with its runs). The runs are merged into `found` in queue order.
     thread_local std::vector<CandidateQueue::Run> runs;
     thread_local std::vector<Candidate> scratch;
     runs.clear();
     for (std::size_t i = 0; i < rules; ++i) {
         auto& mine = scan.found(i);
-        runs.push_back({mine.data(), mine.data() + mine.size()});
         dropped += scan.dropped(i);
         if (in_step_at[i] != kNotYet) {
             const auto& checkpoint = segment.checkpoints_[in_step_at[i]];
-            auto& later = ahead.found(i);
-            runs.push_back({later.data() + checkpoint.found[i], later.data() + later.size()});
+            const auto& later = ahead.found(i);
+            mine.insert(mine.end(), later.begin() + static_cast<std::ptrdiff_t>(checkpoint.found[i]), later.end());
             dropped += ahead.dropped(i) - checkpoint.dropped[i];
         }
+        runs.push_back({mine.data(), mine.data() + mine.size()});
     }
     CandidateQueue::merge_into(found, runs, scratch);
     for (std::size_t i = 0; i < rules; ++i) {

@@ -59,7 +59,8 @@ private:
     std::unique_ptr<RuleRunner> runner_;
     const unsigned char* bytes_ = nullptr;
     std::uint64_t begin_ = 0;
-    std::vector<Checkpoint> checkpoints_;
+    std::vector<Checkpoint> checkpoints_;   ///< the first checkpoint_count_ are this scan's
+    std::size_t checkpoint_count_ = 0;
 };
 
 /// Brings the true runner to the end of a speculative segment.

@@ -30,9 +30,13 @@ TEST(CandidateMerge, EqualsASortOfEverything) {
         const std::size_t rules = rng() % 8;
         std::vector<std::vector<Candidate>> found(rules);
         std::vector<Candidate> caught_up, everything;
+        // Half the rounds: every new candidate after catch-up's list (merged
+        // onto its end); the others interleave with it.
+        const std::uint64_t after = rng() % 2 == 0 ? 40 : 0;
         const auto random_candidate = [&](RuleId rule) {
             // Small ranges: many candidates share an offset, a type, a length.
-            return Candidate{std::uint64_t{rng() % 40}, std::uint64_t{1 + rng() % 6}, types[rng() % 4], rule};
+            const std::uint64_t from = rule == RuleId{9} ? 0 : after;
+            return Candidate{from + rng() % 40, std::uint64_t{1 + rng() % 6}, types[rng() % 4], rule};
         };
         for (std::size_t r = 0; r < rules; ++r) {
             for (std::size_t n = rng() % 12; n > 0; --n) found[r].push_back(random_candidate(static_cast<RuleId>(r)));
@@ -40,10 +44,10 @@ TEST(CandidateMerge, EqualsASortOfEverything) {
             if (rng() % 4 != 0) found[r] = sorted_by_key(found[r]);
             everything.insert(everything.end(), found[r].begin(), found[r].end());
         }
-        for (std::size_t n = rng() % 10; n > 0; --n) caught_up.push_back(random_candidate(RuleId{9}));
-        // Catch-up's list is in order already after its first segment: the
+        // Catch-up's list, in queue order (merge_into()'s own result): the
         // candidates before every new one stay where they are.
-        if (rng() % 2 == 0) caught_up = sorted_by_key(caught_up);
+        for (std::size_t n = rng() % 10; n > 0; --n) caught_up.push_back(random_candidate(RuleId{9}));
+        caught_up = sorted_by_key(caught_up);
         everything.insert(everything.end(), caught_up.begin(), caught_up.end());
         runs.clear();
         for (auto& list : found) {
