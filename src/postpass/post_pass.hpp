@@ -28,6 +28,8 @@ public:
     std::string_view refanged() const { return refanged_; }
 
 private:
+    bool apply_url(std::string_view text, Match& match);
+
     bool refang_, open_, strip_, remove_scheme_, defang_;
     std::string refanged_;
     std::string unescaped_;   ///< a URL's raw text with JSON's "\/" as "/"

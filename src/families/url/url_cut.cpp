@@ -4,6 +4,8 @@
 #include "simd/byte_set.hpp"
 #include "families/url/url_parts.hpp"
 
+#include <optional>
+
 namespace iocscan::detail {
 namespace {
 
@@ -67,11 +69,20 @@ bool starts_escape(std::string_view url, std::size_t i) {
 
 }  // namespace
 
-std::size_t precise_length(std::string_view url) {
+namespace {
+
+/// precise_length(), which stores in `split` the parts of `url` when it
+/// had to read them.
+std::size_t precise_length(std::string_view url, std::optional<UrlParts>& split) {
     // Only these bytes can end the URL or start a token that is passed whole.
     static constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
-    if (kPreciseStops.find_in(url) == url.size()) return url.size();   // most URLs
-    const UrlParts parts = split_url(url);
+    const std::size_t first_stop = kPreciseStops.find_in(url);
+    if (first_stop == url.size()) return url.size();   // most URLs
+    // A log's quoted URL ("https://x.example/a"): after a plain scheme the
+    // host starts right after "://" (what may come between is a stop), so a
+    // '"' that is the first stop lies in the host or after it and ends the URL.
+    if (url[first_stop] == '"' && (url.starts_with("http://") || url.starts_with("https://"))) return first_stop;
+    const UrlParts& parts = split.emplace(split_url(url));
     long round = 0, square = 0, curly = 0;
     std::size_t i = 0;
     // The separator and the defang brackets before the host are kept whole.
@@ -121,8 +132,16 @@ std::size_t precise_length(std::string_view url) {
     return url.size();
 }
 
+}  // namespace
+
+std::size_t precise_length(std::string_view url) {
+    std::optional<UrlParts> split;
+    return precise_length(url, split);
+}
+
 std::size_t trim_trailing_punctuation(std::string_view url) {
     std::size_t n = url.size();
+    if (n <= 1 || !kTrailing.contains(url[n - 1])) return n;   // most URLs: no bracket count needed
     const BracketBalance balance(url);
     long round = balance.round;
     long square = balance.square;
@@ -166,13 +185,18 @@ std::size_t strip_length(std::string_view url) {
     return n;
 }
 
-std::size_t cut_url(std::string_view url, bool open, bool strip) {
-    std::size_t n = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url)));
+UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
+    UrlCut cut;
+    cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, cut.parts)));
     if (strip) {
-        n = strip_length(url.substr(0, n));
-        if (!open) n = trim_trailing_punctuation(url.substr(0, n));
+        cut.length = strip_length(url.substr(0, cut.length));
+        if (!open) cut.length = trim_trailing_punctuation(url.substr(0, cut.length));
     }
-    return n;
+    // The parts read are those of the whole text: of no shorter cut.
+    if (cut.length != url.size()) cut.parts.reset();
+    return cut;
 }
+
+std::size_t cut_url(std::string_view url, bool open, bool strip) { return cut_url_read(url, open, strip).length; }
 
 }  // namespace iocscan::detail

@@ -5,7 +5,10 @@
 // the post-pass and the grammars stay the same for every run.
 #pragma once
 
+#include "families/url/url_parts.hpp"
+
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace iocscan::detail {
@@ -33,5 +36,14 @@ std::size_t precise_length(std::string_view url);
 
 /// The length to report: precise and trimmed unless `open`, stripped when `strip`.
 std::size_t cut_url(std::string_view url, bool open, bool strip);
+
+/// cut_url() and what it read on the way: split_url() of the cut URL when
+/// the cut left the whole text and precise_length() had to split it (the
+/// post-pass then need not split the URL again).
+struct UrlCut {
+    std::size_t length = 0;
+    std::optional<UrlParts> parts;
+};
+UrlCut cut_url_read(std::string_view url, bool open, bool strip);
 
 }  // namespace iocscan::detail

@@ -203,19 +203,72 @@ bool refangs_to_itself(std::string_view url) {
 
 }  // namespace
 
-void refang_url(std::string_view written, std::string& out) {
+namespace {
+
+/// refang_url() of a text whose bracket and slash escapes are dropped
+/// already; `parts` is split_url(plain) when known.
+void refang_unescaped(std::string_view plain, const UrlParts* parts, std::string& out) {
     out.clear();
+    // split_url() passes these bytes before a host, and kRefangBytes lacks them.
+    static constexpr ByteSet kPassedBeforeHost{"{}<>"};
+    const auto copied = [&] {
+        if (!refangs_to_itself(plain)) return false;
+        const std::size_t host = plain.find("://") + 3;
+        return host >= plain.size() || !kPassedBeforeHost.contains(plain[host]);
+    };
+    if (copied()) {
+        out.assign(plain);
+        return;
+    }
+    const UrlParts split = parts != nullptr ? *parts : split_url(plain);
+    out.append(plain_scheme(plain.substr(0, split.scheme_end)));
+    out.append("://");
+    refang_url_host(plain.substr(split.host_begin, split.host_end - split.host_begin), out);
+    refang_path(plain.substr(split.host_end), out);
+}
+
+/// Whether a backslash in `raw` escapes a bracket ("\(", "\]" ...), which
+/// unescape_brackets() drops besides the "\/" of JSON.
+bool has_bracket_escape(std::string_view raw) {
+    for (std::size_t i = raw.find('\\'); i != std::string_view::npos; i = raw.find('\\', i + 1)) {
+        if (i + 1 < raw.size() && (raw[i + 1] == '(' || raw[i + 1] == ')' || raw[i + 1] == '[' || raw[i + 1] == ']')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+void refang_url(std::string_view written, std::string& out) {
+    // A URL that refangs to itself holds no backslash: no unescape needed.
     if (refangs_to_itself(written)) {
         out.assign(written);
         return;
     }
     std::string unescaped;
-    const std::string_view raw = unescape_brackets(written, unescaped);
-    const UrlParts parts = split_url(raw);
-    out.append(plain_scheme(raw.substr(0, parts.scheme_end)));
-    out.append("://");
-    refang_url_host(raw.substr(parts.host_begin, parts.host_end - parts.host_begin), out);
-    refang_path(raw.substr(parts.host_end), out);
+    refang_unescaped(unescape_brackets(written, unescaped), nullptr, out);
+}
+
+void refang_url_read(std::string_view written, std::string_view slash_free, const UrlParts* parts,
+                     std::string& out) {
+    if (slash_free.data() != written.data()) {
+        // JSON's "\/": when no bracket is escaped as well, `slash_free` is
+        // what unescape_brackets() would give; `parts` are of `written`.
+        if (!has_bracket_escape(written)) {
+            refang_unescaped(slash_free, nullptr, out);
+            return;
+        }
+        refang_url(written, out);
+        return;
+    }
+    if (refangs_to_itself(written)) {
+        out.assign(written);
+        return;
+    }
+    std::string unescaped;
+    const std::string_view plain = unescape_brackets(written, unescaped);
+    refang_unescaped(plain, plain.data() == written.data() ? parts : nullptr, out);
 }
 
 }  // namespace iocscan::detail

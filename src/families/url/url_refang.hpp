@@ -1,6 +1,8 @@
 // Refang for URLs (spec section 3): undo the obfuscation, nothing else.
 #pragma once
 
+#include "families/url/url_parts.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -8,6 +10,11 @@ namespace iocscan::detail {
 
 /// Writes the plain form of the URL `raw` into `out` (cleared first).
 void refang_url(std::string_view raw, std::string& out);
+
+/// refang_url(raw, out) for the post-pass, which has read `raw` already:
+/// `slash_free` is unescape_json_slashes(raw) and `parts`, when not null,
+/// split_url(raw). The same result, without reading the URL again.
+void refang_url_read(std::string_view raw, std::string_view slash_free, const UrlParts* parts, std::string& out);
 
 /// The URL `raw` with each JSON-escaped slash "\/" written as "/" (a JSON
 /// encoder's escape, not an obfuscation): `raw` itself when it has none,
