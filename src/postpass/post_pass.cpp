@@ -3,6 +3,8 @@
 #include "postpass/defang.hpp"
 #include "families/rule_ids.hpp"
 #include "postpass/refang.hpp"
+#include "families/registry.hpp"
+#include "simd/byte_set.hpp"
 #include "simd/ascii_class.hpp"
 #include "families/url/url_cut.hpp"
 #include "families/url/url_host_check.hpp"
@@ -14,14 +16,34 @@
 
 namespace iocscan::detail {
 
+namespace {
+
+constexpr bool is_subset(const ByteSet& part, const ByteSet& whole) {
+    for (int c = 0; c < 256; ++c) {
+        if (part.has[c] && !whole.has[c]) return false;
+    }
+    return true;
+}
+// So a URL that the precision cut read without a stop holds no defang token
+// nor JSON escape: with a kept scheme, it refangs to itself.
+static_assert(is_subset(kRefangBytes, kPreciseStops) && kPreciseStops.contains('\\'));
+
+}  // namespace
+
 bool PostPass::apply(Type type, std::string_view text, Match& match) {
     if (type == Type::url) return apply_url(text, match);
-    refang_into(type, text, refanged_);
     match.raw = text;
-    // Refang also lowercases (hosts, MAC digits): a value that differs
-    // from the text only in case was written plainly, not obfuscated.
-    match.defanged = refanged_ != text && !equal_ignoring_ascii_case(refanged_, text);
-    std::string_view value = refang_ ? std::string_view(refanged_) : text;
+    if (family(type).refang == copy_as_written) {   // hashes and the like
+        refanged_view_ = text;
+        match.defanged = false;
+    } else {
+        refang_into(type, text, refanged_);
+        refanged_view_ = refanged_;
+        // Refang also lowercases (hosts, MAC digits): a value that differs
+        // from the text only in case was written plainly, not obfuscated.
+        match.defanged = refanged_ != text && !equal_ignoring_ascii_case(refanged_, text);
+    }
+    std::string_view value = refang_ ? refanged_view_ : text;
     if (defang_) {
         defang_into(type, value, shown_);
         value = shown_;
@@ -39,19 +61,25 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
     // JSON text writes "/" as "\/": that is how the URL is stored, not an
     // obfuscation, so the value never keeps the escape (spec: no URL value
     // holds a JSON escape) and it does not make the match defanged.
-    const std::string_view written = unescape_json_slashes(raw, unescaped_);
+    const std::string_view written = cut.stop_free ? raw : unescape_json_slashes(raw, unescaped_);
     // A match of the generic rule has a scheme: only bracket/backslash
     // matches need the host check.
     const auto rules_end = match.rules.begin() + match.rule_count;
     const bool checked = std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end;
-    if (checked && !parts) parts = split_url(raw);
-    refang_url_read(raw, written, parts ? &*parts : nullptr, refanged_);
-    if (checked && (!plausible_url(raw, refanged_) || is_email_part(text, raw.size(), *parts) || is_cidr(refanged_))) {
+    if (cut.stop_free && has_kept_scheme(raw)) {   // most URLs in logs
+        refanged_view_ = raw;
+    } else {
+        if (checked && !parts) parts = split_url(raw);
+        refang_url_read(raw, written, parts ? &*parts : nullptr, refanged_);
+        refanged_view_ = refanged_;
+    }
+    if (checked && (!plausible_url(raw, refanged_view_) || is_email_part(text, raw.size(), parts ? *parts : split_url(raw)) ||
+                    is_cidr(refanged_view_))) {
         return false;
     }
     match.raw = raw;
-    match.defanged = refanged_ != written && !equal_ignoring_ascii_case(refanged_, written);
-    std::string_view value = refang_ ? std::string_view(refanged_) : written;
+    match.defanged = refanged_view_ != written && !equal_ignoring_ascii_case(refanged_view_, written);
+    std::string_view value = refang_ ? refanged_view_ : written;
     if (defang_) {
         defang_into(Type::url, value, shown_);
         value = shown_;

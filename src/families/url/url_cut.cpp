@@ -72,11 +72,10 @@ bool starts_escape(std::string_view url, std::size_t i) {
 namespace {
 
 /// precise_length(), which stores in `split` the parts of `url` when it
-/// had to read them.
-std::size_t precise_length(std::string_view url, std::optional<UrlParts>& split) {
-    // Only these bytes can end the URL or start a token that is passed whole.
-    static constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
+/// had to read them and in `first_stop_out` where its first stop is.
+std::size_t precise_length(std::string_view url, std::optional<UrlParts>& split, std::size_t& first_stop_out) {
     const std::size_t first_stop = kPreciseStops.find_in(url);
+    first_stop_out = first_stop;
     if (first_stop == url.size()) return url.size();   // most URLs
     // A log's quoted URL ("https://x.example/a"): after a plain scheme the
     // host starts right after "://" (what may come between is a stop), so a
@@ -136,12 +135,21 @@ std::size_t precise_length(std::string_view url, std::optional<UrlParts>& split)
 
 std::size_t precise_length(std::string_view url) {
     std::optional<UrlParts> split;
-    return precise_length(url, split);
+    std::size_t first_stop = 0;
+    return precise_length(url, split, first_stop);
 }
 
 std::size_t trim_trailing_punctuation(std::string_view url) {
     std::size_t n = url.size();
-    if (n <= 1 || !kTrailing.contains(url[n - 1])) return n;   // most URLs: no bracket count needed
+    if (n <= 1 || !kTrailing.contains(url[n - 1])) return n;   // most URLs
+    // Without a closer among the trailing bytes, the brackets need no count.
+    static constexpr ByteSet kClosers{")]}"};
+    bool closer = false;
+    for (std::size_t k = n; k > 1 && kTrailing.contains(url[k - 1]); --k) closer = closer || kClosers.contains(url[k - 1]);
+    if (!closer) {
+        while (n > 1 && kTrailing.contains(url[n - 1]) && !(url[n - 1] == '.' && url[n - 2] == '\\')) --n;
+        return n;
+    }
     const BracketBalance balance(url);
     long round = balance.round;
     long square = balance.square;
@@ -187,13 +195,14 @@ std::size_t strip_length(std::string_view url) {
 
 UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
     UrlCut cut;
-    cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, cut.parts)));
+    std::size_t first_stop = 0;
+    cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, cut.parts, first_stop)));
+    cut.stop_free = !open && first_stop >= cut.length;
     if (strip) {
         cut.length = strip_length(url.substr(0, cut.length));
         if (!open) cut.length = trim_trailing_punctuation(url.substr(0, cut.length));
     }
-    // The parts read are those of the whole text: of no shorter cut.
-    if (cut.length != url.size()) cut.parts.reset();
+    if (cut.parts) cut.parts = split_of_prefix(url, *cut.parts, cut.length);
     return cut;
 }
 

@@ -127,4 +127,15 @@ UrlParts split_url(std::string_view url) {
     return parts;
 }
 
+std::optional<UrlParts> split_of_prefix(std::string_view url, const UrlParts& parts, std::size_t n) {
+    if (n >= url.size()) return parts;
+    // What split_url() decided before the host's end lies within the prefix
+    // then (its tokens end there, it reads no further), and so does the
+    // byte that ends the host, unless that is the "[/]" or "(/)" it may start.
+    const std::size_t end = parts.host_end;
+    const bool slash_token_end = end < url.size() && (url[end] == '[' || url[end] == '(');
+    if (end < n && (!slash_token_end || end + 3 <= n)) return parts;
+    return std::nullopt;
+}
+
 }  // namespace iocscan::detail

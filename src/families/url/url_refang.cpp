@@ -17,8 +17,6 @@ constexpr ByteSet kTokenEnds{"])."};
 /// Bytes a host keeps as they are none of: token starts ("\\", "[", "(",
 /// "d"), token ends, commas and spaces.
 constexpr ByteSet kHostSpecial{"\\[(dD)]., "};
-/// Bytes that every defang token, escape or host clean-up starts or ends with.
-constexpr ByteSet kRefangBytes{"[]()\\, "};
 
 /// "[dot" or "dot]" (any case): half of a "[dot]" in a host.
 bool half_dot_token(std::string_view s) {
@@ -196,12 +194,14 @@ namespace {
 /// escape or host clean-up above starts or ends with: refang would copy the
 /// URL byte for byte, so it is copied at once (most URLs in logs).
 bool refangs_to_itself(std::string_view url) {
-    const bool plain_scheme =
-        url.starts_with("http://") || url.starts_with("https://") || url.starts_with("ftp://");
-    return plain_scheme && kRefangBytes.find_in(url) == url.size();
+    return has_kept_scheme(url) && kRefangBytes.find_in(url) == url.size();
 }
 
 }  // namespace
+
+bool has_kept_scheme(std::string_view url) {
+    return url.starts_with("http://") || url.starts_with("https://") || url.starts_with("ftp://");
+}
 
 namespace {
 

@@ -2,11 +2,20 @@
 #pragma once
 
 #include "families/url/url_parts.hpp"
+#include "simd/byte_set.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace iocscan::detail {
+
+/// Bytes that every defang token, escape or host clean-up starts or ends
+/// with: a URL without them whose scheme is kept (has_kept_scheme())
+/// refangs to itself.
+inline constexpr ByteSet kRefangBytes{"[]()\\, "};
+/// Whether `url` starts with "http://", "https://" or "ftp://", a scheme
+/// refang writes as it is.
+bool has_kept_scheme(std::string_view url);
 
 /// Writes the plain form of the URL `raw` into `out` (cleared first).
 void refang_url(std::string_view raw, std::string& out);
