@@ -61,7 +61,7 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
     // JSON text writes "/" as "\/": that is how the URL is stored, not an
     // obfuscation, so the value never keeps the escape (spec: no URL value
     // holds a JSON escape) and it does not make the match defanged.
-    const std::string_view written = cut.stop_free ? raw : unescape_json_slashes(raw, unescaped_);
+    const std::string_view written = cut.backslash_free ? raw : unescape_json_slashes(raw, unescaped_);
     // A match of the generic rule has a scheme: only bracket/backslash
     // matches need the host check.
     const auto rules_end = match.rules.begin() + match.rule_count;
@@ -70,7 +70,7 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
         refanged_view_ = raw;
     } else {
         if (checked && !parts) parts = split_url(raw);
-        refang_url_read(raw, written, parts ? &*parts : nullptr, refanged_);
+        refang_url_read(raw, written, parts ? &*parts : nullptr, cut.backslash_free, refanged_);
         refanged_view_ = refanged_;
     }
     if (checked && (!plausible_url(raw, refanged_view_) || is_email_part(text, raw.size(), parts ? *parts : split_url(raw)) ||

@@ -58,6 +58,7 @@ TEST(UrlReadOnce, SplitOfAPrefixIsTheSplitOfThatPrefix) {
 TEST(UrlReadOnce, CutHandsOnTheSplitOfWhatItKeeps) {
     std::size_t with_parts = 0;
     std::size_t stop_free = 0;
+    std::size_t backslash_free = 0;
     for (const std::string& url : url_like_strings(20000)) {
         for (const bool open : {false, true}) {
             for (const bool strip : {false, true}) {
@@ -72,11 +73,16 @@ TEST(UrlReadOnce, CutHandsOnTheSplitOfWhatItKeeps) {
                     ++stop_free;
                     ASSERT_EQ(kPreciseStops.find_in(kept), kept.size()) << url;
                 }
+                if (cut.backslash_free) {
+                    ++backslash_free;
+                    ASSERT_EQ(kept.find('\\'), std::string_view::npos) << url;
+                }
             }
         }
     }
     EXPECT_GT(with_parts, 1000u);
     EXPECT_GT(stop_free, 1000u);
+    EXPECT_GT(backslash_free, 10000u);
 }
 
 TEST(UrlReadOnce, RefangFromWhatWasReadIsTheRefang) {
@@ -85,9 +91,10 @@ TEST(UrlReadOnce, RefangFromWhatWasReadIsTheRefang) {
         refang_url(url, expected);
         const std::string_view slash_free = unescape_json_slashes(url, buffer);
         const UrlParts parts = split_url(url);
-        refang_url_read(url, slash_free, &parts, got);
+        const bool backslash_free = url.find('\\') == std::string::npos;
+        refang_url_read(url, slash_free, &parts, backslash_free, got);
         ASSERT_EQ(got, expected) << url;
-        refang_url_read(url, slash_free, nullptr, got);
+        refang_url_read(url, slash_free, nullptr, false, got);
         ASSERT_EQ(got, expected) << url;
     }
 }
@@ -95,11 +102,11 @@ TEST(UrlReadOnce, RefangFromWhatWasReadIsTheRefang) {
 TEST(UrlReadOnce, RefangOfJsonSlashesReadsTheUnescapedText) {
     std::string buffer, got;
     const std::string url = "http:\\/\\/evil.example\\/a\\/b.php?id=1";
-    refang_url_read(url, unescape_json_slashes(url, buffer), nullptr, got);
+    refang_url_read(url, unescape_json_slashes(url, buffer), nullptr, false, got);
     EXPECT_EQ(got, "http://evil.example/a/b.php?id=1");
     // split_url() passes "<" before a host: the copy shortcut must not keep it.
     const std::string before_host = "http:\\/\\/<evil.example\\/a";
-    refang_url_read(before_host, unescape_json_slashes(before_host, buffer), nullptr, got);
+    refang_url_read(before_host, unescape_json_slashes(before_host, buffer), nullptr, false, got);
     EXPECT_EQ(got, "http://evil.example/a");
 }
 

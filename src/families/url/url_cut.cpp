@@ -71,27 +71,37 @@ bool starts_escape(std::string_view url, std::size_t i) {
 
 namespace {
 
-/// precise_length(), which stores in `split` the parts of `url` when it
-/// had to read them and in `first_stop_out` where its first stop is.
-std::size_t precise_length(std::string_view url, std::optional<UrlParts>& split, std::size_t& first_stop_out) {
+/// What precise_length() read on the way.
+struct PreciseRead {
+    std::optional<UrlParts> split;   ///< split_url(url), when it had to split
+    std::size_t first_stop = 0;      ///< of kPreciseStops, or url.size()
+    bool backslash = false;          ///< false: no backslash before the length returned
+};
+
+/// precise_length(), telling in `read` what it found.
+std::size_t precise_length(std::string_view url, PreciseRead& read) {
     const std::size_t first_stop = kPreciseStops.find_in(url);
-    first_stop_out = first_stop;
+    read.first_stop = first_stop;
     if (first_stop == url.size()) return url.size();   // most URLs
     // A log's quoted URL ("https://x.example/a"): after a plain scheme the
     // host starts right after "://" (what may come between is a stop), so a
     // '"' that is the first stop lies in the host or after it and ends the URL.
     if (url[first_stop] == '"' && (url.starts_with("http://") || url.starts_with("https://"))) return first_stop;
-    const UrlParts& parts = split.emplace(split_url(url));
+    const UrlParts& parts = read.split.emplace(split_url(url));
     long round = 0, square = 0, curly = 0;
     std::size_t i = 0;
     // The separator and the defang brackets before the host are kept whole.
     for (; i < parts.host_begin; ++i) {
         round += url[i] == '(' ? 1 : url[i] == ')' ? -1 : 0;
         square += url[i] == '[' ? 1 : url[i] == ']' ? -1 : 0;
+        read.backslash = read.backslash || url[i] == '\\';
     }
+    // An IPv6 literal and the tokens passed whole hold no backslash but at
+    // their start, a stop: every backslash after the host's start is seen.
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
     while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
+        read.backslash = read.backslash || url[i] == '\\';
         const bool in_host = i < parts.host_end;
         const std::size_t token = defang_token(rest);
         if (token > 0) {
@@ -134,9 +144,8 @@ std::size_t precise_length(std::string_view url, std::optional<UrlParts>& split,
 }  // namespace
 
 std::size_t precise_length(std::string_view url) {
-    std::optional<UrlParts> split;
-    std::size_t first_stop = 0;
-    return precise_length(url, split, first_stop);
+    PreciseRead read;
+    return precise_length(url, read);
 }
 
 std::size_t trim_trailing_punctuation(std::string_view url) {
@@ -195,9 +204,11 @@ std::size_t strip_length(std::string_view url) {
 
 UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
     UrlCut cut;
-    std::size_t first_stop = 0;
-    cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, cut.parts, first_stop)));
-    cut.stop_free = !open && first_stop >= cut.length;
+    PreciseRead read;
+    cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, read)));
+    cut.parts = read.split;
+    cut.stop_free = !open && read.first_stop >= cut.length;
+    cut.backslash_free = !open && !read.backslash;
     if (strip) {
         cut.length = strip_length(url.substr(0, cut.length));
         if (!open) cut.length = trim_trailing_punctuation(url.substr(0, cut.length));

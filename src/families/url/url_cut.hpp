@@ -48,7 +48,8 @@ std::size_t cut_url(std::string_view url, bool open, bool strip);
 struct UrlCut {
     std::size_t length = 0;
     std::optional<UrlParts> parts;
-    bool stop_free = false;   ///< the cut URL holds no byte of kPreciseStops (read, so known)
+    bool stop_free = false;        ///< the cut URL holds no byte of kPreciseStops (read, so known)
+    bool backslash_free = false;   ///< the cut URL holds no backslash (read, so known)
 };
 UrlCut cut_url_read(std::string_view url, bool open, bool strip);
 

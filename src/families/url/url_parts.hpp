@@ -25,7 +25,8 @@ UrlParts split_url(std::string_view url);
 
 /// split_url(url.substr(0, n)) without reading the URL again, given
 /// `parts` = split_url(url), when the prefix keeps the host and what ends
-/// it; nullopt when it has to be split itself (the cut ends in the host).
+/// it, or cuts a host that runs to the end outside its tokens; nullopt
+/// when it has to be split itself.
 std::optional<UrlParts> split_of_prefix(std::string_view url, const UrlParts& parts, std::size_t n);
 
 /// Length of the defanged dot at the start of `s`, or 0: "[.]", "(.)"

@@ -251,7 +251,7 @@ void refang_url(std::string_view written, std::string& out) {
 }
 
 void refang_url_read(std::string_view written, std::string_view slash_free, const UrlParts* parts,
-                     std::string& out) {
+                     bool backslash_free, std::string& out) {
     if (slash_free.data() != written.data()) {
         // JSON's "\/": when no bracket is escaped as well, `slash_free` is
         // what unescape_brackets() would give; `parts` are of `written`.
@@ -267,7 +267,7 @@ void refang_url_read(std::string_view written, std::string_view slash_free, cons
         return;
     }
     std::string unescaped;
-    const std::string_view plain = unescape_brackets(written, unescaped);
+    const std::string_view plain = backslash_free ? written : unescape_brackets(written, unescaped);
     refang_unescaped(plain, plain.data() == written.data() ? parts : nullptr, out);
 }
 

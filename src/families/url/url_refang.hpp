@@ -21,9 +21,11 @@ bool has_kept_scheme(std::string_view url);
 void refang_url(std::string_view raw, std::string& out);
 
 /// refang_url(raw, out) for the post-pass, which has read `raw` already:
-/// `slash_free` is unescape_json_slashes(raw) and `parts`, when not null,
-/// split_url(raw). The same result, without reading the URL again.
-void refang_url_read(std::string_view raw, std::string_view slash_free, const UrlParts* parts, std::string& out);
+/// `slash_free` is unescape_json_slashes(raw), `parts`, when not null,
+/// split_url(raw), and `backslash_free` true only when `raw` holds no
+/// backslash. The same result, without reading the URL again.
+void refang_url_read(std::string_view raw, std::string_view slash_free, const UrlParts* parts, bool backslash_free,
+                     std::string& out);
 
 /// The URL `raw` with each JSON-escaped slash "\/" written as "/" (a JSON
 /// encoder's escape, not an obfuscation): `raw` itself when it has none,
