@@ -102,6 +102,10 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
     while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
         read.backslash = read.backslash || url[i] == '\\';
+        if (url[i] == '\\' && i + 1 < url.size() && url[i + 1] == '/') {
+            i += 2;   // JSON's "\/": no token, no escape, and "/" is no stop
+            continue;
+        }
         const bool in_host = i < parts.host_end;
         const std::size_t token = defang_token(rest);
         if (token > 0) {

@@ -205,18 +205,21 @@ bool has_kept_scheme(std::string_view url) {
 
 namespace {
 
+/// Whether the text `plain`, with a kept scheme and none of kRefangBytes,
+/// is its own refang: so unless split_url() passes a byte before its host
+/// (these bytes, which kRefangBytes lacks).
+bool copied_by_refang(std::string_view plain) {
+    static constexpr ByteSet kPassedBeforeHost{"{}<>"};
+    if (!has_kept_scheme(plain)) return false;
+    const std::size_t host = plain.find("://") + 3;
+    return host >= plain.size() || !kPassedBeforeHost.contains(plain[host]);
+}
+
 /// refang_url() of a text whose bracket and slash escapes are dropped
 /// already; `parts` is split_url(plain) when known.
 void refang_unescaped(std::string_view plain, const UrlParts* parts, std::string& out) {
     out.clear();
-    // split_url() passes these bytes before a host, and kRefangBytes lacks them.
-    static constexpr ByteSet kPassedBeforeHost{"{}<>"};
-    const auto copied = [&] {
-        if (!refangs_to_itself(plain)) return false;
-        const std::size_t host = plain.find("://") + 3;
-        return host >= plain.size() || !kPassedBeforeHost.contains(plain[host]);
-    };
-    if (copied()) {
+    if (kRefangBytes.find_in(plain) == plain.size() && copied_by_refang(plain)) {
         out.assign(plain);
         return;
     }
@@ -238,6 +241,15 @@ bool has_bracket_escape(std::string_view raw) {
     return false;
 }
 
+/// Whether the only bytes of kRefangBytes in `raw` are the backslashes of
+/// JSON's "\/".
+bool only_json_slashes(std::string_view raw) {
+    for (std::size_t i = kRefangBytes.find_in(raw); i < raw.size(); i = kRefangBytes.find_in(raw, i + 2)) {
+        if (raw[i] != '\\' || i + 1 >= raw.size() || raw[i + 1] != '/') return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 void refang_url(std::string_view written, std::string& out) {
@@ -253,8 +265,14 @@ void refang_url(std::string_view written, std::string& out) {
 void refang_url_read(std::string_view written, std::string_view slash_free, const UrlParts* parts,
                      bool backslash_free, std::string& out) {
     if (slash_free.data() != written.data()) {
-        // JSON's "\/": when no bracket is escaped as well, `slash_free` is
-        // what unescape_brackets() would give; `parts` are of `written`.
+        // JSON's "\/" and no other byte refang reads: one scan tells that
+        // `slash_free` is what unescape_brackets() gives, and holds none.
+        if (only_json_slashes(written) && copied_by_refang(slash_free)) {
+            out.assign(slash_free);
+            return;
+        }
+        // When no bracket is escaped as well, `slash_free` is what
+        // unescape_brackets() would give; `parts` are of `written`.
         if (!has_bracket_escape(written)) {
             refang_unescaped(slash_free, nullptr, out);
             return;
