@@ -71,6 +71,16 @@ bool starts_escape(std::string_view url, std::size_t i) {
 
 namespace {
 
+/// kPreciseStops.find_in(url, from), four bytes a round: this reads every
+/// URL the post-pass gets, most of them without a stop.
+std::size_t find_precise_stop(std::string_view url, std::size_t from) {
+    const auto stop = [&](std::size_t i) { return kPreciseStops.contains(url[i]); };
+    for (; from + 4 <= url.size(); from += 4) {
+        if (stop(from) | stop(from + 1) | stop(from + 2) | stop(from + 3)) break;
+    }
+    return kPreciseStops.find_in(url, from);
+}
+
 /// What precise_length() read on the way.
 struct PreciseRead {
     std::optional<UrlParts> split;   ///< split_url(url), when it had to split
@@ -80,7 +90,7 @@ struct PreciseRead {
 
 /// precise_length(), telling in `read` what it found.
 std::size_t precise_length(std::string_view url, PreciseRead& read) {
-    const std::size_t first_stop = kPreciseStops.find_in(url);
+    const std::size_t first_stop = find_precise_stop(url, 0);
     read.first_stop = first_stop;
     if (first_stop == url.size()) return url.size();   // most URLs
     // A log's quoted URL ("https://x.example/a"): after a plain scheme the
@@ -99,7 +109,7 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
     // An IPv6 literal and the tokens passed whole hold no backslash but at
     // their start, a stop: every backslash after the host's start is seen.
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
-    while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
+    while ((i = find_precise_stop(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
         read.backslash = read.backslash || url[i] == '\\';
         if (url[i] == '\\' && i + 1 < url.size() && url[i + 1] == '/') {
