@@ -74,9 +74,10 @@ namespace {
 /// kPreciseStops.find_in(url, from), four bytes a round: this reads every
 /// URL the post-pass gets, most of them without a stop.
 std::size_t find_precise_stop(std::string_view url, std::size_t from) {
-    const auto stop = [&](std::size_t i) { return kPreciseStops.contains(url[i]); };
+    // As numbers, so that the four lookups are or-ed without branches.
+    const auto stop = [&](std::size_t i) { return static_cast<unsigned>(kPreciseStops.contains(url[i])); };
     for (; from + 4 <= url.size(); from += 4) {
-        if (stop(from) | stop(from + 1) | stop(from + 2) | stop(from + 3)) break;
+        if ((stop(from) | stop(from + 1) | stop(from + 2) | stop(from + 3)) != 0) break;
     }
     return kPreciseStops.find_in(url, from);
 }
