@@ -4,34 +4,27 @@
 #include <unistd.h>
 
 namespace iocscan::cli {
-namespace {
-constexpr std::size_t kBufferSize = 64 * 1024;
-}
 
-OutputWriter::OutputWriter(int fd) : fd_(fd), line_mode_(::isatty(fd) == 1) {
-    buffer_.reserve(kBufferSize);
-}
+OutputWriter::OutputWriter(int fd)
+    : fd_(fd), line_mode_(::isatty(fd) == 1), buffer_(std::make_unique_for_overwrite<char[]>(kBufferSize)) {}
 
 OutputWriter::~OutputWriter() { flush(); }
 
-void OutputWriter::write(std::string_view text) {
+void OutputWriter::write_through(std::string_view text) {
     if (!usable()) return;
     accepted_ += text.size();
-    if (buffer_.size() + text.size() > kBufferSize) flush();
+    if (used_ + text.size() > kBufferSize) flush();
     if (text.size() >= kBufferSize) {
         write_out(text.data(), text.size());
         return;
     }
-    buffer_.append(text);
-}
-
-void OutputWriter::end_record() {
-    if (line_mode_) flush();
+    std::memcpy(buffer_.get() + used_, text.data(), text.size());
+    used_ += text.size();
 }
 
 void OutputWriter::flush() {
-    if (!buffer_.empty() && usable()) write_out(buffer_.data(), buffer_.size());
-    buffer_.clear();
+    if (used_ > 0 && usable()) write_out(buffer_.get(), used_);
+    used_ = 0;
 }
 
 void OutputWriter::write_out(const char* data, std::size_t size) {

@@ -6,7 +6,8 @@
 // with its errno for a clear message and status 2.
 #pragma once
 
-#include <string>
+#include <cstring>
+#include <memory>
 #include <string_view>
 
 namespace iocscan::cli {
@@ -18,10 +19,28 @@ public:
     OutputWriter(const OutputWriter&) = delete;
     OutputWriter& operator=(const OutputWriter&) = delete;
 
-    void write(std::string_view text);
-    void write(char c) { write(std::string_view(&c, 1)); }
+    void write(std::string_view text) {
+        // Most records fit in the buffer: copied here, without a call.
+        if (text.size() < kBufferSize - used_ && usable()) {
+            std::memcpy(buffer_.get() + used_, text.data(), text.size());
+            used_ += text.size();
+            accepted_ += text.size();
+            return;
+        }
+        write_through(text);
+    }
+    void write(char c) {
+        if (used_ + 1 < kBufferSize && usable()) {
+            buffer_[used_++] = c;
+            ++accepted_;
+            return;
+        }
+        write_through(std::string_view(&c, 1));
+    }
     /// Marks the end of one record: flushes when writing to a terminal.
-    void end_record();
+    void end_record() {
+        if (line_mode_) flush();
+    }
     void flush();
 
     /// The reader closed the pipe; nothing more will be written.
@@ -35,13 +54,18 @@ public:
     std::size_t accepted() const { return accepted_; }
 
 private:
+    static constexpr std::size_t kBufferSize = 64 * 1024;
+
+    /// write() when the text does not fit in the buffer's room.
+    void write_through(std::string_view text);
     void write_out(const char* data, std::size_t size);
 
     int fd_;
     bool line_mode_;
     bool reader_gone_ = false;
     int failed_errno_ = 0;
-    std::string buffer_;
+    std::unique_ptr<char[]> buffer_;
+    std::size_t used_ = 0;   ///< bytes of buffer_ not written out yet
     std::size_t accepted_ = 0;
 };
 

@@ -99,25 +99,55 @@ void RecordPrinter::print_csv(const Match& match, std::string_view path) {
     writer_.end_record();
 }
 
+namespace {
+
+/// Appends the decimal digits of `n` (std::to_string without a string).
+void append_number(std::string& out, std::uint64_t n) {
+    char digits[20];
+    const char* end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+}  // namespace
+
+std::string_view RecordPrinter::json_path(std::string_view path) {
+    // One input gives many records: its path is escaped once.
+    if (path != path_) {
+        path_.assign(path);
+        path_json_.clear();
+        append_json_string(path_json_, path);
+    }
+    return path_json_;
+}
+
 void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
     line_.assign(R"({"type":")");
     line_ += type_name(match.type);
     line_ += R"(","value":")";
+    const std::size_t value_at = line_.size();
     append_json_string(line_, match.value);
+    const std::size_t value_length = line_.size() - value_at;
     line_ += R"(","raw":")";
-    append_json_string(line_, match.raw);
+    if (match.raw == match.value) {
+        // Most values are the raw text: escaped once. Room first, so the
+        // copy reads the string it extends without a reallocation.
+        line_.reserve(line_.size() + value_length);
+        line_.append(line_, value_at, value_length);
+    } else {
+        append_json_string(line_, match.raw);
+    }
     line_ += R"(","offset":)";
-    line_ += std::to_string(match.offset);
+    append_number(line_, match.offset);
     if (options_.line_numbers) {
         line_ += R"(,"line":)";
-        line_ += std::to_string(match.line);
+        append_number(line_, match.line);
     }
     line_ += R"(,"length":)";
-    line_ += std::to_string(match.length());
+    append_number(line_, match.length());
     line_ += R"(,"rules":[)";
     append_rules(line_, match, ",", true);
     line_ += R"(],"path":")";
-    append_json_string(line_, path);
+    line_ += json_path(path);
     line_ += '"';
     if (match.defanged) line_ += R"(,"defanged":true)";
     if (match.encoding != Encoding::none) {

@@ -34,6 +34,8 @@ public:
 
 private:
     void print_jsonl(const Match& match, std::string_view path);
+    /// `path` as JSON string content, kept while the input stays the same.
+    std::string_view json_path(std::string_view path);
     void print_csv(const Match& match, std::string_view path);
     static void append_rules(std::string& out, const Match& match, std::string_view separator, bool quoted);
 
@@ -44,6 +46,8 @@ private:
     std::optional<MispWriter> misp_;   ///< only for --format misp: it reads the clock
     std::string line_;
     std::string rules_;
+    std::string path_;        ///< the path json_path() escaped last
+    std::string path_json_;   ///< and its escaped form
     /// --json: values per output key, in order. iocextract's shape is one
     /// object, so the values are held until the end of the run.
     std::array<std::vector<std::string>, kTypeCount> grouped_;

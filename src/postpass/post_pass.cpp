@@ -3,6 +3,8 @@
 #include "postpass/defang.hpp"
 #include "families/rule_ids.hpp"
 #include "postpass/refang.hpp"
+#include "families/registry.hpp"
+#include "simd/byte_set.hpp"
 #include "simd/ascii_class.hpp"
 #include "families/url/url_cut.hpp"
 #include "families/url/url_host_check.hpp"
@@ -10,35 +12,79 @@
 #include "families/url/url_refang.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace iocscan::detail {
 
-bool PostPass::apply(Type type, std::string_view text, Match& match) {
-    const bool url = type == Type::url;
-    const std::string_view raw =
-        url ? text.substr(0, cut_url(text, open_, strip_)) : text;
-    refang_into(type, raw, refanged_);
-    // A match of the generic rule has a scheme: only bracket/backslash
-    // matches need the host check.
-    const auto rules_end = match.rules.begin() + match.rule_count;
-    if (url && std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end &&
-        (!plausible_url(raw, refanged_) || is_email_part(text, raw.size()) || is_cidr(refanged_))) {
-        return false;
+namespace {
+
+constexpr bool is_subset(const ByteSet& part, const ByteSet& whole) {
+    for (int c = 0; c < 256; ++c) {
+        if (part.has[c] && !whole.has[c]) return false;
     }
-    match.raw = raw;
-    // JSON text writes "/" as "\/": that is how the URL is stored, not an
-    // obfuscation, so the value never keeps the escape (spec: no URL value
-    // holds a JSON escape) and it does not make the match defanged.
-    const std::string_view written = url ? unescape_json_slashes(raw, unescaped_) : raw;
-    // Refang also lowercases (hosts, MAC digits): a value that differs
-    // from the text only in case was written plainly, not obfuscated.
-    match.defanged = refanged_ != written && !equal_ignoring_ascii_case(refanged_, written);
-    std::string_view value = refang_ ? std::string_view(refanged_) : written;
+    return true;
+}
+// So a URL that the precision cut read without a stop holds no defang token
+// nor JSON escape: with a kept scheme, it refangs to itself.
+static_assert(is_subset(kRefangBytes, kPreciseStops) && kPreciseStops.contains('\\'));
+
+}  // namespace
+
+bool PostPass::apply(Type type, std::string_view text, Match& match) {
+    if (type == Type::url) return apply_url(text, match);
+    match.raw = text;
+    if (family(type).refang == copy_as_written) {   // hashes and the like
+        refanged_view_ = text;
+        match.defanged = false;
+    } else {
+        refang_into(type, text, refanged_);
+        refanged_view_ = refanged_;
+        // Refang also lowercases (hosts, MAC digits): a value that differs
+        // from the text only in case was written plainly, not obfuscated.
+        match.defanged = refanged_ != text && !equal_ignoring_ascii_case(refanged_, text);
+    }
+    std::string_view value = refang_ ? refanged_view_ : text;
     if (defang_) {
         defang_into(type, value, shown_);
         value = shown_;
     }
-    if (url && remove_scheme_) value.remove_prefix(split_url(value).separator_end);
+    match.value = value;
+    return true;
+}
+
+// The URL's text is split once: the cut's split (when it left the whole
+// text) or the first one needed serves the host check and the refang.
+bool PostPass::apply_url(std::string_view text, Match& match) {
+    const UrlCut cut = cut_url_read(text, open_, strip_);
+    const std::string_view raw = text.substr(0, cut.length);
+    std::optional<UrlParts> parts = cut.parts;
+    // JSON text writes "/" as "\/": that is how the URL is stored, not an
+    // obfuscation, so the value never keeps the escape (spec: no URL value
+    // holds a JSON escape) and it does not make the match defanged.
+    const std::string_view written = cut.backslash_free ? raw : unescape_json_slashes(raw, unescaped_);
+    // A match of the generic rule has a scheme: only bracket/backslash
+    // matches need the host check.
+    const auto rules_end = match.rules.begin() + match.rule_count;
+    const bool checked = std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end;
+    if (cut.stop_free && has_kept_scheme(raw)) {   // most URLs in logs
+        refanged_view_ = raw;
+    } else {
+        if (checked && !parts) parts = split_url(raw);
+        refang_url_read(raw, written, parts ? &*parts : nullptr, cut.backslash_free, refanged_);
+        refanged_view_ = refanged_;
+    }
+    if (checked && (!plausible_url(raw, refanged_view_) || is_email_part(text, raw.size(), parts ? *parts : split_url(raw)) ||
+                    is_cidr(refanged_view_))) {
+        return false;
+    }
+    match.raw = raw;
+    match.defanged = refanged_view_ != written && !equal_ignoring_ascii_case(refanged_view_, written);
+    std::string_view value = refang_ ? refanged_view_ : written;
+    if (defang_) {
+        defang_into(Type::url, value, shown_);
+        value = shown_;
+    }
+    if (remove_scheme_) value.remove_prefix(split_url(value).separator_end);
     match.value = value;
     return true;
 }

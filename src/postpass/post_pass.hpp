@@ -25,11 +25,15 @@ public:
     /// whose host is implausible, families/url/url_host_check.hpp): not to be reported.
     bool apply(Type type, std::string_view text, Match& match);
     /// The refanged form of the last applied match (what noise control judges).
-    std::string_view refanged() const { return refanged_; }
+    std::string_view refanged() const { return refanged_view_; }
 
 private:
+    bool apply_url(std::string_view text, Match& match);
+
     bool refang_, open_, strip_, remove_scheme_, defang_;
     std::string refanged_;
+    /// The refanged form: refanged_, or the text itself when refang copies it.
+    std::string_view refanged_view_;
     std::string unescaped_;   ///< a URL's raw text with JSON's "\/" as "/"
     std::string shown_;
 };

@@ -1,6 +1,7 @@
 // --format csv and --format stix: parsed back and checked against their standards.
 #include "cli/uuid5.hpp"
 #include "support/json.hpp"
+#include "support/output_lines.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
@@ -61,6 +62,27 @@ TEST(Formats, CsvParsesBackWithHeaderAndQuoting) {
     EXPECT_EQ(rows[2][0], "md5");
     EXPECT_EQ(rows[4][1], "198.51.100.7");
     for (const auto& row : rows) EXPECT_EQ(row.size(), 7u);
+}
+
+TEST(Formats, JsonlRecordsNameTheirOwnInputAndKeepValueAndRaw) {
+    // Each input's path is escaped once and kept: records of the next input
+    // must name theirs. value and raw share their escaped text when equal.
+    TempFile odd("a 203.0.113.9 b 203[.]0[.]113[.]9\n", "odd\"name\\x.txt");
+    TempFile plain("http://evil.example/a\n", "plain.txt");
+    const auto r = run_iocscan({"--jsonl", "--refang", "--types", "ipv4,url", odd.path(), plain.path(), odd.path()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto lines = lines_of(r.out);
+    ASSERT_EQ(lines.size(), 7u) << r.out;   // the bracketed address is a URL too
+    const std::vector<std::string> paths = {odd.path(),   odd.path(), odd.path(), plain.path(),
+                                            odd.path(),   odd.path(), odd.path()};
+    for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(parse_json(lines[i]).at("path").string, paths[i]) << lines[i];
+    const JsonValue same = parse_json(lines[0]);
+    EXPECT_EQ(same.at("value").string, "203.0.113.9");
+    EXPECT_EQ(same.at("raw").string, "203.0.113.9");
+    const JsonValue defanged = parse_json(lines[2]);
+    EXPECT_EQ(defanged.at("value").string, "203.0.113.9");
+    EXPECT_EQ(defanged.at("raw").string, "203[.]0[.]113[.]9");
+    EXPECT_EQ(parse_json(lines[3]).at("raw").string, "http://evil.example/a");
 }
 
 TEST(Formats, CsvQuotesFieldsThatNeedIt) {

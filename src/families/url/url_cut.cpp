@@ -4,6 +4,8 @@
 #include "simd/byte_set.hpp"
 #include "families/url/url_parts.hpp"
 
+#include <optional>
+
 namespace iocscan::detail {
 namespace {
 
@@ -67,21 +69,54 @@ bool starts_escape(std::string_view url, std::size_t i) {
 
 }  // namespace
 
-std::size_t precise_length(std::string_view url) {
-    // Only these bytes can end the URL or start a token that is passed whole.
-    static constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
-    if (kPreciseStops.find_in(url) == url.size()) return url.size();   // most URLs
-    const UrlParts parts = split_url(url);
+namespace {
+
+/// kPreciseStops.find_in(url, from), four bytes a round: this reads every
+/// URL the post-pass gets, most of them without a stop.
+std::size_t find_precise_stop(std::string_view url, std::size_t from) {
+    // As numbers, so that the four lookups are or-ed without branches.
+    const auto stop = [&](std::size_t i) { return static_cast<unsigned>(kPreciseStops.contains(url[i])); };
+    for (; from + 4 <= url.size(); from += 4) {
+        if ((stop(from) | stop(from + 1) | stop(from + 2) | stop(from + 3)) != 0) break;
+    }
+    return kPreciseStops.find_in(url, from);
+}
+
+/// What precise_length() read on the way.
+struct PreciseRead {
+    std::optional<UrlParts> split;   ///< split_url(url), when it had to split
+    std::size_t first_stop = 0;      ///< of kPreciseStops, or url.size()
+    bool backslash = false;          ///< false: no backslash before the length returned
+};
+
+/// precise_length(), telling in `read` what it found.
+std::size_t precise_length(std::string_view url, PreciseRead& read) {
+    const std::size_t first_stop = find_precise_stop(url, 0);
+    read.first_stop = first_stop;
+    if (first_stop == url.size()) return url.size();   // most URLs
+    // A log's quoted URL ("https://x.example/a"): after a plain scheme the
+    // host starts right after "://" (what may come between is a stop), so a
+    // '"' that is the first stop lies in the host or after it and ends the URL.
+    if (url[first_stop] == '"' && (url.starts_with("http://") || url.starts_with("https://"))) return first_stop;
+    const UrlParts& parts = read.split.emplace(split_url(url));
     long round = 0, square = 0, curly = 0;
     std::size_t i = 0;
     // The separator and the defang brackets before the host are kept whole.
     for (; i < parts.host_begin; ++i) {
         round += url[i] == '(' ? 1 : url[i] == ')' ? -1 : 0;
         square += url[i] == '[' ? 1 : url[i] == ']' ? -1 : 0;
+        read.backslash = read.backslash || url[i] == '\\';
     }
+    // An IPv6 literal and the tokens passed whole hold no backslash but at
+    // their start, a stop: every backslash after the host's start is seen.
     if (const std::size_t v6 = ipv6_literal(url.substr(i)); v6 > 0) i += v6;
-    while ((i = kPreciseStops.find_in(url, i)) < url.size()) {
+    while ((i = find_precise_stop(url, i)) < url.size()) {
         const std::string_view rest = url.substr(i);
+        read.backslash = read.backslash || url[i] == '\\';
+        if (url[i] == '\\' && i + 1 < url.size() && url[i + 1] == '/') {
+            i += 2;   // JSON's "\/": no token, no escape, and "/" is no stop
+            continue;
+        }
         const bool in_host = i < parts.host_end;
         const std::size_t token = defang_token(rest);
         if (token > 0) {
@@ -121,8 +156,24 @@ std::size_t precise_length(std::string_view url) {
     return url.size();
 }
 
+}  // namespace
+
+std::size_t precise_length(std::string_view url) {
+    PreciseRead read;
+    return precise_length(url, read);
+}
+
 std::size_t trim_trailing_punctuation(std::string_view url) {
     std::size_t n = url.size();
+    if (n <= 1 || !kTrailing.contains(url[n - 1])) return n;   // most URLs
+    // Without a closer among the trailing bytes, the brackets need no count.
+    static constexpr ByteSet kClosers{")]}"};
+    bool closer = false;
+    for (std::size_t k = n; k > 1 && kTrailing.contains(url[k - 1]); --k) closer = closer || kClosers.contains(url[k - 1]);
+    if (!closer) {
+        while (n > 1 && kTrailing.contains(url[n - 1]) && !(url[n - 1] == '.' && url[n - 2] == '\\')) --n;
+        return n;
+    }
     const BracketBalance balance(url);
     long round = balance.round;
     long square = balance.square;
@@ -166,13 +217,21 @@ std::size_t strip_length(std::string_view url) {
     return n;
 }
 
-std::size_t cut_url(std::string_view url, bool open, bool strip) {
-    std::size_t n = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url)));
+UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
+    UrlCut cut;
+    PreciseRead read;
+    cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, read)));
+    cut.parts = read.split;
+    cut.stop_free = !open && read.first_stop >= cut.length;
+    cut.backslash_free = !open && !read.backslash;
     if (strip) {
-        n = strip_length(url.substr(0, n));
-        if (!open) n = trim_trailing_punctuation(url.substr(0, n));
+        cut.length = strip_length(url.substr(0, cut.length));
+        if (!open) cut.length = trim_trailing_punctuation(url.substr(0, cut.length));
     }
-    return n;
+    if (cut.parts) cut.parts = split_of_prefix(url, *cut.parts, cut.length);
+    return cut;
 }
+
+std::size_t cut_url(std::string_view url, bool open, bool strip) { return cut_url_read(url, open, strip).length; }
 
 }  // namespace iocscan::detail

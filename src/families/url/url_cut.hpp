@@ -5,7 +5,11 @@
 // the post-pass and the grammars stay the same for every run.
 #pragma once
 
+#include "families/url/url_parts.hpp"
+#include "simd/byte_set.hpp"
+
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace iocscan::detail {
@@ -22,6 +26,10 @@ std::size_t trim_trailing_punctuation(std::string_view url);
 /// and the "(", ")" and "," that refang removes from the host are skipped.
 std::size_t strip_length(std::string_view url);
 
+/// The bytes precise_length() looks at: only these can end a URL or start
+/// a token that it passes whole.
+inline constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
+
 /// The precision rule (spec section 3): the length of `url` before the first
 /// byte a URL value never holds: '"', '<', '>', a backslash escape ("\n",
 /// "\"", "\\" not before "."), a space after the host (a command-line
@@ -33,5 +41,16 @@ std::size_t precise_length(std::string_view url);
 
 /// The length to report: precise and trimmed unless `open`, stripped when `strip`.
 std::size_t cut_url(std::string_view url, bool open, bool strip);
+
+/// cut_url() and what it read on the way: split_url() of the cut URL when
+/// precise_length() had to split the text and the cut keeps its host
+/// (split_of_prefix()), so the post-pass need not split the URL again.
+struct UrlCut {
+    std::size_t length = 0;
+    std::optional<UrlParts> parts;
+    bool stop_free = false;        ///< the cut URL holds no byte of kPreciseStops (read, so known)
+    bool backslash_free = false;   ///< the cut URL holds no backslash (read, so known)
+};
+UrlCut cut_url_read(std::string_view url, bool open, bool strip);
 
 }  // namespace iocscan::detail

@@ -85,9 +85,12 @@ bool plausible_url(std::string_view url, std::string_view refanged) {
 }
 
 bool is_email_part(std::string_view token, std::size_t length) {
+    return is_email_part(token, length, split_url(token.substr(0, length)));
+}
+
+bool is_email_part(std::string_view token, std::size_t length, const UrlParts& parts) {
     if (at_sign_at(token.substr(length)) > 0) return true;
     const std::string_view url = token.substr(0, length);
-    const UrlParts parts = split_url(url);
     static constexpr ByteSet kAtSignStarts{"@[({"};
     for (std::size_t i = parts.host_begin; (i = kAtSignStarts.find_in(url, i)) < parts.host_end; ++i) {
         if (at_sign_at(url.substr(i, parts.host_end - i)) > 0) return true;
@@ -113,19 +116,28 @@ bool has_plausible_host(std::string_view refanged) {
     const std::size_t separator = refanged.find("://");
     if (separator == std::string_view::npos) return false;
     // The host: after "://" and up to the path.
-    std::string host(refanged.substr(separator + 3));
-    host.resize(std::min(host.size(), host.find_first_of("/?#\\")));
+    static constexpr ByteSet kHostEnds{"/?#\\"};
+    std::string_view host = refanged.substr(separator + 3);
+    host = host.substr(0, kHostEnds.find_in(host));
     if (host.size() > 2 && host.front() == '[' && ipv6_literal(host) > 0) return true;
-    if (const std::size_t at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);   // userinfo
-    for (char& c : host) c = ascii_lower(c);
-    if (const std::size_t colon = host.rfind(':'); colon != std::string::npos) {
-        const std::string_view port = std::string_view(host).substr(colon + 1);
-        for (char c : port) {
+    if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);   // userinfo
+    if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
+        for (char c : host.substr(colon + 1)) {
             if (!is_digit(c)) return false;
         }
-        host.resize(colon);
+        host = host.substr(0, colon);
     }
-    return is_ipv4(host) || is_dns_name(host);
+    // Lower-cased on the stack: most hosts are short, and this runs per URL.
+    char small[256];
+    std::string large;
+    char* lower = small;
+    if (host.size() > sizeof small) {
+        large.resize(host.size());
+        lower = large.data();
+    }
+    for (std::size_t i = 0; i < host.size(); ++i) lower[i] = ascii_lower(host[i]);
+    const std::string_view lowered(lower, host.size());
+    return is_ipv4(lowered) || is_dns_name(lowered);
 }
 
 }  // namespace iocscan::detail

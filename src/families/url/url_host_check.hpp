@@ -2,6 +2,8 @@
 // a host an analyst would block: the precision rule of spec section 3.
 #pragma once
 
+#include "families/url/url_parts.hpp"
+
 #include <string_view>
 
 namespace iocscan::detail {
@@ -21,6 +23,8 @@ bool plausible_url(std::string_view url, std::string_view refanged);
 /// a URL: its host holds an at-sign, plain or defanged (families/email/at_sign.hpp), or
 /// one follows it ("ops[.]team[@]example(.)org" gives no URL "ops[.]team").
 bool is_email_part(std::string_view token, std::size_t length);
+/// The same with `parts` = split_url() of the cut URL, already read.
+bool is_email_part(std::string_view token, std::size_t length, const UrlParts& parts);
 
 /// For a match of the bracket or backslash rule (`refanged` its refang):
 /// whether it is an IPv4 network "a.b.c.d/N" (N 0-32, nothing after),

@@ -13,7 +13,6 @@ namespace {
 /// without the defang tokens, which address_run_to_anchor() reads).
 constexpr ByteSet kAddressBytes{".:/\\0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"};
 
-constexpr ByteSet kListBytes{",;"};
 /// The bytes before a list separator that may end a host or cut the URL
 /// before it (url_cut.cpp precise_length(), url_parts.cpp split_url()).
 constexpr ByteSet kEarlierStops{"\"<>\\ [(])}{/?#"};
@@ -48,8 +47,23 @@ bool address_run_to_anchor(std::string_view item, bool backslash) {
 
 }  // namespace
 
+namespace {
+
+/// The first list separator ("," or ";") at or after `from`, or
+/// token.size(). memchr for each: most tokens hold neither, and this reads
+/// every URL token the scan finds.
+std::size_t find_list_byte(std::string_view token, std::size_t from) {
+    const std::string_view rest = token.substr(from);
+    const std::size_t comma = rest.find(',');
+    const std::size_t semicolon = rest.substr(0, comma).find(';');
+    const std::size_t first = semicolon != std::string_view::npos ? semicolon : comma;
+    return first == std::string_view::npos ? token.size() : from + first;
+}
+
+}  // namespace
+
 std::size_t list_separator(std::string_view token) {
-    for (std::size_t i = kListBytes.find_in(token); i < token.size(); i = kListBytes.find_in(token, i + 1)) {
+    for (std::size_t i = find_list_byte(token, 0); i < token.size(); i = find_list_byte(token, i + 1)) {
         // "198,51,100,7": a comma between digits is a defanged dot.
         if (token[i] == ',' && i > 0 && is_digit(token[i - 1]) && i + 1 < token.size() && is_digit(token[i + 1])) {
             continue;

@@ -3,11 +3,17 @@
 #include "simd/ascii_class.hpp"
 #include "simd/byte_set.hpp"
 
+#include <algorithm>
+
 namespace iocscan::detail {
 namespace {
 
 bool is_url_char(char c) { return c > ' ' && c < 0x7f; }
-bool one_of(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
+
+// Byte sets, not string finds: these run for every URL the post-pass splits.
+constexpr ByteSet kGenericSchemeFirst{"fhstu"};
+constexpr ByteSet kGenericSchemeLast{"px"};
+constexpr ByteSet kSchemeNamePunctuation{"+.-"};
 
 /// Length of the separator at the start of `s`, or 0.
 std::size_t separator_length(std::string_view s) {
@@ -21,13 +27,13 @@ std::size_t separator_length(std::string_view s) {
 
 /// Same as the generic grammar: [fhstu] c{1,2} [px] s?, case-insensitive.
 bool is_generic_scheme(std::string_view s) {
-    if (s.size() < 3 || s.size() > 5 || !one_of(ascii_lower(s[0]), "fhstu")) return false;
+    if (s.size() < 3 || s.size() > 5 || !kGenericSchemeFirst.contains(ascii_lower(s[0]))) return false;
     for (char c : s) {
         if (!is_url_char(c)) return false;
     }
     const char last = ascii_lower(s.back());
-    if (one_of(last, "px")) return s.size() <= 4;
-    return last == 's' && s.size() >= 4 && one_of(ascii_lower(s[s.size() - 2]), "px");
+    if (kGenericSchemeLast.contains(last)) return s.size() <= 4;
+    return last == 's' && s.size() >= 4 && kGenericSchemeLast.contains(ascii_lower(s[s.size() - 2]));
 }
 
 /// A plain scheme name ([A-Za-z][A-Za-z0-9+.-]*) followed by "://"-like
@@ -35,7 +41,7 @@ bool is_generic_scheme(std::string_view s) {
 std::size_t plain_scheme_length(std::string_view s) {
     std::size_t n = 0;
     if (s.empty() || !is_alpha(s[0])) return 0;
-    while (n < s.size() && n < 16 && (is_alpha(s[n]) || is_digit(s[n]) || one_of(s[n], "+.-"))) ++n;
+    while (n < s.size() && n < 16 && (is_alpha(s[n]) || is_digit(s[n]) || kSchemeNamePunctuation.contains(s[n]))) ++n;
     const std::string_view rest = s.substr(n);
     const std::size_t sep = separator_length(rest);
     return sep > 0 && !rest.starts_with("__") && !rest.starts_with(":__") ? n : 0;
@@ -125,6 +131,31 @@ UrlParts split_url(std::string_view url) {
     }
     parts.host_end = i;
     return parts;
+}
+
+std::optional<UrlParts> split_of_prefix(std::string_view url, const UrlParts& parts, std::size_t n) {
+    if (n >= url.size()) return parts;
+    // What split_url() decided before the host's end lies within the prefix
+    // then (its tokens end there, it reads no further), and so does the
+    // byte that ends the host, unless that is the "[/]" or "(/)" it may start.
+    const std::size_t end = parts.host_end;
+    const bool slash_token_end = end < url.size() && (url[end] == '[' || url[end] == '(');
+    if (end < n && (!slash_token_end || end + 3 <= n)) return parts;
+    if (end == url.size() && n > parts.host_begin) {
+        // The host runs to the end ("evil[.]com`" cut before the "`"): the
+        // prefix's host runs to its end, unless the cut splits a token that
+        // the host passes whole (a cut IPv6 literal or defanged dot).
+        constexpr std::size_t kLongestToken = 7;   // "[ dot ]"
+        for (std::size_t j = std::max(parts.host_begin, n - std::min(n, kLongestToken)); j < n; ++j) {
+            const std::string_view rest = url.substr(j);
+            if (dot_token(rest) > n - j || colon_token(rest) > n - j) return std::nullopt;
+        }
+        if (ipv6_literal(url.substr(parts.host_begin)) > n - parts.host_begin) return std::nullopt;
+        UrlParts prefix = parts;
+        prefix.host_end = n;
+        return prefix;
+    }
+    return std::nullopt;
 }
 
 }  // namespace iocscan::detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace iocscan::detail {
@@ -21,6 +22,12 @@ struct UrlParts {
 /// characters, p or x, optional s) before any of its separators, or a plain
 /// `name://`. The host ends at "/", "[/]", "(/)", "?", "#" or a lone "\".
 UrlParts split_url(std::string_view url);
+
+/// split_url(url.substr(0, n)) without reading the URL again, given
+/// `parts` = split_url(url), when the prefix keeps the host and what ends
+/// it, or cuts a host that runs to the end outside its tokens; nullopt
+/// when it has to be split itself.
+std::optional<UrlParts> split_of_prefix(std::string_view url, const UrlParts& parts, std::size_t n);
 
 /// Length of the defanged dot at the start of `s`, or 0: "[.]", "(.)"
 /// (mixed brackets and single inner spaces allowed), "[dot]", "(dot)" in any

@@ -17,8 +17,6 @@ constexpr ByteSet kTokenEnds{"])."};
 /// Bytes a host keeps as they are none of: token starts ("\\", "[", "(",
 /// "d"), token ends, commas and spaces.
 constexpr ByteSet kHostSpecial{"\\[(dD)]., "};
-/// Bytes that every defang token, escape or host clean-up starts or ends with.
-constexpr ByteSet kRefangBytes{"[]()\\, "};
 
 /// "[dot" or "dot]" (any case): half of a "[dot]" in a host.
 bool half_dot_token(std::string_view s) {
@@ -196,26 +194,99 @@ namespace {
 /// escape or host clean-up above starts or ends with: refang would copy the
 /// URL byte for byte, so it is copied at once (most URLs in logs).
 bool refangs_to_itself(std::string_view url) {
-    const bool plain_scheme =
-        url.starts_with("http://") || url.starts_with("https://") || url.starts_with("ftp://");
-    return plain_scheme && kRefangBytes.find_in(url) == url.size();
+    return has_kept_scheme(url) && kRefangBytes.find_in(url) == url.size();
+}
+
+}  // namespace
+
+bool has_kept_scheme(std::string_view url) {
+    return url.starts_with("http://") || url.starts_with("https://") || url.starts_with("ftp://");
+}
+
+namespace {
+
+/// Whether the text `plain`, with a kept scheme and none of kRefangBytes,
+/// is its own refang: so unless split_url() passes a byte before its host
+/// (these bytes, which kRefangBytes lacks).
+bool copied_by_refang(std::string_view plain) {
+    static constexpr ByteSet kPassedBeforeHost{"{}<>"};
+    if (!has_kept_scheme(plain)) return false;
+    const std::size_t host = plain.find("://") + 3;
+    return host >= plain.size() || !kPassedBeforeHost.contains(plain[host]);
+}
+
+/// refang_url() of a text whose bracket and slash escapes are dropped
+/// already; `parts` is split_url(plain) when known.
+void refang_unescaped(std::string_view plain, const UrlParts* parts, std::string& out) {
+    out.clear();
+    if (kRefangBytes.find_in(plain) == plain.size() && copied_by_refang(plain)) {
+        out.assign(plain);
+        return;
+    }
+    const UrlParts split = parts != nullptr ? *parts : split_url(plain);
+    out.append(plain_scheme(plain.substr(0, split.scheme_end)));
+    out.append("://");
+    refang_url_host(plain.substr(split.host_begin, split.host_end - split.host_begin), out);
+    refang_path(plain.substr(split.host_end), out);
+}
+
+/// Whether a backslash in `raw` escapes a bracket ("\(", "\]" ...), which
+/// unescape_brackets() drops besides the "\/" of JSON.
+bool has_bracket_escape(std::string_view raw) {
+    for (std::size_t i = raw.find('\\'); i != std::string_view::npos; i = raw.find('\\', i + 1)) {
+        if (i + 1 < raw.size() && (raw[i + 1] == '(' || raw[i + 1] == ')' || raw[i + 1] == '[' || raw[i + 1] == ']')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Whether the only bytes of kRefangBytes in `raw` are the backslashes of
+/// JSON's "\/".
+bool only_json_slashes(std::string_view raw) {
+    for (std::size_t i = kRefangBytes.find_in(raw); i < raw.size(); i = kRefangBytes.find_in(raw, i + 2)) {
+        if (raw[i] != '\\' || i + 1 >= raw.size() || raw[i + 1] != '/') return false;
+    }
+    return true;
 }
 
 }  // namespace
 
 void refang_url(std::string_view written, std::string& out) {
-    out.clear();
+    // A URL that refangs to itself holds no backslash: no unescape needed.
     if (refangs_to_itself(written)) {
         out.assign(written);
         return;
     }
     std::string unescaped;
-    const std::string_view raw = unescape_brackets(written, unescaped);
-    const UrlParts parts = split_url(raw);
-    out.append(plain_scheme(raw.substr(0, parts.scheme_end)));
-    out.append("://");
-    refang_url_host(raw.substr(parts.host_begin, parts.host_end - parts.host_begin), out);
-    refang_path(raw.substr(parts.host_end), out);
+    refang_unescaped(unescape_brackets(written, unescaped), nullptr, out);
+}
+
+void refang_url_read(std::string_view written, std::string_view slash_free, const UrlParts* parts,
+                     bool backslash_free, std::string& out) {
+    if (slash_free.data() != written.data()) {
+        // JSON's "\/" and no other byte refang reads: one scan tells that
+        // `slash_free` is what unescape_brackets() gives, and holds none.
+        if (only_json_slashes(written) && copied_by_refang(slash_free)) {
+            out.assign(slash_free);
+            return;
+        }
+        // When no bracket is escaped as well, `slash_free` is what
+        // unescape_brackets() would give; `parts` are of `written`.
+        if (!has_bracket_escape(written)) {
+            refang_unescaped(slash_free, nullptr, out);
+            return;
+        }
+        refang_url(written, out);
+        return;
+    }
+    if (refangs_to_itself(written)) {
+        out.assign(written);
+        return;
+    }
+    std::string unescaped;
+    const std::string_view plain = backslash_free ? written : unescape_brackets(written, unescaped);
+    refang_unescaped(plain, plain.data() == written.data() ? parts : nullptr, out);
 }
 
 }  // namespace iocscan::detail

@@ -1,13 +1,31 @@
 // Refang for URLs (spec section 3): undo the obfuscation, nothing else.
 #pragma once
 
+#include "families/url/url_parts.hpp"
+#include "simd/byte_set.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace iocscan::detail {
 
+/// Bytes that every defang token, escape or host clean-up starts or ends
+/// with: a URL without them whose scheme is kept (has_kept_scheme())
+/// refangs to itself.
+inline constexpr ByteSet kRefangBytes{"[]()\\, "};
+/// Whether `url` starts with "http://", "https://" or "ftp://", a scheme
+/// refang writes as it is.
+bool has_kept_scheme(std::string_view url);
+
 /// Writes the plain form of the URL `raw` into `out` (cleared first).
 void refang_url(std::string_view raw, std::string& out);
+
+/// refang_url(raw, out) for the post-pass, which has read `raw` already:
+/// `slash_free` is unescape_json_slashes(raw), `parts`, when not null,
+/// split_url(raw), and `backslash_free` true only when `raw` holds no
+/// backslash. The same result, without reading the URL again.
+void refang_url_read(std::string_view raw, std::string_view slash_free, const UrlParts* parts, bool backslash_free,
+                     std::string& out);
 
 /// The URL `raw` with each JSON-escaped slash "\/" written as "/" (a JSON
 /// encoder's escape, not an obfuscation): `raw` itself when it has none,
