@@ -231,7 +231,7 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
         // A plain run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
         if (starts_plain_run_to_lim(st, plain_tail) && !follows_at_sign(prefix, st.tok) &&
-            plain_run_parks(st, st.lim)) {
+            parks_run_from_tok<false>(st)) {
             return LexStatus::waiting;
         }
     dfa:
@@ -3265,14 +3265,16 @@ yy58:
 }  // namespace
 
 LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
-    // st.flags, st.depth: the eight bytes before the token start
-    // (families/common/token_prefix.hpp), which the driver may drop before the next call.
-    const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
-    const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
-    const std::uint64_t saved = prefix.saved_at(st.tok);
-    st.flags = static_cast<unsigned>(saved);
-    st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
-    return status;
+    return lex_past_parked_url_run(st, [&] {
+        // st.flags, st.depth: the eight bytes before the token start
+        // (families/common/token_prefix.hpp), which the driver may drop before the next call.
+        const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
+        const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
+        const std::uint64_t saved = prefix.saved_at(st.tok);
+        st.flags = static_cast<unsigned>(saved);
+        st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
+        return status;
+    });
 }
 
 }  // namespace iocscan::detail

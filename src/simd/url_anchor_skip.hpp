@@ -264,52 +264,203 @@ inline const unsigned char* plain_tail_start(const unsigned char* from, const un
 /// parked when the DFA is resumed (resumed_in_plain_run_to_lim()).
 inline constexpr std::ptrdiff_t kShortestParkedRun = 64;
 
+// Runs joined by three-byte defang tokens ("1[.]1[.]1...", "a(.)b[:]c..."):
+// url_common.re's `atok` also takes "[.]" "(.)" "[.)" "(.]" (bdot without
+// spaces), "[:]", "[/]" and "(/)". Call a string of plain bytes and such
+// tokens a joined run: its brackets are exactly those of its tokens (each
+// opener starts one, each closer ends one), so it splits into `atok`s in
+// one way only, every word byte of it starts a piece, and no at-sign
+// (families/email/at_sign.hpp) ends inside it. Parking takes joined runs
+// as it takes plain ones, and the same argument holds where the run has no
+// anchor (backslash: never, "\" is no run byte; bracket: no bdot): from its
+// start, and from any of its word bytes, the DFA is inside `word atok*`, at
+// a piece's end, and nowhere else.
+// Bracket, where the run holds a bdot: from a word byte `w` with a bdot
+// after it, the DFA is (besides `word atok*`) in the URL rule's body, and
+// the body's state depends only on the run's last piece, provided the run
+// holds no "\" after its first bdot (a "\" may start an escape that ends
+// the body) and no "](" (a "]" not closing a bdot must not be followed by
+// "("). Such a run is a URL token as far as it goes, so the DFA from its
+// start and the one from `w` are in the same state at its end: they end
+// the same token with the same rule. So an overlong one moves `tok` to the
+// last word byte before its last bdot; and the lex function runs the DFA
+// at the end of input, where the token is reported (or dropped and
+// counted), not only waited on.
+
+/// bracket: the parked run holds a bdot (its token is the URL rule's).
+inline constexpr unsigned kUrlRunAnchored = 2;
+/// skip_state bits 2-3: bytes before lim that start a defang token cut by
+/// lim, which the next call scans again.
+inline constexpr unsigned kUrlRunCutShift = 2;
+
+/// A three-byte defang token of url_common.re `atok` at `q` (q + 3 <= lim).
+inline bool is_bracket_atok(const unsigned char* q) {
+    const unsigned char open = q[0], mid = q[1], close = q[2];
+    if (mid == '.') return (open == '[' || open == '(') && (close == ']' || close == ')');
+    if (mid == ':') return open == '[' && close == ']';
+    return mid == '/' && ((open == '[' && close == ']') || (open == '(' && close == ')'));
+}
+
+/// Whether the 1 or 2 bytes from `q` to lim may start such a token.
+inline bool may_start_bracket_atok(const unsigned char* q, const unsigned char* lim) {
+    if (*q != '[' && *q != '(') return false;
+    return lim - q == 1 || q[1] == '.' || q[1] == '/' || (q[1] == ':' && *q == '[');
+}
+
+/// What address_run_scan() found.
+struct AddressRunScan {
+    const unsigned char* end;      ///< the first byte past the run, or lim
+    const unsigned char* resume;   ///< end, or the start of a token cut by lim
+    const unsigned char* last_anchor = nullptr;   ///< bracket: its last bdot scanned
+};
+
+#if defined(__SSE2__)
+/// is_bracket_atok() for the 16 triples (o[i], m[i], c[i]) as a vector.
+inline __m128i bracket_atok_vector(__m128i o, __m128i m, __m128i c) {
+    using namespace skip;
+    const __m128i ob = veq(o, '['), op = veq(o, '('), cb = veq(c, ']'), cp = veq(c, ')');
+    const __m128i dot = _mm_and_si128(veq(m, '.'), _mm_and_si128(vor(ob, op), vor(cb, cp)));
+    const __m128i square = _mm_and_si128(_mm_and_si128(ob, cb), vor(veq(m, ':'), veq(m, '/')));
+    const __m128i round = _mm_and_si128(_mm_and_si128(op, cp), veq(m, '/'));
+    return vor(dot, vor(square, round));
+}
+#endif
+
+/// Scans a joined run (above) from `p`, a piece's start at or after `tok`,
+/// the run's first byte. `anchored` (bracket): a bdot was passed; then "\"
+/// ends the run. Bracket: "](" ends it too.
+template <bool kBackslash>
+inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned char* lim, const unsigned char* tok,
+                                       bool& anchored) {
+    const unsigned char* last_anchor = nullptr;
+    AddressRunScan out{lim, lim};
+    // One piece at a time: the plain bytes from `p`, then the token after
+    // them; false where the run ends (`out`).
+    const auto step = [&] {
+        p = (kBackslash || anchored) ? plain_address_run_end<true>(p, lim) : plain_address_run_end<false>(p, lim);
+        if (p == lim || (!kBackslash && *p == '(' && p > tok && p[-1] == ']')) {   // "]("
+            out = {p, p, last_anchor};
+            return false;
+        }
+        if (lim - p < 3 || !is_bracket_atok(p)) {
+            // A token cut by lim may go on: scanned again by the next call.
+            out = {lim - p < 3 && may_start_bracket_atok(p, lim) ? lim : p, p, last_anchor};
+            return false;
+        }
+        if (!kBackslash && p[1] == '.') {
+            anchored = true;
+            last_anchor = p;
+        }
+        p += 3;
+        return true;
+    };
+    while (p - tok < 2) {
+        if (!step()) return out;
+    }
+#if defined(__SSE2__)
+    // 16 positions at a time, each decided by the bytes two before and two
+    // after it (all at or after tok, before lim): a plain byte, an opener
+    // that starts a token, a closer that ends one.
+    {
+        using namespace skip;
+        for (; lim - p >= 18; p += 16) {
+            const __m128i before2 = load16(p - 2), before1 = load16(p - 1), v = load16(p);
+            const __m128i after1 = load16(p + 1), after2 = load16(p + 2);
+            const __m128i opens = bracket_atok_vector(v, after1, after2);
+            const __m128i closes = bracket_atok_vector(before2, before1, v);
+            const unsigned opener = static_cast<unsigned>(_mm_movemask_epi8(opens));
+            // Plain bytes without "\" (bracket: a run byte until the run's first bdot).
+            unsigned bad = ~(plain_mask<true>(v) | opener | static_cast<unsigned>(_mm_movemask_epi8(closes))) & 0xFFFF;
+            unsigned anchors = 0;
+            if constexpr (!kBackslash) {
+                anchors = opener & eq(after1, '.');
+                const unsigned backslash = anchored ? 0u : eq(v, '\\') & ((anchors & (0u - anchors)) - 1u);
+                bad = (bad & ~backslash) | (eq(v, '(') & eq(before1, ']'));
+            }
+            const unsigned before_bad = bad != 0 ? (1u << __builtin_ctz(bad)) - 1u : 0xFFFFu;
+            if (const unsigned passed = anchors & before_bad; passed != 0) {
+                anchored = true;
+                last_anchor = p + (31 - __builtin_clz(passed));
+            }
+            if (bad != 0) {
+                p += __builtin_ctz(bad);
+                return {p, p, last_anchor};
+            }
+        }
+        // Back to a piece's start: a token may cross the last block's end.
+        if (p[-1] == '[' || p[-1] == '(') {
+            p -= 1;
+        } else if (p[-2] == '[' || p[-2] == '(') {
+            p -= 2;
+        }
+    }
+#endif
+    while (step()) {
+    }
+    return out;
+}
+
+/// The first byte of the joined run (without the bdot conditions) that
+/// ends at lim, counting a token cut by lim, not before `from`.
+template <bool kBackslash>
+inline const unsigned char* address_tail_start(const unsigned char* from, const unsigned char* lim) {
+    const unsigned char* r = lim;
+    if (r - from >= 1 && (r[-1] == '[' || r[-1] == '(')) {
+        --r;
+    } else if (r - from >= 2 && may_start_bracket_atok(r - 2, lim)) {
+        r -= 2;
+    }
+    for (;;) {
+        r = plain_tail_start<kBackslash>(from, r);
+        if (r - from < 3 || !is_bracket_atok(r - 3)) return r;
+        if (!kBackslash && r < lim && *r == '(' && r[-1] == ']') return r;   // "]("
+        r -= 3;
+    }
+}
+
 /// The first byte from which the lex function may park a token start:
-/// plain bytes from there reach lim, at least kShortestParkedRun of them
-/// (lim: none, or the skips are off). Looked for once per lex call, from
-/// where the call begins: token starts only move forward within a call.
+/// joined-run bytes from there reach lim, at least kShortestParkedRun of
+/// them (lim: none, or the skips are off). Looked for once per lex call,
+/// from where the call begins: token starts only move forward within a call.
 template <bool kBackslash>
 inline const unsigned char* plain_tail_to_park(const unsigned char* from, const unsigned char* lim) {
     if (!skip::skips_on() || lim - from < kShortestParkedRun) return lim;
-    const unsigned char* const tail = plain_tail_start<kBackslash>(from, lim);
+    const unsigned char* const tail = address_tail_start<kBackslash>(from, lim);
     return lim - tail < kShortestParkedRun ? lim : tail;
 }
 
 /// Whether the lex function may park on the token start `st.cur` (no
 /// sooner than `plain_tail`, from plain_tail_to_park()): a word byte of
-/// plain bytes that reach lim.
+/// a joined run that reaches lim.
 inline bool starts_plain_run_to_lim(const LexState& st, const unsigned char* plain_tail) {
     return st.cur >= plain_tail && st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
 }
 
-/// Whether the DFA, resumed inside the token from `st.tok`, has read only
-/// plain bytes from a word byte and they go on to lim: then the token may
+/// Whether the DFA, resumed inside the token from `st.tok`, has read a
+/// joined run from a word byte that may go on to lim: then the token may
 /// be parked as at its start (a fresh DFA from `tok` reads the same bytes
 /// into the same state). Only for a token begun close to the last lim
 /// (kShortestParkedRun), so that the bytes looked at are few.
-template <bool kBackslash>
 inline bool resumed_in_plain_run_to_lim(const LexState& st) {
-    if (!skip::skips_on() || st.state < 0 || st.overlong || st.cur - st.tok >= kShortestParkedRun ||
-        st.lim - st.tok < kShortestParkedRun || !skip::is_word(*st.tok)) {
-        return false;
-    }
-    return plain_address_run_end<kBackslash>(st.tok, st.lim) == st.lim;
+    return skip::skips_on() && st.state >= 0 && !st.overlong && st.cur - st.tok < kShortestParkedRun &&
+           st.lim - st.tok >= kShortestParkedRun && skip::is_word(*st.tok);
 }
 
-/// One step in a plain run whose token holds `st.tok` (a word byte that
-/// starts it, or with `overlong` one inside it): the bytes from `st.cur` to
-/// `end` are plain, `end` the run's end or lim. Returns true when parked
-/// at lim (the lex function returns `waiting`); false when the DFA goes on
-/// from `st.tok` (`st.cur` = `st.tok`, a fresh DFA), as the file comment says.
-inline bool plain_run_parks(LexState& st, const unsigned char* end) {
-    if (st.overlong || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+/// One step in a joined run whose token holds `st.tok` (a word byte that
+/// starts it, or with `overlong` a restart point inside it): `scan` has
+/// scanned it from `from` (the bytes not looked at before). Returns true
+/// when parked at lim (the lex function returns `waiting`); false when the
+/// DFA goes on from `st.tok` (`st.cur` = `st.tok`, a fresh DFA), as the
+/// comments above say.
+inline bool plain_run_parks(LexState& st, const AddressRunScan& scan, bool anchored, const unsigned char* from) {
+    if (st.overlong || static_cast<std::size_t>(scan.end - st.tok) > kMaxUrlLength) {
         st.overlong = true;
-        // The run's last word byte, among the bytes not looked at before.
-        for (const unsigned char* w = end; w > st.cur;) {
-            if (skip::is_word(*--w)) {
-                st.tok = w;
-                break;
-            }
+        // The run's last word byte (with a bdot: before its last bdot),
+        // among the bytes not looked at before.
+        const unsigned char* w = anchored ? scan.last_anchor : scan.resume;
+        if (w != nullptr) {
+            while (w > from && !skip::is_word(w[-1])) --w;
+            if (w > from) st.tok = w - 1;
         }
     }
     st.cur = st.tok;
@@ -319,13 +470,24 @@ inline bool plain_run_parks(LexState& st, const unsigned char* end) {
     st.state = -1;
     // A run ending here, or one whose kept token is too far back for the
     // driver to keep (a run of non-word plain bytes): the DFA's.
-    if (end != st.lim || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+    if (scan.end != st.lim || static_cast<std::size_t>(scan.end - st.tok) > kMaxUrlLength) {
         st.skip_state = 0;
         return false;
     }
-    st.skip_state = kUrlPlainRunParked;
+    st.skip_state = kUrlPlainRunParked | (anchored ? kUrlRunAnchored : 0u) |
+                    static_cast<unsigned>(st.lim - scan.resume) << kUrlRunCutShift;
     st.cur = st.lim;
     return true;
+}
+
+/// Parks the token from `st.tok` (a word byte) if the joined run from it
+/// reaches lim (plain_run_parks()); false: the DFA goes on as it was.
+template <bool kBackslash>
+inline bool parks_run_from_tok(LexState& st) {
+    bool anchored = false;
+    const AddressRunScan scan = address_run_scan<kBackslash>(st.tok, st.lim, st.tok, anchored);
+    if (scan.end != st.lim) return false;
+    return plain_run_parks(st, scan, anchored, st.tok);
 }
 
 }  // namespace iocscan::detail
