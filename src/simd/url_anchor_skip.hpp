@@ -358,24 +358,28 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
         if (!step()) return out;
     }
 #if defined(__SSE2__)
-    // 16 positions at a time, each decided by the bytes two before and two
-    // after it (all at or after tok, before lim): a plain byte, an opener
-    // that starts a token, a closer that ends one.
+    // 16 positions at a time (reading up to p + 17 < lim): a plain byte, an
+    // opener that starts a token, a closer that ends one (the token starts
+    // of the block before, bits 14-15, carried; p - 2 >= tok).
     {
         using namespace skip;
+        unsigned carried = (is_bracket_atok(p - 2) ? 1u << 14 : 0u) | (is_bracket_atok(p - 1) ? 1u << 15 : 0u);
+        unsigned closed_square = p[-1] == ']' ? 1u << 15 : 0u;   // bracket: "](" across blocks
         for (; lim - p >= 18; p += 16) {
-            const __m128i before2 = load16(p - 2), before1 = load16(p - 1), v = load16(p);
-            const __m128i after1 = load16(p + 1), after2 = load16(p + 2);
-            const __m128i opens = bracket_atok_vector(v, after1, after2);
-            const __m128i closes = bracket_atok_vector(before2, before1, v);
-            const unsigned opener = static_cast<unsigned>(_mm_movemask_epi8(opens));
+            const __m128i v = load16(p), after1 = load16(p + 1);
+            const unsigned starts =
+                static_cast<unsigned>(_mm_movemask_epi8(bracket_atok_vector(v, after1, load16(p + 2))));
+            const unsigned ends = ((starts << 2) | (carried >> 14)) & 0xFFFF;
+            carried = starts;
             // Plain bytes without "\" (bracket: a run byte until the run's first bdot).
-            unsigned bad = ~(plain_mask<true>(v) | opener | static_cast<unsigned>(_mm_movemask_epi8(closes))) & 0xFFFF;
+            unsigned bad = ~(plain_mask<true>(v) | starts | ends) & 0xFFFF;
             unsigned anchors = 0;
             if constexpr (!kBackslash) {
-                anchors = opener & eq(after1, '.');
+                anchors = starts & eq(after1, '.');
                 const unsigned backslash = anchored ? 0u : eq(v, '\\') & ((anchors & (0u - anchors)) - 1u);
-                bad = (bad & ~backslash) | (eq(v, '(') & eq(before1, ']'));
+                const unsigned square = eq(v, ']');
+                bad = (bad & ~backslash) | (eq(v, '(') & (((square << 1) | (closed_square >> 15)) & 0xFFFF));
+                closed_square = square;
             }
             const unsigned before_bad = bad != 0 ? (1u << __builtin_ctz(bad)) - 1u : 0xFFFFu;
             if (const unsigned passed = anchors & before_bad; passed != 0) {
