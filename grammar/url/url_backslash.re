@@ -29,9 +29,9 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
     // DFA walked to lim: parked (again), or handed to a fresh DFA.
     const PlainRunResume resume = resume_plain_run<true>(st, prefix);
     if (resume == PlainRunResume::waiting) return LexStatus::waiting;
-    // Where a token start may be parked in a plain run: looked for once per
+    // Where a token start may be parked in a joined run: looked for once per
     // call, after the bytes of a parked run are passed.
-    const unsigned char* const plain_tail = plain_tail_to_park<true>(st.cur, st.lim);
+    ParkableRun<true> parkable;
     if (resume == PlainRunResume::dfa) goto dfa;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -54,10 +54,9 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
             st.state = -1;
             return LexStatus::waiting;
         }
-        // A plain run that reaches lim waits there without the DFA
+        // A joined run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
-        if (starts_plain_run_to_lim(st, plain_tail) && !follows_at_sign(prefix, st.tok) &&
-            parks_run_from_tok<true>(st)) {
+        if (parkable.holds(st) && !follows_at_sign(prefix, st.tok) && parkable.parks(st)) {
             return LexStatus::waiting;
         }
     dfa:

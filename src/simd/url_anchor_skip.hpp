@@ -208,7 +208,8 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
 // that the one from the run's start does not).
 
 /// url_bracket, url_backslash: LexState::skip_state while the lex function
-/// waits at lim in a run of plain bytes (above); no DFA state is pending.
+/// waits at lim in a run of plain bytes (above) or a joined run (below); no
+/// DFA state is pending.
 inline constexpr unsigned kUrlPlainRunParked = 1;
 
 /// A plain byte: url_common.re `atok` of one byte, [.:/\\0-9a-zA-Z_-]
@@ -326,6 +327,102 @@ inline __m128i bracket_atok_vector(__m128i o, __m128i m, __m128i c) {
 }
 #endif
 
+/// The joined-run scan's state between blocks of positions.
+struct JoinedBlocks {
+    unsigned carried;         ///< token starts of the block before (its top two bits count)
+    unsigned closed_square;   ///< bracket: "]" at the block before's last byte (its top bit)
+    bool& anchored;
+    const unsigned char*& last_anchor;
+};
+
+/// What a block of kWidth positions from `p` holds, one bit per position.
+struct JoinedBlockBits {
+    unsigned starts;      ///< a token of is_bracket_atok() starts here
+    unsigned plain;       ///< a plain byte other than "\"
+    unsigned dot_after;   ///< the next byte is "."
+    unsigned backslash, open_round, close_square;
+};
+
+/// The first position of the block that ends the run (its bit), or 0;
+/// notes the bdots passed before it.
+template <bool kBackslash, unsigned kWidth>
+inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, const unsigned char* p) {
+    constexpr unsigned kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1u;
+    const unsigned ends = ((b.starts << 2) | (s.carried >> (kWidth - 2))) & kAll;
+    s.carried = b.starts;
+    unsigned bad = ~(b.plain | b.starts | ends) & kAll;
+    if constexpr (!kBackslash) {
+        const unsigned anchors = b.starts & b.dot_after;
+        // "\" is a run byte until the run's first bdot.
+        const unsigned backslash = s.anchored ? 0u : b.backslash & ((anchors & (0u - anchors)) - 1u);
+        const unsigned after_square = ((b.close_square << 1) | (s.closed_square >> (kWidth - 1))) & kAll;
+        bad = (bad & ~backslash) | (b.open_round & after_square);
+        s.closed_square = b.close_square;
+        const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
+        if (const unsigned passed = anchors & before_bad; passed != 0) {
+            s.anchored = true;
+            s.last_anchor = p + (31 - __builtin_clz(passed));
+        }
+    }
+    return bad;
+}
+
+#if defined(__SSE2__)
+inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
+    using namespace skip;
+    const __m128i v = load16(p), after1 = load16(p + 1);
+    return {static_cast<unsigned>(_mm_movemask_epi8(bracket_atok_vector(v, after1, load16(p + 2)))),
+            plain_mask<true>(v), eq(after1, '.'), eq(v, '\\'), eq(v, '('), eq(v, ']')};
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// The plain bytes of 32 without "\" (plain_mask<true>()).
+IOCSCAN_AVX2 inline unsigned plain_mask32(__m256i v) {
+    using namespace skip;
+    const __m256i folded = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+    const __m256i letter = _mm256_cmpeq_epi8(folded, _mm256_min_epu8(folded, _mm256_set1_epi8(25)));
+    const __m256i punct = _mm256_sub_epi8(v, _mm256_set1_epi8('-'));
+    const __m256i dash_dot_slash = _mm256_cmpeq_epi8(punct, _mm256_min_epu8(punct, _mm256_set1_epi8(2)));
+    const __m256i plain = vor32(vor32(digits32(v), letter), vor32(vor32(veq32(v, '_'), dash_dot_slash), veq32(v, ':')));
+    return static_cast<unsigned>(_mm256_movemask_epi8(plain));
+}
+
+IOCSCAN_AVX2 inline __m256i bracket_atok_vector32(__m256i o, __m256i m, __m256i c) {
+    using namespace skip;
+    const __m256i ob = veq32(o, '['), op = veq32(o, '('), cb = veq32(c, ']'), cp = veq32(c, ')');
+    const __m256i dot = vand32(veq32(m, '.'), vand32(vor32(ob, op), vor32(cb, cp)));
+    const __m256i square = vand32(vand32(ob, cb), vor32(veq32(m, ':'), veq32(m, '/')));
+    const __m256i round = vand32(vand32(op, cp), veq32(m, '/'));
+    return vor32(dot, vor32(square, round));
+}
+
+IOCSCAN_AVX2 inline unsigned bits32(__m256i m) { return static_cast<unsigned>(_mm256_movemask_epi8(m)); }
+
+/// The joined-run scan 32 positions at a time while p + 33 < lim: moves `p`
+/// to the first position that ends the run (true), or to where fewer bytes
+/// are left (false).
+template <bool kBackslash>
+IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const unsigned char* lim, JoinedBlocks& s) {
+    using namespace skip;
+    s.carried = (s.carried >> 14) << 30;   // bits 14-15 of 16 as bits 30-31 of 32
+    s.closed_square <<= 16;
+    for (; lim - p >= 34; p += 32) {
+        const __m256i v = load32(p), after1 = load32(p + 1);
+        const JoinedBlockBits b{bits32(bracket_atok_vector32(v, after1, load32(p + 2))), plain_mask32(v),
+                                bits32(veq32(after1, '.')), bits32(veq32(v, '\\')), bits32(veq32(v, '(')),
+                                bits32(veq32(v, ']'))};
+        if (const unsigned bad = joined_block_bad<kBackslash, 32>(s, b, p); bad != 0) {
+            p += __builtin_ctz(bad);
+            return true;
+        }
+    }
+    s.carried >>= 16;
+    s.closed_square >>= 16;
+    return false;
+}
+#endif
+
 /// Scans a joined run (above) from `p`, a piece's start at or after `tok`,
 /// the run's first byte. `anchored` (bracket): a bdot was passed; then "\"
 /// ends the run. Bracket: "](" ends it too.
@@ -354,39 +451,21 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
         p += 3;
         return true;
     };
-    while (p - tok < 2) {
-        if (!step()) return out;
-    }
+    // Plain bytes go fastest piece by piece; once a token is passed (p - 2
+    // >= tok), blocks take dense tokens.
+    if (!step()) return out;
 #if defined(__SSE2__)
-    // 16 positions at a time (reading up to p + 17 < lim): a plain byte, an
-    // opener that starts a token, a closer that ends one (the token starts
-    // of the block before, bits 14-15, carried; p - 2 >= tok).
+    // Blocks of positions (reading up to 2 bytes past each, all before lim):
+    // a plain byte, an opener that starts a token, a closer that ends one
+    // (the token starts of the block before carried; p - 2 >= tok).
     {
-        using namespace skip;
-        unsigned carried = (is_bracket_atok(p - 2) ? 1u << 14 : 0u) | (is_bracket_atok(p - 1) ? 1u << 15 : 0u);
-        unsigned closed_square = p[-1] == ']' ? 1u << 15 : 0u;   // bracket: "](" across blocks
+        JoinedBlocks blocks{(is_bracket_atok(p - 2) ? 1u << 14 : 0u) | (is_bracket_atok(p - 1) ? 1u << 15 : 0u),
+                            p[-1] == ']' ? 1u << 15 : 0u, anchored, last_anchor};
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (skip::use_avx2() && joined_run_blocks_avx2<kBackslash>(p, lim, blocks)) return {p, p, last_anchor};
+#endif
         for (; lim - p >= 18; p += 16) {
-            const __m128i v = load16(p), after1 = load16(p + 1);
-            const unsigned starts =
-                static_cast<unsigned>(_mm_movemask_epi8(bracket_atok_vector(v, after1, load16(p + 2))));
-            const unsigned ends = ((starts << 2) | (carried >> 14)) & 0xFFFF;
-            carried = starts;
-            // Plain bytes without "\" (bracket: a run byte until the run's first bdot).
-            unsigned bad = ~(plain_mask<true>(v) | starts | ends) & 0xFFFF;
-            unsigned anchors = 0;
-            if constexpr (!kBackslash) {
-                anchors = starts & eq(after1, '.');
-                const unsigned backslash = anchored ? 0u : eq(v, '\\') & ((anchors & (0u - anchors)) - 1u);
-                const unsigned square = eq(v, ']');
-                bad = (bad & ~backslash) | (eq(v, '(') & (((square << 1) | (closed_square >> 15)) & 0xFFFF));
-                closed_square = square;
-            }
-            const unsigned before_bad = bad != 0 ? (1u << __builtin_ctz(bad)) - 1u : 0xFFFFu;
-            if (const unsigned passed = anchors & before_bad; passed != 0) {
-                anchored = true;
-                last_anchor = p + (31 - __builtin_clz(passed));
-            }
-            if (bad != 0) {
+            if (const unsigned bad = joined_block_bad<kBackslash, 16>(blocks, joined_block_bits(p), p); bad != 0) {
                 p += __builtin_ctz(bad);
                 return {p, p, last_anchor};
             }
@@ -405,39 +484,25 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
 }
 
 /// The first byte of the joined run (without the bdot conditions) that
-/// ends at lim, counting a token cut by lim, not before `from`.
+/// ends at lim, counting a token cut by lim, not before `from`; `joined`:
+/// whether it holds a token (else its bytes are plain).
 template <bool kBackslash>
-inline const unsigned char* address_tail_start(const unsigned char* from, const unsigned char* lim) {
+inline const unsigned char* address_tail_start(const unsigned char* from, const unsigned char* lim, bool& joined) {
     const unsigned char* r = lim;
     if (r - from >= 1 && (r[-1] == '[' || r[-1] == '(')) {
         --r;
+        joined = true;
     } else if (r - from >= 2 && may_start_bracket_atok(r - 2, lim)) {
         r -= 2;
+        joined = true;
     }
     for (;;) {
         r = plain_tail_start<kBackslash>(from, r);
         if (r - from < 3 || !is_bracket_atok(r - 3)) return r;
         if (!kBackslash && r < lim && *r == '(' && r[-1] == ']') return r;   // "]("
         r -= 3;
+        joined = true;
     }
-}
-
-/// The first byte from which the lex function may park a token start:
-/// joined-run bytes from there reach lim, at least kShortestParkedRun of
-/// them (lim: none, or the skips are off). Looked for once per lex call,
-/// from where the call begins: token starts only move forward within a call.
-template <bool kBackslash>
-inline const unsigned char* plain_tail_to_park(const unsigned char* from, const unsigned char* lim) {
-    if (!skip::skips_on() || lim - from < kShortestParkedRun) return lim;
-    const unsigned char* const tail = address_tail_start<kBackslash>(from, lim);
-    return lim - tail < kShortestParkedRun ? lim : tail;
-}
-
-/// Whether the lex function may park on the token start `st.cur` (no
-/// sooner than `plain_tail`, from plain_tail_to_park()): a word byte of
-/// a joined run that reaches lim.
-inline bool starts_plain_run_to_lim(const LexState& st, const unsigned char* plain_tail) {
-    return st.cur >= plain_tail && st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
 }
 
 /// Whether the DFA, resumed inside the token from `st.tok`, has read a
@@ -493,5 +558,34 @@ inline bool parks_run_from_tok(LexState& st) {
     if (scan.end != st.lim) return false;
     return plain_run_parks(st, scan, anchored, st.tok);
 }
+
+/// Where the lex function may park a token start: in the joined run that
+/// reaches lim, at least kShortestParkedRun bytes before it. Looked for
+/// once per lex call, when a token first starts at a word byte far enough
+/// from lim (token starts only move forward within a call, so the run's
+/// start before that one makes no difference).
+template <bool kBackslash>
+class ParkableRun {
+public:
+    /// Whether the token start `st.cur` is a word byte of that run.
+    bool holds(const LexState& st) {
+        if (st.lim - st.cur < kShortestParkedRun || !skip::is_word(*st.cur)) return false;
+        if (start_ == nullptr) {
+            start_ = st.lim;
+            if (skip::skips_on()) start_ = address_tail_start<kBackslash>(st.cur, st.lim, joined_);
+        }
+        return st.cur >= start_ && st.lim - start_ >= kShortestParkedRun;
+    }
+    /// Parks the token that starts at `st.tok` (holds() said yes), as
+    /// plain_run_parks() says; a run of plain bytes is not scanned again.
+    bool parks(LexState& st) const {
+        if (!joined_) return plain_run_parks(st, {st.lim, st.lim}, false, st.tok);
+        return parks_run_from_tok<kBackslash>(st);
+    }
+
+private:
+    const unsigned char* start_ = nullptr;
+    bool joined_ = false;
+};
 
 }  // namespace iocscan::detail

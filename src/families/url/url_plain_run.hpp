@@ -1,6 +1,7 @@
 // url_bracket, url_backslash: what a lex call does first about a run of
-// plain address bytes it parked at lim (simd/url_anchor_skip.hpp says why
-// parking is exact). One definition for both grammars.
+// address tokens (plain bytes, and "[.]" "(.)" "[:]" "[/]" "(/)") it parked
+// at lim (simd/url_anchor_skip.hpp says why parking is exact). One
+// definition for both grammars.
 #pragma once
 
 #include "core/lex_state.hpp"
