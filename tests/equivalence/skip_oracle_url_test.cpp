@@ -258,5 +258,23 @@ TEST(SkipOracle, UrlJoinedRuns) {
     }
 }
 
+// The generic rule's search where separator pairs are dense ("a[:]a[:]",
+// "1::", "__"), with and without scheme letters near them, and URLs of
+// every scheme length among them: one pass over the pairs (simd/url_skip.hpp).
+TEST(SkipOracle, UrlDenseSeparatorPairs) {
+    const std::vector<std::string> pieces = {"a[:]", "1[:]", "::", "__", "[]", ":/", "1", "a", "h", "x", "W",
+                                             " ",    "u",    "S",  ":",  "[",  "hxxps[:]//e.example/p",
+                                             "ftp://f.example", "ws://g.example", "h__p://h.example"};
+    std::mt19937 rng(37);
+    const Options options = options_for({Type::url});
+    std::size_t found = 0;
+    for (int round = 0; round < 60; ++round) {
+        std::string text;
+        while (text.size() < 600) text += pieces[rng() % 100 < 85 ? rng() % 6 : rng() % pieces.size()];
+        found += expect_skips_agree(text, "dense pairs " + std::to_string(round), options, {1, 7, 33, 4096});
+    }
+    EXPECT_GT(found, 60u);
+}
+
 }  // namespace
 }  // namespace iocscan::test
