@@ -233,9 +233,39 @@ inline unsigned plain_mask(__m128i v) {
 }
 #endif
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// plain_mask() for 32 bytes.
+template <bool kBackslash>
+IOCSCAN_AVX2 inline unsigned plain_mask32(__m256i v) {
+    using namespace skip;
+    const __m256i folded = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+    const __m256i letter = _mm256_cmpeq_epi8(folded, _mm256_min_epu8(folded, _mm256_set1_epi8(25)));
+    const __m256i punct = _mm256_sub_epi8(v, _mm256_set1_epi8('-'));
+    const __m256i dash_dot_slash = _mm256_cmpeq_epi8(punct, _mm256_min_epu8(punct, _mm256_set1_epi8(2)));
+    __m256i plain = vor32(vor32(digits32(v), letter), vor32(vor32(veq32(v, '_'), dash_dot_slash), veq32(v, ':')));
+    if constexpr (!kBackslash) plain = vor32(plain, veq32(v, '\\'));
+    return static_cast<unsigned>(_mm256_movemask_epi8(plain));
+}
+
+/// plain_address_run_end() 32 bytes at a time while 32 are left.
+template <bool kBackslash>
+IOCSCAN_AVX2 inline const unsigned char* plain_run_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    for (; lim - p >= 32; p += 32) {
+        if (const unsigned out = ~plain_mask32<kBackslash>(skip::load32(p)); out != 0) {
+            return p + __builtin_ctz(out);
+        }
+    }
+    return p;
+}
+#endif
+
 /// The first byte at or after `p` that is not plain, or lim.
 template <bool kBackslash>
 inline const unsigned char* plain_address_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(IOCSCAN_SKIP_AVX2)
+    // A byte it stops at is found again at once by the loops below.
+    if (skip::use_avx2()) p = plain_run_search_avx2<kBackslash>(p, lim);
+#endif
 #if defined(__SSE2__)
     for (; lim - p >= 16; p += 16) {
         const unsigned out = ~plain_mask<kBackslash>(skip::load16(p)) & 0xFFFF;
@@ -377,17 +407,6 @@ inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
 #endif
 
 #if defined(IOCSCAN_SKIP_AVX2)
-/// The plain bytes of 32 without "\" (plain_mask<true>()).
-IOCSCAN_AVX2 inline unsigned plain_mask32(__m256i v) {
-    using namespace skip;
-    const __m256i folded = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
-    const __m256i letter = _mm256_cmpeq_epi8(folded, _mm256_min_epu8(folded, _mm256_set1_epi8(25)));
-    const __m256i punct = _mm256_sub_epi8(v, _mm256_set1_epi8('-'));
-    const __m256i dash_dot_slash = _mm256_cmpeq_epi8(punct, _mm256_min_epu8(punct, _mm256_set1_epi8(2)));
-    const __m256i plain = vor32(vor32(digits32(v), letter), vor32(vor32(veq32(v, '_'), dash_dot_slash), veq32(v, ':')));
-    return static_cast<unsigned>(_mm256_movemask_epi8(plain));
-}
-
 IOCSCAN_AVX2 inline __m256i bracket_atok_vector32(__m256i o, __m256i m, __m256i c) {
     using namespace skip;
     const __m256i ob = veq32(o, '['), op = veq32(o, '('), cb = veq32(c, ']'), cp = veq32(c, ')');
@@ -409,7 +428,7 @@ IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const u
     s.closed_square <<= 16;
     for (; lim - p >= 34; p += 32) {
         const __m256i v = load32(p), after1 = load32(p + 1);
-        const JoinedBlockBits b{bits32(bracket_atok_vector32(v, after1, load32(p + 2))), plain_mask32(v),
+        const JoinedBlockBits b{bits32(bracket_atok_vector32(v, after1, load32(p + 2))), plain_mask32<true>(v),
                                 bits32(veq32(after1, '.')), bits32(veq32(v, '\\')), bits32(veq32(v, '(')),
                                 bits32(veq32(v, ']'))};
         if (const unsigned bad = joined_block_bad<kBackslash, 32>(s, b, p); bad != 0) {
