@@ -43,7 +43,7 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
     if (resume == PlainRunResume::waiting) return LexStatus::waiting;
     // Where a token start may be parked in a joined run: looked for once per
     // call, after the bytes of a parked run are passed.
-    ParkableRun<true> parkable;
+    ParkableRun<true> parkable(st.cur, st.lim);
     if (resume == PlainRunResume::dfa) goto dfa;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new

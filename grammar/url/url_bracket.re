@@ -40,7 +40,7 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
     if (resume == PlainRunResume::waiting) return LexStatus::waiting;
     // Where a token start may be parked in a joined run: looked for once per
     // call, after the bytes of a parked run are passed.
-    ParkableRun<false> parkable;
+    ParkableRun<false> parkable(st.cur, st.lim);
     if (resume == PlainRunResume::dfa) goto dfa;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new

@@ -502,28 +502,6 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
     return out;
 }
 
-/// The first byte of the joined run (without the bdot conditions) that
-/// ends at lim, counting a token cut by lim, not before `from`; `joined`:
-/// whether it holds a token (else its bytes are plain).
-template <bool kBackslash>
-inline const unsigned char* address_tail_start(const unsigned char* from, const unsigned char* lim, bool& joined) {
-    const unsigned char* r = lim;
-    if (r - from >= 1 && (r[-1] == '[' || r[-1] == '(')) {
-        --r;
-        joined = true;
-    } else if (r - from >= 2 && may_start_bracket_atok(r - 2, lim)) {
-        r -= 2;
-        joined = true;
-    }
-    for (;;) {
-        r = plain_tail_start<kBackslash>(from, r);
-        if (r - from < 3 || !is_bracket_atok(r - 3)) return r;
-        if (!kBackslash && r < lim && *r == '(' && r[-1] == ']') return r;   // "]("
-        r -= 3;
-        joined = true;
-    }
-}
-
 /// Whether the DFA, resumed inside the token from `st.tok`, has read a
 /// joined run from a word byte that may go on to lim: then the token may
 /// be parked as at its start (a fresh DFA from `tok` reads the same bytes
@@ -578,23 +556,37 @@ inline bool parks_run_from_tok(LexState& st) {
     return plain_run_parks(st, scan, anchored, st.tok);
 }
 
-/// Where the lex function may park a token start: in the joined run that
-/// reaches lim, at least kShortestParkedRun bytes before it. Looked for
-/// once per lex call, when a token first starts at a word byte far enough
-/// from lim (token starts only move forward within a call, so the run's
-/// start before that one makes no difference).
+/// Where the lex function may park a token start: in the joined run (without
+/// the bdot conditions) that reaches lim, counting a token cut by lim, at
+/// least kShortestParkedRun bytes before lim. Looked for once per lex
+/// call: its plain bytes at once (as cheap as the plain-run search), the
+/// three-byte tokens before them only when a token first starts at a word
+/// byte before them ("[.]" repeated has none); token starts only move
+/// forward within a call, so a run's start before that one makes no
+/// difference.
 template <bool kBackslash>
 class ParkableRun {
 public:
+    ParkableRun(const unsigned char* from, const unsigned char* lim) : start_(lim), lim_(lim) {
+        if (!skip::skips_on() || lim - from < kShortestParkedRun) return;
+        const unsigned char* r = lim;
+        if (r[-1] == '[' || r[-1] == '(') {
+            r -= 1;
+            joined_ = true;
+        } else if (may_start_bracket_atok(r - 2, lim)) {
+            r -= 2;
+            joined_ = true;
+        }
+        start_ = plain_tail_start<kBackslash>(from, r);
+        tokens_before_ = extends_back(from);
+    }
+
     /// Whether the token start `st.cur` is a word byte of that run.
     bool holds(const LexState& st) {
-        if (st.lim - st.cur < kShortestParkedRun || !skip::is_word(*st.cur)) return false;
-        if (start_ == nullptr) {
-            start_ = st.lim;
-            if (skip::skips_on()) start_ = address_tail_start<kBackslash>(st.cur, st.lim, joined_);
-        }
-        return st.cur >= start_ && st.lim - start_ >= kShortestParkedRun;
+        if (st.cur < start_ && !(tokens_before_ && extends_to(st))) return false;
+        return st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
     }
+
     /// Parks the token that starts at `st.tok` (holds() said yes), as
     /// plain_run_parks() says; a run of plain bytes is not scanned again.
     bool parks(LexState& st) const {
@@ -603,8 +595,30 @@ public:
     }
 
 private:
-    const unsigned char* start_ = nullptr;
-    bool joined_ = false;
+    /// Looks further back, over the tokens before the plain bytes, down to
+    /// `st.cur` at most (a word byte far enough from lim): whether the run
+    /// holds it. Apart from the hot loop: most calls never come here.
+    [[gnu::noinline]] bool extends_to(const LexState& st) {
+        if (st.lim - st.cur < kShortestParkedRun || !skip::is_word(*st.cur)) return false;
+        joined_ = true;
+        do {
+            start_ = plain_tail_start<kBackslash>(st.cur, start_ - 3);
+        } while (extends_back(st.cur));
+        tokens_before_ = false;
+        return st.cur >= start_;
+    }
+
+    /// Whether a token of is_bracket_atok() ends right before start_ (not
+    /// before `from`); bracket: not one whose "]" is followed by "(".
+    bool extends_back(const unsigned char* from) const {
+        if (start_ - from < 3 || !is_bracket_atok(start_ - 3)) return false;
+        return kBackslash || start_ == lim_ || !(*start_ == '(' && start_[-1] == ']');
+    }
+
+    const unsigned char* start_;   ///< the plain bytes' start, then the run's
+    const unsigned char* const lim_;
+    bool tokens_before_ = false;    ///< a token ends at start_: look further back when needed
+    bool joined_ = false;           ///< the run holds a token (else plain bytes only)
 };
 
 }  // namespace iocscan::detail
