@@ -50,9 +50,9 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
     // DFA walked to lim: parked (again), or handed to a fresh DFA.
     const PlainRunResume resume = resume_plain_run<false>(st, prefix);
     if (resume == PlainRunResume::waiting) return LexStatus::waiting;
-    // Where a token start may be parked in a plain run: looked for once per
+    // Where a token start may be parked in a joined run: looked for once per
     // call, after the bytes of a parked run are passed.
-    const unsigned char* const plain_tail = plain_tail_to_park<false>(st.cur, st.lim);
+    ParkableRun<false> parkable(st.cur, st.lim);
     if (resume == PlainRunResume::dfa) goto dfa;
     if (st.state < 0) {
         // Parked at lim between tokens (below) and resumed without new
@@ -228,10 +228,9 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
             st.state = -1;
             return LexStatus::waiting;
         }
-        // A plain run that reaches lim waits there without the DFA
+        // A joined run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
-        if (starts_plain_run_to_lim(st, plain_tail) && !follows_at_sign(prefix, st.tok) &&
-            plain_run_parks(st, st.lim)) {
+        if (parkable.holds(st) && !follows_at_sign(prefix, st.tok) && parkable.parks(st)) {
             return LexStatus::waiting;
         }
     dfa:
@@ -3265,14 +3264,16 @@ yy58:
 }  // namespace
 
 LexStatus lex_url_bracket(LexState& st, CandidateSink& sink) {
-    // st.flags, st.depth: the eight bytes before the token start
-    // (families/common/token_prefix.hpp), which the driver may drop before the next call.
-    const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
-    const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
-    const std::uint64_t saved = prefix.saved_at(st.tok);
-    st.flags = static_cast<unsigned>(saved);
-    st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
-    return status;
+    return lex_past_parked_url_run(st, [&] {
+        // st.flags, st.depth: the eight bytes before the token start
+        // (families/common/token_prefix.hpp), which the driver may drop before the next call.
+        const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
+        const LexStatus status = lex_url_bracket_tokens(st, sink, prefix);
+        const std::uint64_t saved = prefix.saved_at(st.tok);
+        st.flags = static_cast<unsigned>(saved);
+        st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
+        return status;
+    });
 }
 
 }  // namespace iocscan::detail

@@ -208,7 +208,8 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
 // that the one from the run's start does not).
 
 /// url_bracket, url_backslash: LexState::skip_state while the lex function
-/// waits at lim in a run of plain bytes (above); no DFA state is pending.
+/// waits at lim in a run of plain bytes (above) or a joined run (below); no
+/// DFA state is pending.
 inline constexpr unsigned kUrlPlainRunParked = 1;
 
 /// A plain byte: url_common.re `atok` of one byte, [.:/\\0-9a-zA-Z_-]
@@ -232,9 +233,39 @@ inline unsigned plain_mask(__m128i v) {
 }
 #endif
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// plain_mask() for 32 bytes.
+template <bool kBackslash>
+IOCSCAN_AVX2 inline unsigned plain_mask32(__m256i v) {
+    using namespace skip;
+    const __m256i folded = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+    const __m256i letter = _mm256_cmpeq_epi8(folded, _mm256_min_epu8(folded, _mm256_set1_epi8(25)));
+    const __m256i punct = _mm256_sub_epi8(v, _mm256_set1_epi8('-'));
+    const __m256i dash_dot_slash = _mm256_cmpeq_epi8(punct, _mm256_min_epu8(punct, _mm256_set1_epi8(2)));
+    __m256i plain = vor32(vor32(digits32(v), letter), vor32(vor32(veq32(v, '_'), dash_dot_slash), veq32(v, ':')));
+    if constexpr (!kBackslash) plain = vor32(plain, veq32(v, '\\'));
+    return static_cast<unsigned>(_mm256_movemask_epi8(plain));
+}
+
+/// plain_address_run_end() 32 bytes at a time while 32 are left.
+template <bool kBackslash>
+IOCSCAN_AVX2 inline const unsigned char* plain_run_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    for (; lim - p >= 32; p += 32) {
+        if (const unsigned out = ~plain_mask32<kBackslash>(skip::load32(p)); out != 0) {
+            return p + __builtin_ctz(out);
+        }
+    }
+    return p;
+}
+#endif
+
 /// The first byte at or after `p` that is not plain, or lim.
 template <bool kBackslash>
 inline const unsigned char* plain_address_run_end(const unsigned char* p, const unsigned char* lim) {
+#if defined(IOCSCAN_SKIP_AVX2)
+    // A byte it stops at is found again at once by the loops below.
+    if (skip::use_avx2()) p = plain_run_search_avx2<kBackslash>(p, lim);
+#endif
 #if defined(__SSE2__)
     for (; lim - p >= 16; p += 16) {
         const unsigned out = ~plain_mask<kBackslash>(skip::load16(p)) & 0xFFFF;
@@ -264,52 +295,238 @@ inline const unsigned char* plain_tail_start(const unsigned char* from, const un
 /// parked when the DFA is resumed (resumed_in_plain_run_to_lim()).
 inline constexpr std::ptrdiff_t kShortestParkedRun = 64;
 
-/// The first byte from which the lex function may park a token start:
-/// plain bytes from there reach lim, at least kShortestParkedRun of them
-/// (lim: none, or the skips are off). Looked for once per lex call, from
-/// where the call begins: token starts only move forward within a call.
+// Runs joined by three-byte defang tokens ("1[.]1[.]1...", "a(.)b[:]c..."):
+// url_common.re's `atok` also takes "[.]" "(.)" "[.)" "(.]" (bdot without
+// spaces), "[:]", "[/]" and "(/)". Call a string of plain bytes and such
+// tokens a joined run: its brackets are exactly those of its tokens (each
+// opener starts one, each closer ends one), so it splits into `atok`s in
+// one way only, every word byte of it starts a piece, and no at-sign
+// (families/email/at_sign.hpp) ends inside it. Parking takes joined runs
+// as it takes plain ones, and the same argument holds where the run has no
+// anchor (backslash: never, "\" is no run byte; bracket: no bdot): from its
+// start, and from any of its word bytes, the DFA is inside `word atok*`, at
+// a piece's end, and nowhere else.
+// Bracket, where the run holds a bdot: from a word byte `w` with a bdot
+// after it, the DFA is (besides `word atok*`) in the URL rule's body, and
+// the body's state depends only on the run's last piece, provided the run
+// holds no "\" after its first bdot (a "\" may start an escape that ends
+// the body) and no "](" (a "]" not closing a bdot must not be followed by
+// "("). Such a run is a URL token as far as it goes, so the DFA from its
+// start and the one from `w` are in the same state at its end: they end
+// the same token with the same rule. So an overlong one moves `tok` to the
+// last word byte before its last bdot; and the lex function runs the DFA
+// at the end of input, where the token is reported (or dropped and
+// counted), not only waited on.
+
+/// bracket: the parked run holds a bdot (its token is the URL rule's).
+inline constexpr unsigned kUrlRunAnchored = 2;
+/// skip_state bits 2-3: bytes before lim that start a defang token cut by
+/// lim, which the next call scans again.
+inline constexpr unsigned kUrlRunCutShift = 2;
+
+/// A three-byte defang token of url_common.re `atok` at `q` (q + 3 <= lim).
+inline bool is_bracket_atok(const unsigned char* q) {
+    const unsigned char open = q[0], mid = q[1], close = q[2];
+    if (mid == '.') return (open == '[' || open == '(') && (close == ']' || close == ')');
+    if (mid == ':') return open == '[' && close == ']';
+    return mid == '/' && ((open == '[' && close == ']') || (open == '(' && close == ')'));
+}
+
+/// Whether the 1 or 2 bytes from `q` to lim may start such a token.
+inline bool may_start_bracket_atok(const unsigned char* q, const unsigned char* lim) {
+    if (*q != '[' && *q != '(') return false;
+    return lim - q == 1 || q[1] == '.' || q[1] == '/' || (q[1] == ':' && *q == '[');
+}
+
+/// What address_run_scan() found.
+struct AddressRunScan {
+    const unsigned char* end;      ///< the first byte past the run, or lim
+    const unsigned char* resume;   ///< end, or the start of a token cut by lim
+    const unsigned char* last_anchor = nullptr;   ///< bracket: its last bdot scanned
+};
+
+#if defined(__SSE2__)
+/// is_bracket_atok() for the 16 triples (o[i], m[i], c[i]) as a vector.
+inline __m128i bracket_atok_vector(__m128i o, __m128i m, __m128i c) {
+    using namespace skip;
+    const __m128i ob = veq(o, '['), op = veq(o, '('), cb = veq(c, ']'), cp = veq(c, ')');
+    const __m128i dot = _mm_and_si128(veq(m, '.'), _mm_and_si128(vor(ob, op), vor(cb, cp)));
+    const __m128i square = _mm_and_si128(_mm_and_si128(ob, cb), vor(veq(m, ':'), veq(m, '/')));
+    const __m128i round = _mm_and_si128(_mm_and_si128(op, cp), veq(m, '/'));
+    return vor(dot, vor(square, round));
+}
+#endif
+
+/// The joined-run scan's state between blocks of positions.
+struct JoinedBlocks {
+    unsigned carried;         ///< token starts of the block before (its top two bits count)
+    unsigned closed_square;   ///< bracket: "]" at the block before's last byte (its top bit)
+    bool& anchored;
+    const unsigned char*& last_anchor;
+};
+
+/// What a block of kWidth positions from `p` holds, one bit per position.
+struct JoinedBlockBits {
+    unsigned starts;      ///< a token of is_bracket_atok() starts here
+    unsigned plain;       ///< a plain byte other than "\"
+    unsigned dot_after;   ///< the next byte is "."
+    unsigned backslash, open_round, close_square;
+};
+
+/// The first position of the block that ends the run (its bit), or 0;
+/// notes the bdots passed before it.
+template <bool kBackslash, unsigned kWidth>
+inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, const unsigned char* p) {
+    constexpr unsigned kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1u;
+    const unsigned ends = ((b.starts << 2) | (s.carried >> (kWidth - 2))) & kAll;
+    s.carried = b.starts;
+    unsigned bad = ~(b.plain | b.starts | ends) & kAll;
+    if constexpr (!kBackslash) {
+        const unsigned anchors = b.starts & b.dot_after;
+        // "\" is a run byte until the run's first bdot.
+        const unsigned backslash = s.anchored ? 0u : b.backslash & ((anchors & (0u - anchors)) - 1u);
+        const unsigned after_square = ((b.close_square << 1) | (s.closed_square >> (kWidth - 1))) & kAll;
+        bad = (bad & ~backslash) | (b.open_round & after_square);
+        s.closed_square = b.close_square;
+        const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
+        if (const unsigned passed = anchors & before_bad; passed != 0) {
+            s.anchored = true;
+            s.last_anchor = p + (31 - __builtin_clz(passed));
+        }
+    }
+    return bad;
+}
+
+#if defined(__SSE2__)
+inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
+    using namespace skip;
+    const __m128i v = load16(p), after1 = load16(p + 1);
+    return {static_cast<unsigned>(_mm_movemask_epi8(bracket_atok_vector(v, after1, load16(p + 2)))),
+            plain_mask<true>(v), eq(after1, '.'), eq(v, '\\'), eq(v, '('), eq(v, ']')};
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+IOCSCAN_AVX2 inline __m256i bracket_atok_vector32(__m256i o, __m256i m, __m256i c) {
+    using namespace skip;
+    const __m256i ob = veq32(o, '['), op = veq32(o, '('), cb = veq32(c, ']'), cp = veq32(c, ')');
+    const __m256i dot = vand32(veq32(m, '.'), vand32(vor32(ob, op), vor32(cb, cp)));
+    const __m256i square = vand32(vand32(ob, cb), vor32(veq32(m, ':'), veq32(m, '/')));
+    const __m256i round = vand32(vand32(op, cp), veq32(m, '/'));
+    return vor32(dot, vor32(square, round));
+}
+
+IOCSCAN_AVX2 inline unsigned bits32(__m256i m) { return static_cast<unsigned>(_mm256_movemask_epi8(m)); }
+
+/// The joined-run scan 32 positions at a time while p + 33 < lim: moves `p`
+/// to the first position that ends the run (true), or to where fewer bytes
+/// are left (false).
 template <bool kBackslash>
-inline const unsigned char* plain_tail_to_park(const unsigned char* from, const unsigned char* lim) {
-    if (!skip::skips_on() || lim - from < kShortestParkedRun) return lim;
-    const unsigned char* const tail = plain_tail_start<kBackslash>(from, lim);
-    return lim - tail < kShortestParkedRun ? lim : tail;
+IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const unsigned char* lim, JoinedBlocks& s) {
+    using namespace skip;
+    s.carried = (s.carried >> 14) << 30;   // bits 14-15 of 16 as bits 30-31 of 32
+    s.closed_square <<= 16;
+    for (; lim - p >= 34; p += 32) {
+        const __m256i v = load32(p), after1 = load32(p + 1);
+        const JoinedBlockBits b{bits32(bracket_atok_vector32(v, after1, load32(p + 2))), plain_mask32<true>(v),
+                                bits32(veq32(after1, '.')), bits32(veq32(v, '\\')), bits32(veq32(v, '(')),
+                                bits32(veq32(v, ']'))};
+        if (const unsigned bad = joined_block_bad<kBackslash, 32>(s, b, p); bad != 0) {
+            p += __builtin_ctz(bad);
+            return true;
+        }
+    }
+    s.carried >>= 16;
+    s.closed_square >>= 16;
+    return false;
+}
+#endif
+
+/// Scans a joined run (above) from `p`, a piece's start at or after `tok`,
+/// the run's first byte. `anchored` (bracket): a bdot was passed; then "\"
+/// ends the run. Bracket: "](" ends it too.
+template <bool kBackslash>
+inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned char* lim, const unsigned char* tok,
+                                       bool& anchored) {
+    const unsigned char* last_anchor = nullptr;
+    AddressRunScan out{lim, lim};
+    // One piece at a time: the plain bytes from `p`, then the token after
+    // them; false where the run ends (`out`).
+    const auto step = [&] {
+        p = (kBackslash || anchored) ? plain_address_run_end<true>(p, lim) : plain_address_run_end<false>(p, lim);
+        if (p == lim || (!kBackslash && *p == '(' && p > tok && p[-1] == ']')) {   // "]("
+            out = {p, p, last_anchor};
+            return false;
+        }
+        if (lim - p < 3 || !is_bracket_atok(p)) {
+            // A token cut by lim may go on: scanned again by the next call.
+            out = {lim - p < 3 && may_start_bracket_atok(p, lim) ? lim : p, p, last_anchor};
+            return false;
+        }
+        if (!kBackslash && p[1] == '.') {
+            anchored = true;
+            last_anchor = p;
+        }
+        p += 3;
+        return true;
+    };
+    // Plain bytes go fastest piece by piece; once a token is passed (p - 2
+    // >= tok), blocks take dense tokens.
+    if (!step()) return out;
+#if defined(__SSE2__)
+    // Blocks of positions (reading up to 2 bytes past each, all before lim):
+    // a plain byte, an opener that starts a token, a closer that ends one
+    // (the token starts of the block before carried; p - 2 >= tok).
+    {
+        JoinedBlocks blocks{(is_bracket_atok(p - 2) ? 1u << 14 : 0u) | (is_bracket_atok(p - 1) ? 1u << 15 : 0u),
+                            p[-1] == ']' ? 1u << 15 : 0u, anchored, last_anchor};
+#if defined(IOCSCAN_SKIP_AVX2)
+        if (skip::use_avx2() && joined_run_blocks_avx2<kBackslash>(p, lim, blocks)) return {p, p, last_anchor};
+#endif
+        for (; lim - p >= 18; p += 16) {
+            if (const unsigned bad = joined_block_bad<kBackslash, 16>(blocks, joined_block_bits(p), p); bad != 0) {
+                p += __builtin_ctz(bad);
+                return {p, p, last_anchor};
+            }
+        }
+        // Back to a piece's start: a token may cross the last block's end.
+        if (p[-1] == '[' || p[-1] == '(') {
+            p -= 1;
+        } else if (p[-2] == '[' || p[-2] == '(') {
+            p -= 2;
+        }
+    }
+#endif
+    while (step()) {
+    }
+    return out;
 }
 
-/// Whether the lex function may park on the token start `st.cur` (no
-/// sooner than `plain_tail`, from plain_tail_to_park()): a word byte of
-/// plain bytes that reach lim.
-inline bool starts_plain_run_to_lim(const LexState& st, const unsigned char* plain_tail) {
-    return st.cur >= plain_tail && st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
-}
-
-/// Whether the DFA, resumed inside the token from `st.tok`, has read only
-/// plain bytes from a word byte and they go on to lim: then the token may
+/// Whether the DFA, resumed inside the token from `st.tok`, has read a
+/// joined run from a word byte that may go on to lim: then the token may
 /// be parked as at its start (a fresh DFA from `tok` reads the same bytes
 /// into the same state). Only for a token begun close to the last lim
 /// (kShortestParkedRun), so that the bytes looked at are few.
-template <bool kBackslash>
 inline bool resumed_in_plain_run_to_lim(const LexState& st) {
-    if (!skip::skips_on() || st.state < 0 || st.overlong || st.cur - st.tok >= kShortestParkedRun ||
-        st.lim - st.tok < kShortestParkedRun || !skip::is_word(*st.tok)) {
-        return false;
-    }
-    return plain_address_run_end<kBackslash>(st.tok, st.lim) == st.lim;
+    return skip::skips_on() && st.state >= 0 && !st.overlong && st.cur - st.tok < kShortestParkedRun &&
+           st.lim - st.tok >= kShortestParkedRun && skip::is_word(*st.tok);
 }
 
-/// One step in a plain run whose token holds `st.tok` (a word byte that
-/// starts it, or with `overlong` one inside it): the bytes from `st.cur` to
-/// `end` are plain, `end` the run's end or lim. Returns true when parked
-/// at lim (the lex function returns `waiting`); false when the DFA goes on
-/// from `st.tok` (`st.cur` = `st.tok`, a fresh DFA), as the file comment says.
-inline bool plain_run_parks(LexState& st, const unsigned char* end) {
-    if (st.overlong || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+/// One step in a joined run whose token holds `st.tok` (a word byte that
+/// starts it, or with `overlong` a restart point inside it): `scan` has
+/// scanned it from `from` (the bytes not looked at before). Returns true
+/// when parked at lim (the lex function returns `waiting`); false when the
+/// DFA goes on from `st.tok` (`st.cur` = `st.tok`, a fresh DFA), as the
+/// comments above say.
+inline bool plain_run_parks(LexState& st, const AddressRunScan& scan, bool anchored, const unsigned char* from) {
+    if (st.overlong || static_cast<std::size_t>(scan.end - st.tok) > kMaxUrlLength) {
         st.overlong = true;
-        // The run's last word byte, among the bytes not looked at before.
-        for (const unsigned char* w = end; w > st.cur;) {
-            if (skip::is_word(*--w)) {
-                st.tok = w;
-                break;
-            }
+        // The run's last word byte (with a bdot: before its last bdot),
+        // among the bytes not looked at before.
+        const unsigned char* w = anchored ? scan.last_anchor : scan.resume;
+        if (w != nullptr) {
+            while (w > from && !skip::is_word(w[-1])) --w;
+            if (w > from) st.tok = w - 1;
         }
     }
     st.cur = st.tok;
@@ -319,13 +536,89 @@ inline bool plain_run_parks(LexState& st, const unsigned char* end) {
     st.state = -1;
     // A run ending here, or one whose kept token is too far back for the
     // driver to keep (a run of non-word plain bytes): the DFA's.
-    if (end != st.lim || static_cast<std::size_t>(end - st.tok) > kMaxUrlLength) {
+    if (scan.end != st.lim || static_cast<std::size_t>(scan.end - st.tok) > kMaxUrlLength) {
         st.skip_state = 0;
         return false;
     }
-    st.skip_state = kUrlPlainRunParked;
+    st.skip_state = kUrlPlainRunParked | (anchored ? kUrlRunAnchored : 0u) |
+                    static_cast<unsigned>(st.lim - scan.resume) << kUrlRunCutShift;
     st.cur = st.lim;
     return true;
 }
+
+/// Parks the token from `st.tok` (a word byte) if the joined run from it
+/// reaches lim (plain_run_parks()); false: the DFA goes on as it was.
+template <bool kBackslash>
+inline bool parks_run_from_tok(LexState& st) {
+    bool anchored = false;
+    const AddressRunScan scan = address_run_scan<kBackslash>(st.tok, st.lim, st.tok, anchored);
+    if (scan.end != st.lim) return false;
+    return plain_run_parks(st, scan, anchored, st.tok);
+}
+
+/// Where the lex function may park a token start: in the joined run (without
+/// the bdot conditions) that reaches lim, counting a token cut by lim, at
+/// least kShortestParkedRun bytes before lim. Looked for once per lex
+/// call: its plain bytes at once (as cheap as the plain-run search), the
+/// three-byte tokens before them only when a token first starts at a word
+/// byte before them ("[.]" repeated has none); token starts only move
+/// forward within a call, so a run's start before that one makes no
+/// difference.
+template <bool kBackslash>
+class ParkableRun {
+public:
+    ParkableRun(const unsigned char* from, const unsigned char* lim) : start_(lim), lim_(lim) {
+        if (!skip::skips_on() || lim - from < kShortestParkedRun) return;
+        const unsigned char* r = lim;
+        if (r[-1] == '[' || r[-1] == '(') {
+            r -= 1;
+            joined_ = true;
+        } else if (may_start_bracket_atok(r - 2, lim)) {
+            r -= 2;
+            joined_ = true;
+        }
+        start_ = plain_tail_start<kBackslash>(from, r);
+        tokens_before_ = extends_back(from);
+    }
+
+    /// Whether the token start `st.cur` is a word byte of that run.
+    bool holds(const LexState& st) {
+        if (st.cur < start_ && !(tokens_before_ && extends_to(st))) return false;
+        return st.lim - st.cur >= kShortestParkedRun && skip::is_word(*st.cur);
+    }
+
+    /// Parks the token that starts at `st.tok` (holds() said yes), as
+    /// plain_run_parks() says; a run of plain bytes is not scanned again.
+    bool parks(LexState& st) const {
+        if (!joined_) return plain_run_parks(st, {st.lim, st.lim}, false, st.tok);
+        return parks_run_from_tok<kBackslash>(st);
+    }
+
+private:
+    /// Looks further back, over the tokens before the plain bytes, down to
+    /// `st.cur` at most (a word byte far enough from lim): whether the run
+    /// holds it. Apart from the hot loop: most calls never come here.
+    [[gnu::noinline]] bool extends_to(const LexState& st) {
+        if (st.lim - st.cur < kShortestParkedRun || !skip::is_word(*st.cur)) return false;
+        joined_ = true;
+        do {
+            start_ = plain_tail_start<kBackslash>(st.cur, start_ - 3);
+        } while (extends_back(st.cur));
+        tokens_before_ = false;
+        return st.cur >= start_;
+    }
+
+    /// Whether a token of is_bracket_atok() ends right before start_ (not
+    /// before `from`); bracket: not one whose "]" is followed by "(".
+    bool extends_back(const unsigned char* from) const {
+        if (start_ - from < 3 || !is_bracket_atok(start_ - 3)) return false;
+        return kBackslash || start_ == lim_ || !(*start_ == '(' && start_[-1] == ']');
+    }
+
+    const unsigned char* start_;   ///< the plain bytes' start, then the run's
+    const unsigned char* const lim_;
+    bool tokens_before_ = false;    ///< a token ends at start_: look further back when needed
+    bool joined_ = false;           ///< the run holds a token (else plain bytes only)
+};
 
 }  // namespace iocscan::detail

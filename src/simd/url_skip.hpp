@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "simd/skip_scan.hpp"
 
@@ -139,6 +140,73 @@ inline const unsigned char* next_separator_pair(const unsigned char* q, const un
     return q;
 }
 
+#if defined(IOCSCAN_SKIP_AVX2)
+/// Bit i set when byte i of the 32 at `q` may start a scheme (is_scheme_start()).
+IOCSCAN_AVX2 inline unsigned scheme_start_bits32(const unsigned char* q) {
+    using namespace skip;
+    const __m256i lower = _mm256_or_si256(load32(q), _mm256_set1_epi8(0x20));
+    const __m256i fh = vor32(veq32(lower, 'f'), veq32(lower, 'h'));
+    const __m256i st = vor32(veq32(lower, 's'), veq32(lower, 't'));
+    const __m256i uw = vor32(veq32(lower, 'u'), veq32(lower, 'w'));
+    return static_cast<unsigned>(_mm256_movemask_epi8(vor32(vor32(fh, st), uw)));
+}
+
+/// The block of 32 positions at `q` holds the pairs `pairs`: the first
+/// scheme letter at most 5 bytes before one of them (not before `p`), or
+/// null. `q` is `p` or 32 bytes or more after it: the letters of the 5
+/// bytes before the block come from the block before it.
+IOCSCAN_AVX2 inline const unsigned char* scheme_before_pairs_avx2(const unsigned char* p, const unsigned char* q,
+                                                                  unsigned pairs) {
+    // The first pair alone first: a URL's scheme is right before it.
+    const unsigned char* const first = q + __builtin_ctz(pairs);
+    for (const unsigned char* s = first - p > 5 ? first - 5 : p; s < first; ++s) {
+        if (is_scheme_start(*s)) return s;
+    }
+    pairs &= pairs - 1;
+    if (pairs == 0) return nullptr;
+    std::uint64_t letters = std::uint64_t{scheme_start_bits32(q)} << 32;
+    if (q != p) letters |= scheme_start_bits32(q - 32);
+    unsigned near = 0;   // bit i: a letter among the 5 bytes before q + i
+    for (unsigned k = 1; k <= 5; ++k) near |= static_cast<unsigned>(letters >> (32 - k));
+    const unsigned live = pairs & near;
+    if (live == 0) return nullptr;
+    const unsigned char* const pair = q + __builtin_ctz(live);
+    const unsigned char* s = pair - p > 5 ? pair - 5 : p;
+    while (!is_scheme_start(*s)) ++s;
+    return s;
+}
+
+/// url_generic_skip()'s search 64 (then 32) positions at a time while 65
+/// (33) bytes are left: the first pair with a scheme letter in the 5 bytes
+/// before it gives that letter (`found`); else the position where fewer
+/// bytes are left. Where pairs are dense and no letter is near ("a[:]a[:]"),
+/// one pass instead of a search per pair.
+IOCSCAN_AVX2 inline const unsigned char* scheme_pair_search_avx2(const unsigned char* p, const unsigned char* lim,
+                                                                 bool& found) {
+    const unsigned char* q = p;
+    found = true;
+    for (; lim - q >= 65; q += 64) {
+        const __m256i low = separator_pairs32(q), high = separator_pairs32(q + 32);
+        const __m256i both = _mm256_or_si256(low, high);
+        if (_mm256_testz_si256(both, both) != 0) continue;
+        if (const unsigned pairs = separator_pair_hits(low); pairs != 0) {
+            if (const unsigned char* s = scheme_before_pairs_avx2(p, q, pairs)) return s;
+        }
+        if (const unsigned pairs = separator_pair_hits(high); pairs != 0) {
+            if (const unsigned char* s = scheme_before_pairs_avx2(p, q + 32, pairs)) return s;
+        }
+    }
+    if (lim - q >= 33) {
+        if (const unsigned pairs = separator_pair_hits(separator_pairs32(q)); pairs != 0) {
+            if (const unsigned char* s = scheme_before_pairs_avx2(p, q, pairs)) return s;
+        }
+        q += 32;
+    }
+    found = false;
+    return q;
+}
+#endif
+
 /// Where the generic scanner can start its next token: at the first scheme
 /// letter at most 5 bytes before a separator pair (never before `p`), or at
 /// `lim`. A pair with no scheme letter in the 5 bytes before it is held by
@@ -147,7 +215,17 @@ inline const unsigned char* next_separator_pair(const unsigned char* q, const un
 /// which it would carry on into the next piece byte by byte.)
 inline const unsigned char* url_generic_skip(const unsigned char* p, const unsigned char* lim) {
     if (!skip::skips_on()) return p;
-    for (const unsigned char* from = p;;) {
+    const unsigned char* from = p;
+#if defined(IOCSCAN_SKIP_AVX2)
+    if (skip::use_avx2()) {
+        // Every pair before `from` is held by no URL; the loop below
+        // looks at the rest (its letters still from `p` on).
+        bool found = false;
+        from = scheme_pair_search_avx2(p, lim, found);
+        if (found) return from;
+    }
+#endif
+    for (;;) {
         const unsigned char* const q = next_separator_pair(from, lim);
         for (const unsigned char* s = q - p > 5 ? q - 5 : p; s < q; ++s) {
             if (is_scheme_start(*s)) return s;

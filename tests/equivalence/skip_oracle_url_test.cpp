@@ -212,5 +212,69 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
     }
 }
 
+
+// Runs joined by three-byte defang tokens, parked by the bracket and
+// backslash rules (simd/url_anchor_skip.hpp): random runs of plain bytes,
+// the tokens and near misses of them ("(:)", "[dot]", "](", "\\" after a
+// bdot, a token cut short), long enough to be parked, one of them longer
+// than kMaxUrlLength, against the DFAs alone.
+TEST(SkipOracle, UrlJoinedRuns) {
+    const std::vector<std::string> pieces = {"evil", "com", "7", "_", ".", "-", ":", "/", "[.]", "(.)", "[.)",
+                                             "(.]", "[:]", "[/]", "(/)", "(:)", "[dot]", "](", "\\", "\\.", "[",
+                                             "(", "]", ")", "\"", "@", " ", "[ . ]", "\\n"};
+    std::mt19937 rng(31);
+    const Options options = options_for({Type::url});
+    std::size_t found = 0;
+    for (int round = 0; round < 40; ++round) {
+        std::string text;
+        // Runs of run bytes, some after a host that passes the URL checks;
+        // a near miss now and then ends a run, a space ends one.
+        while (text.size() < 3000) {
+            if (rng() % 2 == 0) text += rng() % 2 == 0 ? "evil[.]example(.)com/" : "x\\.example\\.net/";
+            for (std::size_t n = rng() % 120; n > 0; --n) {
+                text += pieces[rng() % 100 < 95 ? rng() % 15 : rng() % pieces.size()];
+            }
+            text += " ";
+        }
+        found += expect_skips_agree(text, "joined run " + std::to_string(round), options, {1, 7, 33, 100, 4096});
+    }
+    EXPECT_GT(found, 200u);
+    // Overlong: a run past kMaxUrlLength, then each way of ending it.
+    for (const std::string& unit : {std::string("1[.]"), std::string("a(.)b[:]"), std::string("x[/]")}) {
+        for (const std::string& end : {std::string(""), std::string(" x"), std::string("[.]\\n"),
+                                       std::string("[:](/)y"), std::string("["),
+                                       std::string("[:](/)evil[.]com/x y"), std::string("\\nevil[.]com/x y")}) {
+            std::string text = "go ";
+            while (text.size() < 70000) text += unit;
+            text += end;
+            expect_skips_agree(text, "overlong " + unit + end, options, {4096, 65536});
+        }
+    }
+    // A URL whose run goes on to the end of the input.
+    for (const std::size_t size : {std::size_t{100}, std::size_t{3000}}) {
+        std::string text = "go evil[.]example(.)com/";
+        while (text.size() < size) text += "a[:]1[.]";
+        EXPECT_GT(expect_skips_agree(text, "to the end", options, {1, 33, 4096}), 0u);
+    }
+}
+
+// The generic rule's search where separator pairs are dense ("a[:]a[:]",
+// "1::", "__"), with and without scheme letters near them, and URLs of
+// every scheme length among them: one pass over the pairs (simd/url_skip.hpp).
+TEST(SkipOracle, UrlDenseSeparatorPairs) {
+    const std::vector<std::string> pieces = {"a[:]", "1[:]", "::", "__", "[]", ":/", "1", "a", "h", "x", "W",
+                                             " ",    "u",    "S",  ":",  "[",  "hxxps[:]//e.example/p",
+                                             "ftp://f.example", "ws://g.example", "h__p://h.example"};
+    std::mt19937 rng(37);
+    const Options options = options_for({Type::url});
+    std::size_t found = 0;
+    for (int round = 0; round < 60; ++round) {
+        std::string text;
+        while (text.size() < 600) text += pieces[rng() % 100 < 85 ? rng() % 6 : rng() % pieces.size()];
+        found += expect_skips_agree(text, "dense pairs " + std::to_string(round), options, {1, 7, 33, 4096});
+    }
+    EXPECT_GT(found, 60u);
+}
+
 }  // namespace
 }  // namespace iocscan::test
