@@ -779,26 +779,38 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
     }
 }
 
+/// ipv6: whether the zone pass below may pay from a stop at `p`: the 32
+/// bytes there hold a "%" and no "::" (where it would stop at once: "::%"
+/// repeated, addresses).
+IOCSCAN_AVX2 inline bool ipv6_zone_pass_pays32(const unsigned char* p) {
+    const __m256i v = load32(p);
+    const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, ':')));
+    return (colon & (colon >> 1)) == 0 && any32(veq32(v, '%'));
+}
+
 /// ipv6: from `tok`, a token boundary before a "%" (the start of the run,
 /// possibly empty, that the search's "%" stop ends), a later token
-/// boundary such that the tokens between report nothing. The tokens there
-/// hold no colon (it stops before the first ":" or NUL), so only their
-/// boundaries matter, and those follow the "%"s alone: a "%" opens a zone
-/// when a run byte stands before it, a zone byte after it and no open zone
-/// runs up to it (then it ends that zone and is a token of its own); the
-/// zone ends at its first byte that is no zone byte. So each "%" is looked
-/// at once, with bit masks of 32 bytes, instead of following every byte
-/// ("http%3A%2F%" repeated). Known boundaries: after a "%" that opens no
-/// zone, after a byte that no token's run, zone or "%" holds, at the end of
-/// a zone. It returns the latest one before the first ":" or NUL (the end
-/// of a zone that runs up to it, if one does), or before the first block
-/// without a "%" that leaves no zone open, or before the last 32 bytes; the
-/// walk in to_ipv6_dfa_token() goes on from there, byte by byte.
+/// boundary such that the tokens between report nothing: it stops at the
+/// first NUL or the first colon with another colon before it in its run
+/// (of run bytes [0-9A-Za-z_.:]), so every token before holds at most one
+/// colon (its run part is a piece of such a run) and only the tokens'
+/// boundaries matter. Those follow the "%"s: a "%" opens a zone when a run
+/// byte stands before it, a zone byte after it and no open zone runs up to
+/// it (then it ends that zone and is a token of its own); the zone ends at
+/// its first byte that is no zone byte. So only the "%"s that may open a
+/// zone are looked at one by one, with bit masks of 32 bytes, instead of
+/// following every byte ("http%3A%2F%", "1:%" repeated). Known boundaries:
+/// after a "%" that opens no zone, after a byte that no token's run, zone
+/// or "%" holds, at the end of a zone. It returns the latest one before the
+/// stop, or before the first block without a "%" that leaves no zone open,
+/// or before the last 32 bytes; the walk in to_ipv6_dfa_token() goes on
+/// from there, byte by byte.
 IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char* tok, const unsigned char* lim) {
     const unsigned char* boundary = tok;
     const unsigned char* q = tok;
-    bool open = false;         // a zone opened by a "%" runs on to q
-    unsigned run_before = 0;   // bit 0: the byte before q is a run byte after tok
+    bool open = false;                // a zone opened by a "%" runs on to q
+    unsigned run_before = 0;          // bit 0: the byte before q is a run byte after tok
+    std::uint64_t colon_before = 0;   // 1: a colon stands in the run that reaches q
     // q[32] is read: lim's byte is no input yet (the next bytes may make a
     // "%" in the last position open a zone).
     for (bool first = true; lim - q > 32; q += 32, first = false) {
@@ -806,42 +818,49 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char
         const __m256i classes = ipv6_classes32(v);
         const __m256i none = _mm256_setzero_si256();
         const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, ':')));
-        const unsigned stop = colon | static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, none)));
-        const unsigned word_dot = ~colon & ~static_cast<unsigned>(_mm256_movemask_epi8(
-                                              _mm256_cmpeq_epi8(vand32(classes, _mm256_set1_epi8(0x1F)), none)));
+        const unsigned run = ~static_cast<unsigned>(
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(vand32(classes, _mm256_set1_epi8(0x1F)), none)));
         const unsigned zone =
             ~colon & ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, none)));
+        const unsigned all_percent = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, '%')));
+        const unsigned nul = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, none)));
+        // Adding the colons to the run bits carries from a run's first colon
+        // to its end: a colon bit that stays set has another colon before it
+        // in its run (the carry in: one in the run from the block before).
+        const std::uint64_t sum = std::uint64_t{run} + colon + colon_before;
+        const unsigned stop = nul | (static_cast<unsigned>(sum) & colon);
+        colon_before = sum >> 32;
         // Only the bytes before the first stop count.
         const unsigned before_stop = stop == 0 ? ~0u : (stop & (0u - stop)) - 1;
-        unsigned percent = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, '%'))) & before_stop;
+        const unsigned percent = all_percent & before_stop;
         const unsigned zone_after =
             (zone >> 1) | (in_class(q[32], kWordByte | kDotByte | kDashByte) ? 1u << 31 : 0u);
-        const unsigned opener = percent & ((word_dot << 1) | run_before) & zone_after;
+        unsigned opener = percent & ((run << 1) | run_before) & zone_after;
+        // A "%" that cannot open a zone is a token of its own, and so is a
+        // byte that no token's run, zone or "%" holds.
+        const unsigned single = (percent & ~opener) | (~(run | zone | all_percent | nul) & before_stop);
+        if (single != 0) boundary = std::max(boundary, q + (32 - __builtin_clz(single)));
         const unsigned not_zone = ~zone;
-        const unsigned hard = ~(zone | percent | stop) & before_stop;
-        if (hard != 0) boundary = std::max(boundary, q + (32 - __builtin_clz(hard)));
-        const bool any_percent = percent != 0;
         unsigned seen = 0;   // the bytes up to the last "%" looked at
-        for (; percent != 0; percent &= percent - 1) {
-            const int at = __builtin_ctz(percent);
+        for (; opener != 0; opener &= opener - 1) {
+            const int at = __builtin_ctz(opener);
             const unsigned bit = 1u << at;
             const bool in_zone = open && (not_zone & (bit - 1) & ~seen) == 0;
-            open = (opener & bit) != 0 && !in_zone;
-            if (!open) boundary = std::max(boundary, q + at + 1);
+            open = !in_zone;
+            if (in_zone) boundary = std::max(boundary, q + at + 1);
             seen = bit | (bit - 1);
         }
         if (open) {
-            // The open zone ends at its first byte that is no zone byte.
+            // The open zone ends at its first byte that is no zone byte (at
+            // the latest the stop).
             const unsigned ends = not_zone & ~seen;
             if (ends != 0) {
                 open = false;
-                const unsigned char* const end = q + __builtin_ctz(ends);
-                if (stop != 0 && (ends & (0u - ends)) == (stop & (0u - stop))) return end;
-                boundary = std::max(boundary, end);
+                boundary = std::max(boundary, q + __builtin_ctz(ends));
             }
         }
-        if (stop != 0 || (!any_percent && !open && !first)) return boundary;
-        run_before = word_dot >> 31;
+        if (stop != 0 || (percent == 0 && !open && !first)) return boundary;
+        run_before = run >> 31;
     }
     return boundary;
 }
@@ -1019,9 +1038,10 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
             if (no_stop_ahead(p, lim)) continue;
         }
 #if defined(IOCSCAN_SKIP_AVX2)
-        // "%" stops: their tokens' boundaries from bit masks, up to the next
-        // colon or the first block that needs no look at "%" (url-encoded text).
-        if (searched && *stop == '%') p = ipv6_zone_pass_avx2(p, lim);
+        // Near a "%": the tokens' boundaries from bit masks, up to a run with
+        // two colons or the first block that needs no look at "%"
+        // (url-encoded text, "1:%" repeated).
+        if (searched && *stop != 0 && ipv6_zone_pass_pays32(stop)) p = ipv6_zone_pass_avx2(p, lim);
 #endif
         // From p (a run start, or the end of a token passed over just above;
         // a token boundary either way) the tokens are followed byte
