@@ -692,42 +692,177 @@ inline bool ipv6_colons_may_hold_address(unsigned colons) {
 }
 
 #if defined(IOCSCAN_SKIP_AVX2)
-/// ipv6: byte i all ones when byte i of `v` is a run byte [0-9A-Za-z_.:].
-IOCSCAN_AVX2 inline __m256i ipv6_run_bytes32(__m256i v) {
-    const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
-    const __m256i alpha = _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(25)));
-    return vor32(vor32(digits32(v), alpha), vor32(veq32(v, '_'), vor32(veq32(v, '.'), veq32(v, ':'))));
+/// ipv6: byte i of the result nonzero in its low five bits when byte i of
+/// `v` is a run byte [0-9A-Za-z_.:], and 0x20 when it is "-": the AND of two
+/// table lookups, by the low and by the high nibble (bit 0: high nibble 3,
+/// 5 or 7 and low 0-A, i.e. digits, ":", P-Z, p-z; bit 1: high 4 or 6 and
+/// low 1-F, A-O and a-o; bit 3: "_"; bit 4: "."; bit 5: "-"). Bytes >= 0x80
+/// look up 0. Seven instructions where comparisons take fourteen.
+IOCSCAN_AVX2 inline __m256i ipv6_classes32(__m256i v) {
+    const __m256i by_low = _mm256_setr_epi8(1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 0x22, 0x12, 0x0A,   //
+                                            1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 0x22, 0x12, 0x0A);
+    const __m256i by_high = _mm256_setr_epi8(0, 0, 0x30, 1, 2, 9, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,   //
+                                             0, 0, 0x30, 1, 2, 9, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F));
+    return _mm256_and_si256(_mm256_shuffle_epi8(by_low, v), _mm256_shuffle_epi8(by_high, high));
+}
+
+/// ipv6: bit i set when byte i of `v` is no run byte [0-9A-Za-z_.:].
+IOCSCAN_AVX2 inline unsigned ipv6_run_ends32(__m256i v) {
+    const __m256i run = _mm256_and_si256(ipv6_classes32(v), _mm256_set1_epi8(0x1F));
+    return static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(run, _mm256_setzero_si256())));
+}
+
+/// ipv6: byte i all ones when byte i of `v` is a stop of the search, ":",
+/// "%" or NUL. One table lookup by the low nibble gives the one stop byte
+/// that nibble could be (0x3A, 0x25, 0x00; 0x00 for the other nibbles, which
+/// no byte with that nibble equals; bytes >= 0x80 look up 0): two
+/// instructions instead of three comparisons and two ORs.
+IOCSCAN_AVX2 inline __m256i ipv6_stop_bytes32(__m256i v) {
+    const __m256i stops = _mm256_setr_epi8(0, 0, 0, 0, 0, 0x25, 0, 0, 0, 0, 0x3A, 0, 0, 0, 0, 0,   //
+                                           0, 0, 0, 0, 0, 0x25, 0, 0, 0, 0, 0x3A, 0, 0, 0, 0, 0);
+    return _mm256_cmpeq_epi8(v, _mm256_shuffle_epi8(stops, v));
 }
 
 /// ipv6: the first ":", "%" or NUL at or after `p` that the search cannot
-/// pass, searched 32 bytes at a time while 32 are left; otherwise the
-/// position where fewer are left. A ":" whose run ends within the 32 bytes
-/// from it, before a byte other than "%", is passed with that run when its
-/// colons rule out an address (ipv6_colons_may_hold_address(); the run's
-/// bytes before it hold no colon): the search goes on from the run's end,
-/// a token boundary, as to_ipv6_dfa_token() would after
-/// ipv6_colon_run_passed(), without leaving this loop.
+/// pass, searched 64 bytes at a time while 64 are left, then 32 at a time
+/// while 32 are; otherwise the position where fewer are left. A ":" whose
+/// run ends within the 32 bytes from it, before a byte other than "%", is
+/// passed with that run when its colons rule out an address
+/// (ipv6_colons_may_hold_address(); the run's bytes before it hold no
+/// colon): the search goes on from the run's end, a token boundary, as
+/// to_ipv6_dfa_token() would after ipv6_colon_run_passed(), without leaving
+/// this loop. Most such colons end their run at once ("http://", "key:
+/// value"): one table look at the next byte passes them.
 IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p, const unsigned char* lim) {
-    while (lim - p >= 32) {
-        const __m256i v = load32(p);
-        const unsigned stop = static_cast<unsigned>(
-            _mm256_movemask_epi8(vor32(vor32(veq32(v, ':'), veq32(v, '%')), veq32(v, 0))));
-        if (stop == 0) {
-            p += 32;
-            continue;
+    const __m256i colon = _mm256_set1_epi8(':');
+    for (;;) {
+        unsigned stop = 0;
+        if (lim - p >= 64) {
+            const __m256i low = ipv6_stop_bytes32(load32(p));
+            const __m256i high = ipv6_stop_bytes32(load32(p + 32));
+            const __m256i both = vor32(low, high);
+            if (_mm256_testz_si256(both, both)) {
+                p += 64;
+                continue;
+            }
+            stop = static_cast<unsigned>(_mm256_movemask_epi8(low));
+            if (stop == 0) {
+                p += 32;
+                stop = static_cast<unsigned>(_mm256_movemask_epi8(high));
+            }
+        } else {
+            if (lim - p < 32) return p;
+            stop = static_cast<unsigned>(_mm256_movemask_epi8(ipv6_stop_bytes32(load32(p))));
+            if (stop == 0) {
+                p += 32;
+                continue;
+            }
         }
         p += __builtin_ctz(stop);
-        if (*p != ':' || lim - p < 32) return p;
+        if (*p != ':') return p;
+        // The run ends right after its one colon: a token of its own (lim's
+        // byte is no input yet: the next bytes may go on with the run).
+        if (lim - p > 1 && !in_class(p[1], kWordByte | kDotByte | kColonByte) && p[1] != '%') {
+            ++p;
+            continue;
+        }
+        if (lim - p < 32) return p;
         const __m256i w = load32(p);
-        const unsigned ends = ~static_cast<unsigned>(_mm256_movemask_epi8(ipv6_run_bytes32(w)));
+        const unsigned ends = ipv6_run_ends32(w);
         if (ends == 0) return p;
-        const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(veq32(w, ':')));
+        const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, colon)));
         if (ipv6_colons_may_hold_address(colons & ((ends & (0u - ends)) - 1))) return p;
         const unsigned char* const end = p + __builtin_ctz(ends);
         if (*end == '%') return p;
         p = end;
     }
-    return p;
+}
+
+/// ipv6: whether the zone pass below may pay from a stop at `p`: the 32
+/// bytes there hold a "%" and no "::" (where it would stop at once: "::%"
+/// repeated, addresses).
+IOCSCAN_AVX2 inline bool ipv6_zone_pass_pays32(const unsigned char* p) {
+    const __m256i v = load32(p);
+    const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, ':')));
+    return (colon & (colon >> 1)) == 0 && any32(veq32(v, '%'));
+}
+
+/// ipv6: from `tok`, a token boundary before a "%" (the start of the run,
+/// possibly empty, that the search's "%" stop ends), a later token
+/// boundary such that the tokens between report nothing: it stops at the
+/// first NUL or the first colon with another colon before it in its run
+/// (of run bytes [0-9A-Za-z_.:]), so every token before holds at most one
+/// colon (its run part is a piece of such a run) and only the tokens'
+/// boundaries matter. Those follow the "%"s: a "%" opens a zone when a run
+/// byte stands before it, a zone byte after it and no open zone runs up to
+/// it (then it ends that zone and is a token of its own); the zone ends at
+/// its first byte that is no zone byte. So only the "%"s that may open a
+/// zone are looked at one by one, with bit masks of 32 bytes, instead of
+/// following every byte ("http%3A%2F%", "1:%" repeated). Known boundaries:
+/// after a "%" that opens no zone, after a byte that no token's run, zone
+/// or "%" holds, at the end of a zone. It returns the latest one before the
+/// stop, or before the first block without a "%" that leaves no zone open,
+/// or before the last 32 bytes; the walk in to_ipv6_dfa_token() goes on
+/// from there, byte by byte.
+IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char* tok, const unsigned char* lim) {
+    const unsigned char* boundary = tok;
+    const unsigned char* q = tok;
+    bool open = false;                // a zone opened by a "%" runs on to q
+    unsigned run_before = 0;          // bit 0: the byte before q is a run byte after tok
+    std::uint64_t colon_before = 0;   // 1: a colon stands in the run that reaches q
+    // q[32] is read: lim's byte is no input yet (the next bytes may make a
+    // "%" in the last position open a zone).
+    for (bool first = true; lim - q > 32; q += 32, first = false) {
+        const __m256i v = load32(q);
+        const __m256i classes = ipv6_classes32(v);
+        const __m256i none = _mm256_setzero_si256();
+        const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, ':')));
+        const unsigned run = ~static_cast<unsigned>(
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(vand32(classes, _mm256_set1_epi8(0x1F)), none)));
+        const unsigned zone =
+            ~colon & ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, none)));
+        const unsigned all_percent = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, '%')));
+        const unsigned nul = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, none)));
+        // Adding the colons to the run bits carries from a run's first colon
+        // to its end: a colon bit that stays set has another colon before it
+        // in its run (the carry in: one in the run from the block before).
+        const std::uint64_t sum = std::uint64_t{run} + colon + colon_before;
+        const unsigned stop = nul | (static_cast<unsigned>(sum) & colon);
+        colon_before = sum >> 32;
+        // Only the bytes before the first stop count.
+        const unsigned before_stop = stop == 0 ? ~0u : (stop & (0u - stop)) - 1;
+        const unsigned percent = all_percent & before_stop;
+        const unsigned zone_after =
+            (zone >> 1) | (in_class(q[32], kWordByte | kDotByte | kDashByte) ? 1u << 31 : 0u);
+        unsigned opener = percent & ((run << 1) | run_before) & zone_after;
+        // A "%" that cannot open a zone is a token of its own, and so is a
+        // byte that no token's run, zone or "%" holds.
+        const unsigned single = (percent & ~opener) | (~(run | zone | all_percent | nul) & before_stop);
+        if (single != 0) boundary = std::max(boundary, q + (32 - __builtin_clz(single)));
+        const unsigned not_zone = ~zone;
+        unsigned seen = 0;   // the bytes up to the last "%" looked at
+        for (; opener != 0; opener &= opener - 1) {
+            const int at = __builtin_ctz(opener);
+            const unsigned bit = 1u << at;
+            const bool in_zone = open && (not_zone & (bit - 1) & ~seen) == 0;
+            open = !in_zone;
+            if (in_zone) boundary = std::max(boundary, q + at + 1);
+            seen = bit | (bit - 1);
+        }
+        if (open) {
+            // The open zone ends at its first byte that is no zone byte (at
+            // the latest the stop).
+            const unsigned ends = not_zone & ~seen;
+            if (ends != 0) {
+                open = false;
+                boundary = std::max(boundary, q + __builtin_ctz(ends));
+            }
+        }
+        if (stop != 0 || (percent == 0 && !open && !first)) return boundary;
+        run_before = run >> 31;
+    }
+    return boundary;
 }
 #endif
 
@@ -902,6 +1037,12 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
             if (flags != 0) return p;
             if (no_stop_ahead(p, lim)) continue;
         }
+#if defined(IOCSCAN_SKIP_AVX2)
+        // Near a "%": the tokens' boundaries from bit masks, up to a run with
+        // two colons or the first block that needs no look at "%"
+        // (url-encoded text, "1:%" repeated).
+        if (searched && *stop != 0 && ipv6_zone_pass_pays32(stop)) p = ipv6_zone_pass_avx2(p, lim);
+#endif
         // From p (a run start, or the end of a token passed over just above;
         // a token boundary either way) the tokens are followed byte
         // by byte, as the DFA would take them, until a run with two colons

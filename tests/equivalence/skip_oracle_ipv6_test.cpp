@@ -13,6 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 
 namespace iocscan::test {
 namespace {
@@ -46,6 +49,52 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
          "1:2:3:4:5:6:7::", "ab:cd:ef:01:23:45:67:89"},
         {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
     EXPECT_GE(expect_skips_agree(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
+}
+
+// The zone pass (ipv6_zone_pass_avx2()): chains of "%" long enough for its
+// 32-byte steps, ended by a run that reports or not depending on which "%"
+// opened a zone (chains of both parities: "7%8::1" holds "::1" after the
+// zone "8", "%8::1" after a lone "%" the run "8::1"), zones with "-" and
+// across blocks ended by a colon, "%" after "-" or "%" (no zone), runs of
+// one colon between "%"s, bytes no token holds, a "::" across its blocks,
+// the "%" as the last byte.
+TEST(SkipOracleIpv6, ZoneChainsAtEveryOffset) {
+    std::vector<std::string> units;
+    std::string chain;
+    for (int n = 0; n < 24; ++n) {
+        chain += static_cast<char>('0' + n % 10);
+        chain += '%';
+        if (n >= 14) units.push_back(chain + "8::1");
+    }
+    std::string http;
+    for (int n = 0; n < 7; ++n) http += "http%3A%2F%";
+    units.push_back(http + "fe80::1%eth0");
+    units.push_back(http + "2F::1");
+    units.push_back("q%" + std::string(70, 'a') + "::1");
+    units.push_back("q%" + std::string(40, 'a') + "-b.c::1%x");
+    units.push_back("q%" + std::string(40, 'b') + "%::1");
+    units.push_back("q-%ab%cd%ef%gh%ij%kl%mn%op%qr%st%uv::1");
+    units.push_back("q%%ab%cd%ef%gh%ij%kl%mn%op%qr%st%uv::1");
+    std::string colons;
+    for (int n = 0; n < 12; ++n) colons += "1:%";
+    units.push_back(colons + "2001:db8::1");
+    units.push_back(colons + ":1");
+    units.push_back("a:b%c:d%e:f%a:b%c:d%e:f%a:b%c:d%e:f%a:b%c:d%e:f%::1");
+    units.push_back("a%b c%d/e%f\xc3\xa9%a%b c%d/e%f%a%b c%d/e%f%a%b c%d%1::1");
+    units.push_back(http + "1:2:3:4:5:6:7:8%1");
+    std::string text;
+    for (const std::string& unit : units) {
+        for (std::size_t pad = 0; pad < 34; ++pad) {
+            text += std::string(pad, ' ');
+            text += unit;
+            text += "\n";
+        }
+    }
+    // A run whose "::" falls on every position of the pass's 32-byte steps
+    // (they start at the run before the first stop), then more "%" text.
+    for (std::size_t k = 0; k < 33; ++k) text += colons + std::string(k, 'x') + " fe80::1 " + colons + "\n";
+    text += http + "fe80::1%";
+    EXPECT_GE(expect_skips_agree(text, "ipv6 zone chains", options_for({Type::ipv6}, true)), 400u);
 }
 
 // "[:]" at every offset of a 32-byte block, alone, in an address, in a run
