@@ -245,9 +245,10 @@ inline constexpr std::ptrdiff_t kPlainRunReach = 34;
 /// is the whole token, ending at a token boundary; it reports nothing
 /// unless it holds exactly four groups (emit_dotted_run() wants four; a
 /// version "v1.2.12", a date "2024.01.05", "HTTP/1.1" do not have them).
-/// Returns the run's end for such a token, else nullptr (the DFA takes it).
-/// Reads q[0, kPlainRunReach).
-inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
+/// Returns the run's end for such a token, else nullptr: the DFA takes it,
+/// unless it is such a token of four groups, whose end goes to `quad_end`
+/// (the lex function judges it without the DFA). Reads q[0, kPlainRunReach).
+inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const unsigned char*& quad_end) {
     // Bit i: byte i is in the run (a digit, or a "." before a digit).
     const auto in_run16 = [](const unsigned char* at, unsigned& dots) {
         const unsigned digits = digit_mask(load16(at));
@@ -266,8 +267,11 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
     // Exactly three dots in the run: four groups, maybe an address.
     const unsigned in_run = dots & ((1u << end) - 1);
     const unsigned from_second = in_run & (in_run - 1), from_third = from_second & (from_second - 1);
-    if (from_third != 0 && (from_third & (from_third - 1)) == 0) return nullptr;
     if (ipv4_group_may_go_on(q[end], q[end + 1])) return nullptr;
+    if (from_third != 0 && (from_third & (from_third - 1)) == 0) {
+        quad_end = q + end;
+        return nullptr;
+    }
     return q + end;
 }
 #endif
@@ -278,10 +282,14 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
 /// byte after it is skipped by `[^0-9]+`. So groups like that are passed
 /// over, and so are plain runs of other than four groups
 /// (past_plain_dotted_run); the scan stops at the first group that may go on
-/// (or that comes within two bytes of lim), which starts a token.
+/// (or that comes within two bytes of lim), which starts a token. When that
+/// token is a plain run of four groups (past_plain_dotted_run), its end goes
+/// to `quad_end`, else `quad_end` is nullptr.
 // Inlined into lex_ipv4: it runs once per token there.
 [[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim,
-                                                              const BlockClasses* blocks = nullptr) {
+                                                              const BlockClasses* blocks,
+                                                              const unsigned char*& quad_end) {
+    quad_end = nullptr;
     if (!skips_on()) return p;
     // A token boundary at or before p: no group start is searched before it.
     const unsigned char* floor = p;
@@ -316,7 +324,7 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
             if (!ipv4_group_may_go_on(last[1], last[2])) continue;
             const unsigned char* q = last;
             while (q > floor && is_digit(q[-1])) --q;
-            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q) : nullptr;
+            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q, quad_end) : nullptr;
             if (end == nullptr) return q;
             floor = end;   // a non-digit after the passed run
             if (end - p >= 16) break;
@@ -344,6 +352,12 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
         if (ipv4_group_may_go_on(q[0], q[1])) return p;
         p = q;
     }
+}
+/// The same, without the four-group runs' ends (the tests' entry).
+inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim,
+                                        const BlockClasses* blocks = nullptr) {
+    const unsigned char* quad_end = nullptr;
+    return to_ipv4_run(p, lim, blocks, quad_end);
 }
 
 /// ipv4, email: LexState::skip_state values of past_long_dotted_run().

@@ -55,6 +55,35 @@ TEST(SkipOracleDotted, RunsAtEveryOffset) {
     EXPECT_GT(found, 4000u);
 }
 
+// A plain run of four groups that ends where no separator can follow is
+// judged by the lex function without the DFA (skip::to_ipv4_run's
+// `quad_end`): the version check on the bytes before it, the octet and
+// length checks, and every tail that may go on a run and so still needs the
+// DFA, glued to each prefix, at every offset of a 32-byte block.
+TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
+    const std::string quads[] = {
+        "1.2.3.4",   "255.255.255.255", "256.1.1.1",  "1.2.3.256",  "1.2.3.2555", "0001.2.3.4",
+        "10.0.0.01", "999.9.9.9",       "1.22.333.4", "12345678901234567890.1.1.1",
+    };
+    const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-"};
+    const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
+                                  "[.]5", "\\.", "-", "a", ":80"};
+    std::size_t found = 0;
+    for (const std::string& quad : quads) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 33; ++offset) {
+            const std::string& before = befores[offset % std::size(befores)];
+            for (const std::string& after : afters) {
+                text += std::string(offset, 'x') + " " + before + quad + after + " 8.8.4.4\n";
+            }
+        }
+        const std::string label = "quad \"" + quad + "\"";
+        found += expect_skips_agree(text, label + ", ipv4 alone", ipv4_alone(), {1, 33, 0});
+        found += expect_skips_agree(text, label + ", with email", ipv4_with_email(), {1, 33, 0});
+    }
+    EXPECT_GT(found, 10000u);
+}
+
 /// Random text of digit groups joined by plain and defanged dots, with the
 /// bytes that may or may not go on a run around them.
 std::string dotted_fragments(std::size_t bytes, std::uint32_t seed) {
