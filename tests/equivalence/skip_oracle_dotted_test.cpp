@@ -148,6 +148,35 @@ TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
     EXPECT_GT(found, 1000u);
 }
 
+// A space before an opening bracket stops the e-mail skip only when a mark
+// or a space follows the bracket (the block classification's terms): the
+// spaced bracket forms right after a space, at every offset (so also with
+// the space as the last byte of a 32-byte block), next to log brackets that
+// start no separator (" [02/Oct", " (Windows").
+TEST(SkipOracleDotted, EmailBracketsAfterSpaceAtEveryOffset) {
+    const std::string units[] = {
+        "ann [at] example [.] org",  "bo (at) example (dot) com", "cy {at} example {.} net",
+        "di [ at ] example [ . ] org", "ed ( @ ) example ( dot ) io", "fi { @ } example { . } org",
+        "gil [@] example [dot] org",   "hu (@) example (.) com",
+    };
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            // Lines of 128 bytes: the unit's first space at every offset of a block.
+            std::string line = std::string(offset, 'x') + " " + unit + " [02/Oct/2026] (Windows NT) [1] (x";
+            line.resize(127, ';');
+            text += line + "\n";
+        }
+        // Alone, the skip classifies blocks itself (AVX2); with ipv4, the
+        // runner classifies the buffer (AVX2 or SSE2).
+        found += expect_skips_agree(text, "unit \"" + unit + "\"", options, {1, 33, 0});
+        found += expect_skips_agree(text, "unit \"" + unit + "\", with ipv4", ipv4_with_email(), {1, 33, 0});
+    }
+    EXPECT_GT(found, 400u);
+}
+
 // The e-mail skip itself stops at a bracket with a space inside before a
 // mark ("[ at ]"), at every offset: the DFA then starts at the user name.
 TEST(SkipOracleDotted, EmailSkipStopsAtBracketsWithSpaces) {
