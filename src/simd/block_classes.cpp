@@ -34,13 +34,15 @@ constexpr std::string_view kBreak = "\n\r"sv;
 /// window computes one class byte.
 constexpr std::array<Term, 23> kTerms{{
     // email (to_email_at): "@" or NUL; an opening bracket before a mark or a
-    // space; a space before an opening bracket, "@", "at" or "do".
+    // space; a space before such a bracket, "@", "at" or "do". (A space
+    // before any bracket passed every " [02/Oct/..." and " (Windows" of a
+    // log.)
     {kBlockEmail, "\0@"sv, kAny, kAny},
     {kBlockEmail, "[{"sv, kEmailMark, kAny},
     {kBlockEmail, "("sv, kEmailMark, kAny},
-    {kBlockEmail, " "sv, "("sv, kAny},
+    {kBlockEmail, " "sv, "("sv, kEmailMark},
     {kBlockEmail, " "sv, "@"sv, kAny},
-    {kBlockEmail, " "sv, "[{"sv, kAny},
+    {kBlockEmail, " "sv, "[{"sv, kEmailMark},
     {kBlockEmail, " "sv, "aA"sv, "tT"sv},
     {kBlockEmail, " "sv, "dD"sv, "oO"sv},
     // ipv4 (to_ipv4_run): a digit group's end before a separator that may go
