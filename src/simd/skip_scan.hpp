@@ -1451,14 +1451,19 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         // Blocks where the block classification's email test passes nowhere
         // are passed over 32 bytes at a time first: by their bits when the
         // driver classified the buffer, by the classifier run from here
-        // otherwise (AVX2 only).
+        // otherwise (AVX2 only). Its " dot" term is read at the "d" (" do"
+        // at the space passed most blocks of prose), so the space before it
+        // may end the block before the one it flags: the search goes on
+        // from that byte.
         if (blocks != nullptr) {
-            p = blocks->next(kBlockEmail, p, lim);
+            const unsigned char* const flagged = blocks->next(kBlockEmail, p, lim);
+            if (flagged != p) p = flagged - 1;
             if (lim - p < 20) break;
         }
 #if defined(IOCSCAN_SKIP_AVX2)
         else if (avx2) {
-            p = next_flagged_avx2<kBlockEmail>(p, lim);
+            const unsigned char* const flagged = next_flagged_avx2<kBlockEmail>(p, lim);
+            if (flagged != p) p = flagged - 1;
             if (lim - p < 20) break;
         }
 #endif

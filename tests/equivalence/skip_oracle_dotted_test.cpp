@@ -149,15 +149,20 @@ TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
 }
 
 // A space before an opening bracket stops the e-mail skip only when a mark
-// or a space follows the bracket (the block classification's terms): the
-// spaced bracket forms right after a space, at every offset (so also with
-// the space as the last byte of a 32-byte block), next to log brackets that
-// start no separator (" [02/Oct", " (Windows").
-TEST(SkipOracleDotted, EmailBracketsAfterSpaceAtEveryOffset) {
+// or a space follows the bracket (the block classification's terms), and
+// " dot " is flagged at its "d": the spaced forms right after a space, at
+// every offset (so also with the space as the last byte of a 32-byte
+// block), next to log brackets that start no separator (" [02/Oct",
+// " (Windows").
+TEST(SkipOracleDotted, EmailSpacedFormsAtEveryBlockOffset) {
     const std::string units[] = {
         "ann [at] example [.] org",  "bo (at) example (dot) com", "cy {at} example {.} net",
         "di [ at ] example [ . ] org", "ed ( @ ) example ( dot ) io", "fi { @ } example { . } org",
         "gil [@] example [dot] org",   "hu (@) example (.) com",
+        // The block classification reads " dot " at its "d": the space may
+        // end the block before.
+        "jan at example dot org",      "kai at example DOT com dot anecdote dotnet",
+        "lu dot averyveryverylongusername at example dot org",
     };
     const Options options = options_for({Type::email});
     std::size_t found = 0;
