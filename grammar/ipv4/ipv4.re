@@ -24,6 +24,13 @@ namespace iocscan::detail {
 
 namespace {
 
+/// The action of a run token [st.tok, st.cur) whose address part ends at
+/// `end`: an address or a cidr, unless the token is too long or a version.
+void report_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, const unsigned char* end) {
+    const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+    if (st.token_fits()) emit_dotted_run(sink, st.tok, end, version);
+}
+
 LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     // st.skip_state set: the skip parked at lim with a digit of a long run
@@ -52,7 +59,18 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     next_token:
         // Non-digits, which `[^0-9]+` below skips, and digit groups that
         // cannot start an address are passed over (simd/skip_scan.hpp).
-        st.cur = skip::to_ipv4_run(st.cur, st.lim, st.blocks);
+        {
+            const unsigned char* quad_end = nullptr;
+            st.cur = skip::to_ipv4_run(st.cur, st.lim, st.blocks, quad_end);
+            if (quad_end != nullptr) {
+                // A plain run of four groups that ends at a token boundary:
+                // the token the DFA would take, judged by its action below.
+                st.start_token();
+                st.cur = quad_end;
+                report_run(st, sink, prefix, st.cur);
+                continue;
+            }
+        }
     long_run:
         // Runs too long to report are passed too (simd/skip_scan.hpp).
         st.cur = skip::past_long_dotted_run<skip::Ipv4Words>(st.cur, st.lim, st.max_token, st.skip_state);
@@ -80,16 +98,13 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             run = digit+ (sep digit+)*;
 
             run ("/" digit+)? {
-                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
-                if (st.token_fits()) emit_dotted_run(sink, st.tok, st.cur, version);
+                report_run(st, sink, prefix, st.cur);
                 continue;
             }
             // "10.1.2.0/2a": a number glued to a letter is a path segment,
             // not a prefix length; the address before it stands alone.
             run "/" digit+ [a-zA-Z_] {
-                const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
-                const unsigned char* slash = std::find(st.tok, st.cur, static_cast<unsigned char>('/'));
-                if (st.token_fits()) emit_dotted_run(sink, st.tok, slash, version);
+                report_run(st, sink, prefix, std::find(st.tok, st.cur, static_cast<unsigned char>('/')));
                 continue;
             }
             [^0-9]+ { continue; }

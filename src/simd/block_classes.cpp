@@ -34,15 +34,19 @@ constexpr std::string_view kBreak = "\n\r"sv;
 /// window computes one class byte.
 constexpr std::array<Term, 23> kTerms{{
     // email (to_email_at): "@" or NUL; an opening bracket before a mark or a
-    // space; a space before an opening bracket, "@", "at" or "do".
+    // space; a space before such a bracket, "@" or "at"; "dot" (read at its
+    // "d", one byte after the space " dot " starts with: the skip looks one
+    // byte before a flagged block; " do" passed most blocks of prose). (A
+    // space before any bracket passed every " [02/Oct/..." and " (Windows"
+    // of a log.)
     {kBlockEmail, "\0@"sv, kAny, kAny},
     {kBlockEmail, "[{"sv, kEmailMark, kAny},
     {kBlockEmail, "("sv, kEmailMark, kAny},
-    {kBlockEmail, " "sv, "("sv, kAny},
+    {kBlockEmail, " "sv, "("sv, kEmailMark},
     {kBlockEmail, " "sv, "@"sv, kAny},
-    {kBlockEmail, " "sv, "[{"sv, kAny},
+    {kBlockEmail, " "sv, "[{"sv, kEmailMark},
     {kBlockEmail, " "sv, "aA"sv, "tT"sv},
-    {kBlockEmail, " "sv, "dD"sv, "oO"sv},
+    {kBlockEmail, "dD"sv, "oO"sv, "tT"sv},
     // ipv4 (to_ipv4_run): a digit group's end before a separator that may go
     // on: "[", "\\", "]]", "(", "." or "/". ("]" alone would pass every
     // "[1234]" of a log.)

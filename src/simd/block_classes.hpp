@@ -9,7 +9,8 @@
 // test passes nowhere in a block passes over it with a bit test. A set bit
 // only sends the skip to its exact test, so a bit may be set where nothing
 // is (the blocks at the buffer end are all ones until their next bytes
-// arrive); a bit must never be clear where the family's cheap test passes.
+// arrive); a bit must never be clear where the family's cheap test passes
+// (email's " dot" term is read at its "d": that skip looks one byte back).
 //
 // Blocks are aligned to absolute input offsets, so the bits of bytes kept
 // across a refill stay valid and only the new bytes are classified.

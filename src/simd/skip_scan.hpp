@@ -245,9 +245,10 @@ inline constexpr std::ptrdiff_t kPlainRunReach = 34;
 /// is the whole token, ending at a token boundary; it reports nothing
 /// unless it holds exactly four groups (emit_dotted_run() wants four; a
 /// version "v1.2.12", a date "2024.01.05", "HTTP/1.1" do not have them).
-/// Returns the run's end for such a token, else nullptr (the DFA takes it).
-/// Reads q[0, kPlainRunReach).
-inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
+/// Returns the run's end for such a token, else nullptr: the DFA takes it,
+/// unless it is such a token of four groups, whose end goes to `quad_end`
+/// (the lex function judges it without the DFA). Reads q[0, kPlainRunReach).
+inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const unsigned char*& quad_end) {
     // Bit i: byte i is in the run (a digit, or a "." before a digit).
     const auto in_run16 = [](const unsigned char* at, unsigned& dots) {
         const unsigned digits = digit_mask(load16(at));
@@ -266,8 +267,11 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
     // Exactly three dots in the run: four groups, maybe an address.
     const unsigned in_run = dots & ((1u << end) - 1);
     const unsigned from_second = in_run & (in_run - 1), from_third = from_second & (from_second - 1);
-    if (from_third != 0 && (from_third & (from_third - 1)) == 0) return nullptr;
     if (ipv4_group_may_go_on(q[end], q[end + 1])) return nullptr;
+    if (from_third != 0 && (from_third & (from_third - 1)) == 0) {
+        quad_end = q + end;
+        return nullptr;
+    }
     return q + end;
 }
 #endif
@@ -278,10 +282,14 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
 /// byte after it is skipped by `[^0-9]+`. So groups like that are passed
 /// over, and so are plain runs of other than four groups
 /// (past_plain_dotted_run); the scan stops at the first group that may go on
-/// (or that comes within two bytes of lim), which starts a token.
+/// (or that comes within two bytes of lim), which starts a token. When that
+/// token is a plain run of four groups (past_plain_dotted_run), its end goes
+/// to `quad_end`, else `quad_end` is nullptr.
 // Inlined into lex_ipv4: it runs once per token there.
 [[gnu::always_inline]] inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim,
-                                                              const BlockClasses* blocks = nullptr) {
+                                                              const BlockClasses* blocks,
+                                                              const unsigned char*& quad_end) {
+    quad_end = nullptr;
     if (!skips_on()) return p;
     // A token boundary at or before p: no group start is searched before it.
     const unsigned char* floor = p;
@@ -316,7 +324,7 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
             if (!ipv4_group_may_go_on(last[1], last[2])) continue;
             const unsigned char* q = last;
             while (q > floor && is_digit(q[-1])) --q;
-            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q) : nullptr;
+            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q, quad_end) : nullptr;
             if (end == nullptr) return q;
             floor = end;   // a non-digit after the passed run
             if (end - p >= 16) break;
@@ -344,6 +352,12 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q) {
         if (ipv4_group_may_go_on(q[0], q[1])) return p;
         p = q;
     }
+}
+/// The same, without the four-group runs' ends (the tests' entry).
+inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned char* lim,
+                                        const BlockClasses* blocks = nullptr) {
+    const unsigned char* quad_end = nullptr;
+    return to_ipv4_run(p, lim, blocks, quad_end);
 }
 
 /// ipv4, email: LexState::skip_state values of past_long_dotted_run().
@@ -1502,10 +1516,10 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 
 #if defined(__SSE2__)
 /// email: the cheap test of to_email_at() at 16 positions, which most blocks
-/// fail: no "@", no NUL, no opening bracket before a mark or a space, and no
-/// space before an opening bracket, "at" or "do" (a superset of
-/// email_block_stops(): English prose is full of " a" and " d", logs of "["
-/// before a digit). "[" | 0x20 is "{", and no other byte but "{" gives that.
+/// fail: no "@", no NUL, no opening bracket before a mark or a space, no
+/// space before such a bracket or "at", and no "dot" (a superset of
+/// email_block_stops(), but for "dot", read at its "d": English prose is
+/// full of " a" and " do", logs of "[" before a digit). "[" | 0x20 is "{", and no other byte but "{" gives that.
 /// The block classification's SSE2 path; the skip's own loop reads one byte
 /// more (email_cheap16_4).
 inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
@@ -1515,10 +1529,14 @@ inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
     const __m128i space_v = veq(v0, ' ');
     const __m128i a1 = veq(l1, 'a'), d1 = veq(l1, 'd');
     const __m128i mark1 = vor(vor(veq(v1, '.'), veq(v1, '@')), vor(vor(a1, d1), veq(v1, ' ')));   // or a space
+    const __m128i mark2 = vor(vor(veq(v2, '.'), veq(v2, '@')), vor(vor(veq(l2, 'a'), veq(l2, 'd')), veq(v2, ' ')));
     const __m128i open0 = vor(veq(_mm_or_si128(v0, to_lower), '{'), veq(v0, '('));
     const __m128i open1 = vor(veq(l1, '{'), veq(v1, '('));
-    const __m128i word1 = vor(vand(a1, veq(l2, 't')), vand(d1, veq(l2, 'o')));
-    return vor(vor(veq(v0, '@'), veq(v0, 0)), vor(vand(open0, mark1), vand(space_v, vor(vor(open1, word1), veq(v1, '@')))));
+    const __m128i at1 = vand(a1, veq(l2, 't'));
+    // "dot" at its "d", as the AVX2 terms read it (to_email_at looks one byte back).
+    const __m128i dot0 = vand(veq(_mm_or_si128(v0, to_lower), 'd'), vand(veq(l1, 'o'), veq(l2, 't')));
+    return vor(vor(vor(veq(v0, '@'), veq(v0, 0)), dot0),
+               vor(vand(open0, mark1), vand(space_v, vor(vor(vand(open1, mark2), at1), veq(v1, '@')))));
 }
 
 /// email: the test of to_email_at()'s loop, email_block_stops() read on
@@ -1576,14 +1594,19 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         // Blocks where the block classification's email test passes nowhere
         // are passed over 32 bytes at a time first: by their bits when the
         // driver classified the buffer, by the classifier run from here
-        // otherwise (AVX2 only).
+        // otherwise (AVX2 only). Its " dot" term is read at the "d" (" do"
+        // at the space passed most blocks of prose), so the space before it
+        // may end the block before the one it flags: the search goes on
+        // from that byte.
         if (blocks != nullptr) {
-            p = blocks->next(kBlockEmail, p, lim);
+            const unsigned char* const flagged = blocks->next(kBlockEmail, p, lim);
+            if (flagged != p) p = flagged - 1;
             if (lim - p < 20) break;
         }
 #if defined(IOCSCAN_SKIP_AVX2)
         else if (avx2) {
-            p = next_flagged_avx2<kBlockEmail>(p, lim);
+            const unsigned char* const flagged = next_flagged_avx2<kBlockEmail>(p, lim);
+            if (flagged != p) p = flagged - 1;
             if (lim - p < 20) break;
         }
 #endif

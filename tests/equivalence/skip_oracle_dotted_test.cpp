@@ -55,6 +55,35 @@ TEST(SkipOracleDotted, RunsAtEveryOffset) {
     EXPECT_GT(found, 4000u);
 }
 
+// A plain run of four groups that ends where no separator can follow is
+// judged by the lex function without the DFA (skip::to_ipv4_run's
+// `quad_end`): the version check on the bytes before it, the octet and
+// length checks, and every tail that may go on a run and so still needs the
+// DFA, glued to each prefix, at every offset of a 32-byte block.
+TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
+    const std::string quads[] = {
+        "1.2.3.4",   "255.255.255.255", "256.1.1.1",  "1.2.3.256",  "1.2.3.2555", "0001.2.3.4",
+        "10.0.0.01", "999.9.9.9",       "1.22.333.4", "12345678901234567890.1.1.1",
+    };
+    const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-"};
+    const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
+                                  "[.]5", "\\.", "-", "a", ":80"};
+    std::size_t found = 0;
+    for (const std::string& quad : quads) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 33; ++offset) {
+            const std::string& before = befores[offset % std::size(befores)];
+            for (const std::string& after : afters) {
+                text += std::string(offset, 'x') + " " + before + quad + after + " 8.8.4.4\n";
+            }
+        }
+        const std::string label = "quad \"" + quad + "\"";
+        found += expect_skips_agree(text, label + ", ipv4 alone", ipv4_alone(), {1, 33, 0});
+        found += expect_skips_agree(text, label + ", with email", ipv4_with_email(), {1, 33, 0});
+    }
+    EXPECT_GT(found, 10000u);
+}
+
 /// Random text of digit groups joined by plain and defanged dots, with the
 /// bytes that may or may not go on a run around them.
 std::string dotted_fragments(std::size_t bytes, std::uint32_t seed) {
@@ -117,6 +146,40 @@ TEST(SkipOracleDotted, EmailSpacedWordsAtEveryOffset) {
         found += expect_skips_agree(text, "unit \"" + unit + "\"", options, {1, 7, 33, 4096, 0});
     }
     EXPECT_GT(found, 1000u);
+}
+
+// A space before an opening bracket stops the e-mail skip only when a mark
+// or a space follows the bracket (the block classification's terms), and
+// " dot " is flagged at its "d": the spaced forms right after a space, at
+// every offset (so also with the space as the last byte of a 32-byte
+// block), next to log brackets that start no separator (" [02/Oct",
+// " (Windows").
+TEST(SkipOracleDotted, EmailSpacedFormsAtEveryBlockOffset) {
+    const std::string units[] = {
+        "ann [at] example [.] org",  "bo (at) example (dot) com", "cy {at} example {.} net",
+        "di [ at ] example [ . ] org", "ed ( @ ) example ( dot ) io", "fi { @ } example { . } org",
+        "gil [@] example [dot] org",   "hu (@) example (.) com",
+        // The block classification reads " dot " at its "d": the space may
+        // end the block before.
+        "jan at example dot org",      "kai at example DOT com dot anecdote dotnet",
+        "lu dot averyveryverylongusername at example dot org",
+    };
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        std::string text;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            // Lines of 128 bytes: the unit's first space at every offset of a block.
+            std::string line = std::string(offset, 'x') + " " + unit + " [02/Oct/2026] (Windows NT) [1] (x";
+            line.resize(127, ';');
+            text += line + "\n";
+        }
+        // Alone, the skip classifies blocks itself (AVX2); with ipv4, the
+        // runner classifies the buffer (AVX2 or SSE2).
+        found += expect_skips_agree(text, "unit \"" + unit + "\"", options, {1, 33, 0});
+        found += expect_skips_agree(text, "unit \"" + unit + "\", with ipv4", ipv4_with_email(), {1, 33, 0});
+    }
+    EXPECT_GT(found, 400u);
 }
 
 // The e-mail skip itself stops at a bracket with a space inside before a

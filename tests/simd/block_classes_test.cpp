@@ -56,10 +56,11 @@ bool passes(std::uint8_t family, const unsigned char* b) {
     switch (family) {
     case kBlockIpv4:   // a digit group's end before "[", "\\", "]]", "(", "." or "/"
         return b[0] >= '0' && b[0] <= '9' && (in(b[1], "[\\(./") || (b[1] == ']' && b[2] == ']'));
-    case kBlockEmail:
+    case kBlockEmail:   // " dot" is read at its "d" (to_email_at looks one byte back)
         return b[0] == '@' || b[0] == 0 || (in(b[0], "[{(") && in(b[1], ".@aAdD ")) ||
-               (b[0] == ' ' && (in(b[1], "[{(@") || (lower(b[1]) == 'a' && lower(b[2]) == 't') ||
-                                (lower(b[1]) == 'd' && lower(b[2]) == 'o')));
+               (b[0] == ' ' && ((in(b[1], "[{(") && in(b[2], ".@aAdD ")) || b[1] == '@' ||
+                                (lower(b[1]) == 'a' && lower(b[2]) == 't'))) ||
+               (lower(b[0]) == 'd' && lower(b[1]) == 'o' && lower(b[2]) == 't');
     case kBlockYara: {
         const std::string_view three(reinterpret_cast<const char*>(b), 3);
         return b[0] == 0 || (b[0] == '/' && (b[1] == '/' || b[1] == '*')) || three == "imp" || three == "inc" ||
