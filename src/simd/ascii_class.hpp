@@ -18,6 +18,9 @@ constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '
 /// [0-9A-Fa-f]
 constexpr bool is_hex(unsigned c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 /// An e-mail address character, [A-Za-z0-9_%+-].
+/// A byte a plain IPv6 address's text can hold (hex groups, colons, the
+/// dots of an embedded IPv4 address).
+constexpr bool is_ipv6_char(unsigned c) { return is_hex(c) || c == ':' || c == '.'; }
 constexpr bool is_email_char(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
 /// ASCII lower case; every other byte as it is.
 constexpr char ascii_lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }

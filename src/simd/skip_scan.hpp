@@ -79,6 +79,7 @@ using detail::is_alpha;
 using detail::is_digit;
 using detail::is_email_char;
 using detail::is_hex;
+using detail::is_ipv6_char;
 using detail::is_word;
 
 /// Byte classes for the scalar loops of the skips: one table load per byte
@@ -1304,9 +1305,14 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
         // Back over the run that holds `stop`: the first "[:]" is there or
         // later, so only run bytes stand before it.
         const unsigned char* q = stop;
-        while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) --q;
-        if (static_cast<std::size_t>(stop - q) <= max_token) return q;
-        // The run's token holds more than max_token bytes: pass it.
+        bool address_bytes = true;   // none outside an address's text (emit_defanged_ipv6_run)
+        while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) {
+            --q;
+            address_bytes = address_bytes && is_ipv6_char(*q);
+        }
+        if (address_bytes && static_cast<std::size_t>(stop - q) <= max_token) return q;
+        // The run's token holds more than max_token bytes, or a byte no
+        // address holds ("hxxp[:]//"): it reports nothing. Pass it.
         p = defanged_long_run_rest(stop, lim, skip_state);
         if (skip_state != 0) return p;
     }

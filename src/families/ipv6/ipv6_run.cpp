@@ -172,6 +172,9 @@ void refang_ipv6(std::string_view raw, std::string& out) {
 void emit_defanged_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
     const std::string_view raw(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
     if (raw.find("[:]") == std::string_view::npos) return;
+    // Refang only turns "[:]" into ":": another byte outside the address
+    // text (a scheme's "hxxp[:]", a word's "_") makes no address.
+    if (std::any_of(begin, end, [](unsigned char c) { return !is_ipv6_char(c) && c != '[' && c != ']'; })) return;
     // Dots after the address end the sentence, not the address.
     while (end > begin && end[-1] == '.') --end;
     std::string plain;
