@@ -476,8 +476,9 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
 #if defined(__SSE2__)
     // Blocks of positions (reading up to 2 bytes past each, all before lim):
     // a plain byte, an opener that starts a token, a closer that ends one
-    // (the token starts of the block before carried; p - 2 >= tok).
-    {
+    // (the token starts of the block before carried; p - 2 >= tok). The
+    // carried starts read up to p + 1: only with a block's bytes left.
+    if (lim - p >= 18) {
         JoinedBlocks blocks{(is_bracket_atok(p - 2) ? 1u << 14 : 0u) | (is_bracket_atok(p - 1) ? 1u << 15 : 0u),
                             p[-1] == ']' ? 1u << 15 : 0u, anchored, last_anchor};
 #if defined(IOCSCAN_SKIP_AVX2)
