@@ -405,9 +405,12 @@ inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* s
         // Sixteen bytes of words and dots, each dot before a word byte, with
         // a word byte after them: all in the run ("1.1.1...", "aHaH...").
         while (stop - p >= 16) {
-            const __m128i v = load16(p), v1 = load16(p + 1);
-            const unsigned words = Words::mask(v), dots = eq(v, '.'), next = Words::mask(v1);
-            if ((next & 0x8000) == 0) break;
+            const __m128i v = load16(p);
+            const unsigned words = Words::mask(v), dots = eq(v, '.');
+            // Whether the byte after each is a word byte: the same mask one
+            // byte on, and p[16] (before `stop`) for the last.
+            if (!Words::has(p[16])) break;
+            const unsigned next = (words >> 1) | 0x8000;
             if ((words | dots) == 0xFFFF && (dots & ~next) == 0) {
                 p += 16;
                 continue;
@@ -418,7 +421,7 @@ inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* s
             if (stop - p < 17) break;
             const unsigned opens = eq(v, '['), closes = eq(v, ']');
             if ((words | dots | opens | closes) != 0xFFFF) break;
-            const __m128i v2 = load16(p + 2), v3 = load16(p + 3);
+            const __m128i v1 = load16(p + 1), v2 = load16(p + 2), v3 = load16(p + 3);
             const unsigned in_brackets = (opens << 1) & eq(v1, ']');   // the "." of "[.]"
             if ((opens & ~(eq(v1, '.') & eq(v2, ']') & Words::mask(v3))) != 0 ||
                 (closes & ~(opens << 2) & 0xFFFF) != 0 || (dots & ~(next | in_brackets)) != 0) {
@@ -1304,11 +1307,14 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
         const unsigned char* const stop = found != nullptr ? found : (lim - start >= 2 ? lim - 2 : start);
         // Back over the run that holds `stop`: the first "[:]" is there or
         // later, so only run bytes stand before it.
+        // The walk ends as soon as the run is known to report nothing (a
+        // line of one word was walked back whole at every call).
         const unsigned char* q = stop;
         bool address_bytes = true;   // none outside an address's text (emit_defanged_ipv6_run)
-        while (q > start && (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) {
+        while (q > start && address_bytes && static_cast<std::size_t>(stop - q) <= max_token &&
+               (is_word(q[-1]) || q[-1] == '.' || q[-1] == ':')) {
             --q;
-            address_bytes = address_bytes && is_ipv6_char(*q);
+            address_bytes = is_ipv6_char(*q);
         }
         if (address_bytes && static_cast<std::size_t>(stop - q) <= max_token) return q;
         // The run's token holds more than max_token bytes, or a byte no
