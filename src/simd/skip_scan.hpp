@@ -1230,6 +1230,31 @@ IOCSCAN_AVX2 inline const unsigned char* defanged_colon_search_avx2(const unsign
 inline constexpr unsigned kDefangedInLongRun = 1;
 inline constexpr unsigned kDefangedBracketAtLim = 2;
 
+/// ipv6 (defanged): past the 16-byte blocks from `p` (a piece's start in a
+/// run) that lie all in the run: run bytes, and "[:]"s whole inside them
+/// ("a[:]a[:]..." took a step per piece). Only for runs known to be long:
+/// a short one would pay the block test for nothing.
+inline const unsigned char* defanged_run_blocks(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    while (lim - p >= 18) {
+        const __m128i v = load16(p);
+        const unsigned run = word_mask(v) | eq(v, '.') | eq(v, ':');
+        if (run == 0xFFFF) {   // plain run bytes: as fast as ipv6_run_end()
+            p += 16;
+            continue;
+        }
+        const unsigned opens = eq(v, '['), closes = eq(v, ']');
+        if ((run | opens | closes) != 0xFFFF || (opens & 0xC000) != 0) break;
+        const unsigned colon_closes = opens & eq(load16(p + 1), ':') & eq(load16(p + 2), ']');
+        if (colon_closes != opens || closes != ((opens << 2) & 0xFFFF)) break;
+        p += 16;
+    }
+#else
+    (void)lim;
+#endif
+    return p;
+}
+
 /// ipv6 (defanged): the rest of a run token too long to report, from `p`
 /// inside it. Returns its end (a token boundary) with `skip_state` 0, or
 /// where it parks with `skip_state` saying how.
@@ -1274,7 +1299,7 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
             if (skip_state != 0) return p;
         }
     } else if (skip_state == kDefangedInLongRun) {
-        p = defanged_long_run_rest(p, lim, skip_state);
+        p = defanged_long_run_rest(defanged_run_blocks(p, lim), lim, skip_state);
         if (skip_state != 0) return p;
     }
     for (;;) {
@@ -1316,10 +1341,29 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
             --q;
             address_bytes = is_ipv6_char(*q);
         }
-        if (address_bytes && static_cast<std::size_t>(stop - q) <= max_token) return q;
+        const unsigned char* rest = stop;   // a piece's start inside the run
+        if (address_bytes && static_cast<std::size_t>(stop - q) <= max_token) {
+            if (found == nullptr) return q;
+            // The run's end, looked for up to max_token + 1 bytes from its
+            // start: a longer run reports nothing either ("a[:]a[:]..."
+            // kept the DFA walking to the end of the line).
+            const unsigned char* const bound =
+                lim - q > static_cast<std::ptrdiff_t>(max_token + 1) ? q + max_token + 1 : lim;
+            rest = stop + 3;
+            for (;;) {
+                rest = ipv6_run_end(rest, bound);
+                if (rest == bound || lim - rest < 3 || !is_defanged_colon(rest)) break;
+                rest += 3;
+            }
+            // Within the bound, or unsure (lim came first): the DFA's. Past
+            // it, `rest` is no byte of a "[:]" but its first (each is taken
+            // whole, and ipv6_run_end() stops at a "[").
+            if (rest < bound || bound == lim) return q;
+            rest = defanged_run_blocks(rest, lim);
+        }
         // The run's token holds more than max_token bytes, or a byte no
         // address holds ("hxxp[:]//"): it reports nothing. Pass it.
-        p = defanged_long_run_rest(stop, lim, skip_state);
+        p = defanged_long_run_rest(rest, lim, skip_state);
         if (skip_state != 0) return p;
     }
 }

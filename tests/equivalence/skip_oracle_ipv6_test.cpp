@@ -100,11 +100,14 @@ TEST(SkipOracleIpv6, ZoneChainsAtEveryOffset) {
 // "[:]" at every offset of a 32-byte block, alone, in an address, in a run
 // too long to report, and as the last bytes of the input.
 TEST(SkipOracleIpv6, DefangedColonsAtEveryOffset) {
+    // A run of "[:]"-joined words longer than max_token (passed in blocks).
+    std::string long_joined_run;
+    for (int i = 0; i < 100; ++i) long_joined_run += "a[:]";
     // With runs holding a byte no address holds (the skip passes them
     // whole): a scheme, a "g" or "_" glued on before or after.
     std::string text = at_every_offset({"2001[:]db8[:][:]1", "fe80[:][:]1", "[:]", "a[:]b", "1[:]2[:]3[:]4[:]5[:]6[:]7[:]8",
                                         "[:][:]1", "2001[:]db8[:][:]" + std::string(250, 'a'), "hxxp[:]//",
-                                        "fe8g[:][:]1", "1.2.3.4[:][:]1"},
+                                        "fe8g[:][:]1", "1.2.3.4[:][:]1", long_joined_run},
                                        {" ", "[", "]", ":", "", "\n", "g", "_"});
     text += "2001[:]db8[:][:]1[:]";
     EXPECT_GE(expect_skips_agree(text, "defanged ipv6", options_for({Type::ipv6}, true)), 60u);
