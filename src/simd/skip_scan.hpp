@@ -621,6 +621,10 @@ inline constexpr unsigned kIpv6InZone = 3;
 
 constexpr bool is_ipv6_run_char(unsigned c) { return is_word(c) || c == '.' || c == ':'; }
 constexpr bool is_ipv6_zone_char(unsigned c) { return is_word(c) || c == '.' || c == '-'; }
+#if defined(__SSE2__)
+/// is_ipv6_run_char() of the 16 bytes of `v`, one bit each.
+inline unsigned ipv6_run_mask(__m128i v) { return word_mask(v) | eq(v, '.') | eq(v, ':'); }
+#endif
 
 /// ipv6, ipv6 (defanged): the first byte at or after `p` that is no run
 /// byte [0-9A-Za-z_.:], or lim.
@@ -628,7 +632,7 @@ inline const unsigned char* ipv6_run_end(const unsigned char* p, const unsigned 
 #if defined(__SSE2__)
     for (; lim - p >= 16; p += 16) {
         const __m128i v = load16(p);
-        const unsigned m = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+        const unsigned m = ~ipv6_run_mask(v) & 0xFFFF;
         if (m != 0) return p + __builtin_ctz(m);
     }
 #endif
@@ -926,7 +930,7 @@ inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const un
     // bound: one comparison says so.
     if (lim - q >= 16) {
         const __m128i v = load16(q);
-        const unsigned ends = ~(word_mask(v) | eq(v, '.') | eq(v, ':')) & 0xFFFF;
+        const unsigned ends = ~ipv6_run_mask(v) & 0xFFFF;
         if (ends != 0 && q + __builtin_ctz(ends) <= tok + kIpv6LongestReportingRun) return nullptr;
     }
 #endif
@@ -1238,7 +1242,7 @@ inline const unsigned char* defanged_run_blocks(const unsigned char* p, const un
 #if defined(__SSE2__)
     while (lim - p >= 18) {
         const __m128i v = load16(p);
-        const unsigned run = word_mask(v) | eq(v, '.') | eq(v, ':');
+        const unsigned run = ipv6_run_mask(v);
         if (run == 0xFFFF) {   // plain run bytes: as fast as ipv6_run_end()
             p += 16;
             continue;
