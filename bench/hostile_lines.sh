@@ -86,7 +86,7 @@ for line in "${lines[@]}"; do
                 /file:function/ { on = 1; next }
                 on && /\?\?\?:|:/ && $1 ~ /^[0-9,]+$/ && shown < top {
                     n = $1; gsub(",", "", n)
-                    name = $0; sub(/^[^:]*:/, "", name); sub(/\(.*/, "", name); sub(/.*::/, "", name)
+                    name = $0; sub(/^[^:]*:/, "", name); gsub(/\(anonymous namespace\)::/, "", name); sub(/\(.*/, "", name); sub(/.*::/, "", name)
                     printf "    %-36s %8.2f\n", name, n / b; shown++
                 }'
     fi
