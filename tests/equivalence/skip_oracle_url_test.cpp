@@ -213,15 +213,18 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
 }
 
 
-// Runs joined by three-byte defang tokens, parked by the bracket and
-// backslash rules (simd/url_anchor_skip.hpp): random runs of plain bytes,
-// the tokens and near misses of them ("(:)", "[dot]", "](", "\\" after a
-// bdot, a token cut short), long enough to be parked, one of them longer
-// than kMaxUrlLength, against the DFAs alone.
+// Runs joined by defang tokens, parked by the bracket and backslash rules
+// (simd/url_anchor_skip.hpp): random runs of plain bytes, the tokens (bdots
+// with and without spaces, "[:]", "[dot]" ...) and near misses of them
+// ("(:)", "[dot)", "[  .]", "](", "\\" after a bdot, a token cut short),
+// long enough to be parked, one of them longer than kMaxUrlLength, against
+// the DFAs alone.
 TEST(SkipOracle, UrlJoinedRuns) {
-    const std::vector<std::string> pieces = {"evil", "com", "7", "_", ".", "-", ":", "/", "[.]", "(.)", "[.)",
-                                             "(.]", "[:]", "[/]", "(/)", "(:)", "[dot]", "](", "\\", "\\.", "[",
-                                             "(", "]", ")", "\"", "@", " ", "[ . ]", "\\n"};
+    const std::vector<std::string> pieces = {
+        "evil", "com", "7", "_", ".", "-", ":", "/", "[.]", "(.)", "[.)", "(.]", "[:]", "[/]", "(/)", "[ . ]",
+        "( .)", "[. ]", "[ .)", "[dot]", "(DoT)", "(:)", "[dot)", "[  .]", "[ ..]", "[do]", "](", "\\", "\\.",
+        "[", "(", "]", ")", "\"", "@", " ", "[@]", "[at]", "\\n"};
+    constexpr std::size_t kRunPieces = 20;   // the plain bytes and the tokens
     std::mt19937 rng(31);
     const Options options = options_for({Type::url});
     std::size_t found = 0;
@@ -232,7 +235,7 @@ TEST(SkipOracle, UrlJoinedRuns) {
         while (text.size() < 3000) {
             if (rng() % 2 == 0) text += rng() % 2 == 0 ? "evil[.]example(.)com/" : "x\\.example\\.net/";
             for (std::size_t n = rng() % 120; n > 0; --n) {
-                text += pieces[rng() % 100 < 95 ? rng() % 15 : rng() % pieces.size()];
+                text += pieces[rng() % 100 < 95 ? rng() % kRunPieces : rng() % pieces.size()];
             }
             text += " ";
         }
@@ -240,9 +243,12 @@ TEST(SkipOracle, UrlJoinedRuns) {
     }
     EXPECT_GT(found, 200u);
     // Overlong: a run past kMaxUrlLength, then each way of ending it.
-    for (const std::string& unit : {std::string("1[.]"), std::string("a(.)b[:]"), std::string("x[/]")}) {
+    for (const std::string& unit : {std::string("1[.]"), std::string("a(.)b[:]"), std::string("x[/]"),
+                                    std::string("1[ . ]"), std::string("a[dot]"), std::string("1[ .]"),
+                                    std::string("b(DOT)c[. )"), std::string("a[dot]b[.]")}) {
         for (const std::string& end : {std::string(""), std::string(" x"), std::string("[.]\\n"),
-                                       std::string("[:](/)y"), std::string("["),
+                                       std::string("[:](/)y"), std::string("["), std::string("[ ."),
+                                       std::string("(do"), std::string("[ . ] x"),
                                        std::string("[:](/)evil[.]com/x y"), std::string("\\nevil[.]com/x y")}) {
             std::string text = "go ";
             while (text.size() < 70000) text += unit;
@@ -253,7 +259,7 @@ TEST(SkipOracle, UrlJoinedRuns) {
     // A URL whose run goes on to the end of the input.
     for (const std::size_t size : {std::size_t{100}, std::size_t{3000}}) {
         std::string text = "go evil[.]example(.)com/";
-        while (text.size() < size) text += "a[:]1[.]";
+        while (text.size() < size) text += "a[:]1[.]b[ . ]c(dot)";
         EXPECT_GT(expect_skips_agree(text, "to the end", options, {1, 33, 4096}), 0u);
     }
 }
