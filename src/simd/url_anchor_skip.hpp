@@ -438,30 +438,36 @@ struct JoinedBlocks {
 struct JoinedBlockBits {
     DefangTokenBits tokens;
     unsigned plain;       ///< a plain byte other than "\"
-    unsigned backslash, open_round, close_square;
+    unsigned escaped_dot;   ///< "\." starts here (a backslash rule's sdot)
+    unsigned backslash, space, open_round, close_square;
 };
 
 /// The first position of the block that ends the run (its bit), or 0;
-/// notes the bdots passed before it.
+/// notes the anchors passed before it.
 template <bool kBackslash, unsigned kWidth>
 inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, const unsigned char* p) {
     constexpr unsigned kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1u;
-    // Openers, closers and spaces are run bytes only inside tokens.
+    // Openers, closers and spaces are run bytes only inside tokens, "\"
+    // before a dot (and, bracket, anywhere before the first bdot).
     const unsigned covered = static_cast<unsigned>(b.tokens.spans | s.spans_after) & kAll;
     s.spans_after = b.tokens.spans >> kWidth;
-    unsigned bad = ~(b.plain | covered) & kAll;
-    if constexpr (!kBackslash) {
-        const unsigned anchors = b.tokens.bdots;
-        // "\" is a run byte until the run's first bdot.
-        const unsigned backslash = s.anchored ? 0u : b.backslash & ((anchors & (0u - anchors)) - 1u);
-        const unsigned after_square = ((b.close_square << 1) | (s.closed_square ? 1u : 0u)) & kAll;
-        bad = (bad & ~backslash) | (b.open_round & after_square);
-        s.closed_square = ((b.close_square >> (kWidth - 1)) & 1u) != 0;
-        const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
-        if (const unsigned passed = anchors & before_bad; passed != 0) {
-            s.anchored = true;
-            s.last_anchor = p + (31 - __builtin_clz(passed));
-        }
+    unsigned bad = ~(b.plain | covered | b.escaped_dot) & kAll;
+    const unsigned anchors = kBackslash ? b.escaped_dot : b.tokens.bdots;
+    const unsigned first_anchor = anchors & (0u - anchors);
+    const unsigned from_anchor = s.anchored ? kAll : first_anchor != 0 ? ~(first_anchor - 1u) & kAll : 0u;
+    const unsigned after_square = ((b.close_square << 1) | (s.closed_square ? 1u : 0u)) & kAll;
+    s.closed_square = ((b.close_square >> (kWidth - 1)) & 1u) != 0;
+    if constexpr (kBackslash) {
+        // In the URL body a space ends the body (but in an sdot), and so
+        // does "](".
+        bad |= (b.space | (b.open_round & after_square)) & from_anchor;
+    } else {
+        bad = (bad & ~(b.backslash & ~from_anchor)) | (b.open_round & after_square);
+    }
+    const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
+    if (const unsigned passed = anchors & before_bad; passed != 0) {
+        s.anchored = true;
+        s.last_anchor = p + (31 - __builtin_clz(passed));
     }
     return bad;
 }
@@ -469,8 +475,10 @@ inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, cons
 #if defined(__SSE2__)
 inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
     using namespace skip;
-    const __m128i v = load16(p);
-    return {defang_token_bits(p), plain_mask<true>(v), eq(v, '\\'), eq(v, '('), eq(v, ']')};
+    const __m128i v = load16(p), backslash = veq(v, '\\');
+    return {defang_token_bits(p), plain_mask<true>(v),
+            static_cast<unsigned>(_mm_movemask_epi8(vand(backslash, veq(load16(p + 1), '.')))),
+            static_cast<unsigned>(_mm_movemask_epi8(backslash)), eq(v, ' '), eq(v, '('), eq(v, ']')};
 }
 #endif
 
@@ -506,9 +514,14 @@ template <bool kBackslash>
 IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const unsigned char* lim, JoinedBlocks& s) {
     using namespace skip;
     for (; lim - p >= 36; p += 32) {
-        const __m256i v = load32(p);
-        const JoinedBlockBits b{defang_token_bits32(p), plain_mask32<true>(v), bits32(veq32(v, '\\')),
-                                bits32(veq32(v, '(')), bits32(veq32(v, ']'))};
+        const __m256i v = load32(p), backslash = veq32(v, '\\');
+        const JoinedBlockBits b{defang_token_bits32(p),
+                                plain_mask32<true>(v),
+                                bits32(vand32(backslash, veq32(load32(p + 1), '.'))),
+                                bits32(backslash),
+                                bits32(veq32(v, ' ')),
+                                bits32(veq32(v, '(')),
+                                bits32(veq32(v, ']'))};
         if (const unsigned bad = joined_block_bad<kBackslash, 32>(s, b, p); bad != 0) {
             p += __builtin_ctz(bad);
             return true;
@@ -530,12 +543,27 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
     // them; false where the run ends (`out`).
     const auto step = [&] {
         p = (kBackslash || anchored) ? plain_address_run_end<true>(p, lim) : plain_address_run_end<false>(p, lim);
-        if (p == lim || (!kBackslash && *p == '(' && p > tok && p[-1] == ']')) {   // "]("
+        const bool body = !kBackslash || anchored;   // "](" ends the URL body
+        if (p == lim || (body && *p == '(' && p > tok && p[-1] == ']')) {
             out = {p, p, last_anchor};
             return false;
         }
+        if (*p == '\\') {
+            // "\." (backslash: its anchor); "\" cut by lim may begin it.
+            if (lim - p < 2 || p[1] != '.') {
+                out = {lim - p < 2 ? lim : p, p, last_anchor};
+                return false;
+            }
+            if (kBackslash) {
+                anchored = true;
+                last_anchor = p;
+            }
+            p += 2;
+            return true;
+        }
         const int length = defang_token_at(p, lim);
-        if (length <= 0) {
+        // Backslash: in the URL body, a space ends the body.
+        if (length <= 0 || (kBackslash && anchored && (p[1] == ' ' || p[2] == ' '))) {
             // A token cut by lim may go on: scanned again by the next call.
             out = {length == kTokenCut ? lim : p, p, last_anchor};
             return false;
@@ -662,7 +690,11 @@ public:
     ParkableRun(const unsigned char* from, const unsigned char* lim) : start_(lim), lim_(lim) {
         if (!skip::skips_on() || lim - from < kShortestParkedRun) return;
         const unsigned char* r = lim;
-        for (std::ptrdiff_t cut = 1; cut < kLongestDefangToken; ++cut) {
+        if (kBackslash && lim[-1] == '\\') {   // "\." cut by lim
+            r = lim - 1;
+            joined_ = true;
+        }
+        for (std::ptrdiff_t cut = 1; r == lim && cut < kLongestDefangToken; ++cut) {
             if (defang_token_at(lim - cut, lim) == kTokenCut) {
                 r = lim - cut;
                 joined_ = true;
@@ -717,6 +749,8 @@ private:
     /// start_ (not before `from`), or null; bracket: not one whose "]" is
     /// followed by "(".
     const unsigned char* token_before(const unsigned char* from) const {
+        // Backslash: "\." (the plain bytes from start_ begin with its dot).
+        if (kBackslash && start_ > from && start_ != lim_ && start_[-1] == '\\' && *start_ == '.') return start_ - 1;
         if (start_ - from < 3 || !is_closer(start_[-1])) return nullptr;
         if (!kBackslash && start_ != lim_ && *start_ == '(' && start_[-1] == ']') return nullptr;
         // A token holds no opener but its first byte: the last one before.

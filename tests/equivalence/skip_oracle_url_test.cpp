@@ -222,9 +222,9 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
 TEST(SkipOracle, UrlJoinedRuns) {
     const std::vector<std::string> pieces = {
         "evil", "com", "7", "_", ".", "-", ":", "/", "[.]", "(.)", "[.)", "(.]", "[:]", "[/]", "(/)", "[ . ]",
-        "( .)", "[. ]", "[ .)", "[dot]", "(DoT)", "(:)", "[dot)", "[  .]", "[ ..]", "[do]", "](", "\\", "\\.",
-        "[", "(", "]", ")", "\"", "@", " ", "[@]", "[at]", "\\n"};
-    constexpr std::size_t kRunPieces = 20;   // the plain bytes and the tokens
+        "( .)", "[. ]", "[ .)", "[dot]", "(DoT)", "\\.", "(:)", "[dot)", "[  .]", "[ ..]", "[do]", "](", "\\",
+        "\\ .", "[", "(", "]", ")", "\"", "@", " ", "[@]", "[at]", "\\n"};
+    constexpr std::size_t kRunPieces = 22;   // the plain bytes and the tokens
     std::mt19937 rng(31);
     const Options options = options_for({Type::url});
     std::size_t found = 0;
@@ -245,10 +245,12 @@ TEST(SkipOracle, UrlJoinedRuns) {
     // Overlong: a run past kMaxUrlLength, then each way of ending it.
     for (const std::string& unit : {std::string("1[.]"), std::string("a(.)b[:]"), std::string("x[/]"),
                                     std::string("1[ . ]"), std::string("a[dot]"), std::string("1[ .]"),
-                                    std::string("b(DOT)c[. )"), std::string("a[dot]b[.]")}) {
+                                    std::string("b(DOT)c[. )"), std::string("a[dot]b[.]"), std::string("1\\."),
+                                    std::string("a[.]a\\."), std::string("a\\.b[dot]"), std::string("x\\.y[ . ]")}) {
         for (const std::string& end : {std::string(""), std::string(" x"), std::string("[.]\\n"),
                                        std::string("[:](/)y"), std::string("["), std::string("[ ."),
-                                       std::string("(do"), std::string("[ . ] x"),
+                                       std::string("(do"), std::string("[ . ] x"), std::string("\\"),
+                                       std::string("\\.\\n"), std::string("](x"),
                                        std::string("[:](/)evil[.]com/x y"), std::string("\\nevil[.]com/x y")}) {
             std::string text = "go ";
             while (text.size() < 70000) text += unit;
@@ -259,7 +261,7 @@ TEST(SkipOracle, UrlJoinedRuns) {
     // A URL whose run goes on to the end of the input.
     for (const std::size_t size : {std::size_t{100}, std::size_t{3000}}) {
         std::string text = "go evil[.]example(.)com/";
-        while (text.size() < size) text += "a[:]1[.]b[ . ]c(dot)";
+        while (text.size() < size) text += "a[:]1[.]b[ . ]c(dot)d\\.";
         EXPECT_GT(expect_skips_agree(text, "to the end", options, {1, 33, 4096}), 0u);
     }
 }
