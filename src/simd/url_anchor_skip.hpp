@@ -403,6 +403,7 @@ struct AddressRunScan {
 struct DefangTokenBits {
     std::uint64_t spans;   ///< defang_token_spans()
     unsigned bdots;        ///< where a bdot starts
+    unsigned spaced;       ///< where a bdot with a space starts
 };
 
 #if defined(__SSE2__)
@@ -422,7 +423,7 @@ inline DefangTokenBits defang_token_bits(const unsigned char* p) {
     const __m128i dot_word = vand(vand(matching(v4), letter(v1, 'd')), vand(letter(v2, 'o'), letter(v3, 't')));
     const auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
     return {defang_token_spans(bits(vor(bdot3, other3)), bits(bdot4), bits(vor(bdot5, dot_word))),
-            bits(vor(bdot3, vor(bdot4, bdot5)))};
+            bits(vor(bdot3, vor(bdot4, bdot5))), bits(vor(bdot4, bdot5))};
 }
 #endif
 
@@ -439,7 +440,7 @@ struct JoinedBlockBits {
     DefangTokenBits tokens;
     unsigned plain;       ///< a plain byte other than "\"
     unsigned escaped_dot;   ///< "\." starts here (a backslash rule's sdot)
-    unsigned backslash, space, open_round, close_square;
+    unsigned backslash, open_round, close_square;
 };
 
 /// The first position of the block that ends the run (its bit), or 0;
@@ -458,9 +459,9 @@ inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, cons
     const unsigned after_square = ((b.close_square << 1) | (s.closed_square ? 1u : 0u)) & kAll;
     s.closed_square = ((b.close_square >> (kWidth - 1)) & 1u) != 0;
     if constexpr (kBackslash) {
-        // In the URL body a space ends the body (but in an sdot), and so
-        // does "](".
-        bad |= (b.space | (b.open_round & after_square)) & from_anchor;
+        // In the URL body a space ends the body (a bdot's, at its opener:
+        // the body takes "[" or "(" as a byte), and so does "](".
+        bad |= (b.tokens.spaced | (b.open_round & after_square)) & from_anchor;
     } else {
         bad = (bad & ~(b.backslash & ~from_anchor)) | (b.open_round & after_square);
     }
@@ -478,7 +479,7 @@ inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
     const __m128i v = load16(p), backslash = veq(v, '\\');
     return {defang_token_bits(p), plain_mask<true>(v),
             static_cast<unsigned>(_mm_movemask_epi8(vand(backslash, veq(load16(p + 1), '.')))),
-            static_cast<unsigned>(_mm_movemask_epi8(backslash)), eq(v, ' '), eq(v, '('), eq(v, ']')};
+            static_cast<unsigned>(_mm_movemask_epi8(backslash)), eq(v, '('), eq(v, ']')};
 }
 #endif
 
@@ -504,7 +505,7 @@ IOCSCAN_AVX2 inline DefangTokenBits defang_token_bits32(const unsigned char* p) 
     const __m256i dot_matching = vor32(vand32(ob, veq32(v4, ']')), vand32(op, veq32(v4, ')')));
     const __m256i dot_word = vand32(vand32(dot_matching, letter32(v1, 'd')), vand32(letter32(v2, 'o'), letter32(v3, 't')));
     return {defang_token_spans(bits32(vor32(bdot3, other3)), bits32(bdot4), bits32(vor32(bdot5, dot_word))),
-            bits32(vor32(bdot3, vor32(bdot4, bdot5)))};
+            bits32(vor32(bdot3, vor32(bdot4, bdot5))), bits32(vor32(bdot4, bdot5))};
 }
 
 /// The joined-run scan 32 positions at a time while 36 bytes are left:
@@ -519,7 +520,6 @@ IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const u
                                 plain_mask32<true>(v),
                                 bits32(vand32(backslash, veq32(load32(p + 1), '.'))),
                                 bits32(backslash),
-                                bits32(veq32(v, ' ')),
                                 bits32(veq32(v, '(')),
                                 bits32(veq32(v, ']'))};
         if (const unsigned bad = joined_block_bad<kBackslash, 32>(s, b, p); bad != 0) {
