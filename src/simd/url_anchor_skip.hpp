@@ -407,23 +407,30 @@ struct DefangTokenBits {
 };
 
 #if defined(__SSE2__)
-/// The defang tokens starting at the 16 positions from `p` (reads p[0..19]).
-inline DefangTokenBits defang_token_bits(const unsigned char* p) {
+/// The defang tokens starting at the 16 positions from `p` (reads p[0..19];
+/// `v0` `v1` `v2`: the bytes from p, p + 1, p + 2). Most blocks hold
+/// three-byte tokens only: the longer ones are looked for where an opener
+/// is followed by a space or a "d".
+inline DefangTokenBits defang_token_bits(const unsigned char* p, __m128i v0, __m128i v1, __m128i v2) {
     using namespace skip;
-    const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
     const __m128i ob = veq(v0, '['), op = veq(v0, '('), open = vor(ob, op);
     const auto closer = [](__m128i v) { return vor(veq(v, ']'), veq(v, ')')); };
     const auto matching = [&](__m128i v) { return vor(vand(ob, veq(v, ']')), vand(op, veq(v, ')'))); };
-    const auto letter = [](__m128i v, char c) { return veq(_mm_or_si128(v, _mm_set1_epi8(0x20)), c); };
-    const __m128i dot1 = veq(v1, '.'), space1 = veq(v1, ' '), dot2 = veq(v2, '.'), space2 = veq(v2, ' ');
+    const auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+    const __m128i dot1 = veq(v1, '.');
     const __m128i bdot3 = vand(vand(open, dot1), closer(v2));
+    const __m128i other3 = vor(vand(vand(ob, veq(v1, ':')), veq(v2, ']')), vand(veq(v1, '/'), matching(v2)));
+    const unsigned t3 = bits(vor(bdot3, other3));
+    const __m128i space1 = veq(v1, ' '), space2 = veq(v2, ' ');
+    const auto letter = [](__m128i v, char c) { return veq(_mm_or_si128(v, _mm_set1_epi8(0x20)), c); };
+    const __m128i d1 = letter(v1, 'd');
+    if (bits(vand(open, vor(vor(space1, space2), d1))) == 0) return {defang_token_spans(t3, 0, 0), bits(bdot3), 0};
+    const __m128i v3 = load16(p + 3), v4 = load16(p + 4), dot2 = veq(v2, '.');
     const __m128i bdot4 = vand(vand(open, closer(v3)), vor(vand(space1, dot2), vand(dot1, space2)));
     const __m128i bdot5 = vand(vand(vand(open, space1), vand(dot2, veq(v3, ' '))), closer(v4));
-    const __m128i other3 = vor(vand(vand(ob, veq(v1, ':')), veq(v2, ']')), vand(veq(v1, '/'), matching(v2)));
-    const __m128i dot_word = vand(vand(matching(v4), letter(v1, 'd')), vand(letter(v2, 'o'), letter(v3, 't')));
-    const auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
-    return {defang_token_spans(bits(vor(bdot3, other3)), bits(bdot4), bits(vor(bdot5, dot_word))),
-            bits(vor(bdot3, vor(bdot4, bdot5))), bits(vor(bdot4, bdot5))};
+    const __m128i dot_word = vand(vand(matching(v4), d1), vand(letter(v2, 'o'), letter(v3, 't')));
+    const unsigned spaced = bits(vor(bdot4, bdot5));
+    return {defang_token_spans(t3, bits(bdot4), bits(vor(bdot5, dot_word))), bits(bdot3) | spaced, spaced};
 }
 #endif
 
@@ -453,22 +460,29 @@ inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, cons
     const unsigned covered = static_cast<unsigned>(b.tokens.spans | s.spans_after) & kAll;
     s.spans_after = b.tokens.spans >> kWidth;
     unsigned bad = ~(b.plain | covered | b.escaped_dot) & kAll;
-    const unsigned anchors = kBackslash ? b.escaped_dot : b.tokens.bdots;
-    const unsigned first_anchor = anchors & (0u - anchors);
-    const unsigned from_anchor = s.anchored ? kAll : first_anchor != 0 ? ~(first_anchor - 1u) & kAll : 0u;
     const unsigned after_square = ((b.close_square << 1) | (s.closed_square ? 1u : 0u)) & kAll;
     s.closed_square = ((b.close_square >> (kWidth - 1)) & 1u) != 0;
+    const unsigned anchors = kBackslash ? b.escaped_dot : b.tokens.bdots;
+    // The positions from the run's first anchor on (rarely needed: a
+    // function, not a value).
+    const auto from_anchor = [&] {
+        const unsigned first_anchor = anchors & (0u - anchors);
+        return s.anchored ? kAll : first_anchor != 0 ? ~(first_anchor - 1u) & kAll : 0u;
+    };
     if constexpr (kBackslash) {
         // In the URL body a space ends the body (a bdot's, at its opener:
         // the body takes "[" or "(" as a byte), and so does "](".
-        bad |= (b.tokens.spaced | (b.open_round & after_square)) & from_anchor;
+        if (s.anchored || anchors != 0) bad |= (b.tokens.spaced | (b.open_round & after_square)) & from_anchor();
     } else {
-        bad = (bad & ~(b.backslash & ~from_anchor)) | (b.open_round & after_square);
+        if (const unsigned backslash = b.backslash & bad; backslash != 0) bad &= ~(backslash & ~from_anchor());
+        bad |= b.open_round & after_square;
     }
-    const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
-    if (const unsigned passed = anchors & before_bad; passed != 0) {
-        s.anchored = true;
-        s.last_anchor = p + (31 - __builtin_clz(passed));
+    if (anchors != 0) {
+        const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
+        if (const unsigned passed = anchors & before_bad; passed != 0) {
+            s.anchored = true;
+            s.last_anchor = p + (31 - __builtin_clz(passed));
+        }
     }
     return bad;
 }
@@ -476,9 +490,9 @@ inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, cons
 #if defined(__SSE2__)
 inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
     using namespace skip;
-    const __m128i v = load16(p), backslash = veq(v, '\\');
-    return {defang_token_bits(p), plain_mask<true>(v),
-            static_cast<unsigned>(_mm_movemask_epi8(vand(backslash, veq(load16(p + 1), '.')))),
+    const __m128i v = load16(p), v1 = load16(p + 1), backslash = veq(v, '\\');
+    return {defang_token_bits(p, v, v1, load16(p + 2)), plain_mask<true>(v),
+            static_cast<unsigned>(_mm_movemask_epi8(vand(backslash, veq(v1, '.')))),
             static_cast<unsigned>(_mm_movemask_epi8(backslash)), eq(v, '('), eq(v, ']')};
 }
 #endif
@@ -492,20 +506,24 @@ IOCSCAN_AVX2 inline __m256i letter32(__m256i v, char c) {
 }
 
 /// defang_token_bits() for the 32 positions from `p` (reads p[0..35]).
-IOCSCAN_AVX2 inline DefangTokenBits defang_token_bits32(const unsigned char* p) {
+IOCSCAN_AVX2 inline DefangTokenBits defang_token_bits32(const unsigned char* p, __m256i v0, __m256i v1, __m256i v2) {
     using namespace skip;
-    const __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2), v3 = load32(p + 3), v4 = load32(p + 4);
     const __m256i ob = veq32(v0, '['), op = veq32(v0, '('), open = vor32(ob, op);
-    const __m256i dot1 = veq32(v1, '.'), space1 = veq32(v1, ' '), dot2 = veq32(v2, '.'), space2 = veq32(v2, ' ');
+    const __m256i dot1 = veq32(v1, '.');
     const __m256i bdot3 = vand32(vand32(open, dot1), closer32(v2));
-    const __m256i bdot4 = vand32(vand32(open, closer32(v3)), vor32(vand32(space1, dot2), vand32(dot1, space2)));
-    const __m256i bdot5 = vand32(vand32(vand32(open, space1), vand32(dot2, veq32(v3, ' '))), closer32(v4));
     const __m256i slash_matching = vor32(vand32(ob, veq32(v2, ']')), vand32(op, veq32(v2, ')')));
     const __m256i other3 = vor32(vand32(vand32(ob, veq32(v1, ':')), veq32(v2, ']')), vand32(veq32(v1, '/'), slash_matching));
+    const unsigned t3 = bits32(vor32(bdot3, other3));
+    const __m256i space1 = veq32(v1, ' '), space2 = veq32(v2, ' '), d1 = letter32(v1, 'd');
+    const __m256i longer = vand32(open, vor32(vor32(space1, space2), d1));
+    if (_mm256_testz_si256(longer, longer) != 0) return {defang_token_spans(t3, 0, 0), bits32(bdot3), 0};
+    const __m256i v3 = load32(p + 3), v4 = load32(p + 4), dot2 = veq32(v2, '.');
+    const __m256i bdot4 = vand32(vand32(open, closer32(v3)), vor32(vand32(space1, dot2), vand32(dot1, space2)));
+    const __m256i bdot5 = vand32(vand32(vand32(open, space1), vand32(dot2, veq32(v3, ' '))), closer32(v4));
     const __m256i dot_matching = vor32(vand32(ob, veq32(v4, ']')), vand32(op, veq32(v4, ')')));
-    const __m256i dot_word = vand32(vand32(dot_matching, letter32(v1, 'd')), vand32(letter32(v2, 'o'), letter32(v3, 't')));
-    return {defang_token_spans(bits32(vor32(bdot3, other3)), bits32(bdot4), bits32(vor32(bdot5, dot_word))),
-            bits32(vor32(bdot3, vor32(bdot4, bdot5))), bits32(vor32(bdot4, bdot5))};
+    const __m256i dot_word = vand32(vand32(dot_matching, d1), vand32(letter32(v2, 'o'), letter32(v3, 't')));
+    const unsigned spaced = bits32(vor32(bdot4, bdot5));
+    return {defang_token_spans(t3, bits32(bdot4), bits32(vor32(bdot5, dot_word))), bits32(bdot3) | spaced, spaced};
 }
 
 /// The joined-run scan 32 positions at a time while 36 bytes are left:
@@ -515,10 +533,10 @@ template <bool kBackslash>
 IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const unsigned char* lim, JoinedBlocks& s) {
     using namespace skip;
     for (; lim - p >= 36; p += 32) {
-        const __m256i v = load32(p), backslash = veq32(v, '\\');
-        const JoinedBlockBits b{defang_token_bits32(p),
+        const __m256i v = load32(p), v1 = load32(p + 1), backslash = veq32(v, '\\');
+        const JoinedBlockBits b{defang_token_bits32(p, v, v1, load32(p + 2)),
                                 plain_mask32<true>(v),
-                                bits32(vand32(backslash, veq32(load32(p + 1), '.'))),
+                                bits32(vand32(backslash, veq32(v1, '.'))),
                                 bits32(backslash),
                                 bits32(veq32(v, '(')),
                                 bits32(veq32(v, ']'))};
