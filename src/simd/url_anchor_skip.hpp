@@ -343,8 +343,9 @@ inline constexpr int kTokenCut = -1;
 
 /// defang_token_at() byte by byte against each token's spelling ("<" any
 /// opener, ">" any closer, a lower-case letter in either case): for the
-/// few bytes before lim, where a token may be cut off.
-inline int defang_token_near_lim(const unsigned char* q, const unsigned char* lim) {
+/// few bytes before lim, where a token may be cut off (apart from the
+/// DFAs' functions: rarely called).
+[[gnu::noinline]] inline int defang_token_near_lim(const unsigned char* q, const unsigned char* lim) {
     static constexpr const char* kSpellings[] = {"<.>", "< .>", "<. >", "< . >", "[:]", "[/]", "(/)", "[dot]", "(dot)"};
     const auto same = [](char spelled, unsigned char c) {
         if (spelled == '<') return is_opener(c);
