@@ -15,6 +15,16 @@
 // begun every byte extends the accepted token, which is consumed whole
 // (`http://http://...` is one token, dropped when longer than 64 KiB).
 // Trailing punctuation is trimmed later, in the post-pass.
+//
+// The body is read in a DFA of its own (the block `body`, st.cond ==
+// kInUrlBody), one unit at a time from its loop start, so that between
+// units the bytes that leave it there are passed in blocks
+// (url_body_run_end(), simd/url_skip.hpp): a 10 MiB "hxxp[:]//hxxp[:]//..."
+// line took the DFA byte by byte. `body spaced*` is exactly a string of
+// the units below, then "]"*: a unit is `bunit`, "]"+ `bunitp`, or "]"*
+// and a spaced defang's first three bytes; none is a prefix of a string
+// of units that another unit starts (they end where the body is back at
+// its loop start), so the longest unit each time gives the longest body.
 #include "families/rule_ids.hpp"
 #include "families/url/url_emit.hpp"
 #include "simd/url_skip.hpp"
@@ -35,204 +45,816 @@ namespace iocscan::detail {
 
 
 
+namespace {
+
+/// st.cond: between tokens or in the first DFA (0), or in the URL body at
+/// its loop start or in the body DFA: the token [tok, cur) so far is a URL.
+constexpr int kInUrlBody = 1;
+
+/// Ends the URL token [st.tok, st.cur): queued, and the next token starts at st.cur.
+void end_url(LexState& st, CandidateSink& sink) {
+    emit_url_items(st, sink, kRuleUrlGeneric);
+    st.cond = 0;
+}
+
+}  // namespace
+
 LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     if (st.state < 0) {
-        // Parked at lim between tokens (below) and resumed without new
-        // bytes: the input has ended.
-        if (st.cur == st.lim) return LexStatus::end;
+        // Parked at lim between tokens or units (below) and resumed without
+        // new bytes: the input has ended (the URL, at its loop start, too).
+        if (st.cur == st.lim) {
+            if (st.cond == kInUrlBody) end_url(st, sink);
+            return LexStatus::end;
+        }
         // The first token goes through the skip too. (A DFA the driver
         // restarted inside an overlong token resumes as it was.)
+        if (st.cond == kInUrlBody) goto body_unit;
         if (!st.overlong) goto next_token;
+        goto dfa;
     }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy68;
+		if (st.lim <= st.cur) goto yy14;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
 		goto yyFillLabel1;
 	case 2:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy3;
 		goto yyFillLabel2;
 	case 3:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel3;
 	case 4:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy77;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy36;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy36;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy51;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy51;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy60;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel60;
+	case 61:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel61;
+	case 62:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel62;
 }
 
     for (;;) {
+        if (st.cond == kInUrlBody) {
+        body_unit:
+            // Bytes that leave the body at its loop start, passed at once.
+            st.cur = url_body_run_end(st.cur, st.lim);
+            if (st.cur == st.lim) {
+                // Wait between units: no backtrack is pending.
+                st.mar = st.cur;
+                st.state = -1;
+                return LexStatus::waiting;
+            }
+            
+
+yy0:
+yyFillLabel0:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy4;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy5;
+		case '\\': goto yy6;
+		case ']': goto yy7;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 0;
+				return LexStatus::waiting;
+			}
+			goto yy2;
+	}
+yy2:
+	++st.cur;
+yy3:
+	st.state = -1;
+	{ --st.cur; end_url(st, sink); continue; }
+yy4:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel1:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '/': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 1;
+				return LexStatus::waiting;
+			}
+			goto yy3;
+	}
+yy5:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
+yy6:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel2:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy5;
+		case '\\': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 2;
+				return LexStatus::waiting;
+			}
+			goto yy3;
+	}
+yy7:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel3:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy12;
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy5;
+		case '\\': goto yy13;
+		case ']': goto yy7;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 3;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy8:
+	st.state = -1;
+	{ end_url(st, sink); continue; }
+yy9:
+	++st.cur;
+yyFillLabel4:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy5;
+		case '\\': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 4;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy10:
+	st.cur = st.mar;
+	if (st.accept == 0) {
+		goto yy3;
+	} else {
+		goto yy8;
+	}
+yy11:
+	++st.cur;
+yyFillLabel5:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy5;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 5;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy12:
+	++st.cur;
+yyFillLabel6:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '/': goto yy9;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 6;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy13:
+	++st.cur;
+yyFillLabel7:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy5;
+		case '\\': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy14:
+	st.state = -1;
+	{ end_url(st, sink); return LexStatus::end; }
+
+        }
     next_token:
         // Passes over text where no URL can start (simd/url_skip.hpp).
         st.cur = url_generic_skip(st.cur, st.lim);
@@ -244,1609 +866,1105 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             st.state = -1;
             return LexStatus::waiting;
         }
+    dfa:
         
 
-yy0:
-yyFillLabel0:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case '\n':
-		case '\r':
-		case ' ': goto yy4;
-		case 'F':
-		case 'f': goto yy6;
-		case 'H':
-		case 'T':
-		case 'U':
-		case 'h':
-		case 't':
-		case 'u': goto yy7;
-		case 'S':
-		case 's': goto yy8;
-		case 'W':
-		case 'w': goto yy9;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 0;
-				return LexStatus::waiting;
-			}
-			goto yy2;
-	}
-yy2:
-	++st.cur;
-yyFillLabel1:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case '\n':
-		case '\r':
-		case ' ':
-		case 'F':
-		case 'H':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'W':
-		case 'f':
-		case 'h':
-		case 's':
-		case 't':
-		case 'u':
-		case 'w': goto yy3;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 1;
-				return LexStatus::waiting;
-			}
-			goto yy2;
-	}
-yy3:
-	st.state = -1;
-	{ continue; }
-yy4:
-	++st.cur;
-yy5:
-	st.state = -1;
-	{ continue; }
-yy6:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel2:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy10;
-		case 'I':
-		case 'i': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 2;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy7:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel3:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 3;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy8:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel4:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy10;
-		case 'M':
-		case 'm': goto yy13;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 4;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy9:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel5:
-	yych = *st.cur;
-	switch (yych) {
-		case 'S':
-		case 's': goto yy14;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 5;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy10:
-	++st.cur;
-yyFillLabel6:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy15;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy16;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 6;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy11:
-	st.cur = st.mar;
-	switch (st.accept) {
-		case 0: goto yy5;
-		case 1: goto yy36;
-		default: goto yy51;
-	}
-yy12:
-	++st.cur;
-yyFillLabel7:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy15;
-		case 'L':
-		case 'l': goto yy17;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy16;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 7;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy13:
-	++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'C':
-		case 'D':
-		case 'E':
+		case '\t':
+		case '\n':
+		case '\r':
+		case ' ': goto yy19;
 		case 'F':
-		case 'G':
+		case 'f': goto yy21;
 		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'Q':
-		case 'R':
-		case 'S':
 		case 'T':
 		case 'U':
-		case 'V':
-		case 'W':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
 		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'q':
-		case 'r':
-		case 's':
 		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy15;
-		case 'B':
-		case 'b': goto yy18;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy16;
+		case 'u': goto yy22;
+		case 'S':
+		case 's': goto yy23;
+		case 'W':
+		case 'w': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy17;
 	}
-yy14:
+yy17:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy19;
+		case '\t':
+		case '\n':
+		case '\r':
+		case ' ':
+		case 'F':
+		case 'H':
 		case 'S':
-		case 's': goto yy20;
-		case '[': goto yy21;
-		case '_': goto yy22;
+		case 'T':
+		case 'U':
+		case 'W':
+		case 'f':
+		case 'h':
+		case 's':
+		case 't':
+		case 'u':
+		case 'w': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy17;
 	}
-yy15:
+yy18:
+	st.state = -1;
+	{ continue; }
+yy19:
 	++st.cur;
+yy20:
+	st.state = -1;
+	{ continue; }
+yy21:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
 		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
 		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
 		case 'p':
-		case 'x': goto yy14;
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy25;
+		case 'I':
+		case 'i': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy20;
 	}
-yy16:
-	++st.cur;
+yy22:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy19;
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
 		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy14;
+		case 'Q':
+		case 'R':
 		case 'S':
-		case 's': goto yy20;
-		case '[': goto yy21;
-		case '_': goto yy22;
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy20;
 	}
-yy17:
-	++st.cur;
+yy23:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
 		case 'E':
-		case 'e': goto yy23;
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'N':
+		case 'O':
 		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
 		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'n':
+		case 'o':
 		case 'p':
-		case 'x': goto yy14;
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy25;
+		case 'M':
+		case 'm': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy20;
 	}
-yy18:
-	++st.cur;
+yy24:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy19;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy14;
-		case '[': goto yy21;
-		case '_': goto yy22;
+		case 'S':
+		case 's': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy20;
 	}
-yy19:
+yy25:
 	++st.cur;
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy24;
-		case '[': goto yy25;
-		case '\\': goto yy26;
-		case '_': goto yy22;
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy20:
+yy26:
+	st.cur = st.mar;
+	if (st.accept == 0) {
+		goto yy20;
+	} else {
+		goto yy60;
+	}
+yy27:
 	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy19;
-		case '[': goto yy21;
-		case '_': goto yy22;
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case 'L':
+		case 'l': goto yy32;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy21:
+yy28:
 	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy27;
-		case ']': goto yy28;
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy30;
+		case 'B':
+		case 'b': goto yy33;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy22:
+yy29:
 	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy29;
+		case ':': goto yy34;
+		case 'S':
+		case 's': goto yy35;
+		case '[': goto yy36;
+		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy23:
+yy30:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy30;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy24:
+yy31:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy29;
+		case ':': goto yy34;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy29;
+		case 'S':
+		case 's': goto yy35;
+		case '[': goto yy36;
+		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy25:
+yy32:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy31;
+		case 'E':
+		case 'e': goto yy38;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy26:
+yy33:
 	++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy32;
-		case '\\': goto yy29;
+		case ':': goto yy34;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy29;
+		case '[': goto yy36;
+		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy27:
+yy34:
 	++st.cur;
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy31;
-		case ']': goto yy33;
+		case '/': goto yy39;
+		case '[': goto yy40;
+		case '\\': goto yy41;
+		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy28:
+yy35:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy33;
+		case ':': goto yy34;
+		case '[': goto yy36;
+		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy29:
+yy36:
 	++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '\\':
-		case ']': goto yy34;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		case '[': goto yy37;
+		case ':': goto yy42;
+		case ']': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy30:
+yy37:
 	++st.cur;
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy38;
+		case '_': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy31:
+yy38:
 	++st.cur;
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy39;
+		case ':': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy32:
+yy39:
 	++st.cur;
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy24;
+		case '/': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy33:
+yy40:
 	++st.cur;
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy24;
+		case '/': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy34:
+yy41:
 	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy40;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
+		case '/': goto yy47;
+		case '\\': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy35:
-	st.accept = 1;
-	st.mar = ++st.cur;
+yy42:
+	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy41;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy35;
-		case '\\': goto yy42;
-		case ']': goto yy43;
+		case '/': goto yy46;
+		case ']': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
 				return LexStatus::waiting;
 			}
-			goto yy36;
+			goto yy26;
 	}
-yy36:
-	st.state = -1;
-	{
-                emit_url_items(st, sink, kRuleUrlGeneric);
-                continue;
-            }
-yy37:
+yy43:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy40;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		case ':': goto yy44;
+		case ':': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy38:
+yy44:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy45;
+		case ' ':
+		case '(':
+		case ')':
+		case '\\':
+		case ']': goto yy49;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		case '[': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy39:
+yy45:
 	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy29;
+		case '/': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy40:
+yy46:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy46;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
+		case '/': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy41:
+yy47:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '/': goto yy47;
+		case '\\': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy42:
+yy48:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 's':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy35;
-		case '\\': goto yy48;
+		case '/': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy43:
-	st.accept = 1;
-	st.mar = ++st.cur;
+yy49:
+	++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy41;
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
+		case ' ':
+		case '(':
 		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
+		case '[':
+		case '\\':
+		case ']': goto yy54;
 		case '0':
 		case '1':
 		case '2':
@@ -1857,12 +1975,6 @@ yyFillLabel37:
 		case '7':
 		case '8':
 		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
 		case 'A':
 		case 'B':
 		case 'C':
@@ -1889,10 +2001,7 @@ yyFillLabel37:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '[':
-		case '^':
 		case '_':
-		case '`':
 		case 'a':
 		case 'b':
 		case 'c':
@@ -1918,777 +2027,132 @@ yyFillLabel37:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy35;
-		case '\\': goto yy42;
-		case ']': goto yy43;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy36;
+			goto yy26;
 	}
-yy44:
+yy50:
+	++st.cur;
+	st.state = -1;
+	{
+                st.cond = kInUrlBody;
+                continue;
+            }
+yy51:
 	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy35;
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy54;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		case ':': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy45:
+yy52:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy49;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
+		case '/': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy46:
+yy53:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy52;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
+		case ']': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy11;
-	}
-yy47:
-	++st.cur;
-yyFillLabel41:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy35;
-		case '\\': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 41;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy48:
-	++st.cur;
-yyFillLabel42:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 42;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy49:
-	++st.cur;
-yyFillLabel43:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 43;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy50:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel44:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy50;
-		case '\\': goto yy53;
-		case ']': goto yy54;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 44;
-				return LexStatus::waiting;
-			}
-			goto yy51;
-	}
-yy51:
-	st.state = -1;
-	{
-                emit_url_items(st, sink, kRuleUrlGeneric);
-                continue;
-            }
-yy52:
-	++st.cur;
-yyFillLabel45:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy55;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 45;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy53:
-	++st.cur;
-yyFillLabel46:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 's':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy50;
-		case '\\': goto yy56;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 46;
-				return LexStatus::waiting;
-			}
-			goto yy11;
+			goto yy26;
 	}
 yy54:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel47:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy50;
-		case '\\': goto yy53;
-		case ']': goto yy54;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 47;
-				return LexStatus::waiting;
-			}
-			goto yy51;
-	}
-yy55:
 	++st.cur;
-yyFillLabel48:
+yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2759,273 +2223,106 @@ yyFillLabel48:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 48;
+				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
+	}
+yy55:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy26;
 	}
 yy56:
 	++st.cur;
-yyFillLabel49:
+yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy50;
+		case '/': goto yy58;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 49;
+				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
 yy57:
 	++st.cur;
-yyFillLabel50:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy58;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 50;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy58:
-	++st.cur;
-yyFillLabel51:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy59;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 51;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy59:
-	++st.cur;
-yyFillLabel52:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy60;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 52;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy60:
-	++st.cur;
-yyFillLabel53:
+yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3096,179 +2393,203 @@ yyFillLabel53:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 53;
+				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
+yy58:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy59:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy62;
+		case ']': goto yy63;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy60;
+	}
+yy60:
+	st.state = -1;
+	{
+                emit_url_items(st, sink, kRuleUrlGeneric);
+                continue;
+            }
 yy61:
 	++st.cur;
-yyFillLabel54:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy62;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 54;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy62:
-	++st.cur;
-yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy63;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy63:
-	++st.cur;
-yyFillLabel56:
+yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3339,25 +2660,32 @@ yyFillLabel56:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 56;
+				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy64:
+yy62:
 	++st.cur;
-yyFillLabel57:
+yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
 		case '(':
 		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy65;
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
 		case '0':
 		case '1':
 		case '2':
@@ -3368,6 +2696,12 @@ yyFillLabel57:
 		case '7':
 		case '8':
 		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
 		case 'A':
 		case 'B':
 		case 'C':
@@ -3394,7 +2728,110 @@ yyFillLabel57:
 		case 'X':
 		case 'Y':
 		case 'Z':
+		case '[':
+		case ']':
+		case '^':
 		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 's':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy65;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy63:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '^':
+		case '_':
+		case '`':
 		case 'a':
 		case 'b':
 		case 'c':
@@ -3420,17 +2857,23 @@ yyFillLabel57:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy59;
+		case '\\': goto yy62;
+		case ']': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 57;
+				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy60;
 	}
-yy65:
+yy64:
 	++st.cur;
-yyFillLabel58:
+yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3501,17 +2944,30 @@ yyFillLabel58:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 58;
+				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
+	}
+yy65:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy26;
 	}
 yy66:
 	++st.cur;
-yyFillLabel59:
+yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3582,17 +3038,746 @@ yyFillLabel59:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy67:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy68;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy68:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy69;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy69:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy70;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy70:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy71;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy71:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy72;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy72:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy73;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy73:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy74;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy67:
+yy74:
 	++st.cur;
 yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy75;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy75:
+	++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy76;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy76:
+	++st.cur;
+yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3657,15 +3842,15 @@ yyFillLabel60:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy35;
+		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 60;
+				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
-yy68:
+yy77:
 	st.state = -1;
 	{ return LexStatus::end; }
 

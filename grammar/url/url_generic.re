@@ -14,6 +14,16 @@
 // begun every byte extends the accepted token, which is consumed whole
 // (`http://http://...` is one token, dropped when longer than 64 KiB).
 // Trailing punctuation is trimmed later, in the post-pass.
+//
+// The body is read in a DFA of its own (the block `body`, st.cond ==
+// kInUrlBody), one unit at a time from its loop start, so that between
+// units the bytes that leave it there are passed in blocks
+// (url_body_run_end(), simd/url_skip.hpp): a 10 MiB "hxxp[:]//hxxp[:]//..."
+// line took the DFA byte by byte. `body spaced*` is exactly a string of
+// the units below, then "]"*: a unit is `bunit`, "]"+ `bunitp`, or "]"*
+// and a spaced defang's first three bytes; none is a prefix of a string
+// of units that another unit starts (they end where the body is back at
+// its loop start), so the longest unit each time gives the longest body.
 #include "families/rule_ids.hpp"
 #include "families/url/url_emit.hpp"
 #include "simd/url_skip.hpp"
@@ -23,18 +33,58 @@ namespace iocscan::detail {
 /*!include:re2c "common.re" */
 /*!include:re2c "url_common.re" */
 
+namespace {
+
+/// st.cond: between tokens or in the first DFA (0), or in the URL body at
+/// its loop start or in the body DFA: the token [tok, cur) so far is a URL.
+constexpr int kInUrlBody = 1;
+
+/// Ends the URL token [st.tok, st.cur): queued, and the next token starts at st.cur.
+void end_url(LexState& st, CandidateSink& sink) {
+    emit_url_items(st, sink, kRuleUrlGeneric);
+    st.cond = 0;
+}
+
+}  // namespace
+
 LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
     unsigned char yych;
     if (st.state < 0) {
-        // Parked at lim between tokens (below) and resumed without new
-        // bytes: the input has ended.
-        if (st.cur == st.lim) return LexStatus::end;
+        // Parked at lim between tokens or units (below) and resumed without
+        // new bytes: the input has ended (the URL, at its loop start, too).
+        if (st.cur == st.lim) {
+            if (st.cond == kInUrlBody) end_url(st, sink);
+            return LexStatus::end;
+        }
         // The first token goes through the skip too. (A DFA the driver
         // restarted inside an overlong token resumes as it was.)
+        if (st.cond == kInUrlBody) goto body_unit;
         if (!st.overlong) goto next_token;
+        goto dfa;
     }
     /*!getstate:re2c*/
     for (;;) {
+        if (st.cond == kInUrlBody) {
+        body_unit:
+            // Bytes that leave the body at its loop start, passed at once.
+            st.cur = url_body_run_end(st.cur, st.lim);
+            if (st.cur == st.lim) {
+                // Wait between units: no backtrack is pending.
+                st.mar = st.cur;
+                st.state = -1;
+                return LexStatus::waiting;
+            }
+            /*!re2c:body
+                // One unit of `body spaced*` (the file comment). A spaced
+                // defang is Cisco ESA's " .example", " /payload" (not " ..", " //").
+                bchar | bslash | "]"+ ((bchar \ [(]) | bslash) | "]"* " " [/.] ((bchar \ [./]) | bslash) { continue; }
+                // The body's last "]"s, not followed by a unit: the URL ends after them.
+                "]"+           { end_url(st, sink); continue; }
+                $              { end_url(st, sink); return LexStatus::end; }
+                // No unit: the URL ends at the loop start, one byte back.
+                *              { --st.cur; end_url(st, sink); continue; }
+            */
+        }
     next_token:
         // Passes over text where no URL can start (simd/url_skip.hpp).
         st.cur = url_generic_skip(st.cur, st.lim);
@@ -46,6 +96,7 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             st.state = -1;
             return LexStatus::waiting;
         }
+    dfa:
         /*!re2c
             // iocextract's scheme shape, and the schemes it misses that
             // point at a host: smb, ws, wss, file.
@@ -56,13 +107,12 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             // No "{}<>" (iocextract has them): "http://{0}:65101/" and
             // "https://<random_string>.evil" are format placeholders.
             defang = [ ()[\]\\];
-            // Cisco ESA style: " .example", " /payload" (not " ..", " //").
-            spaced = " " [/.] ((bchar \ [./]) | bslash) body;
 
             // The host starts with a word character, or is an IPv6 address
-            // such as "[::1]" (whose "[" is one of the defang characters).
-            scheme sep (defang{0,16} word | "[::") body spaced* {
-                emit_url_items(st, sink, kRuleUrlGeneric);
+            // such as "[::1]" (whose "[" is one of the defang characters);
+            // then `body spaced*`, read by the block above.
+            scheme sep (defang{0,16} word | "[::") {
+                st.cond = kInUrlBody;
                 continue;
             }
             // file:///C:/x and file://host/share/x

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 
 #include "core/lex_state.hpp"
@@ -295,47 +296,101 @@ inline const unsigned char* plain_tail_start(const unsigned char* from, const un
 /// parked when the DFA is resumed (resumed_in_plain_run_to_lim()).
 inline constexpr std::ptrdiff_t kShortestParkedRun = 64;
 
-// Runs joined by three-byte defang tokens ("1[.]1[.]1...", "a(.)b[:]c..."):
-// url_common.re's `atok` also takes "[.]" "(.)" "[.)" "(.]" (bdot without
-// spaces), "[:]", "[/]" and "(/)". Call a string of plain bytes and such
-// tokens a joined run: its brackets are exactly those of its tokens (each
-// opener starts one, each closer ends one), so it splits into `atok`s in
-// one way only, every word byte of it starts a piece, and no at-sign
+// Runs joined by defang tokens ("1[.]1[.]1...", "a(.)b[:]c...", "1[ . ]1...",
+// "a[dot]b..."): url_common.re's `atok` also takes bdot ("[.]" "(.)" "[.)"
+// "(.]", a space allowed on either side of the dot: 3 to 5 bytes), "[:]",
+// "[/]", "(/)", "[dot]" and "(dot)" ("dot" in any case). Call a string of
+// plain bytes and such tokens a joined run: a token holds no bracket but
+// its opener and its closer, and no space outside a bdot, so where every
+// opener starts a token, every closer ends one and every space is inside
+// one, the run splits into `atok`s in one way only, every word byte of it
+// but the letters of a "dot" starts a piece, and no at-sign
 // (families/email/at_sign.hpp) ends inside it. Parking takes joined runs
 // as it takes plain ones, and the same argument holds where the run has no
 // anchor (backslash: never, "\" is no run byte; bracket: no bdot): from its
-// start, and from any of its word bytes, the DFA is inside `word atok*`, at
-// a piece's end, and nowhere else.
+// start, and from any word byte that starts a piece, the DFA is inside
+// `word atok*`, at a piece's end, and nowhere else.
 // Bracket, where the run holds a bdot: from a word byte `w` with a bdot
 // after it, the DFA is (besides `word atok*`) in the URL rule's body, and
-// the body's state depends only on the run's last piece, provided the run
-// holds no "\" after its first bdot (a "\" may start an escape that ends
-// the body) and no "](" (a "]" not closing a bdot must not be followed by
-// "("). Such a run is a URL token as far as it goes, so the DFA from its
-// start and the one from `w` are in the same state at its end: they end
-// the same token with the same rule. So an overlong one moves `tok` to the
-// last word byte before its last bdot; and the lex function runs the DFA
-// at the end of input, where the token is reported (or dropped and
-// counted), not only waited on.
+// the body's state depends only on the run's last piece (the body reads a
+// bdot as a `bgrp`, the only way it takes a space, and "[dot]" byte by
+// byte), provided the run holds no "\" after its first bdot (a "\" may
+// start an escape that ends the body) and no "](" (a "]" not closing a
+// bdot must not be followed by "("). Such a run is a URL token as far as
+// it goes, so the DFA from its start and the one from `w` are in the same
+// state at its end: they end the same token with the same rule. So an
+// overlong one moves `tok` to the last word byte before its last bdot
+// that starts a piece; and the lex function runs the DFA at the end of
+// input, where the token is reported (or dropped and counted), not only
+// waited on.
 
 /// bracket: the parked run holds a bdot (its token is the URL rule's).
 inline constexpr unsigned kUrlRunAnchored = 2;
-/// skip_state bits 2-3: bytes before lim that start a defang token cut by
-/// lim, which the next call scans again.
+/// skip_state bits 2-4: bytes before lim that start a defang token cut by
+/// lim (at most 4), which the next call scans again.
 inline constexpr unsigned kUrlRunCutShift = 2;
 
-/// A three-byte defang token of url_common.re `atok` at `q` (q + 3 <= lim).
-inline bool is_bracket_atok(const unsigned char* q) {
-    const unsigned char open = q[0], mid = q[1], close = q[2];
-    if (mid == '.') return (open == '[' || open == '(') && (close == ']' || close == ')');
-    if (mid == ':') return open == '[' && close == ']';
-    return mid == '/' && ((open == '[' && close == ']') || (open == '(' && close == ')'));
+/// The longest defang token of `atok`: "[ . ]", "[dot]".
+inline constexpr std::ptrdiff_t kLongestDefangToken = 5;
+
+inline bool is_opener(unsigned char c) { return c == '[' || c == '('; }
+inline bool is_closer(unsigned char c) { return c == ']' || c == ')'; }
+/// The closer that matches `open` ("[" "]", "(" ")").
+inline unsigned char closer_of(unsigned char open) { return open == '[' ? ']' : ')'; }
+
+/// defang_token_at(): the bytes to lim begin a token that lim cut off.
+inline constexpr int kTokenCut = -1;
+
+/// defang_token_at() byte by byte against each token's spelling ("<" any
+/// opener, ">" any closer, a lower-case letter in either case): for the
+/// few bytes before lim, where a token may be cut off (apart from the
+/// DFAs' functions: rarely called).
+[[gnu::noinline]] inline int defang_token_near_lim(const unsigned char* q, const unsigned char* lim) {
+    static constexpr const char* kSpellings[] = {"<.>", "< .>", "<. >", "< . >", "[:]", "[/]", "(/)", "[dot]", "(dot)"};
+    const auto same = [](char spelled, unsigned char c) {
+        if (spelled == '<') return is_opener(c);
+        if (spelled == '>') return is_closer(c);
+        if (spelled >= 'a' && spelled <= 'z') return (c | 0x20) == spelled;
+        return c == static_cast<unsigned char>(spelled);
+    };
+    bool cut = false;
+    for (const char* spelling : kSpellings) {
+        std::ptrdiff_t i = 0;
+        while (spelling[i] != '\0' && q + i < lim && same(spelling[i], q[i])) ++i;
+        if (spelling[i] == '\0') return static_cast<int>(i);
+        cut = cut || q + i == lim;
+    }
+    return cut ? kTokenCut : 0;
 }
 
-/// Whether the 1 or 2 bytes from `q` to lim may start such a token.
-inline bool may_start_bracket_atok(const unsigned char* q, const unsigned char* lim) {
-    if (*q != '[' && *q != '(') return false;
-    return lim - q == 1 || q[1] == '.' || q[1] == '/' || (q[1] == ':' && *q == '[');
+/// The length of the defang token of url_common.re `atok` at `q` (< lim):
+/// 3 to 5; 0 when none starts there; kTokenCut when the bytes from `q` to
+/// lim are the start of one, which the next bytes decide.
+inline int defang_token_at(const unsigned char* q, const unsigned char* lim) {
+    const unsigned char open = q[0];
+    if (!is_opener(open)) return 0;
+    if (lim - q < kLongestDefangToken) return defang_token_near_lim(q, lim);
+    const unsigned char c2 = q[2], c3 = q[3];
+    switch (q[1]) {
+    case '.': return is_closer(c2) ? 3 : c2 == ' ' && is_closer(c3) ? 4 : 0;
+    case ' ': return c2 != '.' ? 0 : is_closer(c3) ? 4 : c3 == ' ' && is_closer(q[4]) ? 5 : 0;
+    case ':': return open == '[' && c2 == ']' ? 3 : 0;
+    case '/': return c2 == closer_of(open) ? 3 : 0;
+    case 'd':
+    case 'D': return (c2 | 0x20) == 'o' && (c3 | 0x20) == 't' && q[4] == closer_of(open) ? 5 : 0;
+    default: return 0;
+    }
+}
+
+/// Whether the token of defang_token_at() at `q` is a bdot (the bracket
+/// rule's anchor): its second byte is the dot or a space before it.
+inline bool is_bdot_token(const unsigned char* q) { return q[1] == '.' || q[1] == ' '; }
+
+/// The positions covered by the tokens that start at `t3`, `t4`, `t5`
+/// (their lengths), bit i for position i (past the block: the next one's).
+inline std::uint64_t defang_token_spans(unsigned t3, unsigned t4, unsigned t5) {
+    const std::uint64_t any = t3 | t4 | t5, longer = t4 | t5;
+    return any | any << 1 | any << 2 | longer << 3 | std::uint64_t{t5} << 4;
 }
 
 /// What address_run_scan() found.
@@ -345,49 +400,85 @@ struct AddressRunScan {
     const unsigned char* last_anchor = nullptr;   ///< bracket: its last bdot scanned
 };
 
+/// The defang tokens that start in a block of positions.
+struct DefangTokenBits {
+    std::uint64_t spans;   ///< defang_token_spans()
+    unsigned bdots;        ///< where a bdot starts
+    unsigned spaced;       ///< where a bdot with a space starts
+};
+
 #if defined(__SSE2__)
-/// is_bracket_atok() for the 16 triples (o[i], m[i], c[i]) as a vector.
-inline __m128i bracket_atok_vector(__m128i o, __m128i m, __m128i c) {
+/// The defang tokens starting at the 16 positions from `p` (reads p[0..19];
+/// `v0` `v1` `v2`: the bytes from p, p + 1, p + 2). Most blocks hold
+/// three-byte tokens only: the longer ones are looked for where an opener
+/// is followed by a space or a "d".
+inline DefangTokenBits defang_token_bits(const unsigned char* p, __m128i v0, __m128i v1, __m128i v2) {
     using namespace skip;
-    const __m128i ob = veq(o, '['), op = veq(o, '('), cb = veq(c, ']'), cp = veq(c, ')');
-    const __m128i dot = _mm_and_si128(veq(m, '.'), _mm_and_si128(vor(ob, op), vor(cb, cp)));
-    const __m128i square = _mm_and_si128(_mm_and_si128(ob, cb), vor(veq(m, ':'), veq(m, '/')));
-    const __m128i round = _mm_and_si128(_mm_and_si128(op, cp), veq(m, '/'));
-    return vor(dot, vor(square, round));
+    const __m128i ob = veq(v0, '['), op = veq(v0, '('), open = vor(ob, op);
+    const auto closer = [](__m128i v) { return vor(veq(v, ']'), veq(v, ')')); };
+    const auto matching = [&](__m128i v) { return vor(vand(ob, veq(v, ']')), vand(op, veq(v, ')'))); };
+    const auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+    const __m128i dot1 = veq(v1, '.');
+    const __m128i bdot3 = vand(vand(open, dot1), closer(v2));
+    const __m128i other3 = vor(vand(vand(ob, veq(v1, ':')), veq(v2, ']')), vand(veq(v1, '/'), matching(v2)));
+    const unsigned t3 = bits(vor(bdot3, other3));
+    const __m128i space1 = veq(v1, ' '), space2 = veq(v2, ' ');
+    const auto letter = [](__m128i v, char c) { return veq(_mm_or_si128(v, _mm_set1_epi8(0x20)), c); };
+    const __m128i d1 = letter(v1, 'd');
+    if (bits(vand(open, vor(vor(space1, space2), d1))) == 0) return {defang_token_spans(t3, 0, 0), bits(bdot3), 0};
+    const __m128i v3 = load16(p + 3), v4 = load16(p + 4), dot2 = veq(v2, '.');
+    const __m128i bdot4 = vand(vand(open, closer(v3)), vor(vand(space1, dot2), vand(dot1, space2)));
+    const __m128i bdot5 = vand(vand(vand(open, space1), vand(dot2, veq(v3, ' '))), closer(v4));
+    const __m128i dot_word = vand(vand(matching(v4), d1), vand(letter(v2, 'o'), letter(v3, 't')));
+    const unsigned spaced = bits(vor(bdot4, bdot5));
+    return {defang_token_spans(t3, bits(bdot4), bits(vor(bdot5, dot_word))), bits(bdot3) | spaced, spaced};
 }
 #endif
 
 /// The joined-run scan's state between blocks of positions.
 struct JoinedBlocks {
-    unsigned carried;         ///< token starts of the block before (its top two bits count)
-    unsigned closed_square;   ///< bracket: "]" at the block before's last byte (its top bit)
+    std::uint64_t spans_after;   ///< positions from the block's end covered by its tokens
+    bool closed_square;          ///< bracket: the block before ends with "]"
     bool& anchored;
     const unsigned char*& last_anchor;
 };
 
 /// What a block of kWidth positions from `p` holds, one bit per position.
 struct JoinedBlockBits {
-    unsigned starts;      ///< a token of is_bracket_atok() starts here
+    DefangTokenBits tokens;
     unsigned plain;       ///< a plain byte other than "\"
-    unsigned dot_after;   ///< the next byte is "."
+    unsigned escaped_dot;   ///< "\." starts here (a backslash rule's sdot)
     unsigned backslash, open_round, close_square;
 };
 
 /// The first position of the block that ends the run (its bit), or 0;
-/// notes the bdots passed before it.
+/// notes the anchors passed before it.
 template <bool kBackslash, unsigned kWidth>
 inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, const unsigned char* p) {
     constexpr unsigned kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1u;
-    const unsigned ends = ((b.starts << 2) | (s.carried >> (kWidth - 2))) & kAll;
-    s.carried = b.starts;
-    unsigned bad = ~(b.plain | b.starts | ends) & kAll;
-    if constexpr (!kBackslash) {
-        const unsigned anchors = b.starts & b.dot_after;
-        // "\" is a run byte until the run's first bdot.
-        const unsigned backslash = s.anchored ? 0u : b.backslash & ((anchors & (0u - anchors)) - 1u);
-        const unsigned after_square = ((b.close_square << 1) | (s.closed_square >> (kWidth - 1))) & kAll;
-        bad = (bad & ~backslash) | (b.open_round & after_square);
-        s.closed_square = b.close_square;
+    // Openers, closers and spaces are run bytes only inside tokens, "\"
+    // before a dot (and, bracket, anywhere before the first bdot).
+    const unsigned covered = static_cast<unsigned>(b.tokens.spans | s.spans_after) & kAll;
+    s.spans_after = b.tokens.spans >> kWidth;
+    unsigned bad = ~(b.plain | covered | b.escaped_dot) & kAll;
+    const unsigned after_square = ((b.close_square << 1) | (s.closed_square ? 1u : 0u)) & kAll;
+    s.closed_square = ((b.close_square >> (kWidth - 1)) & 1u) != 0;
+    const unsigned anchors = kBackslash ? b.escaped_dot : b.tokens.bdots;
+    // The positions from the run's first anchor on (rarely needed: a
+    // function, not a value).
+    const auto from_anchor = [&] {
+        const unsigned first_anchor = anchors & (0u - anchors);
+        return s.anchored ? kAll : first_anchor != 0 ? ~(first_anchor - 1u) & kAll : 0u;
+    };
+    if constexpr (kBackslash) {
+        // In the URL body a space ends the body (a bdot's, at its opener:
+        // the body takes "[" or "(" as a byte), and so does "](".
+        if (s.anchored || anchors != 0) bad |= (b.tokens.spaced | (b.open_round & after_square)) & from_anchor();
+    } else {
+        if (const unsigned backslash = b.backslash & bad; backslash != 0) bad &= ~(backslash & ~from_anchor());
+        bad |= b.open_round & after_square;
+    }
+    if (anchors != 0) {
         const unsigned before_bad = bad != 0 ? (bad & (0u - bad)) - 1u : kAll;
         if (const unsigned passed = anchors & before_bad; passed != 0) {
             s.anchored = true;
@@ -400,44 +491,61 @@ inline unsigned joined_block_bad(JoinedBlocks& s, const JoinedBlockBits& b, cons
 #if defined(__SSE2__)
 inline JoinedBlockBits joined_block_bits(const unsigned char* p) {
     using namespace skip;
-    const __m128i v = load16(p), after1 = load16(p + 1);
-    return {static_cast<unsigned>(_mm_movemask_epi8(bracket_atok_vector(v, after1, load16(p + 2)))),
-            plain_mask<true>(v), eq(after1, '.'), eq(v, '\\'), eq(v, '('), eq(v, ']')};
+    const __m128i v = load16(p), v1 = load16(p + 1), backslash = veq(v, '\\');
+    return {defang_token_bits(p, v, v1, load16(p + 2)), plain_mask<true>(v),
+            static_cast<unsigned>(_mm_movemask_epi8(vand(backslash, veq(v1, '.')))),
+            static_cast<unsigned>(_mm_movemask_epi8(backslash)), eq(v, '('), eq(v, ']')};
 }
 #endif
 
 #if defined(IOCSCAN_SKIP_AVX2)
-IOCSCAN_AVX2 inline __m256i bracket_atok_vector32(__m256i o, __m256i m, __m256i c) {
-    using namespace skip;
-    const __m256i ob = veq32(o, '['), op = veq32(o, '('), cb = veq32(c, ']'), cp = veq32(c, ')');
-    const __m256i dot = vand32(veq32(m, '.'), vand32(vor32(ob, op), vor32(cb, cp)));
-    const __m256i square = vand32(vand32(ob, cb), vor32(veq32(m, ':'), veq32(m, '/')));
-    const __m256i round = vand32(vand32(op, cp), veq32(m, '/'));
-    return vor32(dot, vor32(square, round));
-}
-
 IOCSCAN_AVX2 inline unsigned bits32(__m256i m) { return static_cast<unsigned>(_mm256_movemask_epi8(m)); }
 
-/// The joined-run scan 32 positions at a time while p + 33 < lim: moves `p`
-/// to the first position that ends the run (true), or to where fewer bytes
-/// are left (false).
+IOCSCAN_AVX2 inline __m256i closer32(__m256i v) { return skip::vor32(skip::veq32(v, ']'), skip::veq32(v, ')')); }
+IOCSCAN_AVX2 inline __m256i letter32(__m256i v, char c) {
+    return skip::veq32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), c);
+}
+
+/// defang_token_bits() for the 32 positions from `p` (reads p[0..35]).
+IOCSCAN_AVX2 inline DefangTokenBits defang_token_bits32(const unsigned char* p, __m256i v0, __m256i v1, __m256i v2) {
+    using namespace skip;
+    const __m256i ob = veq32(v0, '['), op = veq32(v0, '('), open = vor32(ob, op);
+    const __m256i dot1 = veq32(v1, '.');
+    const __m256i bdot3 = vand32(vand32(open, dot1), closer32(v2));
+    const __m256i slash_matching = vor32(vand32(ob, veq32(v2, ']')), vand32(op, veq32(v2, ')')));
+    const __m256i other3 = vor32(vand32(vand32(ob, veq32(v1, ':')), veq32(v2, ']')), vand32(veq32(v1, '/'), slash_matching));
+    const unsigned t3 = bits32(vor32(bdot3, other3));
+    const __m256i space1 = veq32(v1, ' '), space2 = veq32(v2, ' '), d1 = letter32(v1, 'd');
+    const __m256i longer = vand32(open, vor32(vor32(space1, space2), d1));
+    if (_mm256_testz_si256(longer, longer) != 0) return {defang_token_spans(t3, 0, 0), bits32(bdot3), 0};
+    const __m256i v3 = load32(p + 3), v4 = load32(p + 4), dot2 = veq32(v2, '.');
+    const __m256i bdot4 = vand32(vand32(open, closer32(v3)), vor32(vand32(space1, dot2), vand32(dot1, space2)));
+    const __m256i bdot5 = vand32(vand32(vand32(open, space1), vand32(dot2, veq32(v3, ' '))), closer32(v4));
+    const __m256i dot_matching = vor32(vand32(ob, veq32(v4, ']')), vand32(op, veq32(v4, ')')));
+    const __m256i dot_word = vand32(vand32(dot_matching, d1), vand32(letter32(v2, 'o'), letter32(v3, 't')));
+    const unsigned spaced = bits32(vor32(bdot4, bdot5));
+    return {defang_token_spans(t3, bits32(bdot4), bits32(vor32(bdot5, dot_word))), bits32(bdot3) | spaced, spaced};
+}
+
+/// The joined-run scan 32 positions at a time while 36 bytes are left:
+/// moves `p` to the first position that ends the run (true), or to where
+/// fewer bytes are left (false).
 template <bool kBackslash>
 IOCSCAN_AVX2 inline bool joined_run_blocks_avx2(const unsigned char*& p, const unsigned char* lim, JoinedBlocks& s) {
     using namespace skip;
-    s.carried = (s.carried >> 14) << 30;   // bits 14-15 of 16 as bits 30-31 of 32
-    s.closed_square <<= 16;
-    for (; lim - p >= 34; p += 32) {
-        const __m256i v = load32(p), after1 = load32(p + 1);
-        const JoinedBlockBits b{bits32(bracket_atok_vector32(v, after1, load32(p + 2))), plain_mask32<true>(v),
-                                bits32(veq32(after1, '.')), bits32(veq32(v, '\\')), bits32(veq32(v, '(')),
+    for (; lim - p >= 36; p += 32) {
+        const __m256i v = load32(p), v1 = load32(p + 1), backslash = veq32(v, '\\');
+        const JoinedBlockBits b{defang_token_bits32(p, v, v1, load32(p + 2)),
+                                plain_mask32<true>(v),
+                                bits32(vand32(backslash, veq32(v1, '.'))),
+                                bits32(backslash),
+                                bits32(veq32(v, '(')),
                                 bits32(veq32(v, ']'))};
         if (const unsigned bad = joined_block_bad<kBackslash, 32>(s, b, p); bad != 0) {
             p += __builtin_ctz(bad);
             return true;
         }
     }
-    s.carried >>= 16;
-    s.closed_square >>= 16;
     return false;
 }
 #endif
@@ -454,47 +562,62 @@ inline AddressRunScan address_run_scan(const unsigned char* p, const unsigned ch
     // them; false where the run ends (`out`).
     const auto step = [&] {
         p = (kBackslash || anchored) ? plain_address_run_end<true>(p, lim) : plain_address_run_end<false>(p, lim);
-        if (p == lim || (!kBackslash && *p == '(' && p > tok && p[-1] == ']')) {   // "]("
+        const bool body = !kBackslash || anchored;   // "](" ends the URL body
+        if (p == lim || (body && *p == '(' && p > tok && p[-1] == ']')) {
             out = {p, p, last_anchor};
             return false;
         }
-        if (lim - p < 3 || !is_bracket_atok(p)) {
+        if (*p == '\\') {
+            // "\." (backslash: its anchor); "\" cut by lim may begin it.
+            if (lim - p < 2 || p[1] != '.') {
+                out = {lim - p < 2 ? lim : p, p, last_anchor};
+                return false;
+            }
+            if (kBackslash) {
+                anchored = true;
+                last_anchor = p;
+            }
+            p += 2;
+            return true;
+        }
+        const int length = defang_token_at(p, lim);
+        // Backslash: in the URL body, a space ends the body.
+        if (length <= 0 || (kBackslash && anchored && (p[1] == ' ' || p[2] == ' '))) {
             // A token cut by lim may go on: scanned again by the next call.
-            out = {lim - p < 3 && may_start_bracket_atok(p, lim) ? lim : p, p, last_anchor};
+            out = {length == kTokenCut ? lim : p, p, last_anchor};
             return false;
         }
-        if (!kBackslash && p[1] == '.') {
+        if (!kBackslash && is_bdot_token(p)) {
             anchored = true;
             last_anchor = p;
         }
-        p += 3;
+        p += length;
         return true;
     };
-    // Plain bytes go fastest piece by piece; once a token is passed (p - 2
-    // >= tok), blocks take dense tokens.
+    // Plain bytes go fastest piece by piece; once a token is passed (`p`
+    // is a piece's start after one), blocks take dense tokens.
     if (!step()) return out;
 #if defined(__SSE2__)
-    // Blocks of positions (reading up to 2 bytes past each, all before lim):
-    // a plain byte, an opener that starts a token, a closer that ends one
-    // (the token starts of the block before carried; p - 2 >= tok). The
-    // carried starts read up to p + 1: only with a block's bytes left.
-    if (lim - p >= 18) {
-        JoinedBlocks blocks{(is_bracket_atok(p - 2) ? 1u << 14 : 0u) | (is_bracket_atok(p - 1) ? 1u << 15 : 0u),
-                            p[-1] == ']' ? 1u << 15 : 0u, anchored, last_anchor};
+    // Blocks of positions (reading up to 4 bytes past each, all before
+    // lim): a plain byte, or one covered by a token that starts in the
+    // block or in the one before.
+    if (lim - p >= 20) {
+        JoinedBlocks blocks{0, p[-1] == ']', anchored, last_anchor};
 #if defined(IOCSCAN_SKIP_AVX2)
         if (skip::use_avx2() && joined_run_blocks_avx2<kBackslash>(p, lim, blocks)) return {p, p, last_anchor};
 #endif
-        for (; lim - p >= 18; p += 16) {
+        for (; lim - p >= 20; p += 16) {
             if (const unsigned bad = joined_block_bad<kBackslash, 16>(blocks, joined_block_bits(p), p); bad != 0) {
                 p += __builtin_ctz(bad);
                 return {p, p, last_anchor};
             }
         }
-        // Back to a piece's start: a token may cross the last block's end.
-        if (p[-1] == '[' || p[-1] == '(') {
-            p -= 1;
-        } else if (p[-2] == '[' || p[-2] == '(') {
-            p -= 2;
+        // Back to a piece's start: a token may cross the last block's end
+        // (its opener is the last one before `p`).
+        if (blocks.spans_after != 0) {
+            do {
+                --p;
+            } while (!is_opener(*p));
         }
     }
 #endif
@@ -513,6 +636,22 @@ inline bool resumed_in_plain_run_to_lim(const LexState& st) {
            st.lim - st.tok >= kShortestParkedRun && skip::is_word(*st.tok);
 }
 
+/// The last word byte before `w` that starts a piece of the joined run
+/// around it (not a letter of "dot"), at or after `from`; else null.
+inline const unsigned char* last_word_piece_before(const unsigned char* from, const unsigned char* w) {
+    while (w > from) {
+        const unsigned char c = *--w;
+        if (is_closer(c)) {
+            // A token's closer: on to its opener, past its letters.
+            while (w > from && !is_opener(*w)) --w;
+            if (!is_opener(*w)) return nullptr;
+        } else if (skip::is_word(c)) {
+            return w;
+        }
+    }
+    return nullptr;
+}
+
 /// One step in a joined run whose token holds `st.tok` (a word byte that
 /// starts it, or with `overlong` a restart point inside it): `scan` has
 /// scanned it from `from` (the bytes not looked at before). Returns true
@@ -524,10 +663,9 @@ inline bool plain_run_parks(LexState& st, const AddressRunScan& scan, bool ancho
         st.overlong = true;
         // The run's last word byte (with a bdot: before its last bdot),
         // among the bytes not looked at before.
-        const unsigned char* w = anchored ? scan.last_anchor : scan.resume;
+        const unsigned char* const w = anchored ? scan.last_anchor : scan.resume;
         if (w != nullptr) {
-            while (w > from && !skip::is_word(w[-1])) --w;
-            if (w > from) st.tok = w - 1;
+            if (const unsigned char* word = last_word_piece_before(from, w)) st.tok = word;
         }
     }
     st.cur = st.tok;
@@ -560,26 +698,30 @@ inline bool parks_run_from_tok(LexState& st) {
 /// Where the lex function may park a token start: in the joined run (without
 /// the bdot conditions) that reaches lim, counting a token cut by lim, at
 /// least kShortestParkedRun bytes before lim. Looked for once per lex
-/// call: its plain bytes at once (as cheap as the plain-run search), the
-/// three-byte tokens before them only when a token first starts at a word
-/// byte before them ("[.]" repeated has none); token starts only move
-/// forward within a call, so a run's start before that one makes no
-/// difference.
+/// call: its plain bytes at once (as cheap as the plain-run search); where
+/// tokens come before them ("[.]" repeated has none), only when a token
+/// first starts at a word byte before them, by the forward scan from that
+/// byte, which parks() then takes as it is. Token starts only move forward
+/// within a call, so a run's start before that one makes no difference.
 template <bool kBackslash>
 class ParkableRun {
 public:
     ParkableRun(const unsigned char* from, const unsigned char* lim) : start_(lim), lim_(lim) {
         if (!skip::skips_on() || lim - from < kShortestParkedRun) return;
         const unsigned char* r = lim;
-        if (r[-1] == '[' || r[-1] == '(') {
-            r -= 1;
-            joined_ = true;
-        } else if (may_start_bracket_atok(r - 2, lim)) {
-            r -= 2;
+        if (kBackslash && lim[-1] == '\\') {   // "\." cut by lim
+            r = lim - 1;
             joined_ = true;
         }
+        for (std::ptrdiff_t cut = 1; r == lim && cut < kLongestDefangToken; ++cut) {
+            if (defang_token_at(lim - cut, lim) == kTokenCut) {
+                r = lim - cut;
+                joined_ = true;
+                break;
+            }
+        }
         start_ = plain_tail_start<kBackslash>(from, r);
-        tokens_before_ = extends_back(from);
+        tokens_before_ = token_before(from) != nullptr;
     }
 
     /// Whether the token start `st.cur` is a word byte of that run.
@@ -589,35 +731,60 @@ public:
     }
 
     /// Parks the token that starts at `st.tok` (holds() said yes), as
-    /// plain_run_parks() says; a run of plain bytes is not scanned again.
+    /// plain_run_parks() says; a run of plain bytes is not scanned again,
+    /// nor one extends_to() scanned from this token start.
     bool parks(LexState& st) const {
         if (!joined_) return plain_run_parks(st, {st.lim, st.lim}, false, st.tok);
+        if (st.tok == scanned_from_) return plain_run_parks(st, scanned_, scanned_anchored_, st.tok);
         return parks_run_from_tok<kBackslash>(st);
     }
 
 private:
-    /// Looks further back, over the tokens before the plain bytes, down to
-    /// `st.cur` at most (a word byte far enough from lim): whether the run
-    /// holds it. Apart from the hot loop: most calls never come here.
+    /// Whether the run from `st.cur` (a word byte far enough from lim),
+    /// before the plain bytes, reaches lim: scanned forward once (kept for
+    /// parks()). If not, the run that does starts after it: looked for
+    /// backwards, down to where this one ended. Apart from the hot loop:
+    /// most calls never come here.
     [[gnu::noinline]] bool extends_to(const LexState& st) {
         if (st.lim - st.cur < kShortestParkedRun || !skip::is_word(*st.cur)) return false;
         joined_ = true;
-        do {
-            start_ = plain_tail_start<kBackslash>(st.cur, start_ - 3);
-        } while (extends_back(st.cur));
         tokens_before_ = false;
-        return st.cur >= start_;
+        bool anchored = false;
+        const AddressRunScan scan = address_run_scan<kBackslash>(st.cur, st.lim, st.cur, anchored);
+        if (scan.end == st.lim) {
+            scanned_from_ = st.cur;
+            scanned_ = scan;
+            scanned_anchored_ = anchored;
+            start_ = st.cur;
+            return true;
+        }
+        for (const unsigned char* opener; (opener = token_before(scan.end)) != nullptr;) {
+            start_ = plain_tail_start<kBackslash>(scan.end, opener);
+        }
+        return false;
     }
 
-    /// Whether a token of is_bracket_atok() ends right before start_ (not
-    /// before `from`); bracket: not one whose "]" is followed by "(".
-    bool extends_back(const unsigned char* from) const {
-        if (start_ - from < 3 || !is_bracket_atok(start_ - 3)) return false;
-        return kBackslash || start_ == lim_ || !(*start_ == '(' && start_[-1] == ']');
+    /// The opener of a token of defang_token_at() that ends right before
+    /// start_ (not before `from`), or null; bracket: not one whose "]" is
+    /// followed by "(".
+    const unsigned char* token_before(const unsigned char* from) const {
+        // Backslash: "\." (the plain bytes from start_ begin with its dot).
+        if (kBackslash && start_ > from && start_ != lim_ && start_[-1] == '\\' && *start_ == '.') return start_ - 1;
+        if (start_ - from < 3 || !is_closer(start_[-1])) return nullptr;
+        if (!kBackslash && start_ != lim_ && *start_ == '(' && start_[-1] == ']') return nullptr;
+        // A token holds no opener but its first byte: the last one before.
+        for (std::ptrdiff_t length = 3; length <= kLongestDefangToken && start_ - length >= from; ++length) {
+            const unsigned char* const opener = start_ - length;
+            if (is_opener(*opener)) return defang_token_at(opener, lim_) == length ? opener : nullptr;
+        }
+        return nullptr;
     }
 
     const unsigned char* start_;   ///< the plain bytes' start, then the run's
     const unsigned char* const lim_;
+    const unsigned char* scanned_from_ = nullptr;   ///< extends_to(): a token start whose run reaches lim
+    AddressRunScan scanned_{nullptr, nullptr};
+    bool scanned_anchored_ = false;
     bool tokens_before_ = false;    ///< a token ends at start_: look further back when needed
     bool joined_ = false;           ///< the run holds a token (else plain bytes only)
 };

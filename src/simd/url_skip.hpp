@@ -235,4 +235,88 @@ inline const unsigned char* url_generic_skip(const unsigned char* p, const unsig
     }
 }
 
+// The generic rule's URL body (grammar/url/url_generic.re, block `body`):
+// at its loop start, a byte of url_common.re `bchar` is a unit that leaves
+// it there, and so is "]" followed by a `bchar` other than "(" ("]"+
+// `bunitp`, whose "]" and byte are both passed). Where neither starts, the
+// body DFA reads the next unit.
+
+/// url_common.re `bchar`: printable ASCII but '"', '<', '\\' and ']'.
+inline bool is_url_body_char(unsigned char c) {
+    return c >= 0x21 && c <= 0x7e && c != '"' && c != '<' && c != '\\' && c != ']';
+}
+
+#if defined(__SSE2__)
+/// is_url_body_char() of 16 bytes, as a vector.
+inline __m128i url_body_chars(__m128i v) {
+    using namespace skip;
+    const __m128i printable = vin_range(v, 0x21, 0x7e - 0x21);
+    return _mm_andnot_si128(vor(vor(veq(v, '"'), veq(v, '<')), vor(veq(v, '\\'), veq(v, ']'))), printable);
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// is_url_body_char() of 32 bytes, as a vector.
+IOCSCAN_AVX2 inline __m256i url_body_chars32(__m256i v) {
+    using namespace skip;
+    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x21));
+    const __m256i printable = _mm256_cmpeq_epi8(shifted, _mm256_min_epu8(shifted, _mm256_set1_epi8(0x7e - 0x21)));
+    const __m256i other = vor32(vor32(veq32(v, '"'), veq32(v, '<')), vor32(veq32(v, '\\'), veq32(v, ']')));
+    return _mm256_andnot_si256(other, printable);
+}
+
+/// url_body_run_end() 32 bytes at a time while 33 are left.
+IOCSCAN_AVX2 inline const unsigned char* url_body_run_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    using namespace skip;
+    for (; lim - p >= 33; p += 32) {
+        const __m256i v = load32(p), next = load32(p + 1);
+        const __m256i closed = vand32(veq32(v, ']'), _mm256_andnot_si256(veq32(next, '('), url_body_chars32(next)));
+        const unsigned passed = static_cast<unsigned>(_mm256_movemask_epi8(vor32(url_body_chars32(v), closed)));
+        if (passed != ~0u) return p + __builtin_ctz(~passed);
+    }
+    return p;
+}
+#endif
+
+/// Passes such bytes from `p` while it is before `end` (`lim` bounds the
+/// byte after a "]"): where one stops them, or `end` or one past it.
+inline const unsigned char* url_body_bytes(const unsigned char* p, const unsigned char* end,
+                                           const unsigned char* lim) {
+    while (p < end) {
+        if (is_url_body_char(*p)) {
+            ++p;
+        } else if (*p == ']' && lim - p >= 2 && p[1] != '(' && is_url_body_char(p[1])) {
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/// The first byte at or after `p` (the body's loop start) where the body
+/// DFA reads the next unit, or lim.
+inline const unsigned char* url_body_run_end(const unsigned char* p, const unsigned char* lim) {
+    if (!skip::skips_on()) return p;
+    // Most units of a URL are a few bytes apart: those bytes one at a
+    // time, then blocks where the run goes on.
+    const unsigned char* const first_bytes = lim - p > 8 ? p + 8 : lim;
+    p = url_body_bytes(p, first_bytes, lim);
+    if (p < first_bytes) return p;
+#if defined(IOCSCAN_SKIP_AVX2)
+    // A byte it stops at is found again at once by the loops below.
+    if (skip::use_avx2()) p = url_body_run_search_avx2(p, lim);
+#endif
+#if defined(__SSE2__)
+    using namespace skip;
+    for (; lim - p >= 17; p += 16) {
+        const __m128i v = load16(p), next = load16(p + 1);
+        const __m128i closed = vand(veq(v, ']'), _mm_andnot_si128(veq(next, '('), url_body_chars(next)));
+        const unsigned passed = static_cast<unsigned>(_mm_movemask_epi8(vor(url_body_chars(v), closed)));
+        if (passed != 0xFFFF) return p + __builtin_ctz(~passed);
+    }
+#endif
+    return url_body_bytes(p, lim, lim);
+}
+
 }  // namespace iocscan::detail

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <cstdint>
 #include <functional>
 #include <random>
 #include <string>
@@ -213,15 +215,171 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
 }
 
 
-// Runs joined by three-byte defang tokens, parked by the bracket and
-// backslash rules (simd/url_anchor_skip.hpp): random runs of plain bytes,
-// the tokens and near misses of them ("(:)", "[dot]", "](", "\\" after a
-// bdot, a token cut short), long enough to be parked, one of them longer
-// than kMaxUrlLength, against the DFAs alone.
+/// The candidates dropped as overlong by a scan of `text` in pieces of
+/// `piece` bytes (0: one piece).
+std::uint64_t dropped_overlong(const std::string& text, const Options& options, std::size_t piece) {
+    std::vector<Found> found;
+    Scanner scanner(options);
+    const auto sink = collector(found);
+    const std::size_t step = piece == 0 ? std::max<std::size_t>(text.size(), 1) : piece;
+    for (std::size_t at = 0; at < text.size(); at += step) scanner.feed(std::string_view(text).substr(at, step), sink);
+    scanner.finish(sink);
+    return scanner.stats().dropped_overlong;
+}
+
+/// expect_skips_agree() for the count of overlong candidates dropped: a
+/// parked run whose token start moved must end the same token with the
+/// same rule (a URL dropped, or a skip token that drops nothing).
+void expect_drops_agree(const std::string& text, const std::string& label, const Options& options,
+                        std::initializer_list<std::size_t> pieces) {
+    SkipSwitchesRestored restore;
+    detail::skip::set_skips_for_tests(false);
+    const std::uint64_t want = dropped_overlong(text, options, 0);
+    detail::skip::set_skips_for_tests(true);
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const std::size_t piece : pieces) {
+            EXPECT_EQ(dropped_overlong(text, options, piece), want)
+                << label << ", pieces of " << piece << (avx2 ? ", AVX2" : ", SSE2");
+        }
+    }
+}
+
+/// What address_run_scan() returns, as offsets (npos: none).
+struct RunScanResult {
+    std::size_t end, resume, last_anchor;
+    bool anchored;
+    bool operator==(const RunScanResult&) const = default;
+};
+
+/// The defang tokens of url_common.re `atok`, spelled out: bdot with each
+/// opener, closer and spacing, "[:]" "[/]" "(/)", "[dot]" "(dot)" in each case.
+const std::vector<std::string>& defang_tokens() {
+    static const std::vector<std::string> tokens = [] {
+        std::vector<std::string> out = {"[:]", "[/]", "(/)"};
+        for (const char open : {'[', '('}) {
+            for (const char close : {']', ')'}) {
+                for (const std::string dot : {".", " .", ". ", " . "}) out.push_back(open + dot + close);
+            }
+            for (int caps = 0; caps < 8; ++caps) {
+                std::string word = "dot";
+                for (int i = 0; i < 3; ++i) {
+                    if ((caps >> i) & 1) word[static_cast<std::size_t>(i)] = static_cast<char>(word[static_cast<std::size_t>(i)] - 32);
+                }
+                out.push_back(open + word + (open == '[' ? ']' : ')'));
+            }
+        }
+        return out;
+    }();
+    return tokens;
+}
+
+/// address_run_scan() written piece by piece from simd/url_anchor_skip.hpp's
+/// definition of a joined run, over text[p, lim) with the run's token at `tok`.
+template <bool kBackslash>
+RunScanResult reference_run_scan(const std::string& text, std::size_t p, std::size_t lim, std::size_t tok,
+                                 bool anchored) {
+    constexpr std::size_t npos = std::string::npos;
+    std::size_t last_anchor = npos;
+    const auto done = [&](std::size_t end, std::size_t resume) { return RunScanResult{end, resume, last_anchor, anchored}; };
+    for (;;) {
+        const bool backslash_plain = !kBackslash && !anchored;
+        while (p < lim && (std::isalnum(static_cast<unsigned char>(text[p])) ||
+                           std::string("_.:/-").find(text[p]) != npos || (backslash_plain && text[p] == '\\'))) {
+            ++p;
+        }
+        if (p == lim) return done(lim, lim);
+        if ((!kBackslash || anchored) && text[p] == '(' && p > tok && text[p - 1] == ']') return done(p, p);
+        if (text[p] == '\\') {
+            if (lim - p < 2) return done(lim, p);
+            if (text[p + 1] != '.') return done(p, p);
+            if (kBackslash) {
+                anchored = true;
+                last_anchor = p;
+            }
+            p += 2;
+            continue;
+        }
+        std::size_t length = 0;
+        bool cut = false;
+        for (const std::string& token : defang_tokens()) {
+            const std::string have = text.substr(p, std::min(token.size(), lim - p));
+            if (have == token) length = token.size();
+            if (have.size() < token.size() && token.compare(0, have.size(), have) == 0) cut = true;
+        }
+        if (length == 0) return cut ? done(lim, p) : done(p, p);
+        const std::string token = text.substr(p, length);
+        if (kBackslash && anchored && token.find(' ') != npos) return done(p, p);
+        if (!kBackslash && token.find('.') != npos) {
+            anchored = true;
+            last_anchor = p;
+        }
+        p += length;
+    }
+}
+
+template <bool kBackslash>
+RunScanResult run_scan(const std::string& text, std::size_t p, std::size_t lim, std::size_t tok, bool anchored) {
+    const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+    const detail::AddressRunScan scan = detail::address_run_scan<kBackslash>(base + p, base + lim, base + tok, anchored);
+    const auto offset = [&](const unsigned char* q) { return q == nullptr ? std::string::npos : static_cast<std::size_t>(q - base); };
+    return {offset(scan.end), offset(scan.resume), offset(scan.last_anchor), anchored};
+}
+
+// address_run_scan() on both vector paths against the reference, from
+// piece starts of random runs (the tokens, "\\." and near misses of them)
+// to every lim that cuts them, anchored or not: a scan that stops late
+// would move a parked token's start wrongly, one that stops early would
+// leave a run to the DFA.
+TEST(SkipOracle, UrlJoinedRunScan) {
+    std::vector<std::string> pieces = {"a", "7", "_", ".", "-", ":", "/", "\\.", "b"};
+    for (const std::string& token : defang_tokens()) pieces.push_back(token);
+    const std::vector<std::string> misses = {"(:)", "[dot)", "[  .]", "[do]", "](", "\\", "\\ .", "[", ")", " ", "@"};
+    std::mt19937 rng(47);
+    SkipSwitchesRestored restore;
+    std::size_t long_runs = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::string text = "w";
+        std::vector<std::size_t> starts = {0};
+        while (text.size() < 40 + rng() % 200) {
+            text += rng() % 60 == 0 ? misses[rng() % misses.size()] : pieces[rng() % pieces.size()];
+            if (std::isalnum(static_cast<unsigned char>(text.back()))) starts.push_back(text.size() - 1);
+        }
+        for (std::size_t lim = text.size(); lim + 12 > text.size() && lim > 0; --lim) {
+            for (const std::size_t start : {starts[0], starts[rng() % starts.size()]}) {
+                if (start >= lim) continue;
+                for (const bool anchored : {false, true}) {
+                    const RunScanResult want_bracket = reference_run_scan<false>(text, start, lim, start, anchored);
+                    const RunScanResult want_backslash = reference_run_scan<true>(text, start, lim, start, anchored);
+                    long_runs += (want_bracket.end - start >= 64 ? 1 : 0) + (want_backslash.end - start >= 64 ? 1 : 0);
+                    for (const bool avx2 : {true, false}) {
+                        detail::skip::set_avx2_for_tests(avx2);
+                        ASSERT_EQ(run_scan<false>(text, start, lim, start, anchored), want_bracket)
+                            << "bracket " << (avx2 ? "AVX2" : "SSE2") << " from " << start << " to " << lim << " in \""
+                            << text << "\"";
+                        ASSERT_EQ(run_scan<true>(text, start, lim, start, anchored), want_backslash)
+                            << "backslash " << (avx2 ? "AVX2" : "SSE2") << " from " << start << " to " << lim
+                            << " in \"" << text << "\"";
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(long_runs, 1000u) << "runs long enough for the blocks";
+}
+
+// Runs joined by defang tokens, parked by the bracket and backslash rules
+// (simd/url_anchor_skip.hpp): random runs of plain bytes, the tokens (bdots
+// with and without spaces, "[:]", "[dot]" ...) and near misses of them
+// ("(:)", "[dot)", "[  .]", "](", "\\" after a bdot, a token cut short),
+// long enough to be parked, one of them longer than kMaxUrlLength, against
+// the DFAs alone.
 TEST(SkipOracle, UrlJoinedRuns) {
-    const std::vector<std::string> pieces = {"evil", "com", "7", "_", ".", "-", ":", "/", "[.]", "(.)", "[.)",
-                                             "(.]", "[:]", "[/]", "(/)", "(:)", "[dot]", "](", "\\", "\\.", "[",
-                                             "(", "]", ")", "\"", "@", " ", "[ . ]", "\\n"};
+    const std::vector<std::string> pieces = {
+        "evil", "com", "7", "_", ".", "-", ":", "/", "[.]", "(.)", "[.)", "(.]", "[:]", "[/]", "(/)", "[ . ]",
+        "( .)", "[. ]", "[ .)", "[dot]", "(DoT)", "\\.", "(:)", "[dot)", "[  .]", "[ ..]", "[do]", "](", "\\",
+        "\\ .", "[", "(", "]", ")", "\"", "@", " ", "[@]", "[at]", "\\n"};
+    constexpr std::size_t kRunPieces = 22;   // the plain bytes and the tokens
     std::mt19937 rng(31);
     const Options options = options_for({Type::url});
     std::size_t found = 0;
@@ -232,7 +390,7 @@ TEST(SkipOracle, UrlJoinedRuns) {
         while (text.size() < 3000) {
             if (rng() % 2 == 0) text += rng() % 2 == 0 ? "evil[.]example(.)com/" : "x\\.example\\.net/";
             for (std::size_t n = rng() % 120; n > 0; --n) {
-                text += pieces[rng() % 100 < 95 ? rng() % 15 : rng() % pieces.size()];
+                text += pieces[rng() % 100 < 95 ? rng() % kRunPieces : rng() % pieces.size()];
             }
             text += " ";
         }
@@ -240,21 +398,85 @@ TEST(SkipOracle, UrlJoinedRuns) {
     }
     EXPECT_GT(found, 200u);
     // Overlong: a run past kMaxUrlLength, then each way of ending it.
-    for (const std::string& unit : {std::string("1[.]"), std::string("a(.)b[:]"), std::string("x[/]")}) {
+    for (const std::string& unit : {std::string("1[.]"), std::string("a(.)b[:]"), std::string("x[/]"),
+                                    std::string("1[ . ]"), std::string("a[dot]"), std::string("1[ .]"),
+                                    std::string("b(DOT)c[. )"), std::string("a[dot]b[.]"), std::string("1\\."),
+                                    std::string("a[.]a\\."), std::string("a\\.b[dot]"), std::string("x\\.y[ . ]")}) {
         for (const std::string& end : {std::string(""), std::string(" x"), std::string("[.]\\n"),
-                                       std::string("[:](/)y"), std::string("["),
+                                       std::string("[:](/)y"), std::string("["), std::string("[ ."),
+                                       std::string("(do"), std::string("[ . ] x"), std::string("\\"),
+                                       std::string("\\.\\n"), std::string("](x"),
                                        std::string("[:](/)evil[.]com/x y"), std::string("\\nevil[.]com/x y")}) {
             std::string text = "go ";
             while (text.size() < 70000) text += unit;
             text += end;
             expect_skips_agree(text, "overlong " + unit + end, options, {4096, 65536});
+            expect_drops_agree(text, "overlong " + unit + end, options, {4096, 65536});
         }
     }
     // A URL whose run goes on to the end of the input.
     for (const std::size_t size : {std::size_t{100}, std::size_t{3000}}) {
         std::string text = "go evil[.]example(.)com/";
-        while (text.size() < size) text += "a[:]1[.]";
+        while (text.size() < size) text += "a[:]1[.]b[ . ]c(dot)d\\.";
         EXPECT_GT(expect_skips_agree(text, "to the end", options, {1, 33, 4096}), 0u);
+    }
+}
+
+/// generic, in the URL body at its loop start: bytes of `bchar` (printable
+/// but '"' '<' '\\' ']'), and "]" followed by one that is not "(".
+const unsigned char* reference_url_body_run_end(const unsigned char* q, const unsigned char* lim) {
+    const auto bchar = [](unsigned char c) { return c >= 0x21 && c <= 0x7e && std::string("\"<\\]").find(static_cast<char>(c)) == std::string::npos; };
+    while (q < lim) {
+        if (bchar(*q)) {
+            ++q;
+        } else if (*q == ']' && q + 1 < lim && q[1] != '(' && bchar(q[1])) {
+            q += 2;
+        } else {
+            break;
+        }
+    }
+    return q;
+}
+
+TEST(SkipOracle, UrlBodyRunSearch) {
+    // Mostly body bytes, so that runs reach the blocks; then each byte that
+    // stops them or is next to one, and bytes just outside the printable range.
+    const std::string alphabet = std::string("aaaaaaaa////....[[::((") + "]]]]\"<\\ ~!\x7f\x80\x1f\x20";
+    const auto hits = expect_search_agrees(detail::url_body_run_end, reference_url_body_run_end, alphabet,
+                                           {"](", "]]", "]\\", "] ", "]\"", "]<"}, 41);
+    EXPECT_GT(hits, 10000u);
+}
+
+// The generic rule's URL body, read unit by unit by its own DFA between
+// runs the skip passes (grammar/url/url_generic.re): random bodies made of
+// long runs and of every kind of unit and of what ends one, one of them
+// longer than kMaxUrlLength, against the DFAs alone.
+TEST(SkipOracle, UrlGenericBodies) {
+    const std::vector<std::string> pieces = {"evil.example", "/x/y?q=1&r=2#f", "[", "(", ")", "%2F", "]/", "]]a",
+                                             "](", "]",            " /p",            " .c", " ..", " //", "\\.",
+                                             "\\/", "\\n",       "\\\\.",           "\\u", "\"", "<",
+                                             " ", "\t",          "\x80",          "[::1]"};
+    const std::vector<std::string> starts = {"http://", "hxxp[:]//", "file:///", "ws[]://", "h__p://", "ftp:\\\\"};
+    std::mt19937 rng(43);
+    const Options options = options_for({Type::url});
+    std::size_t found = 0;
+    for (int round = 0; round < 40; ++round) {
+        std::string text;
+        while (text.size() < 3000) {
+            text += starts[rng() % starts.size()] + "a";
+            for (std::size_t n = rng() % 30; n > 0; --n) text += pieces[rng() % 100 < 80 ? rng() % 6 : rng() % pieces.size()];
+            text += rng() % 2 == 0 ? " " : "";
+        }
+        found += expect_skips_agree(text, "url body " + std::to_string(round), options, {1, 7, 33, 100, 4096});
+    }
+    EXPECT_GT(found, 200u);
+    for (const std::string& end : {std::string(""), std::string(" x"), std::string("]"), std::string("]("),
+                                   std::string(" /"), std::string("\\n http://a.example/b"), std::string("]] .z")}) {
+        std::string text = "go hxxp[:]//";
+        while (text.size() < 70000) text += "hxxp[:]//a]b";
+        text += end;
+        expect_skips_agree(text, "overlong body" + end, options, {4096, 65536});
+        expect_drops_agree(text, "overlong body" + end, options, {4096, 65536});
     }
 }
 
