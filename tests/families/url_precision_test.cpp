@@ -209,6 +209,27 @@ TEST(UrlPrecision, ListsWithoutSpacesGiveEveryUrl) {
     }
 }
 
+TEST(UrlPrecision, ListsWithoutSpacesAfterAPathGiveEveryUrl) {
+    // A quoted list (PowerShell, Python), or URLs joined by "," or ";" after
+    // a path: each item that starts with a scheme is a URL of its own.
+    EXPECT_EQ(urls("$u = @('http://a1.example.com/1','http://a2.example.com/2')"),
+              (V{"http://a1.example.com/1", "http://a2.example.com/2"}));
+    EXPECT_EQ(urls("http://a.example.com/x,http://b.example.com/y;https://c.example.com/z,ftp://d.example.com/w"),
+              (V{"http://a.example.com/x", "http://b.example.com/y", "https://c.example.com/z", "ftp://d.example.com/w"}));
+    EXPECT_EQ(refanged("hxxp://a[.]com/x,hxxps[:]//b[.]net/y evil[.]com/a;http://plain.example/b"),
+              (V{"http://a.com/x", "https://b.net/y", "http://evil.com/a", "http://plain.example/b"}));
+    // Without a scheme and separator after it, the byte stays in the path.
+    EXPECT_EQ(urls("http://x.example/a,b;c|d http://x.example/p;http http://x.example/q,https:// "
+                   "http://x.example/?u=http://y.example/a http://x.example/r,file__name"),
+              (V{"http://x.example/a,b;c|d", "http://x.example/p;http", "http://x.example/q,https://",
+                 "http://x.example/?u=http://y.example/a", "http://x.example/r,file__name"}));
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces("x ['http://a.example/1','http://b.example/2']", options_for({Type::url}), piece),
+                            Type::url),
+                  (V{"http://a.example/1", "http://b.example/2"}));
+    }
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".
