@@ -55,6 +55,15 @@ TEST(Email, DomainMustLookLikeAHostName) {
     EXPECT_EQ(emails("a@b.co c@d-e.example.museum"), (V{"a@b.co", "c@d-e.example.museum"}));
 }
 
+TEST(Email, FileNamesWithAnAtSignAreNoAddresses) {
+    // Retina image names and other files: the last label is a file
+    // extension, not a top-level domain.
+    EXPECT_EQ(emails("<img src=\"img/logo@2x.png\"> icon@3X.PNG bg@1x.jpg app@2x.js build@prod.json"), V{});
+    // A real top-level domain stays, also one that is a file extension too.
+    EXPECT_EQ(emails("ops@example.com ops@files.zip ops@example.mov ops@pngs.org"),
+              (V{"ops@example.com", "ops@files.zip", "ops@example.mov", "ops@pngs.org"}));
+}
+
 TEST(Email, BoundariesAndLists) {
     EXPECT_EQ(emails("<a@x.com>, \"b@y.org\"; (c+tag@z.net)."), (V{"a@x.com", "b@y.org", "c+tag@z.net"}));
     EXPECT_EQ(emails("a@x.com,b@y.org"), (V{"a@x.com", "b@y.org"}));
