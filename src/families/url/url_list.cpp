@@ -17,7 +17,7 @@ constexpr ByteSet kAddressBytes{".:/\\0123456789abcdefghijklmnopqrstuvwxyzABCDEF
 
 /// The bytes before a list separator that may end a host or cut the URL
 /// before it (url_cut.cpp precise_length(), url_parts.cpp split_url()).
-constexpr ByteSet kEarlierStops{"\"<>\\ [(])}{/?#"};
+constexpr ByteSet kEarlierStops{"\"<>\\ [(])}{/?#|"};
 /// The first bytes of the defanged dots that anchor each rule.
 constexpr ByteSet kBracketAnchorStarts{"[("};
 constexpr ByteSet kBackslashAnchorStarts{"\\"};
