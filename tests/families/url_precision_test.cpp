@@ -245,6 +245,28 @@ TEST(UrlPrecision, PipeToAnInterpreterIsNoPartOfTheUrl) {
     EXPECT_EQ(values_of(scan_pieces("curl http://x.example/i.sh|sh", open), Type::url), V{"http://x.example/i.sh|sh"});
 }
 
+TEST(UrlPrecision, HtmlEscapedMarkupIsNoPartOfTheUrl) {
+    // Text copied from HTML source or an RSS feed: the character references
+    // of '"', '<' and '>' end a URL as those bytes do.
+    EXPECT_EQ(urls("&lt;a href=&quot;https://a.example/x?b=1&amp;c=2&quot;&gt;go&lt;/a&gt; "
+                   "&lt;https://b.example/y&gt; &#34;https://c.example/z&#34; https://d.example&GT;"),
+              (V{"https://a.example/x?b=1&amp;c=2", "https://b.example/y", "https://c.example/z", "https://d.example"}));
+    // The quote's reference ends it only where the URL ends.
+    EXPECT_EQ(urls("&#39;https://e.example/p&#39;. https://f.example/?q=O&#39;Brien https://g.example/a&apos;)"),
+              (V{"https://e.example/p", "https://f.example/?q=O&#39;Brien", "https://g.example/a"}));
+    // Other references and keys stay.
+    EXPECT_EQ(urls("https://h.example/?a=1&gt=2 https://i.example/?x=&amp;y https://j.example/a;b"),
+              (V{"https://h.example/?a=1&gt=2", "https://i.example/?x=&amp;y", "https://j.example/a;b"}));
+}
+
+TEST(UrlPrecision, BbcodeClosingTagIsNoPartOfTheUrl) {
+    EXPECT_EQ(urls("[url]http://a.example/b[/url] [img]https://c.example/d.png[/IMG] [url=http://e.example/f]x[/url]"),
+              (V{"http://a.example/b", "https://c.example/d.png", "http://e.example/f"}));
+    // Brackets in a query and the defanged slash stay.
+    EXPECT_EQ(refanged("http://g.example/?a[]=1&f[name]=x hxxp://h[.]example[/]i"),
+              (V{"http://g.example/?a[]=1&f[name]=x", "http://h.example/i"}));
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

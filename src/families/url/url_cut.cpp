@@ -85,6 +85,48 @@ bool pipes_to_interpreter(std::string_view rest) {
     return false;
 }
 
+/// Where the HTML character reference that the ";" at `semicolon` ends
+/// starts, when it writes a byte no URL holds ('"', '<', '>'), as in text
+/// copied from HTML source or an RSS feed ("href=&quot;http://x/a&quot;&gt;");
+/// or "'" and only trailing punctuation follows (the closing quote). Else npos.
+std::size_t markup_entity_start(std::string_view url, std::size_t semicolon) {
+    static constexpr std::string_view kNeverInUrl[] = {"&quot", "&lt", "&gt", "&#34", "&#60", "&#62", "&#x22", "&#x3c", "&#x3e"};
+    static constexpr std::string_view kQuote[] = {"&#39", "&apos", "&#x27"};
+    const std::string_view before = url.substr(0, semicolon);
+    // Most ";" in URLs end no reference: one short search decides.
+    constexpr std::size_t kLongestName = 6;   // "&#x22", "&quot"
+    if (before.substr(before.size() - std::min(before.size(), kLongestName)).find('&') == std::string_view::npos) {
+        return std::string_view::npos;
+    }
+    const auto ends_with_one_of = [&](const auto& names) {
+        for (std::string_view name : names) {
+            if (before.size() >= name.size() && equal_ignoring_ascii_case(before.substr(before.size() - name.size()), name)) {
+                return before.size() - name.size();
+            }
+        }
+        return std::string_view::npos;
+    };
+    if (const std::size_t start = ends_with_one_of(kNeverInUrl); start != std::string_view::npos) return start;
+    const std::size_t quote = ends_with_one_of(kQuote);
+    if (quote == std::string_view::npos) return quote;
+    // Read only after a quote's reference, so each byte once: the run ends
+    // at the next "&" of any other reference.
+    std::size_t end = semicolon + 1;
+    while (end < url.size() && kTrailing.contains(url[end])) ++end;
+    return end == url.size() ? quote : std::string_view::npos;
+}
+
+/// Whether `rest` starts with a BBCode closing tag ("[/url]", "[/img]"):
+/// forum posts wrap URLs in "[url]http://x/a[/url]". No URL path holds "[/"
+/// unencoded but the defanged slash "[/]", which is no tag.
+bool starts_closing_tag(std::string_view rest) {
+    constexpr std::size_t kLongestTag = 8;
+    std::size_t i = 2;
+    if (!rest.starts_with("[/")) return false;
+    while (i < rest.size() && i < 2 + kLongestTag && is_alpha(rest[i])) ++i;
+    return i > 2 && i < rest.size() && rest[i] == ']';
+}
+
 }  // namespace
 
 namespace {
@@ -162,12 +204,13 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
                 }
                 break;
             case ';':
+                if (const std::size_t entity = markup_entity_start(url, i); entity != std::string_view::npos) return entity;
                 // No host holds one: a list ("evil[.]com;evil[.]net") or a
                 // key ("host=evil[.]com;port=443") goes on.
                 if (in_host) return i;
                 break;
             case '[': case '(':
-                if (in_host) return i;
+                if (in_host || starts_closing_tag(rest)) return i;
                 ++(url[i] == '[' ? square : round);
                 break;
             case '|':
