@@ -267,6 +267,15 @@ TEST(UrlPrecision, BbcodeClosingTagIsNoPartOfTheUrl) {
               (V{"http://g.example/?a[]=1&f[name]=x", "http://h.example/i"}));
 }
 
+TEST(UrlPrecision, SpaceAfterTheSeparatorNeedsAPlausibleHost) {
+    // Prose that names protocols is no URL.
+    EXPECT_EQ(urls("Protocols http:// and https:// are supported, as is ftp:// (see docs) or hxxp:// [x]"), V{});
+    // A defang gap before a real host stays, so do hosts without a gap.
+    EXPECT_EQ(refanged("hxxp:// evil[.]example[.]com/a and http:// 198.51.100.7/b and hxxps:// ( evil.example ) and "
+                       "http://intranet/x"),
+              (V{"http://evil.example.com/a", "http://198.51.100.7/b", "https://evil.example", "http://intranet/x"}));
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".
