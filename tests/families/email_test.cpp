@@ -64,6 +64,17 @@ TEST(Email, FileNamesWithAnAtSignAreNoAddresses) {
               (V{"ops@example.com", "ops@files.zip", "ops@example.mov", "ops@pngs.org"}));
 }
 
+TEST(Email, LocalPartGluedToANonAsciiLetterIsNoAddress) {
+    // "jöhn@evil.com": the run after "ö" is a word's tail, "hn@evil.com" no address.
+    const std::string glued = "jöhn@evil.com Ørsted.ivan@evil.com xΣops@evil.com Жops@evil.com";
+    // After a no-break space, a guillemet, a CJK character or "×" the address stays.
+    const std::string kept = "\xC2\xA0ops@evil.com «ops@evil.org» 联系admin@evil.net 2×ops@evil.io";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(emails(glued, true, piece), V{}) << piece;
+        EXPECT_EQ(emails(kept, true, piece), (V{"ops@evil.com", "ops@evil.org", "admin@evil.net", "ops@evil.io"})) << piece;
+    }
+}
+
 TEST(Email, BoundariesAndLists) {
     EXPECT_EQ(emails("<a@x.com>, \"b@y.org\"; (c+tag@z.net)."), (V{"a@x.com", "b@y.org", "c+tag@z.net"}));
     EXPECT_EQ(emails("a@x.com,b@y.org"), (V{"a@x.com", "b@y.org"}));
