@@ -276,6 +276,27 @@ TEST(UrlPrecision, SpaceAfterTheSeparatorNeedsAPlausibleHost) {
               (V{"http://evil.example.com/a", "http://198.51.100.7/b", "https://evil.example", "http://intranet/x"}));
 }
 
+TEST(UrlPrecision, NoUrlFromAPieceOfANameWithANonAsciiLetter) {
+    // A byte >= 0x80 ends a URL. Glued to a letter outside ASCII, what is
+    // left is a piece of another name: "münchen[.]de" holds no "nchen[.]de",
+    // the Cyrillic "аpple[.]com" no "pple[.]com", "http://münchen.de/x" no
+    // "http://m".
+    const std::string pieces_of_names =
+        "münchen[.]de/x straße[.]com аpple[.]com jöhn\\.example\\.com http://münchen.de/x http://straße.com/f "
+        "hxxp://ex[.]straße.com";
+    // After a no-break space, a CJK character or "«", and where a letter
+    // cuts the path or follows the URL as punctuation, the URL stays.
+    const std::string kept =
+        "\xC2\xA0" "a[.]example 联系b[.]example «c[.]example» http://d.example/münchen “http://e.example” http://f.example«";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(pieces_of_names, options_for({Type::url}), piece), Type::url), V{}) << piece;
+        EXPECT_EQ(values_of(scan_pieces(kept, options_for({Type::url}), piece), Type::url),
+                  (V{"a[.]example", "b[.]example", "c[.]example", "http://d.example/m", "http://e.example",
+                     "http://f.example"}))
+            << piece;
+    }
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

@@ -1,6 +1,7 @@
 #include "families/email/email_run.hpp"
 
 #include "simd/ascii_class.hpp"
+#include "families/common/utf8_letter.hpp"
 #include "families/rule_ids.hpp"
 
 #include <cstdint>
@@ -139,18 +140,6 @@ bool is_userinfo(unsigned char before2, unsigned char before1, unsigned char aft
     return before1 == ':' && (after_domain == '/' || after_domain == ':');
 }
 
-/// Whether `before2`, `before1` (the bytes before a run) end a letter that
-/// UTF-8 writes in two bytes: Latin-1 and Latin Extended (but "×" and
-/// "÷"), IPA, Greek, Cyrillic (U+00C0-U+052F, lead bytes C3-D4). A run
-/// after one is the tail of a word: "jöhn@evil.com" holds no address
-/// "hn@evil.com". Scripts written without spaces (CJK, three bytes:
-/// "联系admin@evil.com") and U+0080-U+00BF (no-break space, "«") are no
-/// such letter.
-bool after_two_byte_letter(unsigned char before2, unsigned char before1) {
-    if (before1 < 0x80 || before1 > 0xBF || before2 < 0xC3 || before2 > 0xD4) return false;
-    return !(before2 == 0xC3 && (before1 == 0x97 || before1 == 0xB7));
-}
-
 }  // namespace
 
 EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
@@ -193,7 +182,7 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     const auto close_group = [&] {
         // valid_pair() first: it makes sure the domain has words, so an end.
         if (have_local && valid_pair(local, current, bare_at) &&
-            !(local.begin == begin && (is_userinfo(before2, before1, *current.end) || after_two_byte_letter(before2, before1)))) {
+            !(local.begin == begin && (is_userinfo(before2, before1, *current.end) || ends_two_byte_letter(before2, before1)))) {
             sink.add(Type::email, kRuleEmail, local.begin, current.end);
             have_local = false;   // the domain cannot also be the next local part
         } else {
