@@ -335,7 +335,7 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
         }
         // A joined run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
-        if (parkable.holds(st) && !follows_at_sign(prefix, st.tok) && parkable.parks(st)) {
+        if (parkable.holds(st) && !continues_text_before(prefix, st.tok) && parkable.parks(st)) {
             return LexStatus::waiting;
         }
     dfa:
@@ -1290,7 +1290,7 @@ yyFillLabel22:
 yy31:
 	st.state = -1;
 	{
-                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
                 continue;
             }
 yy32:
@@ -4083,7 +4083,7 @@ yyFillLabel64:
 yy74:
 	st.state = -1;
 	{
-                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
                 continue;
             }
 yy75:

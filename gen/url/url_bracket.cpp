@@ -230,7 +230,7 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
         }
         // A joined run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
-        if (parkable.holds(st) && !follows_at_sign(prefix, st.tok) && parkable.parks(st)) {
+        if (parkable.holds(st) && !continues_text_before(prefix, st.tok) && parkable.parks(st)) {
             return LexStatus::waiting;
         }
     dfa:
@@ -832,7 +832,7 @@ yyFillLabel17:
 yy24:
 	st.state = -1;
 	{
-                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
                 continue;
             }
 yy25:
@@ -2496,7 +2496,7 @@ yyFillLabel37:
 yy45:
 	st.state = -1;
 	{
-                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
                 continue;
             }
 yy46:

@@ -56,7 +56,7 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
         }
         // A joined run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
-        if (parkable.holds(st) && !follows_at_sign(prefix, st.tok) && parkable.parks(st)) {
+        if (parkable.holds(st) && !continues_text_before(prefix, st.tok) && parkable.parks(st)) {
             return LexStatus::waiting;
         }
     dfa:
@@ -68,12 +68,12 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             surl {
-                if (!follows_at_sign(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
                 continue;
             }
             // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.
             surl ("\\" [nrt"'])+ {
-                if (!follows_at_sign(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
                 continue;
             }
             // Right after a double quote, "\." is a string or regex escape

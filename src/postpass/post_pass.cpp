@@ -28,6 +28,22 @@ constexpr bool is_subset(const ByteSet& part, const ByteSet& whole) {
 // nor JSON escape: with a kept scheme, it refangs to itself.
 static_assert(is_subset(kRefangBytes, kPreciseStops) && kPreciseStops.contains('\\'));
 
+/// Whether a space stands between the scheme's separator and the host of
+/// `raw`, a match of the generic rule ("hxxp:// evil[.]com", but also
+/// "http:// and https:// are supported"). The run the grammar allows there
+/// is at most 16 bytes.
+bool space_before_host(std::string_view raw) {
+    constexpr std::size_t kLongestGap = 16;
+    constexpr std::size_t kLongestSchemeAndSeparator = 22;   // split_scheme()
+    // Most URLs with a stop hold no space near their start.
+    if (raw.substr(0, kLongestSchemeAndSeparator + kLongestGap).find(' ') == std::string_view::npos) return false;
+    const std::size_t separator_end = split_scheme(raw).separator_end;
+    for (std::size_t i = separator_end; i < raw.size() && i < separator_end + kLongestGap && !is_word(raw[i]); ++i) {
+        if (raw[i] == ' ') return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool PostPass::apply(Type type, std::string_view text, Match& match) {
@@ -77,6 +93,9 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
                     is_cidr(refanged_view_))) {
         return false;
     }
+    // A space after the separator is a defang gap only before a plausible
+    // host; before a word it is prose naming a protocol ("http:// and").
+    if (!checked && !cut.stop_free && space_before_host(raw) && !has_plausible_host(refanged_view_)) return false;
     match.raw = raw;
     match.defanged = refanged_view_ != written && !equal_ignoring_ascii_case(refanged_view_, written);
     std::string_view value = refang_ ? refanged_view_ : written;

@@ -313,12 +313,13 @@ std::uint64_t expect_url_runs_agree(const std::string& text, const std::string& 
 // Runs of each unit around kMaxUrlLength (where the skip starts to drop
 // the run's URL itself), each ended by a defang dot of either rule, string
 // escapes, a spaced dot, a run break or a line end, after a space, an
-// at-sign (the DFA drops nothing there) or a quote (backslash's quoted
-// rule); then ordinary URLs, which must still be found.
+// at-sign or a letter outside ASCII (the DFA drops nothing there) or a
+// quote (backslash's quoted rule); then ordinary URLs, which must still be
+// found.
 TEST(SkipOracle, UrlLongPlainRuns) {
     const std::size_t max = detail::kMaxUrlLength;
     const std::string tails[] = {"[.]com/x ", "\\.com/x ", "[.]com\\n\\\"x ", " (.) z ", "[:]x[.]y ", "\n"};
-    const std::string heads[] = {" ", "ops[@]", "\""};
+    const std::string heads[] = {" ", "ops[@]", "\"", "m\xC3\xBC"};
     std::uint64_t dropped = 0;
     for (const std::string& unit : {std::string("http://"), std::string("aHR0cDov"), std::string("a\\b-c.d:")}) {
         std::string text;
@@ -336,14 +337,16 @@ TEST(SkipOracle, UrlLongPlainRuns) {
     EXPECT_GT(dropped, 20u);   // the runs' URLs, dropped and counted
     // Small pieces (a run is parked when the DFA is resumed in it), runs of
     // non-word bytes past the bound (one after a word byte: the parked
-    // token goes back to the DFA), one after an at-sign, and a run that
-    // ends the input.
+    // token goes back to the DFA), one after an at-sign, one after a letter
+    // outside ASCII, and a run that ends the input.
     std::string text = "x ";
     while (text.size() < 2 * max + 100) text += "http://";
     text += "/[.]com x[.]com\n" + std::string(max + 3, '/') + "a[.]b a" + std::string(max + 3, '/') + "[.]b ops[@]";
     const std::size_t run_start = text.size();
     while (text.size() - run_start < max + 200) text += "aHR0cDov";
-    text += "[:]x[.]y ";
+    text += "[:]x[.]y m\xC3\xBC";   // and one after a letter outside ASCII
+    for (const std::size_t end = text.size() + max + 100; text.size() < end;) text += "aHR0cDov";
+    text += "[.]com/x ";
     for (const std::size_t end = text.size() + max + 100; text.size() < end;) text += "aHR0cDov";
     EXPECT_GT(expect_url_runs_agree(text, "runs in small pieces", {1, 7, 4096}), 0u);
 }

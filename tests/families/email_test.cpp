@@ -55,6 +55,26 @@ TEST(Email, DomainMustLookLikeAHostName) {
     EXPECT_EQ(emails("a@b.co c@d-e.example.museum"), (V{"a@b.co", "c@d-e.example.museum"}));
 }
 
+TEST(Email, FileNamesWithAnAtSignAreNoAddresses) {
+    // Retina image names and other files: the last label is a file
+    // extension, not a top-level domain.
+    EXPECT_EQ(emails("<img src=\"img/logo@2x.png\"> icon@3X.PNG bg@1x.jpg app@2x.js build@prod.json"), V{});
+    // A real top-level domain stays, also one that is a file extension too.
+    EXPECT_EQ(emails("ops@example.com ops@files.zip ops@example.mov ops@pngs.org"),
+              (V{"ops@example.com", "ops@files.zip", "ops@example.mov", "ops@pngs.org"}));
+}
+
+TEST(Email, LocalPartGluedToANonAsciiLetterIsNoAddress) {
+    // "jöhn@evil.com": the run after "ö" is a word's tail, "hn@evil.com" no address.
+    const std::string glued = "jöhn@evil.com Ørsted.ivan@evil.com xΣops@evil.com Жops@evil.com";
+    // After a no-break space, a guillemet, a CJK character or "×" the address stays.
+    const std::string kept = "\xC2\xA0ops@evil.com «ops@evil.org» 联系admin@evil.net 2×ops@evil.io";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(emails(glued, true, piece), V{}) << piece;
+        EXPECT_EQ(emails(kept, true, piece), (V{"ops@evil.com", "ops@evil.org", "admin@evil.net", "ops@evil.io"})) << piece;
+    }
+}
+
 TEST(Email, BoundariesAndLists) {
     EXPECT_EQ(emails("<a@x.com>, \"b@y.org\"; (c+tag@z.net)."), (V{"a@x.com", "b@y.org", "c+tag@z.net"}));
     EXPECT_EQ(emails("a@x.com,b@y.org"), (V{"a@x.com", "b@y.org"}));

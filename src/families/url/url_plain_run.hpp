@@ -40,7 +40,7 @@ inline PlainRunResume resume_plain_run(LexState& st, const LongTokenPrefix& pref
         const AddressRunScan scan = address_run_scan<kBackslash>(from, st.lim, st.tok, anchored);
         return plain_run_parks(st, scan, anchored, from) ? PlainRunResume::waiting : PlainRunResume::dfa;
     }
-    if (resumed_in_plain_run_to_lim(st) && !follows_at_sign(prefix, st.tok)) {
+    if (resumed_in_plain_run_to_lim(st) && !continues_text_before(prefix, st.tok)) {
         // A DFA that walked a short joined run to lim, which goes on: parked too.
         if (parks_run_from_tok<kBackslash>(st)) return PlainRunResume::waiting;
         if (st.state < 0) return PlainRunResume::dfa;   // handed back: a fresh DFA from `tok`

@@ -1,0 +1,23 @@
+// Letters outside ASCII next to a match. A byte >= 0x80 ends every ASCII
+// token, so a match that touches a letter written in UTF-8 is a piece of a
+// longer word or name: "jöhn@evil.com" holds no address "hn@evil.com",
+// "münchen[.]de" no URL "nchen[.]de".
+#pragma once
+
+namespace iocscan::detail {
+
+/// Whether `lead` starts a letter that UTF-8 writes in two bytes: Latin-1
+/// and Latin Extended, IPA, Greek, Cyrillic (U+00C0-U+052F, lead bytes
+/// C3-D4). Not U+0080-U+00BF (lead C2: the no-break space, "«", "»"), nor
+/// the scripts written in three bytes, CJK among them, which put no spaces
+/// between words ("联系admin@evil.com").
+constexpr bool starts_two_byte_letter(unsigned char lead) { return lead >= 0xC3 && lead <= 0xD4; }
+
+/// Whether `before2`, `before1`, the two bytes before a token, end such a
+/// letter ("×" and "÷", C3 97 and C3 B7, are signs).
+constexpr bool ends_two_byte_letter(unsigned char before2, unsigned char before1) {
+    if (!starts_two_byte_letter(before2) || before1 < 0x80 || before1 > 0xBF) return false;
+    return !(before2 == 0xC3 && (before1 == 0x97 || before1 == 0xB7));
+}
+
+}  // namespace iocscan::detail
