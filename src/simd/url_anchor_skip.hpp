@@ -204,8 +204,9 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
 // before `w` is `word atok*` too, so a longer match from `w` would be one
 // from the run's start as well). So `tok` moves up to the run's last word
 // byte with `overlong` set, and the driver never has to drop it. The lex
-// function parks only a token that follows no at-sign (follows_at_sign(),
-// which no word byte of the run does: the DFA from it would count a drop
+// function parks only a token that continues no text before it
+// (continues_text_before(): an at-sign or a non-ASCII letter just before,
+// which no word byte of the run has: the DFA from it would count a drop
 // that the one from the run's start does not).
 
 /// url_bracket, url_backslash: LexState::skip_state while the lex function
