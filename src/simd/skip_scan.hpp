@@ -713,6 +713,16 @@ inline bool ipv6_colons_may_hold_address(unsigned colons) {
     return colons != 0;
 }
 
+/// ipv6: whether a run holding "::" and no decimal digit reports nothing:
+/// emit_ipv6_run() finds that "::" in the address text (an "IPv6:" label
+/// ends before a byte other than ":", the colon of punctuation it drops
+/// follows no colon), and a compressed text needs a digit ("::", "a::b",
+/// "::%" repeated). `colons`, `digits`: bit i set for a ":", a digit at
+/// byte i of the run, and no other byte of the run set.
+inline bool ipv6_run_compressed_without_digit(unsigned colons, unsigned digits) {
+    return digits == 0 && (colons & (colons >> 1)) != 0;
+}
+
 #if defined(IOCSCAN_SKIP_AVX2)
 /// ipv6: byte i of the result nonzero in its low five bits when byte i of
 /// `v` is a run byte [0-9A-Za-z_.:], and 0x20 when it is "-": the AND of two
@@ -802,24 +812,28 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
 }
 
 /// ipv6: whether the zone pass below may pay from a stop at `p`: the 32
-/// bytes there hold a "%" and no "::" (where it would stop at once: "::%"
-/// repeated, addresses).
+/// bytes there hold a "%", and no "::" or no digit (with both it would
+/// likely stop at once: addresses with a zone).
 IOCSCAN_AVX2 inline bool ipv6_zone_pass_pays32(const unsigned char* p) {
     const __m256i v = load32(p);
     const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, ':')));
-    return (colon & (colon >> 1)) == 0 && any32(veq32(v, '%'));
+    return ((colon & (colon >> 1)) == 0 || !any32(digits32(v))) && any32(veq32(v, '%'));
 }
 
 /// ipv6: from `tok`, a token boundary before a "%" (the start of the run,
 /// possibly empty, that the search's "%" stop ends), a later token
 /// boundary such that the tokens between report nothing: it stops at the
-/// first NUL or the first colon with another colon before it in its run
-/// (of run bytes [0-9A-Za-z_.:]), so every token before holds at most one
-/// colon (its run part is a piece of such a run) and only the tokens'
-/// boundaries matter. Those follow the "%"s: a "%" opens a zone when a run
-/// byte stands before it, a zone byte after it and no open zone runs up to
-/// it (then it ends that zone and is a token of its own); the zone ends at
-/// its first byte that is no zone byte. So only the "%"s that may open a
+/// first NUL or the end of the first run (of run bytes [0-9A-Za-z_.:]) that
+/// holds a colon with another colon before it and also a digit or a lone
+/// colon. A token's run part is such a run, or its tail after the end of a
+/// zone (zone bytes hold no colon): so every token before holds at most
+/// one colon, or "::" and no digit (ipv6_run_compressed_without_digit():
+/// "::%" repeated), and only the tokens' boundaries matter (those before
+/// that end are at most the start of the run's token). Those follow the
+/// "%"s: a "%" opens a zone when a run byte stands before it, a zone byte
+/// after it and no open zone runs up to it (then it ends that zone and is
+/// a token of its own); the zone ends at its first byte that is no zone
+/// byte. So only the "%"s that may open a
 /// zone are looked at one by one, with bit masks of 32 bytes, instead of
 /// following every byte ("http%3A%2F%", "1:%" repeated). Known boundaries:
 /// after a "%" that opens no zone, after a byte that no token's run, zone
@@ -833,6 +847,9 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char
     bool open = false;                // a zone opened by a "%" runs on to q
     unsigned run_before = 0;          // bit 0: the byte before q is a run byte after tok
     std::uint64_t colon_before = 0;   // 1: a colon stands in the run that reaches q
+    std::uint64_t second_before = 0;  // 1: ... a colon with another colon before it
+    std::uint64_t odd_before = 0;     // 1: ... a digit or a lone colon
+    unsigned colon_last = 0;          // 1: the byte before q is a colon after tok
     // q[32] is read: lim's byte is no input yet (the next bytes may make a
     // "%" in the last position open a zone).
     for (bool first = true; lim - q > 32; q += 32, first = false) {
@@ -850,8 +867,20 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char
         // to its end: a colon bit that stays set has another colon before it
         // in its run (the carry in: one in the run from the block before).
         const std::uint64_t sum = std::uint64_t{run} + colon + colon_before;
-        const unsigned stop = nul | (static_cast<unsigned>(sum) & colon);
+        const unsigned second = static_cast<unsigned>(sum) & colon;
         colon_before = sum >> 32;
+        // Likewise a run's end (the byte after it, maybe in a later block)
+        // gets a carry when the run holds such a colon, or a digit or lone
+        // colon: a run with both may hold an address.
+        const unsigned digit = static_cast<unsigned>(_mm256_movemask_epi8(digits32(v)));
+        const unsigned colon_after = (colon >> 1) | (q[32] == ':' ? 1u << 31 : 0u);
+        const unsigned lone = colon & ~((colon << 1) | colon_last) & ~colon_after;
+        const std::uint64_t with_second = std::uint64_t{run} + second + second_before;
+        const std::uint64_t with_odd = std::uint64_t{run} + (digit | lone) + odd_before;
+        second_before = with_second >> 32;
+        odd_before = with_odd >> 32;
+        colon_last = colon >> 31;
+        const unsigned stop = nul | (static_cast<unsigned>(with_second & with_odd) & ~run);
         // Only the bytes before the first stop count.
         const unsigned before_stop = stop == 0 ? ~0u : (stop & (0u - stop)) - 1;
         const unsigned percent = all_percent & before_stop;
@@ -867,9 +896,13 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char
         for (; opener != 0; opener &= opener - 1) {
             const int at = __builtin_ctz(opener);
             const unsigned bit = 1u << at;
-            const bool in_zone = open && (not_zone & (bit - 1) & ~seen) == 0;
+            // The open zone's bytes that are no zone bytes before this "%":
+            // none, and it is in the zone; else the zone ended at the first.
+            const unsigned ended = open ? not_zone & (bit - 1) & ~seen : 0u;
+            const bool in_zone = open && ended == 0;
             open = !in_zone;
             if (in_zone) boundary = std::max(boundary, q + at + 1);
+            if (ended != 0) boundary = std::max(boundary, q + __builtin_ctz(ended));   // "a::%a::%"
             seen = bit | (bit - 1);
         }
         if (open) {
@@ -1109,9 +1142,11 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                             }
                             const unsigned in_run = (colon >> at) & ((1u << len) - 1);
                             // The token is this run (no "%" in the block): one
-                            // whose first field says so reports nothing.
+                            // whose first field or digits say so reports nothing.
+                            const unsigned digits = (digit_mask(v) >> at) & ((1u << len) - 1);
                             if (ipv6_colons_may_hold_address(in_run) &&
-                                !ipv6_field_reports_nothing(q + at, q + at + __builtin_ctz(in_run))) {
+                                !ipv6_field_reports_nothing(q + at, q + at + __builtin_ctz(in_run)) &&
+                                !ipv6_run_compressed_without_digit(in_run, digits)) {
                                 return q + at;
                             }
                         }
@@ -1145,12 +1180,20 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                 } else if (c == ':') {
                     if (colons == 0) first_colon = q;
                     if (++colons >= 2) {
-                        if (!ipv6_field_reports_nothing(tok, first_colon)) {
+                        // A run that ends with "::" and holds no digit before
+                        // it reports nothing either: the "::" tails of "1::%"
+                        // and "fe80::%" repeated (the zone pass counts the
+                        // digits of the zone before them). Longer runs are the
+                        // DFA's: looking for their digits cost addresses more.
+                        const bool compressed_without_digit =
+                            first_colon + 1 == q && q + 1 < lim && !is_ipv6_run_char(q[1]) &&
+                            std::none_of(tok, first_colon, is_digit);
+                        if (!compressed_without_digit && !ipv6_field_reports_nothing(tok, first_colon)) {
                             two_colons = true;
                             return tok;
                         }
-                        // Its first field says the token reports nothing: the
-                        // walk goes on after it, a token boundary.
+                        // Its first field or its digits say the token reports
+                        // nothing: the walk goes on after it, a token boundary.
                         q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         state = kBetween;

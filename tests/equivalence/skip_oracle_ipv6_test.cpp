@@ -97,6 +97,40 @@ TEST(SkipOracleIpv6, ZoneChainsAtEveryOffset) {
     EXPECT_GE(expect_skips_agree(text, "ipv6 zone chains", options_for({Type::ipv6}, true)), 400u);
 }
 
+// Runs holding "::" and no digit report nothing, and the skips pass them
+// (ipv6_run_compressed_without_digit(): in the zone pass, in the walk and in
+// its 16-byte look): chains of them long enough for the zone pass's steps,
+// with and without zones between, ended by runs that report or not: a
+// digit right after or far after the "::" (past the 32 bytes from it), a
+// digit only in a zone ("a::%1"), a lone colon (the digitless eight-group
+// address reports), three colons, "[::]", and the same runs without "%".
+TEST(SkipOracleIpv6, DigitlessCompressedRunsAtEveryOffset) {
+    const auto chain = [](const std::string& piece, int n) {
+        std::string text;
+        for (int i = 0; i < n; ++i) text += piece;
+        return text;
+    };
+    std::vector<std::string> units;
+    for (const std::string piece : {"::%", "a::%", "::%a", ":::%", "[::]%", "a::%1", "fe80::%", "a::b ", ":: ", "a::"}) {
+        for (const int n : {1, 11, 23}) {
+            for (const std::string end : {"::1", "fe80::1%eth0", "a:b:c:d:e:f:a:b", "dead:beef:dead:beef:dead:beef:dead:beef%x",
+                                          "abcd::abcd:abcd:abcd:abcd:abc1", "abcd::abcd:abcd:abcd:abcd:abcd", "a:b::c",
+                                          "::ffff:1.2.3.4", "b::c%1::2"}) {
+                units.push_back(chain(piece, n) + end);
+            }
+        }
+    }
+    units.push_back("::%" + std::string(40, 'a') + "::" + std::string(40, 'b') + "1");
+    std::string text;
+    std::size_t pad = 0;
+    for (const std::string& unit : units) {
+        text += std::string(pad++ % 34, ' ');
+        text += unit;
+        text += pad % 3 == 0 ? " " : "\n";
+    }
+    EXPECT_GE(expect_skips_agree(text, "ipv6 digitless compressed runs", options_for({Type::ipv6}, true)), 150u);
+}
+
 // "[:]" at every offset of a 32-byte block, alone, in an address, in a run
 // too long to report, and as the last bytes of the input.
 TEST(SkipOracleIpv6, DefangedColonsAtEveryOffset) {
