@@ -250,7 +250,9 @@ TEST(SkipOracleDotted, EmailLongRunsOfEverySeparator) {
                                       "x dot y at b dot org ", "x [", "x dot", " at"};
     // Each separator the grammar does not take, then an address.
     for (const char* miss : {"[ dot  ]", "{.)", "[.]]", "(.)(.)", " [.]  ", "[@)", " do ", "[ dot", "..", " .",
-                             "[.] [.]", "[[.]]", " dot  ", "@@", "[ @ ] "}) {
+                             "[.] [.]", "[[.]]", " dot  ", "@@", "[ @ ] ",
+                             // Two " dot " or " at " sharing a space: "dot" is a word there.
+                             " dot dot ", " at at ", " DOT dot "}) {
         tails.push_back(std::string("x") + miss + "y@b.org ");
     }
     const Options options = options_for({Type::email});
@@ -262,6 +264,24 @@ TEST(SkipOracleDotted, EmailLongRunsOfEverySeparator) {
     EXPECT_GT(found, 1000u);
 }
 
+// Two " dot " (or " at ") sharing a space ("x dot dot y"): the second
+// "dot" is a word, and " y" ends the run, so the address after it counts.
+// The blocks of a run of " dot " see both occurrences; at every offset of
+// their 56-byte window.
+TEST(SkipOracleDotted, EmailOverlappingSpacedSeparators) {
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string unit : {"a dot ", "b at "}) {
+        const std::string twice = unit == "a dot " ? " dot dot " : " at at ";
+        std::string run;
+        while (run.size() < 1100) run += unit;
+        std::string text;
+        for (std::size_t n = 1; n <= 64; ++n) text += run + std::string(n, 'x') + twice + "y@b.org\n";
+        found += expect_skips_agree(text, "unit \"" + unit + "\" then \"" + twice + "\"", options, {4096, 0});
+    }
+    EXPECT_EQ(found, 128u);
+}
+
 /// Random long runs: words joined by separators picked at random, mostly
 /// one repeated, with near misses that end them.
 std::string random_long_runs(std::size_t bytes, std::uint32_t seed, bool digits) {
@@ -270,7 +290,8 @@ std::string random_long_runs(std::size_t bytes, std::uint32_t seed, bool digits)
     const char* const ipv4_seps[] = {".", "[.]", "(.)", "\\.", "\\\\.", ".]", "]]", "]]]", "[dot]", "(DOT))",
                                      "[[.]]", "((((.))))", "[\\.]", "[ .]", "[d0t]", "]", "[[[[[.]", "\\\\\\."};
     const char* const email_seps[] = {".", "@", "[.]", "(.)", "{.}", "[dot]", " dot ", " at ", " @ ", "[ at ]",
-                                      "( . )", " {@} ", "[@)", " do ", "[ dot", " [.]  ", "(at)", "{dot}"};
+                                      "( . )", " {@} ", "[@)", " do ", "[ dot", " [.]  ", "(at)", "{dot}",
+                                      " dot dot ", " at at "};
     std::string text;
     while (text.size() < bytes) {
         const std::string sep = digits ? pick(ipv4_seps) : pick(email_seps);
@@ -283,7 +304,10 @@ std::string random_long_runs(std::size_t bytes, std::uint32_t seed, bool digits)
             }
             // Now and then another separator, or two in a row.
             const auto odd = rng() % 60;
-            text += odd == 0 ? std::string(digits ? pick(ipv4_seps) : pick(email_seps)) : odd == 1 ? sep + sep : sep;
+            text += odd == 0 ? std::string(digits ? pick(ipv4_seps) : pick(email_seps))
+                    : odd == 1 ? sep + sep
+                    : odd == 2 && !digits ? std::string(" dot dot ")
+                               : sep;
         }
         text += digits ? "1" + std::string(pick(ipv4_seps)) + "192.168.0.1 "
                        : "x" + std::string(pick(email_seps)) + "y@example.org ";
