@@ -48,11 +48,12 @@ constexpr std::array<Term, 23> kTerms{{
     {kBlockEmail, " "sv, "aA"sv, "tT"sv},
     {kBlockEmail, "dD"sv, "oO"sv, "tT"sv},
     // ipv4 (to_ipv4_run): a digit group's end before a separator that may go
-    // on: "[", "\\", "]]", "(", "." or "/". ("]" alone would pass every
-    // "[1234]" of a log.)
-    {kBlockIpv4, kDigit, "[\\"sv, kAny},
+    // on: "[" or "(" before a bracket, "\\", "." or "d", "\\" (before "."
+    // or "\\"), "]]", "." or "/". ("]" alone would pass every "[1234]" of a
+    // log, "[" alone every "1[ . ]".)
+    {kBlockIpv4, kDigit, "[(\\"sv, "[(.\\dD"sv},
     {kBlockIpv4, kDigit, "]"sv, "]"sv},
-    {kBlockIpv4, kDigit, "(./"sv, kAny},
+    {kBlockIpv4, kDigit, "./"sv, kAny},
     // yara (yara_idle): NUL, "//", "/*", and the first three letters of
     // "import", "include", "private", "global", "rule". Two terms hold two
     // keywords each, so they also pass "ilo", "gmp", "pul", "rri" and the like.
@@ -213,7 +214,7 @@ void classify_blocks_sse2(const unsigned char* p, std::size_t count, std::uint8_
         unsigned word = 0;
         for (int half = 0; half < 2; ++half, p += 16) {
             const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-            word |= (any(ipv4_cheap16(v0, v1)) ? kBlockIpv4 : 0u) | (any(email_cheap16(v0, v1, v2)) ? kBlockEmail : 0u) |
+            word |= (any(ipv4_terms16(v0, v1, v2)) ? kBlockIpv4 : 0u) | (any(email_cheap16(v0, v1, v2)) ? kBlockEmail : 0u) |
                     (any(yara_cheap16(v0, v1, v2)) ? kBlockYara : 0u) |
                     (any(base64_cheap16(v0, v1, v2)) && base64_block_hits(p) != 0 ? kBlockBase64 : 0u);
         }

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -222,6 +223,18 @@ inline __m128i ipv4_cheap16(__m128i v0, __m128i v1) {
     const __m128i sep1 = vor(vor(vin_range(v1, '[', 2), vin_range(v1, '.', 1)), veq(v1, '('));
     return vand(ipv4_group_ends16(v0, v1), sep1);
 }
+/// ipv4: the block classification's terms at 16 positions (its SSE2 path):
+/// a group end followed by "." or "/", by "]]", or by "[", "(" or "\\"
+/// before "[", "(", ".", "\\" or "d". Sharper than ipv4_cheap16(): "[ "
+/// or "(x" after a digit, as in "1[ . ]", flags no block.
+inline __m128i ipv4_terms16(__m128i v0, __m128i v1, __m128i v2) {
+    const __m128i bracket_arg = vor(vor(vin_range(v2, '[', 1), veq(v2, '(')),   // "[\\"
+                                    vor(veq(v2, '.'), veq(_mm_or_si128(v2, _mm_set1_epi8(0x20)), 'd')));
+    const __m128i opens = vor(vin_range(v1, '[', 1), veq(v1, '('));                // "[\\("
+    const __m128i go_on = vor(vor(veq(v1, '.'), veq(v1, '/')),
+                              vor(vand(veq(v1, ']'), veq(v2, ']')), vand(opens, bracket_arg)));
+    return vand(ipv4_group_ends16(v0, v1), go_on);
+}
 #endif
 
 /// ipv4: whether a digit group followed by the bytes `c`, `n` may go on: a
@@ -371,40 +384,349 @@ inline const unsigned char* to_ipv4_run(const unsigned char* p, const unsigned c
 inline constexpr unsigned kLongRunInRun = 2;
 inline constexpr unsigned kLongRunDropFrom = 3;
 
+/// dotted_run_walk(): a separator's length is not known before lim.
+inline constexpr int kSepUnsure = -1;
+
+/// The bytes of a separator at `g`, read one by one up to lim.
+struct SepBytes {
+    const unsigned char* g;
+    const unsigned char* lim;
+    /// The byte at g + i, or -1 at or after lim.
+    int at(int i) const { return g + i < lim ? int{g[i]} : -1; }
+    /// How many bytes from g + i on `pred` takes, counted up to most + 1;
+    /// kSepUnsure when lim comes first.
+    template <class Pred>
+    int count(int i, Pred pred, int most) const {
+        int n = 0;
+        for (; n <= most; ++n) {
+            const int c = at(i + n);
+            if (c < 0) return kSepUnsure;
+            if (!pred(c)) break;
+        }
+        return n;
+    }
+    /// Whether `word` (lower case; letters matched in either case) is at
+    /// g + i: 1 yes, 0 no, kSepUnsure when lim comes first.
+    int has_word(int i, const char* word) const {
+        for (; *word != 0; ++word, ++i) {
+            const int c = at(i);
+            if (c < 0) return kSepUnsure;
+            const int folded = *word >= 'a' && *word <= 'z' ? c | 0x20 : c;
+            if (folded != *word) return 0;
+        }
+        return 1;
+    }
+};
+
 /// The words of the dotted runs below: ipv4's digit groups, email's
-/// [A-Za-z0-9_%+-] words.
+/// [A-Za-z0-9_%+-] words. `sep_before_word(g, lim)`: the length of the
+/// grammar's separator at `g` (right after a word) when a word byte follows
+/// it, 0 when there is none, kSepUnsure when that depends on a byte at or
+/// after lim. A run goes on at `g` exactly then: no separator begins with a
+/// word byte or holds a shorter one followed by a word byte, so the one the
+/// DFA's longest match takes is the only one.
 struct Ipv4Words {
 #if defined(__SSE2__)
     static unsigned mask(__m128i v) { return digit_mask(v); }
+    /// A superset of the bytes of a separator: "[\\]", "()", ".", "dot".
+    static unsigned sep_mask(__m128i v) {
+        const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        return in_range(v, '[', 2) | in_range(v, '(', 1) | eq(v, '.') | eq(lower, 'd') | eq(lower, 'o') |
+               eq(lower, 't');
+    }
+    static unsigned prose_spaces(__m128i, unsigned) { return 0; }   // no spaced separators
+#endif
+#if defined(IOCSCAN_SKIP_AVX2)
+    IOCSCAN_AVX2 static unsigned mask32(__m256i v) { return static_cast<unsigned>(_mm256_movemask_epi8(digits32(v))); }
 #endif
     static bool has(unsigned char c) { return is_digit(c); }
+    /// grammar/ipv4: open{0,4} "\\"{0,2} "." close{0,4} | open{1,3} 'dot'
+    /// close{1,3} | "]]" "]"?, with open [[(] and close [\])].
+    static int sep_before_word(const unsigned char* g, const unsigned char* lim) {
+        const SepBytes b{g, lim};
+        const auto is_open = [](int c) { return c == '[' || c == '('; };
+        const int opens = b.count(0, is_open, 4);
+        if (opens == kSepUnsure) return kSepUnsure;
+        int i = opens, closes_least = 0, closes_most = 4;
+        const int c = b.at(i);
+        if (c < 0) return kSepUnsure;
+        if ((c == '\\' || c == '.') && opens <= 4) {
+            const int slashes = b.count(i, [](int x) { return x == '\\'; }, 2);
+            if (slashes == kSepUnsure) return kSepUnsure;
+            if (slashes > 2) return 0;
+            i += slashes;
+            const int dot = b.at(i);
+            if (dot < 0) return kSepUnsure;
+            if (dot != '.') return 0;
+            ++i;
+        } else if ((c | 0x20) == 'd' && opens >= 1 && opens <= 3) {
+            const int word = b.has_word(i, "dot");
+            if (word != 1) return word;
+            i += 3;
+            closes_least = 1;
+            closes_most = 3;
+        } else if (c == ']' && opens == 0) {
+            const int brackets = b.count(0, [](int x) { return x == ']'; }, 3);
+            if (brackets == kSepUnsure) return kSepUnsure;
+            if (brackets < 2 || brackets > 3) return 0;
+            i = brackets;
+            closes_most = 0;
+        } else {
+            return 0;
+        }
+        const int closes = b.count(i, [](int x) { return x == ']' || x == ')'; }, closes_most);
+        if (closes == kSepUnsure) return kSepUnsure;
+        if (closes < closes_least || closes > closes_most) return 0;
+        i += closes;
+        const int next = b.at(i);
+        if (next < 0) return kSepUnsure;
+        return is_digit(static_cast<unsigned>(next)) ? i : 0;
+    }
 };
 struct EmailWords {
 #if defined(__SSE2__)
     static unsigned mask(__m128i v) { return word_mask(v) | eq(v, '%') | eq(v, '+') | eq(v, '-'); }
+    /// A superset of the bytes of a separator but letters: ".", "@",
+    /// brackets ("[\\]", "()", "{|}"), spaces.
+    static unsigned sep_mask(__m128i v) {
+        return in_range(v, '[', 2) | in_range(v, '(', 1) | in_range(v, '{', 2) | eq(v, '.') | eq(v, '@') | eq(v, ' ');
+    }
+    /// Of sep_mask()'s spaces, those between word bytes (`words`: mask(v))
+    /// that no "a"/"d" follows and no "t" comes before (" at ", " dot "):
+    /// prose ("is the") has many, a run of separators none.
+    static unsigned prose_spaces(__m128i v, unsigned words) {
+        const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const unsigned spaced_word = ((eq(lower, 'a') | eq(lower, 'd')) >> 1) | (eq(lower, 't') << 1);
+        return eq(v, ' ') & (words << 1) & (words >> 1) & ~spaced_word;
+    }
+#endif
+#if defined(IOCSCAN_SKIP_AVX2)
+    IOCSCAN_AVX2 static unsigned mask32(__m256i v) {
+        const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+        const __m256i letters = _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(25)));
+        const __m256i others = vor32(vor32(veq32(v, '_'), veq32(v, '%')), vor32(veq32(v, '+'), veq32(v, '-')));
+        return static_cast<unsigned>(_mm256_movemask_epi8(vor32(vor32(digits32(v), letters), others)));
+    }
 #endif
     static bool has(unsigned char c) { return is_email_char(c); }
+    /// grammar/email: "." | "@" | " @ " | " dot " | " at " | sp? open sp?
+    /// mark sp? close sp?, with the brackets [], () or {} and the marks ".",
+    /// "@", "dot", "at".
+    static int sep_before_word(const unsigned char* g, const unsigned char* lim) {
+        const SepBytes b{g, lim};
+        int c = b.at(0);
+        if (c < 0) return kSepUnsure;
+        int i = 1;
+        if (c == ' ') {
+            c = b.at(1);
+            if (c < 0) return kSepUnsure;
+            const char* const spaced = c == '@' ? "@ " : (c | 0x20) == 'd' ? "dot " : (c | 0x20) == 'a' ? "at " : nullptr;
+            if (spaced != nullptr) {
+                const int word = b.has_word(1, spaced);
+                if (word != 1) return word;
+                i = 1 + static_cast<int>(std::strlen(spaced));
+                c = -2;   // a spaced separator, taken whole
+            } else {
+                if (c != '[' && c != '(' && c != '{') return 0;   // " ." or " x": no separator
+                i = 2;
+            }
+        }
+        if (c != '.' && c != '@' && c != -2) {
+            // sp? open sp? mark sp? close sp?
+            const int close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : 0;
+            if (close == 0) return 0;
+            const auto space = [&b](int& at) {
+                const int s = b.at(at);
+                if (s == ' ') ++at;
+                return s;
+            };
+            if (space(i) < 0) return kSepUnsure;
+            const int mark = b.at(i);
+            if (mark < 0) return kSepUnsure;
+            if (mark == '.' || mark == '@') {
+                ++i;
+            } else {
+                const char* const word = (mark | 0x20) == 'd' ? "dot" : (mark | 0x20) == 'a' ? "at" : nullptr;
+                if (word == nullptr) return 0;
+                const int found = b.has_word(i, word);
+                if (found != 1) return found;
+                i += static_cast<int>(std::strlen(word));
+            }
+            if (space(i) < 0) return kSepUnsure;
+            const int closing = b.at(i);
+            if (closing < 0) return kSepUnsure;
+            if (closing != close) return 0;
+            ++i;
+            if (space(i) < 0) return kSepUnsure;
+        }
+        const int next = b.at(i);
+        if (next < 0) return kSepUnsure;
+        return is_email_char(static_cast<unsigned>(next)) ? i : 0;
+    }
 };
 
-/// A walk over "word+ (('.' | '[.]') word+)*" from a word byte of a run:
-/// the run's token takes every such word (the grammar's longest match; both
-/// grammars join words by "." and by "[.]").
+/// A walk over a run "word+ (sep word+)*" from a word byte of it: the
+/// run's token takes every such word (the grammar's longest match).
 struct DottedWalk {
     const unsigned char* last;   ///< the last word byte of the run the walk stood on
     bool reached_stop;           ///< the walk went on to `stop`
 };
 
-/// `stop` <= lim - 2: the two bytes after a word are read, and "[.]" with
-/// the word byte after it where that is before `stop` + 2. A "[." right at
-/// `stop` is taken as `reached_stop` when `unsure_reaches`, else as the run's
-/// end: either way `last` is a word byte of the run.
+/// The separator a walk took last, up to 8 bytes: a run repeats its
+/// separator ("1[.]2[.]3"), so comparing the next one with it spares most
+/// of Words::sep_before_word(), and blocks of the run go 16 or 32 bytes at
+/// a time (past_last_sep_blocks).
+struct LastSep {
+    std::uint64_t bytes = 0;
+    std::uint64_t mask = 0;     ///< 0: none yet
+    std::uint64_t spread = 0;   ///< `size` low bits: an occurrence's bytes from its start
+    unsigned overlap_at = 0;    ///< bit d: two occurrences d bytes apart agree on their shared bytes
+    int size = 0;
+    /// Whether the separator at `g` is this one, with a word byte after it
+    /// (needs 9 bytes before lim).
+    template <class Words>
+    bool at(const unsigned char* g) const {
+        std::uint64_t here;
+        std::memcpy(&here, g, sizeof here);
+        return mask != 0 && ((here ^ bytes) & mask) == 0 && Words::has(g[size]);
+    }
+    void take(const unsigned char* g, int n) {
+        if (n > 8) return;
+        size = n;
+        spread = (std::uint64_t{1} << n) - 1;
+        mask = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+        std::memcpy(&bytes, g, sizeof bytes);
+        bytes &= mask;
+        overlap_at = 0;
+        for (int d = 1; d < n; ++d) {
+            if (std::memcmp(g + d, g, static_cast<std::size_t>(n - d)) == 0) overlap_at |= 1u << d;
+        }
+    }
+};
+
+/// past_last_sep_blocks(): a window of 64 positions is read at a time, and
+/// its first 56 judged (an occurrence is judged with the 8 bytes after its
+/// start, a separator being at most 8 bytes long here).
+inline constexpr int kLastSepJudged = 56;
+/// Bytes read from a window's start: 64 and a separator's 7 more.
+inline constexpr std::ptrdiff_t kLastSepReach = 72;
+
+/// One window of past_last_sep_blocks(): `occ` and `words` hold a bit for
+/// each of its 64 positions (where the separator starts, word bytes),
+/// `covered_in` those that occurrences before the window cover. Its first
+/// kLastSepJudged bytes pass when the ones that are no word bytes are all
+/// in occurrences, each of them followed by a word byte and none overlapping
+/// another: word+ (sep word+)*. Returns the last word byte among them
+/// outside an occurrence (an offset), or -1 when they do not pass.
+[[gnu::always_inline]] inline int last_sep_window(std::uint64_t occ, std::uint64_t words, const LastSep& sep,
+                                                  std::uint64_t& covered_in) {
+    constexpr std::uint64_t judged = (std::uint64_t{1} << kLastSepJudged) - 1;
+    // Occurrences that do not overlap add no carries: the product is their
+    // bytes. Overlapping ones are found below (and the window fails).
+    const std::uint64_t covered = covered_in | occ * sep.spread;
+    const std::uint64_t starts = occ & judged;
+    std::uint64_t near = 0;   // occurrences that start within another, where the separator allows
+    for (unsigned d = sep.overlap_at; d != 0; d &= d - 1) near |= occ >> __builtin_ctz(d);
+    if (((words | covered | ~judged) != ~std::uint64_t{0}) || ((starts << sep.size) & ~words) != 0 ||
+        (starts & near) != 0) {
+        return -1;
+    }
+    covered_in = covered >> kLastSepJudged;
+    return 63 - __builtin_clzll(words & ~covered & judged);
+}
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// Bits of the 32 positions at `at` where the separator (its kSize bytes
+/// broadcast in `bytes`) starts.
+template <int kSize>
+IOCSCAN_AVX2 inline std::uint64_t last_sep_starts_avx2(const unsigned char* at, const __m256i* bytes) {
+    __m256i all = _mm256_cmpeq_epi8(load32(at), bytes[0]);
+    for (int k = 1; k < kSize; ++k) all = vand32(all, _mm256_cmpeq_epi8(load32(at + k), bytes[k]));
+    return static_cast<std::uint32_t>(_mm256_movemask_epi8(all));
+}
+
+/// past_last_sep_blocks() with AVX2, for a separator of kSize bytes.
+template <class Words, int kSize>
+IOCSCAN_AVX2 inline const unsigned char* past_last_sep_blocks_avx2(const unsigned char* p, const unsigned char* stop,
+                                                                   const LastSep& sep) {
+    __m256i bytes[kSize];
+    for (int k = 0; k < kSize; ++k) bytes[k] = _mm256_set1_epi8(static_cast<char>(sep.bytes >> (8 * k)));
+    const unsigned char* resume = p;
+    std::uint64_t covered_in = 0;
+    for (const unsigned char* b = p; stop - b >= kLastSepReach; b += kLastSepJudged) {
+        const std::uint64_t occ = last_sep_starts_avx2<kSize>(b, bytes) | last_sep_starts_avx2<kSize>(b + 32, bytes) << 32;
+        const std::uint64_t words = Words::mask32(load32(b)) | std::uint64_t{Words::mask32(load32(b + 32))} << 32;
+        const int last = last_sep_window(occ, words, sep, covered_in);
+        if (last < 0) break;
+        resume = b + last;
+    }
+    return resume;
+}
+
+/// past_last_sep_blocks_avx2() for the separator's size.
+template <class Words, int... kSizes>
+inline const unsigned char* past_last_sep_blocks_avx2(const unsigned char* p, const unsigned char* stop,
+                                                      const LastSep& sep, std::integer_sequence<int, kSizes...>) {
+    const unsigned char* resume = p;
+    (void)((sep.size == kSizes && (resume = past_last_sep_blocks_avx2<Words, kSizes>(p, stop, sep), true)) || ...);
+    return resume;
+}
+#endif
+
+#if defined(__SSE2__)
+/// From `p`, a word byte of a run, the bytes made of word bytes and
+/// occurrences of the run's last separator (last_sep_window()): all in the
+/// run ("1\\.1\\.1", "a [at] a [at] "). Returns the last word byte outside
+/// an occurrence that it passed, or `p` when it passed nothing. Reads
+/// kLastSepReach bytes from each window, before `stop`.
 template <class Words>
-inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* stop, bool unsure_reaches) {
+inline const unsigned char* past_last_sep_blocks(const unsigned char* p, const unsigned char* stop,
+                                                 const LastSep& sep) {
+#if defined(IOCSCAN_SKIP_AVX2)
+    if (use_avx2()) {
+        return past_last_sep_blocks_avx2<Words>(p, stop, sep, std::integer_sequence<int, 1, 2, 3, 4, 5, 6, 7, 8>{});
+    }
+#endif
+    __m128i bytes[8];
+    for (int k = 0; k < 8; ++k) bytes[k] = _mm_set1_epi8(static_cast<char>(sep.bytes >> (8 * k)));
+    const auto starts = [&](const unsigned char* at) {
+        __m128i all = _mm_cmpeq_epi8(load16(at), bytes[0]);
+        for (int k = 1; k < sep.size; ++k) all = vand(all, _mm_cmpeq_epi8(load16(at + k), bytes[k]));
+        return std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(all))};
+    };
+    const unsigned char* resume = p;
+    std::uint64_t covered_in = 0;
+    for (const unsigned char* b = p; stop - b >= kLastSepReach; b += kLastSepJudged) {
+        std::uint64_t occ = 0, words = 0;
+        for (int half = 0; half < 64; half += 16) {
+            occ |= starts(b + half) << half;
+            words |= std::uint64_t{Words::mask(load16(b + half))} << half;
+        }
+        const int last = last_sep_window(occ, words, sep, covered_in);
+        if (last < 0) break;
+        resume = b + last;
+    }
+    return resume;
+}
+#endif
+
+/// `stop` <= lim - 2: a word run is read up to `stop`, and a separator after
+/// it up to lim (Words::sep_before_word). A separator that lim cuts is taken
+/// as `reached_stop` when `unsure_reaches`, else as the run's end: either
+/// way `last` is a word byte of the run.
+template <class Words>
+inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* stop, const unsigned char* lim,
+                                  bool unsure_reaches) {
+    LastSep last_sep;
+    // Where the blocks below are tried again after none passed: the bytes
+    // before go one separator at a time.
+    const unsigned char* blocks_from = p;
     for (;;) {
 #if defined(__SSE2__)
+        const unsigned char* const blocks_start = p;
         // Sixteen bytes of words and dots, each dot before a word byte, with
         // a word byte after them: all in the run ("1.1.1...", "aHaH...").
-        while (stop - p >= 16) {
+        while (p >= blocks_from && stop - p >= 16) {
             const __m128i v = load16(p);
             const unsigned words = Words::mask(v), dots = eq(v, '.');
             // Whether the byte after each is a word byte: the same mask one
@@ -429,6 +751,8 @@ inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* s
             }
             p += 16;
         }
+        if (p >= blocks_from && last_sep.mask != 0) p = past_last_sep_blocks<Words>(p, stop, last_sep);
+        if (p == blocks_start && p >= blocks_from) blocks_from = p + 16;
 #endif
         const unsigned char* const last = p;   // a word byte of the run
         while (p < stop && Words::has(*p)) ++p;
@@ -437,10 +761,16 @@ inline DottedWalk dotted_run_walk(const unsigned char* p, const unsigned char* s
             ++p;
             continue;
         }
-        if (p[0] != '[' || p[1] != '.') return {p - 1, false};
-        if (stop - p < 2) return {p - 1, unsure_reaches};
-        if (p[2] != ']' || !Words::has(p[3])) return {p - 1, false};
-        p += 3;
+        int sep = 0;
+        if (lim - p > 8 && last_sep.template at<Words>(p)) {
+            sep = last_sep.size;
+        } else {
+            sep = Words::sep_before_word(p, lim);
+            if (sep == kSepUnsure) return {p - 1, unsure_reaches};
+            if (sep == 0) return {p - 1, false};
+            last_sep.take(p, sep);
+        }
+        p += sep;
     }
 }
 
@@ -467,28 +797,35 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
     if (!in_long_run) {
         if (!Words::has(*p)) return p;
 #if defined(__SSE2__)
-        // Most tokens end within 16 bytes: one test tells them. With "[.]"
-        // dots, 32 bytes (defanged addresses are 7 to 27 bytes long).
+        // Most tokens end within 16 bytes: one test tells them. With
+        // defanged separators, 64 bytes (defanged addresses are 7 to 27 bytes long).
         if (lim - p >= 16) {
             const __m128i v = load16(p);
-            const unsigned plain = Words::mask(v) | eq(v, '.');
+            const unsigned words = Words::mask(v), plain = words | eq(v, '.');
             if (plain != 0xFFFF) {
-                // "[\\]": one range test, a superset; the walk is exact.
-                if ((plain | in_range(v, '[', 2)) != 0xFFFF || lim - p < 32) return p;
-                const __m128i w = load16(p + 16);
-                if ((Words::mask(w) | eq(w, '.') | in_range(w, '[', 2)) != 0xFFFF) return p;
+                // Defanged separators: a superset of their bytes; the walk is exact.
+                // 64 bytes: most defanged addresses are shorter, so the walk
+                // below starts on few of them.
+                if ((plain | Words::sep_mask(v)) != 0xFFFF || lim - p < 64 || Words::prose_spaces(v, words) != 0) {
+                    return p;
+                }
+                for (const unsigned char* b = p + 16; b < p + 64; b += 16) {
+                    const __m128i w = load16(b);
+                    const unsigned w_words = Words::mask(w);
+                    if ((w_words | Words::sep_mask(w)) != 0xFFFF || Words::prose_spaces(w, w_words) != 0) return p;
+                }
             }
         }
 #endif
         const std::size_t room = static_cast<std::size_t>(lim - p) - 2;
         // Only a run proven longer than max_token is passed: unsure, it ends.
-        const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1), false);
+        const DottedWalk first = dotted_run_walk<Words>(p, p + std::min(room, max_token + 1), lim, false);
         // A run of at most max_token bytes, or one that reaches lim first: the DFA's.
         if (!first.reached_stop || room <= max_token) return p;
         p = first.last;   // the run covers max_token + 1 bytes: it reports nothing
     }
-    // A run already too long stays parked until the bytes after "[." come.
-    const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2, true);
+    // A run already too long stays parked until the bytes of its last separator come.
+    const DottedWalk rest = dotted_run_walk<Words>(p, lim - 2, lim, true);
     skip_state = rest.reached_stop ? kLongRunInRun : kLongRunDropFrom;
     return rest.last;
 }

@@ -14,6 +14,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 namespace iocscan::test {
 namespace {
@@ -197,6 +198,132 @@ TEST(SkipOracleDotted, EmailSkipStopsAtBracketsWithSpaces) {
                     << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
             }
         }
+    }
+}
+
+// Runs longer than the rule's longest token (ipv4 128 bytes, email 1024)
+// report nothing, and the skip passes them (skip::past_long_dotted_run)
+// whatever their separators: the grammar's separators one by one
+// (Words::sep_before_word), a run repeating one (past_last_sep_blocks, 32
+// or 16 bytes at a time, and each occurrence compared with the last), runs
+// mixing them; around the longest token's length, with tails that go on
+// the run, that end it right after a separator cut short, or that start an
+// address, and lines of 20000 bytes, one ending the input.
+std::string long_runs(const std::string& unit, std::size_t longest, const std::vector<std::string>& tails) {
+    std::string text;
+    for (std::size_t count = (longest - 12) / unit.size(); count < (longest + 16) / unit.size() + 2;
+         count += unit.size() > 3 ? 1 : 2) {
+        std::string run;
+        while (run.size() < count * unit.size()) run += unit;
+        for (const std::string& tail : tails) text += run + tail + " 10.0.0.1 ops@example.com\n";
+    }
+    std::string line;
+    while (line.size() < 20000) line += unit;
+    return text + line + "\n8.8.8.8 a@example.org\n" + line;
+}
+
+TEST(SkipOracleDotted, Ipv4LongRunsOfEverySeparator) {
+    const std::string units[] = {"1\\.",   "12\\\\.",  "1(.)",   "1[dot]", "1(DoT)", "1[[.]]",  "1.]",    "1]]",
+                                 "1]]]",   "1[(.)]",  "1[\\.]", "1((dot]]", "1((((.))))", "1[.]2.3\\.4(.)",
+                                 "1[dot]2(.)3[.]", "1.2\\\\.3[[\\.)"};
+    // Each separator the grammar does not take, then an address: a walk that
+    // takes it hides the address in the overlong run.
+    std::vector<std::string> tails = {"1.2.3.4 ", "1.2.3.4/24 ", "1]]", "1(.)", "1 x", "1/24 ", "1.2.3.4."};
+    for (const char* miss : {"[.x", "[.]]]]]", "[dot", "\\\\\\.", "(((((.)", "]]]]", "]", "[d0t]", "[dot)]]]]",
+                             "(.)(.)", "..", "[[[[.]]]]]", "((((dot)", "[ .]", "\\.\\.", "[.]\\", "]].", "."}) {
+        tails.push_back(std::string("1") + miss + "2.3.4.5 ");
+    }
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        const std::string text = long_runs(unit, 128, tails);
+        found += expect_skips_agree(text, "ipv4 unit \"" + unit + "\"", ipv4_alone(), {1, 7, 33, 4096, 0});
+        found += expect_skips_agree(text, "ipv4 unit \"" + unit + "\", with email", ipv4_with_email(), {33, 0});
+    }
+    EXPECT_GT(found, 5000u);
+}
+
+TEST(SkipOracleDotted, EmailLongRunsOfEverySeparator) {
+    const std::string units[] = {"a(.)",    "ab{.}",   "a[dot]",  "a dot ",  "a [at] ", "a @ ",    "b(@)",
+                                 "c{AT}",   "1[ . ]",  "1[ .]",   "a (dot) ", "ab[dot]c.", "a [.] b@", "a.b [ at ]c",
+                                 "x{ dot } y(@)z"};
+    std::vector<std::string> tails = {"x@example.org ", " [at] b[.]org ", "x[dot]y@b.org ", "x (at) b (dot) org ",
+                                      "x dot y at b dot org ", "x [", "x dot", " at"};
+    // Each separator the grammar does not take, then an address.
+    for (const char* miss : {"[ dot  ]", "{.)", "[.]]", "(.)(.)", " [.]  ", "[@)", " do ", "[ dot", "..", " .",
+                             "[.] [.]", "[[.]]", " dot  ", "@@", "[ @ ] ",
+                             // Two " dot " or " at " sharing a space: "dot" is a word there.
+                             " dot dot ", " at at ", " DOT dot "}) {
+        tails.push_back(std::string("x") + miss + "y@b.org ");
+    }
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        found += expect_skips_agree(long_runs(unit, 1024, tails), "email unit \"" + unit + "\"", options,
+                                    {7, 33, 4096, 0});
+    }
+    EXPECT_GT(found, 1000u);
+}
+
+// Two " dot " (or " at ") sharing a space ("x dot dot y"): the second
+// "dot" is a word, and " y" ends the run, so the address after it counts.
+// The blocks of a run of " dot " see both occurrences; at every offset of
+// their 56-byte window.
+TEST(SkipOracleDotted, EmailOverlappingSpacedSeparators) {
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string unit : {"a dot ", "b at "}) {
+        const std::string twice = unit == "a dot " ? " dot dot " : " at at ";
+        std::string run;
+        while (run.size() < 1100) run += unit;
+        std::string text;
+        for (std::size_t n = 1; n <= 64; ++n) text += run + std::string(n, 'x') + twice + "y@b.org\n";
+        found += expect_skips_agree(text, "unit \"" + unit + "\" then \"" + twice + "\"", options, {4096, 0});
+    }
+    EXPECT_EQ(found, 128u);
+}
+
+/// Random long runs: words joined by separators picked at random, mostly
+/// one repeated, with near misses that end them.
+std::string random_long_runs(std::size_t bytes, std::uint32_t seed, bool digits) {
+    std::mt19937 rng(seed);
+    const auto pick = [&rng](const auto& list) { return list[rng() % std::size(list)]; };
+    const char* const ipv4_seps[] = {".", "[.]", "(.)", "\\.", "\\\\.", ".]", "]]", "]]]", "[dot]", "(DOT))",
+                                     "[[.]]", "((((.))))", "[\\.]", "[ .]", "[d0t]", "]", "[[[[[.]", "\\\\\\."};
+    const char* const email_seps[] = {".", "@", "[.]", "(.)", "{.}", "[dot]", " dot ", " at ", " @ ", "[ at ]",
+                                      "( . )", " {@} ", "[@)", " do ", "[ dot", " [.]  ", "(at)", "{dot}",
+                                      " dot dot ", " at at "};
+    std::string text;
+    while (text.size() < bytes) {
+        const std::string sep = digits ? pick(ipv4_seps) : pick(email_seps);
+        const std::size_t length = 100 + rng() % (digits ? 200 : 1500);
+        const std::size_t start = text.size();
+        while (text.size() - start < length) {
+            const int chars = 1 + static_cast<int>(rng() % 3);
+            for (int c = 0; c < chars; ++c) {
+                text += digits ? static_cast<char>('0' + rng() % 10) : "ab1_-%Z"[rng() % 7];
+            }
+            // Now and then another separator, or two in a row.
+            const auto odd = rng() % 60;
+            text += odd == 0 ? std::string(digits ? pick(ipv4_seps) : pick(email_seps))
+                    : odd == 1 ? sep + sep
+                    : odd == 2 && !digits ? std::string(" dot dot ")
+                               : sep;
+        }
+        text += digits ? "1" + std::string(pick(ipv4_seps)) + "192.168.0.1 "
+                       : "x" + std::string(pick(email_seps)) + "y@example.org ";
+    }
+    return text;
+}
+
+TEST(SkipOracleDotted, RandomLongRuns) {
+    const Options email = options_for({Type::email});
+    for (const std::uint32_t seed : {1u, 2u, 3u}) {
+        const std::string label = "random long runs seed " + std::to_string(seed);
+        EXPECT_GT(expect_skips_agree(random_long_runs(60000, seed, true), label + ", ipv4", ipv4_alone(),
+                                     {7, 33, 4096, 0}),
+                  20u);
+        EXPECT_GT(expect_skips_agree(random_long_runs(120000, seed, false), label + ", email", email, {7, 33, 4096, 0}),
+                  10u);
     }
 }
 

@@ -54,8 +54,9 @@ bool base64_passes(const unsigned char* b) {
 /// position and the two after it.
 bool passes(std::uint8_t family, const unsigned char* b) {
     switch (family) {
-    case kBlockIpv4:   // a digit group's end before "[", "\\", "]]", "(", "." or "/"
-        return b[0] >= '0' && b[0] <= '9' && (in(b[1], "[\\(./") || (b[1] == ']' && b[2] == ']'));
+    case kBlockIpv4:   // a digit group's end before ".", "/", "]]", or "[", "(", "\\" before "[(.\\dD"
+        return b[0] >= '0' && b[0] <= '9' &&
+               (in(b[1], "./") || (b[1] == ']' && b[2] == ']') || (in(b[1], "[(\\") && in(b[2], "[(.\\dD")));
     case kBlockEmail:   // " dot" is read at its "d" (to_email_at looks one byte back)
         return b[0] == '@' || b[0] == 0 || (in(b[0], "[{(") && in(b[1], ".@aAdD ")) ||
                (b[0] == ' ' && ((in(b[1], "[{(") && in(b[2], ".@aAdD ")) || b[1] == '@' ||
@@ -137,7 +138,7 @@ TEST(BlockClasses, NeverClearsABitWhereACheapTestPasses) {
 // (their next bytes lie in the next block), on a background that triggers
 // nothing: the trigger's family bit is set, and no bit of a block without one.
 TEST(BlockClasses, TriggersAtEveryOffsetOfABlock) {
-    const char* const kTriggers[] = {"1.", "2[", "3\\", "4]]", "6(", "7/", "@", "[.", "{a", "(D", "[ ",
+    const char* const kTriggers[] = {"1.", "2[", "2[.", "3\\", "3\\.", "4]]", "6(", "6(d", "6[D", "7/", "@", "[.", "{a", "(D", "[ ",
                                      " (", " @", " [", " {", " at", " DO", "imp", "inc", "pri", "glo",
                                      "rul", "//", "/*", std::string_view("\0", 1).data(),
                                      "aHR", "SFR", "ZnR", "RlR", "aAB", "SAB", "ZgB", "RgB", "Z0c", "ZUU",
