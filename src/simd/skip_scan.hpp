@@ -597,8 +597,10 @@ struct LastSep {
         size = n;
         spread = (std::uint64_t{1} << n) - 1;
         mask = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-        std::memcpy(&bytes, g, sizeof bytes);
-        bytes &= mask;
+        // Only its n bytes: the separator may end at lim (little-endian:
+        // the first byte is the lowest, as at() reads them).
+        bytes = 0;
+        std::memcpy(&bytes, g, static_cast<std::size_t>(n));
         overlap_at = 0;
         for (int d = 1; d < n; ++d) {
             if (std::memcmp(g + d, g, static_cast<std::size_t>(n - d)) == 0) overlap_at |= 1u << d;
