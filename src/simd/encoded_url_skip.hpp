@@ -528,9 +528,19 @@ inline __m128i base64_cheap16(__m128i first, __m128i second, __m128i third) {
 #endif
 
 #if defined(IOCSCAN_SKIP_AVX2)
-/// base64: base64_block_hits() at the 32 positions at `q` (34 bytes
+/// The line breaks ("\r", "\n") among 32 bytes, as bits.
+IOCSCAN_AVX2 inline std::uint32_t line_break_bits32(__m256i v) {
+    return static_cast<std::uint32_t>(_mm256_movemask_epi8(vor32(veq32(v, '\n'), veq32(v, '\r'))));
+}
+
+/// base64: base64_block_hits() at the 32 positions at `q` (40 bytes
 /// readable), for the blocks whose kBlockBase64 bit is set (the block
-/// classification's base64 terms are a superset of these hits).
+/// classification's base64 terms are a superset of these hits). An ASCII
+/// http(s) hit ("aHR", "SFR") also needs the spellings' common 9th
+/// character "L", or a line break among its 3rd to 9th bytes that may
+/// move it: "aHR0cDov" over and over (the base64 of "http:/") has a hit
+/// every 8 bytes, which base64_spelling_at() would then turn down one by
+/// one.
 IOCSCAN_AVX2 inline unsigned base64_hits32(const unsigned char* q) {
     const __m256i first = load32(q), second = load32(q + 1), third = load32(q + 2);
     const __m256i break2 = vor32(veq32(second, '\n'), veq32(second, '\r'));
@@ -549,16 +559,24 @@ IOCSCAN_AVX2 inline unsigned base64_hits32(const unsigned char* q) {
     const __m256i then_d = vor32(vor32(veq32(third, 'd'), veq32(third, 'V')), break3);
     const __m256i then_c = vor32(vor32(veq32(third, 'c'), veq32(third, 'U')), break3);
     const __m256i then_h = vor32(vor32(veq32(third, 'H'), veq32(third, 'F')), break3);
-    const __m256i all = vor32(
+    const __m256i ascii_http = vand32(a_s, vand32(vor32(veq32(second, 'H'), veq32(second, 'F')), then_r));
+    const __m256i rest = vor32(
         vor32(vand32(vor32(vor32(a_s, z_r), vor32(vor32(o_i_m_g, g_y), h)), break2),
-              vor32(vand32(a_s, vor32(vand32(vor32(veq32(second, 'H'), veq32(second, 'F')), then_r),
-                                      vand32(upper_a2, then_b))),
+              vor32(vand32(a_s, vand32(upper_a2, then_b)),
                     vand32(z_r, vor32(vand32(vor32(veq32(second, 'n'), veq32(second, 'l')), then_r),
                                       vand32(veq32(second, 'g'), then_b))))),
         vor32(vor32(vand32(z, vand32(zero2, then_c)), vand32(h, vand32(zero2, then_d))),
               vor32(vand32(o_i_m_g, vand32(vor32(vor32(veq32(second, 'd'), veq32(second, 'V')), upper_a2), then_h)),
                     vand32(g_y, vand32(upper_a2, then_d)))));
-    return static_cast<unsigned>(_mm256_movemask_epi8(all));
+    // Line breaks at q[0..39] as bits; bit i of `near` is a break among
+    // q[i+2..i+8] (one at q[i+1] is a `rest` hit).
+    const __m256i ninth = load32(q + 8);
+    const std::uint64_t breaks =
+        line_break_bits32(first) | std::uint64_t{line_break_bits32(ninth)} << 8;
+    const std::uint64_t near = (breaks >> 2) | (breaks >> 3) | (breaks >> 4) | (breaks >> 5) | (breaks >> 6) | (breaks >> 7) | (breaks >> 8);
+    const auto ninth_l = static_cast<std::uint32_t>(_mm256_movemask_epi8(veq32(ninth, 'L')));
+    const auto http = static_cast<std::uint32_t>(_mm256_movemask_epi8(ascii_http));
+    return static_cast<unsigned>(_mm256_movemask_epi8(rest)) | (http & (ninth_l | static_cast<std::uint32_t>(near)));
 }
 #endif
 
@@ -573,11 +591,11 @@ inline const unsigned char* to_base64_scheme(const unsigned char* p, const unsig
 #if defined(__SSE2__)
 #if defined(IOCSCAN_SKIP_AVX2)
     if (use_avx2()) {
-        // The hits 32 positions at a time, in flagged blocks, while 34 bytes
+        // The hits 32 positions at a time, in flagged blocks, while 40 bytes
         // are left.
         for (;;) {
             q = blocks != nullptr ? blocks->next(kBlockBase64, q, lim) : next_flagged_avx2<kBlockBase64>(q, lim);
-            if (lim - q < 34) break;
+            if (lim - q < 40) break;
             for (unsigned m = base64_hits32(q); m != 0; m &= m - 1) {
                 const unsigned char* at = q + __builtin_ctz(m);
                 const Base64Core core = base64_scheme_core(at, lim);

@@ -94,7 +94,7 @@ std::size_t markup_entity_start(std::string_view url, std::size_t semicolon) {
     static constexpr std::string_view kQuote[] = {"&#39", "&apos", "&#x27"};
     const std::string_view before = url.substr(0, semicolon);
     // Most ";" in URLs end no reference: one short search decides.
-    constexpr std::size_t kLongestName = 6;   // "&#x22", "&quot"
+    constexpr std::size_t kLongestName = 5;   // "&#x22", "&quot", "&apos"
     if (before.substr(before.size() - std::min(before.size(), kLongestName)).find('&') == std::string_view::npos) {
         return std::string_view::npos;
     }
