@@ -440,6 +440,30 @@ TEST(SkipOracle, YaraRunsInsideRules) {
     EXPECT_GE(expect_skips_agree(body_words, "YARA body words", options), 40u);
 }
 
+// YARA: braces that do not close the rule are counted while the body's
+// plain bytes are passed (yara.re, past_plain_body), nested and not, with
+// runs of plain bytes of every length between them; a word glued before
+// "condition" or "matches" leaves them no keywords; plain words end an "="
+// or a "condition" as the DFA's tokens would.
+TEST(SkipOracle, YaraBracesAndWordsInTheBody) {
+    std::string rules;
+    for (int k = 0; k < 48; ++k) {
+        const std::string n = std::to_string(k);
+        const std::string gap(static_cast<std::size_t>(k), ' ');
+        rules += "rule a" + n + " {" + gap + "xyzcondition: true }\n";
+        rules += "rule b" + n + " { strings: $a = \"x\"" + gap + "$q = xyzmatches /}/ condition: $a }\n";
+        rules += "rule c" + n + " {" + gap + std::string(static_cast<std::size_t>(k % 7), '{') + " x " +
+                 std::string(static_cast<std::size_t>(k % 5), '}') + " condition: true }\n";
+        rules += "rule d" + n + " { " + gap + "{ { x } } yz { } condition: true }}\n";
+        // Plain words after "=" make the "/" a division; after "condition",
+        // the ":" no condition section's.
+        rules += "rule e" + n + " { strings: $a = \"x\" $q = xyzxyz" + gap + "/}/ condition: $a }\n";
+        rules += "rule f" + n + " { condition xyzxyz" + gap + ": true }\n";
+    }
+    const Options options = options_for({Type::yara});
+    EXPECT_GE(expect_skips_agree(rules, "YARA braces and words in the body", options), 40u);
+}
+
 // One of the ipv4, email and yara rules alone: the driver makes no shared
 // block classification (simd/block_classes.hpp), and each skip classifies
 // its own window (next_flagged_avx2) instead of reading the driver's words.
