@@ -57,11 +57,16 @@ IOCSCAN_AVX2 inline __m256i veq32(__m256i v, char c) { return _mm256_cmpeq_epi8(
 IOCSCAN_AVX2 inline __m256i vor32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
 IOCSCAN_AVX2 inline __m256i vand32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
 IOCSCAN_AVX2 inline bool any32(__m256i m) { return _mm256_movemask_epi8(m) != 0; }
-/// Byte i all ones when byte i of `v` is a digit.
-IOCSCAN_AVX2 inline __m256i digits32(__m256i v) {
-    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
-    return _mm256_cmpeq_epi8(shifted, _mm256_min_epu8(shifted, _mm256_set1_epi8(9)));
+/// Byte i all ones when byte i of `v` lies in [lo, lo + span] (unsigned):
+/// vin_range() for 32 bytes.
+IOCSCAN_AVX2 inline __m256i vin_range32(__m256i v, unsigned char lo, unsigned char span) {
+    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(static_cast<char>(lo)));
+    return _mm256_cmpeq_epi8(shifted, _mm256_min_epu8(shifted, _mm256_set1_epi8(static_cast<char>(span))));
 }
+/// Byte i all ones when byte i of `v` is a digit.
+IOCSCAN_AVX2 inline __m256i digits32(__m256i v) { return vin_range32(v, '0', 9); }
+/// Byte i all ones when byte i of `v` is an ASCII letter (either case).
+IOCSCAN_AVX2 inline __m256i letters32(__m256i v) { return vin_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25); }
 #else
 inline void set_avx2_for_tests(bool) {}
 #endif
@@ -504,8 +509,7 @@ struct EmailWords {
 #endif
 #if defined(IOCSCAN_SKIP_AVX2)
     IOCSCAN_AVX2 static unsigned mask32(__m256i v) {
-        const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
-        const __m256i letters = _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(25)));
+        const __m256i letters = letters32(v);
         const __m256i others = vor32(vor32(veq32(v, '_'), veq32(v, '%')), vor32(veq32(v, '+'), veq32(v, '-')));
         return static_cast<unsigned>(_mm256_movemask_epi8(vor32(vor32(digits32(v), letters), others)));
     }
@@ -847,15 +851,12 @@ IOCSCAN_AVX2 inline const unsigned char* hash_block_search_avx2(const unsigned c
         const __m256i v = load32(p);
         // Hex digits lie in "0".."f": one compare rejects most blocks of text
         // (a space, a "-", a letter after "f").
-        const __m256i from_zero = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
-        const unsigned near = static_cast<unsigned>(_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(from_zero, _mm256_min_epu8(from_zero, _mm256_set1_epi8('f' - '0')))));
+        const unsigned near = static_cast<unsigned>(_mm256_movemask_epi8(vin_range32(v, '0', 'f' - '0')));
         if ((near & 0xFFFF) != 0xFFFF && (near >> 16) != 0xFFFF) {
             p += 32;
             continue;
         }
-        const __m256i letter = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
-        const __m256i hex = vor32(digits32(v), _mm256_cmpeq_epi8(letter, _mm256_min_epu8(letter, _mm256_set1_epi8(5))));
+        const __m256i hex = vor32(digits32(v), vin_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 5));
         const unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(hex));
         if ((m & 0xFFFF) == 0xFFFF) return p;
         if ((m >> 16) == 0xFFFF) return p + 16;

@@ -240,11 +240,8 @@ inline unsigned plain_mask(__m128i v) {
 template <bool kBackslash>
 IOCSCAN_AVX2 inline unsigned plain_mask32(__m256i v) {
     using namespace skip;
-    const __m256i folded = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
-    const __m256i letter = _mm256_cmpeq_epi8(folded, _mm256_min_epu8(folded, _mm256_set1_epi8(25)));
-    const __m256i punct = _mm256_sub_epi8(v, _mm256_set1_epi8('-'));
-    const __m256i dash_dot_slash = _mm256_cmpeq_epi8(punct, _mm256_min_epu8(punct, _mm256_set1_epi8(2)));
-    __m256i plain = vor32(vor32(digits32(v), letter), vor32(vor32(veq32(v, '_'), dash_dot_slash), veq32(v, ':')));
+    const __m256i dash_dot_slash = vin_range32(v, '-', 2);
+    __m256i plain = vor32(vor32(digits32(v), letters32(v)), vor32(vor32(veq32(v, '_'), dash_dot_slash), veq32(v, ':')));
     if constexpr (!kBackslash) plain = vor32(plain, veq32(v, '\\'));
     return static_cast<unsigned>(_mm256_movemask_epi8(plain));
 }

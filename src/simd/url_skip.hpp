@@ -259,8 +259,7 @@ inline __m128i url_body_chars(__m128i v) {
 /// is_url_body_char() of 32 bytes, as a vector.
 IOCSCAN_AVX2 inline __m256i url_body_chars32(__m256i v) {
     using namespace skip;
-    const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x21));
-    const __m256i printable = _mm256_cmpeq_epi8(shifted, _mm256_min_epu8(shifted, _mm256_set1_epi8(0x7e - 0x21)));
+    const __m256i printable = vin_range32(v, 0x21, 0x7e - 0x21);
     const __m256i other = vor32(vor32(veq32(v, '"'), veq32(v, '<')), vor32(veq32(v, '\\'), veq32(v, ']')));
     return _mm256_andnot_si256(other, printable);
 }

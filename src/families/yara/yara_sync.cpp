@@ -17,6 +17,7 @@
 #include "families/yara/yara_limits.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/byte_set.hpp"
+#include "simd/skip_scan.hpp"
 #include "source/file_read.hpp"
 #include "families/rule_ids.hpp"
 #include "core/rule_runner.hpp"
@@ -254,15 +255,14 @@ private:
         }
 #if defined(__SSE2__)
         // 16 positions at a time: an opener's first byte after a space.
-        const __m128i nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4), space = _mm_set1_epi8(' ');
+        const __m128i space = _mm_set1_epi8(' ');
         while (end - p >= 16) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
             const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
             __m128i first_byte = _mm_cmpeq_epi8(v, _mm_set1_epi8('/'));
             for (const char c : {'r', 'i', 'p', 'g'}) first_byte = _mm_or_si128(first_byte, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
-            // A space: ' ', or 9..13 ('\t' to '\r'): before - 9 <= 4 unsigned.
-            const __m128i low = _mm_sub_epi8(before, nine);
-            const __m128i spaced = _mm_or_si128(_mm_cmpeq_epi8(before, space), _mm_cmpeq_epi8(_mm_min_epu8(low, four), low));
+            // A space: ' ', or 9..13 ('\t' to '\r').
+            const __m128i spaced = _mm_or_si128(_mm_cmpeq_epi8(before, space), skip::vin_range(before, '\t', '\r' - '\t'));
             for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(first_byte, spaced))); mask != 0;
                  mask &= mask - 1) {
                 const unsigned char* at = p + __builtin_ctz(mask);
