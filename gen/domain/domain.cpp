@@ -9,8 +9,17 @@
 // after it (a call, a key, an e-mail local part).
 // src/families/domain/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
-// after "/" or "\" is a path segment and is consumed without a report.
+// after "/" or "\" is a path segment and is consumed without a report, and
+// so is one that a letter written in UTF-8 touches on either side
+// ("münchen.de", "bank.coñ": pieces of names the DFA cannot read, as every
+// byte >= 0x80 ends a label); the bytes before the token come through
+// TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
+// Underscores of Markdown emphasis around a name ("_evil.com_") are cut
+// (families/common/markdown_emphasis.hpp).
 #include "core/candidate_sink.hpp"
+#include "families/common/markdown_emphasis.hpp"
+#include "families/common/token_prefix.hpp"
+#include "families/common/utf8_letter.hpp"
 #include "families/domain/domain_run.hpp"
 #include "families/rule_ids.hpp"
 
@@ -32,7 +41,16 @@ namespace iocscan::detail {
 
 
 
-LexStatus lex_domain(LexState& st, CandidateSink& sink) {
+namespace {
+
+/// Whether the host run [st.tok, st.cur) is a piece of a longer name
+/// written with letters outside ASCII. The byte that ended the run is in
+/// the buffer unless the input ended.
+bool in_non_ascii_name(const LexState& st, const TokenPrefix& prefix) {
+    return follows_two_byte_letter(prefix, st.tok) || (st.cur < st.lim && starts_two_byte_letter(*st.cur));
+}
+
+LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     switch (st.state) {
 	default: goto yy0;
@@ -1058,7 +1076,12 @@ yyFillLabel17:
 yy25:
 	st.state = -1;
 	{
-                if (st.token_fits()) emit_domain_run(sink, st.tok, st.cur);
+                if (st.token_fits() && !in_non_ascii_name(st, prefix)) {
+                    // "_evil.com_": Markdown's underscores around the name.
+                    static constexpr ByteSet kNothingAfterCloser{""};
+                    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
+                    emit_domain_run(sink, name.begin, name.end);
+                }
                 continue;
             }
 yy26:
@@ -1785,6 +1808,17 @@ yy74:
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_domain(LexState& st, CandidateSink& sink) {
+    // st.flags: the bytes before the token start, which the driver may drop
+    // before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_domain_runs(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -1290,7 +1290,7 @@ yyFillLabel22:
 yy31:
 	st.state = -1;
 	{
-                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash, prefix);
                 continue;
             }
 yy32:
@@ -4083,7 +4083,7 @@ yyFillLabel64:
 yy74:
 	st.state = -1;
 	{
-                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash, prefix);
                 continue;
             }
 yy75:

@@ -832,7 +832,7 @@ yyFillLabel17:
 yy24:
 	st.state = -1;
 	{
-                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket, prefix);
                 continue;
             }
 yy25:
@@ -2496,7 +2496,7 @@ yyFillLabel37:
 yy45:
 	st.state = -1;
 	{
-                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket, prefix);
                 continue;
             }
 yy46:

@@ -68,12 +68,12 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             surl {
-                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash, prefix);
                 continue;
             }
             // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.
             surl ("\\" [nrt"'])+ {
-                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash, prefix);
                 continue;
             }
             // Right after a double quote, "\." is a string or regex escape

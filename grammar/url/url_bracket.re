@@ -74,14 +74,14 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* {
-                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket);
+                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket, prefix);
                 continue;
             }
             // Ended by string escapes (evil[.]com\n\"): the run of address
             // characters goes on past the URL, so this rule must be as long
             // as `word atok*` to win; the URL ends before the escapes.
             word atok* bgrp (bgrp | bunit | "]"+ bunitp)* "]"* ("\\" [nrt"'])+ {
-                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket);
+                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBracket, prefix);
                 continue;
             }
             word atok*     { continue; }

@@ -13,7 +13,9 @@
 // 24 bytes, so a failed start costs a bounded look-ahead; once the body has
 // begun every byte extends the accepted token, which is consumed whole
 // (`http://http://...` is one token, dropped when longer than 64 KiB).
-// Trailing punctuation is trimmed later, in the post-pass.
+// Trailing punctuation is trimmed later, in the post-pass; Markdown
+// emphasis around the URL ("**http://x/a**") when it is queued, for which
+// the four bytes before the token come through TokenPrefix in st.flags.
 //
 // The body is read in a DFA of its own (the block `body`, st.cond ==
 // kInUrlBody), one unit at a time from its loop start, so that between
@@ -40,20 +42,18 @@ namespace {
 constexpr int kInUrlBody = 1;
 
 /// Ends the URL token [st.tok, st.cur): queued, and the next token starts at st.cur.
-void end_url(LexState& st, CandidateSink& sink) {
-    emit_url_items(st, sink, kRuleUrlGeneric);
+[[gnu::always_inline]] inline void end_url(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    emit_url_items(st, sink, kRuleUrlGeneric, prefix);
     st.cond = 0;
 }
 
-}  // namespace
-
-LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
+LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.state < 0) {
         // Parked at lim between tokens or units (below) and resumed without
         // new bytes: the input has ended (the URL, at its loop start, too).
         if (st.cur == st.lim) {
-            if (st.cond == kInUrlBody) end_url(st, sink);
+            if (st.cond == kInUrlBody) end_url(st, sink, prefix);
             return LexStatus::end;
         }
         // The first token goes through the skip too. (A DFA the driver
@@ -79,10 +79,10 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
                 // defang is Cisco ESA's " .example", " /payload" (not " ..", " //").
                 bchar | bslash | "]"+ ((bchar \ [(]) | bslash) | "]"* " " [/.] ((bchar \ [./]) | bslash) { continue; }
                 // The body's last "]"s, not followed by a unit: the URL ends after them.
-                "]"+           { end_url(st, sink); continue; }
-                $              { end_url(st, sink); return LexStatus::end; }
+                "]"+           { end_url(st, sink, prefix); continue; }
+                $              { end_url(st, sink, prefix); return LexStatus::end; }
                 // No unit: the URL ends at the loop start, one byte back.
-                *              { --st.cur; end_url(st, sink); continue; }
+                *              { --st.cur; end_url(st, sink, prefix); continue; }
             */
         }
     next_token:
@@ -117,7 +117,7 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             }
             // file:///C:/x and file://host/share/x
             'file' "://" "/"? word body {
-                emit_url_items(st, sink, kRuleUrlGeneric);
+                emit_url_items(st, sink, kRuleUrlGeneric, prefix);
                 continue;
             }
             // Skip runs stop at whitespace, so that a token never holds the
@@ -127,6 +127,17 @@ LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
             *              { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_url_generic(LexState& st, CandidateSink& sink) {
+    // st.flags: the four bytes before the token start (Markdown emphasis,
+    // families/common/markdown_emphasis.hpp), which the driver may drop before the next call.
+    const TokenPrefix prefix(st.tok, st.flags);
+    const LexStatus status = lex_url_generic_tokens(st, sink, prefix);
+    st.flags = prefix.saved_at(st.tok);
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -170,6 +170,39 @@ TEST(Domain, InvariantUnderPieceSize) {
     for (std::size_t piece : {1, 2, 3, 5, 64}) EXPECT_EQ(domains(text, true, piece), expected) << piece;
 }
 
+TEST(Domain, NoDomainFromAPieceOfANameWithANonAsciiLetter) {
+    // A byte >= 0x80 ends a label, so a letter written in UTF-8 cuts an
+    // IDN name in pieces: "münchen.de" holds no "nchen.de", "bank.coñtrol"
+    // no "bank.co" (before: both reported), after a scheme or a defang too.
+    const std::string pieces_of_names =
+        "münchen.de www.bücher.de http://straße.com/f bücher[.]de jöhn\\.example\\.com "
+        "аpple.com bank.coñtrol.com evil.comñ évil.com.";
+    // A no-break space, a CJK character, guillemets, "×" and a dash are no
+    // letters of a name: the names next to them stay.
+    const std::string kept = "\xC2\xA0" "a.example.com 联系b.example.com «c.example.com» ×d.example.com e.example.com—";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(domains(pieces_of_names, false, piece), V{}) << piece;
+        EXPECT_EQ(domains(kept, false, piece),
+                  (V{"a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com"}))
+            << piece;
+    }
+}
+
+TEST(Domain, MarkdownEmphasisAroundANameIsCut) {
+    // "_" is a label character, so the grammar's run holds the underscores
+    // of "_evil.com_" (before: no domain, "_" making it an identifier);
+    // "*" and "~" end a run anyway.
+    const std::string text = "_a.example.com_ __b[.]example[.]com__. **c.example.com** ~~d.example.com~~ "
+                             "*e.example.com* ___f.example.com___";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece),
+                  (V{"a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com", "f.example.com"}))
+            << piece;
+    }
+    // Unpaired, or after a word character: an identifier, no name.
+    EXPECT_EQ(domains("_g.example.com h.example.com_ x_i.example.com_ __init__.py ____j.example.com____"), V{});
+}
+
 TEST(Domain, HostileLinesScanInLinearTime) {
     const Options options = options_for({Type::domain});
     expect_linear_time_on_repeated(options, {"a.", "a[.]", "a(.", "http://a.", "/a.b", "ab-", "x.zip ",

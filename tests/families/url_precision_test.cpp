@@ -297,6 +297,48 @@ TEST(UrlPrecision, NoUrlFromAPieceOfANameWithANonAsciiLetter) {
     }
 }
 
+TEST(UrlPrecision, MarkdownEmphasisAroundAUrlIsNoPartOfIt) {
+    // The closing run that pairs with the run just before the URL is markup
+    // (before: "http://evil.example/a**", and no bracket URL at all, as a
+    // "*" in it reads as a regular expression), with --open too.
+    const std::string emphasized =
+        "see **http://a.example/1** now, *http://b.example/2*. _http://c.example/3_ __http://d.example/4__ "
+        "~~http://e.example/5~~ ***http://f.example/6***) (**g[.]example/7**). __h[.]example__ _i\\.example_ "
+        "__hxxp__j.example/8__ \"**k[.]example**\\n\" | **l[.]example;m[.]example** |";
+    const V unemphasized{"http://a.example/1", "http://b.example/2", "http://c.example/3", "http://d.example/4",
+                         "http://e.example/5", "http://f.example/6", "g[.]example/7", "h[.]example", "i\\.example",
+                         "hxxp__j.example/8", "k[.]example", "l[.]example", "m[.]example"};
+    Options open = options_for({Type::url});
+    open.open_punctuation = true;
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(emphasized, options_for({Type::url}), piece), Type::url), unemphasized)
+            << piece;
+        EXPECT_EQ(values_of(scan_pieces("see **http://a.example/1** now", open, piece), Type::url),
+                  V{"http://a.example/1"})
+            << piece;
+    }
+    // Kept: a lone or unpaired mark at the end (a wildcard, a file name), a
+    // mark inside the path, a run after a word character ("a**"), runs of
+    // four or more, and "__" as the scheme separator.
+    EXPECT_EQ(urls("http://a.example/* http://b.example/x_ **http://c.example/d*e** a**http://d.example/f** "
+                   "****http://e.example/g**** **http://f.example/h* hxxp__g.example/i__ _dmarc[.]h[.]example"),
+              (V{"http://a.example/*", "http://b.example/x_", "http://c.example/d*e", "http://d.example/f**",
+                 "http://e.example/g****", "http://f.example/h*", "hxxp__g.example/i__", "_dmarc[.]h[.]example"}));
+}
+
+TEST(UrlPrecision, MarkdownTableCellWrittenWithoutSpaces) {
+    // A URL right after "|", or one whose token ends in "|", is a cell's
+    // text: its first "|" ends it (before: "hxxp://evil[.]com/a|203.0.113.1|").
+    const std::string table = "|hxxp://evil[.]com/a|203.0.113.1|\n|**b[.]example/x**|C2|\n| c[.]example/y|z|\n";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(table, options_for({Type::url}), piece), Type::url),
+                  (V{"hxxp://evil[.]com/a", "b[.]example/x", "c[.]example/y"}))
+            << piece;
+    }
+    // Elsewhere a "|" in a path stays.
+    EXPECT_EQ(urls("http://x.example/a|b and x|y http://y.example/c|d"), (V{"http://x.example/a|b", "http://y.example/c|d"}));
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

@@ -1,7 +1,7 @@
 // Letters outside ASCII next to a match. A byte >= 0x80 ends every ASCII
 // token, so a match that touches a letter written in UTF-8 is a piece of a
 // longer word or name: "jöhn@evil.com" holds no address "hn@evil.com",
-// "münchen[.]de" no URL "nchen[.]de".
+// "münchen[.]de" no URL "nchen[.]de", "münchen.de" no domain "nchen.de".
 #pragma once
 
 namespace iocscan::detail {
@@ -18,6 +18,16 @@ constexpr bool starts_two_byte_letter(unsigned char lead) { return lead >= 0xC3 
 constexpr bool ends_two_byte_letter(unsigned char before2, unsigned char before1) {
     if (!starts_two_byte_letter(before2) || before1 < 0x80 || before1 > 0xBF) return false;
     return !(before2 == 0xC3 && (before1 == 0x97 || before1 == 0xB7));
+}
+
+/// Whether the token at `tok` continues such a letter's word ("münchen.de"
+/// read from "nchen"); `prefix` (families/common/token_prefix.hpp) reads
+/// the bytes before it.
+template <class Prefix>
+[[gnu::always_inline]] inline bool follows_two_byte_letter(const Prefix& prefix, const unsigned char* tok) {
+    const unsigned char before1 = prefix.before(tok, 1);
+    // Most tokens follow an ASCII byte: one test before the letter's lead.
+    return before1 >= 0x80 && ends_two_byte_letter(prefix.before(tok, 2), before1);
 }
 
 }  // namespace iocscan::detail

@@ -19,7 +19,6 @@ std::size_t defang_token(std::string_view rest) {
 }
 
 
-constexpr ByteSet kTrailing{".?>\"')!,}:;]`"};
 constexpr ByteSet kStripAt{">\"'),};"};
 /// What strip_length() must look at: token starts and kStripAt.
 constexpr ByteSet kStripStops{"\\[(>\"'),};"};
@@ -112,7 +111,7 @@ std::size_t markup_entity_start(std::string_view url, std::size_t semicolon) {
     // Read only after a quote's reference, so each byte once: the run ends
     // at the next "&" of any other reference.
     std::size_t end = semicolon + 1;
-    while (end < url.size() && kTrailing.contains(url[end])) ++end;
+    while (end < url.size() && kTrailingPunctuation.contains(url[end])) ++end;
     return end == url.size() ? quote : std::string_view::npos;
 }
 
@@ -236,20 +235,20 @@ std::size_t precise_length(std::string_view url) {
 
 std::size_t trim_trailing_punctuation(std::string_view url) {
     std::size_t n = url.size();
-    if (n <= 1 || !kTrailing.contains(url[n - 1])) return n;   // most URLs
+    if (n <= 1 || !kTrailingPunctuation.contains(url[n - 1])) return n;   // most URLs
     // Without a closer among the trailing bytes, the brackets need no count.
     static constexpr ByteSet kClosers{")]}"};
     bool closer = false;
-    for (std::size_t k = n; k > 1 && kTrailing.contains(url[k - 1]); --k) closer = closer || kClosers.contains(url[k - 1]);
+    for (std::size_t k = n; k > 1 && kTrailingPunctuation.contains(url[k - 1]); --k) closer = closer || kClosers.contains(url[k - 1]);
     if (!closer) {
-        while (n > 1 && kTrailing.contains(url[n - 1]) && !(url[n - 1] == '.' && url[n - 2] == '\\')) --n;
+        while (n > 1 && kTrailingPunctuation.contains(url[n - 1]) && !(url[n - 1] == '.' && url[n - 2] == '\\')) --n;
         return n;
     }
     const BracketBalance balance(url);
     long round = balance.round;
     long square = balance.square;
     long curly = balance.curly;
-    while (n > 1 && kTrailing.contains(url[n - 1])) {
+    while (n > 1 && kTrailingPunctuation.contains(url[n - 1])) {
         const char c = url[n - 1];
         // Removing a closer makes its kind's balance one higher; stop when
         // the closer matches an opener inside the URL.

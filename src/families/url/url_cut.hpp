@@ -14,6 +14,10 @@
 
 namespace iocscan::detail {
 
+/// What a sentence may put right after a URL: trim_trailing_punctuation()
+/// takes it off.
+inline constexpr ByteSet kTrailingPunctuation{".?>\"')!,}:;]`"};
+
 /// Length of `url` without the trailing characters . ? > " ' ) ! , } : ; ]
 /// and backtick. A ")", "]" or "}" that closes an opener inside the URL
 /// stays (so "[.]" at the end, "[2001:db8::7]" and "Foo_(bar)" keep their

@@ -4,13 +4,16 @@
 #include "simd/ascii_class.hpp"
 #include "families/email/at_sign.hpp"
 #include "core/candidate_sink.hpp"
+#include "families/common/markdown_emphasis.hpp"
 #include "families/common/token_prefix.hpp"
 #include "families/common/utf8_letter.hpp"
+#include "families/url/url_cut.hpp"
 #include "families/url/url_limits.hpp"
 #include "families/url/url_list.hpp"
 #include "families/url/url_parts.hpp"
 
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 namespace iocscan::detail {
@@ -53,22 +56,58 @@ inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char*
     }
 }
 
+/// The URL in the token [begin, end) of a plain-text rule, without the
+/// Markdown around it (`prefix` reads the bytes before `begin`):
+/// - a table cell's bar: a token right after "|", or one that ends in "|"
+///   ("|hxxp://evil[.]com/a|203.0.113.1|", a table written without spaces),
+///   is a cell's text, so its first "|" ends the URL (a URL writes "|" as
+///   %7C; "http://x/a|b" stays);
+/// - emphasis (families/common/markdown_emphasis.hpp): "**http://x/a**".
+template <class Prefix>
+[[gnu::noinline]] Unemphasized url_out_of_markdown(const Prefix& prefix, const unsigned char* begin, const unsigned char* end) {
+    if (prefix.before(begin, 1) == '|' || end[-1] == '|') {
+        if (const void* bar = std::memchr(begin, '|', static_cast<std::size_t>(end - begin)); bar != nullptr) {
+            end = static_cast<const unsigned char*>(bar);
+        }
+    }
+    return without_emphasis(prefix, begin, end, kTrailingPunctuation);
+}
+
+/// url_out_of_markdown() when a byte next to the token may be Markdown's,
+/// else the token: three tests for most URLs, inlined in the grammars.
+template <class Prefix>
+[[gnu::always_inline]] inline Unemphasized url_in_markdown(const Prefix& prefix, const unsigned char* begin,
+                                                           const unsigned char* end) {
+    static constexpr ByteSet kMarkupBefore{"|*_~"};
+    if (end > begin && (kMarkupBefore.contains(static_cast<char>(prefix.before(begin, 1))) || end[-1] == '|' || *begin == '_'))
+        [[unlikely]] {
+        return url_out_of_markdown(prefix, begin, end);
+    }
+    return {begin, end};
+}
+
 /// emit_url_token() for the plain-text rules (generic, bracket, backslash):
-/// a list without spaces gives each of its URLs.
-inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule) {
+/// a list without spaces gives each of its URLs, and Markdown around the
+/// token is cut (url_in_markdown(); `prefix` reads the bytes before st.tok).
+template <class Prefix>
+[[gnu::always_inline]] inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule, const Prefix& prefix) {
     if (!st.token_fits(kMaxUrlLength)) {
         sink.drop_overlong();
         return;
     }
+    const Unemphasized url = url_in_markdown(prefix, st.tok, st.cur);
     // The byte that ended the token is in the buffer unless the input ended.
-    add_url_items(sink, rule, st.tok, st.cur, st.cur < st.lim && starts_two_byte_letter(*st.cur));
+    const bool letter_after = url.end == st.cur && st.cur < st.lim && starts_two_byte_letter(*st.cur);
+    add_url_items(sink, rule, url.begin, url.end, letter_after);
 }
 
 /// Queues the URL before the JSON/C string escapes (\n \r \t \" \') that
 /// end the token [st.tok, st.cur), as in "evil[.]com\n": the first
 /// backslash followed by one of n r t " ' starts them (a URL body holds
-/// none, url_common.re `bslash`).
-inline void emit_url_before_escape(const LexState& st, CandidateSink& sink, RuleId rule) {
+/// none, url_common.re `bslash`). Markdown before the escapes is cut as
+/// by emit_url_items().
+template <class Prefix>
+void emit_url_before_escape(const LexState& st, CandidateSink& sink, RuleId rule, const Prefix& prefix) {
     if (st.overlong) {
         sink.drop_overlong();
         return;
@@ -82,7 +121,8 @@ inline void emit_url_before_escape(const LexState& st, CandidateSink& sink, Rule
         sink.drop_overlong();
         return;
     }
-    add_url_items(sink, rule, st.tok, end);
+    const Unemphasized url = url_in_markdown(prefix, st.tok, end);
+    add_url_items(sink, rule, url.begin, url.end);
 }
 
 /// Whether the token starting at `tok` follows an at-sign ("ops[@]team[.]com",
@@ -106,9 +146,7 @@ inline bool follows_at_sign(const LongTokenPrefix& prefix, const unsigned char* 
 /// word whose letter before it is outside ASCII ("münchen[.]de/x" gives no
 /// "nchen[.]de/x", a different host).
 [[gnu::always_inline]] inline bool continues_text_before(const LongTokenPrefix& prefix, const unsigned char* tok) {
-    const unsigned char before1 = prefix.before(tok, 1);
-    // Most tokens follow an ASCII byte: one test before the letter's lead.
-    return (before1 >= 0x80 && ends_two_byte_letter(prefix.before(tok, 2), before1)) || follows_at_sign(prefix, tok);
+    return follows_two_byte_letter(prefix, tok) || follows_at_sign(prefix, tok);
 }
 
 }  // namespace iocscan::detail
