@@ -1,0 +1,54 @@
+// Writing a record in place: each put_*() writes at `out` and returns the
+// end of what it wrote. The caller has made room for the longest text the
+// record can have (OutputWriter::record_room()), so no put checks for
+// room: a record costs a few stores, not a string's growth per piece.
+#pragma once
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace iocscan::cli {
+
+/// memcpy() of `size` bytes, without a call for the short texts most
+/// records hold (an address, a type name): two copies of a word that
+/// overlap in the middle.
+inline void copy_bytes(char* out, const char* from, std::size_t size) {
+    const auto overlapping = [&]<typename Word>(Word) {
+        Word head, tail;
+        std::memcpy(&head, from, sizeof head);
+        std::memcpy(&tail, from + size - sizeof tail, sizeof tail);
+        std::memcpy(out, &head, sizeof head);
+        std::memcpy(out + size - sizeof tail, &tail, sizeof tail);
+    };
+    if (size >= 8 && size <= 16) {
+        overlapping(std::uint64_t{});
+    } else if (size >= 4 && size < 8) {
+        overlapping(std::uint32_t{});
+    } else {
+        std::memcpy(out, from, size);
+    }
+}
+
+inline char* put(char* out, std::string_view text) {
+    copy_bytes(out, text.data(), text.size());
+    return out + text.size();
+}
+/// A string literal: its length is known when compiled, so is the copy.
+template <std::size_t N>
+char* put(char* out, const char (&literal)[N]) {
+    std::memcpy(out, literal, N - 1);
+    return out + (N - 1);
+}
+inline char* put(char* out, char c) {
+    *out = c;
+    return out + 1;
+}
+
+/// Room for any put_number().
+inline constexpr std::size_t kMaxDecimalDigits = 20;
+inline char* put_number(char* out, std::uint64_t n) { return std::to_chars(out, out + kMaxDecimalDigits, n).ptr; }
+
+}  // namespace iocscan::cli
