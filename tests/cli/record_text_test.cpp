@@ -17,6 +17,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace iocscan::cli {
 namespace {
@@ -94,6 +95,19 @@ TEST(RecordText, CopyBytesCopiesEverySizeAndNoMore) {
             return out + size;
         });
         EXPECT_EQ(got, from.substr(0, size));
+    }
+}
+
+TEST(RecordText, NumbersAreTheirDecimalDigits) {
+    std::vector<std::uint64_t> numbers = {0, std::numeric_limits<std::uint64_t>::max()};
+    for (std::uint64_t ten_power = 1; ten_power <= std::numeric_limits<std::uint64_t>::max() / 10; ten_power *= 10) {
+        for (const std::uint64_t n : {ten_power - 1, ten_power, ten_power + 1, 10 * ten_power - 1}) numbers.push_back(n);
+    }
+    std::mt19937_64 random(3);
+    for (int i = 0; i < 10000; ++i) numbers.push_back(random() >> (random() % 64));
+    for (const std::uint64_t n : numbers) {
+        const std::string got = written_within(kMaxDecimalDigits, [&](char* out) { return put_number(out, n); });
+        ASSERT_EQ(got, std::to_string(n));
     }
 }
 
