@@ -203,7 +203,7 @@ struct Scanner::Impl {
         if (!deliver(on_match)) return false;
         if (pending > 0) {
             catch_up();
-            queue_found();
+            queue_found(stats);
             final_below = truth->watermark();
         }
         return release(final_below, on_match);
@@ -218,7 +218,7 @@ struct Scanner::Impl {
         catch_up();
         // Resuming the scanners without new bytes tells them the input has ended.
         truth->finish();
-        queue_found();
+        queue_found(stats);
         return release(kNoOffset, on_match);
     }
 
@@ -237,20 +237,26 @@ struct Scanner::Impl {
     /// One thread: scans the `count` bytes written to make_room().
     void scan_slice(std::size_t count) {
         truth->commit_and_run(count);
-        queue_found();
+        queue_found(stats);
         final_below = truth->watermark();
     }
 
-    /// Moves what the true runner found (and catch-up) into the queue.
-    void queue_found() {
-        gather_found();
-        queue_gathered(stats);
-    }
-
-    /// Moves what gather_found() collected into the queue, counting the
-    /// over-long drops in `tally`.
-    void queue_gathered(Stats& tally) {
-        queue.add_sorted(caught_up);
+    /// Moves what the true runner and catch-up found into the queue (with
+    /// threads on a helper, off the calling thread), counting the over-long
+    /// drops in `tally`. The rules' lists and catch-up's are merged into the
+    /// queue itself, in queue order: no list in between.
+    void queue_found(Stats& tally) {
+        found_runs.clear();
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            auto& list = truth->found(i);
+            found_runs.push_back({list.data(), list.data() + list.size()});
+        }
+        found_runs.push_back({caught_up.data(), caught_up.data() + caught_up.size()});
+        queue.add_runs(found_runs, merge_scratch);
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            truth->found(i).clear();
+            tally.dropped_overlong += std::exchange(truth->dropped(i), 0);
+        }
         caught_up.clear();
         tally.dropped_overlong += std::exchange(caught_up_dropped, 0);
     }
@@ -328,8 +334,7 @@ struct Scanner::Impl {
     /// into `filling`, counting into `round_stats`. Touches only what the
     /// calling thread leaves alone while a round is in flight.
     void report_round() {
-        gather_found();
-        queue_gathered(round_stats);
+        queue_found(round_stats);
         round_final_below = truth->watermark();
         queue.release(round_final_below, [this](const detail::MergedCandidate& c) {
             return report(c, keep_ready, round_stats);
@@ -375,21 +380,6 @@ struct Scanner::Impl {
         // were delivered since (to_deliver keeps their raw bytes as views).
         window.release_before(booked_reported_below);
         booked_reported_below = reported;
-    }
-
-    /// Collects what the true runner found with what catch-up found, in
-    /// queue order (with threads on a helper, off the calling thread).
-    void gather_found() {
-        found_runs.clear();
-        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
-            auto& list = truth->found(i);
-            found_runs.push_back({list.data(), list.data() + list.size()});
-        }
-        detail::CandidateQueue::merge_into(caught_up, found_runs, merge_scratch);
-        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
-            truth->found(i).clear();
-            caught_up_dropped += std::exchange(truth->dropped(i), 0);
-        }
     }
 
     /// Brings the true runner through the speculative segments of the last
@@ -515,7 +505,7 @@ struct Scanner::Impl {
     detail::InputView view;   ///< threads: the window as report() reads it
     std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
     std::uint64_t caught_up_dropped = 0;
-    /// gather_found()'s working space, kept between calls.
+    /// queue_found()'s working space, kept between calls.
     std::vector<detail::CandidateQueue::Run> found_runs;
     std::vector<detail::Candidate> merge_scratch;
     detail::CandidateQueue queue;
