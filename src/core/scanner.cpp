@@ -336,7 +336,18 @@ struct Scanner::Impl {
     void report_round() {
         queue_found(round_stats);
         round_final_below = truth->watermark();
-        queue.release(round_final_below, [this](const detail::MergedCandidate& c) {
+        // The match is kept for deliver(), called inline (no std::function
+        // per match). Bytes in a window block stay until deliver() is done
+        // (see book_round_scanned()); a match copied across two blocks does not.
+        const auto keep_ready = [this](const Match& match) {
+            const std::less<const char*> before;
+            const char* const scratch = scratch_bytes.data();
+            const bool in_scratch = !before(match.raw.data(), scratch) &&
+                                    before(match.raw.data(), scratch + std::max<std::size_t>(scratch_bytes.size(), 1));
+            filling.add(match, !in_scratch, round_stats.filtered);
+            return true;
+        };
+        queue.release(round_final_below, [&](const detail::MergedCandidate& c) {
             return report(c, keep_ready, round_stats);
         });
     }
@@ -425,9 +436,11 @@ struct Scanner::Impl {
         return go_on;
     }
 
-    /// Post-pass and noise filter of one merged candidate; what is reported
-    /// and filtered is counted in `tally`.
-    bool report(const detail::MergedCandidate& c, const MatchCallback& on_match, Stats& tally) {
+    /// Post-pass and noise filter of one merged candidate, handed to
+    /// `on_match` (the caller's MatchCallback, or report_round()'s lambda);
+    /// what is reported and filtered is counted in `tally`.
+    template <typename OnMatch>
+    bool report(const detail::MergedCandidate& c, const OnMatch& on_match, Stats& tally) {
         Match match;
         match.type = c.type;
         match.offset = c.offset;
@@ -450,7 +463,8 @@ struct Scanner::Impl {
     /// An encoded URL: one match per URL in the decoded text when values are
     /// to be readable, else one match showing the encoded text (nothing when
     /// it decodes to no URL). See families/encoded_url/encoded_url.hpp.
-    bool report_encoded(RuleId rule, Match& match, const MatchCallback& on_match, Stats& tally) {
+    template <typename OnMatch>
+    bool report_encoded(RuleId rule, Match& match, const OnMatch& on_match, Stats& tally) {
         match.raw = encoded_urls.raw_span(rule, match.raw);
         match.encoding = detail::encoding_of(rule);
         match.defanged = true;
@@ -519,17 +533,6 @@ struct Scanner::Impl {
     Stats round_stats;
     std::uint64_t round_final_below = 0;
     std::uint64_t booked_reported_below = 0;   ///< reported_below() while a round is in flight
-    /// report()'s callback in report_round(): the match is kept for deliver().
-    const MatchCallback keep_ready = [this](const Match& match) {
-        // Bytes in a window block stay until deliver() is done (see
-        // book_round_scanned()); a match copied across two blocks does not.
-        const std::less<const char*> before;
-        const char* const scratch = scratch_bytes.data();
-        const bool in_scratch = !before(match.raw.data(), scratch) &&
-                                before(match.raw.data(), scratch + std::max<std::size_t>(scratch_bytes.size(), 1));
-        filling.add(match, !in_scratch, round_stats.filtered);
-        return true;
-    };
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
     detail::NoiseFilter::Scratch noise_scratch;
