@@ -88,6 +88,8 @@ public:
     void add_runs(std::vector<Run>& runs, std::vector<Candidate>& scratch) { merge_into(held_, runs, scratch); }
 
     bool empty() const { return held_.empty(); }
+    /// Every candidate held, in queue order, none merged yet (for tests).
+    const std::vector<Candidate>& held() const { return held_; }
     /// Smallest offset still held (meaningful when not empty).
     std::uint64_t earliest_offset() const { return held_.front().offset; }
 

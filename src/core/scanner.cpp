@@ -93,7 +93,6 @@ struct Scanner::Impl {
             // Its result is not wanted any more.
         }
         truth->restart(first_offset);
-        caught_up.clear();
         caught_up_dropped = 0;
         window.clear(first_offset);
         lines.restart(first_offset);
@@ -241,23 +240,21 @@ struct Scanner::Impl {
         final_below = truth->watermark();
     }
 
-    /// Moves what the true runner and catch-up found into the queue (with
-    /// threads on a helper, off the calling thread), counting the over-long
-    /// drops in `tally`. The rules' lists and catch-up's are merged into the
-    /// queue itself, in queue order: no list in between.
+    /// Moves what the true runner found into the queue (with threads on a
+    /// helper, off the calling thread; catch-up queued its own), counting
+    /// the over-long drops, catch-up's too, in `tally`. The rules' lists are
+    /// merged into the queue itself, in queue order: no list in between.
     void queue_found(Stats& tally) {
         found_runs.clear();
         for (std::size_t i = 0; i < truth->rule_count(); ++i) {
             auto& list = truth->found(i);
             found_runs.push_back({list.data(), list.data() + list.size()});
         }
-        found_runs.push_back({caught_up.data(), caught_up.data() + caught_up.size()});
         queue.add_runs(found_runs, merge_scratch);
         for (std::size_t i = 0; i < truth->rule_count(); ++i) {
             truth->found(i).clear();
             tally.dropped_overlong += std::exchange(truth->dropped(i), 0);
         }
-        caught_up.clear();
         tally.dropped_overlong += std::exchange(caught_up_dropped, 0);
     }
 
@@ -394,10 +391,10 @@ struct Scanner::Impl {
     }
 
     /// Brings the true runner through the speculative segments of the last
-    /// round; touches only the runners and caught_up*.
+    /// round; touches only the runners, the queue and caught_up_dropped.
     void catch_up() {
         for (std::size_t i = 0; i < pending; ++i) {
-            detail::SegmentCatchUp::run(truth, ahead[round_parity][i], caught_up, caught_up_dropped);
+            detail::SegmentCatchUp::run(truth, ahead[round_parity][i], queue, caught_up_dropped);
         }
         pending = 0;
     }
@@ -517,8 +514,7 @@ struct Scanner::Impl {
     std::size_t round_segments = 0;   ///< segments of the round scanned last
     detail::InputWindow window;                     ///< threads: the input bytes still needed
     detail::InputView view;   ///< threads: the window as report() reads it
-    std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
-    std::uint64_t caught_up_dropped = 0;
+    std::uint64_t caught_up_dropped = 0;   ///< threads: over-long drops catch-up met
     /// queue_found()'s working space, kept between calls.
     std::vector<detail::CandidateQueue::Run> found_runs;
     std::vector<detail::Candidate> merge_scratch;
