@@ -40,7 +40,7 @@ def functions(threads):
 KINDS = [  # first match wins
     ("copies", r"memcpy|memmove|RuleRunner::append|make_room|discard_and_reserve|continue_in_place"),
     ("catch-up bookkeeping", r"SegmentCatchUp|SpeculativeSegment|state_of|run_in_place|adopt_state"),
-    ("queue, sort, release", r"scan_round|introsort|insertion_sort|CandidateQueue|precedes|gather_found|queue_|release\(|Candidate const&"),
+    ("queue, sort, release", r"scan_round|introsort|insertion_sort|CandidateQueue|precedes|queue_|release\(|Candidate const&"),
     ("scanning (catch-up rescans included)", r"lex_|skip::|to_email|to_ipv|dotted|emit_|yara_idle|to_base64|url_anchor|dot_token|CandidateSink|run_rule|commit_and_run|has_plausible|base64|percent|hex_scheme"),
     ("delivery (ReadyMatches, window views)", r"ReadyMatches|keep_ready|InputView|InputWindow"),
     ("synchronisation", r"WorkerPool|pthread|futex|mutex|condition_variable|clone|start_thread"),

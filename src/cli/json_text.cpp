@@ -1,5 +1,10 @@
 #include "cli/json_text.hpp"
 
+#include "cli/record_text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -9,16 +14,16 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-void append_u00(std::string& out, unsigned char byte) {
-    out += "\\u00";
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xf];
+char* put_u00(char* out, unsigned char byte) {
+    out = put(out, "\\u00");
+    out = put(out, kHex[byte >> 4]);
+    return put(out, kHex[byte & 0xf]);
 }
 
-/// Length of the valid UTF-8 sequence starting at s[i], or 0 if there is none.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = byte(i);
+/// Length of the valid UTF-8 sequence starting at p[0] (before `end`), or 0
+/// if there is none.
+std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
+    const unsigned char lead = p[0];
     std::size_t length = 0;
     unsigned char min_second = 0x80, max_second = 0xbf;
     if (lead >= 0xc2 && lead <= 0xdf) {
@@ -34,10 +39,10 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     } else {
         return 0;
     }
-    if (i + length > s.size()) return 0;
-    if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
+    if (length > static_cast<std::size_t>(end - p)) return 0;
+    if (p[1] < min_second || p[1] > max_second) return 0;
     for (std::size_t k = 2; k < length; ++k) {
-        if ((byte(i + k) & 0xc0) != 0x80) return 0;
+        if ((p[k] & 0xc0) != 0x80) return 0;
     }
     return length;
 }
@@ -45,67 +50,83 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 /// Printable ASCII other than '"' and '\\': written as it is.
 constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
 
-/// The end of the run of plain bytes that starts at `i`.
-std::size_t plain_run_end(std::string_view bytes, std::size_t i) {
 #if defined(__SSE2__)
-    // 16 bytes at a time: plain when in [0x20, 0x7e] (signed: above 0x1f,
-    // which also rules out 0x80 and up) and neither '"' nor '\\'.
-    const __m128i space_minus_1 = _mm_set1_epi8(0x1f);
-    const __m128i del = _mm_set1_epi8(0x7f);
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    for (; i + 16 <= bytes.size(); i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
-        const __m128i printable = _mm_cmpgt_epi8(v, space_minus_1);
-        const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(v, del),
-                                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-        const auto plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(escaped, printable)));
-        if (plain != 0xFFFF) return i + static_cast<std::size_t>(__builtin_ctz(~plain));
+/// How many bytes from `p` on are plain, up to 16 and never at or past
+/// `end` (a shorter text is judged in a copy): values are mostly short
+/// plain ASCII, which a byte loop took ten instructions a byte for. Plain
+/// when in [0x20, 0x7e] (signed: above 0x1f, which also rules out 0x80 and
+/// up) and neither '"' nor '\\'.
+std::size_t plain_run16(const unsigned char* p, const unsigned char* end, __m128i& bytes) {
+    const auto left = static_cast<std::size_t>(end - p);
+    if (left >= 16) {
+        bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    } else {
+        alignas(16) char block[16] = {};
+        copy_bytes(block, reinterpret_cast<const char*>(p), left);
+        bytes = _mm_load_si128(reinterpret_cast<const __m128i*>(block));
     }
-#endif
-    while (i < bytes.size() && is_plain(static_cast<unsigned char>(bytes[i]))) ++i;
-    return i;
+    const __m128i printable = _mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x1f));
+    const __m128i escaped =
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x7f)),
+                     _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+    const auto plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(escaped, printable)));
+    return std::min<std::size_t>(left, static_cast<std::size_t>(__builtin_ctz(~plain)));   // ~plain: bit 16 and up set
 }
+#endif
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view bytes) {
-    for (std::size_t i = 0; i < bytes.size();) {
-        // Most values are plain ASCII: append them a run at a time, not
-        // byte by byte (13% of a `--refang --jsonl` run went here).
-        const std::size_t plain_end = plain_run_end(bytes, i);
-        if (plain_end > i) {
-            out.append(bytes.substr(i, plain_end - i));
-            i = plain_end;
-            if (i == bytes.size()) break;
+char* put_json_string(char* out, std::string_view bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* const end = p + bytes.size();
+    while (p < end) {
+        // Most values are plain ASCII: copied a run at a time.
+#if defined(__SSE2__)
+        __m128i block;
+        const std::size_t run = plain_run16(p, end, block);
+        if (end - p >= 16) {
+            // Stored whole (there is room for 6 bytes per byte left), counted as far as plain.
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out), block);
+        } else {
+            copy_bytes(out, reinterpret_cast<const char*>(p), run);
         }
-        const auto c = static_cast<unsigned char>(bytes[i]);
+        p += run;
+        out += run;
+        if (run == 16) continue;
+#else
+        while (p < end && is_plain(*p)) *out++ = static_cast<char>(*p++);
+#endif
+        if (p == end) break;
+        const unsigned char c = *p;
         if (c >= 0x80) {
-            const std::size_t length = utf8_sequence_length(bytes, i);
+            const std::size_t length = utf8_sequence_length(p, end);
             if (length == 0) {
-                append_u00(out, c);
-                ++i;
+                out = put_u00(out, c);
+                ++p;
             } else {
-                out.append(bytes.substr(i, length));
-                i += length;
+                std::memcpy(out, p, length);
+                out += length;
+                p += length;
             }
             continue;
         }
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    append_u00(out, c);
-                } else {
-                    out += static_cast<char>(c);
-                }
+            case '"': out = put(out, "\\\""); break;
+            case '\\': out = put(out, "\\\\"); break;
+            case '\n': out = put(out, "\\n"); break;
+            case '\r': out = put(out, "\\r"); break;
+            case '\t': out = put(out, "\\t"); break;
+            default: out = put_u00(out, c);   // the other controls and DEL: not plain
         }
-        ++i;
+        ++p;
     }
+    return out;
+}
+
+void append_json_string(std::string& out, std::string_view bytes) {
+    const std::size_t at = out.size();
+    out.resize(at + kMaxJsonBytesPerByte * bytes.size());
+    out.resize(static_cast<std::size_t>(put_json_string(out.data() + at, bytes) - out.data()));
 }
 
 }  // namespace iocscan::cli

@@ -22,6 +22,15 @@ void OutputWriter::write_through(std::string_view text) {
     used_ += text.size();
 }
 
+char* OutputWriter::room_past_buffer(std::size_t max_size) {
+    if (max_size <= kBufferSize) {
+        flush();
+        return buffer_.get();
+    }
+    oversize_.resize(max_size);
+    return oversize_.data();
+}
+
 void OutputWriter::flush() {
     if (used_ > 0 && usable()) write_out(buffer_.get(), used_);
     used_ = 0;

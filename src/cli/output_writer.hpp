@@ -6,8 +6,10 @@
 // with its errno for a clear message and status 2.
 #pragma once
 
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace iocscan::cli {
@@ -41,6 +43,28 @@ public:
     void end_record() {
         if (line_mode_) flush();
     }
+    /// Room for one record of at most `max_size` bytes, written in place and
+    /// ended by commit_record(): a record is formatted straight into the
+    /// buffer, with no string in between (the room is elsewhere only for a
+    /// record that cannot fit the buffer). Nothing else is written between.
+    char* record_room(std::size_t max_size) {
+        room_ = max_size <= kBufferSize - used_ ? buffer_.get() + used_ : room_past_buffer(max_size);
+        room_size_ = max_size;
+        return room_;
+    }
+    /// Ends the record written from record_room() up to `end`; as
+    /// end_record().
+    void commit_record(const char* end) {
+        const auto size = static_cast<std::size_t>(end - room_);
+        if (size > room_size_) std::abort();   // a record longer than its bound: memory was overwritten
+        if (room_ != buffer_.get() + used_) {
+            write_through(std::string_view(room_, size));
+        } else if (usable()) {
+            used_ += size;
+            accepted_ += size;
+        }
+        end_record();
+    }
     void flush();
 
     /// The reader closed the pipe; nothing more will be written.
@@ -58,6 +82,9 @@ private:
 
     /// write() when the text does not fit in the buffer's room.
     void write_through(std::string_view text);
+    /// record_room() when the buffer's room is too small: the whole buffer
+    /// after a flush, or for a record longer than it, a block of its own.
+    char* room_past_buffer(std::size_t max_size);
     void write_out(const char* data, std::size_t size);
 
     int fd_;
@@ -66,6 +93,9 @@ private:
     int failed_errno_ = 0;
     std::unique_ptr<char[]> buffer_;
     std::size_t used_ = 0;   ///< bytes of buffer_ not written out yet
+    char* room_ = nullptr;   ///< where the record of record_room() starts
+    std::size_t room_size_ = 0;
+    std::string oversize_;   ///< room for a record longer than buffer_
     std::size_t accepted_ = 0;
 };
 

@@ -3,9 +3,9 @@
 #include "cli/csv_text.hpp"
 #include "cli/display_name.hpp"
 #include "cli/json_text.hpp"
+#include "cli/record_text.hpp"
 #include "families/registry.hpp"
 
-#include <charconv>
 #include <string_view>
 
 namespace iocscan::cli {
@@ -33,19 +33,7 @@ RecordPrinter::RecordPrinter(OutputFormat format, OutputWriter& writer, const Pr
 void RecordPrinter::print(const Match& match, std::string_view path) {
     switch (format_) {
         case OutputFormat::plain:
-            if (options_.with_path) {
-                writer_.write(display_name(path));
-                writer_.write(':');
-            }
-            if (options_.line_numbers) {
-                char prefix[24];   // "LINE:" in one write
-                char* end = std::to_chars(prefix, prefix + sizeof prefix - 1, match.line).ptr;
-                *end++ = ':';
-                writer_.write(std::string_view(prefix, static_cast<std::size_t>(end - prefix)));
-            }
-            writer_.write(match.value);
-            writer_.write('\n');
-            writer_.end_record();
+            print_plain(match, path);
             return;
         case OutputFormat::jsonl:
             print_jsonl(match, path);
@@ -65,50 +53,68 @@ void RecordPrinter::print(const Match& match, std::string_view path) {
     }
 }
 
-void RecordPrinter::append_rules(std::string& out, const Match& match, std::string_view separator, bool quoted) {
-    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
-        if (i > 0) out += separator;
-        if (quoted) out += '"';
-        out += rule_label(match.rules[i]);
-        if (quoted) out += '"';
+void RecordPrinter::print_plain(const Match& match, std::string_view path) {
+    const std::string_view shown_path = options_.with_path ? display_name(path) : std::string_view();
+    char* out = writer_.record_room(shown_path.size() + kMaxDecimalDigits + match.value.size() + 3);
+    if (options_.with_path) {
+        out = put(out, shown_path);
+        out = put(out, ':');
     }
+    if (options_.line_numbers) {
+        out = put_number(out, match.line);
+        out = put(out, ':');
+    }
+    out = put(out, match.value);
+    writer_.commit_record(put(out, '\n'));
+}
+
+std::size_t RecordPrinter::gather_rule_labels(const Match& match) {
+    std::size_t size = 0;
+    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
+        const RuleId id = match.rules[i];
+        const bool cached = id < builtin_labels_.size();
+        std::string& label = cached ? builtin_labels_[id] : other_labels_[i];
+        if (!cached || label.empty()) label = rule_label(id);
+        labels_[i] = label;
+        size += label.size();
+    }
+    return size;
 }
 
 void RecordPrinter::print_csv(const Match& match, std::string_view path) {
-    line_.assign(type_name(match.type));
-    line_ += ',';
-    append_csv_field(line_, match.value, options_.guard_formulas);
-    line_ += ',';
-    append_csv_field(line_, match.raw, options_.guard_formulas);
-    line_ += ',';
-    line_ += std::to_string(match.offset);
-    line_ += ',';
-    if (options_.line_numbers) {
-        line_ += std::to_string(match.line);
-        line_ += ',';
-    }
-    append_csv_field(line_, path, options_.guard_formulas);
-    line_ += ',';
     rules_.clear();
-    append_rules(rules_, match, ";", false);
-    append_csv_field(line_, rules_, options_.guard_formulas);
-    line_ += ',';
-    line_ += encoding_name(match.encoding);
-    line_ += "\r\n";
-    writer_.write(line_);
-    writer_.end_record();
+    gather_rule_labels(match);
+    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
+        if (i > 0) rules_ += ';';
+        rules_ += labels_[i];
+    }
+    const std::string_view type = type_name(match.type);
+    const std::string_view encoding = encoding_name(match.encoding);
+    constexpr std::size_t kCommasAndLineEnd = 9;
+    char* out = writer_.record_room(type.size() + max_csv_field_size(match.value.size()) +
+                                    max_csv_field_size(match.raw.size()) + 2 * kMaxDecimalDigits +
+                                    max_csv_field_size(path.size()) + max_csv_field_size(rules_.size()) +
+                                    encoding.size() + kCommasAndLineEnd);
+    const bool guard = options_.guard_formulas;
+    out = put(out, type);
+    out = put(out, ',');
+    out = put_csv_field(out, match.value, guard);
+    out = put(out, ',');
+    out = put_csv_field(out, match.raw, guard);
+    out = put(out, ',');
+    out = put_number(out, match.offset);
+    out = put(out, ',');
+    if (options_.line_numbers) {
+        out = put_number(out, match.line);
+        out = put(out, ',');
+    }
+    out = put_csv_field(out, path, guard);
+    out = put(out, ',');
+    out = put_csv_field(out, rules_, guard);
+    out = put(out, ',');
+    out = put(out, encoding);
+    writer_.commit_record(put(out, "\r\n"));
 }
-
-namespace {
-
-/// Appends the decimal digits of `n` (std::to_string without a string).
-void append_number(std::string& out, std::uint64_t n) {
-    char digits[20];
-    const char* end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    out.append(digits, static_cast<std::size_t>(end - digits));
-}
-
-}  // namespace
 
 std::string_view RecordPrinter::json_path(std::string_view path) {
     // One input gives many records: its path is escaped once.
@@ -121,43 +127,52 @@ std::string_view RecordPrinter::json_path(std::string_view path) {
 }
 
 void RecordPrinter::print_jsonl(const Match& match, std::string_view path) {
-    line_.assign(R"({"type":")");
-    line_ += type_name(match.type);
-    line_ += R"(","value":")";
-    const std::size_t value_at = line_.size();
-    append_json_string(line_, match.value);
-    const std::size_t value_length = line_.size() - value_at;
-    line_ += R"(","raw":")";
-    if (match.raw == match.value) {
-        // Most values are the raw text: escaped once. Room first, so the
-        // copy reads the string it extends without a reallocation.
-        line_.reserve(line_.size() + value_length);
-        line_.append(line_, value_at, value_length);
-    } else {
-        append_json_string(line_, match.raw);
-    }
-    line_ += R"(","offset":)";
-    append_number(line_, match.offset);
+    const std::string_view type = type_name(match.type);
+    const std::string_view path_text = json_path(path);
+    const std::string_view encoding = encoding_name(match.encoding);
+    // Most values are the raw text (mostly the same view): escaped once.
+    const bool raw_is_value = (match.raw.data() == match.value.data() && match.raw.size() == match.value.size()) ||
+                              match.raw == match.value;
+    // The keys and punctuation (under 120 bytes) and three numbers; each
+    // rule's label, its quotes and a comma.
+    constexpr std::size_t kKeysAndNumbers = 128 + 3 * kMaxDecimalDigits;
+    const std::size_t labels = gather_rule_labels(match) + 3 * match.rule_count;
+    char* out = writer_.record_room(kKeysAndNumbers + type.size() +
+                                    kMaxJsonBytesPerByte * (match.value.size() + match.raw.size()) + labels +
+                                    path_text.size() + encoding.size());
+    out = put(out, R"({"type":")");
+    out = put(out, type);
+    out = put(out, R"(","value":")");
+    const char* const value_text = out;
+    out = put_json_string(out, match.value);
+    const std::string_view value_json(value_text, static_cast<std::size_t>(out - value_text));
+    out = put(out, R"(","raw":")");
+    out = raw_is_value ? put(out, value_json) : put_json_string(out, match.raw);
+    out = put(out, R"(","offset":)");
+    out = put_number(out, match.offset);
     if (options_.line_numbers) {
-        line_ += R"(,"line":)";
-        append_number(line_, match.line);
+        out = put(out, R"(,"line":)");
+        out = put_number(out, match.line);
     }
-    line_ += R"(,"length":)";
-    append_number(line_, match.length());
-    line_ += R"(,"rules":[)";
-    append_rules(line_, match, ",", true);
-    line_ += R"(],"path":")";
-    line_ += json_path(path);
-    line_ += '"';
-    if (match.defanged) line_ += R"(,"defanged":true)";
+    out = put(out, R"(,"length":)");
+    out = put_number(out, match.length());
+    out = put(out, R"(,"rules":[)");
+    for (std::uint8_t i = 0; i < match.rule_count; ++i) {
+        if (i > 0) out = put(out, ',');
+        out = put(out, '"');
+        out = put(out, labels_[i]);
+        out = put(out, '"');
+    }
+    out = put(out, R"(],"path":")");
+    out = put(out, path_text);
+    out = put(out, '"');
+    if (match.defanged) out = put(out, R"(,"defanged":true)");
     if (match.encoding != Encoding::none) {
-        line_ += R"(,"encoding":")";
-        line_ += encoding_name(match.encoding);
-        line_ += '"';
+        out = put(out, R"(,"encoding":")");
+        out = put(out, encoding);
+        out = put(out, '"');
     }
-    line_ += "}\n";
-    writer_.write(line_);
-    writer_.end_record();
+    writer_.commit_record(put(out, "}\n"));
 }
 
 void RecordPrinter::finish() {

@@ -10,6 +10,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace iocscan::cli {
@@ -33,19 +34,28 @@ public:
     void finish();
 
 private:
+    // Each record is written in place (OutputWriter::record_room()).
+    void print_plain(const Match& match, std::string_view path);
     void print_jsonl(const Match& match, std::string_view path);
     /// `path` as JSON string content, kept while the input stays the same.
     std::string_view json_path(std::string_view path);
     void print_csv(const Match& match, std::string_view path);
-    static void append_rules(std::string& out, const Match& match, std::string_view separator, bool quoted);
+    /// Puts the rule_label() of each rule of `match` in labels_; returns
+    /// their total size.
+    std::size_t gather_rule_labels(const Match& match);
 
     OutputFormat format_;
     OutputWriter& writer_;
     PrintOptions options_;
     StixWriter stix_;
     std::optional<MispWriter> misp_;   ///< only for --format misp: it reads the clock
-    std::string line_;
-    std::string rules_;
+    std::string line_;    ///< the grouped --json object
+    std::string rules_;   ///< csv: the rules' field
+    /// rule_label() of the built-in rules (small ids), made once each.
+    std::array<std::string, 64> builtin_labels_;
+    static constexpr std::size_t kMaxRules = std::tuple_size_v<decltype(Match::rules)>;
+    std::array<std::string, kMaxRules> other_labels_;   ///< custom rules', per place in Match::rules
+    std::array<std::string_view, kMaxRules> labels_;    ///< gather_rule_labels()'s
     std::string path_;        ///< the path json_path() escaped last
     std::string path_json_;   ///< and its escaped form
     /// --json: values per output key, in order. iocextract's shape is one

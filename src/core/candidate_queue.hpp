@@ -84,14 +84,12 @@ public:
             out.insert(out.end(), scratch.begin(), scratch.end());
         }
     }
-    /// Queues candidates already in queue order (see merge_into()).
-    void add_sorted(const std::vector<Candidate>& found) {
-        const auto old_size = static_cast<std::ptrdiff_t>(held_.size());
-        held_.insert(held_.end(), found.begin(), found.end());
-        std::inplace_merge(held_.begin(), held_.begin() + old_size, held_.end(), precedes);
-    }
+    /// Queues the candidates of `runs` (as merge_into(), which see).
+    void add_runs(std::vector<Run>& runs, std::vector<Candidate>& scratch) { merge_into(held_, runs, scratch); }
 
     bool empty() const { return held_.empty(); }
+    /// Every candidate held, in queue order, none merged yet (for tests).
+    const std::vector<Candidate>& held() const { return held_; }
     /// Smallest offset still held (meaningful when not empty).
     std::uint64_t earliest_offset() const { return held_.front().offset; }
 

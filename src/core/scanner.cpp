@@ -93,7 +93,6 @@ struct Scanner::Impl {
             // Its result is not wanted any more.
         }
         truth->restart(first_offset);
-        caught_up.clear();
         caught_up_dropped = 0;
         window.clear(first_offset);
         lines.restart(first_offset);
@@ -203,7 +202,7 @@ struct Scanner::Impl {
         if (!deliver(on_match)) return false;
         if (pending > 0) {
             catch_up();
-            queue_found();
+            queue_found(stats);
             final_below = truth->watermark();
         }
         return release(final_below, on_match);
@@ -218,7 +217,7 @@ struct Scanner::Impl {
         catch_up();
         // Resuming the scanners without new bytes tells them the input has ended.
         truth->finish();
-        queue_found();
+        queue_found(stats);
         return release(kNoOffset, on_match);
     }
 
@@ -237,21 +236,25 @@ struct Scanner::Impl {
     /// One thread: scans the `count` bytes written to make_room().
     void scan_slice(std::size_t count) {
         truth->commit_and_run(count);
-        queue_found();
+        queue_found(stats);
         final_below = truth->watermark();
     }
 
-    /// Moves what the true runner found (and catch-up) into the queue.
-    void queue_found() {
-        gather_found();
-        queue_gathered(stats);
-    }
-
-    /// Moves what gather_found() collected into the queue, counting the
-    /// over-long drops in `tally`.
-    void queue_gathered(Stats& tally) {
-        queue.add_sorted(caught_up);
-        caught_up.clear();
+    /// Moves what the true runner found into the queue (with threads on a
+    /// helper, off the calling thread; catch-up queued its own), counting
+    /// the over-long drops, catch-up's too, in `tally`. The rules' lists are
+    /// merged into the queue itself, in queue order: no list in between.
+    void queue_found(Stats& tally) {
+        found_runs.clear();
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            auto& list = truth->found(i);
+            found_runs.push_back({list.data(), list.data() + list.size()});
+        }
+        queue.add_runs(found_runs, merge_scratch);
+        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
+            truth->found(i).clear();
+            tally.dropped_overlong += std::exchange(truth->dropped(i), 0);
+        }
         tally.dropped_overlong += std::exchange(caught_up_dropped, 0);
     }
 
@@ -328,10 +331,20 @@ struct Scanner::Impl {
     /// into `filling`, counting into `round_stats`. Touches only what the
     /// calling thread leaves alone while a round is in flight.
     void report_round() {
-        gather_found();
-        queue_gathered(round_stats);
+        queue_found(round_stats);
         round_final_below = truth->watermark();
-        queue.release(round_final_below, [this](const detail::MergedCandidate& c) {
+        // The match is kept for deliver(), called inline (no std::function
+        // per match). Bytes in a window block stay until deliver() is done
+        // (see book_round_scanned()); a match copied across two blocks does not.
+        const auto keep_ready = [this](const Match& match) {
+            const std::less<const char*> before;
+            const char* const scratch = scratch_bytes.data();
+            const bool in_scratch = !before(match.raw.data(), scratch) &&
+                                    before(match.raw.data(), scratch + std::max<std::size_t>(scratch_bytes.size(), 1));
+            filling.add(match, !in_scratch, round_stats.filtered);
+            return true;
+        };
+        queue.release(round_final_below, [&](const detail::MergedCandidate& c) {
             return report(c, keep_ready, round_stats);
         });
     }
@@ -377,26 +390,11 @@ struct Scanner::Impl {
         booked_reported_below = reported;
     }
 
-    /// Collects what the true runner found with what catch-up found, in
-    /// queue order (with threads on a helper, off the calling thread).
-    void gather_found() {
-        found_runs.clear();
-        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
-            auto& list = truth->found(i);
-            found_runs.push_back({list.data(), list.data() + list.size()});
-        }
-        detail::CandidateQueue::merge_into(caught_up, found_runs, merge_scratch);
-        for (std::size_t i = 0; i < truth->rule_count(); ++i) {
-            truth->found(i).clear();
-            caught_up_dropped += std::exchange(truth->dropped(i), 0);
-        }
-    }
-
     /// Brings the true runner through the speculative segments of the last
-    /// round; touches only the runners and caught_up*.
+    /// round; touches only the runners, the queue and caught_up_dropped.
     void catch_up() {
         for (std::size_t i = 0; i < pending; ++i) {
-            detail::SegmentCatchUp::run(truth, ahead[round_parity][i], caught_up, caught_up_dropped);
+            detail::SegmentCatchUp::run(truth, ahead[round_parity][i], queue, caught_up_dropped);
         }
         pending = 0;
     }
@@ -435,9 +433,11 @@ struct Scanner::Impl {
         return go_on;
     }
 
-    /// Post-pass and noise filter of one merged candidate; what is reported
-    /// and filtered is counted in `tally`.
-    bool report(const detail::MergedCandidate& c, const MatchCallback& on_match, Stats& tally) {
+    /// Post-pass and noise filter of one merged candidate, handed to
+    /// `on_match` (the caller's MatchCallback, or report_round()'s lambda);
+    /// what is reported and filtered is counted in `tally`.
+    template <typename OnMatch>
+    bool report(const detail::MergedCandidate& c, const OnMatch& on_match, Stats& tally) {
         Match match;
         match.type = c.type;
         match.offset = c.offset;
@@ -460,7 +460,8 @@ struct Scanner::Impl {
     /// An encoded URL: one match per URL in the decoded text when values are
     /// to be readable, else one match showing the encoded text (nothing when
     /// it decodes to no URL). See families/encoded_url/encoded_url.hpp.
-    bool report_encoded(RuleId rule, Match& match, const MatchCallback& on_match, Stats& tally) {
+    template <typename OnMatch>
+    bool report_encoded(RuleId rule, Match& match, const OnMatch& on_match, Stats& tally) {
         match.raw = encoded_urls.raw_span(rule, match.raw);
         match.encoding = detail::encoding_of(rule);
         match.defanged = true;
@@ -513,9 +514,8 @@ struct Scanner::Impl {
     std::size_t round_segments = 0;   ///< segments of the round scanned last
     detail::InputWindow window;                     ///< threads: the input bytes still needed
     detail::InputView view;   ///< threads: the window as report() reads it
-    std::vector<detail::Candidate> caught_up;       ///< threads: what catch-up found
-    std::uint64_t caught_up_dropped = 0;
-    /// gather_found()'s working space, kept between calls.
+    std::uint64_t caught_up_dropped = 0;   ///< threads: over-long drops catch-up met
+    /// queue_found()'s working space, kept between calls.
     std::vector<detail::CandidateQueue::Run> found_runs;
     std::vector<detail::Candidate> merge_scratch;
     detail::CandidateQueue queue;
@@ -529,17 +529,6 @@ struct Scanner::Impl {
     Stats round_stats;
     std::uint64_t round_final_below = 0;
     std::uint64_t booked_reported_below = 0;   ///< reported_below() while a round is in flight
-    /// report()'s callback in report_round(): the match is kept for deliver().
-    const MatchCallback keep_ready = [this](const Match& match) {
-        // Bytes in a window block stay until deliver() is done (see
-        // book_round_scanned()); a match copied across two blocks does not.
-        const std::less<const char*> before;
-        const char* const scratch = scratch_bytes.data();
-        const bool in_scratch = !before(match.raw.data(), scratch) &&
-                                before(match.raw.data(), scratch + std::max<std::size_t>(scratch_bytes.size(), 1));
-        filling.add(match, !in_scratch, round_stats.filtered);
-        return true;
-    };
     detail::PostPass post_pass{options};
     detail::EncodedUrlDecoder encoded_urls{options};
     detail::NoiseFilter::Scratch noise_scratch;

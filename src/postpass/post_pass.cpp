@@ -49,7 +49,7 @@ bool space_before_host(std::string_view raw) {
 bool PostPass::apply(Type type, std::string_view text, Match& match) {
     if (type == Type::url) return apply_url(text, match);
     match.raw = text;
-    if (family(type).refang == copy_as_written) {   // hashes and the like
+    if (refangs_to_itself(type, text)) {   // hashes, plain addresses: no copy
         refanged_view_ = text;
         match.defanged = false;
     } else {

@@ -1,22 +1,67 @@
 #include "postpass/refang.hpp"
 
 #include "simd/ascii_class.hpp"
+#include "families/ipv6/ipv6_run.hpp"
 #include "families/registry.hpp"
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 
 namespace iocscan::detail {
 namespace {
 
 
+constexpr std::uint64_t kEachByte = 0x0101010101010101;
+constexpr std::uint64_t kHighBits = 0x8080808080808080;
+
+/// The high bit of each byte of `word` that is a digit, and of each that is
+/// a dot; bytes below 0x80 only, so that no sum carries into the next byte.
+struct DigitsAndDots {
+    std::uint64_t digits, dots;
+};
+DigitsAndDots digits_and_dots(std::uint64_t word) {
+    const std::uint64_t at_least_0 = word + kEachByte * (0x80 - '0');
+    const std::uint64_t above_9 = word + kEachByte * (0x80 - '9' - 1);
+    const std::uint64_t not_dot = (word ^ (kEachByte * '.')) + kEachByte * 0x7f;
+    return {at_least_0 & ~above_9 & kHighBits, ~not_dot & kHighBits};
+}
+
+/// is_plain_dotted() of 8 to 16 bytes, all digits and dots, in two 8-byte
+/// words (an address in a log is one match in a few dozen bytes, and a loop
+/// over its bytes cost more than the rest of its post-pass). Nothing when
+/// another byte is there (a "/", ...): the byte loop decides.
+std::optional<bool> is_plain_dotted_by_words(std::string_view raw) {
+    if (std::endian::native != std::endian::little || raw.size() < 8 || raw.size() > 16) return std::nullopt;
+    std::uint64_t first = 0, last = 0;   // bytes [0, 8) and [size - 8, size): every byte,
+    std::memcpy(&first, raw.data(), 8);  // and every two neighbours but bytes 7 and 8 at size 16
+    std::memcpy(&last, raw.data() + raw.size() - 8, 8);
+    if (((first | last) & kHighBits) != 0) return std::nullopt;
+    const DigitsAndDots a = digits_and_dots(first);
+    const DigitsAndDots b = digits_and_dots(last);
+    if ((a.digits | a.dots) != kHighBits || (b.digits | b.dots) != kHighBits) return std::nullopt;
+    const bool dot_after_dot = (a.dots & (a.dots << 8)) != 0 || (b.dots & (b.dots << 8)) != 0 ||
+                               (raw.size() == 16 && (a.dots >> 63) != 0 && (b.dots & 0x80) != 0);
+    return (a.digits & 0x80) != 0 && (b.digits >> 63) != 0 && !dot_after_dot;
+}
+
 /// Digit groups joined by single dots (before any "/"), which
 /// refang_dotted() below would copy byte for byte.
 bool is_plain_dotted(std::string_view raw) {
-    const std::string_view address = raw.substr(0, raw.find('/'));
-    if (address.empty() || !is_digit(address.front()) || !is_digit(address.back())) return false;
-    for (std::size_t i = 1; i < address.size(); ++i) {
-        const bool dot_after_dot = address[i] == '.' && address[i - 1] == '.';
-        if (dot_after_dot || (address[i] != '.' && !is_digit(address[i]))) return false;
+    if (const std::optional<bool> plain = is_plain_dotted_by_words(raw)) return *plain;
+    bool after_digit = false;   // also: a dot here would join two groups
+    for (const char c : raw) {
+        if (c == '/') break;
+        if (is_digit(c)) {
+            after_digit = true;
+        } else if (c == '.' && after_digit) {
+            after_digit = false;
+        } else {
+            return false;
+        }
     }
-    return true;
+    return after_digit;
 }
 
 }  // namespace
@@ -111,6 +156,15 @@ void copy_as_written(std::string_view raw, std::string& out) { out.assign(raw); 
 void refang_into(Type type, std::string_view raw, std::string& out) {
     out.clear();
     family(type).refang(raw, out);
+}
+
+bool refangs_to_itself(Type type, std::string_view raw) {
+    const RewriteFunction refang = family(type).refang;
+    if (refang == copy_as_written) return true;
+    if (refang == refang_dotted) return is_plain_dotted(raw);
+    // refang_ipv6 only takes out the brackets of "[:]".
+    if (refang == refang_ipv6) return raw.find('[') == std::string_view::npos;
+    return false;
 }
 
 }  // namespace iocscan::detail

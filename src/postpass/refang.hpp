@@ -14,6 +14,10 @@ namespace iocscan::detail {
 
 /// Writes the refanged form of `raw` (a match of `type`) into `out`.
 void refang_into(Type type, std::string_view raw, std::string& out);
+/// True when refang_into() would write `raw` itself, as a quick look at the
+/// bytes tells (hashes; addresses written plainly, most of those in logs):
+/// the post-pass then uses the text without a copy. False when unsure.
+bool refangs_to_itself(Type type, std::string_view raw);
 
 // The refangs below append to `out`, which refang_into() has cleared.
 

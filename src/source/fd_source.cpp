@@ -52,6 +52,9 @@ void widen_pipe(int fd, std::size_t bytes) {
 #endif
 }
 
+/// UTF-16LE text's byte-order mark starts `head`: read as wide text.
+bool has_utf16le_mark(std::string_view head) { return head.starts_with("\xFF\xFE"); }
+
 bool is_regular_file(int fd) {
     struct stat info {};
     return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
@@ -124,7 +127,7 @@ std::optional<ScanEnd> read_by_segments(int fd, std::uint64_t* position, std::ui
 bool reads_by_segments(int fd, const Scanner& scanner, const SourceOptions& source, detail::Compression compression,
                        const std::string& head, std::uint64_t& position, std::uint64_t& file_size) {
     if (scanner.options().threads == 1 || source.read_ahead || source.wide ||
-        compression != detail::Compression::none || head.starts_with("\xFF\xFE")) {
+        compression != detail::Compression::none || has_utf16le_mark(head)) {
         return false;
     }
     struct stat info {};
@@ -146,7 +149,7 @@ public:
     InputChain(int fd, std::string head, const SourceOptions& source, detail::Compression compression,
                std::size_t chunk, const std::shared_ptr<detail::WideOffsets>& wide)
         : device_(fd, head, source.cancel) {
-        const bool marked = compression == detail::Compression::none && head.starts_with("\xFF\xFE");
+        const bool marked = compression == detail::Compression::none && has_utf16le_mark(head);
         // Compressed text may start with the byte-order mark once
         // decompressed; the filter looks for it (not with read-ahead, whose
         // thread would record the offsets while this one reads them).
@@ -203,16 +206,21 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
         wide_offsets->release_before(match.offset);
         return caller_on_match(placed);
     };
-    const MatchCallback& on_match = in_input_positions;
     const std::size_t chunk = std::max<std::size_t>(1, source.chunk_size);
     std::string head;
     if (!detail::peek_head(fd, head, source.cancel)) {
-        if (cancelled(source)) return cancel(scanner, on_match);
+        if (cancelled(source)) return cancel(scanner, caller_on_match);
         error = std::strerror(errno);
         return ScanEnd::read_error;
     }
     const detail::Compression compression =
         source.decompress ? detail::detect_compression(head) : detail::Compression::none;
+    // Only the filter that drops NULs (InputChain: --wide, a byte-order
+    // mark, or looking for one in decompressed text) moves matches from the
+    // scanner's positions: without it, no call per match in between.
+    const bool may_drop_nuls =
+        source.wide || compression != detail::Compression::none || has_utf16le_mark(head);
+    const MatchCallback& on_match = may_drop_nuls ? in_input_positions : caller_on_match;
     std::uint64_t read_so_far = 0;
     if (std::uint64_t position = 0, file_size = 0;
         reads_by_segments(fd, scanner, source, compression, head, position, file_size)) {

@@ -61,8 +61,8 @@ void SpeculativeSegment::scan(unsigned char* bytes, std::size_t count, std::uint
     }
 }
 
-void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment& segment,
-                         std::vector<Candidate>& found, std::uint64_t& dropped) {
+void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment& segment, CandidateQueue& queue,
+                         std::uint64_t& dropped) {
     RuleRunner& scan = *truth;
     RuleRunner& ahead = *segment.runner_;
     const std::size_t rules = scan.rule_count();
@@ -88,7 +88,7 @@ void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment&
     // What the true scan found, then what the segment's runner found after
     // the rule got in step: one rule's finds in the order the true scan
     // alone would have made them, one run per rule (a merge's cost grows
-    // with its runs). The runs are merged into `found` in queue order.
+    // with its runs). The runs are merged into the queue.
     thread_local std::vector<CandidateQueue::Run> runs;
     thread_local std::vector<Candidate> scratch;
     runs.clear();
@@ -103,7 +103,7 @@ void SegmentCatchUp::run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment&
         }
         runs.push_back({mine.data(), mine.data() + mine.size()});
     }
-    CandidateQueue::merge_into(found, runs, scratch);
+    queue.add_runs(runs, scratch);
     for (std::size_t i = 0; i < rules; ++i) {
         scan.found(i).clear();
         scan.dropped(i) = 0;

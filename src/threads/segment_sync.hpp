@@ -15,6 +15,7 @@
 // result is exact in every case; only the work saved differs.
 #pragma once
 
+#include "core/candidate_queue.hpp"
 #include "core/rule_runner.hpp"
 
 #include <cstddef>
@@ -68,13 +69,13 @@ class SegmentCatchUp {
 public:
     /// Runs `truth`, which has read the input up to segment.begin(), through
     /// the segment's bytes until its rules are in step with the
-    /// segment's. Merges every candidate of the true scan up to
-    /// segment.end() into `found`, which is left in queue order
-    /// (CandidateQueue::merge_into), and adds the over-long count to `dropped`; the
+    /// segment's. Queues every candidate of the true scan up to
+    /// segment.end() (CandidateQueue::add_runs: merged into the queue, with
+    /// no list in between), and adds the over-long count to `dropped`; the
     /// found lists of both runners are left empty. Afterwards `truth` is the
     /// runner at segment.end() (the segment's runner is swapped in when every
     /// rule got in step), and the segment holds a spare runner.
-    static void run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment& segment, std::vector<Candidate>& found,
+    static void run(std::unique_ptr<RuleRunner>& truth, SpeculativeSegment& segment, CandidateQueue& queue,
                     std::uint64_t& dropped);
 };
 

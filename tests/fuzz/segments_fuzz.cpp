@@ -65,6 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A segment is scanned where it lies: its runner writes a sentinel into
     // the bytes and puts it back, so it gets a copy it may write.
     std::vector<unsigned char> writable(text, text + length);
+    detail::CandidateQueue queue;   // what catch-up queues
     std::vector<Candidate> found;
     std::uint64_t dropped = 0;
     auto truth = new_runner();
@@ -73,10 +74,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (edges[k] == edges[k + 1]) continue;
         detail::SpeculativeSegment segment(new_runner());
         segment.scan(writable.data() + edges[k], edges[k + 1] - edges[k], edges[k]);
-        detail::SegmentCatchUp::run(truth, segment, found, dropped);
+        detail::SegmentCatchUp::run(truth, segment, queue, dropped);
         if (truth->end_offset() != edges[k + 1]) std::abort();
     }
     truth->finish();
+    found = queue.held();
     take_found(*truth, found, dropped);
 
     std::vector<Candidate> reference;

@@ -280,7 +280,9 @@ std::vector<Candidate> scan_with_segment(const std::string& text, std::size_t ed
     EXPECT_EQ(in_place, text);
     const RuleRunner* before = truth.get();
     std::uint64_t dropped = 0;
-    detail::SegmentCatchUp::run(truth, segment, found, dropped);
+    detail::CandidateQueue queue;
+    detail::SegmentCatchUp::run(truth, segment, queue, dropped);
+    found = queue.held();
     swapped = truth.get() != before;
     EXPECT_EQ(truth->end_offset(), end);
     truth->append(bytes_of(text) + end, text.size() - end, 64 * 1024);
