@@ -47,9 +47,6 @@ std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* en
     return length;
 }
 
-/// Printable ASCII other than '"' and '\\': written as it is.
-constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
-
 #if defined(__SSE2__)
 /// How many bytes from `p` on are plain, up to 16 and never at or past
 /// `end` (a shorter text is judged in a copy): values are mostly short
@@ -72,6 +69,9 @@ std::size_t plain_run16(const unsigned char* p, const unsigned char* end, __m128
     const auto plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(escaped, printable)));
     return std::min<std::size_t>(left, static_cast<std::size_t>(__builtin_ctz(~plain)));   // ~plain: bit 16 and up set
 }
+#else
+/// Printable ASCII other than '"' and '\\': written as it is.
+constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
 #endif
 
 }  // namespace
