@@ -1932,30 +1932,79 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 }
 
 #if defined(__SSE2__)
-/// email: the stops among the 16 positions at `p` (20 bytes readable), for
-/// blocks that pass the cheap test in to_email_at(). Sharper than the scalar
-/// loop there, since the next bytes are at hand: an opening bracket starts a
-/// separator only before a mark (".", "@", "a", "d", after an optional
-/// space); a space only before such a bracket, "at ", "dot " or "@". Kept out of
-/// line, so that the cheap test keeps its values in registers.
-[[gnu::noinline]] inline unsigned email_block_stops(const unsigned char* p) {
-    const auto mark = [](__m128i v, __m128i lower) {
-        return eq(v, '.') | eq(v, '@') | eq(lower, 'a') | eq(lower, 'd');
-    };
-    const auto opener = [](__m128i v) { return eq(v, '[') | eq(v, '(') | eq(v, '{'); };
+/// email: what to_email_at() reads at the 16 positions at `p` (20 bytes
+/// readable), for blocks that pass the cheap test there.
+struct EmailBlockMasks {
+    /// Where a separator other than a plain "." may start, and NULs. Sharper
+    /// than the scalar loop of to_email_at(), since the next bytes are at
+    /// hand: an opening bracket starts a separator only before a mark (".",
+    /// "@", "a", "d", after an optional space); a space only before such a
+    /// bracket, "at ", "dot " or "@".
+    unsigned stops;
+    /// Of the stops, where an at-separator may start (no ".", "d" as the
+    /// mark, no " dot "), and NULs: only a run holding one reports anything.
+    unsigned at_stops;
+    /// Bytes that no address run holds, so that a run before one ends there
+    /// (and the next token starts at the next address character): a byte
+    /// outside [A-Za-z0-9_%+-. @] and the brackets, and the separators'
+    /// bytes where their neighbours make no separator (a "." between two
+    /// that are no address characters, an opening bracket before no mark, a
+    /// closing one after no mark or space, a space between two words that
+    /// start and end no " at " or " dot ", or next to no word, mark or
+    /// bracket that a separator puts there).
+    unsigned ends;
+};
+
+[[gnu::always_inline]] inline EmailBlockMasks email_block_masks(const unsigned char* p) {
     const __m128i to_lower = _mm_set1_epi8(0x20);
-    const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2);
-    const __m128i v3 = load16(p + 3), v4 = load16(p + 4);
-    const __m128i l1 = _mm_or_si128(v1, to_lower);
-    const __m128i l2 = _mm_or_si128(v2, to_lower);
-    const __m128i l3 = _mm_or_si128(v3, to_lower);
-    const unsigned space = eq(v0, ' ');
-    const unsigned m2 = mark(v2, l2);
-    const unsigned opens_sep = opener(v0) & (mark(v1, l1) | (eq(v1, ' ') & m2));
-    const unsigned next_opens_sep = opener(v1) & (m2 | (eq(v2, ' ') & mark(v3, l3)));
-    const unsigned spaced_word = (eq(l1, 'a') & eq(l2, 't') & eq(v3, ' ')) |
-                                 (eq(l1, 'd') & eq(l2, 'o') & eq(l3, 't') & eq(v4, ' '));
-    return eq(v0, '@') | eq(v0, 0) | opens_sep | (space & (next_opens_sep | spaced_word | eq(v1, '@')));
+    const auto mark = [](__m128i v, __m128i lower) {
+        return vor(vor(veq(v, '.'), veq(v, '@')), vor(veq(lower, 'a'), veq(lower, 'd')));
+    };
+    const auto at_mark = [](__m128i v, __m128i lower) { return vor(veq(v, '@'), veq(lower, 'a')); };
+    // "[" | 0x20 is "{", "]" | 0x20 is "}", and no other byte gives either.
+    const auto opener = [](__m128i v, __m128i lower) { return vor(veq(lower, '{'), veq(v, '(')); };
+    const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
+    const __m128i l0 = _mm_or_si128(v0, to_lower), l1 = _mm_or_si128(v1, to_lower);
+    const __m128i l2 = _mm_or_si128(v2, to_lower), l3 = _mm_or_si128(v3, to_lower);
+    const __m128i space0 = veq(v0, ' '), space1 = veq(v1, ' '), space2 = veq(v2, ' ');
+    const __m128i open0 = opener(v0, l0), open1 = opener(v1, l1);
+    const __m128i at_word = vand(veq(l1, 'a'), vand(veq(l2, 't'), veq(v3, ' ')));
+    const __m128i dot_word = vand(vand(veq(l1, 'd'), veq(l2, 'o')), vand(veq(l3, 't'), veq(v4, ' ')));
+    const __m128i at_or_nul = vor(veq(v0, '@'), veq(v0, 0));
+    const __m128i opens_sep = vand(open0, vor(mark(v1, l1), vand(space1, mark(v2, l2))));
+    const __m128i opens_at = vand(open0, vor(at_mark(v1, l1), vand(space1, at_mark(v2, l2))));
+    const __m128i next_opens_sep = vand(open1, vor(mark(v2, l2), vand(space2, mark(v3, l3))));
+    const __m128i next_opens_at = vand(open1, vor(at_mark(v2, l2), vand(space2, at_mark(v3, l3))));
+    const __m128i space_at = veq(v1, '@');
+    EmailBlockMasks m{};
+    m.stops = static_cast<unsigned>(_mm_movemask_epi8(
+        vor(vor(at_or_nul, opens_sep), vand(space0, vor(vor(next_opens_sep, space_at), vor(at_word, dot_word))))));
+    m.at_stops = static_cast<unsigned>(
+        _mm_movemask_epi8(vor(vor(at_or_nul, opens_at), vand(space0, vor(vor(next_opens_at, space_at), at_word)))));
+    // The byte classes of the block, then of each byte's neighbours (the
+    // masks shifted: the first byte's neighbour before and the last one's
+    // after are not read, so that these two bytes count as ends only when
+    // no neighbour makes them part of a run).
+    const __m128i letter = _mm_sub_epi8(l0, _mm_set1_epi8('a'));
+    const unsigned address = static_cast<unsigned>(_mm_movemask_epi8(
+        vor(vor(vin_range(v0, '0', 9), _mm_cmpeq_epi8(letter, _mm_min_epu8(letter, _mm_set1_epi8(25)))),
+            vor(vor(veq(v0, '_'), veq(v0, '%')), vor(veq(v0, '+'), veq(v0, '-'))))));
+    const unsigned dot = eq(v0, '.'), space = static_cast<unsigned>(_mm_movemask_epi8(space0)), at = eq(v0, '@');
+    const unsigned open = static_cast<unsigned>(_mm_movemask_epi8(open0));
+    const unsigned close = static_cast<unsigned>(_mm_movemask_epi8(vor(veq(l0, '}'), veq(v0, ')'))));
+    const unsigned address_p = address << 1, address_n = address >> 1, open_p = open << 1, space_p = space << 1;
+    const unsigned at_p = at << 1, t_p = eq(l0, 't') << 1, close_n = close >> 1, space_n = space >> 1;
+    const unsigned spaced_word = static_cast<unsigned>(_mm_movemask_epi8(vor(at_word, dot_word)));
+    const unsigned other =
+        ~(address | dot | space | at | open | close | static_cast<unsigned>(_mm_movemask_epi8(at_or_nul))) & 0xFFFF;
+    const unsigned dot_end = dot & ~(address_p & address_n) & ~((open_p | space_p) & (close_n | space_n));
+    const unsigned open_end = open & ~static_cast<unsigned>(_mm_movemask_epi8(opens_sep));
+    // A closing bracket after no mark or space, or before no word or space.
+    const unsigned close_end = close & ((~(dot << 1 | at_p | t_p | space_p) & ~1u) | (~(address_n | space_n) & 0x7FFF));
+    const unsigned space_end = space & (~(address_p | open_p | at_p | address_n | close_n | at >> 1) |
+                                        (address_p & ~t_p & address_n & ~spaced_word));
+    m.ends = other | open_end | close_end | ((dot_end | space_end) & 0x7FFE);
+    return m;
 }
 #endif
 
@@ -1963,7 +2012,7 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 /// email: the cheap test of to_email_at() at 16 positions, which most blocks
 /// fail: no "@", no NUL, no opening bracket before a mark or a space, no
 /// space before such a bracket or "at", and no "dot" (a superset of
-/// email_block_stops(), but for "dot", read at its "d": English prose is
+/// EmailBlockMasks::stops, but for "dot", read at its "d": English prose is
 /// full of " a" and " do", logs of "[" before a digit). "[" | 0x20 is "{", and no other byte but "{" gives that.
 /// The block classification's SSE2 path; the skip's own loop reads one byte
 /// more (email_cheap16_4).
@@ -1984,11 +2033,11 @@ inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
                vor(vand(open0, mark1), vand(space_v, vor(vor(vand(open1, mark2), at1), veq(v1, '@')))));
 }
 
-/// email: the test of to_email_at()'s loop, email_block_stops() read on
+/// email: the test of to_email_at()'s loop, EmailBlockMasks::stops read on
 /// four bytes a position (a superset of it, sharper than email_cheap16 on
 /// prose and code): an opening bracket before a space only when a mark
 /// follows (" { r" in YARA is none), " at" only before a space, " do" only
-/// before "t" (email_block_stops() wants " at " and " dot ").
+/// before "t" (EmailBlockMasks::stops wants " at " and " dot ").
 inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     const __m128i to_lower = _mm_set1_epi8(0x20);
     const __m128i l1 = _mm_or_si128(v1, to_lower), l2 = _mm_or_si128(v2, to_lower), l3 = _mm_or_si128(v3, to_lower);
@@ -2018,6 +2067,36 @@ inline const unsigned char* next_address_char(const unsigned char* p, const unsi
     return p;
 }
 
+/// to_email_at(): how far past its dot separator the skip reads blocks for
+/// the end of a pending run before it walks the tokens read so far one by
+/// one (email_tokens_before).
+inline constexpr std::ptrdiff_t kEmailPendingReach = 64;
+
+/// From `run`, an address character that starts a token, the tokens of the
+/// grammar up to `stop` (< lim), which holds no at-separator: returns the
+/// start of the run that reaches `stop` or, when none does, the first
+/// address character at or after `stop` (or NUL, or lim); nullptr when
+/// a separator is cut by lim. Runs of address characters joined by
+/// separators (EmailWords::sep_before_word, the grammar's longest match),
+/// each ended by bytes up to the next address character.
+inline const unsigned char* email_tokens_before(const unsigned char* run, const unsigned char* stop,
+                                                const unsigned char* lim) {
+    for (;;) {
+        const unsigned char* q = run;
+        for (;;) {
+            while (q < stop && is_email_char(*q)) ++q;
+            if (q >= stop) return run;
+            const int sep = EmailWords::sep_before_word(q, lim);
+            if (sep == kSepUnsure) return nullptr;
+            if (sep == 0) break;
+            q += sep;
+            if (q >= stop) return run;
+        }
+        run = next_address_char(q, lim);
+        if (run >= stop || *run == 0) return run;
+    }
+}
+
 /// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
 /// report something only if it holds an at-separator, which needs "@", an
 /// opening bracket, " at " or " @ ". Separators start with ".", "@", a
@@ -2027,6 +2106,10 @@ inline const unsigned char* next_address_char(const unsigned char* p, const unsi
 /// brackets or "@" (or by the sentinel); any other byte that is neither an address character nor "."
 /// cannot be inside a run, so the position after it is a token boundary.
 /// (Closing brackets are inside a run only after an opening one.)
+/// A run whose first such stop starts a dot separator ("a[.]b", "x (dot) y")
+/// is passed too when a byte no run holds (EmailBlockMasks::ends) comes
+/// before any at-separator: it ends there having reported nothing. (A line
+/// of "a[.]a\\." ran the DFA on every run, and the skip again after it.)
 inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim,
                                        const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
@@ -2035,50 +2118,119 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
 #if defined(IOCSCAN_SKIP_AVX2)
     const bool avx2 = use_avx2();
 #endif
+    // The token start of a run holding a dot separator at `pending_stop`,
+    // not yet known to end before an at-separator.
+    const unsigned char* pending = nullptr;
+    const unsigned char* pending_stop = nullptr;
     while (lim - p >= 20) {
-        // Blocks where the block classification's email test passes nowhere
-        // are passed over 32 bytes at a time first: by their bits when the
-        // driver classified the buffer, by the classifier run from here
-        // otherwise (AVX2 only). Its " dot" term is read at the "d" (" do"
-        // at the space passed most blocks of prose), so the space before it
-        // may end the block before the one it flags: the search goes on
-        // from that byte.
-        if (blocks != nullptr) {
-            const unsigned char* const flagged = blocks->next(kBlockEmail, p, lim);
-            if (flagged != p) p = flagged - 1;
-            if (lim - p < 20) break;
-        }
+        if (pending == nullptr) {
+            // Blocks where the block classification's email test passes nowhere
+            // are passed over 32 bytes at a time first: by their bits when the
+            // driver classified the buffer, by the classifier run from here
+            // otherwise (AVX2 only). Its " dot" term is read at the "d" (" do"
+            // at the space passed most blocks of prose), so the space before it
+            // may end the block before the one it flags: the search goes on
+            // from that byte.
+            if (blocks != nullptr) {
+                const unsigned char* const flagged = blocks->next(kBlockEmail, p, lim);
+                if (flagged != p) p = flagged - 1;
+                if (lim - p < 20) break;
+            }
 #if defined(IOCSCAN_SKIP_AVX2)
-        else if (avx2) {
-            const unsigned char* const flagged = next_flagged_avx2<kBlockEmail>(p, lim);
-            if (flagged != p) p = flagged - 1;
-            if (lim - p < 20) break;
-        }
+            else if (avx2) {
+                const unsigned char* const flagged = next_flagged_avx2<kBlockEmail>(p, lim);
+                if (flagged != p) p = flagged - 1;
+                if (lim - p < 20) break;
+            }
 #endif
-        if (!any(email_cheap16_4(load16(p), load16(p + 1), load16(p + 2), load16(p + 3)))) {
-            p += 16;
-            continue;
+            if (!any(email_cheap16_4(load16(p), load16(p + 1), load16(p + 2), load16(p + 3)))) {
+                p += 16;
+                continue;
+            }
         }
-        if (const unsigned stop = email_block_stops(p); stop != 0) {
+        const EmailBlockMasks masks = email_block_masks(p);
+        const unsigned char* restart = nullptr;   // where the search goes on, off this block
+        unsigned from = 0;
+        // The last byte no run holds before the first at-separator ends every
+        // run before it, the pending one too: all report nothing.
+        if (const unsigned ends = masks.ends & ((masks.at_stops & -masks.at_stops) - 1); ends != 0) {
+            pending = nullptr;
+            from = 32u - static_cast<unsigned>(__builtin_clz(ends));
+            safe = p + from;
+        }
+        while (from < 16) {
+            const unsigned ahead = 0xFFFFu << from & 0xFFFF;
+            if (pending != nullptr) {
+                const unsigned at = masks.at_stops & ahead, end = masks.ends & ahead;
+                if (at != 0 && (end == 0 || __builtin_ctz(at) < __builtin_ctz(end))) return pending;
+                if (end == 0) break;
+                // The run ended before this byte, which no run holds: the
+                // next token starts at the next address character after it.
+                pending = nullptr;
+                from = static_cast<unsigned>(__builtin_ctz(end)) + 1;
+                safe = p + from;
+                continue;
+            }
+            const unsigned stops = masks.stops & ahead;
+            if (stops == 0) break;
+            const unsigned char* const stop = p + __builtin_ctz(stops);
             // Every byte before the stop that is neither an address character
-            // nor "." is a boundary: back up to the last one.
-            p += __builtin_ctz(stop);
-            while (p > safe && (is_email_char(p[-1]) || p[-1] == '.')) --p;
-            if (*p == 0 || is_email_char(*p)) return p;
+            // nor "." is a boundary: back up to the last one, then past the
+            // dots (the token before them ends at the next address character).
+            const unsigned char* start = stop;
+            while (start > safe && (is_email_char(start[-1]) || start[-1] == '.')) --start;
+            while (start < stop && *start == '.') ++start;
+            if (start < stop || *stop == 0) {
+                if (((masks.at_stops >> (stop - p)) & 1) != 0) return start;
+                pending = start;
+                pending_stop = stop;
+                from = static_cast<unsigned>(stop - p);
+                continue;
+            }
             // No word before the stop ("[.][.][.]", " at at at"): from a byte
             // that is no address character the DFA takes `([^]\lchar)+`, a
             // token that ends at the next address character and reports
             // nothing, so go on from there. (Cut at lim, that token is still
             // two no-op tokens: a run can only start at an address character.)
-            p = next_address_char(p, lim);
-            if (p == lim || *p == 0) return p;
-            safe = p;
+            const unsigned char* const next = next_address_char(stop, lim);
+            if (next == lim || *next == 0) return next;
+            safe = next;
+            if (next >= p + 16) {
+                restart = next;
+                break;
+            }
+            from = static_cast<unsigned>(next - p);
+        }
+        if (restart != nullptr) {
+            p = restart;
             continue;
+        }
+        // A run holding a dot separator that goes on without an end or an
+        // at-separator, past kEmailPendingReach bytes: its tokens are walked
+        // (at most once: the blocks go on from the last one), and a run that
+        // is still the pending one is left to the DFA (a long run, which
+        // past_long_dotted_run() passes).
+        if (pending != nullptr && p + 16 - pending_stop > kEmailPendingReach) {
+            const unsigned char* const stop = p + 16;
+            const unsigned char* const last = email_tokens_before(pending, stop, lim);
+            if (last == nullptr || last == pending) return pending;
+            if (last == lim || *last == 0) return last;
+            if (last >= stop) {
+                pending = nullptr;
+                safe = last;
+                p = last;
+                continue;
+            }
+            pending = last;
+            pending_stop = stop;
         }
         p += 16;
     }
-    // The blocks held no stop, so their last boundary byte is a safe point
-    // (searched 16 bytes at a time: a giant word has none).
+    // A run not yet judged goes to the DFA.
+    if (pending != nullptr) return pending;
+    // No stop since `safe` is left unjudged, so the last boundary byte of
+    // the blocks is a safe point (searched 16 bytes at a time: a giant word
+    // has none).
     const unsigned char* q = p;
     while (q - safe >= 16) {
         const __m128i v = load16(q - 16);

@@ -5,7 +5,8 @@
 // next to defanged separators, "/N" suffixes, version prefixes and real
 // addresses, at every offset of a 16- and 32-byte block, in pieces, on the
 // AVX2 and the SSE2 paths, with and without the shared block classification.
-// The e-mail skip's sharper cheap test (" at " and " dot ") likewise.
+// The e-mail skip's sharper cheap test (" at " and " dot ") likewise, and
+// its pass over runs of dot separators.
 #include "simd/skip_scan.hpp"
 #include "support/scan_helpers.hpp"
 #include "support/skip_oracle.hpp"
@@ -197,6 +198,95 @@ TEST(SkipOracleDotted, EmailSkipStopsAtBracketsWithSpaces) {
                 EXPECT_EQ(detail::skip::to_email_at(p, p + text.size()) - p, static_cast<std::ptrdiff_t>(offset + 1))
                     << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
             }
+        }
+    }
+}
+
+// The e-mail skip passes runs whose separators are all dots when a byte no
+// run holds ends them before any at-separator (skip::EmailBlockMasks::ends):
+// each unit repeated, then an address whose local part is joined to the
+// unit's run by a dot separator or parted from it by an end, at every
+// offset of a 16- and 32-byte block; and repeated long enough that the
+// skip walks a pending run's tokens (kEmailPendingReach).
+TEST(SkipOracleDotted, EmailDotRunsEndedAtEveryOffset) {
+    const std::string units[] = {
+        "a[.]a\\.", "a(.)a\\.", "a[dot]a\\.", "a{.}a,",  "ab[.]cd[.]ef\\.", "a[.]a;a",  "a[.]a\n", "a[.]a ",
+        "a[.] [.] ", "a[.][.]",   "a[.] ]",      "a[.]a.",  "x (dot) y ",        "a [.] b ", "a[ . ]b..", "a.[.]b",
+        "a[.]b at c", "a[.]b [at", "a]b[.]c ",   "a[.]",    "t [.] a ",          "a[.]@ ",   "a(dot) .b",
+    };
+    const std::string tails[] = {"x@example.org ", "[.]x@example.org ", " [.] x (at) example (dot) org ",
+                                 ".x@example.org ", "\\x@example.org ", " x at example dot org ", "[at]example.org ",
+                                 " x [@] example[.]org ", "x[.]y{@}example{.}org "};
+    const Options options = options_for({Type::email});
+    std::size_t found = 0;
+    for (const std::string& unit : units) {
+        std::string text;
+        for (std::size_t count = 1; count < 40; count += count < 8 ? 1 : 7) {
+            std::string run;
+            for (std::size_t i = 0; i < count; ++i) run += unit;
+            for (std::size_t offset = 0; offset < 33; offset += count < 8 ? 1 : 5) {
+                for (const std::string& tail : tails) text += std::string(offset, 'x') + " " + run + tail + "\n";
+            }
+        }
+        found += expect_skips_agree(text, "unit \"" + unit + "\"", options, {1, 33, 4096, 0});
+    }
+    EXPECT_GT(found, 10000u);
+}
+
+/// Random short runs of address words joined by dot and at separators (and
+/// near misses), parted by bytes that end runs or only may.
+std::string random_email_runs(std::size_t bytes, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    const auto pick = [&rng](const auto& list) { return list[rng() % std::size(list)]; };
+    const char* const dots[] = {".", "[.]", "(.)", "{.}", "[dot]", " dot ", "[ . ]", " [.] ", "(DOT)", ". ", "[.",
+                                ".]", "[d0t]", "[.]]", "[[.]]"};
+    const char* const ats[] = {"@", "[@]", " at ", "(at)", " @ ", "{ at }", "[at", "@]"};
+    const char* const gaps[] = {"\\.", ",", " ", "  ", "\n", ";", "..", " .", ". ", "]", "[", "] [", " ]", ")(",
+                                "\t", ":", "/", "'", "\"", "t ", "] ", " ["};
+    std::string text;
+    while (text.size() < bytes) {
+        const int words = 1 + static_cast<int>(rng() % 4);
+        for (int w = 0; w < words; ++w) {
+            if (w > 0) text += rng() % 12 == 0 ? pick(ats) : pick(dots);
+            const int chars = 1 + static_cast<int>(rng() % 4);
+            for (int c = 0; c < chars; ++c) text += "abtdATx1_-%+"[rng() % 12];
+        }
+        if (rng() % 40 == 0) text += " ops@example.org ";
+        text += pick(gaps);
+    }
+    return text;
+}
+
+TEST(SkipOracleDotted, RandomEmailRuns) {
+    const Options email = options_for({Type::email});
+    for (const std::uint32_t seed : {1u, 2u, 3u, 4u}) {
+        const std::string label = "random e-mail runs seed " + std::to_string(seed);
+        EXPECT_GT(expect_skips_agree(random_email_runs(60000, seed), label, email, {1, 7, 33, 4096, 0}), 50u);
+        EXPECT_GT(expect_skips_agree(random_email_runs(60000, seed), label + ", with ipv4", ipv4_with_email(), {33, 0}),
+                  50u);
+    }
+}
+
+// The skip itself passes runs of dot separators that end before an
+// at-separator, and stops at the start of the run holding one.
+TEST(SkipOracleDotted, EmailSkipPassesDotRuns) {
+    struct Case {
+        std::string before;   // passed
+        std::string stop;     // the skip stops at its first byte
+    };
+    const Case cases[] = {
+        {"a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.", "x[.]y@example.org"},
+        {"ab(.)cd, ef{.}gh; x[dot]y\\.", "x[.]y [at] example[.]org"},
+        {"see www[.]example[.]com, then ", "ops@example.org"},
+    };
+    SkipSwitchesRestored restore;
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const Case& c : cases) {
+            const std::string text = c.before + c.stop + std::string(40, ' ');
+            const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+            EXPECT_EQ(detail::skip::to_email_at(p, p + text.size()) - p, static_cast<std::ptrdiff_t>(c.before.size()))
+                << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
         }
     }
 }
