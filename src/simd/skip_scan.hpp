@@ -10,6 +10,7 @@
 // Why each skip is equivalent to its grammar is written at each function.
 #pragma once
 
+#include "families/ipv6/ipv6_label.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/block_classes.hpp"
 
@@ -1030,16 +1031,14 @@ inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
 
 /// ipv6: whether a token whose first field (the run bytes before its first
 /// colon) is [f, colon) reports nothing for that field alone: it holds a
-/// byte that is neither a hex digit nor "." and is not the "IPv6" of an
-/// "IPv6:" label. emit_ipv6_run() then finds no address: address_start()
+/// byte that is neither a hex digit nor "." and is no label "ip6" or "ipv6"
+/// (is_ipv6_label()). emit_ipv6_run() then finds no address: address_start()
 /// gives nullptr at the first colon when that colon is before the address
 /// end. It is whenever the token has two colons or more (the address end
 /// drops at most the last colon, and the "%" comes after all colons); and a
 /// token with fewer than two colons reports nothing anyway.
 inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned char* colon) {
-    if (colon - f == 4 && (f[0] | 0x20) == 'i' && (f[1] | 0x20) == 'p' && (f[2] | 0x20) == 'v' && f[3] == '6') {
-        return false;   // may be a label
-    }
+    if (is_ipv6_label(f, colon)) return false;
     for (; f < colon; ++f) {
         if (!is_hex(*f) && *f != '.') return true;
     }
@@ -1058,8 +1057,8 @@ inline bool ipv6_colons_may_hold_address(unsigned colons) {
 }
 
 /// ipv6: whether a run holding "::" and no decimal digit reports nothing:
-/// emit_ipv6_run() finds that "::" in the address text (an "IPv6:" label
-/// ends before a byte other than ":", the colon of punctuation it drops
+/// emit_ipv6_run() finds that "::" in the address text (an "ip6:" or
+/// "IPv6:" label ends before a byte other than ":", the colon of punctuation it drops
 /// follows no colon), and a compressed text needs a digit ("::", "a::b",
 /// "::%" repeated). `colons`, `digits`: bit i set for a ":", a digit at
 /// byte i of the run, and no other byte of the run set.
@@ -1287,7 +1286,7 @@ inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const 
 }
 
 /// ipv6: the longest run part (before any "%") emit_ipv6_run() can report
-/// from: an "IPv6:" label (5), the address text (at most 45: six groups of
+/// from: an "IPv6:" label (5, "ip6:" 4), the address text (at most 45: six groups of
 /// four hex digits and their colons, then a dotted quad) and one colon of
 /// punctuation. Only dots may follow it in the run (they end the sentence).
 inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = 5 + 45 + 1;
