@@ -1550,14 +1550,14 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                         }
                         // Its first field or its digits say the token reports
                         // nothing: the walk goes on after it, a token boundary.
-                        const bool zone_may_follow = compressed_without_digit && q[1] == '%';
+                        const bool zone_may_follow = q[1] == '%';   // q < lim: lim's byte is readable
                         q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         state = kBetween;
 #if defined(IOCSCAN_SKIP_AVX2)
                         // "1::%" and "fe80::%" repeated: the zone pass takes
                         // the next such tokens 32 bytes at a time.
-                        if (avx2 && zone_may_follow) q = ipv6_zone_pass_avx2(q, lim);
+                        if (avx2 && compressed_without_digit && zone_may_follow) q = ipv6_zone_pass_avx2(q, lim);
 #endif
                         break;
                     }
