@@ -10,6 +10,7 @@
 // Why each skip is equivalent to its grammar is written at each function.
 #pragma once
 
+#include "families/ipv6/ipv6_label.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/block_classes.hpp"
 
@@ -67,6 +68,10 @@ IOCSCAN_AVX2 inline __m256i vin_range32(__m256i v, unsigned char lo, unsigned ch
 IOCSCAN_AVX2 inline __m256i digits32(__m256i v) { return vin_range32(v, '0', 9); }
 /// Byte i all ones when byte i of `v` is an ASCII letter (either case).
 IOCSCAN_AVX2 inline __m256i letters32(__m256i v) { return vin_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 25); }
+/// Byte i all ones when byte i of `v` is a hex digit [0-9A-Fa-f].
+IOCSCAN_AVX2 inline __m256i hex_digits32(__m256i v) {
+    return vor32(digits32(v), vin_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 5));
+}
 #else
 inline void set_avx2_for_tests(bool) {}
 #endif
@@ -856,8 +861,7 @@ IOCSCAN_AVX2 inline const unsigned char* hash_block_search_avx2(const unsigned c
             p += 32;
             continue;
         }
-        const __m256i hex = vor32(digits32(v), vin_range32(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 5));
-        const unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(hex));
+        const unsigned m = static_cast<unsigned>(_mm256_movemask_epi8(hex_digits32(v)));
         if ((m & 0xFFFF) == 0xFFFF) return p;
         if ((m >> 16) == 0xFFFF) return p + 16;
         p += 32;
@@ -1028,16 +1032,14 @@ inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
 
 /// ipv6: whether a token whose first field (the run bytes before its first
 /// colon) is [f, colon) reports nothing for that field alone: it holds a
-/// byte that is neither a hex digit nor "." and is not the "IPv6" of an
-/// "IPv6:" label. emit_ipv6_run() then finds no address: address_start()
+/// byte that is neither a hex digit nor "." and is no label "ip6" or "ipv6"
+/// (is_ipv6_label()). emit_ipv6_run() then finds no address: address_start()
 /// gives nullptr at the first colon when that colon is before the address
 /// end. It is whenever the token has two colons or more (the address end
 /// drops at most the last colon, and the "%" comes after all colons); and a
 /// token with fewer than two colons reports nothing anyway.
 inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned char* colon) {
-    if (colon - f == 4 && (f[0] | 0x20) == 'i' && (f[1] | 0x20) == 'p' && (f[2] | 0x20) == 'v' && f[3] == '6') {
-        return false;   // may be a label
-    }
+    if (is_ipv6_label(f, colon)) return false;
     for (; f < colon; ++f) {
         if (!is_hex(*f) && *f != '.') return true;
     }
@@ -1056,8 +1058,8 @@ inline bool ipv6_colons_may_hold_address(unsigned colons) {
 }
 
 /// ipv6: whether a run holding "::" and no decimal digit reports nothing:
-/// emit_ipv6_run() finds that "::" in the address text (an "IPv6:" label
-/// ends before a byte other than ":", the colon of punctuation it drops
+/// emit_ipv6_run() finds that "::" in the address text (an "ip6:" or
+/// "IPv6:" label ends before a byte other than ":", the colon of punctuation it drops
 /// follows no colon), and a compressed text needs a digit ("::", "a::b",
 /// "::%" repeated). `colons`, `digits`: bit i set for a ":", a digit at
 /// byte i of the run, and no other byte of the run set.
@@ -1162,33 +1164,35 @@ IOCSCAN_AVX2 inline bool ipv6_zone_pass_pays32(const unsigned char* p) {
     return ((colon & (colon >> 1)) == 0 || !any32(digits32(v))) && any32(veq32(v, '%'));
 }
 
-/// ipv6: from `tok`, a token boundary before a "%" (the start of the run,
-/// possibly empty, that the search's "%" stop ends), a later token
-/// boundary such that the tokens between report nothing: it stops at the
-/// first NUL or the end of the first run (of run bytes [0-9A-Za-z_.:]) that
-/// holds a colon with another colon before it and also a digit or a lone
-/// colon. A token's run part is such a run, or its tail after the end of a
-/// zone (zone bytes hold no colon): so every token before holds at most
-/// one colon, or "::" and no digit (ipv6_run_compressed_without_digit():
-/// "::%" repeated), and only the tokens' boundaries matter (those before
-/// that end are at most the start of the run's token). Those follow the
-/// "%"s: a "%" opens a zone when a run byte stands before it, a zone byte
-/// after it and no open zone runs up to it (then it ends that zone and is
-/// a token of its own); the zone ends at its first byte that is no zone
-/// byte. So only the "%"s that may open a
-/// zone are looked at one by one, with bit masks of 32 bytes, instead of
-/// following every byte ("http%3A%2F%", "1:%" repeated). Known boundaries:
-/// after a "%" that opens no zone, after a byte that no token's run, zone
-/// or "%" holds, at the end of a zone. It returns the latest one before the
-/// stop, or before the first block without a "%" that leaves no zone open,
-/// or before the last 32 bytes; the walk in to_ipv6_dfa_token() goes on
-/// from there, byte by byte.
+/// ipv6: from `tok`, a token boundary (the start of the run, possibly
+/// empty, that holds the search's stop, or the end of a token the walk
+/// passed), a later token boundary such that the tokens between report
+/// nothing. The tokens follow the "%"s: a "%" opens a zone when a run byte
+/// stands before it, a zone byte after it and no open zone runs up to it
+/// (then it ends that zone and is a token of its own); the zone ends at its
+/// first byte that is no zone byte. So only the "%"s that may open a zone
+/// are looked at one by one, with bit masks of 32 bytes, instead of
+/// following every byte ("http%3A%2F%", "1:%" repeated). A token's run part
+/// is then a run of run bytes [0-9A-Za-z_.:] outside the zones: a zone
+/// ended by a colon hands over to the next token's run ("1::%1::%1" is
+/// "1::%1", "::%1"), and a zone's digits count for no run part. The pass
+/// stops at the first NUL or the end of the first run part that holds a
+/// colon with another colon before it and also a digit or a lone colon:
+/// every token before holds at most one colon, or "::" and no digit
+/// outside its zone (ipv6_run_compressed_without_digit(): "::%", "1::%",
+/// "fe80::%" repeated), and reports nothing. Known boundaries: after a "%"
+/// that opens no zone, after a byte that no token's run, zone or "%" holds,
+/// at the end of a zone. It returns the latest one up to the stop (at most
+/// the start of the stop's token), or before the first block without a "%"
+/// that leaves no zone open, or before the last 32 bytes; the walk in
+/// to_ipv6_dfa_token() goes on from there, byte by byte.
 IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char* tok, const unsigned char* lim) {
     const unsigned char* boundary = tok;
     const unsigned char* q = tok;
     bool open = false;                // a zone opened by a "%" runs on to q
     unsigned run_before = 0;          // bit 0: the byte before q is a run byte after tok
-    std::uint64_t colon_before = 0;   // 1: a colon stands in the run that reaches q
+    std::uint64_t zone_before = 0;    // 1: a zone runs on to q
+    std::uint64_t colon_before = 0;   // 1: a colon stands in the run part that reaches q
     std::uint64_t second_before = 0;  // 1: ... a colon with another colon before it
     std::uint64_t odd_before = 0;     // 1: ... a digit or a lone colon
     unsigned colon_last = 0;          // 1: the byte before q is a colon after tok
@@ -1203,59 +1207,70 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_zone_pass_avx2(const unsigned char
             _mm256_movemask_epi8(_mm256_cmpeq_epi8(vand32(classes, _mm256_set1_epi8(0x1F)), none)));
         const unsigned zone =
             ~colon & ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, none)));
-        const unsigned all_percent = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, '%')));
+        const unsigned percent = static_cast<unsigned>(_mm256_movemask_epi8(veq32(v, '%')));
         const unsigned nul = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, none)));
-        // Adding the colons to the run bits carries from a run's first colon
-        // to its end: a colon bit that stays set has another colon before it
-        // in its run (the carry in: one in the run from the block before).
-        const std::uint64_t sum = std::uint64_t{run} + colon + colon_before;
-        const unsigned second = static_cast<unsigned>(sum) & colon;
-        colon_before = sum >> 32;
-        // Likewise a run's end (the byte after it, maybe in a later block)
-        // gets a carry when the run holds such a colon, or a digit or lone
-        // colon: a run with both may hold an address.
-        const unsigned digit = static_cast<unsigned>(_mm256_movemask_epi8(digits32(v)));
-        const unsigned colon_after = (colon >> 1) | (q[32] == ':' ? 1u << 31 : 0u);
-        const unsigned lone = colon & ~((colon << 1) | colon_last) & ~colon_after;
-        const std::uint64_t with_second = std::uint64_t{run} + second + second_before;
-        const std::uint64_t with_odd = std::uint64_t{run} + (digit | lone) + odd_before;
-        second_before = with_second >> 32;
-        odd_before = with_odd >> 32;
-        colon_last = colon >> 31;
-        const unsigned stop = nul | (static_cast<unsigned>(with_second & with_odd) & ~run);
-        // Only the bytes before the first stop count.
-        const unsigned before_stop = stop == 0 ? ~0u : (stop & (0u - stop)) - 1;
-        const unsigned percent = all_percent & before_stop;
         const unsigned zone_after =
             (zone >> 1) | (in_class(q[32], kWordByte | kDotByte | kDashByte) ? 1u << 31 : 0u);
-        unsigned opener = percent & ((run << 1) | run_before) & zone_after;
-        // A "%" that cannot open a zone is a token of its own, and so is a
-        // byte that no token's run, zone or "%" holds.
-        const unsigned single = (percent & ~opener) | (~(run | zone | all_percent | nul) & before_stop);
-        if (single != 0) boundary = std::max(boundary, q + (32 - __builtin_clz(single)));
+        // Which "%"s open a zone, in order: the zones come first, as they
+        // decide where the tokens' run parts are.
         const unsigned not_zone = ~zone;
-        unsigned seen = 0;   // the bytes up to the last "%" looked at
-        for (; opener != 0; opener &= opener - 1) {
-            const int at = __builtin_ctz(opener);
+        std::uint64_t bounds = 0;   // bit i: a token boundary at q + i
+        unsigned opens = 0;         // the "%"s that open a zone
+        unsigned seen = 0;          // the bytes up to the last "%" looked at
+        for (unsigned may_open = percent & ((run << 1) | run_before) & zone_after; may_open != 0;
+             may_open &= may_open - 1) {
+            const int at = __builtin_ctz(may_open);
             const unsigned bit = 1u << at;
             // The open zone's bytes that are no zone bytes before this "%":
-            // none, and it is in the zone; else the zone ended at the first.
+            // none, and it is in the zone (it ends it); else the zone ended
+            // at the first ("a::%a::%"), and this "%" opens one.
             const unsigned ended = open ? not_zone & (bit - 1) & ~seen : 0u;
             const bool in_zone = open && ended == 0;
             open = !in_zone;
-            if (in_zone) boundary = std::max(boundary, q + at + 1);
-            if (ended != 0) boundary = std::max(boundary, q + __builtin_ctz(ended));   // "a::%a::%"
+            if (!in_zone) opens |= bit;
+            bounds |= ended & (0u - ended);
             seen = bit | (bit - 1);
         }
         if (open) {
-            // The open zone ends at its first byte that is no zone byte (at
-            // the latest the stop).
+            // The open zone ends at its first byte that is no zone byte.
             const unsigned ends = not_zone & ~seen;
             if (ends != 0) {
                 open = false;
-                boundary = std::max(boundary, q + __builtin_ctz(ends));
+                bounds |= ends & (0u - ends);
             }
         }
+        // The zones' bytes: adding a bit at a zone's first byte clears the
+        // zone bytes up to its end (the carry: a zone runs on from the
+        // block before).
+        const std::uint64_t fill = std::uint64_t{zone} + (std::uint64_t{opens} << 1) + zone_before;
+        const unsigned zoned = zone & ~static_cast<unsigned>(fill);
+        zone_before = fill >> 32;
+        const unsigned run_part = run & ~zoned;
+        // Adding the colons to the run-part bits carries from a run part's
+        // first colon to its end: a colon bit that stays set has another
+        // colon before it in its run part (the carry in: one in the run part
+        // from the block before).
+        const std::uint64_t sum = std::uint64_t{run_part} + colon + colon_before;
+        const unsigned second = static_cast<unsigned>(sum) & colon;
+        colon_before = sum >> 32;
+        // Likewise a run part's end (the byte after it, maybe in a later
+        // block) gets a carry when it holds such a colon, or a digit or lone
+        // colon: a run part with both may hold an address.
+        const unsigned digit = static_cast<unsigned>(_mm256_movemask_epi8(digits32(v))) & ~zoned;
+        const unsigned colon_after = (colon >> 1) | (q[32] == ':' ? 1u << 31 : 0u);
+        const unsigned lone = colon & ~((colon << 1) | colon_last) & ~colon_after;
+        const std::uint64_t with_second = std::uint64_t{run_part} + second + second_before;
+        const std::uint64_t with_odd = std::uint64_t{run_part} + (digit | lone) + odd_before;
+        second_before = with_second >> 32;
+        odd_before = with_odd >> 32;
+        colon_last = colon >> 31;
+        const unsigned stop = nul | (static_cast<unsigned>(with_second & with_odd) & ~run_part);
+        // A "%" that opens no zone is a token of its own, and so is a byte
+        // that no token's run, zone or "%" holds.
+        bounds |= std::uint64_t{(percent & ~opens) | ~(run | zone | percent | nul)} << 1;
+        // Only the boundaries up to the stop count.
+        if (stop != 0) bounds &= (std::uint64_t{stop & (0u - stop)} << 1) - 1;
+        if (bounds != 0) boundary = std::max(boundary, q + (63 - __builtin_clzll(bounds)));
         if (stop != 0 || (percent == 0 && !open && !first)) return boundary;
         run_before = run >> 31;
     }
@@ -1272,7 +1287,7 @@ inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const 
 }
 
 /// ipv6: the longest run part (before any "%") emit_ipv6_run() can report
-/// from: an "IPv6:" label (5), the address text (at most 45: six groups of
+/// from: an "IPv6:" label (5, "ip6:" 4), the address text (at most 45: six groups of
 /// four hex digits and their colons, then a dotted quad) and one colon of
 /// punctuation. Only dots may follow it in the run (they end the sentence).
 inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = 5 + 45 + 1;
@@ -1536,9 +1551,15 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                         }
                         // Its first field or its digits say the token reports
                         // nothing: the walk goes on after it, a token boundary.
+                        const bool zone_may_follow = q[1] == '%';   // q < lim: lim's byte is readable
                         q = pass_ipv6_run_rest(q + 1, lim, flags);
                         if (flags != 0) return q;
                         state = kBetween;
+#if defined(IOCSCAN_SKIP_AVX2)
+                        // "1::%" and "fe80::%" repeated: the zone pass takes
+                        // the next such tokens 32 bytes at a time.
+                        if (avx2 && compressed_without_digit && zone_may_follow) q = ipv6_zone_pass_avx2(q, lim);
+#endif
                         break;
                     }
                     ++q;
@@ -1667,6 +1688,117 @@ inline const unsigned char* defanged_long_run_rest(const unsigned char* p, const
     return p;
 }
 
+/// ipv6 (defanged): bit masks of the 32 positions from a block start, bit
+/// i for byte i, as defanged_foreign_runs() reads them.
+struct DefangedBlock {
+    unsigned run = 0;       ///< a run byte [0-9A-Za-z_.:]
+    unsigned foreign = 0;   ///< a run byte no address text holds, [G-Zg-z_]
+    unsigned opens = 0;     ///< the "[" of a "[:]" (its bytes reach 2 past the block)
+};
+
+#if defined(__SSE2__)
+/// ipv6 (defanged): the masks of the 32 positions at `q` (34 bytes readable).
+inline DefangedBlock defanged_block_sse2(const unsigned char* q) {
+    DefangedBlock block;
+    for (int half = 0; half < 32; half += 16) {
+        const __m128i v = load16(q + half);
+        const unsigned run = ipv6_run_mask(v);
+        const unsigned address = hex_mask(v) | eq(v, ':') | eq(v, '.');
+        block.run |= run << half;
+        block.foreign |= (run & ~address) << half;
+        block.opens |= (eq(v, '[') & eq(load16(q + half + 1), ':') & eq(load16(q + half + 2), ']')) << half;
+    }
+    return block;
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// ipv6 (defanged): defanged_block_sse2() with AVX2.
+IOCSCAN_AVX2 inline DefangedBlock defanged_block_avx2(const unsigned char* q) {
+    const __m256i v = load32(q);
+    const __m256i address = vor32(hex_digits32(v), vor32(veq32(v, ':'), veq32(v, '.')));
+    const __m256i opens = vand32(veq32(v, '['), vand32(veq32(load32(q + 1), ':'), veq32(load32(q + 2), ']')));
+    DefangedBlock block;
+    block.run = ~ipv6_run_ends32(v);
+    block.foreign = block.run & ~static_cast<unsigned>(_mm256_movemask_epi8(address));
+    block.opens = static_cast<unsigned>(_mm256_movemask_epi8(opens));
+    return block;
+}
+#endif
+
+/// ipv6 (defanged): the tokens of defanged_foreign_runs(), block after
+/// block. A token is a maximal run of run bytes and whole "[:]"s, or one
+/// other byte (a "[" or "]" outside a "[:]" too), so its bytes in a block
+/// are the run bytes and the "[:]"s' bytes there.
+class DefangedRuns {
+public:
+    /// `from`: a token boundary, the first block's start.
+    explicit DefangedRuns(const unsigned char* from) : run_start_(from) {}
+
+    /// The start of the run open after the blocks taken, or their end.
+    const unsigned char* open_run_start() const { return run_start_; }
+
+    /// Takes the block at `q` (the one after the last taken): nullptr when
+    /// the pass goes on after it; else where it stops, a token boundary no
+    /// later than the start of a run that may report: the start of the
+    /// first run that ends in the block holding a "[:]" and no foreign byte,
+    /// or of the run open at `q` when the block holds no "[:]" byte.
+    const unsigned char* take(const unsigned char* q, const DefangedBlock& block) {
+        const std::uint64_t bracketed =
+            (std::uint64_t{block.opens} * 7) | spill_;   // "[", ":", "]": 7 = 0b111
+        if (bracketed == 0) return run_start_;
+        const unsigned in_run = block.run | static_cast<unsigned>(bracketed);
+        spill_ = bracketed >> 32;
+        // Adding a bit inside a run carries to the byte after it, maybe in a
+        // later block (the carries in): run ends marked by what they hold.
+        const std::uint64_t with_foreign = std::uint64_t{in_run} + block.foreign + foreign_carry_;
+        const std::uint64_t with_bracket = std::uint64_t{in_run} + block.opens + bracket_carry_;
+        foreign_carry_ = with_foreign >> 32;
+        bracket_carry_ = with_bracket >> 32;
+        const unsigned others = ~in_run;
+        const unsigned may_report = static_cast<unsigned>(with_bracket & ~with_foreign) & others;
+        if (may_report != 0) {
+            const unsigned before = others & ((may_report & (0u - may_report)) - 1);
+            return before != 0 ? q + (32 - __builtin_clz(before)) : run_start_;
+        }
+        if (others != 0) run_start_ = q + (32 - __builtin_clz(others));
+        return nullptr;
+    }
+
+private:
+    const unsigned char* run_start_;      ///< where the run open at the next block starts, or that block
+    std::uint64_t spill_ = 0;             ///< the bytes of a "[:]" that reach into the next block
+    std::uint64_t foreign_carry_ = 0;     ///< 1: the open run holds a foreign byte
+    std::uint64_t bracket_carry_ = 0;     ///< 1: the open run holds a "[:]"
+};
+
+/// ipv6 (defanged): from `p`, a token boundary just after a run holding a
+/// "[:]" and a byte no address holds (a scheme's "hxxp[:]//"), the next
+/// such runs, 32 bytes at a time: they report nothing
+/// (emit_defanged_ipv6_run()), whatever their length. Stops at a run
+/// holding a "[:]" and no such byte, at a block without "[:]" or where
+/// fewer than 34 bytes are left (DefangedRuns::take()).
+inline const unsigned char* defanged_foreign_runs(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+#endif
+    DefangedRuns runs(p);
+    for (const unsigned char* q = p; lim - q >= 34; q += 32) {
+#if defined(IOCSCAN_SKIP_AVX2)
+        const DefangedBlock block = avx2 ? defanged_block_avx2(q) : defanged_block_sse2(q);
+#else
+        const DefangedBlock block = defanged_block_sse2(q);
+#endif
+        if (const unsigned char* const stop = runs.take(q, block); stop != nullptr) return stop;
+    }
+    return runs.open_run_start();
+#else
+    (void)lim;
+    return p;
+#endif
+}
+
 /// ipv6 (defanged): the tokens are maximal runs of [0-9A-Za-z_.:] and "[:]",
 /// and single other bytes; only a run that holds a "[:]" reports anything.
 /// So the scan passes to the first "[:]" and backs up to the start of its
@@ -1754,6 +1886,8 @@ inline const unsigned char* to_defanged_colon_run(const unsigned char* p, const 
         // address holds ("hxxp[:]//"): it reports nothing. Pass it.
         p = defanged_long_run_rest(rest, lim, skip_state);
         if (skip_state != 0) return p;
+        // Such runs tend to repeat ("hxxp[:]//" in every link of a list).
+        if (!address_bytes) p = defanged_foreign_runs(p, lim);
     }
 }
 

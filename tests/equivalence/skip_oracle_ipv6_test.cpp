@@ -46,7 +46,8 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
          "1:2:3:4:5:6:1.2.3.4", "IPv6:1:2:3:4:5:6:7:8", "2001:db8::1", "::1", "a::1", "fe80::1%eth0",
          "1:2%eth0::1", "1:2%", "1111:2222:3333:4444:5555:6666:7777:8888", "1111:2222:3333:4444:5555:6666:1.2.3.4",
          "1:2:3:4:5abcdefabcdefabcdefabcdef::1", "a1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "2001:db8::1:",
-         "1:2:3:4:5:6:7::", "ab:cd:ef:01:23:45:67:89"},
+         "1:2:3:4:5:6:7::", "ab:cd:ef:01:23:45:67:89", "ip6:2001:db8::1", "IP6:1:2:3:4:5:6:7:8", "xip6:2001:db8::1",
+         "ip6::1"},
         {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
     EXPECT_GE(expect_skips_agree(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
 }
@@ -129,6 +130,56 @@ TEST(SkipOracleIpv6, DigitlessCompressedRunsAtEveryOffset) {
         text += pad % 3 == 0 ? " " : "\n";
     }
     EXPECT_GE(expect_skips_agree(text, "ipv6 digitless compressed runs", options_for({Type::ipv6}, true)), 150u);
+}
+
+// Chains of tokens whose zone holds the digits and whose run part is a
+// digitless "::" ("1::%1::%1" is "1::%1", "::%1", ...), which the zone
+// pass takes whole after the walk passed a first digitless token: a zone
+// of 0-33 bytes there puts the chain at every offset of the pass's 32-byte
+// steps. Long enough for several steps, with zones of "-", "." and "_", a
+// "%" that opens no zone, and ended, glued or not, by runs that report or
+// not: "::1" after the last zone, a digit in the run part or only in a
+// zone, one colon, an address with a zone, a "%" chain.
+TEST(SkipOracleIpv6, ZoneDigitsBeforeColonsAtEveryOffset) {
+    std::string text;
+    for (const std::string piece : {"1::%", "fe80::%", "1::%1-2.", "12::%a_b", "::%99", "1::%%", "a::%b1"}) {
+        std::string chain;
+        for (int i = 0; i < 9; ++i) chain += piece;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            for (const std::string end : {"1::1", "::1", "1:2", "x::y", "fe80::1%eth0", "%1::1", "1::", ":1::",
+                                          "1:2:3:4:5:6:7:8", "-::1"}) {
+                text += "::%" + std::string(offset, 'x') + chain + (offset % 2 == 0 ? "" : " ") + end;
+                text += offset % 3 == 0 ? "\n" : "/";
+            }
+        }
+    }
+    EXPECT_GE(expect_skips_agree(text, "ipv6 zone digits", options_for({Type::ipv6}, true)), 1000u);
+}
+
+// Runs holding a "[:]" and a byte no address holds ("hxxp[:]//"), passed
+// 32 bytes at a time after the first (defanged_foreign_runs()): 0-33 bytes
+// after that first run put the chains of them that follow at every offset
+// of the pass's 32-byte steps, with a "[:]" across the steps' ends; ended,
+// glued or not, by runs that report or not: an address, one glued to a
+// foreign byte before or after, "[:]" alone, lone brackets.
+TEST(SkipOracleIpv6, DefangedForeignRunChainsAtEveryOffset) {
+    const std::vector<std::string> pieces{"hxxp[:]//", "g[:]", "[:]g ", "x[:]y[:]z.", "a[:]_/", "[[:]g]",
+                                          "hxxp[:]" + std::string(40, 'g') + "/",
+                                          "a[:]b[:]c[:]d[:]e[:]f[:]g[:]", "1[:]2]"};
+    std::string text;
+    for (const std::string& piece : pieces) {
+        std::string chain;
+        for (int i = 0; i < 4; ++i) chain += piece;
+        for (std::size_t offset = 0; offset < 34; ++offset) {
+            for (const std::string end : {"2001[:]db8[:][:]1", "fe80[:][:]1.", "[:][:]1", "g1[:][:]2", "1[:][:]2g",
+                                          "[:]", "a[:]b", "1[:]2[:]3[:]4[:]5[:]6[:]7[:]8", "[1[:][:]2]", "[:"}) {
+                text += "g[:]/" + std::string(offset, offset % 2 == 0 ? ' ' : '/') + chain +
+                        (offset % 3 == 0 ? " " : "") + end;
+                text += offset % 2 == 0 ? "\n" : " ";
+            }
+        }
+    }
+    EXPECT_GE(expect_skips_agree(text, "defanged foreign runs", options_for({Type::ipv6}, true)), 1000u);
 }
 
 // "[:]" at every offset of a 32-byte block, alone, in an address, in a run

@@ -132,6 +132,31 @@ TEST(Ipv6, LabelBeforeTheAddressIsNotPartOfIt) {
     EXPECT_EQ(ipv6s("src=fe80::2 host:fe80::3"), V{"fe80::2"});
 }
 
+TEST(Ipv6, SpfAndMailAddressLabelsAreLeftOut) {
+    // An SPF record's "ip6:" term, any case; "ipv6:" and a mail address
+    // literal's "IPv6:" as before.
+    const std::string text =
+        "v=spf1 ip4:192.0.2.0/24 ip6:2001:db8::/32 -all\n"
+        "v=spf1 IP6:2001:db8::1 Ip6:2001:db8:0:0:1:0:0:3/128 ipv6:2001:db8::4 ~all\n"
+        "Received: from mx ([IPv6:2001:db8::5]) by mx; [ip6:fe80::6%eth0]\n";
+    const V expected{"2001:db8::", "2001:db8::1", "2001:db8:0:0:1:0:0:3", "2001:db8::4", "2001:db8::5", "fe80::6%eth0"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+    const auto found = scan_pieces("v=spf1 ip6:2001:db8::/32", options_for({Type::ipv6}, true));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].offset, 11u);
+    EXPECT_EQ(found[0].value, "2001:db8::");
+}
+
+TEST(Ipv6, OtherGluedColonRunsStayNothing) {
+    // Only "ip6" or "ipv6" as the whole first field, and a byte other than
+    // ":" after its colon, make a label.
+    EXPECT_EQ(ipv6s("xip6:2001:db8::1 ip66:2001:db8::1 ip:2001:db8::1 ipv4:2001:db8::1 p6:2001:db8::1 "
+                    "ip6_:2001:db8::1 ipv:2001:db8::1 host:ip6:2001:db8::1 ip6:host:2001:db8::1 ip6::1 "
+                    "ip6:::1 ip6:dead::beef ip6:12:34:56"),
+              V{});
+}
+
 TEST(Ipv6, FirstFieldWithANonHexByteReportsNothingButALabel) {
     // The skip passes over runs whose first field holds a byte that is no hex
     // digit; an "IPv6" label (any case) must still reach the validator.

@@ -1,5 +1,6 @@
 #include "families/ipv6/ipv6_run.hpp"
 
+#include "families/ipv6/ipv6_label.hpp"
 #include "simd/ascii_class.hpp"
 #include "families/rule_ids.hpp"
 
@@ -28,15 +29,16 @@ bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
 }
 
 /// Where the address part of a run starts: at its first byte, or after an
-/// "IPv6:" label as in mail headers ("[IPv6:2001:db8::25]"). nullptr when a
-/// field before the last colon holds a character that is no hex digit: such
-/// a run ("std::", "host:fe80::1", "x2001:db8::1") is no address, and none of
-/// its tails is reported either.
+/// "ip6:" or "IPv6:" label (is_ipv6_label(): SPF records, mail headers) that
+/// a byte other than ":" follows. nullptr when a field before the last colon
+/// holds a character that is no hex digit: such a run ("std::",
+/// "host:fe80::1", "x2001:db8::1", "xip6:2001:db8::1") is no address, and
+/// none of its tails is reported either.
 const unsigned char* address_start(const unsigned char* begin, const unsigned char* end) {
     const unsigned char* start = begin;
-    if (end - begin > 5 && (begin[0] | 0x20) == 'i' && (begin[1] | 0x20) == 'p' &&
-        (begin[2] | 0x20) == 'v' && begin[3] == '6' && begin[4] == ':' && begin[5] != ':') {
-        start = begin + 5;
+    if ((*begin | 0x20) == 'i') {   // most runs: no label, and no look for its colon
+        const unsigned char* const colon = std::find(begin, std::min(end, begin + 5), static_cast<unsigned char>(':'));
+        if (end - colon > 1 && colon[1] != ':' && is_ipv6_label(begin, colon)) start = colon + 1;
     }
     bool plain_field = true;
     for (const unsigned char* p = start; p < end; ++p) {
