@@ -102,18 +102,30 @@ struct BodyBytes {
 constexpr BodyBytes kBodyBytes{};
 
 /// The body: passes whitespace, words that start with neither "c" nor "m"
-/// (only "condition" and "matches" mean something) and one-byte tokens of
-/// `*`; every token passed but whitespace clears kRegexNext and
+/// (only "condition" and "matches" mean something), one-byte tokens of
+/// `*`, and braces that do not close the rule (counted in `depth` as the
+/// DFA's actions count them: "{ { {" over and over took a DFA round per
+/// brace); every token passed but whitespace clears kRegexNext and
 /// kConditionWord, so `cleared` says whether one was. Passes the tokens that
 /// start before `end`, a word only when its end is in (before lim): the
 /// rest of a word that lim cuts could spell "condition" to a DFA that only
 /// saw that rest.
 const unsigned char* past_plain_body(const unsigned char* p, const unsigned char* end, const unsigned char* lim,
-                                     bool& cleared) {
+                                     int& depth, bool& cleared) {
     while (p < end) {
         switch (kBodyBytes.of[*p]) {
             case kBodyWs: ++p; break;
-            case kBodyStop: return p;
+            case kBodyStop:
+                if (*p == '{') {
+                    ++depth;
+                } else if (*p == '}' && depth > 1) {
+                    --depth;
+                } else {
+                    return p;
+                }
+                ++p;
+                cleared = true;
+                break;
             case kBodyOther: ++p; cleared = true; break;
             default: {
                 if (*p == 'c' || *p == 'm') return p;
@@ -139,7 +151,7 @@ const unsigned char* past_plain_in_rule(LexState& st, const unsigned char* end) 
     if (!skip::skips_on()) return p;
     if (st.cond == kBody) {
         bool cleared = false;
-        p = past_plain_body(p, end, st.lim, cleared);
+        p = past_plain_body(p, end, st.lim, st.depth, cleared);
         if (cleared) st.flags &= ~(kRegexNext | kConditionWord);
         return p;
     }
