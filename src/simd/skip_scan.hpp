@@ -2119,9 +2119,8 @@ struct EmailBlockMasks {
     // masks shifted: the first byte's neighbour before and the last one's
     // after are not read, so that these two bytes count as ends only when
     // no neighbour makes them part of a run).
-    const __m128i letter = _mm_sub_epi8(l0, _mm_set1_epi8('a'));
     const unsigned address = static_cast<unsigned>(_mm_movemask_epi8(
-        vor(vor(vin_range(v0, '0', 9), _mm_cmpeq_epi8(letter, _mm_min_epu8(letter, _mm_set1_epi8(25)))),
+        vor(vor(vin_range(v0, '0', 9), vin_range(l0, 'a', 25)),
             vor(vor(veq(v0, '_'), veq(v0, '%')), vor(veq(v0, '+'), veq(v0, '-'))))));
     const unsigned dot = eq(v0, '.'), space = static_cast<unsigned>(_mm_movemask_epi8(space0)), at = eq(v0, '@');
     const unsigned open = static_cast<unsigned>(_mm_movemask_epi8(open0));
