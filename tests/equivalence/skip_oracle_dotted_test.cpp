@@ -20,6 +20,29 @@
 namespace iocscan::test {
 namespace {
 
+/// A text that a skip passes whole (`before`), then the text at whose first
+/// byte it stops.
+struct SkipStop {
+    std::string before;
+    std::string stop;
+};
+
+/// Calls `skip(begin, lim)` on each case, with AVX2 and with SSE2, with 40
+/// bytes of room after the stop (the widest read from a run's start is 34).
+template <class Skip>
+void expect_skip_stops(const std::vector<SkipStop>& cases, Skip skip) {
+    SkipSwitchesRestored restore;
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        for (const SkipStop& c : cases) {
+            const std::string text = c.before + c.stop + std::string(40, ' ');
+            const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+            EXPECT_EQ(skip(p, p + text.size()) - p, static_cast<std::ptrdiff_t>(c.before.size()))
+                << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
+        }
+    }
+}
+
 /// ipv4 alone: its skip classifies blocks from its own position. With email
 /// as well, the runner classifies the buffer and hands the words over.
 const Options& ipv4_alone() {
@@ -270,25 +293,10 @@ TEST(SkipOracleDotted, RandomEmailRuns) {
 // The skip itself passes runs of dot separators that end before an
 // at-separator, and stops at the start of the run holding one.
 TEST(SkipOracleDotted, EmailSkipPassesDotRuns) {
-    struct Case {
-        std::string before;   // passed
-        std::string stop;     // the skip stops at its first byte
-    };
-    const Case cases[] = {
-        {"a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.", "x[.]y@example.org"},
-        {"ab(.)cd, ef{.}gh; x[dot]y\\.", "x[.]y [at] example[.]org"},
-        {"see www[.]example[.]com, then ", "ops@example.org"},
-    };
-    SkipSwitchesRestored restore;
-    for (const bool avx2 : {true, false}) {
-        detail::skip::set_avx2_for_tests(avx2);
-        for (const Case& c : cases) {
-            const std::string text = c.before + c.stop + std::string(40, ' ');
-            const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-            EXPECT_EQ(detail::skip::to_email_at(p, p + text.size()) - p, static_cast<std::ptrdiff_t>(c.before.size()))
-                << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
-        }
-    }
+    expect_skip_stops({{"a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.", "x[.]y@example.org"},
+                       {"ab(.)cd, ef{.}gh; x[dot]y\\.", "x[.]y [at] example[.]org"},
+                       {"see www[.]example[.]com, then ", "ops@example.org"}},
+                      [](const unsigned char* p, const unsigned char* lim) { return detail::skip::to_email_at(p, lim); });
 }
 
 // Runs longer than the rule's longest token (ipv4 128 bytes, email 1024)
@@ -420,30 +428,13 @@ TEST(SkipOracleDotted, RandomLongRuns) {
 // The skip itself: it passes runs of other than four plain groups whole and
 // stops at the first group of a run that may hold an address.
 TEST(SkipOracleDotted, SkipStopsOnlyWhereFourGroupsMayFollow) {
-    struct Case {
-        std::string before;   // passed
-        std::string stop;     // the skip stops at its first byte
-    };
-    const Case cases[] = {
-        {"took 406ms v1.2.12 and 1.2.3.4.5 or 3.14 ", "10.0.0.1 x"},
-        {"HTTP/1.1 Mozilla/5.0 2024.01.05 ", "1.2.3[.]4 x"},
-        {"1.2 ", "1.2.3\\.4 x"},
-        {"1.2.3 ", "1.2.3/24 x"},
-        {"9.9.9.9.9 ", "9.9.9.9 x"},
-        {"1.2.3.4.5.6 x ", "1.2.3.]4 x"},
-    };
-    SkipSwitchesRestored restore;
-    for (const bool avx2 : {true, false}) {
-        detail::skip::set_avx2_for_tests(avx2);
-        for (const Case& c : cases) {
-            // Room after the stop: the run pass reads 34 bytes from a group start.
-            const std::string text = c.before + c.stop + std::string(40, ' ');
-            const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-            const auto* stop = detail::skip::to_ipv4_run(p, p + text.size());
-            EXPECT_EQ(stop - p, static_cast<std::ptrdiff_t>(c.before.size()))
-                << "\"" << text << "\"" << (avx2 ? ", AVX2" : ", SSE2");
-        }
-    }
+    expect_skip_stops({{"took 406ms v1.2.12 and 1.2.3.4.5 or 3.14 ", "10.0.0.1 x"},
+                       {"HTTP/1.1 Mozilla/5.0 2024.01.05 ", "1.2.3[.]4 x"},
+                       {"1.2 ", "1.2.3\\.4 x"},
+                       {"1.2.3 ", "1.2.3/24 x"},
+                       {"9.9.9.9.9 ", "9.9.9.9 x"},
+                       {"1.2.3.4.5.6 x ", "1.2.3.]4 x"}},
+                      [](const unsigned char* p, const unsigned char* lim) { return detail::skip::to_ipv4_run(p, lim); });
 }
 
 }  // namespace
