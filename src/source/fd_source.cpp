@@ -55,6 +55,14 @@ void widen_pipe(int fd, std::size_t bytes) {
 /// UTF-16LE text's byte-order mark starts `head`: read as wide text.
 bool has_utf16le_mark(std::string_view head) { return head.starts_with("\xFF\xFE"); }
 
+/// Whether a filter stands between the file and the scanner (InputChain:
+/// --wide, a byte-order mark, or decompression, after which one is looked
+/// for): the only filter, the one that drops NULs, moves matches from the
+/// scanner's positions, and a filtered input is read as it comes.
+bool filters_input(const SourceOptions& source, detail::Compression compression, std::string_view head) {
+    return source.wide || compression != detail::Compression::none || has_utf16le_mark(head);
+}
+
 bool is_regular_file(int fd) {
     struct stat info {};
     return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
@@ -126,10 +134,7 @@ std::optional<ScanEnd> read_by_segments(int fd, std::uint64_t* position, std::ui
 /// known position, and no filter between the file and the scanner.
 bool reads_by_segments(int fd, const Scanner& scanner, const SourceOptions& source, detail::Compression compression,
                        const std::string& head, std::uint64_t& position, std::uint64_t& file_size) {
-    if (scanner.options().threads == 1 || source.read_ahead || source.wide ||
-        compression != detail::Compression::none || has_utf16le_mark(head)) {
-        return false;
-    }
+    if (scanner.options().threads == 1 || source.read_ahead || filters_input(source, compression, head)) return false;
     struct stat info {};
     const off_t at = ::lseek(fd, 0, SEEK_CUR);
     // No blocks: a sysfs or procfs file, whose size says nothing about its
@@ -215,12 +220,9 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     }
     const detail::Compression compression =
         source.decompress ? detail::detect_compression(head) : detail::Compression::none;
-    // Only the filter that drops NULs (InputChain: --wide, a byte-order
-    // mark, or looking for one in decompressed text) moves matches from the
-    // scanner's positions: without it, no call per match in between.
-    const bool may_drop_nuls =
-        source.wide || compression != detail::Compression::none || has_utf16le_mark(head);
-    const MatchCallback& on_match = may_drop_nuls ? in_input_positions : caller_on_match;
+    // Without a filter, matches stand at their input positions: no call
+    // per match in between.
+    const MatchCallback& on_match = filters_input(source, compression, head) ? in_input_positions : caller_on_match;
     std::uint64_t read_so_far = 0;
     if (std::uint64_t position = 0, file_size = 0;
         reads_by_segments(fd, scanner, source, compression, head, position, file_size)) {
