@@ -1,6 +1,7 @@
 #include "postpass/refang.hpp"
 
 #include "simd/ascii_class.hpp"
+#include "families/email/email_refang.hpp"
 #include "families/ipv6/ipv6_run.hpp"
 #include "families/registry.hpp"
 
@@ -62,6 +63,17 @@ bool is_plain_dotted(std::string_view raw) {
         }
     }
     return after_digit;
+}
+
+/// Lower-case address characters, "@" and "." only: refang_email() lower-
+/// cases and writes each separator as its mark, so it would copy such a text
+/// byte for byte (most addresses are written so).
+bool is_plain_email(std::string_view raw) {
+    for (const char c : raw) {
+        const auto b = static_cast<unsigned char>(c);
+        if (!(is_email_char(b) && !is_upper(b)) && c != '@' && c != '.') return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -164,6 +176,7 @@ bool refangs_to_itself(Type type, std::string_view raw) {
     if (refang == refang_dotted) return is_plain_dotted(raw);
     // refang_ipv6 only takes out the brackets of "[:]".
     if (refang == refang_ipv6) return raw.find('[') == std::string_view::npos;
+    if (refang == refang_email) return is_plain_email(raw);
     return false;
 }
 

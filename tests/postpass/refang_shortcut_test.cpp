@@ -20,7 +20,7 @@ std::string refanged(Type type, std::string_view text) {
 }
 
 TEST(RefangShortcut, NeverClaimedForATextTheRefangChanges) {
-    static constexpr std::string_view kBytes = "0123456789..../[]:aF%x (\\\x80";
+    static constexpr std::string_view kBytes = "0123456789..../[]:aF%x (\\\x80@_+-Z{";
     std::mt19937 random(13);
     std::uniform_int_distribution<std::size_t> byte(0, kBytes.size() - 1);
     std::uniform_int_distribution<std::size_t> length(0, 20);
@@ -69,6 +69,10 @@ TEST(RefangShortcut, TakenForTheAddressesLogsHold) {
     EXPECT_FALSE(refangs_to_itself(Type::ipv6, "2001[:]db8::1"));
     EXPECT_FALSE(refangs_to_itself(Type::ipv4, "10[.]0.0.1"));
     EXPECT_TRUE(refangs_to_itself(Type::sha256, std::string(64, 'a')));
+    EXPECT_TRUE(refangs_to_itself(Type::email, "first.last+tag@mail-1.example.org"));
+    EXPECT_FALSE(refangs_to_itself(Type::email, "Ops@example.org"));   // lower-cased
+    EXPECT_FALSE(refangs_to_itself(Type::email, "ops[@]example.org"));
+    EXPECT_FALSE(refangs_to_itself(Type::email, "ops at example dot org"));
 }
 
 }  // namespace
