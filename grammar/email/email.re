@@ -95,8 +95,10 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
             run {
                 if (st.token_fits()) {
                     // "__a@evil.com__": Markdown's underscores, address
-                    // characters, are in the run; "*" and "~" never are.
-                    const Unemphasized address = without_emphasis(prefix, st.tok, st.cur, kNoTrailingPunctuation);
+                    // characters, are in the run; "*" and "~" never are, so
+                    // only a run that starts at "_" can hold a pair to cut.
+                    Unemphasized address{st.tok, st.cur};
+                    if (*st.tok == '_') address = without_emphasis(prefix, st.tok, st.cur, kNoTrailingPunctuation);
                     emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
                                    precedes_two_byte_letter(st.cur, st.lim));
                 }
