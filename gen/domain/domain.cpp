@@ -11,8 +11,8 @@
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report, and
 // so is one that a letter written in UTF-8 touches on either side
-// ("münchen.de", "bank.coñ": pieces of names the DFA cannot read, as every
-// byte >= 0x80 ends a label); the bytes before the token come through
+// ("münchen.de", "bank.coñ", "mail.shop.рф": pieces of names the DFA cannot
+// read, as every byte >= 0x80 ends a label); the bytes before the token come through
 // TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
 // (families/common/markdown_emphasis.hpp).
@@ -47,7 +47,7 @@ namespace {
 /// written with letters outside ASCII. The byte that ended the run is in
 /// the buffer unless the input ended.
 bool in_non_ascii_name(const LexState& st, const TokenPrefix& prefix) {
-    return follows_two_byte_letter(prefix, st.tok) || (st.cur < st.lim && starts_two_byte_letter(*st.cur));
+    return follows_two_byte_letter(prefix, st.tok) || precedes_two_byte_letter(st.cur, st.lim);
 }
 
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {

@@ -12,12 +12,16 @@
 // before a domain written with " dot " (email_run.cpp). The userinfo of a URL
 // ("http://user:pw@host/") is no address: the two bytes before the run
 // (families/common/token_prefix.hpp) and the byte after the domain tell.
+// Paired Markdown emphasis around a run ("__a@evil.com__") is cut
+// (families/common/markdown_emphasis.hpp).
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 #include "families/common/long_run_lex.hpp"
+#include "families/common/markdown_emphasis.hpp"
 #include "families/common/token_prefix.hpp"
+#include "families/common/utf8_letter.hpp"
 
 namespace iocscan::detail {
 
@@ -925,7 +929,15 @@ yyFillLabel17:
 yy22:
 	st.state = -1;
 	{
-                if (st.token_fits()) emit_email_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (st.token_fits()) {
+                    // "__a@evil.com__": Markdown's underscores, address
+                    // characters, are in the run; "*" and "~" never are, so
+                    // only a run that starts at "_" can hold a pair to cut.
+                    Unemphasized address{st.tok, st.cur};
+                    if (*st.tok == '_') address = without_emphasis(prefix, st.tok, st.cur, kNoTrailingPunctuation);
+                    emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
+                                   precedes_two_byte_letter(st.cur, st.lim));
+                }
                 continue;
             }
 yy23:

@@ -173,17 +173,20 @@ TEST(Domain, InvariantUnderPieceSize) {
 TEST(Domain, NoDomainFromAPieceOfANameWithANonAsciiLetter) {
     // A byte >= 0x80 ends a label, so a letter written in UTF-8 cuts an
     // IDN name in pieces: "münchen.de" holds no "nchen.de", "bank.coñtrol"
-    // no "bank.co" (before: both reported), after a scheme or a defang too.
+    // no "bank.co" (before: both reported), after a scheme or a defang too;
+    // nor "mail.shop.рф" a "mail.shop" (a label in Cyrillic after the dot).
     const std::string pieces_of_names =
         "münchen.de www.bücher.de http://straße.com/f bücher[.]de jöhn\\.example\\.com "
-        "аpple.com bank.coñtrol.com evil.comñ évil.com.";
+        "аpple.com bank.coñtrol.com evil.comñ évil.com. mail.shop.рф";
     // A no-break space, a CJK character, guillemets, "×" and a dash are no
     // letters of a name: the names next to them stay.
-    const std::string kept = "\xC2\xA0" "a.example.com 联系b.example.com «c.example.com» ×d.example.com e.example.com—";
+    const std::string kept =
+        "\xC2\xA0" "a.example.com 联系b.example.com «c.example.com» ×d.example.com e.example.com— f.example.com.联系";
     for (std::size_t piece : {0u, 1u, 3u}) {
         EXPECT_EQ(domains(pieces_of_names, false, piece), V{}) << piece;
         EXPECT_EQ(domains(kept, false, piece),
-                  (V{"a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com"}))
+                  (V{"a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com",
+                     "f.example.com"}))
             << piece;
     }
 }

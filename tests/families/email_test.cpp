@@ -59,6 +59,7 @@ TEST(Email, FileNamesWithAnAtSignAreNoAddresses) {
     // Retina image names and other files: the last label is a file
     // extension, not a top-level domain.
     EXPECT_EQ(emails("<img src=\"img/logo@2x.png\"> icon@3X.PNG bg@1x.jpg app@2x.js build@prod.json"), V{});
+    EXPECT_EQ(emails("<img srcset=\"hero@2x.avif 2x\">"), V{});
     // A real top-level domain stays, also one that is a file extension too.
     EXPECT_EQ(emails("ops@example.com ops@files.zip ops@example.mov ops@pngs.org"),
               (V{"ops@example.com", "ops@files.zip", "ops@example.mov", "ops@pngs.org"}));
@@ -72,6 +73,45 @@ TEST(Email, LocalPartGluedToANonAsciiLetterIsNoAddress) {
     for (std::size_t piece : {0u, 1u, 3u}) {
         EXPECT_EQ(emails(glued, true, piece), V{}) << piece;
         EXPECT_EQ(emails(kept, true, piece), (V{"ops@evil.com", "ops@evil.org", "admin@evil.net", "ops@evil.io"})) << piece;
+    }
+}
+
+TEST(Email, DomainCutByANonAsciiLetterIsNoAddress) {
+    // "admin@example.coñ": a byte >= 0x80 ends the run, so the domain read is
+    // "example.co", another (innocent) name: no address, plain or defanged.
+    const std::string cut =
+        "mail admin@example.coñ now, ops@bank.coñtrol.com, ops[@]bank[.]coñtrol[.]com, "
+        "ops at bank dot coñ, a@x.com.mü, x@mail.evil.comé y@evil.orgЖ admin@mail.shop.рф __a@evil.com__ñ";
+    // After a no-break space, a guillemet or a CJK character the address
+    // stays (scripts written without spaces: "admin@evil.com联系",
+    // "ops@bank.io.联系"). A letter after a dot starts the domain's next label
+    // ("admin@mail.shop.рф" holds no "admin@mail.shop").
+    const std::string kept = "ops@evil.com\xC2\xA0x «ops@evil.org» admin@evil.net联系 ops@bank.io.联系";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(emails(cut, true, piece), V{}) << piece;
+        EXPECT_EQ(emails(kept, true, piece), (V{"ops@evil.com", "ops@evil.org", "admin@evil.net", "ops@bank.io"}))
+            << piece;
+    }
+}
+
+TEST(Email, MarkdownEmphasisAroundAnAddressIsNoPartOfIt) {
+    // Paired runs of "_" (address characters, so inside the run) are cut like
+    // those of "*" and "~" (outside it): "__a@evil.com__" is bold.
+    EXPECT_EQ(emails("x __a@evil.com__ y **b@evil.com** _c@evil.com_ *d@evil.com* ~~e@evil.com~~ ___f@evil.com___"),
+              (V{"a@evil.com", "b@evil.com", "c@evil.com", "d@evil.com", "e@evil.com", "f@evil.com"}));
+    EXPECT_EQ(emails("(__a[@]evil[.]com__). __OPS at EVIL dot COM__", true), (V{"a@evil.com", "ops@evil.com"}));
+    EXPECT_EQ(emails("__a@evil.com__", false), V{"a@evil.com"});
+    // Underscores that are the local part's own stay.
+    EXPECT_EQ(emails("snake_case_name@evil.com __init__@x.com _svc@evil.com svc_@evil.com a__b@evil.com"),
+              (V{"snake_case_name@evil.com", "__init__@x.com", "_svc@evil.com", "svc_@evil.com", "a__b@evil.com"}));
+    // A closer whose opener is before the run, in the text: a domain never
+    // ends in "_" (before: nothing).
+    EXPECT_EQ(emails("_Write to ops@evil.com_, __Contact: b@evil.com__ x_c@evil.com___"),
+              (V{"ops@evil.com", "b@evil.com", "x_c@evil.com"}));
+    // Longer runs are no emphasis: "evil.com____" is no domain.
+    EXPECT_EQ(emails("____g@evil.com____ h@evil.com____ i@evil.com._"), V{});
+    for (std::size_t piece : {1u, 2u, 3u}) {
+        EXPECT_EQ(emails("x __a@evil.com__ y _b@evil.com_", true, piece), (V{"a@evil.com", "b@evil.com"})) << piece;
     }
 }
 

@@ -283,7 +283,7 @@ TEST(UrlPrecision, NoUrlFromAPieceOfANameWithANonAsciiLetter) {
     // "http://m".
     const std::string pieces_of_names =
         "münchen[.]de/x straße[.]com аpple[.]com jöhn\\.example\\.com http://münchen.de/x http://straße.com/f "
-        "hxxp://ex[.]straße.com";
+        "hxxp://ex[.]straße.com http://bank.coñtrol.com/x http://mail.shop.рф/x";
     // After a no-break space, a CJK character or "«", and where a letter
     // cuts the path or follows the URL as punctuation, the URL stays.
     const std::string kept =

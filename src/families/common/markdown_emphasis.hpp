@@ -4,13 +4,18 @@
 // characters and "_" a label character, so the grammars take it into the
 // token. The URL rules cut it when they queue a URL (url_emit.hpp), while
 // scanning: like the grammars' stop at "](", a Markdown link's second half,
-// it holds with --open too. The domain rule cuts "_" runs around a name.
+// it holds with --open too. The domain and e-mail rules cut "_" runs around
+// a name or an address.
 #pragma once
 
 #include "simd/ascii_class.hpp"
 #include "simd/byte_set.hpp"
 
 namespace iocscan::detail {
+
+/// The `trailing` of without_emphasis() for a token that ends at a word
+/// character, so holds no punctuation after its closer.
+inline constexpr ByteSet kNoTrailingPunctuation{""};
 
 /// Where a match written between Markdown emphasis runs lies.
 struct Unemphasized {

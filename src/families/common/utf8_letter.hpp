@@ -1,7 +1,8 @@
 // Letters outside ASCII next to a match. A byte >= 0x80 ends every ASCII
 // token, so a match that touches a letter written in UTF-8 is a piece of a
 // longer word or name: "jöhn@evil.com" holds no address "hn@evil.com",
-// "münchen[.]de" no URL "nchen[.]de", "münchen.de" no domain "nchen.de".
+// "münchen[.]de" no URL "nchen[.]de", "münchen.de" no domain "nchen.de",
+// "admin@example.coñ" no address "admin@example.co".
 #pragma once
 
 namespace iocscan::detail {
@@ -28,6 +29,17 @@ template <class Prefix>
     const unsigned char before1 = prefix.before(tok, 1);
     // Most tokens follow an ASCII byte: one test before the letter's lead.
     return before1 >= 0x80 && ends_two_byte_letter(prefix.before(tok, 2), before1);
+}
+
+/// Whether a name that a scanner ended at `end` (`lim`: the end of the
+/// bytes read; `end` == `lim` when the input ended) is cut there by such a
+/// letter: right after it ("bank.coñtrol.com" read as "bank.co") or after
+/// one dot, where the next label is written in that script
+/// ("mail.shop.рф" read as "mail.shop"). The scanner has read the byte
+/// after such a dot, as it would have gone on with a label.
+inline bool precedes_two_byte_letter(const unsigned char* end, const unsigned char* lim) {
+    if (end < lim && *end == '.') ++end;
+    return end < lim && starts_two_byte_letter(*end);
 }
 
 }  // namespace iocscan::detail

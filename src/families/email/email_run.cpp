@@ -87,6 +87,7 @@ bool ends_in_file_extension(const Group& domain) {
     }
     if (letter_at(length)) return false;   // a longer word
     switch (packed) {
+        case packed_lower("avif"):
         case packed_lower("bmp"): case packed_lower("css"): case packed_lower("dll"): case packed_lower("exe"):
         case packed_lower("gif"): case packed_lower("htm"): case packed_lower("html"): case packed_lower("ico"):
         case packed_lower("jpeg"): case packed_lower("jpg"): case packed_lower("js"): case packed_lower("json"):
@@ -140,6 +141,19 @@ bool is_userinfo(unsigned char before2, unsigned char before1, unsigned char aft
     return before1 == ':' && (after_domain == '/' || after_domain == ':');
 }
 
+/// The end of the run [begin, end) without one to three "_" that end it
+/// after a letter or a digit: a domain never ends in "_", so they close
+/// Markdown emphasis opened before the run ("_Write to ops@evil.com_",
+/// "__Contact: ops@evil.com__"). Paired runs around the whole run are cut
+/// before (without_emphasis()).
+const unsigned char* before_emphasis_closer(const unsigned char* begin, const unsigned char* end) {
+    constexpr std::ptrdiff_t kLongestRun = 3;
+    const unsigned char* closer = end;
+    while (closer > begin && end - closer <= kLongestRun && closer[-1] == '_') --closer;
+    if (closer == end || end - closer > kLongestRun || closer == begin) return end;
+    return is_alpha(closer[-1]) || is_digit(closer[-1]) ? closer : end;
+}
+
 }  // namespace
 
 EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
@@ -170,8 +184,9 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
 }
 
 void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
-                    unsigned char before2, unsigned char before1) {
+                    unsigned char before2, unsigned char before1, bool letter_after) {
     if (!may_hold_at_sign(begin, end)) return;
+    end = before_emphasis_closer(begin, end);
     // Groups are the dot-joined words between at-signs. Each at-sign pairs
     // the group before it (unless that one was just used as a domain) with
     // the group after it.
@@ -179,10 +194,17 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     bool have_local = false;
     bool bare_at = false;   // the at-sign after `local`
     Group current{};
+    // A pair at the run's ends may belong to the text around it: a URL's
+    // userinfo, or a piece of a word whose letter outside ASCII ended the run
+    // ("jöhn@evil.com", "admin@example.coñ": the domain read is another name).
+    const auto in_other_text = [&] {
+        const bool at_start = local.begin == begin;
+        if (at_start && (is_userinfo(before2, before1, *current.end) || ends_two_byte_letter(before2, before1))) return true;
+        return current.end == end && letter_after;
+    };
     const auto close_group = [&] {
         // valid_pair() first: it makes sure the domain has words, so an end.
-        if (have_local && valid_pair(local, current, bare_at) &&
-            !(local.begin == begin && (is_userinfo(before2, before1, *current.end) || ends_two_byte_letter(before2, before1)))) {
+        if (have_local && valid_pair(local, current, bare_at) && !in_other_text()) {
             sink.add(Type::email, kRuleEmail, local.begin, current.end);
             have_local = false;   // the domain cannot also be the next local part
         } else {

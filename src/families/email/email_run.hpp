@@ -24,11 +24,15 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end);
 /// more labels (letters, digits, inner hyphens) ending in a top-level label
 /// of two or more letters. An at-sign whose sides are not both valid
 /// reports nothing; the part after a reported domain starts afresh.
-/// `before2`, `before1`: the two bytes before the run (0 for none), which
+/// `before2`, `before1`: the two bytes before the run (0 for none; before
+/// the Markdown emphasis the caller cut from it, "__a@evil.com__"), which
 /// with the byte after the domain tell a URL's userinfo ("//user@host",
-/// "user:pw@host/") from an address. The byte at `end` is readable (at
-/// worst the buffer's sentinel).
+/// "user:pw@host/") from an address, and a letter outside ASCII before the
+/// local part a piece of a longer word ("jöhn@evil.com"); `letter_after`:
+/// such a letter cuts the run's last name (precedes_two_byte_letter():
+/// "admin@example.coñ"). The byte at `end` is readable (at worst the
+/// buffer's sentinel).
 void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
-                    unsigned char before2, unsigned char before1);
+                    unsigned char before2, unsigned char before1, bool letter_after);
 
 }  // namespace iocscan::detail
