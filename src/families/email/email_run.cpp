@@ -4,6 +4,7 @@
 #include "families/common/utf8_letter.hpp"
 #include "families/rule_ids.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -38,27 +39,29 @@ bool is_bare_spaced(const EmailPart& separator) {
     return true;
 }
 
-bool is_label(const unsigned char* p, const unsigned char* end) {
-    if (end - p > static_cast<std::ptrdiff_t>(kMaxLabel) || p[0] == '-' || end[-1] == '-') return false;
-    for (; p < end; ++p) {
-        if (!is_alpha(*p) && !is_digit(*p) && *p != '-') return false;
+/// What a word's bytes may be, as bits: one table load per byte lets one
+/// walk over a word tell both whether it is a host label and whether it is
+/// letters only (a top-level domain).
+enum WordBits : unsigned char { kLabelByte = 1, kLetterByte = 2 };
+constexpr auto kWordBits = [] {
+    std::array<unsigned char, 256> bits{};
+    for (unsigned c = 0; c < 256; ++c) {
+        bits[c] = static_cast<unsigned char>((is_alpha(c) || is_digit(c) || c == '-' ? kLabelByte : 0) |
+                                             (is_alpha(c) ? kLetterByte : 0));
     }
-    return true;
-}
-
-bool all_letters(const unsigned char* p, const unsigned char* end) {
-    if (end - p < 2) return false;
-    for (; p < end; ++p) {
-        if (!is_alpha(*p)) return false;
-    }
-    return true;
-}
+    return bits;
+}();
 
 void add_word(Group& group, const EmailPart& word) {
     if (group.words++ == 0) group.begin = word.begin;
-    group.plain_length += static_cast<std::size_t>(word.end - word.begin);
-    group.domain_like = group.domain_like && is_label(word.begin, word.end);
-    group.letter_tld = all_letters(word.begin, word.end);
+    const auto length = word.end - word.begin;
+    group.plain_length += static_cast<std::size_t>(length);
+    unsigned common = kLabelByte | kLetterByte;   // the bits every byte has
+    for (const unsigned char* p = word.begin; p < word.end; ++p) common &= kWordBits[*p];
+    const bool label = (common & kLabelByte) != 0 && length <= static_cast<std::ptrdiff_t>(kMaxLabel) &&
+                       word.begin[0] != '-' && word.end[-1] != '-';
+    group.domain_like = group.domain_like && label;
+    group.letter_tld = (common & kLetterByte) != 0 && length >= 2;
     group.end = word.end;
 }
 
