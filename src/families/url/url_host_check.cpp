@@ -12,6 +12,8 @@
 namespace iocscan::detail {
 namespace {
 
+/// The bytes of a DNS label, as is_dns_name() reads a lower-cased host.
+constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
 
 /// Four decimal octets 0-255.
 bool is_ipv4(std::string_view host) {
@@ -34,7 +36,6 @@ bool is_ipv4(std::string_view host) {
 bool is_dns_name(std::string_view host) {
     if (host.ends_with('.')) host.remove_suffix(1);   // a fully qualified name
     if (host.empty()) return false;
-    static constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
     std::size_t labels = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= host.size(); ++i) {
@@ -79,6 +80,20 @@ bool has_regex_or_path_syntax(std::string_view url) {
 }
 
 }  // namespace
+
+bool may_name_plausible_host(std::string_view text) {
+    // A host has_plausible_host() accepts holds a colon (a bracketed IPv6
+    // address), four digits (IPv4) or two labels, the last of two bytes or
+    // more: three label bytes. Refang and the cut only drop bytes, turn
+    // tokens into "." ":" "/" and lower the case, so the text holds them too.
+    constexpr int kFewestLabelBytes = 3;
+    int label_bytes = 0;
+    for (const char c : text) {
+        if (c == ':') return true;
+        if (kLabelBytes.contains(ascii_lower(c)) && ++label_bytes == kFewestLabelBytes) return true;
+    }
+    return false;
+}
 
 bool plausible_url(std::string_view url, std::string_view refanged) {
     return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);
