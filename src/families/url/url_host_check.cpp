@@ -14,6 +14,12 @@ namespace {
 
 /// The bytes of a DNS label, as is_dns_name() reads a lower-cased host.
 constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
+/// kLabelBytes and their upper case: the label bytes of a host before it is lower-cased.
+constexpr ByteSet kLabelBytesAnyCase = [] {
+    ByteSet set = kLabelBytes;
+    for (char c = 'A'; c <= 'Z'; ++c) set.has[static_cast<unsigned char>(c)] = kLabelBytes.contains(ascii_lower(c));
+    return set;
+}();
 
 /// Four decimal octets 0-255.
 bool is_ipv4(std::string_view host) {
@@ -89,8 +95,8 @@ bool may_name_plausible_host(std::string_view text) {
     constexpr int kFewestLabelBytes = 3;
     int label_bytes = 0;
     for (const char c : text) {
-        if (c == ':') return true;
-        if (kLabelBytes.contains(ascii_lower(c)) && ++label_bytes == kFewestLabelBytes) return true;
+        label_bytes += kLabelBytesAnyCase.contains(c);
+        if (c == ':' || label_bytes == kFewestLabelBytes) return true;
     }
     return false;
 }
