@@ -7,6 +7,7 @@
 #include "families/url/url_parts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace iocscan::detail {
@@ -14,11 +15,17 @@ namespace {
 
 /// The bytes of a DNS label, as is_dns_name() reads a lower-cased host.
 constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
-/// kLabelBytes and their upper case: the label bytes of a host before it is lower-cased.
-constexpr ByteSet kLabelBytesAnyCase = [] {
-    ByteSet set = kLabelBytes;
-    for (char c = 'A'; c <= 'Z'; ++c) set.has[static_cast<unsigned char>(c)] = kLabelBytes.contains(ascii_lower(c));
-    return set;
+/// The fewest label bytes ([a-z0-9_-]) a host that has_plausible_host()
+/// accepts holds: two labels, the last of two bytes or more (four digits
+/// for IPv4), unless it holds a colon (a bracketed IPv6 address).
+constexpr unsigned kFewestLabelBytes = 3;
+/// What may_name_plausible_host() counts for a byte of the text as written:
+/// 1 for a label byte in either case, kFewestLabelBytes for a colon.
+constexpr std::array<unsigned char, 256> kHostEvidence = [] {
+    std::array<unsigned char, 256> weight{};
+    for (int c = 0; c < 256; ++c) weight[c] = kLabelBytes.contains(ascii_lower(static_cast<char>(c))) ? 1 : 0;
+    weight[':'] = kFewestLabelBytes;
+    return weight;
 }();
 
 /// Four decimal octets 0-255.
@@ -88,15 +95,12 @@ bool has_regex_or_path_syntax(std::string_view url) {
 }  // namespace
 
 bool may_name_plausible_host(std::string_view text) {
-    // A host has_plausible_host() accepts holds a colon (a bracketed IPv6
-    // address), four digits (IPv4) or two labels, the last of two bytes or
-    // more: three label bytes. Refang and the cut only drop bytes, turn
-    // tokens into "." ":" "/" and lower the case, so the text holds them too.
-    constexpr int kFewestLabelBytes = 3;
-    int label_bytes = 0;
+    // Refang and the cut only drop bytes, turn tokens into "." ":" "/" and
+    // lower the case: the text holds what the host holds.
+    unsigned evidence = 0;
     for (const char c : text) {
-        label_bytes += kLabelBytesAnyCase.contains(c);
-        if (c == ':' || label_bytes == kFewestLabelBytes) return true;
+        evidence += kHostEvidence[static_cast<unsigned char>(c)];
+        if (evidence >= kFewestLabelBytes) return true;
     }
     return false;
 }

@@ -53,13 +53,9 @@ namespace {
 
 /// The first list separator ("," or ";") at or after `from`, or
 /// token.size(). memchr for each: most tokens hold neither, and this reads
-/// every URL token the scan finds. A short rest is read byte by byte, which
-/// costs less than two calls ("a[.]a" a few bytes apart in prose).
+/// every URL token the scan finds.
 std::size_t find_list_byte(std::string_view token, std::size_t from) {
-    static constexpr ByteSet kListBytes{",;"};
-    constexpr std::size_t kLongestReadByByte = 16;
     const std::string_view rest = token.substr(from);
-    if (rest.size() <= kLongestReadByByte) return from + kListBytes.find_in(rest);
     const std::size_t comma = rest.find(',');
     const std::size_t semicolon = rest.substr(0, comma).find(';');
     const std::size_t first = semicolon != std::string_view::npos ? semicolon : comma;
