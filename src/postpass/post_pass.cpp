@@ -71,6 +71,13 @@ bool PostPass::apply(Type type, std::string_view text, Match& match) {
 // The URL's text is split once: the cut's split (when it left the whole
 // text) or the first one needed serves the host check and the refang.
 bool PostPass::apply_url(std::string_view text, Match& match) {
+    // A match of the generic rule has a scheme: only bracket/backslash
+    // matches need the host check.
+    const auto rules_end = match.rules.begin() + match.rule_count;
+    const bool checked = std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end;
+    // Most that fail it fail already here, before the cut and the refang
+    // ("a[.]a" in prose: a bracket match every few bytes).
+    if (checked && !may_name_plausible_host(text)) return false;
     const UrlCut cut = cut_url_read(text, open_, strip_);
     const std::string_view raw = text.substr(0, cut.length);
     std::optional<UrlParts> parts = cut.parts;
@@ -78,10 +85,6 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
     // obfuscation, so the value never keeps the escape (spec: no URL value
     // holds a JSON escape) and it does not make the match defanged.
     const std::string_view written = cut.backslash_free ? raw : unescape_json_slashes(raw, unescaped_);
-    // A match of the generic rule has a scheme: only bracket/backslash
-    // matches need the host check.
-    const auto rules_end = match.rules.begin() + match.rule_count;
-    const bool checked = std::find(match.rules.begin(), rules_end, kRuleUrlGeneric) == rules_end;
     if (cut.stop_free && has_kept_scheme(raw)) {   // most URLs in logs
         refanged_view_ = raw;
     } else {

@@ -2,6 +2,9 @@
 // input and the URLs expected from it (spec section 3, precision rule).
 #include "support/scan_helpers.hpp"
 
+#include "families/url/url_host_check.hpp"
+#include "families/url/url_refang.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -347,6 +350,52 @@ TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // A fragment that decodes to a stub is no URL.
     EXPECT_EQ(refanged("aHR0cDovL2NuanM="), V{});
     EXPECT_EQ(refanged("aHR0cDovLzE5OC41MS4xMDAuNy94"), V{"http://198.51.100.7/x"});
+}
+
+// The post-pass drops a bracket/backslash match whose text fails
+// may_name_plausible_host() before it cuts and refangs it: the smallest
+// hosts that pass the host check must stay (three label bytes, an IPv4
+// address, a colon), while "a[.]a" every few bytes gives nothing.
+TEST(UrlPrecision, ShortestPlausibleHostsStayWithoutAScheme) {
+    EXPECT_EQ(urls("a[.]a a(.)b 1[.]2 a[.]a\\. a[.]a\\.b x[.]y;z"), V{});
+    EXPECT_EQ(refanged("evil[.]com/x 1[.]2[.]3[.]4 evil[.]co[.]uk x[.]onion a[.]xn--p1ai"),
+              (V{"http://evil.com/x", "http://1.2.3.4", "http://evil.co.uk", "http://x.onion", "http://a.xn--p1ai"}));
+    EXPECT_EQ(refanged("a[.]co X[.]IO a\\.io 1(.)2(.)3(.)4:8 a[ . ]co a[.]a;b[.]co"),
+              (V{"http://a.co", "http://X.IO", "http://a.io", "http://1.2.3.4:8", "http://a.co", "http://b.co"}));
+}
+
+// may_name_plausible_host() is a necessary condition of the host check:
+// whenever a prefix of a text (what the cut leaves), refanged, passes
+// plausible_url(), the whole text passes it. Texts made of defang tokens,
+// separators and few label bytes, where a bound set too high would drop a
+// host the check accepts.
+TEST(UrlPrecision, EarlyHostRejectIsANecessaryConditionOfTheHostCheck) {
+    const std::vector<std::string> pieces = {"a", "C", "o", "1", "2", "-", "_", "[.]", "(.)", "[dot]", "(DOT)",
+                                             "\\.", "\\\\.", " ", ".", ",", "[:]", ":", "/", "(", ")", "[", "]",
+                                             "\\/", "@", "xn--", "hxxp://", "io", "8"};
+    std::string refanged_text;
+    int plausible = 0;
+    const auto check = [&](const std::string& text) {
+        const bool may = detail::may_name_plausible_host(text);
+        for (std::size_t length = 1; length <= text.size(); ++length) {
+            const std::string_view raw = std::string_view(text).substr(0, length);
+            detail::refang_url(raw, refanged_text);
+            if (!detail::plausible_url(raw, refanged_text)) continue;
+            ++plausible;
+            ASSERT_TRUE(may) << "dropped early, yet its prefix \"" << raw << "\" passes the host check";
+        }
+    };
+    // The fewest label bytes each kind of host has.
+    for (const std::string text : {"a[.]co", "1[.]2[.]3[.]4", "[::]", "[::1]/a", "x[.]xn--p1ai"}) check(text);
+    std::mt19937 rng(14);
+    for (int round = 0; round < 200000; ++round) {
+        std::string text;
+        const std::size_t count = 1 + rng() % 7;
+        for (std::size_t k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
+        check(text);
+    }
+    // The texts reach the host check's boundary often enough to test it.
+    EXPECT_GT(plausible, 1000);
 }
 
 }  // namespace

@@ -7,11 +7,26 @@
 #include "families/url/url_parts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace iocscan::detail {
 namespace {
 
+/// The bytes of a DNS label, as is_dns_name() reads a lower-cased host.
+constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
+/// The fewest label bytes ([a-z0-9_-]) a host that has_plausible_host()
+/// accepts holds: two labels, the last of two bytes or more (four digits
+/// for IPv4), unless it holds a colon (a bracketed IPv6 address).
+constexpr unsigned kFewestLabelBytes = 3;
+/// What may_name_plausible_host() counts for a byte of the text as written:
+/// 1 for a label byte in either case, kFewestLabelBytes for a colon.
+constexpr std::array<unsigned char, 256> kHostEvidence = [] {
+    std::array<unsigned char, 256> weight{};
+    for (int c = 0; c < 256; ++c) weight[c] = kLabelBytes.contains(ascii_lower(static_cast<char>(c))) ? 1 : 0;
+    weight[':'] = kFewestLabelBytes;
+    return weight;
+}();
 
 /// Four decimal octets 0-255.
 bool is_ipv4(std::string_view host) {
@@ -34,7 +49,6 @@ bool is_ipv4(std::string_view host) {
 bool is_dns_name(std::string_view host) {
     if (host.ends_with('.')) host.remove_suffix(1);   // a fully qualified name
     if (host.empty()) return false;
-    static constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
     std::size_t labels = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= host.size(); ++i) {
@@ -79,6 +93,17 @@ bool has_regex_or_path_syntax(std::string_view url) {
 }
 
 }  // namespace
+
+bool may_name_plausible_host(std::string_view text) {
+    // Refang and the cut only drop bytes, turn tokens into "." ":" "/" and
+    // lower the case: the text holds what the host holds.
+    unsigned evidence = 0;
+    for (const char c : text) {
+        evidence += kHostEvidence[static_cast<unsigned char>(c)];
+        if (evidence >= kFewestLabelBytes) return true;
+    }
+    return false;
+}
 
 bool plausible_url(std::string_view url, std::string_view refanged) {
     return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);

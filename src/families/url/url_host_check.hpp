@@ -18,6 +18,13 @@ namespace iocscan::detail {
 /// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs.
 bool plausible_url(std::string_view url, std::string_view refanged);
 
+/// A necessary condition of plausible_url() (not a second rule): false
+/// when no text cut from `text` and refanged can name a host that
+/// has_plausible_host() accepts, because `text` holds no colon and fewer
+/// than three DNS label bytes ([A-Za-z0-9_-]): "a[.]a", "1(.)2". Cheap, so
+/// the post-pass drops such a match before it cuts and refangs it.
+bool may_name_plausible_host(std::string_view text);
+
 /// For a match of the bracket or backslash rule: whether `token` (the text
 /// the grammar matched) cut to `length` is a part of an e-mail address, not
 /// a URL: its host holds an at-sign, plain or defanged (families/email/at_sign.hpp), or
