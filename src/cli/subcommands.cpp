@@ -111,11 +111,54 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+/// The longest line the filters take whole. Longer than any IOC they rewrite
+/// (a URL is at most 64 KiB), so a longer line is not one IOC: it passes
+/// through as it is, in pieces, and memory stays bounded (a 1 GB line of a
+/// log piped in by mistake must not take 1 GB, three times over).
+constexpr std::size_t kLongestLine = std::size_t{1} << 20;
+
 class LineFilter {
 public:
     LineFilter(bool defang_mode, std::optional<Type> kind, bool strict, OutputWriter& out)
         : defang_(defang_mode), kind_(kind), strict_(strict), out_(out) {}
 
+    /// Takes the next bytes of standard input, lines cut anywhere.
+    void feed(std::string_view data) {
+        for (std::size_t nl; (nl = data.find('\n')) != std::string_view::npos;) {
+            if (passing_) {
+                out_.write(data.substr(0, nl));
+                out_.write('\n');
+                passing_ = false;
+            } else {
+                pending_.append(data.substr(0, nl));
+                line(pending_);
+                pending_.clear();
+            }
+            data.remove_prefix(nl + 1);
+        }
+        if (passing_) {
+            out_.write(data);
+            return;
+        }
+        pending_.append(data);
+        if (pending_.size() > kLongestLine) pass_long_line();
+    }
+
+    /// The end of the input: a last line without "\n" gets one.
+    void finish() {
+        if (passing_) {
+            out_.write('\n');
+            passing_ = false;
+        } else if (!pending_.empty()) {
+            line(pending_);
+            pending_.clear();
+        }
+    }
+
+    /// Lines --strict flagged, and lines defang left as they were.
+    std::uint64_t flagged() const { return flagged_; }
+
+private:
     /// Transforms one input line (without its "\n") and writes it with one.
     /// A "\r" before the "\n" is kept, so CRLF input gives CRLF output.
     /// Refang rewrites only a line that is an IOC of its kind (given, or
@@ -140,10 +183,23 @@ public:
         out_.write(crlf ? "\r\n" : "\n");
     }
 
-    /// Lines --strict flagged.
-    std::uint64_t flagged() const { return flagged_; }
+    /// The line held so far is longer than kLongestLine: it is written as it
+    /// is, and so is the rest of it. Refang leaves it as any line that is
+    /// not an IOC (named with --strict); defang names it, as output that
+    /// may hold live IOCs must not pass for defanged (exit status 2).
+    void pass_long_line() {
+        ++line_number_;
+        out_.write(pending_);
+        pending_.clear();
+        pending_.shrink_to_fit();
+        passing_ = true;
+        if (!defang_ && !strict_) return;
+        ++flagged_;
+        std::fprintf(stderr, "iocscan %s: line %llu: longer than %zu MiB, not an IOC: printed unchanged\n",
+                     defang_ ? "defang" : "refang", static_cast<unsigned long long>(line_number_),
+                     kLongestLine >> 20);
+    }
 
-private:
     void report_not_an_ioc(std::string_view ioc, Type type) {
         ++flagged_;
         const std::string_view kind = type_name(type);
@@ -157,6 +213,8 @@ private:
     bool strict_;
     OutputWriter& out_;
     IocCheck check_;
+    std::string pending_;    // the current line's bytes so far
+    bool passing_ = false;   // the current line is over-long: its bytes go straight out
     std::uint64_t line_number_ = 0;
     std::uint64_t flagged_ = 0;
 };
@@ -202,7 +260,6 @@ int run_subcommand(int argc, const char* const* argv) {
 
     OutputWriter out(STDOUT_FILENO);
     LineFilter filter(command == "defang", kind, strict, out);
-    std::string pending;   // the current line's bytes so far
     char block[64 * 1024];
     for (;;) {
         const ssize_t got = ::read(STDIN_FILENO, block, sizeof block);
@@ -213,19 +270,12 @@ int run_subcommand(int argc, const char* const* argv) {
             return kExitError;
         }
         if (got == 0) break;
-        std::string_view data(block, static_cast<std::size_t>(got));
-        for (std::size_t nl; (nl = data.find('\n')) != std::string_view::npos;) {
-            pending.append(data.substr(0, nl));
-            filter.line(pending);
-            pending.clear();
-            data.remove_prefix(nl + 1);
-        }
-        pending.append(data);
+        filter.feed(std::string_view(block, static_cast<std::size_t>(got)));
         // Flush what is ready, so the filter can serve a co-process line by line.
         out.flush();
         if (!out.usable()) break;
     }
-    if (!pending.empty()) filter.line(pending);   // a last line without "\n"
+    filter.finish();
     out.flush();
     if (out.failed()) {
         std::fprintf(stderr, "iocscan: standard output: %s\n", std::strerror(out.error_errno()));
