@@ -104,10 +104,11 @@ std::string kind_names(std::string_view separator) {
     return names;
 }
 
+constexpr bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
 std::string_view trimmed(std::string_view text) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
     return text;
 }
 
@@ -170,10 +171,9 @@ private:
         const bool crlf = !text.empty() && text.back() == '\r';
         const std::string_view ioc = trimmed(text);
         if (!ioc.empty()) {
-            const Type type = kind_ ? *kind_ : guess_kind(ioc);
             if (defang_) {
-                out_.write(defang(type, ioc));
-            } else if (check_.is_ioc_of_kind(ioc, type)) {
+                defang_words(ioc);
+            } else if (const Type type = kind_ ? *kind_ : guess_kind(ioc); check_.is_ioc_of_kind(ioc, type)) {
                 out_.write(refang(type, ioc));
             } else {
                 out_.write(crlf ? text.substr(0, text.size() - 1) : text);
@@ -181,6 +181,22 @@ private:
             }
         }
         out_.write(crlf ? "\r\n" : "\n");
+    }
+
+    /// Defangs each blank-separated word of `text` on its own (its kind
+    /// given, or guessed from its shape) and keeps the blanks: a URL's or an
+    /// address's defang, run over a whole line of several words, dropped
+    /// them ("10.0.0.1 and 10.0.0.2" became "10[.]0[.]0[.]1and10[.]0[.]0[.]2").
+    void defang_words(std::string_view text) {
+        while (!text.empty()) {
+            std::size_t end = 0;
+            while (end < text.size() && !is_blank(text[end])) ++end;
+            const std::string_view word = text.substr(0, end);
+            out_.write(defang(kind_ ? *kind_ : guess_kind(word), word));
+            while (end < text.size() && is_blank(text[end])) ++end;
+            out_.write(text.substr(word.size(), end - word.size()));
+            text.remove_prefix(end);
+        }
     }
 
     /// The line held so far is longer than kLongestLine: it is written as it
