@@ -18,7 +18,9 @@
 
 struct iocscan_scanner {
     iocscan::Scanner scanner;
-    std::string error;
+    /// The last call's failure; mutable as iocscan_get_stats, which takes
+    /// the scanner const, reports its bad arguments here too.
+    mutable std::string error;
     /// Rule names of the match being reported (custom rules are built).
     std::array<std::string, 6> rule_text;
     std::array<const char*, 6> rule_names{};
@@ -192,7 +194,10 @@ void iocscan_options_init(iocscan_options* options) {
 
 int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
     g_open_error.clear();
-    if (out == nullptr) return IOCSCAN_EINVAL;
+    if (out == nullptr) {
+        g_open_error = "out is NULL";
+        return IOCSCAN_EINVAL;
+    }
     *out = nullptr;
     try {
         iocscan::Options opts;
@@ -212,8 +217,13 @@ int iocscan_open(const iocscan_options* options, iocscan_scanner** out) {
 }
 
 int iocscan_feed(iocscan_scanner* s, const char* data, size_t length, iocscan_callback on_match, void* user) {
-    if (data == nullptr && length != 0) return IOCSCAN_EINVAL;
-    return guarded(s, [&] { return status_of(s->scanner.feed({data, length}, adapt(s, on_match, user))); });
+    return guarded(s, [&]() -> int {
+        if (data == nullptr && length != 0) {
+            s->error = "data is NULL with a length of " + std::to_string(length);
+            return IOCSCAN_EINVAL;
+        }
+        return status_of(s->scanner.feed({data, length}, adapt(s, on_match, user)));
+    });
 }
 
 int iocscan_flush(iocscan_scanner* s, iocscan_callback on_match, void* user) {
@@ -245,7 +255,12 @@ int iocscan_reset(iocscan_scanner* s) {
 }
 
 int iocscan_get_stats(const iocscan_scanner* s, iocscan_stats* stats) {
-    if (s == nullptr || stats == nullptr || stats->struct_size < sizeof(size_t)) return IOCSCAN_EINVAL;
+    if (s == nullptr) return IOCSCAN_EINVAL;
+    s->error.clear();
+    if (stats == nullptr || stats->struct_size < sizeof(size_t)) {
+        s->error = stats == nullptr ? "stats is NULL" : "stats: struct_size not set (sizeof(iocscan_stats))";
+        return IOCSCAN_EINVAL;
+    }
     const iocscan::Stats& from = s->scanner.stats();
     iocscan_stats all{};
     all.struct_size = stats->struct_size;

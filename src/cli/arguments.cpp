@@ -409,6 +409,12 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             out.paths.emplace_back(text);
         } else if (arg == "--output" || arg == "-o") {
             if (!value(text)) return false;
+            // An empty name would mean standard output (output_path's
+            // "none"): a script's unset variable must not pass for that.
+            if (text.empty()) {
+                error = std::string(arg) + ": an empty file name";
+                return false;
+            }
             out.output_path = std::string(text);
         } else if (arg == "--title") {
             if (!value(text)) return false;

@@ -17,7 +17,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <fcntl.h>
+#include <new>
 #include <optional>
 #include <string>
 #include <sys/stat.h>
@@ -307,11 +309,16 @@ int run(const cli::Arguments& args) {
     return printed > 0 ? kExitFound : kExitNothingFound;
 }
 
-}  // namespace
+/// Writes --help, --list-rules or --version text. A reader that closed the
+/// pipe early is fine (status 0), a full disk is an error.
+int print_text(const char* text) {
+    if (std::fputs(text, stdout) >= 0 && std::fflush(stdout) == 0) return kExitFound;
+    if (errno == EPIPE) return kExitFound;
+    report_error("standard output", std::strerror(errno));
+    return kExitError;
+}
 
-int main(int argc, char** argv) {
-    // A closed pipe must show up as EPIPE from write(), not kill the process.
-    std::signal(SIGPIPE, SIG_IGN);
+int run_command_line(int argc, char** argv) {
     if (argc >= 2 && cli::is_subcommand(argv[1])) return cli::run_subcommand(argc, argv);
     install_interrupt_handlers();
     cli::Arguments args;
@@ -322,18 +329,27 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "iocscan: %s\n", error.c_str());
         return kExitError;
     }
-    if (args.help) {
-        std::fputs(cli::usage_text(), stdout);
-        return 0;
-    }
-    if (args.list_rules) {
-        std::fputs(cli::rule_list_text().c_str(), stdout);
-        return 0;
-    }
-    if (args.version) {
-        std::printf("iocscan %s\n", IOCSCAN_VERSION);
-        return 0;
-    }
+    if (args.help) return print_text(cli::usage_text());
+    if (args.list_rules) return print_text(cli::rule_list_text().c_str());
+    if (args.version) return print_text("iocscan " IOCSCAN_VERSION "\n");
     args.source.cancel = &g_interrupted;
     return run(args);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe must show up as EPIPE from write(), not kill the process.
+    std::signal(SIGPIPE, SIG_IGN);
+    // Out of memory (--threads 1024 under a tight ulimit, --unique over
+    // billions of values) ends the run with a message and status 2, the
+    // output so far written as the writer unwinds, not with abort().
+    try {
+        return run_command_line(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::fputs("iocscan: out of memory\n", stderr);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "iocscan: %s\n", e.what());
+    }
+    return kExitError;
 }

@@ -104,18 +104,62 @@ std::string kind_names(std::string_view separator) {
     return names;
 }
 
+constexpr bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
 std::string_view trimmed(std::string_view text) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
     return text;
 }
+
+/// The longest line the filters take whole. Longer than any IOC they rewrite
+/// (a URL is at most 64 KiB), so a longer line is not one IOC: it passes
+/// through as it is, in pieces, and memory stays bounded (a 1 GB line of a
+/// log piped in by mistake must not take 1 GB, three times over).
+constexpr std::size_t kLongestLine = std::size_t{1} << 20;
 
 class LineFilter {
 public:
     LineFilter(bool defang_mode, std::optional<Type> kind, bool strict, OutputWriter& out)
         : defang_(defang_mode), kind_(kind), strict_(strict), out_(out) {}
 
+    /// Takes the next bytes of standard input, lines cut anywhere.
+    void feed(std::string_view data) {
+        for (std::size_t nl; (nl = data.find('\n')) != std::string_view::npos;) {
+            if (passing_) {
+                out_.write(data.substr(0, nl));
+                out_.write('\n');
+                passing_ = false;
+            } else {
+                pending_.append(data.substr(0, nl));
+                line(pending_);
+                pending_.clear();
+            }
+            data.remove_prefix(nl + 1);
+        }
+        if (passing_) {
+            out_.write(data);
+            return;
+        }
+        pending_.append(data);
+        if (pending_.size() > kLongestLine) pass_long_line();
+    }
+
+    /// The end of the input: a last line without "\n" gets one.
+    void finish() {
+        if (passing_) {
+            out_.write('\n');
+            passing_ = false;
+        } else if (!pending_.empty()) {
+            line(pending_);
+            pending_.clear();
+        }
+    }
+
+    /// Lines --strict flagged, and lines defang left as they were.
+    std::uint64_t flagged() const { return flagged_; }
+
+private:
     /// Transforms one input line (without its "\n") and writes it with one.
     /// A "\r" before the "\n" is kept, so CRLF input gives CRLF output.
     /// Refang rewrites only a line that is an IOC of its kind (given, or
@@ -127,10 +171,9 @@ public:
         const bool crlf = !text.empty() && text.back() == '\r';
         const std::string_view ioc = trimmed(text);
         if (!ioc.empty()) {
-            const Type type = kind_ ? *kind_ : guess_kind(ioc);
             if (defang_) {
-                out_.write(defang(type, ioc));
-            } else if (check_.is_ioc_of_kind(ioc, type)) {
+                defang_words(ioc);
+            } else if (const Type type = kind_ ? *kind_ : guess_kind(ioc); check_.is_ioc_of_kind(ioc, type)) {
                 out_.write(refang(type, ioc));
             } else {
                 out_.write(crlf ? text.substr(0, text.size() - 1) : text);
@@ -140,10 +183,39 @@ public:
         out_.write(crlf ? "\r\n" : "\n");
     }
 
-    /// Lines --strict flagged.
-    std::uint64_t flagged() const { return flagged_; }
+    /// Defangs each blank-separated word of `text` on its own (its kind
+    /// given, or guessed from its shape) and keeps the blanks: a URL's or an
+    /// address's defang, run over a whole line of several words, dropped
+    /// them ("10.0.0.1 and 10.0.0.2" became "10[.]0[.]0[.]1and10[.]0[.]0[.]2").
+    void defang_words(std::string_view text) {
+        while (!text.empty()) {
+            std::size_t end = 0;
+            while (end < text.size() && !is_blank(text[end])) ++end;
+            const std::string_view word = text.substr(0, end);
+            out_.write(defang(kind_ ? *kind_ : guess_kind(word), word));
+            while (end < text.size() && is_blank(text[end])) ++end;
+            out_.write(text.substr(word.size(), end - word.size()));
+            text.remove_prefix(end);
+        }
+    }
 
-private:
+    /// The line held so far is longer than kLongestLine: it is written as it
+    /// is, and so is the rest of it. Refang leaves it as any line that is
+    /// not an IOC (named with --strict); defang names it, as output that
+    /// may hold live IOCs must not pass for defanged (exit status 2).
+    void pass_long_line() {
+        ++line_number_;
+        out_.write(pending_);
+        pending_.clear();
+        pending_.shrink_to_fit();
+        passing_ = true;
+        if (!defang_ && !strict_) return;
+        ++flagged_;
+        std::fprintf(stderr, "iocscan %s: line %llu: longer than %zu MiB, not an IOC: printed unchanged\n",
+                     defang_ ? "defang" : "refang", static_cast<unsigned long long>(line_number_),
+                     kLongestLine >> 20);
+    }
+
     void report_not_an_ioc(std::string_view ioc, Type type) {
         ++flagged_;
         const std::string_view kind = type_name(type);
@@ -157,6 +229,8 @@ private:
     bool strict_;
     OutputWriter& out_;
     IocCheck check_;
+    std::string pending_;    // the current line's bytes so far
+    bool passing_ = false;   // the current line is over-long: its bytes go straight out
     std::uint64_t line_number_ = 0;
     std::uint64_t flagged_ = 0;
 };
@@ -202,7 +276,6 @@ int run_subcommand(int argc, const char* const* argv) {
 
     OutputWriter out(STDOUT_FILENO);
     LineFilter filter(command == "defang", kind, strict, out);
-    std::string pending;   // the current line's bytes so far
     char block[64 * 1024];
     for (;;) {
         const ssize_t got = ::read(STDIN_FILENO, block, sizeof block);
@@ -213,19 +286,12 @@ int run_subcommand(int argc, const char* const* argv) {
             return kExitError;
         }
         if (got == 0) break;
-        std::string_view data(block, static_cast<std::size_t>(got));
-        for (std::size_t nl; (nl = data.find('\n')) != std::string_view::npos;) {
-            pending.append(data.substr(0, nl));
-            filter.line(pending);
-            pending.clear();
-            data.remove_prefix(nl + 1);
-        }
-        pending.append(data);
+        filter.feed(std::string_view(block, static_cast<std::size_t>(got)));
         // Flush what is ready, so the filter can serve a co-process line by line.
         out.flush();
         if (!out.usable()) break;
     }
-    if (!pending.empty()) filter.line(pending);   // a last line without "\n"
+    filter.finish();
     out.flush();
     if (out.failed()) {
         std::fprintf(stderr, "iocscan: standard output: %s\n", std::strerror(out.error_errno()));

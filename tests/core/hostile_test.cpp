@@ -72,18 +72,6 @@ TEST(Hostile, InvalidUtf8EverywhereStillGivesValidJson) {
     EXPECT_NO_THROW(parse_json(grouped.out));
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 TEST(Hostile, OneGigabyteLineThroughAPipeInBoundedMemory) {
     // A sanitizer build is slower and its allocator keeps a large quarantine:
     // it checks the same path on a quarter of the bytes, without the RSS bound.

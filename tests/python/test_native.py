@@ -107,6 +107,13 @@ def test_python_m_runs_the_cli(cli_binary):
     assert got.stdout == expected.stdout and got.stdout.count(b"\n") > 5
 
 
+def test_python_m_with_stdout_closed_is_the_clis_error_not_a_traceback():
+    got = subprocess.run([sys.executable, "-m", "iocscan", "--version"], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, check=False, preexec_fn=lambda: os.close(1))
+    assert got.returncode == 2
+    assert got.stderr == b"iocscan: standard output: Bad file descriptor\n"
+
+
 def test_python_m_writes_the_clis_misp_event(cli_binary):
     args = ["--format", "misp", "--types", "all", str(SAMPLE)]
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
@@ -133,6 +140,14 @@ def test_bad_options_raise_the_cli_message():
         iocscan.scan(12345)
     with pytest.raises(TypeError):
         iocscan.scan(b"x", iocscan.Ruleset(), refang=True)
+
+
+def test_empty_no_rule_turns_nothing_off_and_one_str_is_one_pattern():
+    text = "hxxp://a[.]example/x id=42"
+    everything = [m.value for m in iocscan.scan(text, iocscan.Ruleset(custom_patterns=["id=([0-9]+)"]))]
+    for no_rule in ("", [], ()):
+        rules = iocscan.Ruleset(no_rule=no_rule, custom_patterns="id=([0-9]+)")
+        assert [m.value for m in iocscan.scan(text, rules)] == everything == ["hxxp://a[.]example/x", "42"]
 
 
 def test_defaults_are_iocextracts_families_and_cidr():

@@ -56,6 +56,21 @@ private:
 /// Path of the binary under test.
 std::string iocscan_binary();
 
+/// Whether the binary under test runs under AddressSanitizer: its shadow
+/// memory makes peak-RSS figures meaningless, and it cannot start under a
+/// `ulimit -v`.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 /// Runs `command` with /bin/sh (for pipelines, terminals and affinity masks
 /// run_iocscan cannot set up); returns what it wrote on stdout. Throws when
 /// the shell cannot be started.

@@ -73,7 +73,9 @@ def _flags(
         for path in [allow] if isinstance(allow, (str, os.PathLike)) else allow:
             flags += ["--allow", os.fspath(path)]
     if no_rule is not None:
-        flags += ["--no-rule", no_rule if isinstance(no_rule, str) else ",".join(no_rule)]
+        names = no_rule if isinstance(no_rule, str) else ",".join(no_rule)
+        if names:   # "" or []: no rule turned off (as the C ABI's no_rules)
+            flags += ["--no-rule", names]
     flags += ["--threads", str(threads)]
     return flags
 
@@ -92,8 +94,8 @@ class Ruleset(_native.Ruleset):
     refang, defang, strip_urls (or strip), open, rm_scheme: as the CLI's
         --refang, --defang, --strip-urls, --open, --rm-scheme.
     custom_regex: a file of RE2 patterns, one per line (--custom-regex).
-    custom_patterns: RE2 patterns given directly, each with exactly one
-        capture group. Like --custom-regex, patterns add the "custom" type
+    custom_patterns: RE2 patterns given directly (one str, or an iterable
+        of them), each with exactly one capture group. Like --custom-regex, patterns add the "custom" type
         to the types asked for, the default ones included.
     no_private, allow, no_rule: noise control, as the CLI's --no-private,
         --allow FILE (one path or several) and --no-rule NAME,... (a comma
@@ -119,7 +121,7 @@ class Ruleset(_native.Ruleset):
         open: bool = False,
         rm_scheme: bool = False,
         custom_regex: Optional[Union[str, os.PathLike]] = None,
-        custom_patterns: Iterable[str] = (),
+        custom_patterns: Union[str, Iterable[str]] = (),
         threads: int = 1,
         no_private: bool = False,
         allow: Union[None, str, os.PathLike, Iterable[Union[str, os.PathLike]]] = None,
@@ -128,7 +130,8 @@ class Ruleset(_native.Ruleset):
     ) -> None:
         flags = _flags(types, refang, defang, strip_urls or strip, open, rm_scheme, custom_regex, threads,
                        no_private, allow, no_rule, line_numbers)
-        patterns = list(custom_patterns)
+        # One str is one pattern, not a list of one-character patterns.
+        patterns = [custom_patterns] if isinstance(custom_patterns, str) else list(custom_patterns)
         super().__init__(flags, patterns)
         self._arguments = (flags, patterns)
 

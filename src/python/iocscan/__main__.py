@@ -6,8 +6,11 @@ from . import _native
 
 
 def main() -> int:
-    sys.stdout.flush()
-    sys.stderr.flush()
+    # None when the descriptor was closed (python3 -m iocscan >&-): the CLI
+    # then reports "standard output: Bad file descriptor" itself.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     return _native.run_cli(["iocscan"] + sys.argv[1:])
 
 

@@ -1,0 +1,147 @@
+// Bad input and odd environments: the binary ends with a message naming the
+// problem and status 2, or handles the input in bounded memory; it never
+// aborts, never reports success for output it could not write.
+#include "support/output_lines.hpp"
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <unistd.h>
+
+namespace iocscan::test {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// Feeds "http://a.example/" + `megabytes` MiB of 'a' (one line) +
+/// "\nhttp://b.example/\n" to a subcommand.
+ProcessResult run_subcommand_on_a_long_line(const std::string& command, int megabytes) {
+    return run_iocscan_streaming({command}, [&, sent = -1, block = std::string(1u << 20, 'a')](std::string& piece) mutable {
+        if (sent == megabytes) return false;
+        piece = sent == -1 ? std::string("http://a.example/") : block;
+        if (++sent == megabytes) piece += "\nhttp://b.example/\n";
+        return true;
+    });
+}
+
+/// The subcommand's peak RSS on a one-line input. A child's figure starts
+/// at this process's size when it forked (exec keeps the high-water mark),
+/// so a long line's figure is compared with this one, taken just before.
+long baseline_rss_kib(const std::string& command) { return run_iocscan({command}, "x\n").max_rss_kib; }
+
+TEST(Robustness, DefangPassesAnOverLongLineUnchangedInBoundedMemoryAndSaysSo) {
+    constexpr int kMegabytes = 96;
+    const long baseline = baseline_rss_kib("defang");
+    const auto r = run_subcommand_on_a_long_line("defang", kMegabytes);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "iocscan defang: line 1: longer than 1 MiB")) << r.err;
+    const std::size_t first_line = 17 + (std::size_t{kMegabytes} << 20);
+    ASSERT_EQ(r.out.size(), first_line + 21) << r.err;
+    EXPECT_EQ(r.out.substr(0, 17), "http://a.example/");
+    EXPECT_EQ(r.out.substr(first_line), "\nhxxp://b[.]example/\n");
+    // Held whole, the line took three times its size.
+    if (!kSanitized) {
+        EXPECT_LT(r.max_rss_kib - baseline, 16 * 1024) << "peak RSS in KiB over the baseline";
+    }
+}
+
+TEST(Robustness, RefangPassesAnOverLongLineUnchangedInBoundedMemory) {
+    constexpr int kMegabytes = 96;
+    const long baseline = baseline_rss_kib("refang");
+    const auto r = run_subcommand_on_a_long_line("refang", kMegabytes);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    const std::size_t first_line = 17 + (std::size_t{kMegabytes} << 20);
+    ASSERT_EQ(r.out.size(), first_line + 1 + 18);
+    EXPECT_EQ(r.out.substr(first_line), "\nhttp://b.example/\n");
+    if (!kSanitized) {
+        EXPECT_LT(r.max_rss_kib - baseline, 16 * 1024) << "peak RSS in KiB over the baseline";
+    }
+}
+
+TEST(Robustness, SubcommandLineJustUnderTheLimitIsStillRewritten) {
+    const std::string line = "evil.example/" + std::string((1u << 20) - 64, 'x');
+    const auto r = run_iocscan_streaming({"defang"}, [&, sent = false](std::string& piece) mutable {
+        if (sent) return false;
+        piece = line + "\r\n1.2.3.4";
+        sent = true;
+        return true;
+    });
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "evil[.]example/" + line.substr(13) + "\r\n1[.]2[.]3[.]4\n");
+}
+
+TEST(Robustness, DefangKeepsTheBlanksBetweenWords) {
+    // One IOC per line is the contract; a line of several words lost its
+    // blanks ("helloworld"), each word is now defanged on its own.
+    const auto r = run_iocscan({"defang"},
+                               "hello world\n10.0.0.1 and 10.0.0.2\r\n  evil.example\tops@mail.example more \n"
+                               "http://a.example/x y\n");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "hello world\n10[.]0[.]0[.]1 and 10[.]0[.]0[.]2\r\nevil[.]example\tops[@]mail[.]example more\n"
+              "hxxp://a[.]example/x y\n");
+    EXPECT_EQ(run_iocscan({"defang", "--kind", "ipv4"}, "10.0.0.1 10.0.0.2\n").out, "10[.]0[.]0[.]1 10[.]0[.]0[.]2\n");
+}
+
+TEST(Robustness, OptionFileTooLargeForAListIsRefusedBeforeItIsRead) {
+    TempFile input("see 10.0.0.1\n");
+    TempFile huge("", "huge.txt");
+    ASSERT_EQ(::truncate(huge.path().c_str(), off_t{300} << 20), 0);
+    for (const char* option : {"--allow", "--domain-ignore", "--custom-regex"}) {
+        const auto r = run_iocscan({option, huge.path(), input.path()});
+        EXPECT_EQ(r.exit_code, 2) << option;
+        EXPECT_EQ(r.out, "") << option;
+        EXPECT_TRUE(contains(r.err, "iocscan: " + huge.path() + ": larger than 256 MiB")) << option << ": " << r.err;
+    }
+}
+
+TEST(Robustness, EndlessOptionFileIsRefusedAtTheLimit) {
+    TempFile input("see 10.0.0.1\n");
+    // Without the limit the list fills the memory: make that fail fast.
+    const std::string limit = kSanitized ? "" : "ulimit -v 1000000; ";
+    const std::string script = limit + "\"$0\" --allow /dev/zero \"$1\" 2>&1; echo \"status=$?\"";
+    EXPECT_EQ(shell_output("bash -c '" + script + "' " + iocscan_binary() + " " + input.path()),
+              "iocscan: /dev/zero: larger than 256 MiB, not a list\nstatus=2\n");
+}
+
+TEST(Robustness, EmptyOutputFileNameIsAnErrorNotStandardOutput) {
+    TempFile input("see 10.0.0.1\n");
+    for (const char* option : {"--output", "-o"}) {
+        const auto r = run_iocscan({option, "", input.path()});
+        EXPECT_EQ(r.exit_code, 2) << option;
+        EXPECT_EQ(r.out, "") << option;
+        EXPECT_EQ(r.err, "iocscan: " + std::string(option) + ": an empty file name\n");
+    }
+}
+
+TEST(Robustness, ListingsThatCannotBeWrittenAreAnError) {
+    for (const char* option : {"--help", "--version", "--list-rules"}) {
+        const std::string script = std::string("\"$0\" ") + option + " 2>&1 > /dev/full; echo \"status=$?\"";
+        EXPECT_EQ(shell_output("bash -c '" + script + "' " + iocscan_binary()),
+                  "iocscan: standard output: No space left on device\nstatus=2\n")
+            << option;
+        // A reader that stops early is no error.
+        const std::string closed = std::string("\"$0\" ") + option + " | head -c 1; echo \" status=${PIPESTATUS[0]}\"";
+        const std::string out = shell_output("bash -c '" + closed + "' " + iocscan_binary());
+        EXPECT_EQ(out.substr(1), " status=0\n") << option;
+    }
+}
+
+TEST(Robustness, OutOfMemoryIsAMessageAndStatusTwoNotAnAbort) {
+    // A sanitizer's runtime needs terabytes of address space: no ulimit -v.
+    if (kSanitized) GTEST_SKIP() << "ulimit -v and a sanitizer runtime do not mix";
+    std::string text;
+    while (text.size() < (2u << 20)) text += "host 10.0.0.1 http://a.example/x\n";
+    TempFile input(text);
+    // 1024 threads' stacks do not fit in 100 MB: starting them fails.
+    const std::string script = "ulimit -v 100000; \"$0\" --threads 1024 \"$1\" 2>&1 | tail -n 1; "
+                               "echo \"status=${PIPESTATUS[0]}\"";
+    const std::string out = shell_output("bash -c '" + script + "' " + iocscan_binary() + " " + input.path());
+    EXPECT_TRUE(out.starts_with("iocscan: ")) << out;
+    EXPECT_TRUE(out.ends_with("\nstatus=2\n")) << out;
+}
+
+}  // namespace
+}  // namespace iocscan::test
