@@ -183,16 +183,20 @@ private:
         out_.write(crlf ? "\r\n" : "\n");
     }
 
-    /// Defangs each blank-separated word of `text` on its own (its kind
-    /// given, or guessed from its shape) and keeps the blanks: a URL's or an
-    /// address's defang, run over a whole line of several words, dropped
-    /// them ("10.0.0.1 and 10.0.0.2" became "10[.]0[.]0[.]1and10[.]0[.]0[.]2").
+    /// Defangs each blank-separated word of `text` on its own and keeps the
+    /// blanks: a URL's or an address's defang, run over a whole line of
+    /// several words, dropped them ("10.0.0.1 and 10.0.0.2" became
+    /// "10[.]0[.]0[.]1and10[.]0[.]0[.]2"). A word takes the given kind's
+    /// defang only when it is an IOC of that kind: the ipv4 defang keeps
+    /// digit groups alone, so "1.2.3.4:80" would lose its port and "abc:def"
+    /// every byte. Any other word is defanged by its shape.
     void defang_words(std::string_view text) {
         while (!text.empty()) {
             std::size_t end = 0;
             while (end < text.size() && !is_blank(text[end])) ++end;
             const std::string_view word = text.substr(0, end);
-            out_.write(defang(kind_ ? *kind_ : guess_kind(word), word));
+            const bool of_kind = kind_ && check_.is_ioc_of_kind(word, *kind_);
+            out_.write(defang(of_kind ? *kind_ : guess_kind(word), word));
             while (end < text.size() && is_blank(text[end])) ++end;
             out_.write(text.substr(word.size(), end - word.size()));
             text.remove_prefix(end);

@@ -85,6 +85,16 @@ TEST(Robustness, DefangKeepsTheBlanksBetweenWords) {
     EXPECT_EQ(run_iocscan({"defang", "--kind", "ipv4"}, "10.0.0.1 10.0.0.2\n").out, "10[.]0[.]0[.]1 10[.]0[.]0[.]2\n");
 }
 
+TEST(Robustness, DefangOfAKindLosesNoByteOfAWordOfAnotherKind) {
+    // The ipv4 defang keeps digit groups alone: given a word that is no
+    // IPv4 address it dropped bytes ("abc:def" became "").
+    const auto r = run_iocscan({"defang", "--kind", "ipv4"}, "abc:def\n1.2.3.4:80\n1[.]2.3.4\n10.0.0.0/8 x\n");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "abc:def\n1[.]2[.]3[.]4:80\n1[.]2[.]3[.]4\n10[.]0[.]0[.]0/8 x\n");
+    EXPECT_EQ(run_iocscan({"defang", "--kind", "email"}, "ops(at)evil.example 1.2.3.4\n").out,
+              "ops[@]evil[.]example 1[.]2[.]3[.]4\n");
+}
+
 TEST(Robustness, OptionFileTooLargeForAListIsRefusedBeforeItIsRead) {
     TempFile input("see 10.0.0.1\n");
     TempFile huge("", "huge.txt");
