@@ -27,6 +27,9 @@ public:
         const char* dot = defang ? dots[1 + pick(3)] : ".";
         return octet() + dot + octet() + dot + octet() + dot + octet();
     }
+    /// A documentation-prefix IPv6 address, "2001:db8:G:G::G", each G a
+    /// random 16-bit group in lower-case hex without leading zeros.
+    std::string ipv6() { return "2001:db8:" + group16() + ":" + group16() + "::" + group16(); }
     std::string hex(unsigned digits) {
         static const char kHex[] = "0123456789abcdef";
         std::string s;
@@ -63,6 +66,15 @@ public:
     }
 
 private:
+    std::string group16() {
+        static const char kHex[] = "0123456789abcdef";
+        std::string s;
+        for (unsigned value = pick(0x10000); s.empty() || value != 0; value >>= 4) {
+            s.insert(s.begin(), kHex[value & 15]);
+        }
+        return s;
+    }
+
     std::mt19937_64 rng_;
 };
 

@@ -14,8 +14,11 @@ class Styled {
 public:
     explicit Styled(Pieces& pieces) : p_(pieces) {}
 
-    /// nginx "combined" lines, and a squid access line in five.
-    void access(std::string& out) {
+    /// nginx "combined" lines, and a squid access line in five; with
+    /// `ipv6_clients`, the same lines with IPv6 addresses (Pieces::ipv6())
+    /// where the client and the squid peer addresses stand.
+    void access(std::string& out, bool ipv6_clients) {
+        const auto address = [&] { return ipv6_clients ? p_.ipv6() : p_.ipv4(false); };
         static const std::array<const char*, 6> kPaths = {
             "/static/js/app.", "/images/banner-", "/api/v2/items?page=", "/wp-login.php?redirect_to=",
             "/assets/fonts/inter-", "/products/view?id="};
@@ -25,12 +28,17 @@ public:
             "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/119.0",
             "curl/7.88.1", "python-requests/2.31.0"};
         if (p_.pick(5) == 0) {
-            out += "1696254" + p_.number(1000000) + "." + p_.number(1000) + "    " + p_.number(3000) + " 10." +
-                   p_.octet() + "." + p_.octet() + "." + p_.octet() + " TCP_MISS/200 " + p_.number(90000) +
-                   " GET " + p_.url(false) + " - HIER_DIRECT/" + p_.ipv4(false) + " text/html\n";
+            // One expression, as the IPv4 lines always were: the order the
+            // pieces draw their numbers in keeps those lines as they were.
+            const auto client = [&] {
+                return ipv6_clients ? p_.ipv6() : "10." + p_.octet() + "." + p_.octet() + "." + p_.octet();
+            };
+            out += "1696254" + p_.number(1000000) + "." + p_.number(1000) + "    " + p_.number(3000) + " " +
+                   client() + " TCP_MISS/200 " + p_.number(90000) + " GET " + p_.url(false) + " - HIER_DIRECT/" +
+                   address() + " text/html\n";
             return;
         }
-        out += p_.ipv4(false) + " - - [02/Oct/2026:13:" + p_.number(60) + ":" + p_.number(60) + " +0000] \"GET " +
+        out += address() + " - - [02/Oct/2026:13:" + p_.number(60) + ":" + p_.number(60) + " +0000] \"GET " +
                one_of(p_, kPaths) + p_.hex(6) + " HTTP/1.1\" " + (p_.pick(8) ? "200 " : "404 ") +
                p_.number(50000) + " \"" + (p_.pick(3) ? "-" : "https://www." + p_.host() + "/") + "\" \"" +
                one_of(p_, kAgents) + "\"\n";
@@ -163,7 +171,8 @@ private:
 void append_styled(CorpusStyle style, Pieces& pieces, std::string& out) {
     Styled styled(pieces);
     switch (style) {
-        case CorpusStyle::access: styled.access(out); break;
+        case CorpusStyle::access: styled.access(out, false); break;
+        case CorpusStyle::access6: styled.access(out, true); break;
         case CorpusStyle::json: styled.json(out); break;
         case CorpusStyle::csv: styled.csv(out); break;
         case CorpusStyle::markdown: styled.markdown(out); break;

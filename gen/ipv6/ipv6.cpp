@@ -77,6 +77,13 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             st.state = -1;
             return LexStatus::waiting;
         }
+        if (const unsigned char* const end = skip::ipv6_whole_token_end(st.cur, st.lim); end != nullptr) {
+            // The token the DFA would take below (the second rule: a run
+            // without colon or zone reports nothing there as well).
+            st.cur = end;
+            if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            continue;
+        }
         
 
 yy0:

@@ -1033,9 +1033,10 @@ inline bool no_stop_ahead(const unsigned char* q, const unsigned char* lim) {
 /// ipv6: whether a token whose first field (the run bytes before its first
 /// colon) is [f, colon) reports nothing for that field alone: it holds a
 /// byte that is neither a hex digit nor "." and is no label "ip6" or "ipv6"
-/// (is_ipv6_label()). emit_ipv6_run() then finds no address: address_start()
-/// gives nullptr at the first colon when that colon is before the address
-/// end. It is whenever the token has two colons or more (the address end
+/// (is_ipv6_label()). emit_ipv6_run() then finds no address: its address
+/// text holds that field before a colon, which no RFC 4291 text does, when
+/// that colon is before the address end. It is whenever the token has two
+/// colons or more (the address end
 /// drops at most the last colon, and the "%" comes after all colons); and a
 /// token with fewer than two colons reports nothing anyway.
 inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned char* colon) {
@@ -1048,7 +1049,7 @@ inline bool ipv6_field_reports_nothing(const unsigned char* f, const unsigned ch
 
 /// ipv6: whether the colons of a run (bit i: a ":" at byte i) may belong to
 /// an address text. emit_ipv6_run() reports nothing from a token whose run
-/// holds no "::" and fewer than six colons (may_hold_address(): every
+/// holds no "::" and fewer than six colons (is_ipv6_text(): every
 /// address holds "::", or seven colons, or six before a dotted quad; a
 /// label or a colon of punctuation only adds colons; zone bytes hold none).
 inline bool ipv6_colons_may_hold_address(unsigned colons) {
@@ -1153,6 +1154,29 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
         if (*end == '%') return p;
         p = end;
     }
+}
+
+/// ipv6: for a stop ":" of ipv6_search_avx2() (32 bytes readable from it)
+/// that is the first colon of the run from `tok`, a token start: the run's
+/// end when the run ends within those 32 bytes before a byte other than "%"
+/// (the run is then a whole token), else nullptr. `reports_nothing` then
+/// says whether the token reports nothing by the rules the byte walk of
+/// to_ipv6_dfa_token() applies: colons that rule out an address
+/// (ipv6_colons_may_hold_address(), fewer than two among them), a first
+/// field that does (ipv6_field_reports_nothing()), or a "::" that ends the
+/// run with no digit before it (ipv6_run_compressed_without_digit()).
+IOCSCAN_AVX2 inline const unsigned char* ipv6_short_run_end32(const unsigned char* tok, const unsigned char* stop,
+                                                               bool& reports_nothing) {
+    const __m256i w = load32(stop);
+    const unsigned ends = ipv6_run_ends32(w);
+    if (ends == 0) return nullptr;
+    const unsigned char* const end = stop + __builtin_ctz(ends);
+    if (*end == '%') return nullptr;
+    const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(veq32(w, ':'))) & ((ends & (0u - ends)) - 1);
+    const bool compressed_without_digit = end == stop + 2 && colons == 3u && std::none_of(tok, stop, is_digit);
+    reports_nothing = !ipv6_colons_may_hold_address(colons) || compressed_without_digit ||
+                      ipv6_field_reports_nothing(tok, stop);
+    return end;
 }
 
 /// ipv6: whether the zone pass below may pay from a stop at `p`: the 32
@@ -1292,39 +1316,36 @@ inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const 
 /// punctuation. Only dots may follow it in the run (they end the sentence).
 inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = 5 + 45 + 1;
 
-/// ipv6: ipv6_far_run_byte() past its first 16 bytes, byte by byte (out of
-/// line: only runs longer than 16 bytes get here).
-[[gnu::noinline]] inline const unsigned char* ipv6_far_run_byte_walk(const unsigned char* tok,
-                                                                      const unsigned char* q,
-                                                                      const unsigned char* lim) {
-    for (; q < lim; ++q) {
-        const unsigned char c = *q;
-        if (!is_ipv6_run_char(c)) return nullptr;
-        if (c != '.' && q - tok >= kIpv6LongestReportingRun) return q;
-    }
-    return nullptr;
-}
-
 /// ipv6: a run byte other than "." at least kIpv6LongestReportingRun bytes
 /// after the run start `tok`, looking from `q` (in the run) up to lim; or
 /// nullptr when the run ends, or "%" or lim comes, before one. A token whose
 /// run holds such a byte reports nothing (emit_ipv6_run(): the address part,
 /// from the run start or after a label up to the "%" or the trailing dots
 /// and colon, is then longer than any address text), whatever its length
-/// and wherever the driver cut it. Reads each byte once per token: the DFA
-/// takes the token when this gives nullptr.
+/// and wherever the driver cut it. Reads each byte once per token, 16 at a
+/// time (an address run takes one or two steps): the DFA takes the token
+/// when this gives nullptr.
 inline const unsigned char* ipv6_far_run_byte(const unsigned char* tok, const unsigned char* q,
                                               const unsigned char* lim) {
 #if defined(__SSE2__)
-    // Most runs (addresses, clock times) end within 16 bytes, before the
-    // bound: one comparison says so.
-    if (lim - q >= 16) {
+    for (; lim - q >= 16; q += 16) {
         const __m128i v = load16(q);
-        const unsigned ends = ~ipv6_run_mask(v) & 0xFFFF;
-        if (ends != 0 && q + __builtin_ctz(ends) <= tok + kIpv6LongestReportingRun) return nullptr;
+        const unsigned run = ipv6_run_mask(v);
+        const unsigned ends = ~run & 0xFFFF;
+        unsigned far = run & ~eq(v, '.');
+        if (ends != 0) far &= (ends & (0u - ends)) - 1;   // only the run's bytes
+        const std::ptrdiff_t near = tok + kIpv6LongestReportingRun - q;   // bytes before the bound
+        if (near > 0) far &= near >= 16 ? 0u : ~((1u << near) - 1);
+        if (far != 0) return q + __builtin_ctz(far);
+        if (ends != 0) return nullptr;
     }
 #endif
-    return ipv6_far_run_byte_walk(tok, q, lim);
+    for (; q < lim; ++q) {
+        const unsigned char c = *q;
+        if (!is_ipv6_run_char(c)) return nullptr;
+        if (c != '.' && q - tok >= kIpv6LongestReportingRun) return q;
+    }
+    return nullptr;
 }
 
 /// ipv6: the end of the run that holds the ":" at `stop`, when its token
@@ -1440,6 +1461,19 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
             continue;
         }
         if (stop >= lim) return p;
+#if defined(IOCSCAN_SKIP_AVX2)
+        // Most stops of the search are the first colon of a short run (an
+        // address): the 32 bytes the search looked at settle its token at
+        // once, without the walk below.
+        if (searched && *stop == ':') {
+            bool reports_nothing = false;
+            if (const unsigned char* const end = ipv6_short_run_end32(p, stop, reports_nothing); end != nullptr) {
+                if (!reports_nothing) return p;
+                p = end;   // the token's end, a token boundary
+                continue;
+            }
+        }
+#endif
         if (*stop == ':' && ipv6_field_reports_nothing(p, stop)) {
             // A first field with a byte that is no hex digit: the token reports
             // nothing. From its end, a token boundary, the search goes on when
@@ -1609,6 +1643,21 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
         p = pass_ipv6_run_rest(far, lim, flags);
         if (flags != 0) return p;
     }
+}
+
+/// ipv6: where to_ipv6_run() stopped, the end of the token
+/// `runchar+ ("%" zonechar+)?` that starts at `p`, when a byte before lim
+/// ends it: the lex function takes that token whole instead of through its
+/// DFA, which reads a byte at a time. nullptr when `p` holds no run byte,
+/// when the token may go on past lim (the DFA waits for the next bytes),
+/// and with the skips off (the DFA alone, for the skip oracle).
+inline const unsigned char* ipv6_whole_token_end(const unsigned char* p, const unsigned char* lim) {
+    if (!skips_on() || p >= lim || !is_ipv6_run_char(*p)) return nullptr;
+    unsigned flags = kIpv6InRun;
+    const unsigned char* const end = ipv6_token_rest(p, lim, flags);
+    if (flags != 0) return nullptr;
+    // A "%" that starts no zone ends the token before it.
+    return end[-1] == '%' ? end - 1 : end;
 }
 
 /// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).

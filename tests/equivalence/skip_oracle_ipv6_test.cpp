@@ -52,6 +52,90 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
     EXPECT_GE(expect_skips_agree(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
 }
 
+// Short runs settled from the AVX2 search's 32 bytes
+// (ipv6_short_run_end32()) and run tokens the lex function takes whole
+// (ipv6_whole_token_end()): first fields of 1-15 bytes and of 16, runs that
+// end within and past the 32 bytes from their first colon, a "::" that
+// ends the run with and without a digit before it, first fields that rule
+// the token out or are a label, zones (and "%"s that open none) after the
+// run, embedded IPv4 addresses, brackets and ports, lookalikes, runs far
+// longer than any address; every offset of a 32-byte block and the main
+// oracle's chunk sizes, so that the tokens also straddle the chunk edges.
+TEST(SkipOracleIpv6, ShortRunsAndWholeTokensAtEveryOffset) {
+    const std::string text = at_every_offset(
+        {"2001:db8:79d6:42c6::5eb6", "fe80::1", "a::", "ab::", "ab::1", "1a::", "g::", "g::1", "abc::def",
+         "abcdefabcdefabc:1::1", "abcdefabcdefabcd:1::1", "abcdefabcdefabcd:1::1%eth0", "1:2::" + std::string(40, 'a'),
+         "1::" + std::string(27, 'a') + "1", "1::" + std::string(28, 'a') + "1", "fe80::1%eth0", "fe80::1%",
+         "fe80::1%%", "fe80::1%-", "fe80::1%eth0.", "::ffff:1.2.3.4", "::ffff:1.2.3.4.", "[2001:db8::7]:8080",
+         "ip6:2001:db8::/32", "IPv6:fe80::1%zz", "ip6:26::", "ab:cd:ef:01:23:45:67:89", "12:34::56:78",
+         "2015-05-26::", "13:46:12", "[02/Oct/2026:13:46:12", "fe80::1:", "fe80::1::", "x.y:1::2",
+         "1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1"},
+        {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
+    EXPECT_GE(expect_skips_agree(text, "ipv6 short runs", options_for({Type::ipv6}, true)), 400u);
+}
+
+/// Where `find` (a skip helper taking the run start and lim) puts its
+/// answer in `text`: an offset, or -1 for nullptr.
+template <typename Find>
+std::ptrdiff_t offset_in(const std::string& text, Find find) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const unsigned char* const at = find(p, p + text.size());
+    return at == nullptr ? -1 : at - p;
+}
+
+// The token the lex function takes whole must end before lim: one that
+// reaches it (the run, the "%", the zone) may go on in the next bytes. A
+// "%" that opens no zone is no part of it.
+TEST(SkipOracleIpv6, WholeTokenEndsBeforeLimOnly) {
+    const auto end_of = [](const std::string& text) { return offset_in(text, detail::skip::ipv6_whole_token_end); };
+    EXPECT_EQ(end_of("fe80::1 x"), 7);
+    EXPECT_EQ(end_of("2001:db8:79d6:42c6::5eb6 - -"), 24);
+    EXPECT_EQ(end_of("fe80::1%eth0 x"), 12);
+    EXPECT_EQ(end_of("fe80::1%eth0-1.a%b"), 16);
+    EXPECT_EQ(end_of("fe80::1%%x"), 7);
+    EXPECT_EQ(end_of("fe80::1% x"), 7);
+    EXPECT_EQ(end_of("fe80::1"), -1);
+    EXPECT_EQ(end_of("2001:db8:79d6:42c6::5eb6"), -1);
+    EXPECT_EQ(end_of("fe80::1%"), -1);
+    EXPECT_EQ(end_of("fe80::1%eth0"), -1);
+    EXPECT_EQ(end_of(" fe80::1 "), -1);
+    EXPECT_EQ(end_of("%1 "), -1);
+}
+
+// ipv6_far_run_byte() against a byte-by-byte reference: the first run byte
+// other than "." at 51 bytes or more from the run start, before the run
+// ends; runs of 1-99 bytes ending in 0-3 dots, then a byte that ends the
+// run ("%" among them) or lim.
+TEST(SkipOracleIpv6, FarRunByteMatchesAByteWalk) {
+    const auto reference = [](const std::string& text) -> std::ptrdiff_t {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (!detail::skip::is_ipv6_run_char(static_cast<unsigned char>(text[i]))) return -1;
+            if (text[i] != '.' && i >= static_cast<std::size_t>(detail::skip::kIpv6LongestReportingRun)) {
+                return static_cast<std::ptrdiff_t>(i);
+            }
+        }
+        return -1;
+    };
+    const auto far_of = [](const std::string& text) {
+        return offset_in(text, [](const unsigned char* p, const unsigned char* lim) {
+            return detail::skip::ipv6_far_run_byte(p, p, lim);
+        });
+    };
+    int far = 0;
+    for (std::size_t length = 1; length < 100; ++length) {
+        for (std::size_t dots = 0; dots < 4; ++dots) {
+            for (const std::string& end : std::vector<std::string>{"", " ", "%1", "-", "\n" + std::string(40, 'a')}) {
+                std::string text;
+                for (std::size_t i = 0; i < length; ++i) text += "1:a"[i % 3];
+                text += std::string(dots, '.') + end;
+                ASSERT_EQ(far_of(text), reference(text)) << text;
+                far += reference(text) >= 0;
+            }
+        }
+    }
+    EXPECT_GT(far, 100);
+}
+
 // The zone pass (ipv6_zone_pass_avx2()): chains of "%" long enough for its
 // 32-byte steps, ended by a run that reports or not depending on which "%"
 // opened a zone (chains of both parities: "7%8::1" holds "::1" after the

@@ -178,6 +178,39 @@ TEST(Ipv6, ZoneIsPartOfTheValue) {
     EXPECT_EQ(ipv6s("100% fe80::1% sure"), V{"fe80::1"});
 }
 
+// The checks after the text is valid (ipv6_text_shape() finds what they
+// need in one walk): a compressed text needs a decimal digit in some group
+// (hex letters of either case are none); four or more groups of exactly
+// two bytes are a fingerprint, but an embedded IPv4 address is no pair; a
+// "::" after a "-" and one group is a date's tail. Every piece size, so
+// that the runs straddle the chunk edges.
+TEST(Ipv6, DigitPairAndDateRulesOnValidTexts) {
+    const std::string text =
+        "abc::def ABC::DEF abc::de0 a0::b 12:34::56:78 12:34::56 12:34::56:789 12:34:56:78::1.2.3.4 "
+        "ab:cd:ef:01:23:45:67:89 ab:cd:ef:01:23:45:67:8 2015-05-26:: 2015-05-26::1 x 26:: -1:: "
+        "ip6:ab:cd::ef:01 ip6:26::\n";
+    const V expected{"abc::de0",    "a0::b", "12:34::56", "12:34::56:789", "12:34:56:78::1.2.3.4", "ab:cd:ef:01:23:45:67:8",
+                     "26::1",       "26::",  "26::"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
+// Where the address ends: the zone after the run's last colon (a "%" with
+// no zone byte after it, or one emptied by the sentence's dots, is left
+// out; a second "%" ends the token), a colon of punctuation only without a
+// zone, brackets and a port, an embedded IPv4 address with dots after it.
+TEST(Ipv6, ZonesTrailingColonsAndDotsAtEveryPieceSize) {
+    const std::string text =
+        "fe80::1%eth0.. fe80::1%. fe80::1:%eth0 fe80::1%-a fe80::1%% fe80::1%eth0%1 ::1%1%2 "
+        "ip6:fe80::1%eth0 IPv6:::ffff:1.2.3.4 ipv6:1:2:3:4:5:6:7:8: [2001:db8::7]:8080 [fe80::1%eth0]:22 "
+        "fe80::1:. fe80::1:: ::ffff:1.2.3.4. ::ffff:01.2.3.4\n";
+    const V expected{"fe80::1%eth0", "fe80::1",     "fe80::1%-a",   "fe80::1",        "fe80::1%eth0",
+                     "::1%1",        "fe80::1%eth0", "1:2:3:4:5:6:7:8", "2001:db8::7", "fe80::1%eth0",
+                     "fe80::1",      "::ffff:1.2.3.4", "::ffff:01.2.3.4"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
 TEST(Ipv6, GluedToAWordIsNoAddress) {
     EXPECT_EQ(ipv6s("x2001:db8::1 2001:db8::1_ abc12345::1"), V{});
 }

@@ -5,10 +5,18 @@
 #include "families/rule_ids.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace iocscan::detail {
 namespace {
 
+/// is_hex() of each byte, looked up: the address texts' groups are read a
+/// byte at a time.
+constexpr auto kHexBytes = [] {
+    std::array<bool, 256> hex{};
+    for (unsigned c = 0; c < 256; ++c) hex[c] = is_hex(c);
+    return hex;
+}();
 
 /// Four decimal octets 0-255 of 1-3 digits, separated by single dots.
 bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
@@ -28,130 +36,116 @@ bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
     return p == end;
 }
 
-/// Where the address part of a run starts: at its first byte, or after an
-/// "ip6:" or "IPv6:" label (is_ipv6_label(): SPF records, mail headers) that
-/// a byte other than ":" follows. nullptr when a field before the last colon
-/// holds a character that is no hex digit: such a run ("std::",
-/// "host:fe80::1", "x2001:db8::1", "xip6:2001:db8::1") is no address, and
-/// none of its tails is reported either.
+/// Where the address text of a run ending at `end` starts: at its first
+/// byte, or after an "ip6:" or "IPv6:" label (is_ipv6_label(): SPF records,
+/// mail headers) that a byte other than ":" follows. A run whose fields
+/// before its last colon hold a byte that is no hex digit ("std::",
+/// "host:fe80::1", "xip6:2001:db8::1") is then no address text, and none
+/// of its tails is reported either.
 const unsigned char* address_start(const unsigned char* begin, const unsigned char* end) {
-    const unsigned char* start = begin;
-    if ((*begin | 0x20) == 'i') {   // most runs: no label, and no look for its colon
-        const unsigned char* const colon = std::find(begin, std::min(end, begin + 5), static_cast<unsigned char>(':'));
-        if (end - colon > 1 && colon[1] != ':' && is_ipv6_label(begin, colon)) start = colon + 1;
-    }
-    bool plain_field = true;
-    for (const unsigned char* p = start; p < end; ++p) {
-        if (*p == ':') {
-            if (!plain_field) return nullptr;
-            plain_field = true;
-        } else {
-            // Dots are checked later, as an embedded IPv4 address.
-            plain_field = plain_field && (is_hex(*p) || *p == '.');
-        }
-    }
-    return start;
+    if ((*begin | 0x20) != 'i') return begin;   // most runs: no label, and no look for its colon
+    const unsigned char* const colon = std::find(begin, std::min(end, begin + 5), static_cast<unsigned char>(':'));
+    if (end - colon > 1 && colon[1] != ':' && is_ipv6_label(begin, colon)) return colon + 1;
+    return begin;
 }
 
-bool has_digit(const unsigned char* p, const unsigned char* end) {
-    return std::any_of(p, end, is_digit);
-}
+/// What one walk over a candidate address text finds: whether it is one
+/// RFC 4291 text, and what the checks on a valid text need (so that none
+/// of them walks the text again).
+struct Ipv6TextShape {
+    bool valid = false;
+    bool compressed = false;   ///< holds "::"
+    bool digit = false;        ///< holds a decimal digit
+    bool all_pairs = true;     ///< every field has exactly two bytes
+    int fields = 0;            ///< fields between colons (an embedded IPv4 address is one)
+};
 
-}  // namespace
-
-bool is_ipv6_text(const unsigned char* p, const unsigned char* end) {
-    if (p == end) return false;
+/// The shape of [p, end): eight groups of 1-4 hex digits, or fewer with one
+/// "::", the last two groups optionally written as a dotted IPv4 address.
+Ipv6TextShape ipv6_text_shape(const unsigned char* p, const unsigned char* end) {
+    Ipv6TextShape shape;
+    if (p == end) return shape;
     int groups = 0;
-    bool compressed = false;
     if (*p == ':') {
-        if (end - p < 2 || p[1] != ':') return false;
-        compressed = true;
+        if (end - p < 2 || p[1] != ':') return shape;
+        shape.compressed = true;
         p += 2;
     }
     while (p < end) {
         const unsigned char* q = p;
-        while (q < end && is_hex(*q)) ++q;
+        unsigned shared = 0xFF;   // the bits every byte of the group has
+        for (; q < end && kHexBytes[*q]; ++q) shared &= *q;
+        ++shape.fields;
         if (q < end && *q == '.') {
             // An embedded IPv4 address is the last two groups.
-            if (!is_dotted_quad(p, end)) return false;
+            if (!is_dotted_quad(p, end)) return shape;
             groups += 2;
+            shape.digit = true;
+            shape.all_pairs = false;
             break;
         }
         const auto digits = q - p;
-        if (digits == 0 || digits > 4) return false;
+        if (digits == 0 || digits > 4) return shape;
         ++groups;
+        // Hex letters have the bit 0x40, decimal digits have not.
+        shape.digit = shape.digit || (shared & 0x40) == 0;
+        shape.all_pairs = shape.all_pairs && digits == 2;
         p = q;
         if (p == end) break;
-        if (*p != ':') return false;
+        if (*p != ':') return shape;
         ++p;
         if (p < end && *p == ':') {
-            if (compressed) return false;   // a second "::"
-            compressed = true;
+            if (shape.compressed) return shape;   // a second "::"
+            shape.compressed = true;
             ++p;
         } else if (p == end) {
-            return false;   // a trailing single colon
+            return shape;   // a trailing single colon
         }
     }
-    return compressed ? groups <= 7 : groups == 8;
+    shape.valid = shape.compressed ? groups <= 7 : groups == 8;
+    return shape;
 }
 
-namespace {
-
-/// False for most runs at once (times like "12:34:56", "host:port"): an
-/// address holds "::", or else eight groups, i.e. six colons or more (seven,
-/// or six before an embedded IPv4 address). A label or a colon of
-/// punctuation in the run only adds colons, so this never rejects an address.
-bool may_hold_address(const unsigned char* begin, const unsigned char* end) {
-    int colons = 0;
-    for (const unsigned char* p = begin; p < end; ++p) {
-        if (*p != ':') continue;
-        if (p + 1 < end && p[1] == ':') return true;
-        ++colons;
-    }
-    return colons >= 6;
-}
-
-/// Texts that are valid RFC 4291 forms but in running text are something
-/// else: four or more groups of exactly two hex digits (a certificate or key
-/// fingerprint, "AB:CD:EF:01:23:45:67:89"); and, after a "-", one group and a
-/// final "::" (the "26::" of the date "2015-05-26::").
-bool is_lookalike(const unsigned char* p, const unsigned char* end, unsigned char before) {
-    int groups = 0;
-    bool all_pairs = true;
-    const unsigned char* field = p;
-    for (const unsigned char* q = p; q <= end; ++q) {
-        if (q < end && *q != ':') continue;
-        if (q > field) {
-            ++groups;
-            all_pairs = all_pairs && q - field == 2;
-        }
-        field = q + 1;
-    }
-    const bool date_tail = before == '-' && groups == 1 && end - p >= 3 && end[-1] == ':' && end[-2] == ':';
-    return date_tail || (groups >= 4 && all_pairs);
+/// Whether a valid text [p, end) of that shape is reported: a compressed
+/// text without any decimal digit ("::", "dead::beef", "add::bad") is far
+/// more often an identifier or a scope than an address; and some valid
+/// forms are something else in running text: four or more groups of
+/// exactly two hex digits (a certificate or key fingerprint,
+/// "AB:CD:EF:01:23:45:67:89"), and, after a "-", one group and a final "::"
+/// (the "26::" of the date "2015-05-26::").
+bool is_reported_text(const Ipv6TextShape& shape, const unsigned char* p, const unsigned char* end,
+                      unsigned char before) {
+    if (!shape.valid || (shape.compressed && !shape.digit)) return false;
+    const bool date_tail = before == '-' && shape.fields == 1 && end - p >= 3 && end[-1] == ':' && end[-2] == ':';
+    return !date_tail && !(shape.fields >= 4 && shape.all_pairs);
 }
 
 }  // namespace
 
+bool is_ipv6_text(const unsigned char* p, const unsigned char* end) { return ipv6_text_shape(p, end).valid; }
+
 void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
                    unsigned char before2, unsigned char before1) {
-    if (!may_hold_address(begin, end)) return;
     if ((before2 == ':' && before1 == ']') || *end == '[') return;   // "...[:]db8::1", "2001::db8[:]1"
     // Dots after the address end the sentence, not the address.
     while (end > begin && end[-1] == '.') --end;
-    const unsigned char* percent = std::find(begin, end, static_cast<unsigned char>('%'));
+    // The zone comes after the run's last colon (zone bytes hold none, run
+    // bytes no "%"): a look back over the last field finds its "%".
+    const unsigned char* percent = end;
+    for (const unsigned char* q = end; q > begin && q[-1] != ':'; --q) {
+        if (q[-1] == '%') {
+            percent = q - 1;
+            break;
+        }
+    }
     const unsigned char* address_end = percent;
     // "fe80::1: link up": one colon after the address is punctuation.
     if (percent == end && end - begin >= 2 && end[-1] == ':' && end[-2] != ':') --address_end;
     if (percent == end || percent + 1 == end) end = address_end;   // no zone, or an empty one
 
-    const unsigned char* start = address_start(begin, address_end);
-    if (start == nullptr || !is_ipv6_text(start, address_end)) return;
-    // A compressed text without any decimal digit ("::", "dead::beef",
-    // "add::bad") is far more often an identifier or a scope than an address.
-    const bool compressed = std::search_n(start, address_end, 2, ':') != address_end;
-    if (compressed && !has_digit(start, address_end)) return;
-    if (is_lookalike(start, address_end, start == begin ? before1 : 0)) return;
+    const unsigned char* const start = address_start(begin, address_end);
+    const Ipv6TextShape shape = ipv6_text_shape(start, address_end);
+    if (!is_reported_text(shape, start, address_end, start == begin ? before1 : 0)) return;
     sink.add(Type::ipv6, kRuleIpv6, start, end);
 }
 
@@ -185,10 +179,7 @@ void emit_defanged_ipv6_run(CandidateSink& sink, const unsigned char* begin, con
     const auto* plain_end = p + plain.size();
     // The rules of a plain run: a valid text, with a digit when compressed,
     // that is no lookalike.
-    if (!is_ipv6_text(p, plain_end)) return;
-    const bool compressed = plain.find("::") != std::string::npos;
-    if (compressed && !has_digit(p, plain_end)) return;
-    if (is_lookalike(p, plain_end, 0)) return;
+    if (!is_reported_text(ipv6_text_shape(p, plain_end), p, plain_end, 0)) return;
     sink.add(Type::ipv6, kRuleIpv6Defanged, begin, end);
 }
 
