@@ -31,6 +31,20 @@ void report_run(const LexState& st, CandidateSink& sink, const TokenPrefix& pref
     if (st.token_fits()) emit_dotted_run(sink, st.tok, end, version);
 }
 
+/// The same for a token [st.tok, st.cur) the skip found to be four digit
+/// groups joined by plain dots (to_ipv4_run()'s `quad_end`, with
+/// kPlainRunReach bytes readable from st.tok), judged by byte masks: most
+/// tokens are, and emit_dotted_run() walked each byte twice.
+void report_plain_quad(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+#if defined(__SSE2__)
+    if (!skip::plain_quad_is_address(skip::load16(st.tok), static_cast<int>(st.cur - st.tok))) return;
+    const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+    if (st.token_fits()) emit_address(sink, st.tok, st.cur, version);
+#else
+    report_run(st, sink, prefix, st.cur);
+#endif
+}
+
 LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     // st.skip_state set: the skip parked at lim with a digit of a long run
@@ -64,10 +78,10 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             st.cur = skip::to_ipv4_run(st.cur, st.lim, st.blocks, quad_end);
             if (quad_end != nullptr) {
                 // A plain run of four groups that ends at a token boundary:
-                // the token the DFA would take, judged by its action below.
+                // the token the DFA would take, judged without it.
                 st.start_token();
                 st.cur = quad_end;
-                report_run(st, sink, prefix, st.cur);
+                report_plain_quad(st, sink, prefix);
                 continue;
             }
         }

@@ -263,6 +263,25 @@ inline bool ipv4_group_may_go_on(unsigned char c, unsigned char n) {
 /// ipv4: bytes to_ipv4_run() may read from a group start to pass its run.
 inline constexpr std::ptrdiff_t kPlainRunReach = 34;
 
+/// ipv4: whether the first `len` bytes of `v`, a plain run of four digit
+/// groups (digits and three dots, each between two digits: a `quad_end`
+/// token of to_ipv4_run()), are four octets: the mask form of
+/// is_four_octets() (families/ipv4/ipv4_run.cpp), which the DFA's tokens go
+/// through. No group of four digits or more, no group of three over "255".
+inline bool plain_quad_is_address(__m128i v, int len) {
+    if (len > 15) return false;   // longer than "255.255.255.255"
+    const unsigned digits = digit_mask(v) & ((1u << len) - 1);
+    if ((digits & (digits >> 1) & (digits >> 2) & (digits >> 3)) != 0) return false;
+    // The first digit of each group of three.
+    const unsigned three = digits & ~(digits << 1) & (digits >> 1) & (digits >> 2);
+    const auto above = [v](char c) {
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(c))));
+    };
+    const unsigned gt5 = above('5');
+    const unsigned over_255 = above('2') | (eq(v, '2') & ((gt5 >> 1) | ((eq(v, '5') >> 1) & (gt5 >> 2))));
+    return (three & over_255) == 0;
+}
+
 /// ipv4: `q` is the first digit of a group that may go on (a token start).
 /// When its run is digit groups joined by plain "." (each before a digit)
 /// that ends within 32 bytes before two bytes that cannot go on, that run
@@ -271,7 +290,8 @@ inline constexpr std::ptrdiff_t kPlainRunReach = 34;
 /// version "v1.2.12", a date "2024.01.05", "HTTP/1.1" do not have them).
 /// Returns the run's end for such a token, else nullptr: the DFA takes it,
 /// unless it is such a token of four groups, whose end goes to `quad_end`
-/// (the lex function judges it without the DFA). Reads q[0, kPlainRunReach).
+/// (the lex function judges it with plain_quad_is_address(), without the
+/// DFA). Reads q[0, kPlainRunReach).
 inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const unsigned char*& quad_end) {
     // Bit i: byte i is in the run (a digit, or a "." before a digit).
     const auto in_run16 = [](const unsigned char* at, unsigned& dots) {

@@ -7,6 +7,8 @@
 // AVX2 and the SSE2 paths, with and without the shared block classification.
 // The e-mail skip's sharper cheap test (" at " and " dot ") likewise, and
 // its pass over runs of dot separators.
+#include "core/candidate_sink.hpp"
+#include "families/ipv4/ipv4_run.hpp"
 #include "simd/skip_scan.hpp"
 #include "support/scan_helpers.hpp"
 #include "support/skip_oracle.hpp"
@@ -87,10 +89,12 @@ TEST(SkipOracleDotted, RunsAtEveryOffset) {
 // DFA, glued to each prefix, at every offset of a 32-byte block.
 TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
     const std::string quads[] = {
-        "1.2.3.4",   "255.255.255.255", "256.1.1.1",  "1.2.3.256",  "1.2.3.2555", "0001.2.3.4",
-        "10.0.0.01", "999.9.9.9",       "1.22.333.4", "12345678901234567890.1.1.1",
+        "1.2.3.4",    "255.255.255.255", "256.1.1.1",   "1.2.3.256",   "1.2.3.2555",  "0001.2.3.4",
+        "10.0.0.01",  "999.9.9.9",       "1.22.333.4",  "12345678901234567890.1.1.1", "119.0.0.0",
+        "001.02.0.3", "249.250.251.252", "2.55.255.25", "255.255.255.260", "1.300.2.3", "199.200.205.254",
+        "1.2.3.4567", "100.100.100.1000",
     };
-    const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-"};
+    const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/"};
     const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
                                   "[.]5", "\\.", "-", "a", ":80"};
     std::size_t found = 0;
@@ -107,6 +111,48 @@ TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
         found += expect_skips_agree(text, label + ", with email", ipv4_with_email(), {1, 33, 0});
     }
     EXPECT_GT(found, 10000u);
+}
+
+/// Whether emit_dotted_run(), the DFA's action, reports `run` as an address.
+bool dotted_run_reports(const std::string& run) {
+    std::vector<detail::Candidate> out;
+    std::uint64_t dropped = 0;
+    detail::CandidateSink sink(TypeSet::all(), out, dropped);
+    const auto* p = reinterpret_cast<const unsigned char*>(run.data());
+    sink.set_origin(p, 0);
+    detail::emit_dotted_run(sink, p, p + run.size(), false);
+    return !out.empty();
+}
+
+// The lex function judges a plain run of four groups by byte masks
+// (skip::plain_quad_is_address()) instead of emit_dotted_run(): every group
+// of one to four digits, leading zeros included, in each of the four places.
+TEST(SkipOracleDotted, PlainQuadMasksJudgeAsTheDfaAction) {
+    std::vector<std::string> groups;
+    for (int digits = 1; digits <= 4; ++digits) {
+        int count = 1;
+        for (int d = 0; d < digits; ++d) count *= 10;
+        for (int value = 0; value < count; ++value) {
+            std::string group = std::to_string(value);
+            groups.push_back(std::string(static_cast<std::size_t>(digits) - group.size(), '0') + group);
+        }
+    }
+    std::size_t addresses = 0;
+    for (int place = 0; place < 4; ++place) {
+        for (const char* other : {"1", "255", "10"}) {
+            for (const std::string& group : groups) {
+                std::string run;
+                for (int g = 0; g < 4; ++g) run += (g > 0 ? "." : "") + (g == place ? group : std::string(other));
+                std::string buffer = run + std::string(40, ' ');
+                const bool judged = detail::skip::plain_quad_is_address(
+                    detail::skip::load16(reinterpret_cast<const unsigned char*>(buffer.data())),
+                    static_cast<int>(run.size()));
+                ASSERT_EQ(judged, dotted_run_reports(run)) << "\"" << run << "\"";
+                addresses += judged ? 1 : 0;
+            }
+        }
+    }
+    EXPECT_EQ(addresses, 4u * 3u * (10u + 100u + 256u));   // "0"-"9", "00"-"99", "000"-"255"
 }
 
 /// Random text of digit groups joined by plain and defanged dots, with the

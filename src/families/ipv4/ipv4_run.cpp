@@ -12,6 +12,7 @@ bool is_letter_or_underscore(unsigned char c) { return ((c | 0x20) >= 'a' && (c 
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.
 /// Everything between groups is separator text the grammar already checked.
+/// (skip::plain_quad_is_address() is the same test on plain runs.)
 bool is_four_octets(const unsigned char* p, const unsigned char* end) {
     int groups = 0;
     while (p < end) {
@@ -55,6 +56,10 @@ void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsi
         return;
     }
     sink.add(Type::ipv4, kRuleIpv4, begin, slash);
+}
+
+void emit_address(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version) {
+    if (!version) sink.add(Type::ipv4, kRuleIpv4, begin, end);
 }
 
 }  // namespace iocscan::detail

@@ -15,4 +15,8 @@ bool is_version_prefix(unsigned char before2, unsigned char before1);
 /// (a version number: `version`).
 void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version);
 
+/// [begin, end) is four octets joined by plain dots, already judged so
+/// (skip::plain_quad_is_address()): queues it as an ipv4 unless `version`.
+void emit_address(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version);
+
 }  // namespace iocscan::detail
