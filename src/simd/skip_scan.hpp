@@ -2201,8 +2201,14 @@ struct EmailBlockMasks {
         ~(address | dot | space | at | open | close | static_cast<unsigned>(_mm_movemask_epi8(at_or_nul))) & 0xFFFF;
     const unsigned dot_end = dot & ~(address_p & address_n) & ~((open_p | space_p) & (close_n | space_n));
     const unsigned open_end = open & ~static_cast<unsigned>(_mm_movemask_epi8(opens_sep));
-    // A closing bracket after no mark or space, or before no word or space.
-    const unsigned close_end = close & ((~(dot << 1 | at_p | t_p | space_p) & ~1u) | (~(address_n | space_n) & 0x7FFF));
+    // A closing bracket is in a separator only after a mark (".", "@", the
+    // "t" of "at"/"dot"), maybe spaced, and before a word, maybe spaced: "] ]"
+    // and "] [" end runs ("a[.] ]" had none, and the pending run was walked
+    // token by token). Neighbours off the block count as fitting.
+    const unsigned mark_p = dot << 1 | at_p | t_p;
+    const unsigned after_mark = mark_p | (space_p & (mark_p << 1 | 2u)) | 1u;
+    const unsigned before_word = address_n | (space_n & (address_n >> 1 | 0x4000u)) | 0x8000u;
+    const unsigned close_end = close & ~(after_mark & before_word);
     const unsigned space_end = space & (~(address_p | open_p | at_p | address_n | close_n | at >> 1) |
                                         (address_p & ~t_p & address_n & ~spaced_word));
     m.ends = other | open_end | close_end | ((dot_end | space_end) & 0x7FFE);

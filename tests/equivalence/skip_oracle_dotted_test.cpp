@@ -282,10 +282,12 @@ TEST(SkipOracleDotted, EmailDotRunsEndedAtEveryOffset) {
         "a[.]a\\.", "a(.)a\\.", "a[dot]a\\.", "a{.}a,",  "ab[.]cd[.]ef\\.", "a[.]a;a",  "a[.]a\n", "a[.]a ",
         "a[.] [.] ", "a[.][.]",   "a[.] ]",      "a[.]a.",  "x (dot) y ",        "a [.] b ", "a[ . ]b..", "a.[.]b",
         "a[.]b at c", "a[.]b [at", "a]b[.]c ",   "a[.]",    "t [.] a ",          "a[.]@ ",   "a(dot) .b",
+        "a[. ] ]",    "a[dot ] [", "a[ at ]] ",  "a(.) )a", "a{. } ,",
     };
     const std::string tails[] = {"x@example.org ", "[.]x@example.org ", " [.] x (at) example (dot) org ",
                                  ".x@example.org ", "\\x@example.org ", " x at example dot org ", "[at]example.org ",
-                                 " x [@] example[.]org ", "x[.]y{@}example{.}org "};
+                                 " x [@] example[.]org ", "x[.]y{@}example{.}org ", "[. ] x[@ ] example.org ",
+                                 "[dot ] x [ at ] example.org ", "] ] x@example.org "};
     const Options options = options_for({Type::email});
     std::size_t found = 0;
     for (const std::string& unit : units) {
@@ -341,7 +343,9 @@ TEST(SkipOracleDotted, RandomEmailRuns) {
 TEST(SkipOracleDotted, EmailSkipPassesDotRuns) {
     expect_skip_stops({{"a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.a[.]a\\.", "x[.]y@example.org"},
                        {"ab(.)cd, ef{.}gh; x[dot]y\\.", "x[.]y [at] example[.]org"},
-                       {"see www[.]example[.]com, then ", "ops@example.org"}},
+                       {"see www[.]example[.]com, then ", "ops@example.org"},
+                       {"a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]", "x[.]y@example.org"},
+                       {"a[. ] [b[dot ] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]a[.] ]", "x [ at ] example.org"}},
                       [](const unsigned char* p, const unsigned char* lim) { return detail::skip::to_email_at(p, lim); });
 }
 
