@@ -35,15 +35,11 @@ bool strip_wildcard(std::string_view& entry) {
 
 /// The bytes of a domain name, by what they mean to is_domain_name().
 enum class NameByte : unsigned char { other, dot, letter, label };
-constexpr std::array<NameByte, 256> kNameBytes = [] {
-    std::array<NameByte, 256> table{};
-    for (unsigned c = 0; c < 256; ++c) {
-        if (c == '.') table[c] = NameByte::dot;
-        else if (is_alpha(c)) table[c] = NameByte::letter;
-        else if (is_digit(c) || c == '-' || c == '_') table[c] = NameByte::label;
-    }
-    return table;
-}();
+constexpr auto kNameBytes = byte_table<NameByte>([](unsigned c) {
+    if (c == '.') return NameByte::dot;
+    if (is_alpha(c)) return NameByte::letter;
+    return is_digit(c) || c == '-' || c == '_' ? NameByte::label : NameByte::other;
+});
 
 /// Labels of letters, digits, '-' and '_' joined by dots, at least two, the
 /// last with a letter (so "1.2.3" and "T1059.001" are not domains); a

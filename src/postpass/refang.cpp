@@ -69,15 +69,12 @@ bool is_plain_dotted(std::string_view raw) {
 /// Lower-case address characters, "@" and ".": refang_email() lower-cases
 /// and writes each separator as its mark, so it copies a text of these
 /// bytes byte for byte (most addresses are written so).
-constexpr ByteSet kPlainEmailBytes = [] {
-    ByteSet set{std::string_view{}};
-    for (unsigned c = 0; c < 256; ++c) set.has[c] = (is_email_char(c) && !is_upper(c)) || c == '@' || c == '.';
-    return set;
-}();
+constexpr auto kPlainEmailBytes =
+    byte_table<bool>([](unsigned c) { return (is_email_char(c) && !is_upper(c)) || c == '@' || c == '.'; });
 
 bool is_plain_email(std::string_view raw) {
-    for (const char c : raw) {   // one table load per byte
-        if (!kPlainEmailBytes.contains(c)) return false;
+    for (const char c : raw) {
+        if (!kPlainEmailBytes[static_cast<unsigned char>(c)]) return false;
     }
     return true;
 }

@@ -3,6 +3,7 @@
 // call memchr over the set for every byte.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -20,5 +21,15 @@ struct ByteSet {
         return from;
     }
 };
+
+/// `of(c)` for every byte value c, as a table built at compile time: a
+/// scalar loop's one load per byte, derived from the class predicates
+/// (ascii_class.hpp) so that no table restates a class.
+template <class T, class Of>
+constexpr std::array<T, 256> byte_table(Of of) {
+    std::array<T, 256> table{};
+    for (unsigned c = 0; c < 256; ++c) table[c] = of(c);
+    return table;
+}
 
 }  // namespace iocscan::detail

@@ -1,10 +1,10 @@
 #include "families/email/email_run.hpp"
 
 #include "simd/ascii_class.hpp"
+#include "simd/byte_set.hpp"
 #include "families/common/utf8_letter.hpp"
 #include "families/rule_ids.hpp"
 
-#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -43,14 +43,10 @@ bool is_bare_spaced(const EmailPart& separator) {
 /// walk over a word tell both whether it is a host label and whether it is
 /// letters only (a top-level domain).
 enum WordBits : unsigned char { kLabelByte = 1, kLetterByte = 2 };
-constexpr auto kWordBits = [] {
-    std::array<unsigned char, 256> bits{};
-    for (unsigned c = 0; c < 256; ++c) {
-        bits[c] = static_cast<unsigned char>((is_alpha(c) || is_digit(c) || c == '-' ? kLabelByte : 0) |
-                                             (is_alpha(c) ? kLetterByte : 0));
-    }
-    return bits;
-}();
+constexpr auto kWordBits = byte_table<unsigned char>([](unsigned c) {
+    return static_cast<unsigned char>((is_alpha(c) || is_digit(c) || c == '-' ? kLabelByte : 0) |
+                                      (is_alpha(c) ? kLetterByte : 0));
+});
 
 void add_word(Group& group, const EmailPart& word) {
     if (group.words++ == 0) group.begin = word.begin;

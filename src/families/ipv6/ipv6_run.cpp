@@ -2,21 +2,17 @@
 
 #include "families/ipv6/ipv6_label.hpp"
 #include "simd/ascii_class.hpp"
+#include "simd/byte_set.hpp"
 #include "families/rule_ids.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace iocscan::detail {
 namespace {
 
 /// is_hex() of each byte, looked up: the address texts' groups are read a
 /// byte at a time.
-constexpr auto kHexBytes = [] {
-    std::array<bool, 256> hex{};
-    for (unsigned c = 0; c < 256; ++c) hex[c] = is_hex(c);
-    return hex;
-}();
+constexpr auto kHexBytes = byte_table<bool>([](unsigned c) { return is_hex(c); });
 
 /// Four decimal octets 0-255 of 1-3 digits, separated by single dots.
 bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {

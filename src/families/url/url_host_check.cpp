@@ -7,7 +7,6 @@
 #include "families/url/url_parts.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
 
 namespace iocscan::detail {
@@ -21,12 +20,10 @@ constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
 constexpr unsigned kFewestLabelBytes = 3;
 /// What may_name_plausible_host() counts for a byte of the text as written:
 /// 1 for a label byte in either case, kFewestLabelBytes for a colon.
-constexpr std::array<unsigned char, 256> kHostEvidence = [] {
-    std::array<unsigned char, 256> weight{};
-    for (int c = 0; c < 256; ++c) weight[c] = kLabelBytes.contains(ascii_lower(static_cast<char>(c))) ? 1 : 0;
-    weight[':'] = kFewestLabelBytes;
-    return weight;
-}();
+constexpr auto kHostEvidence = byte_table<unsigned char>([](unsigned c) {
+    if (c == ':') return static_cast<unsigned char>(kFewestLabelBytes);
+    return static_cast<unsigned char>(kLabelBytes.contains(ascii_lower(static_cast<char>(c))) ? 1 : 0);
+});
 
 /// Four decimal octets 0-255.
 bool is_ipv4(std::string_view host) {
