@@ -83,6 +83,20 @@ TEST(UrlPrecision, FormatPlaceholdersAreNoUrls) {
     EXPECT_EQ(urls("http://x.example/items/{id}"), V{"http://x.example/items/{id}"});
 }
 
+TEST(UrlPrecision, PatternsWithASchemeAreNoUrls) {
+    // Regexes and wildcards: refang drops the brackets and backslashes, and
+    // the host left holds "+", "*", "|" or "$", which no host name holds.
+    EXPECT_EQ(urls("http://[a-z]+\\.com/(foo|bar)"), V{});
+    EXPECT_EQ(urls("match http://[a-z0-9]+\\.evil\\.com/ or http://\\w+\\.example\\.com/"), V{});
+    EXPECT_EQ(urls("http://www.*[.]example[.]com/ http://a|b[.]example.com/ http://evil\\.example$/"), V{});
+    // Defanged hosts, ports, userinfo and IPv6 literals are host names.
+    EXPECT_EQ(refanged("hxxp://evil[.]com:8080/a http://[2001:db8::1]:8080/x ftp://u:p@files.example/"),
+              (V{"http://evil.com:8080/a", "http://[2001:db8::1]:8080/x", "ftp://u:p@files.example/"}));
+    EXPECT_EQ(refanged("http://evil .example .net /payload"), V{"http://evil.example.net/payload"});
+    // A pattern in the path leaves the URL: its host is a name to block.
+    EXPECT_EQ(urls("http://evil.example/[a-z]+\\.php"), V{"http://evil.example/[a-z]+\\.php"});
+}
+
 TEST(UrlPrecision, BracketedSchemeSeparatorsKeepTheScheme) {
     EXPECT_EQ(refanged("hxxps[://]is[.]gd/x"), V{"https://is.gd/x"});
     EXPECT_EQ(refanged("hxxps:[//]is[.]gd/x"), V{"https://is.gd/x"});

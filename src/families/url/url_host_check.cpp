@@ -25,6 +25,18 @@ constexpr auto kHostEvidence = byte_table<unsigned char>([](unsigned c) {
     return static_cast<unsigned char>(kLabelBytes.contains(ascii_lower(static_cast<char>(c))) ? 1 : 0);
 });
 
+/// The host of a refanged URL: after "://" and any userinfo, up to the
+/// path, port kept; empty when there is no "://".
+std::string_view host_of(std::string_view refanged) {
+    const std::size_t separator = refanged.find("://");
+    if (separator == std::string_view::npos) return {};
+    static constexpr ByteSet kHostEnds{"/?#\\"};
+    std::string_view host = refanged.substr(separator + 3);
+    host = host.substr(0, kHostEnds.find_in(host));
+    if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+    return host;
+}
+
 /// Four decimal octets 0-255.
 bool is_ipv4(std::string_view host) {
     int parts = 0;
@@ -120,6 +132,42 @@ bool is_email_part(std::string_view token, std::size_t length, const UrlParts& p
     return false;
 }
 
+bool has_pattern_host(std::string_view refanged) {
+    // One walk from the separator: how each byte acts on the host.
+    enum : unsigned char { kHostByte, kHostEnd, kUserinfoEnd, kPatternByte };
+    // DNS labels, dots, a port, and the "%" and "~" of the odd encoded name.
+    static constexpr ByteSet kHostBytes{"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:%~"};
+    static constexpr auto kRole = byte_table<unsigned char>([](unsigned c) {
+        if (kHostBytes.contains(static_cast<char>(c))) return static_cast<unsigned char>(kHostByte);
+        if (c == '/' || c == '?' || c == '#' || c == '\\') return static_cast<unsigned char>(kHostEnd);
+        return static_cast<unsigned char>(c == '@' ? kUserinfoEnd : kPatternByte);
+    });
+    // A refanged URL starts with its scheme, whose ":" is the first.
+    const std::size_t colon = refanged.find(':');
+    if (colon == std::string_view::npos || refanged.substr(colon, 3) != "://") return false;
+    const std::string_view rest = refanged.substr(colon + 3);
+    bool pattern = false;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        const unsigned char role = kRole[static_cast<unsigned char>(rest[i])];
+        if (role == kHostByte) continue;
+        if (role == kHostEnd) break;
+        if (role == kUserinfoEnd) {
+            pattern = false;   // what came before was userinfo
+            continue;
+        }
+        // A bracketed IPv6 address (and its port) is a host.
+        if (rest[i] == '[') {
+            const std::size_t literal = ipv6_literal(rest.substr(i));
+            if (literal > 0) {
+                i += literal - 1;
+                continue;
+            }
+        }
+        pattern = true;
+    }
+    return pattern;
+}
+
 bool is_cidr(std::string_view refanged) {
     const std::size_t separator = refanged.find("://");
     if (separator == std::string_view::npos) return false;
@@ -135,14 +183,8 @@ bool is_cidr(std::string_view refanged) {
 }
 
 bool has_plausible_host(std::string_view refanged) {
-    const std::size_t separator = refanged.find("://");
-    if (separator == std::string_view::npos) return false;
-    // The host: after "://" and up to the path.
-    static constexpr ByteSet kHostEnds{"/?#\\"};
-    std::string_view host = refanged.substr(separator + 3);
-    host = host.substr(0, kHostEnds.find_in(host));
+    std::string_view host = host_of(refanged);
     if (host.size() > 2 && host.front() == '[' && ipv6_literal(host) > 0) return true;
-    if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);   // userinfo
     if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
         for (char c : host.substr(colon + 1)) {
             if (!is_digit(c)) return false;

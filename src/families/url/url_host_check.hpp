@@ -44,4 +44,11 @@ bool is_cidr(std::string_view refanged);
 /// fragment that decodes to "http://cnjs" is no URL.
 bool has_plausible_host(std::string_view refanged);
 
+/// For a refanged URL with a scheme (rule generic): whether its host (port
+/// kept, userinfo dropped) holds a byte no host name holds, outside a
+/// bracketed IPv6 address: a regex or wildcard ("http://[a-z]+\\.com/"
+/// refangs to "http://a-z+.com/", "http://\\w+\\.example\\.com/" to
+/// "http://w+.example.com/"). Such a URL is a pattern, not an IOC.
+bool has_pattern_host(std::string_view refanged);
+
 }  // namespace iocscan::detail
