@@ -22,6 +22,31 @@ namespace iocscan::detail {
 
 namespace {
 
+/// Whether the token at `tok` is a piece of a regex: it opens a regex
+/// literal ("$a = /evil\.com/" in YARA, after a blank, "=" or "("), or
+/// follows a quantifier or a closing bracket, directly or after an escaped
+/// dot ("[a-z]+\.evil\.com", "(www\.)?evil\.com", "[0-9]{1,3}\.evil\.org").
+/// Then its "\." is the regex's escaped dot, not a defang.
+[[gnu::always_inline]] inline bool is_regex_piece(const LongTokenPrefix& prefix, const unsigned char* tok) {
+    const unsigned char before = prefix.before(tok, 1);
+    if (before == '/') {
+        const unsigned char opener = prefix.before(tok, 2);
+        if (opener == ' ' || opener == '\t' || opener == '=' || opener == '(') return true;
+    }
+    const bool escaped_dot = before == '.' && prefix.before(tok, 2) == '\\';
+    const unsigned char last = escaped_dot ? prefix.before(tok, 3) : before;
+    return last == '+' || last == '*' || last == '?' || last == '}' || last == ']' || last == ')';
+}
+
+/// Whether the token [st.tok, st.cur) goes to an emit call: it goes on from
+/// no text before it, and is no regex piece unless overlong (the emit call
+/// counts an overlong token as dropped whatever the bytes before it, as the
+/// skip may park a long run from another start than the DFA alone).
+[[gnu::always_inline]] inline bool goes_to_emit(const LongTokenPrefix& prefix, const LexState& st) {
+    if (continues_text_before(prefix, st.tok)) return false;
+    return st.overlong || !st.token_fits(kMaxUrlLength) || !is_regex_piece(prefix, st.tok);
+}
+
 LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
@@ -68,12 +93,12 @@ LexStatus lex_url_backslash_tokens(LexState& st, CandidateSink& sink, const Long
 
             // After the anchor: the URL body (url_common.re), defang dots included.
             surl {
-                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBackslash, prefix);
+                if (goes_to_emit(prefix, st)) emit_url_items(st, sink, kRuleUrlBackslash, prefix);
                 continue;
             }
             // Ended by string escapes (evil\.com\n\"): as in url_bracket.re.
             surl ("\\" [nrt"'])+ {
-                if (!continues_text_before(prefix, st.tok)) emit_url_before_escape(st, sink, kRuleUrlBackslash, prefix);
+                if (goes_to_emit(prefix, st)) emit_url_before_escape(st, sink, kRuleUrlBackslash, prefix);
                 continue;
             }
             // Right after a double quote, "\." is a string or regex escape

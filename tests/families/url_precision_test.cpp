@@ -34,6 +34,23 @@ TEST(UrlPrecision, PathsRegexesAndSignatureListsAreNoUrls) {
               (V{"http://evil.example.net/x", "http://198.51.100.7:8080/a", "http://evil.com"}));
 }
 
+TEST(UrlPrecision, RegexPiecesWithEscapedDotsAreNoUrls) {
+    // YARA strings: after a quantifier or a closing bracket (maybe through
+    // an escaped dot) or opening a regex literal, "\." is the regex's dot.
+    EXPECT_EQ(urls("$re = /https?:\\/\\/[a-z]+\\.evil\\.com/"), V{});
+    EXPECT_EQ(urls("$a = /(www\\.)?evil\\.com/ $b = /[0-9]{1,3}\\.evil\\.org/"), V{});
+    EXPECT_EQ(urls("$r4 = /evil\\.com/ nocase and /bad\\.net/"), V{});
+    EXPECT_EQ(urls("x*evil\\.org [a-z]evil\\.net"), V{});
+    // A defang in prose still counts.
+    EXPECT_EQ(urls("see evil\\.com/x, (evil\\.net) and evil\\.org."),
+              (V{"evil\\.com/x", "evil\\.net", "evil\\.org"}));
+    // Cut before the token at every byte: the bytes before it still count.
+    const std::string text = "$b = /[0-9]{1,3}\\.evil\\.org/ and /bad\\.net/";
+    for (std::size_t piece = 1; piece <= 8; ++piece) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << piece;
+    }
+}
+
 TEST(UrlPrecision, RandomBytesGiveAlmostNoUrls) {
     std::mt19937 rng(15);
     std::string bytes(4u << 20, '\0');
