@@ -4,11 +4,50 @@
 #include "families/rule_ids.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 namespace iocscan::detail {
 namespace {
 
-bool is_letter_or_underscore(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_'; }
+/// How much of the word before "/" follows_squid_hierarchy_code() sees: the
+/// bytes the prefix keeps, less the "/".
+constexpr int kCodeTailLength = LongTokenPrefix::kMaxBack - 1;
+
+/// The Squid hierarchy codes (hier_code.h; Squid 2's hier_strings) that
+/// hold no "_" within their last kCodeTailLength bytes, by those bytes:
+/// NONE and DIRECT (HIER_NONE, HIER_DIRECT as Squid 2 wrote them), CARP,
+/// PINNED, USERHASH and SOURCEHASH (Squid 2.7), SOURCE_FASTEST.
+constexpr std::string_view kCodeTailsWithoutUnderscore[] = {"NONE",    "DIRECT",  "CARP",   "PINNED",
+                                                            "SERHASH", "RCEHASH", "FASTEST"};
+
+}  // namespace
+
+// Judged on the word's last kCodeTailLength bytes (all of it when shorter),
+// the bytes the prefix keeps across chunk edges: upper-case letters and "_",
+// ending in a letter, with a "_" among them (every code with "_": the last
+// part of one is never longer than six letters but in SOURCE_FASTEST) or
+// spelling one of kCodeTailsWithoutUnderscore. No product name of a
+// User-Agent is written so ("OPR/106.0.0.0" has no "_").
+bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run) {
+    char tail[kCodeTailLength];
+    int length = 0;
+    bool underscore = false;
+    for (int back = 2; back <= LongTokenPrefix::kMaxBack; ++back) {
+        const unsigned char c = prefix.before(run, back);
+        if (!is_word(c)) break;   // the word starts after c
+        if (!is_upper(c) && c != '_') return false;
+        underscore = underscore || c == '_';
+        tail[kCodeTailLength - ++length] = static_cast<char>(c);
+    }
+    if (length == 0 || tail[kCodeTailLength - 1] == '_') return false;
+    if (underscore) return true;
+    const std::string_view word(tail + kCodeTailLength - length, static_cast<std::size_t>(length));
+    return std::find(std::begin(kCodeTailsWithoutUnderscore), std::end(kCodeTailsWithoutUnderscore), word) !=
+           std::end(kCodeTailsWithoutUnderscore);
+}
+
+namespace {
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.
 /// Everything between groups is separator text the grammar already checked.
@@ -40,10 +79,6 @@ bool is_prefix_length(const unsigned char* p, const unsigned char* end) {
 }
 
 }  // namespace
-
-bool is_version_prefix(unsigned char before2, unsigned char before1) {
-    return is_letter_or_underscore(before1) || (before1 == '/' && is_letter_or_underscore(before2));
-}
 
 void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version) {
     if (version) return;
