@@ -124,16 +124,16 @@ TEST(Ipv4, SquidAccessLogLines) {
 
 TEST(Ipv4, ProductVersionsStayVersions) {
     // Product names, and words a hierarchy code is not: lower-case letters
-    // or digits among the last seven bytes, a "_" at the end, a name
-    // without "_" that is no bare code.
+    // or digits among the last seven bytes, a "_" or a one-letter part at
+    // the end, a name without "_" that is no bare code.
     EXPECT_EQ(squid_found("Chrome/120.0.0.0 OPR/106.0.0.0 Version/1.2.3.4 abc_1.2.3.4 YaBrowser/23.11.0.0 "
                           "Foo_bar/1.2.3.4 Foo_X/1.2.3.4 X_1/1.2.3.4 A1_B/1.2.3.4 HIER_/1.2.3.4 _/1.2.3.4 "
                           "DIRECTX/1.2.3.4 xDIRECT/1.2.3.4 Direct/1.2.3.4 hier_direct/1.2.3.4 GSA/1.2.3.4 "
-                          "HIER_DIRECTx/1.2.3.4 NONE_/1.2.3.4 9NONE/1.2.3.4 Chrome/1.2.3.4/24",
+                          "HIER_DIRECTx/1.2.3.4 NONE_/1.2.3.4 9NONE/1.2.3.4 Chrome/1.2.3.4/24 B_C/1.2.3.4 X/1.2.3.4",
                           Type::ipv4),
               V{});
     // The window is seven bytes of the word: what lies before it is not read.
-    EXPECT_EQ(squid_found("x9_DIRECT/1.2.3.4 lower_HIT/5.6.7.8 a=B_C/9.9.9.9", Type::ipv4),
+    EXPECT_EQ(squid_found("x9_DIRECT/1.2.3.4 lower_HIT/5.6.7.8 a=B_CD/9.9.9.9", Type::ipv4),
               (V{"1.2.3.4", "9.9.9.9"}));
 }
 

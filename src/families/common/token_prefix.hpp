@@ -17,7 +17,7 @@ namespace iocscan::detail {
 
 /// Keeps sizeof(Saved) bytes: TokenPrefix four (one LexState field),
 /// LongTokenPrefix eight (two fields, for the spaced at-signs of the URL
-/// rules).
+/// rules and the Squid hierarchy codes before an IPv4 address).
 template <typename Saved>
 class BasicTokenPrefix {
 public:

@@ -4,47 +4,61 @@
 #include "families/rule_ids.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
 
 namespace iocscan::detail {
 namespace {
 
-/// How much of the word before "/" follows_squid_hierarchy_code() sees: the
-/// bytes the prefix keeps, less the "/".
+/// How much of the word before "/" follows_squid_hierarchy_code() sees:
+/// the bytes the prefix keeps, less the "/".
 constexpr int kCodeTailLength = LongTokenPrefix::kMaxBack - 1;
+
+/// `tail` (at most kCodeTailLength bytes) as one number, its last byte lowest.
+constexpr std::uint64_t packed(std::string_view tail) {
+    std::uint64_t value = 0;
+    for (const char c : tail) value = value << 8 | static_cast<unsigned char>(c);
+    return value;
+}
 
 /// The Squid hierarchy codes (hier_code.h; Squid 2's hier_strings) that
 /// hold no "_" within their last kCodeTailLength bytes, by those bytes:
 /// NONE and DIRECT (HIER_NONE, HIER_DIRECT as Squid 2 wrote them), CARP,
 /// PINNED, USERHASH and SOURCEHASH (Squid 2.7), SOURCE_FASTEST.
-constexpr std::string_view kCodeTailsWithoutUnderscore[] = {"NONE",    "DIRECT",  "CARP",   "PINNED",
-                                                            "SERHASH", "RCEHASH", "FASTEST"};
+constexpr std::uint64_t kCodeTailsWithoutUnderscore[] = {
+    packed("NONE"), packed("DIRECT"), packed("CARP"), packed("PINNED"),
+    packed("SERHASH"), packed("RCEHASH"), packed("FASTEST"),
+};
 
 }  // namespace
 
 // Judged on the word's last kCodeTailLength bytes (all of it when shorter),
 // the bytes the prefix keeps across chunk edges: upper-case letters and "_",
-// ending in a letter, with a "_" among them (every code with "_": the last
+// ending in two letters, with a "_" among them (every code with "_": the last
 // part of one is never longer than six letters but in SOURCE_FASTEST) or
 // spelling one of kCodeTailsWithoutUnderscore. No product name of a
 // User-Agent is written so ("OPR/106.0.0.0" has no "_").
 bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run) {
-    char tail[kCodeTailLength];
-    int length = 0;
+    if (!is_upper(prefix.before(run, 2)) || !is_upper(prefix.before(run, 3))) return false;
+    std::uint64_t tail = 0;   // packed() of the bytes seen
     bool underscore = false;
-    for (int back = 2; back <= LongTokenPrefix::kMaxBack; ++back) {
+    // The "/" is one byte back, the tail's bytes two and more.
+    int back = 2;
+    for (; back <= kCodeTailLength + 1; ++back) {
         const unsigned char c = prefix.before(run, back);
-        if (!is_word(c)) break;   // the word starts after c
-        if (!is_upper(c) && c != '_') return false;
-        underscore = underscore || c == '_';
-        tail[kCodeTailLength - ++length] = static_cast<char>(c);
+        if (c == '_') {
+            underscore = true;
+        } else if (!is_upper(c)) {
+            if (is_word(c)) return false;   // a lower-case letter or a digit
+            break;                          // the word starts after c
+        }
+        tail |= std::uint64_t{c} << (8 * (back - 2));
     }
-    if (length == 0 || tail[kCodeTailLength - 1] == '_') return false;
     if (underscore) return true;
-    const std::string_view word(tail + kCodeTailLength - length, static_cast<std::size_t>(length));
-    return std::find(std::begin(kCodeTailsWithoutUnderscore), std::end(kCodeTailsWithoutUnderscore), word) !=
-           std::end(kCodeTailsWithoutUnderscore);
+    // The shortest code without "_" has four letters ("OPR/" has three).
+    return back - 2 >= 4 && std::find(std::begin(kCodeTailsWithoutUnderscore), std::end(kCodeTailsWithoutUnderscore),
+                                      tail) != std::end(kCodeTailsWithoutUnderscore);
 }
 
 namespace {

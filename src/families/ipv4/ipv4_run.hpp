@@ -23,7 +23,12 @@ inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char
     const auto glued = [](unsigned char c) { return is_alpha(c) || c == '_'; };
     const unsigned char before1 = prefix.before(run, 1);
     if (glued(before1)) return true;
-    return before1 == '/' && glued(prefix.before(run, 2)) && !follows_squid_hierarchy_code(prefix, run);
+    if (before1 != '/') return false;
+    const unsigned char before2 = prefix.before(run, 2);
+    if (!glued(before2)) return false;
+    // Every code ends in two upper-case letters, most product names do not
+    // ("Chrome/", "X/"): only such a Word is looked at further.
+    return !(is_upper(before2) && is_upper(prefix.before(run, 3)) && follows_squid_hierarchy_code(prefix, run));
 }
 
 /// [begin, end) is a run of digit groups joined by (possibly defanged) dots,
