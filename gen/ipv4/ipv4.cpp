@@ -9,7 +9,9 @@
 // sends the scanner back to rescan its tail. A run followed by /N is a cidr
 // when N is 0-32 and no letter or "_" is glued to N. A run right after a
 // letter, "_" or "Word/" is a version number (is_version_prefix(),
-// families/ipv4/ipv4_run.hpp), also when it is four octets.
+// families/ipv4/ipv4_run.hpp), also when it is four octets, unless Word is
+// a Squid hierarchy code ("HIER_DIRECT/45.33.2.1"): the eight bytes before
+// the run come through LongTokenPrefix, kept in st.flags and st.depth.
 #include "core/candidate_sink.hpp"
 #include "families/ipv4/ipv4_run.hpp"
 #include "families/rule_ids.hpp"
@@ -35,8 +37,8 @@ namespace {
 
 /// The action of a run token [st.tok, st.cur) whose address part ends at
 /// `end`: an address or a cidr, unless the token is too long or a version.
-void report_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, const unsigned char* end) {
-    const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+void report_run(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix, const unsigned char* end) {
+    const bool version = is_version_prefix(prefix, st.tok);
     if (st.token_fits()) emit_dotted_run(sink, st.tok, end, version);
 }
 
@@ -44,17 +46,17 @@ void report_run(const LexState& st, CandidateSink& sink, const TokenPrefix& pref
 /// groups joined by plain dots (to_ipv4_run()'s `quad_end`, with
 /// kPlainRunReach bytes readable from st.tok), judged by byte masks: most
 /// tokens are, and emit_dotted_run() walked each byte twice.
-void report_plain_quad(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+void report_plain_quad(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
 #if defined(__SSE2__)
     if (!skip::plain_quad_is_address(skip::load16(st.tok), static_cast<int>(st.cur - st.tok))) return;
-    const bool version = is_version_prefix(prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+    const bool version = is_version_prefix(prefix, st.tok);
     if (st.token_fits()) emit_address(sink, st.tok, st.cur, version);
 #else
     report_run(st, sink, prefix, st.cur);
 #endif
 }
 
-LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     // st.skip_state set: the skip parked at lim with a digit of a long run
     // kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
@@ -664,11 +666,12 @@ yy26:
 }  // namespace
 
 LexStatus lex_ipv4(LexState& st, CandidateSink& sink) {
-    // st.flags: the two bytes before the token start, which the driver may
-    // drop before the next call.
-    const TokenPrefix prefix(st.tok, st.flags);
+    // st.flags, st.depth: the eight bytes before the token start
+    // (families/common/token_prefix.hpp), which the driver may drop before
+    // the next call.
+    const LongTokenPrefix prefix = long_token_prefix(st);
     const LexStatus status = lex_past_parked_end(st, [&] { return lex_dotted_runs(st, sink, prefix); });
-    st.flags = prefix.saved_at(st.tok);
+    keep_long_token_prefix(st, prefix);
     return status;
 }
 

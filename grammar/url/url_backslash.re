@@ -121,11 +121,9 @@ LexStatus lex_url_backslash(LexState& st, CandidateSink& sink) {
     return lex_past_parked_url_run(st, [&] {
         // st.flags, st.depth: the eight bytes before the token start
         // (families/common/token_prefix.hpp), which the driver may drop before the next call.
-        const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
+        const LongTokenPrefix prefix = long_token_prefix(st);
         const LexStatus status = lex_url_backslash_tokens(st, sink, prefix);
-        const std::uint64_t saved = prefix.saved_at(st.tok);
-        st.flags = static_cast<unsigned>(saved);
-        st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
+        keep_long_token_prefix(st, prefix);
         return status;
     });
 }

@@ -67,6 +67,8 @@ TEST(SkipOracleDotted, RunsAtEveryOffset) {
         "1.2/3a",       "1.2.3.4/2a",   "1.2.3.4.5/8",  "v1.2.3.4",     "a/1.2.3.4",    "1.2.3.",
         "1.2.3.4.",     "1.2.3..4",     "1.2.3.[4",     "1.2.3.(4",     "1.2.3[",       "9.9.9.9.9.9",
         "1.2.3.4.5.6.7.8.9.10.11.12.13", "123456789012345678901234567890123.1",
+        // Squid hierarchy codes: the address after one is reported.
+        "HIER_DIRECT/1.2.3.4", "DIRECT/1.2.3[.]4", "CD_SIBLING_HIT/10.0.0.0/8", "Chrome/1.2.3.4",
     };
     std::size_t found = 0;
     for (const std::string& unit : units) {
@@ -94,7 +96,8 @@ TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
         "001.02.0.3", "249.250.251.252", "2.55.255.25", "255.255.255.260", "1.300.2.3", "199.200.205.254",
         "1.2.3.4567", "100.100.100.1000",
     };
-    const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/"};
+    const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/",
+                                   "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/"};
     const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
                                   "[.]5", "\\.", "-", "a", ":80"};
     std::size_t found = 0;
@@ -161,7 +164,7 @@ std::string dotted_fragments(std::size_t bytes, std::uint32_t seed) {
     std::mt19937 rng(seed);
     const auto pick = [&rng](const auto& list) { return list[rng() % std::size(list)]; };
     const char* const seps[] = {".", ".", ".", ".", ".", ".", "[.]", "(.)", "\\.", ".]", "]]", "[dot]", ".)", "\\\\."};
-    const char* const befores[] = {"", " ", " ", "\n", "v", "_", "/", "a/", "(", "[", ".", "x."};
+    const char* const befores[] = {"", " ", " ", "\n", "v", "_", "/", "a/", "(", "[", ".", "x.", "HIER_NONE/", "CARP/"};
     const char* const afters[] = {"", " ", " ", "\n", "/24", "/2a", "/", ".", ".x", "]", "]]", "[", "[.",
                                   "\\", "x", "(", "[d", "..", "/33", "/0", "-"};
     std::string text;

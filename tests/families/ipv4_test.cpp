@@ -1,7 +1,10 @@
 // IPv4 and CIDR edge cases beyond the contract's table.
+#include "support/input_encodings.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>
+
+#include <string>
 
 namespace iocscan::test {
 namespace {
@@ -70,6 +73,95 @@ TEST(Ipv4, Cidr) {
     EXPECT_TRUE(cidrs("10.1.2.0/2a 10.1.2.0/24abc 10.1.2.0/8_x").empty());
     EXPECT_EQ(ipv4s("10.1.2.0/2a 10.1.2.0/24abc 10.1.2.0/8_x"), (V{"10.1.2.0", "10.1.2.0", "10.1.2.0"}));
     EXPECT_EQ(cidrs("10.1.2.0/24. 10.1.2.0/24, 10.1.2.0/24)"), (V{"10.1.2.0/24", "10.1.2.0/24", "10.1.2.0/24"}));
+}
+
+// Squid's access.log writes the peer a request went to as
+// HIERARCHY_CODE/ADDRESS. A code is no product name, so the address after it
+// is reported, where "Chrome/120.0.0.0" stays a version.
+
+/// Values of the ipv4 and cidr matches, which must be the same fed whole
+/// and in pieces of every size up to 12 bytes: the verdict reads up to
+/// eight bytes before the run, which a piece edge may fall among.
+V squid_found(const std::string& text, Type type) {
+    const Options options = options_for({Type::ipv4, Type::cidr}, true);
+    const V whole = values_of(scan_pieces(text, options), type);
+    for (std::size_t piece = 1; piece <= 12; ++piece) {
+        EXPECT_EQ(values_of(scan_pieces(text, options, piece), type), whole) << "pieces of " << piece << ": " << text;
+    }
+    return whole;
+}
+
+// Every code of Squid 3 to 7 (hier_code.h) and of Squid 2 (hier_strings),
+// with Squid 2's TIMEOUT_ prefix, as a plain and as a defanged address.
+const char* const kSquidCodes[] = {
+    "HIER_NONE",      "HIER_DIRECT",       "SIBLING_HIT",         "PARENT_HIT",        "DEFAULT_PARENT",
+    "SINGLE_PARENT",  "FIRSTUP_PARENT",    "FIRST_PARENT_MISS",   "CLOSEST_PARENT_MISS", "CLOSEST_PARENT",
+    "CLOSEST_DIRECT", "NO_DIRECT_FAIL",    "SOURCE_FASTEST",      "ROUNDROBIN_PARENT", "CD_PARENT_HIT",
+    "CD_SIBLING_HIT", "CARP",              "ANY_OLD_PARENT",      "USERHASH_PARENT",   "SOURCEHASH_PARENT",
+    "PINNED",         "ORIGINAL_DST",      "STANDBY_POOL",        "NONE",              "DIRECT",
+    "FIRST_UP_PARENT", "NO_PARENT_DIRECT", "SIBLING_UDP_HIT_OBJ", "PARENT_UDP_HIT_OBJ", "PASSTHROUGH_PARENT",
+    "SSL_PARENT_MISS", "ANY_PARENT",       "USERHASH",            "SOURCEHASH",        "CACHE_DIGEST_HIT",
+    "NO_CACHE_DIGEST_DIRECT", "TIMEOUT_DIRECT", "TIMEOUT_FIRSTUP_PARENT", "TIMEOUT_HIER_DIRECT",
+};
+
+TEST(Ipv4, AddressAfterEverySquidHierarchyCode) {
+    for (const std::string code : kSquidCodes) {
+        EXPECT_EQ(squid_found("- " + code + "/45.33.2.1 text/html", Type::ipv4), V{"45.33.2.1"}) << code;
+        EXPECT_EQ(squid_found(code + "/45[.]33[.]2[.]1", Type::ipv4), V{"45.33.2.1"}) << code;
+        EXPECT_EQ(squid_found(code + "/10.0.0.0/8", Type::cidr), V{"10.0.0.0/8"}) << code;
+    }
+}
+
+TEST(Ipv4, SquidAccessLogLines) {
+    EXPECT_EQ(squid_found("1700000000.123    245 10.1.2.3 TCP_MISS/200 5120 GET http://x.example/ - "
+                          "HIER_DIRECT/45.33.2.1 text/html\n"
+                          "1700000001.456     12 10.1.2.4 TCP_MISS/200 301 GET http://y.example/ - "
+                          "FIRSTUP_PARENT/10.9.8.7 text/plain\n"
+                          "1091234567.890    100 10.1.2.5 TCP_MISS/200 99 GET http://z.example/ - DIRECT/8.8.8.8 -\n",
+                          Type::ipv4),
+              (V{"10.1.2.3", "45.33.2.1", "10.1.2.4", "10.9.8.7", "10.1.2.5", "8.8.8.8"}));
+}
+
+TEST(Ipv4, ProductVersionsStayVersions) {
+    // Product names, and words a hierarchy code is not: lower-case letters
+    // or digits among the last seven bytes, a "_" or a one-letter part at
+    // the end, a name without "_" that is no bare code.
+    EXPECT_EQ(squid_found("Chrome/120.0.0.0 OPR/106.0.0.0 Version/1.2.3.4 abc_1.2.3.4 YaBrowser/23.11.0.0 "
+                          "Foo_bar/1.2.3.4 Foo_X/1.2.3.4 X_1/1.2.3.4 A1_B/1.2.3.4 HIER_/1.2.3.4 _/1.2.3.4 "
+                          "DIRECTX/1.2.3.4 xDIRECT/1.2.3.4 Direct/1.2.3.4 hier_direct/1.2.3.4 GSA/1.2.3.4 "
+                          "HIER_DIRECTx/1.2.3.4 NONE_/1.2.3.4 9NONE/1.2.3.4 Chrome/1.2.3.4/24 B_C/1.2.3.4 X/1.2.3.4",
+                          Type::ipv4),
+              V{});
+    // The window is seven bytes of the word: what lies before it is not read.
+    EXPECT_EQ(squid_found("x9_DIRECT/1.2.3.4 lower_HIT/5.6.7.8 a=B_CD/9.9.9.9", Type::ipv4),
+              (V{"1.2.3.4", "9.9.9.9"}));
+}
+
+TEST(Ipv4, SquidCodeAtEveryPieceEdge) {
+    // The code and the run at every offset from a piece edge, after text
+    // that ends a token and after a product version.
+    const Options options = options_for({Type::ipv4, Type::cidr}, true);
+    for (std::size_t lead = 0; lead < 24; ++lead) {
+        const std::string text = std::string(lead, ' ') + "Chrome/1.2.3.4 CD_SIBLING_HIT/45.33.2.1 SOURCEHASH/6.6.6.6 "
+                                 "OPR/7.7.7.7 DIRECT/8.8.8.8";
+        for (std::size_t piece : {1, 2, 3, 5, 8, 9, 16}) {
+            EXPECT_EQ(values_of(scan_pieces(text, options, piece), Type::ipv4), (V{"45.33.2.1", "6.6.6.6", "8.8.8.8"}))
+                << "lead " << lead << ", pieces of " << piece;
+        }
+    }
+}
+
+TEST(Ipv4, SquidCodeInWideText) {
+    // --wide drops the NUL high bytes before the scanners see the text.
+    const std::string text = "- HIER_DIRECT/45.33.2.1 Chrome/120.0.0.0 DIRECT/8.8.8.8 ";
+    SourceOptions source;
+    source.wide = true;
+    for (std::size_t chunk : {1, 7, 33, 4096}) {
+        source.chunk_size = chunk;
+        EXPECT_EQ(values_of(scan_through_fd(utf16le(text), options_for({Type::ipv4}, true), source), Type::ipv4),
+                  (V{"45.33.2.1", "8.8.8.8"}))
+            << "chunk " << chunk;
+    }
 }
 
 TEST(Ipv4, OffsetsAreAbsolute) {

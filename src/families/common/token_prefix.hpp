@@ -9,13 +9,15 @@
 // reads as NULs, i.e. "nothing before".
 #pragma once
 
+#include "core/lex_state.hpp"
+
 #include <cstdint>
 
 namespace iocscan::detail {
 
 /// Keeps sizeof(Saved) bytes: TokenPrefix four (one LexState field),
 /// LongTokenPrefix eight (two fields, for the spaced at-signs of the URL
-/// rules).
+/// rules and the Squid hierarchy codes before an IPv4 address).
 template <typename Saved>
 class BasicTokenPrefix {
 public:
@@ -49,5 +51,19 @@ private:
 
 using TokenPrefix = BasicTokenPrefix<unsigned>;
 using LongTokenPrefix = BasicTokenPrefix<std::uint64_t>;
+
+/// The LongTokenPrefix of a call whose token starts at st.tok, from the
+/// eight bytes the call before kept in st.flags (low half) and st.depth
+/// (high half): fields the lexers that use it have no other use for.
+inline LongTokenPrefix long_token_prefix(const LexState& st) {
+    return LongTokenPrefix(st.tok, std::uint64_t{static_cast<unsigned>(st.depth)} << 32 | st.flags);
+}
+
+/// Keeps the eight bytes before st.tok for the next call (long_token_prefix()).
+inline void keep_long_token_prefix(LexState& st, const LongTokenPrefix& prefix) {
+    const std::uint64_t saved = prefix.saved_at(st.tok);
+    st.flags = static_cast<unsigned>(saved);
+    st.depth = static_cast<int>(static_cast<unsigned>(saved >> 32));
+}
 
 }  // namespace iocscan::detail

@@ -4,11 +4,64 @@
 #include "families/rule_ids.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
 
 namespace iocscan::detail {
 namespace {
 
-bool is_letter_or_underscore(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_'; }
+/// How much of the word before "/" follows_squid_hierarchy_code() sees:
+/// the bytes the prefix keeps, less the "/".
+constexpr int kCodeTailLength = LongTokenPrefix::kMaxBack - 1;
+
+/// `tail` (at most kCodeTailLength bytes) as one number, its last byte lowest.
+constexpr std::uint64_t packed(std::string_view tail) {
+    std::uint64_t value = 0;
+    for (const char c : tail) value = value << 8 | static_cast<unsigned char>(c);
+    return value;
+}
+
+/// The Squid hierarchy codes (hier_code.h; Squid 2's hier_strings) that
+/// hold no "_" within their last kCodeTailLength bytes, by those bytes:
+/// NONE and DIRECT (HIER_NONE, HIER_DIRECT as Squid 2 wrote them), CARP,
+/// PINNED, USERHASH and SOURCEHASH (Squid 2.7), SOURCE_FASTEST.
+constexpr std::uint64_t kCodeTailsWithoutUnderscore[] = {
+    packed("NONE"), packed("DIRECT"), packed("CARP"), packed("PINNED"),
+    packed("SERHASH"), packed("RCEHASH"), packed("FASTEST"),
+};
+
+}  // namespace
+
+// Judged on the word's last kCodeTailLength bytes (all of it when shorter),
+// the bytes the prefix keeps across chunk edges: upper-case letters and "_",
+// ending in two letters, with a "_" among them (every code with "_": the last
+// part of one is never longer than six letters but in SOURCE_FASTEST) or
+// spelling one of kCodeTailsWithoutUnderscore. No product name of a
+// User-Agent is written so ("OPR/106.0.0.0" has no "_").
+bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run) {
+    if (!is_upper(prefix.before(run, 2)) || !is_upper(prefix.before(run, 3))) return false;
+    std::uint64_t tail = 0;   // packed() of the bytes seen
+    bool underscore = false;
+    // The "/" is one byte back, the tail's bytes two and more.
+    int back = 2;
+    for (; back <= kCodeTailLength + 1; ++back) {
+        const unsigned char c = prefix.before(run, back);
+        if (c == '_') {
+            underscore = true;
+        } else if (!is_upper(c)) {
+            if (is_word(c)) return false;   // a lower-case letter or a digit
+            break;                          // the word starts after c
+        }
+        tail |= std::uint64_t{c} << (8 * (back - 2));
+    }
+    if (underscore) return true;
+    // The shortest code without "_" has four letters ("OPR/" has three).
+    return back - 2 >= 4 && std::find(std::begin(kCodeTailsWithoutUnderscore), std::end(kCodeTailsWithoutUnderscore),
+                                      tail) != std::end(kCodeTailsWithoutUnderscore);
+}
+
+namespace {
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.
 /// Everything between groups is separator text the grammar already checked.
@@ -40,10 +93,6 @@ bool is_prefix_length(const unsigned char* p, const unsigned char* end) {
 }
 
 }  // namespace
-
-bool is_version_prefix(unsigned char before2, unsigned char before1) {
-    return is_letter_or_underscore(before1) || (before1 == '/' && is_letter_or_underscore(before2));
-}
 
 void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version) {
     if (version) return;

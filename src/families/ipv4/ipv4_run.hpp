@@ -2,13 +2,34 @@
 #pragma once
 
 #include "core/candidate_sink.hpp"
+#include "families/common/token_prefix.hpp"
+#include "simd/ascii_class.hpp"
 
 namespace iocscan::detail {
 
-/// True when a dotted run after the bytes `before2`, `before1` is a version
-/// number, not an address: glued to a letter or "_" ("v2.4.1.9",
-/// "pclean.v2.1.1.0", "epicbanana_2.1.0.1") or after "Word/" ("Chrome/119.0.0.0").
-bool is_version_prefix(unsigned char before2, unsigned char before1);
+/// Whether the word before the "/" just before `run` is a Squid hierarchy
+/// code, as access.log writes the peer a request went to
+/// ("HIER_DIRECT/45.33.2.1", "TIMEOUT_FIRSTUP_PARENT/10.9.8.7",
+/// "DIRECT/8.8.8.8"): the rule is in ipv4_run.cpp.
+bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run);
+
+/// True when the dotted run that starts at `run` is a version number, not
+/// an address, by the bytes before it (`prefix`): glued to a letter or "_"
+/// ("v2.4.1.9", "pclean.v2.1.1.0", "epicbanana_2.1.0.1") or after "Word/"
+/// ("Chrome/119.0.0.0"), unless Word is a Squid hierarchy code, which
+/// names the peer the proxy reached ("HIER_DIRECT/45.33.2.1"). Inline:
+/// it runs once per dotted run.
+inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char* run) {
+    const auto glued = [](unsigned char c) { return is_alpha(c) || c == '_'; };
+    const unsigned char before1 = prefix.before(run, 1);
+    if (glued(before1)) return true;
+    if (before1 != '/') return false;
+    const unsigned char before2 = prefix.before(run, 2);
+    if (!glued(before2)) return false;
+    // Every code ends in two upper-case letters, most product names do not
+    // ("Chrome/", "X/"): only such a Word is looked at further.
+    return !(is_upper(before2) && is_upper(prefix.before(run, 3)) && follows_squid_hierarchy_code(prefix, run));
+}
 
 /// [begin, end) is a run of digit groups joined by (possibly defanged) dots,
 /// optionally followed by "/digits". Queues an ipv4 or a cidr, or nothing
