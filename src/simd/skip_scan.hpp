@@ -2160,7 +2160,9 @@ IOCSCAN_AVX2 inline std::uint32_t lane_bits(const EmailLanes<32>::Bytes& v) {
 
 /// email: what to_email_at() reads at the kWidth positions at `p` (kWidth + 4
 /// bytes readable), for blocks that pass the cheap test there. Bit i of each
-/// mask is about byte i.
+/// mask is about byte i. With `idle` (no run pending), a block without stops
+/// gets no masks at all: the skip passes it whole, as one that fails the
+/// cheap test (the 32-byte blocks have no other: "rule a { " flags them all).
 struct EmailBlockMasks {
     /// Where a separator other than a plain "." may start, and NULs. Sharper
     /// than the scalar loop of to_email_at(), since the next bytes are at
@@ -2183,7 +2185,7 @@ struct EmailBlockMasks {
 };
 
 template <unsigned kWidth>
-[[gnu::always_inline]] inline EmailBlockMasks email_block_masks_of(const unsigned char* p) {
+[[gnu::always_inline]] inline EmailBlockMasks email_block_masks_of(const unsigned char* p, bool idle) {
     using Lanes = EmailLanes<kWidth>;
     using Bytes = typename Lanes::Bytes;
     Bytes v0, v1, v2, v3, v4;
@@ -2214,6 +2216,7 @@ template <unsigned kWidth>
                                (v0 == '+') | (v0 == '-');
     EmailBlockMasks m{};
     m.stops = lane_bits(at_or_nul | opens_sep | (space0 & (next_opens_sep | space_at | at_word | dot_word)));
+    if (idle && m.stops == 0) return m;   // (at_stops are stops)
     m.at_stops = lane_bits(at_or_nul | opens_at | (space0 & (next_opens_at | space_at | at_word)));
     // The byte classes of the block, then of each byte's neighbours (the
     // masks shifted: the first byte's neighbour before and the last one's
@@ -2242,18 +2245,18 @@ template <unsigned kWidth>
     return m;
 }
 
-/// email_block_masks_of(): inlined for 16 bytes; for 32 a call to a function
-/// compiled for AVX2 (used only when the CPU has it).
+/// email_block_masks_of(), compiled for AVX2 for 32 bytes (used only when
+/// the CPU has it; email_at_blocks_avx2() inlines it).
 template <unsigned kWidth>
-EmailBlockMasks email_block_masks(const unsigned char* p);
+EmailBlockMasks email_block_masks(const unsigned char* p, bool idle);
 template <>
-[[gnu::always_inline]] inline EmailBlockMasks email_block_masks<16>(const unsigned char* p) {
-    return email_block_masks_of<16>(p);
+[[gnu::always_inline]] inline EmailBlockMasks email_block_masks<16>(const unsigned char* p, bool idle) {
+    return email_block_masks_of<16>(p, idle);
 }
 #if defined(IOCSCAN_SKIP_AVX2)
 template <>
-IOCSCAN_AVX2 inline EmailBlockMasks email_block_masks<32>(const unsigned char* p) {
-    return email_block_masks_of<32>(p);
+IOCSCAN_AVX2 inline EmailBlockMasks email_block_masks<32>(const unsigned char* p, bool idle) {
+    return email_block_masks_of<32>(p, idle);
 }
 #endif
 #endif
@@ -2392,8 +2395,8 @@ inline const unsigned char* email_at_blocks(EmailScan& scan, const unsigned char
                 if (lim - p < kReadable) break;
             }
 #endif
-            // 16-byte blocks test themselves first (32-byte ones were just
-            // flagged by the classifier, whose test this one refines).
+            // 16-byte blocks take the cheap test first; 32-byte ones only
+            // the masks' stops (idle, below), which most flagged blocks hold.
             if constexpr (kWidth == 16) {
                 if (!any(email_cheap16_4(load16(p), load16(p + 1), load16(p + 2), load16(p + 3)))) {
                     p += 16;
@@ -2401,7 +2404,7 @@ inline const unsigned char* email_at_blocks(EmailScan& scan, const unsigned char
                 }
             }
         }
-        const EmailBlockMasks masks = email_block_masks<kWidth>(p);
+        const EmailBlockMasks masks = email_block_masks<kWidth>(p, pending == nullptr);
         const unsigned char* restart = nullptr;   // where the search goes on, off this block
         unsigned from = 0;
         // The last byte no run holds before the first at-separator ends every

@@ -24,16 +24,24 @@ std::uint32_t bit(std::uint32_t mask, unsigned i) { return (mask >> i) & 1u; }
 /// the block at p, bits 24-31 with the block at p + 16 (the edges of both
 /// treat their first and last byte alike), and every bit between with the
 /// middle bit (8) of a 16-byte block around it, which sees all its neighbours.
+/// (All with a run pending: every mask. Then idle, see below.)
 void expect_same_masks(const unsigned char* p, const std::string& what) {
-    const EmailBlockMasks wide = email_block_masks<32>(p);
+    const EmailBlockMasks wide = email_block_masks<32>(p, false);
     for (unsigned i = 0; i < 32; ++i) {
         const unsigned at = i < 8 ? 0 : i >= 24 ? 16 : i - 8;
-        const EmailBlockMasks narrow = email_block_masks<16>(p + at);
+        const EmailBlockMasks narrow = email_block_masks<16>(p + at, false);
         const unsigned j = i - at;
         ASSERT_EQ(bit(wide.stops, i), bit(narrow.stops, j)) << "stops, byte " << i << " of \"" << what << "\"";
         ASSERT_EQ(bit(wide.at_stops, i), bit(narrow.at_stops, j)) << "at_stops, byte " << i << " of \"" << what << "\"";
         ASSERT_EQ(bit(wide.ends, i), bit(narrow.ends, j)) << "ends, byte " << i << " of \"" << what << "\"";
     }
+    // With no run pending, a block without stops gets no masks (the skip
+    // passes it whole); one with stops gets them all.
+    const EmailBlockMasks idle = email_block_masks<32>(p, true);
+    const EmailBlockMasks expected = wide.stops != 0 ? wide : EmailBlockMasks{};
+    ASSERT_EQ(idle.stops, expected.stops) << what;
+    ASSERT_EQ(idle.at_stops, expected.at_stops) << what;
+    ASSERT_EQ(idle.ends, expected.ends) << what;
 }
 
 std::string printable(const std::string& window) {
