@@ -2135,18 +2135,44 @@ inline const unsigned char* to_phone_run(const unsigned char* p, const unsigned 
 }
 
 #if defined(__SSE2__)
-/// email: what to_email_at() reads at the 16 positions at `p` (20 bytes
-/// readable), for blocks that pass the cheap test there.
+/// Bytes of one block of the e-mail skip as GCC/Clang vector types, for
+/// kWidth 16 (SSE2) or 32 (AVX2): the block masks below are written once, with
+/// operators, for both widths. (A function template over the intrinsics
+/// cannot: the 32-byte intrinsics need the AVX2 target on every function they
+/// are inlined into, and a 32-byte vector passed to or returned by a function
+/// compiled without it changes the ABI. So no vector crosses a call here.)
+template <unsigned kWidth>
+struct EmailLanes {
+    typedef signed char Bytes __attribute__((vector_size(kWidth)));
+    /// The masks' bits of a block, and the ones of its first and last byte.
+    static constexpr std::uint32_t kAll = kWidth == 32 ? 0xFFFFFFFFu : (1u << kWidth) - 1;
+    static constexpr std::uint32_t kFirst = 1u, kLast = 1u << (kWidth - 1);
+};
+/// Bit i set when byte i of `v` has its top bit set (all ones: a compare's true).
+inline std::uint32_t lane_bits(const EmailLanes<16>::Bytes& v) {
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(reinterpret_cast<__m128i>(v)));
+}
+#if defined(IOCSCAN_SKIP_AVX2)
+IOCSCAN_AVX2 inline std::uint32_t lane_bits(const EmailLanes<32>::Bytes& v) {
+    return static_cast<std::uint32_t>(_mm256_movemask_epi8(reinterpret_cast<__m256i>(v)));
+}
+#endif
+
+/// email: what to_email_at() reads at the kWidth positions at `p` (kWidth + 4
+/// bytes readable), for blocks that pass the cheap test there. Bit i of each
+/// mask is about byte i. With `idle` (no run pending), a block without stops
+/// gets no masks at all: the skip passes it whole, as one that fails the
+/// cheap test (the 32-byte blocks have no other: "rule a { " flags them all).
 struct EmailBlockMasks {
     /// Where a separator other than a plain "." may start, and NULs. Sharper
     /// than the scalar loop of to_email_at(), since the next bytes are at
     /// hand: an opening bracket starts a separator only before a mark (".",
     /// "@", "a", "d", after an optional space); a space only before such a
     /// bracket, "at ", "dot " or "@".
-    unsigned stops;
+    std::uint32_t stops;
     /// Of the stops, where an at-separator may start (no ".", "d" as the
     /// mark, no " dot "), and NULs: only a run holding one reports anything.
-    unsigned at_stops;
+    std::uint32_t at_stops;
     /// Bytes that no address run holds, so that a run before one ends there
     /// (and the next token starts at the next address character): a byte
     /// outside [A-Za-z0-9_%+-. @] and the brackets, and the separators'
@@ -2155,65 +2181,84 @@ struct EmailBlockMasks {
     /// closing one after no mark or space, a space between two words that
     /// start and end no " at " or " dot ", or next to no word, mark or
     /// bracket that a separator puts there).
-    unsigned ends;
+    std::uint32_t ends;
 };
 
-[[gnu::always_inline]] inline EmailBlockMasks email_block_masks(const unsigned char* p) {
-    const __m128i to_lower = _mm_set1_epi8(0x20);
-    const auto mark = [](__m128i v, __m128i lower) {
-        return vor(vor(veq(v, '.'), veq(v, '@')), vor(veq(lower, 'a'), veq(lower, 'd')));
-    };
-    const auto at_mark = [](__m128i v, __m128i lower) { return vor(veq(v, '@'), veq(lower, 'a')); };
+template <unsigned kWidth>
+[[gnu::always_inline]] inline EmailBlockMasks email_block_masks_of(const unsigned char* p, bool idle) {
+    using Lanes = EmailLanes<kWidth>;
+    using Bytes = typename Lanes::Bytes;
+    Bytes v0, v1, v2, v3, v4;
+    std::memcpy(&v0, p, kWidth);
+    std::memcpy(&v1, p + 1, kWidth);
+    std::memcpy(&v2, p + 2, kWidth);
+    std::memcpy(&v3, p + 3, kWidth);
+    std::memcpy(&v4, p + 4, kWidth);
+    const Bytes l0 = v0 | 0x20, l1 = v1 | 0x20, l2 = v2 | 0x20, l3 = v3 | 0x20;
+    // The marks after an opening bracket: at-marks "@", "a"; marks those, ".", "d".
+    const Bytes at_mark1 = (v1 == '@') | (l1 == 'a'), at_mark2 = (v2 == '@') | (l2 == 'a');
+    const Bytes at_mark3 = (v3 == '@') | (l3 == 'a');
+    const Bytes mark1 = at_mark1 | (v1 == '.') | (l1 == 'd'), mark2 = at_mark2 | (v2 == '.') | (l2 == 'd');
+    const Bytes mark3 = at_mark3 | (v3 == '.') | (l3 == 'd');
     // "[" | 0x20 is "{", "]" | 0x20 is "}", and no other byte gives either.
-    const auto opener = [](__m128i v, __m128i lower) { return vor(veq(lower, '{'), veq(v, '(')); };
-    const __m128i v0 = load16(p), v1 = load16(p + 1), v2 = load16(p + 2), v3 = load16(p + 3), v4 = load16(p + 4);
-    const __m128i l0 = _mm_or_si128(v0, to_lower), l1 = _mm_or_si128(v1, to_lower);
-    const __m128i l2 = _mm_or_si128(v2, to_lower), l3 = _mm_or_si128(v3, to_lower);
-    const __m128i space0 = veq(v0, ' '), space1 = veq(v1, ' '), space2 = veq(v2, ' ');
-    const __m128i open0 = opener(v0, l0), open1 = opener(v1, l1);
-    const __m128i at_word = vand(veq(l1, 'a'), vand(veq(l2, 't'), veq(v3, ' ')));
-    const __m128i dot_word = vand(vand(veq(l1, 'd'), veq(l2, 'o')), vand(veq(l3, 't'), veq(v4, ' ')));
-    const __m128i at_or_nul = vor(veq(v0, '@'), veq(v0, 0));
-    const __m128i opens_sep = vand(open0, vor(mark(v1, l1), vand(space1, mark(v2, l2))));
-    const __m128i opens_at = vand(open0, vor(at_mark(v1, l1), vand(space1, at_mark(v2, l2))));
-    const __m128i next_opens_sep = vand(open1, vor(mark(v2, l2), vand(space2, mark(v3, l3))));
-    const __m128i next_opens_at = vand(open1, vor(at_mark(v2, l2), vand(space2, at_mark(v3, l3))));
-    const __m128i space_at = veq(v1, '@');
+    const Bytes open0 = (l0 == '{') | (v0 == '('), open1 = (l1 == '{') | (v1 == '(');
+    const Bytes space0 = v0 == ' ', space1 = v1 == ' ', space2 = v2 == ' ';
+    const Bytes at_word = (l1 == 'a') & (l2 == 't') & (v3 == ' ');
+    const Bytes dot_word = (l1 == 'd') & (l2 == 'o') & (l3 == 't') & (v4 == ' ');
+    const Bytes at_or_nul = (v0 == '@') | (v0 == 0);
+    const Bytes opens_sep = open0 & (mark1 | (space1 & mark2));
+    const Bytes opens_at = open0 & (at_mark1 | (space1 & at_mark2));
+    const Bytes next_opens_sep = open1 & (mark2 | (space2 & mark3));
+    const Bytes next_opens_at = open1 & (at_mark2 | (space2 & at_mark3));
+    const Bytes space_at = v1 == '@';
+    // (Bytes past 0x7F are negative: in no range.)
+    const Bytes address_byte = ((v0 >= '0') & (v0 <= '9')) | ((l0 >= 'a') & (l0 <= 'z')) | (v0 == '_') | (v0 == '%') |
+                               (v0 == '+') | (v0 == '-');
     EmailBlockMasks m{};
-    m.stops = static_cast<unsigned>(_mm_movemask_epi8(
-        vor(vor(at_or_nul, opens_sep), vand(space0, vor(vor(next_opens_sep, space_at), vor(at_word, dot_word))))));
-    m.at_stops = static_cast<unsigned>(
-        _mm_movemask_epi8(vor(vor(at_or_nul, opens_at), vand(space0, vor(vor(next_opens_at, space_at), at_word)))));
+    m.stops = lane_bits(at_or_nul | opens_sep | (space0 & (next_opens_sep | space_at | at_word | dot_word)));
+    if (idle && m.stops == 0) return m;   // (at_stops are stops)
+    m.at_stops = lane_bits(at_or_nul | opens_at | (space0 & (next_opens_at | space_at | at_word)));
     // The byte classes of the block, then of each byte's neighbours (the
     // masks shifted: the first byte's neighbour before and the last one's
     // after are not read, so that these two bytes count as ends only when
     // no neighbour makes them part of a run).
-    const unsigned address = static_cast<unsigned>(_mm_movemask_epi8(
-        vor(vor(vin_range(v0, '0', 9), vin_range(l0, 'a', 25)),
-            vor(vor(veq(v0, '_'), veq(v0, '%')), vor(veq(v0, '+'), veq(v0, '-'))))));
-    const unsigned dot = eq(v0, '.'), space = static_cast<unsigned>(_mm_movemask_epi8(space0)), at = eq(v0, '@');
-    const unsigned open = static_cast<unsigned>(_mm_movemask_epi8(open0));
-    const unsigned close = static_cast<unsigned>(_mm_movemask_epi8(vor(veq(l0, '}'), veq(v0, ')'))));
-    const unsigned address_p = address << 1, address_n = address >> 1, open_p = open << 1, space_p = space << 1;
-    const unsigned at_p = at << 1, t_p = eq(l0, 't') << 1, close_n = close >> 1, space_n = space >> 1;
-    const unsigned spaced_word = static_cast<unsigned>(_mm_movemask_epi8(vor(at_word, dot_word)));
-    const unsigned other =
-        ~(address | dot | space | at | open | close | static_cast<unsigned>(_mm_movemask_epi8(at_or_nul))) & 0xFFFF;
-    const unsigned dot_end = dot & ~(address_p & address_n) & ~((open_p | space_p) & (close_n | space_n));
-    const unsigned open_end = open & ~static_cast<unsigned>(_mm_movemask_epi8(opens_sep));
+    const std::uint32_t address = lane_bits(address_byte);
+    const std::uint32_t dot = lane_bits(v0 == '.'), space = lane_bits(space0), at = lane_bits(v0 == '@');
+    const std::uint32_t open = lane_bits(open0), close = lane_bits((l0 == '}') | (v0 == ')'));
+    const std::uint32_t address_p = address << 1, address_n = address >> 1, open_p = open << 1, space_p = space << 1;
+    const std::uint32_t at_p = at << 1, t_p = lane_bits(l0 == 't') << 1, close_n = close >> 1, space_n = space >> 1;
+    const std::uint32_t spaced_word = lane_bits(at_word | dot_word);
+    const std::uint32_t other = ~(address | dot | space | at | open | close | lane_bits(at_or_nul)) & Lanes::kAll;
+    const std::uint32_t dot_end = dot & ~(address_p & address_n) & ~((open_p | space_p) & (close_n | space_n));
+    const std::uint32_t open_end = open & ~lane_bits(opens_sep);
     // A closing bracket is in a separator only after a mark (".", "@", the
     // "t" of "at"/"dot"), maybe spaced, and before a word, maybe spaced: "] ]"
     // and "] [" end runs ("a[.] ]" had none, and the pending run was walked
     // token by token). Neighbours off the block count as fitting.
-    const unsigned mark_p = dot << 1 | at_p | t_p;
-    const unsigned after_mark = mark_p | (space_p & (mark_p << 1 | 2u)) | 1u;
-    const unsigned before_word = address_n | (space_n & (address_n >> 1 | 0x4000u)) | 0x8000u;
-    const unsigned close_end = close & ~(after_mark & before_word);
-    const unsigned space_end = space & (~(address_p | open_p | at_p | address_n | close_n | at >> 1) |
-                                        (address_p & ~t_p & address_n & ~spaced_word));
-    m.ends = other | open_end | close_end | ((dot_end | space_end) & 0x7FFE);
+    const std::uint32_t mark_p = dot << 1 | at_p | t_p;
+    const std::uint32_t after_mark = mark_p | (space_p & (mark_p << 1 | Lanes::kFirst << 1)) | Lanes::kFirst;
+    const std::uint32_t before_word = address_n | (space_n & (address_n >> 1 | Lanes::kLast >> 1)) | Lanes::kLast;
+    const std::uint32_t close_end = close & ~(after_mark & before_word);
+    const std::uint32_t space_end = space & (~(address_p | open_p | at_p | address_n | close_n | at >> 1) |
+                                             (address_p & ~t_p & address_n & ~spaced_word));
+    m.ends = other | open_end | close_end | ((dot_end | space_end) & Lanes::kAll & ~(Lanes::kFirst | Lanes::kLast));
     return m;
 }
+
+/// email_block_masks_of(), compiled for AVX2 for 32 bytes (used only when
+/// the CPU has it; email_at_blocks_avx2() inlines it).
+template <unsigned kWidth>
+EmailBlockMasks email_block_masks(const unsigned char* p, bool idle);
+template <>
+[[gnu::always_inline]] inline EmailBlockMasks email_block_masks<16>(const unsigned char* p, bool idle) {
+    return email_block_masks_of<16>(p, idle);
+}
+#if defined(IOCSCAN_SKIP_AVX2)
+template <>
+IOCSCAN_AVX2 inline EmailBlockMasks email_block_masks<32>(const unsigned char* p, bool idle) {
+    return email_block_masks_of<32>(p, idle);
+}
+#endif
 #endif
 
 #if defined(__SSE2__)
@@ -2305,32 +2350,31 @@ inline const unsigned char* email_tokens_before(const unsigned char* run, const 
     }
 }
 
-/// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
-/// report something only if it holds an at-separator, which needs "@", an
-/// opening bracket, " at " or " @ ". Separators start with ".", "@", a
-/// bracket or a space that is followed by a bracket, "a"/"A", "d"/"D" or
-/// "@". So from a token boundary, no run reports anything before the first
-/// "@", "[", "(", "{", NUL, or space followed by one of those letters,
-/// brackets or "@" (or by the sentinel); any other byte that is neither an address character nor "."
-/// cannot be inside a run, so the position after it is a token boundary.
-/// (Closing brackets are inside a run only after an opening one.)
-/// A run whose first such stop starts a dot separator ("a[.]b", "x (dot) y")
-/// is passed too when a byte no run holds (EmailBlockMasks::ends) comes
-/// before any at-separator: it ends there having reported nothing. (A line
-/// of "a[.]a\\." ran the DFA on every run, and the skip again after it.)
-inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim,
-                                       const BlockClasses* blocks = nullptr) {
-    if (!skips_on()) return p;
-    const unsigned char* safe = p;
 #if defined(__SSE2__)
-#if defined(IOCSCAN_SKIP_AVX2)
-    const bool avx2 = use_avx2();
-#endif
-    // The token start of a run holding a dot separator at `pending_stop`,
-    // not yet known to end before an at-separator.
+/// to_email_at()'s state between its blocks.
+struct EmailScan {
+    const unsigned char* p;      ///< the next block
+    const unsigned char* safe;   ///< a token boundary after which no stop is judged yet
+    /// The token start of a run holding a dot separator at `pending_stop`,
+    /// not yet known to end before an at-separator.
     const unsigned char* pending = nullptr;
     const unsigned char* pending_stop = nullptr;
-    while (lim - p >= 20) {
+};
+
+/// to_email_at() over blocks of kWidth bytes (32: AVX2) while kWidth + 4
+/// bytes are readable: returns where the skip stops, or nullptr when the
+/// blocks ran out (`scan` says where). `classify`: the AVX2 block classifier
+/// may pass blocks when the driver did not classify the buffer.
+template <unsigned kWidth>
+inline const unsigned char* email_at_blocks(EmailScan& scan, const unsigned char* lim, const BlockClasses* blocks,
+                                            [[maybe_unused]] bool classify) {
+    using Lanes = EmailLanes<kWidth>;
+    constexpr std::ptrdiff_t kReadable = kWidth + 4;
+    const unsigned char*& p = scan.p;
+    const unsigned char*& safe = scan.safe;
+    const unsigned char*& pending = scan.pending;
+    const unsigned char*& pending_stop = scan.pending_stop;
+    while (lim - p >= kReadable) {
         if (pending == nullptr) {
             // Blocks where the block classification's email test passes nowhere
             // are passed over 32 bytes at a time first: by their bits when the
@@ -2342,34 +2386,38 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             if (blocks != nullptr) {
                 const unsigned char* const flagged = blocks->next(kBlockEmail, p, lim);
                 if (flagged != p) p = flagged - 1;
-                if (lim - p < 20) break;
+                if (lim - p < kReadable) break;
             }
 #if defined(IOCSCAN_SKIP_AVX2)
-            else if (avx2) {
+            else if (classify) {
                 const unsigned char* const flagged = next_flagged_avx2<kBlockEmail>(p, lim);
                 if (flagged != p) p = flagged - 1;
-                if (lim - p < 20) break;
+                if (lim - p < kReadable) break;
             }
 #endif
-            if (!any(email_cheap16_4(load16(p), load16(p + 1), load16(p + 2), load16(p + 3)))) {
-                p += 16;
-                continue;
+            // 16-byte blocks take the cheap test first; 32-byte ones only
+            // the masks' stops (idle, below), which most flagged blocks hold.
+            if constexpr (kWidth == 16) {
+                if (!any(email_cheap16_4(load16(p), load16(p + 1), load16(p + 2), load16(p + 3)))) {
+                    p += 16;
+                    continue;
+                }
             }
         }
-        const EmailBlockMasks masks = email_block_masks(p);
+        const EmailBlockMasks masks = email_block_masks<kWidth>(p, pending == nullptr);
         const unsigned char* restart = nullptr;   // where the search goes on, off this block
         unsigned from = 0;
         // The last byte no run holds before the first at-separator ends every
         // run before it, the pending one too: all report nothing.
-        if (const unsigned ends = masks.ends & ((masks.at_stops & -masks.at_stops) - 1); ends != 0) {
+        if (const std::uint32_t ends = masks.ends & ((masks.at_stops & -masks.at_stops) - 1); ends != 0) {
             pending = nullptr;
             from = 32u - static_cast<unsigned>(__builtin_clz(ends));
             safe = p + from;
         }
-        while (from < 16) {
-            const unsigned ahead = 0xFFFFu << from & 0xFFFF;
+        while (from < kWidth) {
+            const std::uint32_t ahead = Lanes::kAll << from & Lanes::kAll;
             if (pending != nullptr) {
-                const unsigned at = masks.at_stops & ahead, end = masks.ends & ahead;
+                const std::uint32_t at = masks.at_stops & ahead, end = masks.ends & ahead;
                 if (at != 0 && (end == 0 || __builtin_ctz(at) < __builtin_ctz(end))) return pending;
                 if (end == 0) break;
                 // The run ended before this byte, which no run holds: the
@@ -2379,7 +2427,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
                 safe = p + from;
                 continue;
             }
-            const unsigned stops = masks.stops & ahead;
+            const std::uint32_t stops = masks.stops & ahead;
             if (stops == 0) break;
             const unsigned char* const stop = p + __builtin_ctz(stops);
             // Every byte before the stop that is neither an address character
@@ -2403,7 +2451,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             const unsigned char* const next = next_address_char(stop, lim);
             if (next == lim || *next == 0) return next;
             safe = next;
-            if (next >= p + 16) {
+            if (next >= p + kWidth) {
                 restart = next;
                 break;
             }
@@ -2418,8 +2466,8 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         // (at most once: the blocks go on from the last one), and a run that
         // is still the pending one is left to the DFA (a long run, which
         // past_long_dotted_run() passes).
-        if (pending != nullptr && p + 16 - pending_stop > kEmailPendingReach) {
-            const unsigned char* const stop = p + 16;
+        if (pending != nullptr && p + kWidth - pending_stop > kEmailPendingReach) {
+            const unsigned char* const stop = p + kWidth;
             const unsigned char* const last = email_tokens_before(pending, stop, lim);
             if (last == nullptr || last == pending) return pending;
             if (last == lim || *last == 0) return last;
@@ -2432,10 +2480,54 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
             pending = last;
             pending_stop = stop;
         }
-        p += 16;
+        p += kWidth;
     }
+    return nullptr;
+}
+#endif
+
+#if defined(IOCSCAN_SKIP_AVX2)
+/// email_at_blocks<32>() compiled for AVX2 as a whole, the block masks
+/// inlined: the loop builds their byte constants once, not on every block.
+[[gnu::flatten]] IOCSCAN_AVX2 inline const unsigned char* email_at_blocks_avx2(EmailScan& scan,
+                                                                              const unsigned char* lim,
+                                                                              const BlockClasses* blocks) {
+    return email_at_blocks<32>(scan, lim, blocks, true);
+}
+#endif
+
+/// email: a run is words of [A-Za-z0-9_%+-] joined by separators; it can
+/// report something only if it holds an at-separator, which needs "@", an
+/// opening bracket, " at " or " @ ". Separators start with ".", "@", a
+/// bracket or a space that is followed by a bracket, "a"/"A", "d"/"D" or
+/// "@". So from a token boundary, no run reports anything before the first
+/// "@", "[", "(", "{", NUL, or space followed by one of those letters,
+/// brackets or "@" (or by the sentinel); any other byte that is neither an address character nor "."
+/// cannot be inside a run, so the position after it is a token boundary.
+/// (Closing brackets are inside a run only after an opening one.)
+/// A run whose first such stop starts a dot separator ("a[.]b", "x (dot) y")
+/// is passed too when a byte no run holds (EmailBlockMasks::ends) comes
+/// before any at-separator: it ends there having reported nothing. (A line
+/// of "a[.]a\\." ran the DFA on every run, and the skip again after it.)
+inline const unsigned char* to_email_at(const unsigned char* p, const unsigned char* lim,
+                                       const BlockClasses* blocks = nullptr) {
+    if (!skips_on()) return p;
+    const unsigned char* safe = p;
+#if defined(__SSE2__)
+    EmailScan scan{p, p};
+#if defined(IOCSCAN_SKIP_AVX2)
+    const bool avx2 = use_avx2();
+    if (avx2) {
+        if (const unsigned char* const stopped = email_at_blocks_avx2(scan, lim, blocks)) return stopped;
+    }
+#else
+    const bool avx2 = false;
+#endif
+    if (const unsigned char* const stopped = email_at_blocks<16>(scan, lim, blocks, avx2)) return stopped;
+    p = scan.p;
+    safe = scan.safe;
     // A run not yet judged goes to the DFA.
-    if (pending != nullptr) return pending;
+    if (scan.pending != nullptr) return scan.pending;
     // No stop since `safe` is left unjudged, so the last boundary byte of
     // the blocks is a safe point (searched 16 bytes at a time: a giant word
     // has none).
