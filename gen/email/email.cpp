@@ -492,11 +492,11 @@ yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy8;
-		case '@': goto yy13;
+		case '@': goto yy10;
 		case 'A':
-		case 'a': goto yy14;
+		case 'a': goto yy13;
 		case 'D':
-		case 'd': goto yy15;
+		case 'd': goto yy14;
 		case '[': goto yy11;
 		case '{': goto yy12;
 		default:
@@ -518,13 +518,13 @@ yy8:
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy16;
-		case '.': goto yy17;
-		case '@': goto yy18;
+		case ' ': goto yy15;
+		case '.': goto yy16;
+		case '@': goto yy17;
 		case 'A':
-		case 'a': goto yy19;
+		case 'a': goto yy18;
 		case 'D':
-		case 'd': goto yy20;
+		case 'd': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -615,6 +615,7 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy20;
 		case '%':
 		case '+':
 		case '-':
@@ -731,7 +732,8 @@ yy13:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy10;
+		case 'T':
+		case 't': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -744,8 +746,8 @@ yy14:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy13;
+		case 'O':
+		case 'o': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -758,8 +760,12 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy33;
+		case '.': goto yy16;
+		case '@': goto yy17;
+		case 'A':
+		case 'a': goto yy18;
+		case 'D':
+		case 'd': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -772,12 +778,8 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy17;
-		case '@': goto yy18;
-		case 'A':
-		case 'a': goto yy19;
-		case 'D':
-		case 'd': goto yy20;
+		case ' ': goto yy35;
+		case ')': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -790,8 +792,8 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy34;
-		case ')': goto yy35;
+		case ' ': goto yy37;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -804,8 +806,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy36;
-		case ')': goto yy37;
+		case 'T':
+		case 't': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -818,8 +820,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy18;
+		case 'O':
+		case 'o': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -832,8 +834,72 @@ yy20:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
 		case 'O':
-		case 'o': goto yy38;
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -915,7 +981,7 @@ yyFillLabel17:
 		case 'y':
 		case 'z': goto yy21;
 		case '(': goto yy40;
-		case '.':
+		case '.': goto yy20;
 		case '@': goto yy10;
 		case '[': goto yy41;
 		case '{': goto yy42;
@@ -964,7 +1030,7 @@ yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy43;
-		case ']': goto yy35;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -978,7 +1044,7 @@ yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy44;
-		case ']': goto yy37;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1038,7 +1104,7 @@ yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy46;
-		case '}': goto yy35;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1052,7 +1118,7 @@ yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy47;
-		case '}': goto yy37;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1093,8 +1159,7 @@ yy33:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy49;
+		case ' ': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1107,7 +1172,8 @@ yy34:
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy35;
+		case 'T':
+		case 't': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
@@ -1118,6 +1184,19 @@ yyFillLabel29:
 yy35:
 	++st.cur;
 yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy36:
+	++st.cur;
+yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -1189,19 +1268,6 @@ yyFillLabel30:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy36:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy37;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
@@ -1212,73 +1278,7 @@ yy37:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy10;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy21;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1292,7 +1292,7 @@ yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy17;
+		case 't': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1306,9 +1306,9 @@ yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy40;
-		case '@': goto yy13;
+		case '@': goto yy10;
 		case 'A':
-		case 'a': goto yy14;
+		case 'a': goto yy13;
 		case 'D':
 		case 'd': goto yy50;
 		case '[': goto yy41;
@@ -1327,9 +1327,9 @@ yyFillLabel35:
 	switch (yych) {
 		case ' ': goto yy51;
 		case '.':
-		case '@': goto yy18;
+		case '@': goto yy17;
 		case 'A':
-		case 'a': goto yy19;
+		case 'a': goto yy18;
 		case 'D':
 		case 'd': goto yy52;
 		default:
@@ -1382,7 +1382,7 @@ yy43:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy35;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1395,7 +1395,7 @@ yy44:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy37;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1422,7 +1422,7 @@ yy46:
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy35;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -1435,7 +1435,7 @@ yy47:
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy37;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -1476,7 +1476,7 @@ yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy14;
+		case 'o': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1490,9 +1490,9 @@ yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy18;
+		case '@': goto yy17;
 		case 'A':
-		case 'a': goto yy19;
+		case 'a': goto yy18;
 		case 'D':
 		case 'd': goto yy52;
 		default:
@@ -1508,7 +1508,7 @@ yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy19;
+		case 'o': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
