@@ -114,10 +114,10 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel18;
 	case 19:
 		if (st.lim <= st.cur) goto yy7;
@@ -492,11 +492,11 @@ yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy8;
-		case '@': goto yy10;
+		case '@': goto yy13;
 		case 'A':
-		case 'a': goto yy13;
+		case 'a': goto yy14;
 		case 'D':
-		case 'd': goto yy14;
+		case 'd': goto yy15;
 		case '[': goto yy11;
 		case '{': goto yy12;
 		default:
@@ -511,20 +511,20 @@ yy7:
 	if (st.accept == 0) {
 		goto yy5;
 	} else {
-		goto yy22;
+		goto yy23;
 	}
 yy8:
 	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy15;
-		case '.': goto yy16;
-		case '@': goto yy17;
+		case ' ': goto yy16;
+		case '.': goto yy17;
+		case '@': goto yy18;
 		case 'A':
-		case 'a': goto yy18;
+		case 'a': goto yy19;
 		case 'D':
-		case 'd': goto yy19;
+		case 'd': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -615,7 +615,7 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy20;
+		case ' ': goto yy21;
 		case '%':
 		case '+':
 		case '-':
@@ -681,7 +681,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy21;
+		case 'z': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -694,13 +694,13 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy23;
-		case '.': goto yy24;
-		case '@': goto yy25;
+		case ' ': goto yy24;
+		case '.': goto yy25;
+		case '@': goto yy26;
 		case 'A':
-		case 'a': goto yy26;
+		case 'a': goto yy27;
 		case 'D':
-		case 'd': goto yy27;
+		case 'd': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -713,13 +713,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy28;
-		case '.': goto yy29;
-		case '@': goto yy30;
+		case ' ': goto yy29;
+		case '.': goto yy30;
+		case '@': goto yy31;
 		case 'A':
-		case 'a': goto yy31;
+		case 'a': goto yy32;
 		case 'D':
-		case 'd': goto yy32;
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -732,8 +732,7 @@ yy13:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy33;
+		case ' ': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -746,8 +745,8 @@ yy14:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy34;
+		case 'T':
+		case 't': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -760,12 +759,8 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy16;
-		case '@': goto yy17;
-		case 'A':
-		case 'a': goto yy18;
-		case 'D':
-		case 'd': goto yy19;
+		case 'O':
+		case 'o': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -778,8 +773,12 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy35;
-		case ')': goto yy36;
+		case '.': goto yy17;
+		case '@': goto yy18;
+		case 'A':
+		case 'a': goto yy19;
+		case 'D':
+		case 'd': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -792,8 +791,8 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy37;
-		case ')': goto yy10;
+		case ' ': goto yy35;
+		case ')': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -806,8 +805,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy17;
+		case ' ': goto yy37;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -820,8 +819,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy38;
+		case 'T':
+		case 't': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -832,6 +831,20 @@ yyFillLabel15:
 yy20:
 	++st.cur;
 yyFillLabel16:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 16;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy21:
+	++st.cur;
+yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
 		case '%':
@@ -899,18 +912,18 @@ yyFillLabel16:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy21;
+		case 'z': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 16;
+				st.state = 17;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy21:
+yy22:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel17:
+yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy39;
@@ -979,20 +992,20 @@ yyFillLabel17:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy21;
+		case 'z': goto yy22;
 		case '(': goto yy40;
-		case '.': goto yy20;
+		case '.': goto yy21;
 		case '@': goto yy10;
 		case '[': goto yy41;
 		case '{': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 17;
+				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy22;
+			goto yy23;
 	}
-yy22:
+yy23:
 	st.state = -1;
 	{
                 if (st.token_fits()) {
@@ -1006,31 +1019,17 @@ yy22:
                 }
                 continue;
             }
-yy23:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy24;
-		case '@': goto yy25;
-		case 'A':
-		case 'a': goto yy26;
-		case 'D':
-		case 'd': goto yy27;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 18;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
 yy24:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy43;
-		case ']': goto yy36;
+		case '.': goto yy25;
+		case '@': goto yy26;
+		case 'A':
+		case 'a': goto yy27;
+		case 'D':
+		case 'd': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -1043,8 +1042,8 @@ yy25:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy44;
-		case ']': goto yy10;
+		case ' ': goto yy43;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1057,8 +1056,8 @@ yy26:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy25;
+		case ' ': goto yy44;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1071,8 +1070,8 @@ yy27:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy45;
+		case 'T':
+		case 't': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1085,12 +1084,8 @@ yy28:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy29;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy32;
+		case 'O':
+		case 'o': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1103,8 +1098,12 @@ yy29:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy46;
-		case '}': goto yy36;
+		case '.': goto yy30;
+		case '@': goto yy31;
+		case 'A':
+		case 'a': goto yy32;
+		case 'D':
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1117,8 +1116,8 @@ yy30:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy47;
-		case '}': goto yy10;
+		case ' ': goto yy46;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1131,8 +1130,8 @@ yy31:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy30;
+		case ' ': goto yy47;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1145,8 +1144,8 @@ yy32:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy48;
+		case 'T':
+		case 't': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1159,7 +1158,8 @@ yy33:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy20;
+		case 'O':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1292,7 +1292,7 @@ yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy16;
+		case 't': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1306,9 +1306,9 @@ yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy40;
-		case '@': goto yy10;
+		case '@': goto yy13;
 		case 'A':
-		case 'a': goto yy13;
+		case 'a': goto yy14;
 		case 'D':
 		case 'd': goto yy50;
 		case '[': goto yy41;
@@ -1327,9 +1327,9 @@ yyFillLabel35:
 	switch (yych) {
 		case ' ': goto yy51;
 		case '.':
-		case '@': goto yy17;
+		case '@': goto yy18;
 		case 'A':
-		case 'a': goto yy18;
+		case 'a': goto yy19;
 		case 'D':
 		case 'd': goto yy52;
 		default:
@@ -1346,9 +1346,9 @@ yyFillLabel36:
 	switch (yych) {
 		case ' ': goto yy53;
 		case '.':
-		case '@': goto yy25;
+		case '@': goto yy26;
 		case 'A':
-		case 'a': goto yy26;
+		case 'a': goto yy27;
 		case 'D':
 		case 'd': goto yy54;
 		default:
@@ -1365,9 +1365,9 @@ yyFillLabel37:
 	switch (yych) {
 		case ' ': goto yy55;
 		case '.':
-		case '@': goto yy30;
+		case '@': goto yy31;
 		case 'A':
-		case 'a': goto yy31;
+		case 'a': goto yy32;
 		case 'D':
 		case 'd': goto yy56;
 		default:
@@ -1409,7 +1409,7 @@ yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy24;
+		case 't': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1449,7 +1449,7 @@ yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy29;
+		case 't': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1476,7 +1476,7 @@ yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy13;
+		case 'o': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1490,9 +1490,9 @@ yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy17;
+		case '@': goto yy18;
 		case 'A':
-		case 'a': goto yy18;
+		case 'a': goto yy19;
 		case 'D':
 		case 'd': goto yy52;
 		default:
@@ -1508,7 +1508,7 @@ yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy18;
+		case 'o': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1522,9 +1522,9 @@ yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy25;
+		case '@': goto yy26;
 		case 'A':
-		case 'a': goto yy26;
+		case 'a': goto yy27;
 		case 'D':
 		case 'd': goto yy54;
 		default:
@@ -1540,7 +1540,7 @@ yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy26;
+		case 'o': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -1554,9 +1554,9 @@ yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy30;
+		case '@': goto yy31;
 		case 'A':
-		case 'a': goto yy31;
+		case 'a': goto yy32;
 		case 'D':
 		case 'd': goto yy56;
 		default:
@@ -1572,7 +1572,7 @@ yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy31;
+		case 'o': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;

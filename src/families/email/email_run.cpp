@@ -48,15 +48,11 @@ bool is_bracketed(const EmailPart& separator) {
     return false;
 }
 
-/// "@" with a space on one side only ("myuser @example", "myuser@ example"):
-/// in prose a mention ("thanks @jane.doe") or a list; an at-sign only when
-/// the domain is defanged too ("myuser @example[.]com"), as iocextract's
-/// examples write it.
+/// "@ " (a space after the at-sign only, "myuser@ example[.]com"): an
+/// at-sign only when the domain is defanged too, as iocextract's examples
+/// write it; before a plain domain it is a list or a typo ("cc me@ example.com").
 bool is_lopsided_at(const EmailPart& separator) {
-    const std::ptrdiff_t length = separator.end - separator.begin;
-    if (length != 2) return false;
-    const unsigned char a = separator.begin[0], b = separator.begin[1];
-    return (a == ' ' && b == '@') || (a == '@' && b == ' ');
+    return separator.end - separator.begin == 2 && separator.begin[0] == '@' && separator.begin[1] == ' ';
 }
 
 /// What a word's bytes may be, as bits: one table load per byte lets one
