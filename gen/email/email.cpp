@@ -114,10 +114,10 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy22;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy23;
 		goto yyFillLabel18;
 	case 19:
 		if (st.lim <= st.cur) goto yy7;
@@ -511,7 +511,7 @@ yy7:
 	if (st.accept == 0) {
 		goto yy5;
 	} else {
-		goto yy22;
+		goto yy23;
 	}
 yy8:
 	++st.cur;
@@ -615,6 +615,7 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy21;
 		case '%':
 		case '+':
 		case '-':
@@ -680,7 +681,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy21;
+		case 'z': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -693,13 +694,13 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy23;
-		case '.': goto yy24;
-		case '@': goto yy25;
+		case ' ': goto yy24;
+		case '.': goto yy25;
+		case '@': goto yy26;
 		case 'A':
-		case 'a': goto yy26;
+		case 'a': goto yy27;
 		case 'D':
-		case 'd': goto yy27;
+		case 'd': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -712,13 +713,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy28;
-		case '.': goto yy29;
-		case '@': goto yy30;
+		case ' ': goto yy29;
+		case '.': goto yy30;
+		case '@': goto yy31;
 		case 'A':
-		case 'a': goto yy31;
+		case 'a': goto yy32;
 		case 'D':
-		case 'd': goto yy32;
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -731,7 +732,7 @@ yy13:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy10;
+		case ' ': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -759,7 +760,7 @@ yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy33;
+		case 'o': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -790,8 +791,8 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy34;
-		case ')': goto yy35;
+		case ' ': goto yy35;
+		case ')': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -804,8 +805,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy36;
-		case ')': goto yy37;
+		case ' ': goto yy37;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -842,9 +843,87 @@ yyFillLabel16:
 			goto yy7;
 	}
 yy21:
+	++st.cur;
+yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy22:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel17:
+yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy39;
@@ -913,20 +992,20 @@ yyFillLabel17:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy21;
+		case 'z': goto yy22;
 		case '(': goto yy40;
-		case '.':
+		case '.': goto yy21;
 		case '@': goto yy10;
 		case '[': goto yy41;
 		case '{': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 17;
+				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy22;
+			goto yy23;
 	}
-yy22:
+yy23:
 	st.state = -1;
 	{
                 if (st.token_fits()) {
@@ -940,31 +1019,17 @@ yy22:
                 }
                 continue;
             }
-yy23:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy24;
-		case '@': goto yy25;
-		case 'A':
-		case 'a': goto yy26;
-		case 'D':
-		case 'd': goto yy27;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 18;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
 yy24:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy43;
-		case ']': goto yy35;
+		case '.': goto yy25;
+		case '@': goto yy26;
+		case 'A':
+		case 'a': goto yy27;
+		case 'D':
+		case 'd': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -977,8 +1042,8 @@ yy25:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy44;
-		case ']': goto yy37;
+		case ' ': goto yy43;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -991,8 +1056,8 @@ yy26:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy25;
+		case ' ': goto yy44;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1005,8 +1070,8 @@ yy27:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy45;
+		case 'T':
+		case 't': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1019,12 +1084,8 @@ yy28:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy29;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy32;
+		case 'O':
+		case 'o': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1037,8 +1098,12 @@ yy29:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy46;
-		case '}': goto yy35;
+		case '.': goto yy30;
+		case '@': goto yy31;
+		case 'A':
+		case 'a': goto yy32;
+		case 'D':
+		case 'd': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1051,8 +1116,8 @@ yy30:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy47;
-		case '}': goto yy37;
+		case ' ': goto yy46;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1065,8 +1130,8 @@ yy31:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy30;
+		case ' ': goto yy47;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1079,8 +1144,8 @@ yy32:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy48;
+		case 'T':
+		case 't': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1093,8 +1158,8 @@ yy33:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy49;
+		case 'O':
+		case 'o': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1107,7 +1172,8 @@ yy34:
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy35;
+		case 'T':
+		case 't': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
@@ -1118,6 +1184,19 @@ yyFillLabel29:
 yy35:
 	++st.cur;
 yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy36:
+	++st.cur;
+yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy9;
@@ -1189,19 +1268,6 @@ yyFillLabel30:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy36:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy37;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
@@ -1212,73 +1278,7 @@ yy37:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy10;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy21;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1346,9 +1346,9 @@ yyFillLabel36:
 	switch (yych) {
 		case ' ': goto yy53;
 		case '.':
-		case '@': goto yy25;
+		case '@': goto yy26;
 		case 'A':
-		case 'a': goto yy26;
+		case 'a': goto yy27;
 		case 'D':
 		case 'd': goto yy54;
 		default:
@@ -1365,9 +1365,9 @@ yyFillLabel37:
 	switch (yych) {
 		case ' ': goto yy55;
 		case '.':
-		case '@': goto yy30;
+		case '@': goto yy31;
 		case 'A':
-		case 'a': goto yy31;
+		case 'a': goto yy32;
 		case 'D':
 		case 'd': goto yy56;
 		default:
@@ -1382,7 +1382,7 @@ yy43:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy35;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1395,7 +1395,7 @@ yy44:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy37;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1409,7 +1409,7 @@ yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy24;
+		case 't': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1422,7 +1422,7 @@ yy46:
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy35;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -1435,7 +1435,7 @@ yy47:
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy37;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -1449,7 +1449,7 @@ yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy29;
+		case 't': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1522,9 +1522,9 @@ yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy25;
+		case '@': goto yy26;
 		case 'A':
-		case 'a': goto yy26;
+		case 'a': goto yy27;
 		case 'D':
 		case 'd': goto yy54;
 		default:
@@ -1540,7 +1540,7 @@ yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy26;
+		case 'o': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -1554,9 +1554,9 @@ yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy30;
+		case '@': goto yy31;
 		case 'A':
-		case 'a': goto yy31;
+		case 'a': goto yy32;
 		case 'D':
 		case 'd': goto yy56;
 		default:
@@ -1572,7 +1572,7 @@ yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy31;
+		case 'o': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;

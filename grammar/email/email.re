@@ -80,9 +80,12 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
                    | sp? "(" sp? dotmark sp? ")" sp?
                    | sp? "{" sp? dotmark sp? "}" sp?
                    | sp 'dot' sp;
-            // " @ ": YARA author fields ("ths @ ccc.de").
+            // " @ ": YARA author fields ("ths @ ccc.de"); "@ " counts
+            // before a defanged domain (email_run.cpp). " @" alone starts a
+            // mention ("and @cdn-update[.]top"), no at-separator.
             atsep  = "@"
                    | sp "@" sp
+                   | "@" sp
                    | sp? "[" sp? atmark sp? "]" sp?
                    | sp? "(" sp? atmark sp? ")" sp?
                    | sp? "{" sp? atmark sp? "}" sp?

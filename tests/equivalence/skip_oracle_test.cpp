@@ -153,7 +153,7 @@ TEST(SkipOracle, EmailLongRuns) {
                                             std::string(" [at] b[.]org "), std::string("[.]x@b.org "),
                                             std::string(". c@d.org "), std::string("x[.x@b.org "),
                                             std::string("x[. ]y[@]b.org "), std::string("x[.]@b.org "),
-                                            std::string("x[.][.]y@b.org ")}) {
+                                            std::string("x[.][.]y@b.org "), std::string("x@ b(.)org ")}) {
                 text += run + tail + "ops@example.com ";
             }
         }

@@ -50,6 +50,19 @@ TEST(Email, TheWordBeforeIsNotGlued) {
     EXPECT_EQ(emails("Contact Alice at example dot org"), V{"alice@example.org"});
 }
 
+TEST(Email, ASpaceAfterTheAtSignNeedsADefangedDomain) {
+    // iocextract's examples: "myuser@ example[.]com".
+    EXPECT_EQ(emails("a myuser@ example[.]com b myuser@ example[.]com[.]tld", false),
+              (V{"myuser@ example[.]com", "myuser@ example[.]com[.]tld"}));
+    EXPECT_EQ(emails("to myuser@ example(.)com[.]tld"), V{"myuser@example.com.tld"});
+    // Before a plain domain it is a list or a typo; a space before the
+    // at-sign only starts a mention, defanged domain or not.
+    EXPECT_EQ(emails("cc me@ example.com, ask us@ support.example.org"), V{});
+    EXPECT_EQ(emails("Twitter: @evil_actor and @cdn-update[.]top, myuser @example[.]com"), V{});
+    // A lopsided pair that fails leaves the next one as it was.
+    EXPECT_EQ(emails("user1@ user2@example.com"), V{"user2@example.com"});
+}
+
 TEST(Email, DomainMustLookLikeAHostName) {
     EXPECT_EQ(emails("root@localhost a@b.c x@example.123 y@-bad.com z@bad-.com w@ex_ample.com"), V{});
     EXPECT_EQ(emails("a@b.co c@d-e.example.museum"), (V{"a@b.co", "c@d-e.example.museum"}));

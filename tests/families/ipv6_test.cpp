@@ -125,6 +125,11 @@ TEST(Ipv6, BracketsPortsAndPunctuationAreLeftOut) {
               (V{"2001:db8::1", "2001:db8::2", "2001:db8::3"}));
     EXPECT_EQ(ipv6s("from fe80::1: link up"), V{"fe80::1"});
     EXPECT_EQ(ipv6s("2001:db8::1/64"), V{"2001:db8::1"});
+    // Dots before the address, after punctuation, end the sentence before it
+    // (iocextract's tests wrap addresses in ".!@..X!@#-"); glued to a word
+    // through a dot it is still no address.
+    EXPECT_EQ(ipv6s(".!@..2001:db8::1!@#- ..fe80::1ff:fe23:4567:890a. v.2001:db8::2"),
+              (V{"2001:db8::1", "fe80::1ff:fe23:4567:890a"}));
 }
 
 TEST(Ipv6, LabelBeforeTheAddressIsNotPartOfIt) {

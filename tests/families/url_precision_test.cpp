@@ -84,6 +84,26 @@ TEST(UrlPrecision, MarkupAndDataAroundUrlsAreNoPartOfThem) {
               (V{"http://example.org/a>", "http://b.example/c"}));
 }
 
+TEST(UrlPrecision, AHalfBracketedDotInTheHostIsADot) {
+    // Spec (ipv4): unbalanced brackets are dots; a URL host reads them the
+    // same way, as iocextract does, and refangs them to plain dots.
+    EXPECT_EQ(urls("go http://example[.com/x and hxxp://192[.168.1.1/ now"),
+              (V{"http://example[.com/x", "hxxp://192[.168.1.1/"}));
+    EXPECT_EQ(urls("hxxp://example.]com/t hxxp://exampledot]com/t hxxp://example[dotcom/t"),
+              (V{"hxxp://example.]com/t", "hxxp://exampledot]com/t", "hxxp://example[dotcom/t"}));
+    EXPECT_EQ(refanged("hxxp://example[.com/t hxxp://example.]com/t hxxp://exampledot]com/t "
+                       "hxxp://example[dotcom/t hxxp://example.com[/t http://example[[[.]]com/x"),
+              (V{"http://example.com/t", "http://example.com/t", "http://example.com/t", "http://example.com/t",
+                 "http://example.com/t", "http://example.com/x"}));
+    // A "[" or "(" before no dot still ends the host; so does a half-open
+    // dot whose opener a later closer shows to be a parenthesis.
+    EXPECT_EQ(urls("https://x.example[Text] http://y.example(.txt) z"), (V{"https://x.example", "http://y.example"}));
+    // A sentence's ")" after the host's last dot is punctuation, and a
+    // BBCode tag is no half "[/]".
+    EXPECT_EQ(urls("(see http://example.com.) [url]http://evil.example/a[/url] http://b.example[/img]"),
+              (V{"http://example.com", "http://evil.example/a", "http://b.example"}));
+}
+
 TEST(UrlPrecision, CommaOrQuoteEndsAHost) {
     EXPECT_EQ(refanged("Domain,evil[.]com,Observed"), V{"http://evil.com"});
     EXPECT_EQ(refanged("\"www.x[.]com\",1,2016"), V{"http://www.x.com"});

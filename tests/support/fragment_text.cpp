@@ -28,7 +28,7 @@ const std::vector<std::string>& email_fragments() {
     static const std::vector<std::string> f = {
         "ops", "john", "a", "x1", "_", "-", "+", "%", "@", "@", "[@]", "(@)", "{@}", " at ", "[at]", "(at)",
         " AT ", ".", ".", "[.]", "(.)", "[dot]", " dot ", "{dot}", "example", "com", "org", "Atlas", "at",
-        "dot", " ", "[", "]", "(", ")", " [ at ] ", "\n", " @ ", "http://", "mailto:"};
+        "dot", " ", "[", "]", "(", ")", " [ at ] ", "\n", " @ ", "@ ", "http://", "mailto:"};
     return f;
 }
 

@@ -28,6 +28,7 @@ struct Group {
     bool domain_like = true;        ///< every word is a host label
     bool letter_tld = false;        ///< the last word is 2+ letters
     bool spaced_dots = true;        ///< every dot is a bare spaced " dot "
+    bool bracketed_dot = false;     ///< some dot is written in brackets ("[.]", "(dot)")
 };
 
 /// " at " or " dot " as a bare word between spaces, no bracket or mark: a
@@ -37,6 +38,21 @@ bool is_bare_spaced(const EmailPart& separator) {
         if (*p == '@' || *p == '.' || is_bracket(*p)) return false;
     }
     return true;
+}
+
+/// Whether a dot separator holds a bracket: a defanged dot.
+bool is_bracketed(const EmailPart& separator) {
+    for (const unsigned char* p = separator.begin; p < separator.end; ++p) {
+        if (is_bracket(*p)) return true;
+    }
+    return false;
+}
+
+/// "@ " (a space after the at-sign only, "myuser@ example[.]com"): an
+/// at-sign only when the domain is defanged too, as iocextract's examples
+/// write it; before a plain domain it is a list or a typo ("cc me@ example.com").
+bool is_lopsided_at(const EmailPart& separator) {
+    return separator.end - separator.begin == 2 && separator.begin[0] == '@' && separator.begin[1] == ' ';
 }
 
 /// What a word's bytes may be, as bits: one table load per byte lets one
@@ -99,13 +115,18 @@ bool ends_in_file_extension(const Group& domain) {
     }
 }
 
-/// `bare_at`: the at-sign is a bare spaced " at ", which in prose ("the
-/// server at evil[.]com", "$b at pe.overlay.offset") is only a word: it
-/// counts when the domain's dots are bare " dot " too ("john at example dot com").
-bool valid_pair(const Group& local, const Group& domain, bool bare_at) {
+/// How the at-sign between two groups is written, where that matters.
+enum class AtStyle { plain, bare_spaced, lopsided };
+
+/// A bare spaced " at " in prose ("the server at evil[.]com", "$b at
+/// pe.overlay.offset") is only a word: it counts when the domain's dots are
+/// bare " dot " too ("john at example dot com"); a lopsided "@" counts
+/// before a defanged domain.
+bool valid_pair(const Group& local, const Group& domain, AtStyle at) {
     return local.words > 0 && local.plain_length <= kMaxLocal && domain.words >= 2 &&
            domain.domain_like && domain.letter_tld && domain.plain_length <= kMaxDomain &&
-           (!bare_at || domain.spaced_dots) && !ends_in_file_extension(domain);
+           (at != AtStyle::bare_spaced || domain.spaced_dots) && (at != AtStyle::lopsided || domain.bracketed_dot) &&
+           !ends_in_file_extension(domain);
 }
 
 /// Only "@", spaces and brackets can make an at-sign; most runs are plain
@@ -191,7 +212,7 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     // the group after it.
     Group local{};
     bool have_local = false;
-    bool bare_at = false;   // the at-sign after `local`
+    AtStyle at_style = AtStyle::plain;   // of the at-sign after `local`
     Group current{};
     // A pair at the run's ends may belong to the text around it: a URL's
     // userinfo, or a piece of a word whose letter outside ASCII ended the run
@@ -203,7 +224,7 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     };
     const auto close_group = [&] {
         // valid_pair() first: it makes sure the domain has words, so an end.
-        if (have_local && valid_pair(local, current, bare_at) && !in_other_text()) {
+        if (have_local && valid_pair(local, current, at_style) && !in_other_text()) {
             sink.add(Type::email, kRuleEmail, local.begin, current.end);
             have_local = false;   // the domain cannot also be the next local part
         } else {
@@ -219,9 +240,12 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
         } else if (part.kind == EmailPart::dot) {
             ++current.plain_length;
             current.spaced_dots = current.spaced_dots && is_bare_spaced(part);
+            current.bracketed_dot = current.bracketed_dot || is_bracketed(part);
         } else if (part.kind == EmailPart::at) {
             close_group();
-            bare_at = is_bare_spaced(part);
+            at_style = is_bare_spaced(part) ? AtStyle::bare_spaced
+                       : is_lopsided_at(part) ? AtStyle::lopsided
+                                              : AtStyle::plain;
         }
         p = part.end;
     }

@@ -123,8 +123,13 @@ bool is_ipv6_text(const unsigned char* p, const unsigned char* end) { return ipv
 void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
                    unsigned char before2, unsigned char before1) {
     if ((before2 == ':' && before1 == ']') || *end == '[') return;   // "...[:]db8::1", "2001::db8[:]1"
-    // Dots after the address end the sentence, not the address.
+    // Dots after the address end the sentence, not the address; dots that
+    // start the run (after punctuation: "!..2001:db8::1") are none of it either.
     while (end > begin && end[-1] == '.') --end;
+    const bool leading_dots = begin < end && *begin == '.';
+    while (begin < end && *begin == '.') ++begin;
+    if (leading_dots) before1 = '.';
+    if (begin == end) return;
     // The zone comes after the run's last colon (zone bytes hold none, run
     // bytes no "%"): a look back over the last field finds its "%".
     const unsigned char* percent = end;

@@ -141,6 +141,22 @@ std::size_t find_precise_stop(std::string_view url, std::size_t from) {
     return kPreciseStops.find_in(url, from);
 }
 
+/// The openers that open_dot_token()s in a host leave unclosed ("[.",
+/// "((.)"), and where the first of them starts: a closer that later finds
+/// no other opener shows they opened a parenthesis, not a defang.
+struct HalfOpenDots {
+    long round = 0;
+    long square = 0;
+    std::size_t first = std::string_view::npos;
+    void note(std::string_view token, std::size_t at) {
+        const BracketBalance balance(token);
+        round += balance.round;
+        square += balance.square;
+        if (first == std::string_view::npos && (balance.round > 0 || balance.square > 0)) first = at;
+    }
+    bool closes(char closer) const { return (closer == ')' ? round : square) > 0; }
+};
+
 /// What precise_length() read on the way.
 struct PreciseRead {
     std::optional<UrlParts> split;   ///< split_url(url), when it had to split
@@ -166,6 +182,7 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
     if (url[first_stop] == '"' && (url.starts_with("http://") || url.starts_with("https://"))) return first_stop;
     const UrlParts& parts = read.split.emplace(split_url(url));
     long round = 0, square = 0, curly = 0;
+    HalfOpenDots half_open;
     std::size_t i = 0;
     // The separator and the defang brackets before the host are kept whole.
     for (; i < parts.host_begin; ++i) {
@@ -209,15 +226,38 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
                 if (in_host) return i;
                 break;
             case '[': case '(':
-                if (in_host || starts_closing_tag(rest)) return i;
+                if (starts_closing_tag(rest)) return i;
+                if (in_host) {
+                    // Unbalanced defangs as iocextract reads them: "[." is a
+                    // dot, and a "[" right before the path's "/" is half of "[/]".
+                    if (const std::size_t dot = open_dot_token(rest); dot > 0) {
+                        half_open.note(rest.substr(0, dot), i);
+                        i += dot;
+                        continue;
+                    }
+                    if (i + 1 == parts.host_end && url[i + 1] == '/') break;
+                    return i;
+                }
                 ++(url[i] == '[' ? square : round);
                 break;
             case '|':
                 if (pipes_to_interpreter(rest.substr(1))) return i;
                 break;
             case '{': ++curly; break;
-            case ')': if (--round < 0) return i; break;
-            case ']': if (--square < 0) return i; break;
+            case ')': case ']':
+                // The closer of a dot with no opener ("example.]com") is part of the dot.
+                if (in_host) {
+                    if (const std::size_t run = closing_dot_run(url.substr(0, parts.host_end), i); run > 0) {
+                        i += run;
+                        continue;
+                    }
+                }
+                if (--(url[i] == ')' ? round : square) < 0) {
+                    // It closes a half-open dot: "x.example(.txt)" is a parenthesis.
+                    if (half_open.closes(url[i])) return half_open.first;
+                    return i;
+                }
+                break;
             case '}': if (--curly < 0) return i; break;
             default: break;
         }

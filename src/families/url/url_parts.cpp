@@ -70,6 +70,40 @@ std::size_t dot_token(std::string_view s) {
     return i < s.size() && (s[i] == ']' || s[i] == ')') ? i + 1 : 0;
 }
 
+namespace {
+
+constexpr ByteSet kDotOpeners{"[("};
+constexpr ByteSet kDotClosers{"])"};
+
+/// 1 when `s` starts with ".", 3 with "dot" in any case, else 0.
+std::size_t dot_or_word(std::string_view s) {
+    if (!s.empty() && s[0] == '.') return 1;
+    const bool word = s.size() >= 3 && ascii_lower(s[0]) == 'd' && ascii_lower(s[1]) == 'o' && ascii_lower(s[2]) == 't';
+    return word ? 3 : 0;
+}
+
+}  // namespace
+
+std::size_t open_dot_token(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && kDotOpeners.contains(s[i])) ++i;
+    if (i == 0) return 0;
+    const std::size_t dot = dot_or_word(s.substr(i));
+    if (dot == 0) return 0;
+    i += dot;
+    while (i < s.size() && kDotClosers.contains(s[i])) ++i;
+    return i;
+}
+
+std::size_t closing_dot_run(std::string_view host, std::size_t i) {
+    const bool after_dot = (i >= 1 && host[i - 1] == '.') ||
+                           (i >= 3 && dot_or_word(host.substr(i - 3, 3)) == 3);
+    if (!after_dot) return 0;
+    std::size_t n = i;
+    while (n < host.size() && kDotClosers.contains(host[n])) ++n;
+    return n - i;
+}
+
 std::size_t colon_token(std::string_view s) { return s.starts_with("[:]") ? 3 : 0; }
 
 std::size_t slash_token(std::string_view s) {

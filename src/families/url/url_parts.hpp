@@ -38,6 +38,15 @@ std::optional<UrlParts> split_of_prefix(std::string_view url, const UrlParts& pa
 /// (mixed brackets and single inner spaces allowed), "[dot]", "(dot)" in any
 /// case, "\." and "\ .".
 std::size_t dot_token(std::string_view s);
+/// Length of an unbalanced defanged dot at the start of `s`, or 0: one
+/// or more "[" or "(", then "." or "dot" (any case), then any "]" or ")":
+/// "[.", "[[[.]]", "[dot" (spec: unbalanced brackets are dots, as in an
+/// IPv4). "[T" or "(x" starts none, so "x.example[Text]" keeps its stop.
+std::size_t open_dot_token(std::string_view s);
+/// Length of the run of "]" or ")" at `i` in `host` when it closes a dot
+/// that has no opener: "." or "dot" right before it ("example.]com",
+/// "exampledot]com"); else 0.
+std::size_t closing_dot_run(std::string_view host, std::size_t i);
 /// 3 when `s` starts with "[:]", else 0.
 std::size_t colon_token(std::string_view s);
 /// 3 when `s` starts with "[/]" or "(/)", else 0.
