@@ -174,7 +174,8 @@ struct Options {
     /// next input and reports while the helpers scan. The piece's bytes are
     /// copied in first, so the caller may reuse them at once. A smaller
     /// piece is scanned and reports everything final before feed() returns,
-    /// as with one thread.
+    /// as with one thread. A Scanner whose helper threads cannot be started
+    /// throws std::system_error ("cannot start N worker threads: ...").
     unsigned threads = 1;
     /// Give each Match its 1-based `line`: the line its first byte is on,
     /// counted as '\n' bytes before it (a lone '\r' ends no line, as in
