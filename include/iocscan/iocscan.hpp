@@ -292,8 +292,10 @@ public:
     /// read(into, at, size) writes bytes [at, at + size) of these `count`
     /// to `into`. With Options::threads > 1 every thread reads the part it
     /// scans, several at once, and a call may still be running after this
-    /// returns (until the next call on this scanner): `read` is copied, and
-    /// must not throw. scan_fd() reads regular files this way (pread()).
+    /// returns (until the next call on this scanner): `read` is copied. An
+    /// exception it throws (or one a helper meets, such as std::bad_alloc)
+    /// comes out of this or a later call on this scanner, which must then be
+    /// reset(). scan_fd() reads regular files this way (pread()).
     /// Returns false if the callback asked to stop.
     using ReadAt = std::function<void(char* into, std::uint64_t at, std::size_t size)>;
     bool commit_read(std::size_t count, const ReadAt& read, const MatchCallback& on_match);

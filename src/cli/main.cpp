@@ -279,8 +279,16 @@ int run(const cli::Arguments& args) {
         };
         scanner.reset();
         std::string read_error;
-        const ScanEnd end = args.range ? scan_range(fd, *args.range, scanner, source, on_match, read_error)
-                                       : scan_fd(fd, scanner, source, on_match, read_error);
+        ScanEnd end = ScanEnd::read_error;
+        try {
+            end = args.range ? scan_range(fd, *args.range, scanner, source, on_match, read_error)
+                             : scan_fd(fd, scanner, source, on_match, read_error);
+        } catch (const std::exception& e) {
+            // Out of memory, on this thread or a helper (the pool hands its
+            // exception over): named with the file, like a read error. What
+            // was printed is whole records; the next file starts afresh.
+            read_error = dynamic_cast<const std::bad_alloc*>(&e) != nullptr ? "out of memory" : e.what();
+        }
         unique.drain(print_match);   // the matches still in the window
         if (args.range) {
             const std::uint64_t size = known_size(fd);

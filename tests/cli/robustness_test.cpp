@@ -175,5 +175,49 @@ TEST(Robustness, ThreadsThatCannotStartFallBackToOneThreadAndSaySo) {
     }
 }
 
+/// `iocscan -j 2 ARGS` with the `n`th malloc() of a helper thread failing
+/// (tests/support/fail_helper_malloc.cpp).
+ProcessResult run_with_helper_malloc_failing(long n, const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"-j", "2"};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_iocscan(all, "",
+                       {std::string("LD_PRELOAD=") + IOCSCAN_FAIL_HELPER_MALLOC,
+                        "IOCSCAN_TEST_FAIL_HELPER_MALLOC=" + std::to_string(n)});
+}
+
+TEST(Robustness, OutOfMemoryOnAHelperThreadNamesTheFileAndTheNextIsScanned) {
+    // The preloaded module's malloc() and a sanitizer runtime's do not mix.
+    if (kSanitized) GTEST_SKIP() << "LD_PRELOAD and a sanitizer runtime do not mix";
+    std::string text;
+    for (int i = 0; text.size() < (3u << 20); ++i) {
+        const std::string n = std::to_string(i);
+        text += "line " + n + " http://evil" + n + ".example/x?" + n + " 10." + std::to_string(i % 256) +
+                ".0.1 user" + n + "@mail.example.org\n";
+    }
+    TempFile big(text, "big.txt");
+    TempFile small("see http://after.example/ and 10.9.9.9\n", "small.txt");
+    const std::string whole = run_iocscan({"-j", "2", big.path(), small.path()}).out;
+    const std::string small_part = whole.substr(whole.find(small.path() + ":"));
+    // The first helper malloc()s fail while the first rounds are scanned:
+    // the exception a helper caught used to end the whole run with
+    // "iocscan: out of memory", no file named and the next file unscanned.
+    for (const long n : {0L, 20L, 1000L}) {
+        const auto r = run_with_helper_malloc_failing(n, {big.path(), small.path()});
+        if (n == 1000 && r.exit_code == 0) continue;   // later than the helpers' last malloc(): nothing failed
+        EXPECT_EQ(r.exit_code, 2) << n;
+        EXPECT_EQ(r.err, "iocscan: " + big.path() + ": out of memory\n") << n;
+        // What was printed of the big file is whole records, the small one all of its own.
+        const std::size_t small_at = r.out.find(small.path() + ":");
+        ASSERT_NE(small_at, std::string::npos) << n << ": " << r.out.substr(0, 200);
+        EXPECT_EQ(whole.compare(0, small_at, r.out, 0, small_at), 0) << n;
+        EXPECT_EQ(r.out.substr(small_at), small_part) << n;
+    }
+    // A JSON document is closed after the error.
+    const auto json = run_with_helper_malloc_failing(0, {"--json", big.path(), small.path()});
+    EXPECT_EQ(json.exit_code, 2);
+    EXPECT_EQ(json.err, "iocscan: " + big.path() + ": out of memory\n");
+    EXPECT_EQ(json.out, run_iocscan({"--json", small.path()}).out);
+}
+
 }  // namespace
 }  // namespace iocscan::test
