@@ -25,14 +25,9 @@ ProcessResult run_subcommand_on_a_long_line(const std::string& command, int mega
     });
 }
 
-/// The subcommand's peak RSS on a one-line input. A child's figure starts
-/// at this process's size when it forked (exec keeps the high-water mark),
-/// so a long line's figure is compared with this one, taken just before.
-long baseline_rss_kib(const std::string& command) { return run_iocscan({command}, "x\n").max_rss_kib; }
-
 TEST(Robustness, DefangPassesAnOverLongLineUnchangedInBoundedMemoryAndSaysSo) {
     constexpr int kMegabytes = 96;
-    const long baseline = baseline_rss_kib("defang");
+    const long baseline = baseline_rss_kib({"defang"});
     const auto r = run_subcommand_on_a_long_line("defang", kMegabytes);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(contains(r.err, "iocscan defang: line 1: longer than 1 MiB")) << r.err;
@@ -48,7 +43,7 @@ TEST(Robustness, DefangPassesAnOverLongLineUnchangedInBoundedMemoryAndSaysSo) {
 
 TEST(Robustness, RefangPassesAnOverLongLineUnchangedInBoundedMemory) {
     constexpr int kMegabytes = 96;
-    const long baseline = baseline_rss_kib("refang");
+    const long baseline = baseline_rss_kib({"refang"});
     const auto r = run_subcommand_on_a_long_line("refang", kMegabytes);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
