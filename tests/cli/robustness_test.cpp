@@ -90,6 +90,31 @@ TEST(Robustness, DefangOfAKindLosesNoByteOfAWordOfAnotherKind) {
               "ops[@]evil[.]example 1[.]2[.]3[.]4\n");
 }
 
+TEST(Robustness, RefangAndDefangBothPassBytesThatAreNotTextUnchanged) {
+    // Defang rewrote such words by their shape and refang, finding no IOC,
+    // left them: refang(defang(x)) was not x. Now neither rewrites them;
+    // defang names the line, as its output may hold a live IOC.
+    const std::string nul("http://evil.example/a\0b", 23);
+    const std::string defang_input = nul + "\n10.0.0.1 evil.example/\xff x.example\r\n1.2.3.4\xc3\n10.0.0.9\n";
+    const auto defanged = run_iocscan({"defang"}, defang_input);
+    EXPECT_EQ(defanged.exit_code, 2);
+    EXPECT_EQ(defanged.out, nul + "\n10[.]0[.]0[.]1 evil.example/\xff x[.]example\r\n1.2.3.4\xc3\n10[.]0[.]0[.]9\n");
+    const std::string named = ": a NUL or invalid UTF-8 byte, not an IOC: word printed unchanged\n";
+    EXPECT_EQ(defanged.err, "iocscan defang: line 1" + named + "iocscan defang: line 2" + named +
+                                "iocscan defang: line 3" + named);
+    // Refang (one IOC per line) gives back what defang printed.
+    const auto refanged = run_iocscan({"refang"}, nul + "\n1.2.3.4\xc3\n10[.]0[.]0[.]9\n");
+    EXPECT_EQ(refanged.exit_code, 0) << refanged.err;
+    EXPECT_EQ(refanged.out, nul + "\n1.2.3.4\xc3\n10.0.0.9\n");
+    // --strict names such a line without printing its bytes on the terminal.
+    const auto strict = run_iocscan({"refang", "--strict"}, "hxxp://evil[.]example/\xe9t\xe9\n1[.]2[.]3[.]4\n");
+    EXPECT_EQ(strict.exit_code, 2);
+    EXPECT_EQ(strict.out, "hxxp://evil[.]example/\xe9t\xe9\n1.2.3.4\n");
+    EXPECT_EQ(strict.err, "iocscan refang: line 1: a NUL or invalid UTF-8 byte, not an IOC: line printed unchanged\n");
+    // Valid UTF-8 is text: defang still rewrites it by its shape.
+    EXPECT_EQ(run_iocscan({"defang"}, "http://caf\xc3\xa9.example/\n").out, "hxxp://caf\xc3\xa9[.]example/\n");
+}
+
 TEST(Robustness, OptionFileTooLargeForAListIsRefusedBeforeItIsRead) {
     TempFile input("see 10.0.0.1\n");
     TempFile huge("", "huge.txt");
