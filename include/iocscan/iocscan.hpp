@@ -174,7 +174,8 @@ struct Options {
     /// next input and reports while the helpers scan. The piece's bytes are
     /// copied in first, so the caller may reuse them at once. A smaller
     /// piece is scanned and reports everything final before feed() returns,
-    /// as with one thread.
+    /// as with one thread. A Scanner whose helper threads cannot be started
+    /// throws std::system_error ("cannot start N worker threads: ...").
     unsigned threads = 1;
     /// Give each Match its 1-based `line`: the line its first byte is on,
     /// counted as '\n' bytes before it (a lone '\r' ends no line, as in
@@ -291,8 +292,10 @@ public:
     /// read(into, at, size) writes bytes [at, at + size) of these `count`
     /// to `into`. With Options::threads > 1 every thread reads the part it
     /// scans, several at once, and a call may still be running after this
-    /// returns (until the next call on this scanner): `read` is copied, and
-    /// must not throw. scan_fd() reads regular files this way (pread()).
+    /// returns (until the next call on this scanner): `read` is copied. An
+    /// exception it throws (or one a helper meets, such as std::bad_alloc)
+    /// comes out of this or a later call on this scanner, which must then be
+    /// reset(). scan_fd() reads regular files this way (pread()).
     /// Returns false if the callback asked to stop.
     using ReadAt = std::function<void(char* into, std::uint64_t at, std::size_t size)>;
     bool commit_read(std::size_t count, const ReadAt& read, const MatchCallback& on_match);

@@ -383,6 +383,10 @@ bool parse_arguments(int argc, const char* const* argv, Arguments& out, std::str
             out.walk.follow_links = true;
         } else if (arg == "--glob" || arg == "-g") {
             if (!value(text)) return false;
+            if (const std::string problem = glob_problem(text); !problem.empty()) {
+                error = std::string(arg) + " '" + std::string(text) + "': " + problem;
+                return false;
+            }
             out.walk.globs.emplace_back(text);
         } else if (arg == "--progress") {
             if (!no_value()) return false;

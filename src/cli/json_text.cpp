@@ -1,6 +1,7 @@
 #include "cli/json_text.hpp"
 
 #include "cli/record_text.hpp"
+#include "cli/utf8.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -18,33 +19,6 @@ char* put_u00(char* out, unsigned char byte) {
     out = put(out, "\\u00");
     out = put(out, kHex[byte >> 4]);
     return put(out, kHex[byte & 0xf]);
-}
-
-/// Length of the valid UTF-8 sequence starting at p[0] (before `end`), or 0
-/// if there is none.
-std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
-    const unsigned char lead = p[0];
-    std::size_t length = 0;
-    unsigned char min_second = 0x80, max_second = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-        length = 2;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-        length = 3;
-        if (lead == 0xe0) min_second = 0xa0;   // no overlong forms
-        if (lead == 0xed) max_second = 0x9f;   // no surrogates
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-        length = 4;
-        if (lead == 0xf0) min_second = 0x90;
-        if (lead == 0xf4) max_second = 0x8f;   // nothing above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (length > static_cast<std::size_t>(end - p)) return 0;
-    if (p[1] < min_second || p[1] > max_second) return 0;
-    for (std::size_t k = 2; k < length; ++k) {
-        if ((p[k] & 0xc0) != 0x80) return 0;
-    }
-    return length;
 }
 
 #if defined(__SSE2__)

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace {
@@ -199,6 +200,21 @@ std::string range_misuse(const cli::Arguments& args) {
     return "";
 }
 
+/// The scanner for the run. When the system refuses the helper threads
+/// (RLIMIT_NPROC, no room for their stacks) the scan goes on with one
+/// thread, which prints the same, and says so.
+Scanner start_scanner(const Options& options) {
+    try {
+        return Scanner(options);
+    } catch (const std::system_error& e) {
+        if (options.threads == 1) throw;
+        std::fprintf(stderr, "iocscan: %s; scanning with one thread\n", e.what());
+    }
+    Options one_thread = options;
+    one_thread.threads = 1;
+    return Scanner(one_thread);
+}
+
 int run(const cli::Arguments& args) {
     if (output_names_an_input(args)) return kExitError;
     if (const std::string misuse = range_misuse(args); !misuse.empty()) {
@@ -224,7 +240,7 @@ int run(const cli::Arguments& args) {
     RunTotals totals;
     bool had_error = false;
     std::uint64_t printed = 0;
-    Scanner scanner(args.scan);
+    Scanner scanner = start_scanner(args.scan);
     SourceOptions source = args.source;
 
     // A file met inside a walked directory may be the output too.
@@ -263,8 +279,16 @@ int run(const cli::Arguments& args) {
         };
         scanner.reset();
         std::string read_error;
-        const ScanEnd end = args.range ? scan_range(fd, *args.range, scanner, source, on_match, read_error)
-                                       : scan_fd(fd, scanner, source, on_match, read_error);
+        ScanEnd end = ScanEnd::read_error;
+        try {
+            end = args.range ? scan_range(fd, *args.range, scanner, source, on_match, read_error)
+                             : scan_fd(fd, scanner, source, on_match, read_error);
+        } catch (const std::exception& e) {
+            // Out of memory, on this thread or a helper (the pool hands its
+            // exception over): named with the file, like a read error. What
+            // was printed is whole records; the next file starts afresh.
+            read_error = dynamic_cast<const std::bad_alloc*>(&e) != nullptr ? "out of memory" : e.what();
+        }
         unique.drain(print_match);   // the matches still in the window
         if (args.range) {
             const std::uint64_t size = known_size(fd);
@@ -292,7 +316,7 @@ int run(const cli::Arguments& args) {
     writer.flush();
     if (args.stats) {
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-        print_stats(totals, elapsed.count(), args.scan.threads,
+        print_stats(totals, elapsed.count(), scanner.options().threads,
                     args.scan.no_private || !args.scan.allow.empty());
     }
     if (writer.failed()) {

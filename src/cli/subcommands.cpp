@@ -2,6 +2,7 @@
 
 #include "cli/display_name.hpp"
 #include "cli/output_writer.hpp"
+#include "cli/utf8.hpp"
 #include "iocscan/iocscan.hpp"
 #include "families/registry.hpp"
 
@@ -165,7 +166,8 @@ private:
     /// Refang rewrites only a line that is an IOC of its kind (given, or
     /// guessed from the shape): any other line passes through unchanged, so
     /// that "not an ioc" never becomes "http://notanioc"; with --strict it
-    /// is also named on stderr and the exit status becomes 2.
+    /// is also named on stderr and the exit status becomes 2. A line that
+    /// holds a NUL or invalid UTF-8 is not an IOC either (see defang_words()).
     void line(std::string_view text) {
         ++line_number_;
         const bool crlf = !text.empty() && text.back() == '\r';
@@ -173,6 +175,9 @@ private:
         if (!ioc.empty()) {
             if (defang_) {
                 defang_words(ioc);
+            } else if (!is_text(ioc)) {
+                out_.write(crlf ? text.substr(0, text.size() - 1) : text);
+                if (strict_) report_not_text("line");
             } else if (const Type type = kind_ ? *kind_ : guess_kind(ioc); check_.is_ioc_of_kind(ioc, type)) {
                 out_.write(refang(type, ioc));
             } else {
@@ -190,17 +195,30 @@ private:
     /// defang only when it is an IOC of that kind: the ipv4 defang keeps
     /// digit groups alone, so "1.2.3.4:80" would lose its port and "abc:def"
     /// every byte. Any other word is defanged by its shape.
+    ///
+    /// A word that holds a NUL or invalid UTF-8 (binary bytes, another
+    /// encoding) is no IOC: refang leaves such a line as it is, and defang,
+    /// which rewrote it by its shape, did what refang could not undo. It is
+    /// printed unchanged and, as it may hold a live IOC, the line is named
+    /// (exit status 2), as an over-long line is.
     void defang_words(std::string_view text) {
+        bool binary = false;
         while (!text.empty()) {
             std::size_t end = 0;
             while (end < text.size() && !is_blank(text[end])) ++end;
             const std::string_view word = text.substr(0, end);
-            const bool of_kind = kind_ && check_.is_ioc_of_kind(word, *kind_);
-            out_.write(defang(of_kind ? *kind_ : guess_kind(word), word));
+            if (!is_text(word)) {
+                binary = true;
+                out_.write(word);
+            } else {
+                const bool of_kind = kind_ && check_.is_ioc_of_kind(word, *kind_);
+                out_.write(defang(of_kind ? *kind_ : guess_kind(word), word));
+            }
             while (end < text.size() && is_blank(text[end])) ++end;
             out_.write(text.substr(word.size(), end - word.size()));
             text.remove_prefix(end);
         }
+        if (binary) report_not_text("word");
     }
 
     /// The line held so far is longer than kLongestLine: it is written as it
@@ -218,6 +236,14 @@ private:
         std::fprintf(stderr, "iocscan %s: line %llu: longer than %zu MiB, not an IOC: printed unchanged\n",
                      defang_ ? "defang" : "refang", static_cast<unsigned long long>(line_number_),
                      kLongestLine >> 20);
+    }
+
+    /// A NUL or invalid UTF-8 in the current line; `what` ("line", "word")
+    /// was printed unchanged.
+    void report_not_text(const char* what) {
+        ++flagged_;
+        std::fprintf(stderr, "iocscan %s: line %llu: a NUL or invalid UTF-8 byte, not an IOC: %s printed unchanged\n",
+                     defang_ ? "defang" : "refang", static_cast<unsigned long long>(line_number_), what);
     }
 
     void report_not_an_ioc(std::string_view ioc, Type type) {

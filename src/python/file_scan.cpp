@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <new>
 #include <system_error>
 #include <unistd.h>
 #include <utility>
@@ -62,11 +63,17 @@ void FileScan::read_all(int fd, SourceOptions source) {
         error = e.what();
     }
     ::close(fd);
-    if (!batch.empty()) push(batch);
+    try {
+        if (!batch.empty()) push(batch);
+    } catch (const std::bad_alloc&) {
+        // Out of this thread, an exception would end the process (std::terminate).
+        end = ScanEnd::read_error;
+        error = "out of memory";
+    }
     {
         const std::lock_guard lock(mutex_);
         done_ = true;
-        if (end == ScanEnd::read_error) error_ = error.empty() ? "read error" : error;
+        if (end == ScanEnd::read_error) error_ = error.empty() ? std::string("read error") : std::move(error);
     }
     changed_.notify_all();
 }

@@ -1,6 +1,8 @@
 #include "threads/worker_pool.hpp"
 
 #include <csignal>
+#include <string>
+#include <system_error>
 #include <utility>
 
 #include <pthread.h>
@@ -33,8 +35,14 @@ WorkerPool::WorkerPool(std::size_t helpers) {
     const SignalsBlocked blocked;
     try {
         for (std::size_t i = 0; i < helpers; ++i) helpers_.emplace_back([this] { helper_loop(); });
-    } catch (...) {
+    } catch (const std::system_error& e) {
         stop();   // a joinable std::thread must not be destroyed
+        // pthread_create's EAGAIN alone ("Resource temporarily unavailable")
+        // does not say that threads were being started.
+        throw std::system_error(e.code(), "cannot start " + std::to_string(helpers) +
+                                              (helpers == 1 ? " worker thread" : " worker threads"));
+    } catch (...) {
+        stop();
         throw;
     }
 }

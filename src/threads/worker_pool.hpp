@@ -23,6 +23,8 @@ namespace iocscan::detail {
 class WorkerPool {
 public:
     /// Starts `helpers` threads (0: run() works on the calling thread alone).
+    /// Throws std::system_error "cannot start N worker threads: <reason>"
+    /// when the system refuses one (RLIMIT_NPROC, no memory for a stack).
     explicit WorkerPool(std::size_t helpers);
     /// Waits for tasks still out (start() without wait()), then stops and
     /// joins the helpers.

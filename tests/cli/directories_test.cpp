@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <utility>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,6 +63,34 @@ TEST_F(TreeTest, GlobsLimitTheFiles) {
     EXPECT_EQ(lines_of(run_iocscan({"--glob", "*.log", "--no-path", root_}).out),
               (V{"10.0.0.2", "10.0.0.3", "10.0.0.4"}));
     EXPECT_EQ(lines_of(run_iocscan({"-g", "a.*", "-g", "d.*", "--no-path", root_}).out), (V{"10.0.0.1", "10.0.0.4"}));
+}
+
+TEST_F(TreeTest, AGlobThatCanMatchNoNameIsAUsageError) {
+    // fnmatch() takes these literally or matches nothing: the walk used to
+    // select no file and end with status 1, as if the files held no IOC.
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"[", "the '[' at character 1 is not closed (write '\\[' for a literal '[')"},
+        {"*.[lt]og[", "the '[' at character 9 is not closed (write '\\[' for a literal '[')"},
+        {"[]", "the '[' at character 1 is not closed (write '\\[' for a literal '[')"},
+        {"logs/*.log", "has a '/', but patterns are matched against file names, not paths"},
+        {"*.log\\", "ends in a lone '\\'"},
+        {"[[:alfa:]]*", "unknown character class '[:alfa:]'"},
+        {"", "an empty pattern matches no file name"},
+    };
+    for (const auto& [glob, why] : refused) {
+        for (const char* option : {"--glob", "-g"}) {
+            const auto r = run_iocscan({option, glob, root_});
+            EXPECT_EQ(r.exit_code, 2) << glob;
+            EXPECT_EQ(r.out, "") << glob;
+            EXPECT_EQ(r.err, "iocscan: " + std::string(option) + " '" + glob + "': " + why + "\n");
+        }
+    }
+    // Brackets that close, escapes and known classes are fine.
+    for (const char* glob : {"[]b].log", "[!a]*", "\\[x", "[[:alpha:]].log", "[\\]].txt", "*.[lt][ox][gt]"}) {
+        const auto r = run_iocscan({"--glob", glob, "--no-path", root_});
+        EXPECT_NE(r.exit_code, 2) << glob << ": " << r.err;
+    }
+    EXPECT_EQ(lines_of(run_iocscan({"--glob", "[]b].log", "--no-path", root_}).out), (V{"10.0.0.2"}));
 }
 
 TEST_F(TreeTest, IocextractDirnameSpelling) {

@@ -25,14 +25,9 @@ ProcessResult run_subcommand_on_a_long_line(const std::string& command, int mega
     });
 }
 
-/// The subcommand's peak RSS on a one-line input. A child's figure starts
-/// at this process's size when it forked (exec keeps the high-water mark),
-/// so a long line's figure is compared with this one, taken just before.
-long baseline_rss_kib(const std::string& command) { return run_iocscan({command}, "x\n").max_rss_kib; }
-
 TEST(Robustness, DefangPassesAnOverLongLineUnchangedInBoundedMemoryAndSaysSo) {
     constexpr int kMegabytes = 96;
-    const long baseline = baseline_rss_kib("defang");
+    const long baseline = baseline_rss_kib({"defang"});
     const auto r = run_subcommand_on_a_long_line("defang", kMegabytes);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(contains(r.err, "iocscan defang: line 1: longer than 1 MiB")) << r.err;
@@ -48,7 +43,7 @@ TEST(Robustness, DefangPassesAnOverLongLineUnchangedInBoundedMemoryAndSaysSo) {
 
 TEST(Robustness, RefangPassesAnOverLongLineUnchangedInBoundedMemory) {
     constexpr int kMegabytes = 96;
-    const long baseline = baseline_rss_kib("refang");
+    const long baseline = baseline_rss_kib({"refang"});
     const auto r = run_subcommand_on_a_long_line("refang", kMegabytes);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
@@ -95,6 +90,31 @@ TEST(Robustness, DefangOfAKindLosesNoByteOfAWordOfAnotherKind) {
               "ops[@]evil[.]example 1[.]2[.]3[.]4\n");
 }
 
+TEST(Robustness, RefangAndDefangBothPassBytesThatAreNotTextUnchanged) {
+    // Defang rewrote such words by their shape and refang, finding no IOC,
+    // left them: refang(defang(x)) was not x. Now neither rewrites them;
+    // defang names the line, as its output may hold a live IOC.
+    const std::string nul("http://evil.example/a\0b", 23);
+    const std::string defang_input = nul + "\n10.0.0.1 evil.example/\xff x.example\r\n1.2.3.4\xc3\n10.0.0.9\n";
+    const auto defanged = run_iocscan({"defang"}, defang_input);
+    EXPECT_EQ(defanged.exit_code, 2);
+    EXPECT_EQ(defanged.out, nul + "\n10[.]0[.]0[.]1 evil.example/\xff x[.]example\r\n1.2.3.4\xc3\n10[.]0[.]0[.]9\n");
+    const std::string named = ": a NUL or invalid UTF-8 byte, not an IOC: word printed unchanged\n";
+    EXPECT_EQ(defanged.err, "iocscan defang: line 1" + named + "iocscan defang: line 2" + named +
+                                "iocscan defang: line 3" + named);
+    // Refang (one IOC per line) gives back what defang printed.
+    const auto refanged = run_iocscan({"refang"}, nul + "\n1.2.3.4\xc3\n10[.]0[.]0[.]9\n");
+    EXPECT_EQ(refanged.exit_code, 0) << refanged.err;
+    EXPECT_EQ(refanged.out, nul + "\n1.2.3.4\xc3\n10.0.0.9\n");
+    // --strict names such a line without printing its bytes on the terminal.
+    const auto strict = run_iocscan({"refang", "--strict"}, "hxxp://evil[.]example/\xe9t\xe9\n1[.]2[.]3[.]4\n");
+    EXPECT_EQ(strict.exit_code, 2);
+    EXPECT_EQ(strict.out, "hxxp://evil[.]example/\xe9t\xe9\n1.2.3.4\n");
+    EXPECT_EQ(strict.err, "iocscan refang: line 1: a NUL or invalid UTF-8 byte, not an IOC: line printed unchanged\n");
+    // Valid UTF-8 is text: defang still rewrites it by its shape.
+    EXPECT_EQ(run_iocscan({"defang"}, "http://caf\xc3\xa9.example/\n").out, "hxxp://caf\xc3\xa9[.]example/\n");
+}
+
 TEST(Robustness, OptionFileTooLargeForAListIsRefusedBeforeItIsRead) {
     TempFile input("see 10.0.0.1\n");
     TempFile huge("", "huge.txt");
@@ -139,18 +159,84 @@ TEST(Robustness, ListingsThatCannotBeWrittenAreAnError) {
     }
 }
 
-TEST(Robustness, OutOfMemoryIsAMessageAndStatusTwoNotAnAbort) {
-    // A sanitizer's runtime needs terabytes of address space: no ulimit -v.
-    if (kSanitized) GTEST_SKIP() << "ulimit -v and a sanitizer runtime do not mix";
+/// `iocscan ARGS < input`, started through `launcher` (prlimit, setpriv):
+/// its stderr and status, and whether its stdout is that of -j 1.
+std::string launched_run(const std::string& launcher, const std::string& args, const std::string& input) {
+    const std::string out = input + ".out";
+    const std::string err = shell_output(launcher + " " + iocscan_binary() + " " + args + " <" + input + " 2>&1 >" +
+                                         out + "; echo \"status=$?\"");
+    return err + "out=" + (file_text(out) == run_iocscan({"-j", "1", input}).out ? "same" : "different");
+}
+
+TEST(Robustness, ThreadsThatCannotStartFallBackToOneThreadAndSaySo) {
+    // A sanitizer's runtime needs terabytes of address space: no RLIMIT_AS.
+    if (kSanitized) GTEST_SKIP() << "RLIMIT_AS and a sanitizer runtime do not mix";
+    if (::access("/usr/bin/prlimit", X_OK) != 0) GTEST_SKIP() << "no prlimit (util-linux)";
     std::string text;
     while (text.size() < (2u << 20)) text += "host 10.0.0.1 http://a.example/x\n";
     TempFile input(text);
-    // 1024 threads' stacks do not fit in 100 MB: starting them fails.
-    const std::string script = "ulimit -v 100000; \"$0\" --threads 1024 \"$1\" 2>&1 | tail -n 1; "
-                               "echo \"status=${PIPESTATUS[0]}\"";
-    const std::string out = shell_output("bash -c '" + script + "' " + iocscan_binary() + " " + input.path());
-    EXPECT_TRUE(out.starts_with("iocscan: ")) << out;
-    EXPECT_TRUE(out.ends_with("\nstatus=2\n")) << out;
+    // A thread's stack is as large as RLIMIT_STACK: 2 GB do not fit in 1 GB
+    // of address space, so pthread_create() fails, for root too. The run
+    // used to end with a bare "iocscan: Resource temporarily unavailable"
+    // and status 2.
+    EXPECT_EQ(launched_run("prlimit --stack=2000000000 --as=1000000000", "-j 4", input.path()),
+              "iocscan: cannot start 3 worker threads: Resource temporarily unavailable; scanning with one thread\n"
+              "status=0\nout=same");
+    // 1024 threads use 16 (15 helpers), whose 8 MiB stacks do not fit in 100 MB.
+    EXPECT_EQ(launched_run("prlimit --stack=8388608 --as=100000000", "--threads 1024", input.path()),
+              "iocscan: cannot start 15 worker threads: Resource temporarily unavailable; scanning with one thread\n"
+              "status=0\nout=same");
+    // RLIMIT_NPROC (ulimit -u), which root ignores: run as nobody then.
+    const std::string as_nobody = ::geteuid() != 0 ? "" : "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    if (::geteuid() != 0 || ::access("/usr/bin/setpriv", X_OK) == 0) {
+        EXPECT_EQ(launched_run(as_nobody + "prlimit --nproc=1", "-j 2", input.path()),
+                  "iocscan: cannot start 1 worker thread: Resource temporarily unavailable; scanning with one thread\n"
+                  "status=0\nout=same");
+    }
+}
+
+/// `iocscan -j 2 ARGS` with the `n`th malloc() of a helper thread failing
+/// (tests/support/fail_helper_malloc.cpp).
+ProcessResult run_with_helper_malloc_failing(long n, const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"-j", "2"};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_iocscan(all, "",
+                       {std::string("LD_PRELOAD=") + IOCSCAN_FAIL_HELPER_MALLOC,
+                        "IOCSCAN_TEST_FAIL_HELPER_MALLOC=" + std::to_string(n)});
+}
+
+TEST(Robustness, OutOfMemoryOnAHelperThreadNamesTheFileAndTheNextIsScanned) {
+    // The preloaded module's malloc() and a sanitizer runtime's do not mix.
+    if (kSanitized) GTEST_SKIP() << "LD_PRELOAD and a sanitizer runtime do not mix";
+    std::string text;
+    for (int i = 0; text.size() < (3u << 20); ++i) {
+        const std::string n = std::to_string(i);
+        text += "line " + n + " http://evil" + n + ".example/x?" + n + " 10." + std::to_string(i % 256) +
+                ".0.1 user" + n + "@mail.example.org\n";
+    }
+    TempFile big(text, "big.txt");
+    TempFile small("see http://after.example/ and 10.9.9.9\n", "small.txt");
+    const std::string whole = run_iocscan({"-j", "2", big.path(), small.path()}).out;
+    const std::string small_part = whole.substr(whole.find(small.path() + ":"));
+    // The first helper malloc()s fail while the first rounds are scanned:
+    // the exception a helper caught used to end the whole run with
+    // "iocscan: out of memory", no file named and the next file unscanned.
+    for (const long n : {0L, 20L, 1000L}) {
+        const auto r = run_with_helper_malloc_failing(n, {big.path(), small.path()});
+        if (n == 1000 && r.exit_code == 0) continue;   // later than the helpers' last malloc(): nothing failed
+        EXPECT_EQ(r.exit_code, 2) << n;
+        EXPECT_EQ(r.err, "iocscan: " + big.path() + ": out of memory\n") << n;
+        // What was printed of the big file is whole records, the small one all of its own.
+        const std::size_t small_at = r.out.find(small.path() + ":");
+        ASSERT_NE(small_at, std::string::npos) << n << ": " << r.out.substr(0, 200);
+        EXPECT_EQ(whole.compare(0, small_at, r.out, 0, small_at), 0) << n;
+        EXPECT_EQ(r.out.substr(small_at), small_part) << n;
+    }
+    // A JSON document is closed after the error.
+    const auto json = run_with_helper_malloc_failing(0, {"--json", big.path(), small.path()});
+    EXPECT_EQ(json.exit_code, 2);
+    EXPECT_EQ(json.err, "iocscan: " + big.path() + ": out of memory\n");
+    EXPECT_EQ(json.out, run_iocscan({"--json", small.path()}).out);
 }
 
 }  // namespace

@@ -116,6 +116,8 @@ void pump(int in_fd, int out_fd, int err_fd, const InputProducer& input,
 
 }  // namespace
 
+long baseline_rss_kib(const std::vector<std::string>& args) { return run_iocscan(args, "x\n").max_rss_kib; }
+
 std::string iocscan_binary() { return IOCSCAN_BINARY; }
 
 std::string shell_output(const std::string& command) {

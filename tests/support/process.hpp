@@ -53,6 +53,12 @@ private:
     int in_ = -1, out_ = -1, err_ = -1;
 };
 
+/// Peak RSS of `iocscan ARGS` on a one-line input. A child's ru_maxrss
+/// starts at the size of this process when it forked (exec keeps the
+/// high-water mark), so a memory bound compares a run's figure with this
+/// one, taken just before with the same options.
+long baseline_rss_kib(const std::vector<std::string>& args);
+
 /// Path of the binary under test.
 std::string iocscan_binary();
 

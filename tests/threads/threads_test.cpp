@@ -12,6 +12,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstring>
+#include <new>
 #include <stdexcept>
 #include <thread>
 
@@ -157,6 +159,33 @@ TEST_P(ThreadCount, APieceMayBeOverwrittenAsSoonAsFeedReturns) {
         scanner.feed(piece, keep);
         piece.assign(piece.size(), '.');   // what a reused read buffer would hold next
     }
+    scanner.finish(keep);
+    EXPECT_TRUE(found == reference);
+}
+
+TEST_P(ThreadCount, AnExceptionOnAHelperReachesTheCallerAndResetStartsClean) {
+    // The CLI names the file and goes on to the next one on this path
+    // (Robustness.OutOfMemoryOnAHelperThreadNamesTheFileAndTheNextIsScanned
+    // makes a helper's malloc() fail in the binary).
+    const std::string text = mixed_text(3 << 20, 22);
+    const auto reference = scan_pieces(text, all_types(1));
+    Scanner scanner(all_types(GetParam()));
+    std::vector<Found> found;
+    const auto keep = collector(found);
+    // Every segment but the first fails, as an allocation there would.
+    const Scanner::ReadAt failing = [&text](char* into, std::uint64_t at, std::size_t size) {
+        if (at != 0) throw std::bad_alloc();
+        std::memcpy(into, text.data(), size);
+    };
+    EXPECT_THROW(
+        {
+            scanner.commit_read(2 << 20, failing, keep);
+            scanner.finish(keep);
+        },
+        std::bad_alloc);
+    found.clear();
+    scanner.reset();
+    scanner.feed(text, keep);
     scanner.finish(keep);
     EXPECT_TRUE(found == reference);
 }
