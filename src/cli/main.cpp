@@ -3,6 +3,7 @@
 #include "cli/display_name.hpp"
 #include "cli/input_walker.hpp"
 #include "cli/output_writer.hpp"
+#include "cli/print_text.hpp"
 #include "cli/progress_meter.hpp"
 #include "cli/record_printer.hpp"
 #include "cli/source_date_epoch.hpp"
@@ -333,15 +334,6 @@ int run(const cli::Arguments& args) {
     return printed > 0 ? kExitFound : kExitNothingFound;
 }
 
-/// Writes --help, --list-rules or --version text. A reader that closed the
-/// pipe early is fine (status 0), a full disk is an error.
-int print_text(const char* text) {
-    if (std::fputs(text, stdout) >= 0 && std::fflush(stdout) == 0) return kExitFound;
-    if (errno == EPIPE) return kExitFound;
-    report_error("standard output", std::strerror(errno));
-    return kExitError;
-}
-
 int run_command_line(int argc, char** argv) {
     if (argc >= 2 && cli::is_subcommand(argv[1])) return cli::run_subcommand(argc, argv);
     install_interrupt_handlers();
@@ -353,9 +345,9 @@ int run_command_line(int argc, char** argv) {
         std::fprintf(stderr, "iocscan: %s\n", error.c_str());
         return kExitError;
     }
-    if (args.help) return print_text(cli::usage_text());
-    if (args.list_rules) return print_text(cli::rule_list_text().c_str());
-    if (args.version) return print_text("iocscan " IOCSCAN_VERSION "\n");
+    if (args.help) return cli::print_text(cli::usage_text());
+    if (args.list_rules) return cli::print_text(cli::rule_list_text().c_str());
+    if (args.version) return cli::print_text("iocscan " IOCSCAN_VERSION "\n");
     args.source.cancel = &g_interrupted;
     return run(args);
 }

@@ -1,3 +1,4 @@
+#include "cli/print_text.hpp"
 #include "cli/subcommands.hpp"
 
 #include "cli/display_name.hpp"
@@ -270,6 +271,37 @@ int usage_error(std::string_view command, const std::string& message) {
     return kExitError;
 }
 
+/// `iocscan refang --help`, `iocscan defang --help`.
+int print_subcommand_help(std::string_view command) {
+    const bool refang = command == "refang";
+    std::string text = "Usage: iocscan " + std::string(command) + " [--kind " + kind_names("|") + "]" +
+                       (refang ? " [--strict]" : "") + " < IOCS\n\n";
+    if (refang) {
+        text +=
+            "Reads one IOC per line of standard input and prints it in plain form\n"
+            "(hxxp://evil[.]example/a -> http://evil.example/a, 10[.]0[.]0[.]1 -> 10.0.0.1,\n"
+            "ops[at]example[dot]org -> ops@example.org). Output line N is input line N:\n"
+            "a line that is not an IOC of its kind is printed unchanged, and so is a\n"
+            "line holding a NUL or invalid UTF-8. To refang the IOCs inside free text,\n"
+            "scan it instead: iocscan --refang FILE.\n\n"
+            "  --kind K   read every line as kind K (default: guessed from each line's shape)\n"
+            "  --strict   name each line that is not an IOC on stderr, and exit 2\n\n"
+            "Exit status: 0, or 2 on a read or write error or a line --strict named.\n";
+    } else {
+        text +=
+            "Reads lines of standard input and prints each with its IOCs defanged, so\n"
+            "that they cannot be clicked or resolved (http://evil.example/a ->\n"
+            "hxxp://evil[.]example/a, 10.0.0.1 -> 10[.]0[.]0[.]1). Each blank-separated\n"
+            "word is defanged on its own and the blanks are kept; output line N is\n"
+            "input line N.\n\n"
+            "  --kind K   defang each word that is an IOC of kind K as one (others by shape)\n\n"
+            "Exit status: 0, or 2 on a read or write error, or when a line was printed\n"
+            "unchanged because it is over-long or holds a NUL or invalid UTF-8 (it may\n"
+            "still hold a live IOC; the line is named on stderr).\n";
+    }
+    return print_text(text.c_str());
+}
+
 }  // namespace
 
 bool is_subcommand(std::string_view name) { return name == "refang" || name == "defang"; }
@@ -292,9 +324,7 @@ int run_subcommand(int argc, const char* const* argv) {
         } else if (arg == "--kind") {
             return usage_error(command, "--kind: needs a value");
         } else if (arg == "-h" || arg == "--help") {
-            std::printf("Usage: iocscan %.*s [--kind %s]%s < IOCS\n", int(command.size()), command.data(),
-                        kind_names("|").c_str(), command == "refang" ? " [--strict]" : "");
-            return kExitOk;
+            return print_subcommand_help(command);
         } else {
             return usage_error(command, "unknown argument '" + std::string(arg) + "'");
         }
