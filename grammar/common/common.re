@@ -23,4 +23,7 @@
     word  = [0-9a-zA-Z_];
     // Bitcoin's base58 alphabet, without 0 O I l (btc, xmr).
     base58 = [1-9A-HJ-NP-Za-km-z];
+    // The optional s of a scheme written for "http or https": "http[s]://",
+    // "hxxp(s)[:]//" (url generic, domain; url_parts.cpp s_mark()).
+    scheme_s_mark = "[" [sS] "]" | "(" [sS] ")";
 */

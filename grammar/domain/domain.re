@@ -43,7 +43,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
         st.start_token();
         /*!re2c
             run    = lab (dotsep lab)*;
-            scheme = [a-zA-Z]+ ("://" | "[:]//" | "[://]" | ":\\/\\/");
+            scheme = [a-zA-Z]+ scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/");
             // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
             after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
 

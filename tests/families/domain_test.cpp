@@ -157,6 +157,16 @@ TEST(Domain, UrlHostIsADomainButItsPathIsNot) {
     EXPECT_EQ(domains("http://update.evil-cdn.com/files/evil.com/a"), V{"update.evil-cdn.com"});
 }
 
+// "http[s]://" is a scheme as "https://" is (url generic reads it so):
+// its host is a domain, not a path segment after "//".
+TEST(Domain, HostAfterASchemeWithTheSInBrackets) {
+    EXPECT_EQ(domains("http[s]://payload.zip/a hxxp(s)[:]//update.evil-cdn[.]com/b HTTP[S]://c.evil-cdn.com/"),
+              (V{"payload.zip", "update.evil-cdn.com", "c.evil-cdn.com"}));
+    for (std::size_t piece : {1, 2, 3}) {
+        EXPECT_EQ(domains("x http[s]://payload.zip/a", true, piece), V{"payload.zip"}) << piece;
+    }
+}
+
 TEST(Domain, OffByDefault) {
     Options options;
     EXPECT_FALSE(options.types.has(Type::domain));

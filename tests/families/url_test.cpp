@@ -36,6 +36,23 @@ TEST(Url, EverySchemeSpelling) {
     EXPECT_EQ(urls("get hXXps://b.example/2 now"), V{"hXXps://b.example/2"});
 }
 
+// "http[s]" means "http or https": a URL from its scheme, read as https
+// (the safer reading, and what defang tools mean by it).
+TEST(Url, SchemeWithTheSInBrackets) {
+    EXPECT_EQ(urls("get http[s]://evil.example/a now"), V{"http[s]://evil.example/a"});
+    EXPECT_EQ(urls("hxxp[s]://evil[.]example/b hxxps[:]//c.example/ http(s)://d.example/ HXXP(S)[:]//e[.]example"),
+              (V{"hxxp[s]://evil[.]example/b", "hxxps[:]//c.example/", "http(s)://d.example/",
+                 "HXXP(S)[:]//e[.]example"}));
+    EXPECT_EQ(refanged("http[s]://evil.example/a hxxp[s]://evil[.]example/b hxxp(s)[://]c.example fxp[s]://d.example"),
+              (V{"https://evil.example/a", "https://evil.example/b", "https://c.example", "ftp://d.example"}));
+    EXPECT_EQ(refang(Type::url, "http[s]://evil.example/a"), "https://evil.example/a");
+    EXPECT_EQ(defang(Type::url, "http[s]://evil.example/a"), "hxxps://evil[.]example/a");
+    EXPECT_EQ(defang(Type::url, "hxxp(s)[:]//evil[.]example/a"), "hxxps://evil[.]example/a");
+    // Only an s, only after the scheme's p or x, and only before a separator.
+    EXPECT_TRUE(urls("http[ss]://a.example/ http[x]://b.example/ http[s]c.example ht[s]://d.example "
+                     "hxxps[s]://e.example/").empty());
+}
+
 TEST(Url, EverySeparatorSpelling) {
     EXPECT_EQ(urls("http://a.example/ http:\\\\b.example/ http[:]//c.example/ http__d.example/ "
                    "http:__e.example/"),

@@ -1,4 +1,5 @@
 #include "families/domain/domain_run.hpp"
+#include "families/url/url_parts.hpp"
 
 #include "simd/ascii_class.hpp"
 #include "families/email/at_sign.hpp"
@@ -186,12 +187,13 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
         return;
     }
-    // An optional scheme: letters, then "://", "[:]//", "[://]" or the
-    // JSON-escaped ":\/\/".
+    // An optional scheme: letters, perhaps "[s]" or "(s)", then "://",
+    // "[:]//", "[://]" or the JSON-escaped ":\/\/".
     bool scheme = false;
     const unsigned char* host = begin;
     for (const unsigned char* p = begin; p < end && (is_lower(*p) || is_upper(*p)); ++p) {
         const unsigned char* next = p + 1;
+        next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
         for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
             if (starts_with(next, end, mark)) {
                 scheme = true;

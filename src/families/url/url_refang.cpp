@@ -173,8 +173,13 @@ void refang_url_host(std::string_view host, std::string& out) {
 }
 
 std::string_view plain_scheme(std::string_view written) {
+    // "http[s]" means http or https: read as https, the safer reading
+    // (an https URL is what such a report points at, and what defang tools mean).
+    const bool marked_s = written.size() > 3 && s_mark(written.substr(written.size() - 3)) > 0;
+    if (marked_s) written.remove_suffix(3);
     std::string scheme;
     for (char c : written) scheme.push_back(ascii_lower(c));
+    if (marked_s) scheme.push_back('s');
     for (std::string_view kept : {"http", "https", "ftp", "smb", "ws", "wss", "file"}) {
         if (scheme == kept) return kept;
     }

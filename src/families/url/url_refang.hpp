@@ -38,7 +38,8 @@ void refang_url_host(std::string_view host, std::string& out);
 
 /// The scheme a refanged URL gets for the scheme `written` ("" when there is
 /// none): http, https and ftp stay; hxxps-like (h..ps) gives https; fxp and
-/// ftx (with s) give ftp; anything else, tcp included, gives http.
+/// ftx (with s) give ftp; anything else, tcp included, gives http. An s
+/// written "[s]" or "(s)" ("http[s]", "hxxp(s)") counts as an s.
 std::string_view plain_scheme(std::string_view written);
 
 }  // namespace iocscan::detail
