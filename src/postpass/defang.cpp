@@ -6,6 +6,9 @@
 #include "postpass/refang.hpp"
 #include "families/url/url_parts.hpp"
 #include "families/url/url_refang.hpp"
+#include "simd/ascii_class.hpp"
+
+#include <optional>
 
 namespace iocscan::detail {
 namespace {
@@ -21,11 +24,24 @@ void bracket_dots(std::string_view plain, std::string& out) {
     }
 }
 
-std::string_view defanged_scheme(std::string_view plain) {
-    if (plain == "http") return "hxxp";
-    if (plain == "https") return "hxxps";
-    if (plain == "ftp") return "fxp";
-    return plain;
+/// Appends the scheme defang writes for the scheme `written`: http, https
+/// and ftp, plain or in any defanged spelling (h__p, hXXps, http[s], ftx),
+/// as hxxp, hxxps and fxp; smb, ws, wss and file lower-cased; any other
+/// scheme lower-cased too but under its own name. Refang calls every other
+/// scheme http; defang must not ("x://1.2.3.4" is no "hxxp://").
+void append_defanged_scheme(std::string_view written, std::string& out) {
+    const std::optional<std::string_view> named = named_scheme(written);
+    if (!named) {
+        for (char c : written) out.push_back(ascii_lower(c));
+    } else if (*named == "http") {
+        out.append("hxxp");
+    } else if (*named == "https") {
+        out.append("hxxps");
+    } else if (*named == "ftp") {
+        out.append("fxp");
+    } else {
+        out.append(*named);
+    }
 }
 
 }  // namespace
@@ -33,7 +49,7 @@ std::string_view defanged_scheme(std::string_view plain) {
 void defang_url(std::string_view ioc, std::string& out) {
     const UrlParts parts = split_url(ioc);
     if (parts.scheme_end > 0) {
-        out.append(defanged_scheme(plain_scheme(ioc.substr(0, parts.scheme_end))));
+        append_defanged_scheme(ioc.substr(0, parts.scheme_end), out);
         out.append("://");
     }
     // The host is refanged first (so "evil[.]net" does not become

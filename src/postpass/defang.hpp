@@ -9,8 +9,9 @@
 namespace iocscan::detail {
 
 /// Writes the defanged form of `ioc` (plain or already defanged) into `out`.
-/// url: http -> hxxp, https -> hxxps, ftp -> fxp (other schemes as refang
-/// names them), dots of the host -> "[.]", the path untouched, no scheme
+/// url: http -> hxxp, https -> hxxps, ftp -> fxp (also from a defanged
+/// spelling: h__p, http[s]), other schemes keep their name (lower-cased),
+/// dots of the host -> "[.]", the path untouched, no scheme
 /// added when there is none. ipv4, cidr, domain: dots -> "[.]". email: "@"
 /// -> "[@]" and the domain's dots -> "[.]". Other types are copied.
 void defang_into(Type type, std::string_view ioc, std::string& out);

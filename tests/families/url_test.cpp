@@ -1,6 +1,7 @@
 // URL edge cases beyond the contract's table: the three plain-text rules,
 // the post-pass (trim, --open, --strip-urls, refang, defang, --rm-scheme),
 // the span merging of the candidate queue and the 64 KiB limit.
+#include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>
@@ -266,6 +267,26 @@ TEST(Url, RefangDefangRoundTrips) {
     EXPECT_EQ(defang(Type::url, "evil.example/x.php"), "evil[.]example/x.php");
     EXPECT_EQ(defang(Type::ipv4, "10.0.0.1"), "10[.]0[.]0[.]1");
     EXPECT_EQ(refang(Type::ipv4, defang(Type::ipv4, "10.0.0.1")), "10.0.0.1");
+}
+
+// Refang calls any other scheme http; defang renames only http, https and
+// ftp (plain or in a defanged spelling), so "x://1.2.3.4" is no "hxxp://".
+TEST(Url, DefangKeepsTheNameOfOtherSchemes) {
+    EXPECT_EQ(defang(Type::url, "x://1.2.3.4"), "x://1[.]2[.]3[.]4");
+    EXPECT_EQ(defang(Type::url, "tcp://a.example:1/"), "tcp://a[.]example:1/");
+    EXPECT_EQ(defang(Type::url, "SFTP://a.example"), "sftp://a[.]example");
+    EXPECT_EQ(defang(Type::url, "ftps://a.example"), "ftps://a[.]example");
+    EXPECT_EQ(defang(Type::url, "SMB://files.example/share"), "smb://files[.]example/share");
+    // Defanged spellings of http, https and ftp: the defang tools' spelling.
+    EXPECT_EQ(defang(Type::url, "h__p://a.example"), "hxxp://a[.]example");
+    EXPECT_EQ(defang(Type::url, "hXXps[:]//a[.]example"), "hxxps://a[.]example");
+    EXPECT_EQ(defang(Type::url, "ftx://a.example"), "fxp://a[.]example");
+    Options options = url_options(false);
+    options.defang = true;
+    EXPECT_EQ(values_of(scan_pieces("tcp://c2.example:4444/ udp://c2.example:53/", options), Type::url),
+              (V{"tcp://c2[.]example:4444/", "udp://c2[.]example:53/"}));
+    EXPECT_EQ(run_iocscan({"defang"}, "x://1.2.3.4\ntcp://c2.example:4444/\n").out,
+              "x://1[.]2[.]3[.]4\ntcp://c2[.]example:4444/\n");
 }
 
 TEST(Url, PieceSizeDoesNotChangeResults) {
