@@ -7,6 +7,7 @@
 #include "families/url/url_parts.hpp"
 #include "families/url/url_refang.hpp"
 #include "simd/ascii_class.hpp"
+#include "simd/byte_set.hpp"
 
 #include <optional>
 
@@ -95,13 +96,36 @@ void defang_into(Type type, std::string_view ioc, std::string& out) {
     family(type).defang(ioc, out);
 }
 
+void defang_words(std::string_view text, const std::function<Type(std::string_view)>& kind_of, std::string& out) {
+    constexpr ByteSet kBlanks{" \t\r\n\v\f"};
+    std::string defanged;   // a row's defang writes into a cleared string
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t word_end = kBlanks.find_in(text, i);
+        if (word_end > i) {
+            const std::string_view word = text.substr(i, word_end - i);
+            defang_into(kind_of(word), word, defanged);
+            out.append(defanged);
+        }
+        std::size_t blanks_end = word_end;
+        while (blanks_end < text.size() && kBlanks.contains(text[blanks_end])) ++blanks_end;
+        out.append(text.substr(word_end, blanks_end - word_end));
+        i = blanks_end;
+    }
+}
+
 }  // namespace iocscan::detail
 
 namespace iocscan {
 
-std::string defang(Type type, std::string_view ioc) {
+std::string defang(Type type, std::string_view text) {
+    // A word of another shape than `type`'s is defanged by its own shape:
+    // the ipv4 defang keeps digit groups alone ("hello" would vanish).
+    const detail::ShapeGuess shape = detail::family(type).looks_like;
     std::string out;
-    detail::defang_into(type, ioc, out);
+    detail::defang_words(text, [&](std::string_view word) {
+        return shape == nullptr || shape(word) ? type : detail::guessed_type(word);
+    }, out);
     return out;
 }
 

@@ -289,6 +289,24 @@ TEST(Url, DefangKeepsTheNameOfOtherSchemes) {
               "x://1[.]2[.]3[.]4\ntcp://c2[.]example:4444/\n");
 }
 
+// defang() of a text of several words keeps the text between the IOCs: the
+// URL defang read "hello world" as one host and dropped its blank.
+TEST(Url, DefangKeepsTheTextBetweenIocs) {
+    EXPECT_EQ(defang(Type::url, "hello world"), "hello world");
+    EXPECT_EQ(defang(Type::url, " see http://evil.example/a\tand evil.example/b\n"),
+              " see hxxp://evil[.]example/a\tand evil[.]example/b\n");
+    EXPECT_EQ(defang(Type::email, "mail ops@evil.example now"), "mail ops[@]evil[.]example now");
+    // A word without the kind's shape is defanged by its own: the ipv4
+    // defang keeps digit groups alone and would drop "block".
+    EXPECT_EQ(defang(Type::ipv4, "block 10.0.0.1 and http://10.0.0.2/x"),
+              "block 10[.]0[.]0[.]1 and hxxp://10[.]0[.]0[.]2/x");
+    // Types whose values hold blanks keep them too.
+    EXPECT_EQ(defang(Type::yara, "rule a{condition:true}"), "rule a{condition:true}");
+    EXPECT_EQ(defang(Type::phone, "(212) 555-0147"), "(212) 555-0147");
+    EXPECT_EQ(defang(Type::url, ""), "");
+    EXPECT_EQ(defang(Type::url, "  "), "  ");
+}
+
 TEST(Url, PieceSizeDoesNotChangeResults) {
     const std::string text =
         "a hxxp://evil[.]example/x. b (http://en.wikipedia.org/wiki/A_(b)) c evil [.] example [.] net\n"
