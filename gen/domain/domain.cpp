@@ -15,7 +15,9 @@
 // read, as every byte >= 0x80 ends a label); the bytes before the token come through
 // TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
-// (families/common/markdown_emphasis.hpp).
+// (families/common/markdown_emphasis.hpp). A run right after "%" loses
+// the digits of a URL escape or a printf directive ("%40victim.com",
+// "%s.com": domain_run.cpp).
 #include "core/candidate_sink.hpp"
 #include "families/common/markdown_emphasis.hpp"
 #include "families/common/token_prefix.hpp"
@@ -1118,7 +1120,9 @@ yy26:
                     // "_evil.com_": Markdown's underscores around the name.
                     static constexpr ByteSet kNothingAfterCloser{""};
                     const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    emit_domain_run(sink, name.begin, name.end);
+                    // "%40victim.com", "%s.com": an escape or a directive before the name.
+                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
+                    emit_domain_run(sink, name.begin, name.end, after_percent);
                 }
                 continue;
             }

@@ -94,6 +94,12 @@ TEST(Email, DomainCutByANonAsciiLetterIsNoAddress) {
     }
 }
 
+// "%40" is a URL escape, not a defanged at-sign: no address is decoded out
+// of a query string (docs/domains-phones.md; the domain rule reports victim.com).
+TEST(Email, PercentEncodedAtSignIsNoAddress) {
+    EXPECT_TRUE(emails("https://x.example/login?u=jdoe%40victim.com&p=1 jdoe%40victim.com").empty());
+}
+
 TEST(Email, MarkdownEmphasisAroundAnAddressIsNoPartOfIt) {
     // Paired runs of "_" (address characters, so inside the run) are cut like
     // those of "*" and "~" (outside it): "__a@evil.com__" is bold.
