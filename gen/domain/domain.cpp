@@ -15,7 +15,9 @@
 // read, as every byte >= 0x80 ends a label); the bytes before the token come through
 // TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
-// (families/common/markdown_emphasis.hpp).
+// (families/common/markdown_emphasis.hpp). A run right after "%" loses
+// the digits of a URL escape or a printf directive ("%40victim.com",
+// "%s.com": domain_run.cpp).
 #include "core/candidate_sink.hpp"
 #include "families/common/markdown_emphasis.hpp"
 #include "families/common/token_prefix.hpp"
@@ -55,7 +57,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy74;
+		if (st.lim <= st.cur) goto yy79;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -88,7 +90,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy17;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel11;
 	case 12:
 		if (st.lim <= st.cur) goto yy11;
@@ -106,10 +108,10 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy25;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel18;
 	case 19:
 		if (st.lim <= st.cur) goto yy11;
@@ -133,10 +135,10 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy17;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy17;
 		goto yyFillLabel27;
 	case 28:
 		if (st.lim <= st.cur) goto yy11;
@@ -160,7 +162,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy25;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel35;
 	case 36:
 		if (st.lim <= st.cur) goto yy11;
@@ -169,7 +171,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel38;
 	case 39:
 		if (st.lim <= st.cur) goto yy11;
@@ -246,6 +248,21 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 	case 63:
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel63;
+	case 64:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel64;
+	case 65:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel65;
+	case 66:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel66;
+	case 67:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel67;
+	case 68:
+		if (st.lim <= st.cur) goto yy11;
+		goto yyFillLabel68;
 }
 
     for (;;) {
@@ -582,7 +599,7 @@ yy8:
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy9;
+		case '(': goto yy18;
 		case '-':
 		case '0':
 		case '1':
@@ -596,7 +613,7 @@ yyFillLabel4:
 		case '9':
 		case '_': goto yy4;
 		case '.': goto yy10;
-		case ':': goto yy18;
+		case ':': goto yy19;
 		case '=':
 		case '@': goto yy12;
 		case 'A':
@@ -651,7 +668,7 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy8;
-		case '[': goto yy19;
+		case '[': goto yy20;
 		case '\\': goto yy14;
 		case '{': goto yy15;
 		default:
@@ -667,12 +684,12 @@ yy9:
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy20;
-		case '@': goto yy21;
+		case '.': goto yy21;
+		case '@': goto yy22;
 		case 'A':
-		case 'a': goto yy22;
+		case 'a': goto yy23;
 		case 'D':
-		case 'd': goto yy23;
+		case 'd': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -748,7 +765,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy24;
+		case 'z': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -761,7 +778,7 @@ yy11:
 	switch (st.accept) {
 		case 0: goto yy5;
 		case 1: goto yy17;
-		default: goto yy25;
+		default: goto yy26;
 	}
 yy12:
 	++st.cur;
@@ -771,12 +788,12 @@ yy13:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
-		case '@': goto yy27;
+		case '.': goto yy27;
+		case '@': goto yy28;
 		case 'A':
-		case 'a': goto yy28;
+		case 'a': goto yy29;
 		case 'D':
-		case 'd': goto yy29;
+		case 'd': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -802,12 +819,12 @@ yy15:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy30;
-		case '@': goto yy31;
+		case '.': goto yy31;
+		case '@': goto yy32;
 		case 'A':
-		case 'a': goto yy32;
+		case 'a': goto yy33;
 		case 'D':
-		case 'd': goto yy33;
+		case 'd': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -821,7 +838,7 @@ yy16:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy34;
+		case '(': goto yy35;
 		case '-':
 		case '0':
 		case '1':
@@ -886,12 +903,12 @@ yyFillLabel10:
 		case 'x':
 		case 'y':
 		case 'z': goto yy16;
-		case '.': goto yy35;
+		case '.': goto yy36;
 		case '=':
-		case '@': goto yy36;
-		case '[': goto yy37;
-		case '\\': goto yy38;
-		case '{': goto yy39;
+		case '@': goto yy37;
+		case '[': goto yy38;
+		case '\\': goto yy39;
+		case '{': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -903,31 +920,33 @@ yy17:
 	st.state = -1;
 	{ continue; }
 yy18:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy40;
-		case '\\': goto yy41;
+		case '.': goto yy21;
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy24;
+		case 'S':
+		case 's': goto yy41;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy5;
 	}
 yy19:
 	++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
-		case ':': goto yy42;
-		case '@': goto yy27;
-		case 'A':
-		case 'a': goto yy28;
-		case 'D':
-		case 'd': goto yy29;
+		case '/': goto yy42;
+		case '\\': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -940,7 +959,15 @@ yy20:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy10;
+		case '.': goto yy27;
+		case ':': goto yy44;
+		case '@': goto yy28;
+		case 'A':
+		case 'a': goto yy29;
+		case 'D':
+		case 'd': goto yy30;
+		case 'S':
+		case 's': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -953,7 +980,7 @@ yy21:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy12;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -966,8 +993,7 @@ yy22:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy21;
+		case ')': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -980,8 +1006,8 @@ yy23:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy43;
+		case 'T':
+		case 't': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -990,12 +1016,26 @@ yyFillLabel16:
 			goto yy11;
 	}
 yy24:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy44;
+		case 'O':
+		case 'o': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy25:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case '(': goto yy47;
 		case '-':
 		case '0':
 		case '1':
@@ -1059,50 +1099,39 @@ yyFillLabel17:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy24;
+		case 'z': goto yy25;
 		case '.': goto yy10;
 		case '=':
-		case '@': goto yy45;
-		case '[': goto yy46;
+		case '@': goto yy48;
+		case '[': goto yy49;
 		case '\\': goto yy14;
-		case '{': goto yy47;
+		case '{': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 17;
+				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy25;
+			goto yy26;
 	}
-yy25:
+yy26:
 	st.state = -1;
 	{
                 if (st.token_fits() && !in_non_ascii_name(st, prefix)) {
                     // "_evil.com_": Markdown's underscores around the name.
                     static constexpr ByteSet kNothingAfterCloser{""};
                     const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    emit_domain_run(sink, name.begin, name.end);
+                    // "%40victim.com", "%s.com": an escape or a directive before the name.
+                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
+                    emit_domain_run(sink, name.begin, name.end, after_percent);
                 }
                 continue;
             }
-yy26:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 18;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
 yy27:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy12;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -1115,8 +1144,7 @@ yy28:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy27;
+		case ']': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1129,8 +1157,8 @@ yy29:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy48;
+		case 'T':
+		case 't': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1143,7 +1171,8 @@ yy30:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy10;
+		case 'O':
+		case 'o': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1156,7 +1185,7 @@ yy31:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy12;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1169,8 +1198,7 @@ yy32:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy31;
+		case '}': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1183,8 +1211,8 @@ yy33:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy49;
+		case 'T':
+		case 't': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1193,27 +1221,41 @@ yyFillLabel25:
 			goto yy11;
 	}
 yy34:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy50;
-		case '@': goto yy51;
-		case 'A':
-		case 'a': goto yy52;
-		case 'D':
-		case 'd': goto yy53;
+		case 'O':
+		case 'o': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
 				return LexStatus::waiting;
 			}
-			goto yy17;
+			goto yy11;
 	}
 yy35:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy53;
+		case '@': goto yy54;
+		case 'A':
+		case 'a': goto yy55;
+		case 'D':
+		case 'd': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy17;
+	}
+yy36:
+	++st.cur;
+yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -1282,38 +1324,25 @@ yyFillLabel27:
 		case 'z': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy36:
-	++st.cur;
-	goto yy17;
-yy37:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy54;
-		case '@': goto yy55;
-		case 'A':
-		case 'a': goto yy56;
-		case 'D':
-		case 'd': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 28;
 				return LexStatus::waiting;
 			}
 			goto yy11;
 	}
+yy37:
+	++st.cur;
+	goto yy17;
 yy38:
 	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy35;
+		case '.': goto yy57;
+		case '@': goto yy58;
+		case 'A':
+		case 'a': goto yy59;
+		case 'D':
+		case 'd': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
@@ -1326,12 +1355,7 @@ yy39:
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy58;
-		case '@': goto yy59;
-		case 'A':
-		case 'a': goto yy60;
-		case 'D':
-		case 'd': goto yy61;
+		case '.': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1344,7 +1368,12 @@ yy40:
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy10;
+		case '.': goto yy61;
+		case '@': goto yy62;
+		case 'A':
+		case 'a': goto yy63;
+		case 'D':
+		case 'd': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
@@ -1357,7 +1386,7 @@ yy41:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy62;
+		case ')': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1370,8 +1399,7 @@ yy42:
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy63;
-		case ']': goto yy64;
+		case '/': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1384,8 +1412,7 @@ yy43:
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy20;
+		case '/': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
@@ -1394,38 +1421,25 @@ yyFillLabel34:
 			goto yy11;
 	}
 yy44:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy20;
-		case '@': goto yy65;
-		case 'A':
-		case 'a': goto yy66;
-		case 'D':
-		case 'd': goto yy23;
+		case '/': goto yy67;
+		case ']': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy25;
+			goto yy11;
 	}
 yy45:
-	++st.cur;
-	goto yy25;
-yy46:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
-		case '@': goto yy67;
-		case 'A':
-		case 'a': goto yy68;
-		case 'D':
-		case 'd': goto yy29;
+		case ']': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1433,17 +1447,13 @@ yyFillLabel36:
 			}
 			goto yy11;
 	}
-yy47:
+yy46:
 	++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy30;
-		case '@': goto yy69;
-		case 'A':
-		case 'a': goto yy70;
-		case 'D':
-		case 'd': goto yy33;
+		case 'T':
+		case 't': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1451,27 +1461,39 @@ yyFillLabel37:
 			}
 			goto yy11;
 	}
-yy48:
-	++st.cur;
+yy47:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy26;
+		case '.': goto yy21;
+		case '@': goto yy69;
+		case 'A':
+		case 'a': goto yy70;
+		case 'D':
+		case 'd': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy26;
 	}
+yy48:
+	++st.cur;
+	goto yy26;
 yy49:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy30;
+		case '.': goto yy27;
+		case '@': goto yy71;
+		case 'A':
+		case 'a': goto yy72;
+		case 'D':
+		case 'd': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1484,7 +1506,12 @@ yy50:
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy35;
+		case '.': goto yy31;
+		case '@': goto yy73;
+		case 'A':
+		case 'a': goto yy74;
+		case 'D':
+		case 'd': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1497,7 +1524,8 @@ yy51:
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy36;
+		case 'T':
+		case 't': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -1511,7 +1539,7 @@ yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy51;
+		case 't': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -1524,8 +1552,7 @@ yy53:
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy71;
+		case ')': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1538,7 +1565,7 @@ yy54:
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy35;
+		case ')': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
@@ -1551,7 +1578,8 @@ yy55:
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy36;
+		case 'T':
+		case 't': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1564,8 +1592,8 @@ yy56:
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy55;
+		case 'O':
+		case 'o': goto yy75;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
@@ -1578,8 +1606,7 @@ yy57:
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy72;
+		case ']': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1592,7 +1619,7 @@ yy58:
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy35;
+		case ']': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
@@ -1605,7 +1632,8 @@ yy59:
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy36;
+		case 'T':
+		case 't': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -1618,8 +1646,8 @@ yy60:
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy59;
+		case 'O':
+		case 'o': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
@@ -1632,8 +1660,7 @@ yy61:
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy73;
+		case '}': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -1646,7 +1673,7 @@ yy62:
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy40;
+		case '}': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
@@ -1659,7 +1686,8 @@ yy63:
 yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy26;
+		case 'T':
+		case 't': goto yy62;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 53;
@@ -1672,7 +1700,8 @@ yy64:
 yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy40;
+		case 'O':
+		case 'o': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
@@ -1685,7 +1714,8 @@ yy65:
 yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy45;
+		case ':': goto yy19;
+		case '[': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
@@ -1698,8 +1728,7 @@ yy66:
 yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy65;
+		case '\\': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
@@ -1712,7 +1741,7 @@ yy67:
 yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy45;
+		case '/': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
@@ -1725,8 +1754,7 @@ yy68:
 yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy67;
+		case '/': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
@@ -1739,7 +1767,7 @@ yy69:
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy45;
+		case ')': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
@@ -1766,8 +1794,7 @@ yy71:
 yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy50;
+		case ']': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
@@ -1781,7 +1808,7 @@ yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy54;
+		case 't': goto yy71;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
@@ -1794,8 +1821,7 @@ yy73:
 yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy58;
+		case '}': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
@@ -1804,6 +1830,75 @@ yyFillLabel63:
 			goto yy11;
 	}
 yy74:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy75:
+	++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy76:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy77:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy61;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy78:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy79:
 	st.state = -1;
 	{ return LexStatus::end; }
 

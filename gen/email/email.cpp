@@ -39,6 +39,18 @@ namespace {
 
 LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    // Queues the addresses of the run [st.tok, end); `letter_after`: a
+    // letter written in UTF-8 cuts its last name.
+    const auto emit_run = [&](const unsigned char* end, bool letter_after) {
+        if (!st.token_fits()) return;
+        // "__a@evil.com__": Markdown's underscores, address characters, are
+        // in the run; "*" and "~" never are, so only a run that starts at
+        // "_" can hold a pair to cut.
+        Unemphasized address{st.tok, end};
+        if (*st.tok == '_') address = without_emphasis(prefix, st.tok, end, kNoTrailingPunctuation);
+        emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
+                       letter_after);
+    };
     // st.skip_state set: the skip parked at lim with a word byte of a long
     // run kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
     if (st.skip_state != 0) {
@@ -63,7 +75,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy57;
+		if (st.lim <= st.cur) goto yy63;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -117,10 +129,10 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy23;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy24;
 		goto yyFillLabel19;
 	case 20:
 		if (st.lim <= st.cur) goto yy7;
@@ -218,6 +230,18 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 	case 51:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel51;
+	case 52:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel52;
+	case 53:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel53;
+	case 54:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel54;
+	case 55:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel55;
 }
 
     for (;;) {
@@ -476,6 +500,36 @@ yyFillLabel2:
 		case '@': goto yy10;
 		case '[': goto yy11;
 		case '{': goto yy12;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -492,11 +546,11 @@ yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
 		case '(': goto yy8;
-		case '@': goto yy13;
+		case '@': goto yy14;
 		case 'A':
-		case 'a': goto yy14;
+		case 'a': goto yy15;
 		case 'D':
-		case 'd': goto yy15;
+		case 'd': goto yy16;
 		case '[': goto yy11;
 		case '{': goto yy12;
 		default:
@@ -511,20 +565,20 @@ yy7:
 	if (st.accept == 0) {
 		goto yy5;
 	} else {
-		goto yy23;
+		goto yy24;
 	}
 yy8:
 	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy16;
-		case '.': goto yy17;
-		case '@': goto yy18;
+		case ' ': goto yy17;
+		case '.': goto yy18;
+		case '@': goto yy19;
 		case 'A':
-		case 'a': goto yy19;
+		case 'a': goto yy20;
 		case 'D':
-		case 'd': goto yy20;
+		case 'd': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -603,6 +657,36 @@ yyFillLabel5:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -615,7 +699,7 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy21;
+		case ' ': goto yy22;
 		case '%':
 		case '+':
 		case '-':
@@ -681,7 +765,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy22;
+		case 'z': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -694,13 +778,13 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy24;
-		case '.': goto yy25;
-		case '@': goto yy26;
+		case ' ': goto yy25;
+		case '.': goto yy26;
+		case '@': goto yy27;
 		case 'A':
-		case 'a': goto yy27;
+		case 'a': goto yy28;
 		case 'D':
-		case 'd': goto yy28;
+		case 'd': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -713,13 +797,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy29;
-		case '.': goto yy30;
-		case '@': goto yy31;
+		case ' ': goto yy30;
+		case '.': goto yy31;
+		case '@': goto yy32;
 		case 'A':
-		case 'a': goto yy32;
+		case 'a': goto yy33;
 		case 'D':
-		case 'd': goto yy33;
+		case 'd': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -732,7 +816,70 @@ yy13:
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy21;
+		case 0x80:
+		case 0x81:
+		case 0x82:
+		case 0x83:
+		case 0x84:
+		case 0x85:
+		case 0x86:
+		case 0x87:
+		case 0x88:
+		case 0x89:
+		case 0x8A:
+		case 0x8B:
+		case 0x8C:
+		case 0x8D:
+		case 0x8E:
+		case 0x8F:
+		case 0x90:
+		case 0x91:
+		case 0x92:
+		case 0x93:
+		case 0x94:
+		case 0x95:
+		case 0x96:
+		case 0x97:
+		case 0x98:
+		case 0x99:
+		case 0x9A:
+		case 0x9B:
+		case 0x9C:
+		case 0x9D:
+		case 0x9E:
+		case 0x9F:
+		case 0xA0:
+		case 0xA1:
+		case 0xA2:
+		case 0xA3:
+		case 0xA4:
+		case 0xA5:
+		case 0xA6:
+		case 0xA7:
+		case 0xA8:
+		case 0xA9:
+		case 0xAA:
+		case 0xAB:
+		case 0xAC:
+		case 0xAD:
+		case 0xAE:
+		case 0xAF:
+		case 0xB0:
+		case 0xB1:
+		case 0xB2:
+		case 0xB3:
+		case 0xB4:
+		case 0xB5:
+		case 0xB6:
+		case 0xB7:
+		case 0xB8:
+		case 0xB9:
+		case 0xBA:
+		case 0xBB:
+		case 0xBC:
+		case 0xBD:
+		case 0xBE:
+		case 0xBF: goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -745,8 +892,7 @@ yy14:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy13;
+		case ' ': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -759,8 +905,8 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy34;
+		case 'T':
+		case 't': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -773,12 +919,8 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy17;
-		case '@': goto yy18;
-		case 'A':
-		case 'a': goto yy19;
-		case 'D':
-		case 'd': goto yy20;
+		case 'O':
+		case 'o': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -791,8 +933,12 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy35;
-		case ')': goto yy36;
+		case '.': goto yy18;
+		case '@': goto yy19;
+		case 'A':
+		case 'a': goto yy20;
+		case 'D':
+		case 'd': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -806,7 +952,7 @@ yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy37;
-		case ')': goto yy10;
+		case ')': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -819,8 +965,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy18;
+		case ' ': goto yy39;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -833,8 +979,8 @@ yy20:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy38;
+		case 'T':
+		case 't': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -847,72 +993,8 @@ yy21:
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
 		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy22;
+		case 'o': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
@@ -921,12 +1003,10 @@ yyFillLabel17:
 			goto yy7;
 	}
 yy22:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy39;
 		case '%':
 		case '+':
 		case '-':
@@ -992,58 +1072,146 @@ yyFillLabel18:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy22;
-		case '(': goto yy40;
-		case '.': goto yy21;
-		case '@': goto yy10;
-		case '[': goto yy41;
-		case '{': goto yy42;
+		case 'z': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy23;
+			goto yy7;
 	}
 yy23:
-	st.state = -1;
-	{
-                if (st.token_fits()) {
-                    // "__a@evil.com__": Markdown's underscores, address
-                    // characters, are in the run; "*" and "~" never are, so
-                    // only a run that starts at "_" can hold a pair to cut.
-                    Unemphasized address{st.tok, st.cur};
-                    if (*st.tok == '_') address = without_emphasis(prefix, st.tok, st.cur, kNoTrailingPunctuation);
-                    emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
-                                   precedes_two_byte_letter(st.cur, st.lim));
-                }
-                continue;
-            }
-yy24:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy25;
-		case '@': goto yy26;
+		case ' ': goto yy41;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy27;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy28;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy23;
+		case '(': goto yy42;
+		case '.': goto yy43;
+		case '@': goto yy10;
+		case '[': goto yy44;
+		case '{': goto yy45;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy7;
+			goto yy24;
 	}
+yy24:
+	st.state = -1;
+	{
+                emit_run(st.cur, precedes_two_byte_letter(st.cur, st.lim));
+                continue;
+            }
 yy25:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy43;
-		case ']': goto yy36;
+		case '.': goto yy26;
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
+		case 'D':
+		case 'd': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1056,8 +1224,8 @@ yy26:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy44;
-		case ']': goto yy10;
+		case ' ': goto yy47;
+		case ']': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1070,8 +1238,8 @@ yy27:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy26;
+		case ' ': goto yy48;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1084,8 +1252,8 @@ yy28:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy45;
+		case 'T':
+		case 't': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1098,12 +1266,8 @@ yy29:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy30;
-		case '@': goto yy31;
-		case 'A':
-		case 'a': goto yy32;
-		case 'D':
-		case 'd': goto yy33;
+		case 'O':
+		case 'o': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1116,8 +1280,12 @@ yy30:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy46;
-		case '}': goto yy36;
+		case '.': goto yy31;
+		case '@': goto yy32;
+		case 'A':
+		case 'a': goto yy33;
+		case 'D':
+		case 'd': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1130,8 +1298,8 @@ yy31:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy47;
-		case '}': goto yy10;
+		case ' ': goto yy50;
+		case '}': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1144,8 +1312,8 @@ yy32:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy31;
+		case ' ': goto yy51;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1158,8 +1326,8 @@ yy33:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy48;
+		case 'T':
+		case 't': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1172,8 +1340,8 @@ yy34:
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy49;
+		case 'O':
+		case 'o': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
@@ -1183,10 +1351,14 @@ yyFillLabel29:
 	}
 yy35:
 	++st.cur;
+	goto yy5;
+yy36:
+	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy36;
+		case 'T':
+		case 't': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1194,12 +1366,25 @@ yyFillLabel30:
 			}
 			goto yy7;
 	}
-yy36:
+yy37:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case ')': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy38:
+	++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy54;
 		case '%':
 		case '+':
 		case '-':
@@ -1268,31 +1453,17 @@ yyFillLabel31:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy37:
-	++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy38:
+yy39:
 	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy17;
+		case ')': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1300,19 +1471,13 @@ yyFillLabel33:
 			}
 			goto yy7;
 	}
-yy39:
+yy40:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy40;
-		case '@': goto yy13;
-		case 'A':
-		case 'a': goto yy14;
-		case 'D':
-		case 'd': goto yy50;
-		case '[': goto yy41;
-		case '{': goto yy42;
+		case 'T':
+		case 't': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
@@ -1320,18 +1485,19 @@ yyFillLabel34:
 			}
 			goto yy7;
 	}
-yy40:
+yy41:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy51;
-		case '.':
-		case '@': goto yy18;
+		case '(': goto yy42;
+		case '@': goto yy14;
 		case 'A':
-		case 'a': goto yy19;
+		case 'a': goto yy15;
 		case 'D':
-		case 'd': goto yy52;
+		case 'd': goto yy55;
+		case '[': goto yy44;
+		case '{': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
@@ -1339,18 +1505,18 @@ yyFillLabel35:
 			}
 			goto yy7;
 	}
-yy41:
+yy42:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy53;
+		case ' ': goto yy56;
 		case '.':
-		case '@': goto yy26;
+		case '@': goto yy19;
 		case 'A':
-		case 'a': goto yy27;
+		case 'a': goto yy20;
 		case 'D':
-		case 'd': goto yy54;
+		case 'd': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1358,18 +1524,107 @@ yyFillLabel36:
 			}
 			goto yy7;
 	}
-yy42:
+yy43:
 	++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy55;
-		case '.':
-		case '@': goto yy31;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy32;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy56;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy23;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1377,12 +1632,18 @@ yyFillLabel37:
 			}
 			goto yy7;
 	}
-yy43:
+yy44:
 	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy36;
+		case ' ': goto yy58;
+		case '.':
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
+		case 'D':
+		case 'd': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1390,12 +1651,18 @@ yyFillLabel38:
 			}
 			goto yy7;
 	}
-yy44:
+yy45:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy10;
+		case ' ': goto yy60;
+		case '.':
+		case '@': goto yy32;
+		case 'A':
+		case 'a': goto yy33;
+		case 'D':
+		case 'd': goto yy61;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1403,13 +1670,75 @@ yyFillLabel39:
 			}
 			goto yy7;
 	}
-yy45:
+yy46:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy25;
+		case 0x80:
+		case 0x81:
+		case 0x82:
+		case 0x83:
+		case 0x84:
+		case 0x85:
+		case 0x86:
+		case 0x87:
+		case 0x88:
+		case 0x89:
+		case 0x8A:
+		case 0x8B:
+		case 0x8C:
+		case 0x8D:
+		case 0x8E:
+		case 0x8F:
+		case 0x90:
+		case 0x91:
+		case 0x92:
+		case 0x93:
+		case 0x94:
+		case 0x95:
+		case 0x96:
+		case 0x97:
+		case 0x98:
+		case 0x99:
+		case 0x9A:
+		case 0x9B:
+		case 0x9C:
+		case 0x9D:
+		case 0x9E:
+		case 0x9F:
+		case 0xA0:
+		case 0xA1:
+		case 0xA2:
+		case 0xA3:
+		case 0xA4:
+		case 0xA5:
+		case 0xA6:
+		case 0xA7:
+		case 0xA8:
+		case 0xA9:
+		case 0xAA:
+		case 0xAB:
+		case 0xAC:
+		case 0xAD:
+		case 0xAE:
+		case 0xAF:
+		case 0xB0:
+		case 0xB1:
+		case 0xB2:
+		case 0xB3:
+		case 0xB4:
+		case 0xB5:
+		case 0xB6:
+		case 0xB7:
+		case 0xB8:
+		case 0xB9:
+		case 0xBA:
+		case 0xBB:
+		case 0xBC:
+		case 0xBD:
+		case 0xBE:
+		case 0xBF: goto yy62;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -1417,12 +1746,12 @@ yyFillLabel40:
 			}
 			goto yy7;
 	}
-yy46:
+yy47:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy36;
+		case ']': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -1430,12 +1759,12 @@ yyFillLabel41:
 			}
 			goto yy7;
 	}
-yy47:
+yy48:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy10;
+		case ']': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -1443,13 +1772,13 @@ yyFillLabel42:
 			}
 			goto yy7;
 	}
-yy48:
+yy49:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy30;
+		case 't': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1457,12 +1786,12 @@ yyFillLabel43:
 			}
 			goto yy7;
 	}
-yy49:
+yy50:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
+		case '}': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
@@ -1470,13 +1799,12 @@ yyFillLabel44:
 			}
 			goto yy7;
 	}
-yy50:
+yy51:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy14;
+		case '}': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -1484,17 +1812,13 @@ yyFillLabel45:
 			}
 			goto yy7;
 	}
-yy51:
+yy52:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy18;
-		case 'A':
-		case 'a': goto yy19;
-		case 'D':
-		case 'd': goto yy52;
+		case 'T':
+		case 't': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
@@ -1502,13 +1826,12 @@ yyFillLabel46:
 			}
 			goto yy7;
 	}
-yy52:
+yy53:
 	++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy19;
+		case ' ': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1516,17 +1839,77 @@ yyFillLabel47:
 			}
 			goto yy7;
 	}
-yy53:
+yy54:
 	++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy26;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy27;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy54;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
@@ -1534,13 +1917,13 @@ yyFillLabel48:
 			}
 			goto yy7;
 	}
-yy54:
+yy55:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy27;
+		case 'o': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -1548,17 +1931,17 @@ yyFillLabel49:
 			}
 			goto yy7;
 	}
-yy55:
+yy56:
 	++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '@': goto yy31;
+		case '@': goto yy19;
 		case 'A':
-		case 'a': goto yy32;
+		case 'a': goto yy20;
 		case 'D':
-		case 'd': goto yy56;
+		case 'd': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
@@ -1566,13 +1949,13 @@ yyFillLabel50:
 			}
 			goto yy7;
 	}
-yy56:
+yy57:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy32;
+		case 'o': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -1580,7 +1963,79 @@ yyFillLabel51:
 			}
 			goto yy7;
 	}
-yy57:
+yy58:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
+		case 'D':
+		case 'd': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy59:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy60:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy32;
+		case 'A':
+		case 'a': goto yy33;
+		case 'D':
+		case 'd': goto yy61;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy61:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy33;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy62:
+	++st.cur;
+	st.state = -1;
+	{
+                const NameBeforeUtf8Pair name = name_before_utf8_pair(st.cur);
+                emit_run(name.end, name.letter_after);
+                continue;
+            }
+yy63:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -3,6 +3,7 @@
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
 // (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
+// The s may be written "[s]" or "(s)" ("http[s]://", "hxxp(s)[:]//").
 // Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]",
 // "[]://" or ":\/\/" (JSON). Then at most 16 spaces or defang brackets, a
 // word character (or "[::"), and every URL character up to whitespace, a
@@ -11,7 +12,7 @@
 // Mail-gateway "spaced" defangs (" .example", " /payload") continue the URL.
 //
 // Linear: the part that can fail (scheme, separator, defang run) is at most
-// 24 bytes, so a failed start costs a bounded look-ahead; once the body has
+// 7 + 5 + 16 bytes, so a failed start costs a bounded look-ahead; once the body has
 // begun every byte extends the accepted token, which is consumed whole
 // (`http://http://...` is one token, dropped when longer than 64 KiB).
 // Trailing punctuation is trimmed later, in the post-pass; Markdown
@@ -101,7 +102,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy77;
+		if (st.lim <= st.cur) goto yy82;
 		goto yyFillLabel8;
 	case 9:
 		if (st.lim <= st.cur) goto yy18;
@@ -215,7 +216,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel46;
 	case 47:
 		if (st.lim <= st.cur) goto yy26;
@@ -224,13 +225,13 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel49;
 	case 50:
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy65;
 		goto yyFillLabel51;
 	case 52:
 		if (st.lim <= st.cur) goto yy26;
@@ -239,7 +240,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy65;
 		goto yyFillLabel54;
 	case 55:
 		if (st.lim <= st.cur) goto yy26;
@@ -265,6 +266,21 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 	case 62:
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel62;
+	case 63:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel63;
+	case 64:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel64;
+	case 65:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel65;
+	case 66:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel66;
+	case 67:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel67;
 }
 
     for (;;) {
@@ -1378,7 +1394,7 @@ yy26:
 	if (st.accept == 0) {
 		goto yy20;
 	} else {
-		goto yy60;
+		goto yy65;
 	}
 yy27:
 	++st.cur;
@@ -1617,7 +1633,7 @@ yyFillLabel18:
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy29;
+		case 'x': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -1630,14 +1646,15 @@ yy31:
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
+		case '(': goto yy39;
 		case ':': goto yy34;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy29;
+		case 'x': goto yy38;
 		case 'S':
 		case 's': goto yy35;
-		case '[': goto yy36;
+		case '[': goto yy40;
 		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
@@ -1652,11 +1669,11 @@ yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
 		case 'E':
-		case 'e': goto yy38;
+		case 'e': goto yy41;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy29;
+		case 'x': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1673,7 +1690,7 @@ yyFillLabel21:
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy29;
+		case 'x': goto yy38;
 		case '[': goto yy36;
 		case '_': goto yy37;
 		default:
@@ -1688,9 +1705,9 @@ yy34:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy39;
-		case '[': goto yy40;
-		case '\\': goto yy41;
+		case '/': goto yy42;
+		case '[': goto yy43;
+		case '\\': goto yy44;
 		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
@@ -1719,8 +1736,8 @@ yy36:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy42;
-		case ']': goto yy43;
+		case ':': goto yy45;
+		case ']': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1733,7 +1750,7 @@ yy37:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy44;
+		case '_': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1746,7 +1763,12 @@ yy38:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy45;
+		case '(': goto yy39;
+		case ':': goto yy34;
+		case 'S':
+		case 's': goto yy35;
+		case '[': goto yy40;
+		case '_': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1759,7 +1781,8 @@ yy39:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy44;
+		case 'S':
+		case 's': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1772,7 +1795,10 @@ yy40:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy46;
+		case ':': goto yy45;
+		case 'S':
+		case 's': goto yy49;
+		case ']': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1785,8 +1811,7 @@ yy41:
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy47;
-		case '\\': goto yy44;
+		case ':': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
@@ -1799,8 +1824,7 @@ yy42:
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy46;
-		case ']': goto yy48;
+		case '/': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1813,7 +1837,7 @@ yy43:
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy48;
+		case '/': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
@@ -1826,75 +1850,8 @@ yy44:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '\\':
-		case ']': goto yy49;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		case '[': goto yy51;
+		case '/': goto yy52;
+		case '\\': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1907,7 +1864,8 @@ yy45:
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy52;
+		case '/': goto yy51;
+		case ']': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1920,7 +1878,7 @@ yy46:
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy53;
+		case ':': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
@@ -1933,7 +1891,75 @@ yy47:
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy39;
+		case ' ':
+		case '(':
+		case ')':
+		case '\\':
+		case ']': goto yy54;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		case '[': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
@@ -1946,7 +1972,7 @@ yy48:
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy39;
+		case ')': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1959,75 +1985,7 @@ yy49:
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy54;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
+		case ']': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -2037,86 +1995,10 @@ yyFillLabel37:
 	}
 yy50:
 	++st.cur;
-	st.state = -1;
-	{
-                st.cond = kInUrlBody;
-                continue;
-            }
-yy51:
-	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy54;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		case ':': goto yy55;
+		case '/': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -2124,12 +2006,12 @@ yyFillLabel38:
 			}
 			goto yy26;
 	}
-yy52:
+yy51:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy56;
+		case '/': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -2137,12 +2019,12 @@ yyFillLabel39:
 			}
 			goto yy26;
 	}
-yy53:
+yy52:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy44;
+		case '\\': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -2150,80 +2032,12 @@ yyFillLabel40:
 			}
 			goto yy26;
 	}
-yy54:
+yy53:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
+		case '/': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -2231,25 +2045,17 @@ yyFillLabel41:
 			}
 			goto yy26;
 	}
-yy55:
+yy54:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 42;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy56:
-	++st.cur;
-yyFillLabel43:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy58;
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy59;
 		case '0':
 		case '1':
 		case '2':
@@ -2312,7 +2118,96 @@ yyFillLabel43:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy59;
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy55:
+	++st.cur;
+	st.state = -1;
+	{
+                st.cond = kInUrlBody;
+                continue;
+            }
+yy56:
+	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy59;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		case ':': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -2325,12 +2220,38 @@ yy57:
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
+		case '/': goto yy61;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy58:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy59:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
 		case ' ':
 		case '(':
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy61;
+		case ']': goto yy62;
 		case '0':
 		case '1':
 		case '2':
@@ -2393,17 +2314,187 @@ yyFillLabel44:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 44;
+				st.state = 46;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy58:
+yy60:
 	++st.cur;
-yyFillLabel45:
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy61:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy63;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy62:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy66;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy63:
+	++st.cur;
+yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2468,18 +2559,18 @@ yyFillLabel45:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy59;
+		case 'z': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 45;
+				st.state = 50;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy59:
+yy64:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel46:
+yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2571,25 +2662,25 @@ yyFillLabel46:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy59;
-		case '\\': goto yy62;
-		case ']': goto yy63;
+		case '~': goto yy64;
+		case '\\': goto yy67;
+		case ']': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 46;
+				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy65;
 	}
-yy60:
+yy65:
 	st.state = -1;
 	{
                 emit_url_items(st, sink, kRuleUrlGeneric, prefix);
                 continue;
             }
-yy61:
+yy66:
 	++st.cur;
-yyFillLabel47:
+yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2597,7 +2688,7 @@ yyFillLabel47:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy64;
+		case ']': goto yy69;
 		case '0':
 		case '1':
 		case '2':
@@ -2660,17 +2751,17 @@ yyFillLabel47:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 47;
+				st.state = 52;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy62:
+yy67:
 	++st.cur;
-yyFillLabel48:
+yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2758,19 +2849,19 @@ yyFillLabel48:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy59;
-		case '\\': goto yy65;
+		case '~': goto yy64;
+		case '\\': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 48;
+				st.state = 53;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy63:
+yy68:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel49:
+yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2861,437 +2952,19 @@ yyFillLabel49:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy59;
-		case '\\': goto yy62;
-		case ']': goto yy63;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 49;
-				return LexStatus::waiting;
-			}
-			goto yy60;
-	}
-yy64:
-	++st.cur;
-yyFillLabel50:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy66;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 50;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy65:
-	++st.cur;
-yyFillLabel51:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy59;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 51;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy66:
-	++st.cur;
-yyFillLabel52:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy67;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 52;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy67:
-	++st.cur;
-yyFillLabel53:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
+		case '~': goto yy64;
+		case '\\': goto yy67;
 		case ']': goto yy68;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 53;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy68:
-	++st.cur;
-yyFillLabel54:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy69;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy65;
 	}
 yy69:
 	++st.cur;
 yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy70;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy70:
-	++st.cur;
-yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3362,7 +3035,20 @@ yyFillLabel56:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy70:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
@@ -3443,7 +3129,7 @@ yyFillLabel57:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
@@ -3524,7 +3210,7 @@ yyFillLabel58:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
@@ -3605,7 +3291,7 @@ yyFillLabel59:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
@@ -3686,7 +3372,7 @@ yyFillLabel60:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
@@ -3767,7 +3453,7 @@ yyFillLabel61:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
@@ -3778,6 +3464,411 @@ yyFillLabel61:
 yy76:
 	++st.cur;
 yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy77;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 62;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy77:
+	++st.cur;
+yyFillLabel63:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy78;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy78:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy79;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy79:
+	++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy80;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy80:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy81;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy81:
+	++st.cur;
+yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3842,15 +3933,15 @@ yyFillLabel62:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy50;
+		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 62;
+				st.state = 67;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy77:
+yy82:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -23,4 +23,12 @@
     word  = [0-9a-zA-Z_];
     // Bitcoin's base58 alphabet, without 0 O I l (btc, xmr).
     base58 = [1-9A-HJ-NP-Za-km-z];
+    // The optional s of a scheme written for "http or https": "http[s]://",
+    // "hxxp(s)[:]//" (url generic, domain; url_parts.cpp s_mark()).
+    scheme_s_mark = "[" [sS] "]" | "(" [sS] ")";
+    // A character that UTF-8 writes in two bytes (U+0080-U+07FF), read whole
+    // after a name so that its second byte, at any chunk edge, tells a letter
+    // that cuts the name from a sign ("×") that ends it
+    // (families/common/utf8_letter.hpp is_two_byte_letter()).
+    utf8_pair = [\xC2-\xDF] [\x80-\xBF];
 */

@@ -14,7 +14,9 @@
 // read, as every byte >= 0x80 ends a label); the bytes before the token come through
 // TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
-// (families/common/markdown_emphasis.hpp).
+// (families/common/markdown_emphasis.hpp). A run right after "%" loses
+// the digits of a URL escape or a printf directive ("%40victim.com",
+// "%s.com": domain_run.cpp).
 #include "core/candidate_sink.hpp"
 #include "families/common/markdown_emphasis.hpp"
 #include "families/common/token_prefix.hpp"
@@ -43,7 +45,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
         st.start_token();
         /*!re2c
             run    = lab (dotsep lab)*;
-            scheme = [a-zA-Z]+ ("://" | "[:]//" | "[://]" | ":\\/\\/");
+            scheme = [a-zA-Z]+ scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/");
             // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
             after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
 
@@ -56,7 +58,9 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
                     // "_evil.com_": Markdown's underscores around the name.
                     static constexpr ByteSet kNothingAfterCloser{""};
                     const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    emit_domain_run(sink, name.begin, name.end);
+                    // "%40victim.com", "%s.com": an escape or a directive before the name.
+                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
+                    emit_domain_run(sink, name.begin, name.end, after_percent);
                 }
                 continue;
             }

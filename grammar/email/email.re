@@ -30,6 +30,18 @@ namespace {
 
 LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    // Queues the addresses of the run [st.tok, end); `letter_after`: a
+    // letter written in UTF-8 cuts its last name.
+    const auto emit_run = [&](const unsigned char* end, bool letter_after) {
+        if (!st.token_fits()) return;
+        // "__a@evil.com__": Markdown's underscores, address characters, are
+        // in the run; "*" and "~" never are, so only a run that starts at
+        // "_" can hold a pair to cut.
+        Unemphasized address{st.tok, end};
+        if (*st.tok == '_') address = without_emphasis(prefix, st.tok, end, kNoTrailingPunctuation);
+        emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
+                       letter_after);
+    };
     // st.skip_state set: the skip parked at lim with a word byte of a long
     // run kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
     if (st.skip_state != 0) {
@@ -94,17 +106,16 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 
             // A run without an at-separator holds no address. On such a run
             // this rule and `run` match the same length; the first listed wins.
-            lchar+ (dotsep lchar+)* { continue; }
+            lchar+ (dotsep lchar+)* ("."? utf8_pair)? { continue; }
             run {
-                if (st.token_fits()) {
-                    // "__a@evil.com__": Markdown's underscores, address
-                    // characters, are in the run; "*" and "~" never are, so
-                    // only a run that starts at "_" can hold a pair to cut.
-                    Unemphasized address{st.tok, st.cur};
-                    if (*st.tok == '_') address = without_emphasis(prefix, st.tok, st.cur, kNoTrailingPunctuation);
-                    emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
-                                   precedes_two_byte_letter(st.cur, st.lim));
-                }
+                emit_run(st.cur, precedes_two_byte_letter(st.cur, st.lim));
+                continue;
+            }
+            // The character after the run read whole: "ops@evil.com×2" holds
+            // an address, "admin@example.coñ" none (utf8_letter.hpp).
+            run "."? utf8_pair {
+                const NameBeforeUtf8Pair name = name_before_utf8_pair(st.cur);
+                emit_run(name.end, name.letter_after);
                 continue;
             }
             ([^]\lchar)+ { continue; }

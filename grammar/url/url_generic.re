@@ -2,6 +2,7 @@
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
 // (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
+// The s may be written "[s]" or "(s)" ("http[s]://", "hxxp(s)[:]//").
 // Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]",
 // "[]://" or ":\/\/" (JSON). Then at most 16 spaces or defang brackets, a
 // word character (or "[::"), and every URL character up to whitespace, a
@@ -10,7 +11,7 @@
 // Mail-gateway "spaced" defangs (" .example", " /payload") continue the URL.
 //
 // Linear: the part that can fail (scheme, separator, defang run) is at most
-// 24 bytes, so a failed start costs a bounded look-ahead; once the body has
+// 7 + 5 + 16 bytes, so a failed start costs a bounded look-ahead; once the body has
 // begun every byte extends the accepted token, which is consumed whole
 // (`http://http://...` is one token, dropped when longer than 64 KiB).
 // Trailing punctuation is trimmed later, in the post-pass; Markdown
@@ -99,8 +100,9 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
     dfa:
         /*!re2c
             // iocextract's scheme shape, and the schemes it misses that
-            // point at a host: smb, ws, wss, file.
-            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] [sS]? | 'smb' | 'ws' 's'?;
+            // point at a host: smb, ws, wss, file. Analysts write "http or
+            // https" as "http[s]", "hxxp(s)": the optional s in brackets.
+            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] ([sS] | scheme_s_mark)? | 'smb' | 'ws' 's'?;
             // Talos writes "[://]", others ":[//]" and "[]://".
             // ":\/\/": a JSON string's escaped slashes ("http:\/\/evil.com\/x").
             sep    = "://" | ":\\\\" | "[:]//" | ":"? "__" | "[://]" | ":[//]" | "[]://" | ":\\/\\/";

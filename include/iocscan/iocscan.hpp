@@ -400,8 +400,13 @@ ScanEnd scan_range(int fd, const ByteRange& range, Scanner& scanner, const Sourc
 
 /// Refangs one IOC of the given type (the post-pass used by Options::refang).
 std::string refang(Type type, std::string_view raw);
-/// Defangs one IOC (plain or defanged) of the given type: dots of a host
+/// Defangs an IOC (plain or defanged) of the given type: dots of a host
 /// become "[.]", http -> hxxp, ftp -> fxp; a URL's path is left as it is.
-std::string defang(Type type, std::string_view ioc);
+/// Text of several words is defanged word by word and keeps its blanks
+/// ("see evil.com now" -> "see evil[.]com now", "hello world" stays); a word
+/// that has not the shape of `type` (where it has one: ipv4, cidr, email,
+/// ipv6, hashes) is defanged as the type its shape tells, as `iocscan defang`
+/// does.
+std::string defang(Type type, std::string_view text);
 
 }  // namespace iocscan

@@ -1,11 +1,12 @@
-#include "cli/print_text.hpp"
 #include "cli/subcommands.hpp"
 
 #include "cli/display_name.hpp"
 #include "cli/output_writer.hpp"
+#include "cli/print_text.hpp"
 #include "cli/utf8.hpp"
 #include "iocscan/iocscan.hpp"
 #include "families/registry.hpp"
+#include "postpass/defang.hpp"
 
 #include <array>
 #include <cerrno>
@@ -25,12 +26,7 @@ constexpr int kExitError = 2;
 
 }  // namespace
 
-Type guess_kind(std::string_view ioc) {
-    for (const detail::Family& row : detail::families()) {
-        if (row.looks_like != nullptr && row.looks_like(ioc)) return row.type;
-    }
-    return Type::url;
-}
+Type guess_kind(std::string_view ioc) { return detail::guessed_type(ioc); }
 
 namespace {
 
@@ -190,9 +186,7 @@ private:
     }
 
     /// Defangs each blank-separated word of `text` on its own and keeps the
-    /// blanks: a URL's or an address's defang, run over a whole line of
-    /// several words, dropped them ("10.0.0.1 and 10.0.0.2" became
-    /// "10[.]0[.]0[.]1and10[.]0[.]0[.]2"). A word takes the given kind's
+    /// blanks (detail::defang_words()). A word takes the given kind's
     /// defang only when it is an IOC of that kind: the ipv4 defang keeps
     /// digit groups alone, so "1.2.3.4:80" would lose its port and "abc:def"
     /// every byte. Any other word is defanged by its shape.
@@ -204,21 +198,15 @@ private:
     /// (exit status 2), as an over-long line is.
     void defang_words(std::string_view text) {
         bool binary = false;
-        while (!text.empty()) {
-            std::size_t end = 0;
-            while (end < text.size() && !is_blank(text[end])) ++end;
-            const std::string_view word = text.substr(0, end);
+        defanged_.clear();
+        detail::defang_words(text, [&](std::string_view word) -> std::optional<Type> {
             if (!is_text(word)) {
                 binary = true;
-                out_.write(word);
-            } else {
-                const bool of_kind = kind_ && check_.is_ioc_of_kind(word, *kind_);
-                out_.write(defang(of_kind ? *kind_ : guess_kind(word), word));
+                return std::nullopt;   // printed unchanged
             }
-            while (end < text.size() && is_blank(text[end])) ++end;
-            out_.write(text.substr(word.size(), end - word.size()));
-            text.remove_prefix(end);
-        }
+            return kind_ && check_.is_ioc_of_kind(word, *kind_) ? *kind_ : guess_kind(word);
+        }, defanged_);
+        out_.write(defanged_);
         if (binary) report_not_text("word");
     }
 
@@ -261,6 +249,7 @@ private:
     OutputWriter& out_;
     IocCheck check_;
     std::string pending_;    // the current line's bytes so far
+    std::string defanged_;   // the current line defanged
     bool passing_ = false;   // the current line is over-long: its bytes go straight out
     std::uint64_t line_number_ = 0;
     std::uint64_t flagged_ = 0;

@@ -151,4 +151,11 @@ std::span<const Family> families() { return kFamilies; }
 
 const Family& family(Type type) { return kFamilies[static_cast<std::size_t>(type)]; }
 
+Type guessed_type(std::string_view text) {
+    for (const Family& row : kFamilies) {
+        if (row.looks_like != nullptr && row.looks_like(text)) return row.type;
+    }
+    return Type::url;
+}
+
 }  // namespace iocscan::detail

@@ -88,4 +88,7 @@ std::span<const Family> families();
 /// The row of a type.
 const Family& family(Type type);
 
+/// The type whose shape (looks_like) `text` has; url when none has it.
+Type guessed_type(std::string_view text);
+
 }  // namespace iocscan::detail

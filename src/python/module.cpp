@@ -4,6 +4,8 @@
 // Every scan copies its matches out (a MatchBatch) with the GIL released, and
 // makes Python objects after taking it back: Python threads scan in parallel.
 #include "cli/subcommands.hpp"
+#include "families/registry.hpp"
+#include "postpass/defang.hpp"
 #include "python/range_scan.hpp"
 #include "python/record_merge.hpp"
 #include "python/file_scan.hpp"
@@ -220,7 +222,11 @@ PYBIND11_MODULE(_native, module) {
         return decode_text(refang(kind_of(value, kind), value));
     }, py::arg("value"), py::arg("kind") = py::none());
     module.def("defang", [](const std::string& value, const std::optional<std::string>& kind) {
-        return decode_text(defang(kind_of(value, kind), value));
+        if (kind) return decode_text(defang(kind_of(value, kind), value));
+        // Each word by its own shape, as `iocscan defang` does.
+        std::string out;
+        detail::defang_words(value, detail::guessed_type, out);
+        return decode_text(out);
     }, py::arg("value"), py::arg("kind") = py::none());
     module.def("run_cli", run_cli, py::arg("argv"));
     bind_range_scan(module);

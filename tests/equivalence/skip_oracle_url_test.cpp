@@ -188,7 +188,8 @@ TEST(SkipOracle, UrlPercentSchemeSearch) {
 // passes a block it should not, shows), in one piece and in small pieces.
 TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
     const std::string urls[] = {
-        "http://a.example/x", "hxxps[:]//b.example/y", "h__p://c.example", "fxp:\\\\d.example\\s",
+        "http://a.example/x", "hxxps[:]//b.example/y", "hxxp[s][:]//b.example/z", "http(S)://b.example",
+        "h__p://c.example", "fxp:\\\\d.example\\s",
         "tcp[://]e.example", "https:[//]f.example", "ws[]://g.example", "http:\\/\\/h.example\\/j",
         "evil[.]example/p", "evil (.) example", "x\\.example\\.net/q", "687474703a2f2f692e6578616d706c65",
         "4654503a2f2f6a2e6578", "http%3A%2F%2Fk.example%2Fz", "FTPS%3a%2f%2fl.example"};
@@ -486,7 +487,8 @@ TEST(SkipOracle, UrlGenericBodies) {
 TEST(SkipOracle, UrlDenseSeparatorPairs) {
     const std::vector<std::string> pieces = {"a[:]", "1[:]", "::", "__", "[]", ":/", "1", "a", "h", "x", "W",
                                              " ",    "u",    "S",  ":",  "[",  "hxxps[:]//e.example/p",
-                                             "ftp://f.example", "ws://g.example", "h__p://h.example"};
+                                             "ftp://f.example", "ws://g.example", "h__p://h.example",
+                                             "http[s]://i.example", "hxxp(s)[:]//j.example"};
     std::mt19937 rng(37);
     const Options options = options_for({Type::url});
     std::size_t found = 0;

@@ -157,6 +157,36 @@ TEST(Domain, UrlHostIsADomainButItsPathIsNot) {
     EXPECT_EQ(domains("http://update.evil-cdn.com/files/evil.com/a"), V{"update.evil-cdn.com"});
 }
 
+// "http[s]://" is a scheme as "https://" is (url generic reads it so):
+// its host is a domain, not a path segment after "//".
+TEST(Domain, HostAfterASchemeWithTheSInBrackets) {
+    EXPECT_EQ(domains("http[s]://payload.zip/a hxxp(s)[:]//update.evil-cdn[.]com/b HTTP[S]://c.evil-cdn.com/"),
+              (V{"payload.zip", "update.evil-cdn.com", "c.evil-cdn.com"}));
+    for (std::size_t piece : {1, 2, 3}) {
+        EXPECT_EQ(domains("x http[s]://payload.zip/a", true, piece), V{"payload.zip"}) << piece;
+    }
+}
+
+// The name after a URL escape starts after its two hex digits ("%40" is the
+// at-sign of jdoe@victim.com, not a label "40victim"), and a printf
+// directive ("%s", "%d") is no label.
+TEST(Domain, PercentEscapeDigitsAndPrintfDirectivesAreNoLabels) {
+    EXPECT_EQ(domains("?u=jdoe%40victim.com&x=1"), V{"victim.com"});
+    EXPECT_EQ(domains("next=http%3A%2F%2Fevil.com%2Fx %40victim[.]com"), (V{"evil.com", "victim.com"}));
+    EXPECT_TRUE(domains("printf(\"%s@%s.com\") %d.com %x.org").empty());
+    EXPECT_EQ(domains("\"%s.evil.com\" %d.example.org"), (V{"evil.com", "example.org"}));
+    // A label that only starts with a letter after "%" is kept.
+    EXPECT_EQ(domains("100%secure.com"), V{"secure.com"});
+    // Raw offsets are those of the name without the escape; any piece size.
+    const std::string text = "x jdoe%40victim.com";
+    for (std::size_t piece : {0, 1, 2, 3, 7}) {
+        const auto found = scan_pieces(text, options_for({Type::domain}, false), piece);
+        ASSERT_EQ(found.size(), 1u) << piece;
+        EXPECT_EQ(found[0].raw, "victim.com") << piece;
+        EXPECT_EQ(found[0].offset, 9u) << piece;
+    }
+}
+
 TEST(Domain, OffByDefault) {
     Options options;
     EXPECT_FALSE(options.types.has(Type::domain));

@@ -107,6 +107,22 @@ TEST(Email, DomainCutByANonAsciiLetterIsNoAddress) {
     }
 }
 
+// "%40" is a URL escape, not a defanged at-sign: no address is decoded out
+// of a query string (docs/domains-phones.md; the domain rule reports victim.com).
+TEST(Email, PercentEncodedAtSignIsNoAddress) {
+    EXPECT_TRUE(emails("https://x.example/login?u=jdoe%40victim.com&p=1 jdoe%40victim.com").empty());
+}
+
+// "×" and "÷" share the lead byte C3 with Latin letters: the character
+// after the domain is read whole, at any chunk edge, and these signs end
+// the address as any ASCII sign would ("ops@evil.com×2" was dropped).
+TEST(Email, MultiplicationAndDivisionSignsEndAnAddress) {
+    const std::string text = "ops@evil.com×2 ops[@]evil[.]org÷3 a@b.example.net.× x@evil.coñ y@evil.com.ñ";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 13u, 14u, 15u}) {
+        EXPECT_EQ(emails(text, true, piece), (V{"ops@evil.com", "ops@evil.org", "a@b.example.net"})) << piece;
+    }
+}
+
 TEST(Email, MarkdownEmphasisAroundAnAddressIsNoPartOfIt) {
     // Paired runs of "_" (address characters, so inside the run) are cut like
     // those of "*" and "~" (outside it): "__a@evil.com__" is bold.

@@ -1,6 +1,7 @@
 // URL edge cases beyond the contract's table: the three plain-text rules,
 // the post-pass (trim, --open, --strip-urls, refang, defang, --rm-scheme),
 // the span merging of the candidate queue and the 64 KiB limit.
+#include "support/process.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>
@@ -34,6 +35,23 @@ TEST(Url, EverySchemeSpelling) {
               (V{"http://a.example:1/", "http://b.example:2/", "https://c.example/", "https://d.example/"}));
     // As written, without --refang.
     EXPECT_EQ(urls("get hXXps://b.example/2 now"), V{"hXXps://b.example/2"});
+}
+
+// "http[s]" means "http or https": a URL from its scheme, read as https
+// (the safer reading, and what defang tools mean by it).
+TEST(Url, SchemeWithTheSInBrackets) {
+    EXPECT_EQ(urls("get http[s]://evil.example/a now"), V{"http[s]://evil.example/a"});
+    EXPECT_EQ(urls("hxxp[s]://evil[.]example/b hxxps[:]//c.example/ http(s)://d.example/ HXXP(S)[:]//e[.]example"),
+              (V{"hxxp[s]://evil[.]example/b", "hxxps[:]//c.example/", "http(s)://d.example/",
+                 "HXXP(S)[:]//e[.]example"}));
+    EXPECT_EQ(refanged("http[s]://evil.example/a hxxp[s]://evil[.]example/b hxxp(s)[://]c.example fxp[s]://d.example"),
+              (V{"https://evil.example/a", "https://evil.example/b", "https://c.example", "ftp://d.example"}));
+    EXPECT_EQ(refang(Type::url, "http[s]://evil.example/a"), "https://evil.example/a");
+    EXPECT_EQ(defang(Type::url, "http[s]://evil.example/a"), "hxxps://evil[.]example/a");
+    EXPECT_EQ(defang(Type::url, "hxxp(s)[:]//evil[.]example/a"), "hxxps://evil[.]example/a");
+    // Only an s, only after the scheme's p or x, and only before a separator.
+    EXPECT_TRUE(urls("http[ss]://a.example/ http[x]://b.example/ http[s]c.example ht[s]://d.example "
+                     "hxxps[s]://e.example/").empty());
 }
 
 TEST(Url, EverySeparatorSpelling) {
@@ -249,6 +267,44 @@ TEST(Url, RefangDefangRoundTrips) {
     EXPECT_EQ(defang(Type::url, "evil.example/x.php"), "evil[.]example/x.php");
     EXPECT_EQ(defang(Type::ipv4, "10.0.0.1"), "10[.]0[.]0[.]1");
     EXPECT_EQ(refang(Type::ipv4, defang(Type::ipv4, "10.0.0.1")), "10.0.0.1");
+}
+
+// Refang calls any other scheme http; defang renames only http, https and
+// ftp (plain or in a defanged spelling), so "x://1.2.3.4" is no "hxxp://".
+TEST(Url, DefangKeepsTheNameOfOtherSchemes) {
+    EXPECT_EQ(defang(Type::url, "x://1.2.3.4"), "x://1[.]2[.]3[.]4");
+    EXPECT_EQ(defang(Type::url, "tcp://a.example:1/"), "tcp://a[.]example:1/");
+    EXPECT_EQ(defang(Type::url, "SFTP://a.example"), "sftp://a[.]example");
+    EXPECT_EQ(defang(Type::url, "ftps://a.example"), "ftps://a[.]example");
+    EXPECT_EQ(defang(Type::url, "SMB://files.example/share"), "smb://files[.]example/share");
+    // Defanged spellings of http, https and ftp: the defang tools' spelling.
+    EXPECT_EQ(defang(Type::url, "h__p://a.example"), "hxxp://a[.]example");
+    EXPECT_EQ(defang(Type::url, "hXXps[:]//a[.]example"), "hxxps://a[.]example");
+    EXPECT_EQ(defang(Type::url, "ftx://a.example"), "fxp://a[.]example");
+    Options options = url_options(false);
+    options.defang = true;
+    EXPECT_EQ(values_of(scan_pieces("tcp://c2.example:4444/ udp://c2.example:53/", options), Type::url),
+              (V{"tcp://c2[.]example:4444/", "udp://c2[.]example:53/"}));
+    EXPECT_EQ(run_iocscan({"defang"}, "x://1.2.3.4\ntcp://c2.example:4444/\n").out,
+              "x://1[.]2[.]3[.]4\ntcp://c2[.]example:4444/\n");
+}
+
+// defang() of a text of several words keeps the text between the IOCs: the
+// URL defang read "hello world" as one host and dropped its blank.
+TEST(Url, DefangKeepsTheTextBetweenIocs) {
+    EXPECT_EQ(defang(Type::url, "hello world"), "hello world");
+    EXPECT_EQ(defang(Type::url, " see http://evil.example/a\tand evil.example/b\n"),
+              " see hxxp://evil[.]example/a\tand evil[.]example/b\n");
+    EXPECT_EQ(defang(Type::email, "mail ops@evil.example now"), "mail ops[@]evil[.]example now");
+    // A word without the kind's shape is defanged by its own: the ipv4
+    // defang keeps digit groups alone and would drop "block".
+    EXPECT_EQ(defang(Type::ipv4, "block 10.0.0.1 and http://10.0.0.2/x"),
+              "block 10[.]0[.]0[.]1 and hxxp://10[.]0[.]0[.]2/x");
+    // Types whose values hold blanks keep them too.
+    EXPECT_EQ(defang(Type::yara, "rule a{condition:true}"), "rule a{condition:true}");
+    EXPECT_EQ(defang(Type::phone, "(212) 555-0147"), "(212) 555-0147");
+    EXPECT_EQ(defang(Type::url, ""), "");
+    EXPECT_EQ(defang(Type::url, "  "), "  ");
 }
 
 TEST(Url, PieceSizeDoesNotChangeResults) {

@@ -173,7 +173,19 @@ def test_refang_and_defang():
     assert iocscan.refang("evil[.]example", kind="url") == "http://evil.example"
     assert iocscan.defang("http://evil.example/x") == "hxxp://evil[.]example/x"
     with pytest.raises(ValueError):
+        iocscan.defang("x", kind="nonsense")
+    with pytest.raises(ValueError):
         iocscan.refang("x", kind="nonsense")
+
+
+def test_defang_keeps_the_text_between_iocs():
+    # The blanks were dropped: "hello world" gave "helloworld".
+    assert iocscan.defang("hello world") == "hello world"
+    assert iocscan.defang("  see http://evil.example/x\tand 10.0.0.1 ops@evil.example\n") == \
+        "  see hxxp://evil[.]example/x\tand 10[.]0[.]0[.]1 ops[@]evil[.]example\n"
+    assert iocscan.defang("hello world", kind="url") == "hello world"
+    # A word of another shape than the kind's keeps its own defang.
+    assert iocscan.defang("block 10.0.0.1 now", kind="ipv4") == "block 10[.]0[.]0[.]1 now"
 
 
 def test_binary_input_never_breaks():

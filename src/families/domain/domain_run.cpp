@@ -1,4 +1,5 @@
 #include "families/domain/domain_run.hpp"
+#include "families/url/url_parts.hpp"
 
 #include "simd/ascii_class.hpp"
 #include "families/email/at_sign.hpp"
@@ -64,6 +65,16 @@ struct Label {
     }
 };
 
+/// Past the dot separator at `p`, one the grammar checked: ".", "\.", or
+/// a bracketed dot (then `defanged` is set).
+const unsigned char* past_dot(const unsigned char* p, const unsigned char* end, bool& defanged) {
+    if (*p == '.') return p + 1;
+    defanged = true;
+    if (*p == '\\') return p + 2;
+    while (p < end && *p != ']' && *p != ')' && *p != '}') ++p;
+    return p + 1;
+}
+
 /// Labels of the run [p, end), lower-cased into `lowered` ("a.b.c"). False
 /// when a label is not a host label.
 bool split_labels(const unsigned char* p, const unsigned char* end, std::array<Label, kMaxLabels>& labels,
@@ -76,18 +87,7 @@ bool split_labels(const unsigned char* p, const unsigned char* end, std::array<L
         while (p < end && is_label_char(*p)) ++p;
         labels[count++] = {start, p};
         if (p == end) break;
-        // A separator the grammar checked: ".", "\.", or a bracketed dot.
-        if (*p != '.') {
-            defanged = true;
-            if (*p == '\\') {
-                p += 2;
-            } else {
-                while (p < end && *p != ']' && *p != ')' && *p != '}') ++p;
-                ++p;
-            }
-        } else {
-            ++p;
-        }
+        p = past_dot(p, end, defanged);
     }
     lowered.clear();
     for (std::size_t i = 0; i < count; ++i) {
@@ -179,19 +179,42 @@ bool is_public_suffix_rule(std::string_view rule) {
     return std::binary_search(first, last, rule);
 }
 
-void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
+namespace {
+
+/// Where the host run [p, end) that follows a "%" starts: after the two hex
+/// digits of a URL escape ("%40victim.com" is jdoe@victim.com's domain, not
+/// 40victim.com), or after a one-letter label and its dot, which is a printf
+/// directive ("%s.com", "%d.example.org"); a label that only starts with a
+/// letter ("100%secure.com") is kept. The escape's or directive's label
+/// left empty, the dot after it goes as well.
+const unsigned char* past_percent_code(const unsigned char* p, const unsigned char* end) {
+    if (end - p >= 2 && is_hex(p[0]) && is_hex(p[1])) {
+        p += 2;
+    } else if (end - p >= 1 && is_alpha(p[0]) && (end - p == 1 || !is_label_char(p[1]))) {
+        p += 1;
+    } else {
+        return p;
+    }
+    bool defanged = false;
+    return p < end && !is_label_char(*p) ? past_dot(p, end, defanged) : p;
+}
+
+}  // namespace
+
+void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool after_percent) {
     // A host run followed by "(" is a call, by "=" a key, by an at-sign
     // ("@", "[@]", "(at)", ...) a local part.
     if (end[-1] == '(' || end[-1] == '=') return;
     if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
         return;
     }
-    // An optional scheme: letters, then "://", "[:]//", "[://]" or the
-    // JSON-escaped ":\/\/".
+    // An optional scheme: letters, perhaps "[s]" or "(s)", then "://",
+    // "[:]//", "[://]" or the JSON-escaped ":\/\/".
     bool scheme = false;
     const unsigned char* host = begin;
     for (const unsigned char* p = begin; p < end && (is_lower(*p) || is_upper(*p)); ++p) {
         const unsigned char* next = p + 1;
+        next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
         for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
             if (starts_with(next, end, mark)) {
                 scheme = true;
@@ -201,6 +224,7 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
         }
         if (scheme) break;
     }
+    if (after_percent && !scheme) host = past_percent_code(host, end);
     std::array<Label, kMaxLabels> labels{};
     std::size_t count = 0;
     bool defanged = false;

@@ -25,7 +25,8 @@ std::size_t separator_length(std::string_view s) {
     return 0;
 }
 
-/// Same as the generic grammar: [fhstu] c{1,2} [px] s?, case-insensitive.
+/// Same as the generic grammar: [fhstu] c{1,2} [px] s?, case-insensitive
+/// (the s written "[s]" or "(s)" is read by read_scheme()).
 [[gnu::always_inline]] inline bool is_generic_scheme(std::string_view s) {
     if (s.size() < 3 || s.size() > 5 || !kGenericSchemeFirst.contains(ascii_lower(s[0]))) return false;
     for (char c : s) {
@@ -106,6 +107,7 @@ std::size_t closing_dot_run(std::string_view host, std::size_t i) {
 
 std::size_t colon_token(std::string_view s) { return s.starts_with("[:]") ? 3 : 0; }
 
+
 std::size_t slash_token(std::string_view s) {
     return s.starts_with("[/]") || s.starts_with("(/)") ? 3 : 0;
 }
@@ -134,9 +136,12 @@ namespace {
     // followed by a separator; then a plain name:// scheme.
     for (std::size_t len = 5; len >= 3; --len) {
         if (url.size() <= len || !is_generic_scheme(url.substr(0, len))) continue;
-        if (const std::size_t sep = separator_length(url.substr(len)); sep > 0) {
-            parts.scheme_end = len;
-            parts.separator_end = len + sep;
+        // "http[s]", "hxxp(s)": the s in brackets after the p or x.
+        std::size_t scheme_end = len;
+        if (kGenericSchemeLast.contains(ascii_lower(url[len - 1]))) scheme_end += s_mark(url.substr(len));
+        if (const std::size_t sep = separator_length(url.substr(scheme_end)); sep > 0) {
+            parts.scheme_end = scheme_end;
+            parts.separator_end = scheme_end + sep;
             return parts;
         }
     }

@@ -19,7 +19,7 @@ struct UrlParts {
 };
 
 /// Splits `url`. Scheme: iocextract's shape (f/h/s/t/u, one or two
-/// characters, p or x, optional s) before any of its separators, or a plain
+/// characters, p or x, optional s, "[s]" or "(s)") before any of its separators, or a plain
 /// `name://`. The host ends at "/", "[/]", "(/)", "?", "#" or a lone "\".
 UrlParts split_url(std::string_view url);
 
@@ -49,6 +49,12 @@ std::size_t open_dot_token(std::string_view s);
 std::size_t closing_dot_run(std::string_view host, std::size_t i);
 /// 3 when `s` starts with "[:]", else 0.
 std::size_t colon_token(std::string_view s);
+/// 3 when `s` starts with "[s]" or "(s)" (any case), the optional s of a
+/// scheme written for "http or https" ("http[s]://"), else 0.
+inline std::size_t s_mark(std::string_view s) {
+    if (s.size() < 3 || (s[1] != 's' && s[1] != 'S')) return 0;
+    return (s[0] == '[' && s[2] == ']') || (s[0] == '(' && s[2] == ')') ? 3 : 0;
+}
 /// 3 when `s` starts with "[/]" or "(/)", else 0.
 std::size_t slash_token(std::string_view s);
 /// Length of a bracketed IPv6 host such as "[2001:db8::7]" at the start of

@@ -7,6 +7,8 @@
 #include "families/url/url_parts.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace iocscan::detail {
 namespace {
@@ -172,9 +174,21 @@ void refang_url_host(std::string_view host, std::string& out) {
     }
 }
 
-std::string_view plain_scheme(std::string_view written) {
-    std::string scheme;
-    for (char c : written) scheme.push_back(ascii_lower(c));
+std::optional<std::string_view> named_scheme(std::string_view written) {
+    // Most URLs: no copy to lower case.
+    if (written == "http") return "http";
+    if (written == "https") return "https";
+    // "http[s]" means http or https: read as https, the safer reading
+    // (an https URL is what such a report points at, and what defang tools mean).
+    const bool marked_s = written.size() > 3 && s_mark(written.substr(written.size() - 3)) > 0;
+    if (marked_s) written.remove_suffix(3);
+    // Lower-cased on the stack: split_url() reads at most 16 bytes of a name.
+    std::array<char, 24> lowered{};
+    if (written.size() + 1 > lowered.size()) return std::nullopt;
+    std::size_t n = 0;
+    for (char c : written) lowered[n++] = ascii_lower(c);
+    if (marked_s) lowered[n++] = 's';
+    const std::string_view scheme(lowered.data(), n);
     for (std::string_view kept : {"http", "https", "ftp", "smb", "ws", "wss", "file"}) {
         if (scheme == kept) return kept;
     }
@@ -185,8 +199,11 @@ std::string_view plain_scheme(std::string_view written) {
     if ((scheme.size() == 4 || scheme.size() == 5) && scheme.front() == 'h' && scheme.ends_with("ps")) {
         return "https";
     }
-    return "http";
+    if ((scheme.size() == 3 || scheme.size() == 4) && scheme.front() == 'h' && scheme.back() == 'p') return "http";
+    return std::nullopt;
 }
+
+std::string_view plain_scheme(std::string_view written) { return named_scheme(written).value_or("http"); }
 
 namespace {
 

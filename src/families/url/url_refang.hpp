@@ -4,6 +4,7 @@
 #include "families/url/url_parts.hpp"
 #include "simd/byte_set.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,9 +37,15 @@ std::string_view unescape_json_slashes(std::string_view raw, std::string& buffer
 /// host) to `out`.
 void refang_url_host(std::string_view host, std::string& out);
 
+/// The scheme that the scheme `written` names, plainly or defanged: http,
+/// https, ftp, smb, ws, wss and file as they are (any case); h..p or h.p
+/// (hxxp, h__p) gives http, h..ps or h.ps https; fxp and ftx (with s) give
+/// ftp. An s written "[s]" or "(s)" ("http[s]", "hxxp(s)") counts as an s.
+/// nullopt for any other scheme (tcp, sftp, x).
+std::optional<std::string_view> named_scheme(std::string_view written);
+
 /// The scheme a refanged URL gets for the scheme `written` ("" when there is
-/// none): http, https and ftp stay; hxxps-like (h..ps) gives https; fxp and
-/// ftx (with s) give ftp; anything else, tcp included, gives http.
+/// none): named_scheme(), and http for any other scheme, tcp included.
 std::string_view plain_scheme(std::string_view written);
 
 }  // namespace iocscan::detail

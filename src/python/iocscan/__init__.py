@@ -213,6 +213,8 @@ def refang(value: str, kind: Optional[str] = None) -> str:
 
 
 def defang(value: str, kind: Optional[str] = None) -> str:
-    """One IOC defanged: "http://evil.example/x" -> "hxxp://evil[.]example/x".
-    kind as for refang()."""
+    """IOCs defanged: "http://evil.example/x" -> "hxxp://evil[.]example/x".
+    Text of several words is defanged word by word and keeps its blanks
+    ("see evil.example now" -> "see evil[.]example now").
+    kind as for refang(); None: each word's kind guessed from its shape."""
     return _native.defang(value, kind)
