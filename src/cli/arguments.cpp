@@ -1,5 +1,6 @@
 #include "cli/arguments.hpp"
 #include "cli/allow_list_file.hpp"
+#include "cli/glob_pattern.hpp"
 #include "cli/range_argument.hpp"
 #include "cli/whole_file.hpp"
 #include "core/comma_list.hpp"

@@ -14,12 +14,6 @@ struct WalkOptions {
     std::vector<std::string> globs;     ///< --glob: file names must match one (fnmatch), if any
 };
 
-/// Why --glob `pattern` can match no file name, or "" when it can. fnmatch()
-/// takes an unclosed '[' literally and quietly matches nothing with a '/'
-/// (it sees names, not paths), a lone '\\' at the end or an unknown
-/// [:class:]: a typing error would select no file and say nothing.
-std::string glob_problem(std::string_view pattern);
-
 /// Calls `visit(path)` for each input in order. Directory errors are
 /// reported through `error(path, reason)` and the walk goes on. Inside a
 /// directory only regular files are taken (FIFOs and devices only when named
