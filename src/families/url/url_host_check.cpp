@@ -135,10 +135,14 @@ bool is_email_part(std::string_view token, std::size_t length, const UrlParts& p
 bool has_pattern_host(std::string_view refanged) {
     // One walk from the separator: how each byte acts on the host.
     enum : unsigned char { kHostByte, kHostEnd, kUserinfoEnd, kPatternByte };
-    // DNS labels, dots, a port, and the "%" and "~" of the odd encoded name.
-    static constexpr ByteSet kHostBytes{"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:%~"};
+    // Label bytes in either case, dots, a port, and the "%" and "~" of the
+    // odd encoded name.
+    static constexpr ByteSet kHostPunctuation{".:%~"};
     static constexpr auto kRole = byte_table<unsigned char>([](unsigned c) {
-        if (kHostBytes.contains(static_cast<char>(c))) return static_cast<unsigned char>(kHostByte);
+        const char byte = static_cast<char>(c);
+        if (kLabelBytes.contains(ascii_lower(byte)) || kHostPunctuation.contains(byte)) {
+            return static_cast<unsigned char>(kHostByte);
+        }
         if (c == '/' || c == '?' || c == '#' || c == '\\') return static_cast<unsigned char>(kHostEnd);
         return static_cast<unsigned char>(c == '@' ? kUserinfoEnd : kPatternByte);
     });
