@@ -148,20 +148,20 @@ inline __m128i vand(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
 inline bool any(__m128i m) { return _mm_movemask_epi8(m) != 0; }
 #endif
 
-/// What a word is made of: [0-9A-Za-z_], or [0-9A-Za-z] for hashes, where
-/// "_" joins words ("VirusShare_<md5>").
-enum class Word { with_underscore, alnum };
+/// What a run is made of: word bytes [0-9A-Za-z_], or hex digits
+/// [0-9A-Fa-f] for hashes (a hash is a whole hex run, whatever surrounds it).
+enum class Word { with_underscore, hex };
 template <Word kWord = Word::with_underscore>
 constexpr bool is_word_of(unsigned c) {
-    return kWord == Word::alnum ? is_digit(c) || is_alpha(c) : is_word(c);
+    return kWord == Word::hex ? is_hex(c) : is_word(c);
 }
 
 #if defined(__SSE2__)
-/// [0-9A-Za-z_], or [0-9A-Za-z]
+/// [0-9A-Za-z_], or [0-9A-Fa-f]
 template <Word kWord = Word::with_underscore>
 inline unsigned word_mask(__m128i v) {
-    const unsigned alnum = digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25);
-    return kWord == Word::alnum ? alnum : alnum | eq(v, '_');
+    if constexpr (kWord == Word::hex) return hex_mask(v);
+    return digit_mask(v) | in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25) | eq(v, '_');
 }
 #endif
 
@@ -863,7 +863,7 @@ inline const unsigned char* past_long_dotted_run(const unsigned char* p, const u
     return rest.last;
 }
 
-/// hash: LexState::flags bit: the skip stopped at lim inside a word run of
+/// hash: LexState::flags bit: the skip stopped at lim inside a hex run of
 /// more than 128 bytes.
 inline constexpr unsigned kHashInRun = 1;
 
@@ -906,29 +906,41 @@ inline bool is_hash_run(const unsigned char* p, const unsigned char* e) {
     return true;
 }
 
-/// hash: the tokens are maximal word runs (here letters and digits only,
-/// Word::alnum: "_" separates) and the runs between them; a word
-/// run is reported only when it is all hex digits, 32/40/64/128 long. Such a
-/// run of 32+ bytes starting at or after `p` fully covers one of the 16-byte
-/// blocks [p + 16k, p + 16k + 16), and that block is all hex. So blocks with
-/// a non-hex byte are passed over. At the first all-hex block the word run
-/// that holds it is measured: the DFA takes it only when it is a hash
-/// (is_hash_run(); its start, after a byte that is no word byte or at `p`,
-/// is a token boundary), and otherwise the search goes on after it (a hex
-/// run of other length, a word with hex in it). Near lim the scan backs up
-/// to the start of the word run that may hold a hash and the DFA takes over
-/// there.
+/// hash: where a token that takes the hex run starting at `r` begins.
+/// A run written right after "0x" or "0X" (a number, an Ethereum address)
+/// is part of a `("0" [xX])+ hex+` token, which reports nothing, when that
+/// "0" starts a hex run of its own; r - 2 is then returned (the DFA started
+/// there reports nothing as well, also when the token began at an earlier
+/// "0x" of a chain such as "0x0x"), else r. Bytes before `start` (a token
+/// boundary) are never read.
+inline const unsigned char* hash_token_start(const unsigned char* start, const unsigned char* r) {
+    if (r - start < 2 || (r[-1] | 0x20) != 'x' || r[-2] != '0') return r;
+    if (r - start > 2 && is_hex(r[-3])) return r;
+    return r - 2;
+}
+
+/// hash: the tokens are maximal hex runs, `("0" [xX])+ hex+`, and the runs of
+/// other bytes between them; a hex run is reported only when it is
+/// 32/40/64/128 long and not glued to "0x". Such a run of 32+ bytes starting
+/// at or after `p` fully covers one of the 16-byte blocks
+/// [p + 16k, p + 16k + 16), and that block is all hex. So blocks with a
+/// non-hex byte are passed over. At the first all-hex block the run that
+/// holds it is measured: the DFA takes it only when it is a hash
+/// (is_hash_run(); its start is a token boundary), and otherwise the search
+/// goes on after it (a hex run of other length, or after "0x"). Near lim the
+/// scan backs up to the start of the token that may hold a hash and the DFA
+/// takes over there.
 ///
-/// A run of more than 128 bytes is one `word+` token that reports nothing,
-/// so it is passed over whole and the search goes on after it. When it
-/// reaches lim (a line that is one giant word) it is passed over to lim and
-/// `flags` remember it: the lex function then comes back here with the next
-/// bytes instead of running the DFA over the rest of the run.
+/// A hex run of more than 128 bytes is one `hex+` token that reports
+/// nothing, so it is passed over whole and the search goes on after it. When
+/// it reaches lim (a line that is one giant hex run) it is passed over to
+/// lim and `flags` remember it: the lex function then comes back here with
+/// the next bytes instead of running the DFA over the rest of the run.
 inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
                                               unsigned& flags) {
     if (!skips_on()) return p;
     if (flags != 0) {
-        p = word_run_end<Word::alnum>(p, lim);
+        p = word_run_end<Word::hex>(p, lim);
         if (p >= lim) return lim;
         flags = 0;   // the run ends at p, a token boundary
     }
@@ -945,11 +957,11 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
         while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
 #endif
         if (lim - q >= 16) {
-            // [q, q + 16) is all hex: measure the word run that holds it.
-            const unsigned char* const r = word_run_start<Word::alnum>(start, q);
-            const unsigned char* const e = word_run_end<Word::alnum>(q + 16, lim);
+            // [q, q + 16) is all hex: measure the run that holds it.
+            const unsigned char* const r = word_run_start<Word::hex>(start, q);
+            const unsigned char* const e = word_run_end<Word::hex>(q + 16, lim);
             if (e < lim) {
-                if (is_hash_run(r, e)) return r;
+                if (hash_token_start(start, r) == r && is_hash_run(r, e)) return r;
                 p = e;   // a token boundary: the run reports nothing
                 continue;
             }
@@ -957,19 +969,20 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
         }
         // q: first block not known to hold a non-hex byte. A hash run covering
         // no checked block starts after q - 32 (else it would cover one).
-        const unsigned char* r = word_run_start<Word::alnum>(start, q - start > 32 ? q - 32 : start);
-        // Bytes that are no word bytes form a `([^]\word)+` token that reports
-        // nothing and ends at the next word byte: pass them here, so that the
+        const unsigned char* r = word_run_start<Word::hex>(start, q - start > 32 ? q - 32 : start);
+        // Bytes that are no hex digits form a `([^]\hex)+` token that reports
+        // nothing and ends at the next hex digit: pass them here, so that the
         // DFA does not wait at lim inside one and then take the next piece's
         // bytes one by one ("[.][.][.]..."). Cut at lim, such a token is two
         // no-op tokens.
-        if (r < lim && !is_word_of<Word::alnum>(*r)) {
-            r = next_word_byte<Word::alnum>(r, lim);
+        if (r < lim && !is_hex(*r)) {
+            r = next_word_byte<Word::hex>(r, lim);
             if (r == lim) return lim;
         }
-        if (lim - r <= 128) return r;
-        const unsigned char* const e = word_run_end<Word::alnum>(r, lim);
-        if (e - r <= 128) return r;
+        const unsigned char* const t = hash_token_start(start, r);
+        if (lim - t <= 128) return t;
+        const unsigned char* const e = word_run_end<Word::hex>(r, lim);
+        if (e - r <= 128) return t;
         if (e >= lim) {
             flags = kHashInRun;
             return lim;

@@ -2,8 +2,8 @@
 // their DFAs: a colon run whose colons rule out an address
 // (ipv6_colons_may_hold_address(), in the AVX2 search and in the 16-byte
 // look of ipv6_colon_run_passed()), text before the next "[:]" found 32
-// positions at a time, and a word run around an all-hex block that is no
-// hash (is_hash_run()). Each is checked here against the DFA alone with the
+// positions at a time, and a hex run around an all-hex block that is no
+// hash (is_hash_run(), hash_token_start()). Each is checked here against the DFA alone with the
 // skips off, with the runs at every offset of a 32-byte block, so that they
 // start, end and cross the vector windows everywhere, at the chunk sizes of
 // the main oracle and on the AVX2 and SSE2 paths.
@@ -283,7 +283,8 @@ TEST(SkipOracleIpv6, DefangedColonsAtEveryOffset) {
 }
 
 // Hex runs of the four hash lengths and one byte either side of them,
-// glued to letters, "0x", "_" and "-", at every offset of a 32-byte block.
+// glued to letters, "0x" (also after hex digits, where the "0" ends a run
+// instead of starting one), "_" and "-", at every offset of a 32-byte block.
 TEST(SkipOracleIpv6, HashRunsAtEveryOffset) {
     const auto hex = [](std::size_t n) {
         std::string run;
@@ -292,8 +293,9 @@ TEST(SkipOracleIpv6, HashRunsAtEveryOffset) {
     };
     const std::string text = at_every_offset(
         {hex(16), hex(31), hex(32), hex(33), hex(39), hex(40), hex(41), hex(63), hex(64), hex(65), hex(96),
-         hex(127), hex(128), hex(129), hex(200), "0x" + hex(32), "g" + hex(40), hex(64) + "g", hex(20) + "z" + hex(40)},
-        {" ", "_", "-", "g", "", ".", "\n", "0x"});
+         hex(127), hex(128), hex(129), hex(200), "0x" + hex(32), "g" + hex(40), hex(64) + "g", hex(20) + "z" + hex(40),
+         "a0x" + hex(32), "x0X" + hex(40), "70x" + hex(64), "0x" + hex(130), "0x0x" + hex(32)},
+        {" ", "_", "-", "g", "", ".", "\n", "0x", "0", "x", "0X"});
     EXPECT_GE(expect_skips_agree(text, "hash runs",
                                  options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512})),
               80u);

@@ -121,8 +121,10 @@ TEST(FamiliesAccuracy, HashesJoinedByUnderscoreOrDash) {
     EXPECT_EQ(sha256s("rule sig_" + kSha256 + " {"), V{kSha256});
     EXPECT_EQ(md5s("2016-12-01_05-18_" + kMd5 + "_4132357b"), V{kMd5});
     EXPECT_EQ(md5s(kMd5 + "-x " + kMd5 + "__"), (V{kMd5, kMd5}));
-    // Hex glued to letters or digits is still nothing.
-    EXPECT_EQ(md5s("fil0AA9" + kMd5 + " 0x" + kMd5 + " g" + kMd5 + " " + kMd5 + "0"), V{});
+    // Hex glued to more hex digits, or to "0x", is nothing; glued to a
+    // letter after "f" it is a whole hex run (spec: not part of a longer one).
+    EXPECT_EQ(md5s("fil0AA9" + kMd5 + " 0x" + kMd5 + " " + kMd5 + "0"), V{});
+    EXPECT_EQ(md5s(" g" + kMd5 + " words" + kMd5 + "words"), (V{kMd5, kMd5}));
     // A long word joined by "_" still holds its hash.
     EXPECT_EQ(md5s(std::string(300, 'z') + "_" + kMd5 + "_" + std::string(300, 'z')), V{kMd5});
 }

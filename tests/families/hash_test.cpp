@@ -23,16 +23,44 @@ TEST(Hash, EachLengthHasItsType) {
     EXPECT_EQ(found[3].type, Type::sha512);
 }
 
-TEST(Hash, MustStandAloneAsAWord) {
-    EXPECT_TRUE(hashes("x" + kMd5).empty());
-    EXPECT_TRUE(hashes(kMd5 + "g").empty());
-    EXPECT_TRUE(hashes("0x" + kMd5).empty());
-    EXPECT_EQ(hashes("_" + kMd5).size(), 1u);   // "_" joins words: VirusShare_<md5>
+TEST(Hash, IsAWholeHexRunWhateverSurroundsIt) {
+    // Spec: "not part of a longer hex run". Letters after "f", "_" and "-"
+    // are no hex digits, so they end the run (iocextract finds these too).
+    EXPECT_EQ(values_of(hashes("x" + kMd5), Type::md5), std::vector<std::string>{kMd5});
+    EXPECT_EQ(values_of(hashes(kMd5 + "g"), Type::md5), std::vector<std::string>{kMd5});
+    EXPECT_EQ(values_of(hashes("words" + kSha1 + "words"), Type::sha1), std::vector<std::string>{kSha1});
+    EXPECT_EQ(values_of(hashes("report" + kSha256 + ".bin"), Type::sha256), std::vector<std::string>{kSha256});
+    EXPECT_EQ(hashes("_" + kMd5).size(), 1u);   // VirusShare_<md5>
     EXPECT_TRUE(hashes(kMd5 + "0").empty());      // 33 hex digits
+    EXPECT_TRUE(hashes("fil0AA9" + kMd5).empty()); // 36: the "f" ... "9" are hex too
     EXPECT_TRUE(hashes(kMd5.substr(1)).empty());  // 31 hex digits
     EXPECT_EQ(hashes("md5:" + kMd5 + ",").size(), 1u);
     EXPECT_EQ(hashes("/" + kMd5 + ".bin").size(), 1u);
     EXPECT_EQ(hashes("\"" + kMd5 + "\"").size(), 1u);
+}
+
+TEST(Hash, HexAfterZeroXIsANumberNotAHash) {
+    // 0x<40 hex> is an Ethereum address, 0x<64 hex> a 256-bit constant.
+    EXPECT_TRUE(hashes("0x" + kMd5).empty());
+    EXPECT_TRUE(hashes("0X" + kSha1).empty());
+    EXPECT_TRUE(hashes("x0x" + kSha256 + "z").empty());
+    EXPECT_TRUE(hashes("(0x" + kMd5 + ")").empty());
+    // The "0" must start a hex run: after "70" or "a0" it ends one, and
+    // "x" is then just a letter before the hash.
+    EXPECT_EQ(hashes("70x" + kMd5).size(), 1u);
+    EXPECT_EQ(hashes("a0x" + kMd5).size(), 1u);
+    // "0x" before one hash leaves the next one alone.
+    EXPECT_EQ(values_of(hashes("0x" + kMd5 + "z" + kSha1), Type::sha1), std::vector<std::string>{kSha1});
+}
+
+TEST(Hash, ZeroXCutAtEveryPieceSizeStaysANumber) {
+    const std::string text = "id 0x" + kMd5 + " and x" + kSha1 + "z0x" + kSha256 + " end";
+    for (std::size_t piece = 1; piece <= 8; ++piece) {
+        const auto found = scan_pieces(text, options_for({Type::md5, Type::sha1, Type::sha256, Type::sha512}), piece);
+        EXPECT_EQ(values_of(found, Type::sha1), std::vector<std::string>{kSha1}) << "piece " << piece;
+        EXPECT_TRUE(values_of(found, Type::md5).empty()) << "piece " << piece;
+        EXPECT_TRUE(values_of(found, Type::sha256).empty()) << "piece " << piece;
+    }
 }
 
 TEST(Hash, CaseIsKept) {
