@@ -134,6 +134,31 @@ TEST(UrlPrecision, PatternsWithASchemeAreNoUrls) {
     EXPECT_EQ(urls("http://evil.example/[a-z]+\\.php"), V{"http://evil.example/[a-z]+\\.php"});
 }
 
+TEST(UrlPrecision, WildcardAndAnchoredHostsWithoutStopsAreNoUrls) {
+    // No bracket or backslash: the cut notes the "*", "|", "^" or "$" and
+    // the host is read. A wildcard domain is a pattern for a block list
+    // ("*.evil.com"), not a URL; the domain family still reports the name.
+    EXPECT_EQ(urls("http://www.*.example.com/ http://a|b.example.com/ https://*.evil.com/path"), V{});
+    EXPECT_EQ(urls("http://evil.example$/ http://a^b.example/x"), V{});
+    const auto found = scan_pieces("https://*.evil.com/path", options_for({Type::url, Type::domain}));
+    EXPECT_EQ(values_of(found, Type::domain), V{"evil.com"});
+    // In the path they leave the URL, and a pipe into a shell still ends it.
+    EXPECT_EQ(urls("http://evil.example/a*b|c^$ http://x.example/a.sh|sh"),
+              (V{"http://evil.example/a*b|c^$", "http://x.example/a.sh"}));
+}
+
+TEST(UrlPrecision, UserinfoBeforeABracketedIpv6Host) {
+    // The "[" after "@" opens the host, not a stray bracket: the whole URL,
+    // and refang keeps the brackets as for "http://[::1]/".
+    EXPECT_EQ(urls("http://user@[::1]/ http://user:pw@[2001:db8::1]:8080/x"),
+              (V{"http://user@[::1]/", "http://user:pw@[2001:db8::1]:8080/x"}));
+    EXPECT_EQ(refanged("hxxp://user@[2001:db8::1]:8080/x http://user@[::1]"),
+              (V{"http://user@[2001:db8::1]:8080/x", "http://user@[::1]"}));
+    EXPECT_EQ(refanged("http://[::1]:8080/ http://u@evil.example/a"), (V{"http://[::1]:8080/", "http://u@evil.example/a"}));
+    // A bracket after "@" that holds no IPv6 address still ends the URL.
+    EXPECT_EQ(urls("http://user@[x]/"), V{"http://user@"});
+}
+
 TEST(UrlPrecision, BracketedSchemeSeparatorsKeepTheScheme) {
     EXPECT_EQ(refanged("hxxps[://]is[.]gd/x"), V{"https://is.gd/x"});
     EXPECT_EQ(refanged("hxxps:[//]is[.]gd/x"), V{"https://is.gd/x"});
