@@ -147,6 +147,18 @@ TEST(UrlPrecision, WildcardAndAnchoredHostsWithoutStopsAreNoUrls) {
               (V{"http://evil.example/a*b|c^$", "http://x.example/a.sh"}));
 }
 
+TEST(UrlPrecision, OptionalGroupInTheHostIsAPattern) {
+    // Refang drops the group's brackets and reads its "?" as the query's:
+    // the host as written ends with a closer right before the "?".
+    EXPECT_EQ(urls("http://(www\\.)?evil\\.com/ http://[a-z]?evil.com/ http://(evil.com)?x"), V{});
+    EXPECT_EQ(refanged("http://(www\\.)?evil\\.com/"), V{});
+    // An IPv6 address or a defang token before the query is a host.
+    EXPECT_EQ(refanged("http://[2001:db8::1]?x=1 http://u@[::1]?x hxxp://evil[.]com[.]?x http://evil(.)com?x"),
+              (V{"http://[2001:db8::1]?x=1", "http://u@[::1]?x", "http://evil.com.?x", "http://evil.com?x"}));
+    EXPECT_EQ(urls("http://evil.example/(a)?b http://evil[.]example?q=(a)"),
+              (V{"http://evil.example/(a)?b", "http://evil[.]example?q=(a)"}));
+}
+
 TEST(UrlPrecision, UserinfoBeforeABracketedIpv6Host) {
     // The "[" after "@" opens the host, not a stray bracket: the whole URL,
     // and refang keeps the brackets as for "http://[::1]/".
