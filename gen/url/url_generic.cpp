@@ -102,7 +102,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy82;
+		if (st.lim <= st.cur) goto yy84;
 		goto yyFillLabel8;
 	case 9:
 		if (st.lim <= st.cur) goto yy18;
@@ -231,22 +231,22 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy65;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel51;
 	case 52:
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy67;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy65;
+		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel54;
 	case 55:
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy67;
 		goto yyFillLabel56;
 	case 57:
 		if (st.lim <= st.cur) goto yy26;
@@ -281,6 +281,12 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 	case 67:
 		if (st.lim <= st.cur) goto yy26;
 		goto yyFillLabel67;
+	case 68:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel68;
+	case 69:
+		if (st.lim <= st.cur) goto yy26;
+		goto yyFillLabel69;
 }
 
     for (;;) {
@@ -1394,7 +1400,7 @@ yy26:
 	if (st.accept == 0) {
 		goto yy20;
 	} else {
-		goto yy65;
+		goto yy67;
 	}
 yy27:
 	++st.cur;
@@ -1896,6 +1902,7 @@ yyFillLabel35:
 		case ')':
 		case '\\':
 		case ']': goto yy54;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -1958,8 +1965,8 @@ yyFillLabel35:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
-		case '[': goto yy56;
+		case 'z': goto yy56;
+		case '[': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
@@ -1998,7 +2005,7 @@ yy50:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy57;
+		case '/': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -2011,7 +2018,7 @@ yy51:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy58;
+		case '/': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -2055,7 +2062,8 @@ yyFillLabel42:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy59;
+		case ']': goto yy60;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -2118,7 +2126,7 @@ yyFillLabel42:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -2128,14 +2136,46 @@ yyFillLabel42:
 	}
 yy55:
 	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy61;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy56:
+	++st.cur;
 	st.state = -1;
 	{
                 st.cond = kInUrlBody;
                 continue;
             }
-yy56:
+yy57:
 	++st.cur;
-yyFillLabel43:
+yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2143,7 +2183,8 @@ yyFillLabel43:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy59;
+		case ']': goto yy60;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -2206,21 +2247,8 @@ yyFillLabel43:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
-		case ':': goto yy60;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 43;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy57:
-	++st.cur;
-yyFillLabel44:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy61;
+		case 'z': goto yy56;
+		case ':': goto yy62;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
@@ -2233,7 +2261,7 @@ yy58:
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy47;
+		case '/': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -2246,75 +2274,7 @@ yy59:
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy62;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
+		case ']': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
@@ -2327,7 +2287,76 @@ yy60:
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy55;
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy64;
+		case '%': goto yy55;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -2340,7 +2369,6 @@ yy61:
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy63;
 		case '0':
 		case '1':
 		case '2':
@@ -2357,53 +2385,12 @@ yyFillLabel48:
 		case 'D':
 		case 'E':
 		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
 		case 'a':
 		case 'b':
 		case 'c':
 		case 'd':
 		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy64;
+		case 'f': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
@@ -2416,12 +2403,20 @@ yy62:
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy66;
+		case ':': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy63:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy65;
 		case '0':
 		case '1':
 		case '2':
@@ -2484,17 +2479,99 @@ yyFillLabel49:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 49;
+				st.state = 50;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy63:
+yy64:
 	++st.cur;
-yyFillLabel50:
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy68;
+		case '%': goto yy55;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy65:
+	++st.cur;
+yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2559,18 +2636,18 @@ yyFillLabel50:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy64;
+		case 'z': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 50;
+				st.state = 52;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy64:
+yy66:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel51:
+yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2662,25 +2739,25 @@ yyFillLabel51:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy64;
-		case '\\': goto yy67;
-		case ']': goto yy68;
+		case '~': goto yy66;
+		case '\\': goto yy69;
+		case ']': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 51;
+				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy65;
+			goto yy67;
 	}
-yy65:
+yy67:
 	st.state = -1;
 	{
                 emit_url_items(st, sink, kRuleUrlGeneric, prefix);
                 continue;
             }
-yy66:
+yy68:
 	++st.cur;
-yyFillLabel52:
+yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2688,7 +2765,8 @@ yyFillLabel52:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy69;
+		case ']': goto yy71;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -2751,17 +2829,17 @@ yyFillLabel52:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 52;
+				st.state = 54;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy67:
+yy69:
 	++st.cur;
-yyFillLabel53:
+yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2849,19 +2927,19 @@ yyFillLabel53:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy64;
-		case '\\': goto yy70;
+		case '~': goto yy66;
+		case '\\': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 53;
+				st.state = 55;
 				return LexStatus::waiting;
 			}
 			goto yy26;
 	}
-yy68:
+yy70:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel54:
+yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2952,109 +3030,15 @@ yyFillLabel54:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy64;
-		case '\\': goto yy67;
-		case ']': goto yy68;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 54;
-				return LexStatus::waiting;
-			}
-			goto yy65;
-	}
-yy69:
-	++st.cur;
-yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy71;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy70:
-	++st.cur;
-yyFillLabel56:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy64;
+		case '~': goto yy66;
+		case '\\': goto yy69;
+		case ']': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy67;
 	}
 yy71:
 	++st.cur;
@@ -3066,7 +3050,8 @@ yyFillLabel57:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy72;
+		case ']': goto yy73;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3129,7 +3114,7 @@ yyFillLabel57:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
@@ -3142,75 +3127,7 @@ yy72:
 yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy73;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
+		case '.': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
@@ -3229,6 +3146,7 @@ yyFillLabel59:
 		case '[':
 		case '\\':
 		case ']': goto yy74;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3291,7 +3209,7 @@ yyFillLabel59:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
@@ -3310,6 +3228,7 @@ yyFillLabel60:
 		case '[':
 		case '\\':
 		case ']': goto yy75;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3372,7 +3291,7 @@ yyFillLabel60:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
@@ -3391,6 +3310,7 @@ yyFillLabel61:
 		case '[':
 		case '\\':
 		case ']': goto yy76;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3453,7 +3373,7 @@ yyFillLabel61:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
@@ -3472,6 +3392,7 @@ yyFillLabel62:
 		case '[':
 		case '\\':
 		case ']': goto yy77;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3534,7 +3455,7 @@ yyFillLabel62:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
@@ -3553,6 +3474,7 @@ yyFillLabel63:
 		case '[':
 		case '\\':
 		case ']': goto yy78;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3615,7 +3537,7 @@ yyFillLabel63:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
@@ -3634,6 +3556,7 @@ yyFillLabel64:
 		case '[':
 		case '\\':
 		case ']': goto yy79;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3696,7 +3619,7 @@ yyFillLabel64:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 64;
@@ -3715,6 +3638,7 @@ yyFillLabel65:
 		case '[':
 		case '\\':
 		case ']': goto yy80;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3777,7 +3701,7 @@ yyFillLabel65:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 65;
@@ -3796,6 +3720,7 @@ yyFillLabel66:
 		case '[':
 		case '\\':
 		case ']': goto yy81;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3858,7 +3783,7 @@ yyFillLabel66:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 66;
@@ -3871,6 +3796,13 @@ yy81:
 yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy82;
+		case '%': goto yy55;
 		case '0':
 		case '1':
 		case '2':
@@ -3933,7 +3865,7 @@ yyFillLabel67:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 67;
@@ -3942,6 +3874,164 @@ yyFillLabel67:
 			goto yy26;
 	}
 yy82:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy83;
+		case '%': goto yy55;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy83:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case '%': goto yy55;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy26;
+	}
+yy84:
 	st.state = -1;
 	{ return LexStatus::end; }
 

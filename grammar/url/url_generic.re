@@ -110,10 +110,12 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
             // "https://<random_string>.evil" are format placeholders.
             defang = [ ()[\]\\];
 
-            // The host starts with a word character, or is an IPv6 address
-            // such as "[::1]" (whose "[" is one of the defang characters);
-            // then `body spaced*`, read by the block above.
-            scheme sep (defang{0,16} word | "[::") {
+            // The host starts with a word character, a percent-escaped byte
+            // ("http://%65vil.example/", reported as written; not a control
+            // byte: "http://%02x.evil.com/" is a printf directive), or is an
+            // IPv6 address such as "[::1]" (whose "[" is one of the defang
+            // characters); then `body spaced*`, read by the block above.
+            scheme sep (defang{0,16} (word | "%" [2-9a-fA-F] hex) | "[::") {
                 st.cond = kInUrlBody;
                 continue;
             }

@@ -159,6 +159,17 @@ TEST(UrlPrecision, OptionalGroupInTheHostIsAPattern) {
               (V{"http://evil.example/(a)?b", "http://evil[.]example?q=(a)"}));
 }
 
+TEST(UrlPrecision, PercentEscapedHostByteIsReportedAsWritten) {
+    // Refang undoes defangs only: the escape stays, with or without --refang.
+    EXPECT_EQ(urls("http://%65vil.example/ hxxp://%65vil[.]example/a"),
+              (V{"http://%65vil.example/", "hxxp://%65vil[.]example/a"}));
+    EXPECT_EQ(refanged("http://%65vil.example/ hxxp://%65vil[.]example/a http://%D0%BF.example/"),
+              (V{"http://%65vil.example/", "http://%65vil.example/a", "http://%D0%BF.example/"}));
+    // A control byte's escape is a printf directive; an encoded URL stays one.
+    EXPECT_EQ(urls("http://%02x.evil.com/ http://%s.example/ http://%zz/"), V{});
+    EXPECT_EQ(refanged("http%3A%2F%2Fevil.com%2Fx"), V{"http://evil.com/x"});
+}
+
 TEST(UrlPrecision, UserinfoBeforeABracketedIpv6Host) {
     // The "[" after "@" opens the host, not a stray bracket: the whole URL,
     // and refang keeps the brackets as for "http://[::1]/".
