@@ -399,6 +399,18 @@ TEST(UrlPrecision, NoUrlFromAPieceOfANameWithANonAsciiLetter) {
     }
 }
 
+TEST(UrlPrecision, MultiplicationAndDivisionSignsEndAGenericUrl) {
+    // "×" and "÷" (C3 97, C3 B7) share the lead byte of Latin-1 letters but
+    // are signs: the host before them is whole. The body DFA reads both
+    // bytes, so a chunk edge between them changes nothing.
+    const std::string text = "http://evil.com×2 hxxp://evil[.]com÷3 http://evil.com/x×2 http://bank.coñtrol.com/x";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 15u, 16u, 17u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url),
+                  (V{"http://evil.com", "hxxp://evil[.]com", "http://evil.com/x"}))
+            << piece;
+    }
+}
+
 TEST(UrlPrecision, MarkdownEmphasisAroundAUrlIsNoPartOfIt) {
     // The closing run that pairs with the run just before the URL is markup
     // (before: "http://evil.example/a**", and no bracket URL at all, as a
