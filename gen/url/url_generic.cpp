@@ -54,9 +54,11 @@ namespace {
 /// its loop start or in the body DFA: the token [tok, cur) so far is a URL.
 constexpr int kInUrlBody = 1;
 
-/// Ends the URL token [st.tok, st.cur): queued, and the next token starts at st.cur.
-[[gnu::always_inline]] inline void end_url(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
-    emit_url_items(st, sink, kRuleUrlGeneric, prefix);
+/// Ends the URL token [st.tok, st.cur): queued, and the next token starts at
+/// st.cur. `sign_after`: "×" or "÷" follows, which ends a host as a space does.
+[[gnu::always_inline]] inline void end_url(LexState& st, CandidateSink& sink, const TokenPrefix& prefix,
+                                           bool sign_after = false) {
+    emit_url_items(st, sink, kRuleUrlGeneric, prefix, sign_after);
     st.cond = 0;
 }
 
@@ -78,7 +80,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy14;
+		if (st.lim <= st.cur) goto yy16;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -90,197 +92,206 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel3;
 	case 4:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy3;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy82;
+		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy18;
+		if (st.lim <= st.cur) goto yy86;
 		goto yyFillLabel9;
 	case 10:
 		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy20;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy20;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy20;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy22;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy65;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy65;
+		if (st.lim <= st.cur) goto yy69;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy69;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel67;
+	case 68:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel68;
+	case 69:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel69;
+	case 70:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel70;
 }
 
     for (;;) {
@@ -393,6 +404,7 @@ yyFillLabel0:
 		case '~': goto yy5;
 		case '\\': goto yy6;
 		case ']': goto yy7;
+		case 0xC3: goto yy9;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 0;
@@ -412,7 +424,7 @@ yyFillLabel1:
 	yych = *st.cur;
 	switch (yych) {
 		case '.':
-		case '/': goto yy9;
+		case '/': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1;
@@ -516,7 +528,7 @@ yyFillLabel2:
 		case '|':
 		case '}':
 		case '~': goto yy5;
-		case '\\': goto yy11;
+		case '\\': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -530,7 +542,7 @@ yy7:
 yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy12;
+		case ' ': goto yy13;
 		case '!':
 		case '#':
 		case '$':
@@ -620,7 +632,7 @@ yyFillLabel3:
 		case '|':
 		case '}':
 		case '~': goto yy5;
-		case '\\': goto yy13;
+		case '\\': goto yy14;
 		case ']': goto yy7;
 		default:
 			if (st.lim <= st.cur) {
@@ -635,6 +647,20 @@ yy8:
 yy9:
 	++st.cur;
 yyFillLabel4:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x97:
+		case 0xB7: goto yy15;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 4;
+				return LexStatus::waiting;
+			}
+			goto yy3;
+	}
+yy10:
+	++st.cur;
+yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -725,51 +751,51 @@ yyFillLabel4:
 		case '|':
 		case '}':
 		case '~': goto yy5;
-		case '\\': goto yy13;
+		case '\\': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 4;
+				st.state = 5;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy11;
 	}
-yy10:
+yy11:
 	st.cur = st.mar;
 	if (st.accept == 0) {
 		goto yy3;
 	} else {
 		goto yy8;
 	}
-yy11:
-	++st.cur;
-yyFillLabel5:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy5;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 5;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
 yy12:
 	++st.cur;
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '/': goto yy9;
+		case '.': goto yy5;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy11;
 	}
 yy13:
 	++st.cur;
 yyFillLabel7:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '/': goto yy10;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy11;
+	}
+yy14:
+	++st.cur;
+yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -858,15 +884,19 @@ yyFillLabel7:
 		case '|':
 		case '}':
 		case '~': goto yy5;
-		case '\\': goto yy11;
+		case '\\': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 7;
+				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy11;
 	}
-yy14:
+yy15:
+	++st.cur;
+	st.state = -1;
+	{ st.cur -= 2; end_url(st, sink, prefix, true); continue; }
+yy16:
 	st.state = -1;
 	{ end_url(st, sink, prefix); return LexStatus::end; }
 
@@ -885,35 +915,35 @@ yy14:
     dfa:
         
 
-yyFillLabel8:
+yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
 		case '\n':
 		case '\r':
-		case ' ': goto yy19;
+		case ' ': goto yy21;
 		case 'F':
-		case 'f': goto yy21;
+		case 'f': goto yy23;
 		case 'H':
 		case 'T':
 		case 'U':
 		case 'h':
 		case 't':
-		case 'u': goto yy22;
+		case 'u': goto yy24;
 		case 'S':
-		case 's': goto yy23;
+		case 's': goto yy25;
 		case 'W':
-		case 'w': goto yy24;
+		case 'w': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 8;
+				st.state = 9;
 				return LexStatus::waiting;
 			}
-			goto yy17;
+			goto yy19;
 	}
-yy17:
+yy19:
 	++st.cur;
-yyFillLabel9:
+yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -931,130 +961,23 @@ yyFillLabel9:
 		case 's':
 		case 't':
 		case 'u':
-		case 'w': goto yy18;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 9;
-				return LexStatus::waiting;
-			}
-			goto yy17;
-	}
-yy18:
-	st.state = -1;
-	{ continue; }
-yy19:
-	++st.cur;
-yy20:
-	st.state = -1;
-	{ continue; }
-yy21:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel10:
-	yych = *st.cur;
-	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy25;
-		case 'I':
-		case 'i': goto yy27;
+		case 'w': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
 				return LexStatus::waiting;
 			}
-			goto yy20;
+			goto yy19;
 	}
+yy20:
+	st.state = -1;
+	{ continue; }
+yy21:
+	++st.cur;
 yy22:
+	st.state = -1;
+	{ continue; }
+yy23:
 	st.accept = 0;
 	st.mar = ++st.cur;
 yyFillLabel11:
@@ -1100,7 +1023,6 @@ yyFillLabel11:
 		case 'F':
 		case 'G':
 		case 'H':
-		case 'I':
 		case 'J':
 		case 'K':
 		case 'L':
@@ -1132,7 +1054,6 @@ yyFillLabel11:
 		case 'f':
 		case 'g':
 		case 'h':
-		case 'i':
 		case 'j':
 		case 'k':
 		case 'l':
@@ -1153,15 +1074,17 @@ yyFillLabel11:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy25;
+		case '~': goto yy27;
+		case 'I':
+		case 'i': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy20;
+			goto yy22;
 	}
-yy23:
+yy24:
 	st.accept = 0;
 	st.mar = ++st.cur;
 yyFillLabel12:
@@ -1211,6 +1134,113 @@ yyFillLabel12:
 		case 'J':
 		case 'K':
 		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy27;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 12;
+				return LexStatus::waiting;
+			}
+			goto yy22;
+	}
+yy25:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel13:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
 		case 'N':
 		case 'O':
 		case 'P':
@@ -1258,143 +1288,30 @@ yyFillLabel12:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy25;
+		case '~': goto yy27;
 		case 'M':
-		case 'm': goto yy28;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 12;
-				return LexStatus::waiting;
-			}
-			goto yy20;
-	}
-yy24:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel13:
-	yych = *st.cur;
-	switch (yych) {
-		case 'S':
-		case 's': goto yy29;
+		case 'm': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy20;
+			goto yy22;
 	}
-yy25:
-	++st.cur;
+yy26:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case '!':
-		case '"':
-		case '#':
-		case '$':
-		case '%':
-		case '&':
-		case '\'':
-		case '(':
-		case ')':
-		case '*':
-		case '+':
-		case ',':
-		case '-':
-		case '.':
-		case '/':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case ':':
-		case ';':
-		case '<':
-		case '=':
-		case '>':
-		case '?':
-		case '@':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'Q':
-		case 'R':
 		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'Y':
-		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
-		case '_':
-		case '`':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy30;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy31;
+		case 's': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
 				return LexStatus::waiting;
 			}
-			goto yy26;
-	}
-yy26:
-	st.cur = st.mar;
-	if (st.accept == 0) {
-		goto yy20;
-	} else {
-		goto yy65;
+			goto yy22;
 	}
 yy27:
 	++st.cur;
@@ -1444,6 +1361,119 @@ yyFillLabel15:
 		case 'I':
 		case 'J':
 		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy32;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy33;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 15;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy28:
+	st.cur = st.mar;
+	if (st.accept == 0) {
+		goto yy22;
+	} else {
+		goto yy69;
+	}
+yy29:
+	++st.cur;
+yyFillLabel16:
+	yych = *st.cur;
+	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
 		case 'M':
 		case 'N':
 		case 'O':
@@ -1488,23 +1518,23 @@ yyFillLabel15:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
+		case '~': goto yy32;
 		case 'L':
-		case 'l': goto yy32;
+		case 'l': goto yy34;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy31;
+		case 'x': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 15;
+				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy28:
+yy30:
 	++st.cur;
-yyFillLabel16:
+yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -1594,468 +1624,309 @@ yyFillLabel16:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy30;
+		case '~': goto yy32;
 		case 'B':
-		case 'b': goto yy33;
+		case 'b': goto yy35;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy31;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 16;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy29:
-	++st.cur;
-yyFillLabel17:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy34;
-		case 'S':
-		case 's': goto yy35;
-		case '[': goto yy36;
-		case '_': goto yy37;
+		case 'x': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy30:
+yy31:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy38;
+		case ':': goto yy36;
+		case 'S':
+		case 's': goto yy37;
+		case '[': goto yy38;
+		case '_': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy31:
+yy32:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy39;
-		case ':': goto yy34;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy38;
-		case 'S':
-		case 's': goto yy35;
-		case '[': goto yy40;
-		case '_': goto yy37;
+		case 'x': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy32:
+yy33:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case 'E':
-		case 'e': goto yy41;
+		case '(': goto yy41;
+		case ':': goto yy36;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy38;
+		case 'x': goto yy40;
+		case 'S':
+		case 's': goto yy37;
+		case '[': goto yy42;
+		case '_': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy33:
+yy34:
 	++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy34;
+		case 'E':
+		case 'e': goto yy43;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy38;
-		case '[': goto yy36;
-		case '_': goto yy37;
+		case 'x': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy34:
+yy35:
 	++st.cur;
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy42;
-		case '[': goto yy43;
-		case '\\': goto yy44;
-		case '_': goto yy37;
+		case ':': goto yy36;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy40;
+		case '[': goto yy38;
+		case '_': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy35:
+yy36:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy34;
-		case '[': goto yy36;
-		case '_': goto yy37;
+		case '/': goto yy44;
+		case '[': goto yy45;
+		case '\\': goto yy46;
+		case '_': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy36:
+yy37:
 	++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy45;
-		case ']': goto yy46;
+		case ':': goto yy36;
+		case '[': goto yy38;
+		case '_': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy37:
+yy38:
 	++st.cur;
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy47;
+		case ':': goto yy47;
+		case ']': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy38:
+yy39:
 	++st.cur;
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy39;
-		case ':': goto yy34;
-		case 'S':
-		case 's': goto yy35;
-		case '[': goto yy40;
-		case '_': goto yy37;
+		case '_': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy39:
+yy40:
 	++st.cur;
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
+		case '(': goto yy41;
+		case ':': goto yy36;
 		case 'S':
-		case 's': goto yy48;
+		case 's': goto yy37;
+		case '[': goto yy42;
+		case '_': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy40:
+yy41:
 	++st.cur;
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy45;
 		case 'S':
-		case 's': goto yy49;
-		case ']': goto yy46;
+		case 's': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy41:
+yy42:
 	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy50;
+		case ':': goto yy47;
+		case 'S':
+		case 's': goto yy51;
+		case ']': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy42:
+yy43:
 	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy47;
+		case ':': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy43:
+yy44:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy51;
+		case '/': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy44:
+yy45:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy52;
-		case '\\': goto yy47;
+		case '/': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy45:
+yy46:
 	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy51;
-		case ']': goto yy53;
+		case '/': goto yy54;
+		case '\\': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy46:
+yy47:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy53;
+		case '/': goto yy53;
+		case ']': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy47:
+yy48:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '\\':
-		case ']': goto yy54;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
-		case '[': goto yy56;
+		case ':': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy26;
-	}
-yy48:
-	++st.cur;
-yyFillLabel36:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy26;
+			goto yy28;
 	}
 yy49:
 	++st.cur;
-yyFillLabel37:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 37;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy50:
-	++st.cur;
-yyFillLabel38:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 38;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy51:
-	++st.cur;
-yyFillLabel39:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy58;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 39;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy52:
-	++st.cur;
-yyFillLabel40:
-	yych = *st.cur;
-	switch (yych) {
-		case '\\': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 40;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy53:
-	++st.cur;
-yyFillLabel41:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 41;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy54:
-	++st.cur;
-yyFillLabel42:
+yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
 		case '(':
 		case ')':
-		case '[':
 		case '\\':
-		case ']': goto yy59;
+		case ']': goto yy56;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -2118,21 +1989,93 @@ yyFillLabel42:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
+		case '[': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy50:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy51:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 38;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy52:
+	++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy60;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy53:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy61;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy54:
+	++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 41;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy55:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy55:
-	++st.cur;
-	st.state = -1;
-	{
-                st.cond = kInUrlBody;
-                continue;
-            }
 yy56:
 	++st.cur;
 yyFillLabel43:
@@ -2143,7 +2086,8 @@ yyFillLabel43:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy59;
+		case ']': goto yy62;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -2206,44 +2150,56 @@ yyFillLabel43:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
-		case ':': goto yy60;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
 yy57:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy61;
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
 yy58:
 	++st.cur;
-yyFillLabel45:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 45;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
+	st.state = -1;
+	{
+                st.cond = kInUrlBody;
+                continue;
+            }
 yy59:
 	++st.cur;
-yyFillLabel46:
+yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2252,6 +2208,7 @@ yyFillLabel46:
 		case '[':
 		case '\\':
 		case ']': goto yy62;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -2314,106 +2271,44 @@ yyFillLabel46:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
+		case ':': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy60:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy60:
+yy61:
 	++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy55;
+		case ']': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy26;
-	}
-yy61:
-	++st.cur;
-yyFillLabel48:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy63;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 48;
-				return LexStatus::waiting;
-			}
-			goto yy26;
+			goto yy28;
 	}
 yy62:
 	++st.cur;
-yyFillLabel49:
+yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2422,6 +2317,7 @@ yyFillLabel49:
 		case '[':
 		case '\\':
 		case ']': goto yy66;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -2484,17 +2380,222 @@ yyFillLabel49:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy63:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy63:
+yy64:
 	++st.cur;
 yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy65:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy67;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy68;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy66:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy70;
+		case '%': goto yy57;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy67:
+	++st.cur;
+yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2559,18 +2660,18 @@ yyFillLabel50:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy64;
+		case 'z': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 50;
+				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy64:
+yy68:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel51:
+yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2662,25 +2763,25 @@ yyFillLabel51:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy64;
-		case '\\': goto yy67;
-		case ']': goto yy68;
+		case '~': goto yy68;
+		case '\\': goto yy71;
+		case ']': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 51;
+				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy65;
+			goto yy69;
 	}
-yy65:
+yy69:
 	st.state = -1;
 	{
                 emit_url_items(st, sink, kRuleUrlGeneric, prefix);
                 continue;
             }
-yy66:
+yy70:
 	++st.cur;
-yyFillLabel52:
+yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2688,7 +2789,8 @@ yyFillLabel52:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy69;
+		case ']': goto yy73;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -2751,17 +2853,17 @@ yyFillLabel52:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 52;
+				st.state = 55;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy67:
+yy71:
 	++st.cur;
-yyFillLabel53:
+yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2849,19 +2951,19 @@ yyFillLabel53:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy64;
-		case '\\': goto yy70;
+		case '~': goto yy68;
+		case '\\': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 53;
+				st.state = 56;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy68:
+yy72:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel54:
+yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2952,192 +3054,17 @@ yyFillLabel54:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy64;
-		case '\\': goto yy67;
-		case ']': goto yy68;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 54;
-				return LexStatus::waiting;
-			}
-			goto yy65;
-	}
-yy69:
-	++st.cur;
-yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy71;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy70:
-	++st.cur;
-yyFillLabel56:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 56;
-				return LexStatus::waiting;
-			}
-			goto yy26;
-	}
-yy71:
-	++st.cur;
-yyFillLabel57:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
+		case '~': goto yy68;
+		case '\\': goto yy71;
 		case ']': goto yy72;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy69;
 	}
-yy72:
+yy73:
 	++st.cur;
 yyFillLabel58:
 	yych = *st.cur;
@@ -3147,7 +3074,8 @@ yyFillLabel58:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy73;
+		case ']': goto yy75;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3210,96 +3138,28 @@ yyFillLabel58:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy73:
+yy74:
 	++st.cur;
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy74;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy55;
+		case '.': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy74:
+yy75:
 	++st.cur;
 yyFillLabel60:
 	yych = *st.cur;
@@ -3309,7 +3169,8 @@ yyFillLabel60:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy75;
+		case ']': goto yy76;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3372,15 +3233,15 @@ yyFillLabel60:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy75:
+yy76:
 	++st.cur;
 yyFillLabel61:
 	yych = *st.cur;
@@ -3390,7 +3251,8 @@ yyFillLabel61:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy76;
+		case ']': goto yy77;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3453,15 +3315,15 @@ yyFillLabel61:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy76:
+yy77:
 	++st.cur;
 yyFillLabel62:
 	yych = *st.cur;
@@ -3471,7 +3333,8 @@ yyFillLabel62:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy77;
+		case ']': goto yy78;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3534,15 +3397,15 @@ yyFillLabel62:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy77:
+yy78:
 	++st.cur;
 yyFillLabel63:
 	yych = *st.cur;
@@ -3552,7 +3415,8 @@ yyFillLabel63:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy78;
+		case ']': goto yy79;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3615,15 +3479,15 @@ yyFillLabel63:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy78:
+yy79:
 	++st.cur;
 yyFillLabel64:
 	yych = *st.cur;
@@ -3633,7 +3497,8 @@ yyFillLabel64:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy79;
+		case ']': goto yy80;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3696,15 +3561,15 @@ yyFillLabel64:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 64;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy79:
+yy80:
 	++st.cur;
 yyFillLabel65:
 	yych = *st.cur;
@@ -3714,7 +3579,8 @@ yyFillLabel65:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy80;
+		case ']': goto yy81;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3777,15 +3643,15 @@ yyFillLabel65:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 65;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy80:
+yy81:
 	++st.cur;
 yyFillLabel66:
 	yych = *st.cur;
@@ -3795,7 +3661,8 @@ yyFillLabel66:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy81;
+		case ']': goto yy82;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3858,19 +3725,26 @@ yyFillLabel66:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 66;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy81:
+yy82:
 	++st.cur;
 yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy83;
+		case '%': goto yy57;
 		case '0':
 		case '1':
 		case '2':
@@ -3933,15 +3807,255 @@ yyFillLabel67:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy55;
+		case 'z': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 67;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy28;
 	}
-yy82:
+yy83:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy84;
+		case '%': goto yy57;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy84:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy85;
+		case '%': goto yy57;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy85:
+	++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case '%': goto yy57;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy86:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -42,9 +42,11 @@ namespace {
 /// its loop start or in the body DFA: the token [tok, cur) so far is a URL.
 constexpr int kInUrlBody = 1;
 
-/// Ends the URL token [st.tok, st.cur): queued, and the next token starts at st.cur.
-[[gnu::always_inline]] inline void end_url(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
-    emit_url_items(st, sink, kRuleUrlGeneric, prefix);
+/// Ends the URL token [st.tok, st.cur): queued, and the next token starts at
+/// st.cur. `sign_after`: "×" or "÷" follows, which ends a host as a space does.
+[[gnu::always_inline]] inline void end_url(LexState& st, CandidateSink& sink, const TokenPrefix& prefix,
+                                           bool sign_after = false) {
+    emit_url_items(st, sink, kRuleUrlGeneric, prefix, sign_after);
     st.cond = 0;
 }
 
@@ -81,6 +83,9 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
                 bchar | bslash | "]"+ ((bchar \ [(]) | bslash) | "]"* " " [/.] ((bchar \ [./]) | bslash) { continue; }
                 // The body's last "]"s, not followed by a unit: the URL ends after them.
                 "]"+           { end_url(st, sink, prefix); continue; }
+                // "×" or "÷" (C3 97, C3 B7): a sign, not a letter that cuts
+                // the host ("http://evil.com×2"); read whole, at any chunk edge.
+                "\xC3" [\x97\xB7] { st.cur -= 2; end_url(st, sink, prefix, true); continue; }
                 $              { end_url(st, sink, prefix); return LexStatus::end; }
                 // No unit: the URL ends at the loop start, one byte back.
                 *              { --st.cur; end_url(st, sink, prefix); continue; }
@@ -110,10 +115,12 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
             // "https://<random_string>.evil" are format placeholders.
             defang = [ ()[\]\\];
 
-            // The host starts with a word character, or is an IPv6 address
-            // such as "[::1]" (whose "[" is one of the defang characters);
-            // then `body spaced*`, read by the block above.
-            scheme sep (defang{0,16} word | "[::") {
+            // The host starts with a word character, a percent-escaped byte
+            // ("http://%65vil.example/", reported as written; not a control
+            // byte: "http://%02x.evil.com/" is a printf directive), or is an
+            // IPv6 address such as "[::1]" (whose "[" is one of the defang
+            // characters); then `body spaced*`, read by the block above.
+            scheme sep (defang{0,16} (word | "%" [2-9a-fA-F] hex) | "[::") {
                 st.cond = kInUrlBody;
                 continue;
             }

@@ -100,9 +100,12 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
     // host; before a word it is prose naming a protocol ("http:// and").
     if (!checked && !cut.stop_free && space_before_host(raw) && !has_plausible_host(refanged_view_)) return false;
     // A host no name holds is a pattern ("http://[a-z]+\\.com/"). Regexes
-    // hold a bracket or a backslash, which are stops: a stop-free URL is
-    // passed unread (most URLs in logs).
-    if (!checked && !cut.stop_free && has_pattern_host(refanged_view_)) return false;
+    // hold a bracket or a backslash, which are stops; wildcards and anchors
+    // ("http://www.*.example.com/") a byte the cut noted: any other
+    // stop-free URL is passed unread (most URLs in logs).
+    if (!checked && (!cut.stop_free || cut.pattern_hint) && has_pattern_host(refanged_view_)) return false;
+    // "http://(www\\.)?evil\\.com/": a group's "?" ends the host as refang reads it.
+    if (!checked && !cut.stop_free && has_optional_group_host(raw, parts ? &*parts : nullptr)) return false;
     match.raw = raw;
     match.defanged = refanged_view_ != written && !equal_ignoring_ascii_case(refanged_view_, written);
     std::string_view value = refang_ ? refanged_view_ : written;

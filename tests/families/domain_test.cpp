@@ -187,6 +187,14 @@ TEST(Domain, PercentEscapeDigitsAndPrintfDirectivesAreNoLabels) {
     }
 }
 
+// An escape that writes a label byte is part of the name ("%65vil.com" is
+// evil.com): what follows it is a piece of that name, no domain.
+TEST(Domain, PercentEscapedLabelByteLeavesNoPieceOfTheName) {
+    EXPECT_TRUE(domains("see %65vil.com, http://%65vil.com/ and %2dx.evil.org%5fa.com").empty());
+    // Escapes of other bytes still end before the name.
+    EXPECT_EQ(domains("%40victim.com %2Fevil.com %20evil.net"), (V{"victim.com", "evil.com", "evil.net"}));
+}
+
 TEST(Domain, OffByDefault) {
     Options options;
     EXPECT_FALSE(options.types.has(Type::domain));

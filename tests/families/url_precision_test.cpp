@@ -134,6 +134,54 @@ TEST(UrlPrecision, PatternsWithASchemeAreNoUrls) {
     EXPECT_EQ(urls("http://evil.example/[a-z]+\\.php"), V{"http://evil.example/[a-z]+\\.php"});
 }
 
+TEST(UrlPrecision, WildcardAndAnchoredHostsWithoutStopsAreNoUrls) {
+    // No bracket or backslash: the cut notes the "*", "|", "^" or "$" and
+    // the host is read. A wildcard domain is a pattern for a block list
+    // ("*.evil.com"), not a URL; the domain family still reports the name.
+    EXPECT_EQ(urls("http://www.*.example.com/ http://a|b.example.com/ https://*.evil.com/path"), V{});
+    EXPECT_EQ(urls("http://evil.example$/ http://a^b.example/x"), V{});
+    const auto found = scan_pieces("https://*.evil.com/path", options_for({Type::url, Type::domain}));
+    EXPECT_EQ(values_of(found, Type::domain), V{"evil.com"});
+    // In the path they leave the URL, and a pipe into a shell still ends it.
+    EXPECT_EQ(urls("http://evil.example/a*b|c^$ http://x.example/a.sh|sh"),
+              (V{"http://evil.example/a*b|c^$", "http://x.example/a.sh"}));
+}
+
+TEST(UrlPrecision, OptionalGroupInTheHostIsAPattern) {
+    // Refang drops the group's brackets and reads its "?" as the query's:
+    // the host as written ends with a closer right before the "?".
+    EXPECT_EQ(urls("http://(www\\.)?evil\\.com/ http://[a-z]?evil.com/ http://(evil.com)?x"), V{});
+    EXPECT_EQ(refanged("http://(www\\.)?evil\\.com/"), V{});
+    // An IPv6 address or a defang token before the query is a host.
+    EXPECT_EQ(refanged("http://[2001:db8::1]?x=1 http://u@[::1]?x hxxp://evil[.]com[.]?x http://evil(.)com?x"),
+              (V{"http://[2001:db8::1]?x=1", "http://u@[::1]?x", "http://evil.com.?x", "http://evil.com?x"}));
+    EXPECT_EQ(urls("http://evil.example/(a)?b http://evil[.]example?q=(a)"),
+              (V{"http://evil.example/(a)?b", "http://evil[.]example?q=(a)"}));
+}
+
+TEST(UrlPrecision, PercentEscapedHostByteIsReportedAsWritten) {
+    // Refang undoes defangs only: the escape stays, with or without --refang.
+    EXPECT_EQ(urls("http://%65vil.example/ hxxp://%65vil[.]example/a"),
+              (V{"http://%65vil.example/", "hxxp://%65vil[.]example/a"}));
+    EXPECT_EQ(refanged("http://%65vil.example/ hxxp://%65vil[.]example/a http://%D0%BF.example/"),
+              (V{"http://%65vil.example/", "http://%65vil.example/a", "http://%D0%BF.example/"}));
+    // A control byte's escape is a printf directive; an encoded URL stays one.
+    EXPECT_EQ(urls("http://%02x.evil.com/ http://%s.example/ http://%zz/"), V{});
+    EXPECT_EQ(refanged("http%3A%2F%2Fevil.com%2Fx"), V{"http://evil.com/x"});
+}
+
+TEST(UrlPrecision, UserinfoBeforeABracketedIpv6Host) {
+    // The "[" after "@" opens the host, not a stray bracket: the whole URL,
+    // and refang keeps the brackets as for "http://[::1]/".
+    EXPECT_EQ(urls("http://user@[::1]/ http://user:pw@[2001:db8::1]:8080/x"),
+              (V{"http://user@[::1]/", "http://user:pw@[2001:db8::1]:8080/x"}));
+    EXPECT_EQ(refanged("hxxp://user@[2001:db8::1]:8080/x http://user@[::1]"),
+              (V{"http://user@[2001:db8::1]:8080/x", "http://user@[::1]"}));
+    EXPECT_EQ(refanged("http://[::1]:8080/ http://u@evil.example/a"), (V{"http://[::1]:8080/", "http://u@evil.example/a"}));
+    // A bracket after "@" that holds no IPv6 address still ends the URL.
+    EXPECT_EQ(urls("http://user@[x]/"), V{"http://user@"});
+}
+
 TEST(UrlPrecision, BracketedSchemeSeparatorsKeepTheScheme) {
     EXPECT_EQ(refanged("hxxps[://]is[.]gd/x"), V{"https://is.gd/x"});
     EXPECT_EQ(refanged("hxxps:[//]is[.]gd/x"), V{"https://is.gd/x"});
@@ -347,6 +395,18 @@ TEST(UrlPrecision, NoUrlFromAPieceOfANameWithANonAsciiLetter) {
         EXPECT_EQ(values_of(scan_pieces(kept, options_for({Type::url}), piece), Type::url),
                   (V{"a[.]example", "b[.]example", "c[.]example", "http://d.example/m", "http://e.example",
                      "http://f.example"}))
+            << piece;
+    }
+}
+
+TEST(UrlPrecision, MultiplicationAndDivisionSignsEndAGenericUrl) {
+    // "×" and "÷" (C3 97, C3 B7) share the lead byte of Latin-1 letters but
+    // are signs: the host before them is whole. The body DFA reads both
+    // bytes, so a chunk edge between them changes nothing.
+    const std::string text = "http://evil.com×2 hxxp://evil[.]com÷3 http://evil.com/x×2 http://bank.coñtrol.com/x";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 15u, 16u, 17u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url),
+                  (V{"http://evil.com", "hxxp://evil[.]com", "http://evil.com/x"}))
             << piece;
     }
 }

@@ -186,9 +186,14 @@ namespace {
 /// 40victim.com), or after a one-letter label and its dot, which is a printf
 /// directive ("%s.com", "%d.example.org"); a label that only starts with a
 /// letter ("100%secure.com") is kept. The escape's or directive's label
-/// left empty, the dot after it goes as well.
+/// left empty, the dot after it goes as well. nullptr: the escape writes a
+/// label byte, so the run is a piece of a longer name.
 const unsigned char* past_percent_code(const unsigned char* p, const unsigned char* end) {
     if (end - p >= 2 && is_hex(p[0]) && is_hex(p[1])) {
+        // An escaped label byte ("%65vil.com" is evil.com) leaves a piece of
+        // the name: no host starts after it.
+        const auto nibble = [](unsigned char c) { return is_digit(c) ? c - '0' : ascii_lower(static_cast<char>(c)) - 'a' + 10; };
+        if (is_label_char(static_cast<unsigned char>(nibble(p[0]) * 16 + nibble(p[1])))) return nullptr;
         p += 2;
     } else if (end - p >= 1 && is_alpha(p[0]) && (end - p == 1 || !is_label_char(p[1]))) {
         p += 1;
@@ -225,6 +230,7 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
         if (scheme) break;
     }
     if (after_percent && !scheme) host = past_percent_code(host, end);
+    if (host == nullptr) return;
     std::array<Label, kMaxLabels> labels{};
     std::size_t count = 0;
     bool defanged = false;

@@ -4,6 +4,7 @@
 #include "simd/byte_set.hpp"
 #include "families/url/url_parts.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace iocscan::detail {
@@ -130,15 +131,40 @@ bool starts_closing_tag(std::string_view rest) {
 
 namespace {
 
+/// What find_precise_stop() makes of a byte: a stop of kPreciseStops, a
+/// wildcard or regex anchor that no host name holds (kPatternHints, noted
+/// on the way), or neither.
+enum : unsigned char { kPlainByte = 0, kStopByte = 1, kPatternHintByte = 2 };
+constexpr auto kPreciseRole = byte_table<unsigned char>([](unsigned c) {
+    const char byte = static_cast<char>(c);
+    if (kPreciseStops.contains(byte)) return static_cast<unsigned char>(kStopByte);
+    return static_cast<unsigned char>(kPatternHints.contains(byte) ? kPatternHintByte : kPlainByte);
+});
+
 /// kPreciseStops.find_in(url, from), four bytes a round: this reads every
-/// URL the post-pass gets, most of them without a stop.
-std::size_t find_precise_stop(std::string_view url, std::size_t from) {
+/// URL the post-pass gets, most of them without a stop. `seen` gets
+/// kPatternHintByte when a byte of kPatternHints lies before the stop.
+std::size_t find_precise_stop(std::string_view url, std::size_t from, unsigned& seen) {
     // As numbers, so that the four lookups are or-ed without branches.
-    const auto stop = [&](std::size_t i) { return static_cast<unsigned>(kPreciseStops.contains(url[i])); };
-    for (; from + 4 <= url.size(); from += 4) {
-        if ((stop(from) | stop(from + 1) | stop(from + 2) | stop(from + 3)) != 0) break;
+    const auto role = [&](std::size_t i) { return static_cast<unsigned>(kPreciseRole[static_cast<unsigned char>(url[i])]); };
+    for (;;) {
+        // Most URLs hold neither: the rounds end at the first block with one.
+        for (; from + 4 <= url.size(); from += 4) {
+            if ((role(from) | role(from + 1) | role(from + 2) | role(from + 3)) != 0) break;
+        }
+        const std::size_t block_end = std::min(from + 4, url.size());
+        for (; from < block_end; ++from) {
+            const unsigned byte = role(from);
+            if ((byte & kStopByte) != 0) return from;
+            seen |= byte;
+        }
+        if (from == url.size()) return from;
     }
-    return kPreciseStops.find_in(url, from);
+}
+
+std::size_t find_precise_stop(std::string_view url, std::size_t from) {
+    unsigned ignored = 0;
+    return find_precise_stop(url, from, ignored);
 }
 
 /// The openers that open_dot_token()s in a host leave unclosed ("[.",
@@ -162,18 +188,23 @@ struct PreciseRead {
     std::optional<UrlParts> split;   ///< split_url(url), when it had to split
     std::size_t first_stop = 0;      ///< of kPreciseStops (not a "|" into no interpreter), or url.size()
     bool backslash = false;          ///< false: no backslash before the length returned
+    bool pattern_hint = false;       ///< a byte of kPatternHints or a "|" before first_stop
 };
 
 /// precise_length(), telling in `read` what it found.
 std::size_t precise_length(std::string_view url, PreciseRead& read) {
-    std::size_t first_stop = find_precise_stop(url, 0);
+    unsigned seen = kPlainByte;
+    std::size_t first_stop = find_precise_stop(url, 0, seen);
     // A "|" first: the pipe of a one-liner ends the URL at once ("a.sh|sh",
-    // a short URL every few bytes); any other is passed as no stop ("/a|b").
+    // a short URL every few bytes); any other is passed as no stop ("/a|b"),
+    // but may be a regex's alternation ("http://a|b.example/").
     while (first_stop < url.size() && url[first_stop] == '|') {
         if (pipes_to_interpreter(url.substr(first_stop + 1))) break;
-        first_stop = find_precise_stop(url, first_stop + 1);
+        seen |= kPatternHintByte;
+        first_stop = find_precise_stop(url, first_stop + 1, seen);
     }
     read.first_stop = first_stop;
+    read.pattern_hint = (seen & kPatternHintByte) != 0;
     if (first_stop == url.size()) return url.size();   // most URLs
     if (url[first_stop] == '|') return first_stop;
     // A log's quoted URL ("https://x.example/a"): after a plain scheme the
@@ -228,6 +259,13 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
             case '[': case '(':
                 if (starts_closing_tag(rest)) return i;
                 if (in_host) {
+                    // A bracketed IPv6 host after userinfo ("http://user@[::1]/").
+                    if (i > 0 && url[i - 1] == '@') {
+                        if (const std::size_t v6 = ipv6_literal(rest); v6 > 0) {
+                            i += v6;
+                            continue;
+                        }
+                    }
                     // Unbalanced defangs as iocextract reads them: "[." is a
                     // dot, and a "[" right before the path's "/" is half of "[/]".
                     if (const std::size_t dot = open_dot_token(rest); dot > 0) {
@@ -333,6 +371,7 @@ UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
     cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, read)));
     cut.parts = read.split;
     cut.stop_free = !open && read.first_stop >= cut.length;
+    cut.pattern_hint = read.pattern_hint;
     cut.backslash_free = !open && !read.backslash;
     if (strip) {
         cut.length = strip_length(url.substr(0, cut.length));

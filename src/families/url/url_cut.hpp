@@ -34,6 +34,12 @@ std::size_t strip_length(std::string_view url);
 /// a token that it passes whole.
 inline constexpr ByteSet kPreciseStops{"\"<>\\ ,;[(])}{|"};
 
+/// Bytes that no host name holds, and that a stop-free URL may: the
+/// wildcard and the anchors of a pattern ("http://www.*.example.com/").
+/// precise_length() notes them (and a "|") as it reads, so that only a
+/// URL holding one has its host read for a pattern (has_pattern_host()).
+inline constexpr ByteSet kPatternHints{"*^$"};
+
 /// The precision rule (spec section 3): the length of `url` before the first
 /// byte a URL value never holds: '"', '<', '>', a backslash escape ("\n",
 /// "\"", "\\" not before "."), a space after the host (a command-line
@@ -55,6 +61,7 @@ struct UrlCut {
     std::optional<UrlParts> parts;
     bool stop_free = false;        ///< the cut URL holds no byte of kPreciseStops but a "|" (read, so known)
     bool backslash_free = false;   ///< the cut URL holds no backslash (read, so known)
+    bool pattern_hint = false;     ///< the URL holds a byte of kPatternHints or a "|" before its first stop (read, so known)
 };
 UrlCut cut_url_read(std::string_view url, bool open, bool strip);
 

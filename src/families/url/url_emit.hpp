@@ -89,15 +89,17 @@ template <class Prefix>
 /// emit_url_token() for the plain-text rules (generic, bracket, backslash):
 /// a list without spaces gives each of its URLs, and Markdown around the
 /// token is cut (url_in_markdown(); `prefix` reads the bytes before st.tok).
+/// `sign_after`: the grammar read "×" or "÷" after the token, no letter.
 template <class Prefix>
-[[gnu::always_inline]] inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule, const Prefix& prefix) {
+[[gnu::always_inline]] inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule, const Prefix& prefix,
+                                                  bool sign_after = false) {
     if (!st.token_fits(kMaxUrlLength)) {
         sink.drop_overlong();
         return;
     }
     const Unemphasized url = url_in_markdown(prefix, st.tok, st.cur);
     // The byte that ended the token is in the buffer unless the input ended.
-    const bool letter_after = url.end == st.cur && st.cur < st.lim && starts_two_byte_letter(*st.cur);
+    const bool letter_after = !sign_after && url.end == st.cur && st.cur < st.lim && starts_two_byte_letter(*st.cur);
     add_url_items(sink, rule, url.begin, url.end, letter_after);
 }
 

@@ -172,6 +172,32 @@ bool has_pattern_host(std::string_view refanged) {
     return pattern;
 }
 
+bool has_optional_group_host(std::string_view raw, const UrlParts* known) {
+    std::size_t question = std::string_view::npos;
+    if (known != nullptr) {
+        question = known->host_end;   // the split tells at once (most URLs with a stop)
+    } else {
+        question = raw.find('?');
+    }
+    if (question >= raw.size() || question == 0 || raw[question] != '?' || (raw[question - 1] != ')' && raw[question - 1] != ']')) {
+        return false;
+    }
+    const UrlParts parts = known != nullptr ? *known : split_url(raw);
+    if (parts.host_end != question || parts.host_begin >= question) return false;
+    const std::string_view host = raw.substr(parts.host_begin, question - parts.host_begin);
+    // "[2001:db8::1]?q", "user@[::1]?q": the closer ends an IPv6 address.
+    if (const std::size_t open = host.rfind('['); open != std::string_view::npos && ipv6_literal(host.substr(open)) == host.size() - open) {
+        return false;
+    }
+    // "evil[.]com[.]?q", "(dot)": the closer ends a defang token.
+    constexpr std::size_t kLongestToken = 7;   // "[ dot ]"
+    for (std::size_t length = 3; length <= kLongestToken && length <= host.size(); ++length) {
+        const std::string_view tail = host.substr(host.size() - length);
+        if (dot_token(tail) == length || colon_token(tail) == length || slash_token(tail) == length) return false;
+    }
+    return true;
+}
+
 bool is_cidr(std::string_view refanged) {
     const std::size_t separator = refanged.find("://");
     if (separator == std::string_view::npos) return false;

@@ -51,4 +51,12 @@ bool has_plausible_host(std::string_view refanged);
 /// "http://w+.example.com/"). Such a URL is a pattern, not an IOC.
 bool has_pattern_host(std::string_view refanged);
 
+/// For a match of the generic rule as written (`raw`, cut): whether its
+/// host ends with a regex group or class made optional ("http://(www\\.)?evil\\.com/",
+/// "http://[a-z]?evil.com/"): a ")" or "]" that closes no defang token or
+/// IPv6 address, right before the "?" that ends the host. Refang drops the
+/// brackets and reads the "?" as the query's, so has_pattern_host() cannot
+/// tell; such a URL is a pattern too. `parts`: split_url(raw) when known.
+bool has_optional_group_host(std::string_view raw, const UrlParts* parts);
+
 }  // namespace iocscan::detail

@@ -129,7 +129,7 @@ void refang_path(std::string_view path, std::string& out) {
 
 }  // namespace
 
-// Defanged dots and colons become plain, an IPv6 host keeps its brackets,
+// Defanged dots and colons become plain, an IPv6 host (after userinfo too) keeps its brackets,
 // spaces and other brackets go, a comma between digits is a dot
 // ("198,51,100,7") and any other comma goes.
 void refang_url_host(std::string_view host, std::string& out) {
@@ -144,6 +144,12 @@ void refang_url_host(std::string_view host, std::string& out) {
             continue;
         }
         const std::string_view rest = host.substr(i);
+        // After userinfo, an IPv6 host keeps its brackets too ("user@[::1]").
+        if (const std::size_t n = host[i] == '[' && i > 0 && host[i - 1] == '@' ? ipv6_literal(rest) : 0; n > 0) {
+            out.append(rest.substr(0, n));
+            i += n;
+            continue;
+        }
         if (const std::size_t n = dot_token(rest); n > 0) {
             out.push_back('.');
             reduce_tail(out, from);   // a kept "\\" before it makes "\." again
