@@ -82,7 +82,7 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const LongTokenPref
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy53;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -115,10 +115,10 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const LongTokenPref
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel12;
 	case 13:
 		if (st.lim <= st.cur) goto yy7;
@@ -144,6 +144,84 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const LongTokenPref
 	case 20:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel20;
+	case 21:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel21;
+	case 22:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel22;
+	case 23:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel23;
+	case 24:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel24;
+	case 25:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel25;
+	case 26:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel26;
+	case 27:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel27;
+	case 28:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel28;
+	case 29:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel29;
+	case 30:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel30;
+	case 31:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel31;
+	case 32:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel32;
+	case 33:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel33;
+	case 34:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel34;
+	case 35:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel35;
+	case 36:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel36;
+	case 37:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel37;
+	case 38:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel38;
+	case 39:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel39;
+	case 40:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel40;
+	case 41:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel41;
+	case 42:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel42;
+	case 43:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel43;
+	case 44:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel44;
+	case 45:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel45;
+	case 46:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel46;
 }
 
     for (;;) {
@@ -296,6 +374,8 @@ yyFillLabel4:
 		case '7':
 		case '8':
 		case '9': goto yy4;
+		case 'I':
+		case 'i': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -317,7 +397,7 @@ yyFillLabel5:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy15;
+		case '9': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -331,7 +411,7 @@ yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
 		case '.': goto yy8;
-		case '\\': goto yy16;
+		case '\\': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -344,7 +424,7 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy17;
+		case ']': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -358,7 +438,7 @@ yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
-		case '[': goto yy18;
+		case '[': goto yy19;
 		case '.': goto yy8;
 		case 'D':
 		case 'd': goto yy13;
@@ -376,7 +456,7 @@ yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy19;
+		case 'o': goto yy20;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -390,7 +470,7 @@ yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
 		case ')':
-		case ']': goto yy20;
+		case ']': goto yy21;
 		case '0':
 		case '1':
 		case '2':
@@ -401,6 +481,8 @@ yyFillLabel10:
 		case '7':
 		case '8':
 		case '9': goto yy4;
+		case 'I':
+		case 'i': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -413,6 +495,20 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
+		case 'N':
+		case 'n': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 11;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy16:
+	++st.cur;
+yyFillLabel12:
+	yych = *st.cur;
+	switch (yych) {
 		case '0':
 		case '1':
 		case '2':
@@ -422,7 +518,7 @@ yyFillLabel11:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy15;
+		case '9': goto yy16;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -475,43 +571,20 @@ yyFillLabel11:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy21;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 11;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy16:
-	++st.cur;
-yyFillLabel12:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy8;
+		case 'z': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
 				return LexStatus::waiting;
 			}
-			goto yy7;
+			goto yy5;
 	}
 yy17:
 	++st.cur;
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9': goto yy4;
-		case ']': goto yy22;
+		case '.': goto yy8;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -524,12 +597,19 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy23;
-		case '.': goto yy8;
-		case 'D':
-		case 'd': goto yy13;
-		case '\\': goto yy10;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy4;
+		case 'I':
+		case 'i': goto yy15;
+		case ']': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -542,8 +622,12 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy24;
+		case '(':
+		case '[': goto yy25;
+		case '.': goto yy8;
+		case 'D':
+		case 'd': goto yy13;
+		case '\\': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -556,18 +640,8 @@ yy20:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy25;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9': goto yy4;
+		case 'T':
+		case 't': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -577,14 +651,53 @@ yyFillLabel16:
 	}
 yy21:
 	++st.cur;
+yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy27;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy4;
+		case 'I':
+		case 'i': goto yy15;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy22:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case '-': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy23:
+	++st.cur;
 	st.state = -1;
 	{
                 report_run(st, sink, prefix, std::find(st.tok, st.cur, static_cast<unsigned char>('/')));
                 continue;
             }
-yy22:
+yy24:
 	++st.cur;
-yyFillLabel17:
+yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -597,34 +710,8 @@ yyFillLabel17:
 		case '7':
 		case '8':
 		case '9': goto yy4;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy23:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy8;
-		case '\\': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 18;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy24:
-	++st.cur;
-yyFillLabel19:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy20;
+		case 'I':
+		case 'i': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -637,8 +724,36 @@ yy25:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
+		case '.': goto yy8;
+		case '\\': goto yy10;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy26:
+	++st.cur;
+yyFillLabel21:
+	yych = *st.cur;
+	switch (yych) {
 		case ')':
-		case ']': goto yy22;
+		case ']': goto yy21;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy27:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy24;
 		case '0':
 		case '1':
 		case '2':
@@ -649,14 +764,378 @@ yyFillLabel20:
 		case '7':
 		case '8':
 		case '9': goto yy4;
+		case 'I':
+		case 'i': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 20;
+				st.state = 22;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy26:
+yy28:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy29:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case 'D':
+		case 'd': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy30:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case 'D':
+		case 'd': goto yy31;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy31:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case 'R':
+		case 'r': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy32:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy33;
+		case '.': goto yy34;
+		case '\\': goto yy35;
+		case ']': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy33:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy37;
+		case '.': goto yy34;
+		case 'D':
+		case 'd': goto yy38;
+		case '\\': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy34:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy39;
+		case 'A':
+		case 'a': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy35:
+	++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy34;
+		case '\\': goto yy41;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy36:
+	++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy42;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy37:
+	++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy43;
+		case '.': goto yy34;
+		case 'D':
+		case 'd': goto yy38;
+		case '\\': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 32;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy38:
+	++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 33;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy39:
+	++st.cur;
+yyFillLabel34:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy45;
+		case 'A':
+		case 'a': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 34;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy40:
+	++st.cur;
+yyFillLabel35:
+	yych = *st.cur;
+	switch (yych) {
+		case 'R':
+		case 'r': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy41:
+	++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy42:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy40;
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy43:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy48;
+		case '.': goto yy34;
+		case 'D':
+		case 'd': goto yy38;
+		case '\\': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 38;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy44:
+	++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy45:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy50;
+		case 'A':
+		case 'a': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy46:
+	++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case 'P':
+		case 'p': goto yy51;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 41;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy47:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy48:
+	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy34;
+		case '\\': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy49:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy50:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy47;
+		case 'A':
+		case 'a': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy51:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy52:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
+yy53:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -1,5 +1,6 @@
 // cve (opt-in): CVE ids, "CVE-2021-44228": "cve-" in any case, a year from
 // 1999 (the first CVE list) to 2099, and a sequence of four or more digits.
+// A "." may stand for either "-", as Sigma rules tag ids ("cve.2021.44228").
 //
 // The id must stand alone as a word: the scanner consumes each maximal run
 // of word characters once, so an id glued to a word before it
@@ -21,7 +22,7 @@ LexStatus lex_cve(LexState& st, CandidateSink& sink) {
 /*!include:re2c "run_start_next_token.re" */
         /*!re2c
             year = "1999" | "20" digit{2};
-            cve  = 'cve' "-" year "-" digit{4,};
+            cve  = 'cve' [.-] year [.-] digit{4,};
 
             cve       { if (st.token_fits()) sink.add(Type::cve, kRuleCve, st.tok, st.cur); continue; }
             cve word+ { continue; }

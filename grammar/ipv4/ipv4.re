@@ -117,6 +117,9 @@ LexStatus lex_dotted_runs(LexState& st, CandidateSink& sink, const LongTokenPref
                 report_run(st, sink, prefix, st.cur);
                 continue;
             }
+            // A reverse-DNS name ("17.85.215.91.in-addr.arpa") writes the
+            // address backwards: its groups name another host.
+            run sep 'in-addr' sep 'arpa' { continue; }
             // "10.1.2.0/2a": a number glued to a letter is a path segment,
             // not a prefix length; the address before it stands alone.
             run "/" digit+ [a-zA-Z_] {

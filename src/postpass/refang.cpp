@@ -162,8 +162,9 @@ void refang_regkey(std::string_view raw, std::string& out) {
 }
 
 void refang_cve(std::string_view raw, std::string& out) {
-    // "cve-2021-44228" is written CVE-2021-44228 (docs/families.md).
-    for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    // "cve-2021-44228" and the Sigma tag "cve.2021.44228" are written
+    // CVE-2021-44228 (docs/families.md).
+    for (char c : raw) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c == '.' ? '-' : c);
 }
 
 void copy_as_written(std::string_view raw, std::string& out) { out.assign(raw); }

@@ -170,12 +170,12 @@ inline const unsigned char* to_run_start(const unsigned char* p, const unsigned 
 #endif
 
 /// The bytes each family's candidates start with (grammar/<family>/<rule>.re).
-/// "CVE-" in any case.
+/// "CVE-" or "CVE." in any case.
 struct CveStarts {
     static constexpr RunClass kClass = RunClass::word;
     static constexpr long kLook = 4;
     static bool may_start(const unsigned char* p) {
-        return (p[0] | 0x20) == 'c' && (p[1] | 0x20) == 'v' && (p[2] | 0x20) == 'e' && p[3] == '-';
+        return (p[0] | 0x20) == 'c' && (p[1] | 0x20) == 'v' && (p[2] | 0x20) == 'e' && (p[3] == '-' || p[3] == '.');
     }
     IOCSCAN_START_MASK(vand(veq(_mm_or_si128(v0, _mm_set1_epi8(0x20)), 'c'),
                             veq(_mm_or_si128(v1, _mm_set1_epi8(0x20)), 'v')))

@@ -259,6 +259,11 @@ inline bool ipv4_group_may_go_on(unsigned char c, unsigned char n) {
            ((c == '[' || c == '(') && (n == '[' || n == '(' || n == '.' || n == '\\' || (n | 0x20) == 'd'));
 }
 
+/// ipv4: whether a run's next bytes `c`, `n` may start ".in-addr.arpa", a
+/// reverse-DNS name that holds no address (grammar/ipv4/ipv4.re): the DFA
+/// must see such a run.
+inline bool starts_reverse_dns_zone(unsigned char c, unsigned char n) { return c == '.' && (n | 0x20) == 'i'; }
+
 #if defined(__SSE2__)
 /// ipv4: bytes to_ipv4_run() may read from a group start to pass its run.
 inline constexpr std::ptrdiff_t kPlainRunReach = 34;
@@ -311,7 +316,7 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const 
     // Exactly three dots in the run: four groups, maybe an address.
     const unsigned in_run = dots & ((1u << end) - 1);
     const unsigned from_second = in_run & (in_run - 1), from_third = from_second & (from_second - 1);
-    if (ipv4_group_may_go_on(q[end], q[end + 1])) return nullptr;
+    if (ipv4_group_may_go_on(q[end], q[end + 1]) || starts_reverse_dns_zone(q[end], q[end + 1])) return nullptr;
     if (from_third != 0 && (from_third & (from_third - 1)) == 0) {
         quad_end = q + end;
         return nullptr;

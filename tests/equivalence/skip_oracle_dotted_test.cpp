@@ -97,9 +97,9 @@ TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
         "1.2.3.4567", "100.100.100.1000",
     };
     const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/",
-                                   "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/"};
+                                   "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/", "%2F", "%3a", "x%2F"};
     const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
-                                  "[.]5", "\\.", "-", "a", ":80"};
+                                  "[.]5", "\\.", "-", "a", ":80", ".in-addr.arpa", ".IN-ADDR.ARPA.", ".in-addr.x", ".i"};
     std::size_t found = 0;
     for (const std::string& quad : quads) {
         std::string text;

@@ -211,7 +211,7 @@ Options opt_in_types() {
 // never reported, which would test nothing here (tests/core/
 // overlong_tokens_test.cpp checks that it is dropped however it is cut).
 const std::string kOptInIocs[] = {
-    "CVE-2021-44228", "cve-2019-0708", "T1059.001", "TA0001", "S0029", "G0007", "00:1a:2b:3c:4d:5e",
+    "CVE-2021-44228", "cve-2019-0708", "cve.2021.44228", "T1059.001", "TA0001", "S0029", "G0007", "00:1a:2b:3c:4d:5e",
     "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", "AS13335", "ASN 13335", "ASN13335", "HKLM\\Software\\Run",
     "HKCU:\\Environment", "HKEY_LOCAL_MACHINE\\\\SOFTWARE\\\\x", "96:s4Ud1Lj96tHHlcB:s4Ud1LjktHHG",
     "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
@@ -220,7 +220,7 @@ const std::string kOptInIocs[] = {
     "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",
     "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion",
     "www.duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad[.]onion"};
-const std::string kOptInUnits[] = {"CVE-2021-", "CVE-", "cve-2021-1", "C", "T1059.", "T", "TA0001,", "T1059/",
+const std::string kOptInUnits[] = {"CVE-2021-", "CVE-", "cve.", "cve-2021-1", "C", "T1059.", "T", "TA0001,", "T1059/",
                                    "00:", "0", "001a.", "00-1a-2b-3c-4d-", "AS1 ", "ASN ", "AS", "A",
                                    "HKLM\\a b ", "\\\\", "HKCU:", "96:", "3:a:b.", "3221225472:",
                                    ":", "12:34:56 ", "1", "bc1", "bc1q", "0x", "0xa", "4", "8z", "a.", "[.]onion",

@@ -29,6 +29,17 @@ TEST(Cve, RefangWritesUpperCase) {
     EXPECT_EQ(refang(Type::cve, "cVe-2021-44228"), "CVE-2021-44228");
 }
 
+// Sigma rules tag CVEs as "cve.2021.44228" (also "cve.2021-44228"): the
+// same id, written CVE-2021-44228 on refang.
+TEST(Cve, SigmaTagsWithDots) {
+    const std::string text = "tags:\n    - attack.t1190\n    - cve.2021.44228\n    - cve.2023-36884\n    - CVE.2024.21412\n";
+    EXPECT_EQ(cves(text), (V{"cve.2021.44228", "cve.2023-36884", "CVE.2024.21412"}));
+    EXPECT_EQ(cves(text, true), (V{"CVE-2021-44228", "CVE-2023-36884", "CVE-2024-21412"}));
+    for (std::size_t piece = 1; piece <= 9; ++piece) EXPECT_EQ(cves(text, true, piece).size(), 3u) << piece;
+    // Not an id: a dot glued on no year, or the id glued to a word.
+    EXPECT_EQ(cves("cve..2021.44228 cve.21.44228 cve.2021.442 xcve.2021.44228 cve.2021.44228x cve_2021_44228"), V{});
+}
+
 TEST(Cve, BrokenIdsReportNothing) {
     // Year before 1999 or past 2099, a sequence under four digits, missing
     // or doubled hyphens, other separators.

@@ -137,6 +137,37 @@ TEST(Ipv4, ProductVersionsStayVersions) {
               (V{"1.2.3.4", "9.9.9.9"}));
 }
 
+// A percent escape before the run ("http%3A%2F%2F193.233.20.14%2Fx", as
+// web logs write a URL in a query string) ends in a hex letter, but is a
+// separator, not a version's word: "%2F", "%3A", "%3D" and "%40" (any
+// case). A letter that only looks like the escape's tail stays a version.
+TEST(Ipv4, AfterAPercentEscape) {
+    EXPECT_EQ(ipv4s("u=http%3A%2F%2F193.233.20.14%2Fbins%2Fmips ip%3D10.1.2.3&x %40%3a8.8.8.8 a%2f9.9.9.9"),
+              (V{"193.233.20.14", "10.1.2.3", "8.8.8.8", "9.9.9.9"}));
+    EXPECT_TRUE(ipv4s("%2Fv1.2.3.4 %3Ab1.2.3.4 2F1.2.3.4 %%F1.2.3.4 %GF1.2.3.4").empty());
+    for (std::size_t piece = 1; piece <= 9; ++piece) {
+        EXPECT_EQ(values_of(scan_pieces("x%2F%2F45.33.2.1%2F", options_for({Type::ipv4}, true), piece), Type::ipv4),
+                  V{"45.33.2.1"})
+            << piece;
+    }
+}
+
+// A reverse-DNS name ("17.85.215.91.in-addr.arpa", as a Zeek dns.log or a
+// PTR query writes it) holds the address backwards: reporting its four
+// groups would name another host, so it reports nothing.
+TEST(Ipv4, ReverseDnsNameIsNoAddress) {
+    EXPECT_TRUE(ipv4s("17.85.215.91.in-addr.arpa 4.3.2.1.IN-ADDR.ARPA. 1[.]2[.]3[.]4.in-addr.arpa").empty());
+    // Only that name: other words after the run leave the address alone.
+    EXPECT_EQ(ipv4s("1.2.3.4.in-addr 5.6.7.8.in 9.9.9.9.arpa 1.1.1.1 in-addr.arpa"),
+              (V{"1.2.3.4", "5.6.7.8", "9.9.9.9", "1.1.1.1"}));
+    const std::string text = "ptr 17.85.215.91.in-addr.arpa then 91.215.85.17 and 8.8.4.4.in-addr.arpa";
+    for (std::size_t piece = 1; piece <= 17; ++piece) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::ipv4}, true), piece), Type::ipv4),
+                  V{"91.215.85.17"})
+            << piece;
+    }
+}
+
 TEST(Ipv4, SquidCodeAtEveryPieceEdge) {
     // The code and the run at every offset from a piece edge, after text
     // that ends a token and after a product version.

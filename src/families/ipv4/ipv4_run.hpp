@@ -17,12 +17,13 @@ bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned 
 /// an address, by the bytes before it (`prefix`): glued to a letter or "_"
 /// ("v2.4.1.9", "pclean.v2.1.1.0", "epicbanana_2.1.0.1") or after "Word/"
 /// ("Chrome/119.0.0.0"), unless Word is a Squid hierarchy code, which
-/// names the peer the proxy reached ("HIER_DIRECT/45.33.2.1"). Inline:
-/// it runs once per dotted run.
+/// names the peer the proxy reached ("HIER_DIRECT/45.33.2.1"), or the
+/// letter ends a percent escape ("http%3A%2F%2F45.33.2.1", a URL in a
+/// query string). Inline: it runs once per dotted run.
 inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char* run) {
     const auto glued = [](unsigned char c) { return is_alpha(c) || c == '_'; };
     const unsigned char before1 = prefix.before(run, 1);
-    if (glued(before1)) return true;
+    if (glued(before1)) return !(is_hex(before1) && is_hex(prefix.before(run, 2)) && prefix.before(run, 3) == '%');
     if (before1 != '/') return false;
     const unsigned char before2 = prefix.before(run, 2);
     if (!glued(before2)) return false;
