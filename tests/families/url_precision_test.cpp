@@ -453,6 +453,21 @@ TEST(UrlPrecision, MarkdownTableCellWrittenWithoutSpaces) {
     EXPECT_EQ(urls("http://x.example/a|b and x|y http://y.example/c|d"), (V{"http://x.example/a|b", "http://y.example/c|d"}));
 }
 
+TEST(UrlPrecision, ACsvFieldEndsAtTheNextComma) {
+    // A MISP/OpenCTI export: the fields after the URL are no path.
+    EXPECT_EQ(urls("url,https://x.example/api/v2/ping,,1,1763424000,,,"), V{"https://x.example/api/v2/ping"});
+    EXPECT_EQ(urls("x,http://45.142.212.100/s.ps1,PowerShell"), V{"http://45.142.212.100/s.ps1"});
+    EXPECT_EQ(refanged("d,evil[.]com/a.php,high"), V{"http://evil.com/a.php"});
+    // A comma in the host is the host rule's; one in a path elsewhere stays.
+    EXPECT_EQ(refanged("x,http://198,51,100,7/x,y"), V{"http://198.51.100.7/x"});
+    EXPECT_EQ(urls("https://maps.example/@47.6,-122.3,15z"), V{"https://maps.example/@47.6,-122.3,15z"});
+    // Cut in pieces the comma before the token is still read.
+    for (std::size_t piece = 1; piece <= 9; ++piece) {
+        EXPECT_EQ(values_of(scan_pieces("id,http://x.example/a,b", options_for({Type::url}), piece), Type::url),
+                  V{"http://x.example/a"}) << "piece " << piece;
+    }
+}
+
 TEST(UrlPrecision, Base64LastGroupAndStubs) {
     // "...Y29tba": the last group's unused bits are not zero, so it is no
     // encoder's output: "http://example.com", not "http://example.comm".

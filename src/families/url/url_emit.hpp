@@ -56,39 +56,57 @@ inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char*
     }
 }
 
+/// A CSV field: a token right after "," is a field's text, so the first
+/// "," after its host ends the URL ("url,https://x.example/ping,,1,1763424000":
+/// the next fields are no path). A comma in the host is the host rule's
+/// ("198,51,100,7"), so the search starts at the path's first "/".
+inline const unsigned char* csv_field_end(const unsigned char* begin, const unsigned char* end) {
+    const std::string_view token(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    const std::size_t separator = token.find("://");
+    const std::size_t path = token.find('/', separator == std::string_view::npos ? 0 : separator + 3);
+    if (path == std::string_view::npos) return end;
+    const std::size_t comma = token.find(',', path);
+    return comma == std::string_view::npos ? end : begin + comma;
+}
+
 /// The URL in the token [begin, end) of a plain-text rule, without the
-/// Markdown around it (`prefix` reads the bytes before `begin`):
+/// markup around it (`prefix` reads the bytes before `begin`):
 /// - a table cell's bar: a token right after "|", or one that ends in "|"
 ///   ("|hxxp://evil[.]com/a|203.0.113.1|", a table written without spaces),
 ///   is a cell's text, so its first "|" ends the URL (a URL writes "|" as
 ///   %7C; "http://x/a|b" stays);
+/// - a CSV field: csv_field_end();
 /// - emphasis (families/common/markdown_emphasis.hpp): "**http://x/a**".
 template <class Prefix>
-[[gnu::noinline]] Unemphasized url_out_of_markdown(const Prefix& prefix, const unsigned char* begin, const unsigned char* end) {
-    if (prefix.before(begin, 1) == '|' || end[-1] == '|') {
+[[gnu::noinline]] Unemphasized url_out_of_markup(const Prefix& prefix, const unsigned char* begin, const unsigned char* end) {
+    const unsigned char before = prefix.before(begin, 1);
+    if (before == '|' || end[-1] == '|') {
         if (const void* bar = std::memchr(begin, '|', static_cast<std::size_t>(end - begin)); bar != nullptr) {
             end = static_cast<const unsigned char*>(bar);
         }
+    } else if (before == ',') {
+        end = csv_field_end(begin, end);
     }
     return without_emphasis(prefix, begin, end, kTrailingPunctuation);
 }
 
-/// url_out_of_markdown() when a byte next to the token may be Markdown's,
-/// else the token: three tests for most URLs, inlined in the grammars.
+/// url_out_of_markup() when a byte next to the token may be markup's (a
+/// Markdown table or emphasis, a CSV comma), else the token: three tests
+/// for most URLs, inlined in the grammars.
 template <class Prefix>
-[[gnu::always_inline]] inline Unemphasized url_in_markdown(const Prefix& prefix, const unsigned char* begin,
-                                                           const unsigned char* end) {
-    static constexpr ByteSet kMarkupBefore{"|*_~"};
+[[gnu::always_inline]] inline Unemphasized url_in_markup(const Prefix& prefix, const unsigned char* begin,
+                                                         const unsigned char* end) {
+    static constexpr ByteSet kMarkupBefore{"|*_~,"};
     if (end > begin && (kMarkupBefore.contains(static_cast<char>(prefix.before(begin, 1))) || end[-1] == '|' || *begin == '_'))
         [[unlikely]] {
-        return url_out_of_markdown(prefix, begin, end);
+        return url_out_of_markup(prefix, begin, end);
     }
     return {begin, end};
 }
 
 /// emit_url_token() for the plain-text rules (generic, bracket, backslash):
-/// a list without spaces gives each of its URLs, and Markdown around the
-/// token is cut (url_in_markdown(); `prefix` reads the bytes before st.tok).
+/// a list without spaces gives each of its URLs, and markup around the
+/// token is cut (url_in_markup(); `prefix` reads the bytes before st.tok).
 /// `sign_after`: the grammar read "×" or "÷" after the token, no letter.
 template <class Prefix>
 [[gnu::always_inline]] inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule, const Prefix& prefix,
@@ -97,7 +115,7 @@ template <class Prefix>
         sink.drop_overlong();
         return;
     }
-    const Unemphasized url = url_in_markdown(prefix, st.tok, st.cur);
+    const Unemphasized url = url_in_markup(prefix, st.tok, st.cur);
     // The byte that ended the token is in the buffer unless the input ended.
     const bool letter_after = !sign_after && url.end == st.cur && st.cur < st.lim && starts_two_byte_letter(*st.cur);
     add_url_items(sink, rule, url.begin, url.end, letter_after);
@@ -123,7 +141,7 @@ void emit_url_before_escape(const LexState& st, CandidateSink& sink, RuleId rule
         sink.drop_overlong();
         return;
     }
-    const Unemphasized url = url_in_markdown(prefix, st.tok, end);
+    const Unemphasized url = url_in_markup(prefix, st.tok, end);
     add_url_items(sink, rule, url.begin, url.end);
 }
 
