@@ -2216,25 +2216,25 @@ template <unsigned kWidth>
     std::memcpy(&v2, p + 2, kWidth);
     std::memcpy(&v3, p + 3, kWidth);
     std::memcpy(&v4, p + 4, kWidth);
-    const Bytes l0 = v0 | 0x20, l1 = v1 | 0x20, l2 = v2 | 0x20, l3 = v3 | 0x20, l4 = v4 | 0x20;
+    const Bytes l0 = v0 | 0x20, l1 = v1 | 0x20, l2 = v2 | 0x20, l3 = v3 | 0x20;
     // The marks after an opening bracket: at-marks "@", "a"; marks those, ".", "d".
     const Bytes at_mark1 = (v1 == '@') | (l1 == 'a'), at_mark2 = (v2 == '@') | (l2 == 'a');
-    const Bytes at_mark3 = (v3 == '@') | (l3 == 'a'), at_mark4 = (v4 == '@') | (l4 == 'a');
+    const Bytes at_mark3 = (v3 == '@') | (l3 == 'a');
     const Bytes mark1 = at_mark1 | (v1 == '.') | (l1 == 'd'), mark2 = at_mark2 | (v2 == '.') | (l2 == 'd');
-    const Bytes mark3 = at_mark3 | (v3 == '.') | (l3 == 'd'), mark4 = at_mark4 | (v4 == '.') | (l4 == 'd');
+    const Bytes mark3 = at_mark3 | (v3 == '.') | (l3 == 'd');
     // "[" | 0x20 is "{", "]" | 0x20 is "}", and no other byte gives either.
     const Bytes open0 = (l0 == '{') | (v0 == '('), open1 = (l1 == '{') | (v1 == '(');
-    const Bytes space0 = v0 == ' ', space1 = v1 == ' ', space2 = v2 == ' ', space3 = v3 == ' ', space4 = v4 == ' ';
+    const Bytes space0 = v0 == ' ', space1 = v1 == ' ', space2 = v2 == ' ', space3 = v3 == ' ';
     const Bytes at_word = (l1 == 'a') & (l2 == 't') & (v3 == ' ');
     const Bytes dot_word = (l1 == 'd') & (l2 == 'o') & (l3 == 't') & (v4 == ' ');
     const Bytes at_or_nul = (v0 == '@') | (v0 == 0);
     // An opening bracket starts a separator before a mark, up to
-    // kEmailMaxSpaces spaces between (the one after the bracket at `p + 1`
-    // reads a fourth space as a mark: a superset).
-    const Bytes opens_sep = open0 & (mark1 | (space1 & (mark2 | (space2 & (mark3 | (space3 & mark4))))));
-    const Bytes opens_at = open0 & (at_mark1 | (space1 & (at_mark2 | (space2 & (at_mark3 | (space3 & at_mark4))))));
-    const Bytes next_opens_sep = open1 & (mark2 | (space2 & (mark3 | (space3 & (mark4 | space4)))));
-    const Bytes next_opens_at = open1 & (at_mark2 | (space2 & (at_mark3 | (space3 & (at_mark4 | space4)))));
+    // kEmailMaxSpaces spaces between: read as a mark or two spaces (a
+    // superset, as cheap as the single space was; "[  " is rare in text).
+    const Bytes opens_sep = open0 & (mark1 | (space1 & (mark2 | space2)));
+    const Bytes opens_at = open0 & (at_mark1 | (space1 & (at_mark2 | space2)));
+    const Bytes next_opens_sep = open1 & (mark2 | (space2 & (mark3 | space3)));
+    const Bytes next_opens_at = open1 & (at_mark2 | (space2 & (at_mark3 | space3)));
     const Bytes space_at = v1 == '@';
     // (Bytes past 0x7F are negative: in no range.)
     const Bytes address_byte = ((v0 >= '0') & (v0 <= '9')) | ((l0 >= 'a') & (l0 <= 'z')) | (v0 == '_') | (v0 == '%') |
@@ -2267,24 +2267,21 @@ template <unsigned kWidth>
                                   ~(open_p & (address_n | close_n | space_n)) & ~(space_p & (close_n | space_n));
     const std::uint32_t open_end = open & ~lane_bits(opens_sep);
     // A closing bracket is in a separator only after a mark (".", "@", the
-    // "t" of "at"/"dot") and before a word, each maybe up to
-    // kEmailMaxSpaces spaces away: "] ]" and "] [" end runs ("a[.] ]" had
-    // none, and the pending run was walked token by token). Neighbours off
-    // the block count as fitting.
+    // "t" of "at"/"dot") and before a word, each maybe spaced: "] ]" and
+    // "] [" end runs ("a[.] ]" had none, and the pending run was walked
+    // token by token). Two spaces stand for up to kEmailMaxSpaces and what
+    // is beyond them (a superset: fewer ends). Neighbours off the block count
+    // as fitting.
     const std::uint32_t mark = dot | at | lane_bits(l0 == 't');
-    const std::uint32_t after_mark =
-        before_in(mark | (space & before_in(mark | (space & before_in(mark | (space & before_in(mark)))))));
-    const std::uint32_t before_word =
-        after_in(address | (space & after_in(address | (space & after_in(address | (space & after_in(address)))))));
+    const std::uint32_t after_mark = before_in(mark | (space & before_in(mark | space)));
+    const std::uint32_t before_word = after_in(address | (space & after_in(address | space)));
     const std::uint32_t close_end = close & ~(after_mark & before_word);
     // A space is in a run next to a word, an opening bracket after it, a
-    // closing one before it or an "@"; and in a run of up to
-    // kEmailMaxSpaces spaces next to a bracket or mark ("com  [  .  ]   x":
-    // a space between two spaces has one two bytes away).
+    // closing one before it or an "@"; and next to a space and a bracket or
+    // mark, or between two spaces ("com  [  .  ]   x"; two spaces next to
+    // words are never ends either).
     const std::uint32_t sep_byte = open | close | dot | at;
-    const std::uint32_t in_space_run = (space_p & sep_byte >> 1) | (space_n & sep_byte << 1) |
-                                       (space_p & space_n & ((sep_byte << 2 | kFirst << 1 | kFirst) | sep_byte >> 2 |
-                                                             kLast >> 1 | kLast));
+    const std::uint32_t in_space_run = (space_p & (space_n | sep_byte >> 1)) | (space_n & sep_byte << 1);
     const std::uint32_t space_end = space & ((~(address_p | open_p | at_p | address_n | close_n | at >> 1) & ~in_space_run) |
                                              (address_p & ~t_p & address_n & ~spaced_word));
     m.ends = other | open_end | close_end | ((dot_end | space_end) & kAll & ~(kFirst | kLast));
@@ -2336,8 +2333,8 @@ inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
 /// four bytes a position (a superset of it, sharper than email_cheap16 on
 /// prose and code): an opening bracket before a space only when a mark
 /// follows (" { r" in YARA is none), " at" only before a space, " do" only
-/// before "t" (EmailBlockMasks::stops wants " at " and " dot "), spaces
-/// between a bracket and its mark read as far as the four bytes go.
+/// before "t" (EmailBlockMasks::stops wants " at " and " dot "), an opening
+/// bracket before two spaces as the masks read it.
 inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     const __m128i to_lower = _mm_set1_epi8(0x20);
     const __m128i l1 = _mm_or_si128(v1, to_lower), l2 = _mm_or_si128(v2, to_lower), l3 = _mm_or_si128(v3, to_lower);
@@ -2347,10 +2344,9 @@ inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     const auto opener = [to_lower](__m128i v) { return vor(veq(_mm_or_si128(v, to_lower), '{'), veq(v, '(')); };
     const __m128i space0 = veq(v0, ' '), space1 = veq(v1, ' ');
     const __m128i space2 = veq(v2, ' '), space3 = veq(v3, ' ');
-    // Up to kEmailMaxSpaces spaces after the bracket: a space in the last
-    // byte read stands for more spaces and a mark.
-    const __m128i opens_sep =
-        vand(opener(v0), vor(mark(v1, l1), vand(space1, vor(mark(v2, l2), vand(space2, vor(mark(v3, l3), space3))))));
+    // Up to kEmailMaxSpaces spaces after the bracket: two spaces stand for
+    // more and a mark, as in the block masks.
+    const __m128i opens_sep = vand(opener(v0), vor(mark(v1, l1), vand(space1, vor(mark(v2, l2), space2))));
     const __m128i next_opens = vand(opener(v1), vor(mark(v2, l2), vand(space2, vor(mark(v3, l3), space3))));
     const __m128i spaced_word = vor(vand(veq(l1, 'a'), vand(veq(l2, 't'), veq(v3, ' '))),
                                     vand(veq(l1, 'd'), vand(veq(l2, 'o'), veq(l3, 't'))));
