@@ -2399,18 +2399,29 @@ inline const unsigned char* email_tokens_before(const unsigned char* run, const 
 
 /// email: the token start of the run a separator at `stop` may join, not
 /// before `floor` (a token boundary). Every byte before the stop that is
-/// neither an address character nor "." is a boundary, but for up to
-/// kEmailMaxSpaces spaces after a word: a bracketed separator starts with
-/// them ("com  [.] tld"), while the stops are at its bracket (or its last
-/// space). So: back over such spaces, then over the word and dots, then on
-/// past the dots (the token before them ends at the next address character).
+/// neither an address character nor "." is a boundary, but for the
+/// separators that start with no stop: up to kEmailMaxSpaces spaces after a
+/// word, which a bracketed separator starts with ("com  [.] tld"; its stop is
+/// at its bracket or its last space), and the "]" or ")" of a dot bracketed
+/// after it ("x.]y@evil.com"). So: back over such spaces, then over the
+/// words, dots and such closers, then on to the first address character
+/// (the token before it ends there).
 inline const unsigned char* email_token_start(const unsigned char* stop, const unsigned char* floor) {
     const unsigned char* start = stop;
     const unsigned char* spaced = stop;
     for (int n = 0; n < kEmailMaxSpaces && spaced > floor && spaced[-1] == ' '; ++n) --spaced;
     if (spaced > floor && is_email_char(spaced[-1])) start = spaced;
-    while (start > floor && (is_email_char(start[-1]) || start[-1] == '.')) --start;
-    while (start < stop && *start == '.') ++start;
+    while (start > floor) {
+        const unsigned char c = start[-1];
+        if (is_email_char(c) || c == '.') {
+            --start;
+        } else if ((c == ']' || c == ')') && start - 1 > floor && start[-2] == '.') {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    while (start < stop && !is_email_char(*start)) ++start;
     return start;
 }
 

@@ -298,7 +298,7 @@ TEST(SkipOracleDotted, EmailDotRunsEndedAtEveryOffset) {
                                  " x [@] example[.]org ", "x[.]y{@}example{.}org ", "[. ] x[@ ] example.org ",
                                  "[dot ] x [ at ] example.org ", "] ] x@example.org ",
                                  "  [  .  ]   x   [   @   ]   example.org ", "[.x  (at)  example.org ",
-                                 "   [.x@example.org "};
+                                 "   [.x@example.org ", "x.]y@example.org ", "x.)y (at) example.org "};
     const Options options = options_for({Type::email});
     std::size_t found = 0;
     for (const std::string& unit : units) {

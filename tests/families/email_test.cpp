@@ -73,6 +73,8 @@ TEST(Email, HalfBracketedDotsAreDots) {
     EXPECT_EQ(emails("ops@evil.]com ops@evil[.com ops@evil(.com ops[@]evil.)com ops@mail[.evil.]com"),
               (V{"ops@evil.com", "ops@evil.com", "ops@evil.com", "ops@evil.com", "ops@mail.evil.com"}));
     EXPECT_EQ(emails("ops@evil  [.com"), V{"ops@evil.com"});
+    // In the local part: the skip backs over the "]" after the dot.
+    EXPECT_EQ(emails("mail x.]y@evil.com now, a.)b (at) evil.com"), (V{"x.y@evil.com", "a.b@evil.com"}));
 }
 
 // After a space "(" opens an aside, and only one bracket makes a
