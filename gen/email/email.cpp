@@ -75,7 +75,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy63;
+		if (st.lim <= st.cur) goto yy101;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -132,7 +132,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy24;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel19;
 	case 20:
 		if (st.lim <= st.cur) goto yy7;
@@ -141,7 +141,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy27;
 		goto yyFillLabel22;
 	case 23:
 		if (st.lim <= st.cur) goto yy7;
@@ -242,6 +242,120 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 	case 55:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel55;
+	case 56:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel56;
+	case 57:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel57;
+	case 58:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel58;
+	case 59:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel59;
+	case 60:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel60;
+	case 61:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel61;
+	case 62:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel62;
+	case 63:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel63;
+	case 64:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel64;
+	case 65:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel65;
+	case 66:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel66;
+	case 67:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel67;
+	case 68:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel68;
+	case 69:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel69;
+	case 70:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel70;
+	case 71:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel71;
+	case 72:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel72;
+	case 73:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel73;
+	case 74:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel74;
+	case 75:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel75;
+	case 76:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel76;
+	case 77:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel77;
+	case 78:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel78;
+	case 79:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel79;
+	case 80:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel80;
+	case 81:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel81;
+	case 82:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel82;
+	case 83:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel83;
+	case 84:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel84;
+	case 85:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel85;
+	case 86:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel86;
+	case 87:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel87;
+	case 88:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel88;
+	case 89:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel89;
+	case 90:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel90;
+	case 91:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel91;
+	case 92:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel92;
+	case 93:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel93;
 }
 
     for (;;) {
@@ -545,12 +659,13 @@ yy6:
 yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy8;
-		case '@': goto yy14;
+		case ' ': goto yy14;
+		case '(': goto yy15;
+		case '@': goto yy16;
 		case 'A':
-		case 'a': goto yy15;
+		case 'a': goto yy17;
 		case 'D':
-		case 'd': goto yy16;
+		case 'd': goto yy18;
 		case '[': goto yy11;
 		case '{': goto yy12;
 		default:
@@ -565,20 +680,20 @@ yy7:
 	if (st.accept == 0) {
 		goto yy5;
 	} else {
-		goto yy24;
+		goto yy27;
 	}
 yy8:
 	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy17;
-		case '.': goto yy18;
-		case '@': goto yy19;
+		case ' ': goto yy19;
+		case '.': goto yy20;
+		case '@': goto yy21;
 		case 'A':
-		case 'a': goto yy20;
+		case 'a': goto yy22;
 		case 'D':
-		case 'd': goto yy21;
+		case 'd': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -657,6 +772,8 @@ yyFillLabel5:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
+		case ')':
+		case ']': goto yy24;
 		case 0xC2:
 		case 0xC3:
 		case 0xC4:
@@ -699,7 +816,7 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy22;
+		case ' ': goto yy25;
 		case '%':
 		case '+':
 		case '-':
@@ -765,7 +882,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
+		case 'z': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -778,13 +895,13 @@ yy11:
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy25;
-		case '.': goto yy26;
-		case '@': goto yy27;
+		case ' ': goto yy28;
+		case '.': goto yy29;
+		case '@': goto yy30;
 		case 'A':
-		case 'a': goto yy28;
+		case 'a': goto yy31;
 		case 'D':
-		case 'd': goto yy29;
+		case 'd': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -797,13 +914,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy30;
-		case '.': goto yy31;
-		case '@': goto yy32;
+		case ' ': goto yy33;
+		case '.': goto yy34;
+		case '@': goto yy35;
 		case 'A':
-		case 'a': goto yy33;
+		case 'a': goto yy36;
 		case 'D':
-		case 'd': goto yy34;
+		case 'd': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -879,7 +996,7 @@ yyFillLabel9:
 		case 0xBC:
 		case 0xBD:
 		case 0xBE:
-		case 0xBF: goto yy35;
+		case 0xBF: goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
@@ -892,7 +1009,10 @@ yy14:
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy22;
+		case ' ': goto yy39;
+		case '(': goto yy15;
+		case '[': goto yy11;
+		case '{': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -905,8 +1025,13 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy14;
+		case ' ': goto yy19;
+		case '.': goto yy40;
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -919,8 +1044,7 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy36;
+		case ' ': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -933,12 +1057,8 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy18;
-		case '@': goto yy19;
-		case 'A':
-		case 'a': goto yy20;
-		case 'D':
-		case 'd': goto yy21;
+		case 'T':
+		case 't': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -951,8 +1071,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy37;
-		case ')': goto yy38;
+		case 'O':
+		case 'o': goto yy41;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -965,8 +1085,13 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy39;
-		case ')': goto yy10;
+		case ' ': goto yy42;
+		case '.': goto yy40;
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -979,8 +1104,74 @@ yy20:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy43;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
 		case 'T':
-		case 't': goto yy19;
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
+		case ')': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -993,8 +1184,8 @@ yy21:
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy40;
+		case ' ': goto yy45;
+		case ')': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
@@ -1007,72 +1198,8 @@ yy22:
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
 		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy23;
+		case 't': goto yy21;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -1081,310 +1208,24 @@ yyFillLabel18:
 			goto yy7;
 	}
 yy23:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy41;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
 		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy23;
-		case '(': goto yy42;
-		case '.': goto yy43;
-		case '@': goto yy10;
-		case '[': goto yy44;
-		case '{': goto yy45;
-		case 0xC2:
-		case 0xC3:
-		case 0xC4:
-		case 0xC5:
-		case 0xC6:
-		case 0xC7:
-		case 0xC8:
-		case 0xC9:
-		case 0xCA:
-		case 0xCB:
-		case 0xCC:
-		case 0xCD:
-		case 0xCE:
-		case 0xCF:
-		case 0xD0:
-		case 0xD1:
-		case 0xD2:
-		case 0xD3:
-		case 0xD4:
-		case 0xD5:
-		case 0xD6:
-		case 0xD7:
-		case 0xD8:
-		case 0xD9:
-		case 0xDA:
-		case 0xDB:
-		case 0xDC:
-		case 0xDD:
-		case 0xDE:
-		case 0xDF: goto yy46;
+		case 'o': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy24;
+			goto yy7;
 	}
 yy24:
-	st.state = -1;
-	{
-                emit_run(st.cur, precedes_two_byte_letter(st.cur, st.lim));
-                continue;
-            }
-yy25:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
-		case '@': goto yy27;
-		case 'A':
-		case 'a': goto yy28;
-		case 'D':
-		case 'd': goto yy29;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 20;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy26:
-	++st.cur;
-yyFillLabel21:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy47;
-		case ']': goto yy38;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 21;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy27:
-	++st.cur;
-yyFillLabel22:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy48;
-		case ']': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy28:
-	++st.cur;
-yyFillLabel23:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy27;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 23;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy29:
-	++st.cur;
-yyFillLabel24:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy49;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy30:
-	++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy31;
-		case '@': goto yy32;
-		case 'A':
-		case 'a': goto yy33;
-		case 'D':
-		case 'd': goto yy34;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy31:
-	++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy50;
-		case '}': goto yy38;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy32:
-	++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy51;
-		case '}': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy33:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy34:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 29;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy35:
-	++st.cur;
-	goto yy5;
-yy36:
-	++st.cur;
-yyFillLabel30:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy53;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy37:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy38;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy38:
-	++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy54;
 		case '%':
 		case '+':
 		case '-':
@@ -1453,80 +1294,14 @@ yyFillLabel32:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 32;
+				st.state = 20;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy39:
+yy25:
 	++st.cur;
-yyFillLabel33:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 33;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy40:
-	++st.cur;
-yyFillLabel34:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy18;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 34;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy41:
-	++st.cur;
-yyFillLabel35:
-	yych = *st.cur;
-	switch (yych) {
-		case '(': goto yy42;
-		case '@': goto yy14;
-		case 'A':
-		case 'a': goto yy15;
-		case 'D':
-		case 'd': goto yy55;
-		case '[': goto yy44;
-		case '{': goto yy45;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 35;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy42:
-	++st.cur;
-yyFillLabel36:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy56;
-		case '.':
-		case '@': goto yy19;
-		case 'A':
-		case 'a': goto yy20;
-		case 'D':
-		case 'd': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy43:
-	++st.cur;
-yyFillLabel37:
+yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
 		case '%':
@@ -1594,7 +1369,92 @@ yyFillLabel37:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
+		case 'z': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy26:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy48;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy26;
+		case '(': goto yy49;
+		case '.': goto yy50;
+		case '@': goto yy10;
+		case '[': goto yy51;
+		case '{': goto yy52;
 		case 0xC2:
 		case 0xC3:
 		case 0xC4:
@@ -1624,7 +1484,308 @@ yyFillLabel37:
 		case 0xDC:
 		case 0xDD:
 		case 0xDE:
-		case 0xDF: goto yy46;
+		case 0xDF: goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy27;
+	}
+yy27:
+	st.state = -1;
+	{
+                emit_run(st.cur, precedes_two_byte_letter(st.cur, st.lim));
+                continue;
+            }
+yy28:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy54;
+		case '.': goto yy55;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy29:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy56;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy30:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy57;
+		case ']': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy31:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy32:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy58;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy33:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy59;
+		case '.': goto yy34;
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy34:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy60;
+		case '}': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy35:
+	++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy61;
+		case '}': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy36:
+	++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy37:
+	++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy62;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 32;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy38:
+	++st.cur;
+	goto yy5;
+yy39:
+	++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case '(': goto yy15;
+		case '[': goto yy11;
+		case '{': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 33;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy40:
+	++st.cur;
+yyFillLabel34:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy43;
+		case ')': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 34;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy41:
+	++st.cur;
+yyFillLabel35:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy63;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy42:
+	++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy64;
+		case '.': goto yy40;
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy23;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy43:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy65;
+		case ')': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1637,13 +1798,73 @@ yy44:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy58;
-		case '.':
-		case '@': goto yy27;
+		case ' ': goto yy66;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy28;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy59;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1656,13 +1877,8 @@ yy45:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy60;
-		case '.':
-		case '@': goto yy32;
-		case 'A':
-		case 'a': goto yy33;
-		case 'D':
-		case 'd': goto yy61;
+		case ' ': goto yy67;
+		case ')': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1673,6 +1889,287 @@ yyFillLabel39:
 yy46:
 	++st.cur;
 yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy68;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy47:
+	++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 41;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy48:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy69;
+		case '(': goto yy70;
+		case '@': goto yy16;
+		case 'A':
+		case 'a': goto yy17;
+		case 'D':
+		case 'd': goto yy71;
+		case '[': goto yy51;
+		case '{': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy49:
+	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy72;
+		case '.': goto yy73;
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy74;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy50:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy26;
+		case ')':
+		case ']': goto yy25;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy51:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy75;
+		case '.': goto yy76;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy52:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy78;
+		case '.':
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy53:
+	++st.cur;
+yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x80:
@@ -1738,100 +2235,7 @@ yyFillLabel40:
 		case 0xBC:
 		case 0xBD:
 		case 0xBE:
-		case 0xBF: goto yy62;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 40;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy47:
-	++st.cur;
-yyFillLabel41:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy38;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 41;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy48:
-	++st.cur;
-yyFillLabel42:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 42;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy49:
-	++st.cur;
-yyFillLabel43:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 43;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy50:
-	++st.cur;
-yyFillLabel44:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy38;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 44;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy51:
-	++st.cur;
-yyFillLabel45:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 45;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy52:
-	++st.cur;
-yyFillLabel46:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy31;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 46;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy53:
-	++st.cur;
-yyFillLabel47:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy54;
+		case 0xBF: goto yy80;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1844,6 +2248,188 @@ yy54:
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy81;
+		case '.': goto yy55;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy55:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy56;
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy56:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy82;
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy57:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy83;
+		case ']': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy58:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy55;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy59:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy84;
+		case '.': goto yy34;
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy60:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy85;
+		case '}': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy61:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy86;
+		case '}': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy62:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy63:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy64:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy40;
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy23;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy65:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy87;
+		case ')': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy66:
+	++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy88;
 		case '%':
 		case '+':
 		case '-':
@@ -1912,122 +2498,413 @@ yyFillLabel48:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 48;
+				st.state = 60;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy55:
+yy67:
 	++st.cur;
-yyFillLabel49:
+yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy15;
+		case ' ': goto yy89;
+		case ')': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 49;
+				st.state = 61;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy56:
+yy68:
 	++st.cur;
-yyFillLabel50:
+yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy19;
+		case ' ': goto yy10;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy20;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 50;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy57:
-	++st.cur;
-yyFillLabel51:
-	yych = *st.cur;
-	switch (yych) {
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
 		case 'O':
-		case 'o': goto yy20;
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 51;
+				st.state = 62;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy58:
+yy69:
 	++st.cur;
-yyFillLabel52:
+yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy90;
+		case '(': goto yy70;
+		case '[': goto yy51;
+		case '{': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy70:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy72;
 		case '.':
-		case '@': goto yy27;
+		case '@': goto yy21;
 		case 'A':
-		case 'a': goto yy28;
+		case 'a': goto yy22;
 		case 'D':
-		case 'd': goto yy59;
+		case 'd': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 52;
+				st.state = 64;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy59:
+yy71:
 	++st.cur;
-yyFillLabel53:
+yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy28;
+		case 'o': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 53;
+				st.state = 65;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy60:
+yy72:
 	++st.cur;
-yyFillLabel54:
+yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy91;
 		case '.':
-		case '@': goto yy32;
+		case '@': goto yy21;
 		case 'A':
-		case 'a': goto yy33;
+		case 'a': goto yy22;
 		case 'D':
-		case 'd': goto yy61;
+		case 'd': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 54;
+				st.state = 66;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy61:
+yy73:
 	++st.cur;
-yyFillLabel55:
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy45;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy26;
+		case ')': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy74:
+	++st.cur;
+yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy33;
+		case 'o': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 55;
+				st.state = 68;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy62:
+yy75:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy92;
+		case '.':
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy76:
+	++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy57;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy26;
+		case ']': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy77:
+	++st.cur;
+yyFillLabel71:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy31;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 71;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy78:
+	++st.cur;
+yyFillLabel72:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy93;
+		case '.':
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 72;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy79:
+	++st.cur;
+yyFillLabel73:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 73;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy80:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2035,7 +2912,382 @@ yy62:
                 emit_run(name.end, name.letter_after);
                 continue;
             }
-yy63:
+yy81:
+	++st.cur;
+yyFillLabel74:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy55;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 74;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy82:
+	++st.cur;
+yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy94;
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy83:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy95;
+		case ']': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy84:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy34;
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy85:
+	++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy96;
+		case '}': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy86:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy97;
+		case '}': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy87:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 80;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy88:
+	++st.cur;
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy24;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy89:
+	++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy90:
+	++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case '(': goto yy70;
+		case '[': goto yy51;
+		case '{': goto yy52;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy91:
+	++st.cur;
+yyFillLabel84:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy98;
+		case '.':
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy74;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 84;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy92:
+	++st.cur;
+yyFillLabel85:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy99;
+		case '.':
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 85;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy93:
+	++st.cur;
+yyFillLabel86:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy100;
+		case '.':
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 86;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy94:
+	++st.cur;
+yyFillLabel87:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 87;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy95:
+	++st.cur;
+yyFillLabel88:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 88;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy96:
+	++st.cur;
+yyFillLabel89:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 89;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy97:
+	++st.cur;
+yyFillLabel90:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 90;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy98:
+	++st.cur;
+yyFillLabel91:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy21;
+		case 'A':
+		case 'a': goto yy22;
+		case 'D':
+		case 'd': goto yy74;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 91;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy99:
+	++st.cur;
+yyFillLabel92:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 92;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy100:
+	++st.cur;
+yyFillLabel93:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy35;
+		case 'A':
+		case 'a': goto yy36;
+		case 'D':
+		case 'd': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 93;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy101:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -87,10 +87,23 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
             sp    = " ";
             dotmark = "." | 'dot';
             atmark  = "@" | 'at';
+            // Up to three spaces around and inside a bracketed mark
+            // ("example  [  .  ]   com"); bounded, so that a run of spaces
+            // is read once from each token start.
+            sps   = sp{0,3};
+            // A dot bracketed on one side only, as a URL host and an IPv4
+            // read one (spec ip4-05; url_parts.hpp open_dot_token(),
+            // closing_dot_run()): "[" or "(" before "." and a word
+            // ("com[.tld"), "]" or ")" after a word and "." ("com.]tld").
+            // Spaces only before "[": after a space, "(" opens an aside
+            // ("ops@evil.com (.net too)"). One bracket: "[[[[ [ . )])" is
+            // no defang an analyst writes.
+            half_dot = sps "[" "." | "(" "." | "." [\])];
             dotsep = "."
-                   | sp? "[" sp? dotmark sp? "]" sp?
-                   | sp? "(" sp? dotmark sp? ")" sp?
-                   | sp? "{" sp? dotmark sp? "}" sp?
+                   | sps "[" sps dotmark sps "]" sps
+                   | sps "(" sps dotmark sps ")" sps
+                   | sps "{" sps dotmark sps "}" sps
+                   | half_dot
                    | sp 'dot' sp;
             // " @ ": YARA author fields ("ths @ ccc.de"); "@ " counts
             // before a defanged domain (email_run.cpp). " @" alone starts a
@@ -98,9 +111,9 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
             atsep  = "@"
                    | sp "@" sp
                    | "@" sp
-                   | sp? "[" sp? atmark sp? "]" sp?
-                   | sp? "(" sp? atmark sp? ")" sp?
-                   | sp? "{" sp? atmark sp? "}" sp?
+                   | sps "[" sps atmark sps "]" sps
+                   | sps "(" sps atmark sps ")" sps
+                   | sps "{" sps atmark sps "}" sps
                    | sp 'at' sp;
             run = lchar+ ((dotsep | atsep) lchar+)*;
 

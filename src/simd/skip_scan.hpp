@@ -422,6 +422,10 @@ inline constexpr unsigned kLongRunDropFrom = 3;
 /// dotted_run_walk(): a separator's length is not known before lim.
 inline constexpr int kSepUnsure = -1;
 
+/// email: the most spaces grammar/email's `sps` takes before, inside and
+/// after a bracketed separator ("example  [  .  ]   com").
+inline constexpr int kEmailMaxSpaces = 3;
+
 /// The bytes of a separator at `g`, read one by one up to lim.
 struct SepBytes {
     const unsigned char* g;
@@ -545,14 +549,26 @@ struct EmailWords {
     }
 #endif
     static bool has(unsigned char c) { return is_email_char(c); }
-    /// grammar/email: "." | "@" | " @ " | " dot " | " at " | sp? open sp?
-    /// mark sp? close sp?, with the brackets [], () or {} and the marks ".",
-    /// "@", "dot", "at".
+    /// grammar/email: "." | "@" | " @ " | " dot " | " at " | sps open sps
+    /// mark sps close sps, with sps up to three spaces, the brackets [], ()
+    /// or {} and the marks ".", "@", "dot", "at"; and the half-bracketed dots
+    /// sps "[" "." | "(" "." | "." "]" | "." ")".
     static int sep_before_word(const unsigned char* g, const unsigned char* lim) {
         const SepBytes b{g, lim};
+        const auto is_space = [](int x) { return x == ' '; };
+        const auto word_at = [&b](int i) {
+            const int next = b.at(i);
+            if (next < 0) return kSepUnsure;
+            return is_email_char(static_cast<unsigned>(next)) ? i : 0;
+        };
         int c = b.at(0);
         if (c < 0) return kSepUnsure;
-        int i = 1;
+        if (c == '.') {
+            const int next = b.at(1);
+            if (next < 0) return kSepUnsure;
+            return next == ']' || next == ')' ? word_at(2) : word_at(1);
+        }
+        if (c == '@') return word_at(1);
         if (c == ' ') {
             c = b.at(1);
             if (c < 0) return kSepUnsure;
@@ -560,44 +576,50 @@ struct EmailWords {
             if (spaced != nullptr) {
                 const int word = b.has_word(1, spaced);
                 if (word != 1) return word;
-                i = 1 + static_cast<int>(std::strlen(spaced));
-                c = -2;   // a spaced separator, taken whole
-            } else {
-                if (c != '[' && c != '(' && c != '{') return 0;   // " ." or " x": no separator
-                i = 2;
+                return word_at(1 + static_cast<int>(std::strlen(spaced)));
             }
         }
-        if (c != '.' && c != '@' && c != -2) {
-            // sp? open sp? mark sp? close sp?
-            const int close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : 0;
-            if (close == 0) return 0;
-            const auto space = [&b](int& at) {
-                const int s = b.at(at);
-                if (s == ' ') ++at;
-                return s;
-            };
-            if (space(i) < 0) return kSepUnsure;
-            const int mark = b.at(i);
-            if (mark < 0) return kSepUnsure;
-            if (mark == '.' || mark == '@') {
-                ++i;
-            } else {
-                const char* const word = (mark | 0x20) == 'd' ? "dot" : (mark | 0x20) == 'a' ? "at" : nullptr;
-                if (word == nullptr) return 0;
-                const int found = b.has_word(i, word);
-                if (found != 1) return found;
-                i += static_cast<int>(std::strlen(word));
-            }
-            if (space(i) < 0) return kSepUnsure;
-            const int closing = b.at(i);
-            if (closing < 0) return kSepUnsure;
-            if (closing != close) return 0;
+        // sps open sps mark sps close sps, or sps "[" "." / "(" "." before a word.
+        int i = b.count(0, is_space, kEmailMaxSpaces);
+        if (i == kSepUnsure) return kSepUnsure;
+        if (i > kEmailMaxSpaces) return 0;
+        const int open = b.at(i);
+        if (open < 0) return kSepUnsure;
+        const int close = open == '[' ? ']' : open == '(' ? ')' : open == '{' ? '}' : 0;
+        if (close == 0) return 0;
+        ++i;
+        const auto spaces = [&](int& at) {
+            const int n = b.count(at, is_space, kEmailMaxSpaces);
+            if (n == kSepUnsure || n > kEmailMaxSpaces) return n == kSepUnsure ? kSepUnsure : 0;
+            at += n;
+            return 1;
+        };
+        const int leading = i - 1;
+        if (const int found = spaces(i); found != 1) return found;
+        const int mark = b.at(i);
+        if (mark < 0) return kSepUnsure;
+        if (mark == '.' && i == leading + 1 && (open == '[' || (open == '(' && leading == 0))) {
+            // A half-bracketed dot when a word follows it; else "[.]" and the like.
+            const int next = b.at(i + 1);
+            if (next < 0) return kSepUnsure;
+            if (is_email_char(static_cast<unsigned>(next))) return i + 1;
+        }
+        if (mark == '.' || mark == '@') {
             ++i;
-            if (space(i) < 0) return kSepUnsure;
+        } else {
+            const char* const word = (mark | 0x20) == 'd' ? "dot" : (mark | 0x20) == 'a' ? "at" : nullptr;
+            if (word == nullptr) return 0;
+            const int found = b.has_word(i, word);
+            if (found != 1) return found;
+            i += static_cast<int>(std::strlen(word));
         }
-        const int next = b.at(i);
-        if (next < 0) return kSepUnsure;
-        return is_email_char(static_cast<unsigned>(next)) ? i : 0;
+        if (const int found = spaces(i); found != 1) return found;
+        const int closing = b.at(i);
+        if (closing < 0) return kSepUnsure;
+        if (closing != close) return 0;
+        ++i;
+        if (const int found = spaces(i); found != 1) return found;
+        return word_at(i);
     }
 };
 
@@ -2220,19 +2242,24 @@ template <unsigned kWidth>
     const Bytes mark3 = at_mark3 | (v3 == '.') | (l3 == 'd');
     // "[" | 0x20 is "{", "]" | 0x20 is "}", and no other byte gives either.
     const Bytes open0 = (l0 == '{') | (v0 == '('), open1 = (l1 == '{') | (v1 == '(');
-    const Bytes space0 = v0 == ' ', space1 = v1 == ' ', space2 = v2 == ' ';
+    const Bytes space0 = v0 == ' ', space1 = v1 == ' ', space2 = v2 == ' ', space3 = v3 == ' ';
     const Bytes at_word = (l1 == 'a') & (l2 == 't') & (v3 == ' ');
     const Bytes dot_word = (l1 == 'd') & (l2 == 'o') & (l3 == 't') & (v4 == ' ');
     const Bytes at_or_nul = (v0 == '@') | (v0 == 0);
-    const Bytes opens_sep = open0 & (mark1 | (space1 & mark2));
-    const Bytes opens_at = open0 & (at_mark1 | (space1 & at_mark2));
-    const Bytes next_opens_sep = open1 & (mark2 | (space2 & mark3));
-    const Bytes next_opens_at = open1 & (at_mark2 | (space2 & at_mark3));
+    // An opening bracket starts a separator before a mark, up to
+    // kEmailMaxSpaces spaces between: read as a mark or two spaces (a
+    // superset, as cheap as the single space was; "[  " is rare in text).
+    const Bytes opens_sep = open0 & (mark1 | (space1 & (mark2 | space2)));
+    const Bytes opens_at = open0 & (at_mark1 | (space1 & (at_mark2 | space2)));
+    const Bytes next_opens_sep = open1 & (mark2 | (space2 & (mark3 | space3)));
+    const Bytes next_opens_at = open1 & (at_mark2 | (space2 & (at_mark3 | space3)));
     const Bytes space_at = v1 == '@';
     // (Bytes past 0x7F are negative: in no range.)
     const Bytes address_byte = ((v0 >= '0') & (v0 <= '9')) | ((l0 >= 'a') & (l0 <= 'z')) | (v0 == '_') | (v0 == '%') |
                                (v0 == '+') | (v0 == '-');
     EmailBlockMasks m{};
+    // (Spaces before an opening bracket but the last are no stops: the
+    // skip backs over them from the stop, email_token_start().)
     m.stops = lane_bits(at_or_nul | opens_sep | (space0 & (next_opens_sep | space_at | at_word | dot_word)));
     if (idle && m.stops == 0) return m;   // (at_stops are stops)
     m.at_stops = lane_bits(at_or_nul | opens_at | (space0 & (next_opens_at | space_at | at_word)));
@@ -2240,26 +2267,42 @@ template <unsigned kWidth>
     // masks shifted: the first byte's neighbour before and the last one's
     // after are not read, so that these two bytes count as ends only when
     // no neighbour makes them part of a run).
+    constexpr std::uint32_t kAll = Lanes::kAll, kFirst = Lanes::kFirst, kLast = Lanes::kLast;
+    // The neighbour before / after each byte in `x`, those off the block
+    // counting as in it.
+    const auto before_in = [](std::uint32_t x) { return (x << 1 | kFirst) & kAll; };
+    const auto after_in = [](std::uint32_t x) { return x >> 1 | kLast; };
     const std::uint32_t address = lane_bits(address_byte);
     const std::uint32_t dot = lane_bits(v0 == '.'), space = lane_bits(space0), at = lane_bits(v0 == '@');
     const std::uint32_t open = lane_bits(open0), close = lane_bits((l0 == '}') | (v0 == ')'));
     const std::uint32_t address_p = address << 1, address_n = address >> 1, open_p = open << 1, space_p = space << 1;
     const std::uint32_t at_p = at << 1, t_p = lane_bits(l0 == 't') << 1, close_n = close >> 1, space_n = space >> 1;
     const std::uint32_t spaced_word = lane_bits(at_word | dot_word);
-    const std::uint32_t other = ~(address | dot | space | at | open | close | lane_bits(at_or_nul)) & Lanes::kAll;
-    const std::uint32_t dot_end = dot & ~(address_p & address_n) & ~((open_p | space_p) & (close_n | space_n));
+    const std::uint32_t other = ~(address | dot | space | at | open | close | lane_bits(at_or_nul)) & kAll;
+    // A "." is in a run between two words, in brackets (maybe spaced), or
+    // bracketed on one side next to a word ("com[.tld", "com.]tld").
+    const std::uint32_t dot_end = dot & ~(address_p & (address_n | close_n)) &
+                                  ~(open_p & (address_n | close_n | space_n)) & ~(space_p & (close_n | space_n));
     const std::uint32_t open_end = open & ~lane_bits(opens_sep);
     // A closing bracket is in a separator only after a mark (".", "@", the
-    // "t" of "at"/"dot"), maybe spaced, and before a word, maybe spaced: "] ]"
-    // and "] [" end runs ("a[.] ]" had none, and the pending run was walked
-    // token by token). Neighbours off the block count as fitting.
-    const std::uint32_t mark_p = dot << 1 | at_p | t_p;
-    const std::uint32_t after_mark = mark_p | (space_p & (mark_p << 1 | Lanes::kFirst << 1)) | Lanes::kFirst;
-    const std::uint32_t before_word = address_n | (space_n & (address_n >> 1 | Lanes::kLast >> 1)) | Lanes::kLast;
+    // "t" of "at"/"dot") and before a word, each maybe spaced: "] ]" and
+    // "] [" end runs ("a[.] ]" had none, and the pending run was walked
+    // token by token). Two spaces stand for up to kEmailMaxSpaces and what
+    // is beyond them (a superset: fewer ends). Neighbours off the block count
+    // as fitting.
+    const std::uint32_t mark = dot | at | lane_bits(l0 == 't');
+    const std::uint32_t after_mark = before_in(mark | (space & before_in(mark | space)));
+    const std::uint32_t before_word = after_in(address | (space & after_in(address | space)));
     const std::uint32_t close_end = close & ~(after_mark & before_word);
-    const std::uint32_t space_end = space & (~(address_p | open_p | at_p | address_n | close_n | at >> 1) |
+    // A space is in a run next to a word, an opening bracket after it, a
+    // closing one before it or an "@"; and next to a space and a bracket or
+    // mark, or between two spaces ("com  [  .  ]   x"; two spaces next to
+    // words are never ends either).
+    const std::uint32_t sep_byte = open | close | dot | at;
+    const std::uint32_t in_space_run = (space_p & (space_n | sep_byte >> 1)) | (space_n & sep_byte << 1);
+    const std::uint32_t space_end = space & ((~(address_p | open_p | at_p | address_n | close_n | at >> 1) & ~in_space_run) |
                                              (address_p & ~t_p & address_n & ~spaced_word));
-    m.ends = other | open_end | close_end | ((dot_end | space_end) & Lanes::kAll & ~(Lanes::kFirst | Lanes::kLast));
+    m.ends = other | open_end | close_end | ((dot_end | space_end) & kAll & ~(kFirst | kLast));
     return m;
 }
 
@@ -2308,7 +2351,8 @@ inline __m128i email_cheap16(__m128i v0, __m128i v1, __m128i v2) {
 /// four bytes a position (a superset of it, sharper than email_cheap16 on
 /// prose and code): an opening bracket before a space only when a mark
 /// follows (" { r" in YARA is none), " at" only before a space, " do" only
-/// before "t" (EmailBlockMasks::stops wants " at " and " dot ").
+/// before "t" (EmailBlockMasks::stops wants " at " and " dot "), an opening
+/// bracket before two spaces as the masks read it.
 inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     const __m128i to_lower = _mm_set1_epi8(0x20);
     const __m128i l1 = _mm_or_si128(v1, to_lower), l2 = _mm_or_si128(v2, to_lower), l3 = _mm_or_si128(v3, to_lower);
@@ -2317,8 +2361,11 @@ inline __m128i email_cheap16_4(__m128i v0, __m128i v1, __m128i v2, __m128i v3) {
     };
     const auto opener = [to_lower](__m128i v) { return vor(veq(_mm_or_si128(v, to_lower), '{'), veq(v, '(')); };
     const __m128i space0 = veq(v0, ' '), space1 = veq(v1, ' ');
-    const __m128i opens_sep = vand(opener(v0), vor(mark(v1, l1), vand(space1, mark(v2, l2))));
-    const __m128i next_opens = vand(opener(v1), vor(mark(v2, l2), vand(veq(v2, ' '), mark(v3, l3))));
+    const __m128i space2 = veq(v2, ' '), space3 = veq(v3, ' ');
+    // Up to kEmailMaxSpaces spaces after the bracket: two spaces stand for
+    // more and a mark, as in the block masks.
+    const __m128i opens_sep = vand(opener(v0), vor(mark(v1, l1), vand(space1, vor(mark(v2, l2), space2))));
+    const __m128i next_opens = vand(opener(v1), vor(mark(v2, l2), vand(space2, vor(mark(v3, l3), space3))));
     const __m128i spaced_word = vor(vand(veq(l1, 'a'), vand(veq(l2, 't'), veq(v3, ' '))),
                                     vand(veq(l1, 'd'), vand(veq(l2, 'o'), veq(l3, 't'))));
     return vor(vor(veq(v0, '@'), veq(v0, 0)), vor(opens_sep, vand(space0, vor(vor(next_opens, spaced_word), veq(v1, '@')))));
@@ -2366,6 +2413,34 @@ inline const unsigned char* email_tokens_before(const unsigned char* run, const 
         run = next_address_char(q, lim);
         if (run >= stop || *run == 0) return run;
     }
+}
+
+/// email: the token start of the run a separator at `stop` may join, not
+/// before `floor` (a token boundary). Every byte before the stop that is
+/// neither an address character nor "." is a boundary, but for the
+/// separators that start with no stop: up to kEmailMaxSpaces spaces after a
+/// word, which a bracketed separator starts with ("com  [.] tld"; its stop is
+/// at its bracket or its last space), and the "]" or ")" of a dot bracketed
+/// after it ("x.]y@evil.com"). So: back over such spaces, then over the
+/// words, dots and such closers, then on to the first address character
+/// (the token before it ends there).
+inline const unsigned char* email_token_start(const unsigned char* stop, const unsigned char* floor) {
+    const unsigned char* start = stop;
+    const unsigned char* spaced = stop;
+    for (int n = 0; n < kEmailMaxSpaces && spaced > floor && spaced[-1] == ' '; ++n) --spaced;
+    if (spaced > floor && is_email_char(spaced[-1])) start = spaced;
+    while (start > floor) {
+        const unsigned char c = start[-1];
+        if (is_email_char(c) || c == '.') {
+            --start;
+        } else if ((c == ']' || c == ')') && start - 1 > floor && start[-2] == '.') {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    while (start < stop && !is_email_char(*start)) ++start;
+    return start;
 }
 
 #if defined(__SSE2__)
@@ -2448,12 +2523,7 @@ inline const unsigned char* email_at_blocks(EmailScan& scan, const unsigned char
             const std::uint32_t stops = masks.stops & ahead;
             if (stops == 0) break;
             const unsigned char* const stop = p + __builtin_ctz(stops);
-            // Every byte before the stop that is neither an address character
-            // nor "." is a boundary: back up to the last one, then past the
-            // dots (the token before them ends at the next address character).
-            const unsigned char* start = stop;
-            while (start > safe && (is_email_char(start[-1]) || start[-1] == '.')) --start;
-            while (start < stop && *start == '.') ++start;
+            const unsigned char* const start = email_token_start(stop, safe);
             if (start < stop || *stop == 0) {
                 if (((masks.at_stops >> (stop - p)) & 1) != 0) return start;
                 pending = start;
@@ -2531,6 +2601,7 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
                                        const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
     const unsigned char* safe = p;
+    const unsigned char* floor = p;   // a token boundary at or before `safe`
 #if defined(__SSE2__)
     EmailScan scan{p, p};
 #if defined(IOCSCAN_SKIP_AVX2)
@@ -2548,7 +2619,9 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
     if (scan.pending != nullptr) return scan.pending;
     // No stop since `safe` is left unjudged, so the last boundary byte of
     // the blocks is a safe point (searched 16 bytes at a time: a giant word
-    // has none).
+    // has none), but for the spaces and the word before a bracket
+    // (email_token_start(), below).
+    floor = safe;
     const unsigned char* q = p;
     while (q - safe >= 16) {
         const __m128i v = load16(q - 16);
@@ -2566,18 +2639,22 @@ inline const unsigned char* to_email_at(const unsigned char* p, const unsigned c
         }
     }
 #endif
-    // Near lim: stop at every byte that may start a separator.
+    // Near lim: stop at every byte that may start a separator. A space
+    // before a bracket or lim may be a bracketed separator's first, after
+    // a word it joins: so the start returned backs over them.
     for (; p < lim; ++p) {
         const unsigned char c = *p;
-        if (c == '@' || c == '[' || c == '(' || c == '{' || c == 0) return safe;
+        if (c == '@' || c == '[' || c == '(' || c == '{' || c == 0) return email_token_start(safe, floor);
         if (c == ' ') {
             const unsigned char n = p + 1 < lim ? p[1] : 0;
             const unsigned char nl = static_cast<unsigned char>(n | 0x20);
-            if (n == 0 || n == '@' || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') return safe;
+            if (n == 0 || n == '@' || n == '[' || n == '(' || n == '{' || nl == 'a' || nl == 'd') {
+                return email_token_start(safe, floor);
+            }
         }
         if (!is_email_char(c) && c != '.') safe = p + 1;
     }
-    return safe;
+    return email_token_start(safe, floor);
 }
 
 #if defined(__SSE2__)

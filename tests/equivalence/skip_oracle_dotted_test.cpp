@@ -257,13 +257,16 @@ TEST(SkipOracleDotted, EmailSpacedFormsAtEveryBlockOffset) {
 }
 
 // The e-mail skip itself stops at a bracket with a space inside before a
-// mark ("[ at ]"), at every offset: the DFA then starts at the user name.
+// mark ("[ at ]"), also after up to three spaces, at every offset: the DFA
+// then starts at the user name.
 TEST(SkipOracleDotted, EmailSkipStopsAtBracketsWithSpaces) {
     SkipSwitchesRestored restore;
     for (const bool avx2 : {true, false}) {
         detail::skip::set_avx2_for_tests(avx2);
         for (const std::string unit : {"leeandalongerusername[ at ]example[ dot ]org { rule",
-                                       "nedwithalongerusername{ @ }example{ dot }org [ 1"}) {
+                                       "nedwithalongerusername{ @ }example{ dot }org [ 1",
+                                       "oliwithalongerusername   [   at   ]   example[.org",
+                                       "pamwithalongerusername  (@)  example  [  .  ]   org"}) {
             for (std::size_t offset = 0; offset < 34; ++offset) {
                 const std::string text = std::string(offset, 'x') + " " + unit + std::string(40, ' ');
                 const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -286,11 +289,16 @@ TEST(SkipOracleDotted, EmailDotRunsEndedAtEveryOffset) {
         "a[.] [.] ", "a[.][.]",   "a[.] ]",      "a[.]a.",  "x (dot) y ",        "a [.] b ", "a[ . ]b..", "a.[.]b",
         "a[.]b at c", "a[.]b [at", "a]b[.]c ",   "a[.]",    "t [.] a ",          "a[.]@ ",   "a(dot) .b",
         "a[. ] ]",    "a[dot ] [", "a[ at ]] ",  "a(.) )a", "a{. } ,",
+        // Half-bracketed dots and spaced brackets (grammar/email half_dot, sps).
+        "a[.b ",      "a.]b;",     "a(.b\\.",   "a  [  .  ]   b ", "a   [.b,", "a    [.b ", "a (.b ",
+        "a  [  .  ]  ", "a.)  ",   "a   (   dot   )   b.",
     };
     const std::string tails[] = {"x@example.org ", "[.]x@example.org ", " [.] x (at) example (dot) org ",
                                  ".x@example.org ", "\\x@example.org ", " x at example dot org ", "[at]example.org ",
                                  " x [@] example[.]org ", "x[.]y{@}example{.}org ", "[. ] x[@ ] example.org ",
-                                 "[dot ] x [ at ] example.org ", "] ] x@example.org "};
+                                 "[dot ] x [ at ] example.org ", "] ] x@example.org ",
+                                 "  [  .  ]   x   [   @   ]   example.org ", "[.x  (at)  example.org ",
+                                 "   [.x@example.org ", "x.]y@example.org ", "x.)y (at) example.org "};
     const Options options = options_for({Type::email});
     std::size_t found = 0;
     for (const std::string& unit : units) {
@@ -313,10 +321,12 @@ std::string random_email_runs(std::size_t bytes, std::uint32_t seed) {
     std::mt19937 rng(seed);
     const auto pick = [&rng](const auto& list) { return list[rng() % std::size(list)]; };
     const char* const dots[] = {".", "[.]", "(.)", "{.}", "[dot]", " dot ", "[ . ]", " [.] ", "(DOT)", ". ", "[.",
-                                ".]", "[d0t]", "[.]]", "[[.]]"};
-    const char* const ats[] = {"@", "[@]", " at ", "(at)", " @ ", "{ at }", "[at", "@]"};
+                                ".]", "[d0t]", "[.]]", "[[.]]", "(.", ".)", " [.", "  (.", "   [.", "    [.",
+                                "  [  .  ]   ", "   (   dot   )   ", "    [.] ", "[    .]", " .]", "[ .", "{."};
+    const char* const ats[] = {"@", "[@]", " at ", "(at)", " @ ", "{ at }", "[at", "@]", "  [  @  ]  ",
+                               "   (   at   )   ", "    [at] ", "[at]    ", "  @ "};
     const char* const gaps[] = {"\\.", ",", " ", "  ", "\n", ";", "..", " .", ". ", "]", "[", "] [", " ]", ")(",
-                                "\t", ":", "/", "'", "\"", "t ", "] ", " ["};
+                                "\t", ":", "/", "'", "\"", "t ", "] ", " [", "   ", "    ", "  [", "   (  "};
     std::string text;
     while (text.size() < bytes) {
         const int words = 1 + static_cast<int>(rng() % 4);

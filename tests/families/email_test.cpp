@@ -63,6 +63,48 @@ TEST(Email, ASpaceAfterTheAtSignNeedsADefangedDomain) {
     EXPECT_EQ(emails("user1@ user2@example.com"), V{"user2@example.com"});
 }
 
+// iocextract's "myuser@example(.)com[.tld": a dot bracketed on one side is
+// a dot, as in a URL host and an IPv4 (spec ip4-05).
+TEST(Email, HalfBracketedDotsAreDots) {
+    EXPECT_EQ(emails("a myuser@example(.)com[.tld b", false), V{"myuser@example(.)com[.tld"});
+    EXPECT_EQ(emails("a myuser@example [.] com [.tld b", false), V{"myuser@example [.] com [.tld"});
+    EXPECT_EQ(emails("a myuser@example(.)com[.tld b myuser@example [.] com [.tld"),
+              (V{"myuser@example.com.tld", "myuser@example.com.tld"}));
+    EXPECT_EQ(emails("ops@evil.]com ops@evil[.com ops@evil(.com ops[@]evil.)com ops@mail[.evil.]com"),
+              (V{"ops@evil.com", "ops@evil.com", "ops@evil.com", "ops@evil.com", "ops@mail.evil.com"}));
+    EXPECT_EQ(emails("ops@evil  [.com"), V{"ops@evil.com"});
+    // In the local part: the skip backs over the "]" after the dot.
+    EXPECT_EQ(emails("mail x.]y@evil.com now, a.)b (at) evil.com"), (V{"x.y@evil.com", "a.b@evil.com"}));
+}
+
+// After a space "(" opens an aside, and only one bracket makes a
+// half-bracketed dot: the address before stays as it was.
+TEST(Email, HalfBracketedDotsKeepTheAddressBefore) {
+    EXPECT_EQ(emails("mail ops@evil.com (.net too)", false), V{"ops@evil.com"});
+    EXPECT_EQ(emails("mail ops@evil.com [[.net", false), V{"ops@evil.com"});
+    EXPECT_EQ(emails("mail ops@evil.com.) Next", false), V{"ops@evil.com"});
+    EXPECT_EQ(emails("mail ops@evil.com .]net or ops@evil.com.] net", false), (V{"ops@evil.com", "ops@evil.com"}));
+    // iocextract's own "no e-mail" case.
+    EXPECT_EQ(emails("myuser@example .]com"), V{});
+}
+
+// iocextract's "myuser@example  [  .  ]   com": up to three spaces before,
+// inside and after a bracketed separator; more are no defang.
+TEST(Email, SeveralSpacesAroundABracketedSeparator) {
+    EXPECT_EQ(emails("a myuser@example  [  .  ]   com b", false), V{"myuser@example  [  .  ]   com"});
+    EXPECT_EQ(emails("a myuser@example  [  .  ]   com b"), V{"myuser@example.com"});
+    EXPECT_EQ(emails("ops   (   at   )   example   {   dot   }   org"), V{"ops@example.org"});
+    EXPECT_EQ(emails("ops    [at] example[.]org, ops [at]    example[.]org, ops [    at] example[.]org"), V{});
+    EXPECT_EQ(emails("ops@example    [.] org ops@example [.    ] org"), V{});
+    // Bracket junk is no defang an analyst writes.
+    EXPECT_EQ(emails("myuser@example  [[[[ [ [ [ . )]) com"), V{});
+    for (std::size_t piece : {1u, 2u, 3u, 5u}) {
+        EXPECT_EQ(emails("x myuser@example  [  .  ]   com y ops@evil(.)com[.tld z", true, piece),
+                  (V{"myuser@example.com", "ops@evil.com.tld"}))
+            << piece;
+    }
+}
+
 TEST(Email, DomainMustLookLikeAHostName) {
     EXPECT_EQ(emails("root@localhost a@b.c x@example.123 y@-bad.com z@bad-.com w@ex_ample.com"), V{});
     EXPECT_EQ(emails("a@b.co c@d-e.example.museum"), (V{"a@b.co", "c@d-e.example.museum"}));
@@ -174,6 +216,8 @@ TEST(Email, HostileRunsScanInLinearTime) {
         repeated("@", size),          repeated("a.", size),     repeated(" at", size),
         repeated("a [.] ", size),     repeated("a@", size),     repeated("a [", size),
         repeated("x at y dot ", size), repeated("a{.", size),
+        repeated("a  [  .  ]   ", size), repeated("a[.", size), repeated("a   [   ", size),
+        repeated("a@a  [  .  ]  ", size),
     });
     // An over-long run reports nothing and does not hide what follows.
     EXPECT_EQ(emails(repeated("a.", 100000) + " ops@example.org"), V{"ops@example.org"});

@@ -84,7 +84,9 @@ EMAILS = ["myuser@example.com", "myuser+some@example.com", "my.user@example.com"
           "my.u+ser24@example.com", "myuser@exam.ple.com", "my.u+ser24@exa.mple24.tl", "my_user@example.co",
           "a@a.co", "myuser@ example[.]com", "myuser @ example[.]com", "myuser @ example [ . ] com", "myuser @ example.com",
           "myuser@example [.] com", "myuser@example[.]com[.]tld", "myuser@example[.]com.tld",
-          "myuser@example [.] com.tld", "myuser@example [.] com [.] tld"]
+          "myuser@example [.] com.tld", "myuser@example [.] com [.] tld",
+          # Half-bracketed dots and several spaces around a bracketed one.
+          "myuser@example(.)com[.tld", "myuser@example [.] com [.tld", "myuser@example  [  .  ]   com"]
 
 
 @pytest.mark.parametrize("text,value", around(WHITESPACE, EMAILS))
@@ -110,7 +112,8 @@ def test_email_among_iocs():
 
 
 @pytest.mark.parametrize("text", ["myuser@example[.]com[.]tld", "myuser @ example.com.tld", "myuser@example[.]com.tld",
-                                  "myuser@example [.] com.tld", "myuser@example [.] com [.] tld"])
+                                  "myuser@example [.] com.tld", "myuser@example [.] com [.] tld",
+                                  "myuser@example(.)com[.tld", "myuser@example [.] com [.tld"])
 def test_email_refang(text):
     assert first(iocextract.extract_emails(text, refang=True)) == "myuser@example.com.tld"
     assert iocextract.refang_email(text) == "myuser@example.com.tld"
@@ -373,3 +376,6 @@ def test_differences_we_keep():
     # RFC's brackets ("ssh root@10.0.0.1" is a login).
     assert list(iocextract.extract_emails("myuser @example[.]com")) == []
     assert list(iocextract.extract_emails("a@127.0.0.1")) == []
+    # Bracket junk is no defang an analyst writes: up to three spaces and one
+    # bracket on each side of a mark make a separator.
+    assert list(iocextract.extract_emails("myuser@example  [[[[ [ [ [ . )]) com")) == []

@@ -68,7 +68,8 @@ TEST(SkipEmailBlockMasks, Avx2MatchesSse2OnRandomWindows) {
 TEST(SkipEmailBlockMasks, Avx2MatchesSse2OnRepeatedSeparators) {
     if (!detail::skip::use_avx2()) GTEST_SKIP() << "no AVX2";
     const std::string units[] = {"a[.]a\\.", "a(.)a\\.", "a[dot]a\\.", "a[.][.]", "a[.] ]",  "a[.] [.] ", "a[.]a;a",
-                                 "a[.]a ",   "a at b dot c ", "x [ @ ] y", " ( dot ) ", "a @ b",   "] [", " do t "};
+                                 "a[.]a ",   "a at b dot c ", "x [ @ ] y", " ( dot ) ", "a @ b",   "] [", " do t ",
+                                 "a  [  .  ]   ", "a[.b.]", "a   (   at   )   b ", "x    [.", "a (.b.)"};
     for (const std::string& unit : units) {
         std::string text;
         while (text.size() < 48 + 16) text += unit;
