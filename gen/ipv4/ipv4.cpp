@@ -10,8 +10,10 @@
 // when N is 0-32 and no letter or "_" is glued to N. A run right after a
 // letter, "_" or "Word/" is a version number (is_version_prefix(),
 // families/ipv4/ipv4_run.hpp), also when it is four octets, unless Word is
-// a Squid hierarchy code ("HIER_DIRECT/45.33.2.1"): the eight bytes before
-// the run come through LongTokenPrefix, kept in st.flags and st.depth.
+// a Squid hierarchy code ("HIER_DIRECT/45.33.2.1"). After "%", the run's
+// first two digits end a percent escape ("%20192.168.1.1": after_percent_escape()).
+// The eight bytes before the run come through LongTokenPrefix, kept in
+// st.flags and st.depth.
 #include "core/candidate_sink.hpp"
 #include "families/ipv4/ipv4_run.hpp"
 #include "families/rule_ids.hpp"
@@ -38,8 +40,9 @@ namespace {
 /// The action of a run token [st.tok, st.cur) whose address part ends at
 /// `end`: an address or a cidr, unless the token is too long or a version.
 void report_run(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix, const unsigned char* end) {
-    const bool version = is_version_prefix(prefix, st.tok);
-    if (st.token_fits()) emit_dotted_run(sink, st.tok, end, version);
+    const unsigned char* const begin = after_percent_escape(prefix, st.tok, end);
+    const bool version = begin == st.tok && is_version_prefix(prefix, st.tok);
+    if (st.token_fits()) emit_dotted_run(sink, begin, end, version);
 }
 
 /// The same for a token [st.tok, st.cur) the skip found to be four digit
@@ -48,6 +51,10 @@ void report_run(const LexState& st, CandidateSink& sink, const LongTokenPrefix& 
 /// tokens are, and emit_dotted_run() walked each byte twice.
 void report_plain_quad(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
 #if defined(__SSE2__)
+    if (prefix.before(st.tok, 1) == '%') [[unlikely]] {
+        report_run(st, sink, prefix, st.cur);   // its first digits may be an escape's
+        return;
+    }
     if (!skip::plain_quad_is_address(skip::load16(st.tok), static_cast<int>(st.cur - st.tok))) return;
     const bool version = is_version_prefix(prefix, st.tok);
     if (st.token_fits()) emit_address(sink, st.tok, st.cur, version);

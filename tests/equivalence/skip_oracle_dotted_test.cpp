@@ -97,7 +97,8 @@ TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
         "1.2.3.4567", "100.100.100.1000",
     };
     const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/",
-                                   "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/", "%2F", "%3a", "x%2F"};
+                                   "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/", "%2F", "%3a", "x%2F",
+                                   "%", "%20", "%2", "%%20"};
     const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
                                   "[.]5", "\\.", "-", "a", ":80", ".in-addr.arpa", ".IN-ADDR.ARPA.", ".in-addr.x", ".i"};
     std::size_t found = 0;

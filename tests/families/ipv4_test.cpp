@@ -145,6 +145,17 @@ TEST(Ipv4, AfterAPercentEscape) {
     EXPECT_EQ(ipv4s("u=http%3A%2F%2F193.233.20.14%2Fbins%2Fmips ip%3D10.1.2.3&x %40%3a8.8.8.8 a%2f9.9.9.9"),
               (V{"193.233.20.14", "10.1.2.3", "8.8.8.8", "9.9.9.9"}));
     EXPECT_TRUE(ipv4s("%2Fv1.2.3.4 %3Ab1.2.3.4 2F1.2.3.4 %%F1.2.3.4 %GF1.2.3.4").empty());
+    // An escape that ends in digits ends in the run's first two: "%20" is a
+    // space, and the address is what follows it.
+    EXPECT_EQ(ipv4s("q=%201.2.3.4&a=%2010.0.0.1 ping%20192.168.1.1%20-c"), (V{"1.2.3.4", "10.0.0.1", "192.168.1.1"}));
+    EXPECT_EQ(values_of(scan_pieces("r=%2010.20.0.0/16", options_for({Type::cidr})), Type::cidr), V{"10.20.0.0/16"});
+    EXPECT_TRUE(ipv4s("%20.1.2.3 %201.2.3").empty());
+    EXPECT_EQ(ipv4s("%1.2.3.4"), V{"1.2.3.4"});   // one digit: no escape
+    for (std::size_t piece = 1; piece <= 9; ++piece) {
+        EXPECT_EQ(values_of(scan_pieces("ping%20192.168.1.1%20", options_for({Type::ipv4}, true), piece), Type::ipv4),
+                  V{"192.168.1.1"})
+            << piece;
+    }
     for (std::size_t piece = 1; piece <= 9; ++piece) {
         EXPECT_EQ(values_of(scan_pieces("x%2F%2F45.33.2.1%2F", options_for({Type::ipv4}, true), piece), Type::ipv4),
                   V{"45.33.2.1"})

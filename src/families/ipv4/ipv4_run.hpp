@@ -32,6 +32,15 @@ inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char
     return !(is_upper(before2) && is_upper(prefix.before(run, 3)) && follows_squid_hierarchy_code(prefix, run));
 }
 
+/// Where the address of the dotted run [run, end) starts: two bytes later
+/// when a "%" comes right before the run and its first group has two digits
+/// or more, since a percent escape ends in them ("q=%2010.0.0.1" is
+/// " 10.0.0.1", "%20192.168.1.1%20" is " 192.168.1.1 "); else at `run`.
+inline const unsigned char* after_percent_escape(const LongTokenPrefix& prefix, const unsigned char* run,
+                                                 const unsigned char* end) {
+    return prefix.before(run, 1) == '%' && end - run > 2 && is_digit(run[1]) ? run + 2 : run;
+}
+
 /// [begin, end) is a run of digit groups joined by (possibly defanged) dots,
 /// optionally followed by "/digits". Queues an ipv4 or a cidr, or nothing
 /// (a version number: `version`).
