@@ -1,18 +1,13 @@
 #include "cli/uuid5.hpp"
 
+#include "simd/ascii_class.hpp"
+
 #include <cstring>
 
 namespace iocscan::cli {
 namespace {
 
 std::uint32_t rotl(std::uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return 0;
-}
 
 }  // namespace
 
@@ -82,7 +77,10 @@ std::string uuid5(std::string_view ns, std::string_view name) {
     std::string ns_bytes;
     for (std::size_t i = 0; i + 1 < ns.size(); ++i) {
         if (ns[i] == '-') continue;
-        ns_bytes += static_cast<char>(hex_value(ns[i]) * 16 + hex_value(ns[i + 1]));
+        // `ns` is a namespace in UUID text form: hex digits and dashes.
+        const int high = detail::hex_value(static_cast<unsigned char>(ns[i]));
+        const int low = detail::hex_value(static_cast<unsigned char>(ns[i + 1]));
+        ns_bytes += static_cast<char>(high * 16 + low);
         ++i;
     }
     Sha1 sha;

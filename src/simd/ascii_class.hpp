@@ -17,10 +17,17 @@ constexpr bool is_alpha(unsigned c) { return is_lower(c) || is_upper(c); }
 constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
 /// [0-9A-Fa-f]
 constexpr bool is_hex(unsigned c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-/// An e-mail address character, [A-Za-z0-9_%+-].
+/// 0-15 for a hex digit, -1 for any other byte.
+constexpr int hex_value(unsigned c) {
+    if (is_digit(c)) return static_cast<int>(c - '0');
+    if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
+    if (c >= 'A' && c <= 'F') return static_cast<int>(c - 'A' + 10);
+    return -1;
+}
 /// A byte a plain IPv6 address's text can hold (hex groups, colons, the
 /// dots of an embedded IPv4 address).
 constexpr bool is_ipv6_char(unsigned c) { return is_hex(c) || c == ':' || c == '.'; }
+/// An e-mail address character, [A-Za-z0-9_%+-].
 constexpr bool is_email_char(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
 /// ASCII lower case; every other byte as it is.
 constexpr char ascii_lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -192,8 +192,7 @@ const unsigned char* past_percent_code(const unsigned char* p, const unsigned ch
     if (end - p >= 2 && is_hex(p[0]) && is_hex(p[1])) {
         // An escaped label byte ("%65vil.com" is evil.com) leaves a piece of
         // the name: no host starts after it.
-        const auto nibble = [](unsigned char c) { return is_digit(c) ? c - '0' : ascii_lower(static_cast<char>(c)) - 'a' + 10; };
-        if (is_label_char(static_cast<unsigned char>(nibble(p[0]) * 16 + nibble(p[1])))) return nullptr;
+        if (is_label_char(static_cast<unsigned char>(hex_value(p[0]) * 16 + hex_value(p[1])))) return nullptr;
         p += 2;
     } else if (end - p >= 1 && is_alpha(p[0]) && (end - p == 1 || !is_label_char(p[1]))) {
         p += 1;

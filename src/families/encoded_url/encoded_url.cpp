@@ -4,17 +4,10 @@
 #include "families/url/url_cut.hpp"
 #include "families/url/url_host_check.hpp"
 #include "families/url/url_refang.hpp"
+#include "simd/ascii_class.hpp"
 
 namespace iocscan::detail {
 namespace {
-
-/// 0-15 for a hex digit, -1 otherwise.
-int hex_value(unsigned char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 /// 0-63 for a base64 character, -1 otherwise.
 int base64_value(unsigned char c) {
