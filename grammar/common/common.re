@@ -31,4 +31,7 @@
     // that cuts the name from a sign ("×") that ends it
     // (families/common/utf8_letter.hpp is_two_byte_letter()).
     utf8_pair = [\xC2-\xDF] [\x80-\xBF];
+    // The two such characters that are signs, not letters: "×" and "÷"
+    // (is_two_byte_letter() leaves out the same two).
+    two_byte_sign = "\xC3" [\x97\xB7];
 */

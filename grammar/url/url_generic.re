@@ -85,7 +85,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
                 "]"+           { end_url(st, sink, prefix); continue; }
                 // "×" or "÷" (C3 97, C3 B7): a sign, not a letter that cuts
                 // the host ("http://evil.com×2"); read whole, at any chunk edge.
-                "\xC3" [\x97\xB7] { st.cur -= 2; end_url(st, sink, prefix, true); continue; }
+                two_byte_sign { st.cur -= 2; end_url(st, sink, prefix, true); continue; }
                 $              { end_url(st, sink, prefix); return LexStatus::end; }
                 // No unit: the URL ends at the loop start, one byte back.
                 *              { --st.cur; end_url(st, sink, prefix); continue; }

@@ -580,21 +580,22 @@ struct EmailWords {
             }
         }
         // sps open sps mark sps close sps, or sps "[" "." / "(" "." before a word.
-        int i = b.count(0, is_space, kEmailMaxSpaces);
-        if (i == kSepUnsure) return kSepUnsure;
-        if (i > kEmailMaxSpaces) return 0;
+        // `sps` at `at`: 1 and `at` moved past them, 0 (too many), or kSepUnsure.
+        const auto spaces = [&](int& at) {
+            const int n = b.count(at, is_space, kEmailMaxSpaces);
+            if (n == kSepUnsure) return kSepUnsure;
+            if (n > kEmailMaxSpaces) return 0;
+            at += n;
+            return 1;
+        };
+        int i = 0;
+        if (const int found = spaces(i); found != 1) return found;
+        const int leading = i;
         const int open = b.at(i);
         if (open < 0) return kSepUnsure;
         const int close = open == '[' ? ']' : open == '(' ? ')' : open == '{' ? '}' : 0;
         if (close == 0) return 0;
         ++i;
-        const auto spaces = [&](int& at) {
-            const int n = b.count(at, is_space, kEmailMaxSpaces);
-            if (n == kSepUnsure || n > kEmailMaxSpaces) return n == kSepUnsure ? kSepUnsure : 0;
-            at += n;
-            return 1;
-        };
-        const int leading = i - 1;
         if (const int found = spaces(i); found != 1) return found;
         const int mark = b.at(i);
         if (mark < 0) return kSepUnsure;

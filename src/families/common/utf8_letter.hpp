@@ -15,7 +15,8 @@ namespace iocscan::detail {
 constexpr bool starts_two_byte_letter(unsigned char lead) { return lead >= 0xC3 && lead <= 0xD4; }
 
 /// Whether `lead`, `next` are such a letter ("×" and "÷", C3 97 and C3 B7,
-/// are signs: "ops@evil.com×2" holds an address).
+/// are signs: "ops@evil.com×2" holds an address; the grammars' name for
+/// them is `two_byte_sign`, grammar/common/common.re).
 constexpr bool is_two_byte_letter(unsigned char lead, unsigned char next) {
     if (!starts_two_byte_letter(lead) || next < 0x80 || next > 0xBF) return false;
     return !(lead == 0xC3 && (next == 0x97 || next == 0xB7));
