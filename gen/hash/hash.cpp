@@ -5,12 +5,32 @@
 // bytes surround it ("md5:<md5>", "VirusShare_<md5>", "sample<md5>.bin"),
 // except "0x" ("0x<40 hex>" is an Ethereum address, "0x<64 hex>" a 256-bit
 // constant): a longer run, or one glued to "0x", is nothing. Because every
-// run is consumed whole, no byte is examined twice.
+// run is consumed whole, no byte is examined twice; a hash run the skip has
+// already measured is reported without the DFA (on hash lists the DFA
+// re-reading each run cost more than the rest of the family).
 #include "core/candidate_sink.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 
 namespace iocscan::detail {
+namespace {
+
+/// The hash a hex run of 32, 40, 64 or 128 digits is.
+Type hash_type(std::ptrdiff_t length) {
+    switch (length) {
+        case 32: return Type::md5;
+        case 40: return Type::sha1;
+        case 64: return Type::sha256;
+        default: return Type::sha512;
+    }
+}
+
+/// Reports the token [st.tok, st.cur): a whole hex run of a hash's length.
+void add_hash(const LexState& st, CandidateSink& sink) {
+    if (st.token_fits()) sink.add(hash_type(st.cur - st.tok), kRuleHash, st.tok, st.cur);
+}
+
+}  // namespace
 
 // Settings shared by every iocscan grammar: the storable-state (push) model
 // over the shared chunk buffer. Included by each grammar/<family>/<rule>.re.
@@ -42,7 +62,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy144;
+		if (st.lim <= st.cur) goto yy141;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -177,7 +197,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy52;
+		if (st.lim <= st.cur) goto yy43;
 		goto yyFillLabel45;
 	case 46:
 		if (st.lim <= st.cur) goto yy5;
@@ -249,7 +269,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy77;
+		if (st.lim <= st.cur) goto yy43;
 		goto yyFillLabel69;
 	case 70:
 		if (st.lim <= st.cur) goto yy5;
@@ -441,7 +461,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel132;
 	case 133:
-		if (st.lim <= st.cur) goto yy142;
+		if (st.lim <= st.cur) goto yy43;
 		goto yyFillLabel133;
 	case 134:
 		if (st.lim <= st.cur) goto yy5;
@@ -452,8 +472,16 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     next_token:
         // Passes over text that holds no 32-digit hex run, and hex runs
         // longer than 128 bytes (simd/skip_scan.hpp).
-        st.cur = skip::to_hash_candidate(st.cur, st.lim, st.flags);
-        st.start_token();
+        {   // (a block: getstate jumps into the DFA below must not cross `found`)
+            const skip::HashCandidate found = skip::to_hash_candidate(st.cur, st.lim, st.flags);
+            st.cur = found.at;
+            st.start_token();
+            if (found.hash_end != nullptr) {
+                st.cur = found.hash_end;
+                add_hash(st, sink);
+                continue;
+            }
+        }
         if (st.flags != 0) return LexStatus::waiting;
         if (st.cur == st.lim) {
             // Everything buffered is passed over: wait between tokens, so that
@@ -1778,7 +1806,7 @@ yyFillLabel37:
 	}
 yy43:
 	st.state = -1;
-	{ if (st.token_fits()) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
+	{ add_hash(st, sink); continue; }
 yy44:
 	++st.cur;
 yyFillLabel38:
@@ -2043,20 +2071,51 @@ yyFillLabel45:
 		case 'c':
 		case 'd':
 		case 'e':
-		case 'f': goto yy53;
+		case 'f': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy52;
+			goto yy43;
 	}
 yy52:
-	st.state = -1;
-	{ if (st.token_fits()) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
-yy53:
 	++st.cur;
 yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy53:
+	++st.cur;
+yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2083,14 +2142,14 @@ yyFillLabel46:
 		case 'f': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 46;
+				st.state = 47;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy54:
 	++st.cur;
-yyFillLabel47:
+yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2117,14 +2176,14 @@ yyFillLabel47:
 		case 'f': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 47;
+				st.state = 48;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy55:
 	++st.cur;
-yyFillLabel48:
+yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2151,14 +2210,14 @@ yyFillLabel48:
 		case 'f': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 48;
+				st.state = 49;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy56:
 	++st.cur;
-yyFillLabel49:
+yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2185,14 +2244,14 @@ yyFillLabel49:
 		case 'f': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 49;
+				st.state = 50;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy57:
 	++st.cur;
-yyFillLabel50:
+yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2219,14 +2278,14 @@ yyFillLabel50:
 		case 'f': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 50;
+				st.state = 51;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy58:
 	++st.cur;
-yyFillLabel51:
+yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2253,14 +2312,14 @@ yyFillLabel51:
 		case 'f': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 51;
+				st.state = 52;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy59:
 	++st.cur;
-yyFillLabel52:
+yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2287,14 +2346,14 @@ yyFillLabel52:
 		case 'f': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 52;
+				st.state = 53;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy60:
 	++st.cur;
-yyFillLabel53:
+yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2321,14 +2380,14 @@ yyFillLabel53:
 		case 'f': goto yy61;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 53;
+				st.state = 54;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy61:
 	++st.cur;
-yyFillLabel54:
+yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2355,14 +2414,14 @@ yyFillLabel54:
 		case 'f': goto yy62;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 54;
+				st.state = 55;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy62:
 	++st.cur;
-yyFillLabel55:
+yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2389,14 +2448,14 @@ yyFillLabel55:
 		case 'f': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 55;
+				st.state = 56;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy63:
 	++st.cur;
-yyFillLabel56:
+yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2423,14 +2482,14 @@ yyFillLabel56:
 		case 'f': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 56;
+				st.state = 57;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy64:
 	++st.cur;
-yyFillLabel57:
+yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2457,14 +2516,14 @@ yyFillLabel57:
 		case 'f': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 57;
+				st.state = 58;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy65:
 	++st.cur;
-yyFillLabel58:
+yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2491,14 +2550,14 @@ yyFillLabel58:
 		case 'f': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 58;
+				st.state = 59;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy66:
 	++st.cur;
-yyFillLabel59:
+yyFillLabel60:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2525,14 +2584,14 @@ yyFillLabel59:
 		case 'f': goto yy67;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 59;
+				st.state = 60;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy67:
 	++st.cur;
-yyFillLabel60:
+yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2559,14 +2618,14 @@ yyFillLabel60:
 		case 'f': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 60;
+				st.state = 61;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy68:
 	++st.cur;
-yyFillLabel61:
+yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2593,14 +2652,14 @@ yyFillLabel61:
 		case 'f': goto yy69;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 61;
+				st.state = 62;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy69:
 	++st.cur;
-yyFillLabel62:
+yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2627,14 +2686,14 @@ yyFillLabel62:
 		case 'f': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 62;
+				st.state = 63;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy70:
 	++st.cur;
-yyFillLabel63:
+yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2661,14 +2720,14 @@ yyFillLabel63:
 		case 'f': goto yy71;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 63;
+				st.state = 64;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy71:
 	++st.cur;
-yyFillLabel64:
+yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2695,14 +2754,14 @@ yyFillLabel64:
 		case 'f': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 64;
+				st.state = 65;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy72:
 	++st.cur;
-yyFillLabel65:
+yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2729,14 +2788,14 @@ yyFillLabel65:
 		case 'f': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 65;
+				st.state = 66;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy73:
 	++st.cur;
-yyFillLabel66:
+yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2763,14 +2822,14 @@ yyFillLabel66:
 		case 'f': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 66;
+				st.state = 67;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy74:
 	++st.cur;
-yyFillLabel67:
+yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2797,14 +2856,14 @@ yyFillLabel67:
 		case 'f': goto yy75;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 67;
+				st.state = 68;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy75:
 	++st.cur;
-yyFillLabel68:
+yyFillLabel69:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2831,14 +2890,48 @@ yyFillLabel68:
 		case 'f': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 68;
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy43;
+	}
+yy76:
+	++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
-yy76:
+yy77:
 	++st.cur;
-yyFillLabel69:
+yyFillLabel71:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2865,17 +2958,14 @@ yyFillLabel69:
 		case 'f': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 69;
+				st.state = 71;
 				return LexStatus::waiting;
 			}
-			goto yy77;
+			goto yy5;
 	}
-yy77:
-	st.state = -1;
-	{ if (st.token_fits()) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
 yy78:
 	++st.cur;
-yyFillLabel70:
+yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2902,14 +2992,14 @@ yyFillLabel70:
 		case 'f': goto yy79;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 70;
+				st.state = 72;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy79:
 	++st.cur;
-yyFillLabel71:
+yyFillLabel73:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2936,14 +3026,14 @@ yyFillLabel71:
 		case 'f': goto yy80;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 71;
+				st.state = 73;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy80:
 	++st.cur;
-yyFillLabel72:
+yyFillLabel74:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2970,14 +3060,14 @@ yyFillLabel72:
 		case 'f': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 72;
+				st.state = 74;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy81:
 	++st.cur;
-yyFillLabel73:
+yyFillLabel75:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3004,14 +3094,14 @@ yyFillLabel73:
 		case 'f': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 73;
+				st.state = 75;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy82:
 	++st.cur;
-yyFillLabel74:
+yyFillLabel76:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3038,14 +3128,14 @@ yyFillLabel74:
 		case 'f': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 74;
+				st.state = 76;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy83:
 	++st.cur;
-yyFillLabel75:
+yyFillLabel77:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3072,14 +3162,14 @@ yyFillLabel75:
 		case 'f': goto yy84;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 75;
+				st.state = 77;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy84:
 	++st.cur;
-yyFillLabel76:
+yyFillLabel78:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3106,14 +3196,14 @@ yyFillLabel76:
 		case 'f': goto yy85;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 76;
+				st.state = 78;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy85:
 	++st.cur;
-yyFillLabel77:
+yyFillLabel79:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3140,14 +3230,14 @@ yyFillLabel77:
 		case 'f': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 77;
+				st.state = 79;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy86:
 	++st.cur;
-yyFillLabel78:
+yyFillLabel80:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3174,14 +3264,14 @@ yyFillLabel78:
 		case 'f': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 78;
+				st.state = 80;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy87:
 	++st.cur;
-yyFillLabel79:
+yyFillLabel81:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3208,14 +3298,14 @@ yyFillLabel79:
 		case 'f': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 79;
+				st.state = 81;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy88:
 	++st.cur;
-yyFillLabel80:
+yyFillLabel82:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3242,14 +3332,14 @@ yyFillLabel80:
 		case 'f': goto yy89;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 80;
+				st.state = 82;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy89:
 	++st.cur;
-yyFillLabel81:
+yyFillLabel83:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3276,14 +3366,14 @@ yyFillLabel81:
 		case 'f': goto yy90;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 81;
+				st.state = 83;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy90:
 	++st.cur;
-yyFillLabel82:
+yyFillLabel84:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3310,14 +3400,14 @@ yyFillLabel82:
 		case 'f': goto yy91;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 82;
+				st.state = 84;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy91:
 	++st.cur;
-yyFillLabel83:
+yyFillLabel85:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3344,14 +3434,14 @@ yyFillLabel83:
 		case 'f': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 83;
+				st.state = 85;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy92:
 	++st.cur;
-yyFillLabel84:
+yyFillLabel86:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3378,14 +3468,14 @@ yyFillLabel84:
 		case 'f': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 84;
+				st.state = 86;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy93:
 	++st.cur;
-yyFillLabel85:
+yyFillLabel87:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3412,14 +3502,14 @@ yyFillLabel85:
 		case 'f': goto yy94;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 85;
+				st.state = 87;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy94:
 	++st.cur;
-yyFillLabel86:
+yyFillLabel88:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3446,14 +3536,14 @@ yyFillLabel86:
 		case 'f': goto yy95;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 86;
+				st.state = 88;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy95:
 	++st.cur;
-yyFillLabel87:
+yyFillLabel89:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3480,14 +3570,14 @@ yyFillLabel87:
 		case 'f': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 87;
+				st.state = 89;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy96:
 	++st.cur;
-yyFillLabel88:
+yyFillLabel90:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3514,14 +3604,14 @@ yyFillLabel88:
 		case 'f': goto yy97;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 88;
+				st.state = 90;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy97:
 	++st.cur;
-yyFillLabel89:
+yyFillLabel91:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3548,14 +3638,14 @@ yyFillLabel89:
 		case 'f': goto yy98;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 89;
+				st.state = 91;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy98:
 	++st.cur;
-yyFillLabel90:
+yyFillLabel92:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3582,14 +3672,14 @@ yyFillLabel90:
 		case 'f': goto yy99;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 90;
+				st.state = 92;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy99:
 	++st.cur;
-yyFillLabel91:
+yyFillLabel93:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3616,14 +3706,14 @@ yyFillLabel91:
 		case 'f': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 91;
+				st.state = 93;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy100:
 	++st.cur;
-yyFillLabel92:
+yyFillLabel94:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3650,14 +3740,14 @@ yyFillLabel92:
 		case 'f': goto yy101;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 92;
+				st.state = 94;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy101:
 	++st.cur;
-yyFillLabel93:
+yyFillLabel95:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3684,14 +3774,14 @@ yyFillLabel93:
 		case 'f': goto yy102;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 93;
+				st.state = 95;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy102:
 	++st.cur;
-yyFillLabel94:
+yyFillLabel96:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3718,14 +3808,14 @@ yyFillLabel94:
 		case 'f': goto yy103;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 94;
+				st.state = 96;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy103:
 	++st.cur;
-yyFillLabel95:
+yyFillLabel97:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3752,14 +3842,14 @@ yyFillLabel95:
 		case 'f': goto yy104;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 95;
+				st.state = 97;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy104:
 	++st.cur;
-yyFillLabel96:
+yyFillLabel98:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3786,14 +3876,14 @@ yyFillLabel96:
 		case 'f': goto yy105;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 96;
+				st.state = 98;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy105:
 	++st.cur;
-yyFillLabel97:
+yyFillLabel99:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3820,14 +3910,14 @@ yyFillLabel97:
 		case 'f': goto yy106;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 97;
+				st.state = 99;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy106:
 	++st.cur;
-yyFillLabel98:
+yyFillLabel100:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3854,14 +3944,14 @@ yyFillLabel98:
 		case 'f': goto yy107;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 98;
+				st.state = 100;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy107:
 	++st.cur;
-yyFillLabel99:
+yyFillLabel101:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3888,14 +3978,14 @@ yyFillLabel99:
 		case 'f': goto yy108;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 99;
+				st.state = 101;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy108:
 	++st.cur;
-yyFillLabel100:
+yyFillLabel102:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3922,14 +4012,14 @@ yyFillLabel100:
 		case 'f': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 100;
+				st.state = 102;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy109:
 	++st.cur;
-yyFillLabel101:
+yyFillLabel103:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3956,14 +4046,14 @@ yyFillLabel101:
 		case 'f': goto yy110;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 101;
+				st.state = 103;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy110:
 	++st.cur;
-yyFillLabel102:
+yyFillLabel104:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -3990,14 +4080,14 @@ yyFillLabel102:
 		case 'f': goto yy111;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 102;
+				st.state = 104;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy111:
 	++st.cur;
-yyFillLabel103:
+yyFillLabel105:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4024,14 +4114,14 @@ yyFillLabel103:
 		case 'f': goto yy112;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 103;
+				st.state = 105;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy112:
 	++st.cur;
-yyFillLabel104:
+yyFillLabel106:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4058,14 +4148,14 @@ yyFillLabel104:
 		case 'f': goto yy113;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 104;
+				st.state = 106;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy113:
 	++st.cur;
-yyFillLabel105:
+yyFillLabel107:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4092,14 +4182,14 @@ yyFillLabel105:
 		case 'f': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 105;
+				st.state = 107;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy114:
 	++st.cur;
-yyFillLabel106:
+yyFillLabel108:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4126,14 +4216,14 @@ yyFillLabel106:
 		case 'f': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 106;
+				st.state = 108;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy115:
 	++st.cur;
-yyFillLabel107:
+yyFillLabel109:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4160,14 +4250,14 @@ yyFillLabel107:
 		case 'f': goto yy116;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 107;
+				st.state = 109;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy116:
 	++st.cur;
-yyFillLabel108:
+yyFillLabel110:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4194,14 +4284,14 @@ yyFillLabel108:
 		case 'f': goto yy117;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 108;
+				st.state = 110;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy117:
 	++st.cur;
-yyFillLabel109:
+yyFillLabel111:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4228,14 +4318,14 @@ yyFillLabel109:
 		case 'f': goto yy118;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 109;
+				st.state = 111;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy118:
 	++st.cur;
-yyFillLabel110:
+yyFillLabel112:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4262,14 +4352,14 @@ yyFillLabel110:
 		case 'f': goto yy119;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 110;
+				st.state = 112;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy119:
 	++st.cur;
-yyFillLabel111:
+yyFillLabel113:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4296,14 +4386,14 @@ yyFillLabel111:
 		case 'f': goto yy120;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 111;
+				st.state = 113;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy120:
 	++st.cur;
-yyFillLabel112:
+yyFillLabel114:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4330,14 +4420,14 @@ yyFillLabel112:
 		case 'f': goto yy121;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 112;
+				st.state = 114;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy121:
 	++st.cur;
-yyFillLabel113:
+yyFillLabel115:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4364,14 +4454,14 @@ yyFillLabel113:
 		case 'f': goto yy122;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 113;
+				st.state = 115;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy122:
 	++st.cur;
-yyFillLabel114:
+yyFillLabel116:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4398,14 +4488,14 @@ yyFillLabel114:
 		case 'f': goto yy123;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 114;
+				st.state = 116;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy123:
 	++st.cur;
-yyFillLabel115:
+yyFillLabel117:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4432,14 +4522,14 @@ yyFillLabel115:
 		case 'f': goto yy124;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 115;
+				st.state = 117;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy124:
 	++st.cur;
-yyFillLabel116:
+yyFillLabel118:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4466,14 +4556,14 @@ yyFillLabel116:
 		case 'f': goto yy125;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 116;
+				st.state = 118;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy125:
 	++st.cur;
-yyFillLabel117:
+yyFillLabel119:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4500,14 +4590,14 @@ yyFillLabel117:
 		case 'f': goto yy126;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 117;
+				st.state = 119;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy126:
 	++st.cur;
-yyFillLabel118:
+yyFillLabel120:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4534,14 +4624,14 @@ yyFillLabel118:
 		case 'f': goto yy127;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 118;
+				st.state = 120;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy127:
 	++st.cur;
-yyFillLabel119:
+yyFillLabel121:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4568,14 +4658,14 @@ yyFillLabel119:
 		case 'f': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 119;
+				st.state = 121;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy128:
 	++st.cur;
-yyFillLabel120:
+yyFillLabel122:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4602,14 +4692,14 @@ yyFillLabel120:
 		case 'f': goto yy129;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 120;
+				st.state = 122;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy129:
 	++st.cur;
-yyFillLabel121:
+yyFillLabel123:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4636,14 +4726,14 @@ yyFillLabel121:
 		case 'f': goto yy130;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 121;
+				st.state = 123;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy130:
 	++st.cur;
-yyFillLabel122:
+yyFillLabel124:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4670,14 +4760,14 @@ yyFillLabel122:
 		case 'f': goto yy131;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 122;
+				st.state = 124;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy131:
 	++st.cur;
-yyFillLabel123:
+yyFillLabel125:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4704,14 +4794,14 @@ yyFillLabel123:
 		case 'f': goto yy132;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 123;
+				st.state = 125;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy132:
 	++st.cur;
-yyFillLabel124:
+yyFillLabel126:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4738,14 +4828,14 @@ yyFillLabel124:
 		case 'f': goto yy133;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 124;
+				st.state = 126;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy133:
 	++st.cur;
-yyFillLabel125:
+yyFillLabel127:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4772,14 +4862,14 @@ yyFillLabel125:
 		case 'f': goto yy134;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 125;
+				st.state = 127;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy134:
 	++st.cur;
-yyFillLabel126:
+yyFillLabel128:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4806,14 +4896,14 @@ yyFillLabel126:
 		case 'f': goto yy135;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 126;
+				st.state = 128;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy135:
 	++st.cur;
-yyFillLabel127:
+yyFillLabel129:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4840,14 +4930,14 @@ yyFillLabel127:
 		case 'f': goto yy136;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 127;
+				st.state = 129;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy136:
 	++st.cur;
-yyFillLabel128:
+yyFillLabel130:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4874,14 +4964,14 @@ yyFillLabel128:
 		case 'f': goto yy137;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 128;
+				st.state = 130;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy137:
 	++st.cur;
-yyFillLabel129:
+yyFillLabel131:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4908,14 +4998,14 @@ yyFillLabel129:
 		case 'f': goto yy138;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 129;
+				st.state = 131;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy138:
 	++st.cur;
-yyFillLabel130:
+yyFillLabel132:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4942,14 +5032,14 @@ yyFillLabel130:
 		case 'f': goto yy139;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 130;
+				st.state = 132;
 				return LexStatus::waiting;
 			}
 			goto yy5;
 	}
 yy139:
 	++st.cur;
-yyFillLabel131:
+yyFillLabel133:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -4976,83 +5066,12 @@ yyFillLabel131:
 		case 'f': goto yy140;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 131;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy140:
-	++st.cur;
-yyFillLabel132:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f': goto yy141;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 132;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy141:
-	++st.cur;
-yyFillLabel133:
-	yych = *st.cur;
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f': goto yy143;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 133;
 				return LexStatus::waiting;
 			}
-			goto yy142;
+			goto yy43;
 	}
-yy142:
-	st.state = -1;
-	{ if (st.token_fits()) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
-yy143:
+yy140:
 	++st.cur;
 yyFillLabel134:
 	yych = *st.cur;
@@ -5078,7 +5097,7 @@ yyFillLabel134:
 		case 'c':
 		case 'd':
 		case 'e':
-		case 'f': goto yy143;
+		case 'f': goto yy140;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 134;
@@ -5086,7 +5105,7 @@ yyFillLabel134:
 			}
 			goto yy5;
 	}
-yy144:
+yy141:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -4,12 +4,32 @@
 // bytes surround it ("md5:<md5>", "VirusShare_<md5>", "sample<md5>.bin"),
 // except "0x" ("0x<40 hex>" is an Ethereum address, "0x<64 hex>" a 256-bit
 // constant): a longer run, or one glued to "0x", is nothing. Because every
-// run is consumed whole, no byte is examined twice.
+// run is consumed whole, no byte is examined twice; a hash run the skip has
+// already measured is reported without the DFA (on hash lists the DFA
+// re-reading each run cost more than the rest of the family).
 #include "core/candidate_sink.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 
 namespace iocscan::detail {
+namespace {
+
+/// The hash a hex run of 32, 40, 64 or 128 digits is.
+Type hash_type(std::ptrdiff_t length) {
+    switch (length) {
+        case 32: return Type::md5;
+        case 40: return Type::sha1;
+        case 64: return Type::sha256;
+        default: return Type::sha512;
+    }
+}
+
+/// Reports the token [st.tok, st.cur): a whole hex run of a hash's length.
+void add_hash(const LexState& st, CandidateSink& sink) {
+    if (st.token_fits()) sink.add(hash_type(st.cur - st.tok), kRuleHash, st.tok, st.cur);
+}
+
+}  // namespace
 
 /*!include:re2c "common.re" */
 
@@ -35,8 +55,16 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
     next_token:
         // Passes over text that holds no 32-digit hex run, and hex runs
         // longer than 128 bytes (simd/skip_scan.hpp).
-        st.cur = skip::to_hash_candidate(st.cur, st.lim, st.flags);
-        st.start_token();
+        {   // (a block: getstate jumps into the DFA below must not cross `found`)
+            const skip::HashCandidate found = skip::to_hash_candidate(st.cur, st.lim, st.flags);
+            st.cur = found.at;
+            st.start_token();
+            if (found.hash_end != nullptr) {
+                st.cur = found.hash_end;
+                add_hash(st, sink);
+                continue;
+            }
+        }
         if (st.flags != 0) return LexStatus::waiting;
         if (st.cur == st.lim) {
             // Everything buffered is passed over: wait between tokens, so that
@@ -46,10 +74,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
         }
         /*!re2c
             ("0" [xX])+ hex+ { continue; }
-            hex{32}  { if (st.token_fits()) sink.add(Type::md5, kRuleHash, st.tok, st.cur); continue; }
-            hex{40}  { if (st.token_fits()) sink.add(Type::sha1, kRuleHash, st.tok, st.cur); continue; }
-            hex{64}  { if (st.token_fits()) sink.add(Type::sha256, kRuleHash, st.tok, st.cur); continue; }
-            hex{128} { if (st.token_fits()) sink.add(Type::sha512, kRuleHash, st.tok, st.cur); continue; }
+            hex{32} | hex{40} | hex{64} | hex{128} { add_hash(st, sink); continue; }
             hex+     { continue; }
             ([^]\hex)+ { continue; }
             $        { return LexStatus::end; }

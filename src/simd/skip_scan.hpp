@@ -918,20 +918,9 @@ IOCSCAN_AVX2 inline const unsigned char* hash_block_search_avx2(const unsigned c
 }
 #endif
 
-/// hash: whether [p, e) is a run a hash rule reports: 32, 40, 64 or 128
-/// bytes, all hex digits.
-inline bool is_hash_run(const unsigned char* p, const unsigned char* e) {
-    const std::ptrdiff_t n = e - p;
-    if (n != 32 && n != 40 && n != 64 && n != 128) return false;
-#if defined(__SSE2__)
-    for (; e - p >= 16; p += 16) {
-        if (hex_mask(load16(p)) != 0xFFFF) return false;
-    }
-#endif
-    for (; p < e; ++p) {
-        if (!is_hex(*p)) return false;
-    }
-    return true;
+/// hash: whether a hex run of `length` bytes is a hash (32, 40, 64 or 128).
+constexpr bool is_hash_length(std::ptrdiff_t length) {
+    return length == 32 || length == 40 || length == 64 || length == 128;
 }
 
 /// hash: where a token that takes the hex run starting at `r` begins.
@@ -953,23 +942,27 @@ inline const unsigned char* hash_token_start(const unsigned char* start, const u
 /// at or after `p` fully covers one of the 16-byte blocks
 /// [p + 16k, p + 16k + 16), and that block is all hex. So blocks with a
 /// non-hex byte are passed over. At the first all-hex block the run that
-/// holds it is measured: the DFA takes it only when it is a hash
-/// (is_hash_run(); its start is a token boundary), and otherwise the search
-/// goes on after it (a hex run of other length, or after "0x"). Near lim the
-/// scan backs up to the start of the token that may hold a hash and the DFA
-/// takes over there.
+/// holds it is measured: when it is a hash (is_hash_length(); its start is a
+/// token boundary) it is returned whole, so that the lexer reports it
+/// without reading it again, and otherwise the search goes on after it (a
+/// hex run of other length, or after "0x"). Near lim the scan backs up to
+/// the start of the token that may hold a hash and the DFA takes over there.
 ///
 /// A hex run of more than 128 bytes is one `hex+` token that reports
 /// nothing, so it is passed over whole and the search goes on after it. When
 /// it reaches lim (a line that is one giant hex run) it is passed over to
 /// lim and `flags` remember it: the lex function then comes back here with
 /// the next bytes instead of running the DFA over the rest of the run.
-inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsigned char* lim,
-                                              unsigned& flags) {
-    if (!skips_on()) return p;
+struct HashCandidate {
+    const unsigned char* at;                    ///< where the lexer goes on
+    const unsigned char* hash_end = nullptr;    ///< set: [at, hash_end) is a whole hash token
+};
+
+inline HashCandidate to_hash_candidate(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
+    if (!skips_on()) return {p};
     if (flags != 0) {
         p = word_run_end<Word::hex>(p, lim);
-        if (p >= lim) return lim;
+        if (p >= lim) return {lim};
         flags = 0;   // the run ends at p, a token boundary
     }
 #if defined(IOCSCAN_SKIP_AVX2)
@@ -985,11 +978,12 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
         while (lim - q >= 16 && hex_mask(load16(q)) != 0xFFFF) q += 16;
 #endif
         if (lim - q >= 16) {
-            // [q, q + 16) is all hex: measure the run that holds it.
+            // [q, q + 16) is all hex: measure the run that holds it (all hex
+            // from r to e, by construction).
             const unsigned char* const r = word_run_start<Word::hex>(start, q);
             const unsigned char* const e = word_run_end<Word::hex>(q + 16, lim);
             if (e < lim) {
-                if (hash_token_start(start, r) == r && is_hash_run(r, e)) return r;
+                if (hash_token_start(start, r) == r && is_hash_length(e - r)) return {r, e};
                 p = e;   // a token boundary: the run reports nothing
                 continue;
             }
@@ -1005,15 +999,15 @@ inline const unsigned char* to_hash_candidate(const unsigned char* p, const unsi
         // no-op tokens.
         if (r < lim && !is_hex(*r)) {
             r = next_word_byte<Word::hex>(r, lim);
-            if (r == lim) return lim;
+            if (r == lim) return {lim};
         }
         const unsigned char* const t = hash_token_start(start, r);
-        if (lim - t <= 128) return t;
+        if (lim - t <= 128) return {t};
         const unsigned char* const e = word_run_end<Word::hex>(r, lim);
-        if (e - r <= 128) return t;
+        if (e - r <= 128) return {t};
         if (e >= lim) {
             flags = kHashInRun;
-            return lim;
+            return {lim};
         }
         p = e;
     }
