@@ -111,7 +111,8 @@ def test_local_cluster_prints_what_the_cli_prints(inputs, cli_binary, flags):
     paths = [str(inputs["tree"]), str(inputs["single"])]
     want = run_cli(cli_binary, flags + paths)
     got = run_dask(["--workers", "2", "--blocksize", "4MiB"] + flags + paths)
-    assert got.stderr == b"" and want.stderr == b""
+    assert want.stderr == b"", want.stderr.decode(errors="replace")
+    assert got.stderr == b"", got.stderr.decode(errors="replace")
     assert got.returncode == want.returncode == 0
     assert got.stdout == want.stdout
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import collections
 import glob
+import logging
 import os
 import re
 import sys
@@ -341,9 +342,14 @@ def _quiet_dask() -> None:
     import dask
 
     dask.config.set({"logging.distributed": "error"})
-    import logging
-
     logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
+def _quiet_shutdown() -> None:
+    """The output is complete: what Dask logs while the client and a local
+    cluster close (connections dropped, a worker the scheduler already let
+    go) is not the user's news."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
 def _versions_without_importing() -> None:
@@ -429,9 +435,13 @@ def _start_client(ours: Dict[str, str]):
                      "distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s",
                      "distributed.worker.memory.monitor-interval": "1s"})
     # dashboard ":0": None still binds port 8787 and, when another cluster
-    # holds it, warns on stderr, which must stay the CLI's.
+    # holds it, warns on stderr, which must stay the CLI's. silence_logs: the
+    # worker processes log only what is critical; a failed task reaches the
+    # client as its error, and the rest is Dask's own news (under load a
+    # worker's last heartbeat can reach a scheduler that already let it go,
+    # logged as an error while the cluster shuts down).
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                           host="127.0.0.1")
+                           host="127.0.0.1", silence_logs=logging.CRITICAL)
     return Client(cluster, direct_to_workers=True), cluster
 
 
@@ -462,6 +472,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         for error in plan.errors:
             sys.stderr.write("iocscan: %s\n" % error)
             had_error = True
+        _quiet_shutdown()
         client.close()
         if cluster is not None:
             cluster.close()
