@@ -146,9 +146,9 @@ void generate_corpus(const CorpusOptions& options, std::uint64_t total_bytes,
 
 bool parse_corpus_style(std::string_view name, CorpusStyle& style) {
     static const std::pair<std::string_view, CorpusStyle> kNames[] = {
-        {"mixed", CorpusStyle::mixed}, {"access", CorpusStyle::access},     {"access6", CorpusStyle::access6},
-        {"json", CorpusStyle::json},   {"csv", CorpusStyle::csv},           {"markdown", CorpusStyle::markdown},
-        {"yara", CorpusStyle::yara},   {"prose", CorpusStyle::prose}};
+        {"mixed", CorpusStyle::mixed},       {"access", CorpusStyle::access}, {"access6", CorpusStyle::access6},
+        {"json", CorpusStyle::json},         {"csv", CorpusStyle::csv},       {"lists", CorpusStyle::lists},
+        {"markdown", CorpusStyle::markdown}, {"yara", CorpusStyle::yara},     {"prose", CorpusStyle::prose}};
     for (const auto& [known, value] : kNames) {
         if (name == known) {
             style = value;

@@ -12,7 +12,7 @@ namespace iocscan::bench {
 /// What the text looks like: `mixed` is the benchmark corpus (log lines of
 /// eight kinds, every family, defanged forms); the others are one kind of
 /// text each, as analysts feed it (corpus_styles.hpp).
-enum class CorpusStyle { mixed, access, access6, json, csv, markdown, yara, prose };
+enum class CorpusStyle { mixed, access, access6, json, csv, lists, markdown, yara, prose };
 
 /// The style named `name` ("mixed", "access", ...); false when none is.
 bool parse_corpus_style(std::string_view name, CorpusStyle& style);

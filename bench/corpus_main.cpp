@@ -14,13 +14,14 @@ namespace {
 
 void usage() {
     std::fputs("Usage: iocscan-corpus [--bytes N[K|M|G]] [--seed N] [--density IOCS_PER_MB] [--wide]\n"
-               "                      [--style mixed|access|access6|json|csv|markdown|yara|prose]\n"
+               "                      [--style mixed|access|access6|json|csv|lists|markdown|yara|prose]\n"
                "Writes deterministic text with IOCs to stdout. --bytes 0 never stops.\n"
                "--style: mixed (default) is the benchmark corpus, log lines of eight kinds;\n"
                "the others are one kind of text each (web/proxy logs, JSON Lines events, a\n"
-               "CSV indicator feed, a markdown report, a YARA rule set, prose), with that\n"
-               "kind's own IOC density (--density applies to mixed only). access6 is access\n"
-               "with IPv6 client and peer addresses (2001:db8:G:G::G) where access has IPv4.\n",
+               "CSV indicator feed, indicator lists one value a line, a markdown report, a\n"
+               "YARA rule set, prose), with that kind's own IOC density (--density applies\n"
+               "to mixed only). access6 is access with IPv6 client and peer addresses\n"
+               "(2001:db8:G:G::G) where access has IPv4.\n",
                stderr);
 }
 

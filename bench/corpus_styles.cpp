@@ -96,6 +96,21 @@ public:
                p_.number(40) + " samples\"\n";
     }
 
+    /// Indicator lists as block lists and sample sets ship them, one value
+    /// a line: sha256sum/md5sum output ("<hash>  <file>"), bare hashes,
+    /// IPv4 addresses (some with a port), URLs, a "#" comment now and then.
+    void lists(std::string& out) {
+        if (p_.pick(100) == 0) out += "# " + sentence(6) + "\n";
+        switch (p_.pick(6)) {
+            case 0: out += p_.hex(64) + "  " + p_.word() + ".exe\n"; break;
+            case 1: out += p_.hex(32) + "  samples/" + p_.word() + ".dll\n"; break;
+            case 2: out += p_.hex(p_.pick(2) == 0 ? 40 : 64) + "\n"; break;
+            case 3: out += p_.ipv4(false) + "\n"; break;
+            case 4: out += p_.ipv4(false) + ":" + p_.number(65536) + "\n"; break;
+            default: out += p_.url(false) + "\n"; break;
+        }
+    }
+
     /// A threat report section: a heading, prose, an IOC table, a list, a
     /// fenced code block.
     void markdown(std::string& out) {
@@ -175,6 +190,7 @@ void append_styled(CorpusStyle style, Pieces& pieces, std::string& out) {
         case CorpusStyle::access6: styled.access(out, true); break;
         case CorpusStyle::json: styled.json(out); break;
         case CorpusStyle::csv: styled.csv(out); break;
+        case CorpusStyle::lists: styled.lists(out); break;
         case CorpusStyle::markdown: styled.markdown(out); break;
         case CorpusStyle::yara: styled.yara(out); break;
         case CorpusStyle::prose:

@@ -1,6 +1,7 @@
 // Text of one kind each, as analysts feed it to the scanner: web and proxy
 // logs, JSON Lines events (EDR, DNS, proxy; JSON writes "/" as "\/" and
-// Windows paths with doubled backslashes), a CSV indicator feed, a markdown
+// Windows paths with doubled backslashes), a CSV indicator feed, indicator
+// lists (hashes as sha256sum writes them, addresses, URLs), a markdown
 // threat report (tables, code blocks, defanged IOCs in backticks), a YARA
 // rule set, and plain prose. The mixed benchmark corpus (corpus.cpp) has a
 // line of each of eight kinds; these keep one kind for a whole file, so a

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # iocscan on each kind of realistic text (iocscan-corpus --style: web/proxy
-# logs, JSON Lines events, a CSV indicator feed, a markdown report, a YARA
+# logs, JSON Lines events, a CSV indicator feed, indicator lists, a markdown report, a YARA
 # rule set, prose) and on the mixed benchmark corpus, against a plain memchr
 # newline count over the same file (issue 17's target: all default families
 # within 5x of it). Per style: the IOCs found, instructions per byte
@@ -15,7 +15,7 @@ set -euo pipefail
 build=${1:-build}
 size=${2:-256M}
 instr_size=${3:-8M}
-styles=${STYLES:-mixed access json csv markdown yara prose}
+styles=${STYLES:-mixed access json csv lists markdown yara prose}
 args=${IOCSCAN_ARGS:-}
 bin="$build/iocscan"
 baseline="$build/bench/newline-count"
