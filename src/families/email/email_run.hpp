@@ -28,11 +28,13 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end);
 /// the Markdown emphasis the caller cut from it, "__a@evil.com__"), which
 /// with the byte after the domain tell a URL's userinfo ("//user@host",
 /// "user:pw@host/") from an address, and a letter outside ASCII before the
-/// local part a piece of a longer word ("jöhn@evil.com"); `letter_after`:
-/// such a letter cuts the run's last name (precedes_two_byte_letter():
-/// "admin@example.coñ"). The byte at `end` is readable (at worst the
-/// buffer's sentinel).
+/// local part a piece of a longer word ("jöhn@evil.com"); `cut_before`,
+/// `cut_after`: the run's first or last name goes on past it, after a
+/// quoted-printable soft line break ("sup=\nport@evil.example",
+/// families/common/soft_line_break.hpp) or, after the run, a letter outside
+/// ASCII (precedes_two_byte_letter(): "admin@example.coñ"). The byte at
+/// `end` is readable (at worst the buffer's sentinel).
 void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
-                    unsigned char before2, unsigned char before1, bool letter_after);
+                    unsigned char before2, unsigned char before1, bool cut_before, bool cut_after);
 
 }  // namespace iocscan::detail
