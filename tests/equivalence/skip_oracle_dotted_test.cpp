@@ -101,7 +101,8 @@ TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
     const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/",
                                    "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/", "%2F", "%3a", "x%2F",
                                    "%", "%20", "%2", "%%20", "Chrome\\/", "\\/", "NONE\\/", "/dev/tcp/",
-                                   "/releases/", "/a-b/", "SOURCEHASH\\/"};
+                                   "/releases/", "/a-b/", "SOURCEHASH\\/", "ipinfo.io/", "/ip-address/",
+                                   "ip_addresses\\/", "YaBrowser/"};
     const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
                                   "[.]5", "\\.", "-", "a", ":80", ".in-addr.arpa", ".IN-ADDR.ARPA.", ".in-addr.x", ".i"};
     std::size_t found = 0;

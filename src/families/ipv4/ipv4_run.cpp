@@ -11,8 +11,8 @@
 namespace iocscan::detail {
 namespace {
 
-/// `tail` (at most seven bytes: what the prefix keeps of a word before "/")
-/// as one number, its last byte lowest.
+/// `tail` (at most eight bytes; the prefix keeps seven of a word before
+/// "/") as one number, its last byte lowest.
 constexpr std::uint64_t packed(std::string_view tail) {
     std::uint64_t value = 0;
     for (const char c : tail) value = value << 8 | static_cast<unsigned char>(c);
@@ -63,13 +63,20 @@ bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned 
                        [&](std::uint64_t code) { return (cut ? code & seen_bytes : code) == tail; });
 }
 
-bool follows_path_segment(const LongTokenPrefix& prefix, const unsigned char* run, int word_end) {
-    for (int back = word_end + 1; back <= LongTokenPrefix::kMaxBack; ++back) {
+bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* run, int word_end) {
+    // The word's last bytes, lower-cased and packed as packed() does, for
+    // the "address" test: as many as the window holds.
+    std::uint64_t tail = 0;
+    int seen = 0;
+    for (int back = word_end; back <= LongTokenPrefix::kMaxBack; ++back, ++seen) {
         const unsigned char c = prefix.before(run, back);
-        if (c == '/') return true;
+        if (back > word_end && (c == '/' || c == '.')) return true;
         if (!is_word(c) && c != '-') return false;
+        tail |= std::uint64_t{static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))} << (8 * seen);
     }
-    return false;   // a longer word: what comes before it is not kept
+    // A longer word: what comes before it is not kept.
+    const std::uint64_t seen_bytes = (std::uint64_t{1} << (8 * seen)) - 1;
+    return tail == (packed("address") & seen_bytes) || tail == (packed("ddresses") & seen_bytes);
 }
 
 namespace {

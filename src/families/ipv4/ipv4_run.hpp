@@ -14,18 +14,22 @@ namespace iocscan::detail {
 /// ipv4_run.cpp.
 bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run, int word_end);
 
-/// Whether that word is a path segment: a "/" comes before it, within the
-/// bytes the prefix keeps ("/dev/tcp/203.0.113.89/4444", a bash reverse
-/// shell; "shodan.io/host/1.2.3.4"). A product name of a User-Agent is
-/// written after a space or "(", never after "/".
-bool follows_path_segment(const LongTokenPrefix& prefix, const unsigned char* run, int word_end);
+/// Whether that word is a path segment or a host name, not a product: a "/"
+/// or "." comes before it, within the bytes the prefix keeps
+/// ("/dev/tcp/203.0.113.89/4444", a bash reverse shell;
+/// "shodan.io/host/1.2.3.4", "ipinfo.io/1.2.3.4"), or it ends in "address"
+/// or "addresses", a lookup link's segment longer than the window
+/// ("/gui/ip-address/1.2.3.4", "/api/v3/ip_addresses/1.2.3.4"). A product
+/// name of a User-Agent is written after a space or "(".
+bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* run, int word_end);
 
 /// True when the dotted run that starts at `run` is a version number, not
 /// an address, by the bytes before it (`prefix`): glued to a letter or "_"
 /// ("v2.4.1.9", "pclean.v2.1.1.0", "epicbanana_2.1.0.1") or after "Word/"
 /// ("Chrome/119.0.0.0", and "Chrome\/119.0.0.0" as JSON escapes it),
 /// unless Word is a Squid hierarchy code, which names the peer the proxy
-/// reached ("HIER_DIRECT/45.33.2.1"), or a path segment ("/dev/tcp/"), or
+/// reached ("HIER_DIRECT/45.33.2.1"), or a path segment or host
+/// ("/dev/tcp/", "ipinfo.io/"), or
 /// the letter ends a percent escape ("http%3A%2F%2F45.33.2.1", a URL in a
 /// query string). Inline: it runs once per dotted run.
 inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char* run) {
@@ -42,7 +46,7 @@ inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char
         follows_squid_hierarchy_code(prefix, run, word_end)) {
         return false;
     }
-    return !follows_path_segment(prefix, run, word_end);
+    return !follows_path_or_host(prefix, run, word_end);
 }
 
 /// Where the address of the dotted run [run, end) starts: two bytes later
