@@ -14,7 +14,8 @@
 // Paired Markdown emphasis around a run ("__a@evil.com__") is cut
 // (families/common/markdown_emphasis.hpp). A quoted-printable soft line
 // break inside a word ("sup=\nport@evil.example") cuts the name on each
-// side of it (families/common/soft_line_break.hpp).
+// side of it (families/common/soft_line_break.hpp), an apostrophe after a
+// letter the name after it ("o'brien@example.com": follows_name_apostrophe()).
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
@@ -42,7 +43,8 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
         // "_" can hold a pair to cut.
         Unemphasized address{st.tok, end};
         if (*st.tok == '_') address = without_emphasis(prefix, st.tok, end, kNoTrailingPunctuation);
-        const bool cut_before = follows_soft_line_break(prefix, st.tok, is_email_char);
+        const bool cut_before = follows_soft_line_break(prefix, st.tok, is_email_char) ||
+                                follows_name_apostrophe(prefix, st.tok, *end);
         emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
                        cut_before, cut_after);
     };

@@ -332,7 +332,7 @@ std::string random_email_runs(std::size_t bytes, std::uint32_t seed) {
                                "   (   at   )   ", "    [at] ", "[at]    ", "  @ "};
     const char* const gaps[] = {"\\.", ",", " ", "  ", "\n", ";", "..", " .", ". ", "]", "[", "] [", " ]", ")(",
                                 "\t", ":", "/", "'", "\"", "t ", "] ", " [", "   ", "    ", "  [", "   (  ",
-                                "=\n", "=\r\n", "=\n\"", "=\n=3D"};
+                                "=\n", "=\r\n", "=\n\"", "=\n=3D", "o'", "u'", "'", "\xE2\x80\x99"};
     std::string text;
     while (text.size() < bytes) {
         const int words = 1 + static_cast<int>(rng() % 4);

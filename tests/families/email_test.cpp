@@ -218,6 +218,23 @@ TEST(Email, ASoftLineBreakCutsTheNameItSplits) {
     EXPECT_EQ(emails("x=\na.b@evil.example c@evil.org"), V{"c@evil.org"});
 }
 
+// An apostrophe is no address character, so "o'brien@example.com" starts a
+// run at "brien": after a letter and an apostrophe (or the typographic "’"
+// of text taken from a PDF) the first name is a piece. A quote that also
+// closes the run is a string literal's ("[u'ops@evil.com']", Python 2).
+TEST(Email, NoAddressFromTheTailOfANameWithAnApostrophe) {
+    const std::string text =
+        "o'brien@example.com, d'angelo.m@corp.example.org; jean-luc.o'neil@evil.example.com "
+        "D\xE2\x80\x99" "Angelo@example.com "
+        "[u'ops@evil.com', u'x@evil.org'] b'y@evil.net' {'email': 'z@evil.com'} \xE2\x80\x98q@evil.com\xE2\x80\x99 "
+        "it\xE2\x80\x99s w@evil.com 1'v@evil.com";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u}) {
+        EXPECT_EQ(emails(text, true, piece),
+                  (V{"ops@evil.com", "x@evil.org", "y@evil.net", "z@evil.com", "q@evil.com", "w@evil.com", "v@evil.com"}))
+            << piece;
+    }
+}
+
 TEST(Email, CommandLine) {
     const auto r = run_iocscan({"--extract-emails", "--refang"}, "x OPS[at]Example[.]org 1.2.3.4\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;
