@@ -13,13 +13,17 @@
 // ("http://user:pw@host/") is no address: the two bytes before the run
 // (families/common/token_prefix.hpp) and the byte after the domain tell.
 // Paired Markdown emphasis around a run ("__a@evil.com__") is cut
-// (families/common/markdown_emphasis.hpp).
+// (families/common/markdown_emphasis.hpp). A quoted-printable soft line
+// break inside a word ("sup=\nport@evil.example") cuts the name on each
+// side of it (families/common/soft_line_break.hpp), an apostrophe after a
+// letter the name after it ("o'brien@example.com": follows_name_apostrophe()).
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 #include "families/common/long_run_lex.hpp"
 #include "families/common/markdown_emphasis.hpp"
+#include "families/common/soft_line_break.hpp"
 #include "families/common/token_prefix.hpp"
 #include "families/common/utf8_letter.hpp"
 
@@ -39,17 +43,19 @@ namespace {
 
 LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
-    // Queues the addresses of the run [st.tok, end); `letter_after`: a
-    // letter written in UTF-8 cuts its last name.
-    const auto emit_run = [&](const unsigned char* end, bool letter_after) {
+    // Queues the addresses of the run [st.tok, end); `cut_after`: a letter
+    // written in UTF-8 or a soft line break cuts its last name.
+    const auto emit_run = [&](const unsigned char* end, bool cut_after) {
         if (!st.token_fits()) return;
         // "__a@evil.com__": Markdown's underscores, address characters, are
         // in the run; "*" and "~" never are, so only a run that starts at
         // "_" can hold a pair to cut.
         Unemphasized address{st.tok, end};
         if (*st.tok == '_') address = without_emphasis(prefix, st.tok, end, kNoTrailingPunctuation);
+        const bool cut_before = follows_soft_line_break(prefix, st.tok, is_email_char) ||
+                                follows_name_apostrophe(prefix, st.tok, *end);
         emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
-                       letter_after);
+                       cut_before, cut_after);
     };
     // st.skip_state set: the skip parked at lim with a word byte of a long
     // run kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
@@ -75,7 +81,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy101;
+		if (st.lim <= st.cur) goto yy105;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -141,7 +147,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy27;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel22;
 	case 23:
 		if (st.lim <= st.cur) goto yy7;
@@ -150,7 +156,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy7;
+		if (st.lim <= st.cur) goto yy30;
 		goto yyFillLabel25;
 	case 26:
 		if (st.lim <= st.cur) goto yy7;
@@ -356,6 +362,15 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
 	case 93:
 		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel93;
+	case 94:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel94;
+	case 95:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel95;
+	case 96:
+		if (st.lim <= st.cur) goto yy7;
+		goto yyFillLabel96;
 }
 
     for (;;) {
@@ -611,9 +626,10 @@ yyFillLabel2:
 		case 'z': goto yy4;
 		case '(': goto yy8;
 		case '.': goto yy9;
-		case '@': goto yy10;
-		case '[': goto yy11;
-		case '{': goto yy12;
+		case '=': goto yy10;
+		case '@': goto yy11;
+		case '[': goto yy12;
+		case '{': goto yy13;
 		case 0xC2:
 		case 0xC3:
 		case 0xC4:
@@ -643,7 +659,7 @@ yyFillLabel2:
 		case 0xDC:
 		case 0xDD:
 		case 0xDE:
-		case 0xDF: goto yy13;
+		case 0xDF: goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -659,15 +675,15 @@ yy6:
 yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy14;
-		case '(': goto yy15;
-		case '@': goto yy16;
+		case ' ': goto yy15;
+		case '(': goto yy16;
+		case '@': goto yy17;
 		case 'A':
-		case 'a': goto yy17;
+		case 'a': goto yy18;
 		case 'D':
-		case 'd': goto yy18;
-		case '[': goto yy11;
-		case '{': goto yy12;
+		case 'd': goto yy19;
+		case '[': goto yy12;
+		case '{': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -680,20 +696,20 @@ yy7:
 	if (st.accept == 0) {
 		goto yy5;
 	} else {
-		goto yy27;
+		goto yy30;
 	}
 yy8:
 	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy19;
-		case '.': goto yy20;
-		case '@': goto yy21;
+		case ' ': goto yy20;
+		case '.': goto yy21;
+		case '@': goto yy22;
 		case 'A':
-		case 'a': goto yy22;
+		case 'a': goto yy23;
 		case 'D':
-		case 'd': goto yy23;
+		case 'd': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -773,7 +789,7 @@ yyFillLabel5:
 		case 'y':
 		case 'z': goto yy4;
 		case ')':
-		case ']': goto yy24;
+		case ']': goto yy25;
 		case 0xC2:
 		case 0xC3:
 		case 0xC4:
@@ -803,7 +819,7 @@ yyFillLabel5:
 		case 0xDC:
 		case 0xDD:
 		case 0xDE:
-		case 0xDF: goto yy13;
+		case 0xDF: goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -816,7 +832,21 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy25;
+		case '\n': goto yy26;
+		case '\r': goto yy27;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 6;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy11:
+	++st.cur;
+yyFillLabel7:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy28;
 		case '%':
 		case '+':
 		case '-':
@@ -882,26 +912,7 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 6;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy11:
-	++st.cur;
-yyFillLabel7:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy28;
-		case '.': goto yy29;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy32;
+		case 'z': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
@@ -914,13 +925,13 @@ yy12:
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy33;
-		case '.': goto yy34;
-		case '@': goto yy35;
+		case ' ': goto yy31;
+		case '.': goto yy32;
+		case '@': goto yy33;
 		case 'A':
-		case 'a': goto yy36;
+		case 'a': goto yy34;
 		case 'D':
-		case 'd': goto yy37;
+		case 'd': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
@@ -931,6 +942,25 @@ yyFillLabel8:
 yy13:
 	++st.cur;
 yyFillLabel9:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy36;
+		case '.': goto yy37;
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 9;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy14:
+	++st.cur;
+yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
 		case 0x80:
@@ -996,23 +1026,7 @@ yyFillLabel9:
 		case 0xBC:
 		case 0xBD:
 		case 0xBE:
-		case 0xBF: goto yy38;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 9;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy14:
-	++st.cur;
-yyFillLabel10:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy39;
-		case '(': goto yy15;
-		case '[': goto yy11;
-		case '{': goto yy12;
+		case 0xBF: goto yy41;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
@@ -1025,13 +1039,10 @@ yy15:
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy19;
-		case '.': goto yy40;
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy23;
+		case ' ': goto yy42;
+		case '(': goto yy16;
+		case '[': goto yy12;
+		case '{': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -1044,7 +1055,13 @@ yy16:
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy25;
+		case ' ': goto yy20;
+		case '.': goto yy43;
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -1057,8 +1074,7 @@ yy17:
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy16;
+		case ' ': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -1071,8 +1087,8 @@ yy18:
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy41;
+		case 'T':
+		case 't': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -1085,13 +1101,8 @@ yy19:
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy42;
-		case '.': goto yy40;
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy23;
+		case 'O':
+		case 'o': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -1104,74 +1115,13 @@ yy20:
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy43;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
+		case ' ': goto yy45;
+		case '.': goto yy43;
+		case '@': goto yy22;
 		case 'A':
-		case 'B':
-		case 'C':
+		case 'a': goto yy23;
 		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy4;
-		case ')': goto yy44;
+		case 'd': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -1184,48 +1134,7 @@ yy21:
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy45;
-		case ')': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy22:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy21;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 18;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy23:
-	++st.cur;
-yyFillLabel19:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 19;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy24:
-	++st.cur;
-yyFillLabel20:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy46;
 		case '%':
 		case '+':
 		case '-':
@@ -1292,6 +1201,49 @@ yyFillLabel20:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
+		case ')': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy22:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy48;
+		case ')': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy23:
+	++st.cur;
+yyFillLabel19:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy22;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy24:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy50;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1369,7 +1321,7 @@ yyFillLabel21:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy26;
+		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1378,9 +1330,1473 @@ yyFillLabel21:
 			goto yy7;
 	}
 yy26:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy51;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy27:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case '\n': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy28:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy29:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel22:
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy52;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy29;
+		case '(': goto yy53;
+		case '.': goto yy54;
+		case '=': goto yy10;
+		case '@': goto yy11;
+		case '[': goto yy55;
+		case '{': goto yy56;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy30;
+	}
+yy30:
+	st.state = -1;
+	{
+                emit_run(st.cur, precedes_two_byte_letter(st.cur, st.lim));
+                continue;
+            }
+yy31:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy58;
+		case '.': goto yy59;
+		case '@': goto yy33;
+		case 'A':
+		case 'a': goto yy34;
+		case 'D':
+		case 'd': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy32:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy60;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy33:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy61;
+		case ']': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy34:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy33;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy35:
+	++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy62;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy36:
+	++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy63;
+		case '.': goto yy37;
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy37:
+	++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy64;
+		case '}': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 32;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy38:
+	++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy65;
+		case '}': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 33;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy39:
+	++st.cur;
+yyFillLabel34:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 34;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy40:
+	++st.cur;
+yyFillLabel35:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy66;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy41:
+	++st.cur;
+	goto yy5;
+yy42:
+	++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case '(': goto yy16;
+		case '[': goto yy12;
+		case '{': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy43:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy46;
+		case ')': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 37;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy44:
+	++st.cur;
+yyFillLabel38:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy67;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 38;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy45:
+	++st.cur;
+yyFillLabel39:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy68;
+		case '.': goto yy43;
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 39;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy46:
+	++st.cur;
+yyFillLabel40:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy69;
+		case ')': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 40;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy47:
+	++st.cur;
+yyFillLabel41:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy70;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 41;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy48:
+	++st.cur;
+yyFillLabel42:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy71;
+		case ')': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 42;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy49:
+	++st.cur;
+yyFillLabel43:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy72;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 43;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy50:
+	++st.cur;
+yyFillLabel44:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy43;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 44;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy51:
+	++st.cur;
+	st.state = -1;
+	{
+                --st.cur;
+                emit_run(soft_line_break_start(st.cur), true);
+                continue;
+            }
+yy52:
+	++st.cur;
+yyFillLabel45:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy73;
+		case '(': goto yy74;
+		case '@': goto yy17;
+		case 'A':
+		case 'a': goto yy18;
+		case 'D':
+		case 'd': goto yy75;
+		case '[': goto yy55;
+		case '{': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 45;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy53:
+	++st.cur;
+yyFillLabel46:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy76;
+		case '.': goto yy77;
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 46;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy54:
+	++st.cur;
+yyFillLabel47:
+	yych = *st.cur;
+	switch (yych) {
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy29;
+		case ')':
+		case ']': goto yy28;
+		case 0xC2:
+		case 0xC3:
+		case 0xC4:
+		case 0xC5:
+		case 0xC6:
+		case 0xC7:
+		case 0xC8:
+		case 0xC9:
+		case 0xCA:
+		case 0xCB:
+		case 0xCC:
+		case 0xCD:
+		case 0xCE:
+		case 0xCF:
+		case 0xD0:
+		case 0xD1:
+		case 0xD2:
+		case 0xD3:
+		case 0xD4:
+		case 0xD5:
+		case 0xD6:
+		case 0xD7:
+		case 0xD8:
+		case 0xD9:
+		case 0xDA:
+		case 0xDB:
+		case 0xDC:
+		case 0xDD:
+		case 0xDE:
+		case 0xDF: goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 47;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy55:
+	++st.cur;
+yyFillLabel48:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy79;
+		case '.': goto yy80;
+		case '@': goto yy33;
+		case 'A':
+		case 'a': goto yy34;
+		case 'D':
+		case 'd': goto yy81;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 48;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy56:
+	++st.cur;
+yyFillLabel49:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy82;
+		case '.':
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 49;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy57:
+	++st.cur;
+yyFillLabel50:
+	yych = *st.cur;
+	switch (yych) {
+		case 0x80:
+		case 0x81:
+		case 0x82:
+		case 0x83:
+		case 0x84:
+		case 0x85:
+		case 0x86:
+		case 0x87:
+		case 0x88:
+		case 0x89:
+		case 0x8A:
+		case 0x8B:
+		case 0x8C:
+		case 0x8D:
+		case 0x8E:
+		case 0x8F:
+		case 0x90:
+		case 0x91:
+		case 0x92:
+		case 0x93:
+		case 0x94:
+		case 0x95:
+		case 0x96:
+		case 0x97:
+		case 0x98:
+		case 0x99:
+		case 0x9A:
+		case 0x9B:
+		case 0x9C:
+		case 0x9D:
+		case 0x9E:
+		case 0x9F:
+		case 0xA0:
+		case 0xA1:
+		case 0xA2:
+		case 0xA3:
+		case 0xA4:
+		case 0xA5:
+		case 0xA6:
+		case 0xA7:
+		case 0xA8:
+		case 0xA9:
+		case 0xAA:
+		case 0xAB:
+		case 0xAC:
+		case 0xAD:
+		case 0xAE:
+		case 0xAF:
+		case 0xB0:
+		case 0xB1:
+		case 0xB2:
+		case 0xB3:
+		case 0xB4:
+		case 0xB5:
+		case 0xB6:
+		case 0xB7:
+		case 0xB8:
+		case 0xB9:
+		case 0xBA:
+		case 0xBB:
+		case 0xBC:
+		case 0xBD:
+		case 0xBE:
+		case 0xBF: goto yy84;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 50;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy58:
+	++st.cur;
+yyFillLabel51:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy85;
+		case '.': goto yy59;
+		case '@': goto yy33;
+		case 'A':
+		case 'a': goto yy34;
+		case 'D':
+		case 'd': goto yy35;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 51;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy59:
+	++st.cur;
+yyFillLabel52:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy60;
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy60:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy86;
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy61:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy87;
+		case ']': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy62:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy63:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy88;
+		case '.': goto yy37;
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy64:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy89;
+		case '}': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy65:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy90;
+		case '}': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy66:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy67:
+	++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy25;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy68:
+	++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy43;
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy69:
+	++st.cur;
+yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy91;
+		case ')': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 62;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy70:
+	++st.cur;
+yyFillLabel63:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy92;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy4;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy71:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy93;
+		case ')': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy72:
+	++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy11;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy73:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy94;
+		case '(': goto yy74;
+		case '[': goto yy55;
+		case '{': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy74:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy76;
+		case '.':
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy75:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy18;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy76:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy95;
+		case '.':
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy77:
+	++st.cur;
+yyFillLabel70:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy48;
@@ -1449,1407 +2865,8 @@ yyFillLabel22:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy26;
-		case '(': goto yy49;
-		case '.': goto yy50;
-		case '@': goto yy10;
-		case '[': goto yy51;
-		case '{': goto yy52;
-		case 0xC2:
-		case 0xC3:
-		case 0xC4:
-		case 0xC5:
-		case 0xC6:
-		case 0xC7:
-		case 0xC8:
-		case 0xC9:
-		case 0xCA:
-		case 0xCB:
-		case 0xCC:
-		case 0xCD:
-		case 0xCE:
-		case 0xCF:
-		case 0xD0:
-		case 0xD1:
-		case 0xD2:
-		case 0xD3:
-		case 0xD4:
-		case 0xD5:
-		case 0xD6:
-		case 0xD7:
-		case 0xD8:
-		case 0xD9:
-		case 0xDA:
-		case 0xDB:
-		case 0xDC:
-		case 0xDD:
-		case 0xDE:
-		case 0xDF: goto yy53;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy27;
-	}
-yy27:
-	st.state = -1;
-	{
-                emit_run(st.cur, precedes_two_byte_letter(st.cur, st.lim));
-                continue;
-            }
-yy28:
-	++st.cur;
-yyFillLabel23:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy54;
-		case '.': goto yy55;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 23;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy29:
-	++st.cur;
-yyFillLabel24:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy56;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy4;
-		case ']': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy30:
-	++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy57;
-		case ']': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy31:
-	++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy30;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy32:
-	++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy58;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy33:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy59;
-		case '.': goto yy34;
-		case '@': goto yy35;
-		case 'A':
-		case 'a': goto yy36;
-		case 'D':
-		case 'd': goto yy37;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy34:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy60;
-		case '}': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 29;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy35:
-	++st.cur;
-yyFillLabel30:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy61;
-		case '}': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy36:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy35;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy37:
-	++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy62;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 32;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy38:
-	++st.cur;
-	goto yy5;
-yy39:
-	++st.cur;
-yyFillLabel33:
-	yych = *st.cur;
-	switch (yych) {
-		case '(': goto yy15;
-		case '[': goto yy11;
-		case '{': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 33;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy40:
-	++st.cur;
-yyFillLabel34:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy43;
-		case ')': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 34;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy41:
-	++st.cur;
-yyFillLabel35:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy63;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 35;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy42:
-	++st.cur;
-yyFillLabel36:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy64;
-		case '.': goto yy40;
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy23;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy43:
-	++st.cur;
-yyFillLabel37:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy65;
-		case ')': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 37;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy44:
-	++st.cur;
-yyFillLabel38:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy66;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy4;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 38;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy45:
-	++st.cur;
-yyFillLabel39:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy67;
-		case ')': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 39;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy46:
-	++st.cur;
-yyFillLabel40:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy68;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 40;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy47:
-	++st.cur;
-yyFillLabel41:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy40;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 41;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy48:
-	++st.cur;
-yyFillLabel42:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy69;
-		case '(': goto yy70;
-		case '@': goto yy16;
-		case 'A':
-		case 'a': goto yy17;
-		case 'D':
-		case 'd': goto yy71;
-		case '[': goto yy51;
-		case '{': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 42;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy49:
-	++st.cur;
-yyFillLabel43:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy72;
-		case '.': goto yy73;
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy74;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 43;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy50:
-	++st.cur;
-yyFillLabel44:
-	yych = *st.cur;
-	switch (yych) {
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy26;
-		case ')':
-		case ']': goto yy25;
-		case 0xC2:
-		case 0xC3:
-		case 0xC4:
-		case 0xC5:
-		case 0xC6:
-		case 0xC7:
-		case 0xC8:
-		case 0xC9:
-		case 0xCA:
-		case 0xCB:
-		case 0xCC:
-		case 0xCD:
-		case 0xCE:
-		case 0xCF:
-		case 0xD0:
-		case 0xD1:
-		case 0xD2:
-		case 0xD3:
-		case 0xD4:
-		case 0xD5:
-		case 0xD6:
-		case 0xD7:
-		case 0xD8:
-		case 0xD9:
-		case 0xDA:
-		case 0xDB:
-		case 0xDC:
-		case 0xDD:
-		case 0xDE:
-		case 0xDF: goto yy53;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 44;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy51:
-	++st.cur;
-yyFillLabel45:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy75;
-		case '.': goto yy76;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy77;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 45;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy52:
-	++st.cur;
-yyFillLabel46:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy78;
-		case '.':
-		case '@': goto yy35;
-		case 'A':
-		case 'a': goto yy36;
-		case 'D':
-		case 'd': goto yy79;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 46;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy53:
-	++st.cur;
-yyFillLabel47:
-	yych = *st.cur;
-	switch (yych) {
-		case 0x80:
-		case 0x81:
-		case 0x82:
-		case 0x83:
-		case 0x84:
-		case 0x85:
-		case 0x86:
-		case 0x87:
-		case 0x88:
-		case 0x89:
-		case 0x8A:
-		case 0x8B:
-		case 0x8C:
-		case 0x8D:
-		case 0x8E:
-		case 0x8F:
-		case 0x90:
-		case 0x91:
-		case 0x92:
-		case 0x93:
-		case 0x94:
-		case 0x95:
-		case 0x96:
-		case 0x97:
-		case 0x98:
-		case 0x99:
-		case 0x9A:
-		case 0x9B:
-		case 0x9C:
-		case 0x9D:
-		case 0x9E:
-		case 0x9F:
-		case 0xA0:
-		case 0xA1:
-		case 0xA2:
-		case 0xA3:
-		case 0xA4:
-		case 0xA5:
-		case 0xA6:
-		case 0xA7:
-		case 0xA8:
-		case 0xA9:
-		case 0xAA:
-		case 0xAB:
-		case 0xAC:
-		case 0xAD:
-		case 0xAE:
-		case 0xAF:
-		case 0xB0:
-		case 0xB1:
-		case 0xB2:
-		case 0xB3:
-		case 0xB4:
-		case 0xB5:
-		case 0xB6:
-		case 0xB7:
-		case 0xB8:
-		case 0xB9:
-		case 0xBA:
-		case 0xBB:
-		case 0xBC:
-		case 0xBD:
-		case 0xBE:
-		case 0xBF: goto yy80;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 47;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy54:
-	++st.cur;
-yyFillLabel48:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy81;
-		case '.': goto yy55;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 48;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy55:
-	++st.cur;
-yyFillLabel49:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy56;
-		case ']': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 49;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy56:
-	++st.cur;
-yyFillLabel50:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy82;
-		case ']': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 50;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy57:
-	++st.cur;
-yyFillLabel51:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy83;
-		case ']': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 51;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy58:
-	++st.cur;
-yyFillLabel52:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy55;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 52;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy59:
-	++st.cur;
-yyFillLabel53:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy84;
-		case '.': goto yy34;
-		case '@': goto yy35;
-		case 'A':
-		case 'a': goto yy36;
-		case 'D':
-		case 'd': goto yy37;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 53;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy60:
-	++st.cur;
-yyFillLabel54:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy85;
-		case '}': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 54;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy61:
-	++st.cur;
-yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy86;
-		case '}': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy62:
-	++st.cur;
-yyFillLabel56:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy34;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 56;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy63:
-	++st.cur;
-yyFillLabel57:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy24;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 57;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy64:
-	++st.cur;
-yyFillLabel58:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy40;
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy23;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 58;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy65:
-	++st.cur;
-yyFillLabel59:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy87;
-		case ')': goto yy44;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 59;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy66:
-	++st.cur;
-yyFillLabel60:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy88;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy4;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 60;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy67:
-	++st.cur;
-yyFillLabel61:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy89;
-		case ')': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 61;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy68:
-	++st.cur;
-yyFillLabel62:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy10;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 62;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy69:
-	++st.cur;
-yyFillLabel63:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy90;
-		case '(': goto yy70;
-		case '[': goto yy51;
-		case '{': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 63;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy70:
-	++st.cur;
-yyFillLabel64:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy72;
-		case '.':
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy74;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 64;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy71:
-	++st.cur;
-yyFillLabel65:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy17;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 65;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy72:
-	++st.cur;
-yyFillLabel66:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy91;
-		case '.':
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy74;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 66;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy73:
-	++st.cur;
-yyFillLabel67:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy45;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy26;
-		case ')': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 67;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy74:
-	++st.cur;
-yyFillLabel68:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 68;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy75:
-	++st.cur;
-yyFillLabel69:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy92;
-		case '.':
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy77;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 69;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy76:
-	++st.cur;
-yyFillLabel70:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy57;
-		case '%':
-		case '+':
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy26;
-		case ']': goto yy46;
+		case 'z': goto yy29;
+		case ')': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 70;
@@ -2857,13 +2874,13 @@ yyFillLabel70:
 			}
 			goto yy7;
 	}
-yy77:
+yy78:
 	++st.cur;
 yyFillLabel71:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy31;
+		case 'o': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 71;
@@ -2871,18 +2888,18 @@ yyFillLabel71:
 			}
 			goto yy7;
 	}
-yy78:
+yy79:
 	++st.cur;
 yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy93;
+		case ' ': goto yy96;
 		case '.':
-		case '@': goto yy35;
+		case '@': goto yy33;
 		case 'A':
-		case 'a': goto yy36;
+		case 'a': goto yy34;
 		case 'D':
-		case 'd': goto yy79;
+		case 'd': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 72;
@@ -2890,13 +2907,79 @@ yyFillLabel72:
 			}
 			goto yy7;
 	}
-yy79:
+yy80:
 	++st.cur;
 yyFillLabel73:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy61;
+		case '%':
+		case '+':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
 		case 'O':
-		case 'o': goto yy36;
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy29;
+		case ']': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 73;
@@ -2904,25 +2987,13 @@ yyFillLabel73:
 			}
 			goto yy7;
 	}
-yy80:
-	++st.cur;
-	st.state = -1;
-	{
-                const NameBeforeUtf8Pair name = name_before_utf8_pair(st.cur);
-                emit_run(name.end, name.letter_after);
-                continue;
-            }
 yy81:
 	++st.cur;
 yyFillLabel74:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy55;
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy32;
+		case 'O':
+		case 'o': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 74;
@@ -2935,8 +3006,13 @@ yy82:
 yyFillLabel75:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy94;
-		case ']': goto yy44;
+		case ' ': goto yy97;
+		case '.':
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 75;
@@ -2949,8 +3025,8 @@ yy83:
 yyFillLabel76:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy95;
-		case ']': goto yy46;
+		case 'O':
+		case 'o': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 76;
@@ -2960,15 +3036,23 @@ yyFillLabel76:
 	}
 yy84:
 	++st.cur;
+	st.state = -1;
+	{
+                const NameBeforeUtf8Pair name = name_before_utf8_pair(st.cur);
+                emit_run(name.end, name.letter_after);
+                continue;
+            }
+yy85:
+	++st.cur;
 yyFillLabel77:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy34;
-		case '@': goto yy35;
+		case '.': goto yy59;
+		case '@': goto yy33;
 		case 'A':
-		case 'a': goto yy36;
+		case 'a': goto yy34;
 		case 'D':
-		case 'd': goto yy37;
+		case 'd': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 77;
@@ -2976,13 +3060,13 @@ yyFillLabel77:
 			}
 			goto yy7;
 	}
-yy85:
+yy86:
 	++st.cur;
 yyFillLabel78:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy96;
-		case '}': goto yy44;
+		case ' ': goto yy98;
+		case ']': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 78;
@@ -2990,13 +3074,13 @@ yyFillLabel78:
 			}
 			goto yy7;
 	}
-yy86:
+yy87:
 	++st.cur;
 yyFillLabel79:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy97;
-		case '}': goto yy46;
+		case ' ': goto yy99;
+		case ']': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 79;
@@ -3004,12 +3088,17 @@ yyFillLabel79:
 			}
 			goto yy7;
 	}
-yy87:
+yy88:
 	++st.cur;
 yyFillLabel80:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy44;
+		case '.': goto yy37;
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 80;
@@ -3017,12 +3106,53 @@ yyFillLabel80:
 			}
 			goto yy7;
 	}
-yy88:
+yy89:
 	++st.cur;
 yyFillLabel81:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy24;
+		case ' ': goto yy100;
+		case '}': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy90:
+	++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy101;
+		case '}': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy91:
+	++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy92:
+	++st.cur;
+yyFillLabel84:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy25;
 		case '%':
 		case '+':
 		case '-':
@@ -3091,70 +3221,17 @@ yyFillLabel81:
 		case 'z': goto yy4;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 81;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy89:
-	++st.cur;
-yyFillLabel82:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 82;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy90:
-	++st.cur;
-yyFillLabel83:
-	yych = *st.cur;
-	switch (yych) {
-		case '(': goto yy70;
-		case '[': goto yy51;
-		case '{': goto yy52;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 83;
-				return LexStatus::waiting;
-			}
-			goto yy7;
-	}
-yy91:
-	++st.cur;
-yyFillLabel84:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy98;
-		case '.':
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy74;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 84;
 				return LexStatus::waiting;
 			}
 			goto yy7;
 	}
-yy92:
+yy93:
 	++st.cur;
 yyFillLabel85:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy99;
-		case '.':
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy77;
+		case ')': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 85;
@@ -3162,18 +3239,14 @@ yyFillLabel85:
 			}
 			goto yy7;
 	}
-yy93:
+yy94:
 	++st.cur;
 yyFillLabel86:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy100;
-		case '.':
-		case '@': goto yy35;
-		case 'A':
-		case 'a': goto yy36;
-		case 'D':
-		case 'd': goto yy79;
+		case '(': goto yy74;
+		case '[': goto yy55;
+		case '{': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 86;
@@ -3181,12 +3254,18 @@ yyFillLabel86:
 			}
 			goto yy7;
 	}
-yy94:
+yy95:
 	++st.cur;
 yyFillLabel87:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy44;
+		case ' ': goto yy102;
+		case '.':
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 87;
@@ -3194,12 +3273,18 @@ yyFillLabel87:
 			}
 			goto yy7;
 	}
-yy95:
+yy96:
 	++st.cur;
 yyFillLabel88:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy46;
+		case ' ': goto yy103;
+		case '.':
+		case '@': goto yy33;
+		case 'A':
+		case 'a': goto yy34;
+		case 'D':
+		case 'd': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 88;
@@ -3207,12 +3292,18 @@ yyFillLabel88:
 			}
 			goto yy7;
 	}
-yy96:
+yy97:
 	++st.cur;
 yyFillLabel89:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy44;
+		case ' ': goto yy104;
+		case '.':
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 89;
@@ -3220,12 +3311,12 @@ yyFillLabel89:
 			}
 			goto yy7;
 	}
-yy97:
+yy98:
 	++st.cur;
 yyFillLabel90:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy46;
+		case ']': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 90;
@@ -3233,17 +3324,12 @@ yyFillLabel90:
 			}
 			goto yy7;
 	}
-yy98:
+yy99:
 	++st.cur;
 yyFillLabel91:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy21;
-		case 'A':
-		case 'a': goto yy22;
-		case 'D':
-		case 'd': goto yy74;
+		case ']': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 91;
@@ -3251,17 +3337,12 @@ yyFillLabel91:
 			}
 			goto yy7;
 	}
-yy99:
+yy100:
 	++st.cur;
 yyFillLabel92:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy30;
-		case 'A':
-		case 'a': goto yy31;
-		case 'D':
-		case 'd': goto yy77;
+		case '}': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 92;
@@ -3269,17 +3350,12 @@ yyFillLabel92:
 			}
 			goto yy7;
 	}
-yy100:
+yy101:
 	++st.cur;
 yyFillLabel93:
 	yych = *st.cur;
 	switch (yych) {
-		case '.':
-		case '@': goto yy35;
-		case 'A':
-		case 'a': goto yy36;
-		case 'D':
-		case 'd': goto yy79;
+		case '}': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 93;
@@ -3287,7 +3363,61 @@ yyFillLabel93:
 			}
 			goto yy7;
 	}
-yy101:
+yy102:
+	++st.cur;
+yyFillLabel94:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy22;
+		case 'A':
+		case 'a': goto yy23;
+		case 'D':
+		case 'd': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 94;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy103:
+	++st.cur;
+yyFillLabel95:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy33;
+		case 'A':
+		case 'a': goto yy34;
+		case 'D':
+		case 'd': goto yy81;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 95;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy104:
+	++st.cur;
+yyFillLabel96:
+	yych = *st.cur;
+	switch (yych) {
+		case '.':
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 96;
+				return LexStatus::waiting;
+			}
+			goto yy7;
+	}
+yy105:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -10,7 +10,8 @@
 // when N is 0-32 and no letter or "_" is glued to N. A run right after a
 // letter, "_" or "Word/" is a version number (is_version_prefix(),
 // families/ipv4/ipv4_run.hpp), also when it is four octets, unless Word is
-// a Squid hierarchy code ("HIER_DIRECT/45.33.2.1"). After "%", the run's
+// a Squid hierarchy code ("HIER_DIRECT/45.33.2.1") or a path segment or
+// host ("/dev/tcp/203.0.113.89", "ipinfo.io/1.2.3.4"). After "%", the run's
 // first two digits end a percent escape ("%20192.168.1.1": after_percent_escape()).
 // The eight bytes before the run come through LongTokenPrefix, kept in
 // st.flags and st.depth.

@@ -12,13 +12,17 @@
 // ("http://user:pw@host/") is no address: the two bytes before the run
 // (families/common/token_prefix.hpp) and the byte after the domain tell.
 // Paired Markdown emphasis around a run ("__a@evil.com__") is cut
-// (families/common/markdown_emphasis.hpp).
+// (families/common/markdown_emphasis.hpp). A quoted-printable soft line
+// break inside a word ("sup=\nport@evil.example") cuts the name on each
+// side of it (families/common/soft_line_break.hpp), an apostrophe after a
+// letter the name after it ("o'brien@example.com": follows_name_apostrophe()).
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 #include "families/common/long_run_lex.hpp"
 #include "families/common/markdown_emphasis.hpp"
+#include "families/common/soft_line_break.hpp"
 #include "families/common/token_prefix.hpp"
 #include "families/common/utf8_letter.hpp"
 
@@ -30,17 +34,19 @@ namespace {
 
 LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
-    // Queues the addresses of the run [st.tok, end); `letter_after`: a
-    // letter written in UTF-8 cuts its last name.
-    const auto emit_run = [&](const unsigned char* end, bool letter_after) {
+    // Queues the addresses of the run [st.tok, end); `cut_after`: a letter
+    // written in UTF-8 or a soft line break cuts its last name.
+    const auto emit_run = [&](const unsigned char* end, bool cut_after) {
         if (!st.token_fits()) return;
         // "__a@evil.com__": Markdown's underscores, address characters, are
         // in the run; "*" and "~" never are, so only a run that starts at
         // "_" can hold a pair to cut.
         Unemphasized address{st.tok, end};
         if (*st.tok == '_') address = without_emphasis(prefix, st.tok, end, kNoTrailingPunctuation);
+        const bool cut_before = follows_soft_line_break(prefix, st.tok, is_email_char) ||
+                                follows_name_apostrophe(prefix, st.tok, *end);
         emit_email_run(sink, address.begin, address.end, prefix.before(st.tok, 2), prefix.before(st.tok, 1),
-                       letter_after);
+                       cut_before, cut_after);
     };
     // st.skip_state set: the skip parked at lim with a word byte of a long
     // run kept in `tok` (skip::past_long_dotted_run); no DFA state is pending.
@@ -129,6 +135,13 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& p
             run "."? utf8_pair {
                 const NameBeforeUtf8Pair name = name_before_utf8_pair(st.cur);
                 emit_run(name.end, name.letter_after);
+                continue;
+            }
+            // A soft line break in a word (soft_line_break.hpp): the last
+            // name goes on after it, and so does the next run's first.
+            run "=" "\r"? "\n" lchar {
+                --st.cur;
+                emit_run(soft_line_break_start(st.cur), true);
                 continue;
             }
             ([^]\lchar)+ { continue; }

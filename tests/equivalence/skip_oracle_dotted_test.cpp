@@ -69,6 +69,8 @@ TEST(SkipOracleDotted, RunsAtEveryOffset) {
         "1.2.3.4.5.6.7.8.9.10.11.12.13", "123456789012345678901234567890123.1",
         // Squid hierarchy codes: the address after one is reported.
         "HIER_DIRECT/1.2.3.4", "DIRECT/1.2.3[.]4", "CD_SIBLING_HIT/10.0.0.0/8", "Chrome/1.2.3.4",
+        // A JSON-escaped "/" and a path segment before the run.
+        "Chrome\\/1.2.3.4", "DIRECT\\/1.2.3[.]4", "/dev/tcp/1.2.3.4/80", "/host/1.2.3[.]4", "/releases/1.2.3.4",
     };
     std::size_t found = 0;
     for (const std::string& unit : units) {
@@ -98,7 +100,9 @@ TEST(SkipOracleDotted, PlainQuadsAtEveryOffset) {
     };
     const std::string befores[] = {"", " ", "v", "_", "/", "a/", "A/", "//", "1/", ":", "x.", "-", "Chrome/",
                                    "HIER_DIRECT/", "DIRECT/", "HIER_/", "SOURCEHASH/", "x_HIT/", "%2F", "%3a", "x%2F",
-                                   "%", "%20", "%2", "%%20"};
+                                   "%", "%20", "%2", "%%20", "Chrome\\/", "\\/", "NONE\\/", "/dev/tcp/",
+                                   "/releases/", "/a-b/", "SOURCEHASH\\/", "ipinfo.io/", "/ip-address/",
+                                   "ip_addresses\\/", "YaBrowser/"};
     const std::string afters[] = {" ", "\n", "/24", "/2a", "/", ".", ".x", "..", "[", "[.", "(", "\\", "]]", "]",
                                   "[.]5", "\\.", "-", "a", ":80", ".in-addr.arpa", ".IN-ADDR.ARPA.", ".in-addr.x", ".i"};
     std::size_t found = 0;
@@ -327,7 +331,8 @@ std::string random_email_runs(std::size_t bytes, std::uint32_t seed) {
     const char* const ats[] = {"@", "[@]", " at ", "(at)", " @ ", "{ at }", "[at", "@]", "  [  @  ]  ",
                                "   (   at   )   ", "    [at] ", "[at]    ", "  @ "};
     const char* const gaps[] = {"\\.", ",", " ", "  ", "\n", ";", "..", " .", ". ", "]", "[", "] [", " ]", ")(",
-                                "\t", ":", "/", "'", "\"", "t ", "] ", " [", "   ", "    ", "  [", "   (  "};
+                                "\t", ":", "/", "'", "\"", "t ", "] ", " [", "   ", "    ", "  [", "   (  ",
+                                "=\n", "=\r\n", "=\n\"", "=\n=3D", "o'", "u'", "'", "\xE2\x80\x99"};
     std::string text;
     while (text.size() < bytes) {
         const int words = 1 + static_cast<int>(rng() % 4);

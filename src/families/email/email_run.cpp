@@ -204,7 +204,7 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end) {
 }
 
 void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
-                    unsigned char before2, unsigned char before1, bool letter_after) {
+                    unsigned char before2, unsigned char before1, bool cut_before, bool cut_after) {
     if (!may_hold_at_sign(begin, end)) return;
     end = before_emphasis_closer(begin, end);
     // Groups are the dot-joined words between at-signs. Each at-sign pairs
@@ -215,12 +215,16 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     AtStyle at_style = AtStyle::plain;   // of the at-sign after `local`
     Group current{};
     // A pair at the run's ends may belong to the text around it: a URL's
-    // userinfo, or a piece of a word whose letter outside ASCII ended the run
-    // ("jöhn@evil.com", "admin@example.coñ": the domain read is another name).
+    // userinfo, or a piece of a word whose letter outside ASCII or soft line
+    // break ended the run ("jöhn@evil.com", "admin@example.coñ": the domain
+    // read is another name).
     const auto in_other_text = [&] {
         const bool at_start = local.begin == begin;
-        if (at_start && (is_userinfo(before2, before1, *current.end) || ends_two_byte_letter(before2, before1))) return true;
-        return current.end == end && letter_after;
+        if (at_start && (cut_before || is_userinfo(before2, before1, *current.end) ||
+                         ends_two_byte_letter(before2, before1))) {
+            return true;
+        }
+        return current.end == end && cut_after;
     };
     const auto close_group = [&] {
         // valid_pair() first: it makes sure the domain has words, so an end.

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/candidate_sink.hpp"
+#include "families/common/token_prefix.hpp"
+#include "simd/ascii_class.hpp"
 
 namespace iocscan::detail {
 
@@ -19,6 +21,19 @@ struct EmailPart {
 /// brackets: " at ", "[.]", "(dot)", "@".
 EmailPart next_email_part(const unsigned char* p, const unsigned char* end);
 
+/// Whether the run at `tok` goes on a name written with an apostrophe, a
+/// byte no address character, so that the run starts after it: a letter,
+/// then "'" or the typographic "’" (E2 80 99) right before `tok`
+/// ("o'brien@example.com", "D’Angelo@example.com" hold no address
+/// "brien@example.com", "Angelo@example.com"). Not when "'" closes the run
+/// (`after`, the byte after it): a string literal's prefix, as Python 2
+/// writes a list (`[u'ops@evil.com']`).
+inline bool follows_name_apostrophe(const TokenPrefix& prefix, const unsigned char* tok, unsigned char after) {
+    if (prefix.before(tok, 1) == '\'') return after != '\'' && is_alpha(prefix.before(tok, 2));
+    return prefix.before(tok, 1) == 0x99 && prefix.before(tok, 2) == 0x80 && prefix.before(tok, 3) == 0xE2 &&
+           is_alpha(prefix.before(tok, 4));
+}
+
 /// [begin, end) is an address run. Queues every valid address in it:
 /// local@domain with a local part of 1-64 characters and a domain of two or
 /// more labels (letters, digits, inner hyphens) ending in a top-level label
@@ -28,11 +43,14 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end);
 /// the Markdown emphasis the caller cut from it, "__a@evil.com__"), which
 /// with the byte after the domain tell a URL's userinfo ("//user@host",
 /// "user:pw@host/") from an address, and a letter outside ASCII before the
-/// local part a piece of a longer word ("jöhn@evil.com"); `letter_after`:
-/// such a letter cuts the run's last name (precedes_two_byte_letter():
-/// "admin@example.coñ"). The byte at `end` is readable (at worst the
-/// buffer's sentinel).
+/// local part a piece of a longer word ("jöhn@evil.com"); `cut_before`,
+/// `cut_after`: the run's first or last name goes on past it, after a
+/// quoted-printable soft line break ("sup=\nport@evil.example",
+/// families/common/soft_line_break.hpp), before the run after an apostrophe
+/// (follows_name_apostrophe()) or, after it, a letter outside ASCII
+/// (precedes_two_byte_letter(): "admin@example.coñ"). The byte at
+/// `end` is readable (at worst the buffer's sentinel).
 void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
-                    unsigned char before2, unsigned char before1, bool letter_after);
+                    unsigned char before2, unsigned char before1, bool cut_before, bool cut_after);
 
 }  // namespace iocscan::detail

@@ -11,11 +11,8 @@
 namespace iocscan::detail {
 namespace {
 
-/// How much of the word before "/" follows_squid_hierarchy_code() sees:
-/// the bytes the prefix keeps, less the "/".
-constexpr int kCodeTailLength = LongTokenPrefix::kMaxBack - 1;
-
-/// `tail` (at most kCodeTailLength bytes) as one number, its last byte lowest.
+/// `tail` (at most eight bytes; the prefix keeps seven of a word before
+/// "/") as one number, its last byte lowest.
 constexpr std::uint64_t packed(std::string_view tail) {
     std::uint64_t value = 0;
     for (const char c : tail) value = value << 8 | static_cast<unsigned char>(c);
@@ -23,7 +20,7 @@ constexpr std::uint64_t packed(std::string_view tail) {
 }
 
 /// The Squid hierarchy codes (hier_code.h; Squid 2's hier_strings) that
-/// hold no "_" within their last kCodeTailLength bytes, by those bytes:
+/// hold no "_" within their last seven bytes, by those bytes:
 /// NONE and DIRECT (HIER_NONE, HIER_DIRECT as Squid 2 wrote them), CARP,
 /// PINNED, USERHASH and SOURCEHASH (Squid 2.7), SOURCE_FASTEST.
 constexpr std::uint64_t kCodeTailsWithoutUnderscore[] = {
@@ -33,19 +30,20 @@ constexpr std::uint64_t kCodeTailsWithoutUnderscore[] = {
 
 }  // namespace
 
-// Judged on the word's last kCodeTailLength bytes (all of it when shorter),
+// Judged on the word's last bytes up to the prefix's reach (all of it when
+// shorter; seven when the "/" is plain, six after "\/"),
 // the bytes the prefix keeps across chunk edges: upper-case letters and "_",
 // ending in two letters, with a "_" among them (every code with "_": the last
 // part of one is never longer than six letters but in SOURCE_FASTEST) or
-// spelling one of kCodeTailsWithoutUnderscore. No product name of a
-// User-Agent is written so ("OPR/106.0.0.0" has no "_").
-bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run) {
-    if (!is_upper(prefix.before(run, 2)) || !is_upper(prefix.before(run, 3))) return false;
+// spelling one of kCodeTailsWithoutUnderscore (its last bytes, when the
+// reach cut the word). No product name of a User-Agent is written so
+// ("OPR/106.0.0.0" has no "_").
+bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run, int word_end) {
+    if (!is_upper(prefix.before(run, word_end)) || !is_upper(prefix.before(run, word_end + 1))) return false;
     std::uint64_t tail = 0;   // packed() of the bytes seen
     bool underscore = false;
-    // The "/" is one byte back, the tail's bytes two and more.
-    int back = 2;
-    for (; back <= kCodeTailLength + 1; ++back) {
+    int back = word_end;
+    for (; back <= LongTokenPrefix::kMaxBack; ++back) {
         const unsigned char c = prefix.before(run, back);
         if (c == '_') {
             underscore = true;
@@ -53,12 +51,32 @@ bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned 
             if (is_word(c)) return false;   // a lower-case letter or a digit
             break;                          // the word starts after c
         }
-        tail |= std::uint64_t{c} << (8 * (back - 2));
+        tail |= std::uint64_t{c} << (8 * (back - word_end));
     }
     if (underscore) return true;
+    const int seen = back - word_end;
     // The shortest code without "_" has four letters ("OPR/" has three).
-    return back - 2 >= 4 && std::find(std::begin(kCodeTailsWithoutUnderscore), std::end(kCodeTailsWithoutUnderscore),
-                                      tail) != std::end(kCodeTailsWithoutUnderscore);
+    if (seen < 4) return false;
+    const bool cut = back > LongTokenPrefix::kMaxBack;   // the word may go on before what was seen
+    const std::uint64_t seen_bytes = seen >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * seen)) - 1;
+    return std::any_of(std::begin(kCodeTailsWithoutUnderscore), std::end(kCodeTailsWithoutUnderscore),
+                       [&](std::uint64_t code) { return (cut ? code & seen_bytes : code) == tail; });
+}
+
+bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* run, int word_end) {
+    // The word's last bytes, lower-cased and packed as packed() does, for
+    // the "address" test: as many as the window holds.
+    std::uint64_t tail = 0;
+    int seen = 0;
+    for (int back = word_end; back <= LongTokenPrefix::kMaxBack; ++back, ++seen) {
+        const unsigned char c = prefix.before(run, back);
+        if (back > word_end && (c == '/' || c == '.')) return true;
+        if (!is_word(c) && c != '-') return false;
+        tail |= std::uint64_t{static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))} << (8 * seen);
+    }
+    // A longer word: what comes before it is not kept.
+    const std::uint64_t seen_bytes = (std::uint64_t{1} << (8 * seen)) - 1;
+    return tail == (packed("address") & seen_bytes) || tail == (packed("ddresses") & seen_bytes);
 }
 
 namespace {

@@ -7,29 +7,46 @@
 
 namespace iocscan::detail {
 
-/// Whether the word before the "/" just before `run` is a Squid hierarchy
-/// code, as access.log writes the peer a request went to
-/// ("HIER_DIRECT/45.33.2.1", "TIMEOUT_FIRSTUP_PARENT/10.9.8.7",
-/// "DIRECT/8.8.8.8"): the rule is in ipv4_run.cpp.
-bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run);
+/// Whether the word before the "/" just before `run`, whose last byte is
+/// `word_end` bytes before `run`, is a Squid hierarchy code, as access.log
+/// writes the peer a request went to ("HIER_DIRECT/45.33.2.1",
+/// "TIMEOUT_FIRSTUP_PARENT/10.9.8.7", "DIRECT/8.8.8.8"): the rule is in
+/// ipv4_run.cpp.
+bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned char* run, int word_end);
+
+/// Whether that word is a path segment or a host name, not a product: a "/"
+/// or "." comes before it, within the bytes the prefix keeps
+/// ("/dev/tcp/203.0.113.89/4444", a bash reverse shell;
+/// "shodan.io/host/1.2.3.4", "ipinfo.io/1.2.3.4"), or it ends in "address"
+/// or "addresses", a lookup link's segment longer than the window
+/// ("/gui/ip-address/1.2.3.4", "/api/v3/ip_addresses/1.2.3.4"). A product
+/// name of a User-Agent is written after a space or "(".
+bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* run, int word_end);
 
 /// True when the dotted run that starts at `run` is a version number, not
 /// an address, by the bytes before it (`prefix`): glued to a letter or "_"
 /// ("v2.4.1.9", "pclean.v2.1.1.0", "epicbanana_2.1.0.1") or after "Word/"
-/// ("Chrome/119.0.0.0"), unless Word is a Squid hierarchy code, which
-/// names the peer the proxy reached ("HIER_DIRECT/45.33.2.1"), or the
-/// letter ends a percent escape ("http%3A%2F%2F45.33.2.1", a URL in a
+/// ("Chrome/119.0.0.0", and "Chrome\/119.0.0.0" as JSON escapes it),
+/// unless Word is a Squid hierarchy code, which names the peer the proxy
+/// reached ("HIER_DIRECT/45.33.2.1"), or a path segment or host
+/// ("/dev/tcp/", "ipinfo.io/"), or
+/// the letter ends a percent escape ("http%3A%2F%2F45.33.2.1", a URL in a
 /// query string). Inline: it runs once per dotted run.
 inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char* run) {
     const auto glued = [](unsigned char c) { return is_alpha(c) || c == '_'; };
     const unsigned char before1 = prefix.before(run, 1);
     if (glued(before1)) return !(is_hex(before1) && is_hex(prefix.before(run, 2)) && prefix.before(run, 3) == '%');
     if (before1 != '/') return false;
-    const unsigned char before2 = prefix.before(run, 2);
-    if (!glued(before2)) return false;
+    const int word_end = prefix.before(run, 2) == '\\' ? 3 : 2;   // "Word\/"
+    const unsigned char last = prefix.before(run, word_end);
+    if (!glued(last)) return false;
     // Every code ends in two upper-case letters, most product names do not
     // ("Chrome/", "X/"): only such a Word is looked at further.
-    return !(is_upper(before2) && is_upper(prefix.before(run, 3)) && follows_squid_hierarchy_code(prefix, run));
+    if (is_upper(last) && is_upper(prefix.before(run, word_end + 1)) &&
+        follows_squid_hierarchy_code(prefix, run, word_end)) {
+        return false;
+    }
+    return !follows_path_or_host(prefix, run, word_end);
 }
 
 /// Where the address of the dotted run [run, end) starts: two bytes later
