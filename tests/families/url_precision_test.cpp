@@ -435,14 +435,17 @@ TEST(UrlPrecision, AQuoteOpenedBeforeTheUrlEndsIt) {
 
 TEST(UrlPrecision, QuotedPrintableSoftLineBreakEndsNoUrl) {
     // An e-mail body in quoted-printable breaks lines with "=": in the host
-    // it leaves a piece of a name (before: "https://dhl-parc="), in the path
-    // it goes (before: kept), in a query only when the URL holds "=3D" (a
-    // query's "=" written in quoted-printable); else it may be a key's.
+    // it leaves a piece of a name (before: "https://dhl-parc="). After the
+    // host it goes only in quoted-printable text, a URL holding "=3D" or
+    // after "=3D\"" (an HTML attribute); else it may be a key's "=" or
+    // base64 padding, which stay.
     const std::string body = "see https://dhl-parc=\nel-notice.com/track\r\nor https://evil.example/tr=\r\nack "
-                             "evil[.]example/a/b=\nc http://x.example/?q=\n http://y.example/?a=3Db&c=\n";
+                             "evil[.]example/a/b=\nc http://x.example/?q=\n http://y.example/?a=3Db&c=\n"
+                             "<a href=3D\"http://z.example/sha=\nre/x\"> https://w.example/dl/ZXZpbA==\n";
     for (std::size_t piece : {0u, 1u, 2u, 3u, 20u, 21u, 22u}) {
         EXPECT_EQ(values_of(scan_pieces(body, options_for({Type::url}), piece), Type::url),
-                  (V{"https://evil.example/tr", "evil[.]example/a/b", "http://x.example/?q=", "http://y.example/?a=3Db&c"}))
+                  (V{"https://evil.example/tr=", "evil[.]example/a/b=", "http://x.example/?q=", "http://y.example/?a=3Db&c",
+                     "http://z.example/sha", "https://w.example/dl/ZXZpbA=="}))
             << piece;
     }
     // Not before a line break, "=" stays; at the end of input too.

@@ -44,7 +44,18 @@ struct UrlTokenEdges {
     /// A line break follows the token: a "=" before it is quoted-printable's
     /// soft line break (soft_break_item_end()).
     bool line_break_after = false;
+    /// "=3D" and a quote stand right before the token: an attribute of HTML
+    /// written in quoted-printable ("href=3D\"http://...").
+    bool quoted_printable_before = false;
 };
+
+/// Whether the bytes before `begin` are "=3D" and a quote (UrlTokenEdges).
+template <class Prefix>
+bool follows_quoted_printable_attribute(const Prefix& prefix, const unsigned char* begin) {
+    const unsigned char quote = prefix.before(begin, 1);
+    return (quote == '"' || quote == '\'') && (prefix.before(begin, 2) | 0x20) == 'd' && prefix.before(begin, 3) == '3' &&
+           prefix.before(begin, 4) == '=';
+}
 
 /// Where a URL item [begin, end) ends when `opener`, the byte before it, is
 /// a quote: at the same quote inside it, a string's end
@@ -60,20 +71,20 @@ inline const unsigned char* url_quote_end(unsigned char opener, const unsigned c
 /// ends, when it ends with "=": in an e-mail body written as
 /// quoted-printable that "=" is a soft line break, and the URL goes on in
 /// the next line ("https://dhl-parc=\nel-notice.com/track"). In the host it
-/// cut the name (no host holds "="): nullptr, nothing to report. In the
-/// path it goes ("/sha=\nre/x"). In a query or fragment it is a key's "="
-/// as likely ("?build=" wrapped in a PDF), unless the URL holds "=3D",
-/// how quoted-printable writes a query's own "=": then it goes. The next
-/// line is not joined: the break's bytes and the "=3D" escapes would have
-/// to be decoded.
-inline const unsigned char* soft_break_item_end(const unsigned char* begin, const unsigned char* end) {
+/// cut the name (no host holds "="): nullptr, nothing to report. After the
+/// host it is a key's "=" or base64 padding as likely ("?build=" wrapped in
+/// a PDF, "/dl/ZXZpbA=="), unless the text is quoted-printable: the URL
+/// holds "=3D" (how it writes a real "=") or `quoted_printable_before`
+/// (UrlTokenEdges). Then the "=" goes. The next line is not joined: the
+/// break's bytes and the "=3D" escapes would have to be decoded.
+inline const unsigned char* soft_break_item_end(const unsigned char* begin, const unsigned char* end,
+                                                bool quoted_printable_before) {
     if (end == begin || end[-1] != '=') return end;   // most URLs
     const std::string_view item(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
-    const UrlParts parts = split_url(item);
-    if (parts.host_end == item.size()) return nullptr;
-    const bool in_query = item.find_first_of("?#", parts.host_end) != std::string_view::npos;
-    const bool quoted_printable = item.find("=3D") != std::string_view::npos || item.find("=3d") != std::string_view::npos;
-    return in_query && !quoted_printable ? end : end - 1;
+    if (split_url(item).host_end == item.size()) return nullptr;
+    const bool quoted_printable = quoted_printable_before || item.find("=3D") != std::string_view::npos ||
+                                  item.find("=3d") != std::string_view::npos;
+    return quoted_printable ? end - 1 : end;
 }
 
 /// Queues [begin, end), a token of a plain-text URL rule, one match per item
@@ -96,7 +107,10 @@ inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char*
         item_end = url_quote_end(begin == token ? edges.before : begin[-1], begin, item_end);
         const bool last = item_end == end;
         const bool host_cut = last && edges.letter_after && split_url(text(begin, end)).host_end == text(begin, end).size();
-        const unsigned char* url_end = last && edges.line_break_after ? soft_break_item_end(begin, item_end) : item_end;
+        const unsigned char* url_end =
+            last && edges.line_break_after
+                ? soft_break_item_end(begin, item_end, begin == token && edges.quoted_printable_before)
+                : item_end;
         if ((begin == token || list_item_matches(text(begin, item_end), rule)) && !host_cut && url_end != nullptr) {
             sink.add(Type::url, rule, begin, url_end);
         }
@@ -166,11 +180,12 @@ template <class Prefix>
     }
     const Unemphasized url = url_in_markup(prefix, st.tok, st.cur);
     UrlTokenEdges edges;
-    edges.before = url.begin == st.tok ? prefix.before(st.tok, 1) : url.begin[-1];
+    edges.before = prefix.before(url.begin, 1);
     // The byte that ended the token is in the buffer unless the input ended.
     if (url.end == st.cur && st.cur < st.lim && !sign_after) {
         edges.letter_after = starts_two_byte_letter(*st.cur);
         edges.line_break_after = *st.cur == '\n' || *st.cur == '\r';
+        edges.quoted_printable_before = edges.line_break_after && follows_quoted_printable_attribute(prefix, url.begin);
     }
     add_url_items(sink, rule, url.begin, url.end, edges);
 }
@@ -197,7 +212,7 @@ void emit_url_before_escape(const LexState& st, CandidateSink& sink, RuleId rule
     }
     const Unemphasized url = url_in_markup(prefix, st.tok, end);
     UrlTokenEdges edges;
-    edges.before = url.begin == st.tok ? prefix.before(st.tok, 1) : url.begin[-1];
+    edges.before = prefix.before(url.begin, 1);
     add_url_items(sink, rule, url.begin, url.end, edges);
 }
 
