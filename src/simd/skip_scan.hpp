@@ -1708,15 +1708,16 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
 
 /// ipv6: where to_ipv6_run() stopped, the end of the token
 /// `runchar+ ("%" zonechar+)?` that starts at `p`, when a byte before lim
-/// ends it: the lex function takes that token whole instead of through its
-/// DFA, which reads a byte at a time. nullptr when `p` holds no run byte,
+/// other than "/" ends it: the lex function takes that token whole instead
+/// of through its DFA, which reads a byte at a time. nullptr when `p` holds no run byte,
 /// when the token may go on past lim (the DFA waits for the next bytes),
 /// and with the skips off (the DFA alone, for the skip oracle).
 inline const unsigned char* ipv6_whole_token_end(const unsigned char* p, const unsigned char* lim) {
     if (!skips_on() || p >= lim || !is_ipv6_run_char(*p)) return nullptr;
     unsigned flags = kIpv6InRun;
     const unsigned char* const end = ipv6_token_rest(p, lim, flags);
-    if (flags != 0) return nullptr;
+    // A "/" may start a prefix length ("2001:db8::/32"): the DFA decides.
+    if (flags != 0 || *end == '/') return nullptr;
     // A "%" that starts no zone ends the token before it.
     return end[-1] == '%' ? end - 1 : end;
 }
