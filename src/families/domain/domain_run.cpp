@@ -16,8 +16,6 @@ constexpr std::size_t kMaxLabels = 32;
 constexpr std::size_t kMaxLabelLength = 63;
 constexpr std::size_t kMaxNameLength = 253;
 
-bool is_label_char(unsigned char c) { return is_word(c) || c == '-'; }
-
 bool starts_with(const unsigned char* p, const unsigned char* end, std::string_view prefix) {
     return static_cast<std::size_t>(end - p) >= prefix.size() &&
            std::equal(prefix.begin(), prefix.end(), p);
