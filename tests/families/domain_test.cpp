@@ -145,6 +145,18 @@ TEST(Domain, NamespacesVersionsAndCode) {
     EXPECT_TRUE(domains("my_module.example.com obj.getName.com").empty());
 }
 
+// Only the registrable domain (public suffix and one label) must be written
+// in one case: labels below it may mix cases, as a DNS tunnel's base64
+// labels do; code names whose last labels mix cases stay out.
+TEST(Domain, MixedCaseLabelsBelowTheRegistrableDomain) {
+    EXPECT_EQ(domains("query q.aGVsbG8td29ybGQ.tunnel.example.org TXT"), V{"q.agvsbg8td29ybgq.tunnel.example.org"});
+    EXPECT_EQ(domains("q.aGVsbG8td29ybGQ.tunnel.example.org", false), V{"q.aGVsbG8td29ybGQ.tunnel.example.org"});
+    EXPECT_EQ(domains("X7kQ.EXAMPLE.CO.UK dGVzdA.cdn.example.com"), (V{"x7kq.example.co.uk", "dgvzda.cdn.example.com"}));
+    EXPECT_TRUE(domains("System.IO.File.com obj.Method.net obj.getName.com Evil.COM a.Evil.com x.b.Example.org "
+                        "a.example.Com ASP.NET a.bC.co.uk")
+                    .empty());
+}
+
 // One class of label bytes (is_label_char(), simd/ascii_class.hpp) for the
 // run, its refang and the URL host check.
 TEST(Domain, LabelBytesAreOneClass) {
