@@ -54,7 +54,9 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             // The token the DFA would take below (the second rule: a run
             // without colon or zone reports nothing there as well).
             st.cur = end;
-            if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            if (st.token_fits()) {
+                st.cur = emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            }
             continue;
         }
         /*!re2c

@@ -115,8 +115,14 @@ TEST(SkipOracleIpv6, WholeTokenEndsBeforeLimOnly) {
     EXPECT_EQ(end_of("fe80::1%eth0"), -1);
     EXPECT_EQ(end_of(" fe80::1 "), -1);
     EXPECT_EQ(end_of("%1 "), -1);
-    EXPECT_EQ(end_of("2001:db8::/32 "), -1);   // a prefix length: the DFA's
-    EXPECT_EQ(end_of("fe80::1%eth0/64 "), -1);
+    // A prefix length: up to four digits after "/", decided before lim.
+    EXPECT_EQ(end_of("2001:db8::/32 "), 13);
+    EXPECT_EQ(end_of("2001:db8::/0048"), 15);
+    EXPECT_EQ(end_of("2001:db8::/12345"), 15);
+    EXPECT_EQ(end_of("2001:db8::/x"), 10);
+    EXPECT_EQ(end_of("2001:db8::/32"), -1);
+    EXPECT_EQ(end_of("2001:db8::/"), -1);
+    EXPECT_EQ(end_of("fe80::1%eth0/64 "), 12);   // a zone: no prefix
 }
 
 // ipv6_far_run_byte() against a byte-by-byte reference: the first run byte

@@ -134,8 +134,8 @@ bool is_ipv6_prefix_length(const unsigned char* p, const unsigned char* end) {
     return value <= 128;
 }
 
-/// The "/" of a token [begin, end) that ends in "/digits" (ipv6.re's
-/// `runchar+ ("/" digit+)?`), or nullptr: a look back over its last digits.
+/// The "/" of a token [begin, end) that ends in "/digits" (the grammars'
+/// `("/" digit{1,4})?`), or nullptr: a look back over its last digits.
 const unsigned char* prefix_slash(const unsigned char* begin, const unsigned char* end) {
     const unsigned char* q = end;
     while (q > begin && is_digit(q[-1])) --q;
@@ -151,7 +151,7 @@ bool makes_cidr(const CandidateSink& sink, const unsigned char* slash, const uns
 }
 
 /// What emit_ipv6_run() reports for a run [begin, end) without "/": the
-/// address it holds, as [start, value_end) with its zone, or an empty span.
+/// address it holds, as [start, end) with its zone, or no start.
 struct RunAddress {
     const unsigned char* start = nullptr;
     const unsigned char* end = nullptr;   ///< the address text's end, or its zone's

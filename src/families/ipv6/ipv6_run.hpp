@@ -17,8 +17,8 @@ bool is_ipv6_text(const unsigned char* begin, const unsigned char* end);
 /// [begin, end) is a maximal run of [0-9A-Za-z_:.] with an optional "%zone"
 /// or "/digits". Queues the address it holds, with its zone, or nothing; an
 /// address right before "/N" (N 0-128) with that prefix as a cidr. Returns
-/// where the token ends: `end`, or its "/" when the "/digits" made no cidr
-/// (the lexer goes on from there, as if the run had ended before the "/").
+/// where the lexer goes on: `end`, or its "/" when the "/digits" made no
+/// cidr (as if the run had ended before the "/").
 /// `before2`, `before1`: the two bytes before the run (0 for none); the
 /// byte at `end` is readable (at worst the buffer's sentinel). A run next
 /// to a "[:]" is part of a defanged address (emit_defanged_ipv6_run()), not
