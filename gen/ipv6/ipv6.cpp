@@ -48,7 +48,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy15;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy4;
@@ -60,8 +60,20 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel3;
 	case 4:
-		if (st.lim <= st.cur) goto yy6;
+		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel4;
+	case 5:
+		if (st.lim <= st.cur) goto yy6;
+		goto yyFillLabel5;
+	case 6:
+		if (st.lim <= st.cur) goto yy6;
+		goto yyFillLabel6;
+	case 7:
+		if (st.lim <= st.cur) goto yy6;
+		goto yyFillLabel7;
+	case 8:
+		if (st.lim <= st.cur) goto yy6;
+		goto yyFillLabel8;
 }
 
     for (;;) {
@@ -81,7 +93,9 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             // The token the DFA would take below (the second rule: a run
             // without colon or zone reports nothing there as well).
             st.cur = end;
-            if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            if (st.token_fits()) {
+                st.cur = emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            }
             continue;
         }
         
@@ -237,6 +251,7 @@ yyFillLabel1:
 		case 'x':
 		case 'y':
 		case 'z': goto yy3;
+		case '/': goto yy9;
 		case ':': goto yy5;
 		default:
 			if (st.lim <= st.cur) {
@@ -320,6 +335,7 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy5;
+		case '/': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -330,7 +346,9 @@ yyFillLabel2:
 yy6:
 	st.state = -1;
 	{
-                if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                if (st.token_fits()) {
+                    st.cur = emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                }
                 continue;
             }
 yy7:
@@ -402,7 +420,7 @@ yyFillLabel3:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy9;
+		case 'z': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -420,6 +438,28 @@ yy8:
 yy9:
 	++st.cur;
 yyFillLabel4:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 4;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy10:
+	++st.cur;
+yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -486,15 +526,84 @@ yyFillLabel4:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy9;
+		case 'z': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 4;
+				st.state = 5;
 				return LexStatus::waiting;
 			}
 			goto yy6;
 	}
-yy10:
+yy11:
+	++st.cur;
+yyFillLabel6:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 6;
+				return LexStatus::waiting;
+			}
+			goto yy6;
+	}
+yy12:
+	++st.cur;
+yyFillLabel7:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy6;
+	}
+yy13:
+	++st.cur;
+yyFillLabel8:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 8;
+				return LexStatus::waiting;
+			}
+			goto yy6;
+	}
+yy14:
+	++st.cur;
+	goto yy6;
+yy15:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -50,7 +50,7 @@ LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy15;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy5;
@@ -64,6 +64,18 @@ LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
 	case 4:
 		if (st.lim <= st.cur) goto yy8;
 		goto yyFillLabel4;
+	case 5:
+		if (st.lim <= st.cur) goto yy8;
+		goto yyFillLabel5;
+	case 6:
+		if (st.lim <= st.cur) goto yy5;
+		goto yyFillLabel6;
+	case 7:
+		if (st.lim <= st.cur) goto yy5;
+		goto yyFillLabel7;
+	case 8:
+		if (st.lim <= st.cur) goto yy5;
+		goto yyFillLabel8;
 }
 
     for (;;) {
@@ -240,7 +252,8 @@ yyFillLabel1:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
-		case '[': goto yy7;
+		case '/': goto yy7;
+		case '[': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 1;
@@ -250,14 +263,17 @@ yyFillLabel1:
 	}
 yy5:
 	st.state = -1;
-	{ if (st.token_fits()) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
+	{
+                if (st.token_fits()) st.cur = emit_defanged_ipv6_run(sink, st.tok, st.cur);
+                continue;
+            }
 yy6:
 	st.accept = 1;
 	st.mar = ++st.cur;
 yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy9;
+		case ':': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -270,7 +286,16 @@ yy7:
 yyFillLabel3:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy9;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -290,7 +315,7 @@ yy9:
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy4;
+		case ':': goto yy10;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -299,6 +324,88 @@ yyFillLabel4:
 			goto yy8;
 	}
 yy10:
+	++st.cur;
+yyFillLabel5:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy4;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 5;
+				return LexStatus::waiting;
+			}
+			goto yy8;
+	}
+yy11:
+	++st.cur;
+yyFillLabel6:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 6;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy12:
+	++st.cur;
+yyFillLabel7:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy13:
+	++st.cur;
+yyFillLabel8:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 8;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy14:
+	++st.cur;
+	goto yy5;
+yy15:
 	st.state = -1;
 	{ return LexStatus::end; }
 

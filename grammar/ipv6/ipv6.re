@@ -54,7 +54,9 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             // The token the DFA would take below (the second rule: a run
             // without colon or zone reports nothing there as well).
             st.cur = end;
-            if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            if (st.token_fits()) {
+                st.cur = emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            }
             continue;
         }
         /*!re2c
@@ -64,8 +66,15 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             // Words and dotted names without a colon, the bulk of any
             // text, are passed over without a call to the validator.
             (word | ".")+ { continue; }
-            runchar+ ("%" zonechar+)? {
-                if (st.token_fits()) emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+            // "2001:db8::/32": a prefix length makes a cidr. It has three
+            // digits at most; the DFA takes four, so that it has read the
+            // byte after a shorter one (emit_ipv6_run() looks at it). A
+            // "/digits" that makes no cidr is no part of the token: the
+            // lexer goes on from its "/", as if the run ended there.
+            runchar+ ("%" zonechar+ | "/" digit{1,4})? {
+                if (st.token_fits()) {
+                    st.cur = emit_ipv6_run(sink, st.tok, st.cur, prefix.before(st.tok, 2), prefix.before(st.tok, 1));
+                }
                 continue;
             }
             [^]\runchar { continue; }

@@ -60,7 +60,11 @@ LexStatus lex_ipv6_defanged(LexState& st, CandidateSink& sink) {
         }
         /*!re2c
             run = (word | [.:] | "[:]")+;
-            run { if (st.token_fits()) emit_defanged_ipv6_run(sink, st.tok, st.cur); continue; }
+            // "/digits" after a run: see ipv6.re.
+            run ("/" digit{1,4})? {
+                if (st.token_fits()) st.cur = emit_defanged_ipv6_run(sink, st.tok, st.cur);
+                continue;
+            }
             $   { return LexStatus::end; }
             *   { continue; }
         */

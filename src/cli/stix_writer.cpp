@@ -47,7 +47,7 @@ StixWriter::StixWriter(OutputWriter& writer) : writer_(writer), timestamp_(run_t
 
 std::string StixWriter::pattern_for(Type type, std::string_view value) {
     const detail::Family& row = detail::family(type);
-    const std::string property(row.stix_property);
+    const std::string property(detail::stix_property_of(type, value));
     switch (row.stix) {
         case detail::StixForm::pattern: return "[" + property + " = " + quoted_literal(value) + "]";
         case detail::StixForm::as_number:   // the refanged "AS13335": an integer property

@@ -64,10 +64,11 @@ constexpr std::array<Family, kTypeCount> kFamilies = {{
     {Type::domain, "domain", "", "domains", false, kInAll, false,
      Stix::pattern, "domain-name:value", {"domain", "Network activity", true, Form::lower_case},
      refang_domain, defang_domain, nullptr, Noise::domain_name},
-    // MISP's ip-dst takes a.b.c.d/N.
+    // MISP's ip-dst takes a.b.c.d/N and IPv6 prefixes. An IPv6 prefix is
+    // an ipv6-addr in STIX (stix_property_of()).
     {Type::cidr, "cidr", "", "cidrs", kDefault, kInAll, false,
      Stix::pattern, "ipv4-addr:value", {"ip-dst", "Network activity", true, Form::ip},
-     refang_dotted, defang_dotted, looks_like_cidr, Noise::address},
+     refang_cidr, defang_cidr, looks_like_cidr, Noise::address},
     {Type::phone, "phone", "", "phones", false, kInAll, false,
      Stix::none, "", {"phone-number", "Other", false, Form::phone},
      copy_as_written, copy_as_written, nullptr, Noise::value},
@@ -150,6 +151,11 @@ static_assert(kTypeCount < 32);
 std::span<const Family> families() { return kFamilies; }
 
 const Family& family(Type type) { return kFamilies[static_cast<std::size_t>(type)]; }
+
+std::string_view stix_property_of(Type type, std::string_view value) {
+    if (type == Type::cidr && is_ipv6_prefix(value)) return family(Type::ipv6).stix_property;
+    return family(type).stix_property;
+}
 
 Type guessed_type(std::string_view text) {
     for (const Family& row : kFamilies) {

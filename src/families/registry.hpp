@@ -88,6 +88,10 @@ std::span<const Family> families();
 /// The row of a type.
 const Family& family(Type type);
 
+/// The STIX property a value of the type is compared with: the row's
+/// stix_property, but "ipv6-addr:value" for an IPv6 cidr.
+std::string_view stix_property_of(Type type, std::string_view value);
+
 /// The type whose shape (looks_like) `text` has; url when none has it.
 Type guessed_type(std::string_view text);
 

@@ -57,11 +57,12 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleUrlBracket, "bracket", lex_url_bracket, kMaxUrlLength + kUrlLookahead, types({Type::url})},
     {kRuleUrlBackslash, "backslash", lex_url_backslash, kMaxUrlLength + kUrlLookahead,
      types({Type::url})},
-    // An IPv6 run longer than 256 bytes holds no address; an e-mail run
+    // An IPv6 run longer than 256 bytes holds no address (with "/N": a
+    // cidr); an e-mail run
     // (words joined by dots and at-signs) is cut off at 1 KiB. YARA rules and
     // custom-pattern lines are measured by their lex functions, which drop
     // and count longer ones (docs/families.md).
-    {kRuleIpv6, "ipv6", lex_ipv6, 256, types({Type::ipv6})},
+    {kRuleIpv6, "ipv6", lex_ipv6, 256, types({Type::ipv6, Type::cidr})},
     {kRuleEmail, "email", lex_email, 1024, types({Type::email})},
     {kRuleYara, "yara", lex_yara, kMaxYaraRule, types({Type::yara})},
     {kRuleCustom, "custom", lex_custom, kMaxCustomLine, types({Type::custom})},
@@ -76,7 +77,7 @@ const std::array<RuleSpec, kBuiltinRuleCount> kRules = {{
     {kRuleUrlBase64, "base64", lex_url_base64, kMaxBase64UrlToken + kUrlLookahead,
      types({Type::url})},
     // "2001[:]db8[:][:]1": a run over 256 bytes holds no address.
-    {kRuleIpv6Defanged, "ipv6-defanged", lex_ipv6_defanged, 256, types({Type::ipv6})},
+    {kRuleIpv6Defanged, "ipv6-defanged", lex_ipv6_defanged, 256, types({Type::ipv6, Type::cidr})},
     // Opt-in types (docs/families.md): an id is far shorter than 64 bytes.
     {kRuleCve, "cve", lex_cve, 64, types({Type::cve})},
     {kRuleAttack, "attack", lex_attack, 64, types({Type::attack})},

@@ -1,8 +1,8 @@
 // Why no two shapes overlap: an e-mail has '@' or an "at" spelling, and
 // 'a', 't', '@' and ' ' are in no IPv4, IPv6 or hash shape; an IPv4 or
-// CIDR shape has no colon, which IPv6 needs two of, and more than one
+// IPv4 CIDR shape has no colon, which IPv6 needs two of, and more than one
 // digit group, which a hash (one run of hex digits) is not; IPv4 and CIDR
-// differ in the '/'.
+// differ in the '/', and so do IPv6 and an IPv6 CIDR.
 #include "families/shape_guess.hpp"
 
 #include "iocscan/iocscan.hpp"
@@ -45,7 +45,13 @@ bool looks_like_ipv4(std::string_view text) {
 }
 
 bool looks_like_cidr(std::string_view text) {
-    return text.find('/') != std::string_view::npos && looks_dotted(text);
+    const auto slash = text.rfind('/');
+    if (slash == std::string_view::npos) return false;
+    if (looks_dotted(text)) return true;
+    // An IPv6 prefix: the shape of an ipv6 before "/", 1-3 digits after it.
+    const std::string_view length = text.substr(slash + 1);
+    return !length.empty() && length.size() <= 3 &&
+           length.find_first_not_of("0123456789") == std::string_view::npos && looks_like_ipv6(text.substr(0, slash));
 }
 
 bool looks_like_email(std::string_view text) {

@@ -72,6 +72,14 @@ void defang_dotted(std::string_view ioc, std::string& out) {
     bracket_dots(plain, out);
 }
 
+void defang_cidr(std::string_view ioc, std::string& out) {
+    if (is_ipv6_prefix(ioc)) {
+        copy_as_written(ioc, out);
+    } else {
+        defang_dotted(ioc, out);
+    }
+}
+
 void defang_domain(std::string_view ioc, std::string& out) {
     std::string plain;
     refang_domain(ioc, plain);

@@ -14,7 +14,7 @@ namespace iocscan::detail {
 /// url: http -> hxxp, https -> hxxps, ftp -> fxp (also from a defanged
 /// spelling: h__p, http[s]), other schemes keep their name (lower-cased),
 /// dots of the host -> "[.]", the path untouched, no scheme
-/// added when there is none. ipv4, cidr, domain: dots -> "[.]". email: "@"
+/// added when there is none. ipv4, IPv4 cidr, domain: dots -> "[.]". email: "@"
 /// -> "[@]" and the domain's dots -> "[.]". Other types are copied.
 void defang_into(Type type, std::string_view ioc, std::string& out);
 
@@ -31,6 +31,9 @@ void defang_words(std::string_view text, const std::function<std::optional<Type>
 void defang_url(std::string_view ioc, std::string& out);
 /// ipv4, cidr: refanged, then dots as "[.]".
 void defang_dotted(std::string_view ioc, std::string& out);
+/// cidr: an IPv4 prefix as defang_dotted() writes it; an IPv6 one as
+/// written, as the ipv6 type (never defanged).
+void defang_cidr(std::string_view ioc, std::string& out);
 void defang_domain(std::string_view ioc, std::string& out);
 void defang_email(std::string_view ioc, std::string& out);
 

@@ -105,6 +105,18 @@ void refang_dotted(std::string_view raw, std::string& out) {
     }
 }
 
+/// A cidr is an IPv6 prefix when it holds a colon ("[:]" too): no IPv4
+/// spelling has one.
+bool is_ipv6_prefix(std::string_view raw) { return raw.find(':') != std::string_view::npos; }
+
+void refang_cidr(std::string_view raw, std::string& out) {
+    if (is_ipv6_prefix(raw)) {
+        refang_ipv6(raw, out);
+    } else {
+        refang_dotted(raw, out);
+    }
+}
+
 /// mac: the twelve hex digits in lower case, in colon pairs, whichever way
 /// the address was written ("00-1A-..." and "001a.2b3c..." alike), as
 /// STIX's mac-addr wants it (docs/families.md).
@@ -180,6 +192,9 @@ bool refangs_to_itself(Type type, std::string_view raw) {
     if (refang == refang_dotted) return is_plain_dotted(raw);
     // refang_ipv6 only takes out the brackets of "[:]".
     if (refang == refang_ipv6) return raw.find('[') == std::string_view::npos;
+    if (refang == refang_cidr) {
+        return is_ipv6_prefix(raw) ? raw.find('[') == std::string_view::npos : is_plain_dotted(raw);
+    }
     if (refang == refang_email) return is_plain_email(raw);
     return false;
 }

@@ -24,6 +24,11 @@ bool refangs_to_itself(Type type, std::string_view raw);
 /// ipv4 / cidr: keep the digit groups, write every separator ("[.]", "(dot)",
 /// "\.", "]]" ...) as a single dot, keep "/N".
 void refang_dotted(std::string_view raw, std::string& out);
+/// cidr: an IPv6 prefix ("2001[:]db8[:][:]/32": it has a colon) as
+/// refang_ipv6() writes it, an IPv4 one as refang_dotted() does.
+void refang_cidr(std::string_view raw, std::string& out);
+/// Whether a cidr value (raw or refanged) is an IPv6 prefix.
+bool is_ipv6_prefix(std::string_view raw);
 /// mac: the twelve hex digits in lower case, in colon pairs.
 void refang_mac(std::string_view raw, std::string& out);
 /// asn: "AS" and the number, however it was written ("ASN 13335").

@@ -15,6 +15,9 @@ constexpr bool is_upper(unsigned c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_alpha(unsigned c) { return is_lower(c) || is_upper(c); }
 /// [0-9A-Za-z_]
 constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
+/// A byte of a DNS label as the families read host names, [0-9A-Za-z_-]
+/// ("_" for SRV and DKIM names such as "_dmarc").
+constexpr bool is_label_char(unsigned c) { return is_word(c) || c == '-'; }
 /// [0-9A-Fa-f]
 constexpr bool is_hex(unsigned c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 /// 0-15 for a hex digit, -1 for any other byte.

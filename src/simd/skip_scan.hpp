@@ -1697,19 +1697,41 @@ inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned c
     }
 }
 
+/// ipv6: the end of the token `runchar+ ("/" digit{1,4})?` whose run ends
+/// at the "/" `slash` (the prefix length of "2001:db8::/32"): past the
+/// digits, or at the "/" when none follows; nullptr when lim leaves that
+/// open (fewer than four digits up to lim: the DFA waits for more).
+inline const unsigned char* ipv6_prefix_token_end(const unsigned char* slash, const unsigned char* lim) {
+    const unsigned char* q = slash + 1;
+    while (q < lim && q - slash <= 4 && is_digit(*q)) ++q;
+    if (q - slash <= 4 && q == lim) return nullptr;
+    return q - slash == 1 ? slash : q;
+}
+
+/// ipv6: whether the token [p, end) ends in a zone ("fe80::1%eth0"): a
+/// "%" after its last colon (zone bytes hold no colon, run bytes no "%").
+inline bool ipv6_token_has_zone(const unsigned char* p, const unsigned char* end) {
+    while (end > p && end[-1] != ':' && end[-1] != '%') --end;
+    return end > p && end[-1] == '%';
+}
+
 /// ipv6: where to_ipv6_run() stopped, the end of the token
-/// `runchar+ ("%" zonechar+)?` that starts at `p`, when a byte before lim
-/// ends it: the lex function takes that token whole instead of through its
-/// DFA, which reads a byte at a time. nullptr when `p` holds no run byte,
-/// when the token may go on past lim (the DFA waits for the next bytes),
-/// and with the skips off (the DFA alone, for the skip oracle).
+/// `runchar+ ("%" zonechar+ | "/" digit{1,4})?` that starts at `p`, when a
+/// byte before lim ends it: the lex function takes that token whole
+/// instead of through its DFA, which reads a byte at a time. nullptr when
+/// `p` holds no run byte, when the token may go on past lim (the DFA waits
+/// for the next bytes), and with the skips off (the DFA alone, for the
+/// skip oracle).
 inline const unsigned char* ipv6_whole_token_end(const unsigned char* p, const unsigned char* lim) {
     if (!skips_on() || p >= lim || !is_ipv6_run_char(*p)) return nullptr;
     unsigned flags = kIpv6InRun;
     const unsigned char* const end = ipv6_token_rest(p, lim, flags);
     if (flags != 0) return nullptr;
     // A "%" that starts no zone ends the token before it.
-    return end[-1] == '%' ? end - 1 : end;
+    if (end[-1] == '%') return end - 1;
+    // A "/" after a run without a zone may start a prefix length.
+    if (*end == '/' && !ipv6_token_has_zone(p, end)) return ipv6_prefix_token_end(end, lim);
+    return end;
 }
 
 /// ipv6 (defanged): whether `p` starts "[:]" (p + 2 < lim).

@@ -74,6 +74,21 @@ TEST(SkipOracleIpv6, ShortRunsAndWholeTokensAtEveryOffset) {
     EXPECT_GE(expect_skips_agree(text, "ipv6 short runs", options_for({Type::ipv6}, true)), 400u);
 }
 
+// Prefix lengths after runs (a cidr with the cidr type wanted, the address
+// alone or nothing otherwise): a token the skip would take whole must go
+// to the DFA when "/" follows it (ipv6_whole_token_end()), plain and
+// defanged, with every kind of "/..." after it.
+TEST(SkipOracleIpv6, PrefixLengthsAtEveryOffset) {
+    const std::string text = at_every_offset(
+        {"2001:db8::", "2a0e:97c0:3e0::", "fe80::1", "::1", "ip6:2001:db8::", "IPv6:::1", "::ffff:1.2.3.4",
+         "2001[:]db8[:][:]", "2001:db8::1.", "2001:db8::1:", "fe80::1%eth0", "::", "dead::beef", "12:34:56",
+         "1:2:3:4:5:6:7:8", "abcdefabcdefabcd:1::1"},
+        {"/48 ", "/0\n", "/128.", "/129 ", "/048 ", "/0048 ", "/48abc ", "/48_ ", "/ ", "/x ", "/64/56 ", "/6:1::2 ",
+         "/1", "/"});
+    EXPECT_GE(expect_skips_agree(text, "ipv6 prefix lengths", options_for({Type::ipv6, Type::cidr}, true)), 400u);
+    EXPECT_GE(expect_skips_agree(text, "ipv6 prefix lengths, ipv6 only", options_for({Type::ipv6}, true)), 300u);
+}
+
 /// Where `find` (a skip helper taking the run start and lim) puts its
 /// answer in `text`: an offset, or -1 for nullptr.
 template <typename Find>
@@ -100,6 +115,14 @@ TEST(SkipOracleIpv6, WholeTokenEndsBeforeLimOnly) {
     EXPECT_EQ(end_of("fe80::1%eth0"), -1);
     EXPECT_EQ(end_of(" fe80::1 "), -1);
     EXPECT_EQ(end_of("%1 "), -1);
+    // A prefix length: up to four digits after "/", decided before lim.
+    EXPECT_EQ(end_of("2001:db8::/32 "), 13);
+    EXPECT_EQ(end_of("2001:db8::/0048"), 15);
+    EXPECT_EQ(end_of("2001:db8::/12345"), 15);
+    EXPECT_EQ(end_of("2001:db8::/x"), 10);
+    EXPECT_EQ(end_of("2001:db8::/32"), -1);
+    EXPECT_EQ(end_of("2001:db8::/"), -1);
+    EXPECT_EQ(end_of("fe80::1%eth0/64 "), 12);   // a zone: no prefix
 }
 
 // ipv6_far_run_byte() against a byte-by-byte reference: the first run byte

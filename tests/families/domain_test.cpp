@@ -3,6 +3,7 @@
 // precision check on ordinary technical prose and a recall check on
 // defanged names.
 #include "linear_time.hpp"
+#include "simd/ascii_class.hpp"
 #include "support/scan_helpers.hpp"
 
 #include <gtest/gtest.h>
@@ -142,6 +143,30 @@ TEST(Domain, NamespacesVersionsAndCode) {
     EXPECT_TRUE(domains("System.IO.File Microsoft.AspNetCore.App com.google.android.apps").empty());
     EXPECT_TRUE(domains("v1.2.com 1.2.3.com 10.0.0.1 self.user.name os.path.join(x) key.name=1").empty());
     EXPECT_TRUE(domains("my_module.example.com obj.getName.com").empty());
+}
+
+// Only the registrable domain (public suffix and one label) must be written
+// in one case: labels below it may mix cases, as a DNS tunnel's base64
+// labels do; code names whose last labels mix cases stay out.
+TEST(Domain, MixedCaseLabelsBelowTheRegistrableDomain) {
+    EXPECT_EQ(domains("query q.aGVsbG8td29ybGQ.tunnel.example.org TXT"), V{"q.agvsbg8td29ybgq.tunnel.example.org"});
+    EXPECT_EQ(domains("q.aGVsbG8td29ybGQ.tunnel.example.org", false), V{"q.aGVsbG8td29ybGQ.tunnel.example.org"});
+    EXPECT_EQ(domains("X7kQ.EXAMPLE.CO.UK dGVzdA.cdn.example.com"), (V{"x7kq.example.co.uk", "dgvzda.cdn.example.com"}));
+    EXPECT_TRUE(domains("System.IO.File.com obj.Method.net obj.getName.com Evil.COM a.Evil.com x.b.Example.org "
+                        "a.example.Com ASP.NET a.bC.co.uk")
+                    .empty());
+}
+
+// One class of label bytes (is_label_char(), simd/ascii_class.hpp) for the
+// run, its refang and the URL host check.
+TEST(Domain, LabelBytesAreOneClass) {
+    for (unsigned c = 0; c < 256; ++c) {
+        const bool label = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+                           c == '_';
+        EXPECT_EQ(detail::is_label_char(c), label) << c;
+    }
+    // The refang keeps label bytes (lower-cased) and writes "." for the rest.
+    EXPECT_EQ(refang(Type::domain, "Evil_Host-1[.]Example(.)com"), "evil_host-1.example.com");
 }
 
 TEST(Domain, EmailLocalPartIsNotADomainButItsDomainIs) {

@@ -153,12 +153,25 @@ TEST(Ipv6, SpfAndMailAddressLabelsAreLeftOut) {
     EXPECT_EQ(found[0].value, "2001:db8::");
 }
 
+// A Postfix/Sendmail address literal of the loopback, "[IPv6:::1]": the
+// label's colon, then "::1". A colon run without a label stays nothing.
+TEST(Ipv6, LabelBeforeACompressedAddress) {
+    const std::string text =
+        "Received: from localhost ([IPv6:::1]) by mx; [ipv6:::ffff:192.0.2.1] ip6:::2 a:::1 ip6:::\n";
+    const V expected{"::1", "::ffff:192.0.2.1", "::2"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+    const auto found = scan_pieces("[IPv6:::1]", options_for({Type::ipv6}));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].offset, 6u);
+}
+
 TEST(Ipv6, OtherGluedColonRunsStayNothing) {
     // Only "ip6" or "ipv6" as the whole first field, and a byte other than
     // ":" after its colon, make a label.
     EXPECT_EQ(ipv6s("xip6:2001:db8::1 ip66:2001:db8::1 ip:2001:db8::1 ipv4:2001:db8::1 p6:2001:db8::1 "
                     "ip6_:2001:db8::1 ipv:2001:db8::1 host:ip6:2001:db8::1 ip6:host:2001:db8::1 ip6::1 "
-                    "ip6:::1 ip6:dead::beef ip6:12:34:56"),
+                    "ip6:dead::beef ip6:12:34:56 ip6::: a:::1 2001:db8:::1"),
               V{});
 }
 
@@ -168,7 +181,7 @@ TEST(Ipv6, FirstFieldWithANonHexByteReportsNothingButALabel) {
     const std::string text =
         "IPV6:2001:db8::9 ipv6:fe80::4%eth1 ipV6:::1 ipv6::1 07T12:10:00Z 2001:db8::a x.y:1::2 g1:2::3 "
         "1.2.3.4:5::6 [IPv6:fe80::1%zz] ab_c:1::1 2024-01-02T12:34:56Z fe80::5 Ipv6:1::2:3\n";
-    const V expected{"2001:db8::9", "fe80::4%eth1", "2001:db8::a", "fe80::1%zz", "fe80::5", "1::2:3"};
+    const V expected{"2001:db8::9", "fe80::4%eth1", "::1", "2001:db8::a", "fe80::1%zz", "fe80::5", "1::2:3"};
     EXPECT_EQ(ipv6s(text), expected);
     for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
     // Whole blocks of such runs, then an address.
@@ -210,10 +223,65 @@ TEST(Ipv6, ZonesTrailingColonsAndDotsAtEveryPieceSize) {
         "ip6:fe80::1%eth0 IPv6:::ffff:1.2.3.4 ipv6:1:2:3:4:5:6:7:8: [2001:db8::7]:8080 [fe80::1%eth0]:22 "
         "fe80::1:. fe80::1:: ::ffff:1.2.3.4. ::ffff:01.2.3.4\n";
     const V expected{"fe80::1%eth0", "fe80::1",     "fe80::1%-a",   "fe80::1",        "fe80::1%eth0",
-                     "::1%1",        "fe80::1%eth0", "1:2:3:4:5:6:7:8", "2001:db8::7", "fe80::1%eth0",
+                     "::1%1",        "fe80::1%eth0", "::ffff:1.2.3.4", "1:2:3:4:5:6:7:8", "2001:db8::7", "fe80::1%eth0",
                      "fe80::1",      "::ffff:1.2.3.4", "::ffff:01.2.3.4"};
     EXPECT_EQ(ipv6s(text), expected);
     for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
+// An address right before "/N", N 0-128 in one to three digits, is a cidr
+// with its prefix, as a.b.c.d/N is; with another "/..." (a longer number,
+// a letter glued on, N over 128), or a zone, the address alone. Every piece
+// size, so that the prefix straddles the chunk edges.
+TEST(Ipv6, PrefixLengthMakesACidr) {
+    const std::string text =
+        "route 2a0e:97c0:3e0::/48 via fe80::1, 2001:db8::1/64. v=spf1 ip6:2001:db8::/32 -all "
+        "2001:db8::/048 2001:db8::/0 ::ffff:192.0.2.0/120 2001:db8::/0048 2001:db8::/129 "
+        "2001:db8::/48abc 2001:db8::/48_ fe80::1%eth0/64 2001:db8::1./64 2001:db8::1:/64 ::/0 dead::beef/32 "
+        "2001:db8::/48/56 2001:db8::/6:1::2\n";
+    const V cidrs{"2a0e:97c0:3e0::/48", "2001:db8::1/64", "2001:db8::/32",      "2001:db8::/048",
+                  "2001:db8::/0",      "::ffff:192.0.2.0/120", "2001:db8::/48", "2001:db8::/6"};
+    const V addresses{"fe80::1",    "2001:db8::", "2001:db8::", "2001:db8::", "2001:db8::",
+                      "fe80::1%eth0", "2001:db8::1", "2001:db8::1"};
+    const Options both = options_for({Type::ipv6, Type::cidr});
+    for (std::size_t piece = 0; piece <= 17; ++piece) {
+        const auto found = scan_pieces(text, both, piece);
+        EXPECT_EQ(values_of(found, Type::cidr), cidrs) << piece;
+        EXPECT_EQ(values_of(found, Type::ipv6), addresses) << piece;
+    }
+    // No address is dropped for want of the cidr type: the ipv6 it starts with.
+    EXPECT_EQ(ipv6s("2a0e:97c0:3e0::/48 2001:db8::1/64"), (V{"2a0e:97c0:3e0::", "2001:db8::1"}));
+    EXPECT_EQ(values_found(Type::cidr, "2a0e:97c0:3e0::/48 2001:db8::1"), V{"2a0e:97c0:3e0::/48"});
+}
+
+TEST(Ipv6, DefangedPrefixIsACidrRefangedAndTyped) {
+    const std::string text = "block 2001[:]db8[:][:]/32 and 2a0e[:]97c0[:]3e0[:][:]/480 now\n";
+    for (std::size_t piece = 0; piece <= 9; ++piece) {
+        const auto found = scan_pieces(text, options_for({Type::ipv6, Type::cidr}, true), piece);
+        ASSERT_EQ(found.size(), 2u) << describe(found);
+        EXPECT_EQ(found[0].type, Type::cidr);
+        EXPECT_EQ(found[0].value, "2001:db8::/32");
+        EXPECT_EQ(found[0].raw, "2001[:]db8[:][:]/32");
+        EXPECT_EQ(found[0].rules, V{"ipv6-defanged"});
+        EXPECT_EQ(found[1].type, Type::ipv6);
+        EXPECT_EQ(found[1].value, "2a0e:97c0:3e0::");
+    }
+    EXPECT_EQ(refang(Type::cidr, "2001[:]db8[:][:]/32"), "2001:db8::/32");
+    EXPECT_EQ(refang(Type::cidr, "10[.]0[.]0[.]0/8"), "10.0.0.0/8");
+    EXPECT_EQ(defang(Type::cidr, "2001:db8::/32"), "2001:db8::/32");
+    EXPECT_EQ(defang(Type::cidr, "10.0.0.0/8"), "10[.]0[.]0[.]0/8");
+}
+
+TEST(Ipv6, CidrInEveryOutputFormat) {
+    const std::string text = "2001[:]db8[:][:]/32 10.0.0.0/8\n";
+    const auto stix = run_iocscan({"--format", "stix"}, text, {"SOURCE_DATE_EPOCH=1700000000"});
+    EXPECT_NE(stix.out.find(R"([ipv6-addr:value = '2001:db8::/32'])"), std::string::npos) << stix.out;
+    EXPECT_NE(stix.out.find(R"([ipv4-addr:value = '10.0.0.0/8'])"), std::string::npos) << stix.out;
+    EXPECT_EQ(run_iocscan({"--refang", "--format", "json"}, text).out, "{\"cidrs\":[\"2001:db8::/32\",\"10.0.0.0/8\"]}\n");
+    EXPECT_EQ(run_iocscan({"--refang", "--format", "csv"}, "2001:db8::/32\n").out,
+              "type,value,raw,offset,path,rules,encoding\r\ncidr,2001:db8::/32,2001:db8::/32,0,\"'-\",ipv6,\r\n");
+    // `iocscan refang` guesses the shape of each line.
+    EXPECT_EQ(run_iocscan({"refang"}, "2001[:]db8[:][:]/32\n").out, "2001:db8::/32\n");
 }
 
 TEST(Ipv6, GluedToAWordIsNoAddress) {

@@ -29,6 +29,7 @@ def test_worked_example(kind, modes, data, expected, tmp_path):
 def test_every_family_in_one_text():
     text = (
         "url hxxp://evil[.]example/x ip 10.0.0[.]1 net 10.1.0.0/16 v6 2001:db8::7 mail ops[@]example.org\n"
+        "v6 net 2001[:]db8[:]1[:][:]/48\n"
         "md5 d41d8cd98f00b204e9800998ecf8427e sha1 da39a3ee5e6b4b0d3255bfef95601890afd80709\n"
         "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
         "sha512 " + "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce"
@@ -42,7 +43,7 @@ def test_every_family_in_one_text():
         found.setdefault(m.type, []).append(m.value)
     assert found["url"][0] == "http://evil.example/x"
     assert found["ipv4"] == ["10.0.0.1"]
-    assert found["cidr"] == ["10.1.0.0/16"]
+    assert found["cidr"] == ["10.1.0.0/16", "2001:db8:1::/48"]
     assert found["ipv6"] == ["2001:db8::7"]
     assert found["email"] == ["ops@example.org"]
     assert found["md5"] == ["d41d8cd98f00b204e9800998ecf8427e"]

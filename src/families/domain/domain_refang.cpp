@@ -1,20 +1,15 @@
 #include "families/domain/domain_refang.hpp"
 
+#include "simd/ascii_class.hpp"
+
 namespace iocscan::detail {
-namespace {
-
-bool is_label_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-}
-
-}  // namespace
 
 void refang_domain(std::string_view raw, std::string& out) {
     std::size_t i = 0;
     while (i < raw.size()) {
         const char c = raw[i];
         if (is_label_char(c)) {
-            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+            out.push_back(ascii_lower(c));
             ++i;
             continue;
         }

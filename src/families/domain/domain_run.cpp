@@ -16,8 +16,6 @@ constexpr std::size_t kMaxLabels = 32;
 constexpr std::size_t kMaxLabelLength = 63;
 constexpr std::size_t kMaxNameLength = 253;
 
-bool is_label_char(unsigned char c) { return is_word(c) || c == '-'; }
-
 bool starts_with(const unsigned char* p, const unsigned char* end, std::string_view prefix) {
     return static_cast<std::size_t>(end - p) >= prefix.size() &&
            std::equal(prefix.begin(), prefix.end(), p);
@@ -141,26 +139,25 @@ bool is_numeric(std::string_view label) {
 }
 
 /// The checks a name without a defang, scheme or "www." must pass too.
-bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t count,
+/// `suffix`: the labels of its public suffix (fewer than `count`).
+bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t count, std::size_t suffix,
                         std::string_view top) {
     if (contains(kFileExtensionTlds, top) || contains(kWordTlds, top)) return false;
     if (top.size() != 2 && !contains(kCommonGenericTlds, top) && !top.starts_with("xn--")) return false;
-    // The name is written in one case: "System.IO", "Microsoft.AspNetCore.App"
-    // are namespaces.
-    const std::string_view written(reinterpret_cast<const char*>(labels[0].begin),
-                                   static_cast<std::size_t>(labels[count - 1].end - labels[0].begin));
-    const bool all_lower = std::none_of(written.begin(), written.end(), [](char c) { return is_upper(c); });
-    const bool all_upper = std::none_of(written.begin(), written.end(), [](char c) { return is_lower(c); });
+    // The registrable domain (the public suffix and the label before it) is
+    // written in one case: "System.IO", "Microsoft.AspNetCore.App",
+    // "obj.getName.com" are namespaces and members. The labels below it may
+    // mix cases: a DNS tunnel's or a CDN's base64-like label
+    // ("q.aGVsbG8td29ybGQ.tunnel.example.org").
+    const std::string_view registrable(
+        reinterpret_cast<const char*>(labels[count - suffix - 1].begin),
+        static_cast<std::size_t>(labels[count - 1].end - labels[count - suffix - 1].begin));
+    const bool all_lower = std::none_of(registrable.begin(), registrable.end(), [](char c) { return is_upper(c); });
+    const bool all_upper = std::none_of(registrable.begin(), registrable.end(), [](char c) { return is_lower(c); });
     if (!all_lower && !all_upper) return false;
     // Microsoft's .NET products are written in capitals: "ASP.NET", "VB.NET",
     // "ADO.NET" name a framework, not the host asp.net.
     if (all_upper && count == 2 && top == "net") return false;
-    // camelCase labels are identifiers: "obj.getName.com".
-    for (std::size_t i = 0; i < count; ++i) {
-        for (const unsigned char* q = labels[i].begin; q + 1 < labels[i].end; ++q) {
-            if (is_lower(q[0]) && is_upper(q[1])) return false;
-        }
-    }
     // Version strings: "1.2.3.at", "v2.10.io".
     std::size_t numeric = 0;
     for (std::size_t i = 0; i + 1 < count; ++i) numeric += is_numeric(labels[i].text()) ? 1 : 0;
@@ -244,7 +241,7 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (!explicit_host && (contains(kFileExtensionTlds, top) || contains(kWordTlds, top))) return;
     const std::size_t suffix = public_suffix_labels(name, count);
     if (suffix == 0 || suffix >= count) return;   // unknown top label, or a bare public suffix
-    if (!explicit_host && !plain_name_is_host(labels, count, top)) return;
+    if (!explicit_host && !plain_name_is_host(labels, count, suffix, top)) return;
     sink.add(Type::domain, kRuleDomain, host, end);
 }
 

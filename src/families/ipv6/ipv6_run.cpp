@@ -34,14 +34,15 @@ bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
 
 /// Where the address text of a run ending at `end` starts: at its first
 /// byte, or after an "ip6:" or "IPv6:" label (is_ipv6_label(): SPF records,
-/// mail headers) that a byte other than ":" follows. A run whose fields
-/// before its last colon hold a byte that is no hex digit ("std::",
-/// "host:fe80::1", "xip6:2001:db8::1") is then no address text, and none
-/// of its tails is reported either.
+/// mail headers) that a byte follows: "[IPv6:::1]" is the label's colon,
+/// then "::1" (a Postfix/Sendmail literal of the loopback); "ip6::1" leaves
+/// ":1", no address. A run whose fields before its last colon hold a byte
+/// that is no hex digit ("std::", "host:fe80::1", "xip6:2001:db8::1") is
+/// then no address text, and none of its tails is reported either.
 const unsigned char* address_start(const unsigned char* begin, const unsigned char* end) {
     if ((*begin | 0x20) != 'i') return begin;   // most runs: no label, and no look for its colon
     const unsigned char* const colon = std::find(begin, std::min(end, begin + 5), static_cast<unsigned char>(':'));
-    if (end - colon > 1 && colon[1] != ':' && is_ipv6_label(begin, colon)) return colon + 1;
+    if (end - colon > 1 && is_ipv6_label(begin, colon)) return colon + 1;
     return begin;
 }
 
@@ -120,16 +121,54 @@ bool is_reported_text(const Ipv6TextShape& shape, const unsigned char* p, const 
 
 bool is_ipv6_text(const unsigned char* p, const unsigned char* end) { return ipv6_text_shape(p, end).valid; }
 
-void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
-                   unsigned char before2, unsigned char before1) {
-    if ((before2 == ':' && before1 == ']') || *end == '[') return;   // "...[:]db8::1", "2001::db8[:]1"
+namespace {
+
+/// "/N" after an address, [p, end) the digits: N in 0-128, written with one
+/// to three digits, as the ipv4 rule takes 0-32 with one or two ("/048" is
+/// 48, "/0048" no prefix length).
+bool is_ipv6_prefix_length(const unsigned char* p, const unsigned char* end) {
+    const auto digits = end - p;
+    if (digits < 1 || digits > 3) return false;
+    int value = 0;
+    for (; p < end; ++p) value = value * 10 + (*p - '0');
+    return value <= 128;
+}
+
+/// The "/" of a token [begin, end) that ends in "/digits" (the grammars'
+/// `("/" digit{1,4})?`), or nullptr: a look back over its last digits.
+const unsigned char* prefix_slash(const unsigned char* begin, const unsigned char* end) {
+    const unsigned char* q = end;
+    while (q > begin && is_digit(q[-1])) --q;
+    return q < end && q > begin && q[-1] == '/' ? q - 1 : nullptr;
+}
+
+/// Whether the "/digits" at [slash, end) makes the address before it a
+/// cidr: a prefix length that no letter or "_" is glued to ("/64k" is some
+/// other word; the byte at `end` is readable) and the cidr type wanted (an
+/// address is never dropped for want of it: the ipv6 is reported instead).
+bool makes_cidr(const CandidateSink& sink, const unsigned char* slash, const unsigned char* end) {
+    return is_ipv6_prefix_length(slash + 1, end) && !is_word(*end) && sink.wants(Type::cidr);
+}
+
+/// What emit_ipv6_run() reports for a run [begin, end) without "/": the
+/// address it holds, as [start, end) with its zone, or no start.
+struct RunAddress {
+    const unsigned char* start = nullptr;
+    const unsigned char* end = nullptr;   ///< the address text's end, or its zone's
+    bool whole = false;                   ///< the run ends where the address does
+};
+
+RunAddress address_in_run(const unsigned char* begin, const unsigned char* end, unsigned char before2,
+                          unsigned char before1) {
+    if ((before2 == ':' && before1 == ']') || *end == '[') return {};   // "...[:]db8::1", "2001::db8[:]1"
+    const unsigned char* const run_end = end;
     // Dots after the address end the sentence, not the address; dots that
     // start the run (after punctuation: "!..2001:db8::1") are none of it either.
     while (end > begin && end[-1] == '.') --end;
     const bool leading_dots = begin < end && *begin == '.';
     while (begin < end && *begin == '.') ++begin;
     if (leading_dots) before1 = '.';
-    if (begin == end) return;
+    if (begin == end) return {};
     // The zone comes after the run's last colon (zone bytes hold none, run
     // bytes no "%"): a look back over the last field finds its "%".
     const unsigned char* percent = end;
@@ -146,8 +185,25 @@ void emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsign
 
     const unsigned char* const start = address_start(begin, address_end);
     const Ipv6TextShape shape = ipv6_text_shape(start, address_end);
-    if (!is_reported_text(shape, start, address_end, start == begin ? before1 : 0)) return;
-    sink.add(Type::ipv6, kRuleIpv6, start, end);
+    if (!is_reported_text(shape, start, address_end, start == begin ? before1 : 0)) return {};
+    return {start, end, end == run_end};
+}
+
+}  // namespace
+
+const unsigned char* emit_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
+                                   unsigned char before2, unsigned char before1) {
+    const unsigned char* const slash = prefix_slash(begin, end);
+    const unsigned char* const run_end = slash != nullptr ? slash : end;
+    const RunAddress address = address_in_run(begin, run_end, before2, before1);
+    if (address.start == nullptr) return run_end;
+    // "2001:db8::/32": the address right before the "/" with its prefix.
+    if (slash != nullptr && address.whole && makes_cidr(sink, slash, end)) {
+        sink.add(Type::cidr, kRuleIpv6, address.start, end);
+        return end;
+    }
+    sink.add(Type::ipv6, kRuleIpv6, address.start, address.end);
+    return run_end;
 }
 
 void refang_ipv6(std::string_view raw, std::string& out) {
@@ -166,22 +222,33 @@ void refang_ipv6(std::string_view raw, std::string& out) {
     }
 }
 
-void emit_defanged_ipv6_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end) {
-    const std::string_view raw(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
-    if (raw.find("[:]") == std::string_view::npos) return;
+const unsigned char* emit_defanged_ipv6_run(CandidateSink& sink, const unsigned char* begin,
+                                           const unsigned char* end) {
+    const unsigned char* const slash = prefix_slash(begin, end);
+    const unsigned char* const run_end = slash != nullptr ? slash : end;
+    const std::string_view raw(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(run_end - begin));
+    if (raw.find("[:]") == std::string_view::npos) return run_end;
     // Refang only turns "[:]" into ":": another byte outside the address
     // text (a scheme's "hxxp[:]", a word's "_") makes no address.
-    if (std::any_of(begin, end, [](unsigned char c) { return !is_ipv6_char(c) && c != '[' && c != ']'; })) return;
+    if (std::any_of(begin, run_end, [](unsigned char c) { return !is_ipv6_char(c) && c != '[' && c != ']'; })) {
+        return run_end;
+    }
     // Dots after the address end the sentence, not the address.
-    while (end > begin && end[-1] == '.') --end;
+    const unsigned char* address_end = run_end;
+    while (address_end > begin && address_end[-1] == '.') --address_end;
     std::string plain;
-    refang_ipv6(std::string_view(raw.data(), static_cast<std::size_t>(end - begin)), plain);
+    refang_ipv6(std::string_view(raw.data(), static_cast<std::size_t>(address_end - begin)), plain);
     const auto* p = reinterpret_cast<const unsigned char*>(plain.data());
     const auto* plain_end = p + plain.size();
     // The rules of a plain run: a valid text, with a digit when compressed,
     // that is no lookalike.
-    if (!is_reported_text(ipv6_text_shape(p, plain_end), p, plain_end, 0)) return;
-    sink.add(Type::ipv6, kRuleIpv6Defanged, begin, end);
+    if (!is_reported_text(ipv6_text_shape(p, plain_end), p, plain_end, 0)) return run_end;
+    if (slash != nullptr && address_end == slash && makes_cidr(sink, slash, end)) {
+        sink.add(Type::cidr, kRuleIpv6Defanged, begin, end);
+        return end;
+    }
+    sink.add(Type::ipv6, kRuleIpv6Defanged, begin, address_end);
+    return run_end;
 }
 
 }  // namespace iocscan::detail

@@ -12,8 +12,6 @@
 namespace iocscan::detail {
 namespace {
 
-/// The bytes of a DNS label, as is_dns_name() reads a lower-cased host.
-constexpr ByteSet kLabelBytes{"abcdefghijklmnopqrstuvwxyz0123456789_-"};
 /// The fewest label bytes ([a-z0-9_-]) a host that has_plausible_host()
 /// accepts holds: two labels, the last of two bytes or more (four digits
 /// for IPv4), unless it holds a colon (a bracketed IPv6 address).
@@ -22,7 +20,7 @@ constexpr unsigned kFewestLabelBytes = 3;
 /// 1 for a label byte in either case, kFewestLabelBytes for a colon.
 constexpr auto kHostEvidence = byte_table<unsigned char>([](unsigned c) {
     if (c == ':') return static_cast<unsigned char>(kFewestLabelBytes);
-    return static_cast<unsigned char>(kLabelBytes.contains(ascii_lower(static_cast<char>(c))) ? 1 : 0);
+    return static_cast<unsigned char>(is_label_char(c) ? 1 : 0);
 });
 
 /// The host of a refanged URL: after "://" and any userinfo, up to the
@@ -54,7 +52,8 @@ bool is_ipv4(std::string_view host) {
     return false;
 }
 
-/// Labels of [a-z0-9_-] joined by dots, at least two, the last a real TLD.
+/// Labels (is_label_char(), of a lower-cased host) joined by dots, at least
+/// two, the last a real TLD.
 bool is_dns_name(std::string_view host) {
     if (host.ends_with('.')) host.remove_suffix(1);   // a fully qualified name
     if (host.empty()) return false;
@@ -62,7 +61,7 @@ bool is_dns_name(std::string_view host) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= host.size(); ++i) {
         if (i < host.size() && host[i] != '.') {
-            if (!kLabelBytes.contains(host[i])) return false;
+            if (!is_label_char(static_cast<unsigned char>(host[i]))) return false;
             continue;
         }
         if (i == start) return false;   // an empty label
@@ -140,7 +139,7 @@ bool has_pattern_host(std::string_view refanged) {
     static constexpr ByteSet kHostPunctuation{".:%~"};
     static constexpr auto kRole = byte_table<unsigned char>([](unsigned c) {
         const char byte = static_cast<char>(c);
-        if (kLabelBytes.contains(ascii_lower(byte)) || kHostPunctuation.contains(byte)) {
+        if (is_label_char(c) || kHostPunctuation.contains(byte)) {
             return static_cast<unsigned char>(kHostByte);
         }
         if (c == '/' || c == '?' || c == '#' || c == '\\') return static_cast<unsigned char>(kHostEnd);
