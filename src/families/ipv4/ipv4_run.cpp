@@ -1,5 +1,7 @@
 #include "families/ipv4/ipv4_run.hpp"
 
+#include "families/common/prefix_length.hpp"
+
 #include "simd/ascii_class.hpp"
 #include "families/rule_ids.hpp"
 
@@ -102,14 +104,6 @@ bool is_four_octets(const unsigned char* p, const unsigned char* end) {
     return groups == 4;
 }
 
-/// "/N" with N in 0-32, written with one or two digits.
-bool is_prefix_length(const unsigned char* p, const unsigned char* end) {
-    const auto digits = end - p;
-    if (digits < 1 || digits > 2) return false;
-    const int value = digits == 1 ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
-    return value <= 32;
-}
-
 }  // namespace
 
 void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool version) {
@@ -118,7 +112,7 @@ void emit_dotted_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (!is_four_octets(begin, slash)) return;
     // An address is never dropped for want of the cidr type: without it,
     // "10.20.0.0/16" is reported as the ipv4 it starts with.
-    if (slash != end && is_prefix_length(slash + 1, end) && sink.wants(Type::cidr)) {
+    if (slash != end && is_prefix_length(slash + 1, end, 32) && sink.wants(Type::cidr)) {
         sink.add(Type::cidr, kRuleIpv4, begin, end);
         return;
     }

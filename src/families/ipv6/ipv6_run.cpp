@@ -1,5 +1,6 @@
 #include "families/ipv6/ipv6_run.hpp"
 
+#include "families/common/prefix_length.hpp"
 #include "families/ipv6/ipv6_label.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/byte_set.hpp"
@@ -123,17 +124,6 @@ bool is_ipv6_text(const unsigned char* p, const unsigned char* end) { return ipv
 
 namespace {
 
-/// "/N" after an address, [p, end) the digits: N in 0-128, written with one
-/// to three digits, as the ipv4 rule takes 0-32 with one or two ("/048" is
-/// 48, "/0048" no prefix length).
-bool is_ipv6_prefix_length(const unsigned char* p, const unsigned char* end) {
-    const auto digits = end - p;
-    if (digits < 1 || digits > 3) return false;
-    int value = 0;
-    for (; p < end; ++p) value = value * 10 + (*p - '0');
-    return value <= 128;
-}
-
 /// The "/" of a token [begin, end) that ends in "/digits" (the grammars'
 /// `("/" digit{1,4})?`), or nullptr: a look back over its last digits.
 const unsigned char* prefix_slash(const unsigned char* begin, const unsigned char* end) {
@@ -147,7 +137,7 @@ const unsigned char* prefix_slash(const unsigned char* begin, const unsigned cha
 /// other word; the byte at `end` is readable) and the cidr type wanted (an
 /// address is never dropped for want of it: the ipv6 is reported instead).
 bool makes_cidr(const CandidateSink& sink, const unsigned char* slash, const unsigned char* end) {
-    return is_ipv6_prefix_length(slash + 1, end) && !is_word(*end) && sink.wants(Type::cidr);
+    return is_prefix_length(slash + 1, end, 128) && !is_word(*end) && sink.wants(Type::cidr);
 }
 
 /// What emit_ipv6_run() reports for a run [begin, end) without "/": the
