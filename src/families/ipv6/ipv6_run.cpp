@@ -140,6 +140,26 @@ bool makes_cidr(const CandidateSink& sink, const unsigned char* slash, const uns
     return is_prefix_length(slash + 1, end, 128) && !is_word(*end) && sink.wants(Type::cidr);
 }
 
+/// The colon before a port of five digits (10000-65535) that ends the
+/// address text [begin, end), or nullptr. Apache writes a client's
+/// address and port joined by a colon, with no brackets ("[client
+/// 2001:db8::41:41522]"); a group holds four hex digits at most, so five
+/// decimal ones can only be a port. (A shorter port reads as a group: it
+/// stays part of the address, or of none.)
+const unsigned char* five_digit_port_colon(const unsigned char* begin, const unsigned char* end) {
+    constexpr std::ptrdiff_t kDigits = 5;
+    constexpr int kHighestPort = 65535;
+    if (end - begin < kDigits + 2) return nullptr;
+    const unsigned char* const colon = end - kDigits - 1;
+    if (*colon != ':' || colon[-1] == ':') return nullptr;
+    int port = 0;
+    for (const unsigned char* p = colon + 1; p < end; ++p) {
+        if (!is_digit(*p)) return nullptr;
+        port = port * 10 + (*p - '0');
+    }
+    return port <= kHighestPort ? colon : nullptr;
+}
+
 /// What emit_ipv6_run() reports for a run [begin, end) without "/": the
 /// address it holds, as [start, end) with its zone, or no start.
 struct RunAddress {
@@ -168,13 +188,22 @@ RunAddress address_in_run(const unsigned char* begin, const unsigned char* end, 
             break;
         }
     }
+    const bool zoned = percent != end;
     const unsigned char* address_end = percent;
     // "fe80::1: link up": one colon after the address is punctuation.
     if (percent == end && end - begin >= 2 && end[-1] == ':' && end[-2] != ':') --address_end;
     if (percent == end || percent + 1 == end) end = address_end;   // no zone, or an empty one
 
     const unsigned char* const start = address_start(begin, address_end);
-    const Ipv6TextShape shape = ipv6_text_shape(start, address_end);
+    Ipv6TextShape shape = ipv6_text_shape(start, address_end);
+    if (!shape.valid && !zoned) {
+        // "2001:db8::41:41522": the address before its port.
+        if (const unsigned char* const colon = five_digit_port_colon(start, address_end); colon != nullptr) {
+            shape = ipv6_text_shape(start, colon);
+            end = colon;
+            address_end = colon;
+        }
+    }
     if (!is_reported_text(shape, start, address_end, start == begin ? before1 : 0)) return {};
     return {start, end, end == run_end};
 }
