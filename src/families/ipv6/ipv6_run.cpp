@@ -140,24 +140,32 @@ bool makes_cidr(const CandidateSink& sink, const unsigned char* slash, const uns
     return is_prefix_length(slash + 1, end, 128) && !is_word(*end) && sink.wants(Type::cidr);
 }
 
-/// The colon before a port of five digits (10000-65535) that ends the
-/// address text [begin, end), or nullptr. Apache writes a client's
-/// address and port joined by a colon, with no brackets ("[client
-/// 2001:db8::41:41522]"); a group holds four hex digits at most, so five
-/// decimal ones can only be a port. (A shorter port reads as a group: it
-/// stays part of the address, or of none.)
-const unsigned char* five_digit_port_colon(const unsigned char* begin, const unsigned char* end) {
-    constexpr std::ptrdiff_t kDigits = 5;
+/// The byte before a port that ends the address text [begin, end): its
+/// ":" or ".", or nullptr. Apache joins a client's address and port with a
+/// colon and no brackets ("[client 2001:db8::41:41522]"): a port of five
+/// digits (10000-65535), as a group holds four hex digits at most (a
+/// shorter port reads as a group: it stays part of the address, or of
+/// none). tcpdump and BSD netstat join them with a dot
+/// ("2001:db8:10::2.53 > 2001:db8:10:4::37.60212:"): one to five digits
+/// after the last group, which an embedded IPv4 address never ends in (a
+/// field of hex digits, then one dot).
+const unsigned char* port_separator(const unsigned char* begin, const unsigned char* end) {
+    constexpr std::ptrdiff_t kLongestPort = 5;
     constexpr int kHighestPort = 65535;
-    if (end - begin < kDigits + 2) return nullptr;
-    const unsigned char* const colon = end - kDigits - 1;
-    if (*colon != ':' || colon[-1] == ':') return nullptr;
+    const unsigned char* digits = end;
     int port = 0;
-    for (const unsigned char* p = colon + 1; p < end; ++p) {
-        if (!is_digit(*p)) return nullptr;
-        port = port * 10 + (*p - '0');
+    for (int scale = 1; digits > begin && end - digits < kLongestPort + 1 && is_digit(digits[-1]); scale *= 10) {
+        --digits;
+        port += (*digits - '0') * scale;
     }
-    return port <= kHighestPort ? colon : nullptr;
+    const auto length = end - digits;
+    if (length == 0 || length > kLongestPort || port > kHighestPort || digits - begin < 2) return nullptr;
+    const unsigned char* const separator = digits - 1;
+    if (*separator == ':') return length == kLongestPort && separator[-1] != ':' ? separator : nullptr;
+    if (*separator != '.') return nullptr;
+    const unsigned char* group = separator;
+    while (group > begin && kHexBytes[group[-1]]) --group;
+    return group < separator && group > begin && group[-1] == ':' ? separator : nullptr;
 }
 
 /// What emit_ipv6_run() reports for a run [begin, end) without "/": the
@@ -197,11 +205,11 @@ RunAddress address_in_run(const unsigned char* begin, const unsigned char* end, 
     const unsigned char* const start = address_start(begin, address_end);
     Ipv6TextShape shape = ipv6_text_shape(start, address_end);
     if (!shape.valid && !zoned) {
-        // "2001:db8::41:41522": the address before its port.
-        if (const unsigned char* const colon = five_digit_port_colon(start, address_end); colon != nullptr) {
-            shape = ipv6_text_shape(start, colon);
-            end = colon;
-            address_end = colon;
+        // "2001:db8::41:41522", "2001:db8::2.53": the address before its port.
+        if (const unsigned char* const separator = port_separator(start, address_end); separator != nullptr) {
+            shape = ipv6_text_shape(start, separator);
+            end = separator;
+            address_end = separator;
         }
     }
     if (!is_reported_text(shape, start, address_end, start == begin ? before1 : 0)) return {};
