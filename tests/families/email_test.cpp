@@ -235,6 +235,18 @@ TEST(Email, NoAddressFromTheTailOfANameWithAnApostrophe) {
     }
 }
 
+// A Mastodon thread cites its authors as "@user@server": an account, no
+// mailbox. An address after a mention's space or a colon is still one.
+TEST(Email, NoAddressFromAFediverseAccount) {
+    const std::string text =
+        "@threatfox_watch@infosec.example \xC2\xB7 Dec 3\n"
+        "@blue_hat_bri@mastodon.example nice; (@sec_kat[@]ioc.example)\n"
+        "@ops: mail ops@evil.example or @bob ir@evil.org, cc:soc@evil.net";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u}) {
+        EXPECT_EQ(emails(text, true, piece), (V{"ops@evil.example", "ir@evil.org", "soc@evil.net"})) << piece;
+    }
+}
+
 TEST(Email, CommandLine) {
     const auto r = run_iocscan({"--extract-emails", "--refang"}, "x OPS[at]Example[.]org 1.2.3.4\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -132,6 +132,34 @@ TEST(Ipv6, BracketsPortsAndPunctuationAreLeftOut) {
               (V{"2001:db8::1", "fe80::1ff:fe23:4567:890a"}));
 }
 
+// Apache joins a client's address and port with a colon, no brackets
+// ("[client 2001:db8:bad:1::41:41522]"). Five decimal digits are no group,
+// so they are the port, left out; a shorter last group stays an address's
+// (or of none), a port over 65535 or "::" before it make nothing; a zone
+// ends the run before the colon.
+TEST(Ipv6, AFiveDigitPortAfterAColonIsLeftOut) {
+    const std::string text =
+        "[client 2001:db8:bad:1::41:41522] AH01630 [client ::ffff:192.0.2.7:50122] "
+        "1:2:3:4:5:6:7:8:65535, 2001:db8::1:4152 2001:db8::1:65536 fe80::1%eth0:41522 2001:db8:::41522 "
+        "dead::beef:41522 2001:db8::1:415222\n";
+    const V expected{"2001:db8:bad:1::41", "::ffff:192.0.2.7", "1:2:3:4:5:6:7:8", "2001:db8::1:4152", "fe80::1%eth0"};
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u, 16u}) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
+// tcpdump and BSD netstat join an address and its port with a dot
+// ("IP6 2001:db8:10::2.53 > 2001:db8:10:4::37.60212:"): the port after the
+// last group is left out. An embedded IPv4 address stays whole; a port over
+// 65535, one of six digits or one after a dotted IPv4 tail make nothing.
+TEST(Ipv6, APortAfterTheLastGroupAndADotIsLeftOut) {
+    const std::string text =
+        "10:02:09.562311 IP6 2001:db8:10::2.53 > 2001:db8:10:4::37.60212: 48212 1/0/0 AAAA 2001:db8:c0:ff::23 (69)\n"
+        "tcp6 0 0 fe80::1.22 1:2:3:4:5:6:7:8.443 ESTABLISHED ::ffff:192.0.2.7 2001:db8::1.65536 "
+        "2001:db8::1.123456 ::ffff:192.0.2.7.443 dead::beef.53\n";
+    const V expected{"2001:db8:10::2", "2001:db8:10:4::37", "2001:db8:c0:ff::23", "fe80::1", "1:2:3:4:5:6:7:8",
+                     "::ffff:192.0.2.7"};
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u, 16u}) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
 TEST(Ipv6, LabelBeforeTheAddressIsNotPartOfIt) {
     EXPECT_EQ(ipv6s("Received: from [IPv6:2001:db8::25] by mx"), V{"2001:db8::25"});
     EXPECT_EQ(ipv6s("src=fe80::2 host:fe80::3"), V{"fe80::2"});

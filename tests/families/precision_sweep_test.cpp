@@ -4,8 +4,8 @@
 // `iocscan --types all` must report on it (precision_sweep.tsv: type, raw,
 // refanged value, in input order). Each expected row was reviewed as an
 // analyst would: a value is one to put on a block list (spec section 3).
-// The same for each file of tests/data/sweep16 and sweep17 (Sweep16,
-// Sweep17 below). To refresh after a deliberate change, print the rows with
+// The same for each file of tests/data/sweep16, sweep17 and sweep18
+// (Sweep16, Sweep17, Sweep18 below). To refresh after a deliberate change, print the rows with
 // IOCSCAN_PRINT_SWEEP=1 and review the diff row by row. In an expected file,
 // a line starting with "#" is a note (a value the tool misses), and a
 // fourth field "# wrong: why" marks a row kept as today's output although
@@ -89,6 +89,12 @@ void expect_reviewed_values(const std::string& input, const std::string& expecte
     EXPECT_EQ(found, expected) << input;
 }
 
+/// The same for the file `name` of the sweep directory `sweep` (under
+/// tests/data), against its reviewed rows in `sweep`/expected/`name`.tsv.
+void expect_sweep_file(const std::string& sweep, const std::string& name) {
+    expect_reviewed_values(sweep + "/" + name, sweep + "/expected/" + name + ".tsv");
+}
+
 /// A file name as a test name: every byte but letters and digits as "_".
 std::string test_name_of(std::string name) {
     for (char& c : name) {
@@ -108,10 +114,7 @@ TEST(PrecisionSweep, ThreatReportGivesExactlyTheReviewedValues) {
 // sweep16/expected/<file>.tsv.
 class Sweep16 : public ::testing::TestWithParam<const char*> {};
 
-TEST_P(Sweep16, GivesExactlyTheReviewedValues) {
-    const std::string name = GetParam();
-    expect_reviewed_values("sweep16/" + name, "sweep16/expected/" + name + ".tsv");
-}
+TEST_P(Sweep16, GivesExactlyTheReviewedValues) { expect_sweep_file("sweep16", GetParam()); }
 
 INSTANTIATE_TEST_SUITE_P(Files, Sweep16,
                          ::testing::Values("a_vendor_report.md", "b_misp_export.csv", "b_opencti_export.json",
@@ -128,16 +131,30 @@ INSTANTIATE_TEST_SUITE_P(Files, Sweep16,
 // dump.
 class Sweep17 : public ::testing::TestWithParam<const char*> {};
 
-TEST_P(Sweep17, GivesExactlyTheReviewedValues) {
-    const std::string name = GetParam();
-    expect_reviewed_values("sweep17/" + name, "sweep17/expected/" + name + ".tsv");
-}
+TEST_P(Sweep17, GivesExactlyTheReviewedValues) { expect_sweep_file("sweep17", GetParam()); }
 
 INSTANTIATE_TEST_SUITE_P(Files, Sweep17,
                          ::testing::Values("a_pdf_extract.txt", "b_stix_bundle.json", "b_openioc.xml",
                                            "c_snort_zeek.txt", "d_qp_html.eml", "e_escaped.json", "e_registry.reg",
                                            "f_firewall_dns.log", "g_markdown_post.md", "h_dropper.ps1",
                                            "h_config_dump.txt"),
+                         [](const ::testing::TestParamInfo<const char*>& param) { return test_name_of(param.param); });
+
+// Session 18's sweep (tests/data/sweep18), in styles neither sweep before
+// covered: a sandbox report (CAPE-like JSON), Suricata EVE events, a
+// Mastodon thread, hunting queries (SPL, KQL, EQL, Sigma) and a VirusTotal
+// CSV export, tcpdump and tshark output, extracted beacon and RAT configs
+// with a deobfuscated macro, Apache and nginx error logs, a Windows event
+// log XML export, an IOC paste with mixed separators.
+class Sweep18 : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Sweep18, GivesExactlyTheReviewedValues) { expect_sweep_file("sweep18", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Files, Sweep18,
+                         ::testing::Values("a_sandbox_report.json", "b_suricata_eve.json", "c_social_thread.txt",
+                                           "d_hunting_queries.txt", "d_vt_export.csv", "e_tcpdump.txt",
+                                           "f_malware_configs.txt", "g_web_error.log", "g_evtx_export.xml",
+                                           "h_paste.txt"),
                          [](const ::testing::TestParamInfo<const char*>& param) { return test_name_of(param.param); });
 
 }  // namespace

@@ -161,6 +161,11 @@ bool is_userinfo(unsigned char before2, unsigned char before1, unsigned char aft
     return before1 == ':' && (after_domain == '/' || after_domain == ':');
 }
 
+/// Whether a local part at the start of a run follows an "@": a fediverse
+/// account ("@analyst@infosec.example", as Mastodon threads cite their
+/// authors), which names a user on a server and no mailbox.
+bool is_fediverse_handle(unsigned char before1) { return before1 == '@'; }
+
 /// The end of the run [begin, end) without one to three "_" that end it
 /// after a letter or a digit: a domain never ends in "_", so they close
 /// Markdown emphasis opened before the run ("_Write to ops@evil.com_",
@@ -215,13 +220,13 @@ void emit_email_run(CandidateSink& sink, const unsigned char* begin, const unsig
     AtStyle at_style = AtStyle::plain;   // of the at-sign after `local`
     Group current{};
     // A pair at the run's ends may belong to the text around it: a URL's
-    // userinfo, or a piece of a word whose letter outside ASCII or soft line
-    // break ended the run ("jöhn@evil.com", "admin@example.coñ": the domain
-    // read is another name).
+    // userinfo, a fediverse account, or a piece of a word whose letter
+    // outside ASCII or soft line break ended the run ("jöhn@evil.com",
+    // "admin@example.coñ": the domain read is another name).
     const auto in_other_text = [&] {
         const bool at_start = local.begin == begin;
         if (at_start && (cut_before || is_userinfo(before2, before1, *current.end) ||
-                         ends_two_byte_letter(before2, before1))) {
+                         is_fediverse_handle(before1) || ends_two_byte_letter(before2, before1))) {
             return true;
         }
         return current.end == end && cut_after;

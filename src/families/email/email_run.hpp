@@ -42,7 +42,8 @@ inline bool follows_name_apostrophe(const TokenPrefix& prefix, const unsigned ch
 /// `before2`, `before1`: the two bytes before the run (0 for none; before
 /// the Markdown emphasis the caller cut from it, "__a@evil.com__"), which
 /// with the byte after the domain tell a URL's userinfo ("//user@host",
-/// "user:pw@host/") from an address, and a letter outside ASCII before the
+/// "user:pw@host/") and a fediverse account ("@user@host") from an
+/// address, and a letter outside ASCII before the
 /// local part a piece of a longer word ("jöhn@evil.com"); `cut_before`,
 /// `cut_after`: the run's first or last name goes on past it, after a
 /// quoted-printable soft line break ("sup=\nport@evil.example",

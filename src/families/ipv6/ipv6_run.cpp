@@ -140,6 +140,34 @@ bool makes_cidr(const CandidateSink& sink, const unsigned char* slash, const uns
     return is_prefix_length(slash + 1, end, 128) && !is_word(*end) && sink.wants(Type::cidr);
 }
 
+/// The byte before a port that ends the address text [begin, end): its
+/// ":" or ".", or nullptr. Apache joins a client's address and port with a
+/// colon and no brackets ("[client 2001:db8::41:41522]"): a port of five
+/// digits (10000-65535), as a group holds four hex digits at most (a
+/// shorter port reads as a group: it stays part of the address, or of
+/// none). tcpdump and BSD netstat join them with a dot
+/// ("2001:db8:10::2.53 > 2001:db8:10:4::37.60212:"): one to five digits
+/// after the last group, which an embedded IPv4 address never ends in (a
+/// field of hex digits, then one dot).
+const unsigned char* port_separator(const unsigned char* begin, const unsigned char* end) {
+    constexpr std::ptrdiff_t kLongestPort = 5;
+    constexpr int kHighestPort = 65535;
+    const unsigned char* digits = end;
+    int port = 0;
+    for (int scale = 1; digits > begin && end - digits < kLongestPort + 1 && is_digit(digits[-1]); scale *= 10) {
+        --digits;
+        port += (*digits - '0') * scale;
+    }
+    const auto length = end - digits;
+    if (length == 0 || length > kLongestPort || port > kHighestPort || digits - begin < 2) return nullptr;
+    const unsigned char* const separator = digits - 1;
+    if (*separator == ':') return length == kLongestPort && separator[-1] != ':' ? separator : nullptr;
+    if (*separator != '.') return nullptr;
+    const unsigned char* group = separator;
+    while (group > begin && kHexBytes[group[-1]]) --group;
+    return group < separator && group > begin && group[-1] == ':' ? separator : nullptr;
+}
+
 /// What emit_ipv6_run() reports for a run [begin, end) without "/": the
 /// address it holds, as [start, end) with its zone, or no start.
 struct RunAddress {
@@ -168,13 +196,22 @@ RunAddress address_in_run(const unsigned char* begin, const unsigned char* end, 
             break;
         }
     }
+    const bool zoned = percent != end;
     const unsigned char* address_end = percent;
     // "fe80::1: link up": one colon after the address is punctuation.
     if (percent == end && end - begin >= 2 && end[-1] == ':' && end[-2] != ':') --address_end;
     if (percent == end || percent + 1 == end) end = address_end;   // no zone, or an empty one
 
     const unsigned char* const start = address_start(begin, address_end);
-    const Ipv6TextShape shape = ipv6_text_shape(start, address_end);
+    Ipv6TextShape shape = ipv6_text_shape(start, address_end);
+    if (!shape.valid && !zoned) {
+        // "2001:db8::41:41522", "2001:db8::2.53": the address before its port.
+        if (const unsigned char* const separator = port_separator(start, address_end); separator != nullptr) {
+            shape = ipv6_text_shape(start, separator);
+            end = separator;
+            address_end = separator;
+        }
+    }
     if (!is_reported_text(shape, start, address_end, start == begin ? before1 : 0)) return {};
     return {start, end, end == run_end};
 }
