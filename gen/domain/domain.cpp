@@ -45,19 +45,45 @@ namespace iocscan::detail {
 
 namespace {
 
-/// Whether the host run [st.tok, st.cur) is a piece of a longer name
-/// written with letters outside ASCII. The byte that ended the run is in
-/// the buffer unless the input ended.
-bool in_non_ascii_name(const LexState& st, const TokenPrefix& prefix) {
-    return follows_two_byte_letter(prefix, st.tok) || precedes_two_byte_letter(st.cur, st.lim);
+/// st.skip_state of a run whose next bytes ended the buffer with the lead
+/// byte C3 of "×", "÷" or a letter (two_byte_letter_after()): the call
+/// returned `waiting` with the token [tok, cur) kept, and decides on it
+/// when it resumes.
+constexpr unsigned kRunBeforeLeadAtLim = 1;
+
+/// Queues the host run [st.tok, st.cur) when it passes the checks of
+/// domain_run.cpp, unless it is a piece of a name written with letters
+/// outside ASCII. False when that depends on a byte not read yet: the
+/// caller waits for it. `input_ended`: that byte will never come.
+bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+    if (!st.token_fits() || follows_two_byte_letter(prefix, st.tok)) return true;
+    const LetterAfter after = two_byte_letter_after(st.cur, st.lim);
+    if (after == LetterAfter::unknown && !input_ended) return false;
+    // A lead byte that ends the input is read as a letter's, as before.
+    if (after != LetterAfter::no) return true;
+    // "_evil.com_": Markdown's underscores around the name.
+    static constexpr ByteSet kNothingAfterCloser{""};
+    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
+    // "%40victim.com", "%s.com": an escape or a directive before the name;
+    // "${C2:-relay.example.org}": a shell default after ":-".
+    const unsigned char before = name.begin == st.tok ? prefix.before(st.tok, 1) : 0;
+    emit_domain_run(sink, name.begin, name.end, before);
+    return true;
 }
 
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    if (st.skip_state == kRunBeforeLeadAtLim) {
+        // Resumed with the byte after the lead, or without new bytes: then
+        // the input has ended.
+        decide_on_run(st, sink, prefix, true);
+        st.skip_state = 0;
+        st.start_token();
+    }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy79;
+		if (st.lim <= st.cur) goto yy92;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -72,197 +98,236 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy17;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy17;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel68;
+	case 69:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel69;
+	case 70:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel70;
+	case 71:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel71;
+	case 72:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel72;
+	case 73:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel73;
+	case 74:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel74;
+	case 75:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel75;
+	case 76:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel76;
+	case 77:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel77;
+	case 78:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel78;
+	case 79:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel79;
+	case 80:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel80;
+	case 81:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel81;
 }
 
     for (;;) {
@@ -433,7 +498,8 @@ yy4:
 yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy9;
+		case ' ': goto yy9;
+		case '(': goto yy11;
 		case '-':
 		case '0':
 		case '1':
@@ -498,12 +564,12 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
-		case '.': goto yy10;
+		case '.': goto yy12;
 		case '=':
-		case '@': goto yy12;
-		case '[': goto yy13;
-		case '\\': goto yy14;
-		case '{': goto yy15;
+		case '@': goto yy13;
+		case '[': goto yy14;
+		case '\\': goto yy15;
+		case '{': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -582,7 +648,7 @@ yyFillLabel3:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy16;
+		case 'z': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -599,7 +665,8 @@ yy8:
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy18;
+		case ' ': goto yy9;
+		case '(': goto yy19;
 		case '-':
 		case '0':
 		case '1':
@@ -610,12 +677,11 @@ yyFillLabel4:
 		case '6':
 		case '7':
 		case '8':
-		case '9':
-		case '_': goto yy4;
-		case '.': goto yy10;
-		case ':': goto yy19;
+		case '9': goto yy4;
+		case '.': goto yy12;
+		case ':': goto yy20;
 		case '=':
-		case '@': goto yy12;
+		case '@': goto yy13;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -642,6 +708,7 @@ yyFillLabel4:
 		case 'X':
 		case 'Y':
 		case 'Z':
+		case '_':
 		case 'a':
 		case 'b':
 		case 'c':
@@ -668,9 +735,9 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy8;
-		case '[': goto yy20;
-		case '\\': goto yy14;
-		case '{': goto yy15;
+		case '[': goto yy21;
+		case '\\': goto yy15;
+		case '{': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -679,27 +746,49 @@ yyFillLabel4:
 			goto yy5;
 	}
 yy9:
-	st.accept = 0;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy21;
-		case '@': goto yy22;
-		case 'A':
-		case 'a': goto yy23;
-		case 'D':
-		case 'd': goto yy24;
+		case '(':
+		case '[': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy10;
 	}
 yy10:
-	++st.cur;
+	st.cur = st.mar;
+	switch (st.accept) {
+		case 0: goto yy5;
+		case 1: goto yy18;
+		default: goto yy29;
+	}
+yy11:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel6:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy25;
+		case 'A':
+		case 'a': goto yy26;
+		case 'D':
+		case 'd': goto yy27;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 6;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy12:
+	++st.cur;
+yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -765,80 +854,75 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy25;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 6;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy11:
-	st.cur = st.mar;
-	switch (st.accept) {
-		case 0: goto yy5;
-		case 1: goto yy17;
-		default: goto yy26;
-	}
-yy12:
-	++st.cur;
-	goto yy5;
-yy13:
-	++st.cur;
-yyFillLabel7:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy27;
-		case '@': goto yy28;
-		case 'A':
-		case 'a': goto yy29;
-		case 'D':
-		case 'd': goto yy30;
+		case 'z': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
+yy13:
+	++st.cur;
+	goto yy5;
 yy14:
 	++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy10;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy15:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy31;
-		case '@': goto yy32;
-		case 'A':
-		case 'a': goto yy33;
-		case 'D':
-		case 'd': goto yy34;
+		case '.': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy16:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy35;
+		case '.': goto yy33;
+		case '@': goto yy34;
+		case 'A':
+		case 'a': goto yy35;
+		case 'D':
+		case 'd': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 10;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy17:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel11:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy37;
+		case '(': goto yy38;
 		case '-':
 		case '0':
 		case '1':
@@ -902,362 +986,173 @@ yyFillLabel10:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy16;
-		case '.': goto yy36;
+		case 'z': goto yy17;
+		case '.': goto yy39;
 		case '=':
-		case '@': goto yy37;
-		case '[': goto yy38;
-		case '\\': goto yy39;
-		case '{': goto yy40;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 10;
-				return LexStatus::waiting;
-			}
-			goto yy17;
-	}
-yy17:
-	st.state = -1;
-	{ continue; }
-yy18:
-	st.accept = 0;
-	st.mar = ++st.cur;
-yyFillLabel11:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy21;
-		case '@': goto yy22;
-		case 'A':
-		case 'a': goto yy23;
-		case 'D':
-		case 'd': goto yy24;
-		case 'S':
-		case 's': goto yy41;
+		case '@': goto yy40;
+		case '[': goto yy41;
+		case '\\': goto yy42;
+		case '{': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy18;
 	}
+yy18:
+	st.state = -1;
+	{ continue; }
 yy19:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy42;
-		case '\\': goto yy43;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy25;
+		case 'A':
+		case 'a': goto yy26;
+		case 'D':
+		case 'd': goto yy27;
+		case 'S':
+		case 's': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy5;
 	}
 yy20:
 	++st.cur;
 yyFillLabel13:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy27;
-		case ':': goto yy44;
-		case '@': goto yy28;
-		case 'A':
-		case 'a': goto yy29;
-		case 'D':
-		case 'd': goto yy30;
-		case 'S':
-		case 's': goto yy45;
+		case '/': goto yy45;
+		case '\\': goto yy46;
+		case '_': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy21:
 	++st.cur;
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy10;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case ':': goto yy48;
+		case '@': goto yy30;
+		case 'A':
+		case 'a': goto yy31;
+		case 'D':
+		case 'd': goto yy32;
+		case 'S':
+		case 's': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy22:
 	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy12;
+		case ' ': goto yy23;
+		case '.': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy23:
 	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy22;
+		case '.': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy24:
 	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy46;
+		case ' ': goto yy50;
+		case ')':
+		case ']': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy25:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy47;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy25;
-		case '.': goto yy10;
-		case '=':
-		case '@': goto yy48;
-		case '[': goto yy49;
-		case '\\': goto yy14;
-		case '{': goto yy50;
+		case ')': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy10;
 	}
 yy26:
-	st.state = -1;
-	{
-                if (st.token_fits() && !in_non_ascii_name(st, prefix)) {
-                    // "_evil.com_": Markdown's underscores around the name.
-                    static constexpr ByteSet kNothingAfterCloser{""};
-                    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    // "%40victim.com", "%s.com": an escape or a directive before the name.
-                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
-                    emit_domain_run(sink, name.begin, name.end, after_percent);
-                }
-                continue;
-            }
-yy27:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy10;
+		case 'T':
+		case 't': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy28:
+yy27:
 	++st.cur;
 yyFillLabel20:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 20;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy29:
-	++st.cur;
-yyFillLabel21:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy28;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 21;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy30:
-	++st.cur;
-yyFillLabel22:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy51;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 22;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy31:
-	++st.cur;
-yyFillLabel23:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 23;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy32:
-	++st.cur;
-yyFillLabel24:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy33:
-	++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy34:
-	++st.cur;
-yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
 		case 'o': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 26;
+				st.state = 20;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy35:
-	st.accept = 1;
+yy28:
+	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel27:
+yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy53;
-		case '@': goto yy54;
-		case 'A':
-		case 'a': goto yy55;
-		case 'D':
-		case 'd': goto yy56;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy17;
-	}
-yy36:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy9;
+		case '(': goto yy53;
 		case '-':
 		case '0':
 		case '1':
@@ -1321,53 +1216,147 @@ yyFillLabel28:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy16;
+		case 'z': goto yy28;
+		case '.': goto yy12;
+		case '=':
+		case '@': goto yy54;
+		case '[': goto yy55;
+		case '\\': goto yy15;
+		case '{': goto yy56;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy29:
+	st.state = -1;
+	{
+                if (!decide_on_run(st, sink, prefix, false)) {
+                    // The byte after the lead byte at lim tells "×" from a letter.
+                    st.skip_state = kRunBeforeLeadAtLim;
+                    st.state = -1;
+                    return LexStatus::waiting;
+                }
+                continue;
+            }
+yy30:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 22;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy31:
+	++st.cur;
+yyFillLabel23:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy30;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 23;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy32:
+	++st.cur;
+yyFillLabel24:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy33:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy34:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy35:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy36:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy37:
-	++st.cur;
-	goto yy17;
-yy38:
 	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy57;
-		case '@': goto yy58;
-		case 'A':
-		case 'a': goto yy59;
-		case 'D':
-		case 'd': goto yy60;
+		case '(':
+		case '[': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy39:
-	++st.cur;
+yy38:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy36;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy40:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy60;
 		case '.': goto yy61;
 		case '@': goto yy62;
 		case 'A':
@@ -1376,310 +1365,466 @@ yyFillLabel31:
 		case 'd': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy39:
+	++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy17;
+		default:
+			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
+yy40:
+	++st.cur;
+	goto yy18;
 yy41:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy65;
+		case ' ': goto yy60;
+		case '.': goto yy61;
+		case '@': goto yy65;
+		case 'A':
+		case 'a': goto yy66;
+		case 'D':
+		case 'd': goto yy67;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy42:
 	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy10;
+		case '.': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy43:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy66;
+		case '.': goto yy68;
+		case '@': goto yy69;
+		case 'A':
+		case 'a': goto yy70;
+		case 'D':
+		case 'd': goto yy71;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy44:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy67;
-		case ']': goto yy68;
+		case ')': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy45:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy65;
+		case '/': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy46:
 	++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy21;
+		case '/': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy47:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy21;
-		case '@': goto yy69;
-		case 'A':
-		case 'a': goto yy70;
-		case 'D':
-		case 'd': goto yy24;
+		case '_': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy10;
 	}
 yy48:
-	++st.cur;
-	goto yy26;
-yy49:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy27;
-		case '@': goto yy71;
-		case 'A':
-		case 'a': goto yy72;
-		case 'D':
-		case 'd': goto yy30;
+		case '/': goto yy74;
+		case ']': goto yy75;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy50:
+yy49:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy31;
-		case '@': goto yy73;
-		case 'A':
-		case 'a': goto yy74;
-		case 'D':
-		case 'd': goto yy34;
+		case ']': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy51:
+yy50:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy27;
+		case ')':
+		case ']': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy52:
+yy51:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy12;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
 		case 'T':
-		case 't': goto yy31;
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy53:
+yy52:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy36;
+		case 'T':
+		case 't': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
-yy54:
-	++st.cur;
+yy53:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy37;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy77;
+		case 'A':
+		case 'a': goto yy78;
+		case 'D':
+		case 'd': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy29;
 	}
+yy54:
+	++st.cur;
+	goto yy29;
 yy55:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy54;
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy79;
+		case 'A':
+		case 'a': goto yy80;
+		case 'D':
+		case 'd': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy56:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy75;
+		case '.': goto yy33;
+		case '@': goto yy81;
+		case 'A':
+		case 'a': goto yy82;
+		case 'D':
+		case 'd': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy57:
 	++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy36;
+		case 'T':
+		case 't': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy58:
 	++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy37;
+		case 'T':
+		case 't': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy59:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy58;
+		case ' ': goto yy60;
+		case '.': goto yy61;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy60:
 	++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy76;
+		case '.': goto yy61;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy61:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy36;
+		case ' ': goto yy84;
+		case ')':
+		case ']': goto yy85;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy62:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy37;
+		case ')': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy63:
 	++st.cur;
@@ -1693,7 +1838,7 @@ yyFillLabel53:
 				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy64:
 	++st.cur;
@@ -1701,79 +1846,80 @@ yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy77;
+		case 'o': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy65:
 	++st.cur;
 yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy19;
-		case '[': goto yy78;
+		case ']': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy66:
 	++st.cur;
 yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy42;
+		case 'T':
+		case 't': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy67:
 	++st.cur;
 yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy27;
+		case 'O':
+		case 'o': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy68:
 	++st.cur;
 yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy42;
+		case '}': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy69:
 	++st.cur;
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy48;
+		case '}': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy70:
 	++st.cur;
@@ -1787,118 +1933,355 @@ yyFillLabel60:
 				st.state = 60;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy71:
 	++st.cur;
 yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy48;
+		case 'O':
+		case 'o': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy72:
 	++st.cur;
 yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy71;
+		case ':': goto yy20;
+		case '[': goto yy89;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy73:
 	++st.cur;
 yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy48;
+		case '\\': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy74:
 	++st.cur;
 yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy73;
+		case '/': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 64;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy75:
 	++st.cur;
 yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy53;
+		case '/': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 65;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy76:
 	++st.cur;
 yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy57;
+		case ')': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 66;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy77:
 	++st.cur;
 yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy61;
+		case ')': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 67;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy78:
 	++st.cur;
 yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy44;
+		case 'T':
+		case 't': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 68;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy10;
 	}
 yy79:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy54;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy80:
+	++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy81:
+	++st.cur;
+yyFillLabel71:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy54;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 71;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy82:
+	++st.cur;
+yyFillLabel72:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy81;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 72;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy83:
+	++st.cur;
+yyFillLabel73:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 73;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy84:
+	++st.cur;
+yyFillLabel74:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy85;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 74;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy85:
+	++st.cur;
+yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy39;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy17;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy86:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy90;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy87:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy91;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy88:
+	++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy68;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy89:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy90:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy39;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 80;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy91:
+	++st.cur;
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy39;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy92:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -31,21 +31,51 @@ namespace iocscan::detail {
 
 namespace {
 
-/// Whether the host run [st.tok, st.cur) is a piece of a longer name
-/// written with letters outside ASCII. The byte that ended the run is in
-/// the buffer unless the input ended.
-bool in_non_ascii_name(const LexState& st, const TokenPrefix& prefix) {
-    return follows_two_byte_letter(prefix, st.tok) || precedes_two_byte_letter(st.cur, st.lim);
+/// st.skip_state of a run whose next bytes ended the buffer with the lead
+/// byte C3 of "×", "÷" or a letter (two_byte_letter_after()): the call
+/// returned `waiting` with the token [tok, cur) kept, and decides on it
+/// when it resumes.
+constexpr unsigned kRunBeforeLeadAtLim = 1;
+
+/// Queues the host run [st.tok, st.cur) when it passes the checks of
+/// domain_run.cpp, unless it is a piece of a name written with letters
+/// outside ASCII. False when that depends on a byte not read yet: the
+/// caller waits for it. `input_ended`: that byte will never come.
+bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+    if (!st.token_fits() || follows_two_byte_letter(prefix, st.tok)) return true;
+    const LetterAfter after = two_byte_letter_after(st.cur, st.lim);
+    if (after == LetterAfter::unknown && !input_ended) return false;
+    // A lead byte that ends the input is read as a letter's, as before.
+    if (after != LetterAfter::no) return true;
+    // "_evil.com_": Markdown's underscores around the name.
+    static constexpr ByteSet kNothingAfterCloser{""};
+    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
+    // "%40victim.com", "%s.com": an escape or a directive before the name;
+    // "${C2:-relay.example.org}": a shell default after ":-".
+    const unsigned char before = name.begin == st.tok ? prefix.before(st.tok, 1) : 0;
+    emit_domain_run(sink, name.begin, name.end, before);
+    return true;
 }
 
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    if (st.skip_state == kRunBeforeLeadAtLim) {
+        // Resumed with the byte after the lead, or without new bytes: then
+        // the input has ended.
+        decide_on_run(st, sink, prefix, true);
+        st.skip_state = 0;
+        st.start_token();
+    }
     /*!getstate:re2c*/
     for (;;) {
         st.start_token();
         /*!re2c
-            run    = lab (dotsep lab)*;
-            scheme = [a-zA-Z]+ scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/");
+            // "evil [.] com", "evil( . )com": the url bracket rule's dot with
+            // single spaces around it too (a bare " dot " is prose).
+            run    = lab ((dotsep | " "? bdot " "?) lab)*;
+            // "h__ps://", "hxxp:__" (url_parts.cpp split_scheme()); the
+            // scheme "hxxp__" is a piece of the run's first label.
+            scheme = [a-zA-Z] [a-zA-Z_]* scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/" | ":__");
             // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
             after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
 
@@ -54,13 +84,11 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // such a word; the first listed wins.
             lab after?             { continue; }
             scheme? run after? {
-                if (st.token_fits() && !in_non_ascii_name(st, prefix)) {
-                    // "_evil.com_": Markdown's underscores around the name.
-                    static constexpr ByteSet kNothingAfterCloser{""};
-                    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    // "%40victim.com", "%s.com": an escape or a directive before the name.
-                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
-                    emit_domain_run(sink, name.begin, name.end, after_percent);
+                if (!decide_on_run(st, sink, prefix, false)) {
+                    // The byte after the lead byte at lim tells "×" from a letter.
+                    st.skip_state = kRunBeforeLeadAtLim;
+                    st.state = -1;
+                    return LexStatus::waiting;
                 }
                 continue;
             }

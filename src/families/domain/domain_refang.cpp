@@ -2,7 +2,20 @@
 
 #include "simd/ascii_class.hpp"
 
+#include <algorithm>
+
 namespace iocscan::detail {
+
+std::size_t host_dot_length(std::string_view s) {
+    if (s[0] == '\\') return std::min<std::size_t>(2, s.size());
+    // A bracketed dot, perhaps spaced: up to its closer, and one space after.
+    std::size_t i = s[0] == ' ' && s.size() > 1 && (s[1] == '[' || s[1] == '(') ? 1 : 0;
+    if (s[i] != '[' && s[i] != '(' && s[i] != '{') return 1;   // ".", or any byte (`defang` input)
+    while (i < s.size() && s[i] != ']' && s[i] != ')' && s[i] != '}') ++i;
+    ++i;
+    if (i < s.size() && s[i] == ' ') ++i;
+    return std::min(i, s.size());
+}
 
 void refang_domain(std::string_view raw, std::string& out) {
     std::size_t i = 0;
@@ -13,14 +26,8 @@ void refang_domain(std::string_view raw, std::string& out) {
             ++i;
             continue;
         }
-        // One separator: ".", "\." or a bracketed dot, written as ".".
         out.push_back('.');
-        if (c == '[' || c == '(' || c == '{') {
-            while (i < raw.size() && raw[i] != ']' && raw[i] != ')' && raw[i] != '}') ++i;
-            ++i;
-        } else {
-            i += c == '\\' ? 2 : 1;
-        }
+        i += host_dot_length(raw.substr(i));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "families/domain/domain_run.hpp"
+#include "families/domain/domain_refang.hpp"
 #include "families/url/url_parts.hpp"
 
 #include "simd/ascii_class.hpp"
@@ -64,13 +65,10 @@ struct Label {
 };
 
 /// Past the dot separator at `p`, one the grammar checked: ".", "\.", or
-/// a bracketed dot (then `defanged` is set).
+/// a bracketed dot, perhaps spaced (then `defanged` is set).
 const unsigned char* past_dot(const unsigned char* p, const unsigned char* end, bool& defanged) {
-    if (*p == '.') return p + 1;
-    defanged = true;
-    if (*p == '\\') return p + 2;
-    while (p < end && *p != ']' && *p != ')' && *p != '}') ++p;
-    return p + 1;
+    if (*p != '.') defanged = true;
+    return p + host_dot_length(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p)));
 }
 
 /// Labels of the run [p, end), lower-cased into `lowered` ("a.b.c"). False
@@ -200,32 +198,43 @@ const unsigned char* past_percent_code(const unsigned char* p, const unsigned ch
     return p < end && !is_label_char(*p) ? past_dot(p, end, defanged) : p;
 }
 
+/// Where the host starts in the token [begin, end): past a scheme and its
+/// separator, as url generic reads them (split_scheme(): "hxxps://",
+/// "h__ps://", "hxxp__", "hxxp:__", "http[s]://"), or any other name of letters and
+/// "_" before "://", "[:]//", "[://]" or the JSON-escaped ":\/\/" (the
+/// grammar's `scheme`); `begin` without one. nullptr: a scheme the URL
+/// rules do not read before "__" or ":__", so no host.
+const unsigned char* past_scheme(const unsigned char* begin, const unsigned char* end) {
+    const std::string_view text(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    if (const std::size_t host = split_scheme(text).separator_end; host > 0) return begin + host;
+    for (const unsigned char* p = begin; p < end && (is_alpha(*p) || *p == '_'); ++p) {
+        const unsigned char* next = p + 1;
+        next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
+        for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
+            if (starts_with(next, end, mark)) return next + mark.size();
+        }
+        if (starts_with(next, end, ":__")) return nullptr;
+    }
+    return begin;
+}
+
 }  // namespace
 
-void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool after_percent) {
+void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, unsigned char before) {
     // A host run followed by "(" is a call, by "=" a key, by an at-sign
     // ("@", "[@]", "(at)", ...) a local part.
     if (end[-1] == '(' || end[-1] == '=') return;
     if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
         return;
     }
-    // An optional scheme: letters, perhaps "[s]" or "(s)", then "://",
-    // "[:]//", "[://]" or the JSON-escaped ":\/\/".
-    bool scheme = false;
-    const unsigned char* host = begin;
-    for (const unsigned char* p = begin; p < end && (is_lower(*p) || is_upper(*p)); ++p) {
-        const unsigned char* next = p + 1;
-        next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
-        for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
-            if (starts_with(next, end, mark)) {
-                scheme = true;
-                host = next + mark.size();
-                break;
-            }
-        }
-        if (scheme) break;
-    }
-    if (after_percent && !scheme) host = past_percent_code(host, end);
+    // "${C2:-relay.example.org}": a shell variable's default value after
+    // ":-". (No label starts with "-"; other switches, "-Dfoo.bar",
+    // "-hdb.example.com", stay out.)
+    if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') ++begin;
+    const unsigned char* host = past_scheme(begin, end);
+    if (host == nullptr) return;
+    const bool scheme = host != begin;
+    if (before == '%' && !scheme) host = past_percent_code(host, end);
     if (host == nullptr) return;
     std::array<Label, kMaxLabels> labels{};
     std::size_t count = 0;
