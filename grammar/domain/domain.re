@@ -41,7 +41,7 @@ constexpr unsigned kRunBeforeLeadAtLim = 1;
 /// domain_run.cpp, unless it is a piece of a name written with letters
 /// outside ASCII. False when that depends on a byte not read yet: the
 /// caller waits for it. `input_ended`: that byte will never come.
-bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+[[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
     if (!st.token_fits() || follows_two_byte_letter(prefix, st.tok)) return true;
     const LetterAfter after = two_byte_letter_after(st.cur, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;

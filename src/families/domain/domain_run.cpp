@@ -67,7 +67,8 @@ struct Label {
 /// Past the dot separator at `p`, one the grammar checked: ".", "\.", or
 /// a bracketed dot, perhaps spaced (then `defanged` is set).
 const unsigned char* past_dot(const unsigned char* p, const unsigned char* end, bool& defanged) {
-    if (*p != '.') defanged = true;
+    if (*p == '.') return p + 1;
+    defanged = true;
     return p + host_dot_length(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p)));
 }
 
@@ -205,9 +206,15 @@ const unsigned char* past_percent_code(const unsigned char* p, const unsigned ch
 /// grammar's `scheme`); `begin` without one. nullptr: a scheme the URL
 /// rules do not read before "__" or ":__", so no host.
 const unsigned char* past_scheme(const unsigned char* begin, const unsigned char* end) {
+    // Most runs have none: their first letters and underscores hold no
+    // "__" and are followed by a dot or a label byte.
+    const unsigned char* p = begin;
+    bool double_underscore = false;
+    for (; p < end && (is_alpha(*p) || *p == '_'); ++p) double_underscore |= p[0] == '_' && p > begin && p[-1] == '_';
+    if (!double_underscore && (p == end || (*p != ':' && *p != '[' && *p != '('))) return begin;
     const std::string_view text(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
     if (const std::size_t host = split_scheme(text).separator_end; host > 0) return begin + host;
-    for (const unsigned char* p = begin; p < end && (is_alpha(*p) || *p == '_'); ++p) {
+    for (p = begin; p < end && (is_alpha(*p) || *p == '_'); ++p) {
         const unsigned char* next = p + 1;
         next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
         for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
