@@ -23,6 +23,7 @@
 #include "families/common/utf8_letter.hpp"
 #include "families/domain/domain_run.hpp"
 #include "families/rule_ids.hpp"
+#include "simd/ascii_class.hpp"
 
 namespace iocscan::detail {
 
@@ -37,6 +38,22 @@ namespace {
 /// when it resumes.
 constexpr unsigned kRunBeforeLeadAtLim = 1;
 
+/// Where the name starts in the run [begin, end) when the run is a shell
+/// variable's default value: "${C2:-relay.example.org}" (the run starts at
+/// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
+/// variable's name, which holds no "-"); else `begin`. Switches such as
+/// "-Dfoo.bar" or "-hdb.example.com" keep their "-" and stay out.
+const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
+    const unsigned char before = prefix.before(begin, 1);
+    if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') return begin + 1;
+    if (before == '{' && prefix.before(begin, 2) == '$') {
+        for (const unsigned char* p = begin; p < end && is_label_char(*p); ++p) {
+            if (*p == '-') return p + 1;
+        }
+    }
+    return begin;
+}
+
 /// Queues the host run [st.tok, st.cur) when it passes the checks of
 /// domain_run.cpp, unless it is a piece of a name written with letters
 /// outside ASCII. False when that depends on a byte not read yet: the
@@ -50,10 +67,13 @@ constexpr unsigned kRunBeforeLeadAtLim = 1;
     // "_evil.com_": Markdown's underscores around the name.
     static constexpr ByteSet kNothingAfterCloser{""};
     const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-    // "%40victim.com", "%s.com": an escape or a directive before the name;
-    // "${C2:-relay.example.org}": a shell default after ":-".
-    const unsigned char before = name.begin == st.tok ? prefix.before(st.tok, 1) : 0;
-    emit_domain_run(sink, name.begin, name.end, before);
+    if (name.begin != st.tok) {
+        emit_domain_run(sink, name.begin, name.end, 0);
+        return true;
+    }
+    // "%40victim.com", "%s.com": an escape or a directive before the name.
+    const unsigned char* begin = past_shell_variable(prefix, st.tok, name.end);
+    emit_domain_run(sink, begin, name.end, begin == st.tok ? prefix.before(st.tok, 1) : 0);
     return true;
 }
 

@@ -236,10 +236,13 @@ TEST(Domain, HostAfterASchemeWithUnderscores) {
 }
 
 // "${C2:-relay.example.org}": a shell default after ":-" (before: the run
-// "-relay..." started with "-", no label). Other switches stay out.
-TEST(Domain, ShellDefaultValueAfterColonDash) {
+// "-relay..." started with "-", no label), or after "-" alone (before: the
+// wrong name "srv-relay.example.org"). Other switches stay out.
+TEST(Domain, ShellDefaultValues) {
     EXPECT_EQ(domains("C2=${C2:-relay2.slate-ops.org}; H=${HOST:=b.example.org} --server=c.example.org -h d.example.org"),
               (V{"relay2.slate-ops.org", "b.example.org", "c.example.org", "d.example.org"}));
+    EXPECT_EQ(domains("export SRV=${SRV-relay.example.net} ${C2_HOST:-e.example.org}", false),
+              (V{"relay.example.net", "e.example.org"}));
     EXPECT_EQ(domains("java -Dfoo.bar -Dhttp.proxyHost=x -hdb.example.com -evil.com a:--b.example.org x-relay.evil"), V{});
 }
 

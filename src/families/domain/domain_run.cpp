@@ -234,10 +234,6 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
         return;
     }
-    // "${C2:-relay.example.org}": a shell variable's default value after
-    // ":-". (No label starts with "-"; other switches, "-Dfoo.bar",
-    // "-hdb.example.com", stay out.)
-    if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') ++begin;
     const unsigned char* host = past_scheme(begin, end);
     if (host == nullptr) return;
     const bool scheme = host != begin;

@@ -20,8 +20,7 @@ bool is_public_suffix_rule(std::string_view rule);
 /// by plain or defanged dots), and optionally "(", "=" or an at-sign. Queues
 /// the host run as a domain when it passes the checks of
 /// docs/domains-phones.md. `before`: the byte right before `begin` (0 when
-/// unknown): after "%", escape digits or a printf directive are no label;
-/// after ":", a "-" is a shell default's (":-").
+/// unknown): after "%", escape digits or a printf directive are no label.
 void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, unsigned char before);
 
 }  // namespace iocscan::detail
