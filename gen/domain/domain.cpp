@@ -103,7 +103,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy92;
+		if (st.lim <= st.cur) goto yy113;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -346,8 +346,71 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy10;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy10;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel81;
+	case 82:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel82;
+	case 83:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel83;
+	case 84:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel84;
+	case 85:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel85;
+	case 86:
+		if (st.lim <= st.cur) goto yy29;
+		goto yyFillLabel86;
+	case 87:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel87;
+	case 88:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel88;
+	case 89:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel89;
+	case 90:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel90;
+	case 91:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel91;
+	case 92:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel92;
+	case 93:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel93;
+	case 94:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel94;
+	case 95:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel95;
+	case 96:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel96;
+	case 97:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel97;
+	case 98:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel98;
+	case 99:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel99;
+	case 100:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel100;
+	case 101:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel101;
+	case 102:
+		if (st.lim <= st.cur) goto yy10;
+		goto yyFillLabel102;
 }
 
     for (;;) {
@@ -1537,7 +1600,7 @@ yy45:
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy12;
+		case '/': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -1550,7 +1613,7 @@ yy46:
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy73;
+		case '/': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -1563,7 +1626,7 @@ yy47:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy12;
+		case '_': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -1576,8 +1639,8 @@ yy48:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy74;
-		case ']': goto yy75;
+		case '/': goto yy75;
+		case ']': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -1695,7 +1758,7 @@ yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy76;
+		case 't': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -1711,9 +1774,9 @@ yyFillLabel44:
 	switch (yych) {
 		case ' ': goto yy23;
 		case '.': goto yy24;
-		case '@': goto yy77;
+		case '@': goto yy78;
 		case 'A':
-		case 'a': goto yy78;
+		case 'a': goto yy79;
 		case 'D':
 		case 'd': goto yy27;
 		default:
@@ -1733,9 +1796,9 @@ yyFillLabel45:
 	switch (yych) {
 		case ' ': goto yy23;
 		case '.': goto yy24;
-		case '@': goto yy79;
+		case '@': goto yy80;
 		case 'A':
-		case 'a': goto yy80;
+		case 'a': goto yy81;
 		case 'D':
 		case 'd': goto yy32;
 		default:
@@ -1751,9 +1814,9 @@ yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
 		case '.': goto yy33;
-		case '@': goto yy81;
+		case '@': goto yy82;
 		case 'A':
-		case 'a': goto yy82;
+		case 'a': goto yy83;
 		case 'D':
 		case 'd': goto yy36;
 		default:
@@ -1769,7 +1832,7 @@ yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy83;
+		case 't': goto yy84;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -1823,9 +1886,9 @@ yy61:
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy84;
+		case ' ': goto yy85;
 		case ')':
-		case ']': goto yy85;
+		case ']': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -1866,7 +1929,7 @@ yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy86;
+		case 'o': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
@@ -1907,7 +1970,7 @@ yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy87;
+		case 'o': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
@@ -1961,7 +2024,7 @@ yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy88;
+		case 'o': goto yy89;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
@@ -1975,7 +2038,7 @@ yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
 		case ':': goto yy20;
-		case '[': goto yy89;
+		case '[': goto yy90;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
@@ -1988,7 +2051,70 @@ yy73:
 yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy45;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy91;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
@@ -2001,7 +2127,7 @@ yy74:
 yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy83;
+		case '\\': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 64;
@@ -2014,7 +2140,7 @@ yy75:
 yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy45;
+		case '/': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 65;
@@ -2027,7 +2153,7 @@ yy76:
 yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy12;
+		case '/': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 66;
@@ -2040,7 +2166,7 @@ yy77:
 yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy54;
+		case ')': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 67;
@@ -2053,8 +2179,7 @@ yy78:
 yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy77;
+		case ')': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 68;
@@ -2067,7 +2192,8 @@ yy79:
 yyFillLabel69:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy54;
+		case 'T':
+		case 't': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 69;
@@ -2080,8 +2206,7 @@ yy80:
 yyFillLabel70:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy79;
+		case ']': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 70;
@@ -2094,7 +2219,8 @@ yy81:
 yyFillLabel71:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy54;
+		case 'T':
+		case 't': goto yy80;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 71;
@@ -2107,8 +2233,7 @@ yy82:
 yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy81;
+		case '}': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 72;
@@ -2121,7 +2246,8 @@ yy83:
 yyFillLabel73:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy12;
+		case 'T':
+		case 't': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 73;
@@ -2134,8 +2260,7 @@ yy84:
 yyFillLabel74:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy85;
+		case ']': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 74;
@@ -2146,6 +2271,20 @@ yyFillLabel74:
 yy85:
 	++st.cur;
 yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy86;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy86:
+	++st.cur;
+yyFillLabel76:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy39;
@@ -2215,20 +2354,6 @@ yyFillLabel75:
 		case 'z': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 75;
-				return LexStatus::waiting;
-			}
-			goto yy10;
-	}
-yy86:
-	++st.cur;
-yyFillLabel76:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy90;
-		default:
-			if (st.lim <= st.cur) {
 				st.state = 76;
 				return LexStatus::waiting;
 			}
@@ -2240,7 +2365,7 @@ yyFillLabel77:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy91;
+		case 't': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 77;
@@ -2254,7 +2379,7 @@ yyFillLabel78:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy68;
+		case 't': goto yy94;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 78;
@@ -2267,7 +2392,8 @@ yy89:
 yyFillLabel79:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy48;
+		case 'T':
+		case 't': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 79;
@@ -2280,7 +2406,7 @@ yy90:
 yyFillLabel80:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy39;
+		case ':': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 80;
@@ -2289,19 +2415,458 @@ yyFillLabel80:
 			goto yy10;
 	}
 yy91:
-	++st.cur;
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel81:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy39;
+		case ' ': goto yy95;
+		case '(': goto yy96;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy91;
+		case '.': goto yy73;
+		case '=':
+		case '@': goto yy54;
+		case '[': goto yy97;
+		case '\\': goto yy98;
+		case '{': goto yy99;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 81;
 				return LexStatus::waiting;
 			}
-			goto yy10;
+			goto yy29;
 	}
 yy92:
+	++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy93:
+	++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy39;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy94:
+	++st.cur;
+yyFillLabel84:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy39;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 84;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy95:
+	++st.cur;
+yyFillLabel85:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy100;
+		case '.': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 85;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy96:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel86:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy101;
+		case '.': goto yy102;
+		case '@': goto yy78;
+		case 'A':
+		case 'a': goto yy79;
+		case 'D':
+		case 'd': goto yy103;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 86;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy97:
+	++st.cur;
+yyFillLabel87:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy101;
+		case '.': goto yy102;
+		case '@': goto yy80;
+		case 'A':
+		case 'a': goto yy81;
+		case 'D':
+		case 'd': goto yy104;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 87;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy98:
+	++st.cur;
+yyFillLabel88:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 88;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy99:
+	++st.cur;
+yyFillLabel89:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy105;
+		case '@': goto yy82;
+		case 'A':
+		case 'a': goto yy83;
+		case 'D':
+		case 'd': goto yy106;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 89;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy100:
+	++st.cur;
+yyFillLabel90:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy101;
+		case '.': goto yy102;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 90;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy101:
+	++st.cur;
+yyFillLabel91:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy102;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 91;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy102:
+	++st.cur;
+yyFillLabel92:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy107;
+		case ')':
+		case ']': goto yy108;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 92;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy103:
+	++st.cur;
+yyFillLabel93:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy109;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 93;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy104:
+	++st.cur;
+yyFillLabel94:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy110;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 94;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy105:
+	++st.cur;
+yyFillLabel95:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 95;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy106:
+	++st.cur;
+yyFillLabel96:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy111;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 96;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy107:
+	++st.cur;
+yyFillLabel97:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy108;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 97;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy108:
+	++st.cur;
+yyFillLabel98:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy73;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy91;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 98;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy109:
+	++st.cur;
+yyFillLabel99:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy112;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 99;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy110:
+	++st.cur;
+yyFillLabel100:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy92;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 100;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy111:
+	++st.cur;
+yyFillLabel101:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy105;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 101;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy112:
+	++st.cur;
+yyFillLabel102:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 102;
+				return LexStatus::waiting;
+			}
+			goto yy10;
+	}
+yy113:
 	st.state = -1;
 	{ return LexStatus::end; }
 

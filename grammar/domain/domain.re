@@ -93,6 +93,9 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // "evil [.] com", "evil( . )com": the url bracket rule's dot with
             // single spaces around it too (a bare " dot " is prose).
             run    = lab ((dotsep | " "? bdot " "?) lab)*;
+            // After a scheme, a mail gateway's spaced dot too, as url generic
+            // reads it ("http://evil .example .net /payload").
+            srun   = lab ((dotsep | " "? bdot " "? | " .") lab)*;
             // "h__ps://", "hxxp:__" (url_parts.cpp split_scheme()); the
             // scheme "hxxp__" is a piece of the run's first label.
             scheme = [a-zA-Z] [a-zA-Z_]* scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/" | ":__");
@@ -103,7 +106,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // a call into domain_run.cpp. Same length as the next rule on
             // such a word; the first listed wins.
             lab after?             { continue; }
-            scheme? run after? {
+            (run | scheme srun) after? {
                 if (!decide_on_run(st, sink, prefix, false)) {
                     // The byte after the lead byte at lim tells "×" from a letter.
                     st.skip_state = kRunBeforeLeadAtLim;

@@ -235,6 +235,18 @@ TEST(Domain, HostAfterASchemeWithUnderscores) {
     EXPECT_EQ(domains("my__evil.com widget:__evil.com __init__.py"), V{});
 }
 
+// After a scheme, a mail gateway's spaced dot " ." is a dot, as url generic
+// reads it (before: the URL "http://login.evil .com /x" gave no domain).
+// Without a scheme it is prose.
+TEST(Domain, MailGatewaySpacedDotAfterAScheme) {
+    const std::string text = "http://login.evil .com /auth hxxps://a.evil .example .net/x";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece), (V{"login.evil.com", "a.evil.example.net"})) << piece;
+    }
+    EXPECT_EQ(domains("http://b.example .org", false), V{"b.example .org"});
+    EXPECT_EQ(domains("login.evil .com and evil . com"), V{});
+}
+
 // "${C2:-relay.example.org}": a shell default after ":-" (before: the run
 // "-relay..." started with "-", no label), or after "-" alone (before: the
 // wrong name "srv-relay.example.org"). Other switches stay out.
