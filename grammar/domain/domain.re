@@ -54,19 +54,21 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
     return begin;
 }
 
-/// Queues the host run [st.tok, st.cur) when it passes the checks of
-/// domain_run.cpp, unless it is a piece of a name written with letters
-/// outside ASCII. False when that depends on a byte not read yet: the
-/// caller waits for it. `input_ended`: that byte will never come.
+/// Queues the host run [st.tok, st.cur) (less the one space the grammar
+/// takes after it) when it passes the checks of domain_run.cpp, unless it
+/// is a piece of a name written with letters outside ASCII. False when
+/// that depends on a byte not read yet: the caller waits for it.
+/// `input_ended`: that byte will never come.
 [[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
     if (!st.token_fits() || follows_two_byte_letter(prefix, st.tok)) return true;
-    const LetterAfter after = two_byte_letter_after(st.cur, st.lim);
+    const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
+    const LetterAfter after = two_byte_letter_after(end, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;
     // A lead byte that ends the input is read as a letter's, as before.
     if (after != LetterAfter::no) return true;
     // "_evil.com_": Markdown's underscores around the name.
     static constexpr ByteSet kNothingAfterCloser{""};
-    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
+    const Unemphasized name = without_emphasis(prefix, st.tok, end, kNothingAfterCloser);
     if (name.begin != st.tok) {
         emit_domain_run(sink, name.begin, name.end, 0);
         return true;
@@ -104,9 +106,12 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 
             // A single label is never a domain: most words end here without
             // a call into domain_run.cpp. Same length as the next rule on
-            // such a word; the first listed wins.
-            lab after?             { continue; }
-            (run | scheme srun) after? {
+            // such a word; the first listed wins. Each rule takes one space
+            // after its run: the DFA reads it anyway, to see whether a
+            // spaced dot follows ("evil [.] com"), and so needs no
+            // backtrack (and no token of its own) after most words.
+            lab after? " "?        { continue; }
+            (run | scheme srun) after? " "? {
                 if (!decide_on_run(st, sink, prefix, false)) {
                     // The byte after the lead byte at lim tells "×" from a letter.
                     st.skip_state = kRunBeforeLeadAtLim;
@@ -115,7 +120,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
                 }
                 continue;
             }
-            [/\\] run after?       { continue; }
+            [/\\] run after? " "?  { continue; }
             [^a-zA-Z0-9_\-/\\]+    { continue; }
             $                      { return LexStatus::end; }
             *                      { continue; }
