@@ -269,6 +269,9 @@ TEST(Domain, SpacedBracketDotsAsInTheUrlBracketRule) {
             << piece;
     }
     EXPECT_EQ(domains("evil [.] com", false), V{"evil [.] com"});
+    // A spaced dot also names the character in prose: such a name passes a
+    // plain name's checks (no word or file-extension TLD, one case).
+    EXPECT_EQ(domains("the period (.) in bc, a dot (.) to split, ReflectClose(.) is, Evil (.) Com"), V{});
     EXPECT_EQ(domains("evil dot com, evil [dot] com, evil  [.]  com, evil [  .  ] com"), V{});
 }
 

@@ -248,7 +248,11 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
         return;
     }
-    const bool explicit_host = defanged || scheme || name.starts_with("www.");
+    // A spaced dot ("evil (.) com") also names the character in prose ("the
+    // period (.) in", "a dot (.) to", "Close(.) is"): such a name passes a
+    // plain name's checks too.
+    const bool spaced = std::find(host, end, ' ') != end;
+    const bool explicit_host = (defanged && !spaced) || scheme || name.starts_with("www.");
     // The cheap checks first: "setup.py" and "user.id" end here.
     if (!explicit_host && (contains(kFileExtensionTlds, top) || contains(kWordTlds, top))) return;
     const std::size_t suffix = public_suffix_labels(name, count);
