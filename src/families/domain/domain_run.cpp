@@ -137,11 +137,19 @@ bool is_numeric(std::string_view label) {
     return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); });
 }
 
+}  // namespace
+
+bool is_file_or_word_tld(std::string_view top) {
+    return contains(kFileExtensionTlds, top) || contains(kWordTlds, top);
+}
+
+namespace {
+
 /// The checks a name without a defang, scheme or "www." must pass too.
 /// `suffix`: the labels of its public suffix (fewer than `count`).
 bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t count, std::size_t suffix,
                         std::string_view top) {
-    if (contains(kFileExtensionTlds, top) || contains(kWordTlds, top)) return false;
+    if (is_file_or_word_tld(top)) return false;
     if (top.size() != 2 && !contains(kCommonGenericTlds, top) && !top.starts_with("xn--")) return false;
     // The registrable domain (the public suffix and the label before it) is
     // written in one case: "System.IO", "Microsoft.AspNetCore.App",
@@ -254,7 +262,7 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     const bool spaced = std::find(host, end, ' ') != end;
     const bool explicit_host = (defanged && !spaced) || scheme || name.starts_with("www.");
     // The cheap checks first: "setup.py" and "user.id" end here.
-    if (!explicit_host && (contains(kFileExtensionTlds, top) || contains(kWordTlds, top))) return;
+    if (!explicit_host && is_file_or_word_tld(top)) return;
     const std::size_t suffix = public_suffix_labels(name, count);
     if (suffix == 0 || suffix >= count) return;   // unknown top label, or a bare public suffix
     if (!explicit_host && !plain_name_is_host(labels, count, suffix, top)) return;

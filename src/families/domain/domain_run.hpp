@@ -16,6 +16,12 @@ extern const std::size_t kPublicSuffixRuleCount;
 /// True when `rule` (lower case) is a rule of the list.
 bool is_public_suffix_rule(std::string_view rule);
 
+/// Whether the top-level domain `top` (lower case) is also a file extension
+/// ("setup.py", "README.md") or an English or code word ("user.id",
+/// "it.is"): a name written plainly never ends in one, nor a URL or a name
+/// whose dot is spaced ("the period (.) in").
+bool is_file_or_word_tld(std::string_view top);
+
 /// [begin, end) is an optional scheme and "://", a host run (labels joined
 /// by plain or defanged dots), and optionally "(", "=" or an at-sign. Queues
 /// the host run as a domain when it passes the checks of
