@@ -68,13 +68,15 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
     return begin;
 }
 
-/// Queues the host run [st.tok, st.cur) (less the one space the grammar
-/// takes after it) when it passes the checks of domain_run.cpp, unless it
-/// is a piece of a name written with letters outside ASCII. False when
-/// that depends on a byte not read yet: the caller waits for it.
-/// `input_ended`: that byte will never come.
+/// Queues the host run of the token [st.tok, st.cur) (less the one space
+/// the grammar takes after it, and the "/" of a dnsmasq name) when it
+/// passes the checks of domain_run.cpp, unless it is a piece of a name
+/// written with letters outside ASCII. False when that depends on a byte
+/// not read yet: the caller waits for it. `input_ended`: that byte will
+/// never come.
 [[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
-    if (!st.token_fits() || follows_two_byte_letter(prefix, st.tok)) return true;
+    const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
+    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) return true;
     const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
     const LetterAfter after = two_byte_letter_after(end, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;
@@ -82,15 +84,25 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
     if (after != LetterAfter::no) return true;
     // "_evil.com_": Markdown's underscores around the name.
     static constexpr ByteSet kNothingAfterCloser{""};
-    const Unemphasized name = without_emphasis(prefix, st.tok, end, kNothingAfterCloser);
-    if (name.begin != st.tok) {
+    const Unemphasized name = without_emphasis(prefix, run, end, kNothingAfterCloser);
+    if (name.begin != run) {
         emit_domain_run(sink, name.begin, name.end, 0);
         return true;
     }
     // "%40victim.com", "%s.com": an escape or a directive before the name.
-    const unsigned char* begin = past_shell_variable(prefix, st.tok, name.end);
-    emit_domain_run(sink, begin, name.end, begin == st.tok ? prefix.before(st.tok, 1) : 0);
+    const unsigned char* begin = past_shell_variable(prefix, run, name.end);
+    emit_domain_run(sink, begin, name.end, begin == run ? prefix.before(run, 1) : 0);
     return true;
+}
+
+/// Decides on the run of the token [st.tok, st.cur); false when it waits
+/// for the next bytes (st.skip_state says so).
+[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    if (decide_on_run(st, sink, prefix, false)) return true;
+    // The byte after the lead byte at lim tells "×" from a letter.
+    st.skip_state = kRunBeforeLeadAtLim;
+    st.state = -1;
+    return false;
 }
 
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
@@ -1122,7 +1134,14 @@ yyFillLabel12:
 	}
 yy18:
 	st.state = -1;
-	{ continue; }
+	{
+                // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
+                // a name between slashes after "=", no path segment.
+                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=' && !run_decided(st, sink, prefix)) {
+                    return LexStatus::waiting;
+                }
+                continue;
+            }
 yy19:
 	st.accept = 0;
 	st.mar = ++st.cur;
@@ -1354,12 +1373,7 @@ yyFillLabel22:
 yy29:
 	st.state = -1;
 	{
-                if (!decide_on_run(st, sink, prefix, false)) {
-                    // The byte after the lead byte at lim tells "×" from a letter.
-                    st.skip_state = kRunBeforeLeadAtLim;
-                    st.state = -1;
-                    return LexStatus::waiting;
-                }
+                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
                 continue;
             }
 yy30:

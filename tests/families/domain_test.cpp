@@ -288,6 +288,16 @@ TEST(Domain, TimesSignAfterANameEndsIt) {
     EXPECT_EQ(domains("bank.coñtrol.com évil.com"), V{});
 }
 
+// dnsmasq's sinkhole lines: the name between slashes after "=" is no path
+// segment (before: nothing). Other runs after "/" still are.
+TEST(Domain, DnsmasqNameBetweenSlashes) {
+    const std::string text = "server=/a.evil.net/0.0.0.0\naddress=/b.evil.org/127.0.0.1\nipset=/c.evil.com×2/x";
+    for (std::size_t piece : {0u, 1u, 2u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece), (V{"a.evil.net", "b.evil.org", "c.evil.com"})) << piece;
+    }
+    EXPECT_EQ(domains("x /d.evil.com/ a:/e.evil.com http://f.example.com/g.evil.com"), V{"f.example.com"});
+}
+
 TEST(Domain, OffByDefault) {
     Options options;
     EXPECT_FALSE(options.types.has(Type::domain));
