@@ -219,7 +219,12 @@ const unsigned char* past_scheme(const unsigned char* begin, const unsigned char
     const unsigned char* p = begin;
     bool double_underscore = false;
     for (; p < end && (is_alpha(*p) || *p == '_'); ++p) double_underscore |= p[0] == '_' && p > begin && p[-1] == '_';
-    if (!double_underscore && (p == end || (*p != ':' && *p != '[' && *p != '('))) return begin;
+    // What may start a separator, or the s of "http[s]": ":", "[:", "[s",
+    // "(s", "[]" (the grammar's `scheme`).
+    const bool separator_next =
+        p < end && (*p == ':' || ((*p == '[' || *p == '(') && end - p > 1 &&
+                                  (p[1] == ':' || p[1] == 's' || p[1] == 'S' || p[1] == ']')));
+    if (!double_underscore && !separator_next) return begin;
     const std::string_view text(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
     if (const std::size_t host = split_scheme(text).separator_end; host > 0) return begin + host;
     for (p = begin; p < end && (is_alpha(*p) || *p == '_'); ++p) {
