@@ -24,6 +24,7 @@
 #include "families/common/utf8_letter.hpp"
 #include "families/domain/domain_run.hpp"
 #include "families/rule_ids.hpp"
+#include "simd/ascii_class.hpp"
 
 namespace iocscan::detail {
 
@@ -45,19 +46,78 @@ namespace iocscan::detail {
 
 namespace {
 
-/// Whether the host run [st.tok, st.cur) is a piece of a longer name
-/// written with letters outside ASCII. The byte that ended the run is in
-/// the buffer unless the input ended.
-bool in_non_ascii_name(const LexState& st, const TokenPrefix& prefix) {
-    return follows_two_byte_letter(prefix, st.tok) || precedes_two_byte_letter(st.cur, st.lim);
+/// st.skip_state of a run whose next bytes ended the buffer with the lead
+/// byte C3 of "×", "÷" or a letter (two_byte_letter_after()): the call
+/// returned `waiting` with the token [tok, cur) kept, and decides on it
+/// when it resumes.
+constexpr unsigned kRunBeforeLeadAtLim = 1;
+
+/// Where the name starts in the run [begin, end) when the run is a shell
+/// variable's default value: "${C2:-relay.example.org}" (the run starts at
+/// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
+/// variable's name, which holds no "-"); else `begin`. Switches such as
+/// "-Dfoo.bar" or "-hdb.example.com" keep their "-" and stay out.
+const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
+    const unsigned char before = prefix.before(begin, 1);
+    if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') return begin + 1;
+    if (before == '{' && prefix.before(begin, 2) == '$') {
+        for (const unsigned char* p = begin; p < end && is_label_char(*p); ++p) {
+            if (*p == '-') return p + 1;
+        }
+    }
+    return begin;
+}
+
+/// Queues the host run of the token [st.tok, st.cur) (less the one space
+/// the grammar takes after it, and the "/" of a dnsmasq name) when it
+/// passes the checks of domain_run.cpp, unless it is a piece of a name
+/// written with letters outside ASCII. False when that depends on a byte
+/// not read yet: the caller waits for it. `input_ended`: that byte will
+/// never come.
+[[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+    const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
+    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) return true;
+    const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
+    const LetterAfter after = two_byte_letter_after(end, st.lim);
+    if (after == LetterAfter::unknown && !input_ended) return false;
+    // A lead byte that ends the input is read as a letter's, as before.
+    if (after != LetterAfter::no) return true;
+    // "_evil.com_": Markdown's underscores around the name.
+    static constexpr ByteSet kNothingAfterCloser{""};
+    const Unemphasized name = without_emphasis(prefix, run, end, kNothingAfterCloser);
+    if (name.begin != run) {
+        emit_domain_run(sink, name.begin, name.end, 0);
+        return true;
+    }
+    // "%40victim.com", "%s.com": an escape or a directive before the name.
+    const unsigned char* begin = past_shell_variable(prefix, run, name.end);
+    emit_domain_run(sink, begin, name.end, begin == run ? prefix.before(run, 1) : 0);
+    return true;
+}
+
+/// Decides on the run of the token [st.tok, st.cur); false when it waits
+/// for the next bytes (st.skip_state says so).
+[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    if (decide_on_run(st, sink, prefix, false)) return true;
+    // The byte after the lead byte at lim tells "×" from a letter.
+    st.skip_state = kRunBeforeLeadAtLim;
+    st.state = -1;
+    return false;
 }
 
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    if (st.skip_state == kRunBeforeLeadAtLim) {
+        // Resumed with the byte after the lead, or without new bytes: then
+        // the input has ended.
+        decide_on_run(st, sink, prefix, true);
+        st.skip_state = 0;
+        st.start_token();
+    }
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy79;
+		if (st.lim <= st.cur) goto yy121;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -75,194 +135,320 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel5;
 	case 6:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy17;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy17;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy26;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy29;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy18;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy11;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel68;
+	case 69:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel69;
+	case 70:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel70;
+	case 71:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel71;
+	case 72:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel72;
+	case 73:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel73;
+	case 74:
+		if (st.lim <= st.cur) goto yy29;
+		goto yyFillLabel74;
+	case 75:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel75;
+	case 76:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel76;
+	case 77:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel77;
+	case 78:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel78;
+	case 79:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel79;
+	case 80:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel80;
+	case 81:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel81;
+	case 82:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel82;
+	case 83:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel83;
+	case 84:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel84;
+	case 85:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel85;
+	case 86:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel86;
+	case 87:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel87;
+	case 88:
+		if (st.lim <= st.cur) goto yy29;
+		goto yyFillLabel88;
+	case 89:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel89;
+	case 90:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel90;
+	case 91:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel91;
+	case 92:
+		if (st.lim <= st.cur) goto yy29;
+		goto yyFillLabel92;
+	case 93:
+		if (st.lim <= st.cur) goto yy29;
+		goto yyFillLabel93;
+	case 94:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel94;
+	case 95:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel95;
+	case 96:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel96;
+	case 97:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel97;
+	case 98:
+		if (st.lim <= st.cur) goto yy29;
+		goto yyFillLabel98;
+	case 99:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel99;
+	case 100:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel100;
+	case 101:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel101;
+	case 102:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel102;
+	case 103:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel103;
+	case 104:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel104;
+	case 105:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel105;
+	case 106:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel106;
+	case 107:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel107;
+	case 108:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel108;
+	case 109:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel109;
+	case 110:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel110;
 }
 
     for (;;) {
@@ -433,7 +619,8 @@ yy4:
 yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy9;
+		case ' ': goto yy9;
+		case '(': goto yy10;
 		case '-':
 		case '0':
 		case '1':
@@ -498,12 +685,12 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
-		case '.': goto yy10;
+		case '.': goto yy11;
 		case '=':
-		case '@': goto yy12;
-		case '[': goto yy13;
-		case '\\': goto yy14;
-		case '{': goto yy15;
+		case '@': goto yy13;
+		case '[': goto yy14;
+		case '\\': goto yy15;
+		case '{': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -582,7 +769,7 @@ yyFillLabel3:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy16;
+		case 'z': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -599,7 +786,8 @@ yy8:
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy18;
+		case ' ': goto yy9;
+		case '(': goto yy19;
 		case '-':
 		case '0':
 		case '1':
@@ -610,12 +798,11 @@ yyFillLabel4:
 		case '6':
 		case '7':
 		case '8':
-		case '9':
-		case '_': goto yy4;
-		case '.': goto yy10;
-		case ':': goto yy19;
+		case '9': goto yy4;
+		case '.': goto yy11;
+		case ':': goto yy20;
 		case '=':
-		case '@': goto yy12;
+		case '@': goto yy13;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -642,6 +829,7 @@ yyFillLabel4:
 		case 'X':
 		case 'Y':
 		case 'Z':
+		case '_':
 		case 'a':
 		case 'b':
 		case 'c':
@@ -668,9 +856,9 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy8;
-		case '[': goto yy20;
-		case '\\': goto yy14;
-		case '{': goto yy15;
+		case '[': goto yy21;
+		case '\\': goto yy15;
+		case '{': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -684,12 +872,8 @@ yy9:
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy21;
-		case '@': goto yy22;
-		case 'A':
-		case 'a': goto yy23;
-		case 'D':
-		case 'd': goto yy24;
+		case '(':
+		case '[': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -698,8 +882,28 @@ yyFillLabel5:
 			goto yy5;
 	}
 yy10:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel6:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy25;
+		case 'A':
+		case 'a': goto yy26;
+		case 'D':
+		case 'd': goto yy27;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 6;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy11:
+	++st.cur;
+yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -765,61 +969,41 @@ yyFillLabel6:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy25;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 6;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy11:
-	st.cur = st.mar;
-	switch (st.accept) {
-		case 0: goto yy5;
-		case 1: goto yy17;
-		default: goto yy26;
-	}
-yy12:
-	++st.cur;
-	goto yy5;
-yy13:
-	++st.cur;
-yyFillLabel7:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy27;
-		case '@': goto yy28;
-		case 'A':
-		case 'a': goto yy29;
-		case 'D':
-		case 'd': goto yy30;
+		case 'z': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy14:
+yy12:
+	st.cur = st.mar;
+	switch (st.accept) {
+		case 0: goto yy5;
+		case 1: goto yy18;
+		default: goto yy29;
+	}
+yy13:
 	++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy10;
+		case ' ': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy5;
 	}
-yy15:
+yy14:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy31;
+		case ' ': goto yy31;
+		case '.': goto yy24;
 		case '@': goto yy32;
 		case 'A':
 		case 'a': goto yy33;
@@ -830,212 +1014,47 @@ yyFillLabel9:
 				st.state = 9;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy16:
-	st.accept = 1;
-	st.mar = ++st.cur;
+yy15:
+	++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy35;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy16;
-		case '.': goto yy36;
-		case '=':
-		case '@': goto yy37;
-		case '[': goto yy38;
-		case '\\': goto yy39;
-		case '{': goto yy40;
+		case '.': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
 				return LexStatus::waiting;
 			}
-			goto yy17;
+			goto yy12;
 	}
-yy17:
-	st.state = -1;
-	{ continue; }
-yy18:
-	st.accept = 0;
-	st.mar = ++st.cur;
+yy16:
+	++st.cur;
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy21;
-		case '@': goto yy22;
+		case '.': goto yy35;
+		case '@': goto yy36;
 		case 'A':
-		case 'a': goto yy23;
+		case 'a': goto yy37;
 		case 'D':
-		case 'd': goto yy24;
-		case 'S':
-		case 's': goto yy41;
+		case 'd': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy12;
 	}
-yy19:
-	++st.cur;
+yy17:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy42;
-		case '\\': goto yy43;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 12;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy20:
-	++st.cur;
-yyFillLabel13:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy27;
-		case ':': goto yy44;
-		case '@': goto yy28;
-		case 'A':
-		case 'a': goto yy29;
-		case 'D':
-		case 'd': goto yy30;
-		case 'S':
-		case 's': goto yy45;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 13;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy21:
-	++st.cur;
-yyFillLabel14:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy10;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 14;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy22:
-	++st.cur;
-yyFillLabel15:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 15;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy23:
-	++st.cur;
-yyFillLabel16:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy22;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 16;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy24:
-	++st.cur;
-yyFillLabel17:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy25:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case '(': goto yy47;
+		case ' ': goto yy39;
+		case '(': goto yy40;
 		case '-':
 		case '0':
 		case '1':
@@ -1099,112 +1118,292 @@ yyFillLabel18:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy25;
-		case '.': goto yy10;
+		case 'z': goto yy17;
+		case '.': goto yy41;
 		case '=':
-		case '@': goto yy48;
-		case '[': goto yy49;
-		case '\\': goto yy14;
-		case '{': goto yy50;
+		case '@': goto yy42;
+		case '[': goto yy43;
+		case '\\': goto yy44;
+		case '{': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 12;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy18:
+	st.state = -1;
+	{
+                // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
+                // a name between slashes after "=", no path segment.
+                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=' && !run_decided(st, sink, prefix)) {
+                    return LexStatus::waiting;
+                }
+                continue;
+            }
+yy19:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel13:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy23;
+		case '.': goto yy24;
+		case '@': goto yy25;
+		case 'A':
+		case 'a': goto yy26;
+		case 'D':
+		case 'd': goto yy27;
+		case 'S':
+		case 's': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 13;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy20:
+	++st.cur;
+yyFillLabel14:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy47;
+		case '\\': goto yy48;
+		case '_': goto yy49;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 14;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy21:
+	++st.cur;
+yyFillLabel15:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy31;
+		case '.': goto yy24;
+		case ':': goto yy50;
+		case '@': goto yy32;
+		case 'A':
+		case 'a': goto yy33;
+		case 'D':
+		case 'd': goto yy34;
+		case 'S':
+		case 's': goto yy51;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 15;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy22:
+	++st.cur;
+yyFillLabel16:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy31;
+		case '.': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 16;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy23:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel17:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy24:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy52;
+		case ')':
+		case ']': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy12;
 	}
-yy26:
-	st.state = -1;
-	{
-                if (st.token_fits() && !in_non_ascii_name(st, prefix)) {
-                    // "_evil.com_": Markdown's underscores around the name.
-                    static constexpr ByteSet kNothingAfterCloser{""};
-                    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    // "%40victim.com", "%s.com": an escape or a directive before the name.
-                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
-                    emit_domain_run(sink, name.begin, name.end, after_percent);
-                }
-                continue;
-            }
-yy27:
+yy25:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy10;
+		case ')': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy28:
+yy26:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy12;
+		case 'T':
+		case 't': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy29:
+yy27:
 	++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy28;
+		case 'O':
+		case 'o': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy30:
-	++st.cur;
+yy28:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy55;
+		case '(': goto yy56;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
 		case 'O':
-		case 'o': goto yy51;
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy28;
+		case '.': goto yy11;
+		case '=':
+		case '@': goto yy57;
+		case '[': goto yy58;
+		case '\\': goto yy15;
+		case '{': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy29;
 	}
+yy29:
+	st.state = -1;
+	{
+                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
+                continue;
+            }
+yy30:
+	++st.cur;
+	goto yy5;
 yy31:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy10;
+		case '.': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
 yy32:
 	++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy12;
+		case ']': goto yy13;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
 yy33:
 	++st.cur;
@@ -1218,7 +1417,7 @@ yyFillLabel25:
 				st.state = 25;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
 yy34:
 	++st.cur;
@@ -1226,36 +1425,106 @@ yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy52;
+		case 'o': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
 yy35:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy53;
-		case '@': goto yy54;
-		case 'A':
-		case 'a': goto yy55;
-		case 'D':
-		case 'd': goto yy56;
+		case '}': goto yy11;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
 				return LexStatus::waiting;
 			}
-			goto yy17;
+			goto yy12;
 	}
 yy36:
 	++st.cur;
 yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy13;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy37:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy38:
+	++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy61;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy39:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy62;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy40:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy63;
+		case '.': goto yy64;
+		case '@': goto yy65;
+		case 'A':
+		case 'a': goto yy66;
+		case 'D':
+		case 'd': goto yy67;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 32;
+				return LexStatus::waiting;
+			}
+			goto yy18;
+	}
+yy41:
+	++st.cur;
+yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -1321,584 +1590,1436 @@ yyFillLabel28:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy16;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy37:
-	++st.cur;
-	goto yy17;
-yy38:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy57;
-		case '@': goto yy58;
-		case 'A':
-		case 'a': goto yy59;
-		case 'D':
-		case 'd': goto yy60;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 29;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy39:
-	++st.cur;
-yyFillLabel30:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy36;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy40:
-	++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy61;
-		case '@': goto yy62;
-		case 'A':
-		case 'a': goto yy63;
-		case 'D':
-		case 'd': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy41:
-	++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy65;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 32;
-				return LexStatus::waiting;
-			}
-			goto yy11;
-	}
-yy42:
-	++st.cur;
-yyFillLabel33:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy10;
+		case 'z': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy43:
+yy42:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy66;
+		case ' ': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy18;
 	}
-yy44:
+yy43:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy67;
-		case ']': goto yy68;
+		case ' ': goto yy69;
+		case '.': goto yy64;
+		case '@': goto yy70;
+		case 'A':
+		case 'a': goto yy71;
+		case 'D':
+		case 'd': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy45:
+yy44:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy65;
+		case '.': goto yy41;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy46:
+yy45:
 	++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy21;
+		case '.': goto yy73;
+		case '@': goto yy74;
+		case 'A':
+		case 'a': goto yy75;
+		case 'D':
+		case 'd': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy47:
-	st.accept = 2;
-	st.mar = ++st.cur;
+yy46:
+	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy21;
-		case '@': goto yy69;
-		case 'A':
-		case 'a': goto yy70;
-		case 'D':
-		case 'd': goto yy24;
+		case ')': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy26;
+			goto yy12;
 	}
-yy48:
-	++st.cur;
-	goto yy26;
-yy49:
+yy47:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy27;
-		case '@': goto yy71;
-		case 'A':
-		case 'a': goto yy72;
-		case 'D':
-		case 'd': goto yy30;
+		case '/': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy50:
+yy48:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy31;
-		case '@': goto yy73;
-		case 'A':
-		case 'a': goto yy74;
-		case 'D':
-		case 'd': goto yy34;
+		case '/': goto yy79;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy51:
+yy49:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy27;
+		case '_': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy52:
+yy50:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy31;
+		case '/': goto yy80;
+		case ']': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy53:
+yy51:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy36;
+		case ']': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy54:
+yy52:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy37;
+		case ')':
+		case ']': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy55:
+yy53:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
+		case ' ': goto yy11;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
 		case 'T':
-		case 't': goto yy54;
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy56:
+yy54:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy75;
+		case 'T':
+		case 't': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy57:
-	++st.cur;
+yy55:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy36;
+		case '(':
+		case '[': goto yy22;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy29;
 	}
-yy58:
-	++st.cur;
+yy56:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy37;
+		case ' ': goto yy83;
+		case '.': goto yy24;
+		case '@': goto yy84;
+		case 'A':
+		case 'a': goto yy85;
+		case 'D':
+		case 'd': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy29;
 	}
-yy59:
+yy57:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy58;
+		case ' ': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy29;
 	}
-yy60:
+yy58:
 	++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy76;
+		case ' ': goto yy31;
+		case '.': goto yy24;
+		case '@': goto yy87;
+		case 'A':
+		case 'a': goto yy88;
+		case 'D':
+		case 'd': goto yy34;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy61:
+yy59:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy36;
+		case '.': goto yy35;
+		case '@': goto yy89;
+		case 'A':
+		case 'a': goto yy90;
+		case 'D':
+		case 'd': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy62:
+yy60:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy37;
+		case 'T':
+		case 't': goto yy91;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy63:
+yy61:
 	++st.cur;
 yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy62;
+		case 't': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy64:
+yy62:
 	++st.cur;
 yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy77;
+		case ' ': goto yy69;
+		case '.': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy65:
-	++st.cur;
+yy63:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy19;
-		case '[': goto yy78;
+		case '.': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy18;
 	}
-yy66:
+yy64:
 	++st.cur;
 yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy42;
+		case ' ': goto yy92;
+		case ')':
+		case ']': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy67:
+yy65:
 	++st.cur;
 yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy27;
+		case ')': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy68:
+yy66:
 	++st.cur;
 yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy42;
+		case 'T':
+		case 't': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy69:
+yy67:
 	++st.cur;
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy48;
+		case 'O':
+		case 'o': goto yy94;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy70:
+yy68:
+	++st.cur;
+	goto yy18;
+yy69:
 	++st.cur;
 yyFillLabel60:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy69;
+		case '.': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy71:
+yy70:
 	++st.cur;
 yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy48;
+		case ']': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy72:
+yy71:
 	++st.cur;
 yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy71;
+		case 't': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy73:
+yy72:
 	++st.cur;
 yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy48;
+		case 'O':
+		case 'o': goto yy95;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
+	}
+yy73:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy41;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy12;
 	}
 yy74:
 	++st.cur;
-yyFillLabel64:
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy42;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy75:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy74;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy76:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy96;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy77:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy20;
+		case '[': goto yy97;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy78:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy98;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy79:
+	++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy80:
+	++st.cur;
+yyFillLabel71:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy99;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 71;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy81:
+	++st.cur;
+yyFillLabel72:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 72;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy82:
+	++st.cur;
+yyFillLabel73:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 73;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy83:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel74:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 74;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy84:
+	++st.cur;
+yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy85:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy84;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy86:
+	++st.cur;
+	goto yy29;
+yy87:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy88:
+	++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy87;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy89:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy90:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 80;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy91:
+	++st.cur;
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy11;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy92:
+	++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy93;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy93:
+	++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy41;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy17;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy94:
+	++st.cur;
+yyFillLabel84:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy100;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 84;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy95:
+	++st.cur;
+yyFillLabel85:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy101;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 85;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy96:
+	++st.cur;
+yyFillLabel86:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
 		case 't': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 64;
+				st.state = 86;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy75:
+yy97:
 	++st.cur;
-yyFillLabel65:
+yyFillLabel87:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 87;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy98:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel88:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy102;
+		case '(': goto yy103;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy98;
+		case '.': goto yy78;
+		case '=':
+		case '@': goto yy57;
+		case '[': goto yy104;
+		case '\\': goto yy105;
+		case '{': goto yy106;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 88;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy99:
+	++st.cur;
+yyFillLabel89:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 89;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy100:
+	++st.cur;
+yyFillLabel90:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy41;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 90;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy101:
+	++st.cur;
+yyFillLabel91:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy41;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 91;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy102:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel92:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy107;
+		case '.': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 92;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy103:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel93:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy108;
+		case '.': goto yy109;
+		case '@': goto yy84;
+		case 'A':
+		case 'a': goto yy85;
+		case 'D':
+		case 'd': goto yy110;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 93;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy104:
+	++st.cur;
+yyFillLabel94:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy111;
+		case '.': goto yy109;
+		case '@': goto yy87;
+		case 'A':
+		case 'a': goto yy88;
+		case 'D':
+		case 'd': goto yy112;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 94;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy105:
+	++st.cur;
+yyFillLabel95:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 95;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy106:
+	++st.cur;
+yyFillLabel96:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy113;
+		case '@': goto yy89;
+		case 'A':
+		case 'a': goto yy90;
+		case 'D':
+		case 'd': goto yy114;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 96;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy107:
+	++st.cur;
+yyFillLabel97:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy111;
+		case '.': goto yy109;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 97;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy108:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel98:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy109;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 98;
+				return LexStatus::waiting;
+			}
+			goto yy29;
+	}
+yy109:
+	++st.cur;
+yyFillLabel99:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy115;
+		case ')':
+		case ']': goto yy116;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 99;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy110:
+	++st.cur;
+yyFillLabel100:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy117;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 100;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy111:
+	++st.cur;
+yyFillLabel101:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy109;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 101;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy112:
+	++st.cur;
+yyFillLabel102:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy118;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 102;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy113:
+	++st.cur;
+yyFillLabel103:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 103;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy114:
+	++st.cur;
+yyFillLabel104:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy119;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 104;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy115:
+	++st.cur;
+yyFillLabel105:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy116;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 105;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy116:
+	++st.cur;
+yyFillLabel106:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy78;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy98;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 106;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy117:
+	++st.cur;
+yyFillLabel107:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy53;
+		case 't': goto yy120;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 65;
+				st.state = 107;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy76:
+yy118:
 	++st.cur;
-yyFillLabel66:
+yyFillLabel108:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy57;
+		case 't': goto yy99;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 66;
+				st.state = 108;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy77:
+yy119:
 	++st.cur;
-yyFillLabel67:
+yyFillLabel109:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy61;
+		case 't': goto yy113;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 67;
+				st.state = 109;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy78:
+yy120:
 	++st.cur;
-yyFillLabel68:
+yyFillLabel110:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy44;
+		case ')': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 68;
+				st.state = 110;
 				return LexStatus::waiting;
 			}
-			goto yy11;
+			goto yy12;
 	}
-yy79:
+yy121:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -26,6 +26,10 @@
     // The optional s of a scheme written for "http or https": "http[s]://",
     // "hxxp(s)[:]//" (url generic, domain; url_parts.cpp s_mark()).
     scheme_s_mark = "[" [sS] "]" | "(" [sS] ")";
+    // A dot written "[.]" or "(.)", with single spaces allowed inside: the
+    // anchor of the url bracket rule, and a domain's spaced dot
+    // ("evil [ . ] com", spec section url `bracket`).
+    bdot = [([] " "? "." " "? [\])];
     // A character that UTF-8 writes in two bytes (U+0080-U+07FF), read whole
     // after a name so that its second byte, at any chunk edge, tells a letter
     // that cuts the name from a sign ("×") that ends it

@@ -23,6 +23,7 @@
 #include "families/common/utf8_letter.hpp"
 #include "families/domain/domain_run.hpp"
 #include "families/rule_ids.hpp"
+#include "simd/ascii_class.hpp"
 
 namespace iocscan::detail {
 
@@ -31,40 +32,109 @@ namespace iocscan::detail {
 
 namespace {
 
-/// Whether the host run [st.tok, st.cur) is a piece of a longer name
-/// written with letters outside ASCII. The byte that ended the run is in
-/// the buffer unless the input ended.
-bool in_non_ascii_name(const LexState& st, const TokenPrefix& prefix) {
-    return follows_two_byte_letter(prefix, st.tok) || precedes_two_byte_letter(st.cur, st.lim);
+/// st.skip_state of a run whose next bytes ended the buffer with the lead
+/// byte C3 of "×", "÷" or a letter (two_byte_letter_after()): the call
+/// returned `waiting` with the token [tok, cur) kept, and decides on it
+/// when it resumes.
+constexpr unsigned kRunBeforeLeadAtLim = 1;
+
+/// Where the name starts in the run [begin, end) when the run is a shell
+/// variable's default value: "${C2:-relay.example.org}" (the run starts at
+/// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
+/// variable's name, which holds no "-"); else `begin`. Switches such as
+/// "-Dfoo.bar" or "-hdb.example.com" keep their "-" and stay out.
+const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
+    const unsigned char before = prefix.before(begin, 1);
+    if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') return begin + 1;
+    if (before == '{' && prefix.before(begin, 2) == '$') {
+        for (const unsigned char* p = begin; p < end && is_label_char(*p); ++p) {
+            if (*p == '-') return p + 1;
+        }
+    }
+    return begin;
+}
+
+/// Queues the host run of the token [st.tok, st.cur) (less the one space
+/// the grammar takes after it, and the "/" of a dnsmasq name) when it
+/// passes the checks of domain_run.cpp, unless it is a piece of a name
+/// written with letters outside ASCII. False when that depends on a byte
+/// not read yet: the caller waits for it. `input_ended`: that byte will
+/// never come.
+[[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+    const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
+    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) return true;
+    const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
+    const LetterAfter after = two_byte_letter_after(end, st.lim);
+    if (after == LetterAfter::unknown && !input_ended) return false;
+    // A lead byte that ends the input is read as a letter's, as before.
+    if (after != LetterAfter::no) return true;
+    // "_evil.com_": Markdown's underscores around the name.
+    static constexpr ByteSet kNothingAfterCloser{""};
+    const Unemphasized name = without_emphasis(prefix, run, end, kNothingAfterCloser);
+    if (name.begin != run) {
+        emit_domain_run(sink, name.begin, name.end, 0);
+        return true;
+    }
+    // "%40victim.com", "%s.com": an escape or a directive before the name.
+    const unsigned char* begin = past_shell_variable(prefix, run, name.end);
+    emit_domain_run(sink, begin, name.end, begin == run ? prefix.before(run, 1) : 0);
+    return true;
+}
+
+/// Decides on the run of the token [st.tok, st.cur); false when it waits
+/// for the next bytes (st.skip_state says so).
+[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+    if (decide_on_run(st, sink, prefix, false)) return true;
+    // The byte after the lead byte at lim tells "×" from a letter.
+    st.skip_state = kRunBeforeLeadAtLim;
+    st.state = -1;
+    return false;
 }
 
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    if (st.skip_state == kRunBeforeLeadAtLim) {
+        // Resumed with the byte after the lead, or without new bytes: then
+        // the input has ended.
+        decide_on_run(st, sink, prefix, true);
+        st.skip_state = 0;
+        st.start_token();
+    }
     /*!getstate:re2c*/
     for (;;) {
         st.start_token();
         /*!re2c
-            run    = lab (dotsep lab)*;
-            scheme = [a-zA-Z]+ scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/");
+            // "evil [.] com", "evil( . )com": the url bracket rule's dot with
+            // single spaces around it too (a bare " dot " is prose).
+            run    = lab ((dotsep | " "? bdot " "?) lab)*;
+            // After a scheme, a mail gateway's spaced dot too, as url generic
+            // reads it ("http://evil .example .net /payload").
+            srun   = lab ((dotsep | " "? bdot " "? | " .") lab)*;
+            // "h__ps://", "hxxp:__" (url_parts.cpp split_scheme()); the
+            // scheme "hxxp__" is a piece of the run's first label.
+            scheme = [a-zA-Z] [a-zA-Z_]* scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/" | ":__");
             // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
             after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
 
             // A single label is never a domain: most words end here without
             // a call into domain_run.cpp. Same length as the next rule on
-            // such a word; the first listed wins.
-            lab after?             { continue; }
-            scheme? run after? {
-                if (st.token_fits() && !in_non_ascii_name(st, prefix)) {
-                    // "_evil.com_": Markdown's underscores around the name.
-                    static constexpr ByteSet kNothingAfterCloser{""};
-                    const Unemphasized name = without_emphasis(prefix, st.tok, st.cur, kNothingAfterCloser);
-                    // "%40victim.com", "%s.com": an escape or a directive before the name.
-                    const bool after_percent = name.begin == st.tok && prefix.before(st.tok, 1) == '%';
-                    emit_domain_run(sink, name.begin, name.end, after_percent);
+            // such a word; the first listed wins. Each rule takes one space
+            // after its run: the DFA reads it anyway, to see whether a
+            // spaced dot follows ("evil [.] com"), and so needs no
+            // backtrack (and no token of its own) after most words.
+            lab after? " "?        { continue; }
+            (run | scheme srun) after? " "? {
+                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
+                continue;
+            }
+            [/\\] run after? " "?  {
+                // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
+                // a name between slashes after "=", no path segment.
+                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=' && !run_decided(st, sink, prefix)) {
+                    return LexStatus::waiting;
                 }
                 continue;
             }
-            [/\\] run after?       { continue; }
             [^a-zA-Z0-9_\-/\\]+    { continue; }
             $                      { return LexStatus::end; }
             *                      { continue; }

@@ -22,12 +22,9 @@
     bunitp = (bchar \ [(]) | bslash;
     body   = (bunit | "]"+ bunitp)* "]"*;
 
-    // A dot written "[.]" or "(.)", with single spaces allowed inside.
-    bdot = [([] " "? "." " "? [\])];
-
     // What the address before the first defanged dot is made of: the same
     // characters, except that a bracket or parenthesis only counts inside a
     // defang token. So "[text](http://evil[.]com)" gives a URL that starts
     // at "http", where iocextract starts at "text".
-    atok = [.:/\\0-9a-zA-Z_\-] | "[:]" | "[/]" | "(/)" | '[dot]' | '(dot)' | bdot;
+    atok = [.:/\\0-9a-zA-Z_\-] | "[:]" | "[/]" | "(/)" | '[dot]' | '(dot)' | bdot;   // bdot: common.re
 */

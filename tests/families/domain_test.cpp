@@ -220,6 +220,84 @@ TEST(Domain, PercentEscapedLabelByteLeavesNoPieceOfTheName) {
     EXPECT_EQ(domains("%40victim.com %2Fevil.com %20evil.net"), (V{"victim.com", "evil.com", "evil.net"}));
 }
 
+// A scheme that url generic reads is a scheme here too: the host after
+// "h__ps://", "hxxp__" or "hxxp:__" is a domain (before: "h__ps" was a
+// label and the host a path segment after "//"; "hxxp__evil" one label).
+TEST(Domain, HostAfterASchemeWithUnderscores) {
+    const std::string text = "h__ps://a.evil.com/x h__p://b.evil.com/x hxxp__c.evil.com/x hXXp:__d.evil.com/x "
+                             "hxxps__e.evil.com";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece),
+                  (V{"a.evil.com", "b.evil.com", "c.evil.com", "d.evil.com", "e.evil.com"}))
+            << piece;
+    }
+    // Not a scheme the URL rules read: an identifier, no host.
+    EXPECT_EQ(domains("my__evil.com widget:__evil.com __init__.py"), V{});
+}
+
+// After a scheme, a mail gateway's spaced dot " ." is a dot, as url generic
+// reads it (before: the URL "http://login.evil .com /x" gave no domain).
+// Without a scheme it is prose.
+TEST(Domain, MailGatewaySpacedDotAfterAScheme) {
+    const std::string text = "http://login.evil .com /auth hxxps://a.evil .example .net/x";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece), (V{"login.evil.com", "a.evil.example.net"})) << piece;
+    }
+    EXPECT_EQ(domains("http://b.example .org", false), V{"b.example .org"});
+    EXPECT_EQ(domains("login.evil .com and evil . com"), V{});
+}
+
+// "${C2:-relay.example.org}": a shell default after ":-" (before: the run
+// "-relay..." started with "-", no label), or after "-" alone (before: the
+// wrong name "srv-relay.example.org"). Other switches stay out.
+TEST(Domain, ShellDefaultValues) {
+    EXPECT_EQ(domains("C2=${C2:-relay2.slate-ops.org}; H=${HOST:=b.example.org} --server=c.example.org -h d.example.org"),
+              (V{"relay2.slate-ops.org", "b.example.org", "c.example.org", "d.example.org"}));
+    EXPECT_EQ(domains("export SRV=${SRV-relay.example.net} ${C2_HOST:-e.example.org}", false),
+              (V{"relay.example.net", "e.example.org"}));
+    EXPECT_EQ(domains("java -Dfoo.bar -Dhttp.proxyHost=x -hdb.example.com -evil.com a:--b.example.org x-relay.evil"), V{});
+}
+
+// The url bracket rule's dot, "[.]" or "(.)" with single spaces inside or
+// around it, is a dot of a domain too (before: "evil [.] com" was a URL,
+// no domain). A bare " dot " is prose, and "[dot]" takes no spaces (as for URLs).
+TEST(Domain, SpacedBracketDotsAsInTheUrlBracketRule) {
+    const std::string text = "a.evil [.] com b.evil (.) com c.evil( . )com d.evil [ . ]com e.evil[.] com";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece),
+                  (V{"a.evil.com", "b.evil.com", "c.evil.com", "d.evil.com", "e.evil.com"}))
+            << piece;
+    }
+    EXPECT_EQ(domains("evil [.] com", false), V{"evil [.] com"});
+    // A spaced dot also names the character in prose: such a name passes a
+    // plain name's checks (no word or file-extension TLD, one case).
+    EXPECT_EQ(domains("the period (.) in bc, a dot (.) to split, ReflectClose(.) is, Evil (.) Com"), V{});
+    EXPECT_EQ(domains("evil dot com, evil [dot] com, evil  [.]  com, evil [  .  ] com"), V{});
+}
+
+// "×" (C3 97) and "÷" after a name are signs, not letters of a longer name:
+// a count or a footnote in a report (before: nothing). The byte after C3
+// may come with the next piece; a lone C3 at the end is still a letter's.
+TEST(Domain, TimesSignAfterANameEndsIt) {
+    const std::string text = "x evil[.]com×2 y.evil.com×3 z.evil.org.÷4 q.evil.net×";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 7u}) {
+        EXPECT_EQ(domains(text, true, piece), (V{"evil.com", "y.evil.com", "z.evil.org", "q.evil.net"})) << piece;
+    }
+    EXPECT_EQ(domains("a.evil.com\xC3"), V{});
+    EXPECT_EQ(domains("a.evil.com\xC3!"), V{});
+    EXPECT_EQ(domains("bank.coñtrol.com évil.com"), V{});
+}
+
+// dnsmasq's sinkhole lines: the name between slashes after "=" is no path
+// segment (before: nothing). Other runs after "/" still are.
+TEST(Domain, DnsmasqNameBetweenSlashes) {
+    const std::string text = "server=/a.evil.net/0.0.0.0\naddress=/b.evil.org/127.0.0.1\nipset=/c.evil.com×2/x";
+    for (std::size_t piece : {0u, 1u, 2u, 3u}) {
+        EXPECT_EQ(domains(text, true, piece), (V{"a.evil.net", "b.evil.org", "c.evil.com"})) << piece;
+    }
+    EXPECT_EQ(domains("x /d.evil.com/ a:/e.evil.com http://f.example.com/g.evil.com"), V{"f.example.com"});
+}
+
 TEST(Domain, OffByDefault) {
     Options options;
     EXPECT_FALSE(options.types.has(Type::domain));

@@ -34,6 +34,16 @@ TEST(UrlPrecision, PathsRegexesAndSignatureListsAreNoUrls) {
               (V{"http://evil.example.net/x", "http://198.51.100.7:8080/a", "http://evil.com"}));
 }
 
+// A spaced dot also names the character in prose ("the period (.) in bc",
+// seen in /usr/share/doc): with one, the host may not end in a word or a
+// file extension, as a plain domain may not (before: URLs "period (.) in",
+// "dot (.) to", "ReflectClose(.) is").
+TEST(UrlPrecision, SpacedDotBeforeAWordIsProse) {
+    EXPECT_EQ(urls("the decimal period (.) in bc, a dot (.) to split, ReflectClose(.) is fixed"), V{});
+    EXPECT_EQ(refanged("evil (.) com, evil [.] co [.] uk/x, 198 [.] 51 [.] 100 [.] 7, evil[.]to"),
+              (V{"http://evil.com", "http://evil.co.uk/x", "http://198.51.100.7", "http://evil.to"}));
+}
+
 TEST(UrlPrecision, RegexPiecesWithEscapedDotsAreNoUrls) {
     // YARA strings: after a quantifier or a closing bracket (maybe through
     // an escaped dot) or opening a regex literal, "\." is the regex's dot.

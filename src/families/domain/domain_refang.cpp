@@ -13,14 +13,8 @@ void refang_domain(std::string_view raw, std::string& out) {
             ++i;
             continue;
         }
-        // One separator: ".", "\." or a bracketed dot, written as ".".
         out.push_back('.');
-        if (c == '[' || c == '(' || c == '{') {
-            while (i < raw.size() && raw[i] != ']' && raw[i] != ')' && raw[i] != '}') ++i;
-            ++i;
-        } else {
-            i += c == '\\' ? 2 : 1;
-        }
+        i += host_dot_length(raw.substr(i));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "families/domain/domain_run.hpp"
+#include "families/domain/domain_refang.hpp"
 #include "families/url/url_parts.hpp"
 
 #include "simd/ascii_class.hpp"
@@ -64,13 +65,11 @@ struct Label {
 };
 
 /// Past the dot separator at `p`, one the grammar checked: ".", "\.", or
-/// a bracketed dot (then `defanged` is set).
+/// a bracketed dot, perhaps spaced (then `defanged` is set).
 const unsigned char* past_dot(const unsigned char* p, const unsigned char* end, bool& defanged) {
     if (*p == '.') return p + 1;
     defanged = true;
-    if (*p == '\\') return p + 2;
-    while (p < end && *p != ']' && *p != ')' && *p != '}') ++p;
-    return p + 1;
+    return p + host_dot_length(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p)));
 }
 
 /// Labels of the run [p, end), lower-cased into `lowered` ("a.b.c"). False
@@ -138,11 +137,19 @@ bool is_numeric(std::string_view label) {
     return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); });
 }
 
+}  // namespace
+
+bool is_file_or_word_tld(std::string_view top) {
+    return contains(kFileExtensionTlds, top) || contains(kWordTlds, top);
+}
+
+namespace {
+
 /// The checks a name without a defang, scheme or "www." must pass too.
 /// `suffix`: the labels of its public suffix (fewer than `count`).
 bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t count, std::size_t suffix,
                         std::string_view top) {
-    if (contains(kFileExtensionTlds, top) || contains(kWordTlds, top)) return false;
+    if (is_file_or_word_tld(top)) return false;
     if (top.size() != 2 && !contains(kCommonGenericTlds, top) && !top.starts_with("xn--")) return false;
     // The registrable domain (the public suffix and the label before it) is
     // written in one case: "System.IO", "Microsoft.AspNetCore.App",
@@ -200,32 +207,50 @@ const unsigned char* past_percent_code(const unsigned char* p, const unsigned ch
     return p < end && !is_label_char(*p) ? past_dot(p, end, defanged) : p;
 }
 
+/// Where the host starts in the token [begin, end): past a scheme and its
+/// separator, as url generic reads them (split_scheme(): "hxxps://",
+/// "h__ps://", "hxxp__", "hxxp:__", "http[s]://"), or any other name of letters and
+/// "_" before "://", "[:]//", "[://]" or the JSON-escaped ":\/\/" (the
+/// grammar's `scheme`); `begin` without one. nullptr: a scheme the URL
+/// rules do not read before "__" or ":__", so no host.
+const unsigned char* past_scheme(const unsigned char* begin, const unsigned char* end) {
+    // Most runs have none: their first letters and underscores hold no
+    // "__" and are followed by a dot or a label byte.
+    const unsigned char* p = begin;
+    bool double_underscore = false;
+    for (; p < end && (is_alpha(*p) || *p == '_'); ++p) double_underscore |= p[0] == '_' && p > begin && p[-1] == '_';
+    // What may start a separator, or the s of "http[s]": ":", "[:", "[s",
+    // "(s", "[]" (the grammar's `scheme`).
+    const bool separator_next =
+        p < end && (*p == ':' || ((*p == '[' || *p == '(') && end - p > 1 &&
+                                  (p[1] == ':' || p[1] == 's' || p[1] == 'S' || p[1] == ']')));
+    if (!double_underscore && !separator_next) return begin;
+    const std::string_view text(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    if (const std::size_t host = split_scheme(text).separator_end; host > 0) return begin + host;
+    for (p = begin; p < end && (is_alpha(*p) || *p == '_'); ++p) {
+        const unsigned char* next = p + 1;
+        next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
+        for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
+            if (starts_with(next, end, mark)) return next + mark.size();
+        }
+        if (starts_with(next, end, ":__")) return nullptr;
+    }
+    return begin;
+}
+
 }  // namespace
 
-void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool after_percent) {
+void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, unsigned char before) {
     // A host run followed by "(" is a call, by "=" a key, by an at-sign
     // ("@", "[@]", "(at)", ...) a local part.
     if (end[-1] == '(' || end[-1] == '=') return;
     if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
         return;
     }
-    // An optional scheme: letters, perhaps "[s]" or "(s)", then "://",
-    // "[:]//", "[://]" or the JSON-escaped ":\/\/".
-    bool scheme = false;
-    const unsigned char* host = begin;
-    for (const unsigned char* p = begin; p < end && (is_lower(*p) || is_upper(*p)); ++p) {
-        const unsigned char* next = p + 1;
-        next += s_mark(std::string_view(reinterpret_cast<const char*>(next), static_cast<std::size_t>(end - next)));
-        for (std::string_view mark : {"://", "[:]//", "[://]", ":\\/\\/"}) {
-            if (starts_with(next, end, mark)) {
-                scheme = true;
-                host = next + mark.size();
-                break;
-            }
-        }
-        if (scheme) break;
-    }
-    if (after_percent && !scheme) host = past_percent_code(host, end);
+    const unsigned char* host = past_scheme(begin, end);
+    if (host == nullptr) return;
+    const bool scheme = host != begin;
+    if (before == '%' && !scheme) host = past_percent_code(host, end);
     if (host == nullptr) return;
     std::array<Label, kMaxLabels> labels{};
     std::size_t count = 0;
@@ -236,9 +261,13 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
         return;
     }
-    const bool explicit_host = defanged || scheme || name.starts_with("www.");
+    // A spaced dot ("evil (.) com") also names the character in prose ("the
+    // period (.) in", "a dot (.) to", "Close(.) is"): such a name passes a
+    // plain name's checks too.
+    const bool spaced = std::find(host, end, ' ') != end;
+    const bool explicit_host = (defanged && !spaced) || scheme || name.starts_with("www.");
     // The cheap checks first: "setup.py" and "user.id" end here.
-    if (!explicit_host && (contains(kFileExtensionTlds, top) || contains(kWordTlds, top))) return;
+    if (!explicit_host && is_file_or_word_tld(top)) return;
     const std::size_t suffix = public_suffix_labels(name, count);
     if (suffix == 0 || suffix >= count) return;   // unknown top label, or a bare public suffix
     if (!explicit_host && !plain_name_is_host(labels, count, suffix, top)) return;

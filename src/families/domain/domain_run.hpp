@@ -16,11 +16,17 @@ extern const std::size_t kPublicSuffixRuleCount;
 /// True when `rule` (lower case) is a rule of the list.
 bool is_public_suffix_rule(std::string_view rule);
 
+/// Whether the top-level domain `top` (lower case) is also a file extension
+/// ("setup.py", "README.md") or an English or code word ("user.id",
+/// "it.is"): a name written plainly never ends in one, nor a URL or a name
+/// whose dot is spaced ("the period (.) in").
+bool is_file_or_word_tld(std::string_view top);
+
 /// [begin, end) is an optional scheme and "://", a host run (labels joined
 /// by plain or defanged dots), and optionally "(", "=" or an at-sign. Queues
 /// the host run as a domain when it passes the checks of
-/// docs/domains-phones.md. `after_percent`: a "%" is right before `begin`,
-/// whose escape digits or printf directive are no label.
-void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, bool after_percent);
+/// docs/domains-phones.md. `before`: the byte right before `begin` (0 when
+/// unknown): after "%", escape digits or a printf directive are no label.
+void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, unsigned char before);
 
 }  // namespace iocscan::detail

@@ -114,7 +114,15 @@ bool may_name_plausible_host(std::string_view text) {
 }
 
 bool plausible_url(std::string_view url, std::string_view refanged) {
-    return !has_regex_or_path_syntax(url) && has_plausible_host(refanged);
+    if (has_regex_or_path_syntax(url) || !has_plausible_host(refanged)) return false;
+    // A spaced dot ("evil (.) com") also names the character in prose ("the
+    // period (.) in", "a dot (.) to"): then the host may not end in a word
+    // or a file extension, as a plain domain may not.
+    if (url.find(' ') == std::string_view::npos) return true;
+    std::string_view host = host_of(refanged);
+    host = host.substr(0, host.find(':'));
+    if (host.ends_with('.')) host.remove_suffix(1);
+    return !is_file_or_word_tld(host.substr(host.rfind('.') + 1));
 }
 
 bool is_email_part(std::string_view token, std::size_t length) {

@@ -15,7 +15,9 @@ namespace iocscan::detail {
 /// "example" and "test" that documentation uses), and the text holds no
 /// regex or path syntax: a backslash that is no defang dot ("\\/", "\\d",
 /// "C:\\Users\\bob\\.ssh"), "|", "^", "$" or "*". So "Fig(.) 3",
-/// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs.
+/// "word\\.exe|winword\\.exe" and "Mozilla\\/5\\.0/" are no URLs. With a
+/// spaced dot, the top-level domain is no word or file extension
+/// (is_file_or_word_tld(): "the period (.) in" is prose).
 bool plausible_url(std::string_view url, std::string_view refanged);
 
 /// A necessary condition of plausible_url() (not a second rule): false
