@@ -2536,8 +2536,9 @@ inline void jump_at_free_blocks(EmailScan& scan, const unsigned char* lim, const
         free_end += kWide;
     }
     scan.looked_ahead = free_end;
-    // A jump to the block at scan.p, or to the next one, saves no masks.
-    for (const unsigned char* block = free_end - kWide; block - scan.p >= 2 * kWide; block -= kWide) {
+    // A jump saves the masks of the blocks before it, and reads its own
+    // twice: a short one saves little or nothing.
+    for (const unsigned char* block = free_end - kWide; block - scan.p >= 4 * kWide; block -= kWide) {
         if (const std::uint32_t ends = email_block_masks<kWidth>(block, false).ends; ends != 0) {
             scan.p = block;
             scan.pending = nullptr;
@@ -2590,8 +2591,8 @@ inline const unsigned char* email_at_blocks(EmailScan& scan, const unsigned char
                 }
             }
         }
-        // Two blocks in a row read for stops and no at-stop: more may follow.
-        if (scan.at_free_blocks >= 2 && p >= scan.looked_ahead) jump_at_free_blocks<kWidth>(scan, lim, blocks);
+        // Three blocks in a row read for stops and no at-stop: more may follow.
+        if (scan.at_free_blocks >= 3 && p >= scan.looked_ahead) jump_at_free_blocks<kWidth>(scan, lim, blocks);
         const EmailBlockMasks masks = email_block_masks<kWidth>(p, pending == nullptr);
         scan.at_free_blocks = masks.at_stops == 0 ? scan.at_free_blocks + 1 : 0;
         const unsigned char* restart = nullptr;   // where the search goes on, off this block
