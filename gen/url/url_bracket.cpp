@@ -22,6 +22,7 @@
 // post-pass, families/url/url_host_check.hpp, as the token holds it.)
 #include "families/rule_ids.hpp"
 #include "families/url/url_emit.hpp"
+#include "families/url/url_host_check.hpp"
 #include "families/url/url_plain_run.hpp"
 #include "simd/url_anchor_skip.hpp"
 
@@ -43,9 +44,34 @@ namespace iocscan::detail {
 
 namespace {
 
+/// Whether a lone run (simd/url_anchor_skip.hpp) may start at `begin`: "x " before it.
+[[gnu::always_inline]] inline bool starts_alone(const LongTokenPrefix& prefix, const unsigned char* begin) {
+    return prefix.before(begin, 1) == ' ' && is_letter_or_digit(prefix.before(begin, 2));
+}
+
+/// Whether [begin, end) holds too few bytes for a host
+/// (may_name_plausible_host(), which holds as well for a scheme and its
+/// separator: a generic match passes it). Then the post-pass reports no URL
+/// candidate inside it, whatever rules are merged.
+inline bool names_no_host(const unsigned char* begin, const unsigned char* end) {
+    return !may_name_plausible_host(
+        std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)));
+}
+
+/// Whether the URL token [st.tok, st.cur) need not be queued: a lone run
+/// that names no host ("a[.]a" in prose: one token every few bytes). Its
+/// items, and every candidate of a longer URL that could hold it and gain
+/// its rule, lie in it and are dropped by the post-pass. (A token too long
+/// is queued as ever: --stats counts its drop.)
+[[gnu::always_inline]] inline bool names_no_host_alone(const LongTokenPrefix& prefix, const LexState& st) {
+    return !opens_with_three_label_bytes(st.tok) && starts_alone(prefix, st.tok) && ends_alone(st.cur, st.lim) &&
+           st.token_fits(kMaxUrlLength) && names_no_host(st.tok, st.cur);
+}
+
 LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     const unsigned char* next_anchor = nullptr;   // url_anchor_skip's cache for this call
+    bool after_hostless = false;                  // a token just passed by names_no_host_alone()
     // A run of plain address bytes parked at lim (st.skip_state), or one the
     // DFA walked to lim: parked (again), or handed to a fresh DFA.
     const PlainRunResume resume = resume_plain_run<false>(st, prefix);
@@ -227,6 +253,18 @@ LexStatus lex_url_bracket_tokens(LexState& st, CandidateSink& sink, const LongTo
             // inside a skip token would take the next piece byte by byte).
             st.state = -1;
             return LexStatus::waiting;
+        }
+        // After a lone token that names no host, the next runs may be
+        // alike ("a[.]a a[.]a ..."): passed as long as they are
+        // (simd/url_anchor_skip.hpp). Elsewhere they are too rare to look for.
+        if (after_hostless && is_word(*st.cur)) {
+            after_hostless = false;
+            if (skip::skips_on() && starts_alone(prefix, st.cur)) {
+                if (const unsigned char* const past = past_hostless_lone_runs(st.cur, st.lim); past != st.cur) {
+                    st.cur = past;
+                    continue;
+                }
+            }
         }
         // A joined run that reaches lim waits there without the DFA
         // (simd/url_anchor_skip.hpp).
@@ -832,7 +870,12 @@ yyFillLabel17:
 yy24:
 	st.state = -1;
 	{
-                if (!continues_text_before(prefix, st.tok)) emit_url_items(st, sink, kRuleUrlBracket, prefix);
+                if (continues_text_before(prefix, st.tok)) continue;
+                if (names_no_host_alone(prefix, st)) {
+                    after_hostless = true;
+                } else {
+                    emit_url_items(st, sink, kRuleUrlBracket, prefix);
+                }
                 continue;
             }
 yy25:

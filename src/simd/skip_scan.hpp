@@ -2238,6 +2238,29 @@ struct EmailBlockMasks {
     std::uint32_t ends;
 };
 
+/// EmailBlockMasks::at_stops, for the kWidth positions at `p` (kWidth + 3
+/// bytes readable): a third of the masks' work.
+template <unsigned kWidth>
+[[gnu::always_inline]] inline std::uint32_t email_at_stops_of(const unsigned char* p) {
+    typename EmailLanes<kWidth>::Bytes v0, v1, v2, v3;
+    std::memcpy(&v0, p, kWidth);
+    std::memcpy(&v1, p + 1, kWidth);
+    std::memcpy(&v2, p + 2, kWidth);
+    std::memcpy(&v3, p + 3, kWidth);
+    const auto l1 = v1 | 0x20, l2 = v2 | 0x20, l3 = v3 | 0x20;
+    // After an opening bracket, an at-mark ("@", "a"), maybe after up to
+    // kEmailMaxSpaces spaces, read as a mark or two spaces (as the stops are).
+    const auto at_mark1 = (v1 == '@') | (l1 == 'a'), at_mark2 = (v2 == '@') | (l2 == 'a');
+    const auto at_mark3 = (v3 == '@') | (l3 == 'a');
+    // "[" | 0x20 is "{", and no other byte gives it.
+    const auto open0 = ((v0 | 0x20) == '{') | (v0 == '('), open1 = (l1 == '{') | (v1 == '(');
+    const auto space1 = v1 == ' ', space2 = v2 == ' ', space3 = v3 == ' ';
+    const auto at_word = (l1 == 'a') & (l2 == 't') & (v3 == ' ');
+    const auto opens_at = open0 & (at_mark1 | (space1 & (at_mark2 | space2)));
+    const auto next_opens_at = open1 & (at_mark2 | (space2 & (at_mark3 | space3)));
+    return lane_bits((v0 == '@') | (v0 == 0) | opens_at | ((v0 == ' ') & (next_opens_at | (v1 == '@') | at_word)));
+}
+
 template <unsigned kWidth>
 [[gnu::always_inline]] inline EmailBlockMasks email_block_masks_of(const unsigned char* p, bool idle) {
     using Lanes = EmailLanes<kWidth>;
@@ -2264,9 +2287,7 @@ template <unsigned kWidth>
     // kEmailMaxSpaces spaces between: read as a mark or two spaces (a
     // superset, as cheap as the single space was; "[  " is rare in text).
     const Bytes opens_sep = open0 & (mark1 | (space1 & (mark2 | space2)));
-    const Bytes opens_at = open0 & (at_mark1 | (space1 & (at_mark2 | space2)));
     const Bytes next_opens_sep = open1 & (mark2 | (space2 & (mark3 | space3)));
-    const Bytes next_opens_at = open1 & (at_mark2 | (space2 & (at_mark3 | space3)));
     const Bytes space_at = v1 == '@';
     // (Bytes past 0x7F are negative: in no range.)
     const Bytes address_byte = ((v0 >= '0') & (v0 <= '9')) | ((l0 >= 'a') & (l0 <= 'z')) | (v0 == '_') | (v0 == '%') |
@@ -2276,7 +2297,7 @@ template <unsigned kWidth>
     // skip backs over them from the stop, email_token_start().)
     m.stops = lane_bits(at_or_nul | opens_sep | (space0 & (next_opens_sep | space_at | at_word | dot_word)));
     if (idle && m.stops == 0) return m;   // (at_stops are stops)
-    m.at_stops = lane_bits(at_or_nul | opens_at | (space0 & (next_opens_at | space_at | at_word)));
+    m.at_stops = email_at_stops_of<kWidth>(p);
     // The byte classes of the block, then of each byte's neighbours (the
     // masks shifted: the first byte's neighbour before and the last one's
     // after are not read, so that these two bytes count as ends only when
@@ -2332,6 +2353,19 @@ template <>
 template <>
 IOCSCAN_AVX2 inline EmailBlockMasks email_block_masks<32>(const unsigned char* p, bool idle) {
     return email_block_masks_of<32>(p, idle);
+}
+#endif
+
+template <unsigned kWidth>
+std::uint32_t email_at_stops(const unsigned char* p);
+template <>
+[[gnu::always_inline]] inline std::uint32_t email_at_stops<16>(const unsigned char* p) {
+    return email_at_stops_of<16>(p);
+}
+#if defined(IOCSCAN_SKIP_AVX2)
+template <>
+IOCSCAN_AVX2 inline std::uint32_t email_at_stops<32>(const unsigned char* p) {
+    return email_at_stops_of<32>(p);
 }
 #endif
 #endif
@@ -2466,7 +2500,53 @@ struct EmailScan {
     /// not yet known to end before an at-separator.
     const unsigned char* pending = nullptr;
     const unsigned char* pending_stop = nullptr;
+    /// Where the blocks looked at by jump_at_free_blocks() end.
+    const unsigned char* looked_ahead = nullptr;
+    /// How many blocks in a row the masks were read for with no at-stop.
+    unsigned at_free_blocks = 0;
 };
+
+/// jump_at_free_blocks(): how far ahead of the skip it looks for an at-stop.
+inline constexpr std::ptrdiff_t kEmailAtFreeReach = 512;
+
+/// Runs that hold no at-separator report nothing. So where the blocks from
+/// `scan.p` hold no at-stop (EmailBlockMasks::at_stops) for a while, every
+/// run before the last end among them (EmailBlockMasks::ends) ends there
+/// having reported nothing, the pending one too, and the byte after that end
+/// is a token boundary: the skip goes on from the end's block with no run
+/// pending, as if it had read each block before (which would only have
+/// moved runs in and out of `pending`). The blocks are looked at up to
+/// kEmailAtFreeReach bytes ahead, once (`scan.looked_ahead`); their ends
+/// from the last one back. ("a[.]a a[.]a ...": a run pending at every
+/// block's end, each block's masks read for it.)
+template <unsigned kWidth>
+inline void jump_at_free_blocks(EmailScan& scan, const unsigned char* lim, const BlockClasses* blocks) {
+    constexpr std::ptrdiff_t kWide = kWidth;
+    const unsigned char* free_end = scan.p;
+    while (free_end - scan.p < kEmailAtFreeReach && lim - free_end >= kWide + 4) {
+        // Positions the block classification passes hold no stop (but for
+        // the byte before the next flagged block, the space of a " dot").
+        if (blocks != nullptr) {
+            if (const std::ptrdiff_t clear = blocks->next(kBlockEmail, free_end, lim) - 1 - free_end; clear >= kWide) {
+                free_end += clear / kWide * kWide;
+                continue;
+            }
+        }
+        if (email_at_stops<kWidth>(free_end) != 0) break;
+        free_end += kWide;
+    }
+    scan.looked_ahead = free_end;
+    // A jump saves the masks of the blocks before it, and reads its own
+    // twice: a short one saves little or nothing.
+    for (const unsigned char* block = free_end - kWide; block - scan.p >= 4 * kWide; block -= kWide) {
+        if (const std::uint32_t ends = email_block_masks<kWidth>(block, false).ends; ends != 0) {
+            scan.p = block;
+            scan.pending = nullptr;
+            scan.safe = block + (32 - __builtin_clz(ends));
+            return;
+        }
+    }
+}
 
 /// to_email_at() over blocks of kWidth bytes (32: AVX2) while kWidth + 4
 /// bytes are readable: returns where the skip stops, or nullptr when the
@@ -2511,7 +2591,10 @@ inline const unsigned char* email_at_blocks(EmailScan& scan, const unsigned char
                 }
             }
         }
+        // Three blocks in a row read for stops and no at-stop: more may follow.
+        if (scan.at_free_blocks >= 3 && p >= scan.looked_ahead) jump_at_free_blocks<kWidth>(scan, lim, blocks);
         const EmailBlockMasks masks = email_block_masks<kWidth>(p, pending == nullptr);
+        scan.at_free_blocks = masks.at_stops == 0 ? scan.at_free_blocks + 1 : 0;
         const unsigned char* restart = nullptr;   // where the search goes on, off this block
         unsigned from = 0;
         // The last byte no run holds before the first at-separator ends every

@@ -63,6 +63,16 @@ inline const unsigned char* non_word_address_run_end(const unsigned char* p, con
     return p;
 }
 
+#if defined(__SSE2__)
+/// is_address_char() of 16 bytes, as bits.
+[[gnu::always_inline]] inline unsigned address_mask(__m128i v) {
+    using namespace skip;
+    // "-" "." "/" as a range (0x2d-0x2f).
+    return word_mask(v) | in_range(v, '-', 2) | eq(v, ':') | eq(v, '\\') | eq(v, '[') | eq(v, ']') | eq(v, '(') |
+           eq(v, ')');
+}
+#endif
+
 /// Whether a defang dot may start at `q` (< lim): "[." "[ ." "(." "( ."
 /// for bracket, "\." "\ ." for backslash. Bytes at or past `lim` are unknown.
 template <bool kBackslash>
@@ -142,8 +152,7 @@ inline const unsigned char* back_to_run_start(const unsigned char* p, const unsi
     using namespace skip;
     while (r - p >= 17) {
         const __m128i v = load16(r - 16), before = load16(r - 17);
-        const unsigned address = word_mask(v) | in_range(v, '-', 2) | eq(v, ':') | eq(v, '\\') | eq(v, '[') |
-                                 eq(v, ']') | eq(v, '(') | eq(v, ')');
+        const unsigned address = address_mask(v);
         const unsigned spaced = eq(v, ' ') & (eq(before, '[') | eq(before, '(') | eq(before, '.'));
         if (const unsigned out = ~(address | spaced) & 0xFFFF; out != 0) return r - 16 + (32 - __builtin_clz(out));
         r -= 16;
@@ -186,6 +195,82 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
     known = a;
     if (r <= a && a - r < 16 && a - p < 64) known = lim - p > 64 ? p + 64 : lim;
     return r;
+}
+
+// A lone run: a run of address characters [begin, end) between two spaces
+// that no plain-URL token (generic, bracket, backslash) crosses: "x " before
+// it and " y" after it, with x and the run's last byte letters or digits, y
+// no byte a token goes on with after a space ("[" "(" "\\" of an anchor,
+// "/" "." of a spaced defang). A token holds a space only after a scheme's
+// separator or a defang character (generic's defang run), after an
+// anchor's last byte (" " uchar), inside an anchor, or before an anchor or
+// "/" "." (the spaced defangs): never between two letters or digits, nor
+// before a byte not in that set. So every URL candidate that holds a byte
+// of a lone run lies in it. When the run also holds too few bytes for a
+// host (fewer than three label bytes [0-9A-Za-z_-] and no ":", as
+// may_name_plausible_host() counts, which a scheme and its separator
+// pass), the post-pass reports no URL candidate in it, whatever rules are
+// merged: the grammars' tokens in it report nothing that way ("a[.]a" in
+// prose, a URL token every few bytes).
+
+/// A letter or digit: a word byte but "_" (which ends generic's "__" separator).
+inline bool is_letter_or_digit(unsigned char c) { return skip::is_word(c) && c != '_'; }
+
+/// Whether a lone run may end at `end` (after its first byte, before lim): " y" after it.
+inline bool ends_alone(const unsigned char* end, const unsigned char* lim) {
+    if (lim - end < 2 || end[0] != ' ' || !is_letter_or_digit(end[-1])) return false;
+    const unsigned char next = end[1];
+    return next != '[' && next != '(' && next != '\\' && next != '/' && next != '.';
+}
+
+/// Whether [p, p + 3) are label bytes, so that a run or token from `p`
+/// names a host as far as may_name_plausible_host() can tell: most runs
+/// of text, settled before a lone run is looked for.
+inline bool opens_with_three_label_bytes(const unsigned char* p) {
+    using skip::in_class, skip::kWordByte, skip::kDashByte;   // is_label_char(), from a table
+    return in_class(p[0], kWordByte | kDashByte) && in_class(p[1], kWordByte | kDashByte) &&
+           in_class(p[2], kWordByte | kDashByte);
+}
+
+/// url_bracket: from `p`, a word byte after "x " (a lone run may start
+/// there), past each lone run that names no host (above) and the space
+/// after it, as long as the next one starts right there; returns `p` when
+/// the first is none. The bracket grammar's tokens in such a run report
+/// nothing (the post-pass would drop them), none holds a byte outside it,
+/// and the token at the space is the space alone (`*`): the byte after it
+/// is a token boundary, where the next run starts after "x ".
+inline const unsigned char* past_hostless_lone_runs(const unsigned char* p, const unsigned char* lim) {
+#if defined(__SSE2__)
+    using namespace skip;
+    // Blocks of 32 positions from a run's start, read as bits (and the byte
+    // after a space at the block's end: 33 bytes), the runs in each in turn.
+    while (lim - p >= 33) {
+        const unsigned char* const block = p;
+        const __m128i v0 = load16(block), v1 = load16(block + 16);
+        const auto bits = [](unsigned low, unsigned high) { return low | high << 16; };
+        const std::uint32_t address = bits(address_mask(v0), address_mask(v1));
+        const std::uint32_t label = bits(word_mask(v0) | eq(v0, '-'), word_mask(v1) | eq(v1, '-'));
+        const std::uint32_t colon = bits(eq(v0, ':'), eq(v1, ':'));
+        unsigned start = 0;   // p - block
+        for (;;) {
+            const std::uint32_t outside = ~address >> start;
+            if (outside == 0) break;   // the run goes on past the block: read from its start
+            const unsigned length = static_cast<unsigned>(__builtin_ctz(outside));
+            if (length == 0) return p;
+            const std::uint32_t run = ((std::uint32_t{1} << length) - 1) << start;
+            const std::uint32_t run_label = label & run, past_first = run_label & (run_label - 1);
+            const bool names_no_host = (colon & run) == 0 && (past_first & (past_first - 1)) == 0;
+            if (!names_no_host || !ends_alone(block + start + length, lim)) return p;
+            start += length + 1;
+            p = block + start;
+            if (start >= 32) break;
+        }
+        if (p == block) return p;   // a run of 32 address characters or more
+    }
+#else
+    (void)lim;
+#endif
+    return p;
 }
 
 // Long runs with no anchor ("http://http://...", "aHR0cDovaHR0cDov..." to

@@ -164,6 +164,33 @@ TEST(SkipOracle, EmailLongRuns) {
     EXPECT_GE(expect_skips_agree(text, "long e-mail runs"), 50u);
 }
 
+// The e-mail skip jumps over blocks with no at-stop to the last byte no
+// run holds among them (jump_at_free_blocks): runs joined by dot
+// separators, ended in every way, over stretches longer than the look-ahead,
+// with at-separators (and NULs) at random places, some right before or
+// after a jumped stretch and inside runs that cross block ends.
+TEST(SkipOracle, EmailAtFreeStretches) {
+    const std::vector<std::string> runs = {"a[.]a ", "ab.cd ", "a[.]b[.]c", "x (dot) y ", "a[.] ]", "a[.] [.] ",
+                                           "a[.]a;a", "w.", "z(.)z\t", "q[.]", " ", "a-b_c.d", "[.]"};
+    const std::vector<std::string> ats = {"@", " [at] ", " at ", "[@]", "(at)", " @ ", "{at}", std::string(1, '\0'),
+                                          "ops@example.org", "b[.]org"};
+    std::mt19937 rng(18);
+    std::size_t found = 0;
+    for (int round = 0; round < 12; ++round) {
+        std::string text;
+        while (text.size() < 6000) {
+            const bool at = rng() % 100 < (round % 3 == 0 ? 1 : 4);
+            text += at ? ats[rng() % ats.size()] : runs[rng() % runs.size()];
+        }
+        // E-mail alone (the skip classifies blocks itself) and with the
+        // other types (the runner's block classification).
+        const std::string label = "e-mail at-free stretches, round " + std::to_string(round);
+        found += expect_skips_agree(text, label, options_for({Type::email}), {1, 33, 4096, 65536});
+        expect_skips_agree(text, label + ", all types", options_for_all_types(true), {1, 4096, 65536});
+    }
+    EXPECT_GT(found, 20u);
+}
+
 // Defanged ipv6 runs longer than the rule's 256 bytes, which the skip
 // passes (to_defanged_colon_run): around that length, with a "[:]" in them
 // or after them, a "[" that may begin one, and lines of 20000 bytes, the

@@ -216,6 +216,37 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
 }
 
 
+// The bracket scanner passes lone runs that name no host
+// (past_hostless_lone_runs(), simd/url_anchor_skip.hpp), and queues no such
+// token (names_no_host_alone(), url_bracket.re): random runs with one to
+// three label bytes, colons, dashes and defangs, joined by spaces and by
+// the bytes that let a URL token go on past a space (or begin before one),
+// with URLs of the three rules that may hold them ("?u=", a spaced
+// separator or anchor) and runs longer than a block. Matches, rules and
+// offsets must be the DFA's alone, in every piece size.
+TEST(SkipOracle, UrlHostlessLoneRuns) {
+    const std::vector<std::string> runs = {"a[.]a", "a(.)b", "ab[.]c", "a:b[.]c", "a-[.]", "x[.]y[.]", "a[.]a;a",
+                                           "[.]", "1[.]2", "a[ . ]a", "a[.]_", "_[.]a", "a[dot]b", "a\\.b",
+                                           "a[.][.][.][.][.][.][.][.][.][.][.]a", "abc[.]de", "a[.]a\\n",
+                                           "a[.]co", "x[.]io/", "a[.]c:8", "::[.]", "[::1]"};
+    const std::vector<std::string> joins = {" ", " ", " ", " ", "  ", " [.]", " (.)", " \\.", " /", " .", "_ ",
+                                            "\n", ") ", " ]", "\t", "- "};
+    const std::vector<std::string> holders = {"http://x.com/?u=", "b\\.com/x?u=", "hxxp:// ", "http__ ", "x\\. ",
+                                              "evil[.]com/", "ops@", "c[.]com "};
+    std::mt19937 rng(1818);
+    std::size_t found = 0;
+    for (int round = 0; round < 10; ++round) {
+        std::string text;
+        while (text.size() < 5000) {
+            text += rng() % 100 < 6 ? holders[rng() % holders.size()] : runs[rng() % runs.size()];
+            text += joins[rng() % joins.size()];
+        }
+        found += expect_skips_agree(text, "hostless lone runs, round " + std::to_string(round),
+                                    options_for({Type::url}), {1, 17, 33, 4096, 65536});
+    }
+    EXPECT_GT(found, 100u);
+}
+
 /// The candidates dropped as overlong by a scan of `text` in pieces of
 /// `piece` bytes (0: one piece).
 std::uint64_t dropped_overlong(const std::string& text, const Options& options, std::size_t piece) {

@@ -210,6 +210,27 @@ TEST(Url, ShorterUrlInsideALongerOneIsMergedIntoIt) {
     EXPECT_EQ(values_of(all, Type::url), V{"http://10.1.2.3/x"});
 }
 
+// A bracket token with too few label bytes for a host ("a[.]a") reports
+// nothing alone, but merged into a longer URL it names its rule; the
+// bracket scanner passes such a token without queueing it only where no
+// longer URL can hold it (grammar/url/url_bracket.re, names_no_host_alone()).
+TEST(Url, HostlessBracketTokenStillJoinsTheUrlThatHoldsIt) {
+    const auto rules_of = [](const std::string& text) {
+        std::vector<V> rules;
+        for (const auto& found : scan_pieces(text, url_options(false))) rules.push_back(found.rules);
+        return rules;
+    };
+    // A backslash URL that the space before its anchor joins to the token.
+    EXPECT_EQ(rules_of("x a[.]a \\.com y"), (std::vector<V>{{"backslash", "bracket"}}));
+    // One that holds it after a byte of its path that no bracket token holds.
+    EXPECT_EQ(rules_of("b\\.com/x?u=a[.]a y"), (std::vector<V>{{"backslash", "bracket"}}));
+    EXPECT_EQ(rules_of("x http://x.com/?u=a[.]a y"), (std::vector<V>{{"generic", "bracket"}}));
+    // A spaced defang after the token's last byte goes on with it.
+    EXPECT_EQ(rules_of("x a[.]a [.]com y"), (std::vector<V>{{"bracket"}}));
+    // Standing alone, it reports nothing; one with a host next to it does.
+    EXPECT_EQ(rules_of("x a[.]a a[.]a a[.]co a[.]a y"), (std::vector<V>{{"bracket"}}));
+}
+
 TEST(Url, DefangedFlagAndOffsets) {
     const auto found = scan_pieces("ab http://a.example/x evil[.]example", url_options(true));
     ASSERT_EQ(found.size(), 2u);
