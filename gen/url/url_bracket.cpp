@@ -44,9 +44,10 @@ namespace iocscan::detail {
 
 namespace {
 
-/// Whether a lone run (simd/url_anchor_skip.hpp) may start at `begin`: "x " before it.
+/// Whether a lone run (simd/url_anchor_skip.hpp) may start at `begin`: "x "
+/// before it, x a letter or digit.
 [[gnu::always_inline]] inline bool starts_alone(const LongTokenPrefix& prefix, const unsigned char* begin) {
-    return prefix.before(begin, 1) == ' ' && is_letter_or_digit(prefix.before(begin, 2));
+    return prefix.before(begin, 1) == ' ' && is_alnum(prefix.before(begin, 2));
 }
 
 /// Whether [begin, end) holds too few bytes for a host

@@ -13,8 +13,10 @@ constexpr bool is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 constexpr bool is_lower(unsigned c) { return c >= 'a' && c <= 'z'; }
 constexpr bool is_upper(unsigned c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_alpha(unsigned c) { return is_lower(c) || is_upper(c); }
+/// [0-9A-Za-z]
+constexpr bool is_alnum(unsigned c) { return is_digit(c) || is_alpha(c); }
 /// [0-9A-Za-z_]
-constexpr bool is_word(unsigned c) { return is_digit(c) || is_alpha(c) || c == '_'; }
+constexpr bool is_word(unsigned c) { return is_alnum(c) || c == '_'; }
 /// A byte of a DNS label as the families read host names, [0-9A-Za-z_-]
 /// ("_" for SRV and DKIM names such as "_dmarc").
 constexpr bool is_label_char(unsigned c) { return is_word(c) || c == '-'; }

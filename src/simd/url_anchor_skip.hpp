@@ -213,12 +213,11 @@ inline const unsigned char* url_anchor_skip(const unsigned char* p, const unsign
 // merged: the grammars' tokens in it report nothing that way ("a[.]a" in
 // prose, a URL token every few bytes).
 
-/// A letter or digit: a word byte but "_" (which ends generic's "__" separator).
-inline bool is_letter_or_digit(unsigned char c) { return skip::is_word(c) && c != '_'; }
-
-/// Whether a lone run may end at `end` (after its first byte, before lim): " y" after it.
+/// Whether a lone run may end at `end` (after its first byte, before lim):
+/// " y" after it. Its last byte a letter or digit, not "_" (which ends
+/// generic's "__" separator).
 inline bool ends_alone(const unsigned char* end, const unsigned char* lim) {
-    if (lim - end < 2 || end[0] != ' ' || !is_letter_or_digit(end[-1])) return false;
+    if (lim - end < 2 || end[0] != ' ' || !is_alnum(end[-1])) return false;
     const unsigned char next = end[1];
     return next != '[' && next != '(' && next != '\\' && next != '/' && next != '.';
 }

@@ -176,7 +176,7 @@ const unsigned char* before_emphasis_closer(const unsigned char* begin, const un
     const unsigned char* closer = end;
     while (closer > begin && end - closer <= kLongestRun && closer[-1] == '_') --closer;
     if (closer == end || end - closer > kLongestRun || closer == begin) return end;
-    return is_alpha(closer[-1]) || is_digit(closer[-1]) ? closer : end;
+    return is_alnum(closer[-1]) ? closer : end;
 }
 
 }  // namespace

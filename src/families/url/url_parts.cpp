@@ -42,7 +42,7 @@ std::size_t separator_length(std::string_view s) {
 std::size_t plain_scheme_length(std::string_view s) {
     std::size_t n = 0;
     if (s.empty() || !is_alpha(s[0])) return 0;
-    while (n < s.size() && n < 16 && (is_alpha(s[n]) || is_digit(s[n]) || kSchemeNamePunctuation.contains(s[n]))) ++n;
+    while (n < s.size() && n < 16 && (is_alnum(s[n]) || kSchemeNamePunctuation.contains(s[n]))) ++n;
     const std::string_view rest = s.substr(n);
     const std::size_t sep = separator_length(rest);
     return sep > 0 && !rest.starts_with("__") && !rest.starts_with(":__") ? n : 0;
