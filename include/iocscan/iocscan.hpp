@@ -368,8 +368,11 @@ enum class ScanEnd {
 /// On a read error, `error` receives the reason (e.g. "Is a directory", or
 /// "corrupt gzip data at byte N: unexpected end of input" with N counted in
 /// the compressed input); every match in the bytes read or decompressed
-/// cleanly before it was reported first. A damaged or truncated stream of
-/// any of the four formats is such an error.
+/// cleanly before it was reported first, but for one that ends after the
+/// last white space before the failure: it may be cut short (`http://a` of
+/// `http://a.example/x`), so it is left out and `error` ends with "; the
+/// value it cut short is left out". A damaged or truncated stream of any of
+/// the four formats is such an error.
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error);
 

@@ -1,5 +1,6 @@
 // Reads a file descriptor through Boost.Iostreams and feeds the scanner.
 #include "iocscan/iocscan.hpp"
+#include "source/damaged_end.hpp"
 #include "source/decompression.hpp"
 #include "source/wide_filter.hpp"
 #include "source/file_read.hpp"
@@ -241,6 +242,19 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     // (Not for wide text: its filter would record the offsets on that thread.)
     if (source.read_ahead && is_regular_file(fd) && !input.drops_nuls()) ahead.emplace(read_some, chunk);
     if (!ahead) widen_pipe(fd, chunk);
+    // Scanner offsets start at 0 after reset(), which every caller of
+    // scan_fd() does first, so the bytes fed so far say where this input starts.
+    detail::DamagedEnd damaged_end(scanner.stats().bytes);
+    // After damage or a failed read: the values before the last break only.
+    const auto finish_before_damage = [&] {
+        bool left_out = false;
+        scanner.finish([&](const Match& match) {
+            if (!damaged_end.may_be_cut(match.offset + match.raw.size())) return on_match(match);
+            left_out = true;
+            return true;
+        });
+        return left_out ? std::string("; the value it cut short is left out") : std::string();
+    };
     try {
         for (;;) {
             if (cancelled(source)) return cancel(scanner, on_match);
@@ -249,6 +263,7 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 // A reader thread fills the next block while this one scans.
                 const std::string_view block = ahead->next();
                 if (block.empty()) break;
+                damaged_end.saw(block);
                 if (!scanner.feed(block, on_match)) return ScanEnd::stopped;
                 got = block.size();
             } else {
@@ -271,9 +286,11 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                     }
                 } catch (...) {
                     // The bytes read before the failure are scanned first.
+                    damaged_end.saw({room.data(), got});
                     if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
                     throw;
                 }
+                damaged_end.saw({room.data(), got});
                 if (!scanner.commit_input(got, on_match)) return ScanEnd::stopped;
             }
             read_so_far += got;
@@ -282,13 +299,13 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     } catch (const detail::ReadFailure& failure) {
         if (cancelled(source)) return cancel(scanner, on_match);   // read() interrupted by the signal
         error = std::strerror(failure.saved_errno);
-        scanner.finish(on_match);   // what was read so far is still reported
+        error += finish_before_damage();   // what was read so far is still reported
         return ScanEnd::read_error;
     } catch (const detail::DecompressFailure& failure) {
         // Damaged or truncated: every byte before it was scanned already.
         error = "corrupt " + std::string(detail::compression_name(compression)) + " data at byte " +
                 std::to_string(failure.at_byte) + ": " + failure.why;
-        scanner.finish(on_match);
+        error += finish_before_damage();
         return ScanEnd::read_error;
     }
     return scanner.finish(on_match) ? ScanEnd::completed : ScanEnd::stopped;
