@@ -34,6 +34,9 @@ constexpr int hex_value(unsigned c) {
 constexpr bool is_ipv6_char(unsigned c) { return is_hex(c) || c == ':' || c == '.'; }
 /// An e-mail address character, [A-Za-z0-9_%+-].
 constexpr bool is_email_char(unsigned c) { return is_word(c) || c == '%' || c == '+' || c == '-'; }
+/// "[" or "(", which open a defang token ("[.]", "(.)", "[s]"), and the closers.
+constexpr bool is_opener(unsigned c) { return c == '[' || c == '('; }
+constexpr bool is_closer(unsigned c) { return c == ']' || c == ')'; }
 /// ASCII lower case; every other byte as it is.
 constexpr char ascii_lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }
 

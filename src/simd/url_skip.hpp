@@ -4,7 +4,9 @@
 // "[://]", ":[//]", "[]://") whose first two bytes are one of the pairs
 // ":/", ":\", ":_", ":[", "[:", "[]", "__", at most 5 bytes after the URL's
 // start (the longest scheme, "hxxps"), or 7 after a "[s]" or "(s)"
-// ("hxxp[s]"), whose "]" or ")" is then right before the pair.
+// ("hxxp[s]"), whose "]" or ")" is then right before the pair, or after a
+// bracketed middle ("h[xx]ps", "h[tt]p"), whose closer is then 2 or 3 bytes
+// before it.
 // Between tokens the grammar's other rules only `continue`, and a token may
 // start anywhere (a skip run entered in its middle ends where it would have
 // ended), so text up to 5 bytes (7 after a closer) before the next such
@@ -33,14 +35,21 @@
 namespace iocscan::detail {
 
 /// The longest scheme of the generic rule, "hxxps"; with its s written
-/// "[s]" or "(s)" ("hxxp[s]"), which ends right before the separator.
+/// "[s]" or "(s)" ("hxxp[s]"), which ends right before the separator, or
+/// with its middle in brackets ("h[xx]ps"), which ends 2 or 3 bytes before it.
 inline constexpr std::ptrdiff_t kLongestPlainScheme = 5;
 inline constexpr std::ptrdiff_t kLongestScheme = 7;
+/// How far before a separator the closer of such a scheme may lie: right
+/// before it ("hxxp[s]"), or before "p" or "ps" ("h[xx]p", "h[xx]ps").
+inline constexpr std::ptrdiff_t kFarthestCloser = 3;
 
-/// Whether a scheme whose s is written "[s]" or "(s)" may end right
-/// before `q` (never looks before `p`).
+/// Whether a scheme with brackets ("hxxp[s]", "h[xx]ps") may end right
+/// before `q`: a closer among the kFarthestCloser bytes before it (never
+/// looks before `p`).
 inline bool after_closer(const unsigned char* p, const unsigned char* q) {
-    return q > p && (q[-1] == ']' || q[-1] == ')');
+    static_assert(kFarthestCloser == 3);
+    if (q - p >= kFarthestCloser) return (is_closer(q[-1]) | is_closer(q[-2]) | is_closer(q[-3])) != 0;
+    return (q - p >= 1 && is_closer(q[-1])) || (q - p >= 2 && is_closer(q[-2]));
 }
 
 /// Where a scheme that ends at `q` may start, not before `p`: kLongestScheme
@@ -201,11 +210,12 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_before_pairs_avx2(const unsigned
         closers |= closer_bits32(q - 32);
     }
     // Bit i: a letter among the 5 bytes before q + i, or among the 2 before
-    // those (`far`) with a closer right before q + i.
-    unsigned near = 0, far = 0;
+    // those (`far`) with a closer among the 3 bytes before q + i (after_closer()).
+    unsigned near = 0, far = 0, closed = 0;
     for (int k = 1; k <= kLongestPlainScheme; ++k) near |= static_cast<unsigned>(letters >> (32 - k));
     for (int k = kLongestPlainScheme + 1; k <= kLongestScheme; ++k) far |= static_cast<unsigned>(letters >> (32 - k));
-    const unsigned live = pairs & (near | (far & static_cast<unsigned>(closers >> 31)));
+    for (int k = 1; k <= kFarthestCloser; ++k) closed |= static_cast<unsigned>(closers >> (32 - k));
+    const unsigned live = pairs & (near | (far & closed));
     if (live == 0) return nullptr;
     const unsigned char* const pair = q + __builtin_ctz(live);
     const unsigned char* s = scheme_window(p, pair, after_closer(p, pair));
@@ -245,14 +255,15 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_pair_search_avx2(const unsigned 
 #endif
 
 /// Where the generic scanner can start its next token: at the first scheme
-/// letter at most 5 bytes (7 after a closer) before a separator pair, or 7
+/// letter at most 5 bytes (7 after a closer, after_closer()) before a separator pair, or 7
 /// before `lim` (never before `p`), or at `lim`. A pair with no scheme
 /// letter in those bytes is held by no URL, and the search goes on after
-/// it. (Windows never start earlier for a later pair: a closer is no pair's
-/// first byte, so a wide window's pair is 2 bytes or more after the pair
-/// before. Resuming at a letter, not at q - 5 or at the pair, also keeps the DFA out of a skip token at lim,
+/// it. (A wide window may start up to 2 bytes before the window of the
+/// pair before it, "]___:/"; a letter found there is still at or after `p`,
+/// and any such start is one the DFA would try. Resuming at a letter, not
+/// at q - 5 or at the pair, also keeps the DFA out of a skip token at lim,
 /// which it would carry on into the next piece byte by byte.)
-inline const unsigned char* url_generic_skip(const unsigned char* p, const unsigned char* lim) {
+[[gnu::always_inline]] inline const unsigned char* url_generic_skip(const unsigned char* p, const unsigned char* lim) {
     if (!skip::skips_on()) return p;
     const unsigned char* from = p;
 #if defined(IOCSCAN_SKIP_AVX2)
