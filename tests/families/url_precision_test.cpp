@@ -326,6 +326,24 @@ TEST(UrlPrecision, ListsWithoutSpacesGiveEveryUrl) {
     }
 }
 
+// Defanged hosts joined by "|", as a column is pasted (before: the "|"
+// read as a regex's alternation, no URL). Only when every item is such an
+// address: a regex (a group, an anchor, an escaped dot) stays out.
+TEST(UrlPrecision, BarListOfDefangedHostsGivesEveryUrl) {
+    const std::string text = "cdn a.x-cdn[.]net|b.x-cdn[.]net|c(.)y[.]org/p|198[.]51[.]100[.]7:80.";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url),
+                  (V{"a.x-cdn[.]net", "b.x-cdn[.]net", "c(.)y[.]org/p", "198[.]51[.]100[.]7:80"}))
+            << piece;
+    }
+    EXPECT_EQ(refanged("evil[.]com|bad[.]com"), (V{"http://evil.com", "http://bad.com"}));
+    EXPECT_EQ(urls("(evil|bad)\\.com (evil|bad)[.]com ^(a[.]com|b[.]net)$ (a[.]com|b[.]net) a[.]com|b\\.net "
+                   "a[.]com|b[.]net* evil[.]com|grep a[.]com||b[.]net a[.]com|[.]net"),
+              V{});
+    // A table's bars still end the cell's URL.
+    EXPECT_EQ(urls("|a[.]com|b[.]net|"), V{"a[.]com"});
+}
+
 TEST(UrlPrecision, ListsWithoutSpacesAfterAPathGiveEveryUrl) {
     // A quoted list (PowerShell, Python), or URLs joined by "," or ";" after
     // a path: each item that starts with a scheme is a URL of its own.
