@@ -44,6 +44,14 @@ TEST(UrlPrecision, SpacedDotBeforeAWordIsProse) {
               (V{"http://evil.com", "http://evil.co.uk/x", "http://198.51.100.7", "http://evil.to"}));
 }
 
+// With a spaced dot the registrable domain is in one case, as the domain
+// family asks of such a name (before: "Evil (.) Com" was a URL, no domain).
+TEST(UrlPrecision, SpacedDotNeedsTheRegistrableDomainInOneCase) {
+    EXPECT_EQ(urls("Evil (.) Com, Evil (.) com, x.Evil (.) com, Evil (.) co (.) uk"), V{});
+    EXPECT_EQ(urls("evil (.) com, EVIL (.) COM, Q.evil (.) com/X, evil (.) co (.) uk, Evil[.]Com"),
+              (V{"evil (.) com", "EVIL (.) COM", "Q.evil (.) com/X", "evil (.) co (.) uk", "Evil[.]Com"}));
+}
+
 TEST(UrlPrecision, RegexPiecesWithEscapedDotsAreNoUrls) {
     // YARA strings: after a quantifier or a closing bracket (maybe through
     // an escaped dot) or opening a regex literal, "\." is the regex's dot.

@@ -137,7 +137,25 @@ bool is_numeric(std::string_view label) {
     return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); });
 }
 
+/// Whether `text` holds letters of one case only (or none).
+bool in_one_case(std::string_view text) {
+    return std::none_of(text.begin(), text.end(), [](char c) { return is_upper(c); }) ||
+           std::none_of(text.begin(), text.end(), [](char c) { return is_lower(c); });
+}
+
 }  // namespace
+
+bool registrable_in_one_case(std::string_view host) {
+    std::string lowered(host);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](char c) { return ascii_lower(c); });
+    const auto count = static_cast<std::size_t>(std::count(host.begin(), host.end(), '.')) + 1;
+    const std::size_t suffix = public_suffix_labels(lowered, count);
+    if (suffix == 0 || suffix >= count) return true;
+    // The registrable domain starts after the dot that ends label count - suffix - 1.
+    std::size_t start = host.size();
+    for (std::size_t dots = 0; dots <= suffix; ++dots) start = host.rfind('.', start - 1);
+    return in_one_case(host.substr(start + 1));
+}
 
 bool is_file_or_word_tld(std::string_view top) {
     return contains(kFileExtensionTlds, top) || contains(kWordTlds, top);
@@ -159,9 +177,8 @@ bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t
     const std::string_view registrable(
         reinterpret_cast<const char*>(labels[count - suffix - 1].begin),
         static_cast<std::size_t>(labels[count - 1].end - labels[count - suffix - 1].begin));
-    const bool all_lower = std::none_of(registrable.begin(), registrable.end(), [](char c) { return is_upper(c); });
+    if (!in_one_case(registrable)) return false;
     const bool all_upper = std::none_of(registrable.begin(), registrable.end(), [](char c) { return is_lower(c); });
-    if (!all_lower && !all_upper) return false;
     // Microsoft's .NET products are written in capitals: "ASP.NET", "VB.NET",
     // "ADO.NET" name a framework, not the host asp.net.
     if (all_upper && count == 2 && top == "net") return false;

@@ -122,7 +122,9 @@ bool plausible_url(std::string_view url, std::string_view refanged) {
     std::string_view host = host_of(refanged);
     host = host.substr(0, host.find(':'));
     if (host.ends_with('.')) host.remove_suffix(1);
-    return !is_file_or_word_tld(host.substr(host.rfind('.') + 1));
+    // Nor mix cases in its registrable domain, as a plain domain may not:
+    // "ReflectClose (.) Is", "Evil (.) Com" are prose or code.
+    return !is_file_or_word_tld(host.substr(host.rfind('.') + 1)) && registrable_in_one_case(host);
 }
 
 bool is_email_part(std::string_view token, std::size_t length) {
