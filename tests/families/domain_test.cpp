@@ -288,6 +288,20 @@ TEST(Domain, TimesSignAfterANameEndsIt) {
     EXPECT_EQ(domains("bank.coñtrol.com évil.com"), V{});
 }
 
+// A dnsmasq line names several domains, each followed by "/" (before: only
+// the first). Only when every such run holds a dot: a path after "=" stays
+// a path ("p=/usr/share/evil.com/x", "x=/a.com/images/b.net/").
+TEST(Domain, DnsmasqListOfNames) {
+    const std::string text = "server=/a.evil.com/b.evil.net/\naddress=/c.evil.org/d(.)evil.com/e.evil.net/127.0.0.1\n"
+                             "local=/f.evil.com/g.evil.net p=/usr/share/h.evil.com/x x=/i.evil.com/images/j.evil.net/\n"
+                             "k /l.evil.com/m.evil.com/ n";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u}) {
+        EXPECT_EQ(domains(text, true, piece),
+                  (V{"a.evil.com", "b.evil.net", "c.evil.org", "d.evil.com", "e.evil.net", "f.evil.com", "i.evil.com"}))
+            << piece;
+    }
+}
+
 // dnsmasq's sinkhole lines: the name between slashes after "=" is no path
 // segment (before: nothing). Other runs after "/" still are.
 TEST(Domain, DnsmasqNameBetweenSlashes) {
