@@ -288,6 +288,13 @@ TEST(Domain, TimesSignAfterANameEndsIt) {
     EXPECT_EQ(domains("bank.coñtrol.com évil.com"), V{});
 }
 
+// A footnote's marker glued to a defanged name ("evil[.]com2"): the name
+// without it, after a common generic top-level domain only (before: none).
+TEST(Domain, FootnoteDigitsAfterADefangedName) {
+    EXPECT_EQ(domains("evil[.]com2, a.evil(.)net12 b.evil\\.org3"), (V{"evil.com", "a.evil.net", "b.evil.org"}));
+    EXPECT_EQ(domains("evil.com2 song[.]mp3 x[.]md5 e[.]com123 e[.]co2 a[.]b2"), V{});
+}
+
 // A dnsmasq line names several domains, each followed by "/" (before: only
 // the first). Only when every such run holds a dot: a path after "=" stays
 // a path ("p=/usr/share/evil.com/x", "x=/a.com/images/b.net/").

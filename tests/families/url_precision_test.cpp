@@ -52,6 +52,21 @@ TEST(UrlPrecision, SpacedDotNeedsTheRegistrableDomainInOneCase) {
               (V{"evil (.) com", "EVIL (.) COM", "Q.evil (.) com/X", "evil (.) co (.) uk", "Evil[.]Com"}));
 }
 
+// A footnote's marker glued to a defanged host ("evil[.]com2"): the host
+// without its one or two digits, when they follow a common generic
+// top-level domain (before: no URL). "song[.]mp3", "x[.]md5" (ccTLD
+// letters) and three digits stay out; a path's digits stay.
+TEST(UrlPrecision, FootnoteDigitsAfterADefangedHost) {
+    const std::string text = "see evil[.]com2, a.evil\\.net12 and x.evil(.)org3. song[.]mp3 x[.]md5 e[.]com123 "
+                             "e[.]co2 evil[.]com/a2";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url),
+                  (V{"evil[.]com", "a.evil\\.net", "x.evil(.)org", "evil[.]com/a2"}))
+            << piece;
+    }
+    EXPECT_EQ(refanged("evil[.]com2"), V{"http://evil.com"});
+}
+
 TEST(UrlPrecision, RegexPiecesWithEscapedDotsAreNoUrls) {
     // YARA strings: after a quantifier or a closing bracket (maybe through
     // an escaped dot) or opening a regex literal, "\." is the regex's dot.

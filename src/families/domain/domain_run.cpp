@@ -145,6 +145,13 @@ bool in_one_case(std::string_view text) {
 
 }  // namespace
 
+std::size_t footnote_digits(std::string_view top) {
+    std::size_t letters = top.size();
+    while (letters > 0 && is_digit(top[letters - 1])) --letters;
+    const std::size_t digits = top.size() - letters;
+    return digits >= 1 && digits <= 2 && contains(kCommonGenericTlds, top.substr(0, letters)) ? digits : 0;
+}
+
 bool registrable_in_one_case(std::string_view host) {
     std::string lowered(host);
     std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](char c) { return ascii_lower(c); });
@@ -274,9 +281,15 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     bool defanged = false;
     std::string name;
     if (!split_labels(host, end, labels, count, defanged, name)) return;
-    const std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
+    std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
     if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
-        return;
+        // "evil[.]com2": a footnote's digits glued to a defanged name.
+        const std::size_t digits = defanged ? footnote_digits(top) : 0;
+        if (digits == 0) return;
+        end -= digits;
+        name.resize(name.size() - digits);
+        top.remove_suffix(digits);
+        labels[count - 1].end -= digits;
     }
     // A spaced dot ("evil (.) com") also names the character in prose ("the
     // period (.) in", "a dot (.) to", "Close(.) is"): such a name passes a
