@@ -2698,7 +2698,8 @@ yyFillLabel69:
 yy78:
 	st.state = -1;
 	{
-                if (prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
+                // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
+                if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
                 continue;
             }
 yy79:

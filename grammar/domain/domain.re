@@ -176,7 +176,8 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // after "=" dnsmasq's names ("server=/a.evil.com/b.evil.net/0.0.0.0":
             // each run that a "/" follows; dnsmasq_names()).
             "/" run ("/" run)+ {
-                if (prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
+                // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
+                if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
                 continue;
             }
             [^a-zA-Z0-9_\-/\\]+    { continue; }
