@@ -26,6 +26,9 @@
 #include "families/rule_ids.hpp"
 #include "simd/ascii_class.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace iocscan::detail {
 
 // Settings shared by every iocscan grammar: the storable-state (push) model
@@ -105,6 +108,40 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
     return false;
 }
 
+/// The token [st.tok, st.cur) is "/" and runs joined by "/" after "=":
+/// dnsmasq's list of names ("server=/a.com/b.net/1.2.3.4") when every run
+/// that a "/" follows holds a dot (a path such as "=/usr/share/evil.com/"
+/// does not). Queues those runs; the last one, with no "/" after it, is the
+/// server, address or set after the list. Otherwise only the first run, as
+/// the rule for one name does. Each run lies between "/" bytes (or ends
+/// the token, whose next byte the DFA has read, as it looked for another
+/// "/" run): no letter outside ASCII touches it, no emphasis or shell
+/// default surrounds it.
+inline void dnsmasq_names(const LexState& st, CandidateSink& sink) {
+    const auto next_slash = [&](const unsigned char* from) {
+        const void* slash = std::memchr(from, '/', static_cast<std::size_t>(st.cur - from));
+        return slash != nullptr ? static_cast<const unsigned char*>(slash) : st.cur;
+    };
+    const bool slash_after_last = st.cur < st.lim && *st.cur == '/';
+    // A run's bytes other than label bytes are its dots (plain, defanged, spaced).
+    const auto has_dot = [](const unsigned char* from, const unsigned char* to) {
+        return std::find_if(from, to, [](unsigned char c) { return !is_label_char(c); }) != to;
+    };
+    bool list = true;
+    for (const unsigned char* begin = st.tok + 1; list;) {
+        const unsigned char* const end = next_slash(begin);
+        if (end < st.cur || slash_after_last) list = has_dot(begin, end);
+        if (end == st.cur) break;
+        begin = end + 1;
+    }
+    for (const unsigned char* begin = st.tok + 1;;) {
+        const unsigned char* const end = next_slash(begin);
+        if (begin == st.tok + 1 || (list && (end < st.cur || slash_after_last))) emit_domain_run(sink, begin, end, '/');
+        if (!list || end == st.cur) return;
+        begin = end + 1;
+    }
+}
+
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.skip_state == kRunBeforeLeadAtLim) {
@@ -117,7 +154,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy121;
+		if (st.lim <= st.cur) goto yy166;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -132,323 +169,455 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel4;
 	case 5:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy7;
 		goto yyFillLabel5;
 	case 6:
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy18;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy18;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy18;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy18;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy18;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy78;
 		goto yyFillLabel69;
 	case 70:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel70;
 	case 71:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel71;
 	case 72:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel72;
 	case 73:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel73;
 	case 74:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel74;
 	case 75:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel75;
 	case 76:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel76;
 	case 77:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel77;
 	case 78:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel78;
 	case 79:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel79;
 	case 80:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel81;
 	case 82:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel82;
 	case 83:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel83;
 	case 84:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy19;
 		goto yyFillLabel84;
 	case 85:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel85;
 	case 86:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel86;
 	case 87:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel87;
 	case 88:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel88;
 	case 89:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel89;
 	case 90:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel90;
 	case 91:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel91;
 	case 92:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy31;
 		goto yyFillLabel92;
 	case 93:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel93;
 	case 94:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel94;
 	case 95:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel95;
 	case 96:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel96;
 	case 97:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel97;
 	case 98:
-		if (st.lim <= st.cur) goto yy29;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel98;
 	case 99:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel99;
 	case 100:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel100;
 	case 101:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel101;
 	case 102:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel102;
 	case 103:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel103;
 	case 104:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel104;
 	case 105:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel105;
 	case 106:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel106;
 	case 107:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel107;
 	case 108:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel108;
 	case 109:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel109;
 	case 110:
-		if (st.lim <= st.cur) goto yy12;
+		if (st.lim <= st.cur) goto yy13;
 		goto yyFillLabel110;
+	case 111:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel111;
+	case 112:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel112;
+	case 113:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel113;
+	case 114:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel114;
+	case 115:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel115;
+	case 116:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel116;
+	case 117:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel117;
+	case 118:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel118;
+	case 119:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel119;
+	case 120:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel120;
+	case 121:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel121;
+	case 122:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel122;
+	case 123:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel123;
+	case 124:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel124;
+	case 125:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel125;
+	case 126:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel126;
+	case 127:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel127;
+	case 128:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel128;
+	case 129:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel129;
+	case 130:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel130;
+	case 131:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel131;
+	case 132:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel132;
+	case 133:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel133;
+	case 134:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel134;
+	case 135:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel135;
+	case 136:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel136;
+	case 137:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel137;
+	case 138:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel138;
+	case 139:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel139;
+	case 140:
+		if (st.lim <= st.cur) goto yy31;
+		goto yyFillLabel140;
+	case 141:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel141;
+	case 142:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel142;
+	case 143:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel143;
+	case 144:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel144;
+	case 145:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel145;
+	case 146:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel146;
+	case 147:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel147;
+	case 148:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel148;
+	case 149:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel149;
+	case 150:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel150;
+	case 151:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel151;
+	case 152:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel152;
+	case 153:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel153;
+	case 154:
+		if (st.lim <= st.cur) goto yy13;
+		goto yyFillLabel154;
 }
 
     for (;;) {
@@ -471,8 +640,7 @@ yyFillLabel0:
 		case '8':
 		case '9':
 		case '_': goto yy4;
-		case '/':
-		case '\\': goto yy6;
+		case '/': goto yy6;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -525,6 +693,7 @@ yyFillLabel0:
 		case 'x':
 		case 'y':
 		case 'z': goto yy8;
+		case '\\': goto yy9;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 0;
@@ -619,8 +788,8 @@ yy4:
 yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
-		case '(': goto yy10;
+		case ' ': goto yy10;
+		case '(': goto yy11;
 		case '-':
 		case '0':
 		case '1':
@@ -685,12 +854,12 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
-		case '.': goto yy11;
+		case '.': goto yy12;
 		case '=':
-		case '@': goto yy13;
-		case '[': goto yy14;
-		case '\\': goto yy15;
-		case '{': goto yy16;
+		case '@': goto yy14;
+		case '[': goto yy15;
+		case '\\': goto yy16;
+		case '{': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -769,7 +938,7 @@ yyFillLabel3:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy17;
+		case 'z': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -786,8 +955,8 @@ yy8:
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy9;
-		case '(': goto yy19;
+		case ' ': goto yy10;
+		case '(': goto yy20;
 		case '-':
 		case '0':
 		case '1':
@@ -799,10 +968,10 @@ yyFillLabel4:
 		case '7':
 		case '8':
 		case '9': goto yy4;
-		case '.': goto yy11;
-		case ':': goto yy20;
+		case '.': goto yy12;
+		case ':': goto yy21;
 		case '=':
-		case '@': goto yy13;
+		case '@': goto yy14;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -856,9 +1025,9 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy8;
-		case '[': goto yy21;
-		case '\\': goto yy15;
-		case '{': goto yy16;
+		case '[': goto yy22;
+		case '\\': goto yy16;
+		case '{': goto yy17;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -867,19 +1036,80 @@ yyFillLabel4:
 			goto yy5;
 	}
 yy9:
-	st.accept = 0;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel5:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy22;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy7;
 	}
 yy10:
 	st.accept = 0;
@@ -887,13 +1117,8 @@ yy10:
 yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy23;
-		case '.': goto yy24;
-		case '@': goto yy25;
-		case 'A':
-		case 'a': goto yy26;
-		case 'D':
-		case 'd': goto yy27;
+		case '(':
+		case '[': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -902,8 +1127,28 @@ yyFillLabel6:
 			goto yy5;
 	}
 yy11:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel7:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy25;
+		case '.': goto yy26;
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
+		case 'D':
+		case 'd': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 7;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy12:
+	++st.cur;
+yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
 		case '-':
@@ -969,92 +1214,93 @@ yyFillLabel7:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy28;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 7;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy12:
-	st.cur = st.mar;
-	switch (st.accept) {
-		case 0: goto yy5;
-		case 1: goto yy18;
-		default: goto yy29;
-	}
-yy13:
-	++st.cur;
-yyFillLabel8:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy30;
+		case 'z': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy13;
+	}
+yy13:
+	st.cur = st.mar;
+	switch (st.accept) {
+		case 0: goto yy5;
+		case 1: goto yy19;
+		case 2: goto yy31;
+		default: goto yy78;
 	}
 yy14:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy31;
-		case '.': goto yy24;
-		case '@': goto yy32;
-		case 'A':
-		case 'a': goto yy33;
-		case 'D':
-		case 'd': goto yy34;
+		case ' ': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 9;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy5;
 	}
 yy15:
 	++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy11;
+		case ' ': goto yy33;
+		case '.': goto yy26;
+		case '@': goto yy34;
+		case 'A':
+		case 'a': goto yy35;
+		case 'D':
+		case 'd': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 10;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy16:
 	++st.cur;
 yyFillLabel11:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy35;
-		case '@': goto yy36;
-		case 'A':
-		case 'a': goto yy37;
-		case 'D':
-		case 'd': goto yy38;
+		case '.': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy17:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy39;
-		case '(': goto yy40;
+		case '.': goto yy37;
+		case '@': goto yy38;
+		case 'A':
+		case 'a': goto yy39;
+		case 'D':
+		case 'd': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 12;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy18:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel13:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy41;
+		case '(': goto yy42;
 		case '-':
 		case '0':
 		case '1':
@@ -1118,21 +1364,22 @@ yyFillLabel12:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy17;
-		case '.': goto yy41;
+		case 'z': goto yy18;
+		case '.': goto yy43;
+		case '/': goto yy44;
 		case '=':
-		case '@': goto yy42;
-		case '[': goto yy43;
-		case '\\': goto yy44;
-		case '{': goto yy45;
+		case '@': goto yy45;
+		case '[': goto yy46;
+		case '\\': goto yy47;
+		case '{': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 12;
+				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy18;
+			goto yy19;
 	}
-yy18:
+yy19:
 	st.state = -1;
 	{
                 // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
@@ -1142,153 +1389,69 @@ yy18:
                 }
                 continue;
             }
-yy19:
+yy20:
 	st.accept = 0;
 	st.mar = ++st.cur;
-yyFillLabel13:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy23;
-		case '.': goto yy24;
-		case '@': goto yy25;
-		case 'A':
-		case 'a': goto yy26;
-		case 'D':
-		case 'd': goto yy27;
-		case 'S':
-		case 's': goto yy46;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 13;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy20:
-	++st.cur;
 yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy47;
-		case '\\': goto yy48;
-		case '_': goto yy49;
+		case ' ': goto yy25;
+		case '.': goto yy26;
+		case '@': goto yy27;
+		case 'A':
+		case 'a': goto yy28;
+		case 'D':
+		case 'd': goto yy29;
+		case 'S':
+		case 's': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy5;
 	}
 yy21:
 	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy31;
-		case '.': goto yy24;
-		case ':': goto yy50;
-		case '@': goto yy32;
-		case 'A':
-		case 'a': goto yy33;
-		case 'D':
-		case 'd': goto yy34;
-		case 'S':
-		case 's': goto yy51;
+		case '/': goto yy50;
+		case '\\': goto yy51;
+		case '_': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy22:
 	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy31;
-		case '.': goto yy24;
+		case ' ': goto yy33;
+		case '.': goto yy26;
+		case ':': goto yy53;
+		case '@': goto yy34;
+		case 'A':
+		case 'a': goto yy35;
+		case 'D':
+		case 'd': goto yy36;
+		case 'S':
+		case 's': goto yy54;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy23:
-	st.accept = 0;
+	st.accept = 1;
 	st.mar = ++st.cur;
 yyFillLabel17:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy24;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy24:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy52;
-		case ')':
-		case ']': goto yy53;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 18;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy25:
-	++st.cur;
-yyFillLabel19:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy13;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 19;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy26:
-	++st.cur;
-yyFillLabel20:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy25;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 20;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy27:
-	++st.cur;
-yyFillLabel21:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy54;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 21;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy28:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy55;
@@ -1356,177 +1519,112 @@ yyFillLabel22:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy28;
-		case '.': goto yy11;
+		case 'z': goto yy23;
+		case '.': goto yy57;
 		case '=':
-		case '@': goto yy57;
+		case '@': goto yy45;
 		case '[': goto yy58;
-		case '\\': goto yy15;
-		case '{': goto yy59;
+		case '\\': goto yy59;
+		case '{': goto yy60;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy19;
+	}
+yy24:
+	++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy33;
+		case '.': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 18;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy25:
+	st.accept = 0;
+	st.mar = ++st.cur;
+yyFillLabel19:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 19;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy26:
+	++st.cur;
+yyFillLabel20:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy61;
+		case ')':
+		case ']': goto yy62;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 20;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy27:
+	++st.cur;
+yyFillLabel21:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 21;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy28:
+	++st.cur;
+yyFillLabel22:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy27;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy13;
 	}
 yy29:
-	st.state = -1;
-	{
-                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
-                continue;
-            }
-yy30:
-	++st.cur;
-	goto yy5;
-yy31:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy24;
+		case 'O':
+		case 'o': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy32:
-	++st.cur;
+yy30:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy13;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 24;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy33:
-	++st.cur;
-yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy34:
-	++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy60;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy35:
-	++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy11;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy36:
-	++st.cur;
-yyFillLabel28:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy13;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 28;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy37:
-	++st.cur;
-yyFillLabel29:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy36;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 29;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy38:
-	++st.cur;
-yyFillLabel30:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy61;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 30;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy39:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel31:
-	yych = *st.cur;
-	switch (yych) {
-		case '(':
-		case '[': goto yy62;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 31;
-				return LexStatus::waiting;
-			}
-			goto yy18;
-	}
-yy40:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel32:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy63;
-		case '.': goto yy64;
-		case '@': goto yy65;
-		case 'A':
-		case 'a': goto yy66;
-		case 'D':
-		case 'd': goto yy67;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 32;
-				return LexStatus::waiting;
-			}
-			goto yy18;
-	}
-yy41:
-	++st.cur;
-yyFillLabel33:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy64;
+		case '(': goto yy65;
 		case '-':
 		case '0':
 		case '1':
@@ -1590,64 +1688,159 @@ yyFillLabel33:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy17;
+		case 'z': goto yy30;
+		case '.': goto yy12;
+		case '=':
+		case '@': goto yy66;
+		case '[': goto yy67;
+		case '\\': goto yy16;
+		case '{': goto yy68;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 24;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy31:
+	st.state = -1;
+	{
+                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
+                continue;
+            }
+yy32:
+	++st.cur;
+	goto yy5;
+yy33:
+	++st.cur;
+yyFillLabel25:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy26;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy34:
+	++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy35:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy36:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy69;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 28;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy37:
+	++st.cur;
+yyFillLabel29:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy12;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 29;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy38:
+	++st.cur;
+yyFillLabel30:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 30;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy39:
+	++st.cur;
+yyFillLabel31:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 31;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy40:
+	++st.cur;
+yyFillLabel32:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy70;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 32;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy41:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel33:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy71;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy19;
 	}
 yy42:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy68;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 34;
-				return LexStatus::waiting;
-			}
-			goto yy18;
-	}
-yy43:
-	++st.cur;
-yyFillLabel35:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy69;
-		case '.': goto yy64;
-		case '@': goto yy70;
-		case 'A':
-		case 'a': goto yy71;
-		case 'D':
-		case 'd': goto yy72;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 35;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy44:
-	++st.cur;
-yyFillLabel36:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy41;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 36;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy45:
-	++st.cur;
-yyFillLabel37:
-	yych = *st.cur;
-	switch (yych) {
+		case ' ': goto yy72;
 		case '.': goto yy73;
 		case '@': goto yy74;
 		case 'A':
@@ -1656,910 +1849,776 @@ yyFillLabel37:
 		case 'd': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
+				st.state = 34;
+				return LexStatus::waiting;
+			}
+			goto yy19;
+	}
+yy43:
+	++st.cur;
+yyFillLabel35:
+	yych = *st.cur;
+	switch (yych) {
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy18;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 35;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy44:
+	++st.cur;
+yyFillLabel36:
+	yych = *st.cur;
+	switch (yych) {
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 36;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy45:
+	++st.cur;
+yyFillLabel37:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy19;
 	}
 yy46:
 	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy77;
+		case ' ': goto yy80;
+		case '.': goto yy73;
+		case '@': goto yy81;
+		case 'A':
+		case 'a': goto yy82;
+		case 'D':
+		case 'd': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy47:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy78;
+		case '.': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy48:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy79;
+		case '.': goto yy84;
+		case '@': goto yy85;
+		case 'A':
+		case 'a': goto yy86;
+		case 'D':
+		case 'd': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy49:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy78;
+		case ')': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy50:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy80;
-		case ']': goto yy81;
+		case '/': goto yy89;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy51:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy77;
+		case '/': goto yy90;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy52:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy53;
+		case '_': goto yy89;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy53:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy11;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy28;
+		case '/': goto yy91;
+		case ']': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy54:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy82;
+		case ']': goto yy88;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy55:
-	st.accept = 2;
+	st.accept = 1;
 	st.mar = ++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
-		case '[': goto yy22;
+		case '[': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy19;
 	}
 yy56:
-	st.accept = 2;
+	st.accept = 1;
 	st.mar = ++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy83;
-		case '.': goto yy24;
-		case '@': goto yy84;
+		case ' ': goto yy94;
+		case '.': goto yy95;
+		case '@': goto yy74;
 		case 'A':
-		case 'a': goto yy85;
+		case 'a': goto yy75;
 		case 'D':
-		case 'd': goto yy27;
+		case 'd': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy19;
 	}
 yy57:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy86;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy23;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy13;
 	}
 yy58:
 	++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy31;
-		case '.': goto yy24;
-		case '@': goto yy87;
+		case ' ': goto yy97;
+		case '.': goto yy95;
+		case '@': goto yy81;
 		case 'A':
-		case 'a': goto yy88;
+		case 'a': goto yy82;
 		case 'D':
-		case 'd': goto yy34;
+		case 'd': goto yy98;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy59:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy35;
-		case '@': goto yy89;
-		case 'A':
-		case 'a': goto yy90;
-		case 'D':
-		case 'd': goto yy38;
+		case '.': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy60:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy91;
+		case '.': goto yy99;
+		case '@': goto yy85;
+		case 'A':
+		case 'a': goto yy86;
+		case 'D':
+		case 'd': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy61:
 	++st.cur;
 yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy35;
+		case ')':
+		case ']': goto yy62;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy62:
 	++st.cur;
 yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy69;
-		case '.': goto yy64;
+		case ' ': goto yy12;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy30;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy63:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel55:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 55;
-				return LexStatus::waiting;
-			}
-			goto yy18;
-	}
-yy64:
-	++st.cur;
-yyFillLabel56:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy92;
-		case ')':
-		case ']': goto yy93;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 56;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy65:
-	++st.cur;
-yyFillLabel57:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 57;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy66:
-	++st.cur;
-yyFillLabel58:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy65;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 58;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy67:
-	++st.cur;
-yyFillLabel59:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy94;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 59;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy68:
-	++st.cur;
-	goto yy18;
-yy69:
-	++st.cur;
-yyFillLabel60:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy64;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 60;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy70:
-	++st.cur;
-yyFillLabel61:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 61;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy71:
-	++st.cur;
-yyFillLabel62:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy70;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 62;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy72:
-	++st.cur;
-yyFillLabel63:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy95;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 63;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy73:
-	++st.cur;
-yyFillLabel64:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy41;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 64;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy74:
-	++st.cur;
-yyFillLabel65:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy42;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 65;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy75:
-	++st.cur;
-yyFillLabel66:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy74;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 66;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy76:
-	++st.cur;
-yyFillLabel67:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy96;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 67;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy77:
-	++st.cur;
-yyFillLabel68:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy20;
-		case '[': goto yy97;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 68;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy78:
-	++st.cur;
-yyFillLabel69:
-	yych = *st.cur;
-	switch (yych) {
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy98;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 69;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy79:
-	++st.cur;
-yyFillLabel70:
-	yych = *st.cur;
-	switch (yych) {
-		case '\\': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 70;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy80:
-	++st.cur;
-yyFillLabel71:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy99;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 71;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy81:
-	++st.cur;
-yyFillLabel72:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy47;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 72;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy82:
-	++st.cur;
-yyFillLabel73:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy11;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 73;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy83:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel74:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy24;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 74;
-				return LexStatus::waiting;
-			}
-			goto yy29;
-	}
-yy84:
-	++st.cur;
-yyFillLabel75:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 75;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy85:
-	++st.cur;
-yyFillLabel76:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy84;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 76;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy86:
-	++st.cur;
-	goto yy29;
-yy87:
-	++st.cur;
-yyFillLabel77:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 77;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy88:
-	++st.cur;
-yyFillLabel78:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy87;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 78;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy89:
-	++st.cur;
-yyFillLabel79:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 79;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy90:
-	++st.cur;
-yyFillLabel80:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy89;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 80;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy91:
-	++st.cur;
-yyFillLabel81:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy11;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 81;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy92:
-	++st.cur;
-yyFillLabel82:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy93;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 82;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy93:
-	++st.cur;
-yyFillLabel83:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy41;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy17;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 83;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy94:
-	++st.cur;
-yyFillLabel84:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy100;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 84;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy95:
-	++st.cur;
-yyFillLabel85:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
 		case 't': goto yy101;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 85;
+				st.state = 55;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy96:
-	++st.cur;
-yyFillLabel86:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy73;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 86;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy97:
-	++st.cur;
-yyFillLabel87:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 87;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy98:
+yy64:
 	st.accept = 2;
 	st.mar = ++st.cur;
-yyFillLabel88:
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy65:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy102;
-		case '(': goto yy103;
+		case '.': goto yy26;
+		case '@': goto yy103;
+		case 'A':
+		case 'a': goto yy104;
+		case 'D':
+		case 'd': goto yy29;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy66:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy105;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy67:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy33;
+		case '.': goto yy26;
+		case '@': goto yy106;
+		case 'A':
+		case 'a': goto yy107;
+		case 'D':
+		case 'd': goto yy36;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy68:
+	++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy37;
+		case '@': goto yy108;
+		case 'A':
+		case 'a': goto yy109;
+		case 'D':
+		case 'd': goto yy40;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy69:
+	++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy110;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy70:
+	++st.cur;
+yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy37;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 62;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy71:
+	++st.cur;
+yyFillLabel63:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy80;
+		case '.': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy72:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy19;
+	}
+yy73:
+	++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy111;
+		case ')':
+		case ']': goto yy112;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy74:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy75:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy74;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy76:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy113;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy77:
+	st.accept = 3;
+	st.mar = ++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy114;
+		case '(': goto yy115;
 		case '-':
 		case '0':
 		case '1':
@@ -2623,58 +2682,389 @@ yyFillLabel88:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy98;
-		case '.': goto yy78;
-		case '=':
-		case '@': goto yy57;
-		case '[': goto yy104;
-		case '\\': goto yy105;
-		case '{': goto yy106;
+		case 'z': goto yy77;
+		case '.':
+		case '/': goto yy44;
+		case '[': goto yy116;
+		case '\\': goto yy117;
+		case '{': goto yy118;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 69;
+				return LexStatus::waiting;
+			}
+			goto yy78;
+	}
+yy78:
+	st.state = -1;
+	{
+                // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
+                if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
+                continue;
+            }
+yy79:
+	++st.cur;
+	goto yy19;
+yy80:
+	++st.cur;
+yyFillLabel70:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 70;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy81:
+	++st.cur;
+yyFillLabel71:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 71;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy82:
+	++st.cur;
+yyFillLabel72:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy81;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 72;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy83:
+	++st.cur;
+yyFillLabel73:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy119;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 73;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy84:
+	++st.cur;
+yyFillLabel74:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy43;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 74;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy85:
+	++st.cur;
+yyFillLabel75:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy45;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 75;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy86:
+	++st.cur;
+yyFillLabel76:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy85;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 76;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy87:
+	++st.cur;
+yyFillLabel77:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy120;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy88:
+	++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy21;
+		case '[': goto yy121;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy89:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy122;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy90:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 80;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy91:
+	++st.cur;
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy123;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy92:
+	++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy50;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy93:
+	++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy97;
+		case '.': goto yy95;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy94:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel84:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy95;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 84;
+				return LexStatus::waiting;
+			}
+			goto yy19;
+	}
+yy95:
+	++st.cur;
+yyFillLabel85:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy124;
+		case ')':
+		case ']': goto yy125;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 85;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy96:
+	++st.cur;
+yyFillLabel86:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy126;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 86;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy97:
+	++st.cur;
+yyFillLabel87:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy95;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 87;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy98:
+	++st.cur;
+yyFillLabel88:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy127;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 88;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy13;
 	}
 yy99:
 	++st.cur;
 yyFillLabel89:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy78;
+		case '}': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 89;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy100:
 	++st.cur;
 yyFillLabel90:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy41;
+		case 'O':
+		case 'o': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 90;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy101:
 	++st.cur;
 yyFillLabel91:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy41;
+		case ')': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 91;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy102:
 	st.accept = 2;
@@ -2682,217 +3072,131 @@ yy102:
 yyFillLabel92:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy107;
-		case '.': goto yy78;
+		case '.': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 92;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy31;
 	}
 yy103:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel93:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy108;
-		case '.': goto yy109;
-		case '@': goto yy84;
-		case 'A':
-		case 'a': goto yy85;
-		case 'D':
-		case 'd': goto yy110;
+		case ')': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 93;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy13;
 	}
 yy104:
 	++st.cur;
 yyFillLabel94:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy111;
-		case '.': goto yy109;
-		case '@': goto yy87;
-		case 'A':
-		case 'a': goto yy88;
-		case 'D':
-		case 'd': goto yy112;
+		case 'T':
+		case 't': goto yy103;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 94;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
 yy105:
+	++st.cur;
+	goto yy31;
+yy106:
 	++st.cur;
 yyFillLabel95:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy78;
+		case ']': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 95;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy106:
+yy107:
 	++st.cur;
 yyFillLabel96:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy113;
-		case '@': goto yy89;
-		case 'A':
-		case 'a': goto yy90;
-		case 'D':
-		case 'd': goto yy114;
+		case 'T':
+		case 't': goto yy106;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 96;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy107:
+yy108:
 	++st.cur;
 yyFillLabel97:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy111;
-		case '.': goto yy109;
+		case '}': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 97;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy108:
-	st.accept = 2;
-	st.mar = ++st.cur;
+yy109:
+	++st.cur;
 yyFillLabel98:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy109;
+		case 'T':
+		case 't': goto yy108;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 98;
 				return LexStatus::waiting;
 			}
-			goto yy29;
+			goto yy13;
 	}
-yy109:
+yy110:
 	++st.cur;
 yyFillLabel99:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy115;
-		case ')':
-		case ']': goto yy116;
+		case ']': goto yy12;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 99;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy110:
+yy111:
 	++st.cur;
 yyFillLabel100:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy117;
+		case ')':
+		case ']': goto yy112;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 100;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy111:
+yy112:
 	++st.cur;
 yyFillLabel101:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy109;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 101;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy112:
-	++st.cur;
-yyFillLabel102:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy118;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 102;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy113:
-	++st.cur;
-yyFillLabel103:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy78;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 103;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy114:
-	++st.cur;
-yyFillLabel104:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy119;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 104;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy115:
-	++st.cur;
-yyFillLabel105:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy116;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 105;
-				return LexStatus::waiting;
-			}
-			goto yy12;
-	}
-yy116:
-	++st.cur;
-yyFillLabel106:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy78;
+		case ' ': goto yy43;
 		case '-':
 		case '0':
 		case '1':
@@ -2956,70 +3260,1026 @@ yyFillLabel106:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy98;
+		case 'z': goto yy18;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 101;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy113:
+	++st.cur;
+yyFillLabel102:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy129;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 102;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy114:
+	++st.cur;
+yyFillLabel103:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy130;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 103;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy115:
+	++st.cur;
+yyFillLabel104:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy131;
+		case '.': goto yy132;
+		case 'D':
+		case 'd': goto yy133;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 104;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy116:
+	++st.cur;
+yyFillLabel105:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy131;
+		case '.': goto yy132;
+		case 'D':
+		case 'd': goto yy134;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 105;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy117:
+	++st.cur;
+yyFillLabel106:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 106;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy117:
+yy118:
 	++st.cur;
 yyFillLabel107:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy120;
+		case '.': goto yy135;
+		case 'D':
+		case 'd': goto yy136;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 107;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy118:
+yy119:
 	++st.cur;
 yyFillLabel108:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy137;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 108;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy120:
+	++st.cur;
+yyFillLabel109:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy84;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 109;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy121:
+	++st.cur;
+yyFillLabel110:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 110;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy122:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel111:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy138;
+		case '(': goto yy139;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy122;
+		case '.': goto yy89;
+		case '=':
+		case '@': goto yy66;
+		case '[': goto yy140;
+		case '\\': goto yy141;
+		case '{': goto yy142;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 111;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy123:
+	++st.cur;
+yyFillLabel112:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 112;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy124:
+	++st.cur;
+yyFillLabel113:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy125;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 113;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy125:
+	++st.cur;
+yyFillLabel114:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy57;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy23;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 114;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy126:
+	++st.cur;
+yyFillLabel115:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy143;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 115;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy127:
+	++st.cur;
+yyFillLabel116:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy144;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 116;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy128:
+	++st.cur;
+yyFillLabel117:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
 		case 't': goto yy99;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 108;
+				st.state = 117;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy119:
+yy129:
 	++st.cur;
-yyFillLabel109:
+yyFillLabel118:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy43;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 118;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy130:
+	++st.cur;
+yyFillLabel119:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy131;
+		case '.': goto yy132;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 119;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy131:
+	++st.cur;
+yyFillLabel120:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy132;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 120;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy132:
+	++st.cur;
+yyFillLabel121:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy145;
+		case ')':
+		case ']': goto yy146;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 121;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy133:
+	++st.cur;
+yyFillLabel122:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy147;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 122;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy134:
+	++st.cur;
+yyFillLabel123:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy148;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 123;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy135:
+	++st.cur;
+yyFillLabel124:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 124;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy136:
+	++st.cur;
+yyFillLabel125:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy149;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 125;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy137:
+	++st.cur;
+yyFillLabel126:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy43;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 126;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy138:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel127:
+	yych = *st.cur;
+	switch (yych) {
+		case '(':
+		case '[': goto yy150;
+		case '.': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 127;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy139:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel128:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy151;
+		case '.': goto yy152;
+		case '@': goto yy103;
+		case 'A':
+		case 'a': goto yy104;
+		case 'D':
+		case 'd': goto yy153;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 128;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy140:
+	++st.cur;
+yyFillLabel129:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy154;
+		case '.': goto yy152;
+		case '@': goto yy106;
+		case 'A':
+		case 'a': goto yy107;
+		case 'D':
+		case 'd': goto yy155;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 129;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy141:
+	++st.cur;
+yyFillLabel130:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 130;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy142:
+	++st.cur;
+yyFillLabel131:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy156;
+		case '@': goto yy108;
+		case 'A':
+		case 'a': goto yy109;
+		case 'D':
+		case 'd': goto yy157;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 131;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy143:
+	++st.cur;
+yyFillLabel132:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 132;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy144:
+	++st.cur;
+yyFillLabel133:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 133;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy145:
+	++st.cur;
+yyFillLabel134:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy146;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 134;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy146:
+	++st.cur;
+yyFillLabel135:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy44;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy77;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 135;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy147:
+	++st.cur;
+yyFillLabel136:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy113;
+		case 't': goto yy158;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 109;
+				st.state = 136;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy120:
+yy148:
 	++st.cur;
-yyFillLabel110:
+yyFillLabel137:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy78;
+		case 'T':
+		case 't': goto yy159;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 110;
+				st.state = 137;
 				return LexStatus::waiting;
 			}
-			goto yy12;
+			goto yy13;
 	}
-yy121:
+yy149:
+	++st.cur;
+yyFillLabel138:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy135;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 138;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy150:
+	++st.cur;
+yyFillLabel139:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy154;
+		case '.': goto yy152;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 139;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy151:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel140:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy152;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 140;
+				return LexStatus::waiting;
+			}
+			goto yy31;
+	}
+yy152:
+	++st.cur;
+yyFillLabel141:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy160;
+		case ')':
+		case ']': goto yy161;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 141;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy153:
+	++st.cur;
+yyFillLabel142:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy162;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 142;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy154:
+	++st.cur;
+yyFillLabel143:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy152;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 143;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy155:
+	++st.cur;
+yyFillLabel144:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy163;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 144;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy156:
+	++st.cur;
+yyFillLabel145:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 145;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy157:
+	++st.cur;
+yyFillLabel146:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy164;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 146;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy158:
+	++st.cur;
+yyFillLabel147:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 147;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy159:
+	++st.cur;
+yyFillLabel148:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy44;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 148;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy160:
+	++st.cur;
+yyFillLabel149:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy161;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 149;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy161:
+	++st.cur;
+yyFillLabel150:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy89;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy122;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 150;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy162:
+	++st.cur;
+yyFillLabel151:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy165;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 151;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy163:
+	++st.cur;
+yyFillLabel152:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy123;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 152;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy164:
+	++st.cur;
+yyFillLabel153:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy156;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 153;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy165:
+	++st.cur;
+yyFillLabel154:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 154;
+				return LexStatus::waiting;
+			}
+			goto yy13;
+	}
+yy166:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -3,7 +3,8 @@
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
 // (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
-// The s may be written "[s]" or "(s)" ("http[s]://", "hxxp(s)[:]//").
+// The s may be written "[s]" or "(s)" ("http[s]://", "hxxp(s)[:]//"), and
+// the one or two middle characters in brackets ("h[xx]ps://", "h[tt]p://").
 // Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]",
 // "[]://" or ":\/\/" (JSON). Then at most 16 spaces or defang brackets, a
 // word character (or "[::"), and every URL character up to whitespace, a
@@ -107,7 +108,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy11;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy86;
+		if (st.lim <= st.cur) goto yy101;
 		goto yyFillLabel9;
 	case 10:
 		if (st.lim <= st.cur) goto yy20;
@@ -242,7 +243,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy69;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel54;
 	case 55:
 		if (st.lim <= st.cur) goto yy28;
@@ -251,7 +252,7 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy69;
+		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel57;
 	case 58:
 		if (st.lim <= st.cur) goto yy28;
@@ -287,11 +288,56 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
 		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy28;
+		if (st.lim <= st.cur) goto yy84;
 		goto yyFillLabel69;
 	case 70:
 		if (st.lim <= st.cur) goto yy28;
 		goto yyFillLabel70;
+	case 71:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel71;
+	case 72:
+		if (st.lim <= st.cur) goto yy84;
+		goto yyFillLabel72;
+	case 73:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel73;
+	case 74:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel74;
+	case 75:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel75;
+	case 76:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel76;
+	case 77:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel77;
+	case 78:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel78;
+	case 79:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel79;
+	case 80:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel80;
+	case 81:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel81;
+	case 82:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel82;
+	case 83:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel83;
+	case 84:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel84;
+	case 85:
+		if (st.lim <= st.cur) goto yy28;
+		goto yyFillLabel85;
 }
 
     for (;;) {
@@ -990,7 +1036,6 @@ yyFillLabel11:
 		case '%':
 		case '&':
 		case '\'':
-		case '(':
 		case ')':
 		case '*':
 		case '+':
@@ -1040,7 +1085,6 @@ yyFillLabel11:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '[':
 		case '\\':
 		case ']':
 		case '^':
@@ -1075,8 +1119,10 @@ yyFillLabel11:
 		case '|':
 		case '}':
 		case '~': goto yy27;
+		case '(': goto yy29;
 		case 'I':
-		case 'i': goto yy29;
+		case 'i': goto yy30;
+		case '[': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 11;
@@ -1097,7 +1143,6 @@ yyFillLabel12:
 		case '%':
 		case '&':
 		case '\'':
-		case '(':
 		case ')':
 		case '*':
 		case '+':
@@ -1148,7 +1193,6 @@ yyFillLabel12:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '[':
 		case '\\':
 		case ']':
 		case '^':
@@ -1184,6 +1228,8 @@ yyFillLabel12:
 		case '|':
 		case '}':
 		case '~': goto yy27;
+		case '(': goto yy29;
+		case '[': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 12;
@@ -1204,7 +1250,6 @@ yyFillLabel13:
 		case '%':
 		case '&':
 		case '\'':
-		case '(':
 		case ')':
 		case '*':
 		case '+':
@@ -1254,7 +1299,6 @@ yyFillLabel13:
 		case 'X':
 		case 'Y':
 		case 'Z':
-		case '[':
 		case '\\':
 		case ']':
 		case '^':
@@ -1289,8 +1333,10 @@ yyFillLabel13:
 		case '|':
 		case '}':
 		case '~': goto yy27;
+		case '(': goto yy29;
 		case 'M':
-		case 'm': goto yy30;
+		case 'm': goto yy32;
+		case '[': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
@@ -1305,7 +1351,7 @@ yyFillLabel14:
 	yych = *st.cur;
 	switch (yych) {
 		case 'S':
-		case 's': goto yy31;
+		case 's': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 14;
@@ -1407,11 +1453,11 @@ yyFillLabel15:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy32;
+		case '~': goto yy34;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy33;
+		case 'x': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
@@ -1424,7 +1470,7 @@ yy28:
 	if (st.accept == 0) {
 		goto yy22;
 	} else {
-		goto yy69;
+		goto yy84;
 	}
 yy29:
 	++st.cur;
@@ -1440,7 +1486,6 @@ yyFillLabel16:
 		case '\'':
 		case '(':
 		case ')':
-		case '*':
 		case '+':
 		case ',':
 		case '-':
@@ -1463,6 +1508,16 @@ yyFillLabel16:
 		case '>':
 		case '?':
 		case '@':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy34;
+		case '*':
 		case 'A':
 		case 'B':
 		case 'C':
@@ -1474,6 +1529,7 @@ yyFillLabel16:
 		case 'I':
 		case 'J':
 		case 'K':
+		case 'L':
 		case 'M':
 		case 'N':
 		case 'O':
@@ -1486,12 +1542,7 @@ yyFillLabel16:
 		case 'W':
 		case 'Y':
 		case 'Z':
-		case '[':
-		case '\\':
-		case ']':
-		case '^':
 		case '_':
-		case '`':
 		case 'a':
 		case 'b':
 		case 'c':
@@ -1503,6 +1554,7 @@ yyFillLabel16:
 		case 'i':
 		case 'j':
 		case 'k':
+		case 'l':
 		case 'm':
 		case 'n':
 		case 'o':
@@ -1514,17 +1566,11 @@ yyFillLabel16:
 		case 'v':
 		case 'w':
 		case 'y':
-		case 'z':
-		case '{':
-		case '|':
-		case '}':
-		case '~': goto yy32;
-		case 'L':
-		case 'l': goto yy34;
+		case 'z': goto yy36;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy33;
+		case 'x': goto yy37;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
@@ -1570,6 +1616,7 @@ yyFillLabel17:
 		case '?':
 		case '@':
 		case 'A':
+		case 'B':
 		case 'C':
 		case 'D':
 		case 'E':
@@ -1579,7 +1626,6 @@ yyFillLabel17:
 		case 'I':
 		case 'J':
 		case 'K':
-		case 'L':
 		case 'M':
 		case 'N':
 		case 'O':
@@ -1599,6 +1645,7 @@ yyFillLabel17:
 		case '_':
 		case '`':
 		case 'a':
+		case 'b':
 		case 'c':
 		case 'd':
 		case 'e':
@@ -1608,7 +1655,6 @@ yyFillLabel17:
 		case 'i':
 		case 'j':
 		case 'k':
-		case 'l':
 		case 'm':
 		case 'n':
 		case 'o':
@@ -1624,13 +1670,13 @@ yyFillLabel17:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy32;
-		case 'B':
-		case 'b': goto yy35;
+		case '~': goto yy34;
+		case 'L':
+		case 'l': goto yy38;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy33;
+		case 'x': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 17;
@@ -1643,11 +1689,100 @@ yy31:
 yyFillLabel18:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy36;
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '`':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy34;
+		case '*':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
 		case 'S':
-		case 's': goto yy37;
-		case '[': goto yy38;
-		case '_': goto yy39;
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z': goto yy39;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
@@ -1660,10 +1795,100 @@ yy32:
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
+		case '!':
+		case '"':
+		case '#':
+		case '$':
+		case '%':
+		case '&':
+		case '\'':
+		case '(':
+		case ')':
+		case '*':
+		case '+':
+		case ',':
+		case '-':
+		case '.':
+		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case ';':
+		case '<':
+		case '=':
+		case '>':
+		case '?':
+		case '@':
+		case 'A':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '[':
+		case '\\':
+		case ']':
+		case '^':
+		case '_':
+		case '`':
+		case 'a':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z':
+		case '{':
+		case '|':
+		case '}':
+		case '~': goto yy34;
+		case 'B':
+		case 'b': goto yy41;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy40;
+		case 'x': goto yy35;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
@@ -1676,16 +1901,11 @@ yy33:
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy41;
-		case ':': goto yy36;
-		case 'P':
-		case 'X':
-		case 'p':
-		case 'x': goto yy40;
+		case ':': goto yy42;
 		case 'S':
-		case 's': goto yy37;
-		case '[': goto yy42;
-		case '_': goto yy39;
+		case 's': goto yy43;
+		case '[': goto yy44;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
@@ -1698,12 +1918,10 @@ yy34:
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case 'E':
-		case 'e': goto yy43;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy40;
+		case 'x': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
@@ -1716,13 +1934,16 @@ yy35:
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy36;
+		case '(': goto yy47;
+		case ':': goto yy42;
 		case 'P':
 		case 'X':
 		case 'p':
-		case 'x': goto yy40;
-		case '[': goto yy38;
-		case '_': goto yy39;
+		case 'x': goto yy46;
+		case 'S':
+		case 's': goto yy43;
+		case '[': goto yy48;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
@@ -1735,10 +1956,61 @@ yy36:
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy44;
-		case '[': goto yy45;
-		case '\\': goto yy46;
-		case '_': goto yy39;
+		case ')': goto yy49;
+		case '*':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z': goto yy50;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
@@ -1751,9 +2023,64 @@ yy37:
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy36;
-		case '[': goto yy38;
-		case '_': goto yy39;
+		case '(': goto yy47;
+		case ')': goto yy49;
+		case '*':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z': goto yy50;
+		case ':': goto yy42;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy51;
+		case 'S':
+		case 's': goto yy52;
+		case '[': goto yy48;
+		case '_': goto yy53;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
@@ -1766,8 +2093,12 @@ yy38:
 yyFillLabel25:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy47;
-		case ']': goto yy48;
+		case 'E':
+		case 'e': goto yy54;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 25;
@@ -1780,7 +2111,61 @@ yy39:
 yyFillLabel26:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy49;
+		case '*':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z': goto yy55;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy56;
+		case ']': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 26;
@@ -1793,12 +2178,64 @@ yy40:
 yyFillLabel27:
 	yych = *st.cur;
 	switch (yych) {
-		case '(': goto yy41;
-		case ':': goto yy36;
+		case '(': goto yy47;
+		case '*':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'Q':
+		case 'R':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'Y':
+		case 'Z':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'q':
+		case 'r':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'y':
+		case 'z': goto yy55;
+		case ':': goto yy42;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy56;
 		case 'S':
-		case 's': goto yy37;
-		case '[': goto yy42;
-		case '_': goto yy39;
+		case 's': goto yy57;
+		case '[': goto yy48;
+		case ']': goto yy49;
+		case '_': goto yy58;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 27;
@@ -1811,8 +2248,13 @@ yy41:
 yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
-		case 'S':
-		case 's': goto yy50;
+		case ':': goto yy42;
+		case 'P':
+		case 'X':
+		case 'p':
+		case 'x': goto yy46;
+		case '[': goto yy44;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 28;
@@ -1825,10 +2267,10 @@ yy42:
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy47;
-		case 'S':
-		case 's': goto yy51;
-		case ']': goto yy48;
+		case '/': goto yy59;
+		case '[': goto yy60;
+		case '\\': goto yy61;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
@@ -1841,7 +2283,9 @@ yy43:
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy52;
+		case ':': goto yy42;
+		case '[': goto yy44;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
@@ -1854,7 +2298,8 @@ yy44:
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy49;
+		case ':': goto yy62;
+		case ']': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
@@ -1867,7 +2312,7 @@ yy45:
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy53;
+		case '_': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
@@ -1880,8 +2325,12 @@ yy46:
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy54;
-		case '\\': goto yy49;
+		case '(': goto yy47;
+		case ':': goto yy42;
+		case 'S':
+		case 's': goto yy43;
+		case '[': goto yy48;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
@@ -1894,8 +2343,8 @@ yy47:
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy53;
-		case ']': goto yy55;
+		case 'S':
+		case 's': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
@@ -1908,7 +2357,10 @@ yy48:
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy55;
+		case ':': goto yy62;
+		case 'S':
+		case 's': goto yy66;
+		case ']': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
@@ -1921,76 +2373,10 @@ yy49:
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '\\':
-		case ']': goto yy56;
-		case '%': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
 		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
 		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
 		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy58;
-		case '[': goto yy59;
+		case 'x': goto yy33;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
@@ -2003,7 +2389,7 @@ yy50:
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy37;
+		case ')': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
@@ -2016,7 +2402,13 @@ yy51:
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy37;
+		case '(': goto yy47;
+		case ')': goto yy49;
+		case ':': goto yy42;
+		case 'S':
+		case 's': goto yy43;
+		case '[': goto yy48;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
@@ -2029,7 +2421,10 @@ yy52:
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy60;
+		case ')': goto yy49;
+		case ':': goto yy42;
+		case '[': goto yy44;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
@@ -2042,7 +2437,8 @@ yy53:
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy61;
+		case ')': goto yy49;
+		case '_': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
@@ -2055,7 +2451,7 @@ yy54:
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case '\\': goto yy44;
+		case ':': goto yy67;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
@@ -2068,7 +2464,7 @@ yy55:
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy44;
+		case ']': goto yy49;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
@@ -2081,76 +2477,13 @@ yy56:
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy62;
-		case '%': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
+		case '(': goto yy47;
+		case ':': goto yy42;
 		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy58;
+		case 's': goto yy43;
+		case '[': goto yy48;
+		case ']': goto yy49;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
@@ -2163,26 +2496,10 @@ yy57:
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f': goto yy63;
+		case ':': goto yy42;
+		case '[': goto yy44;
+		case ']': goto yy49;
+		case '_': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
@@ -2192,87 +2509,11 @@ yyFillLabel44:
 	}
 yy58:
 	++st.cur;
-	st.state = -1;
-	{
-                st.cond = kInUrlBody;
-                continue;
-            }
-yy59:
-	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy62;
-		case '%': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy58;
-		case ':': goto yy64;
+		case ']': goto yy49;
+		case '_': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
@@ -2280,12 +2521,12 @@ yyFillLabel45:
 			}
 			goto yy28;
 	}
-yy60:
+yy59:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy65;
+		case '/': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
@@ -2293,12 +2534,12 @@ yyFillLabel46:
 			}
 			goto yy28;
 	}
-yy61:
+yy60:
 	++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy49;
+		case '/': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
@@ -2306,81 +2547,13 @@ yyFillLabel47:
 			}
 			goto yy28;
 	}
-yy62:
+yy61:
 	++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy66;
-		case '%': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy58;
+		case '/': goto yy69;
+		case '\\': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
@@ -2388,33 +2561,13 @@ yyFillLabel48:
 			}
 			goto yy28;
 	}
-yy63:
+yy62:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f': goto yy58;
+		case '/': goto yy68;
+		case ']': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
@@ -2422,12 +2575,12 @@ yyFillLabel49:
 			}
 			goto yy28;
 	}
-yy64:
+yy63:
 	++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy58;
+		case ':': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
@@ -2435,12 +2588,17 @@ yyFillLabel50:
 			}
 			goto yy28;
 	}
-yy65:
+yy64:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy67;
+		case ' ':
+		case '(':
+		case ')':
+		case '\\':
+		case ']': goto yy71;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -2503,7 +2661,8 @@ yyFillLabel51:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy68;
+		case 'z': goto yy73;
+		case '[': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
@@ -2511,81 +2670,12 @@ yyFillLabel51:
 			}
 			goto yy28;
 	}
-yy66:
+yy65:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy70;
-		case '%': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy58;
+		case ')': goto yy43;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
@@ -2593,9 +2683,591 @@ yyFillLabel52:
 			}
 			goto yy28;
 	}
-yy67:
+yy66:
 	++st.cur;
 yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy43;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy67:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy75;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 54;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy68:
+	++st.cur;
+yyFillLabel55:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy76;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 55;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy69:
+	++st.cur;
+yyFillLabel56:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 56;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy70:
+	++st.cur;
+yyFillLabel57:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy59;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 57;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy71:
+	++st.cur;
+yyFillLabel58:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy77;
+		case '%': goto yy72;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 58;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy72:
+	++st.cur;
+yyFillLabel59:
+	yych = *st.cur;
+	switch (yych) {
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy78;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 59;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy73:
+	++st.cur;
+	st.state = -1;
+	{
+                st.cond = kInUrlBody;
+                continue;
+            }
+yy74:
+	++st.cur;
+yyFillLabel60:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy77;
+		case '%': goto yy72;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy73;
+		case ':': goto yy79;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 60;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy75:
+	++st.cur;
+yyFillLabel61:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy80;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 61;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy76:
+	++st.cur;
+yyFillLabel62:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy64;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 62;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy77:
+	++st.cur;
+yyFillLabel63:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy81;
+		case '%': goto yy72;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 63;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy78:
+	++st.cur;
+yyFillLabel64:
+	yych = *st.cur;
+	switch (yych) {
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 64;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy79:
+	++st.cur;
+yyFillLabel65:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 65;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy80:
+	++st.cur;
+yyFillLabel66:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy82;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy83;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 66;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy81:
+	++st.cur;
+yyFillLabel67:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy85;
+		case '%': goto yy72;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy82:
+	++st.cur;
+yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
 		case '0':
@@ -2660,18 +3332,18 @@ yyFillLabel53:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy68;
+		case 'z': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 53;
+				st.state = 68;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy68:
+yy83:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel54:
+yyFillLabel69:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2763,25 +3435,25 @@ yyFillLabel54:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy68;
-		case '\\': goto yy71;
-		case ']': goto yy72;
+		case '~': goto yy83;
+		case '\\': goto yy86;
+		case ']': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 54;
+				st.state = 69;
 				return LexStatus::waiting;
 			}
-			goto yy69;
+			goto yy84;
 	}
-yy69:
+yy84:
 	st.state = -1;
 	{
                 emit_url_items(st, sink, kRuleUrlGeneric, prefix);
                 continue;
             }
-yy70:
+yy85:
 	++st.cur;
-yyFillLabel55:
+yyFillLabel70:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -2789,8 +3461,8 @@ yyFillLabel55:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy73;
-		case '%': goto yy57;
+		case ']': goto yy88;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -2853,17 +3525,17 @@ yyFillLabel55:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 55;
+				st.state = 70;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy71:
+yy86:
 	++st.cur;
-yyFillLabel56:
+yyFillLabel71:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -2951,19 +3623,19 @@ yyFillLabel56:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy68;
-		case '\\': goto yy74;
+		case '~': goto yy83;
+		case '\\': goto yy89;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 56;
+				st.state = 71;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy72:
+yy87:
 	st.accept = 1;
 	st.mar = ++st.cur;
-yyFillLabel57:
+yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
 		case '!':
@@ -3054,19 +3726,19 @@ yyFillLabel57:
 		case '{':
 		case '|':
 		case '}':
-		case '~': goto yy68;
-		case '\\': goto yy71;
-		case ']': goto yy72;
+		case '~': goto yy83;
+		case '\\': goto yy86;
+		case ']': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 57;
+				st.state = 72;
 				return LexStatus::waiting;
 			}
-			goto yy69;
+			goto yy84;
 	}
-yy73:
+yy88:
 	++st.cur;
-yyFillLabel58:
+yyFillLabel73:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3074,8 +3746,8 @@ yyFillLabel58:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy75;
-		case '%': goto yy57;
+		case ']': goto yy90;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3138,112 +3810,30 @@ yyFillLabel58:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 58;
+				st.state = 73;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy74:
+yy89:
 	++st.cur;
-yyFillLabel59:
+yyFillLabel74:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy68;
+		case '.': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 59;
+				st.state = 74;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy75:
+yy90:
 	++st.cur;
-yyFillLabel60:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ':
-		case '(':
-		case ')':
-		case '[':
-		case '\\':
-		case ']': goto yy76;
-		case '%': goto yy57;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy58;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 60;
-				return LexStatus::waiting;
-			}
-			goto yy28;
-	}
-yy76:
-	++st.cur;
-yyFillLabel61:
+yyFillLabel75:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3251,8 +3841,8 @@ yyFillLabel61:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy77;
-		case '%': goto yy57;
+		case ']': goto yy91;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3315,17 +3905,17 @@ yyFillLabel61:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 61;
+				st.state = 75;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy77:
+yy91:
 	++st.cur;
-yyFillLabel62:
+yyFillLabel76:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3333,8 +3923,8 @@ yyFillLabel62:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy78;
-		case '%': goto yy57;
+		case ']': goto yy92;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3397,17 +3987,17 @@ yyFillLabel62:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 62;
+				st.state = 76;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy78:
+yy92:
 	++st.cur;
-yyFillLabel63:
+yyFillLabel77:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3415,8 +4005,8 @@ yyFillLabel63:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy79;
-		case '%': goto yy57;
+		case ']': goto yy93;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3479,17 +4069,17 @@ yyFillLabel63:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 63;
+				st.state = 77;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy79:
+yy93:
 	++st.cur;
-yyFillLabel64:
+yyFillLabel78:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3497,8 +4087,8 @@ yyFillLabel64:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy80;
-		case '%': goto yy57;
+		case ']': goto yy94;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3561,17 +4151,17 @@ yyFillLabel64:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 64;
+				st.state = 78;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy80:
+yy94:
 	++st.cur;
-yyFillLabel65:
+yyFillLabel79:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3579,8 +4169,8 @@ yyFillLabel65:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy81;
-		case '%': goto yy57;
+		case ']': goto yy95;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3643,17 +4233,17 @@ yyFillLabel65:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 65;
+				st.state = 79;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy81:
+yy95:
 	++st.cur;
-yyFillLabel66:
+yyFillLabel80:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3661,8 +4251,8 @@ yyFillLabel66:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy82;
-		case '%': goto yy57;
+		case ']': goto yy96;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3725,17 +4315,17 @@ yyFillLabel66:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 66;
+				st.state = 80;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy82:
+yy96:
 	++st.cur;
-yyFillLabel67:
+yyFillLabel81:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3743,8 +4333,8 @@ yyFillLabel67:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy83;
-		case '%': goto yy57;
+		case ']': goto yy97;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3807,17 +4397,17 @@ yyFillLabel67:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 67;
+				st.state = 81;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy83:
+yy97:
 	++st.cur;
-yyFillLabel68:
+yyFillLabel82:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3825,8 +4415,8 @@ yyFillLabel68:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy84;
-		case '%': goto yy57;
+		case ']': goto yy98;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3889,17 +4479,17 @@ yyFillLabel68:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 68;
+				st.state = 82;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy84:
+yy98:
 	++st.cur;
-yyFillLabel69:
+yyFillLabel83:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ':
@@ -3907,8 +4497,8 @@ yyFillLabel69:
 		case ')':
 		case '[':
 		case '\\':
-		case ']': goto yy85;
-		case '%': goto yy57;
+		case ']': goto yy99;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -3971,20 +4561,26 @@ yyFillLabel69:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 69;
+				st.state = 83;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy85:
+yy99:
 	++st.cur;
-yyFillLabel70:
+yyFillLabel84:
 	yych = *st.cur;
 	switch (yych) {
-		case '%': goto yy57;
+		case ' ':
+		case '(':
+		case ')':
+		case '[':
+		case '\\':
+		case ']': goto yy100;
+		case '%': goto yy72;
 		case '0':
 		case '1':
 		case '2':
@@ -4047,15 +4643,91 @@ yyFillLabel70:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy58;
+		case 'z': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 70;
+				st.state = 84;
 				return LexStatus::waiting;
 			}
 			goto yy28;
 	}
-yy86:
+yy100:
+	++st.cur;
+yyFillLabel85:
+	yych = *st.cur;
+	switch (yych) {
+		case '%': goto yy72;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 85;
+				return LexStatus::waiting;
+			}
+			goto yy28;
+	}
+yy101:
 	st.state = -1;
 	{ return LexStatus::end; }
 

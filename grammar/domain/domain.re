@@ -25,6 +25,9 @@
 #include "families/rule_ids.hpp"
 #include "simd/ascii_class.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace iocscan::detail {
 
 /*!include:re2c "common.re" */
@@ -91,6 +94,40 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
     return false;
 }
 
+/// The token [st.tok, st.cur) is "/" and runs joined by "/" after "=":
+/// dnsmasq's list of names ("server=/a.com/b.net/1.2.3.4") when every run
+/// that a "/" follows holds a dot (a path such as "=/usr/share/evil.com/"
+/// does not). Queues those runs; the last one, with no "/" after it, is the
+/// server, address or set after the list. Otherwise only the first run, as
+/// the rule for one name does. Each run lies between "/" bytes (or ends
+/// the token, whose next byte the DFA has read, as it looked for another
+/// "/" run): no letter outside ASCII touches it, no emphasis or shell
+/// default surrounds it.
+inline void dnsmasq_names(const LexState& st, CandidateSink& sink) {
+    const auto next_slash = [&](const unsigned char* from) {
+        const void* slash = std::memchr(from, '/', static_cast<std::size_t>(st.cur - from));
+        return slash != nullptr ? static_cast<const unsigned char*>(slash) : st.cur;
+    };
+    const bool slash_after_last = st.cur < st.lim && *st.cur == '/';
+    // A run's bytes other than label bytes are its dots (plain, defanged, spaced).
+    const auto has_dot = [](const unsigned char* from, const unsigned char* to) {
+        return std::find_if(from, to, [](unsigned char c) { return !is_label_char(c); }) != to;
+    };
+    bool list = true;
+    for (const unsigned char* begin = st.tok + 1; list;) {
+        const unsigned char* const end = next_slash(begin);
+        if (end < st.cur || slash_after_last) list = has_dot(begin, end);
+        if (end == st.cur) break;
+        begin = end + 1;
+    }
+    for (const unsigned char* begin = st.tok + 1;;) {
+        const unsigned char* const end = next_slash(begin);
+        if (begin == st.tok + 1 || (list && (end < st.cur || slash_after_last))) emit_domain_run(sink, begin, end, '/');
+        if (!list || end == st.cur) return;
+        begin = end + 1;
+    }
+}
+
 LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
     if (st.skip_state == kRunBeforeLeadAtLim) {
@@ -133,6 +170,14 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
                 if (*st.tok == '/' && prefix.before(st.tok, 1) == '=' && !run_decided(st, sink, prefix)) {
                     return LexStatus::waiting;
                 }
+                continue;
+            }
+            // Runs joined by "/": path segments, read as one token, or
+            // after "=" dnsmasq's names ("server=/a.evil.com/b.evil.net/0.0.0.0":
+            // each run that a "/" follows; dnsmasq_names()).
+            "/" run ("/" run)+ {
+                // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
+                if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
                 continue;
             }
             [^a-zA-Z0-9_\-/\\]+    { continue; }

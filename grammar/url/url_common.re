@@ -26,5 +26,9 @@
     // characters, except that a bracket or parenthesis only counts inside a
     // defang token. So "[text](http://evil[.]com)" gives a URL that starts
     // at "http", where iocextract starts at "text".
+    // The bracketed middle of a scheme written "h[xx]ps", "h[tt]p", "h(**)p"
+    // (url_generic.re; url_parts.cpp bracketed_middle()).
+    scheme_mid = [a-zA-Z*_]{1,2};
+
     atok = [.:/\\0-9a-zA-Z_\-] | "[:]" | "[/]" | "(/)" | '[dot]' | '(dot)' | bdot;   // bdot: common.re
 */

@@ -2,7 +2,8 @@
 //
 // Scheme: f, h, s, t or u, one or two more characters, p or x, optional s
 // (http, hXXps, h__p, ftp, fxp, sftp, tcp, udp ...), or smb, ws, wss, file.
-// The s may be written "[s]" or "(s)" ("http[s]://", "hxxp(s)[:]//").
+// The s may be written "[s]" or "(s)" ("http[s]://", "hxxp(s)[:]//"), and
+// the one or two middle characters in brackets ("h[xx]ps://", "h[tt]p://").
 // Separator: "://", ":\\", "[:]//", "__", ":__", "[://]", ":[//]",
 // "[]://" or ":\/\/" (JSON). Then at most 16 spaces or defang brackets, a
 // word character (or "[::"), and every URL character up to whitespace, a
@@ -107,7 +108,10 @@ LexStatus lex_url_generic_tokens(LexState& st, CandidateSink& sink, const TokenP
             // iocextract's scheme shape, and the schemes it misses that
             // point at a host: smb, ws, wss, file. Analysts write "http or
             // https" as "http[s]", "hxxp(s)": the optional s in brackets.
-            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] ([sS] | scheme_s_mark)? | 'smb' | 'ws' 's'?;
+            // The middle letters may be bracketed as a defang of their own
+            // ("h[xx]ps", "h[tt]p", "h(xx)p"; url_parts.cpp bracketed_middle()).
+            scheme = [fhstuFHSTU] uchar{1,2} [pxPX] ([sS] | scheme_s_mark)? | 'smb' | 'ws' 's'?
+                   | [fhstuFHSTU] ("[" scheme_mid "]" | "(" scheme_mid ")") [pxPX] [sS]?;
             // Talos writes "[://]", others ":[//]" and "[]://".
             // ":\/\/": a JSON string's escaped slashes ("http:\/\/evil.com\/x").
             sep    = "://" | ":\\\\" | "[:]//" | ":"? "__" | "[://]" | ":[//]" | "[]://" | ":\\/\\/";

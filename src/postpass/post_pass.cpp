@@ -94,6 +94,11 @@ bool PostPass::apply_url(std::string_view text, Match& match) {
     }
     if (checked && (!plausible_url(raw, refanged_view_) || is_email_part(text, raw.size(), parts ? *parts : split_url(raw)) ||
                     is_cidr(refanged_view_))) {
+        // "evil[.]com2": the host without a footnote's digits, once (the
+        // text read again has none).
+        if (const std::size_t footnote = footnote_after_host(raw); footnote > 0) {
+            return apply_url(text.substr(0, raw.size() - footnote), match);
+        }
         return false;
     }
     // A space after the separator is a defang gap only before a plausible

@@ -37,6 +37,9 @@ constexpr bool is_email_char(unsigned c) { return is_word(c) || c == '%' || c ==
 /// White space or another control byte: no value runs through one but a
 /// YARA rule's, and a rule cut there is no rule.
 constexpr bool is_space_or_control(unsigned c) { return c <= ' '; }
+/// "[" or "(", which open a defang token ("[.]", "(.)", "[s]"), and the closers.
+constexpr bool is_opener(unsigned c) { return c == '[' || c == '('; }
+constexpr bool is_closer(unsigned c) { return c == ']' || c == ')'; }
 /// ASCII lower case; every other byte as it is.
 constexpr char ascii_lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -415,8 +415,6 @@ inline constexpr unsigned kUrlRunCutShift = 2;
 /// The longest defang token of `atok`: "[ . ]", "[dot]".
 inline constexpr std::ptrdiff_t kLongestDefangToken = 5;
 
-inline bool is_opener(unsigned char c) { return c == '[' || c == '('; }
-inline bool is_closer(unsigned char c) { return c == ']' || c == ')'; }
 /// The closer that matches `open` ("[" "]", "(" ")").
 inline unsigned char closer_of(unsigned char open) { return open == '[' ? ']' : ')'; }
 

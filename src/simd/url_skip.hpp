@@ -4,7 +4,9 @@
 // "[://]", ":[//]", "[]://") whose first two bytes are one of the pairs
 // ":/", ":\", ":_", ":[", "[:", "[]", "__", at most 5 bytes after the URL's
 // start (the longest scheme, "hxxps"), or 7 after a "[s]" or "(s)"
-// ("hxxp[s]"), whose "]" or ")" is then right before the pair.
+// ("hxxp[s]"), whose "]" or ")" is then right before the pair, or after a
+// bracketed middle ("h[xx]ps", "h[tt]p"), whose closer is then followed by
+// the p or x (and the s) right before the pair.
 // Between tokens the grammar's other rules only `continue`, and a token may
 // start anywhere (a skip run entered in its middle ends where it would have
 // ended), so text up to 5 bytes (7 after a closer) before the next such
@@ -33,14 +35,26 @@
 namespace iocscan::detail {
 
 /// The longest scheme of the generic rule, "hxxps"; with its s written
-/// "[s]" or "(s)" ("hxxp[s]"), which ends right before the separator.
+/// "[s]" or "(s)" ("hxxp[s]"), which ends right before the separator, or
+/// with its middle in brackets ("h[xx]ps"), which ends 2 or 3 bytes before it.
 inline constexpr std::ptrdiff_t kLongestPlainScheme = 5;
 inline constexpr std::ptrdiff_t kLongestScheme = 7;
+/// How far before a separator the closer of such a scheme may lie: right
+/// before it ("hxxp[s]"), or before its "p" or "ps" ("h[xx]p", "h[xx]ps").
+inline constexpr std::ptrdiff_t kFarthestCloser = 3;
 
-/// Whether a scheme whose s is written "[s]" or "(s)" may end right
-/// before `q` (never looks before `p`).
+inline bool is_scheme_last(unsigned char c) { return (c | 0x20) == 'p' || (c | 0x20) == 'x'; }
+inline bool is_scheme_s(unsigned char c) { return (c | 0x20) == 's'; }
+
+/// Whether a scheme with brackets may end right before `q` (never looks
+/// before `p`): a closer right before it ("hxxp[s]"), or before its p or x
+/// ("h[xx]p"), or before its p or x and s ("h[xx]ps").
 inline bool after_closer(const unsigned char* p, const unsigned char* q) {
-    return q > p && (q[-1] == ']' || q[-1] == ')');
+    static_assert(kFarthestCloser == 3);
+    const std::ptrdiff_t n = q - p;
+    if (n >= 1 && is_closer(q[-1])) return true;
+    if (n >= 2 && is_closer(q[-2]) && is_scheme_last(q[-1])) return true;
+    return n >= 3 && is_closer(q[-3]) && is_scheme_last(q[-2]) && is_scheme_s(q[-1]);
 }
 
 /// Where a scheme that ends at `q` may start, not before `p`: kLongestScheme
@@ -180,6 +194,14 @@ IOCSCAN_AVX2 inline unsigned closer_bits32(const unsigned char* q) {
     return static_cast<unsigned>(_mm256_movemask_epi8(vor32(veq32(v, ']'), veq32(v, ')'))));
 }
 
+/// Bits of the 32 bytes at `q`: is_scheme_last() in `last`, is_scheme_s() in `s`.
+IOCSCAN_AVX2 inline void scheme_end_bits32(const unsigned char* q, unsigned& last, unsigned& s) {
+    using namespace skip;
+    const __m256i lower = _mm256_or_si256(load32(q), _mm256_set1_epi8(0x20));
+    last = static_cast<unsigned>(_mm256_movemask_epi8(vor32(veq32(lower, 'p'), veq32(lower, 'x'))));
+    s = static_cast<unsigned>(_mm256_movemask_epi8(veq32(lower, 's')));
+}
+
 /// The block of 32 positions at `q` holds the pairs `pairs`: the first
 /// scheme letter at most 5 bytes (7 after a closer) before one of them (not
 /// before `p`), or null. `q` is `p` or 32 bytes or more after it: the
@@ -201,11 +223,22 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_before_pairs_avx2(const unsigned
         closers |= closer_bits32(q - 32);
     }
     // Bit i: a letter among the 5 bytes before q + i, or among the 2 before
-    // those (`far`) with a closer right before q + i.
+    // those (`far`) with the bytes before q + i closing a scheme (after_closer()).
     unsigned near = 0, far = 0;
     for (int k = 1; k <= kLongestPlainScheme; ++k) near |= static_cast<unsigned>(letters >> (32 - k));
     for (int k = kLongestPlainScheme + 1; k <= kLongestScheme; ++k) far |= static_cast<unsigned>(letters >> (32 - k));
-    const unsigned live = pairs & (near | (far & static_cast<unsigned>(closers >> 31)));
+    unsigned live = pairs & near;
+    if (const unsigned far_pairs = pairs & far & ~live; far_pairs != 0) {
+        unsigned last_hi = 0, s_hi = 0, last_lo = 0, s_lo = 0;
+        scheme_end_bits32(q, last_hi, s_hi);
+        if (q != p) scheme_end_bits32(q - 32, last_lo, s_lo);
+        const std::uint64_t last = (std::uint64_t{last_hi} << 32) | last_lo;
+        const std::uint64_t s_bits = (std::uint64_t{s_hi} << 32) | s_lo;
+        const auto before = [](std::uint64_t bits, int k) { return static_cast<unsigned>(bits >> (32 - k)); };
+        const unsigned closed = before(closers, 1) | (before(closers, 2) & before(last, 1)) |
+                                (before(closers, 3) & before(last, 2) & before(s_bits, 1));
+        live |= far_pairs & closed;
+    }
     if (live == 0) return nullptr;
     const unsigned char* const pair = q + __builtin_ctz(live);
     const unsigned char* s = scheme_window(p, pair, after_closer(p, pair));
@@ -245,14 +278,15 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_pair_search_avx2(const unsigned 
 #endif
 
 /// Where the generic scanner can start its next token: at the first scheme
-/// letter at most 5 bytes (7 after a closer) before a separator pair, or 7
+/// letter at most 5 bytes (7 after a closer, after_closer()) before a separator pair, or 7
 /// before `lim` (never before `p`), or at `lim`. A pair with no scheme
 /// letter in those bytes is held by no URL, and the search goes on after
-/// it. (Windows never start earlier for a later pair: a closer is no pair's
-/// first byte, so a wide window's pair is 2 bytes or more after the pair
-/// before. Resuming at a letter, not at q - 5 or at the pair, also keeps the DFA out of a skip token at lim,
+/// it. (A wide window may start up to 2 bytes before the window of the
+/// pair before it, "]___:/"; a letter found there is still at or after `p`,
+/// and any such start is one the DFA would try. Resuming at a letter, not
+/// at q - 5 or at the pair, also keeps the DFA out of a skip token at lim,
 /// which it would carry on into the next piece byte by byte.)
-inline const unsigned char* url_generic_skip(const unsigned char* p, const unsigned char* lim) {
+[[gnu::always_inline]] inline const unsigned char* url_generic_skip(const unsigned char* p, const unsigned char* lim) {
     if (!skip::skips_on()) return p;
     const unsigned char* from = p;
 #if defined(IOCSCAN_SKIP_AVX2)

@@ -191,7 +191,7 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
         "http://a.example/x", "hxxps[:]//b.example/y", "hxxp[s][:]//b.example/z", "http(S)://b.example",
         "h__p://c.example", "fxp:\\\\d.example\\s",
         "tcp[://]e.example", "https:[//]f.example", "ws[]://g.example", "http:\\/\\/h.example\\/j",
-        "evil[.]example/p", "evil (.) example", "x\\.example\\.net/q", "687474703a2f2f692e6578616d706c65",
+        "h[xx]ps://m.example/q", "h(tt)p[:]//n.example", "h[xx]p://o.example", "evil[.]example/p", "evil (.) example", "x\\.example\\.net/q", "687474703a2f2f692e6578616d706c65",
         "4654503a2f2f6a2e6578", "http%3A%2F%2Fk.example%2Fz", "FTPS%3a%2f%2fl.example"};
     const std::string near_misses =
         "12:30:00 a[b] c(d) e_f :x [y 6874 4854 66745 %3A%2F %3B%2F \\n ht:/ ws_ (.x [ .y Z?,+= ";
@@ -519,7 +519,8 @@ TEST(SkipOracle, UrlDenseSeparatorPairs) {
     const std::vector<std::string> pieces = {"a[:]", "1[:]", "::", "__", "[]", ":/", "1", "a", "h", "x", "W",
                                              " ",    "u",    "S",  ":",  "[",  "hxxps[:]//e.example/p",
                                              "ftp://f.example", "ws://g.example", "h__p://h.example",
-                                             "http[s]://i.example", "hxxp(s)[:]//j.example"};
+                                             "http[s]://i.example", "hxxp(s)[:]//j.example", "h[xx]ps://k.example",
+                                             "h(tt)p[:]//l.example", "h[xx]p://m.example", "]", ")"};
     std::mt19937 rng(37);
     const Options options = options_for({Type::url});
     std::size_t found = 0;

@@ -288,6 +288,27 @@ TEST(Domain, TimesSignAfterANameEndsIt) {
     EXPECT_EQ(domains("bank.coñtrol.com évil.com"), V{});
 }
 
+// A footnote's marker glued to a defanged name ("evil[.]com2"): the name
+// without it, after a common generic top-level domain only (before: none).
+TEST(Domain, FootnoteDigitsAfterADefangedName) {
+    EXPECT_EQ(domains("evil[.]com2, a.evil(.)net12 b.evil\\.org3"), (V{"evil.com", "a.evil.net", "b.evil.org"}));
+    EXPECT_EQ(domains("evil.com2 song[.]mp3 x[.]md5 e[.]com123 e[.]co2 a[.]b2"), V{});
+}
+
+// A dnsmasq line names several domains, each followed by "/" (before: only
+// the first). Only when every such run holds a dot: a path after "=" stays
+// a path ("p=/usr/share/evil.com/x", "x=/a.com/images/b.net/").
+TEST(Domain, DnsmasqListOfNames) {
+    const std::string text = "server=/a.evil.com/b.evil.net/\naddress=/c.evil.org/d(.)evil.com/e.evil.net/127.0.0.1\n"
+                             "local=/f.evil.com/g.evil.net p=/usr/share/h.evil.com/x x=/i.evil.com/images/j.evil.net/\n"
+                             "k /l.evil.com/m.evil.com/ n";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u}) {
+        EXPECT_EQ(domains(text, true, piece),
+                  (V{"a.evil.com", "b.evil.net", "c.evil.org", "d.evil.com", "e.evil.net", "f.evil.com", "i.evil.com"}))
+            << piece;
+    }
+}
+
 // dnsmasq's sinkhole lines: the name between slashes after "=" is no path
 // segment (before: nothing). Other runs after "/" still are.
 TEST(Domain, DnsmasqNameBetweenSlashes) {

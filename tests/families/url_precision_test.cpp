@@ -44,6 +44,29 @@ TEST(UrlPrecision, SpacedDotBeforeAWordIsProse) {
               (V{"http://evil.com", "http://evil.co.uk/x", "http://198.51.100.7", "http://evil.to"}));
 }
 
+// With a spaced dot the registrable domain is in one case, as the domain
+// family asks of such a name (before: "Evil (.) Com" was a URL, no domain).
+TEST(UrlPrecision, SpacedDotNeedsTheRegistrableDomainInOneCase) {
+    EXPECT_EQ(urls("Evil (.) Com, Evil (.) com, x.Evil (.) com, Evil (.) co (.) uk"), V{});
+    EXPECT_EQ(urls("evil (.) com, EVIL (.) COM, Q.evil (.) com/X, evil (.) co (.) uk, Evil[.]Com"),
+              (V{"evil (.) com", "EVIL (.) COM", "Q.evil (.) com/X", "evil (.) co (.) uk", "Evil[.]Com"}));
+}
+
+// A footnote's marker glued to a defanged host ("evil[.]com2"): the host
+// without its one or two digits, when they follow a common generic
+// top-level domain (before: no URL). "song[.]mp3", "x[.]md5" (ccTLD
+// letters) and three digits stay out; a path's digits stay.
+TEST(UrlPrecision, FootnoteDigitsAfterADefangedHost) {
+    const std::string text = "see evil[.]com2, a.evil\\.net12 and x.evil(.)org3. song[.]mp3 x[.]md5 e[.]com123 "
+                             "e[.]co2 evil[.]com/a2";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url),
+                  (V{"evil[.]com", "a.evil\\.net", "x.evil(.)org", "evil[.]com/a2"}))
+            << piece;
+    }
+    EXPECT_EQ(refanged("evil[.]com2"), V{"http://evil.com"});
+}
+
 TEST(UrlPrecision, RegexPiecesWithEscapedDotsAreNoUrls) {
     // YARA strings: after a quantifier or a closing bracket (maybe through
     // an escaped dot) or opening a regex literal, "\." is the regex's dot.
@@ -324,6 +347,24 @@ TEST(UrlPrecision, ListsWithoutSpacesGiveEveryUrl) {
         EXPECT_EQ(values_of(scan_pieces("x a[.]com;b[.]net,c[.]org", options_for({Type::url}), piece), Type::url),
                   (V{"a[.]com", "b[.]net", "c[.]org"}));
     }
+}
+
+// Defanged hosts joined by "|", as a column is pasted (before: the "|"
+// read as a regex's alternation, no URL). Only when every item is such an
+// address: a regex (a group, an anchor, an escaped dot) stays out.
+TEST(UrlPrecision, BarListOfDefangedHostsGivesEveryUrl) {
+    const std::string text = "cdn a.x-cdn[.]net|b.x-cdn[.]net|c(.)y[.]org/p|198[.]51[.]100[.]7:80.";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::url}), piece), Type::url),
+                  (V{"a.x-cdn[.]net", "b.x-cdn[.]net", "c(.)y[.]org/p", "198[.]51[.]100[.]7:80"}))
+            << piece;
+    }
+    EXPECT_EQ(refanged("evil[.]com|bad[.]com"), (V{"http://evil.com", "http://bad.com"}));
+    EXPECT_EQ(urls("(evil|bad)\\.com (evil|bad)[.]com ^(a[.]com|b[.]net)$ (a[.]com|b[.]net) a[.]com|b\\.net "
+                   "a[.]com|b[.]net* evil[.]com|grep a[.]com||b[.]net a[.]com|[.]net"),
+              V{});
+    // A table's bars still end the cell's URL.
+    EXPECT_EQ(urls("|a[.]com|b[.]net|"), V{"a[.]com"});
 }
 
 TEST(UrlPrecision, ListsWithoutSpacesAfterAPathGiveEveryUrl) {

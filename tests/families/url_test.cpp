@@ -54,6 +54,28 @@ TEST(Url, SchemeWithTheSInBrackets) {
                      "hxxps[s]://e.example/").empty());
 }
 
+// The scheme's middle letters in brackets, a defang of their own
+// (before: "h[xx]ps://x[.]net/p" gave "ps://x[.]net/p", "h[tt]ps://" gave
+// "tt]ps://..."; "h[xx]p://evil.com/p" gave nothing).
+TEST(Url, SchemeWithItsMiddleInBrackets) {
+    const std::string text = "a h[xx]ps://x[.]net/p b h[tt]ps://y.example/q c h[xx]p://evil.com/p "
+                             "d H(XX)PS[:]//z.example e h[**]p://w.example f h**p://v.example/ g hXXps[:]//u[.]net/";
+    for (std::size_t piece : {0u, 1u, 3u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, url_options(false), piece), Type::url),
+                  (V{"h[xx]ps://x[.]net/p", "h[tt]ps://y.example/q", "h[xx]p://evil.com/p", "H(XX)PS[:]//z.example",
+                     "h[**]p://w.example", "h**p://v.example/", "hXXps[:]//u[.]net/"}))
+            << piece;
+    }
+    EXPECT_EQ(refanged(text), (V{"https://x.net/p", "https://y.example/q", "http://evil.com/p", "https://z.example",
+                                 "http://w.example", "http://v.example/", "https://u.net/"}));
+    EXPECT_EQ(refang(Type::url, "h[xx]ps://x[.]net/p"), "https://x.net/p");
+    EXPECT_EQ(defang(Type::url, "h[tt]ps://y.example/q"), "hxxps://y[.]example/q");
+    // Only one or two letters (or "*", "_") between the brackets, right after
+    // the first letter, and a p or x after them.
+    EXPECT_TRUE(urls("h[xxx]ps://a.example/ h[x.]p://c.example/ h[xx]q://d.example/ "
+                     "h[xx)p://e.example/").empty());
+}
+
 TEST(Url, EverySeparatorSpelling) {
     EXPECT_EQ(urls("http://a.example/ http:\\\\b.example/ http[:]//c.example/ http__d.example/ "
                    "http:__e.example/"),

@@ -137,7 +137,32 @@ bool is_numeric(std::string_view label) {
     return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); });
 }
 
+/// Whether `text` holds letters of one case only (or none).
+bool in_one_case(std::string_view text) {
+    return std::none_of(text.begin(), text.end(), [](char c) { return is_upper(c); }) ||
+           std::none_of(text.begin(), text.end(), [](char c) { return is_lower(c); });
+}
+
 }  // namespace
+
+std::size_t footnote_digits(std::string_view top) {
+    std::size_t letters = top.size();
+    while (letters > 0 && is_digit(top[letters - 1])) --letters;
+    const std::size_t digits = top.size() - letters;
+    return digits >= 1 && digits <= 2 && contains(kCommonGenericTlds, top.substr(0, letters)) ? digits : 0;
+}
+
+bool registrable_in_one_case(std::string_view host) {
+    std::string lowered(host);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](char c) { return ascii_lower(c); });
+    const auto count = static_cast<std::size_t>(std::count(host.begin(), host.end(), '.')) + 1;
+    const std::size_t suffix = public_suffix_labels(lowered, count);
+    if (suffix == 0 || suffix >= count) return true;
+    // The registrable domain starts after the dot that ends label count - suffix - 1.
+    std::size_t start = host.size();
+    for (std::size_t dots = 0; dots <= suffix; ++dots) start = host.rfind('.', start - 1);
+    return in_one_case(host.substr(start + 1));
+}
 
 bool is_file_or_word_tld(std::string_view top) {
     return contains(kFileExtensionTlds, top) || contains(kWordTlds, top);
@@ -159,9 +184,8 @@ bool plain_name_is_host(const std::array<Label, kMaxLabels>& labels, std::size_t
     const std::string_view registrable(
         reinterpret_cast<const char*>(labels[count - suffix - 1].begin),
         static_cast<std::size_t>(labels[count - 1].end - labels[count - suffix - 1].begin));
-    const bool all_lower = std::none_of(registrable.begin(), registrable.end(), [](char c) { return is_upper(c); });
+    if (!in_one_case(registrable)) return false;
     const bool all_upper = std::none_of(registrable.begin(), registrable.end(), [](char c) { return is_lower(c); });
-    if (!all_lower && !all_upper) return false;
     // Microsoft's .NET products are written in capitals: "ASP.NET", "VB.NET",
     // "ADO.NET" name a framework, not the host asp.net.
     if (all_upper && count == 2 && top == "net") return false;
@@ -257,9 +281,15 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     bool defanged = false;
     std::string name;
     if (!split_labels(host, end, labels, count, defanged, name)) return;
-    const std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
+    std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
     if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
-        return;
+        // "evil[.]com2": a footnote's digits glued to a defanged name.
+        const std::size_t digits = defanged ? footnote_digits(top) : 0;
+        if (digits == 0) return;
+        end -= digits;
+        name.resize(name.size() - digits);
+        top.remove_suffix(digits);
+        labels[count - 1].end -= digits;
     }
     // A spaced dot ("evil (.) com") also names the character in prose ("the
     // period (.) in", "a dot (.) to", "Close(.) is"): such a name passes a

@@ -22,6 +22,18 @@ bool is_public_suffix_rule(std::string_view rule);
 /// whose dot is spaced ("the period (.) in").
 bool is_file_or_word_tld(std::string_view top);
 
+/// How many digits end `top` (a name's last label, lower case) when they
+/// are a footnote's marker glued to a common generic top-level domain
+/// ("com2", "net12": no top-level domain ends in a digit): 1 or 2; else 0.
+/// For defanged names only ("evil[.]com2"): a plain "x.com2" is no name.
+std::size_t footnote_digits(std::string_view top);
+
+/// Whether the registrable domain of `host` (plain labels joined by ".",
+/// case as written: its public suffix and the label before it) is written
+/// in one case, as a plain name must be ("System.IO" is a namespace).
+/// True when the list knows no suffix of it, or it is a bare suffix.
+bool registrable_in_one_case(std::string_view host);
+
 /// [begin, end) is an optional scheme and "://", a host run (labels joined
 /// by plain or defanged dots), and optionally "(", "=" or an at-sign. Queues
 /// the host run as a domain when it passes the checks of

@@ -7,6 +7,7 @@
 #include "families/common/markdown_emphasis.hpp"
 #include "families/common/token_prefix.hpp"
 #include "families/common/utf8_letter.hpp"
+#include "families/rule_ids.hpp"
 #include "families/url/url_cut.hpp"
 #include "families/url/url_limits.hpp"
 #include "families/url/url_list.hpp"
@@ -85,6 +86,27 @@ inline const unsigned char* soft_break_item_end(const unsigned char* begin, cons
     const bool quoted_printable = quoted_printable_before || item.find("=3D") != std::string_view::npos ||
                                   item.find("=3d") != std::string_view::npos;
     return quoted_printable ? end - 1 : end;
+}
+
+/// Queues each item of [begin, end), a match of the bracket rule, when it
+/// is a list of defanged addresses joined by "|" (is_bar_list_of_addresses();
+/// the group's "(" or the anchor "^" before it, which the caller tests, make
+/// it a regex's alternation); the last unless `letter_after` cuts its host.
+/// False when it is no such list.
+[[gnu::noinline]] inline bool add_bar_list_items(CandidateSink& sink, const unsigned char* begin, const unsigned char* end,
+                                                 bool letter_after) {
+    const std::string_view token(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    if (!is_bar_list_of_addresses(token)) return false;
+    for (std::size_t from = 0;;) {
+        const std::size_t bar = token.find('|', from);
+        if (bar == std::string_view::npos) {
+            const std::string_view last = token.substr(from);
+            if (!letter_after || split_url(last).host_end < last.size()) sink.add(Type::url, kRuleUrlBracket, begin + from, end);
+            return true;
+        }
+        sink.add(Type::url, kRuleUrlBracket, begin + from, begin + bar);
+        from = bar + 1;
+    }
 }
 
 /// Queues [begin, end), a token of a plain-text URL rule, one match per item
@@ -171,6 +193,8 @@ template <class Prefix>
 /// a list without spaces gives each of its URLs, and markup around the
 /// token is cut (url_in_markup(); `prefix` reads the bytes before st.tok).
 /// `sign_after`: the grammar read "×" or "÷" after the token, no letter.
+/// A bracket token that holds a "|" may be a list of defanged addresses
+/// joined by it (add_bar_list_items()).
 template <class Prefix>
 [[gnu::always_inline]] inline void emit_url_items(const LexState& st, CandidateSink& sink, RuleId rule, const Prefix& prefix,
                                                   bool sign_after = false) {
@@ -186,6 +210,11 @@ template <class Prefix>
         edges.letter_after = starts_two_byte_letter(*st.cur);
         edges.line_break_after = *st.cur == '\n' || *st.cur == '\r';
         edges.quoted_printable_before = edges.line_break_after && follows_quoted_printable_attribute(prefix, url.begin);
+    }
+    // Inlined in each grammar with its rule: only the bracket rule's tokens are searched for a "|".
+    if (rule == kRuleUrlBracket && edges.before != '(' && edges.before != '^' &&
+        std::memchr(url.begin, '|', static_cast<std::size_t>(url.end - url.begin)) != nullptr) [[unlikely]] {
+        if (add_bar_list_items(sink, url.begin, url.end, edges.letter_after)) return;
     }
     add_url_items(sink, rule, url.begin, url.end, edges);
 }

@@ -122,7 +122,24 @@ bool plausible_url(std::string_view url, std::string_view refanged) {
     std::string_view host = host_of(refanged);
     host = host.substr(0, host.find(':'));
     if (host.ends_with('.')) host.remove_suffix(1);
-    return !is_file_or_word_tld(host.substr(host.rfind('.') + 1));
+    // Nor mix cases in its registrable domain, as a plain domain may not:
+    // "ReflectClose (.) Is", "Evil (.) Com" are prose or code.
+    return !is_file_or_word_tld(host.substr(host.rfind('.') + 1)) && registrable_in_one_case(host);
+}
+
+std::size_t footnote_after_host(std::string_view url) {
+    std::size_t letters_end = url.size();
+    while (letters_end > 0 && is_digit(url[letters_end - 1])) --letters_end;
+    if (letters_end == url.size() || url.size() - letters_end > 2) return 0;   // most URLs
+    std::size_t start = letters_end;
+    while (start > 0 && is_alpha(url[start - 1])) --start;
+    // The last label follows a dot, plain or the closer of a defanged one.
+    static constexpr ByteSet kDotEnds{".])"};
+    if (start == letters_end || start == 0 || !kDotEnds.contains(url[start - 1])) return 0;
+    if (split_url(url).host_end != url.size()) return 0;   // a path's digits
+    std::string top(url.substr(start));
+    for (char& c : top) c = ascii_lower(c);
+    return footnote_digits(top);
 }
 
 bool is_email_part(std::string_view token, std::size_t length) {

@@ -20,6 +20,12 @@ namespace iocscan::detail {
 /// (is_file_or_word_tld(): "the period (.) in" is prose).
 bool plausible_url(std::string_view url, std::string_view refanged);
 
+/// For a match of the bracket or backslash rule that fails plausible_url():
+/// how many digits end it when they are a footnote's marker glued to its
+/// host's common generic top-level domain ("evil[.]com2", footnote_digits()
+/// of domain_run.hpp), so that the URL without them may be one; else 0.
+std::size_t footnote_after_host(std::string_view url);
+
 /// A necessary condition of plausible_url() (not a second rule): false
 /// when no text cut from `text` and refanged can name a host that
 /// has_plausible_host() accepts, because `text` holds no colon and fewer

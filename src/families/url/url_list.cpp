@@ -47,7 +47,40 @@ bool address_run_to_anchor(std::string_view item, bool backslash) {
     return false;
 }
 
+/// Whether `item` is a host (and path) written as the bracket rule anchors
+/// it and nothing else: a word byte first, then address bytes but the
+/// backslash, and defang tokens, with a "[.]" or "(.)" after the first byte.
+bool is_bracket_defanged_address(std::string_view item) {
+    if (item.empty() || !is_word(item[0])) return false;
+    bool anchored = false;
+    for (std::size_t i = 0; i < item.size();) {
+        const std::string_view rest = item.substr(i);
+        if (const std::size_t n = rest[0] == '\\' ? 0 : dot_token(rest); n > 0) {
+            anchored = anchored || rest.substr(0, n).find('.') != std::string_view::npos;
+            i += n;
+            continue;
+        }
+        if (const std::size_t n = colon_token(rest) + slash_token(rest); n > 0) {
+            i += n;
+            continue;
+        }
+        if (rest[0] == '\\' || !kAddressBytes.contains(rest[0])) return false;
+        ++i;
+    }
+    return anchored;
+}
+
 }  // namespace
+
+bool is_bar_list_of_addresses(std::string_view token) {
+    const std::string_view list = token.substr(0, trim_trailing_punctuation(token));
+    for (std::size_t from = 0, items = 1;; ++items) {
+        const std::size_t bar = list.find('|', from);
+        if (!is_bracket_defanged_address(list.substr(from, bar - from))) return false;
+        if (bar == std::string_view::npos) return items > 1;
+        from = bar + 1;
+    }
+}
 
 namespace {
 

@@ -37,6 +37,18 @@ std::size_t separator_length(std::string_view s) {
     return last == 's' && s.size() >= 4 && kGenericSchemeLast.contains(ascii_lower(s[s.size() - 2]));
 }
 
+/// Length of "h[xx]p", "h[tt]p", "h(**)p" at the start of `s` (the grammar's
+/// scheme with a bracketed middle: [fhstu], "[" or "(", one or two of
+/// [A-Za-z*_], its closer, p or x), without the optional s; 0 when none.
+std::size_t bracketed_middle_scheme(std::string_view s) {
+    if (s.size() < 5 || (s[1] != '[' && s[1] != '(') || !kGenericSchemeFirst.contains(ascii_lower(s[0]))) return 0;
+    const char closer = s[1] == '[' ? ']' : ')';
+    std::size_t i = 2;
+    while (i < 4 && (is_alpha(s[i]) || s[i] == '*' || s[i] == '_')) ++i;
+    if (i == 2 || i + 1 >= s.size() || s[i] != closer) return 0;
+    return kGenericSchemeLast.contains(ascii_lower(s[i + 1])) ? i + 2 : 0;
+}
+
 /// A plain scheme name ([A-Za-z][A-Za-z0-9+.-]*) followed by "://"-like
 /// separators, as urlparse would read it; returns the name's length or 0.
 std::size_t plain_scheme_length(std::string_view s) {
@@ -132,6 +144,17 @@ namespace {
 /// split_scheme(), inlined into split_url(), which runs for most URLs.
 [[gnu::always_inline]] inline UrlParts read_scheme(std::string_view url) {
     UrlParts parts;
+    // "h[xx]ps", "h[xx]p": the middle in brackets, the s if a separator follows it.
+    if (const std::size_t len = bracketed_middle_scheme(url); len > 0) {
+        const bool s_after = len < url.size() && ascii_lower(url[len]) == 's';
+        for (const std::size_t scheme_end : {len + (s_after ? 1 : 0), len}) {
+            if (const std::size_t sep = separator_length(url.substr(std::min(scheme_end, url.size()))); sep > 0) {
+                parts.scheme_end = scheme_end;
+                parts.separator_end = scheme_end + sep;
+                return parts;
+            }
+        }
+    }
     // The generic shape first (h__p, hxxps ...), the longest scheme that is
     // followed by a separator; then a plain name:// scheme.
     for (std::size_t len = 5; len >= 3; --len) {

@@ -19,8 +19,8 @@ struct UrlParts {
 };
 
 /// Splits `url`. Scheme: iocextract's shape (f/h/s/t/u, one or two
-/// characters, p or x, optional s, "[s]" or "(s)") before any of its separators, or a plain
-/// `name://`. The host ends at "/", "[/]", "(/)", "?", "#" or a lone "\".
+/// characters, p or x, optional s, "[s]" or "(s)"; or the middle in brackets,
+/// "h[xx]ps") before any of its separators, or a plain `name://`. The host ends at "/", "[/]", "(/)", "?", "#" or a lone "\".
 UrlParts split_url(std::string_view url);
 
 /// The scheme and separator at the start of `url` as split_url() reads

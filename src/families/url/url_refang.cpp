@@ -189,10 +189,14 @@ std::optional<std::string_view> named_scheme(std::string_view written) {
     const bool marked_s = written.size() > 3 && s_mark(written.substr(written.size() - 3)) > 0;
     if (marked_s) written.remove_suffix(3);
     // Lower-cased on the stack: split_url() reads at most 16 bytes of a name.
+    // A bracketed middle ("h[xx]ps", split_scheme()) is read without its brackets.
     std::array<char, 24> lowered{};
     if (written.size() + 1 > lowered.size()) return std::nullopt;
+    const bool bracketed_middle = written.size() > 1 && (written[1] == '[' || written[1] == '(');
     std::size_t n = 0;
-    for (char c : written) lowered[n++] = ascii_lower(c);
+    for (char c : written) {
+        if (!bracketed_middle || (c != '[' && c != ']' && c != '(' && c != ')')) lowered[n++] = ascii_lower(c);
+    }
     if (marked_s) lowered[n++] = 's';
     const std::string_view scheme(lowered.data(), n);
     for (std::string_view kept : {"http", "https", "ftp", "smb", "ws", "wss", "file"}) {
