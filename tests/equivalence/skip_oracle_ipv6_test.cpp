@@ -53,7 +53,7 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
 }
 
 // Short runs settled from the AVX2 search's 32 bytes
-// (ipv6_short_run_end32()) and run tokens the lex function takes whole
+// (ipv6_short_token32()) and run tokens the lex function takes whole
 // (ipv6_whole_token_end()): first fields of 1-15 bytes and of 16, runs that
 // end within and past the 32 bytes from their first colon, a "::" that
 // ends the run with and without a digit before it, first fields that rule
