@@ -1582,6 +1582,9 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
                     return p;
                 }
                 p = token.after_nothing();   // a token boundary
+                // "1::%1::%", "fe80::%" repeated: the zone pass takes crowds
+                // of such tokens 32 bytes at a time, as after the walk below.
+                if (*token.run_end == '%' && token.run_end == stop + 2) p = ipv6_zone_pass_avx2(p, lim);
                 continue;
             }
         }
