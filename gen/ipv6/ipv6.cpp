@@ -30,6 +30,7 @@ namespace {
 
 LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
     unsigned char yych;
+    const unsigned char* settled_end = nullptr;   // the token's end, when the skip settled it
     // st.flags set: the skip stopped at lim inside a token that reports
     // nothing (simd/skip_scan.hpp, to_ipv6_run); no DFA state is pending, the
     // skip goes on with it.
@@ -80,7 +81,7 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
     next_token:
         // Colon-free runs, single other bytes and runs that cannot hold an
         // address are passed over quickly (simd/skip_scan.hpp).
-        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags);
+        st.cur = skip::to_ipv6_run(st.cur, st.lim, st.flags, settled_end);
         st.start_token();
         if (st.flags != 0) return LexStatus::waiting;
         if (st.cur == st.lim) {
@@ -89,7 +90,8 @@ LexStatus lex_ipv6_runs(LexState& st, CandidateSink& sink, const TokenPrefix& pr
             st.state = -1;
             return LexStatus::waiting;
         }
-        if (const unsigned char* const end = skip::ipv6_whole_token_end(st.cur, st.lim); end != nullptr) {
+        if (settled_end == nullptr) settled_end = skip::ipv6_whole_token_end(st.cur, st.lim);
+        if (const unsigned char* const end = settled_end; end != nullptr) {
             // The token the DFA would take below (the second rule: a run
             // without colon or zone reports nothing there as well).
             st.cur = end;

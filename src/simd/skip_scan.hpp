@@ -1120,6 +1120,17 @@ inline bool ipv6_run_compressed_without_digit(unsigned colons, unsigned digits) 
     return digits == 0 && (colons & (colons >> 1)) != 0;
 }
 
+/// ipv6: the end of the token `runchar+ ("/" digit{1,4})?` whose run ends
+/// at the "/" `slash` (the prefix length of "2001:db8::/32"): past the
+/// digits, or at the "/" when none follows; nullptr when lim leaves that
+/// open (fewer than four digits up to lim: the DFA waits for more).
+inline const unsigned char* ipv6_prefix_token_end(const unsigned char* slash, const unsigned char* lim) {
+    const unsigned char* q = slash + 1;
+    while (q < lim && q - slash <= 4 && is_digit(*q)) ++q;
+    if (q - slash <= 4 && q == lim) return nullptr;
+    return q - slash == 1 ? slash : q;
+}
+
 #if defined(IOCSCAN_SKIP_AVX2)
 /// ipv6: byte i of the result nonzero in its low five bits when byte i of
 /// `v` is a run byte [0-9A-Za-z_.:], and 0x20 when it is "-": the AND of two
@@ -1161,9 +1172,11 @@ IOCSCAN_AVX2 inline __m256i ipv6_stop_bytes32(__m256i v) {
 /// (ipv6_colons_may_hold_address(); the run's bytes before it hold no
 /// colon): the search goes on from the run's end, a token boundary, as
 /// to_ipv6_dfa_token() would after ipv6_colon_run_passed(), without leaving
-/// this loop. Most such colons end their run at once ("http://", "key:
-/// value"): one table look at the next byte passes them.
+/// this loop; so is a run that starts at that ":" and holds "::" and no
+/// digit ("::/48" repeated). Most such colons end their run at once
+/// ("http://", "key: value"): one table look at the next byte passes them.
 IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p, const unsigned char* lim) {
+    const unsigned char* const from = p;
     const __m256i colon = _mm256_set1_epi8(':');
     for (;;) {
         unsigned stop = 0;
@@ -1200,35 +1213,79 @@ IOCSCAN_AVX2 inline const unsigned char* ipv6_search_avx2(const unsigned char* p
         const __m256i w = load32(p);
         const unsigned ends = ipv6_run_ends32(w);
         if (ends == 0) return p;
-        const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, colon)));
-        if (ipv6_colons_may_hold_address(colons & ((ends & (0u - ends)) - 1))) return p;
+        const unsigned in_run = (ends & (0u - ends)) - 1;
+        const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, colon))) & in_run;
         const unsigned char* const end = p + __builtin_ctz(ends);
         if (*end == '%') return p;
+        if (ipv6_colons_may_hold_address(colons)) {
+            // A run that starts at this colon (the search passed the byte
+            // before it, no run byte) with "::" and no digit reports nothing
+            // too ("::/48", ipv6_run_compressed_without_digit()).
+            if (p == from || is_ipv6_run_char(p[-1])) return p;
+            const unsigned digits = static_cast<unsigned>(_mm256_movemask_epi8(digits32(w))) & in_run;
+            if (!ipv6_run_compressed_without_digit(colons, digits)) return p;
+        }
         p = end;
     }
 }
 
-/// ipv6: for a stop ":" of ipv6_search_avx2() (32 bytes readable from it)
-/// that is the first colon of the run from `tok`, a token start: the run's
-/// end when the run ends within those 32 bytes before a byte other than "%"
-/// (the run is then a whole token), else nullptr. `reports_nothing` then
-/// says whether the token reports nothing by the rules the byte walk of
-/// to_ipv6_dfa_token() applies: colons that rule out an address
-/// (ipv6_colons_may_hold_address(), fewer than two among them), a first
-/// field that does (ipv6_field_reports_nothing()), or a "::" that ends the
-/// run with no digit before it (ipv6_run_compressed_without_digit()).
-IOCSCAN_AVX2 inline const unsigned char* ipv6_short_run_end32(const unsigned char* tok, const unsigned char* stop,
-                                                               bool& reports_nothing) {
+/// ipv6: what the 32 bytes from a stop ":" of ipv6_search_avx2() settle
+/// about the token from `tok`, a token start, when that ":" is the first
+/// colon of its run (ipv6_short_token32()).
+struct Ipv6ShortToken {
+    /// The run's end, within the 32 bytes; nullptr: nothing is settled.
+    const unsigned char* run_end = nullptr;
+    /// The token's end, as ipv6_whole_token_end() finds it: after its zone,
+    /// or its "/digits" (nullptr when lim leaves those digits open; not
+    /// looked for when the token reports nothing).
+    const unsigned char* end = nullptr;
+    /// The token reports nothing, by the rules the byte walk of
+    /// to_ipv6_dfa_token() applies: colons that rule out an address
+    /// (ipv6_colons_may_hold_address(), fewer than two among them), a first
+    /// field that does (ipv6_field_reports_nothing()), or a "::" with no
+    /// digit in the run (ipv6_run_compressed_without_digit()).
+    bool reports_nothing = false;
+    /// Where the search goes on after a token that reports nothing: its
+    /// end, or the "/" of its run (the lexer goes on from there too).
+    const unsigned char* after_nothing() const { return *run_end == '/' ? run_end : end; }
+};
+
+/// ipv6: the token from `tok` (a token start) whose run holds the stop ":"
+/// at `stop` of ipv6_search_avx2() as its first colon, from the 32 bytes
+/// there (readable, before lim): settled when the run ends within them
+/// and, when a "%" opens a zone after it, so does the zone. The emit then
+/// takes the token without a walk over it again (ipv6_whole_token_end()).
+IOCSCAN_AVX2 inline Ipv6ShortToken ipv6_short_token32(const unsigned char* tok, const unsigned char* stop,
+                                                      const unsigned char* lim) {
     const __m256i w = load32(stop);
-    const unsigned ends = ipv6_run_ends32(w);
-    if (ends == 0) return nullptr;
-    const unsigned char* const end = stop + __builtin_ctz(ends);
-    if (*end == '%') return nullptr;
-    const unsigned colons = static_cast<unsigned>(_mm256_movemask_epi8(veq32(w, ':'))) & ((ends & (0u - ends)) - 1);
-    const bool compressed_without_digit = end == stop + 2 && colons == 3u && std::none_of(tok, stop, is_digit);
-    reports_nothing = !ipv6_colons_may_hold_address(colons) || compressed_without_digit ||
-                      ipv6_field_reports_nothing(tok, stop);
-    return end;
+    const __m256i classes = ipv6_classes32(w);
+    const __m256i none = _mm256_setzero_si256();
+    const unsigned ends = static_cast<unsigned>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(vand32(classes, _mm256_set1_epi8(0x1F)), none)));
+    if (ends == 0) return {};
+    const int at = __builtin_ctz(ends);
+    const unsigned in_run = (ends & (0u - ends)) - 1;
+    const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(w, ':')));
+    const unsigned colons = colon & in_run;
+    Ipv6ShortToken token;
+    token.run_end = stop + at;
+    token.end = token.run_end;
+    const unsigned digits = static_cast<unsigned>(_mm256_movemask_epi8(digits32(w))) & in_run;
+    token.reports_nothing = !ipv6_colons_may_hold_address(colons) || ipv6_field_reports_nothing(tok, stop) ||
+                            (ipv6_run_compressed_without_digit(colons, digits) && std::none_of(tok, stop, is_digit));
+    if (*token.run_end == '%') {
+        // Zone bytes [0-9A-Za-z_.-]: a first one after the "%" opens a zone,
+        // which must end within the 32 bytes too.
+        if (at >= 30) return {};
+        const unsigned zone = ~colon & ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, none)));
+        const unsigned zone_ends = ~zone >> (at + 1);
+        if (zone_ends == 0) return {};
+        const int zone_length = __builtin_ctz(zone_ends);
+        if (zone_length > 0) token.end = token.run_end + 1 + zone_length;
+    } else if (*token.run_end == '/' && !token.reports_nothing) {
+        token.end = ipv6_prefix_token_end(token.run_end, lim);
+    }
+    return token;
 }
 
 /// ipv6: whether the zone pass below may pay from a stop at `p`: the 32
@@ -1446,9 +1503,10 @@ inline const unsigned char* ipv6_colon_run_passed(const unsigned char* stop, con
 /// token reaches lim (a line that is one giant word), it is passed over to
 /// lim and `flags` remember where: the lex function then comes back here
 /// with the next bytes instead of running the DFA over the rest of it. Each
-/// byte is read a bounded number of times.
+/// byte is read a bounded number of times. `token_end`: set when the
+/// returned token was settled from the search's 32 bytes (ipv6_short_token32()).
 inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsigned char* lim, unsigned& flags,
-                                              bool& two_colons) {
+                                              bool& two_colons, const unsigned char*& token_end) {
     if (flags != 0) {
         p = ipv6_token_rest(p, lim, flags);
         if (flags != 0) return p;
@@ -1518,10 +1576,15 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
         // address): the 32 bytes the search looked at settle its token at
         // once, without the walk below.
         if (searched && *stop == ':') {
-            bool reports_nothing = false;
-            if (const unsigned char* const end = ipv6_short_run_end32(p, stop, reports_nothing); end != nullptr) {
-                if (!reports_nothing) return p;
-                p = end;   // the token's end, a token boundary
+            if (const Ipv6ShortToken token = ipv6_short_token32(p, stop, lim); token.run_end != nullptr) {
+                if (!token.reports_nothing) {
+                    token_end = token.end;
+                    return p;
+                }
+                p = token.after_nothing();   // a token boundary
+                // "1::%1::%", "fe80::%" repeated: the zone pass takes crowds
+                // of such tokens 32 bytes at a time, as after the walk below.
+                if (*token.run_end == '%' && token.run_end == stop + 2) p = ipv6_zone_pass_avx2(p, lim);
                 continue;
             }
         }
@@ -1683,29 +1746,23 @@ inline const unsigned char* to_ipv6_dfa_token(const unsigned char* p, const unsi
 /// text ("1:1:1:..." as one line) reports nothing either
 /// (ipv6_far_run_byte()): it is passed too, and the search goes on after it. Kept apart from the walk above, whose code
 /// this leaves as it was (inlined into it, the check slowed the walk by
-/// 2-4 % on "%"-heavy text that never needs it).
-inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags) {
+/// 2-4 % on "%"-heavy text that never needs it). `token_end`: the end of
+/// the token at the returned position when the search's 32 bytes settled
+/// it (as ipv6_whole_token_end() would find it, and may be nullptr
+/// again), else nullptr.
+inline const unsigned char* to_ipv6_run(const unsigned char* p, const unsigned char* lim, unsigned& flags,
+                                        const unsigned char*& token_end) {
+    token_end = nullptr;
     if (!skips_on()) return p;
     for (;;) {
         bool two_colons = false;   // the walk saw the token's second colon
-        p = to_ipv6_dfa_token(p, lim, flags, two_colons);
+        p = to_ipv6_dfa_token(p, lim, flags, two_colons, token_end);
         if (!two_colons) return p;
         const unsigned char* const far = ipv6_far_run_byte(p, p, lim);
         if (far == nullptr) return p;
         p = pass_ipv6_run_rest(far, lim, flags);
         if (flags != 0) return p;
     }
-}
-
-/// ipv6: the end of the token `runchar+ ("/" digit{1,4})?` whose run ends
-/// at the "/" `slash` (the prefix length of "2001:db8::/32"): past the
-/// digits, or at the "/" when none follows; nullptr when lim leaves that
-/// open (fewer than four digits up to lim: the DFA waits for more).
-inline const unsigned char* ipv6_prefix_token_end(const unsigned char* slash, const unsigned char* lim) {
-    const unsigned char* q = slash + 1;
-    while (q < lim && q - slash <= 4 && is_digit(*q)) ++q;
-    if (q - slash <= 4 && q == lim) return nullptr;
-    return q - slash == 1 ? slash : q;
 }
 
 /// ipv6: whether the token [p, end) ends in a zone ("fe80::1%eth0"): a

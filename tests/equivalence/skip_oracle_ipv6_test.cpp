@@ -53,7 +53,7 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
 }
 
 // Short runs settled from the AVX2 search's 32 bytes
-// (ipv6_short_run_end32()) and run tokens the lex function takes whole
+// (ipv6_short_token32()) and run tokens the lex function takes whole
 // (ipv6_whole_token_end()): first fields of 1-15 bytes and of 16, runs that
 // end within and past the 32 bytes from their first colon, a "::" that
 // ends the run with and without a digit before it, first fields that rule
@@ -72,6 +72,26 @@ TEST(SkipOracleIpv6, ShortRunsAndWholeTokensAtEveryOffset) {
          "1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1"},
         {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
     EXPECT_GE(expect_skips_agree(text, "ipv6 short runs", options_for({Type::ipv6}, true)), 400u);
+}
+
+// Tokens settled from the AVX2 search's 32 bytes (ipv6_short_token32()),
+// which hands their end to the lex function: zones of every length up to
+// and past the 32 bytes (a zone that reaches their end is not settled),
+// "%"s that open none, "::" runs without a digit (which report nothing),
+// with the digit only in the first field, the zone or the "/digits", and
+// runs that start with "::" without a digit, which the search passes
+// (ipv6_search_avx2()), next to ones glued to a run byte before them.
+TEST(SkipOracleIpv6, SettledTokensAtEveryOffset) {
+    std::initializer_list<std::string> units = {
+        "fe80::1%" + std::string(20, 'z'), "fe80::1%" + std::string(22, 'z'), "fe80::1%" + std::string(23, 'z'),
+        "fe80::1%" + std::string(24, 'z'), "fe80::1%" + std::string(25, 'z'), "::1%" + std::string(26, 'a'),
+        "::1%" + std::string(27, 'a'), "::1%" + std::string(28, 'a'), "1::%", "a::%1", "a:b::%1", "a:b::c%eth0",
+        "ab:cd::ef", "a:b::", "a:b::/1", "a:b::/48", "1a:b::", "a:b1::", "a:b::1", "::", "::/48", "::a", "::a/64",
+        "::%x", "::.", ":::", "x::", "x::/32", "IPv6:::1", "IPv6:::", "ip6:a::b", "a::b.", "2001:db8::/48",
+        "::" + std::string(29, 'a'), "::" + std::string(30, 'a'), "fe80::1%eth0/64", "fe80::1%-x."};
+    const std::string text = at_every_offset(units, {" ", "\n", "%", "%eth0 ", "[", "/", "", ":", "-", "z", "1"});
+    EXPECT_GE(expect_skips_agree(text, "ipv6 settled tokens", options_for({Type::ipv6, Type::cidr}, true)), 450u);
+    EXPECT_GE(expect_skips_agree(text, "ipv6 settled tokens, ipv6 only", options_for({Type::ipv6}, true)), 450u);
 }
 
 // Prefix lengths after runs (a cidr with the cidr type wanted, the address
