@@ -194,6 +194,20 @@ TEST(Ipv6, LabelBeforeACompressedAddress) {
     EXPECT_EQ(found[0].offset, 6u);
 }
 
+// OpenSSL prints a certificate's alternative names as "IP Address:" and
+// the address, glued to the colon ("openssl x509 -text", sweep19): the label
+// "Address" (any case) is left out as "ip6" is. Only the whole word: "xaddress:"
+// and "Addresses:" stay nothing, "Address::1" leaves ":1" as "ip6::1" does.
+TEST(Ipv6, CertificateAddressLabelIsLeftOut) {
+    const std::string text =
+        "DNS:vpn.example, IP Address:192.0.2.44, IP Address:2001:DB8:44:0:0:0:0:1\n"
+        "IP Address:fe80::1c4e:9a2b:77d0:3f18, ADDRESS:2001:db8::7 address:2001:db8::8/64\n"
+        "xaddress:2001:db8::1 Addresses:2001:db8::2 Addres:2001:db8::3 Address::1 Address:dead::beef\n";
+    const V expected{"2001:DB8:44:0:0:0:0:1", "fe80::1c4e:9a2b:77d0:3f18", "2001:db8::7", "2001:db8::8"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
 TEST(Ipv6, OtherGluedColonRunsStayNothing) {
     // Only "ip6" or "ipv6" as the whole first field, and a byte other than
     // ":" after its colon, make a label.

@@ -34,15 +34,17 @@ bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
 }
 
 /// Where the address text of a run ending at `end` starts: at its first
-/// byte, or after an "ip6:" or "IPv6:" label (is_ipv6_label(): SPF records,
-/// mail headers) that a byte follows: "[IPv6:::1]" is the label's colon,
+/// byte, or after an "ip6:", "IPv6:" or "Address:" label (is_ipv6_label():
+/// SPF records, mail headers, certificates) that a byte follows: "[IPv6:::1]" is the label's colon,
 /// then "::1" (a Postfix/Sendmail literal of the loopback); "ip6::1" leaves
 /// ":1", no address. A run whose fields before its last colon hold a byte
 /// that is no hex digit ("std::", "host:fe80::1", "xip6:2001:db8::1") is
 /// then no address text, and none of its tails is reported either.
 const unsigned char* address_start(const unsigned char* begin, const unsigned char* end) {
-    if ((*begin | 0x20) != 'i') return begin;   // most runs: no label, and no look for its colon
-    const unsigned char* const colon = std::find(begin, std::min(end, begin + 5), static_cast<unsigned char>(':'));
+    // Most runs: no label, and no look for its colon.
+    if ((*begin | 0x20) != 'i' && (*begin | 0x20) != 'a') return begin;
+    const unsigned char* const colon =
+        std::find(begin, std::min(end, begin + kLongestIpv6Label + 1), static_cast<unsigned char>(':'));
     if (end - colon > 1 && is_ipv6_label(begin, colon)) return colon + 1;
     return begin;
 }
