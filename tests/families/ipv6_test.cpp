@@ -4,6 +4,7 @@
 #include "linear_time.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/skip_oracle.hpp"
 
 #include <gtest/gtest.h>
 
@@ -206,6 +207,14 @@ TEST(Ipv6, CertificateAddressLabelIsLeftOut) {
     const V expected{"2001:DB8:44:0:0:0:0:1", "fe80::1c4e:9a2b:77d0:3f18", "2001:db8::7", "2001:db8::8"};
     EXPECT_EQ(ipv6s(text), expected);
     for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
+// A label starts its run: after dots the first field is ".ip6", no label,
+// with the skips on and off alike (the DFA alone reported these before).
+TEST(Ipv6, NoLabelAfterDotsThatStartTheRun) {
+    const std::string text = "].ip6:2001:db8::1. x..IPv6:2001:db8::2 !.Address:2001:db8::3 ..2001:db8::4\n";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u, 16u}) EXPECT_EQ(ipv6s(text, piece), V{"2001:db8::4"}) << piece;
+    EXPECT_EQ(values_of(dfa_alone(text, options_for({Type::ipv6}, true)), Type::ipv6), V{"2001:db8::4"});
 }
 
 TEST(Ipv6, OtherGluedColonRunsStayNothing) {

@@ -204,7 +204,9 @@ RunAddress address_in_run(const unsigned char* begin, const unsigned char* end, 
     if (percent == end && end - begin >= 2 && end[-1] == ':' && end[-2] != ':') --address_end;
     if (percent == end || percent + 1 == end) end = address_end;   // no zone, or an empty one
 
-    const unsigned char* const start = address_start(begin, address_end);
+    // A label starts its run: after dots ("].ip6:2001:db8::1") the first
+    // field is ".ip6", no label, as the skip reads it (ipv6_field_reports_nothing()).
+    const unsigned char* const start = leading_dots ? begin : address_start(begin, address_end);
     Ipv6TextShape shape = ipv6_text_shape(start, address_end);
     if (!shape.valid && !zoned) {
         // "2001:db8::41:41522", "2001:db8::2.53": the address before its port.
