@@ -17,6 +17,8 @@
 // break inside a word ("sup=\nport@evil.example") cuts the name on each
 // side of it (families/common/soft_line_break.hpp), an apostrophe after a
 // letter the name after it ("o'brien@example.com": follows_name_apostrophe()).
+// A message identifier in a mail header ("Message-ID: <id@host>") is no
+// mailbox (follows_message_id_header()).
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
@@ -41,12 +43,12 @@ namespace iocscan::detail {
 
 namespace {
 
-LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     // Queues the addresses of the run [st.tok, end); `cut_after`: a letter
     // written in UTF-8 or a soft line break cuts its last name.
     const auto emit_run = [&](const unsigned char* end, bool cut_after) {
-        if (!st.token_fits()) return;
+        if (!st.token_fits() || follows_message_id_header(prefix, st.tok)) return;
         // "__a@evil.com__": Markdown's underscores, address characters, are
         // in the run; "*" and "~" never are, so only a run that starts at
         // "_" can hold a pair to cut.
@@ -3427,11 +3429,12 @@ yy105:
 }  // namespace
 
 LexStatus lex_email(LexState& st, CandidateSink& sink) {
-    // st.flags: the two bytes before the token start, which the driver may
-    // drop before the next call.
-    const TokenPrefix prefix(st.tok, st.flags);
+    // st.flags, st.depth: the eight bytes before the token start, which the
+    // driver may drop before the next call (a message identifier's header
+    // name, follows_message_id_header()).
+    const LongTokenPrefix prefix = long_token_prefix(st);
     const LexStatus status = lex_past_parked_end(st, [&] { return lex_email_runs(st, sink, prefix); });
-    st.flags = prefix.saved_at(st.tok);
+    keep_long_token_prefix(st, prefix);
     return status;
 }
 

@@ -1420,10 +1420,11 @@ inline const unsigned char* pass_ipv6_run_rest(const unsigned char* from, const 
 }
 
 /// ipv6: the longest run part (before any "%") emit_ipv6_run() can report
-/// from: an "IPv6:" label (5, "ip6:" 4), the address text (at most 45: six groups of
-/// four hex digits and their colons, then a dotted quad) and one colon of
-/// punctuation. Only dots may follow it in the run (they end the sentence).
-inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = 5 + 45 + 1;
+/// from: a label and its colon (is_ipv6_label(): "Address:" 8, "IPv6:" 5), the
+/// address text (at most 45: six groups of four hex digits and their colons,
+/// then a dotted quad) and one colon of punctuation. Only dots may follow it
+/// in the run (they end the sentence).
+inline constexpr std::ptrdiff_t kIpv6LongestReportingRun = kLongestIpv6Label + 1 + 45 + 1;
 
 /// ipv6: a run byte other than "." at least kIpv6LongestReportingRun bytes
 /// after the run start `tok`, looking from `q` (in the run) up to lim; or

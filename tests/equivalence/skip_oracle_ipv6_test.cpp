@@ -39,7 +39,8 @@ std::string at_every_offset(std::initializer_list<std::string> units, std::initi
 // address with a dotted quad (the fewest colons an address without "::"
 // has), runs that go on past the 16 and 32 bytes from their first colon,
 // and runs ended by "%" (a zone, or none: "1:2%eth0::1" holds "::1" after
-// the zone, which a skip that lost the zone would not see).
+// the zone, which a skip that lost the zone would not see), and runs led
+// by the labels "ip6:", "IPv6:", "Address:" (is_ipv6_label()).
 TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
     const std::string text = at_every_offset(
         {"1:2", "12:34:56", "http://x", "key: value", "00:1a:2b:3c:4d:5e", "1:2:3:4:5:6", "1:2:3:4:5:6:7:8",
@@ -47,7 +48,7 @@ TEST(SkipOracleIpv6, ColonRunsAtEveryOffset) {
          "1:2%eth0::1", "1:2%", "1111:2222:3333:4444:5555:6666:7777:8888", "1111:2222:3333:4444:5555:6666:1.2.3.4",
          "1:2:3:4:5abcdefabcdefabcdefabcdef::1", "a1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "2001:db8::1:",
          "1:2:3:4:5:6:7::", "ab:cd:ef:01:23:45:67:89", "ip6:2001:db8::1", "IP6:1:2:3:4:5:6:7:8", "xip6:2001:db8::1",
-         "ip6::1"},
+         "ip6::1", "Address:2001:db8::1", "ADDRESS:1:2:3:4:5:6:7:8", "xaddress:2001:db8::1", "Address::1"},
         {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});
     EXPECT_GE(expect_skips_agree(text, "ipv6 colon runs", options_for({Type::ipv6}, true)), 300u);
 }
@@ -67,7 +68,8 @@ TEST(SkipOracleIpv6, ShortRunsAndWholeTokensAtEveryOffset) {
          "abcdefabcdefabc:1::1", "abcdefabcdefabcd:1::1", "abcdefabcdefabcd:1::1%eth0", "1:2::" + std::string(40, 'a'),
          "1::" + std::string(27, 'a') + "1", "1::" + std::string(28, 'a') + "1", "fe80::1%eth0", "fe80::1%",
          "fe80::1%%", "fe80::1%-", "fe80::1%eth0.", "::ffff:1.2.3.4", "::ffff:1.2.3.4.", "[2001:db8::7]:8080",
-         "ip6:2001:db8::/32", "IPv6:fe80::1%zz", "ip6:26::", "ab:cd:ef:01:23:45:67:89", "12:34::56:78",
+         "ip6:2001:db8::/32", "IPv6:fe80::1%zz", "ip6:26::", "Address:fe80::1%eth0", "address:2001:db8::/32",
+         "Address:1111:2222:3333:4444:5555:6666:255.255.255.255", "ADDRESS:1111:2222:3333:4444:5555:6666:7777:8888%eth0", "ab:cd:ef:01:23:45:67:89", "12:34::56:78",
          "2015-05-26::", "13:46:12", "[02/Oct/2026:13:46:12", "fe80::1:", "fe80::1::", "x.y:1::2",
          "1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:1"},
         {" ", "\n", "%", "%eth0 ", "[", "].", ". ", "/", "", ":", "-", std::string(1, '\0')});

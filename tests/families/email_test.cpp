@@ -247,6 +247,23 @@ TEST(Email, NoAddressFromAFediverseAccount) {
     }
 }
 
+// A message identifier ("Message-ID: <id@host>", RFC 5322 3.6.4) names a
+// message, no mailbox: after a header name ending in "-ID" or after
+// "References:", one space or none, and "<". The mailboxes of From:, To:,
+// Reply-To: and Cc: stay; "In-Reply-To:" cannot be told from "Reply-To:"
+// in the eight bytes kept, so its identifier stays too.
+TEST(Email, NoAddressFromAMessageIdentifier) {
+    const std::string text =
+        "Message-ID: <20261119133604.88213.7f3a9c21@mailer.evil-billing.com>\n"
+        "Content-ID:<logo01.png@mx.example.com>\nX-Message-Id: <a.b@mx.example.org>\n"
+        "References: <CAF4k9Lm2Qv+Tz1R8d0f@mail.example.com>\n"
+        "From: \"Billing\" <billing@evil-billing.com>\nReply-To: <ops@evil.com>\nTo: <jo@corp.com>\n"
+        "User-ID: bob@corp.com\nCc: s.reyes@corp.com, <finance@corp.com>\nIn-Reply-To: <x1@mail.example.com>\n";
+    const V expected{"billing@evil-billing.com", "ops@evil.com", "jo@corp.com", "bob@corp.com",
+                     "s.reyes@corp.com", "finance@corp.com", "x1@mail.example.com"};
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
+}
+
 TEST(Email, CommandLine) {
     const auto r = run_iocscan({"--extract-emails", "--refang"}, "x OPS[at]Example[.]org 1.2.3.4\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;

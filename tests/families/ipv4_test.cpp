@@ -209,6 +209,23 @@ TEST(Ipv4, ReverseDnsNameIsNoAddress) {
     }
 }
 
+// A malware check-in or an asset link writes its version as a query key's
+// value ("gate.php?bot=ws114&v=2.3.0.1", "app.js?ver=1.2.0.4"): "v", "ver"
+// and "version" (any case) before "=" make a version, as a glued "v" does.
+// Other keys name addresses ("ip=", "server=", "dev="), and so do keys that
+// only end in "v" or "ver".
+TEST(Ipv4, VersionQueryKeyMakesAVersion) {
+    const std::string text =
+        "GET /gate.php?bot=ws114&v=2.3.0.1&os=10.0.19041 ?ver=1.2.0.4 Version=10.0.0.1 &VER=4.4.4.4 "
+        "_v=1.1.1.1 ip=10.9.8.7 server=10.1.2.4 dev=10.1.2.3 rev=5.6.7.8 v =9.9.9.9 v=10.0.0]]1 "
+        "host=198.51.100.61";
+    const V expected{"10.9.8.7", "10.1.2.4", "10.1.2.3", "5.6.7.8", "9.9.9.9", "198.51.100.61"};
+    const Options options = options_for({Type::ipv4, Type::cidr}, true);
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u, 16u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options, piece), Type::ipv4), expected) << piece;
+    }
+}
+
 TEST(Ipv4, SquidCodeAtEveryPieceEdge) {
     // The code and the run at every offset from a piece edge, after text
     // that ends a token and after a product version.

@@ -4,6 +4,7 @@
 #include "linear_time.hpp"
 #include "support/process.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/skip_oracle.hpp"
 
 #include <gtest/gtest.h>
 
@@ -192,6 +193,28 @@ TEST(Ipv6, LabelBeforeACompressedAddress) {
     const auto found = scan_pieces("[IPv6:::1]", options_for({Type::ipv6}));
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].offset, 6u);
+}
+
+// OpenSSL prints a certificate's alternative names as "IP Address:" and
+// the address, glued to the colon ("openssl x509 -text", sweep19): the label
+// "Address" (any case) is left out as "ip6" is. Only the whole word: "xaddress:"
+// and "Addresses:" stay nothing, "Address::1" leaves ":1" as "ip6::1" does.
+TEST(Ipv6, CertificateAddressLabelIsLeftOut) {
+    const std::string text =
+        "DNS:vpn.example, IP Address:192.0.2.44, IP Address:2001:DB8:44:0:0:0:0:1\n"
+        "IP Address:fe80::1c4e:9a2b:77d0:3f18, ADDRESS:2001:db8::7 address:2001:db8::8/64\n"
+        "xaddress:2001:db8::1 Addresses:2001:db8::2 Addres:2001:db8::3 Address::1 Address:dead::beef\n";
+    const V expected{"2001:DB8:44:0:0:0:0:1", "fe80::1c4e:9a2b:77d0:3f18", "2001:db8::7", "2001:db8::8"};
+    EXPECT_EQ(ipv6s(text), expected);
+    for (std::size_t piece = 1; piece <= 17; ++piece) EXPECT_EQ(ipv6s(text, piece), expected) << piece;
+}
+
+// A label starts its run: after dots the first field is ".ip6", no label,
+// with the skips on and off alike (the DFA alone reported these before).
+TEST(Ipv6, NoLabelAfterDotsThatStartTheRun) {
+    const std::string text = "].ip6:2001:db8::1. x..IPv6:2001:db8::2 !.Address:2001:db8::3 ..2001:db8::4\n";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u, 16u}) EXPECT_EQ(ipv6s(text, piece), V{"2001:db8::4"}) << piece;
+    EXPECT_EQ(values_of(dfa_alone(text, options_for({Type::ipv6}, true)), Type::ipv6), V{"2001:db8::4"});
 }
 
 TEST(Ipv6, OtherGluedColonRunsStayNothing) {

@@ -4,8 +4,8 @@
 // `iocscan --types all` must report on it (precision_sweep.tsv: type, raw,
 // refanged value, in input order). Each expected row was reviewed as an
 // analyst would: a value is one to put on a block list (spec section 3).
-// The same for each file of tests/data/sweep16, sweep17 and sweep18
-// (Sweep16, Sweep17, Sweep18 below). To refresh after a deliberate change, print the rows with
+// The same for each file of tests/data/sweep16 to sweep19
+// (Sweep16 to Sweep19 below). To refresh after a deliberate change, print the rows with
 // IOCSCAN_PRINT_SWEEP=1 and review the diff row by row. In an expected file,
 // a line starting with "#" is a note (a value the tool misses), and a
 // fourth field "# wrong: why" marks a row kept as today's output although
@@ -155,6 +155,22 @@ INSTANTIATE_TEST_SUITE_P(Files, Sweep18,
                                            "d_hunting_queries.txt", "d_vt_export.csv", "e_tcpdump.txt",
                                            "f_malware_configs.txt", "g_web_error.log", "g_evtx_export.xml",
                                            "h_paste.txt"),
+                         [](const ::testing::TestParamInfo<const char*>& param) { return test_name_of(param.param); });
+
+// Session 19's sweep (tests/data/sweep19), text full of things that look
+// like IOCs and are not: openssl x509 and nmap certificate dumps, ip/ifconfig/
+// ipconfig/arp/netstat/ss output, whois and dig output with a zone file, a
+// hosts file, an Adblock list and Squid/Bluecoat proxy logs, PE and ELF
+// tool output, git log / pip freeze / package-lock.json, CloudTrail and
+// Azure sign-in JSON, an HTML report page, a multipart MIME e-mail.
+class Sweep19 : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Sweep19, GivesExactlyTheReviewedValues) { expect_sweep_file("sweep19", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Files, Sweep19,
+                         ::testing::Values("a_cert_dump.txt", "b_netconfig.txt", "c_whois_dig.txt", "d_blocklists.txt",
+                                           "e_pe_analysis.txt", "e_dev_artifacts.txt", "f_cloud_signin.json",
+                                           "g_report.html", "h_multipart.eml"),
                          [](const ::testing::TestParamInfo<const char*>& param) { return test_name_of(param.param); });
 
 }  // namespace

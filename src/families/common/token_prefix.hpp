@@ -17,7 +17,8 @@ namespace iocscan::detail {
 
 /// Keeps sizeof(Saved) bytes: TokenPrefix four (one LexState field),
 /// LongTokenPrefix eight (two fields, for the spaced at-signs of the URL
-/// rules and the Squid hierarchy codes before an IPv4 address).
+/// rules, the Squid hierarchy codes and version keys before an IPv4
+/// address, and the header name before a message identifier).
 template <typename Saved>
 class BasicTokenPrefix {
 public:

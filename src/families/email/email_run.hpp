@@ -6,6 +6,8 @@
 #include "families/common/token_prefix.hpp"
 #include "simd/ascii_class.hpp"
 
+#include <string_view>
+
 namespace iocscan::detail {
 
 /// One piece of an address run: a word, or the separator after it; `other`
@@ -28,10 +30,34 @@ EmailPart next_email_part(const unsigned char* p, const unsigned char* end);
 /// "brien@example.com", "Angelo@example.com"). Not when "'" closes the run
 /// (`after`, the byte after it): a string literal's prefix, as Python 2
 /// writes a list (`[u'ops@evil.com']`).
-inline bool follows_name_apostrophe(const TokenPrefix& prefix, const unsigned char* tok, unsigned char after) {
+inline bool follows_name_apostrophe(const LongTokenPrefix& prefix, const unsigned char* tok, unsigned char after) {
     if (prefix.before(tok, 1) == '\'') return after != '\'' && is_alpha(prefix.before(tok, 2));
     return prefix.before(tok, 1) == 0x99 && prefix.before(tok, 2) == 0x80 && prefix.before(tok, 3) == 0xE2 &&
            is_alpha(prefix.before(tok, 4));
+}
+
+/// Whether the run at `tok` is a message identifier in angle brackets, as
+/// mail headers write one: after "-ID:" ("Message-ID: <1a2b.99@mx.example.com>",
+/// "Content-ID: <part1.x@host.example>", "X-Message-ID:<...>") or
+/// "References:" (its first identifier), one space or none, and "<". An
+/// identifier names a message, no mailbox (RFC 5322 3.6.4). Not after
+/// "In-Reply-To:": the prefix keeps eight bytes, which do not tell it from
+/// "Reply-To:", a mailbox.
+inline bool follows_message_id_header(const LongTokenPrefix& prefix, const unsigned char* tok) {
+    if (prefix.before(tok, 1) != '<') return false;
+    const int colon = prefix.before(tok, 2) == ' ' ? 3 : 2;
+    if (prefix.before(tok, colon) != ':') return false;
+    // The header name's last bytes, read back from its colon.
+    const auto name_ends_in = [&](std::string_view tail) {
+        const int length = static_cast<int>(tail.size());
+        if (colon + length > LongTokenPrefix::kMaxBack) return false;
+        for (int i = 0; i < length; ++i) {
+            const auto c = static_cast<char>(prefix.before(tok, colon + length - i));
+            if (ascii_lower(c) != tail[static_cast<std::size_t>(i)]) return false;
+        }
+        return true;
+    };
+    return name_ends_in("-id") || name_ends_in("ences");
 }
 
 /// [begin, end) is an address run. Queues every valid address in it:

@@ -81,6 +81,18 @@ bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* ru
     return tail == (packed("address") & seen_bytes) || tail == (packed("ddresses") & seen_bytes);
 }
 
+bool follows_version_key(const LongTokenPrefix& prefix, const unsigned char* run) {
+    // The key's letters before the "=", lower-cased and packed as packed()
+    // does, up to the seven the prefix keeps before it.
+    std::uint64_t key = 0;
+    int letters = 0;
+    for (int back = 2; back <= LongTokenPrefix::kMaxBack && is_alpha(prefix.before(run, back)); ++back, ++letters) {
+        key |= std::uint64_t{static_cast<unsigned char>(ascii_lower(static_cast<char>(prefix.before(run, back))))}
+               << (8 * letters);
+    }
+    return key == packed("v") || key == packed("ver") || key == packed("version");
+}
+
 namespace {
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.

@@ -23,10 +23,18 @@ bool follows_squid_hierarchy_code(const LongTokenPrefix& prefix, const unsigned 
 /// name of a User-Agent is written after a space or "(".
 bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* run, int word_end);
 
+/// Whether the "=" just before `run` ends a key that names a version, as
+/// check-in and asset URLs write one ("gate.php?bot=ws114&v=2.3.0.1",
+/// "app.js?ver=1.2.0.4", "version=10.0.19041.1"): "v" and "ver" only as
+/// whole words ("dev=", "server=10.0.0.1" name hosts); "version" as the
+/// last seven letters the prefix keeps. The rule is in ipv4_run.cpp.
+bool follows_version_key(const LongTokenPrefix& prefix, const unsigned char* run);
+
 /// True when the dotted run that starts at `run` is a version number, not
 /// an address, by the bytes before it (`prefix`): glued to a letter or "_"
-/// ("v2.4.1.9", "pclean.v2.1.1.0", "epicbanana_2.1.0.1") or after "Word/"
-/// ("Chrome/119.0.0.0", and "Chrome\/119.0.0.0" as JSON escapes it),
+/// ("v2.4.1.9", "pclean.v2.1.1.0", "epicbanana_2.1.0.1"), after "Word/"
+/// ("Chrome/119.0.0.0", and "Chrome\/119.0.0.0" as JSON escapes it) or
+/// after a version key ("?v=2.3.0.1": follows_version_key()),
 /// unless Word is a Squid hierarchy code, which names the peer the proxy
 /// reached ("HIER_DIRECT/45.33.2.1"), or a path segment or host
 /// ("/dev/tcp/", "ipinfo.io/"), or
@@ -36,6 +44,7 @@ inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char
     const auto glued = [](unsigned char c) { return is_alpha(c) || c == '_'; };
     const unsigned char before1 = prefix.before(run, 1);
     if (glued(before1)) return !(is_hex(before1) && is_hex(prefix.before(run, 2)) && prefix.before(run, 3) == '%');
+    if (before1 == '=') return follows_version_key(prefix, run);
     if (before1 != '/') return false;
     const int word_end = prefix.before(run, 2) == '\\' ? 3 : 2;   // "Word\/"
     const unsigned char last = prefix.before(run, word_end);

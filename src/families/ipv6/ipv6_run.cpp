@@ -34,15 +34,17 @@ bool is_dotted_quad(const unsigned char* p, const unsigned char* end) {
 }
 
 /// Where the address text of a run ending at `end` starts: at its first
-/// byte, or after an "ip6:" or "IPv6:" label (is_ipv6_label(): SPF records,
-/// mail headers) that a byte follows: "[IPv6:::1]" is the label's colon,
+/// byte, or after an "ip6:", "IPv6:" or "Address:" label (is_ipv6_label():
+/// SPF records, mail headers, certificates) that a byte follows: "[IPv6:::1]" is the label's colon,
 /// then "::1" (a Postfix/Sendmail literal of the loopback); "ip6::1" leaves
 /// ":1", no address. A run whose fields before its last colon hold a byte
 /// that is no hex digit ("std::", "host:fe80::1", "xip6:2001:db8::1") is
 /// then no address text, and none of its tails is reported either.
 const unsigned char* address_start(const unsigned char* begin, const unsigned char* end) {
-    if ((*begin | 0x20) != 'i') return begin;   // most runs: no label, and no look for its colon
-    const unsigned char* const colon = std::find(begin, std::min(end, begin + 5), static_cast<unsigned char>(':'));
+    // Most runs: no label, and no look for its colon.
+    if ((*begin | 0x20) != 'i' && (*begin | 0x20) != 'a') return begin;
+    const unsigned char* const colon =
+        std::find(begin, std::min(end, begin + kLongestIpv6Label + 1), static_cast<unsigned char>(':'));
     if (end - colon > 1 && is_ipv6_label(begin, colon)) return colon + 1;
     return begin;
 }
@@ -202,7 +204,9 @@ RunAddress address_in_run(const unsigned char* begin, const unsigned char* end, 
     if (percent == end && end - begin >= 2 && end[-1] == ':' && end[-2] != ':') --address_end;
     if (percent == end || percent + 1 == end) end = address_end;   // no zone, or an empty one
 
-    const unsigned char* const start = address_start(begin, address_end);
+    // A label starts its run: after dots ("].ip6:2001:db8::1") the first
+    // field is ".ip6", no label, as the skip reads it (ipv6_field_reports_nothing()).
+    const unsigned char* const start = leading_dots ? begin : address_start(begin, address_end);
     Ipv6TextShape shape = ipv6_text_shape(start, address_end);
     if (!shape.valid && !zoned) {
         // "2001:db8::41:41522", "2001:db8::2.53": the address before its port.
