@@ -368,11 +368,13 @@ enum class ScanEnd {
 /// On a read error, `error` receives the reason (e.g. "Is a directory", or
 /// "corrupt gzip data at byte N: unexpected end of input" with N counted in
 /// the compressed input); every match in the bytes read or decompressed
-/// cleanly before it was reported first, but for one that ends after the
-/// last white space before the failure: it may be cut short (`http://a` of
-/// `http://a.example/x`), so it is left out and `error` ends with "; the
-/// value it cut short is left out". A damaged or truncated stream of any of
-/// the four formats is such an error.
+/// cleanly before it was reported first, but for one that ends in the last
+/// 8 bytes before the failure with no white space after it: it may be cut
+/// short (`http://a` of `http://a.example/x`), so it is left out and
+/// `error` ends with "; a value it may have cut short is left out" (or "; N
+/// values ..."). Not on a failed read of a regular file that threads read
+/// in segments. A damaged or truncated stream of any of the four formats is
+/// such an error.
 ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
                 const MatchCallback& on_match, std::string& error);
 

@@ -247,13 +247,15 @@ ScanEnd scan_fd(int fd, Scanner& scanner, const SourceOptions& source,
     detail::DamagedEnd damaged_end(scanner.stats().bytes);
     // After damage or a failed read: the values before the last break only.
     const auto finish_before_damage = [&] {
-        bool left_out = false;
+        std::size_t left_out = 0;
         scanner.finish([&](const Match& match) {
             if (!damaged_end.may_be_cut(match.offset + match.raw.size())) return on_match(match);
-            left_out = true;
+            ++left_out;
             return true;
         });
-        return left_out ? std::string("; the value it cut short is left out") : std::string();
+        if (left_out == 0) return std::string();
+        return left_out == 1 ? std::string("; a value it may have cut short is left out")
+                             : "; " + std::to_string(left_out) + " values it may have cut short are left out";
     };
     try {
         for (;;) {

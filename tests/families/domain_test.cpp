@@ -291,8 +291,11 @@ TEST(Domain, TimesSignAfterANameEndsIt) {
 // A footnote's marker glued to a defanged name ("evil[.]com2"): the name
 // without it, after a common generic top-level domain only (before: none).
 TEST(Domain, FootnoteDigitsAfterADefangedName) {
-    EXPECT_EQ(domains("evil[.]com2, a.evil(.)net12 b.evil\\.org3"), (V{"evil.com", "a.evil.net", "b.evil.org"}));
-    EXPECT_EQ(domains("evil.com2 song[.]mp3 x[.]md5 e[.]com123 e[.]co2 a[.]b2"), V{});
+    EXPECT_EQ(domains("evil[.]com2, a.evil(.)net12"), (V{"evil.com", "a.evil.net"}));
+    // Only after a bracketed dot ("System\\.Int32" is code), and never "int".
+    EXPECT_EQ(domains("evil.com2 song[.]mp3 x[.]md5 e[.]com123 e[.]co2 a[.]b2 b.evil\\.org3 System\\.Int32 "
+                      "np\\.int64 value (.) int32 evil[.]int16"),
+              V{});
 }
 
 // A dnsmasq line names several domains, each followed by "/" (before: only

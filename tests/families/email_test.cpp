@@ -258,9 +258,11 @@ TEST(Email, NoAddressFromAMessageIdentifier) {
         "Content-ID:<logo01.png@mx.example.com>\nX-Message-Id: <a.b@mx.example.org>\n"
         "References: <CAF4k9Lm2Qv+Tz1R8d0f@mail.example.com>\n"
         "From: \"Billing\" <billing@evil-billing.com>\nReply-To: <ops@evil.com>\nTo: <jo@corp.com>\n"
-        "User-ID: bob@corp.com\nCc: s.reyes@corp.com, <finance@corp.com>\nIn-Reply-To: <x1@mail.example.com>\n";
+        "User-ID: bob@corp.com\nCc: s.reyes@corp.com, <finance@corp.com>\nIn-Reply-To: <x1@mail.example.com>\n"
+        "User-ID: <bob2@corp.com>\nX-Sender-ID: <eve@corp.com>\nEnvelope-ID:<env@corp.com>\n";
     const V expected{"billing@evil-billing.com", "ops@evil.com", "jo@corp.com", "bob@corp.com",
-                     "s.reyes@corp.com", "finance@corp.com", "x1@mail.example.com"};
+                     "s.reyes@corp.com", "finance@corp.com", "x1@mail.example.com", "bob2@corp.com",
+                     "eve@corp.com", "env@corp.com"};
     for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
 }
 

@@ -218,8 +218,10 @@ TEST(Ipv4, VersionQueryKeyMakesAVersion) {
     const std::string text =
         "GET /gate.php?bot=ws114&v=2.3.0.1&os=10.0.19041 ?ver=1.2.0.4 Version=10.0.0.1 &VER=4.4.4.4 "
         "_v=1.1.1.1 ip=10.9.8.7 server=10.1.2.4 dev=10.1.2.3 rev=5.6.7.8 v =9.9.9.9 v=10.0.0]]1 "
-        "host=198.51.100.61";
-    const V expected{"10.9.8.7", "10.1.2.4", "10.1.2.3", "5.6.7.8", "9.9.9.9", "198.51.100.61"};
+        "host=198.51.100.61 c2_server_v=10.7.7.7 x-ver=10.6.6.6 fw_version=1.0.0.3";
+    // "_v=", "c2_server_v=", "x-ver=": no whole key, an identifier's tail.
+    const V expected{"1.1.1.1", "10.9.8.7", "10.1.2.4", "10.1.2.3", "5.6.7.8", "9.9.9.9", "198.51.100.61", "10.7.7.7",
+                     "10.6.6.6"};
     const Options options = options_for({Type::ipv4, Type::cidr}, true);
     for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u, 16u}) {
         EXPECT_EQ(values_of(scan_pieces(text, options, piece), Type::ipv4), expected) << piece;

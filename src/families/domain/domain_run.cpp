@@ -145,11 +145,13 @@ bool in_one_case(std::string_view text) {
 
 }  // namespace
 
-std::size_t footnote_digits(std::string_view top) {
+std::size_t footnote_digits(std::string_view top, std::string_view before_top) {
+    if (!before_top.ends_with("[.]") && !before_top.ends_with("(.)")) return 0;
     std::size_t letters = top.size();
     while (letters > 0 && is_digit(top[letters - 1])) --letters;
     const std::size_t digits = top.size() - letters;
-    return digits >= 1 && digits <= 2 && contains(kCommonGenericTlds, top.substr(0, letters)) ? digits : 0;
+    const std::string_view tld = top.substr(0, letters);
+    return digits >= 1 && digits <= 2 && tld != "int" && contains(kCommonGenericTlds, tld) ? digits : 0;
 }
 
 bool registrable_in_one_case(std::string_view host) {
@@ -284,7 +286,9 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
     if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
         // "evil[.]com2": a footnote's digits glued to a defanged name.
-        const std::size_t digits = defanged ? footnote_digits(top) : 0;
+        const std::string_view before_top(reinterpret_cast<const char*>(host),
+                                          static_cast<std::size_t>(labels[count - 1].begin - host));
+        const std::size_t digits = defanged ? footnote_digits(top, before_top) : 0;
         if (digits == 0) return;
         end -= digits;
         name.resize(name.size() - digits);

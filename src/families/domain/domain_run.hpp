@@ -25,8 +25,10 @@ bool is_file_or_word_tld(std::string_view top);
 /// How many digits end `top` (a name's last label, lower case) when they
 /// are a footnote's marker glued to a common generic top-level domain
 /// ("com2", "net12": no top-level domain ends in a digit): 1 or 2; else 0.
-/// For defanged names only ("evil[.]com2"): a plain "x.com2" is no name.
-std::size_t footnote_digits(std::string_view top);
+/// Only after a bracketed dot, the text before `top` ending in "[.]" or
+/// "(.)" ("evil[.]com2"): a plain "x.com2" is no name, and "np\.int64",
+/// "value (.) int32" are code. Never for "int" (int8 ... int64).
+std::size_t footnote_digits(std::string_view top, std::string_view before_top);
 
 /// Whether the registrable domain of `host` (plain labels joined by ".",
 /// case as written: its public suffix and the label before it) is written

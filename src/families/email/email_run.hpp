@@ -37,8 +37,9 @@ inline bool follows_name_apostrophe(const LongTokenPrefix& prefix, const unsigne
 }
 
 /// Whether the run at `tok` is a message identifier in angle brackets, as
-/// mail headers write one: after "-ID:" ("Message-ID: <1a2b.99@mx.example.com>",
-/// "Content-ID: <part1.x@host.example>", "X-Message-ID:<...>") or
+/// mail headers write one: after "Message-ID:" or "Content-ID:"
+/// ("Message-ID: <1a2b.99@mx.example.com>", "Content-ID: <part1.x@host.example>",
+/// "X-Message-ID:<...>", "Resent-Message-ID:") or
 /// "References:" (its first identifier), one space or none, and "<". An
 /// identifier names a message, no mailbox (RFC 5322 3.6.4). Not after
 /// "In-Reply-To:": the prefix keeps eight bytes, which do not tell it from
@@ -57,7 +58,9 @@ inline bool follows_message_id_header(const LongTokenPrefix& prefix, const unsig
         }
         return true;
     };
-    return name_ends_in("-id") || name_ends_in("ences");
+    // "Message-ID", "Content-ID": not "User-ID", "Sender-ID", "Envelope-ID",
+    // which may hold a mailbox.
+    return name_ends_in("ge-id") || name_ends_in("nt-id") || name_ends_in("ences");
 }
 
 /// [begin, end) is an address run. Queues every valid address in it:

@@ -90,7 +90,10 @@ bool follows_version_key(const LongTokenPrefix& prefix, const unsigned char* run
         key |= std::uint64_t{static_cast<unsigned char>(ascii_lower(static_cast<char>(prefix.before(run, back))))}
                << (8 * letters);
     }
-    return key == packed("v") || key == packed("ver") || key == packed("version");
+    if (key == packed("version")) return true;   // "fw_version=" is a version too
+    // A whole key: "c2_server_v=" names an address.
+    const bool whole = !is_label_char(prefix.before(run, 2 + letters));
+    return whole && (key == packed("v") || key == packed("ver"));
 }
 
 namespace {

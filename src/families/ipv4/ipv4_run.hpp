@@ -26,7 +26,7 @@ bool follows_path_or_host(const LongTokenPrefix& prefix, const unsigned char* ru
 /// Whether the "=" just before `run` ends a key that names a version, as
 /// check-in and asset URLs write one ("gate.php?bot=ws114&v=2.3.0.1",
 /// "app.js?ver=1.2.0.4", "version=10.0.19041.1"): "v" and "ver" only as
-/// whole words ("dev=", "server=10.0.0.1" name hosts); "version" as the
+/// whole keys ("dev=", "server=10.0.0.1", "c2_server_v=" name hosts); "version" as the
 /// last seven letters the prefix keeps. The rule is in ipv4_run.cpp.
 bool follows_version_key(const LongTokenPrefix& prefix, const unsigned char* run);
 

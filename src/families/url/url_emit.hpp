@@ -211,8 +211,11 @@ template <class Prefix>
         edges.line_break_after = *st.cur == '\n' || *st.cur == '\r';
         edges.quoted_printable_before = edges.line_break_after && follows_quoted_printable_attribute(prefix, url.begin);
     }
-    // Inlined in each grammar with its rule: only the bracket rule's tokens are searched for a "|".
-    if (rule == kRuleUrlBracket && edges.before != '(' && edges.before != '^' &&
+    // Inlined in each grammar with its rule: only the bracket rule's tokens
+    // are searched for a "|". After "(", "(?:", "(?i)", "^" or a "/"
+    // delimiter the bars are a regex's alternation.
+    static constexpr ByteSet kRegexBefore{"(^):/"};
+    if (rule == kRuleUrlBracket && !kRegexBefore.contains(static_cast<char>(edges.before)) &&
         std::memchr(url.begin, '|', static_cast<std::size_t>(url.end - url.begin)) != nullptr) [[unlikely]] {
         if (add_bar_list_items(sink, url.begin, url.end, edges.letter_after)) return;
     }

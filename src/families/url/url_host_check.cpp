@@ -133,13 +133,10 @@ std::size_t footnote_after_host(std::string_view url) {
     if (letters_end == url.size() || url.size() - letters_end > 2) return 0;   // most URLs
     std::size_t start = letters_end;
     while (start > 0 && is_alpha(url[start - 1])) --start;
-    // The last label follows a dot, plain or the closer of a defanged one.
-    static constexpr ByteSet kDotEnds{".])"};
-    if (start == letters_end || start == 0 || !kDotEnds.contains(url[start - 1])) return 0;
-    if (split_url(url).host_end != url.size()) return 0;   // a path's digits
+    if (start == letters_end || split_url(url).host_end != url.size()) return 0;   // a path's digits
     std::string top(url.substr(start));
     for (char& c : top) c = ascii_lower(c);
-    return footnote_digits(top);
+    return footnote_digits(top, url.substr(0, start));
 }
 
 bool is_email_part(std::string_view token, std::size_t length) {

@@ -41,7 +41,7 @@ std::size_t separator_length(std::string_view s) {
 /// scheme with a bracketed middle: [fhstu], "[" or "(", one or two of
 /// [A-Za-z*_], its closer, p or x), without the optional s; 0 when none.
 std::size_t bracketed_middle_scheme(std::string_view s) {
-    if (s.size() < 5 || (s[1] != '[' && s[1] != '(') || !kGenericSchemeFirst.contains(ascii_lower(s[0]))) return 0;
+    if (s.size() < 5 || !is_opener(static_cast<unsigned char>(s[1])) || !kGenericSchemeFirst.contains(ascii_lower(s[0]))) return 0;
     const char closer = s[1] == '[' ? ']' : ')';
     std::size_t i = 2;
     while (i < 4 && (is_alpha(s[i]) || s[i] == '*' || s[i] == '_')) ++i;

@@ -192,10 +192,12 @@ std::optional<std::string_view> named_scheme(std::string_view written) {
     // A bracketed middle ("h[xx]ps", split_scheme()) is read without its brackets.
     std::array<char, 24> lowered{};
     if (written.size() + 1 > lowered.size()) return std::nullopt;
-    const bool bracketed_middle = written.size() > 1 && (written[1] == '[' || written[1] == '(');
+    const bool bracketed_middle = written.size() > 1 && is_opener(static_cast<unsigned char>(written[1]));
     std::size_t n = 0;
     for (char c : written) {
-        if (!bracketed_middle || (c != '[' && c != ']' && c != '(' && c != ')')) lowered[n++] = ascii_lower(c);
+        if (!bracketed_middle || !(is_opener(static_cast<unsigned char>(c)) || is_closer(static_cast<unsigned char>(c)))) {
+            lowered[n++] = ascii_lower(c);
+        }
     }
     if (marked_s) lowered[n++] = 's';
     const std::string_view scheme(lowered.data(), n);
