@@ -286,9 +286,9 @@ void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsi
     std::string_view top = std::string_view(name).substr(name.rfind('.') + 1);
     if (!std::all_of(top.begin(), top.end(), [](char c) { return is_lower(c); }) && !top.starts_with("xn--")) {
         // "evil[.]com2": a footnote's digits glued to a defanged name.
-        const std::string_view before_top(reinterpret_cast<const char*>(host),
-                                          static_cast<std::size_t>(labels[count - 1].begin - host));
-        const std::size_t digits = defanged ? footnote_digits(top, before_top) : 0;
+        if (!defanged) return;
+        const std::size_t digits = footnote_digits(
+            top, {reinterpret_cast<const char*>(host), static_cast<std::size_t>(labels[count - 1].begin - host)});
         if (digits == 0) return;
         end -= digits;
         name.resize(name.size() - digits);
