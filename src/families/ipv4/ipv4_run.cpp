@@ -91,9 +91,9 @@ bool follows_version_key(const LongTokenPrefix& prefix, const unsigned char* run
                << (8 * letters);
     }
     if (key == packed("version")) return true;   // "fw_version=" is a version too
+    if (key != packed("v") && key != packed("ver")) return false;
     // A whole key: "c2_server_v=" names an address.
-    const bool whole = !is_label_char(prefix.before(run, 2 + letters));
-    return whole && (key == packed("v") || key == packed("ver"));
+    return !is_label_char(prefix.before(run, 2 + letters));
 }
 
 namespace {
