@@ -538,6 +538,15 @@ TEST(UrlPrecision, AQuerysTrailingWildcardIsNoPartOfTheUrl) {
     EXPECT_EQ(values_of(scan_pieces("http://x.example.org/a/* ", open, 0), Type::url), (V{"http://x.example.org/a/*"}));
 }
 
+TEST(UrlPrecision, AnAdblockSeparatorMarkIsNoPartOfTheUrl) {
+    // "|https://host^" is an Adblock filter: "^" marks a separator (before:
+    // no URL for an address host, "^" kept after a path).
+    EXPECT_EQ(urls("|https://203.0.113.77^\n|https://evil.example.net/x^\n|http://b.example.org/*^"),
+              (V{"https://203.0.113.77", "https://evil.example.net/x", "http://b.example.org/"}));
+    // Inside the path it stays.
+    EXPECT_EQ(urls("http://x.example.org/a^b"), (V{"http://x.example.org/a^b"}));
+}
+
 TEST(UrlPrecision, ACsvRowsFirstFieldEndsBeforeADate) {
     // A feed's row starting with the URL: the next field a date (before:
     // the whole row was the URL).

@@ -24,11 +24,12 @@ inline constexpr ByteSet kTrailingPunctuation{".?>\"')!,}:;]`"};
 /// closing bracket), and so does the "." of a trailing "\.".
 std::size_t trim_trailing_punctuation(std::string_view url);
 
-/// Length of `url` without the "*" wildcards that end it, then without the
-/// trailing punctuation before them: a search or hunting query's glob
-/// ("DownloadString('http://x.example/*')", "url=*evil.com/a*") ends the
-/// pattern, not the URL (a URL path seldom ends in "*").
-std::size_t without_trailing_wildcard(std::string_view url);
+/// Length of `url` without the pattern marks that end it, then without the
+/// trailing punctuation before them: a search or hunting query's "*" glob
+/// ("DownloadString('http://x.example/*')", "url=*evil.com/a*") and an
+/// Adblock filter's "^" separator ("|https://203.0.113.77^") end the
+/// pattern, not the URL (a URL path seldom ends in "*"; "^" is written %5E).
+std::size_t without_trailing_pattern_marks(std::string_view url);
 
 /// --strip-urls: the length of `url` cut before a " /x" command-line switch
 /// after the host (when the URL contains spaces), then at the first
