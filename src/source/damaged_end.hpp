@@ -25,17 +25,17 @@ public:
 
     /// The next bytes fed to the scanner, in order.
     void saw(std::string_view bytes) {
+        const std::uint64_t first = fed_;
+        fed_ += bytes.size();
         // From the end, and only kReach bytes back: a line of no white
         // space must not cost a second pass over its bytes.
         const std::size_t reach = std::min(bytes.size(), kReach);
         for (std::size_t i = bytes.size(); i > bytes.size() - reach; --i) {
             if (is_space_or_control(static_cast<unsigned char>(bytes[i - 1]))) {
-                safe_end_ = fed_ + i - 1;   // the break's own offset
-                fed_ += bytes.size();
+                safe_end_ = first + i - 1;   // the break's own offset
                 return;
             }
         }
-        fed_ += bytes.size();
         if (fed_ - safe_end_ > kReach) safe_end_ = fed_ - kReach;
     }
 
