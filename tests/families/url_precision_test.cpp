@@ -178,8 +178,9 @@ TEST(UrlPrecision, WildcardAndAnchoredHostsWithoutStopsAreNoUrls) {
     const auto found = scan_pieces("https://*.evil.com/path", options_for({Type::url, Type::domain}));
     EXPECT_EQ(values_of(found, Type::domain), V{"evil.com"});
     // In the path they leave the URL, and a pipe into a shell still ends it.
-    EXPECT_EQ(urls("http://evil.example/a*b|c^$ http://x.example/a.sh|sh"),
-              (V{"http://evil.example/a*b|c^$", "http://x.example/a.sh"}));
+    // (An Adblock filter's "^$" ends it: AnAdblockSeparatorMarkIsNoPartOfTheUrl.)
+    EXPECT_EQ(urls("http://evil.example/a*b|c$d^e http://x.example/a.sh|sh"),
+              (V{"http://evil.example/a*b|c$d^e", "http://x.example/a.sh"}));
 }
 
 TEST(UrlPrecision, OptionalGroupInTheHostIsAPattern) {
@@ -545,6 +546,10 @@ TEST(UrlPrecision, AnAdblockSeparatorMarkIsNoPartOfTheUrl) {
               (V{"https://203.0.113.77", "https://evil.example.net/x", "http://b.example.org/"}));
     // Inside the path it stays.
     EXPECT_EQ(urls("http://x.example.org/a^b"), (V{"http://x.example.org/a^b"}));
+    // The filter's options after it are no part of the URL either (before:
+    // no URL for a host, the options kept after a path).
+    EXPECT_EQ(urls("|https://evil.example.com^$third-party\n|http://203.0.113.7/x.js^$script,domain=a.example"),
+              (V{"https://evil.example.com", "http://203.0.113.7/x.js"}));
 }
 
 TEST(UrlPrecision, ACsvRowsFirstFieldEndsBeforeADate) {

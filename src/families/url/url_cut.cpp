@@ -375,9 +375,12 @@ std::size_t trim_trailing_punctuation(std::string_view url) {
     return n;
 }
 
-std::size_t without_trailing_pattern_marks(std::string_view url) {
+std::size_t without_trailing_pattern_marks(std::string_view url, bool pattern_hint) {
     const auto is_mark = [](char c) { return c == '*' || c == '^'; };
     std::size_t n = url.size();
+    if (pattern_hint) {
+        if (const std::size_t options = url.find("^$"); options != std::string_view::npos) n = options + 1;
+    }
     if (n == 0 || !is_mark(url[n - 1])) return n;   // most URLs
     while (n > 0 && is_mark(url[n - 1])) --n;
     return trim_trailing_punctuation(url.substr(0, n));
@@ -412,7 +415,7 @@ UrlCut cut_url_read(std::string_view url, bool open, bool strip) {
     UrlCut cut;
     PreciseRead read;
     cut.length = open ? url.size() : trim_trailing_punctuation(url.substr(0, precise_length(url, read)));
-    if (!open) cut.length = without_trailing_pattern_marks(url.substr(0, cut.length));
+    if (!open) cut.length = without_trailing_pattern_marks(url.substr(0, cut.length), read.pattern_hint);
     cut.parts = read.split;
     cut.stop_free = !open && read.first_stop >= cut.length;
     cut.pattern_hint = read.pattern_hint;

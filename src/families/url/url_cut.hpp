@@ -28,8 +28,10 @@ std::size_t trim_trailing_punctuation(std::string_view url);
 /// trailing punctuation before them: a search or hunting query's "*" glob
 /// ("DownloadString('http://x.example/*')", "url=*evil.com/a*") and an
 /// Adblock filter's "^" separator ("|https://203.0.113.77^") end the
-/// pattern, not the URL (a URL path seldom ends in "*"; "^" is written %5E).
-std::size_t without_trailing_pattern_marks(std::string_view url);
+/// pattern, not the URL (a URL path seldom ends in "*"; "^" is written %5E),
+/// and so do the filter's options after it ("^$third-party"). Only a URL
+/// with `pattern_hint` (precise_length() saw a "*", "^" or "$") holds them.
+std::size_t without_trailing_pattern_marks(std::string_view url, bool pattern_hint);
 
 /// --strip-urls: the length of `url` cut before a " /x" command-line switch
 /// after the host (when the URL contains spaces), then at the first
