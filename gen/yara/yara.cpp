@@ -11,7 +11,7 @@
 // the push model resumes it at any chunk edge.
 //
 //   idle     outside a rule: looks for import/include, comments,
-//            private/global and "rule", each after whitespace
+//            private/global and "rule", each after whitespace or ">"
 //   prelude  import/include/comments seen; st.tok stays at their start
 //   pcomment a /* */ comment in the prelude
 //   head     after "rule": name, optional ": tags", "{"
@@ -197,7 +197,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
         switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy45;
+		if (st.lim <= st.cur) goto yy46;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy5;
@@ -263,7 +263,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy32;
 		goto yyFillLabel22;
 	case 23:
 		if (st.lim <= st.cur) goto yy9;
@@ -278,7 +278,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy37;
+		if (st.lim <= st.cur) goto yy38;
 		goto yyFillLabel27;
 	case 28:
 		if (st.lim <= st.cur) goto yy9;
@@ -290,202 +290,202 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
 		if (st.lim <= st.cur) goto yy9;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy42;
+		if (st.lim <= st.cur) goto yy43;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy42;
+		if (st.lim <= st.cur) goto yy43;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy86;
+		if (st.lim <= st.cur) goto yy87;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy51;
+		if (st.lim <= st.cur) goto yy52;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy49;
+		if (st.lim <= st.cur) goto yy50;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy49;
+		if (st.lim <= st.cur) goto yy50;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy49;
+		if (st.lim <= st.cur) goto yy50;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy49;
+		if (st.lim <= st.cur) goto yy50;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy49;
+		if (st.lim <= st.cur) goto yy50;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy60;
+		if (st.lim <= st.cur) goto yy61;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy93;
+		if (st.lim <= st.cur) goto yy94;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy91;
+		if (st.lim <= st.cur) goto yy92;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy105;
+		if (st.lim <= st.cur) goto yy106;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy98;
+		if (st.lim <= st.cur) goto yy99;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy100;
+		if (st.lim <= st.cur) goto yy101;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy100;
+		if (st.lim <= st.cur) goto yy101;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy100;
+		if (st.lim <= st.cur) goto yy101;
 		goto yyFillLabel69;
 	case 70:
-		if (st.lim <= st.cur) goto yy100;
+		if (st.lim <= st.cur) goto yy101;
 		goto yyFillLabel70;
 	case 71:
-		if (st.lim <= st.cur) goto yy140;
+		if (st.lim <= st.cur) goto yy141;
 		goto yyFillLabel71;
 	case 72:
-		if (st.lim <= st.cur) goto yy112;
+		if (st.lim <= st.cur) goto yy113;
 		goto yyFillLabel72;
 	case 73:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel73;
 	case 74:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel74;
 	case 75:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel75;
 	case 76:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel76;
 	case 77:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel77;
 	case 78:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel78;
 	case 79:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel79;
 	case 80:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel81;
 	case 82:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel82;
 	case 83:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel83;
 	case 84:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel84;
 	case 85:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel85;
 	case 86:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel86;
 	case 87:
-		if (st.lim <= st.cur) goto yy118;
+		if (st.lim <= st.cur) goto yy119;
 		goto yyFillLabel87;
 	case 88:
-		if (st.lim <= st.cur) goto yy115;
+		if (st.lim <= st.cur) goto yy116;
 		goto yyFillLabel88;
 	case 89:
-		if (st.lim <= st.cur) goto yy139;
+		if (st.lim <= st.cur) goto yy140;
 		goto yyFillLabel89;
 	case 90:
-		if (st.lim <= st.cur) goto yy148;
+		if (st.lim <= st.cur) goto yy149;
 		goto yyFillLabel90;
 	case 91:
-		if (st.lim <= st.cur) goto yy146;
+		if (st.lim <= st.cur) goto yy147;
 		goto yyFillLabel91;
 	case 92:
-		if (st.lim <= st.cur) goto yy156;
+		if (st.lim <= st.cur) goto yy157;
 		goto yyFillLabel92;
 	case 93:
-		if (st.lim <= st.cur) goto yy154;
+		if (st.lim <= st.cur) goto yy155;
 		goto yyFillLabel93;
 	case 94:
-		if (st.lim <= st.cur) goto yy163;
+		if (st.lim <= st.cur) goto yy164;
 		goto yyFillLabel94;
 	case 95:
-		if (st.lim <= st.cur) goto yy161;
+		if (st.lim <= st.cur) goto yy162;
 		goto yyFillLabel95;
 	case 96:
-		if (st.lim <= st.cur) goto yy168;
+		if (st.lim <= st.cur) goto yy169;
 		goto yyFillLabel96;
 }
 
@@ -616,10 +616,11 @@ yyFillLabel0:
 		case 'x':
 		case 'y':
 		case 'z': goto yy7;
-		case 'g': goto yy10;
-		case 'i': goto yy11;
-		case 'p': goto yy12;
-		case 'r': goto yy13;
+		case '>': goto yy10;
+		case 'g': goto yy11;
+		case 'i': goto yy12;
+		case 'p': goto yy13;
+		case 'r': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 0;
@@ -658,8 +659,8 @@ yy6:
 yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy14;
-		case '/': goto yy15;
+		case '*': goto yy15;
+		case '/': goto yy16;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -748,6 +749,10 @@ yy9:
 	{ st.flags |= kGlued; continue; }
 yy10:
 	++st.cur;
+	st.state = -1;
+	{ st.flags &= ~kGlued; continue; }
+yy11:
+	++st.cur;
 yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
@@ -757,10 +762,10 @@ yyFillLabel4:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy16;
+		case 'l': goto yy17;
 		default: goto yy8;
 	}
-yy11:
+yy12:
 	++st.cur;
 yyFillLabel5:
 	yych = *st.cur;
@@ -771,11 +776,11 @@ yyFillLabel5:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'm': goto yy17;
-		case 'n': goto yy18;
+		case 'm': goto yy18;
+		case 'n': goto yy19;
 		default: goto yy8;
 	}
-yy12:
+yy13:
 	++st.cur;
 yyFillLabel6:
 	yych = *st.cur;
@@ -786,10 +791,10 @@ yyFillLabel6:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'r': goto yy19;
+		case 'r': goto yy20;
 		default: goto yy8;
 	}
-yy13:
+yy14:
 	++st.cur;
 yyFillLabel7:
 	yych = *st.cur;
@@ -800,18 +805,18 @@ yyFillLabel7:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'u': goto yy20;
+		case 'u': goto yy21;
 		default: goto yy8;
 	}
-yy14:
-	++st.cur;
-	st.state = -1;
-	{ if (!(st.flags & kGlued)) st.cond = kPreludeComment; st.flags |= kGlued; continue; }
 yy15:
 	++st.cur;
 	st.state = -1;
-	{ st.cond = (st.flags & kGlued) ? kIdleLineComment : kPreludeLineComment; st.flags |= kGlued; continue; }
+	{ if (!(st.flags & kGlued)) st.cond = kPreludeComment; st.flags |= kGlued; continue; }
 yy16:
+	++st.cur;
+	st.state = -1;
+	{ st.cond = (st.flags & kGlued) ? kIdleLineComment : kPreludeLineComment; st.flags |= kGlued; continue; }
+yy17:
 	++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
@@ -822,10 +827,10 @@ yyFillLabel8:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'o': goto yy21;
+		case 'o': goto yy22;
 		default: goto yy8;
 	}
-yy17:
+yy18:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
@@ -836,10 +841,10 @@ yyFillLabel9:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'p': goto yy22;
+		case 'p': goto yy23;
 		default: goto yy8;
 	}
-yy18:
+yy19:
 	++st.cur;
 yyFillLabel10:
 	yych = *st.cur;
@@ -850,10 +855,10 @@ yyFillLabel10:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'c': goto yy23;
+		case 'c': goto yy24;
 		default: goto yy8;
 	}
-yy19:
+yy20:
 	++st.cur;
 yyFillLabel11:
 	yych = *st.cur;
@@ -864,10 +869,10 @@ yyFillLabel11:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'i': goto yy24;
+		case 'i': goto yy25;
 		default: goto yy8;
 	}
-yy20:
+yy21:
 	++st.cur;
 yyFillLabel12:
 	yych = *st.cur;
@@ -878,10 +883,10 @@ yyFillLabel12:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy25;
+		case 'l': goto yy26;
 		default: goto yy8;
 	}
-yy21:
+yy22:
 	++st.cur;
 yyFillLabel13:
 	yych = *st.cur;
@@ -892,10 +897,10 @@ yyFillLabel13:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'b': goto yy26;
+		case 'b': goto yy27;
 		default: goto yy8;
 	}
-yy22:
+yy23:
 	++st.cur;
 yyFillLabel14:
 	yych = *st.cur;
@@ -906,10 +911,10 @@ yyFillLabel14:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'o': goto yy27;
+		case 'o': goto yy28;
 		default: goto yy8;
 	}
-yy23:
+yy24:
 	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
@@ -920,10 +925,10 @@ yyFillLabel15:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy28;
+		case 'l': goto yy29;
 		default: goto yy8;
 	}
-yy24:
+yy25:
 	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
@@ -934,10 +939,10 @@ yyFillLabel16:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'v': goto yy29;
+		case 'v': goto yy30;
 		default: goto yy8;
 	}
-yy25:
+yy26:
 	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
@@ -948,10 +953,10 @@ yyFillLabel17:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'e': goto yy30;
+		case 'e': goto yy31;
 		default: goto yy8;
 	}
-yy26:
+yy27:
 	++st.cur;
 yyFillLabel18:
 	yych = *st.cur;
@@ -962,10 +967,10 @@ yyFillLabel18:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'a': goto yy32;
+		case 'a': goto yy33;
 		default: goto yy8;
 	}
-yy27:
+yy28:
 	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
@@ -976,10 +981,10 @@ yyFillLabel19:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'r': goto yy33;
+		case 'r': goto yy34;
 		default: goto yy8;
 	}
-yy28:
+yy29:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
@@ -990,10 +995,10 @@ yyFillLabel20:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'u': goto yy34;
+		case 'u': goto yy35;
 		default: goto yy8;
 	}
-yy29:
+yy30:
 	++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
@@ -1004,10 +1009,10 @@ yyFillLabel21:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'a': goto yy35;
+		case 'a': goto yy36;
 		default: goto yy8;
 	}
-yy30:
+yy31:
 	++st.cur;
 yyFillLabel22:
 	yych = *st.cur;
@@ -1080,12 +1085,12 @@ yyFillLabel22:
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy32;
 	}
-yy31:
+yy32:
 	st.state = -1;
 	{ if (!(st.flags & kGlued)) st.cond = kHead; st.flags |= kGlued; continue; }
-yy32:
+yy33:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
@@ -1096,10 +1101,10 @@ yyFillLabel23:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'l': goto yy36;
+		case 'l': goto yy37;
 		default: goto yy8;
 	}
-yy33:
+yy34:
 	++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
@@ -1110,10 +1115,10 @@ yyFillLabel24:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 't': goto yy38;
+		case 't': goto yy39;
 		default: goto yy8;
 	}
-yy34:
+yy35:
 	++st.cur;
 yyFillLabel25:
 	yych = *st.cur;
@@ -1124,10 +1129,10 @@ yyFillLabel25:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'd': goto yy39;
+		case 'd': goto yy40;
 		default: goto yy8;
 	}
-yy35:
+yy36:
 	++st.cur;
 yyFillLabel26:
 	yych = *st.cur;
@@ -1138,10 +1143,10 @@ yyFillLabel26:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 't': goto yy40;
+		case 't': goto yy41;
 		default: goto yy8;
 	}
-yy36:
+yy37:
 	++st.cur;
 yyFillLabel27:
 	yych = *st.cur;
@@ -1214,16 +1219,16 @@ yyFillLabel27:
 				st.state = 27;
 				return LexStatus::waiting;
 			}
-			goto yy37;
+			goto yy38;
 	}
-yy37:
+yy38:
 	st.state = -1;
 	{
                 if (!(st.flags & kGlued)) st.cond = kPrelude;
                 st.flags |= kGlued;
                 continue;
             }
-yy38:
+yy39:
 	st.mar = ++st.cur;
 yyFillLabel28:
 	yych = *st.cur;
@@ -1235,10 +1240,10 @@ yyFillLabel28:
 			}
 			goto yy9;
 		case '\t':
-		case ' ': goto yy41;
+		case ' ': goto yy42;
 		default: goto yy8;
 	}
-yy39:
+yy40:
 	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
@@ -1249,10 +1254,10 @@ yyFillLabel29:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'e': goto yy38;
+		case 'e': goto yy39;
 		default: goto yy8;
 	}
-yy40:
+yy41:
 	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
@@ -1263,45 +1268,45 @@ yyFillLabel30:
 				return LexStatus::waiting;
 			}
 			goto yy9;
-		case 'e': goto yy36;
+		case 'e': goto yy37;
 		default: goto yy8;
 	}
-yy41:
+yy42:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy41;
-		case '"': goto yy43;
+		case ' ': goto yy42;
+		case '"': goto yy44;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy42;
+			goto yy43;
 	}
-yy42:
+yy43:
 	st.cur = st.mar;
 	goto yy9;
-yy43:
+yy44:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy42;
-		case '"': goto yy44;
+		case '\n': goto yy43;
+		case '"': goto yy45;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy43;
+			goto yy44;
 	}
-yy44:
-	++st.cur;
-	goto yy37;
 yy45:
+	++st.cur;
+	goto yy38;
+yy46:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -1316,25 +1321,25 @@ yyFillLabel33:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy50;
-		case '/': goto yy52;
-		case 'g': goto yy53;
-		case 'i': goto yy54;
-		case 'p': goto yy55;
-		case 'r': goto yy56;
+		case ' ': goto yy51;
+		case '/': goto yy53;
+		case 'g': goto yy54;
+		case 'i': goto yy55;
+		case 'p': goto yy56;
+		case 'r': goto yy57;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy48;
+			goto yy49;
 	}
-yy48:
-	++st.cur;
 yy49:
+	++st.cur;
+yy50:
 	st.state = -1;
 	{ leave_rule(st); continue; }
-yy50:
+yy51:
 	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
@@ -1344,89 +1349,89 @@ yyFillLabel34:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy50;
+		case ' ': goto yy51;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy51;
+			goto yy52;
 	}
-yy51:
+yy52:
 	st.state = -1;
 	{ st.flags &= ~kGlued; continue; }
-yy52:
+yy53:
 	++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy57;
-		case '/': goto yy58;
+		case '*': goto yy58;
+		case '/': goto yy59;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy49;
+			goto yy50;
 	}
-yy53:
+yy54:
 	st.mar = ++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case 'l': goto yy59;
+		case 'l': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
 				return LexStatus::waiting;
 			}
-			goto yy49;
+			goto yy50;
 	}
-yy54:
+yy55:
 	st.mar = ++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case 'm': goto yy61;
-		case 'n': goto yy62;
+		case 'm': goto yy62;
+		case 'n': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy49;
+			goto yy50;
 	}
-yy55:
+yy56:
 	st.mar = ++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case 'r': goto yy63;
+		case 'r': goto yy64;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy49;
+			goto yy50;
 	}
-yy56:
+yy57:
 	st.mar = ++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case 'u': goto yy64;
+		case 'u': goto yy65;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy49;
+			goto yy50;
 	}
-yy57:
+yy58:
 	++st.cur;
 	st.state = -1;
 	{ if (st.flags & kGlued) leave_rule(st); else st.cond = kPreludeComment; continue; }
-yy58:
+yy59:
 	++st.cur;
 	st.state = -1;
 	{
@@ -1435,248 +1440,248 @@ yy58:
                 st.flags |= kGlued;
                 continue;
             }
-yy59:
+yy60:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case 'o': goto yy65;
+		case 'o': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy60:
-	st.cur = st.mar;
-	goto yy49;
 yy61:
+	st.cur = st.mar;
+	goto yy50;
+yy62:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case 'p': goto yy66;
+		case 'p': goto yy67;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy62:
+yy63:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case 'c': goto yy67;
+		case 'c': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy63:
+yy64:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case 'i': goto yy68;
+		case 'i': goto yy69;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy64:
+yy65:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case 'l': goto yy69;
+		case 'l': goto yy70;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy65:
+yy66:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case 'b': goto yy70;
+		case 'b': goto yy71;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy66:
+yy67:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case 'o': goto yy71;
+		case 'o': goto yy72;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy67:
+yy68:
 	++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case 'l': goto yy72;
+		case 'l': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy68:
+yy69:
 	++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case 'v': goto yy73;
+		case 'v': goto yy74;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy69:
+yy70:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case 'e': goto yy74;
+		case 'e': goto yy75;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy70:
+yy71:
 	++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case 'a': goto yy75;
+		case 'a': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy71:
+yy72:
 	++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case 'r': goto yy76;
+		case 'r': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy72:
+yy73:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case 'u': goto yy77;
+		case 'u': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 52;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy73:
+yy74:
 	++st.cur;
 yyFillLabel53:
 	yych = *st.cur;
 	switch (yych) {
-		case 'a': goto yy78;
+		case 'a': goto yy79;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 53;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy74:
+yy75:
 	++st.cur;
 	st.state = -1;
 	{ if (st.flags & kGlued) leave_rule(st); else st.cond = kHead; continue; }
-yy75:
+yy76:
 	++st.cur;
 yyFillLabel54:
 	yych = *st.cur;
 	switch (yych) {
-		case 'l': goto yy79;
+		case 'l': goto yy80;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy76:
+yy77:
 	++st.cur;
 yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
-		case 't': goto yy80;
+		case 't': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy77:
+yy78:
 	++st.cur;
 yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
-		case 'd': goto yy81;
+		case 'd': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy78:
+yy79:
 	++st.cur;
 yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
-		case 't': goto yy82;
+		case 't': goto yy83;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy79:
+yy80:
 	++st.cur;
 	st.state = -1;
 	{
@@ -1684,7 +1689,7 @@ yy79:
                 st.flags |= kGlued;
                 continue;
             }
-yy80:
+yy81:
 	++st.cur;
 yyFillLabel58:
 	yych = *st.cur;
@@ -1695,66 +1700,66 @@ yyFillLabel58:
 				st.state = 58;
 				return LexStatus::waiting;
 			}
-			goto yy60;
-		default: goto yy84;
+			goto yy61;
+		default: goto yy85;
 	}
-yy81:
+yy82:
 	++st.cur;
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case 'e': goto yy80;
+		case 'e': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy82:
+yy83:
 	++st.cur;
 yyFillLabel60:
 	yych = *st.cur;
 	switch (yych) {
-		case 'e': goto yy79;
+		case 'e': goto yy80;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy83:
+yy84:
 	++st.cur;
 yyFillLabel61:
 	yych = *st.cur;
-yy84:
+yy85:
 	switch (yych) {
 		case '\t':
-		case ' ': goto yy83;
-		case '"': goto yy85;
+		case ' ': goto yy84;
+		case '"': goto yy86;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
 				return LexStatus::waiting;
 			}
-			goto yy60;
+			goto yy61;
 	}
-yy85:
+yy86:
 	++st.cur;
 yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy60;
-		case '"': goto yy79;
+		case '\n': goto yy61;
+		case '"': goto yy80;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy85;
+			goto yy86;
 	}
-yy86:
+yy87:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -1764,39 +1769,39 @@ yy86:
 yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy90;
+		case '*': goto yy91;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy89;
+			goto yy90;
 	}
-yy89:
+yy90:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy90:
+yy91:
 	++st.cur;
 yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy92;
+		case '/': goto yy93;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 64;
 				return LexStatus::waiting;
 			}
-			goto yy91;
+			goto yy92;
 	}
-yy91:
+yy92:
 	st.state = -1;
 	{ continue; }
-yy92:
+yy93:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kPrelude; st.flags &= ~kGlued; continue; }
-yy93:
+yy94:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -1811,19 +1816,19 @@ yyFillLabel65:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy97;
+		case ' ': goto yy98;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 65;
 				return LexStatus::waiting;
 			}
-			goto yy96;
+			goto yy97;
 	}
-yy96:
+yy97:
 	++st.cur;
 	st.state = -1;
 	{ leave_rule(st); continue; }
-yy97:
+yy98:
 	st.mar = ++st.cur;
 yyFillLabel66:
 	yych = *st.cur;
@@ -1833,7 +1838,7 @@ yyFillLabel66:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy97;
+		case ' ': goto yy98;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -1886,126 +1891,20 @@ yyFillLabel66:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy99;
+		case 'z': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 66;
 				return LexStatus::waiting;
 			}
-			goto yy98;
+			goto yy99;
 	}
-yy98:
+yy99:
 	st.state = -1;
 	{ leave_rule(st); st.flags = 0; continue; }
-yy99:
+yy100:
 	++st.cur;
 yyFillLabel67:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case ' ': goto yy101;
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy99;
-		case ':': goto yy102;
-		case '{': goto yy103;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 67;
-				return LexStatus::waiting;
-			}
-			goto yy100;
-	}
-yy100:
-	st.cur = st.mar;
-	goto yy98;
-yy101:
-	++st.cur;
-yyFillLabel68:
-	yych = *st.cur;
-	switch (yych) {
-		case '\t':
-		case '\n':
-		case '\v':
-		case '\f':
-		case '\r':
-		case ' ': goto yy101;
-		case ':': goto yy102;
-		case '{': goto yy103;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 68;
-				return LexStatus::waiting;
-			}
-			goto yy100;
-	}
-yy102:
-	++st.cur;
-yyFillLabel69:
 	yych = *st.cur;
 	switch (yych) {
 		case '\t':
@@ -2076,15 +1975,121 @@ yyFillLabel69:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy104;
+		case 'z': goto yy100;
+		case ':': goto yy103;
+		case '{': goto yy104;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 67;
+				return LexStatus::waiting;
+			}
+			goto yy101;
+	}
+yy101:
+	st.cur = st.mar;
+	goto yy99;
+yy102:
+	++st.cur;
+yyFillLabel68:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case ' ': goto yy102;
+		case ':': goto yy103;
+		case '{': goto yy104;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 68;
+				return LexStatus::waiting;
+			}
+			goto yy101;
+	}
+yy103:
+	++st.cur;
+yyFillLabel69:
+	yych = *st.cur;
+	switch (yych) {
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case ' ': goto yy103;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy105;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 69;
 				return LexStatus::waiting;
 			}
-			goto yy100;
+			goto yy101;
 	}
-yy103:
+yy104:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2093,7 +2098,7 @@ yy103:
                 st.flags = 0;
                 continue;
             }
-yy104:
+yy105:
 	++st.cur;
 yyFillLabel70:
 	yych = *st.cur;
@@ -2166,16 +2171,16 @@ yyFillLabel70:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy104;
-		case '{': goto yy103;
+		case 'z': goto yy105;
+		case '{': goto yy104;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 70;
 				return LexStatus::waiting;
 			}
-			goto yy100;
+			goto yy101;
 	}
-yy105:
+yy106:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -2190,9 +2195,9 @@ yyFillLabel71:
 		case '\v':
 		case '\f':
 		case '\r':
-		case ' ': goto yy109;
-		case '"': goto yy110;
-		case '/': goto yy111;
+		case ' ': goto yy110;
+		case '"': goto yy111;
+		case '/': goto yy112;
 		case '0':
 		case '1':
 		case '2':
@@ -2253,58 +2258,58 @@ yyFillLabel71:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy113;
-		case ':': goto yy116;
-		case '=': goto yy117;
-		case 'c': goto yy119;
-		case 'm': goto yy120;
-		case '{': goto yy121;
-		case '}': goto yy122;
+		case 'z': goto yy114;
+		case ':': goto yy117;
+		case '=': goto yy118;
+		case 'c': goto yy120;
+		case 'm': goto yy121;
+		case '{': goto yy122;
+		case '}': goto yy123;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 71;
 				return LexStatus::waiting;
 			}
-			goto yy108;
+			goto yy109;
 	}
-yy108:
-	++st.cur;
-	st.state = -1;
-	{ st.flags &= ~(kRegexNext | kConditionWord); continue; }
 yy109:
 	++st.cur;
 	st.state = -1;
-	{ continue; }
+	{ st.flags &= ~(kRegexNext | kConditionWord); continue; }
 yy110:
 	++st.cur;
 	st.state = -1;
-	{ st.cond = kString; st.flags &= ~kConditionWord; continue; }
+	{ continue; }
 yy111:
+	++st.cur;
+	st.state = -1;
+	{ st.cond = kString; st.flags &= ~kConditionWord; continue; }
+yy112:
 	++st.cur;
 yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy123;
-		case '/': goto yy124;
+		case '*': goto yy124;
+		case '/': goto yy125;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 72;
 				return LexStatus::waiting;
 			}
-			goto yy112;
+			goto yy113;
 	}
-yy112:
+yy113:
 	st.state = -1;
 	{
                 if (st.flags & kRegexNext) st.cond = kRegex;
                 st.flags &= ~(kRegexNext | kConditionWord);
                 continue;
             }
-yy113:
+yy114:
 	++st.cur;
 yyFillLabel73:
 	yych = *st.cur;
-yy114:
+yy115:
 	switch (yych) {
 		case '0':
 		case '1':
@@ -2368,18 +2373,18 @@ yy114:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy113;
+		case 'z': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 73;
 				return LexStatus::waiting;
 			}
-			goto yy115;
+			goto yy116;
 	}
-yy115:
+yy116:
 	st.state = -1;
 	{ st.flags &= ~(kRegexNext | kConditionWord); continue; }
-yy116:
+yy117:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2387,12 +2392,12 @@ yy116:
                 st.flags &= ~(kConditionWord | kRegexNext);
                 continue;
             }
-yy117:
-	++st.cur;
 yy118:
+	++st.cur;
+yy119:
 	st.state = -1;
 	{ st.flags = (st.flags | kRegexNext) & ~kConditionWord; continue; }
-yy119:
+yy120:
 	++st.cur;
 yyFillLabel74:
 	yych = *st.cur;
@@ -2402,11 +2407,11 @@ yyFillLabel74:
 				st.state = 74;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'o': goto yy125;
-		default: goto yy114;
+			goto yy116;
+		case 'o': goto yy126;
+		default: goto yy115;
 	}
-yy120:
+yy121:
 	++st.cur;
 yyFillLabel75:
 	yych = *st.cur;
@@ -2416,15 +2421,15 @@ yyFillLabel75:
 				st.state = 75;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'a': goto yy126;
-		default: goto yy114;
+			goto yy116;
+		case 'a': goto yy127;
+		default: goto yy115;
 	}
-yy121:
+yy122:
 	++st.cur;
 	st.state = -1;
 	{ ++st.depth; st.flags &= ~(kRegexNext | kConditionWord); continue; }
-yy122:
+yy123:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2442,15 +2447,15 @@ yy122:
                 leave_rule(st);
                 continue;
             }
-yy123:
-	++st.cur;
-	st.state = -1;
-	{ st.cond = kComment; continue; }
 yy124:
 	++st.cur;
 	st.state = -1;
-	{ st.cond = kLineComment; continue; }
+	{ st.cond = kComment; continue; }
 yy125:
+	++st.cur;
+	st.state = -1;
+	{ st.cond = kLineComment; continue; }
+yy126:
 	++st.cur;
 yyFillLabel76:
 	yych = *st.cur;
@@ -2460,11 +2465,11 @@ yyFillLabel76:
 				st.state = 76;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'n': goto yy127;
-		default: goto yy114;
+			goto yy116;
+		case 'n': goto yy128;
+		default: goto yy115;
 	}
-yy126:
+yy127:
 	++st.cur;
 yyFillLabel77:
 	yych = *st.cur;
@@ -2474,11 +2479,11 @@ yyFillLabel77:
 				st.state = 77;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 't': goto yy128;
-		default: goto yy114;
+			goto yy116;
+		case 't': goto yy129;
+		default: goto yy115;
 	}
-yy127:
+yy128:
 	++st.cur;
 yyFillLabel78:
 	yych = *st.cur;
@@ -2488,11 +2493,11 @@ yyFillLabel78:
 				st.state = 78;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'd': goto yy129;
-		default: goto yy114;
+			goto yy116;
+		case 'd': goto yy130;
+		default: goto yy115;
 	}
-yy128:
+yy129:
 	++st.cur;
 yyFillLabel79:
 	yych = *st.cur;
@@ -2502,11 +2507,11 @@ yyFillLabel79:
 				st.state = 79;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'c': goto yy130;
-		default: goto yy114;
+			goto yy116;
+		case 'c': goto yy131;
+		default: goto yy115;
 	}
-yy129:
+yy130:
 	++st.cur;
 yyFillLabel80:
 	yych = *st.cur;
@@ -2516,11 +2521,11 @@ yyFillLabel80:
 				st.state = 80;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'i': goto yy131;
-		default: goto yy114;
+			goto yy116;
+		case 'i': goto yy132;
+		default: goto yy115;
 	}
-yy130:
+yy131:
 	++st.cur;
 yyFillLabel81:
 	yych = *st.cur;
@@ -2530,11 +2535,11 @@ yyFillLabel81:
 				st.state = 81;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'h': goto yy132;
-		default: goto yy114;
+			goto yy116;
+		case 'h': goto yy133;
+		default: goto yy115;
 	}
-yy131:
+yy132:
 	++st.cur;
 yyFillLabel82:
 	yych = *st.cur;
@@ -2544,11 +2549,11 @@ yyFillLabel82:
 				st.state = 82;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 't': goto yy133;
-		default: goto yy114;
+			goto yy116;
+		case 't': goto yy134;
+		default: goto yy115;
 	}
-yy132:
+yy133:
 	++st.cur;
 yyFillLabel83:
 	yych = *st.cur;
@@ -2558,11 +2563,11 @@ yyFillLabel83:
 				st.state = 83;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'e': goto yy134;
-		default: goto yy114;
+			goto yy116;
+		case 'e': goto yy135;
+		default: goto yy115;
 	}
-yy133:
+yy134:
 	++st.cur;
 yyFillLabel84:
 	yych = *st.cur;
@@ -2572,11 +2577,11 @@ yyFillLabel84:
 				st.state = 84;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'i': goto yy135;
-		default: goto yy114;
+			goto yy116;
+		case 'i': goto yy136;
+		default: goto yy115;
 	}
-yy134:
+yy135:
 	++st.cur;
 yyFillLabel85:
 	yych = *st.cur;
@@ -2586,11 +2591,11 @@ yyFillLabel85:
 				st.state = 85;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 's': goto yy136;
-		default: goto yy114;
+			goto yy116;
+		case 's': goto yy137;
+		default: goto yy115;
 	}
-yy135:
+yy136:
 	++st.cur;
 yyFillLabel86:
 	yych = *st.cur;
@@ -2600,11 +2605,11 @@ yyFillLabel86:
 				st.state = 86;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'o': goto yy137;
-		default: goto yy114;
+			goto yy116;
+		case 'o': goto yy138;
+		default: goto yy115;
 	}
-yy136:
+yy137:
 	++st.cur;
 yyFillLabel87:
 	yych = *st.cur;
@@ -2671,15 +2676,15 @@ yyFillLabel87:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy113;
+		case 'z': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 87;
 				return LexStatus::waiting;
 			}
-			goto yy118;
+			goto yy119;
 	}
-yy137:
+yy138:
 	++st.cur;
 yyFillLabel88:
 	yych = *st.cur;
@@ -2689,11 +2694,11 @@ yyFillLabel88:
 				st.state = 88;
 				return LexStatus::waiting;
 			}
-			goto yy115;
-		case 'n': goto yy138;
-		default: goto yy114;
+			goto yy116;
+		case 'n': goto yy139;
+		default: goto yy115;
 	}
-yy138:
+yy139:
 	++st.cur;
 yyFillLabel89:
 	yych = *st.cur;
@@ -2760,18 +2765,18 @@ yyFillLabel89:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy113;
+		case 'z': goto yy114;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 89;
 				return LexStatus::waiting;
 			}
-			goto yy139;
+			goto yy140;
 	}
-yy139:
+yy140:
 	st.state = -1;
 	{ st.flags = (st.flags | kConditionWord) & ~kRegexNext; continue; }
-yy140:
+yy141:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -2782,44 +2787,44 @@ yyFillLabel90:
 	yych = *st.cur;
 	switch (yych) {
 		case '\n':
-		case '"': goto yy144;
-		case '\\': goto yy145;
+		case '"': goto yy145;
+		case '\\': goto yy146;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 90;
 				return LexStatus::waiting;
 			}
-			goto yy143;
+			goto yy144;
 	}
-yy143:
-	++st.cur;
-	st.state = -1;
-	{ continue; }
 yy144:
 	++st.cur;
 	st.state = -1;
-	{ st.cond = kBody; st.flags &= ~kRegexNext; continue; }
+	{ continue; }
 yy145:
+	++st.cur;
+	st.state = -1;
+	{ st.cond = kBody; st.flags &= ~kRegexNext; continue; }
+yy146:
 	++st.cur;
 yyFillLabel91:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy146;
+		case '\n': goto yy147;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 91;
 				return LexStatus::waiting;
 			}
-			goto yy147;
+			goto yy148;
 	}
-yy146:
-	st.state = -1;
-	{ continue; }
 yy147:
-	++st.cur;
 	st.state = -1;
 	{ continue; }
 yy148:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
+yy149:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -2830,44 +2835,44 @@ yyFillLabel92:
 	yych = *st.cur;
 	switch (yych) {
 		case '\n':
-		case '/': goto yy152;
-		case '\\': goto yy153;
+		case '/': goto yy153;
+		case '\\': goto yy154;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 92;
 				return LexStatus::waiting;
 			}
-			goto yy151;
+			goto yy152;
 	}
-yy151:
-	++st.cur;
-	st.state = -1;
-	{ continue; }
 yy152:
 	++st.cur;
 	st.state = -1;
-	{ st.cond = kBody; st.flags &= ~kRegexNext; continue; }
+	{ continue; }
 yy153:
+	++st.cur;
+	st.state = -1;
+	{ st.cond = kBody; st.flags &= ~kRegexNext; continue; }
+yy154:
 	++st.cur;
 yyFillLabel93:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy154;
+		case '\n': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 93;
 				return LexStatus::waiting;
 			}
-			goto yy155;
+			goto yy156;
 	}
-yy154:
-	st.state = -1;
-	{ continue; }
 yy155:
-	++st.cur;
 	st.state = -1;
 	{ continue; }
 yy156:
+	++st.cur;
+	st.state = -1;
+	{ continue; }
+yy157:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -2877,39 +2882,39 @@ yy156:
 yyFillLabel94:
 	yych = *st.cur;
 	switch (yych) {
-		case '*': goto yy160;
+		case '*': goto yy161;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 94;
 				return LexStatus::waiting;
 			}
-			goto yy159;
+			goto yy160;
 	}
-yy159:
+yy160:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy160:
+yy161:
 	++st.cur;
 yyFillLabel95:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy162;
+		case '/': goto yy163;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 95;
 				return LexStatus::waiting;
 			}
-			goto yy161;
+			goto yy162;
 	}
-yy161:
+yy162:
 	st.state = -1;
 	{ continue; }
-yy162:
+yy163:
 	++st.cur;
 	st.state = -1;
 	{ st.cond = kBody; continue; }
-yy163:
+yy164:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -2921,19 +2926,19 @@ yy163:
 yyFillLabel96:
 	yych = *st.cur;
 	switch (yych) {
-		case '\n': goto yy167;
+		case '\n': goto yy168;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 96;
 				return LexStatus::waiting;
 			}
-			goto yy166;
+			goto yy167;
 	}
-yy166:
+yy167:
 	++st.cur;
 	st.state = -1;
 	{ continue; }
-yy167:
+yy168:
 	++st.cur;
 	st.state = -1;
 	{
@@ -2941,7 +2946,7 @@ yy167:
                 st.cond = st.cond == kLineComment ? kBody : st.cond == kPreludeLineComment ? kPrelude : kIdle;
                 continue;
             }
-yy168:
+yy169:
 	st.state = -1;
 	{ return LexStatus::end; }
 

@@ -10,7 +10,7 @@
 // the push model resumes it at any chunk edge.
 //
 //   idle     outside a rule: looks for import/include, comments,
-//            private/global and "rule", each after whitespace
+//            private/global and "rule", each after whitespace or ">"
 //   prelude  import/include/comments seen; st.tok stays at their start
 //   pcomment a /* */ comment in the prelude
 //   head     after "rule": name, optional ": tags", "{"
@@ -247,6 +247,7 @@ LexStatus lex_yara(LexState& st, CandidateSink& sink) {
             module  = ("import" | "include") [ \t]+ "\"" [^"\n]* "\"";
 
             ws+      { st.flags &= ~kGlued; continue; }
+            ">"      { st.flags &= ~kGlued; continue; }   // families/yara/yara_keyword_lead.hpp
             module | "private" | "global" {
                 if (!(st.flags & kGlued)) st.cond = kPrelude;
                 st.flags |= kGlued;

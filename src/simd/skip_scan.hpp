@@ -12,6 +12,7 @@
 
 #include "families/email/at_sign.hpp"
 #include "families/ipv6/ipv6_label.hpp"
+#include "families/yara/yara_keyword_lead.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/block_classes.hpp"
 
@@ -2838,11 +2839,12 @@ inline __m128i yara_cheap16(__m128i v, __m128i v1, __m128i v2) {
 
 /// yara, outside a rule (idle): only "import"/"include" (start "i"), "//"
 /// and "/*" (start "/"), and "private", "global", "rule" right after
-/// whitespace can change anything; every other token is a word run or one
-/// byte, sets the "glued" flag and does nothing else, and whitespace clears
-/// it. Tokens that can span whitespace start with "i" or "/". So the scan
-/// stops at "/", NUL, an "i" that starts a token (no word byte before it),
-/// or an "i", "p", "g", "r" after whitespace, all token boundaries, and
+/// whitespace or ">" (is_yara_keyword_lead()) can change anything; every
+/// other token is a word run or one byte, sets the "glued" flag and does
+/// nothing else, and whitespace or ">" clears it. Tokens that can span
+/// whitespace start with "i" or "/". So the scan stops at "/", NUL, an "i"
+/// that starts a token (no word byte before it), or an "i", "p", "g", "r"
+/// after whitespace or ">", all token boundaries, and
 /// sets `glued` as the skipped tokens would have. A glued "//" comment (to
 /// the end of its line, when that is before lim) or "/*" is a no-op token
 /// too and is passed over. The first byte is left to the DFA when it could
@@ -2857,7 +2859,6 @@ inline __m128i yara_cheap16(__m128i v, __m128i v1, __m128i v2) {
 inline const unsigned char* yara_idle(const unsigned char* p, const unsigned char* lim, bool& glued,
                                       bool& in_word, const BlockClasses* blocks = nullptr) {
     if (!skips_on()) return p;
-    const auto is_ws = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     if (in_word) {
         p = word_run_end(p, lim);
         if (p >= lim) return lim;
@@ -2898,7 +2899,7 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
                 continue;
             }
             const __m128i prev = load16(p - 1);
-            const unsigned prev_ws = eq(prev, ' ') | in_range(prev, '\t', 4);
+            const unsigned prev_ws = eq(prev, ' ') | in_range(prev, '\t', 4) | eq(prev, '>');
             const unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(comment_nul)) |
                                   (static_cast<unsigned>(_mm_movemask_epi8(keyword)) & prev_ws) |
                                   (static_cast<unsigned>(_mm_movemask_epi8(module)) & ~word_mask(prev) & 0xFFFF);
@@ -2914,10 +2915,10 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
             const unsigned char b = p[-1];
             if (c == '/' || c == 0) break;
             if (c == 'i' && !is_word(b)) break;
-            if (is_ws(b) && (c == 'i' || c == 'p' || c == 'g' || c == 'r')) break;
+            if (is_yara_keyword_lead(b) && (c == 'i' || c == 'p' || c == 'g' || c == 'r')) break;
         }
         // p > start here, so the token before p decides the flag.
-        if (p >= lim || *p != '/' || is_ws(p[-1]) || p + 1 >= lim) break;
+        if (p >= lim || *p != '/' || is_yara_keyword_lead(p[-1]) || p + 1 >= lim) break;
         if (p[1] == '*') {
             p += 2;   // a glued "/*" only sets the flag, which is set
             continue;
@@ -2937,7 +2938,7 @@ inline const unsigned char* yara_idle(const unsigned char* p, const unsigned cha
             return lim;
         }
     }
-    if (p > start) glued = !is_ws(p[-1]);
+    if (p > start) glued = !is_yara_keyword_lead(p[-1]);
     return p;
 }
 

@@ -55,7 +55,7 @@ TEST(Yara, RandomFragmentsGiveTheSameResultAtAnyPieceSize) {
     const std::vector<std::string> pieces = {
         "rule r", "rule ", " x ", " : t ", "{", "}", " { ", "condition", ":", "\"", "\\", "/",
         "=", "matches", "/*", "*/", "//", "\n", " ", "import \"pe\"", "private ", "include \"a\"",
-        "\nrule ok { condition: true }\n", "$a", "\x7f", "\xff",
+        "\nrule ok { condition: true }\n", "$a", "\x7f", "\xff", "<pre>", "</code>", ">//", ">",
     };
     for (std::uint32_t seed = 1; seed <= 20; ++seed) {
         std::mt19937 rng(seed);
@@ -77,6 +77,18 @@ TEST(Yara, NeedsAHeadABodyAndACondition) {
     EXPECT_EQ(rules("rule in_string { strings: $a = \"condition:\" }"), V{});
     EXPECT_EQ(rules("the ruler x { condition: y }  x.rule r { condition: y }"), V{});
     EXPECT_EQ(rules("rule unclosed { condition: true"), V{});
+}
+
+TEST(Yara, RuleRightAfterAnHtmlTagIsFound) {
+    // A web page's source: the rule starts right after "<pre>" or "<code>"
+    // and its brace is followed by "</code>" (before: no rule).
+    const std::string rule = "rule evil_a {\n  strings:\n    $a = \"xyz\"\n  condition:\n    $a\n}";
+    EXPECT_EQ(rules("<pre><code>" + rule + "</code></pre>\n<p>x</p><code>rule b { condition: true }</code>"),
+              (V{rule, "rule b { condition: true }"}));
+    EXPECT_EQ(rules("<pre>import \"pe\"\n" + rule), V{"import \"pe\"\n" + rule});
+    // Glued to a word or other punctuation it is still no rule.
+    EXPECT_EQ(rules("a)rule b { condition: true } x.rule c { condition: true } <b>rulebook x { condition: y }</b>"),
+              V{});
 }
 
 TEST(Yara, PreludeBelongsToTheFirstRuleAfterIt) {

@@ -380,6 +380,17 @@ TEST(RangeYara, RuleWordInAStringOrGluedCommentOpensNothing) {
     }
 }
 
+TEST(RangeYara, RuleAfterAnHtmlTagOpensLikeOneAfterASpace) {
+    // The sync's openers follow a ">" too (yara_keyword_lead.hpp): a is
+    // dropped inside b's text, so c is found; a scan started after a's
+    // start enters b after its "<code>", which would hide c.
+    const std::string text = "intro\nrule a {\n" + body_lines(600 << 10) + "<code>rule b {\n" + body_lines(600 << 10) +
+                             " rule c { condition: true }\n</code>rule d { condition: true }\n";
+    expect_rules(text, {"rule c", "rule d"});
+    const auto points = points_around(text, {"rule a", "rule b", "rule c", "rule d"});
+    expect_exact_at(text, yara_only(), points);
+}
+
 TEST(RangeYara, ImportLinesCountInTheRulesLength) {
     // The imports start rule a: it is dropped 1 MiB after the first one,
     // before c; a scan that starts among them gives a more room.

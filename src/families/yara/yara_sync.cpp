@@ -6,7 +6,7 @@
 //   - no rule head that started before the window [x - kWindow, x) holds the
 //     line feed (its bytes would all be spaces, word bytes and one colon);
 //   - every rule that may be open at x-1 started in the window at an opener
-//     with a space (or nothing) before it, and the YARA scanner started
+//     with a space, a ">" (or nothing) before it, and the YARA scanner started
 //     fresh there has left that rule by x. A scanner enters each such
 //     opener, if it does, in the same state, so this covers the whole-file
 //     scan whatever it did before; a rule it was in there only ends sooner.
@@ -14,6 +14,7 @@
 // nothing glued, exactly like a scanner started at x.
 #include "families/yara/yara_sync.hpp"
 
+#include "families/yara/yara_keyword_lead.hpp"
 #include "families/yara/yara_limits.hpp"
 #include "simd/ascii_class.hpp"
 #include "simd/byte_set.hpp"
@@ -49,13 +50,12 @@ constexpr std::size_t kBlock = 64 * 1024;
 /// start is then the certified point (adversarial input only).
 constexpr std::uint64_t kBudget = 32 * kWindow;
 
-/// grammar/yara/yara.re's ws.
-constexpr ByteSet kSpace{" \t\r\n\v\f"};
-
 /// The idle tokens that may take the scanner into a rule (its prelude or
-/// head) when no byte is glued before them (grammar/yara/yara.re, idle).
+/// head) when no byte is glued before them (grammar/yara/yara.re, idle):
+/// after a byte of kKeywordLead (yara_keyword_lead.hpp).
 constexpr std::array<std::string_view, 7> kOpeners{"rule", "import", "include", "private", "global", "//", "/*"};
 constexpr ByteSet kOpenerStart{"ripg/"};
+constexpr auto kKeywordLead = byte_table<bool>(is_yara_keyword_lead);
 
 class SyncSearch {
 public:
@@ -174,7 +174,7 @@ private:
             // One byte more before the block, for byte x-2.
             if (!read(from - std::min<std::uint64_t>(from, 1), end)) return false;
             for (std::uint64_t i = end; i > from; --i) {
-                if (at(i - 1) == '\n' && (i < 2 || !kSpace.contains(static_cast<char>(at(i - 2)))) &&
+                if (at(i - 1) == '\n' && (i < 2 || !is_yara_space(at(i - 2))) &&
                     !ends_in_comment(i - 1)) {
                     x = i;
                     return true;
@@ -195,7 +195,7 @@ private:
     bool ends_in_comment(std::uint64_t lf) const {
         for (std::uint64_t p = lf; p > buffer_from_ + 1 && at(p - 1) != '\n';) {
             --p;
-            if (at(p) == '/' && (at(p + 1) == '/' || at(p + 1) == '*') && kSpace.contains(static_cast<char>(at(p - 1)))) {
+            if (at(p) == '/' && (at(p + 1) == '/' || at(p + 1) == '*') && is_yara_keyword_lead(at(p - 1))) {
                 return true;
             }
         }
@@ -234,15 +234,15 @@ private:
             if (c == ':') {
                 if (colon) return false;
                 colon = true;
-            } else if (!is_word(c) && !kSpace.contains(static_cast<char>(c))) {
+            } else if (!is_word(c) && !is_yara_space(c)) {
                 return false;
             }
         }
         return true;
     }
 
-    /// candidates_ = the positions in [first, x) of openers with a space
-    /// (or nothing) before them, and `start` if it is in there, in order.
+    /// candidates_ = the positions in [first, x) of openers with a space,
+    /// a ">" or nothing before them, and `start` if it is in there, in order.
     void collect_candidates(std::uint64_t first, std::uint64_t x, std::uint64_t start) {
         candidates_.clear();
         const auto* bytes = reinterpret_cast<const unsigned char*>(buffer_.data());
@@ -261,8 +261,9 @@ private:
             const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
             __m128i first_byte = _mm_cmpeq_epi8(v, _mm_set1_epi8('/'));
             for (const char c : {'r', 'i', 'p', 'g'}) first_byte = _mm_or_si128(first_byte, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
-            // A space: ' ', or 9..13 ('\t' to '\r').
-            const __m128i spaced = _mm_or_si128(_mm_cmpeq_epi8(before, space), skip::vin_range(before, '\t', '\r' - '\t'));
+            // A keyword lead: ' ', 9..13 ('\t' to '\r') or '>'.
+            const __m128i spaced = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(before, space), skip::vin_range(before, '\t', '\r' - '\t')),
+                                                _mm_cmpeq_epi8(before, _mm_set1_epi8('>')));
             for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(first_byte, spaced))); mask != 0;
                  mask &= mask - 1) {
                 const unsigned char* at = p + __builtin_ctz(mask);
@@ -273,7 +274,7 @@ private:
 #endif
         for (; p < end; ++p) {
             // One test for most bytes: an opener's first byte after a space.
-            if ((kOpenerStart.has[p[0]] & kSpace.has[p[-1]]) && opener_at(p, end)) found(p);
+            if ((kOpenerStart.has[p[0]] & kKeywordLead[p[-1]]) && opener_at(p, end)) found(p);
         }
         if (start >= first && start < x) {
             const auto at = std::lower_bound(candidates_.begin(), candidates_.end(), start);
