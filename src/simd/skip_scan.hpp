@@ -294,12 +294,15 @@ inline bool plain_quad_is_address(__m128i v, int len) {
 /// that ends within 32 bytes before two bytes that cannot go on, that run
 /// is the whole token, ending at a token boundary; it reports nothing
 /// unless it holds exactly four groups (emit_dotted_run() wants four; a
-/// version "v1.2.12", a date "2024.01.05", "HTTP/1.1" do not have them).
+/// version "v1.2.12", a date "2024.01.05", "HTTP/1.1" do not have them)
+/// or five after "P " or "> " or within two bytes after `start`, the call's
+/// first readable byte (a tcpdump endpoint, address and port).
 /// Returns the run's end for such a token, else nullptr: the DFA takes it,
 /// unless it is such a token of four groups, whose end goes to `quad_end`
 /// (the lex function judges it with plain_quad_is_address(), without the
 /// DFA). Reads q[0, kPlainRunReach).
-inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const unsigned char*& quad_end) {
+inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const unsigned char*& quad_end,
+                                                  const unsigned char* start) {
     // Bit i: byte i is in the run (a digit, or a "." before a digit).
     const auto in_run16 = [](const unsigned char* at, unsigned& dots) {
         const unsigned digits = digit_mask(load16(at));
@@ -319,9 +322,19 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const 
     const unsigned in_run = dots & ((1u << end) - 1);
     const unsigned from_second = in_run & (in_run - 1), from_third = from_second & (from_second - 1);
     if (ipv4_group_may_go_on(q[end], q[end + 1]) || starts_reverse_dns_zone(q[end], q[end + 1])) return nullptr;
-    if (from_third != 0 && (from_third & (from_third - 1)) == 0) {
-        quad_end = q + end;
-        return nullptr;
+    if (from_third != 0) {
+        const unsigned from_fourth = from_third & (from_third - 1);
+        if (from_fourth == 0) {
+            quad_end = q + end;
+            return nullptr;
+        }
+        // Five groups: the DFA's too where a tcpdump endpoint may report
+        // its first four ("IP 10.0.0.1.51234", tcpdump_address_end(): "IP "
+        // or "> " before it; the bytes before `start` are not read).
+        if ((from_fourth & (from_fourth - 1)) == 0 &&
+            (q - start < 2 || (q[-1] == ' ' && (q[-2] == 'P' || q[-2] == '>')))) {
+            return nullptr;
+        }
     }
     return q + end;
 }
@@ -344,6 +357,7 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const 
     if (!skips_on()) return p;
     // A token boundary at or before p: no group start is searched before it.
     const unsigned char* floor = p;
+    const unsigned char* const start = p;
 #if defined(__SSE2__)
     // Sixteen positions at a time: only groups whose next byte may start a
     // separator are looked at one by one; where one goes on, its run is
@@ -375,7 +389,7 @@ inline const unsigned char* past_plain_dotted_run(const unsigned char* q, const 
             if (!ipv4_group_may_go_on(last[1], last[2])) continue;
             const unsigned char* q = last;
             while (q > floor && is_digit(q[-1])) --q;
-            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q, quad_end) : nullptr;
+            const unsigned char* const end = lim - q >= kPlainRunReach ? past_plain_dotted_run(q, quad_end, start) : nullptr;
             if (end == nullptr) return q;
             floor = end;   // a non-digit after the passed run
             if (end - p >= 16) break;

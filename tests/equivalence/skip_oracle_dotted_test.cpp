@@ -71,6 +71,8 @@ TEST(SkipOracleDotted, RunsAtEveryOffset) {
         "HIER_DIRECT/1.2.3.4", "DIRECT/1.2.3[.]4", "CD_SIBLING_HIT/10.0.0.0/8", "Chrome/1.2.3.4",
         // A JSON-escaped "/" and a path segment before the run.
         "Chrome\\/1.2.3.4", "DIRECT\\/1.2.3[.]4", "/dev/tcp/1.2.3.4/80", "/host/1.2.3[.]4", "/releases/1.2.3.4",
+        // tcpdump endpoints: address.port after "IP " and "> ".
+        "IP 10.0.0.1.51234", "> 10.0.0.2.80:", "IP 1.2.3.4.70000", "P 1.2.3.4.5",
     };
     std::size_t found = 0;
     for (const std::string& unit : units) {
@@ -501,7 +503,10 @@ TEST(SkipOracleDotted, SkipStopsOnlyWhereFourGroupsMayFollow) {
                        {"HTTP/1.1 Mozilla/5.0 2024.01.05 ", "1.2.3[.]4 x"},
                        {"1.2 ", "1.2.3\\.4 x"},
                        {"1.2.3 ", "1.2.3/24 x"},
-                       {"9.9.9.9.9 ", "9.9.9.9 x"},
+                       {"x 9.9.9.9.9 ", "9.9.9.9 x"},
+                       // Five groups after "IP " or "> " may be a tcpdump endpoint.
+                       {"x IP ", "10.0.0.1.51234 > 10.0.0.2.80: x"},
+                       {"x 1.2.3.4.5 > ", "10.0.0.2.80: x"},
                        {"1.2.3.4.5.6 x ", "1.2.3.]4 x"}},
                       [](const unsigned char* p, const unsigned char* lim) { return detail::skip::to_ipv4_run(p, lim); });
 }

@@ -242,6 +242,22 @@ TEST(Ipv4, SquidCodeAtEveryPieceEdge) {
     }
 }
 
+TEST(Ipv4, TcpdumpEndpointsReportTheirAddresses) {
+    // tcpdump writes address.port: after "IP " the source, after "> " the
+    // destination (before: a five-part number, nothing).
+    const std::string line = "12:34:56.789012 IP 10.20.4.37.60211 > 93.184.216.34.443: Flags [S], seq 1\n"
+                             "    10.0.0.1.51234 > 10.0.0.2.80: Flags [P.]\n";
+    const Options options = options_for({Type::ipv4, Type::cidr}, true);
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 7u, 16u}) {
+        EXPECT_EQ(values_of(scan_pieces(line, options, piece), Type::ipv4), (V{"10.20.4.37", "93.184.216.34", "10.0.0.2"}))
+            << "pieces of " << piece;
+    }
+    // Elsewhere five parts stay nothing: no "IP " or "> " before, a glued
+    // "IP", a port over 65535, six parts, defanged dots, a prefix length.
+    EXPECT_EQ(ipv4s("version 1.2.3.4.5 SKIP 1.2.3.4.5 > 1.2.3.4.70000 IP 1.2.3.4.5.6 IP 1[.]2.3.4.5 IP 1.2.3.4.5/24"),
+              V{});
+}
+
 TEST(Ipv4, SquidCodeInWideText) {
     // --wide drops the NUL high bytes before the scanners see the text.
     const std::string text = "- HIER_DIRECT/45.33.2.1 Chrome/120.0.0.0 DIRECT/8.8.8.8 ";

@@ -96,6 +96,24 @@ bool follows_version_key(const LongTokenPrefix& prefix, const unsigned char* run
     return !is_label_char(prefix.before(run, 2 + letters));
 }
 
+const unsigned char* tcpdump_endpoint_address_end(const unsigned char* begin, const unsigned char* end) {
+    // Plain dots only; the port is the fifth group, 1-5 digits up to 65535.
+    const unsigned char* last_dot = nullptr;
+    int dots = 0;
+    for (const unsigned char* p = begin; p < end; ++p) {
+        if (*p == '.') {
+            ++dots;
+            last_dot = p;
+        } else if (!is_digit(*p)) {
+            return nullptr;
+        }
+    }
+    if (dots != 4 || end - last_dot - 1 > 5) return nullptr;
+    unsigned port = 0;
+    for (const unsigned char* p = last_dot + 1; p < end; ++p) port = port * 10 + (*p - '0');
+    return port <= 65535 ? last_dot : nullptr;
+}
+
 namespace {
 
 /// True when the run holds exactly four groups of 1-3 digits, each <= 255.

@@ -67,6 +67,22 @@ inline const unsigned char* after_percent_escape(const LongTokenPrefix& prefix, 
     return prefix.before(run, 1) == '%' && end - run > 2 && is_digit(run[1]) ? run + 2 : run;
 }
 
+/// Where the address of the dotted run [begin, end) ends when the run is a
+/// tcpdump endpoint, four octets and a port joined by plain dots, after
+/// "IP " (the source) or "> " (the destination):
+/// "IP 10.20.4.37.60211 > 93.184.216.34.443:" reports both addresses
+/// (a five-part number is otherwise nothing: a version "1.2.3.4.5").
+/// nullptr for any other run. Inline: it runs once per dotted run the DFA
+/// takes; the run is read in ipv4_run.cpp.
+const unsigned char* tcpdump_endpoint_address_end(const unsigned char* begin, const unsigned char* end);
+inline const unsigned char* tcpdump_address_end(const LongTokenPrefix& prefix, const unsigned char* begin,
+                                                const unsigned char* end) {
+    if (prefix.before(begin, 1) != ' ') return nullptr;   // most runs
+    const unsigned char before2 = prefix.before(begin, 2);
+    const bool source = before2 == 'P' && prefix.before(begin, 3) == 'I' && !is_word(prefix.before(begin, 4));
+    return source || before2 == '>' ? tcpdump_endpoint_address_end(begin, end) : nullptr;
+}
+
 /// [begin, end) is a run of digit groups joined by (possibly defanged) dots,
 /// optionally followed by "/digits". Queues an ipv4 or a cidr, or nothing
 /// (a version number: `version`).
