@@ -5,7 +5,8 @@
 // digits, "-" and "_" joined by (possibly defanged) dots - together with
 // what decides about it and is next to it: a scheme ("http://") before it,
 // and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: families/email/at_sign.hpp)
-// after it (a call, a key, an e-mail local part).
+// after it (a call, a key, an e-mail local part), or HTML's "&#64;" or
+// "&#46;" (a local part, the first labels of a longer name).
 // src/families/domain/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report, and
@@ -41,6 +42,21 @@ namespace {
 /// when it resumes.
 constexpr unsigned kRunBeforeLeadAtLim = 1;
 
+/// st.cond in a DNS SOA record ("example.com. IN SOA ns1.example.com.
+/// hostmaster.example.com. ( ..."): after "SOA" the next run is the name
+/// server; the run after it is the responsible person's mailbox written
+/// with a dot for its "@" (RFC 1035 3.3.13: hostmaster@example.com), no
+/// host. A word between them (a single label) ends the record's names.
+enum SoaName : int { kNoSoaName = 0, kSoaNameServerNext = 1, kSoaMailboxNext = 2 };
+
+/// Moves st.cond past the run being decided; true when it is an SOA
+/// record's mailbox, which is not reported.
+inline bool is_soa_mailbox(LexState& st) {
+    const bool mailbox = st.cond == kSoaMailboxNext;
+    st.cond = st.cond == kSoaNameServerNext ? kSoaMailboxNext : kNoSoaName;
+    return mailbox;
+}
+
 /// Where the name starts in the run [begin, end) when the run is a shell
 /// variable's default value: "${C2:-relay.example.org}" (the run starts at
 /// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
@@ -63,12 +79,16 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 /// written with letters outside ASCII. False when that depends on a byte
 /// not read yet: the caller waits for it. `input_ended`: that byte will
 /// never come.
-[[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+[[gnu::always_inline]] inline bool decide_on_run(LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
     const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
-    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) return true;
+    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) {
+        st.cond = kNoSoaName;
+        return true;
+    }
     const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
     const LetterAfter after = two_byte_letter_after(end, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;
+    if (is_soa_mailbox(st)) return true;
     // A lead byte that ends the input is read as a letter's, as before.
     if (after != LetterAfter::no) return true;
     // "_evil.com_": Markdown's underscores around the name.
@@ -150,8 +170,11 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // "h__ps://", "hxxp:__" (url_parts.cpp split_scheme()); the
             // scheme "hxxp__" is a piece of the run's first label.
             scheme = [a-zA-Z] [a-zA-Z_]* scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/" | ":__");
-            // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
-            after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
+            // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...;
+            // or HTML's numeric reference to "@" or "." (domain_run.cpp,
+            // ends_with_name_entity(): "ops.kw&#64;example.com").
+            after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}"
+                   | "&#" ("64" | "46" | [xX] ("40" | "2" [eE])) ";";
 
             // A single label is never a domain: most words end here without
             // a call into domain_run.cpp. Same length as the next rule on
@@ -159,7 +182,10 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // after its run: the DFA reads it anyway, to see whether a
             // spaced dot follows ("evil [.] com"), and so needs no
             // backtrack (and no token of its own) after most words.
-            lab after? " "?        { continue; }
+            // "SOA" and its blanks: the names of an SOA record follow (SoaName).
+            // Same length as the next rule on "SOA "; the first listed wins.
+            'SOA' [ \t]+           { st.cond = kSoaNameServerNext; continue; }
+            lab after? " "?        { st.cond = kNoSoaName; continue; }
             (run | scheme srun) after? " "? {
                 if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
                 continue;
