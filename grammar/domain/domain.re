@@ -13,7 +13,8 @@
 // so is one that a letter written in UTF-8 touches on either side
 // ("münchen.de", "bank.coñ", "mail.shop.рф": pieces of names the DFA cannot
 // read, as every byte >= 0x80 ends a label); the bytes before the token come through
-// TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
+// LongTokenPrefix (families/common/token_prefix.hpp), kept in st.flags and
+// st.depth.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
 // (families/common/markdown_emphasis.hpp). A run right after "%" loses
 // the digits of a URL escape or a printf directive ("%40victim.com",
@@ -43,17 +44,55 @@ namespace {
 constexpr unsigned kRunBeforeLeadAtLim = 1;
 
 /// st.cond in a DNS SOA record ("example.com. IN SOA ns1.example.com.
-/// hostmaster.example.com. ( ..."): after "SOA" the next run is the name
-/// server; the run after it is the responsible person's mailbox written
+/// hostmaster.example.com. ( ..."): the last run decided was the record's
+/// first name, the name server, right after "SOA" (follows_soa()); the
+/// next run, right after it, is the responsible person's mailbox written
 /// with a dot for its "@" (RFC 1035 3.3.13: hostmaster@example.com), no
-/// host. A word between them (a single label) ends the record's names.
-enum SoaName : int { kNoSoaName = 0, kSoaNameServerNext = 1, kSoaMailboxNext = 2 };
+/// host. (A DFA rule for "SOA" cost 0.5 % of --types all: it splits the
+/// states of every word.)
+enum SoaName : int { kNoSoaName = 0, kSoaMailboxNext = 1 };
 
-/// Moves st.cond past the run being decided; true when it is an SOA
-/// record's mailbox, which is not reported.
-inline bool is_soa_mailbox(LexState& st) {
-    const bool mailbox = st.cond == kSoaMailboxNext;
-    st.cond = st.cond == kSoaNameServerNext ? kSoaMailboxNext : kNoSoaName;
+constexpr bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
+
+/// Whether the run at `run` follows the word "SOA" (any case) and one to
+/// four blanks ("IN SOA  ns1.example.com.").
+inline bool follows_soa(const LongTokenPrefix& prefix, const unsigned char* run) {
+    int back = 1;
+    while (back <= 4 && is_blank(prefix.before(run, back))) ++back;
+    if (back == 1) return false;
+    return ascii_lower(static_cast<char>(prefix.before(run, back))) == 'a' &&
+           ascii_lower(static_cast<char>(prefix.before(run, back + 1))) == 'o' &&
+           ascii_lower(static_cast<char>(prefix.before(run, back + 2))) == 's' &&
+           !is_label_char(prefix.before(run, back + 3));
+}
+
+/// Whether the run at `run` comes right after a name, as an SOA record's
+/// mailbox after its name server: blanks, the name's closing "." or none,
+/// and a label run holding a dot or reaching past the bytes kept
+/// ("ns1.example.net. hostmaster.example.net."). A word there ("its SOA
+/// ns1.example.net names evil.com") ends the record's names.
+inline bool follows_dotted_name(const LongTokenPrefix& prefix, const unsigned char* run) {
+    int back = 1;
+    while (back <= LongTokenPrefix::kMaxBack && is_blank(prefix.before(run, back))) ++back;
+    if (back == 1) return false;
+    if (back <= LongTokenPrefix::kMaxBack && prefix.before(run, back) == '.') ++back;
+    bool dot = false;
+    for (; back <= LongTokenPrefix::kMaxBack; ++back) {
+        const unsigned char c = prefix.before(run, back);
+        if (c == '.') {
+            dot = true;
+        } else if (!is_label_char(c)) {
+            return dot;
+        }
+    }
+    return true;
+}
+
+/// Moves st.cond past the run at `run`; true when it is an SOA record's
+/// mailbox, which is not reported.
+inline bool is_soa_mailbox(LexState& st, const LongTokenPrefix& prefix, const unsigned char* run) {
+    const bool mailbox = st.cond == kSoaMailboxNext && follows_dotted_name(prefix, run);
+    st.cond = follows_soa(prefix, run) ? kSoaMailboxNext : kNoSoaName;
     return mailbox;
 }
 
@@ -62,7 +101,7 @@ inline bool is_soa_mailbox(LexState& st) {
 /// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
 /// variable's name, which holds no "-"); else `begin`. Switches such as
 /// "-Dfoo.bar" or "-hdb.example.com" keep their "-" and stay out.
-const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
+const unsigned char* past_shell_variable(const LongTokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
     const unsigned char before = prefix.before(begin, 1);
     if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') return begin + 1;
     if (before == '{' && prefix.before(begin, 2) == '$') {
@@ -79,7 +118,7 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 /// written with letters outside ASCII. False when that depends on a byte
 /// not read yet: the caller waits for it. `input_ended`: that byte will
 /// never come.
-[[gnu::always_inline]] inline bool decide_on_run(LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+[[gnu::always_inline]] inline bool decide_on_run(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix, bool input_ended) {
     const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
     if (!st.token_fits() || follows_two_byte_letter(prefix, run)) {
         st.cond = kNoSoaName;
@@ -88,7 +127,7 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
     const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
     const LetterAfter after = two_byte_letter_after(end, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;
-    if (is_soa_mailbox(st)) return true;
+    if (is_soa_mailbox(st, prefix, run)) return true;
     // A lead byte that ends the input is read as a letter's, as before.
     if (after != LetterAfter::no) return true;
     // "_evil.com_": Markdown's underscores around the name.
@@ -106,7 +145,7 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 
 /// Decides on the run of the token [st.tok, st.cur); false when it waits
 /// for the next bytes (st.skip_state says so).
-[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     if (decide_on_run(st, sink, prefix, false)) return true;
     // The byte after the lead byte at lim tells "×" from a letter.
     st.skip_state = kRunBeforeLeadAtLim;
@@ -148,7 +187,7 @@ inline void dnsmasq_names(const LexState& st, CandidateSink& sink) {
     }
 }
 
-LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     if (st.skip_state == kRunBeforeLeadAtLim) {
         // Resumed with the byte after the lead, or without new bytes: then
@@ -182,10 +221,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // after its run: the DFA reads it anyway, to see whether a
             // spaced dot follows ("evil [.] com"), and so needs no
             // backtrack (and no token of its own) after most words.
-            // "SOA" and its blanks: the names of an SOA record follow (SoaName).
-            // Same length as the next rule on "SOA "; the first listed wins.
-            'SOA' [ \t]+           { st.cond = kSoaNameServerNext; continue; }
-            lab after? " "?        { st.cond = kNoSoaName; continue; }
+            lab after? " "?        { continue; }
             (run | scheme srun) after? " "? {
                 if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
                 continue;
@@ -216,11 +252,12 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 }  // namespace
 
 LexStatus lex_domain(LexState& st, CandidateSink& sink) {
-    // st.flags: the bytes before the token start, which the driver may drop
-    // before the next call.
-    const TokenPrefix prefix(st.tok, st.flags);
+    // st.flags, st.depth: the eight bytes before the token start, which the
+    // driver may drop before the next call (an SOA record's "SOA" and
+    // blanks, follows_soa()).
+    const LongTokenPrefix prefix = long_token_prefix(st);
     const LexStatus status = lex_domain_runs(st, sink, prefix);
-    st.flags = prefix.saved_at(st.tok);
+    keep_long_token_prefix(st, prefix);
     return status;
 }
 

@@ -193,15 +193,18 @@ TEST(Domain, NoHostBeforeAnHtmlAtOrDotReference) {
 
 // A DNS SOA record's second name is the responsible person's mailbox,
 // written with a dot for its "@" (RFC 1035 3.3.13): no host. The zone and
-// the name server before it stay, and so do names after "SOA" in prose.
+// the name server before it stay, and so do names after "SOA" in prose
+// and a name after a word that follows the name server.
 TEST(Domain, NoHostFromAnSoaRecordsMailbox) {
     const std::string text =
         "example.com. 3600 IN SOA ns1.evil-dns.net. hostmaster.evil-dns.net. (\n"
         "@\tIN\tsoa\tns2.evil-dns.net.  admin.evil-dns.org. 2026112003 10800\n"
-        "its SOA names ns3.evil-dns.net and then update.evil.com.\n";
+        "its SOA names ns3.evil-dns.net and then update.evil.com.\n"
+        "SOA ns4.evil-dns.net then mail.evil.com\n";
     for (std::size_t piece : {0u, 1u, 3u, 7u}) {
         EXPECT_EQ(domains(text, true, piece),
-                  (V{"example.com", "ns1.evil-dns.net", "ns2.evil-dns.net", "ns3.evil-dns.net", "update.evil.com"}))
+                  (V{"example.com", "ns1.evil-dns.net", "ns2.evil-dns.net", "ns3.evil-dns.net", "update.evil.com",
+                     "ns4.evil-dns.net", "mail.evil.com"}))
             << piece;
     }
 }
