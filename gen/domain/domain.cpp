@@ -66,13 +66,11 @@ constexpr unsigned kRunBeforeLeadAtLim = 1;
 /// states of every word.)
 enum SoaName : int { kNoSoaName = 0, kSoaMailboxNext = 1 };
 
-constexpr bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
-
 /// Whether the run at `run` follows the word "SOA" (any case) and one to
-/// four blanks ("IN SOA  ns1.example.com.").
+/// four blanks ("IN SOA  ns1.example.com.", a tab, a line break).
 inline bool follows_soa(const LongTokenPrefix& prefix, const unsigned char* run) {
     int back = 1;
-    while (back <= 4 && is_blank(prefix.before(run, back))) ++back;
+    while (back <= 4 && is_space_or_control(prefix.before(run, back))) ++back;
     if (back == 1) return false;
     return ascii_lower(static_cast<char>(prefix.before(run, back))) == 'a' &&
            ascii_lower(static_cast<char>(prefix.before(run, back + 1))) == 'o' &&
@@ -87,7 +85,7 @@ inline bool follows_soa(const LongTokenPrefix& prefix, const unsigned char* run)
 /// ns1.example.net names evil.com") ends the record's names.
 inline bool follows_dotted_name(const LongTokenPrefix& prefix, const unsigned char* run) {
     int back = 1;
-    while (back <= LongTokenPrefix::kMaxBack && is_blank(prefix.before(run, back))) ++back;
+    while (back <= LongTokenPrefix::kMaxBack && is_space_or_control(prefix.before(run, back))) ++back;
     if (back == 1) return false;
     if (back <= LongTokenPrefix::kMaxBack && prefix.before(run, back) == '.') ++back;
     bool dot = false;

@@ -281,7 +281,8 @@ TEST(Email, NoAddressFromAnInReplyToIdentifier) {
 // folded onto continuation lines that start with white space: every one
 // names a message. A mailbox after the header, a mailmap line's second
 // address in angle brackets (no identifier before it) and a quoted line's
-// ("> <a@b>": no identifier's host before the ">") stay.
+// ("> <a@b>": no identifier's host before the ">") and a line that starts
+// at "<" (no fold: the body after the headers) stay.
 TEST(Email, NoAddressFromTheLaterIdentifiersOfAList) {
     const std::string text =
         "References: <a1.x@mx.example.com> <b2.y@mx.example.com>\r\n"
@@ -290,9 +291,10 @@ TEST(Email, NoAddressFromTheLaterIdentifiersOfAList) {
         "In-Reply-To: <g7@mx.example.com>\n <h8@mx.example.com>\n"
         "From: Bob <bob@evil.com>\nTo: <jo@corp.com> <amy@corp.com>\n"
         "Jo Doe <jo@a.example> <jo.doe@b.example>\n"
-        "Message-ID: <m9@mx.example.com>\n> <quoted@evil.org>\n";
+        "Message-ID: <m9@mx.example.com>\n> <quoted@evil.org>\n"
+        "In-Reply-To: <n1@mx.example.com>\n\n<body@evil.org> wrote:\n";
     const V expected{"bob@evil.com", "jo@corp.com", "amy@corp.com", "jo@a.example", "jo.doe@b.example",
-                     "quoted@evil.org"};
+                     "quoted@evil.org", "body@evil.org"};
     for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u, 13u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
 }
 

@@ -114,8 +114,10 @@ inline bool follows_message_id_header(const MessageIdContext& context, const uns
 /// Whether the run at `tok` is a later identifier of the list the last
 /// address run began: "References: <a@mx.example> <b@mx.example>", folded
 /// onto lines that start with white space ("...example>\r\n\t<c@mx.example>").
-/// Only white space lies between the ">" after that identifier and the "<"
-/// before this one (all of the bytes kept, for a fold indented deeper).
+/// Only blanks lie between the ">" after that identifier and the "<"
+/// before this one, and line breaks that a blank follows: a folded header
+/// line (all of the bytes kept, for a fold indented deeper). A line that
+/// starts at "<" begins a new header or the body.
 /// The list bit keeps a mailmap line's second mailbox ("Jo <jo@a.example>
 /// <jo@b.example>") an address.
 inline bool continues_message_id_list(const MessageIdContext& context, const unsigned char* tok) {
@@ -125,6 +127,10 @@ inline bool continues_message_id_list(const MessageIdContext& context, const uns
         // The ">" closes an identifier: its host's last byte before it.
         if (c == '>') return back == MessageIdContext::kMaxBack || is_email_char(context.before(tok, back + 1));
         if (c == 0 || !is_space_or_control(c)) return false;
+        // A line feed only where a folded header goes on, a blank after it
+        // (RFC 5322 FWS).
+        const unsigned char next = context.before(tok, back - 1);
+        if (c == '\n' && next != ' ' && next != '\t') return false;
     }
     return true;
 }
