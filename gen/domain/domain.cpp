@@ -6,14 +6,16 @@
 // digits, "-" and "_" joined by (possibly defanged) dots - together with
 // what decides about it and is next to it: a scheme ("http://") before it,
 // and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: families/email/at_sign.hpp)
-// after it (a call, a key, an e-mail local part).
+// after it (a call, a key, an e-mail local part), or HTML's "&#64;" or
+// "&#46;" (a local part, the first labels of a longer name).
 // src/families/domain/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report, and
 // so is one that a letter written in UTF-8 touches on either side
 // ("münchen.de", "bank.coñ", "mail.shop.рф": pieces of names the DFA cannot
 // read, as every byte >= 0x80 ends a label); the bytes before the token come through
-// TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
+// LongTokenPrefix (families/common/token_prefix.hpp), kept in st.flags and
+// st.depth.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
 // (families/common/markdown_emphasis.hpp). A run right after "%" loses
 // the digits of a URL escape or a printf directive ("%40victim.com",
@@ -55,12 +57,63 @@ namespace {
 /// when it resumes.
 constexpr unsigned kRunBeforeLeadAtLim = 1;
 
+/// st.cond in a DNS SOA record ("example.com. IN SOA ns1.example.com.
+/// hostmaster.example.com. ( ..."): the last run decided was the record's
+/// first name, the name server, right after "SOA" (follows_soa()); the
+/// next run, right after it, is the responsible person's mailbox written
+/// with a dot for its "@" (RFC 1035 3.3.13: hostmaster@example.com), no
+/// host. (A DFA rule for "SOA" cost 0.5 % of --types all: it splits the
+/// states of every word.)
+enum SoaName : int { kNoSoaName = 0, kSoaMailboxNext = 1 };
+
+/// Whether the run at `run` follows the word "SOA" (any case) and one to
+/// four blanks ("IN SOA  ns1.example.com.", a tab, a line break).
+inline bool follows_soa(const LongTokenPrefix& prefix, const unsigned char* run) {
+    int back = 1;
+    while (back <= 4 && is_space_or_control(prefix.before(run, back))) ++back;
+    if (back == 1) return false;
+    return ascii_lower(static_cast<char>(prefix.before(run, back))) == 'a' &&
+           ascii_lower(static_cast<char>(prefix.before(run, back + 1))) == 'o' &&
+           ascii_lower(static_cast<char>(prefix.before(run, back + 2))) == 's' &&
+           !is_label_char(prefix.before(run, back + 3));
+}
+
+/// Whether the run at `run` comes right after a name, as an SOA record's
+/// mailbox after its name server: blanks, the name's closing "." or none,
+/// and a label run holding a dot or reaching past the bytes kept
+/// ("ns1.example.net. hostmaster.example.net."). A word there ("its SOA
+/// ns1.example.net names evil.com") ends the record's names.
+inline bool follows_dotted_name(const LongTokenPrefix& prefix, const unsigned char* run) {
+    int back = 1;
+    while (back <= LongTokenPrefix::kMaxBack && is_space_or_control(prefix.before(run, back))) ++back;
+    if (back == 1) return false;
+    if (back <= LongTokenPrefix::kMaxBack && prefix.before(run, back) == '.') ++back;
+    bool dot = false;
+    for (; back <= LongTokenPrefix::kMaxBack; ++back) {
+        const unsigned char c = prefix.before(run, back);
+        if (c == '.') {
+            dot = true;
+        } else if (!is_label_char(c)) {
+            return dot;
+        }
+    }
+    return true;
+}
+
+/// Moves st.cond past the run at `run`; true when it is an SOA record's
+/// mailbox, which is not reported.
+inline bool is_soa_mailbox(LexState& st, const LongTokenPrefix& prefix, const unsigned char* run) {
+    const bool mailbox = st.cond == kSoaMailboxNext && follows_dotted_name(prefix, run);
+    st.cond = follows_soa(prefix, run) ? kSoaMailboxNext : kNoSoaName;
+    return mailbox;
+}
+
 /// Where the name starts in the run [begin, end) when the run is a shell
 /// variable's default value: "${C2:-relay.example.org}" (the run starts at
 /// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
 /// variable's name, which holds no "-"); else `begin`. Switches such as
 /// "-Dfoo.bar" or "-hdb.example.com" keep their "-" and stay out.
-const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
+const unsigned char* past_shell_variable(const LongTokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
     const unsigned char before = prefix.before(begin, 1);
     if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') return begin + 1;
     if (before == '{' && prefix.before(begin, 2) == '$') {
@@ -77,12 +130,16 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 /// written with letters outside ASCII. False when that depends on a byte
 /// not read yet: the caller waits for it. `input_ended`: that byte will
 /// never come.
-[[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+[[gnu::always_inline]] inline bool decide_on_run(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix, bool input_ended) {
     const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
-    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) return true;
+    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) {
+        st.cond = kNoSoaName;
+        return true;
+    }
     const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
     const LetterAfter after = two_byte_letter_after(end, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;
+    if (is_soa_mailbox(st, prefix, run)) return true;
     // A lead byte that ends the input is read as a letter's, as before.
     if (after != LetterAfter::no) return true;
     // "_evil.com_": Markdown's underscores around the name.
@@ -100,7 +157,7 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 
 /// Decides on the run of the token [st.tok, st.cur); false when it waits
 /// for the next bytes (st.skip_state says so).
-[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     if (decide_on_run(st, sink, prefix, false)) return true;
     // The byte after the lead byte at lim tells "×" from a letter.
     st.skip_state = kRunBeforeLeadAtLim;
@@ -142,7 +199,7 @@ inline void dnsmasq_names(const LexState& st, CandidateSink& sink) {
     }
 }
 
-LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     if (st.skip_state == kRunBeforeLeadAtLim) {
         // Resumed with the byte after the lead, or without new bytes: then
@@ -154,7 +211,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
     switch (st.state) {
 	default: goto yy0;
 	case 0:
-		if (st.lim <= st.cur) goto yy166;
+		if (st.lim <= st.cur) goto yy190;
 		goto yyFillLabel0;
 	case 1:
 		if (st.lim <= st.cur) goto yy3;
@@ -175,449 +232,521 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel6;
 	case 7:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel7;
 	case 8:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel8;
 	case 9:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel9;
 	case 10:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel10;
 	case 11:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel11;
 	case 12:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel12;
 	case 13:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel13;
 	case 14:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel14;
 	case 15:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel15;
 	case 16:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel16;
 	case 17:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel17;
 	case 18:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel18;
 	case 19:
-		if (st.lim <= st.cur) goto yy5;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel19;
 	case 20:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel20;
 	case 21:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy5;
 		goto yyFillLabel21;
 	case 22:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel22;
 	case 23:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel23;
 	case 24:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel24;
 	case 25:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel25;
 	case 26:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel26;
 	case 27:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel27;
 	case 28:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel28;
 	case 29:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel29;
 	case 30:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel30;
 	case 31:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel31;
 	case 32:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel32;
 	case 33:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel33;
 	case 34:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel34;
 	case 35:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel35;
 	case 36:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel36;
 	case 37:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel37;
 	case 38:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel38;
 	case 39:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel39;
 	case 40:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel40;
 	case 41:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel41;
 	case 42:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel42;
 	case 43:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel43;
 	case 44:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel44;
 	case 45:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel45;
 	case 46:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel46;
 	case 47:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel47;
 	case 48:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel48;
 	case 49:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel49;
 	case 50:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel50;
 	case 51:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel51;
 	case 52:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel52;
 	case 53:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel53;
 	case 54:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel54;
 	case 55:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel55;
 	case 56:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel56;
 	case 57:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel57;
 	case 58:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel58;
 	case 59:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel59;
 	case 60:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel60;
 	case 61:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel61;
 	case 62:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel62;
 	case 63:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel63;
 	case 64:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel64;
 	case 65:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel65;
 	case 66:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel66;
 	case 67:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel67;
 	case 68:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel68;
 	case 69:
-		if (st.lim <= st.cur) goto yy78;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel69;
 	case 70:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel70;
 	case 71:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel71;
 	case 72:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel72;
 	case 73:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel73;
 	case 74:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel74;
 	case 75:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel75;
 	case 76:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel76;
 	case 77:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy86;
 		goto yyFillLabel77;
 	case 78:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel78;
 	case 79:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel79;
 	case 80:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel80;
 	case 81:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel81;
 	case 82:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel82;
 	case 83:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel83;
 	case 84:
-		if (st.lim <= st.cur) goto yy19;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel84;
 	case 85:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel85;
 	case 86:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel86;
 	case 87:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel87;
 	case 88:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel88;
 	case 89:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel89;
 	case 90:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel90;
 	case 91:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel91;
 	case 92:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy20;
 		goto yyFillLabel92;
 	case 93:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel93;
 	case 94:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel94;
 	case 95:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel95;
 	case 96:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel96;
 	case 97:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel97;
 	case 98:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel98;
 	case 99:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel99;
 	case 100:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel100;
 	case 101:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel101;
 	case 102:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel102;
 	case 103:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel103;
 	case 104:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel104;
 	case 105:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel105;
 	case 106:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel106;
 	case 107:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel107;
 	case 108:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel108;
 	case 109:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel109;
 	case 110:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel110;
 	case 111:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel111;
 	case 112:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel112;
 	case 113:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel113;
 	case 114:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel114;
 	case 115:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel115;
 	case 116:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel116;
 	case 117:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel117;
 	case 118:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel118;
 	case 119:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel119;
 	case 120:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel120;
 	case 121:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel121;
 	case 122:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel122;
 	case 123:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel123;
 	case 124:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel124;
 	case 125:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel125;
 	case 126:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel126;
 	case 127:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel127;
 	case 128:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel128;
 	case 129:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel129;
 	case 130:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel130;
 	case 131:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel131;
 	case 132:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel132;
 	case 133:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel133;
 	case 134:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel134;
 	case 135:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel135;
 	case 136:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel136;
 	case 137:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel137;
 	case 138:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel138;
 	case 139:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel139;
 	case 140:
-		if (st.lim <= st.cur) goto yy31;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel140;
 	case 141:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel141;
 	case 142:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel142;
 	case 143:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel143;
 	case 144:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel144;
 	case 145:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel145;
 	case 146:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel146;
 	case 147:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel147;
 	case 148:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel148;
 	case 149:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy33;
 		goto yyFillLabel149;
 	case 150:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel150;
 	case 151:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel151;
 	case 152:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel152;
 	case 153:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel153;
 	case 154:
-		if (st.lim <= st.cur) goto yy13;
+		if (st.lim <= st.cur) goto yy12;
 		goto yyFillLabel154;
+	case 155:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel155;
+	case 156:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel156;
+	case 157:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel157;
+	case 158:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel158;
+	case 159:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel159;
+	case 160:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel160;
+	case 161:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel161;
+	case 162:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel162;
+	case 163:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel163;
+	case 164:
+		if (st.lim <= st.cur) goto yy33;
+		goto yyFillLabel164;
+	case 165:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel165;
+	case 166:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel166;
+	case 167:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel167;
+	case 168:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel168;
+	case 169:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel169;
+	case 170:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel170;
+	case 171:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel171;
+	case 172:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel172;
+	case 173:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel173;
+	case 174:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel174;
+	case 175:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel175;
+	case 176:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel176;
+	case 177:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel177;
+	case 178:
+		if (st.lim <= st.cur) goto yy12;
+		goto yyFillLabel178;
 }
 
     for (;;) {
@@ -789,7 +918,8 @@ yyFillLabel2:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy10;
-		case '(': goto yy11;
+		case '&': goto yy11;
+		case '(': goto yy13;
 		case '-':
 		case '0':
 		case '1':
@@ -854,12 +984,12 @@ yyFillLabel2:
 		case 'x':
 		case 'y':
 		case 'z': goto yy4;
-		case '.': goto yy12;
+		case '.': goto yy14;
 		case '=':
-		case '@': goto yy14;
-		case '[': goto yy15;
-		case '\\': goto yy16;
-		case '{': goto yy17;
+		case '@': goto yy15;
+		case '[': goto yy16;
+		case '\\': goto yy17;
+		case '{': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 2;
@@ -938,7 +1068,7 @@ yyFillLabel3:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy18;
+		case 'z': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 3;
@@ -956,7 +1086,8 @@ yyFillLabel4:
 	yych = *st.cur;
 	switch (yych) {
 		case ' ': goto yy10;
-		case '(': goto yy20;
+		case '&': goto yy11;
+		case '(': goto yy21;
 		case '-':
 		case '0':
 		case '1':
@@ -968,10 +1099,10 @@ yyFillLabel4:
 		case '7':
 		case '8':
 		case '9': goto yy4;
-		case '.': goto yy12;
-		case ':': goto yy21;
+		case '.': goto yy14;
+		case ':': goto yy22;
 		case '=':
-		case '@': goto yy14;
+		case '@': goto yy15;
 		case 'A':
 		case 'B':
 		case 'C':
@@ -1025,9 +1156,9 @@ yyFillLabel4:
 		case 'x':
 		case 'y':
 		case 'z': goto yy8;
-		case '[': goto yy22;
-		case '\\': goto yy16;
-		case '{': goto yy17;
+		case '[': goto yy23;
+		case '\\': goto yy17;
+		case '{': goto yy18;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 4;
@@ -1103,7 +1234,7 @@ yyFillLabel5:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
+		case 'z': goto yy24;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 5;
@@ -1118,7 +1249,7 @@ yyFillLabel6:
 	yych = *st.cur;
 	switch (yych) {
 		case '(':
-		case '[': goto yy24;
+		case '[': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 6;
@@ -1127,180 +1258,51 @@ yyFillLabel6:
 			goto yy5;
 	}
 yy11:
-	st.accept = 0;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel7:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy25;
-		case '.': goto yy26;
-		case '@': goto yy27;
-		case 'A':
-		case 'a': goto yy28;
-		case 'D':
-		case 'd': goto yy29;
+		case '#': goto yy26;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 7;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy12;
 	}
 yy12:
-	++st.cur;
+	st.cur = st.mar;
+	switch (st.accept) {
+		case 0: goto yy5;
+		case 1: goto yy20;
+		case 2: goto yy33;
+		default: goto yy86;
+	}
+yy13:
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel8:
 	yych = *st.cur;
 	switch (yych) {
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
+		case ' ': goto yy27;
+		case '.': goto yy28;
+		case '@': goto yy29;
 		case 'A':
-		case 'B':
-		case 'C':
+		case 'a': goto yy30;
 		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy30;
+		case 'd': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 8;
 				return LexStatus::waiting;
 			}
-			goto yy13;
-	}
-yy13:
-	st.cur = st.mar;
-	switch (st.accept) {
-		case 0: goto yy5;
-		case 1: goto yy19;
-		case 2: goto yy31;
-		default: goto yy78;
+			goto yy5;
 	}
 yy14:
 	++st.cur;
 yyFillLabel9:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy32;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 9;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy15:
-	++st.cur;
-yyFillLabel10:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy33;
-		case '.': goto yy26;
-		case '@': goto yy34;
-		case 'A':
-		case 'a': goto yy35;
-		case 'D':
-		case 'd': goto yy36;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 10;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy16:
-	++st.cur;
-yyFillLabel11:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 11;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy17:
-	++st.cur;
-yyFillLabel12:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy37;
-		case '@': goto yy38;
-		case 'A':
-		case 'a': goto yy39;
-		case 'D':
-		case 'd': goto yy40;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 12;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy18:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel13:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy41;
-		case '(': goto yy42;
 		case '-':
 		case '0':
 		case '1':
@@ -1364,22 +1366,165 @@ yyFillLabel13:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy18;
-		case '.': goto yy43;
-		case '/': goto yy44;
-		case '=':
-		case '@': goto yy45;
-		case '[': goto yy46;
-		case '\\': goto yy47;
-		case '{': goto yy48;
+		case 'z': goto yy32;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 9;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy15:
+	++st.cur;
+yyFillLabel10:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy34;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 10;
+				return LexStatus::waiting;
+			}
+			goto yy5;
+	}
+yy16:
+	++st.cur;
+yyFillLabel11:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy35;
+		case '.': goto yy28;
+		case '@': goto yy36;
+		case 'A':
+		case 'a': goto yy37;
+		case 'D':
+		case 'd': goto yy38;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 11;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy17:
+	++st.cur;
+yyFillLabel12:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy14;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 12;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy18:
+	++st.cur;
+yyFillLabel13:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy39;
+		case '@': goto yy40;
+		case 'A':
+		case 'a': goto yy41;
+		case 'D':
+		case 'd': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 13;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy12;
 	}
 yy19:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel14:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy43;
+		case '&': goto yy44;
+		case '(': goto yy45;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy19;
+		case '.': goto yy46;
+		case '/': goto yy47;
+		case '=':
+		case '@': goto yy48;
+		case '[': goto yy49;
+		case '\\': goto yy50;
+		case '{': goto yy51;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 14;
+				return LexStatus::waiting;
+			}
+			goto yy20;
+	}
+yy20:
 	st.state = -1;
 	{
                 // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
@@ -1389,73 +1534,74 @@ yy19:
                 }
                 continue;
             }
-yy20:
+yy21:
 	st.accept = 0;
 	st.mar = ++st.cur;
-yyFillLabel14:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy25;
-		case '.': goto yy26;
-		case '@': goto yy27;
-		case 'A':
-		case 'a': goto yy28;
-		case 'D':
-		case 'd': goto yy29;
-		case 'S':
-		case 's': goto yy49;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 14;
-				return LexStatus::waiting;
-			}
-			goto yy5;
-	}
-yy21:
-	++st.cur;
 yyFillLabel15:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy50;
-		case '\\': goto yy51;
-		case '_': goto yy52;
+		case ' ': goto yy27;
+		case '.': goto yy28;
+		case '@': goto yy29;
+		case 'A':
+		case 'a': goto yy30;
+		case 'D':
+		case 'd': goto yy31;
+		case 'S':
+		case 's': goto yy52;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 15;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy5;
 	}
 yy22:
 	++st.cur;
 yyFillLabel16:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy33;
-		case '.': goto yy26;
-		case ':': goto yy53;
-		case '@': goto yy34;
-		case 'A':
-		case 'a': goto yy35;
-		case 'D':
-		case 'd': goto yy36;
-		case 'S':
-		case 's': goto yy54;
+		case '/': goto yy53;
+		case '\\': goto yy54;
+		case '_': goto yy55;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 16;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy23:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel17:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy55;
-		case '(': goto yy56;
+		case ' ': goto yy35;
+		case '.': goto yy28;
+		case ':': goto yy56;
+		case '@': goto yy36;
+		case 'A':
+		case 'a': goto yy37;
+		case 'D':
+		case 'd': goto yy38;
+		case 'S':
+		case 's': goto yy57;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 17;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy24:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel18:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy58;
+		case '&': goto yy44;
+		case '(': goto yy59;
 		case '-':
 		case '0':
 		case '1':
@@ -1519,816 +1665,705 @@ yyFillLabel17:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
-		case '.': goto yy57;
+		case 'z': goto yy24;
+		case '.': goto yy60;
 		case '=':
-		case '@': goto yy45;
-		case '[': goto yy58;
-		case '\\': goto yy59;
-		case '{': goto yy60;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 17;
-				return LexStatus::waiting;
-			}
-			goto yy19;
-	}
-yy24:
-	++st.cur;
-yyFillLabel18:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy33;
-		case '.': goto yy26;
+		case '@': goto yy48;
+		case '[': goto yy61;
+		case '\\': goto yy62;
+		case '{': goto yy63;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 18;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy20;
 	}
 yy25:
-	st.accept = 0;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel19:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
+		case ' ': goto yy35;
+		case '.': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 19;
 				return LexStatus::waiting;
 			}
-			goto yy5;
+			goto yy12;
 	}
 yy26:
 	++st.cur;
 yyFillLabel20:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy61;
-		case ')':
-		case ']': goto yy62;
+		case '4': goto yy64;
+		case '6': goto yy65;
+		case 'X':
+		case 'x': goto yy66;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 20;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy27:
-	++st.cur;
+	st.accept = 0;
+	st.mar = ++st.cur;
 yyFillLabel21:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy14;
+		case '.': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 21;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy5;
 	}
 yy28:
 	++st.cur;
 yyFillLabel22:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy27;
+		case ' ': goto yy67;
+		case ')':
+		case ']': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 22;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy29:
 	++st.cur;
 yyFillLabel23:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy63;
+		case ')': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 23;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy30:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel24:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy64;
-		case '(': goto yy65;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
 		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy30;
-		case '.': goto yy12;
-		case '=':
-		case '@': goto yy66;
-		case '[': goto yy67;
-		case '\\': goto yy16;
-		case '{': goto yy68;
+		case 't': goto yy29;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 24;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy12;
 	}
 yy31:
-	st.state = -1;
-	{
-                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
-                continue;
-            }
-yy32:
-	++st.cur;
-	goto yy5;
-yy33:
 	++st.cur;
 yyFillLabel25:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 25;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy34:
-	++st.cur;
-yyFillLabel26:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy14;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 26;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy35:
-	++st.cur;
-yyFillLabel27:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy34;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 27;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy36:
-	++st.cur;
-yyFillLabel28:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
 		case 'o': goto yy69;
 		default:
 			if (st.lim <= st.cur) {
+				st.state = 25;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy32:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel26:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy70;
+		case '&': goto yy71;
+		case '(': goto yy72;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
+		case '.': goto yy14;
+		case '=':
+		case '@': goto yy73;
+		case '[': goto yy74;
+		case '\\': goto yy17;
+		case '{': goto yy75;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 26;
+				return LexStatus::waiting;
+			}
+			goto yy33;
+	}
+yy33:
+	st.state = -1;
+	{
+                if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
+                continue;
+            }
+yy34:
+	++st.cur;
+	goto yy5;
+yy35:
+	++st.cur;
+yyFillLabel27:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy28;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 27;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy36:
+	++st.cur;
+yyFillLabel28:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy15;
+		default:
+			if (st.lim <= st.cur) {
 				st.state = 28;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy37:
 	++st.cur;
 yyFillLabel29:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy12;
+		case 'T':
+		case 't': goto yy36;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 29;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy38:
 	++st.cur;
 yyFillLabel30:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy14;
+		case 'O':
+		case 'o': goto yy76;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 30;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy39:
 	++st.cur;
 yyFillLabel31:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy38;
+		case '}': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 31;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy40:
 	++st.cur;
 yyFillLabel32:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy70;
+		case '}': goto yy15;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 32;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy41:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel33:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy71;
+		case 'T':
+		case 't': goto yy40;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 33;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy12;
 	}
 yy42:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel34:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy72;
-		case '.': goto yy73;
-		case '@': goto yy74;
-		case 'A':
-		case 'a': goto yy75;
-		case 'D':
-		case 'd': goto yy76;
+		case 'O':
+		case 'o': goto yy77;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 34;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy12;
 	}
 yy43:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel35:
 	yych = *st.cur;
 	switch (yych) {
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy18;
+		case '(':
+		case '[': goto yy78;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 35;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy20;
 	}
 yy44:
 	++st.cur;
 yyFillLabel36:
 	yych = *st.cur;
 	switch (yych) {
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy77;
+		case '#': goto yy79;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 36;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy45:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel37:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy79;
+		case ' ': goto yy80;
+		case '.': goto yy81;
+		case '@': goto yy82;
+		case 'A':
+		case 'a': goto yy83;
+		case 'D':
+		case 'd': goto yy84;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 37;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy20;
 	}
 yy46:
 	++st.cur;
 yyFillLabel38:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy80;
-		case '.': goto yy73;
-		case '@': goto yy81;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy82;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy83;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 38;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy47:
 	++st.cur;
 yyFillLabel39:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy43;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy85;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 39;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy48:
 	++st.cur;
 yyFillLabel40:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy84;
-		case '@': goto yy85;
-		case 'A':
-		case 'a': goto yy86;
-		case 'D':
-		case 'd': goto yy87;
+		case ' ': goto yy87;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 40;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy20;
 	}
 yy49:
 	++st.cur;
 yyFillLabel41:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy88;
+		case ' ': goto yy88;
+		case '.': goto yy81;
+		case '@': goto yy89;
+		case 'A':
+		case 'a': goto yy90;
+		case 'D':
+		case 'd': goto yy91;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 41;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy50:
 	++st.cur;
 yyFillLabel42:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy89;
+		case '.': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 42;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy51:
 	++st.cur;
 yyFillLabel43:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy90;
+		case '.': goto yy92;
+		case '@': goto yy93;
+		case 'A':
+		case 'a': goto yy94;
+		case 'D':
+		case 'd': goto yy95;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 43;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy52:
 	++st.cur;
 yyFillLabel44:
 	yych = *st.cur;
 	switch (yych) {
-		case '_': goto yy89;
+		case ')': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 44;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy53:
 	++st.cur;
 yyFillLabel45:
 	yych = *st.cur;
 	switch (yych) {
-		case '/': goto yy91;
-		case ']': goto yy92;
+		case '/': goto yy97;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 45;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy54:
 	++st.cur;
 yyFillLabel46:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy88;
+		case '/': goto yy98;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 46;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy55:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel47:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy93;
+		case '_': goto yy97;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 47;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy12;
 	}
 yy56:
-	st.accept = 1;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel48:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy94;
-		case '.': goto yy95;
-		case '@': goto yy74;
-		case 'A':
-		case 'a': goto yy75;
-		case 'D':
-		case 'd': goto yy96;
+		case '/': goto yy99;
+		case ']': goto yy100;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 48;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy12;
 	}
 yy57:
 	++st.cur;
 yyFillLabel49:
 	yych = *st.cur;
 	switch (yych) {
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy23;
+		case ']': goto yy96;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 49;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy58:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel50:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy97;
-		case '.': goto yy95;
-		case '@': goto yy81;
-		case 'A':
-		case 'a': goto yy82;
-		case 'D':
-		case 'd': goto yy98;
+		case '(':
+		case '[': goto yy101;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 50;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy20;
 	}
 yy59:
-	++st.cur;
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel51:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy57;
+		case ' ': goto yy102;
+		case '.': goto yy103;
+		case '@': goto yy82;
+		case 'A':
+		case 'a': goto yy83;
+		case 'D':
+		case 'd': goto yy104;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 51;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy20;
 	}
 yy60:
 	++st.cur;
 yyFillLabel52:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy99;
-		case '@': goto yy85;
-		case 'A':
-		case 'a': goto yy86;
-		case 'D':
-		case 'd': goto yy100;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 52;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy61:
-	++st.cur;
-yyFillLabel53:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy62;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 53;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy62:
-	++st.cur;
-yyFillLabel54:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy12;
 		case '-':
 		case '0':
 		case '1':
@@ -2392,112 +2427,194 @@ yyFillLabel54:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy30;
+		case 'z': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 52;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy61:
+	++st.cur;
+yyFillLabel53:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy105;
+		case '.': goto yy103;
+		case '@': goto yy89;
+		case 'A':
+		case 'a': goto yy90;
+		case 'D':
+		case 'd': goto yy106;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 53;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy62:
+	++st.cur;
+yyFillLabel54:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy60;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 54;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy63:
 	++st.cur;
 yyFillLabel55:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy101;
+		case '.': goto yy107;
+		case '@': goto yy93;
+		case 'A':
+		case 'a': goto yy94;
+		case 'D':
+		case 'd': goto yy108;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 55;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy64:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel56:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy24;
+		case '6': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 56;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy12;
 	}
 yy65:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel57:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy102;
-		case '.': goto yy26;
-		case '@': goto yy103;
-		case 'A':
-		case 'a': goto yy104;
-		case 'D':
-		case 'd': goto yy29;
+		case '4': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 57;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy12;
 	}
 yy66:
 	++st.cur;
 yyFillLabel58:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy105;
+		case '2': goto yy110;
+		case '4': goto yy111;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 58;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy12;
 	}
 yy67:
 	++st.cur;
 yyFillLabel59:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy33;
-		case '.': goto yy26;
-		case '@': goto yy106;
-		case 'A':
-		case 'a': goto yy107;
-		case 'D':
-		case 'd': goto yy36;
+		case ')':
+		case ']': goto yy68;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 59;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy68:
 	++st.cur;
 yyFillLabel60:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy37;
-		case '@': goto yy108;
+		case ' ': goto yy14;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case 'A':
-		case 'a': goto yy109;
+		case 'B':
+		case 'C':
 		case 'D':
-		case 'd': goto yy40;
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy32;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 60;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy69:
 	++st.cur;
@@ -2505,698 +2622,248 @@ yyFillLabel61:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy110;
+		case 't': goto yy112;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 61;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy70:
-	++st.cur;
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel62:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy37;
+		case '(':
+		case '[': goto yy25;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 62;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy33;
 	}
 yy71:
 	++st.cur;
 yyFillLabel63:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy80;
-		case '.': goto yy73;
+		case '#': goto yy113;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 63;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy72:
-	st.accept = 1;
+	st.accept = 2;
 	st.mar = ++st.cur;
 yyFillLabel64:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy73;
+		case ' ': goto yy114;
+		case '.': goto yy28;
+		case '@': goto yy115;
+		case 'A':
+		case 'a': goto yy116;
+		case 'D':
+		case 'd': goto yy31;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 64;
 				return LexStatus::waiting;
 			}
-			goto yy19;
+			goto yy33;
 	}
 yy73:
 	++st.cur;
 yyFillLabel65:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy111;
-		case ')':
-		case ']': goto yy112;
+		case ' ': goto yy117;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 65;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy33;
 	}
 yy74:
 	++st.cur;
 yyFillLabel66:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy45;
+		case ' ': goto yy35;
+		case '.': goto yy28;
+		case '@': goto yy118;
+		case 'A':
+		case 'a': goto yy119;
+		case 'D':
+		case 'd': goto yy38;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 66;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy75:
 	++st.cur;
 yyFillLabel67:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy74;
+		case '.': goto yy39;
+		case '@': goto yy120;
+		case 'A':
+		case 'a': goto yy121;
+		case 'D':
+		case 'd': goto yy42;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 67;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy76:
 	++st.cur;
 yyFillLabel68:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy113;
+		case 'T':
+		case 't': goto yy122;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 68;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy77:
-	st.accept = 3;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel69:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy114;
-		case '(': goto yy115;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
 		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy77;
-		case '.':
-		case '/': goto yy44;
-		case '[': goto yy116;
-		case '\\': goto yy117;
-		case '{': goto yy118;
+		case 't': goto yy39;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 69;
 				return LexStatus::waiting;
 			}
-			goto yy78;
+			goto yy12;
 	}
 yy78:
-	st.state = -1;
-	{
-                // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
-                if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
-                continue;
-            }
-yy79:
-	++st.cur;
-	goto yy19;
-yy80:
 	++st.cur;
 yyFillLabel70:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy73;
+		case ' ': goto yy88;
+		case '.': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 70;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy81:
+yy79:
 	++st.cur;
 yyFillLabel71:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy45;
+		case '4': goto yy123;
+		case '6': goto yy124;
+		case 'X':
+		case 'x': goto yy125;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 71;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy82:
-	++st.cur;
+yy80:
+	st.accept = 1;
+	st.mar = ++st.cur;
 yyFillLabel72:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy81;
+		case '.': goto yy81;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 72;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy20;
 	}
-yy83:
+yy81:
 	++st.cur;
 yyFillLabel73:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy119;
+		case ' ': goto yy126;
+		case ')':
+		case ']': goto yy127;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 73;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy84:
+yy82:
 	++st.cur;
 yyFillLabel74:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy43;
+		case ')': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 74;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy85:
+yy83:
 	++st.cur;
 yyFillLabel75:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy45;
+		case 'T':
+		case 't': goto yy82;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 75;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy86:
+yy84:
 	++st.cur;
 yyFillLabel76:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy85;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 76;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy87:
-	++st.cur;
-yyFillLabel77:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy120;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 77;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy88:
-	++st.cur;
-yyFillLabel78:
-	yych = *st.cur;
-	switch (yych) {
-		case ':': goto yy21;
-		case '[': goto yy121;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 78;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy89:
-	++st.cur;
-yyFillLabel79:
-	yych = *st.cur;
-	switch (yych) {
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy122;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 79;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy90:
-	++st.cur;
-yyFillLabel80:
-	yych = *st.cur;
-	switch (yych) {
-		case '\\': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 80;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy91:
-	++st.cur;
-yyFillLabel81:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy123;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 81;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy92:
-	++st.cur;
-yyFillLabel82:
-	yych = *st.cur;
-	switch (yych) {
-		case '/': goto yy50;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 82;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy93:
-	++st.cur;
-yyFillLabel83:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy97;
-		case '.': goto yy95;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 83;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy94:
-	st.accept = 1;
-	st.mar = ++st.cur;
-yyFillLabel84:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy95;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 84;
-				return LexStatus::waiting;
-			}
-			goto yy19;
-	}
-yy95:
-	++st.cur;
-yyFillLabel85:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy124;
-		case ')':
-		case ']': goto yy125;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 85;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy96:
-	++st.cur;
-yyFillLabel86:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy126;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 86;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy97:
-	++st.cur;
-yyFillLabel87:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy95;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 87;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy98:
-	++st.cur;
-yyFillLabel88:
-	yych = *st.cur;
-	switch (yych) {
-		case 'O':
-		case 'o': goto yy127;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 88;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy99:
-	++st.cur;
-yyFillLabel89:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 89;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy100:
-	++st.cur;
-yyFillLabel90:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
 		case 'o': goto yy128;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 90;
+				st.state = 76;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy101:
-	++st.cur;
-yyFillLabel91:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 91;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy102:
-	st.accept = 2;
+yy85:
+	st.accept = 3;
 	st.mar = ++st.cur;
-yyFillLabel92:
+yyFillLabel77:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy26;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 92;
-				return LexStatus::waiting;
-			}
-			goto yy31;
-	}
-yy103:
-	++st.cur;
-yyFillLabel93:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 93;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy104:
-	++st.cur;
-yyFillLabel94:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy103;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 94;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy105:
-	++st.cur;
-	goto yy31;
-yy106:
-	++st.cur;
-yyFillLabel95:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 95;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy107:
-	++st.cur;
-yyFillLabel96:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy106;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 96;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy108:
-	++st.cur;
-yyFillLabel97:
-	yych = *st.cur;
-	switch (yych) {
-		case '}': goto yy66;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 97;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy109:
-	++st.cur;
-yyFillLabel98:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy108;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 98;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy110:
-	++st.cur;
-yyFillLabel99:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy12;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 99;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy111:
-	++st.cur;
-yyFillLabel100:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy112;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 100;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy112:
-	++st.cur;
-yyFillLabel101:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy43;
+		case ' ': goto yy129;
+		case '(': goto yy130;
 		case '-':
 		case '0':
 		case '1':
@@ -3260,101 +2927,502 @@ yyFillLabel101:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy18;
+		case 'z': goto yy85;
+		case '.':
+		case '/': goto yy47;
+		case '[': goto yy131;
+		case '\\': goto yy132;
+		case '{': goto yy133;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 77;
+				return LexStatus::waiting;
+			}
+			goto yy86;
+	}
+yy86:
+	st.state = -1;
+	{
+                // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
+                if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
+                continue;
+            }
+yy87:
+	++st.cur;
+	goto yy20;
+yy88:
+	++st.cur;
+yyFillLabel78:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy81;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 78;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy89:
+	++st.cur;
+yyFillLabel79:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 79;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy90:
+	++st.cur;
+yyFillLabel80:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy89;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 80;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy91:
+	++st.cur;
+yyFillLabel81:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy134;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 81;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy92:
+	++st.cur;
+yyFillLabel82:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy46;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 82;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy93:
+	++st.cur;
+yyFillLabel83:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy48;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 83;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy94:
+	++st.cur;
+yyFillLabel84:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy93;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 84;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy95:
+	++st.cur;
+yyFillLabel85:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy135;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 85;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy96:
+	++st.cur;
+yyFillLabel86:
+	yych = *st.cur;
+	switch (yych) {
+		case ':': goto yy22;
+		case '[': goto yy136;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 86;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy97:
+	++st.cur;
+yyFillLabel87:
+	yych = *st.cur;
+	switch (yych) {
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy137;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 87;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy98:
+	++st.cur;
+yyFillLabel88:
+	yych = *st.cur;
+	switch (yych) {
+		case '\\': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 88;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy99:
+	++st.cur;
+yyFillLabel89:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy138;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 89;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy100:
+	++st.cur;
+yyFillLabel90:
+	yych = *st.cur;
+	switch (yych) {
+		case '/': goto yy53;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 90;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy101:
+	++st.cur;
+yyFillLabel91:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy105;
+		case '.': goto yy103;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 91;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy102:
+	st.accept = 1;
+	st.mar = ++st.cur;
+yyFillLabel92:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy103;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 92;
+				return LexStatus::waiting;
+			}
+			goto yy20;
+	}
+yy103:
+	++st.cur;
+yyFillLabel93:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy139;
+		case ')':
+		case ']': goto yy140;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 93;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy104:
+	++st.cur;
+yyFillLabel94:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy141;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 94;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy105:
+	++st.cur;
+yyFillLabel95:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy103;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 95;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy106:
+	++st.cur;
+yyFillLabel96:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy142;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 96;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy107:
+	++st.cur;
+yyFillLabel97:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy60;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 97;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy108:
+	++st.cur;
+yyFillLabel98:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy143;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 98;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy109:
+	++st.cur;
+yyFillLabel99:
+	yych = *st.cur;
+	switch (yych) {
+		case ';': goto yy15;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 99;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy110:
+	++st.cur;
+yyFillLabel100:
+	yych = *st.cur;
+	switch (yych) {
+		case 'E':
+		case 'e': goto yy109;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 100;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy111:
+	++st.cur;
+yyFillLabel101:
+	yych = *st.cur;
+	switch (yych) {
+		case '0': goto yy109;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 101;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy113:
+yy112:
 	++st.cur;
 yyFillLabel102:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy129;
+		case ')': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 102;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy114:
+yy113:
 	++st.cur;
 yyFillLabel103:
 	yych = *st.cur;
 	switch (yych) {
-		case '(':
-		case '[': goto yy130;
+		case '4': goto yy144;
+		case '6': goto yy145;
+		case 'X':
+		case 'x': goto yy146;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 103;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy115:
-	++st.cur;
+yy114:
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel104:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy131;
-		case '.': goto yy132;
-		case 'D':
-		case 'd': goto yy133;
+		case '.': goto yy28;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 104;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy33;
 	}
-yy116:
+yy115:
 	++st.cur;
 yyFillLabel105:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy131;
-		case '.': goto yy132;
-		case 'D':
-		case 'd': goto yy134;
+		case ')': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 105;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy117:
+yy116:
 	++st.cur;
 yyFillLabel106:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy44;
+		case 'T':
+		case 't': goto yy115;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 106;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
+yy117:
+	++st.cur;
+	goto yy33;
 yy118:
 	++st.cur;
 yyFillLabel107:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy135;
-		case 'D':
-		case 'd': goto yy136;
+		case ']': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 107;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy119:
 	++st.cur;
@@ -3362,159 +3430,114 @@ yyFillLabel108:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy137;
+		case 't': goto yy118;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 108;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy120:
 	++st.cur;
 yyFillLabel109:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy84;
+		case '}': goto yy73;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 109;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy121:
 	++st.cur;
 yyFillLabel110:
 	yych = *st.cur;
 	switch (yych) {
-		case ':': goto yy53;
+		case 'T':
+		case 't': goto yy120;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 110;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy122:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel111:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy138;
-		case '(': goto yy139;
-		case '-':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case 'A':
-		case 'B':
-		case 'C':
-		case 'D':
-		case 'E':
-		case 'F':
-		case 'G':
-		case 'H':
-		case 'I':
-		case 'J':
-		case 'K':
-		case 'L':
-		case 'M':
-		case 'N':
-		case 'O':
-		case 'P':
-		case 'Q':
-		case 'R':
-		case 'S':
-		case 'T':
-		case 'U':
-		case 'V':
-		case 'W':
-		case 'X':
-		case 'Y':
-		case 'Z':
-		case '_':
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'g':
-		case 'h':
-		case 'i':
-		case 'j':
-		case 'k':
-		case 'l':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 'p':
-		case 'q':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-		case 'w':
-		case 'x':
-		case 'y':
-		case 'z': goto yy122;
-		case '.': goto yy89;
-		case '=':
-		case '@': goto yy66;
-		case '[': goto yy140;
-		case '\\': goto yy141;
-		case '{': goto yy142;
+		case ']': goto yy14;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 111;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy12;
 	}
 yy123:
 	++st.cur;
 yyFillLabel112:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy89;
+		case '6': goto yy147;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 112;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy124:
 	++st.cur;
 yyFillLabel113:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy125;
+		case '4': goto yy147;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 113;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy125:
 	++st.cur;
 yyFillLabel114:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy57;
+		case '2': goto yy148;
+		case '4': goto yy149;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 114;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy126:
+	++st.cur;
+yyFillLabel115:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy127;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 115;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy127:
+	++st.cur;
+yyFillLabel116:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy46;
 		case '-':
 		case '0':
 		case '1':
@@ -3578,41 +3601,13 @@ yyFillLabel114:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy23;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 114;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy126:
-	++st.cur;
-yyFillLabel115:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy143;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 115;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy127:
-	++st.cur;
-yyFillLabel116:
-	yych = *st.cur;
-	switch (yych) {
-		case 'T':
-		case 't': goto yy144;
+		case 'z': goto yy19;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 116;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy128:
 	++st.cur;
@@ -3620,269 +3615,138 @@ yyFillLabel117:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy99;
+		case 't': goto yy150;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 117;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy129:
 	++st.cur;
 yyFillLabel118:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy43;
+		case '(':
+		case '[': goto yy151;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 118;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy130:
 	++st.cur;
 yyFillLabel119:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy131;
-		case '.': goto yy132;
+		case ' ': goto yy152;
+		case '.': goto yy153;
+		case 'D':
+		case 'd': goto yy154;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 119;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy131:
 	++st.cur;
 yyFillLabel120:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy132;
+		case ' ': goto yy152;
+		case '.': goto yy153;
+		case 'D':
+		case 'd': goto yy155;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 120;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy132:
 	++st.cur;
 yyFillLabel121:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy145;
-		case ')':
-		case ']': goto yy146;
+		case '.': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 121;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy133:
 	++st.cur;
 yyFillLabel122:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy147;
+		case '.': goto yy156;
+		case 'D':
+		case 'd': goto yy157;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 122;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy134:
 	++st.cur;
 yyFillLabel123:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy148;
+		case 'T':
+		case 't': goto yy158;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 123;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy135:
 	++st.cur;
 yyFillLabel124:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy44;
+		case 'T':
+		case 't': goto yy92;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 124;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy136:
 	++st.cur;
 yyFillLabel125:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy149;
+		case ':': goto yy56;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 125;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy137:
-	++st.cur;
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel126:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy43;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 126;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy138:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel127:
-	yych = *st.cur;
-	switch (yych) {
-		case '(':
-		case '[': goto yy150;
-		case '.': goto yy89;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 127;
-				return LexStatus::waiting;
-			}
-			goto yy31;
-	}
-yy139:
-	st.accept = 2;
-	st.mar = ++st.cur;
-yyFillLabel128:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy151;
-		case '.': goto yy152;
-		case '@': goto yy103;
-		case 'A':
-		case 'a': goto yy104;
-		case 'D':
-		case 'd': goto yy153;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 128;
-				return LexStatus::waiting;
-			}
-			goto yy31;
-	}
-yy140:
-	++st.cur;
-yyFillLabel129:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy154;
-		case '.': goto yy152;
-		case '@': goto yy106;
-		case 'A':
-		case 'a': goto yy107;
-		case 'D':
-		case 'd': goto yy155;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 129;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy141:
-	++st.cur;
-yyFillLabel130:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy89;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 130;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy142:
-	++st.cur;
-yyFillLabel131:
-	yych = *st.cur;
-	switch (yych) {
-		case '.': goto yy156;
-		case '@': goto yy108;
-		case 'A':
-		case 'a': goto yy109;
-		case 'D':
-		case 'd': goto yy157;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 131;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy143:
-	++st.cur;
-yyFillLabel132:
-	yych = *st.cur;
-	switch (yych) {
-		case ')': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 132;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy144:
-	++st.cur;
-yyFillLabel133:
-	yych = *st.cur;
-	switch (yych) {
-		case ']': goto yy57;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 133;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy145:
-	++st.cur;
-yyFillLabel134:
-	yych = *st.cur;
-	switch (yych) {
-		case ')':
-		case ']': goto yy146;
-		default:
-			if (st.lim <= st.cur) {
-				st.state = 134;
-				return LexStatus::waiting;
-			}
-			goto yy13;
-	}
-yy146:
-	++st.cur;
-yyFillLabel135:
-	yych = *st.cur;
-	switch (yych) {
-		case ' ': goto yy44;
+		case ' ': goto yy159;
+		case '&': goto yy71;
+		case '(': goto yy160;
 		case '-':
 		case '0':
 		case '1':
@@ -3946,125 +3810,314 @@ yyFillLabel135:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy77;
+		case 'z': goto yy137;
+		case '.': goto yy97;
+		case '=':
+		case '@': goto yy73;
+		case '[': goto yy161;
+		case '\\': goto yy162;
+		case '{': goto yy163;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 126;
+				return LexStatus::waiting;
+			}
+			goto yy33;
+	}
+yy138:
+	++st.cur;
+yyFillLabel127:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy97;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 127;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy139:
+	++st.cur;
+yyFillLabel128:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy140;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 128;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy140:
+	++st.cur;
+yyFillLabel129:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy60;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy24;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 129;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy141:
+	++st.cur;
+yyFillLabel130:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy164;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 130;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy142:
+	++st.cur;
+yyFillLabel131:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy165;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 131;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy143:
+	++st.cur;
+yyFillLabel132:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy107;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 132;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy144:
+	++st.cur;
+yyFillLabel133:
+	yych = *st.cur;
+	switch (yych) {
+		case '6': goto yy166;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 133;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy145:
+	++st.cur;
+yyFillLabel134:
+	yych = *st.cur;
+	switch (yych) {
+		case '4': goto yy166;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 134;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy146:
+	++st.cur;
+yyFillLabel135:
+	yych = *st.cur;
+	switch (yych) {
+		case '2': goto yy167;
+		case '4': goto yy168;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 135;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy147:
 	++st.cur;
 yyFillLabel136:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy158;
+		case ';': goto yy48;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 136;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy148:
 	++st.cur;
 yyFillLabel137:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy159;
+		case 'E':
+		case 'e': goto yy147;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 137;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy149:
 	++st.cur;
 yyFillLabel138:
 	yych = *st.cur;
 	switch (yych) {
-		case 'T':
-		case 't': goto yy135;
+		case '0': goto yy147;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 138;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy150:
 	++st.cur;
 yyFillLabel139:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy154;
-		case '.': goto yy152;
+		case ')': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 139;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy151:
-	st.accept = 2;
-	st.mar = ++st.cur;
+	++st.cur;
 yyFillLabel140:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy152;
+		case ' ': goto yy152;
+		case '.': goto yy153;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 140;
 				return LexStatus::waiting;
 			}
-			goto yy31;
+			goto yy12;
 	}
 yy152:
 	++st.cur;
 yyFillLabel141:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy160;
-		case ')':
-		case ']': goto yy161;
+		case '.': goto yy153;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 141;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy153:
 	++st.cur;
 yyFillLabel142:
 	yych = *st.cur;
 	switch (yych) {
-		case 'O':
-		case 'o': goto yy162;
+		case ' ': goto yy169;
+		case ')':
+		case ']': goto yy170;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 142;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy154:
 	++st.cur;
 yyFillLabel143:
 	yych = *st.cur;
 	switch (yych) {
-		case '.': goto yy152;
+		case 'O':
+		case 'o': goto yy171;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 143;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy155:
 	++st.cur;
@@ -4072,26 +4125,26 @@ yyFillLabel144:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy163;
+		case 'o': goto yy172;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 144;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy156:
 	++st.cur;
 yyFillLabel145:
 	yych = *st.cur;
 	switch (yych) {
-		case '}': goto yy89;
+		case '}': goto yy47;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 145;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy157:
 	++st.cur;
@@ -4099,60 +4152,199 @@ yyFillLabel146:
 	yych = *st.cur;
 	switch (yych) {
 		case 'O':
-		case 'o': goto yy164;
+		case 'o': goto yy173;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 146;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy158:
 	++st.cur;
 yyFillLabel147:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy44;
+		case ']': goto yy46;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 147;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
 yy159:
-	++st.cur;
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel148:
 	yych = *st.cur;
 	switch (yych) {
-		case ']': goto yy44;
+		case '(':
+		case '[': goto yy174;
+		case '.': goto yy97;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 148;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy33;
 	}
 yy160:
-	++st.cur;
+	st.accept = 2;
+	st.mar = ++st.cur;
 yyFillLabel149:
 	yych = *st.cur;
 	switch (yych) {
-		case ')':
-		case ']': goto yy161;
+		case ' ': goto yy175;
+		case '.': goto yy176;
+		case '@': goto yy115;
+		case 'A':
+		case 'a': goto yy116;
+		case 'D':
+		case 'd': goto yy177;
 		default:
 			if (st.lim <= st.cur) {
 				st.state = 149;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy33;
 	}
 yy161:
 	++st.cur;
 yyFillLabel150:
 	yych = *st.cur;
 	switch (yych) {
-		case ' ': goto yy89;
+		case ' ': goto yy178;
+		case '.': goto yy176;
+		case '@': goto yy118;
+		case 'A':
+		case 'a': goto yy119;
+		case 'D':
+		case 'd': goto yy179;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 150;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy162:
+	++st.cur;
+yyFillLabel151:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy97;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 151;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy163:
+	++st.cur;
+yyFillLabel152:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy180;
+		case '@': goto yy120;
+		case 'A':
+		case 'a': goto yy121;
+		case 'D':
+		case 'd': goto yy181;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 152;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy164:
+	++st.cur;
+yyFillLabel153:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy60;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 153;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy165:
+	++st.cur;
+yyFillLabel154:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy60;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 154;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy166:
+	++st.cur;
+yyFillLabel155:
+	yych = *st.cur;
+	switch (yych) {
+		case ';': goto yy73;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 155;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy167:
+	++st.cur;
+yyFillLabel156:
+	yych = *st.cur;
+	switch (yych) {
+		case 'E':
+		case 'e': goto yy166;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 156;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy168:
+	++st.cur;
+yyFillLabel157:
+	yych = *st.cur;
+	switch (yych) {
+		case '0': goto yy166;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 157;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy169:
+	++st.cur;
+yyFillLabel158:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy170;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 158;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy170:
+	++st.cur;
+yyFillLabel159:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy47;
 		case '-':
 		case '0':
 		case '1':
@@ -4216,70 +4408,340 @@ yyFillLabel150:
 		case 'w':
 		case 'x':
 		case 'y':
-		case 'z': goto yy122;
+		case 'z': goto yy85;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 150;
+				st.state = 159;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy162:
+yy171:
 	++st.cur;
-yyFillLabel151:
+yyFillLabel160:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy165;
+		case 't': goto yy182;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 151;
+				st.state = 160;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy163:
+yy172:
 	++st.cur;
-yyFillLabel152:
+yyFillLabel161:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
-		case 't': goto yy123;
+		case 't': goto yy183;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 152;
+				st.state = 161;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy164:
+yy173:
 	++st.cur;
-yyFillLabel153:
+yyFillLabel162:
 	yych = *st.cur;
 	switch (yych) {
 		case 'T':
 		case 't': goto yy156;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 153;
+				st.state = 162;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy165:
+yy174:
 	++st.cur;
-yyFillLabel154:
+yyFillLabel163:
 	yych = *st.cur;
 	switch (yych) {
-		case ')': goto yy89;
+		case ' ': goto yy178;
+		case '.': goto yy176;
 		default:
 			if (st.lim <= st.cur) {
-				st.state = 154;
+				st.state = 163;
 				return LexStatus::waiting;
 			}
-			goto yy13;
+			goto yy12;
 	}
-yy166:
+yy175:
+	st.accept = 2;
+	st.mar = ++st.cur;
+yyFillLabel164:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy176;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 164;
+				return LexStatus::waiting;
+			}
+			goto yy33;
+	}
+yy176:
+	++st.cur;
+yyFillLabel165:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy184;
+		case ')':
+		case ']': goto yy185;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 165;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy177:
+	++st.cur;
+yyFillLabel166:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy186;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 166;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy178:
+	++st.cur;
+yyFillLabel167:
+	yych = *st.cur;
+	switch (yych) {
+		case '.': goto yy176;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 167;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy179:
+	++st.cur;
+yyFillLabel168:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy187;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 168;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy180:
+	++st.cur;
+yyFillLabel169:
+	yych = *st.cur;
+	switch (yych) {
+		case '}': goto yy97;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 169;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy181:
+	++st.cur;
+yyFillLabel170:
+	yych = *st.cur;
+	switch (yych) {
+		case 'O':
+		case 'o': goto yy188;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 170;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy182:
+	++st.cur;
+yyFillLabel171:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 171;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy183:
+	++st.cur;
+yyFillLabel172:
+	yych = *st.cur;
+	switch (yych) {
+		case ']': goto yy47;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 172;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy184:
+	++st.cur;
+yyFillLabel173:
+	yych = *st.cur;
+	switch (yych) {
+		case ')':
+		case ']': goto yy185;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 173;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy185:
+	++st.cur;
+yyFillLabel174:
+	yych = *st.cur;
+	switch (yych) {
+		case ' ': goto yy97;
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'E':
+		case 'F':
+		case 'G':
+		case 'H':
+		case 'I':
+		case 'J':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'N':
+		case 'O':
+		case 'P':
+		case 'Q':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+		case 'V':
+		case 'W':
+		case 'X':
+		case 'Y':
+		case 'Z':
+		case '_':
+		case 'a':
+		case 'b':
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i':
+		case 'j':
+		case 'k':
+		case 'l':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 'p':
+		case 'q':
+		case 'r':
+		case 's':
+		case 't':
+		case 'u':
+		case 'v':
+		case 'w':
+		case 'x':
+		case 'y':
+		case 'z': goto yy137;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 174;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy186:
+	++st.cur;
+yyFillLabel175:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy189;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 175;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy187:
+	++st.cur;
+yyFillLabel176:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy138;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 176;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy188:
+	++st.cur;
+yyFillLabel177:
+	yych = *st.cur;
+	switch (yych) {
+		case 'T':
+		case 't': goto yy180;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 177;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy189:
+	++st.cur;
+yyFillLabel178:
+	yych = *st.cur;
+	switch (yych) {
+		case ')': goto yy97;
+		default:
+			if (st.lim <= st.cur) {
+				st.state = 178;
+				return LexStatus::waiting;
+			}
+			goto yy12;
+	}
+yy190:
 	st.state = -1;
 	{ return LexStatus::end; }
 
@@ -4289,11 +4751,12 @@ yy166:
 }  // namespace
 
 LexStatus lex_domain(LexState& st, CandidateSink& sink) {
-    // st.flags: the bytes before the token start, which the driver may drop
-    // before the next call.
-    const TokenPrefix prefix(st.tok, st.flags);
+    // st.flags, st.depth: the eight bytes before the token start, which the
+    // driver may drop before the next call (an SOA record's "SOA" and
+    // blanks, follows_soa()).
+    const LongTokenPrefix prefix = long_token_prefix(st);
     const LexStatus status = lex_domain_runs(st, sink, prefix);
-    st.flags = prefix.saved_at(st.tok);
+    keep_long_token_prefix(st, prefix);
     return status;
 }
 

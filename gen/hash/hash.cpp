@@ -7,8 +7,11 @@
 // constant): a longer run, or one glued to "0x", is nothing. Because every
 // run is consumed whole, no byte is examined twice; a hash run the skip has
 // already measured is reported without the DFA (on hash lists the DFA
-// re-reading each run cost more than the rest of the family).
+// re-reading each run cost more than the rest of the family). A run after a
+// label that names another number is none either: a Gerrit "Change-Id: I"
+// and a certificate's "Serial Number:" (families/hash/hash_labels.hpp).
 #include "core/candidate_sink.hpp"
+#include "families/hash/hash_labels.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 
@@ -25,9 +28,11 @@ Type hash_type(std::ptrdiff_t length) {
     }
 }
 
-/// Reports the token [st.tok, st.cur): a whole hex run of a hash's length.
-void add_hash(const LexState& st, CandidateSink& sink) {
-    if (st.token_fits()) sink.add(hash_type(st.cur - st.tok), kRuleHash, st.tok, st.cur);
+/// Reports the token [st.tok, st.cur): a whole hex run of a hash's length,
+/// unless its label names a number of another kind.
+void add_hash(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
+    if (!st.token_fits() || is_gerrit_change_id(prefix, st.tok) || is_serial_number(prefix, st.tok)) return;
+    sink.add(hash_type(st.cur - st.tok), kRuleHash, st.tok, st.cur);
 }
 
 }  // namespace
@@ -42,7 +47,9 @@ void add_hash(const LexState& st, CandidateSink& sink) {
 
 
 
-LexStatus lex_hash(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_hash_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
     // nothing (a hex run of more than 128 bytes, simd/skip_scan.hpp); no
@@ -478,7 +485,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
             st.start_token();
             if (found.hash_end != nullptr) {
                 st.cur = found.hash_end;
-                add_hash(st, sink);
+                add_hash(st, sink, prefix);
                 continue;
             }
         }
@@ -1806,7 +1813,7 @@ yyFillLabel37:
 	}
 yy43:
 	st.state = -1;
-	{ add_hash(st, sink); continue; }
+	{ add_hash(st, sink, prefix); continue; }
 yy44:
 	++st.cur;
 yyFillLabel38:
@@ -5110,6 +5117,21 @@ yy141:
 	{ return LexStatus::end; }
 
     }
+}
+
+}  // namespace
+
+LexStatus lex_hash(LexState& st, CandidateSink& sink) {
+    // st.depth, st.cond: the eight bytes before the token start (a hash's
+    // label), which the driver may drop before the next call; st.flags is
+    // the skip's.
+    const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.cond)} << 32 |
+                                             static_cast<unsigned>(st.depth));
+    const LexStatus status = lex_hash_runs(st, sink, prefix);
+    const std::uint64_t saved = prefix.saved_at(st.tok);
+    st.depth = static_cast<int>(static_cast<unsigned>(saved));
+    st.cond = static_cast<int>(static_cast<unsigned>(saved >> 32));
+    return status;
 }
 
 }  // namespace iocscan::detail

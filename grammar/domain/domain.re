@@ -5,14 +5,16 @@
 // digits, "-" and "_" joined by (possibly defanged) dots - together with
 // what decides about it and is next to it: a scheme ("http://") before it,
 // and one "(", "=" or at-sign ("@", "[@]", "(at)", ...: families/email/at_sign.hpp)
-// after it (a call, a key, an e-mail local part).
+// after it (a call, a key, an e-mail local part), or HTML's "&#64;" or
+// "&#46;" (a local part, the first labels of a longer name).
 // src/families/domain/domain_run.cpp then decides on the whole run against the Public
 // Suffix List and the noise rules of docs/domains-phones.md. A run right
 // after "/" or "\" is a path segment and is consumed without a report, and
 // so is one that a letter written in UTF-8 touches on either side
 // ("münchen.de", "bank.coñ", "mail.shop.рф": pieces of names the DFA cannot
 // read, as every byte >= 0x80 ends a label); the bytes before the token come through
-// TokenPrefix (families/common/token_prefix.hpp), kept in st.flags.
+// LongTokenPrefix (families/common/token_prefix.hpp), kept in st.flags and
+// st.depth.
 // Underscores of Markdown emphasis around a name ("_evil.com_") are cut
 // (families/common/markdown_emphasis.hpp). A run right after "%" loses
 // the digits of a URL escape or a printf directive ("%40victim.com",
@@ -41,12 +43,63 @@ namespace {
 /// when it resumes.
 constexpr unsigned kRunBeforeLeadAtLim = 1;
 
+/// st.cond in a DNS SOA record ("example.com. IN SOA ns1.example.com.
+/// hostmaster.example.com. ( ..."): the last run decided was the record's
+/// first name, the name server, right after "SOA" (follows_soa()); the
+/// next run, right after it, is the responsible person's mailbox written
+/// with a dot for its "@" (RFC 1035 3.3.13: hostmaster@example.com), no
+/// host. (A DFA rule for "SOA" cost 0.5 % of --types all: it splits the
+/// states of every word.)
+enum SoaName : int { kNoSoaName = 0, kSoaMailboxNext = 1 };
+
+/// Whether the run at `run` follows the word "SOA" (any case) and one to
+/// four blanks ("IN SOA  ns1.example.com.", a tab, a line break).
+inline bool follows_soa(const LongTokenPrefix& prefix, const unsigned char* run) {
+    int back = 1;
+    while (back <= 4 && is_space_or_control(prefix.before(run, back))) ++back;
+    if (back == 1) return false;
+    return ascii_lower(static_cast<char>(prefix.before(run, back))) == 'a' &&
+           ascii_lower(static_cast<char>(prefix.before(run, back + 1))) == 'o' &&
+           ascii_lower(static_cast<char>(prefix.before(run, back + 2))) == 's' &&
+           !is_label_char(prefix.before(run, back + 3));
+}
+
+/// Whether the run at `run` comes right after a name, as an SOA record's
+/// mailbox after its name server: blanks, the name's closing "." or none,
+/// and a label run holding a dot or reaching past the bytes kept
+/// ("ns1.example.net. hostmaster.example.net."). A word there ("its SOA
+/// ns1.example.net names evil.com") ends the record's names.
+inline bool follows_dotted_name(const LongTokenPrefix& prefix, const unsigned char* run) {
+    int back = 1;
+    while (back <= LongTokenPrefix::kMaxBack && is_space_or_control(prefix.before(run, back))) ++back;
+    if (back == 1) return false;
+    if (back <= LongTokenPrefix::kMaxBack && prefix.before(run, back) == '.') ++back;
+    bool dot = false;
+    for (; back <= LongTokenPrefix::kMaxBack; ++back) {
+        const unsigned char c = prefix.before(run, back);
+        if (c == '.') {
+            dot = true;
+        } else if (!is_label_char(c)) {
+            return dot;
+        }
+    }
+    return true;
+}
+
+/// Moves st.cond past the run at `run`; true when it is an SOA record's
+/// mailbox, which is not reported.
+inline bool is_soa_mailbox(LexState& st, const LongTokenPrefix& prefix, const unsigned char* run) {
+    const bool mailbox = st.cond == kSoaMailboxNext && follows_dotted_name(prefix, run);
+    st.cond = follows_soa(prefix, run) ? kSoaMailboxNext : kNoSoaName;
+    return mailbox;
+}
+
 /// Where the name starts in the run [begin, end) when the run is a shell
 /// variable's default value: "${C2:-relay.example.org}" (the run starts at
 /// the "-", which no label starts with) or "${C2-relay.example.org}" (at the
 /// variable's name, which holds no "-"); else `begin`. Switches such as
 /// "-Dfoo.bar" or "-hdb.example.com" keep their "-" and stay out.
-const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
+const unsigned char* past_shell_variable(const LongTokenPrefix& prefix, const unsigned char* begin, const unsigned char* end) {
     const unsigned char before = prefix.before(begin, 1);
     if (before == ':' && begin[0] == '-' && end - begin > 1 && begin[1] != '-') return begin + 1;
     if (before == '{' && prefix.before(begin, 2) == '$') {
@@ -63,12 +116,16 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 /// written with letters outside ASCII. False when that depends on a byte
 /// not read yet: the caller waits for it. `input_ended`: that byte will
 /// never come.
-[[gnu::always_inline]] inline bool decide_on_run(const LexState& st, CandidateSink& sink, const TokenPrefix& prefix, bool input_ended) {
+[[gnu::always_inline]] inline bool decide_on_run(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix, bool input_ended) {
     const unsigned char* const run = *st.tok == '/' ? st.tok + 1 : st.tok;
-    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) return true;
+    if (!st.token_fits() || follows_two_byte_letter(prefix, run)) {
+        st.cond = kNoSoaName;
+        return true;
+    }
     const unsigned char* const end = st.cur[-1] == ' ' ? st.cur - 1 : st.cur;
     const LetterAfter after = two_byte_letter_after(end, st.lim);
     if (after == LetterAfter::unknown && !input_ended) return false;
+    if (is_soa_mailbox(st, prefix, run)) return true;
     // A lead byte that ends the input is read as a letter's, as before.
     if (after != LetterAfter::no) return true;
     // "_evil.com_": Markdown's underscores around the name.
@@ -86,7 +143,7 @@ const unsigned char* past_shell_variable(const TokenPrefix& prefix, const unsign
 
 /// Decides on the run of the token [st.tok, st.cur); false when it waits
 /// for the next bytes (st.skip_state says so).
-[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+[[gnu::always_inline]] inline bool run_decided(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     if (decide_on_run(st, sink, prefix, false)) return true;
     // The byte after the lead byte at lim tells "×" from a letter.
     st.skip_state = kRunBeforeLeadAtLim;
@@ -128,7 +185,7 @@ inline void dnsmasq_names(const LexState& st, CandidateSink& sink) {
     }
 }
 
-LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& prefix) {
+LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     if (st.skip_state == kRunBeforeLeadAtLim) {
         // Resumed with the byte after the lead, or without new bytes: then
@@ -150,8 +207,11 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
             // "h__ps://", "hxxp:__" (url_parts.cpp split_scheme()); the
             // scheme "hxxp__" is a piece of the run's first label.
             scheme = [a-zA-Z] [a-zA-Z_]* scheme_s_mark? ("://" | "[:]//" | "[://]" | ":\\/\\/" | ":__");
-            // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...
-            after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}";
+            // An at-sign as families/email/at_sign.hpp reads it: "@", "[@]", "(at)", ...;
+            // or HTML's numeric reference to "@" or "." (domain_run.cpp,
+            // ends_with_name_entity(): "ops.kw&#64;example.com").
+            after  = [(=@] | "[@]" | "(@)" | "{@}" | "[" 'at' "]" | "(" 'at' ")" | "{" 'at' "}"
+                   | "&#" ("64" | "46" | [xX] ("40" | "2" [eE])) ";";
 
             // A single label is never a domain: most words end here without
             // a call into domain_run.cpp. Same length as the next rule on
@@ -190,11 +250,12 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const TokenPrefix& 
 }  // namespace
 
 LexStatus lex_domain(LexState& st, CandidateSink& sink) {
-    // st.flags: the bytes before the token start, which the driver may drop
-    // before the next call.
-    const TokenPrefix prefix(st.tok, st.flags);
+    // st.flags, st.depth: the eight bytes before the token start, which the
+    // driver may drop before the next call (an SOA record's "SOA" and
+    // blanks, follows_soa()).
+    const LongTokenPrefix prefix = long_token_prefix(st);
     const LexStatus status = lex_domain_runs(st, sink, prefix);
-    st.flags = prefix.saved_at(st.tok);
+    keep_long_token_prefix(st, prefix);
     return status;
 }
 

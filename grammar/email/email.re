@@ -16,8 +16,9 @@
 // break inside a word ("sup=\nport@evil.example") cuts the name on each
 // side of it (families/common/soft_line_break.hpp), an apostrophe after a
 // letter the name after it ("o'brien@example.com": follows_name_apostrophe()).
-// A message identifier in a mail header ("Message-ID: <id@host>") is no
-// mailbox (follows_message_id_header()).
+// A message identifier in a mail header ("Message-ID: <id@host>",
+// "References: <a@host> <b@host>") is no mailbox (follows_message_id_header(),
+// continues_message_id_list()).
 #include "core/candidate_sink.hpp"
 #include "families/email/email_run.hpp"
 #include "families/rule_ids.hpp"
@@ -34,12 +35,16 @@ namespace iocscan::detail {
 
 namespace {
 
-LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
+LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix,
+                         MessageIdContext& message_ids) {
     unsigned char yych;
     // Queues the addresses of the run [st.tok, end); `cut_after`: a letter
     // written in UTF-8 or a soft line break cuts its last name.
     const auto emit_run = [&](const unsigned char* end, bool cut_after) {
-        if (!st.token_fits() || follows_message_id_header(prefix, st.tok)) return;
+        const bool message_id = st.token_fits() && (follows_message_id_header(message_ids, st.tok) ||
+                                                    continues_message_id_list(message_ids, st.tok));
+        message_ids.set_in_list(message_id);
+        if (!st.token_fits() || message_id) return;
         // "__a@evil.com__": Markdown's underscores, address characters, are
         // in the run; "*" and "~" never are, so only a run that starts at
         // "_" can hold a pair to cut.
@@ -157,10 +162,14 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const LongTokenPrefi
 
 LexStatus lex_email(LexState& st, CandidateSink& sink) {
     // st.flags, st.depth: the eight bytes before the token start, which the
-    // driver may drop before the next call (a message identifier's header
-    // name, follows_message_id_header()).
+    // driver may drop before the next call; st.cond: the four before them
+    // (a message identifier's header name, follows_message_id_header())
+    // and whether the last run was an identifier (continues_message_id_list()).
     const LongTokenPrefix prefix = long_token_prefix(st);
-    const LexStatus status = lex_past_parked_end(st, [&] { return lex_email_runs(st, sink, prefix); });
+    MessageIdContext message_ids(prefix, st.tok, static_cast<unsigned>(st.cond));
+    const LexStatus status =
+        lex_past_parked_end(st, [&] { return lex_email_runs(st, sink, prefix, message_ids); });
+    st.cond = static_cast<int>(message_ids.saved_at(st.tok));
     keep_long_token_prefix(st, prefix);
     return status;
 }

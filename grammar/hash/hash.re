@@ -6,8 +6,11 @@
 // constant): a longer run, or one glued to "0x", is nothing. Because every
 // run is consumed whole, no byte is examined twice; a hash run the skip has
 // already measured is reported without the DFA (on hash lists the DFA
-// re-reading each run cost more than the rest of the family).
+// re-reading each run cost more than the rest of the family). A run after a
+// label that names another number is none either: a Gerrit "Change-Id: I"
+// and a certificate's "Serial Number:" (families/hash/hash_labels.hpp).
 #include "core/candidate_sink.hpp"
+#include "families/hash/hash_labels.hpp"
 #include "families/rule_ids.hpp"
 #include "simd/skip_scan.hpp"
 
@@ -24,16 +27,20 @@ Type hash_type(std::ptrdiff_t length) {
     }
 }
 
-/// Reports the token [st.tok, st.cur): a whole hex run of a hash's length.
-void add_hash(const LexState& st, CandidateSink& sink) {
-    if (st.token_fits()) sink.add(hash_type(st.cur - st.tok), kRuleHash, st.tok, st.cur);
+/// Reports the token [st.tok, st.cur): a whole hex run of a hash's length,
+/// unless its label names a number of another kind.
+void add_hash(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
+    if (!st.token_fits() || is_gerrit_change_id(prefix, st.tok) || is_serial_number(prefix, st.tok)) return;
+    sink.add(hash_type(st.cur - st.tok), kRuleHash, st.tok, st.cur);
 }
 
 }  // namespace
 
 /*!include:re2c "common.re" */
 
-LexStatus lex_hash(LexState& st, CandidateSink& sink) {
+namespace {
+
+LexStatus lex_hash_runs(LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix) {
     unsigned char yych;
     // st.flags set: the skip stopped at lim inside a token that reports
     // nothing (a hex run of more than 128 bytes, simd/skip_scan.hpp); no
@@ -61,7 +68,7 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
             st.start_token();
             if (found.hash_end != nullptr) {
                 st.cur = found.hash_end;
-                add_hash(st, sink);
+                add_hash(st, sink, prefix);
                 continue;
             }
         }
@@ -74,13 +81,28 @@ LexStatus lex_hash(LexState& st, CandidateSink& sink) {
         }
         /*!re2c
             ("0" [xX])+ hex+ { continue; }
-            hex{32} | hex{40} | hex{64} | hex{128} { add_hash(st, sink); continue; }
+            hex{32} | hex{40} | hex{64} | hex{128} { add_hash(st, sink, prefix); continue; }
             hex+     { continue; }
             ([^]\hex)+ { continue; }
             $        { return LexStatus::end; }
             *        { continue; }
         */
     }
+}
+
+}  // namespace
+
+LexStatus lex_hash(LexState& st, CandidateSink& sink) {
+    // st.depth, st.cond: the eight bytes before the token start (a hash's
+    // label), which the driver may drop before the next call; st.flags is
+    // the skip's.
+    const LongTokenPrefix prefix(st.tok, std::uint64_t{static_cast<unsigned>(st.cond)} << 32 |
+                                             static_cast<unsigned>(st.depth));
+    const LexStatus status = lex_hash_runs(st, sink, prefix);
+    const std::uint64_t saved = prefix.saved_at(st.tok);
+    st.depth = static_cast<int>(static_cast<unsigned>(saved));
+    st.cond = static_cast<int>(static_cast<unsigned>(saved >> 32));
+    return status;
 }
 
 }  // namespace iocscan::detail

@@ -178,6 +178,37 @@ TEST(Domain, EmailLocalPartIsNotADomainButItsDomainIs) {
     }
 }
 
+// HTML's numeric references to "@" and ".", as pages hide an address or a
+// name from harvesters: the run before one is a local part or the first
+// labels of a longer name ("kw" is Kuwait's top-level domain, "ops.kw" no
+// host here); the name after it is reported, and a name with a plain "&"
+// after it, or another entity, stays.
+TEST(Domain, NoHostBeforeAnHtmlAtOrDotReference) {
+    EXPECT_EQ(domains("mail ops.kw&#64;example.com"), V{"example.com"});
+    EXPECT_EQ(domains("mail ops.kw&#x40;example.com or ops.kw&#X40;example.org"), (V{"example.com", "example.org"}));
+    EXPECT_EQ(domains("see ops.kw&#46;example.com and evil.co.uk&#x2E;example.net"), (V{"example.com", "example.net"}));
+    EXPECT_EQ(domains("ops.kw&amp;evil.com &#64;mail.evil.org evil.net&#45;x evil.io&#640;"),
+              (V{"ops.kw", "evil.com", "mail.evil.org", "evil.net", "evil.io"}));
+}
+
+// A DNS SOA record's second name is the responsible person's mailbox,
+// written with a dot for its "@" (RFC 1035 3.3.13): no host. The zone and
+// the name server before it stay, and so do names after "SOA" in prose
+// and a name after a word that follows the name server.
+TEST(Domain, NoHostFromAnSoaRecordsMailbox) {
+    const std::string text =
+        "example.com. 3600 IN SOA ns1.evil-dns.net. hostmaster.evil-dns.net. (\n"
+        "@\tIN\tsoa\tns2.evil-dns.net.  admin.evil-dns.org. 2026112003 10800\n"
+        "its SOA names ns3.evil-dns.net and then update.evil.com.\n"
+        "SOA ns4.evil-dns.net then mail.evil.com\n";
+    for (std::size_t piece : {0u, 1u, 3u, 7u}) {
+        EXPECT_EQ(domains(text, true, piece),
+                  (V{"example.com", "ns1.evil-dns.net", "ns2.evil-dns.net", "ns3.evil-dns.net", "update.evil.com",
+                     "ns4.evil-dns.net", "mail.evil.com"}))
+            << piece;
+    }
+}
+
 TEST(Domain, UrlHostIsADomainButItsPathIsNot) {
     EXPECT_EQ(domains("http://update.evil-cdn.com/files/evil.com/a"), V{"update.evil-cdn.com"});
 }

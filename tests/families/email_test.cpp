@@ -248,10 +248,9 @@ TEST(Email, NoAddressFromAFediverseAccount) {
 }
 
 // A message identifier ("Message-ID: <id@host>", RFC 5322 3.6.4) names a
-// message, no mailbox: after a header name ending in "-ID" or after
-// "References:", one space or none, and "<". The mailboxes of From:, To:,
-// Reply-To: and Cc: stay; "In-Reply-To:" cannot be told from "Reply-To:"
-// in the eight bytes kept, so its identifier stays too.
+// message, no mailbox: after a header name ending in "-ID", after
+// "References:" or "In-Reply-To:", one space or none, and "<". The
+// mailboxes of From:, To:, Reply-To: and Cc: stay.
 TEST(Email, NoAddressFromAMessageIdentifier) {
     const std::string text =
         "Message-ID: <20261119133604.88213.7f3a9c21@mailer.evil-billing.com>\n"
@@ -261,9 +260,42 @@ TEST(Email, NoAddressFromAMessageIdentifier) {
         "User-ID: bob@corp.com\nCc: s.reyes@corp.com, <finance@corp.com>\nIn-Reply-To: <x1@mail.example.com>\n"
         "User-ID: <bob2@corp.com>\nX-Sender-ID: <eve@corp.com>\nEnvelope-ID:<env@corp.com>\n";
     const V expected{"billing@evil-billing.com", "ops@evil.com", "jo@corp.com", "bob@corp.com",
-                     "s.reyes@corp.com", "finance@corp.com", "x1@mail.example.com", "bob2@corp.com",
+                     "s.reyes@corp.com", "finance@corp.com", "bob2@corp.com",
                      "eve@corp.com", "env@corp.com"};
     for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
+}
+
+// "In-Reply-To:" is told from "Reply-To:" by the "-" before "Reply": the
+// twelve bytes before the identifier, kept across calls (st.cond holds
+// the four past the eight of the prefix), so any piece size finds the same.
+TEST(Email, NoAddressFromAnInReplyToIdentifier) {
+    const std::string text =
+        "In-Reply-To: <CAH7x2Lq9@mail.example.com>\nIN-REPLY-TO:<d41.77@mx.example.org>\n"
+        "Reply-To: <ops@evil.com>\nReply-To:<soc@evil.net>\n\nReply-To: <ir@evil.org>\n";
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 11u, 12u, 13u}) {
+        EXPECT_EQ(emails(text, true, piece), (V{"ops@evil.com", "soc@evil.net", "ir@evil.org"})) << piece;
+    }
+}
+
+// A References: header lists identifiers separated by white space and
+// folded onto continuation lines that start with white space: every one
+// names a message. A mailbox after the header, a mailmap line's second
+// address in angle brackets (no identifier before it) and a quoted line's
+// ("> <a@b>": no identifier's host before the ">") and a line that starts
+// at "<" (no fold: the body after the headers) stay.
+TEST(Email, NoAddressFromTheLaterIdentifiersOfAList) {
+    const std::string text =
+        "References: <a1.x@mx.example.com> <b2.y@mx.example.com>\r\n"
+        "\t<c3.z@mx.example.com>\r\n <d4@mx.example.com>\n"
+        "        <e5@mx.example.com><f6@mx.example.com>\n"
+        "In-Reply-To: <g7@mx.example.com>\n <h8@mx.example.com>\n"
+        "From: Bob <bob@evil.com>\nTo: <jo@corp.com> <amy@corp.com>\n"
+        "Jo Doe <jo@a.example> <jo.doe@b.example>\n"
+        "Message-ID: <m9@mx.example.com>\n> <quoted@evil.org>\n"
+        "In-Reply-To: <n1@mx.example.com>\n\n<body@evil.org> wrote:\n";
+    const V expected{"bob@evil.com", "jo@corp.com", "amy@corp.com", "jo@a.example", "jo.doe@b.example",
+                     "quoted@evil.org", "body@evil.org"};
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u, 13u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
 }
 
 TEST(Email, CommandLine) {

@@ -80,5 +80,33 @@ TEST(Hash, LongHexRunIsNothingAndDoesNotHideWhatFollows) {
     EXPECT_EQ(found[0].offset, run.size() + 1);
 }
 
+// A Gerrit change identifier is "I" and 40 hex digits, glued: the run after
+// the "I" has a SHA-1's length but names a change, no file. A SHA-1 with
+// another label, or after a word that merely ends in "I", stays.
+TEST(Hash, NoHashFromAGerritChangeId) {
+    const std::string text = "Change-Id: I" + kSha1 + "\nchange-id:I" + kSha1 + "\nSHA1: " + kSha1 +
+                             "\nFile-Id: I" + kSha1 + "\nsampleI" + kSha1 + "\n";
+    for (std::size_t piece : {0u, 1u, 3u, 7u, 13u}) {
+        EXPECT_EQ(values_of(scan_pieces(text, options_for({Type::sha1}), piece), Type::sha1),
+                  (std::vector<std::string>{kSha1, kSha1, kSha1}))
+            << piece;
+    }
+}
+
+// A certificate's serial number is often 16 random bytes, an MD5's length:
+// no file hash after "Serial Number:", "SerialNumber:" or openssl's
+// "serial=". The labels of a file hash and of a certificate's thumbprint
+// (a hash block lists name) keep theirs.
+TEST(Hash, NoHashFromACertificateSerialNumber) {
+    const std::string text = "Serial Number: " + kMd5 + "\nSerialNumber:" + kMd5 + "\nserial=" + kMd5 +
+                             "\nMD5: " + kMd5 + "\nHash: " + kMd5 + "\nThumbprint: " + kSha1 +
+                             "\nimphash=" + kMd5 + "\n";
+    for (std::size_t piece : {0u, 1u, 3u, 7u, 13u}) {
+        const auto found = scan_pieces(text, options_for({Type::md5, Type::sha1}), piece);
+        EXPECT_EQ(values_of(found, Type::md5), (std::vector<std::string>{kMd5, kMd5, kMd5})) << piece;
+        EXPECT_EQ(values_of(found, Type::sha1), std::vector<std::string>{kSha1}) << piece;
+    }
+}
+
 }  // namespace
 }  // namespace iocscan::test

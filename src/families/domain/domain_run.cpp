@@ -264,15 +264,30 @@ const unsigned char* past_scheme(const unsigned char* begin, const unsigned char
     return begin;
 }
 
+/// Whether the run [begin, end) ends with HTML's numeric reference to "@"
+/// or "." ("&#64;", "&#x40;", "&#46;", "&#x2E;"), as a page writes an
+/// address or a name to hide it from harvesters: the run before it is a
+/// local part ("ops.kw&#64;example.com": no host "ops.kw") or the first
+/// labels of a longer name ("ops.kw&#46;example.com"), whose last label is
+/// no top-level domain. (The name after it is reported: "example.com".)
+bool ends_with_name_entity(std::string_view run) {
+    if (!run.ends_with(';')) return false;
+    for (std::string_view entity : {"&#64;", "&#46;", "&#x40;", "&#x2e;"}) {
+        if (run.size() >= entity.size() && equal_ignoring_ascii_case(run.substr(run.size() - entity.size()), entity)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 void emit_domain_run(CandidateSink& sink, const unsigned char* begin, const unsigned char* end, unsigned char before) {
     // A host run followed by "(" is a call, by "=" a key, by an at-sign
     // ("@", "[@]", "(at)", ...) a local part.
     if (end[-1] == '(' || end[-1] == '=') return;
-    if (ends_with_at_sign(std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)))) {
-        return;
-    }
+    const std::string_view run(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    if (ends_with_at_sign(run) || ends_with_name_entity(run)) return;
     const unsigned char* host = past_scheme(begin, end);
     if (host == nullptr) return;
     const bool scheme = host != begin;

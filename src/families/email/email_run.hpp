@@ -36,31 +36,103 @@ inline bool follows_name_apostrophe(const LongTokenPrefix& prefix, const unsigne
            is_alpha(prefix.before(tok, 4));
 }
 
+/// The bytes before an e-mail token as far back as a message identifier's
+/// header name needs, and whether the last address run was an identifier.
+/// Eight bytes come from the LongTokenPrefix (st.flags, st.depth); bytes 9
+/// to 12, which tell "In-Reply-To: <" from "Reply-To: <", and the list bit
+/// are kept in st.cond. Those four bytes are read as 7-bit ASCII (a byte
+/// >= 0x80 reads as 0) both from the buffer and from st.cond, so that where
+/// a call ends never decides: header names are ASCII.
+class MessageIdContext {
+public:
+    /// Bytes read back from a token start.
+    static constexpr int kMaxBack = LongTokenPrefix::kMaxBack + 4;
+
+    /// `near`: the call's LongTokenPrefix, whose origin is `origin`;
+    /// `kept`: saved_at() of the call before (st.cond).
+    MessageIdContext(const LongTokenPrefix& near, const unsigned char* origin, unsigned kept)
+        : near_(near), origin_(origin), far_(kept & kFarMask), in_list_((kept & kInListBit) != 0) {}
+
+    /// The byte `back` (1 to kMaxBack) places before `p` (>= origin); 0 for none.
+    unsigned char before(const unsigned char* p, int back) const {
+        if (back <= LongTokenPrefix::kMaxBack) return near_.before(p, back);
+        const auto distance = p - origin_;
+        if (distance >= back) return ascii_only(p[-back]);
+        if (back - distance <= LongTokenPrefix::kMaxBack) return ascii_only(near_.before(p, back));
+        // far_ holds origin[-9] in its top seven bits ... origin[-12] in its low seven.
+        return static_cast<unsigned char>(far_ >> (7 * (kMaxBack - (back - distance))) & 0x7F);
+    }
+
+    /// Whether the last address run was a message identifier.
+    bool in_list() const { return in_list_; }
+    void set_in_list(bool in_list) { in_list_ = in_list; }
+
+    /// The value to keep in st.cond for the next call, whose origin is `p`.
+    unsigned saved_at(const unsigned char* p) const {
+        unsigned saved = 0;
+        for (int back = LongTokenPrefix::kMaxBack + 1; back <= kMaxBack; ++back) saved = saved << 7 | before(p, back);
+        return saved | (in_list_ ? kInListBit : 0);
+    }
+
+private:
+    static constexpr unsigned kFarMask = (1u << 28) - 1;
+    static constexpr unsigned kInListBit = 1u << 28;
+    static unsigned char ascii_only(unsigned char c) { return c < 0x80 ? c : 0; }
+
+    const LongTokenPrefix& near_;
+    const unsigned char* origin_;
+    unsigned far_;
+    bool in_list_;
+};
+
 /// Whether the run at `tok` is a message identifier in angle brackets, as
 /// mail headers write one: after "Message-ID:" or "Content-ID:"
 /// ("Message-ID: <1a2b.99@mx.example.com>", "Content-ID: <part1.x@host.example>",
-/// "X-Message-ID:<...>", "Resent-Message-ID:") or
-/// "References:" (its first identifier), one space or none, and "<". An
-/// identifier names a message, no mailbox (RFC 5322 3.6.4). Not after
-/// "In-Reply-To:": the prefix keeps eight bytes, which do not tell it from
-/// "Reply-To:", a mailbox.
-inline bool follows_message_id_header(const LongTokenPrefix& prefix, const unsigned char* tok) {
-    if (prefix.before(tok, 1) != '<') return false;
-    const int colon = prefix.before(tok, 2) == ' ' ? 3 : 2;
-    if (prefix.before(tok, colon) != ':') return false;
+/// "X-Message-ID:<...>", "Resent-Message-ID:"), "References:" or
+/// "In-Reply-To:", one space or none, and "<". An identifier names a
+/// message, no mailbox (RFC 5322 3.6.4). "Reply-To:" names a mailbox: the
+/// "-" before its name tells "In-Reply-To:" (and the rare "X-Reply-To:").
+inline bool follows_message_id_header(const MessageIdContext& context, const unsigned char* tok) {
+    if (context.before(tok, 1) != '<') return false;
+    const int colon = context.before(tok, 2) == ' ' ? 3 : 2;
+    if (context.before(tok, colon) != ':') return false;
     // The header name's last bytes, read back from its colon.
     const auto name_ends_in = [&](std::string_view tail) {
         const int length = static_cast<int>(tail.size());
-        if (colon + length > LongTokenPrefix::kMaxBack) return false;
+        if (colon + length > MessageIdContext::kMaxBack) return false;
         for (int i = 0; i < length; ++i) {
-            const auto c = static_cast<char>(prefix.before(tok, colon + length - i));
+            const auto c = static_cast<char>(context.before(tok, colon + length - i));
             if (ascii_lower(c) != tail[static_cast<std::size_t>(i)]) return false;
         }
         return true;
     };
     // "Message-ID", "Content-ID": not "User-ID", "Sender-ID", "Envelope-ID",
     // which may hold a mailbox.
-    return name_ends_in("ge-id") || name_ends_in("nt-id") || name_ends_in("ences");
+    return name_ends_in("ge-id") || name_ends_in("nt-id") || name_ends_in("ences") || name_ends_in("-reply-to");
+}
+
+/// Whether the run at `tok` is a later identifier of the list the last
+/// address run began: "References: <a@mx.example> <b@mx.example>", folded
+/// onto lines that start with white space ("...example>\r\n\t<c@mx.example>").
+/// Only blanks lie between the ">" after that identifier and the "<"
+/// before this one, and line breaks that a blank follows: a folded header
+/// line (all of the bytes kept, for a fold indented deeper). A line that
+/// starts at "<" begins a new header or the body.
+/// The list bit keeps a mailmap line's second mailbox ("Jo <jo@a.example>
+/// <jo@b.example>") an address.
+inline bool continues_message_id_list(const MessageIdContext& context, const unsigned char* tok) {
+    if (!context.in_list() || context.before(tok, 1) != '<') return false;
+    for (int back = 2; back <= MessageIdContext::kMaxBack; ++back) {
+        const unsigned char c = context.before(tok, back);
+        // The ">" closes an identifier: its host's last byte before it.
+        if (c == '>') return back == MessageIdContext::kMaxBack || is_email_char(context.before(tok, back + 1));
+        if (c == 0 || !is_space_or_control(c)) return false;
+        // A line feed only where a folded header goes on, a blank after it
+        // (RFC 5322 FWS).
+        const unsigned char next = context.before(tok, back - 1);
+        if (c == '\n' && next != ' ' && next != '\t') return false;
+    }
+    return true;
 }
 
 /// [begin, end) is an address run. Queues every valid address in it:
