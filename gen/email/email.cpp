@@ -52,7 +52,7 @@ LexStatus lex_email_runs(LexState& st, CandidateSink& sink, const LongTokenPrefi
     const auto emit_run = [&](const unsigned char* end, bool cut_after) {
         const bool message_id = st.token_fits() && (follows_message_id_header(message_ids, st.tok) ||
                                                     continues_message_id_list(message_ids, st.tok));
-        message_ids.set_in_list(message_id);
+        message_ids.note_run(message_id, end);
         if (!st.token_fits() || message_id) return;
         // "__a@evil.com__": Markdown's underscores, address characters, are
         // in the run; "*" and "~" never are, so only a run that starts at
@@ -3437,7 +3437,8 @@ LexStatus lex_email(LexState& st, CandidateSink& sink) {
     // st.flags, st.depth: the eight bytes before the token start, which the
     // driver may drop before the next call; st.cond: the four before them
     // (a message identifier's header name, follows_message_id_header())
-    // and whether the last run was an identifier (continues_message_id_list()).
+    // and where the last run ended if it was an identifier, when that is
+    // near (continues_message_id_list()).
     const LongTokenPrefix prefix = long_token_prefix(st);
     MessageIdContext message_ids(prefix, st.tok, static_cast<unsigned>(st.cond));
     const LexStatus status =

@@ -298,6 +298,20 @@ TEST(Email, NoAddressFromTheLaterIdentifiersOfAList) {
     for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u, 13u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
 }
 
+TEST(Email, OnlyTheIdentifiersOwnCloserContinuesAList) {
+    // A ">" that closes no identifier continues no list, however recent
+    // the last one was: the scan started anywhere agrees (a range, a
+    // thread's segment).
+    const std::string text = "References: <a1@mx.example.com> see the quoted: x> <bob@evil.com>\n"
+                             "In-Reply-To: <b2@mx.example.com>\nfoo> <amy@evil.org>\n";
+    const V expected{"bob@evil.com", "amy@evil.org"};
+    for (std::size_t piece : {0u, 1u, 2u, 3u, 5u, 8u, 9u, 13u}) EXPECT_EQ(emails(text, true, piece), expected) << piece;
+    // A scan started after a1's ">" (and before "bob") finds the same.
+    for (std::size_t from = text.find('>') + 1; from < text.find("bob@"); ++from) {
+        EXPECT_EQ(emails(text.substr(from), true, 0), expected) << from;
+    }
+}
+
 TEST(Email, CommandLine) {
     const auto r = run_iocscan({"--extract-emails", "--refang"}, "x OPS[at]Example[.]org 1.2.3.4\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -37,12 +37,16 @@ inline bool follows_name_apostrophe(const LongTokenPrefix& prefix, const unsigne
 }
 
 /// The bytes before an e-mail token as far back as a message identifier's
-/// header name needs, and whether the last address run was an identifier.
-/// Eight bytes come from the LongTokenPrefix (st.flags, st.depth); bytes 9
-/// to 12, which tell "In-Reply-To: <" from "Reply-To: <", and the list bit
-/// are kept in st.cond. Those four bytes are read as 7-bit ASCII (a byte
-/// >= 0x80 reads as 0) both from the buffer and from st.cond, so that where
-/// a call ends never decides: header names are ASCII.
+/// header name needs, and where the last address run ended if it was an
+/// identifier. Eight bytes come from the LongTokenPrefix (st.flags,
+/// st.depth); bytes 9 to 12, which tell "In-Reply-To: <" from
+/// "Reply-To: <", and that end are kept in st.cond. Those four bytes are
+/// read as 7-bit ASCII (a byte >= 0x80 reads as 0) both from the buffer
+/// and from st.cond, so that where a call ends never decides: header names
+/// are ASCII. The end is kept as its distance back from the next call's
+/// origin, up to kMaxBack (no later token can reach further back to it):
+/// an identifier long ago never decides, so a scanner started fresh
+/// anywhere (a range scan, a thread's segment) agrees within kMaxBack bytes.
 class MessageIdContext {
 public:
     /// Bytes read back from a token start.
@@ -51,7 +55,7 @@ public:
     /// `near`: the call's LongTokenPrefix, whose origin is `origin`;
     /// `kept`: saved_at() of the call before (st.cond).
     MessageIdContext(const LongTokenPrefix& near, const unsigned char* origin, unsigned kept)
-        : near_(near), origin_(origin), far_(kept & kFarMask), in_list_((kept & kInListBit) != 0) {}
+        : near_(near), origin_(origin), far_(kept & kFarMask), kept_end_(kept >> kEndShift) {}
 
     /// The byte `back` (1 to kMaxBack) places before `p` (>= origin); 0 for none.
     unsigned char before(const unsigned char* p, int back) const {
@@ -63,26 +67,39 @@ public:
         return static_cast<unsigned char>(far_ >> (7 * (kMaxBack - (back - distance))) & 0x7F);
     }
 
-    /// Whether the last address run was a message identifier.
-    bool in_list() const { return in_list_; }
-    void set_in_list(bool in_list) { in_list_ = in_list; }
+    /// How far back from `p` (>= origin) the last address run ended if it
+    /// was a message identifier and ended at most kMaxBack bytes back, else -1.
+    int identifier_end_back(const unsigned char* p) const {
+        if (end_ == nullptr && kept_end_ == 0) return -1;
+        const auto back = end_ != nullptr ? p - end_ : (kept_end_ - 1) + (p - origin_);
+        return back <= kMaxBack ? static_cast<int>(back) : -1;
+    }
+    /// The address run that ends at `end` was (`identifier`) or was not an identifier.
+    void note_run(bool identifier, const unsigned char* end) {
+        end_ = identifier ? end : nullptr;
+        if (!identifier) kept_end_ = 0;
+    }
 
     /// The value to keep in st.cond for the next call, whose origin is `p`.
     unsigned saved_at(const unsigned char* p) const {
         unsigned saved = 0;
         for (int back = LongTokenPrefix::kMaxBack + 1; back <= kMaxBack; ++back) saved = saved << 7 | before(p, back);
-        return saved | (in_list_ ? kInListBit : 0);
+        return saved | static_cast<unsigned>(identifier_end_back(p) + 1) << kEndShift;
     }
 
 private:
     static constexpr unsigned kFarMask = (1u << 28) - 1;
-    static constexpr unsigned kInListBit = 1u << 28;
+    /// st.cond's top four bits: identifier_end_back() of the origin plus one
+    /// (0 for none within reach).
+    static constexpr unsigned kEndShift = 28;
+    static_assert(kMaxBack + 1 < 16, "the end's distance fits in four bits");
     static unsigned char ascii_only(unsigned char c) { return c < 0x80 ? c : 0; }
 
     const LongTokenPrefix& near_;
     const unsigned char* origin_;
     unsigned far_;
-    bool in_list_;
+    unsigned kept_end_;                    ///< from st.cond, as saved_at() packs it
+    const unsigned char* end_ = nullptr;   ///< an identifier's end in this call
 };
 
 /// Whether the run at `tok` is a message identifier in angle brackets, as
@@ -118,14 +135,16 @@ inline bool follows_message_id_header(const MessageIdContext& context, const uns
 /// before this one, and line breaks that a blank follows: a folded header
 /// line (all of the bytes kept, for a fold indented deeper). A line that
 /// starts at "<" begins a new header or the body.
-/// The list bit keeps a mailmap line's second mailbox ("Jo <jo@a.example>
-/// <jo@b.example>") an address.
+/// The identifier's end keeps a mailmap line's second mailbox ("Jo
+/// <jo@a.example> <jo@b.example>") an address, and any ">" that closes no
+/// identifier.
 inline bool continues_message_id_list(const MessageIdContext& context, const unsigned char* tok) {
-    if (!context.in_list() || context.before(tok, 1) != '<') return false;
-    for (int back = 2; back <= MessageIdContext::kMaxBack; ++back) {
+    if (context.before(tok, 1) != '<') return false;
+    // The ">" right after the identifier's run, within the bytes kept.
+    const int close = context.identifier_end_back(tok);
+    if (close < 2 || context.before(tok, close) != '>') return false;
+    for (int back = 2; back < close; ++back) {
         const unsigned char c = context.before(tok, back);
-        // The ">" closes an identifier: its host's last byte before it.
-        if (c == '>') return back == MessageIdContext::kMaxBack || is_email_char(context.before(tok, back + 1));
         if (c == 0 || !is_space_or_control(c)) return false;
         // A line feed only where a folded header goes on, a blank after it
         // (RFC 5322 FWS).
