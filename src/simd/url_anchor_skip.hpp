@@ -141,9 +141,9 @@ inline const unsigned char* find_defang_anchor(const unsigned char* p, const uns
     return p;
 }
 
-/// Where a token holding `a` can start: back over one space and the address
-/// run before `a` (see the file comment), never before `p`.
-inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
+/// Where the address run before `a` starts: back over one space and the
+/// run's bytes (see the file comment), never before `p`.
+inline const unsigned char* address_run_start(const unsigned char* p, const unsigned char* a) {
     const unsigned char* r = a;
     if (r > p && r[-1] == ' ') --r;
 #if defined(__SSE2__)
@@ -166,6 +166,68 @@ inline const unsigned char* back_to_run_start(const unsigned char* p, const unsi
         --r;
     }
     return r;
+}
+
+/// Whether `c`, the byte before a closer, ends no defang token of `atok`
+/// ("[:]" "[/]" "(/)" "[dot]" bdot end in ":", "/", "t", "." or " "
+/// before their closer): a word byte other than "t".
+inline bool closes_no_defang_token_after(unsigned char c) { return skip::is_word(c) && (c | 0x20) != 't'; }
+
+/// address_run_start(p, a), but no further back than the last word byte
+/// before `a` (not at `a`) that follows a closer after a
+/// closes_no_defang_token_after() byte ("h[xx]p", "f(x)y") at or after `p`.
+/// (Apart from the hot loop: few runs are long.)
+[[gnu::noinline]] inline const unsigned char* run_start_or_word_after_closer(const unsigned char* p, const unsigned char* a) {
+    const unsigned char* r = a;
+    if (r > p && r[-1] == ' ') --r;
+#if defined(__SSE2__)
+    // address_run_start()'s loop, which also stops after such a closer: bit
+    // j stands for the byte at r - 16 + j; the word byte after the block's
+    // last one is *r (unknown at a: no stop there).
+    using namespace skip;
+    while (r - p >= 17) {
+        const __m128i v = load16(r - 16), before = load16(r - 17);
+        const unsigned address = address_mask(v);
+        const unsigned spaced = eq(v, ' ') & (eq(before, '[') | eq(before, '(') | eq(before, '.'));
+        const unsigned word_at_end = r < a && skip::is_word(*r) ? 1u << 15 : 0u;
+        const unsigned word_next = word_mask(v) >> 1 | word_at_end;
+        const unsigned plain_before = word_mask(before) & ~(eq(before, 't') | eq(before, 'T'));
+        const unsigned after_closer = (eq(v, ']') | eq(v, ')')) & word_next & plain_before;
+        if (const unsigned out = (~(address | spaced) & 0xFFFF) | after_closer; out != 0) {
+            return r - 16 + (32 - __builtin_clz(out));
+        }
+        r -= 16;
+    }
+#endif
+    while (r > p) {
+        const unsigned char c = r[-1];
+        const bool in_run = is_address_char(c) ||
+                            (c == ' ' && r - 1 > p && (r[-2] == '[' || r[-2] == '(' || r[-2] == '.'));
+        if (!in_run) break;
+        if (r < a && skip::is_word(*r) && is_closer(c) && r - p >= 2 && closes_no_defang_token_after(r[-2])) break;
+        --r;
+    }
+    return r;
+}
+
+/// A run before an anchor longer than this is looked at for a later start
+/// (run_start_or_word_after_closer()); most are shorter, and are passed
+/// by the cheaper loop alone.
+inline constexpr std::ptrdiff_t kLongRunBeforeAnchor = 32;
+
+/// Where a token holding `a` can start: the address run's start before `a`
+/// (address_run_start()), never before `p`; but in a run longer than
+/// kLongRunBeforeAnchor no further back than its last word byte `w` after
+/// a closer that follows a word byte other than "t" ("h[xx]p", "f(x)y"). No
+/// `atok` holds that closer, so `word atok*` and every URL token's part
+/// before its anchor end before it (and no URL body that could take it
+/// began before it: it would follow an anchor before `a`); from the closer
+/// the token is `clsnw+`, which the word byte `w` ends. So `w` is a token
+/// boundary and the tokens before it report nothing. (Else a long run with
+/// few anchors, "h[xx]p:/" repeated, is walked by the DFA from its start.)
+inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
+    const unsigned char* const r = address_run_start(p, a);
+    return a - r > kLongRunBeforeAnchor ? run_start_or_word_after_closer(r, a) : r;
 }
 
 /// Where the bracket (kBackslash = false) or backslash scanner can start its
