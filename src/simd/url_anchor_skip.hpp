@@ -173,61 +173,58 @@ inline const unsigned char* address_run_start(const unsigned char* p, const unsi
 /// before their closer): a word byte other than "t".
 inline bool closes_no_defang_token_after(unsigned char c) { return skip::is_word(c) && (c | 0x20) != 't'; }
 
-/// address_run_start(p, a), but no further back than the last word byte
-/// before `a` (not at `a`) that follows a closer after a
-/// closes_no_defang_token_after() byte ("h[xx]p", "f(x)y") at or after `p`.
-/// (Apart from the hot loop: few runs are long.)
-[[gnu::noinline]] inline const unsigned char* run_start_or_word_after_closer(const unsigned char* p, const unsigned char* a) {
-    const unsigned char* r = a;
-    if (r > p && r[-1] == ' ') --r;
+/// The last word byte before `a` (not at `a`) that follows a closer after
+/// a closes_no_defang_token_after() byte ("h[xx]p", "f(x)y"), that closer's
+/// byte before at or after `from`; else null. (Apart from the hot loop:
+/// few runs are long.)
+[[gnu::noinline]] inline const unsigned char* last_word_after_closer(const unsigned char* from, const unsigned char* a) {
+    const unsigned char* e = a;
 #if defined(__SSE2__)
-    // address_run_start()'s loop, which also stops after such a closer: bit
-    // j stands for the byte at r - 16 + j; the word byte after the block's
-    // last one is *r (unknown at a: no stop there).
+    // Bit j stands for the closer at e - 16 + j: the word byte after it is
+    // the next bit of the block's word bytes, or *e (unknown at a).
     using namespace skip;
-    while (r - p >= 17) {
-        const __m128i v = load16(r - 16), before = load16(r - 17);
-        const unsigned address = address_mask(v);
-        const unsigned spaced = eq(v, ' ') & (eq(before, '[') | eq(before, '(') | eq(before, '.'));
-        const unsigned word_at_end = r < a && skip::is_word(*r) ? 1u << 15 : 0u;
+    while (e - from >= 17) {
+        const __m128i v = load16(e - 16), before = load16(e - 17);
+        const unsigned word_at_end = e < a && skip::is_word(*e) ? 1u << 15 : 0u;
         const unsigned word_next = word_mask(v) >> 1 | word_at_end;
         const unsigned plain_before = word_mask(before) & ~(eq(before, 't') | eq(before, 'T'));
-        const unsigned after_closer = (eq(v, ']') | eq(v, ')')) & word_next & plain_before;
-        if (const unsigned out = (~(address | spaced) & 0xFFFF) | after_closer; out != 0) {
-            return r - 16 + (32 - __builtin_clz(out));
+        if (const unsigned ends = (eq(v, ']') | eq(v, ')')) & word_next & plain_before; ends != 0) {
+            return e - 16 + (32 - __builtin_clz(ends));
         }
-        r -= 16;
+        e -= 16;
     }
 #endif
-    while (r > p) {
-        const unsigned char c = r[-1];
-        const bool in_run = is_address_char(c) ||
-                            (c == ' ' && r - 1 > p && (r[-2] == '[' || r[-2] == '(' || r[-2] == '.'));
-        if (!in_run) break;
-        if (r < a && skip::is_word(*r) && is_closer(c) && r - p >= 2 && closes_no_defang_token_after(r[-2])) break;
-        --r;
+    for (const unsigned char* w = e; w - from >= 2; --w) {
+        if (w < a && skip::is_word(*w) && is_closer(w[-1]) && closes_no_defang_token_after(w[-2])) return w;
     }
-    return r;
+    return nullptr;
 }
 
 /// A run before an anchor longer than this is looked at for a later start
-/// (run_start_or_word_after_closer()); most are shorter, and are passed
-/// by the cheaper loop alone.
+/// (last_word_after_closer()); most are shorter, and start where the DFA
+/// would start anyway.
 inline constexpr std::ptrdiff_t kLongRunBeforeAnchor = 32;
+/// How far before the anchor such a start is looked for: a bound on the
+/// look, so that a long run with none ("0123456789abcdef" repeated) is
+/// not read twice.
+inline constexpr std::ptrdiff_t kWordAfterCloserReach = 64;
 
 /// Where a token holding `a` can start: the address run's start before `a`
 /// (address_run_start()), never before `p`; but in a run longer than
-/// kLongRunBeforeAnchor no further back than its last word byte `w` after
-/// a closer that follows a word byte other than "t" ("h[xx]p", "f(x)y"). No
-/// `atok` holds that closer, so `word atok*` and every URL token's part
-/// before its anchor end before it (and no URL body that could take it
-/// began before it: it would follow an anchor before `a`); from the closer
-/// the token is `clsnw+`, which the word byte `w` ends. So `w` is a token
-/// boundary and the tokens before it report nothing. (Else a long run with
-/// few anchors, "h[xx]p:/" repeated, is walked by the DFA from its start.)
+/// kLongRunBeforeAnchor no further back than a word byte `w` after a
+/// closer that follows a word byte other than "t" ("h[xx]p", "f(x)y") in
+/// the kWordAfterCloserReach bytes before `a`. No `atok` holds that closer,
+/// so `word atok*` and every URL token's part before its anchor end before
+/// it (and no URL body that could take it began before it: it would follow
+/// an anchor before `a`); from the closer the token is `clsnw+`, which the
+/// word byte `w` ends. So `w` is a token boundary and the tokens before it
+/// report nothing. (Else a long run with few anchors, "h[xx]p:/" repeated,
+/// is walked by the DFA from its start.)
 inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
     const unsigned char* const r = address_run_start(p, a);
-    return a - r > kLongRunBeforeAnchor ? run_start_or_word_after_closer(r, a) : r;
+    if (a - r <= kLongRunBeforeAnchor) return r;
+    const unsigned char* const w = last_word_after_closer(a - r > kWordAfterCloserReach ? a - kWordAfterCloserReach : r, a);
+    return w != nullptr ? w : r;
 }
 
 /// Where the bracket (kBackslash = false) or backslash scanner can start its
