@@ -27,11 +27,15 @@ bytes=$(numfmt --from=iec "$size")
 # The earlier sessions' set, the five issue 17 added, then session 11's
 # runs joined by defang tokens, then session 12's: "\." and "[dot]" joins,
 # a spaced bdot, both rules' anchors in one run, colon lines with "%";
-# session 13's short e-mail runs of dot separators, each ended otherwise.
+# session 13's short e-mail runs of dot separators, each ended otherwise;
+# session 19's IPv6 forms (a label, a cidr, a port, a dotted port) and
+# bracketed scheme middles, with a ":/" that is no separator.
 lines=('0123456789abcdef' 'http%3A%2F%' 'aH' '@' 'a.' 'http://' 'aHR0cDov' '[.]' '1[.]' '1.' '687474'
        '1:' 'a at ' 'a\.' 'rule a { ' 'a@a.' '1(.)' 'a[:]' 'hxxp[:]//' '1[ . ]'
        '1\.' 'a[dot]' '1[ .]' 'a[.]a\.' '::%' 'fe80::1%' '1::%' 'fe80::%'
-       'a(.)a\.' 'a[dot]a\.' 'a[.][.]' 'a[.] ]' 'a[.] [.] ' 'a[.]a;a' 'a[.]a ')
+       'a(.)a\.' 'a[dot]a\.' 'a[.][.]' 'a[.] ]' 'a[.] [.] ' 'a[.]a;a' 'a[.]a '
+       'IPv6:::1 ' '2001:db8::/48 ' '[2001:db8::41]:41522 ' '2001:db8:10::2.53 > ' 'h[xx]p:/'
+       'Address:2001:db8::1 ')
 if [ -n "${HOSTILE_EXTRA:-}" ]; then
     IFS='|' read -r -a extra <<< "$HOSTILE_EXTRA"
     lines+=("${extra[@]}")

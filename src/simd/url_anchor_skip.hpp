@@ -141,9 +141,9 @@ inline const unsigned char* find_defang_anchor(const unsigned char* p, const uns
     return p;
 }
 
-/// Where a token holding `a` can start: back over one space and the address
-/// run before `a` (see the file comment), never before `p`.
-inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
+/// Where the address run before `a` starts: back over one space and the
+/// run's bytes (see the file comment), never before `p`.
+inline const unsigned char* address_run_start(const unsigned char* p, const unsigned char* a) {
     const unsigned char* r = a;
     if (r > p && r[-1] == ' ') --r;
 #if defined(__SSE2__)
@@ -166,6 +166,65 @@ inline const unsigned char* back_to_run_start(const unsigned char* p, const unsi
         --r;
     }
     return r;
+}
+
+/// Whether `c`, the byte before a closer, ends no defang token of `atok`
+/// ("[:]" "[/]" "(/)" "[dot]" bdot end in ":", "/", "t", "." or " "
+/// before their closer): a word byte other than "t".
+inline bool closes_no_defang_token_after(unsigned char c) { return skip::is_word(c) && (c | 0x20) != 't'; }
+
+/// The last word byte before `a` (not at `a`) that follows a closer after
+/// a closes_no_defang_token_after() byte ("h[xx]p", "f(x)y"), that closer's
+/// byte before at or after `from`; else null. (Apart from the hot loop:
+/// few runs are long.)
+[[gnu::noinline]] inline const unsigned char* last_word_after_closer(const unsigned char* from, const unsigned char* a) {
+    const unsigned char* e = a;
+#if defined(__SSE2__)
+    // Bit j stands for the closer at e - 16 + j: the word byte after it is
+    // the next bit of the block's word bytes, or *e (unknown at a).
+    using namespace skip;
+    while (e - from >= 17) {
+        const __m128i v = load16(e - 16), before = load16(e - 17);
+        const unsigned word_at_end = e < a && skip::is_word(*e) ? 1u << 15 : 0u;
+        const unsigned word_next = word_mask(v) >> 1 | word_at_end;
+        const unsigned plain_before = word_mask(before) & ~(eq(before, 't') | eq(before, 'T'));
+        if (const unsigned ends = (eq(v, ']') | eq(v, ')')) & word_next & plain_before; ends != 0) {
+            return e - 16 + (32 - __builtin_clz(ends));
+        }
+        e -= 16;
+    }
+#endif
+    for (const unsigned char* w = e; w - from >= 2; --w) {
+        if (w < a && skip::is_word(*w) && is_closer(w[-1]) && closes_no_defang_token_after(w[-2])) return w;
+    }
+    return nullptr;
+}
+
+/// A run before an anchor longer than this is looked at for a later start
+/// (last_word_after_closer()); most are shorter, and start where the DFA
+/// would start anyway.
+inline constexpr std::ptrdiff_t kLongRunBeforeAnchor = 32;
+/// How far before the anchor such a start is looked for: a bound on the
+/// look, so that a long run with none ("0123456789abcdef" repeated) is
+/// not read twice.
+inline constexpr std::ptrdiff_t kWordAfterCloserReach = 64;
+
+/// Where a token holding `a` can start: the address run's start before `a`
+/// (address_run_start()), never before `p`; but in a run longer than
+/// kLongRunBeforeAnchor no further back than a word byte `w` after a
+/// closer that follows a word byte other than "t" ("h[xx]p", "f(x)y") in
+/// the kWordAfterCloserReach bytes before `a`. No `atok` holds that closer,
+/// so `word atok*` and every URL token's part before its anchor end before
+/// it (and no URL body that could take it began before it: it would follow
+/// an anchor before `a`); from the closer the token is `clsnw+`, which the
+/// word byte `w` ends. So `w` is a token boundary and the tokens before it
+/// report nothing. (Else a long run with few anchors, "h[xx]p:/" repeated,
+/// is walked by the DFA from its start.)
+inline const unsigned char* back_to_run_start(const unsigned char* p, const unsigned char* a) {
+    const unsigned char* const r = address_run_start(p, a);
+    if (a - r <= kLongRunBeforeAnchor) return r;
+    const unsigned char* const w = last_word_after_closer(a - r > kWordAfterCloserReach ? a - kWordAfterCloserReach : r, a);
+    return w != nullptr ? w : r;
 }
 
 /// Where the bracket (kBackslash = false) or backslash scanner can start its

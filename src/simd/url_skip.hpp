@@ -69,6 +69,13 @@ inline constexpr char kSeparatorPairs[][2] = {{':', '/'}, {':', '\\'}, {':', '_'
                                               {'[', ':'}, {'[', ']'}, {'_', '_'}};
 
 inline bool starts_separator(unsigned char c) { return c == ':' || c == '_' || c == '['; }
+
+/// Whether the pair at `q` (before lim) is ":/" with a byte other than "/"
+/// after it: it starts no separator ("://" is the only one so begun), so no
+/// URL holds it as its separator ("h[xx]p:/" repeated: one every 8 bytes).
+inline bool is_dead_colon_slash(const unsigned char* q, const unsigned char* lim) {
+    return lim - q >= 3 && q[0] == ':' && q[1] == '/' && q[2] != '/';
+}
 inline bool is_separator_pair(unsigned char c, unsigned char next) {
     for (const auto& pair : kSeparatorPairs) {
         if (c == static_cast<unsigned char>(pair[0]) && next == static_cast<unsigned char>(pair[1])) return true;
@@ -121,6 +128,17 @@ IOCSCAN_AVX2 inline __m256i separator_pairs32(const unsigned char* q) {
 /// Bit i set when position i of the 32 holds a pair (`pairs`: their bits).
 IOCSCAN_AVX2 inline unsigned separator_pair_hits(__m256i pairs) {
     return ~static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(pairs, _mm256_setzero_si256())));
+}
+
+/// `hits` (separator_pair_hits() of the 32 positions at `q`, 33 bytes
+/// readable) without the pairs is_dead_colon_slash() passes; the byte after
+/// the last position's pair counts as "/" when it is at lim.
+IOCSCAN_AVX2 inline unsigned live_pair_hits(const unsigned char* q, const unsigned char* lim, unsigned hits) {
+    using namespace skip;
+    const unsigned colon = static_cast<unsigned>(_mm256_movemask_epi8(veq32(load32(q), ':')));
+    const unsigned slash = static_cast<unsigned>(_mm256_movemask_epi8(veq32(load32(q + 1), '/')));
+    const unsigned last_slash = lim - q > 33 ? (q[33] == '/' ? 1u : 0u) : 1u;
+    return hits & ~(colon & slash & ~(slash >> 1 | last_slash << 31));
 }
 
 /// The first separator pair at or after `q`, searched 64 positions at a
@@ -202,20 +220,14 @@ IOCSCAN_AVX2 inline void scheme_end_bits32(const unsigned char* q, unsigned& las
     s = static_cast<unsigned>(_mm256_movemask_epi8(veq32(lower, 's')));
 }
 
-/// The block of 32 positions at `q` holds the pairs `pairs`: the first
-/// scheme letter at most 5 bytes (7 after a closer) before one of them (not
-/// before `p`), or null. `q` is `p` or 32 bytes or more after it: the
-/// letters and closers of the bytes before the block come from the block
-/// before it.
-IOCSCAN_AVX2 inline const unsigned char* scheme_before_pairs_avx2(const unsigned char* p, const unsigned char* q,
-                                                                  unsigned pairs) {
-    // The first pair alone first: a URL's scheme is right before it.
-    const unsigned char* const first = q + __builtin_ctz(pairs);
-    for (const unsigned char* s = scheme_window(p, first, after_closer(p, first)); s < first; ++s) {
-        if (is_scheme_start(*s)) return s;
-    }
-    pairs &= pairs - 1;
-    if (pairs == 0) return nullptr;
+/// The block of 32 positions at `q` (33 bytes before `lim`) holds the
+/// pairs `pairs`, none of them first: the first scheme letter at most 5
+/// bytes (7 after a closer) before one of them that is live
+/// (live_pair_hits()), not before `p`, or null. `q` is `p` or 32 bytes or more
+/// after it: the letters and closers of the bytes before the block come
+/// from the block before it.
+IOCSCAN_AVX2 inline const unsigned char* scheme_before_later_pairs_avx2(const unsigned char* p, const unsigned char* q,
+                                                                        const unsigned char* lim, unsigned pairs) {
     std::uint64_t letters = std::uint64_t{scheme_start_bits32(q)} << 32;
     std::uint64_t closers = std::uint64_t{closer_bits32(q)} << 32;
     if (q != p) {
@@ -240,10 +252,48 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_before_pairs_avx2(const unsigned
         live |= far_pairs & closed;
     }
     if (live == 0) return nullptr;
+    live = live_pair_hits(q, lim, live);
+    if (live == 0) return nullptr;
     const unsigned char* const pair = q + __builtin_ctz(live);
     const unsigned char* s = scheme_window(p, pair, after_closer(p, pair));
     while (!is_scheme_start(*s)) ++s;
     return s;
+}
+
+/// scheme_before_pairs_avx2() for the pairs after the first when that one
+/// is dead (is_dead_colon_slash()): where one is, others may be ("h[xx]p:/"
+/// repeated), so the dead ones are dropped first. (Apart from the hot
+/// path: a letter before a dead pair is rare in text.)
+[[gnu::noinline]] IOCSCAN_AVX2 inline const unsigned char* scheme_before_live_pairs_avx2(const unsigned char* p,
+                                                                                        const unsigned char* q,
+                                                                                        const unsigned char* lim,
+                                                                                        unsigned pairs) {
+    pairs = live_pair_hits(q, lim, pairs);
+    if (pairs == 0) return nullptr;
+    return scheme_before_later_pairs_avx2(p, q, lim, pairs);
+}
+
+/// The block of 32 positions at `q` (33 bytes before `lim`) holds the pairs
+/// `pairs`: the first scheme letter at most 5 bytes (7 after a closer)
+/// before one of them (not before `p`), or null. A letter before a dead
+/// first pair (is_dead_colon_slash()) does not count. (Out of the block
+/// loop, which most blocks pass without a pair.)
+[[gnu::noinline]] IOCSCAN_AVX2 inline const unsigned char* scheme_before_pairs_avx2(const unsigned char* p,
+                                                                                   const unsigned char* q,
+                                                                                   const unsigned char* lim,
+                                                                                   unsigned pairs) {
+    // The first pair alone first: a URL's scheme is right before it. (A
+    // dead pair is looked for only where a letter is found: most pairs
+    // have none before them.)
+    const unsigned char* const first = q + __builtin_ctz(pairs);
+    for (const unsigned char* s = scheme_window(p, first, after_closer(p, first)); s < first; ++s) {
+        if (is_scheme_start(*s)) {
+            return is_dead_colon_slash(first, lim) ? scheme_before_live_pairs_avx2(p, q, lim, pairs & (pairs - 1)) : s;
+        }
+    }
+    pairs &= pairs - 1;
+    if (pairs == 0) return nullptr;
+    return scheme_before_later_pairs_avx2(p, q, lim, pairs);
 }
 
 /// url_generic_skip()'s search 64 (then 32) positions at a time while 65
@@ -260,15 +310,15 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_pair_search_avx2(const unsigned 
         const __m256i both = _mm256_or_si256(low, high);
         if (_mm256_testz_si256(both, both) != 0) continue;
         if (const unsigned pairs = separator_pair_hits(low); pairs != 0) {
-            if (const unsigned char* s = scheme_before_pairs_avx2(p, q, pairs)) return s;
+            if (const unsigned char* s = scheme_before_pairs_avx2(p, q, lim, pairs)) return s;
         }
         if (const unsigned pairs = separator_pair_hits(high); pairs != 0) {
-            if (const unsigned char* s = scheme_before_pairs_avx2(p, q + 32, pairs)) return s;
+            if (const unsigned char* s = scheme_before_pairs_avx2(p, q + 32, lim, pairs)) return s;
         }
     }
     if (lim - q >= 33) {
         if (const unsigned pairs = separator_pair_hits(separator_pairs32(q)); pairs != 0) {
-            if (const unsigned char* s = scheme_before_pairs_avx2(p, q, pairs)) return s;
+            if (const unsigned char* s = scheme_before_pairs_avx2(p, q, lim, pairs)) return s;
         }
         q += 32;
     }
@@ -278,7 +328,8 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_pair_search_avx2(const unsigned 
 #endif
 
 /// Where the generic scanner can start its next token: at the first scheme
-/// letter at most 5 bytes (7 after a closer, after_closer()) before a separator pair, or 7
+/// letter at most 5 bytes (7 after a closer, after_closer()) before a separator pair
+/// (not one is_dead_colon_slash() passes), or 7
 /// before `lim` (never before `p`), or at `lim`. A pair with no scheme
 /// letter in those bytes is held by no URL, and the search goes on after
 /// it. (A wide window may start up to 2 bytes before the window of the
@@ -300,6 +351,10 @@ IOCSCAN_AVX2 inline const unsigned char* scheme_pair_search_avx2(const unsigned 
 #endif
     for (;;) {
         const unsigned char* const q = next_separator_pair(from, lim);
+        if (is_dead_colon_slash(q, lim)) {
+            from = q + 1;
+            continue;
+        }
         for (const unsigned char* s = scheme_window(p, q, q == lim || after_closer(p, q)); s < q; ++s) {
             if (is_scheme_start(*s)) return s;
         }

@@ -215,6 +215,80 @@ TEST(SkipOracle, UrlAnchorsAtEveryOffset) {
     }
 }
 
+// A ":/" that is not "://" starts no separator: the generic skip passes a
+// run of them ("h[xx]p:/" repeated) to lim, on both vector paths, and stops
+// at the scheme of the URL after them.
+TEST(SkipOracle, UrlGenericSkipPassesColonSlashWithoutSecondSlash) {
+    SkipSwitchesRestored restore;
+    std::string text;
+    while (text.size() < 300) text += "h[xx]p:/";
+    const std::string url = "hxxp://e.example/x";
+    const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+    const std::string with_url = text + url;
+    const auto* url_base = reinterpret_cast<const unsigned char*>(with_url.data());
+    for (const bool avx2 : {true, false}) {
+        detail::skip::set_avx2_for_tests(avx2);
+        // At lim - 2 the byte after ":/" is not at hand: it may be "//", so
+        // the scan stops at the last "h"; so too at a ":" at lim - 1.
+        const std::size_t cut = text.size() - 1;
+        EXPECT_EQ(detail::url_generic_skip(base, base + text.size()) - base, static_cast<std::ptrdiff_t>(text.size() - 8))
+            << (avx2 ? "AVX2" : "SSE2");
+        EXPECT_EQ(detail::url_generic_skip(base, base + cut) - base, static_cast<std::ptrdiff_t>(cut - 7))
+            << (avx2 ? "AVX2" : "SSE2");
+        EXPECT_EQ(detail::url_generic_skip(url_base, url_base + with_url.size()) - url_base,
+                  static_cast<std::ptrdiff_t>(text.size()))
+            << (avx2 ? "AVX2" : "SSE2");
+    }
+}
+
+// The bracket and backslash skips back up from an anchor no further than a
+// word byte after a closer that ends no defang token ("h[xx]p", "f(x)y"):
+// the DFA need not walk the run from its start.
+TEST(SkipOracle, UrlAnchorSkipStartsAfterBracketedWord) {
+    SkipSwitchesRestored restore;
+    std::string run;
+    while (run.size() < 200) run += "h[xx]p:/";
+    struct Case {
+        std::string tail, anchor;
+        std::size_t start;   // where the token holding the anchor may start
+    };
+    // "p:/evil", then "yevil" (after "f(x)").
+    for (const Case& c : {Case{"evil[.]example", "[.]", run.size() - 3}, Case{"f(x)yevil\\.example", "\\", run.size() + 4}}) {
+        const std::string text = run + c.tail;
+        const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+        const std::size_t anchor = text.find(c.anchor);
+        for (const bool avx2 : {true, false}) {
+            detail::skip::set_avx2_for_tests(avx2);
+            EXPECT_EQ(detail::back_to_run_start(base, base + anchor) - base, static_cast<std::ptrdiff_t>(c.start))
+                << c.tail << (avx2 ? ", AVX2" : ", SSE2");
+        }
+    }
+    // A closer after "t", ":", "/", "." or " " may end a defang token: the
+    // run is backed up over as before.
+    const std::string defanged = "x[dot]y[:]z[/]w[.]v[ . ]ux[dot]y[:]z[/]w[.]v[ . ]u";
+    const std::string text = defanged + "[.]";
+    const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+    EXPECT_EQ(detail::back_to_run_start(base, base + defanged.size()), base);
+}
+
+// Runs of bracketed words, closers after word bytes and defang tokens, with
+// anchors and URLs of the three rules among them: with the skips on, the
+// DFAs' matches, in every piece size.
+TEST(SkipOracle, UrlRunsOfBracketedWords) {
+    const std::vector<std::string> pieces = {"h[xx]p:/", "hxxp:/", "f(x)y", "a[t]b", "x[dot]", "t]", "x]", "x)",
+                                             "[xx]", "h[xx]p://e.example/", "a[.]b", "x\\.y", "[:]", ":/",
+                                             "://", " ", "a ", "(.)", "[ . ]", "\"", "evil[.]com/]x", ":/x"};
+    std::mt19937 rng(2020);
+    std::size_t found = 0;
+    for (int round = 0; round < 12; ++round) {
+        std::string text;
+        while (text.size() < 3000) text += pieces[rng() % pieces.size()];
+        found += expect_skips_agree(text, "bracketed words, round " + std::to_string(round),
+                                    options_for({Type::url}), {1, 17, 33, 4096, 65536});
+    }
+    EXPECT_GT(found, 100u);
+}
+
 
 // The bracket scanner passes lone runs that name no host
 // (past_hostless_lone_runs(), simd/url_anchor_skip.hpp), and queues no such
