@@ -33,6 +33,7 @@ namespace {
 /// `end`: an address or a cidr, unless the token is too long or a version.
 void report_run(const LexState& st, CandidateSink& sink, const LongTokenPrefix& prefix, const unsigned char* end) {
     const unsigned char* const begin = after_percent_escape(prefix, st.tok, end);
+    if (!is_digit(*begin)) return;   // the escape was the whole first group
     if (const unsigned char* address_end = tcpdump_address_end(prefix, begin, end)) end = address_end;
     const bool version = begin == st.tok && is_version_prefix(prefix, st.tok);
     if (st.token_fits()) emit_dotted_run(sink, begin, end, version);

@@ -180,6 +180,10 @@ TEST(Ipv4, AfterAPercentEscape) {
     EXPECT_EQ(ipv4s("q=%201.2.3.4&a=%2010.0.0.1 ping%20192.168.1.1%20-c"), (V{"1.2.3.4", "10.0.0.1", "192.168.1.1"}));
     EXPECT_EQ(values_of(scan_pieces("r=%2010.20.0.0/16", options_for({Type::cidr})), Type::cidr), V{"10.20.0.0/16"});
     EXPECT_TRUE(ipv4s("%20.1.2.3 %201.2.3").empty());
+    // An escape that is the whole first group leaves a run that starts at
+    // a separator: no address (before: the DFA gave ".192.0.2.1" and
+    // "[.]10.0.0.1", where the skip passes the five-group run).
+    EXPECT_TRUE(ipv4s("%12.192.0.2.1 %20[.]10.0.0.1").empty());
     EXPECT_EQ(ipv4s("%1.2.3.4"), V{"1.2.3.4"});   // one digit: no escape
     for (std::size_t piece = 1; piece <= 9; ++piece) {
         EXPECT_EQ(values_of(scan_pieces("ping%20192.168.1.1%20", options_for({Type::ipv4}, true), piece), Type::ipv4),

@@ -62,6 +62,8 @@ inline bool is_version_prefix(const LongTokenPrefix& prefix, const unsigned char
 /// when a "%" comes right before the run and its first group has two digits
 /// or more, since a percent escape ends in them ("q=%2010.0.0.1" is
 /// " 10.0.0.1", "%20192.168.1.1%20" is " 192.168.1.1 "); else at `run`.
+/// When the escape is the whole group, the rest starts at a separator
+/// ("%20.1.2.3", "%12.192.0.2.1"): no address starts there.
 inline const unsigned char* after_percent_escape(const LongTokenPrefix& prefix, const unsigned char* run,
                                                  const unsigned char* end) {
     return prefix.before(run, 1) == '%' && end - run > 2 && is_digit(run[1]) ? run + 2 : run;
