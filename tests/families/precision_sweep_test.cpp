@@ -4,8 +4,8 @@
 // `iocscan --types all` must report on it (precision_sweep.tsv: type, raw,
 // refanged value, in input order). Each expected row was reviewed as an
 // analyst would: a value is one to put on a block list (spec section 3).
-// The same for each file of tests/data/sweep16 to sweep19
-// (Sweep16 to Sweep19 below). To refresh after a deliberate change, print the rows with
+// The same for each file of tests/data/sweep16 to sweep20
+// (Sweep16 to Sweep20 below). To refresh after a deliberate change, print the rows with
 // IOCSCAN_PRINT_SWEEP=1 and review the diff row by row. In an expected file,
 // a line starting with "#" is a note (a value the tool misses), and a
 // fourth field "# wrong: why" marks a row kept as today's output although
@@ -171,6 +171,25 @@ INSTANTIATE_TEST_SUITE_P(Files, Sweep19,
                          ::testing::Values("a_cert_dump.txt", "b_netconfig.txt", "c_whois_dig.txt", "d_blocklists.txt",
                                            "e_pe_analysis.txt", "e_dev_artifacts.txt", "f_cloud_signin.json",
                                            "g_report.html", "h_multipart.eml"),
+                         [](const ::testing::TestParamInfo<const char*>& param) { return test_name_of(param.param); });
+
+// Session 20's sweep (tests/data/sweep20), kinds no sweep before covered:
+// Zeek conn/dns/http/files logs, Suricata EVE with fileinfo, TLS and SMTP
+// events, Sysmon and Security event XML, Suricata rules and Sigma rules,
+// nginx/Apache access and error logs, auth.log and syslog, obfuscated
+// PowerShell one-liners with a batch dropper, a Dockerfile with Kubernetes
+// YAML, C/Python/JavaScript source, abuse.ch-style CSV feeds, a MISP event
+// with a STIX bundle, a Markdown report with tables and defanged IOCs.
+class Sweep20 : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Sweep20, GivesExactlyTheReviewedValues) { expect_sweep_file("sweep20", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Files, Sweep20,
+                         ::testing::Values("a_zeek_logs.log", "b_suricata_eve.json", "c_sysmon_events.xml",
+                                           "d_ids_rules.rules", "d_sigma_rules.yml", "e_web_access.log",
+                                           "e_auth_syslog.log", "f_powershell_batch.txt", "g_container_config.yaml",
+                                           "h_source_code.txt", "i_abusech_feeds.csv", "j_misp_stix.json",
+                                           "k_threat_report.md"),
                          [](const ::testing::TestParamInfo<const char*>& param) { return test_name_of(param.param); });
 
 }  // namespace

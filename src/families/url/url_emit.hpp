@@ -9,6 +9,7 @@
 #include "families/common/utf8_letter.hpp"
 #include "families/rule_ids.hpp"
 #include "families/url/url_cut.hpp"
+#include "families/url/url_host_check.hpp"
 #include "families/url/url_limits.hpp"
 #include "families/url/url_list.hpp"
 #include "families/url/url_parts.hpp"
@@ -114,7 +115,8 @@ inline const unsigned char* soft_break_item_end(const unsigned char* begin, cons
 /// gives a[.]com and b[.]net. An item after the first is queued only when
 /// `rule` would match it on its own ("host=evil[.]com;port=443" gives one).
 /// An item after a quote ends at its closing quote (url_quote_end()): the
-/// text after it is read for further items ("'http://a/1','http://b/2'").
+/// text after it is read for further items ("'http://a/1','http://b/2'");
+/// a piece of a name that the quote cut is none (is_quoted_name_piece()).
 /// `edges.letter_after`: the last item is dropped when that letter cuts its
 /// host ("http://münchen.de/x" read as "http://m": a piece of another
 /// name), and kept when it cuts the path.
@@ -125,15 +127,20 @@ inline void add_url_items(CandidateSink& sink, RuleId rule, const unsigned char*
     };
     for (const unsigned char* const token = begin; begin < end;) {
         const std::size_t separator = list_separator(text(begin, end));
-        const unsigned char* item_end = separator == std::string_view::npos ? end : begin + separator;
-        item_end = url_quote_end(begin == token ? edges.before : begin[-1], begin, item_end);
+        const unsigned char* const list_item_end = separator == std::string_view::npos ? end : begin + separator;
+        const unsigned char* item_end = url_quote_end(begin == token ? edges.before : begin[-1], begin, list_item_end);
+        // A closing quote may cut the token's own match in its scheme
+        // ("h`t`t`p://" leaves "t") or name: then it is judged as an item.
+        const bool quote_cut = item_end < list_item_end;
         const bool last = item_end == end;
         const bool host_cut = last && edges.letter_after && split_url(text(begin, end)).host_end == text(begin, end).size();
         const unsigned char* url_end =
             last && edges.line_break_after
                 ? soft_break_item_end(begin, item_end, begin == token && edges.quoted_printable_before)
                 : item_end;
-        if ((begin == token || list_item_matches(text(begin, item_end), rule)) && !host_cut && url_end != nullptr) {
+        const bool matches = (begin == token && !quote_cut) || list_item_matches(text(begin, item_end), rule);
+        if (matches && !host_cut && url_end != nullptr &&
+            !(quote_cut && is_quoted_name_piece(text(begin, item_end), item_end + 1 < end ? static_cast<char>(item_end[1]) : '\0'))) {
             sink.add(Type::url, rule, begin, url_end);
         }
         // The next item starts at a word character, as the grammars' URLs do.

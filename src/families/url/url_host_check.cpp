@@ -5,6 +5,7 @@
 #include "simd/byte_set.hpp"
 #include "families/domain/domain_run.hpp"
 #include "families/url/url_parts.hpp"
+#include "families/url/url_refang.hpp"
 
 #include <algorithm>
 #include <string>
@@ -253,6 +254,16 @@ bool has_plausible_host(std::string_view refanged) {
     for (std::size_t i = 0; i < host.size(); ++i) lower[i] = ascii_lower(host[i]);
     const std::string_view lowered(lower, host.size());
     return is_ipv4(lowered) || is_dns_name(lowered);
+}
+
+bool is_quoted_name_piece(std::string_view item, char after) {
+    const UrlParts parts = split_url(item);
+    // A cut in the path or query leaves the whole host: a URL to block.
+    if (parts.host_begin >= parts.host_end || parts.host_end < item.size()) return false;
+    if (after != '+' && item.back() != '.' && item.back() != '-') return false;
+    std::string refanged;
+    refang_url(item, refanged);
+    return !has_plausible_host(refanged);
 }
 
 }  // namespace iocscan::detail

@@ -20,6 +20,14 @@ namespace iocscan::detail {
 /// (is_file_or_word_tld(): "the period (.) in" is prose).
 bool plausible_url(std::string_view url, std::string_view refanged);
 
+/// For a URL item that a closing quote cut (`item`, as written; `after`
+/// the byte after that quote, 0 when unknown): whether the quote cut it in
+/// its host, which is no plausible one, while the name goes on elsewhere: the
+/// string is joined to the next ("'h'+'ttp://dl.evil-lan'+'tern.top/x'",
+/// `after` is "+") or the name stops at "." or "-" ("'https://edge.'" of a
+/// format string). Such a piece of a string built in parts is no URL.
+bool is_quoted_name_piece(std::string_view item, char after);
+
 /// For a match of the bracket or backslash rule that fails plausible_url():
 /// how many digits end it when they are a footnote's marker glued to its
 /// host's common generic top-level domain ("evil[.]com2", footnote_digits()
