@@ -63,8 +63,14 @@ constexpr unsigned kRunBeforeLeadAtLim = 1;
 /// next run, right after it, is the responsible person's mailbox written
 /// with a dot for its "@" (RFC 1035 3.3.13: hostmaster@example.com), no
 /// host. (A DFA rule for "SOA" cost 0.5 % of --types all: it splits the
-/// states of every word.)
+/// states of every word.) Every token but blanks and punctuation ends
+/// that state (forget_soa_name()): the mailbox is the very next name, so
+/// a name long after the record ("SOA ns1.x.net. The implant contacted
+/// evil.com") is never taken for it, and a scan started anywhere agrees.
 enum SoaName : int { kNoSoaName = 0, kSoaMailboxNext = 1 };
+
+/// A token that is no run and no blanks or punctuation came: no mailbox follows.
+inline void forget_soa_name(LexState& st) { st.cond = kNoSoaName; }
 
 /// Whether the run at `run` follows the word "SOA" (any case) and one to
 /// four blanks ("IN SOA  ns1.example.com.", a tab, a line break).
@@ -999,7 +1005,7 @@ yyFillLabel2:
 	}
 yy5:
 	st.state = -1;
-	{ continue; }
+	{ forget_soa_name(st); continue; }
 yy6:
 	++st.cur;
 yyFillLabel3:
@@ -1078,7 +1084,7 @@ yyFillLabel3:
 	}
 yy7:
 	st.state = -1;
-	{ continue; }
+	{ forget_soa_name(st); continue; }
 yy8:
 	st.accept = 0;
 	st.mar = ++st.cur;
@@ -1529,8 +1535,10 @@ yy20:
 	{
                 // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
                 // a name between slashes after "=", no path segment.
-                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=' && !run_decided(st, sink, prefix)) {
-                    return LexStatus::waiting;
+                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=') {
+                    if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
+                } else {
+                    forget_soa_name(st);
                 }
                 continue;
             }
@@ -2945,6 +2953,7 @@ yy86:
 	{
                 // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
                 if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
+                forget_soa_name(st);
                 continue;
             }
 yy87:

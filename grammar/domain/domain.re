@@ -49,8 +49,14 @@ constexpr unsigned kRunBeforeLeadAtLim = 1;
 /// next run, right after it, is the responsible person's mailbox written
 /// with a dot for its "@" (RFC 1035 3.3.13: hostmaster@example.com), no
 /// host. (A DFA rule for "SOA" cost 0.5 % of --types all: it splits the
-/// states of every word.)
+/// states of every word.) Every token but blanks and punctuation ends
+/// that state (forget_soa_name()): the mailbox is the very next name, so
+/// a name long after the record ("SOA ns1.x.net. The implant contacted
+/// evil.com") is never taken for it, and a scan started anywhere agrees.
 enum SoaName : int { kNoSoaName = 0, kSoaMailboxNext = 1 };
+
+/// A token that is no run and no blanks or punctuation came: no mailbox follows.
+inline void forget_soa_name(LexState& st) { st.cond = kNoSoaName; }
 
 /// Whether the run at `run` follows the word "SOA" (any case) and one to
 /// four blanks ("IN SOA  ns1.example.com.", a tab, a line break).
@@ -219,7 +225,7 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const LongTokenPref
             // after its run: the DFA reads it anyway, to see whether a
             // spaced dot follows ("evil [.] com"), and so needs no
             // backtrack (and no token of its own) after most words.
-            lab after? " "?        { continue; }
+            lab after? " "?        { forget_soa_name(st); continue; }
             (run | scheme srun) after? " "? {
                 if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
                 continue;
@@ -227,8 +233,10 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const LongTokenPref
             [/\\] run after? " "?  {
                 // dnsmasq's "server=/evil.com/0.0.0.0", "address=/evil.com/...":
                 // a name between slashes after "=", no path segment.
-                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=' && !run_decided(st, sink, prefix)) {
-                    return LexStatus::waiting;
+                if (*st.tok == '/' && prefix.before(st.tok, 1) == '=') {
+                    if (!run_decided(st, sink, prefix)) return LexStatus::waiting;
+                } else {
+                    forget_soa_name(st);
                 }
                 continue;
             }
@@ -238,11 +246,12 @@ LexStatus lex_domain_runs(LexState& st, CandidateSink& sink, const LongTokenPref
             "/" run ("/" run)+ {
                 // (An overlong token's start is gone: it reports nothing, as a run over 1 KiB.)
                 if (st.token_fits() && prefix.before(st.tok, 1) == '=') dnsmasq_names(st, sink);
+                forget_soa_name(st);
                 continue;
             }
             [^a-zA-Z0-9_\-/\\]+    { continue; }
             $                      { return LexStatus::end; }
-            *                      { continue; }
+            *                      { forget_soa_name(st); continue; }
         */
     }
 }

@@ -200,11 +200,16 @@ TEST(Domain, NoHostFromAnSoaRecordsMailbox) {
         "example.com. 3600 IN SOA ns1.evil-dns.net. hostmaster.evil-dns.net. (\n"
         "@\tIN\tsoa\tns2.evil-dns.net.  admin.evil-dns.org. 2026112003 10800\n"
         "its SOA names ns3.evil-dns.net and then update.evil.com.\n"
-        "SOA ns4.evil-dns.net then mail.evil.com\n";
+        "SOA ns4.evil-dns.net then mail.evil.com\n"
+        // A name long after the record is no mailbox, however the words
+        // before it end (before the fix: "contacted" read as a name's end).
+        "The zone's SOA ns5.evil-dns.net. The implant then contacted update.evil-cdn.com.\n"
+        "x. IN SOA ns6.evil-dns.net.\n\nLater it started contacting c2.evil-dns.org over TLS.\n";
     for (std::size_t piece : {0u, 1u, 3u, 7u}) {
         EXPECT_EQ(domains(text, true, piece),
                   (V{"example.com", "ns1.evil-dns.net", "ns2.evil-dns.net", "ns3.evil-dns.net", "update.evil.com",
-                     "ns4.evil-dns.net", "mail.evil.com"}))
+                     "ns4.evil-dns.net", "mail.evil.com", "ns5.evil-dns.net", "update.evil-cdn.com", "ns6.evil-dns.net",
+                     "c2.evil-dns.org"}))
             << piece;
     }
 }
