@@ -64,10 +64,7 @@ inline bool follows_soa(const LongTokenPrefix& prefix, const unsigned char* run)
     int back = 1;
     while (back <= 4 && is_space_or_control(prefix.before(run, back))) ++back;
     if (back == 1) return false;
-    return ascii_lower(static_cast<char>(prefix.before(run, back))) == 'a' &&
-           ascii_lower(static_cast<char>(prefix.before(run, back + 1))) == 'o' &&
-           ascii_lower(static_cast<char>(prefix.before(run, back + 2))) == 's' &&
-           !is_label_char(prefix.before(run, back + 3));
+    return prefix_ends_in(prefix, run, back, "soa") && !is_label_char(prefix.before(run, back + 3));
 }
 
 /// Whether the run at `run` comes right after a name, as an SOA record's

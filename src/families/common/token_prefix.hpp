@@ -10,8 +10,10 @@
 #pragma once
 
 #include "core/lex_state.hpp"
+#include "simd/ascii_class.hpp"
 
 #include <cstdint>
+#include <string_view>
 
 namespace iocscan::detail {
 
@@ -52,6 +54,21 @@ private:
 
 using TokenPrefix = BasicTokenPrefix<unsigned>;
 using LongTokenPrefix = BasicTokenPrefix<std::uint64_t>;
+
+/// Whether the bytes that `prefix` (a BasicTokenPrefix, or a reader of
+/// further bytes with the same before() and kMaxBack) reads before `p`,
+/// from `end` places back (1: the byte just before `p`) and on back, are
+/// `tail` written in any case: a label's last letters before its colon.
+template <typename Prefix>
+bool prefix_ends_in(const Prefix& prefix, const unsigned char* p, int end, std::string_view tail) {
+    const int length = static_cast<int>(tail.size());
+    if (end + length - 1 > Prefix::kMaxBack) return false;
+    for (int i = 0; i < length; ++i) {
+        const auto c = static_cast<char>(prefix.before(p, end + length - 1 - i));
+        if (ascii_lower(c) != tail[static_cast<std::size_t>(i)]) return false;
+    }
+    return true;
+}
 
 /// The LongTokenPrefix of a call whose token starts at st.tok, from the
 /// eight bytes the call before kept in st.flags (low half) and st.depth

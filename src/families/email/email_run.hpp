@@ -114,15 +114,7 @@ inline bool follows_message_id_header(const MessageIdContext& context, const uns
     const int colon = context.before(tok, 2) == ' ' ? 3 : 2;
     if (context.before(tok, colon) != ':') return false;
     // The header name's last bytes, read back from its colon.
-    const auto name_ends_in = [&](std::string_view tail) {
-        const int length = static_cast<int>(tail.size());
-        if (colon + length > MessageIdContext::kMaxBack) return false;
-        for (int i = 0; i < length; ++i) {
-            const auto c = static_cast<char>(context.before(tok, colon + length - i));
-            if (ascii_lower(c) != tail[static_cast<std::size_t>(i)]) return false;
-        }
-        return true;
-    };
+    const auto name_ends_in = [&](std::string_view tail) { return prefix_ends_in(context, tok, colon + 1, tail); };
     // "Message-ID", "Content-ID": not "User-ID", "Sender-ID", "Envelope-ID",
     // which may hold a mailbox.
     return name_ends_in("ge-id") || name_ends_in("nt-id") || name_ends_in("ences") || name_ends_in("-reply-to");

@@ -3,23 +3,8 @@
 #pragma once
 
 #include "families/common/token_prefix.hpp"
-#include "simd/ascii_class.hpp"
-
-#include <string_view>
 
 namespace iocscan::detail {
-
-/// Whether the bytes before `p`, read back from `end` (the first byte read:
-/// 1), end in `tail`, in any case.
-inline bool label_ends_in(const LongTokenPrefix& prefix, const unsigned char* p, int end, std::string_view tail) {
-    const int length = static_cast<int>(tail.size());
-    if (end + length - 1 > LongTokenPrefix::kMaxBack) return false;
-    for (int i = 0; i < length; ++i) {
-        const auto c = static_cast<char>(prefix.before(p, end + length - 1 - i));
-        if (ascii_lower(c) != tail[static_cast<std::size_t>(i)]) return false;
-    }
-    return true;
-}
 
 /// Whether the hex run at `tok` is a Gerrit change identifier, "Change-Id:
 /// I" and 40 hex digits ("Change-Id: I8f2c...e41"): a SHA-1 the review
@@ -27,7 +12,7 @@ inline bool label_ends_in(const LongTokenPrefix& prefix, const unsigned char* p,
 inline bool is_gerrit_change_id(const LongTokenPrefix& prefix, const unsigned char* tok) {
     if (prefix.before(tok, 1) != 'I') return false;
     const int colon = prefix.before(tok, 2) == ' ' ? 3 : 2;
-    return prefix.before(tok, colon) == ':' && label_ends_in(prefix, tok, colon + 1, "ge-id");
+    return prefix.before(tok, colon) == ':' && prefix_ends_in(prefix, tok, colon + 1, "ge-id");
 }
 
 /// Whether the hex run at `tok` is a certificate's serial number, after a
@@ -41,7 +26,7 @@ inline bool is_serial_number(const LongTokenPrefix& prefix, const unsigned char*
     const int separator = prefix.before(tok, 1) == ' ' ? 2 : 1;
     const unsigned char c = prefix.before(tok, separator);
     if (c != ':' && c != '=') return false;
-    return label_ends_in(prefix, tok, separator + 1, "number") || label_ends_in(prefix, tok, separator + 1, "serial");
+    return prefix_ends_in(prefix, tok, separator + 1, "number") || prefix_ends_in(prefix, tok, separator + 1, "serial");
 }
 
 }  // namespace iocscan::detail
